@@ -1,0 +1,41 @@
+"""One small exception tree; the CLI turns each into a one-line message and exit code."""
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """Base: a problem with the user's input, reported as `path: message`, exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class MissingFile(IngestError):
+    pass
+
+
+class CorruptPdf(IngestError):
+    pass
+
+
+class EncryptedPdf(IngestError):
+    pass
+
+
+class NoTextLayer(IngestError):
+    """An image-only (scanned) PDF: OCR is not done here."""
+
+
+class BadConfig(IngestError):
+    pass
+
+
+class OutputExists(IngestError):
+    """A record is already there and would be overwritten silently."""
+
+
+class SchemaInvalid(IngestError):
+    pass

@@ -1,0 +1,159 @@
+"""The issue/article data model: the one shape every later step reads.
+
+The JSON form of these dataclasses is the output contract (`issue.json`, described by
+`issue.schema.json` beside this file). Field names match the contract exactly so that
+`asdict` is the serialisation and `from_dict` its inverse.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class LangText:
+    """A value printed in Chinese and/or English; empty string when not printed."""
+
+    zh: str = ""
+    en: str = ""
+
+
+@dataclass
+class Keywords:
+    zh: list[str] = field(default_factory=list)
+    en: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Contributor:
+    name: LangText = field(default_factory=LangText)
+    name_pinyin: str = ""
+    surname: str = ""
+    given: str = ""
+    affiliation: str = ""
+    bio: str = ""
+    email: str = ""
+    orcid: str = ""
+
+
+@dataclass
+class Citation:
+    n: int
+    text: str
+    urls: list[str] = field(default_factory=list)
+    accessed: str = ""  # ISO date of the first access date printed, "" when none
+
+
+@dataclass
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass
+class Article:
+    id: str
+    type: str = "research-article"
+    pdf_pages: list[int] = field(default_factory=lambda: [0, 0])
+    fpage: str = ""
+    lpage: str = ""
+    title: LangText = field(default_factory=LangText)
+    contributors: list[Contributor] = field(default_factory=list)
+    abstract: LangText = field(default_factory=LangText)
+    keywords: Keywords = field(default_factory=Keywords)
+    clc: list[str] = field(default_factory=list)
+    doc_code: str = ""
+    doi: str = ""
+    article_no: str = ""
+    funding: str = ""
+    received: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    language: str = "zh"
+    warnings: list[Warning] = field(default_factory=list)
+
+    def warn(self, code: str, message: str) -> None:
+        if not any(w.code == code and w.message == message for w in self.warnings):
+            self.warnings.append(Warning(code, message))
+
+
+@dataclass
+class Source:
+    file: str
+    sha256: str
+    pages: int
+
+
+@dataclass
+class Journal:
+    title: LangText = field(default_factory=LangText)
+    issn: str = ""
+    cn: str = ""
+    abbrev: str = ""
+    publisher: str = ""
+
+
+@dataclass
+class Issue:
+    source: Source
+    journal: Journal = field(default_factory=Journal)
+    year: int | None = None
+    volume: str = ""
+    issue: str = ""
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+    @property
+    def issue_id(self) -> str:
+        """ISSN-year-issue when all three are known, else the PDF's stem."""
+        if self.journal.issn and self.year and self.issue:
+            return f"{self.journal.issn}-{self.year}-{self.issue}"
+        stem = self.source.file.rsplit("/", 1)[-1]
+        return stem[:-4] if stem.lower().endswith(".pdf") else stem
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def warn(self, code: str, message: str) -> None:
+        if not any(w.code == code and w.message == message for w in self.warnings):
+            self.warnings.append(Warning(code, message))
+
+
+def _build(cls: type, data: Any) -> Any:
+    """Rebuild nested dataclasses from their `asdict` form (used by `xml` and tests)."""
+    if not isinstance(data, dict):
+        return data
+    kwargs = {}
+    hints = {f.name: f.type for f in fields(cls)}
+    for name, value in data.items():
+        if name not in hints:
+            continue
+        kwargs[name] = _coerce(hints[name], value)
+    return cls(**kwargs)
+
+
+_TYPES: dict[str, type] = {
+    "LangText": LangText,
+    "Keywords": Keywords,
+    "Contributor": Contributor,
+    "Citation": Citation,
+    "Warning": Warning,
+    "Article": Article,
+    "Source": Source,
+    "Journal": Journal,
+}
+
+
+def _coerce(hint: Any, value: Any) -> Any:
+    hint = str(hint)
+    if hint.startswith("list[") and isinstance(value, list):
+        inner = hint[5:-1]
+        if inner in _TYPES:
+            return [_build(_TYPES[inner], v) for v in value]
+        return list(value)
+    if hint in _TYPES:
+        return _build(_TYPES[hint], value)
+    return value
+
+
+def issue_from_dict(data: dict[str, Any]) -> Issue:
+    return _build(Issue, data)
