@@ -1,0 +1,59 @@
+"""`journal-ingest`: a thin command line over the library functions.
+
+Each command lives in its own module under `cli/` exposing `register(subparsers)`; this
+file only wires them and turns `IngestError`s into one-line messages. Heavy imports
+(Prefect above all) happen inside the commands, so `--help` and start-up stay fast.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from parsers.errors import IngestError
+
+COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "serve"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journal-ingest",
+        description="Turn a typeset journal issue PDF into per-article PDFs, metadata "
+        "records (issue.json), JATS XML and a Crossref deposit.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"cli.{name}":
+                continue  # command not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except IngestError as exc:
+        print(f"journal-ingest: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("journal-ingest: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Journal settings: what the PDF cannot say (publisher, DOI prefix, depositor...).
+
+Loaded from an optional TOML file (`--journal FILE`). Never required for extraction;
+values printed in the PDF win for metadata, settings fill the gaps and drive deposits.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from parsers.errors import BadConfig
+
+
+@dataclass
+class JournalSettings:
+    title_zh: str = ""
+    title_en: str = ""
+    abbrev: str = ""
+    issn: str = ""
+    eissn: str = ""
+    cn: str = ""
+    publisher: str = ""
+    publisher_loc: str = ""
+    doi_prefix: str = ""
+    # e.g. "https://journal.example.org/article/{doi}" ({doi}, {id}, {year}, {issue}, {fpage})
+    url_pattern: str = ""
+    depositor_name: str = ""
+    depositor_email: str = ""
+    registrant: str = ""
+    language: str = "zh"
+
+
+def load_settings(path: str | Path | None) -> JournalSettings:
+    """Read a journal TOML file; raises BadConfig naming the file and the problem."""
+    if path is None:
+        return JournalSettings()
+    path = Path(path)
+    if not path.is_file():
+        raise BadConfig(path, "journal settings file not found")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadConfig(path, f"not valid TOML: {exc}") from None
+    table = data.get("journal", data)
+    if not isinstance(table, dict):
+        raise BadConfig(path, "[journal] must be a table")
+    known = {f.name for f in fields(JournalSettings)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise BadConfig(path, f"unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+    for key, value in table.items():
+        if not isinstance(value, str):
+            raise BadConfig(path, f"setting '{key}' must be a string, got {type(value).__name__}")
+    return JournalSettings(**table)
