@@ -1,0 +1,102 @@
+"""`journal-ingest links DIR/<issue-id>`: check the issue's cited URLs, find archived copies.
+
+Writes `links.json` (one record per distinct URL: verdict, status, redirects, error,
+archived copy nearest the access date) and `links.txt` (a summary for editors) into the
+issue folder.
+
+Examples:
+
+    journal-ingest links output/1000-0000-2024-3
+    journal-ingest links output/1000-0000-2024-3 --per-host 1 --min-gap 2 --browser-ua
+    journal-ingest links output/1000-0000-2024-3 --archive http://pywb.example.edu:8080
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "links",
+        help="check cited URLs and look up archived copies",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("issue_dir", type=Path, metavar="DIR/ISSUE-ID",
+                   help="an issue folder holding issue.json")
+    p.add_argument("--cache", type=Path, default=Path("output/links-cache.sqlite"),
+                   metavar="FILE", help="SQLite result cache (default: %(default)s)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="use no cache (then nothing is ever confirmed dead)")
+    p.add_argument("--max-age", type=float, default=7, metavar="DAYS",
+                   help="reuse cached final verdicts younger than this (default: %(default)s)")
+    p.add_argument("--confirm-after", type=float, default=3, metavar="DAYS",
+                   help="a URL is dead only after failing on runs this far apart "
+                        "(default: %(default)s)")
+    p.add_argument("--archive", default="https://archive.org", metavar="URL",
+                   help="Wayback-compatible service to ask for archived copies "
+                        "(default: %(default)s)")
+    p.add_argument("--archive-mode", choices=["available", "redirect"], default="available",
+                   help="ask /wayback/available (default) or read the web/<date>/<url> redirect")
+    p.add_argument("--archive-for", choices=["all", "broken"], default="all",
+                   help="look up copies for all URLs (default) or only broken ones")
+    p.add_argument("--no-archive", action="store_true", help="do not ask an archive")
+    p.add_argument("--timeout", type=float, default=15, metavar="S",
+                   help="read timeout per request in seconds (default: %(default)s)")
+    p.add_argument("--connect-timeout", type=float, default=5, metavar="S",
+                   help="connect timeout in seconds (default: %(default)s)")
+    p.add_argument("--per-host", type=int, default=2, metavar="N",
+                   help="requests in flight per host (default: %(default)s)")
+    p.add_argument("--min-gap", type=float, default=0.5, metavar="S",
+                   help="seconds between request starts on one host (default: %(default)s)")
+    p.add_argument("--workers", type=int, default=32, metavar="N",
+                   help="hosts checked at once (default: %(default)s)")
+    p.add_argument("--retries", type=int, default=2, metavar="N",
+                   help="retries for timeouts, resets, 5xx and 429 (default: %(default)s)")
+    p.add_argument("--max-redirects", type=int, default=10, metavar="N",
+                   help="redirects followed (default: %(default)s)")
+    ua = p.add_mutually_exclusive_group()
+    ua.add_argument("--user-agent", metavar="UA",
+                    help="User-Agent to send (default: one naming journal-ingest)")
+    ua.add_argument("--browser-ua", action="store_true",
+                    help="send a common browser User-Agent instead of the tool's own")
+    p.add_argument("--no-soft404", action="store_true", help="skip soft-404 detection")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no progress")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from checks.links import BROWSER_USER_AGENT, DEFAULT_USER_AGENT, LinkSettings, \
+        check_issue_links
+
+    settings = LinkSettings(
+        user_agent=args.user_agent or (BROWSER_USER_AGENT if args.browser_ua
+                                       else DEFAULT_USER_AGENT),
+        connect_timeout=args.connect_timeout,
+        read_timeout=args.timeout,
+        per_host=args.per_host,
+        min_gap=args.min_gap,
+        workers=args.workers,
+        retries=args.retries,
+        max_redirects=args.max_redirects,
+        cache_path=None if args.no_cache else args.cache,
+        max_age=timedelta(days=args.max_age),
+        confirm_after=timedelta(days=args.confirm_after),
+        archive_endpoint=None if args.no_archive else args.archive,
+        archive_mode=args.archive_mode,
+        archive_for=args.archive_for,
+        soft404=not args.no_soft404,
+    )
+
+    def progress(done: int, total: int, result) -> None:
+        if not args.quiet and sys.stderr.isatty():
+            print(f"\r{done}/{total} checked", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    path = check_issue_links(args.issue_dir, settings, progress)
+    print((path.parent / "links.txt").read_text(encoding="utf-8"), end="")
+    print(f"wrote {path}")
+    return 0

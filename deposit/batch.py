@@ -1,0 +1,182 @@
+"""Read, validate and minimally edit a Crossref deposit file (`crossref.xml`).
+
+`validate_file` checks against the 5.3.1 schema (compiled once per process, no network).
+When the shared `schemas/xmlcheck.py` arrives it should replace `_schema()` here.
+`read_batch` extracts what the workflow needs: head (`doi_batch_id`, `timestamp`), and per
+`journal_article` the DOI, display fields and a hash of the record without the timestamp
+(so a metadata change after registration can mark the DOI `stale`).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from parsers.errors import MissingFile, SchemaInvalid
+
+SCHEMA_PATH = Path(os.environ.get("CROSSREF_XSD", "/work/shared/schemas/crossref/crossref5.3.1.xsd"))
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_blank_text=False)
+
+
+@functools.lru_cache(maxsize=1)
+def _schema() -> etree.XMLSchema:
+    parser = etree.XMLParser(no_network=True)
+    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
+
+
+def validate_file(path: Path) -> None:
+    """Raise MissingFile / SchemaInvalid (first errors, with line numbers) unless valid."""
+    if not path.is_file():
+        raise MissingFile(path, "no crossref.xml here; run `journal-ingest xml` first")
+    try:
+        doc = etree.parse(str(path), _safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise SchemaInvalid(path, f"not well-formed XML: {exc.msg} (line {exc.lineno})") from None
+    schema = _schema()
+    if not schema.validate(doc):
+        errors = [f"line {e.line}: {e.message}" for e in list(schema.error_log)[:3]]
+        raise SchemaInvalid(path, "not valid Crossref 5.3.1, refusing to deposit: " + "; ".join(errors))
+
+
+@dataclass
+class Record:
+    doi: str
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    first_page: str = ""
+    last_page: str = ""
+    resource: str = ""
+    year: str = ""
+    record_hash: str = ""
+
+
+@dataclass
+class Batch:
+    path: Path
+    sha256: str
+    doi_batch_id: str
+    timestamp: int
+    depositor: str = ""
+    registrant: str = ""
+    journal_title: str = ""
+    issn: str = ""
+    volume: str = ""
+    issue: str = ""
+    records: list[Record] = field(default_factory=list)
+    content: bytes = field(default=b"", repr=False)  # the exact bytes hashed and sent
+
+    @property
+    def dois(self) -> list[str]:
+        return [r.doi for r in self.records]
+
+
+def _t(el: etree._Element | None) -> str:
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def _record_hash(article: etree._Element) -> str:
+    return hashlib.sha256(etree.tostring(article, method="c14n")).hexdigest()
+
+
+def read_batch(path: Path) -> Batch:
+    """Parse `path` (already validated) into a Batch. Raises MissingFile / SchemaInvalid."""
+    if not path.is_file():
+        raise MissingFile(path, "no crossref.xml here; run `journal-ingest xml` first")
+    data = path.read_bytes()
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise SchemaInvalid(path, f"not well-formed XML: {exc.msg}") from None
+    head = root.find("{*}head")
+    try:
+        timestamp = int(_t(head.find("{*}timestamp")))
+    except (AttributeError, ValueError):
+        raise SchemaInvalid(path, "head/timestamp missing or not an integer") from None
+    journal = root.find("{*}body/{*}journal")
+    batch = Batch(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        doi_batch_id=_t(head.find("{*}doi_batch_id")),
+        timestamp=timestamp,
+        depositor=_t(head.find("{*}depositor/{*}depositor_name")),
+        registrant=_t(head.find("{*}registrant")),
+        content=data,
+    )
+    if journal is not None:
+        batch.journal_title = _t(journal.find("{*}journal_metadata/{*}full_title"))
+        batch.issn = _t(journal.find("{*}journal_metadata/{*}issn"))
+        batch.volume = _t(journal.find("{*}journal_issue/{*}journal_volume/{*}volume"))
+        batch.issue = _t(journal.find("{*}journal_issue/{*}issue"))
+    for art in root.iter("{*}journal_article"):
+        rec = Record(
+            doi=_t(art.find("{*}doi_data/{*}doi")),
+            title=_t(art.find("{*}titles/{*}title")),
+            first_page=_t(art.find("{*}pages/{*}first_page")),
+            last_page=_t(art.find("{*}pages/{*}last_page")),
+            resource=_t(art.find("{*}doi_data/{*}resource")),
+            year=_t(art.find("{*}publication_date/{*}year")),
+            record_hash=_record_hash(art),
+        )
+        for person in art.iterfind("{*}contributors/{*}person_name"):
+            rec.authors.append(" ".join(p for p in (_t(person.find("{*}given_name")), _t(person.find("{*}surname"))) if p))
+        for org in art.iterfind("{*}contributors/{*}organization"):
+            rec.authors.append(_t(org))
+        batch.records.append(rec)
+    return batch
+
+
+# Fields an editor may correct before approving, and where they live in a journal_article.
+CORRECTABLE = {
+    "title": "{*}titles/{*}title",
+    "first_page": "{*}pages/{*}first_page",
+    "last_page": "{*}pages/{*}last_page",
+    "resource": "{*}doi_data/{*}resource",
+}
+
+
+def new_timestamp(previous: int, now: float | None = None) -> int:
+    """A Crossref timestamp (yyyymmddhhmmss + milliseconds) strictly greater than `previous`."""
+    now = time.time() if now is None else now
+    stamp = int(time.strftime("%Y%m%d%H%M%S", time.gmtime(now)) + f"{int(now * 1000) % 1000:03d}")
+    return max(stamp, previous + 1)
+
+
+def apply_corrections(path: Path, corrections: list[tuple[str, str, str]], now: float | None = None) -> list[str]:
+    """Apply (doi, field, value) corrections to `path` in place and bump its timestamp.
+
+    The previous file is kept as `crossref.xml.<old-timestamp>.bak`. Returns human-readable
+    change notes. Raises SchemaInvalid for an unknown field or DOI.
+    """
+    data = path.read_bytes()
+    root = etree.fromstring(data, _safe_parser())
+    articles = {_t(a.find("{*}doi_data/{*}doi")): a for a in root.iter("{*}journal_article")}
+    notes = []
+    for doi, name, value in corrections:
+        if name not in CORRECTABLE:
+            raise SchemaInvalid(path, f"cannot correct '{name}' (correctable: {', '.join(CORRECTABLE)})")
+        if doi not in articles:
+            raise SchemaInvalid(path, f"no article with DOI {doi} in this deposit")
+        el = articles[doi].find(CORRECTABLE[name])
+        if el is None:
+            raise SchemaInvalid(path, f"{doi} has no {name} element to correct")
+        old = _t(el)
+        for child in list(el):
+            el.remove(child)
+        el.text = value
+        notes.append(f"{doi} {name}: {old!r} -> {value!r}")
+    stamp_el = root.find("{*}head/{*}timestamp")
+    old_stamp = int(_t(stamp_el))
+    stamp_el.text = str(new_timestamp(old_stamp, now))
+    path.with_name(f"{path.name}.{old_stamp}.bak").write_bytes(data)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    os.replace(tmp, path)
+    return notes

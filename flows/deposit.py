@@ -1,0 +1,73 @@
+"""Prefect flow `deposit_issue`: the deposit workflow with approval in the Prefect UI.
+
+A thin wrapper over `deposit.workflow.run_deposit`: the only Prefect-specific part is the
+decider, which pauses the run with `pause_flow_run(wait_for_input=DepositDecision...)`;
+the resume form shows the review summary (markdown) and lets the editor approve, reject
+with a reason, or correct fields (then the summary is rebuilt and the run pauses again).
+Credentials are loaded inside the flow (environment / private file), never passed as
+parameters, so they never appear in the Prefect database or UI. The steps are not split
+into tasks: the pause must happen in the flow itself, and retries/idempotency live in the
+workflow and ledger (a retried task could double-send).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, Optional
+
+from prefect import flow, get_run_logger, pause_flow_run
+from prefect.input import RunInput
+from pydantic import BaseModel, Field
+
+
+class FieldCorrection(BaseModel):
+    doi: str = Field(description="DOI of the article to correct")
+    field: Literal["title", "first_page", "last_page", "resource"] = Field(description="field to change")
+    value: str = Field(description="new value")
+
+
+class DepositDecision(RunInput):
+    action: Literal["approve", "reject", "correct"] = Field(
+        "approve", description="approve: send to Crossref; reject: do not send; correct: apply corrections and review again")
+    approver: str = Field("", description="your name (recorded in the deposit ledger)")
+    reason: str = Field("", description="why the deposit is rejected")
+    corrections: list[FieldCorrection] = Field(default_factory=list, description="only with action=correct")
+
+
+def prefect_decider(timeout: int = 24 * 3600, poll_interval: int = 10):
+    """A `workflow.Decider` that pauses the current flow run for a DepositDecision."""
+    from deposit.review import render_markdown
+    from deposit.workflow import Decision
+
+    def decide(summary):
+        form = DepositDecision.with_initial_data(description=render_markdown(summary), action="approve")
+        got = pause_flow_run(wait_for_input=form, timeout=timeout, poll_interval=poll_interval)
+        return Decision(got.action, got.approver, got.reason,
+                        [(c.doi, c.field, c.value) for c in got.corrections])
+
+    return decide
+
+
+@flow(name="deposit_issue")
+def deposit_issue(issue_dir: str, production: bool = False, ledger: Optional[str] = None, force: bool = False,
+                  approval_timeout: int = 24 * 3600, approval_poll_interval: int = 10) -> dict:
+    """Deposit `issue_dir/crossref.xml` to Crossref after approval in the Prefect UI."""
+    from deposit.client import CrossrefClient
+    from deposit.credentials import load_credentials
+    from deposit.ledger import open_ledger
+    from deposit.settings import load_deposit_settings
+    from deposit.workflow import run_deposit
+
+    logger = get_run_logger()
+    settings = load_deposit_settings()
+    _, base_url = settings.endpoint(production)
+    client = CrossrefClient(base_url, load_credentials(), retries=settings.retries, backoff=settings.backoff,
+                            sleep=settings.sleep)
+    book = open_ledger(settings.ledger_path(Path(issue_dir), ledger))
+    try:
+        report = run_deposit(issue_dir, ledger=book, client=client, settings=settings,
+                             decide=prefect_decider(approval_timeout, approval_poll_interval), production=production, force=force)
+    finally:
+        book.close()
+    logger.info(report.text())
+    return {"issue_id": report.issue_id, "endpoint": report.endpoint, "status": report.status,
+            "file_name": report.file_name, "outcomes": report.outcomes, "messages": report.messages}

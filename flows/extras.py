@@ -1,0 +1,32 @@
+"""Steps after extraction (XML, link checks), run inside the staging folder so the
+published output is complete or absent. Each is skipped with a logged reason when its
+part is not available."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable
+
+from schemas.model import Issue
+from schemas.settings import load_settings
+
+log = logging.getLogger("journal_ingest")
+
+
+def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None) -> None:
+    from schemas.write_xml import write_issue_xml
+    write_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas)
+
+
+def links_step(staging: Path, progress: Callable[[str, int, int], None] | None = None) -> None:
+    from checks.links import check_issue_links
+    check_issue_links(staging, progress=(lambda d, t: progress("links", d, t)) if progress else None)
+
+
+def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None = None,
+                       progress: Callable[[str, int, int], None] | None = None) -> Callable[[Path, Issue], None]:
+    def hook(staging: Path, issue: Issue) -> None:
+        write_xml_step(staging, settings_file, schemas)
+        if links:
+            links_step(staging, progress)
+    return hook

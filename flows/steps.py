@@ -1,0 +1,86 @@
+"""The ingest steps as plain functions: what the Prefect flow's tasks call, and what the
+CLI runs in-process when no Prefect API is configured (same code, same outputs)."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from parsers.article_pdf import article_pdf_bytes, open_reader
+from parsers.errors import MissingFile, OutputExists
+from parsers.extract import build_issue
+from parsers.textlayer import Document, read_document
+from schemas.model import Issue
+from schemas.record import write_atomic, write_record
+from schemas.settings import JournalSettings, load_settings
+
+log = logging.getLogger("journal_ingest")
+
+
+@dataclass
+class IngestResult:
+    issue: Issue
+    out_dir: Path
+    seconds: float
+
+
+def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Document:
+    return read_document(pdf, workers=workers, progress=progress)
+
+
+def extract(doc: Document, settings: JournalSettings) -> Issue:
+    return build_issue(doc, settings)
+
+
+def stage_outputs(issue: Issue, pdf: Path, staging: Path) -> None:
+    """issue.json and articles/<id>/article.pdf into a staging folder."""
+    reader = open_reader(pdf)
+    for art in issue.articles:
+        write_atomic(staging / "articles" / art.id / "article.pdf", article_pdf_bytes(reader, art))
+    write_record(issue, staging / "issue.json")
+
+
+def publish(staging: Path, target: Path, force: bool) -> Path | None:
+    """Move the finished staging folder into place; an existing record is kept aside, never lost."""
+    kept: Path | None = None
+    if target.exists():
+        if not force:
+            raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
+        kept = target.with_name(f"{target.name}.replaced-{time.strftime('%Y%m%dT%H%M%S')}")
+        os.replace(target, kept)
+    os.replace(staging, target)
+    return kept
+
+
+def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
+           workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
+           after_extract: Callable[[Path, Issue], None] | None = None) -> IngestResult:
+    """PDF -> DIR/<issue-id>/ with issue.json and one PDF per article, all or nothing."""
+    start = time.perf_counter()
+    settings = load_settings(settings_file)
+    pdf = Path(pdf)
+    if not pdf.is_file():
+        raise MissingFile(pdf, "no such file")
+    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None)
+    issue = extract(doc, settings)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / issue.issue_id
+    if target.exists() and not force:
+        raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
+    staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
+    try:
+        stage_outputs(issue, pdf, staging)
+        if after_extract:
+            after_extract(staging, issue)
+        kept = publish(staging, target, force)
+        if kept:
+            log.warning("kept the previous output as %s", kept)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return IngestResult(issue, target, time.perf_counter() - start)

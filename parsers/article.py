@@ -1,0 +1,228 @@
+"""One article's pages -> an `Article` record (everything but issue-level cross-checks)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parsers import citations, identifiers, names
+from parsers.english import EnglishEntry, english_beside_header, latin_share
+from parsers.header import Header, extract_labelled
+from parsers.joining import join_lines
+from parsers.pages import PageInfo
+from schemas.model import Article, Citation, Contributor, LangText
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line
+
+_REFS_HEAD = re.compile(r"^\s*(主要)?参考文献\s*[:：]?\s*$|^\s*(References|REFERENCES|Bibliography)\s*:?\s*$")
+_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+_INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
+_BOOK_REVIEW = re.compile(r"书评|评介|读后|——评|——读|—评|述评《|Book Review", re.I)
+_EDITORIAL = re.compile(r"卷首语|编者按|编后记|主编寄语|本期导读|编辑部|Editorial", re.I)
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+_KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
+
+
+def _is_cjk_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and latin_share(text) < 0.5
+
+
+def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
+                   continuing: bool = False) -> list["Line"]:
+    """The smaller-type lines at the bottom of a page that form its footnotes.
+
+    The zone begins at its first line that starts a note (①, [1], 1)), unless a note from
+    the previous page carries on (`continuing`); figure labels above it are not notes.
+    """
+    exclude = exclude or set()
+    body = page.body
+    text_ys = [ln.y for ln in body if ln.size >= size - 0.4]
+    floor = max(text_ys) if text_ys else 0.0
+    zone = [ln for k, ln in enumerate(body)
+            if k not in exclude and ln.size < size - 0.4 and ln.y > floor + 1]
+    if continuing:
+        return zone
+    start = next((k for k, ln in enumerate(zone) if citations.match_marker(ln.text)), None)
+    return zone[start:] if start is not None else []
+
+
+def _zh_part(raw: list[str]) -> str:
+    """A value printed in Chinese followed by its English translation: the Chinese part."""
+    keep: list[str] = []
+    for k, line in enumerate(raw):
+        if k and latin_share(line) > 0.8:
+            break
+        keep.append(line)
+    return join_lines(keep).strip(" ;；,，")
+
+
+def split_keywords_zh(value: str) -> list[str]:
+    return [k.strip().rstrip("。.") for k in _KW_SPLIT.split(value) if k.strip().rstrip("。.")]
+
+
+def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tuple[list[str], list[str]]:
+    """(author lines, affiliation lines) between the title and the first label/body line."""
+    authors: list[str] = []
+    affils: list[str] = []
+    for ln in lines[begin:end]:
+        text = ln.text.strip()
+        if not text:
+            continue
+        if latin_share(text) > 0.8:
+            continue  # an English title/name block printed before the labels
+        if text.startswith(("——", "—", "--")):
+            continue  # a subtitle
+        if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
+            affils.append(text)
+        elif len(text) <= 40 or _BYLINE.match(text):
+            authors.append(ln)
+        else:
+            break
+    return [a.text for a in authors], affils
+
+
+def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
+                  english: EnglishEntry | None) -> list[Contributor]:
+    marked: list[tuple[str, list[str]]] = []
+    for line in author_lines:
+        marked += names.split_author_line_with_marks(line)
+    affiliations: dict[str, str] = {}
+    for line in affil_lines:
+        affiliations.update(names.parse_affiliation_line(line))
+    bios = names.parse_bio(header.fields["bio"]) if header.fields.get("bio") else []
+    if not marked and bios:  # no byline: the 作者简介 names the authors
+        marked = [(b["name"], []) for b in bios if b.get("name")]
+    out: list[Contributor] = []
+    for k, (name, marks) in enumerate(marked):
+        surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
+        c = Contributor(
+            name=LangText(zh=name if _is_cjk_line(name) else "", en="" if _is_cjk_line(name) else name),
+            name_pinyin=names.pinyin_name(name) if _is_cjk_line(name) else name,
+            surname=surname,
+            given=given,
+        )
+        aff = [affiliations[m] for m in marks if m in affiliations]
+        if not aff and len(affiliations) == 1:
+            aff = list(affiliations.values())
+        bio = next((b for b in bios if b.get("name") == name), None)
+        if bio is None and len(bios) == len(marked):
+            bio = bios[k]
+        if bio:
+            c.bio = bio.get("bio", "")
+            c.email = bio.get("email", "") or ""
+            if not aff and bio.get("affiliation"):
+                aff = [bio["affiliation"]]
+        c.affiliation = "; ".join(aff)
+        if english and len(english.names) == len(marked):
+            c.name.en = english.names[k]
+        out.append(c)
+    return out
+
+
+def _code_value(header: Header, name: str, lines: list["Line"]) -> str:
+    """A code's value, with the next printed line appended when the code broke there."""
+    value = header.fields.get(name, "")
+    raw = header.raw.get(name)
+    if raw is None:
+        return value
+    return value
+
+
+def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> tuple[list[Citation], list[str]]:
+    notes: list[str] = []
+    refs: list[str] = []
+    in_refs = False
+    for k, page in enumerate(pages):
+        body = page.body
+        if not in_refs:
+            head_at = next((i for i, ln in enumerate(body) if _REFS_HEAD.match(ln.text)), None)
+            if head_at is not None:
+                in_refs = True
+                above = body[:head_at]
+                refs += [ln.text for ln in body[head_at + 1:]]
+                probe = PageInfo(page.number, body=above)
+                notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
+                continue
+            notes += [ln.text for ln in footnote_lines(page, size, header_used if k == 0 else None, bool(notes))]
+        else:
+            refs += [ln.text for ln in body]
+    out: list[Citation] = []
+    n = 0
+    for marker, text in citations.split_notes(notes):
+        n += 1
+        out.append(citations.parse_citation(n, text))
+    if refs:
+        # stop at an English block printed after the references
+        cut = next((i for i, t in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", t)), None)
+        for c in citations.parse_reference_list(refs[:cut]):
+            n += 1
+            c.n = n
+            out.append(c)
+    return out, notes
+
+
+def article_type(title: str, toc_title: str, has_abstract: bool) -> str:
+    text = f"{title} {toc_title}"
+    if _EDITORIAL.search(text):
+        return "editorial"
+    if _BOOK_REVIEW.search(text):
+        return "book-review"
+    return "research-article"
+
+
+def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
+    """All fields printed in the article's own pages."""
+    first = pages[0]
+    lines = first.body
+    art = Article(id=aid, pdf_pages=[first.number, pages[-1].number])
+    if first.printed is not None:
+        art.fpage = str(first.printed)
+    if pages[-1].printed is not None:
+        art.lpage = str(pages[-1].printed)
+
+    title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
+    header = extract_labelled(lines)
+    title_end = title_idx[-1] + 1 if title_idx else 0
+    cjk_title = [lines[i].text for i in title_idx]
+    art.title.zh = join_lines(cjk_title) if cjk_title else ""
+
+    # the first label after the title ends the byline; labels above the title (CNKI one-line headers) do not
+    label_after = sorted(i for i in header.used if i >= title_end)
+    byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
+    author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
+
+    english = english_beside_header(lines)
+    if english is None and len(pages) > 1:
+        english = english_beside_header(pages[-1].body)
+    if english:
+        art.title.en = english.title
+        art.abstract.en = english.abstract
+        art.keywords.en = english.keywords
+
+    f = header.fields
+    art.abstract.zh = f.get("abstract_zh", "")
+    art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""))
+    art.funding = _zh_part(header.raw.get("funding", []))
+    art.received = identifiers.parse_date(f.get("received", "")) or ""
+    art.clc = identifiers.parse_clc(f.get("clc", "")) if f.get("clc") else []
+    art.doc_code = identifiers.parse_doc_code(f.get("doc_code", "")) or (f.get("doc_code", "").strip()[:1] if f.get("doc_code") else "")
+    doi_text = f.get("doi", "")
+    if doi_text:
+        art.doi = identifiers.find_doi("DOI:" + doi_text) or identifiers.find_doi(doi_text) or ""
+    ano_text = f.get("article_no", "")
+    ano = identifiers.parse_article_no(ano_text) if ano_text else None
+    if ano_text and ano is None:
+        # a number broken over two lines: try with the next printed line
+        raw_line = next((i for i in header.used if ano_text[:6] in lines[i].text), None)
+        if raw_line is not None and raw_line + 1 < len(lines):
+            ano = identifiers.parse_article_no(ano_text + lines[raw_line + 1].text)
+    if ano is not None:
+        art.article_no = ano.ascii
+    art.contributors = _contributors(author_lines, affil_lines, header, english)
+    art.citations, _ = _citations(pages, size, header.used)
+    art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
+    if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
+        art.title.en, art.title.zh = art.title.zh, ""
+        art.language = "en"
+    return art

@@ -1,0 +1,415 @@
+"""Footnote and reference-list parsing: split numbered notes, re-join wrapped lines, pull
+out URLs and access dates.
+
+Pure text functions (no PDF code).  Input is the text lines of footnote areas (or of a
+参考文献 / References section) in reading order; output is `schemas.model.Citation`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+from parsers.identifiers import _ascii_dashes, parse_date, to_halfwidth
+from schemas.model import Citation
+
+__all__ = [
+    "MARKER_KINDS",
+    "match_marker",
+    "marker_number",
+    "join_lines",
+    "split_notes",
+    "find_urls",
+    "find_access_date",
+    "parse_citation",
+    "parse_reference_list",
+]
+
+# ---------------------------------------------------------------------------
+# character classes
+# ---------------------------------------------------------------------------
+
+#: circled / parenthesised / negative-circled numbers used as footnote markers
+_CIRCLED = (
+    "\u2460-\u2473"  # ①–⑳
+    "\u3251-\u325f"  # ㉑–㉟
+    "\u32b1-\u32bf"  # ㊱–㊿
+    "\u2474-\u2487"  # ⑴–⒇
+    "\u2776-\u277f"  # ❶–❿
+    "\u24eb-\u24f4"  # ⓫–⓴
+)
+_CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+
+#: characters that, right after a bare number at line start, show it is a quantity or a
+#: date/page rather than a superscript footnote number (2023年, 30多年, 43-55, 1.5, 10%)
+_QUANTITY_FOLLOWERS = set("年月日时分秒号期卷页版世代多余个名位万亿千百元次届条项章节册部所家种倍级岁周天-–—.．,，:：/%％~～")
+
+#: words that end a URL at a line break instead of continuing it
+_URL_STOP_WORDS = {"accessed", "retrieved", "visited", "viewed", "available", "last", "online"}
+_URL_CHAR = r"A-Za-z0-9\-._~:/?#@!$&()*+,;=%"
+_URL_RE = re.compile(rf"(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}]+", re.IGNORECASE)
+_URL_START_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)", re.IGNORECASE)
+_COMPLETE_EXT_RE = re.compile(r"\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)$", re.IGNORECASE)
+#: marker kinds recognised by `match_marker`
+MARKER_KINDS = ("circled", "bracket", "paren", "dotted", "bare")
+
+
+def _is_cjk(ch: str) -> bool:
+    """CJK ideographs, kana, CJK punctuation and full-width forms."""
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x2FDF
+        or 0x3000 <= o <= 0x30FF
+        or 0x3100 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x2FFFF
+    )
+
+
+# ---------------------------------------------------------------------------
+# markers
+# ---------------------------------------------------------------------------
+
+_MARKER_RES: dict[str, re.Pattern[str]] = {
+    "circled": re.compile(rf"([{_CIRCLED}])\s*"),
+    "bracket": re.compile(r"([\[［]\s*(\d{1,4})\s*[\]］])\s*"),
+    "paren": re.compile(r"([(（]\s*(\d{1,3})\s*[)）])\s*"),
+    "dotted": re.compile(r"((\d{1,3})[.．、])(?![0-9０-９])\s*"),
+    "bare": re.compile(r"((\d{1,3}))(?![0-9０-９])\s*"),
+}
+
+
+def marker_number(marker: str) -> int | None:
+    """The number a marker stands for (``①`` → 1, ``[12]`` → 12, ``㉑`` → 21), or None."""
+    if not marker:
+        return None
+    m = _CIRCLED_RE.search(marker)
+    if m:
+        try:
+            return int(unicodedata.numeric(m.group(0)))
+        except (TypeError, ValueError):
+            return None
+    d = re.search(r"\d+", to_halfwidth(marker))
+    return int(d.group(0)) if d else None
+
+
+def match_marker(
+    line: str, expected: int | None = None, kinds: tuple[str, ...] = MARKER_KINDS
+) -> tuple[str, str] | None:
+    """If `line` starts a note, return ``(marker, rest)``; else None.
+
+    A leading ``^`` (markdown superscript) and spaces are skipped.  Circled ①–㊿, ``[1]`` and
+    ``(1)`` are always markers.  ``1.`` / ``1、`` and a bare number (a superscript rendered as
+    plain digits) are only accepted when the number is 1 or `expected` (the previous note's
+    number + 1), so a line beginning ``2023年``, ``30多年`` or ``43-55`` never starts a note;
+    a bare number must also be followed by a space, a quote/bracket, a letter or CJK text
+    that is not a unit (年, 月, 多, 页 ...).
+    """
+    s = line.lstrip()
+    if s.startswith("^"):
+        s = s[1:].lstrip()
+    if not s:
+        return None
+    for kind in kinds:
+        m = _MARKER_RES[kind].match(s)
+        if not m:
+            continue
+        marker = m.group(1)
+        rest = s[m.end():]
+        if kind in ("dotted", "bare"):
+            n = int(to_halfwidth(m.group(2)))
+            if n != 1 and n != expected:
+                continue
+            if kind == "dotted" and m.group(1).endswith(".") and rest[:1].isdigit():
+                continue
+            if kind == "bare":
+                follower = s[len(marker):len(marker) + 1]
+                if not follower or follower in _QUANTITY_FOLLOWERS or follower.isdigit():
+                    continue
+                if not (follower.isspace() or follower in "“\"‘'「『《(（[［<"
+                        or follower.isalpha()):
+                    continue
+        return marker, rest
+    return None
+
+
+# ---------------------------------------------------------------------------
+# line joining
+# ---------------------------------------------------------------------------
+
+_OPENERS = "“‘(（[［<《「『"
+_CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
+
+
+def _open_url(prev: str) -> str | None:
+    """The URL (with a ``<`` before it, if any) that `prev` ends with, or None."""
+    tail = prev.split()[-1] if prev.split() else ""
+    m = _TRAILING_URL_RE.search(tail)
+    return m.group(0) if m else None
+
+
+_TRAILING_URL_RE = re.compile(rf"<?(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}<>]*$", re.IGNORECASE)
+_SCHEMES = ("https://", "http://", "ftp://", "www.")
+
+
+def _split_scheme(prev: str, nxt: str) -> bool:
+    """True when the line broke inside a URL's scheme (``…、htt`` + ``ps://www…``)."""
+    m = re.search(r"[A-Za-z:/.]+$", prev)
+    if not m:
+        return False
+    run = m.group(0)
+    for k in range(1, len(run) + 1):
+        part = run[-k:]
+        for scheme in _SCHEMES:
+            if len(part) < len(scheme) and scheme.startswith(part.lower()):
+                if (part + nxt[: len(scheme)]).lower().startswith(scheme):
+                    return True
+    return False
+
+
+def _url_continues(tail: str, nxt: str) -> bool:
+    """Does `nxt` continue the URL `tail` that ended the previous line?"""
+    b = nxt[0]
+    start = tail.lower().find("<")
+    if start != -1 and ">" not in tail[start:]:
+        return not b.isspace()  # inside <...>: everything up to '>' is URL
+    if b.isspace() or _is_cjk(b) or b in "[(<“\"'‘":
+        return False
+    if not re.match(rf"[{_URL_CHAR}]", b):
+        return False
+    if tail[-1] in ",;":
+        return False
+    first = nxt.split()[0]
+    word = first.rstrip(".,;:)")
+    if word.lower() in _URL_STOP_WORDS:
+        return False
+    if tail[-1] in "/-_=&?#%~:+@":
+        return True
+    if tail[-1] == ".":
+        return bool(re.match(r"[a-z0-9]", b))
+    if _COMPLETE_EXT_RE.search(tail) and b not in "?#&/=._-%":
+        # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it
+        return bool(re.fullmatch(r"[a-z0-9]+", word)) and len(word) <= 4
+    # mid-segment: continue with a URL-looking fragment, not with a prose word like "NATO,"
+    if not word or not re.fullmatch(rf"[{_URL_CHAR}]+", word):
+        return False
+    return bool(re.search(r"[./_\-?=&%#~0-9]", word)) or word.islower()
+
+
+def _continues_url(prev: str, nxt: str) -> bool:
+    """Does line `nxt` continue a URL that `prev` (stripped) ends inside?"""
+    if not prev or not nxt:
+        return False
+    tail = _open_url(prev)
+    if tail is not None:
+        return _url_continues(tail, nxt)
+    return _split_scheme(prev, nxt)
+
+
+def join_lines(prev: str, nxt: str) -> str:
+    """Join a note's text with its next line.
+
+    Nothing between CJK characters (or next to CJK punctuation), nothing inside a URL broken
+    across lines (a hyphen at the end is kept), nothing after a hyphenated word
+    (``Indo-`` + ``Pacific``), nothing after an opening or before a closing bracket/quote,
+    a single space between Latin words (the line broke at a space).
+    """
+    prev = prev.rstrip()
+    nxt = nxt.strip()
+    if not prev:
+        return nxt
+    if not nxt:
+        return prev
+    a, b = prev[-1], nxt[0]
+    if _continues_url(prev, nxt):
+        return prev + nxt
+    if a == "-" and len(prev) > 1 and prev[-2].isalpha() and b.isalpha():
+        return prev + nxt
+    if _is_cjk(a) or _is_cjk(b):
+        return prev + nxt
+    if a in _OPENERS or b in _CLOSERS:
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def split_notes(
+    lines: list[str], kinds: tuple[str, ...] = MARKER_KINDS
+) -> list[tuple[str, str]]:
+    """Split footnote-area lines into ``(marker, text)`` notes, re-joining wrapped lines.
+
+    `lines` are in reading order across the article's pages; numbering may restart on each
+    page.  See `match_marker` for what starts a note and `join_lines` for how continuation
+    lines are joined.  A line that continues a URL broken at the end of the previous line
+    is never taken as a ``1.`` or bare-number marker (``…/page`` + ``1.html``).  Lines before the first marker (a note continued from a page that is
+    not included) come back as one note with marker ``""``.  Blank lines are skipped.
+    """
+    notes: list[list[str]] = []
+    for raw in lines:
+        if not raw or not raw.strip():
+            continue
+        expected = None
+        if notes:
+            prev_n = marker_number(notes[-1][0])
+            expected = prev_n + 1 if prev_n is not None else None
+        use = kinds
+        if notes and _continues_url(notes[-1][1].rstrip(), raw.strip()):
+            # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win)
+            use = tuple(k for k in kinds if k not in ("dotted", "bare"))
+        hit = match_marker(raw, expected, use)
+        if hit:
+            notes.append([hit[0], hit[1].strip()])
+        elif notes:
+            notes[-1][1] = join_lines(notes[-1][1], raw)
+        else:
+            notes.append(["", raw.strip()])
+    return [(m, t) for m, t in notes]
+
+
+# ---------------------------------------------------------------------------
+# URLs and access dates
+# ---------------------------------------------------------------------------
+
+
+def _strip_url_tail(url: str) -> str:
+    while url:
+        if url[-1] in ".,;:!?'":
+            url = url[:-1]
+        elif url[-1] == ")" and url.count("(") < url.count(")"):
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def find_urls(text: str) -> list[tuple[str, int, int]]:
+    """``(url, start, end)`` for every URL (http, https, ftp, ``www.``) in `text`.
+
+    A URL stops at whitespace, ``<>[]"``, quotes and any non-ASCII character; trailing
+    ``.,;:!?`` and an unbalanced ``)`` are not part of it.  Surrounding ``<...>`` are dropped.
+    """
+    out = []
+    for m in _URL_RE.finditer(text):
+        url = _strip_url_tail(m.group(0))
+        if len(url) > len(_URL_START_RE.match(url).group(0)):
+            out.append((url, m.start(), m.start() + len(url)))
+    return out
+
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUM_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_BRACKET_DATE_RE = re.compile(rf"\[\s*({_NUM_DATE})\s*\]")
+_PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
+_ZH_LABEL_DATE_RE = re.compile(rf"(?:访问|引用|检索|浏览|查询|获取|登录)(?:日期|时间)\s*[:：]?\s*({_NUM_DATE})")
+_EN_LABEL_RE = re.compile(
+    r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
+)
+_EN_DATE_RES = [
+    re.compile(rf"(?i)({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"),  # March 1, 2023
+    re.compile(rf"(?i)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})"),  # 1 March 2023
+]
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _english_date(s: str) -> str | None:
+    s = s[:40]
+    num = parse_date(s[:16]) if re.match(r"\d{4}", s) else None
+    if num:
+        return num
+    m = _EN_DATE_RES[0].match(s)
+    if m:
+        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _EN_DATE_RES[1].match(s)
+    if m:
+        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    return None
+
+
+def find_access_date(text: str) -> str | None:
+    """The first access date printed in `text` as ISO ``YYYY-MM-DD``, or None.
+
+    Recognised: ``[2023-03-01]`` (also ``［2023－03－01］``, ``[2023-3-1]``, ``[2023年3月1日]``),
+    ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 引用/检索/浏览日期),
+    ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``.
+    A bracketed date is GB/T 7714's 引用日期; a parenthesised date before ``[...]`` is the
+    update date and is not taken.
+    """
+    if not text:
+        return None
+    norm = _ascii_dashes(to_halfwidth(text))
+    found: list[tuple[int, str]] = []
+    for m in _BRACKET_DATE_RE.finditer(norm):
+        iso = parse_date(m.group(1))
+        if iso:
+            found.append((m.start(), iso))
+            break
+    for _url, _s, end in find_urls(norm):
+        m = _PAREN_DATE_RE.match(norm, end)
+        if m:
+            iso = parse_date(m.group(1))
+            if iso:
+                found.append((m.start(), iso))
+                break
+    for m in _ZH_LABEL_DATE_RE.finditer(norm):
+        iso = parse_date(m.group(1))
+        if iso:
+            found.append((m.start(), iso))
+            break
+    for m in _EN_LABEL_RE.finditer(norm):
+        iso = _english_date(norm[m.end():])
+        if iso:
+            found.append((m.start(), iso))
+            break
+    return min(found)[1] if found else None
+
+
+_LEADING_MARKER_RE = re.compile(rf"^\s*\^?\s*(?:[{_CIRCLED}]|[\[［]\s*\d{{1,4}}\s*[\]］])\s*")
+
+
+def parse_citation(n: int, text: str) -> Citation:
+    """A `Citation` for note `n`: the text as printed (minus any leading ①/[1] marker and
+    outer whitespace), every URL in order (duplicates kept once), and the access date."""
+    clean = _LEADING_MARKER_RE.sub("", text or "", count=1).strip()
+    urls: list[str] = []
+    for url, _s, _e in find_urls(clean):
+        if url not in urls:
+            urls.append(url)
+    return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
+
+
+_REF_HEADING_RE = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参考资料|注\s*释|"
+    r"(?i:references?|bibliography|works\s+cited))\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*$"
+)
+
+
+def parse_reference_list(lines: list[str]) -> list[Citation]:
+    """Citations from a 参考文献 / References section with ``[1]`` ``[2]`` … entries
+    (GB/T 7714 style), entries continued across lines re-joined as in `split_notes`.
+
+    Heading lines (参考文献, References, 注释 ...) are skipped.  ``n`` is the printed
+    number, or the running position when an entry has no number.
+    """
+    body = [ln for ln in lines if not _REF_HEADING_RE.match(ln or "")]
+    notes = split_notes(body, kinds=("bracket", "circled", "dotted"))
+    out = []
+    for i, (marker, text) in enumerate(notes, 1):
+        out.append(parse_citation(marker_number(marker) or i, text))
+    return out

@@ -1,0 +1,116 @@
+"""English titles, names, abstracts and keywords: beside the Chinese header or issue-end.
+
+Two layouts: the block printed right after the Chinese header (or at an article's end),
+and the issue-end English-abstracts section whose entries carry `NAME Given / 43`, the
+printed first page of the article they belong to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parsers.header import extract_labelled
+from parsers.joining import join_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line
+
+BYLINE = re.compile(r"^(?P<names>[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*(?:\s*[,，、;&]\s*(?:and )?[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*)*)\s*/\s*(?P<page>\d{1,4})$")
+_AFFIL_WORDS = re.compile(r"\b(University|Institute|Academy|College|School|Center|Centre|Department|Laboratory|Company|Co\.|Ltd|Bureau|Ministry|China|Beijing|Shanghai|P\.\s?R\.)\b")
+_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
+
+
+@dataclass
+class EnglishEntry:
+    title: str = ""
+    names: list[str] = field(default_factory=list)
+    abstract: str = ""
+    keywords: list[str] = field(default_factory=list)
+    page: int | None = None       # printed first page the entry points at
+
+
+def latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+
+
+def split_keywords_en(value: str) -> list[str]:
+    parts = re.split(r"\s*[;；]\s*|\s*[,，]\s*(?=[A-Za-z])" if ";" not in value and "；" not in value else r"\s*[;；]\s*", value)
+    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
+
+
+def split_names_en(text: str) -> list[str]:
+    text = re.sub(r"[\d*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", " ", text)
+    parts = re.split(r"\s*[,，、;；&]\s*|\s+and\s+", text)
+    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+
+
+def looks_like_names(text: str) -> bool:
+    names = split_names_en(text)
+    if not names or len(text) > 160 or _AFFIL_WORDS.search(text):
+        return False
+    for name in names:
+        tokens = name.split()
+        if not 1 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
+            return False
+    # at least one all-caps surname or every name capitalised (short tokens)
+    return True
+
+
+def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
+    """Entries of an issue-end English-abstracts section, in printed order."""
+    entries: list[EnglishEntry] = []
+    bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln.text.strip())]
+    for k, b in enumerate(bylines):
+        m = BYLINE.match(lines[b].text.strip())
+        assert m is not None
+        # title: the lines above the byline back to the previous entry's keywords line
+        lo = 0
+        if k:
+            prev_block = extract_labelled(lines[bylines[k - 1]: b], 0)
+            used = max(prev_block.used) + bylines[k - 1] if prev_block.used else bylines[k - 1]
+            lo = used + 1
+        title_lines = [ln.text for ln in lines[lo:b] if ln.text.strip()]
+        hi = bylines[k + 1] if k + 1 < len(bylines) else len(lines)
+        block = extract_labelled(lines[b + 1: hi], 0)
+        entries.append(EnglishEntry(
+            title=join_lines(title_lines),
+            names=split_names_en(m.group("names")),
+            abstract=block.fields.get("abstract_en", ""),
+            keywords=split_keywords_en(block.fields.get("keywords_en", "")),
+            page=int(m.group("page")),
+        ))
+    return entries
+
+
+def english_beside_header(lines: list["Line"]) -> EnglishEntry | None:
+    """The English block printed in an article itself: title, names, Abstract, Key words."""
+    header = extract_labelled(lines)
+    if "abstract_en" not in header.fields:
+        return None
+    abs_line = min(i for i in header.used if lines[i].text.lstrip().startswith(("Abstract", "ABSTRACT", "【Abstract", "[Abstract")) ) if any(
+        lines[i].text.lstrip().startswith(("Abstract", "ABSTRACT", "【Abstract", "[Abstract")) for i in header.used) else None
+    entry = EnglishEntry(abstract=header.fields["abstract_en"],
+                         keywords=split_keywords_en(header.fields.get("keywords_en", "")))
+    if abs_line is None:
+        return entry
+    # walk up from the Abstract line: affiliations, names, then the title
+    i = abs_line - 1
+    affil: list[str] = []
+    while i >= 0 and latin_share(lines[i].text) > 0.8 and (
+        lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
+    ) and not looks_like_names(lines[i].text):
+        affil.insert(0, lines[i].text)
+        i -= 1
+    names: list[str] = []
+    while i >= 0 and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
+        names = split_names_en(lines[i].text) + names
+        i -= 1
+    title: list[str] = []
+    while i >= 0 and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():
+        title.insert(0, lines[i].text)
+        i -= 1
+    entry.title = join_lines(title)
+    entry.names = names
+    return entry

@@ -1,0 +1,194 @@
+"""PDF -> `Issue`: text layer, page facts, split, per-article fields, issue-level checks.
+
+The flow (flows/ingest.py) calls these same steps as tasks; the CLI calls them directly.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from parsers import identifiers
+from parsers.article import extract_article
+from parsers.checks import check_issue
+from parsers.english import EnglishEntry, parse_english_section
+from parsers.pages import PageInfo, body_size, classify, infer_printed
+from parsers.split import Split, split_issue, trim_to_page_count
+from parsers.textlayer import Document, read_document
+from parsers.toc import similar
+from schemas.model import Article, Issue, Journal, LangText, Source
+from schemas.settings import JournalSettings
+
+_YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
+_VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
+_CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
+_ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
+
+
+def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
+    size = body_size(doc.pages)
+    infos = [classify(p, size) for p in doc.pages]
+    infer_printed(infos)
+    return infos, size
+
+
+def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
+    return split_issue(infos, doc.outline)
+
+
+def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
+    """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号."""
+    front = [ln.text for p in infos if p.kind in ("cover", "toc") for ln in p.body]
+    heads = [ln.text for p in infos for ln in p.heads]
+    text = "\n".join(front + heads)
+    journal = Journal(
+        title=LangText(zh=settings.title_zh, en=settings.title_en),
+        issn=identifiers.normalize_issn(settings.issn) or settings.issn if settings.issn else "",
+        cn=settings.cn, abbrev=settings.abbrev, publisher=settings.publisher,
+    )
+    anos = [identifiers.parse_article_no(a.article_no) for a in articles if a.article_no]
+    anos = [a for a in anos if a is not None]
+    year: int | None = None
+    issue = volume = ""
+    if anos:
+        issn, _ = Counter(a.issn for a in anos).most_common(1)[0]
+        journal.issn = journal.issn or issn
+        y, _ = Counter(a.year for a in anos).most_common(1)[0]
+        year = int(y)
+        i, _ = Counter(a.issue for a in anos).most_common(1)[0]
+        issue = str(int(i))
+        vols = [a.volume for a in anos if getattr(a, "volume", "")]
+        volume = vols[0] if vols else ""
+    m = _YEAR_ISSUE.search(text)
+    if m:
+        year = year or int(m.group(1))
+        issue = issue or str(int(m.group(2)))
+    m = _VOLUME.search(text)
+    if m and not volume:
+        volume = m.group(1)
+    m = _ISSN.search(text)
+    if m and not journal.issn:
+        journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
+    m = _CN.search(text)
+    if m and not journal.cn:
+        journal.cn = re.sub(r"\s|－", lambda x: "-" if x.group(0) == "－" else "", m.group(1))
+    if not journal.title.zh:
+        journal.title.zh = _journal_title_zh(infos)
+    if not journal.title.en:
+        journal.title.en = _journal_title_en(infos)
+    return journal, year, volume, issue
+
+
+def _journal_title_zh(infos: list[PageInfo]) -> str:
+    """The biggest CJK line on the cover, else the most repeated running head."""
+    cover = [p for p in infos if p.kind == "cover"]
+    if cover:
+        lines = [ln for ln in cover[0].body if ln.text.strip() and not re.search(r"\d", ln.text)
+                 and sum(1 for c in ln.text if "\u4e00" <= c <= "\u9fff") >= 2]
+        if lines:
+            return max(lines, key=lambda ln: ln.size).text.replace(" ", "").strip("《》")
+    heads = Counter()
+    for p in infos:
+        for ln in p.heads:
+            t = re.sub(r"\s*\d{4}\s*年.*$|\s*\d+\s*$|^\s*\d+\s*", "", ln.text).strip()
+            if 2 <= len(t) <= 12 and not re.search(r"\d", t):
+                heads[t] += 1
+    if heads:
+        title, votes = heads.most_common(1)[0]
+        if votes >= 2:
+            return title.strip("《》")
+    return ""
+
+
+def _journal_title_en(infos: list[PageInfo]) -> str:
+    cover = [p for p in infos if p.kind == "cover"]
+    for p in cover:
+        for ln in sorted(p.body, key=lambda ln: -ln.size):
+            t = ln.text.strip()
+            if re.fullmatch(r"[A-Z][A-Za-z ,&'\-]{6,}", t) and " " in t:
+                return t
+    return ""
+
+
+def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:
+    """Match issue-end English entries to articles by printed first page, then by title."""
+    by_fpage = {a.fpage: a for a in issue.articles if a.fpage}
+    for entry in entries:
+        art = by_fpage.get(str(entry.page)) if entry.page is not None else None
+        if art is None:
+            issue.warn("english-page-unmatched",
+                       f"English abstract “{entry.title}” ({' '.join(entry.names)} / {entry.page}) points at p.{entry.page}, where no article starts")
+            continue
+        if art.title.en and similar(art.title.en, entry.title) < 0.8:
+            art.warn("english-title-mismatch", f"issue-end English title “{entry.title}” differs from “{art.title.en}”")
+        art.title.en = art.title.en or entry.title
+        art.abstract.en = art.abstract.en or entry.abstract
+        art.keywords.en = art.keywords.en or entry.keywords
+        if len(entry.names) == len(art.contributors):
+            for c, name in zip(art.contributors, entry.names):
+                c.name.en = c.name.en or name
+
+
+@dataclass
+class Plan:
+    """Page facts and the article split: the input of per-article extraction."""
+    infos: list[PageInfo]
+    size: float
+    split: Split
+
+
+def plan_issue(doc: Document) -> Plan:
+    infos, size = analyse_pages(doc)
+    return Plan(infos, size, plan_split(doc, infos))
+
+
+def extract_one(plan: Plan, k: int) -> Article:
+    """Article k (0-based) of the plan, cross-checked against its 文章编号 page count."""
+    span = plan.split.spans[k]
+    aid = f"a{k + 1:02d}"
+    toc_title = span.toc.title if span.toc else ""
+    art = extract_article(aid, plan.infos[span.first - 1: span.last], plan.size, toc_title)
+    ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
+    if ano is not None and ano.page_count and int(ano.page_count) != span.last - span.first + 1:
+        before = span.last
+        trim_to_page_count(span, int(ano.page_count), plan.infos)
+        if span.last != before:
+            art = extract_article(aid, plan.infos[span.first - 1: span.last], plan.size, toc_title)
+    for code, message in span.warnings:
+        art.warn(code, message)
+    return art
+
+
+def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings: JournalSettings | None = None) -> Issue:
+    """Issue-level facts, the English section and the cross-checks."""
+    settings = settings or JournalSettings()
+    journal, year, volume, number = _journal(doc, plan.infos, articles, settings)
+    issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count),
+                  journal=journal, year=year, volume=volume, issue=number, articles=articles)
+    for code, message in plan.split.warnings:
+        issue.warn(code, message)
+    english_lines = [ln for n in plan.split.english_pages for ln in plan.infos[n - 1].body]
+    if english_lines:
+        attach_english(issue, parse_english_section(english_lines))
+    check_issue(issue)
+    return issue
+
+
+def build_issue(doc: Document, settings: JournalSettings | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Issue:
+    plan = plan_issue(doc)
+    articles = []
+    for k in range(len(plan.split.spans)):
+        articles.append(extract_one(plan, k))
+        if progress:
+            progress(k + 1, len(plan.split.spans))
+    return assemble_issue(doc, plan, articles, settings)
+
+
+def extract_issue(pdf_path: Path | str, settings: JournalSettings | None = None, *,
+                  workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Issue:
+    """The whole extraction for one issue PDF. Raises IngestError subclasses on bad input."""
+    doc = read_document(Path(pdf_path), workers=workers, progress=progress)
+    return build_issue(doc, settings)

@@ -1,0 +1,504 @@
+"""Per-font decoding of PDF text strings: character codes -> Unicode text + advance widths.
+
+One `FontDecoder` per font dictionary, built once per document (see `FontCache`). How the
+Unicode text of a code is found, decided per font:
+
+1. The font has a /ToUnicode CMap: trusted, parsed by pypdf (`pypdf._cmap.get_encoding`).
+   Codes missing from it fall through to the rules below.
+2. Type0 font whose CIDSystemInfo is Adobe-GB1 / CNS1 / Japan1 / Korea1: codes -> CIDs through
+   the Encoding CMap (Identity-H/V, or a predefined CMap such as GBK-EUC-H / UniGB-UCS2-H,
+   read from pdfminer.six's CMap database), then CID -> Unicode through pdfminer's
+   Adobe-<ordering> tables.  (This is what xelatex / some Founder or CNKI exports need;
+   pypdf alone decodes Identity-H as UTF-16 and prints garbage.)
+3. Type0 font with an embedded TrueType (CIDFontType2 + FontFile2) or OpenType program and no
+   usable collection: CID -> GID via /CIDToGIDMap (Identity or stream), GID -> Unicode by
+   inverting the embedded font's cmap (fontTools); glyph names (post table) as a fallback.
+4. Simple fonts: pypdf's encoding (base encoding + /Differences, embedded Type1 encodings);
+   a symbolic or encoding-less embedded TrueType is decoded through its own cmap with fontTools.
+
+Founder (方正) repair: Founder-typeset PDFs (e.g. 《社会》) print Latin letters with fonts whose
+ToUnicode maps them to rare ideographs that encode in GBK as ``A0 xx``; ``chr(xx - 0x80)`` is
+the intended ASCII character (``犆犌犛犛`` -> ``CGSS``).  A font whose mapped characters are
+mostly of this kind is repaired wholesale; `repair_founder` additionally fixes any run of at
+least two such characters in mixed text (single ones are left alone: they can be genuine
+rare characters).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from io import BytesIO
+from typing import Any
+
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FontDecoder", "FontCache", "repair_founder", "FOUNDER_MAP", "base_font_name"]
+
+# --------------------------------------------------------------------------------------------
+# Founder (GBK A0xx) repair table
+FOUNDER_MAP: dict[str, str] = {}
+for _t in range(0xA0, 0xFF):
+    try:
+        _ch = bytes([0xA0, _t]).decode("gbk")
+    except UnicodeDecodeError:
+        continue
+    if len(_ch) == 1 and ord(_ch) > 0x2000:
+        FOUNDER_MAP[_ch] = chr(_t - 0x80)
+_FOUNDER_TABLE = {ord(k): v for k, v in FOUNDER_MAP.items()}
+_FOUNDER_RUN = re.compile("[" + "".join(sorted(FOUNDER_MAP)) + "]{2,}")
+
+
+def repair_founder(s: str) -> str:
+    """Replace runs of >= 2 Founder pseudo-Latin characters (GBK A0xx) by their ASCII text."""
+    if not s:
+        return s
+    return _FOUNDER_RUN.sub(lambda m: m.group().translate(_FOUNDER_TABLE), s)
+
+
+def base_font_name(name: Any) -> str:
+    """'/ABCDEF+SimSun' -> 'SimSun'."""
+    s = str(name or "")
+    if s.startswith("/"):
+        s = s[1:]
+    if len(s) > 7 and s[6] == "+" and s[:6].isalpha() and s[:6].isupper():
+        s = s[7:]
+    return s
+
+
+# --------------------------------------------------------------------------------------------
+_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
+_UNICODE_MAPS: dict[str, dict[int, str]] = {}
+
+
+def _adobe_unicode_map(ordering: str) -> dict[int, str]:
+    m = _UNICODE_MAPS.get(ordering)
+    if m is None:
+        try:
+            from pdfminer.cmapdb import CMapDB
+
+            m = dict(CMapDB.get_unicode_map(f"Adobe-{ordering}").cid2unichr)
+        except Exception as exc:  # pragma: no cover - pdfminer missing data
+            log.debug("no unicode map for %s: %s", ordering, exc)
+            m = {}
+        _UNICODE_MAPS[ordering] = m
+    return m
+
+
+_CMAPS: dict[str, Any] = {}
+
+
+def _predefined_cmap(name: str) -> Any:
+    """pdfminer's code->CID table (nested dict byte -> dict|cid) for a predefined CMap."""
+    if name not in _CMAPS:
+        try:
+            from pdfminer.cmapdb import CMapDB
+
+            _CMAPS[name] = CMapDB.get_cmap(name).code2cid
+        except Exception as exc:
+            log.debug("unknown predefined CMap %s: %s", name, exc)
+            _CMAPS[name] = None
+    return _CMAPS[name]
+
+
+def _ordering_from_cmap_name(name: str) -> str | None:
+    for key, ordering in (("GB", "GB1"), ("CNS", "CNS1"), ("B5", "CNS1"), ("ETen", "CNS1"),
+                          ("HK", "CNS1"), ("JIS", "Japan1"), ("RKSJ", "Japan1"), ("EUC-H", None),
+                          ("KSC", "Korea1"), ("UHC", "Korea1")):
+        if key in name and ordering:
+            return ordering
+    return None
+
+
+def _num(x: Any, default: float = 0.0) -> float:
+    try:
+        return float(x)
+    except Exception:
+        return default
+
+
+def _resolve(x: Any) -> Any:
+    while isinstance(x, IndirectObject):
+        x = x.get_object()
+    return x
+
+
+def _core_widths(name: str) -> dict[str, float] | None:
+    try:
+        from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
+    except Exception:  # pragma: no cover - internal module moved
+        return None
+    n = name.replace(" ", "")
+    if n in CORE_FONT_METRICS:
+        return CORE_FONT_METRICS[n].character_widths
+    low = n.lower()
+    bold = "bold" in low
+    italic = "italic" in low or "oblique" in low
+    if "times" in low or "roman" in low or "serif" in low:
+        key = {(0, 0): "Times-Roman", (1, 0): "Times-Bold", (0, 1): "Times-Italic", (1, 1): "Times-BoldItalic"}
+    elif "courier" in low or "mono" in low:
+        key = {(0, 0): "Courier", (1, 0): "Courier-Bold", (0, 1): "Courier-Oblique", (1, 1): "Courier-BoldOblique"}
+    else:
+        key = {(0, 0): "Helvetica", (1, 0): "Helvetica-Bold", (0, 1): "Helvetica-Oblique",
+               (1, 1): "Helvetica-BoldOblique"}
+    m = CORE_FONT_METRICS.get(key[(int(bold), int(italic))])
+    return m.character_widths if m else None
+
+
+def _truetype_gid_to_unicode(data: bytes) -> tuple[dict[int, str], Any]:
+    """Invert an embedded TrueType/OpenType font's cmap: GID -> Unicode text. Also returns the TTFont."""
+    from fontTools.agl import toUnicode
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(BytesIO(data), lazy=True, fontNumber=0)
+    order = tt.getGlyphOrder()
+    name_to_gid = {n: i for i, n in enumerate(order)}
+    out: dict[int, str] = {}
+    try:
+        best = tt.getBestCmap() or {}
+    except Exception:
+        best = {}
+    # prefer the lowest code point for a glyph mapped several times (e.g. U+2F00 vs U+4E00: take
+    # the unified ideograph, which sorts... higher; so prefer the non-compatibility one)
+    for cp, gname in sorted(best.items()):
+        gid = name_to_gid.get(gname)
+        if gid is None:
+            continue
+        prev = out.get(gid)
+        if prev is None or _worse_codepoint(ord(prev[0]), cp):
+            out[gid] = chr(cp)
+    if len(out) < len(order) // 4:
+        for gid, gname in enumerate(order):
+            if gid in out or gname in (".notdef", ".null", "nonmarkingreturn"):
+                continue
+            try:
+                u = toUnicode(gname)
+            except Exception:
+                u = ""
+            if u and not u.startswith("\ufffd"):
+                out[gid] = u
+    return out, tt
+
+
+def _worse_codepoint(old: int, new: int) -> bool:
+    """True if `old` is a worse reading than `new` (radicals/compat/PUA lose to real characters)."""
+
+    def rank(cp: int) -> int:
+        if 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp:
+            return 3
+        if 0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF:
+            return 2
+        return 0
+
+    return rank(old) > rank(new)
+
+
+# --------------------------------------------------------------------------------------------
+class FontDecoder:
+    """Decodes one font's strings; results are cached per byte string."""
+
+    __slots__ = ("name", "type0", "vertical", "_code2cid", "_two_byte", "_tu", "_cid_uni",
+                 "_gid_uni", "_cid2gid", "_simple_enc", "_widths", "_dw", "_cache", "_scale",
+                 "_core_w", "founder", "_space_code_one_byte")
+
+    def __init__(self, font: DictionaryObject) -> None:
+        self.name = base_font_name(font.get("/BaseFont") or font.get("/Name") or "")
+        subtype = font.get("/Subtype")
+        self.type0 = subtype == "/Type0"
+        self.vertical = False
+        self._code2cid: Any = None       # None = identity 2-byte
+        self._two_byte = False
+        self._tu: dict[int, str] = {}
+        self._cid_uni: dict[int, str] | None = None
+        self._gid_uni: dict[int, str] | None = None
+        self._cid2gid: bytes | None = None  # None = identity
+        self._simple_enc: dict[int, str] = {}
+        self._widths: dict[int, float] = {}
+        self._dw = 1000.0
+        self._scale = 0.001
+        self._core_w: dict[str, float] | None = None
+        self._cache: dict[bytes, tuple[str, float, int, int]] = {}
+        self.founder = False
+        self._space_code_one_byte = True
+        try:
+            self._setup(font, subtype)
+        except Exception as exc:  # a broken font must not break the page
+            log.debug("font %s: %s", self.name, exc)
+
+    # ---------------------------------------------------------------- setup
+    def _setup(self, font: DictionaryObject, subtype: Any) -> None:
+        if "/ToUnicode" in font:
+            self._tu = self._parse_tounicode(font)
+        if self.type0:
+            self._setup_type0(font)
+        else:
+            self._setup_simple(font, subtype)
+        # Founder pseudo-Latin font: most mapped characters are GBK A0xx ideographs
+        vals = [v for v in self._tu.values() if v.strip()]
+        if vals:
+            n = sum(1 for v in vals if v in FOUNDER_MAP)
+            if n >= 3 and n >= 0.5 * len(vals):
+                self.founder = True
+                self._tu = {k: v.translate(_FOUNDER_TABLE) for k, v in self._tu.items()}
+                # Founder gives these narrow letters full-em widths; estimate real ones so word
+                # gaps can be seen
+                self._core_w = _core_widths("Times-Roman")
+                self._widths = {}
+
+    @staticmethod
+    def _parse_tounicode(font: DictionaryObject) -> dict[int, str]:
+        from pypdf._cmap import _parse_to_unicode
+
+        md, _ = _parse_to_unicode(font)
+        out: dict[int, str] = {}
+        for k, v in md.items():
+            if isinstance(k, str) and len(k) == 1 and isinstance(v, str):
+                out[ord(k)] = v
+        return out
+
+    def _setup_type0(self, font: DictionaryObject) -> None:
+        self._two_byte = True
+        self._space_code_one_byte = False
+        enc = _resolve(font.get("/Encoding"))
+        desc = _resolve(font["/DescendantFonts"])[0]
+        desc = _resolve(desc)
+        csi = _resolve(desc.get("/CIDSystemInfo")) or {}
+        ordering = str(_resolve(csi.get("/Ordering", "")) or "")
+        registry = str(_resolve(csi.get("/Registry", "")) or "")
+        enc_name = str(enc) if isinstance(enc, NameObject) else ""
+        if isinstance(enc, StreamObject):
+            # embedded CMap: usually just Identity with another name; use its /CMapName if predefined
+            cname = str(enc.get("/CMapName", ""))[1:]
+            if cname and _predefined_cmap(cname):
+                enc_name = "/" + cname
+            else:
+                enc_name = "/Identity-H"
+        if enc_name.endswith("-V"):
+            self.vertical = True
+        if enc_name not in ("/Identity-H", "/Identity-V", ""):
+            table = _predefined_cmap(enc_name[1:])
+            if table is not None:
+                self._code2cid = table
+                self._space_code_one_byte = True
+                if ordering not in _ORDERINGS:
+                    ordering = _ordering_from_cmap_name(enc_name) or ordering
+        # widths
+        self._dw = _num(_resolve(desc.get("/DW", 1000)), 1000.0)
+        w = _resolve(desc.get("/W"))
+        if isinstance(w, ArrayObject):
+            self._parse_w(w)
+        # text for codes not in ToUnicode
+        if ordering in _ORDERINGS and (registry in ("Adobe", "") or True):
+            self._cid_uni = _adobe_unicode_map(ordering)
+        fd = _resolve(desc.get("/FontDescriptor")) or {}
+        if not self._cid_uni or ordering not in _ORDERINGS:
+            ff = _resolve(fd.get("/FontFile2")) if fd else None
+            if ff is None and fd:
+                ff3 = _resolve(fd.get("/FontFile3"))
+                if ff3 is not None and ff3.get("/Subtype") == "/OpenType":
+                    ff = ff3
+            if ff is not None and self._needs_font_program():
+                try:
+                    self._gid_uni, _ = _truetype_gid_to_unicode(ff.get_data())
+                except Exception as exc:
+                    log.debug("fontTools failed on %s: %s", self.name, exc)
+                c2g = _resolve(desc.get("/CIDToGIDMap"))
+                if isinstance(c2g, StreamObject):
+                    self._cid2gid = c2g.get_data()
+
+    def _needs_font_program(self) -> bool:
+        # a complete ToUnicode makes the font program unnecessary; we cannot know "complete",
+        # so only skip it when the map is large
+        return len(self._tu) < 8
+
+    def _parse_w(self, w: ArrayObject) -> None:
+        i, n = 0, len(w)
+        widths = self._widths
+        while i < n:
+            first = int(_num(_resolve(w[i])))
+            nxt = _resolve(w[i + 1]) if i + 1 < n else None
+            if isinstance(nxt, ArrayObject):
+                for j, val in enumerate(nxt):
+                    widths[first + j] = _num(_resolve(val), self._dw)
+                i += 2
+            else:
+                if i + 2 >= n:
+                    break
+                last = int(_num(nxt))
+                val = _num(_resolve(w[i + 2]), self._dw)
+                if last - first > 70000:
+                    break
+                for c in range(first, last + 1):
+                    widths[c] = val
+                i += 3
+
+    def _setup_simple(self, font: DictionaryObject, subtype: Any) -> None:
+        from pypdf._cmap import _parse_encoding
+
+        try:
+            enc = _parse_encoding(font)
+        except Exception:
+            enc = {}
+        if isinstance(enc, dict):
+            self._simple_enc = {k: v for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
+        elif isinstance(enc, str):  # a codec name
+            for c in range(256):
+                try:
+                    self._simple_enc[c] = bytes([c]).decode(enc)
+                except Exception:
+                    pass
+        if not self._tu:
+            # derived maps (embedded Type1 encodings) that pypdf reads without /ToUnicode
+            try:
+                self._tu = self._parse_tounicode(font) if font.get("/Subtype") == "/Type1" else {}
+            except Exception:
+                self._tu = {}
+        fd = _resolve(font.get("/FontDescriptor")) or {}
+        if subtype == "/TrueType" and not self._tu and fd:
+            flags = int(_num(_resolve(fd.get("/Flags", 0))))
+            has_enc = "/Encoding" in font
+            symbolic = bool(flags & 4) and not isinstance(_resolve(font.get("/Encoding")), DictionaryObject)
+            ff = _resolve(fd.get("/FontFile2"))
+            if ff is not None and (not has_enc or symbolic):
+                try:
+                    self._simple_truetype(ff.get_data())
+                except Exception as exc:
+                    log.debug("fontTools failed on %s: %s", self.name, exc)
+        if subtype == "/Type3":
+            fm = _resolve(font.get("/FontMatrix"))
+            if isinstance(fm, ArrayObject) and len(fm) >= 1:
+                self._scale = abs(_num(_resolve(fm[0]), 0.001)) or 0.001
+        widths = _resolve(font.get("/Widths"))
+        first = int(_num(_resolve(font.get("/FirstChar", 0))))
+        if isinstance(widths, ArrayObject) and len(widths):
+            for j, val in enumerate(widths):
+                self._widths[first + j] = _num(_resolve(val), 0.0)
+            self._dw = _num(_resolve(fd.get("/MissingWidth", 0)), 0.0) if fd else 0.0
+            if self._dw <= 0:
+                self._dw = 500.0
+        else:
+            self._core_w = _core_widths(self.name)
+            self._dw = 500.0
+
+    def _simple_truetype(self, data: bytes) -> None:
+        gid_uni, tt = _truetype_gid_to_unicode(data)
+        code2gid: dict[int, int] = {}
+        order = tt.getGlyphOrder()
+        idx = {n: i for i, n in enumerate(order)}
+        cmap = tt["cmap"] if "cmap" in tt else None
+        if cmap is not None:
+            for pid, eid in ((3, 0), (1, 0), (3, 1)):
+                sub = cmap.getcmap(pid, eid)
+                if sub is None:
+                    continue
+                for code in range(256):
+                    g = sub.cmap.get(code) or sub.cmap.get(0xF000 + code)
+                    if g is not None and code not in code2gid and g in idx:
+                        code2gid[code] = idx[g]
+                if code2gid:
+                    break
+        for code, gid in code2gid.items():
+            u = gid_uni.get(gid)
+            if u:
+                self._tu[code] = u
+
+    # ---------------------------------------------------------------- decoding
+    def _text_for(self, code: int, cid: int) -> str:
+        t = self._tu.get(code)
+        if t is not None:
+            return t
+        if not self.type0:
+            t = self._simple_enc.get(code)
+            if t is not None:
+                return t
+            return chr(code) if code >= 32 else ""
+        if self._cid_uni is not None:
+            t = self._cid_uni.get(cid)
+            if t is not None:
+                return t
+        if self._gid_uni is not None:
+            gid = cid
+            if self._cid2gid is not None:
+                j = 2 * cid
+                gid = (self._cid2gid[j] << 8 | self._cid2gid[j + 1]) if j + 1 < len(self._cid2gid) else 0
+            t = self._gid_uni.get(gid)
+            if t is not None:
+                return t
+        return "\ufffd" if cid else ""
+
+    def _width_for(self, code: int, cid: int, text: str) -> float:
+        w = self._widths.get(cid if self.type0 else code)
+        if w is None:
+            if self._core_w is not None and text:
+                w = self._core_w.get(text[0], self._dw)
+            else:
+                w = self._dw
+        return w
+
+    def _codes(self, data: bytes) -> list[tuple[int, int]]:
+        """Split a string into (code, cid) pairs."""
+        if not self.type0:
+            return [(b, b) for b in data]
+        if self._code2cid is None:
+            n = len(data) - (len(data) & 1)
+            return [((data[i] << 8) | data[i + 1],) * 2 for i in range(0, n, 2)]
+        out: list[tuple[int, int]] = []
+        root = self._code2cid
+        node = root
+        code = 0
+        for b in data:
+            code = (code << 8) | b
+            nxt = node.get(b) if isinstance(node, dict) else None
+            if isinstance(nxt, dict):
+                node = nxt
+                continue
+            out.append((code, nxt if isinstance(nxt, int) else 0))
+            node = root
+            code = 0
+        return out
+
+    def decode(self, data: bytes) -> tuple[str, float, int, int]:
+        """-> (text, advance in text-space units per unit font size, n single-byte spaces, n codes)."""
+        hit = self._cache.get(data)
+        if hit is not None:
+            return hit
+        parts: list[str] = []
+        total = 0.0
+        nspace = 0
+        codes = self._codes(data)
+        for code, cid in codes:
+            t = self._text_for(code, cid)
+            parts.append(t)
+            total += self._width_for(code, cid, t)
+            if code == 32 and self._space_code_one_byte:
+                nspace += 1
+        res = ("".join(parts), total * self._scale, nspace, len(codes))
+        if len(self._cache) < 50000:
+            self._cache[data] = res
+        return res
+
+
+class FontCache:
+    """Font decoders of one document, keyed by the font object's reference."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[Any, FontDecoder] = {}
+        self._keep: list[Any] = []  # direct font dicts are keyed by id(): keep them alive
+
+    def get(self, ref: Any) -> FontDecoder | None:
+        if isinstance(ref, IndirectObject):
+            key: Any = (ref.idnum, ref.generation)
+        else:
+            key = id(ref)
+        dec = self._fonts.get(key)
+        if dec is None:
+            obj = _resolve(ref)
+            if not isinstance(obj, DictionaryObject):
+                return None
+            dec = FontDecoder(obj)
+            self._fonts[key] = dec
+            if not isinstance(ref, IndirectObject):
+                self._keep.append(ref)
+        return dec
+

@@ -1,0 +1,90 @@
+"""Cut an article's first page into labelled fields, title lines and author lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parsers.joining import join_lines
+from parsers.labels import LabelHit, field_specs, find_labels
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line
+
+
+@dataclass
+class Header:
+    fields: dict[str, str] = field(default_factory=dict)   # field name -> re-joined value
+    raw: dict[str, list[str]] = field(default_factory=dict)  # field name -> value lines as printed
+    used: set[int] = field(default_factory=set)              # indexes of lines that belong to a field
+    first_label_line: int | None = None
+    last_label_line: int | None = None
+
+
+def _continues(prev: "Line", nxt: "Line", label_line: "Line") -> bool:
+    """Does `nxt` carry on the value begun on `label_line`? Same type size, and either the
+    next line down or the top of the next column."""
+    if abs(nxt.size - label_line.size) > 0.75:
+        return False
+    gap = nxt.y - prev.y
+    if 0 < gap < max(prev.size, nxt.size) * 2.3:
+        return True
+    return gap < 0 and nxt.x0 > prev.x0 + 4 * nxt.size  # next column
+
+
+def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
+    """Values of every label found in `lines[start:]`.
+
+    A value runs to the next label on the same line; multi-line fields (abstracts,
+    keywords, bios, funding) continue on following lines of the same type size until
+    the next label or a gap.
+    """
+    specs = field_specs()
+    texts = [ln.text for ln in lines]
+    hits = [h for h in find_labels(texts[start:])]
+    for h in hits:
+        h.line += start
+    header = Header()
+    if not hits:
+        return header
+    header.first_label_line = hits[0].line
+    header.last_label_line = hits[-1].line
+    for k, hit in enumerate(hits):
+        nxt: LabelHit | None = hits[k + 1] if k + 1 < len(hits) else None
+        line_text = texts[hit.line]
+        if nxt is not None and nxt.line == hit.line:
+            parts = [line_text[hit.end:nxt.start]]
+            header.used.add(hit.line)
+        else:
+            parts = [line_text[hit.end:]]
+            header.used.add(hit.line)
+            spec = specs[hit.field]
+            j = hit.line + 1
+            prev = lines[hit.line]
+            label_line = lines[hit.line]
+            skipped = 0
+            while spec.multiline and j < len(lines) and skipped <= 8:
+                here = lines[j]
+                if here.size < label_line.size - 0.75:
+                    skipped += 1  # a footnote or caption between columns: look past it
+                    j += 1
+                    continue
+                if nxt is not None and any(h.line == j for h in hits[k + 1:]):
+                    first_hit = min(h.start for h in hits[k + 1:] if h.line == j)
+                    if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line):
+                        parts.append(texts[j][:first_hit])
+                    break
+                if not _continues(prev, here, label_line):
+                    break
+                if skipped and here.y > prev.y:
+                    break  # past a footnote, only the top of the next column carries on
+                parts.append(texts[j])
+                header.used.add(j)
+                prev = here
+                skipped = 0
+                j += 1
+        value = join_lines(parts).strip(" ;；,，")
+        if hit.field in header.fields:  # a label seen twice (e.g. 摘要 in a footnote): keep the first
+            continue
+        header.fields[hit.field] = value
+        header.raw[hit.field] = parts
+    return header

@@ -1,0 +1,31 @@
+"""Re-join text that typesetting broke into lines."""
+from __future__ import annotations
+
+import re
+
+from parsers.normalize import is_tight
+
+_URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join printed lines: no space where CJK meets CJK or a URL breaks, else one space.
+
+    A hyphen at a line end between Latin letters is kept (it is usually a real compound
+    such as "Asia-Pacific"; Chinese journals rarely hyphenate English words).
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        a, b = out[-1], line[0]
+        in_url = bool(_URL_TAIL.search(out)) and not out.endswith(">") and b not in "[(<（［"
+        if is_tight(a) or is_tight(b) or a in "-/–_" or in_url:
+            out += line
+        else:
+            out += " " + line
+    return out

@@ -1,0 +1,76 @@
+"""Find labelled fields (摘要：…, 中图分类号：…) in a block of header lines.
+
+The vocabulary is data (`layouts/labels.toml`); this module only knows how labels look
+on a page: possibly letter-spaced, possibly in 【】 brackets, followed by a colon.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    labels: tuple[str, ...]
+    multiline: bool
+    strict: frozenset[str]
+
+
+@dataclass
+class LabelHit:
+    field: str
+    line: int      # index of the line holding the label
+    start: int     # offset of the label in that line
+    end: int       # offset just after the label (and its colon)
+    label: str
+
+
+@lru_cache(maxsize=1)
+def field_specs() -> dict[str, FieldSpec]:
+    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)["fields"]
+    return {
+        name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())))
+        for name, d in data.items()
+    }
+
+
+def _label_regex(label: str, strict: bool) -> str:
+    spaced = r"[ \u3000]*".join(re.escape(c) if c != " " else r"\s*" for c in label)
+    colon = r"[ \u3000]*[:：]" if strict else r"[ \u3000]*[:：]?"
+    bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
+    return rf"(?:{bracketed}|{spaced}{colon})"
+
+
+@lru_cache(maxsize=1)
+def _master_regex() -> re.Pattern[str]:
+    parts = []
+    for spec in field_specs().values():
+        # longest labels first so 内容提要 wins over 提要
+        for label in sorted(spec.labels, key=len, reverse=True):
+            parts.append((len(label), spec.name, _label_regex(label, label in spec.strict)))
+    parts.sort(key=lambda p: -p[0])
+    alts = "|".join(f"(?P<f{i}_{name}>{rx})" for i, (_, name, rx) in enumerate(parts))
+    # a label starts a line or follows a space/punctuation; never inside a word
+    return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)]))(?:{alts})")
+
+
+def find_labels(lines: list[str]) -> list[LabelHit]:
+    """Every label in the lines, in reading order."""
+    hits: list[LabelHit] = []
+    rx = _master_regex()
+    for i, line in enumerate(lines):
+        for m in rx.finditer(line):
+            group = next(k for k, v in m.groupdict().items() if v is not None)
+            field = group.split("_", 1)[1]
+            hits.append(LabelHit(field, i, m.start(), m.end(), m.group(0)))
+    return hits

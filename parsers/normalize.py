@@ -1,0 +1,125 @@
+"""Text normalisation for text pulled out of Chinese journal PDFs.
+
+`normalize_text` is applied to every line the text layer produces. Rules, in order:
+
+1. Unicode NFC.
+2. Full-width ASCII letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９) become ASCII. So do the full-width
+   forms of ``. - + % / = @ # & _ ~ < >`` and ＇＂ (they sit inside codes such as ``ＴＰ３９１．９``
+   or ``１０．１９４９８``).  Chinese punctuation is kept as printed: ，。：；（）“”《》、！？【】
+   are the typographic norm in Chinese text and later steps match on them.
+3. Whitespace between two CJK characters is removed: it is justification (inter-character
+   spacing of a full line), not a word boundary, e.g. ``不 同 社 会`` -> ``不同社会``.
+   *Exception - U+3000 IDEOGRAPHIC SPACE*: a full-width space between two CJK characters is a
+   deliberate separator (keywords ``日本　北约``, two authors ``张三　李四``), so it is kept as
+   U+3000 (``str.split()`` and ``re`` ``\\s`` both treat it as whitespace).  It is dropped only in the
+   letter-spaced-label pattern where a *single* CJK character stands before it (``摘　要`` ->
+   ``摘要``, ``陈　静`` -> ``陈静``).  Anywhere else (next to Latin letters, digits, at the ends)
+   U+3000 becomes an ordinary space.
+4. Runs of ASCII spaces/tabs collapse to one space; the result is stripped.
+
+`is_cjk(ch)` is True for CJK ideographs (all planes), kana, hangul, bopomofo, CJK
+symbols and punctuation (U+3001-U+303F) and full-width punctuation forms.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_text", "is_cjk", "is_tight", "fullwidth_to_ascii", "IDEOGRAPHIC_SPACE"]
+
+IDEOGRAPHIC_SPACE = "\u3000"
+
+# full-width -> ASCII for letters, digits and code-ish symbols (not Chinese punctuation)
+_FW_KEEP = set("，。：；（）“”《》、！？【】［］｛｝〔〕～")  # stay full-width
+_FW_TABLE: dict[int, str] = {}
+for _cp in range(0xFF01, 0xFF5F):
+    _ch = chr(_cp)
+    _ascii = chr(_cp - 0xFEE0)
+    if _ch in _FW_KEEP:
+        continue
+    if _ascii.isalnum() or _ascii in ".-+%/=@#&_<>'\"*^|$\\`":
+        _FW_TABLE[_cp] = _ascii
+# full-width tilde is used as a range mark in Chinese (１～５); ASCII digits around it read better
+# with the full-width form kept, so it is left out on purpose.
+
+
+def fullwidth_to_ascii(s: str) -> str:
+    """Full-width letters, digits and code symbols -> ASCII (Chinese punctuation untouched)."""
+    return s.translate(_FW_TABLE)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for one CJK character: ideographs, kana, hangul, CJK or full-width punctuation."""
+    if not ch:
+        return False
+    o = ord(ch[0])
+    return (
+        0x4E00 <= o <= 0x9FFF          # CJK unified ideographs
+        or 0x3400 <= o <= 0x4DBF       # ext A
+        or 0x20000 <= o <= 0x3FFFF     # ext B.. (planes 2, 3)
+        or 0xF900 <= o <= 0xFAFF       # compatibility ideographs
+        or 0x3001 <= o <= 0x303F       # CJK symbols and punctuation (not U+3000 space)
+        or 0x3040 <= o <= 0x30FF       # kana
+        or 0x3100 <= o <= 0x312F       # bopomofo
+        or 0x31F0 <= o <= 0x31FF
+        or 0xAC00 <= o <= 0xD7AF       # hangul
+        or 0x1100 <= o <= 0x11FF
+        or 0xFF01 <= o <= 0xFF60       # full-width forms (punctuation; letters are mapped first)
+        or 0xFE30 <= o <= 0xFE4F       # CJK compatibility forms
+        or 0x2E80 <= o <= 0x2FDF       # radicals
+        or 0x3200 <= o <= 0x33FF       # enclosed CJK, compatibility
+    )
+
+
+def _is_ideograph(ch: str) -> bool:
+    """A CJK letter (ideograph, kana, hangul), not punctuation."""
+    o = ord(ch[0])
+    return is_cjk(ch) and not (
+        0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF60 or 0xFE30 <= o <= 0xFE4F
+    )
+
+
+# characters that behave like CJK for the "no space between" rule: curly quotes, dashes,
+# ellipsis and middle dot are printed as Chinese punctuation in Chinese text.
+_TIGHT_EXTRA = set("“”‘’—…·–")
+
+
+def is_tight(ch: str) -> bool:
+    """CJK, or punctuation that Chinese typesetting sets without spaces (“”—…·)."""
+    return bool(ch) and (is_cjk(ch) or ch in _TIGHT_EXTRA)
+
+
+_WS_RUN = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
+
+
+def _fix_spaces(s: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for m in _WS_RUN.finditer(s):
+        a, b = m.span()
+        out.append(s[pos:a])
+        pos = b
+        before = s[a - 1] if a > 0 else ""
+        after = s[b] if b < len(s) else ""
+        if not before or not after:
+            continue  # leading / trailing: stripped
+        run = m.group()
+        if is_tight(before) and is_tight(after):
+            if IDEOGRAPHIC_SPACE in run and _is_ideograph(before) and _is_ideograph(after):
+                # deliberate separator unless it spaces out a one-character label (摘　要)
+                prev = s[a - 2] if a >= 2 else ""
+                if prev and _is_ideograph(prev):
+                    out.append(IDEOGRAPHIC_SPACE)
+            continue  # justification
+        out.append(" ")
+    out.append(s[pos:])
+    return "".join(out)
+
+
+def normalize_text(s: str) -> str:
+    """NFC, full-width alphanumerics -> ASCII, CJK justification spaces removed, spaces collapsed."""
+    if not s:
+        return ""
+    s = unicodedata.normalize("NFC", s)
+    s = s.translate(_FW_TABLE)
+    return _fix_spaces(s)

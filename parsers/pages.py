@@ -1,0 +1,175 @@
+"""Per-page layout facts: printed page number, running heads, body lines, page kind.
+
+Everything here is evidence for splitting; nothing decides where an article starts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parsers.labels import find_labels
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line, PageText
+
+# share of the page height at top and bottom where running heads and folios live
+EDGE = 0.085
+_FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
+_FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
+_FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_ROMAN = re.compile(r"^[ivxlcIVXLC]{1,6}$")
+_TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|CONTENTS|Contents|TABLE OF CONTENTS)\s*$")
+_ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
+_ONLINE_FIRST = re.compile(r"网络首发")
+_ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
+ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
+
+
+@dataclass
+class PageInfo:
+    number: int                      # physical, 1-based
+    printed: int | None = None       # printed page number when found or inferred
+    printed_seen: bool = False       # True when printed on the page, False when inferred
+    kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
+    body: list["Line"] = field(default_factory=list)
+    heads: list["Line"] = field(default_factory=list)
+    title_lines: list["Line"] = field(default_factory=list)
+    labels: set[str] = field(default_factory=set)
+    evidence: list[str] = field(default_factory=list)
+
+
+def body_size(pages: list["PageText"]) -> float:
+    """The font size carrying the most characters: the body text size."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _folio(line: "Line") -> int | None:
+    text = line.text.strip()
+    for rx in (_FOLIO_ALONE, _FOLIO_START, _FOLIO_END):
+        m = rx.search(text)
+        if m:
+            n = int(m.group(1))
+            if 0 < n < 5000 and not (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
+                return n
+    return None
+
+
+def _gap(page: "PageText", line: "Line", below: bool) -> float:
+    """Vertical distance to the nearest other line above (or below) `line`."""
+    ys = [ln.y for ln in page.lines if (ln.y > line.y + 0.5 if below else ln.y < line.y - 0.5)]
+    if not ys:
+        return page.height
+    return (min(ys) - line.y) if below else (line.y - max(ys))
+
+
+def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line"], int | None]:
+    """(body lines, running-head/foot lines, printed page number seen on the page).
+
+    A running head sits in the top margin, set apart from the text by a gap; a foot line
+    in the bottom margin must carry the folio or be short and set apart.
+    """
+    top, bottom = page.height * EDGE, page.height * (1 - EDGE)
+    body: list[Line] = []
+    heads: list[Line] = []
+    folio: int | None = None
+    for line in page.lines:
+        n = None
+        is_head = False
+        text = line.text.strip()
+        if line.y < top and line.size <= size * 1.05 and len(text) < 70:
+            n = _folio(line)
+            is_head = n is not None or _gap(page, line, below=True) > line.size * 1.3
+        elif line.y > bottom and line.size <= size * 1.05:
+            n = _folio(line)
+            apart = _gap(page, line, below=False) > line.size * 1.6
+            is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
+        if is_head:
+            heads.append(line)
+            if n is not None and folio is None:
+                folio = n
+        else:
+            body.append(line)
+    return body, heads, folio
+
+
+def infer_printed(infos: list[PageInfo]) -> None:
+    """Fill printed numbers from the majority physical->printed offset of pages that show one."""
+    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
+    if not offsets:
+        return
+    offset, votes = offsets.most_common(1)[0]
+    if votes < 2 and len(infos) > 2:
+        return
+    for p in infos:
+        if p.printed is not None and p.printed - p.number != offset:
+            p.evidence.append(f"printed page {p.printed} disagrees with offset {offset:+d}; using {p.number + offset}")
+            p.printed = p.number + offset
+            p.printed_seen = False
+        elif p.printed is None and p.number + offset > 0:
+            p.printed = p.number + offset
+
+
+def _latin_share(lines: list["Line"]) -> float:
+    text = "".join(line.text for line in lines)
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isascii()) / len(letters)
+
+
+def title_lines(body: list["Line"], size: float, page_height: float) -> list["Line"]:
+    """The largest-type lines in the top part of the page, when much larger than body text."""
+    top = [ln for ln in body if ln.y < page_height * 0.5 and len(ln.text.strip()) > 1]
+    if not top:
+        return []
+    biggest = max(ln.size for ln in top)
+    if biggest < size * 1.35:
+        return []
+    first = next(i for i, ln in enumerate(top) if ln.size >= biggest - 0.6)
+    out = []
+    for ln in top[first:]:
+        if ln.size >= biggest - 0.6 and (not out or ln.y - out[-1].y < biggest * 2.2):
+            out.append(ln)
+        elif out:
+            break
+    return out
+
+
+def classify(page: "PageText", size: float) -> PageInfo:
+    body, heads, folio = split_edges(page, size)
+    info = PageInfo(page.number, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
+    if folio is None and page.label and page.label.isdigit():
+        info.printed = int(page.label)
+        info.printed_seen = True
+    texts = [ln.text for ln in body]
+    info.labels = {h.field for h in find_labels(texts)}
+    joined = "\n".join(texts)
+    if not "".join(texts).strip():
+        info.kind = "blank"
+        return info
+    if any(_TOC_HEAD.match(t) for t in texts[:6]):
+        info.kind = "toc"
+        info.evidence.append("a 目录/Contents heading")
+        return info
+    if _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
+        info.kind = "online-first"
+        info.evidence.append("a CNKI 网络首发 cover page")
+        return info
+    bylines = sum(1 for t in texts if _ENGLISH_BYLINE.match(t.strip()))
+    if bylines and _latin_share(body) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
+        info.kind = "english"
+        info.evidence.append(f"{bylines} English byline(s) with page numbers and Abstract labels")
+        return info
+    info.title_lines = title_lines(body, size, page.height)
+    if info.title_lines:
+        info.kind = "start"
+        info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
+    elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
+        info.kind = "advert"
+    return info

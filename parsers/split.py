@@ -1,0 +1,170 @@
+"""Decide where each article starts and ends, from several kinds of evidence.
+
+Sources, cross-checked: the start-of-article layout (a title in large type), the 目录 page
+(printed start pages, mapped to physical pages by the printed-page offset), outline
+bookmarks, and, per article, the page count in 文章编号. Every decision keeps its evidence
+so a warning can say why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from parsers.pages import PageInfo
+from parsers.toc import TocEntry, parse_toc, similar
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import OutlineItem
+
+NOT_ARTICLE = {"cover", "toc", "blank", "advert", "english", "online-first"}
+
+
+@dataclass
+class Span:
+    first: int                 # physical, 1-based, inclusive
+    last: int
+    toc: TocEntry | None = None
+    evidence: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Split:
+    spans: list[Span]
+    toc: list[TocEntry]
+    english_pages: list[int]
+    skipped: dict[int, str]    # physical page -> kind, for pages that belong to no article
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _toc_entries(infos: list[PageInfo]) -> list[TocEntry]:
+    entries: list[TocEntry] = []
+    for info in infos:
+        if info.kind == "toc":
+            entries += parse_toc([ln.text for ln in info.body])
+    return entries
+
+
+def _physical_for(printed: int, infos: list[PageInfo]) -> int | None:
+    for info in infos:
+        if info.printed == printed:
+            return info.number
+    return None
+
+
+def _mark_front_matter(infos: list[PageInfo]) -> None:
+    """Pages before the 目录, or a sparse first page before the first article, are the cover."""
+    toc_at = next((i for i, p in enumerate(infos) if p.kind == "toc"), None)
+    if toc_at is not None:
+        for p in infos[:toc_at]:
+            p.kind = "cover" if p.kind != "blank" else "blank"
+            p.evidence.append("before the 目录 page")
+        return
+    first = infos[0] if infos else None
+    if first and first.kind == "start" and not first.labels and len(infos) > 1:
+        chars = sum(len(ln.text) for ln in first.body)
+        if chars < 250:
+            first.kind = "cover"
+            first.evidence.append("sparse first page with large type and no article labels")
+
+
+def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = None) -> Split:
+    """Article page ranges with evidence; pages that belong to no article are listed too."""
+    outline = outline or []
+    _mark_front_matter(infos)
+    by_number = {p.number: p for p in infos}
+    toc = _toc_entries(infos)
+    warnings: list[tuple[str, str]] = []
+
+    starts: dict[int, Span] = {}
+    for p in infos:
+        if p.kind == "start":
+            starts[p.number] = Span(p.number, p.number, evidence=[f"p.{p.number}: " + "; ".join(p.evidence)])
+
+    # the 目录: each entry's printed page, mapped to a physical page
+    for entry in toc:
+        phys = _physical_for(entry.page, infos)
+        if phys is None:
+            warnings.append(("toc-page-missing", f"目录 lists “{entry.title}” at p.{entry.page}, a page this PDF does not have"))
+            continue
+        page = by_number[phys]
+        if page.kind in NOT_ARTICLE:
+            warnings.append(("toc-page-not-article", f"目录 lists “{entry.title}” at p.{entry.page} but that page is {page.kind}"))
+            continue
+        span = starts.get(phys)
+        if span is None:
+            span = starts[phys] = Span(phys, phys)
+            page.kind = "start"
+            span.evidence.append(f"目录 lists “{entry.title}” at printed p.{entry.page} (physical {phys}); no large-type title seen")
+        else:
+            title = "".join(ln.text for ln in page.title_lines)
+            score = similar(entry.title, title) if title else 0.0
+            span.evidence.append(f"目录 agrees: “{entry.title}” at p.{entry.page} (title match {score:.0%})")
+            if title and score < 0.6:
+                span.warnings.append(("toc-title-mismatch", f"目录 title “{entry.title}” differs from the page title “{title}”"))
+        span.toc = entry
+
+    # outline bookmarks: a start page the layout missed is still a start
+    for item in outline:
+        page = by_number.get(item.page)
+        if page is None or page.kind in NOT_ARTICLE:
+            continue
+        if item.page not in starts:
+            # only trust leaf-level bookmarks that look like articles, not section groups
+            if any(o.page == item.page and o.level > item.level for o in outline):
+                continue
+            starts[item.page] = Span(item.page, item.page, evidence=[f"outline bookmark “{item.title}”"])
+            page.kind = "start"
+        else:
+            starts[item.page].evidence.append(f"outline bookmark “{item.title}” agrees")
+
+    if toc:
+        listed = {(_physical_for(e.page, infos)) for e in toc}
+        for phys, span in starts.items():
+            if phys not in listed and by_number[phys].kind == "start" and not by_number[phys].labels:
+                span.warnings.append(("toc-missing-entry", f"p.{phys} starts like an article but the 目录 does not list it"))
+
+    # a document with no start at all is one article (minus front matter)
+    if not starts:
+        content = [p.number for p in infos if p.kind not in NOT_ARTICLE]
+        if content:
+            starts[content[0]] = Span(content[0], content[0], evidence=["no article start found: the whole document is one article"])
+            warnings.append(("no-article-start", "no start-of-article layout found; treated the document as one article"))
+
+    ordered = sorted(starts)
+    spans: list[Span] = []
+    for i, first in enumerate(ordered):
+        span = starts[first]
+        limit = (ordered[i + 1] - 1) if i + 1 < len(ordered) else len(infos)
+        last = first
+        for n in range(first + 1, limit + 1):
+            if by_number[n].kind in NOT_ARTICLE:
+                break
+            last = n
+        span.last = last
+        spans.append(span)
+
+    in_article = {n for s in spans for n in range(s.first, s.last + 1)}
+    skipped = {p.number: p.kind for p in infos if p.number not in in_article}
+    english = [p.number for p in infos if p.kind == "english"]
+    return Split(spans=spans, toc=toc, english_pages=english, skipped=skipped, warnings=warnings)
+
+
+def trim_to_page_count(span: Span, page_count: int, infos: list[PageInfo]) -> None:
+    """Cross-check with 文章编号's page count: drop trailing pages beyond it (adverts, fillers)."""
+    have = span.last - span.first + 1
+    if page_count == have or page_count <= 0:
+        if page_count:
+            span.evidence.append(f"文章编号 page count {page_count} agrees")
+        return
+    if page_count < have:
+        extra = range(span.first + page_count, span.last + 1)
+        span.evidence.append(f"文章编号 says {page_count} pages; p.{extra[0]}–{extra[-1]} left out")
+        for n in extra:
+            infos[n - 1].kind = "advert" if infos[n - 1].kind != "blank" else "blank"
+        span.last = span.first + page_count - 1
+    else:
+        span.warnings.append((
+            "article-no-page-count",
+            f"文章编号 says {page_count} pages but the article runs {have} pages (p.{span.first}–{span.last}) before the next article",
+        ))

@@ -1,0 +1,902 @@
+"""The PDF text layer: positioned lines of text per page, plus outline, page labels and info.
+
+`read_document(path)` opens the PDF with pypdf, walks every page's content stream once with
+its own small tokenizer (pypdf's `extract_text` is ~12x slower than `pdftotext`; this walk
+is ~3-4x on one core), decodes strings through per-document cached font decoders
+(`parsers.fonts`: ToUnicode, Adobe CID collections, embedded TrueType cmaps, Founder repair)
+and groups the positioned text into lines in reading order.
+
+Geometry: all coordinates are PDF points relative to the page's crop box, x to the right,
+y measured from the TOP of the page (top-down); a span's `y` is its baseline.
+
+Layout rules (cheap heuristics, documented so callers know what to expect):
+* text drawn on one baseline (tolerance 0.2 em) forms a line; text that is smaller (<0.8x) and
+  raised (0.12-0.75 em) just before/after text of a line joins that line as a superscript span
+  (`sup=True`); smaller and lowered (<0.45 em) joins as a subscript (`sup=False`);
+* pieces of a line are joined with a space where the gap is >0.15 em, never between two CJK
+  characters (justification) -- except that a gap of >=0.8 em between two CJK words of >=2
+  characters becomes U+3000 (keywords / author names set apart by space; see
+  `parsers.normalize`);
+* a page whose lines leave a common vertical gutter near the middle is read as two columns:
+  full-width lines (title, abstract, wide tables) stay in place and the column text between
+  them is read left column first, then right column;
+* text drawn twice at (almost) the same spot (fake bold) is kept once; rotated or upside-down
+  text (margin stamps, watermarks) is left out; invisible text (OCR layers, Tr 3) is kept.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CorruptPdf, EncryptedPdf, MissingFile, NoTextLayer
+from .fonts import FontCache, FontDecoder, repair_founder
+from .normalize import is_cjk, is_tight, normalize_text
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Span", "Line", "PageText", "OutlineItem", "Document", "read_document", "PARALLEL_MIN_PAGES"]
+
+PARALLEL_MIN_PAGES = 16
+_MIN_TEXT_CHARS = 10  # a page with fewer visible characters has "no text"
+
+
+# ============================================================================================
+# data model
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one font/size on one baseline."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float      # baseline, from the top of the page
+    size: float   # effective font size in points
+    font: str     # base font name without subset prefix
+    sup: bool     # raised and smaller than the line's main size
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class PageText:
+    number: int
+    width: float
+    height: float
+    label: str | None
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class OutlineItem:
+    title: str
+    page: int
+    level: int
+
+
+@dataclass
+class Document:
+    path: Path
+    sha256: str
+    page_count: int
+    pages: list[PageText]
+    outline: list[OutlineItem]
+    info: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+
+# ============================================================================================
+# content stream tokenizer
+_TOK = re.compile(
+    rb"""[\x00\t\n\x0c\r ]+
+    |%[^\r\n]*
+    |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
+    |(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
+    |(?P<lit>\((?:[^()\\]|\\.)*\))
+    |(?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)
+    |(?P<dopen><<)|(?P<dclose>>>)
+    |(?P<aopen>\[)|(?P<aclose>\])
+    |(?P<op>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)
+    |(?P<other>[(){}<>])
+    """,
+    re.S | re.X,
+)
+_ESC = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.S)
+_ESC_MAP = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
+            b"(": b"(", b")": b")", b"\\": b"\\", b"\n": b"", b"\r": b"", b"\r\n": b""}
+_EI = re.compile(rb"[\x00\t\n\x0c\r ]EI(?=[\x00\t\n\x0c\r /\[<(%]|$)")
+_HEXWS = re.compile(rb"[\x00\t\n\x0c\r ]")
+_ARRAY = object()
+_DICT = object()
+
+
+def _unescape(s: bytes) -> bytes:
+    if b"\\" not in s:
+        return s
+
+    def sub(m: re.Match) -> bytes:
+        g = m.group(1)
+        if g[:1].isdigit():
+            return bytes([int(g, 8) & 0xFF])
+        return _ESC_MAP.get(g, g)
+
+    return _ESC.sub(sub, s)
+
+
+def _scan_literal(data: bytes, pos: int) -> tuple[bytes, int]:
+    """Literal string with nested parentheses; `pos` is just after '('."""
+    depth = 1
+    i = pos
+    n = len(data)
+    while i < n:
+        c = data[i]
+        if c == 0x5C:  # backslash
+            i += 2
+            continue
+        if c == 0x28:
+            depth += 1
+        elif c == 0x29:
+            depth -= 1
+            if depth == 0:
+                return _unescape(data[pos:i]), i + 1
+        i += 1
+    return _unescape(data[pos:]), n
+
+
+def _name(b: bytes) -> str:
+    s = b.decode("latin-1")
+    if "#" in s:
+        s = re.sub(r"#([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), s)
+        try:
+            s = s.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
+    return s
+
+
+def _mul(m1: tuple, m2: tuple) -> tuple:
+    a1, b1, c1, d1, e1, f1 = m1
+    a2, b2, c2, d2, e2, f2 = m2
+    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
+            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+
+
+_IDENT = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+class _PageWalker:
+    """Walks one page's content (and its form XObjects), collecting positioned text pieces."""
+
+    def __init__(self, fonts: FontCache) -> None:
+        self.fonts = fonts
+        # piece: [x0, x1, y_user, size, font_name, text]
+        self.pieces: list[list[Any]] = []
+        self.images = 0
+        self.nchars = 0
+
+    def walk(self, data: bytes, resources: Any, ctm: tuple = _IDENT, depth: int = 0, seen: tuple = ()) -> None:
+        fonts = self.fonts
+        pieces = self.pieces
+        font_res = _get(resources, "/Font")
+        xobj_res = None
+        font_lookup: dict[str, FontDecoder | None] = {}
+        # graphics/text state
+        tm = tlm = _IDENT
+        dec: FontDecoder | None = None
+        fs = 1.0
+        tc = tw = tl = rise = 0.0
+        th = 1.0
+        stack_gs: list[tuple] = []
+        stack: list[Any] = []
+        match = _TOK.match
+        pos = 0
+        n = len(data)
+        sqrt = math.sqrt
+
+        while pos < n:
+            m = match(data, pos)
+            if m is None:
+                pos += 1
+                continue
+            pos = m.end()
+            g = m.lastgroup
+            if g is None:
+                continue
+            if g == "num":
+                stack.append(float(m.group()))
+                continue
+            if g == "lit":
+                stack.append(_unescape(m.group()[1:-1]))
+                continue
+            if g == "name":
+                stack.append(m.group())
+                continue
+            if g == "aopen":
+                stack.append(_ARRAY)
+                continue
+            if g == "aclose":
+                try:
+                    k = len(stack) - 1 - stack[::-1].index(_ARRAY)
+                except ValueError:
+                    continue
+                arr = stack[k + 1:]
+                del stack[k:]
+                stack.append(arr)
+                continue
+            if g == "hex":
+                h = _HEXWS.sub(b"", m.group()[1:-1])
+                if len(h) & 1:
+                    h += b"0"
+                stack.append(bytes.fromhex(h.decode("ascii")))
+                continue
+            if g == "other":
+                if m.group() == b"(":
+                    s, pos = _scan_literal(data, pos)
+                    stack.append(s)
+                continue
+            if g == "dopen":
+                stack.append(_DICT)
+                continue
+            if g == "dclose":
+                try:
+                    k = len(stack) - 1 - stack[::-1].index(_DICT)
+                    del stack[k:]
+                except ValueError:
+                    pass
+                stack.append(None)
+                continue
+            # ---- operator
+            op = m.group()
+            try:
+                if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
+                    if op == b"'" or op == b'"':
+                        if op == b'"' and len(stack) >= 3:
+                            tw, tc = float(stack[-3]), float(stack[-2])
+                        a, b, c, d, e, f = tlm
+                        tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
+                    if not stack:
+                        continue
+                    arg = stack[-1]
+                    items = arg if op == b"TJ" else (arg,)
+                    if not isinstance(items, (list, tuple)):
+                        items = (items,)
+                    A, B, C, D, E, F = ctm
+                    for it in items:
+                        if isinstance(it, bytes):
+                            if dec is None:
+                                continue
+                            text, w, nsp, nc = dec.decode(it)
+                            tx = (w * fs + nc * tc + nsp * tw) * th
+                            a, b, c, d, e, f = tm
+                            ma = a * A + b * C
+                            mb = a * B + b * D
+                            mc = c * A + d * C
+                            md = c * B + d * D
+                            x0 = e * A + f * C + E + rise * mc
+                            y0 = e * B + f * D + F + rise * md
+                            tm = (a, b, c, d, e + tx * a, f + tx * b)
+                            if not text or ma <= 0 or abs(mb) > 0.05 * ma:
+                                continue  # nothing to show, or rotated text
+                            size = fs * sqrt(mc * mc + md * md)
+                            x1 = x0 + tx * ma
+                            if pieces and not dec.founder:
+                                last = pieces[-1]
+                                if (last[4] is dec and last[2] == y0 and last[3] == size
+                                        and 0 <= x0 - last[1] < 0.1 * size):
+                                    last[1] = x1
+                                    last[5] += text
+                                    continue
+                            pieces.append([x0, x1, y0, size, dec, text])
+                        elif isinstance(it, float):
+                            tx = -it / 1000.0 * fs * th
+                            a, b, c, d, e, f = tm
+                            tm = (a, b, c, d, e + tx * a, f + tx * b)
+                elif op == b"Td" or op == b"TD":
+                    tx, ty = float(stack[-2]), float(stack[-1])
+                    if op == b"TD":
+                        tl = -ty
+                    a, b, c, d, e, f = tlm
+                    tlm = tm = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+                elif op == b"Tm":
+                    tlm = tm = tuple(float(x) for x in stack[-6:])
+                elif op == b"T*":
+                    a, b, c, d, e, f = tlm
+                    tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
+                elif op == b"Tf":
+                    fname = _name(stack[-2])
+                    fs = float(stack[-1])
+                    if fname in font_lookup:
+                        dec = font_lookup[fname]
+                    else:
+                        ref = font_res.raw_get(fname) if font_res is not None and fname in font_res else None
+                        dec = fonts.get(ref) if ref is not None else None
+                        font_lookup[fname] = dec
+                elif op == b"BT":
+                    tm = tlm = _IDENT
+                elif op == b"ET":
+                    pass
+                elif op == b"Tc":
+                    tc = float(stack[-1])
+                elif op == b"Tw":
+                    tw = float(stack[-1])
+                elif op == b"Tz":
+                    th = float(stack[-1]) / 100.0
+                elif op == b"TL":
+                    tl = float(stack[-1])
+                elif op == b"Ts":
+                    rise = float(stack[-1])
+                elif op == b"cm":
+                    ctm = _mul(tuple(float(x) for x in stack[-6:]), ctm)
+                elif op == b"q":
+                    stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise))
+                elif op == b"Q":
+                    if stack_gs:
+                        ctm, dec, fs, tc, tw, th, tl, rise = stack_gs.pop()
+                elif op == b"Do":
+                    if xobj_res is None:
+                        xobj_res = _get(resources, "/XObject") or {}
+                    name = _name(stack[-1])
+                    xo = xobj_res.get(name) if name in xobj_res else None
+                    if xo is not None:
+                        xo = xo.get_object()
+                        st = xo.get("/Subtype")
+                        if st == "/Image":
+                            self.images += 1
+                        elif st == "/Form" and depth < 12 and id(xo) not in seen:
+                            mat = xo.get("/Matrix")
+                            fctm = _mul(tuple(float(x) for x in mat), ctm) if mat else ctm
+                            try:
+                                fdata = xo.get_data()
+                            except Exception:
+                                fdata = b""
+                            self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
+                                      seen + (id(xo),))
+                elif op == b"ID":
+                    mm = _EI.search(data, pos)
+                    pos = mm.end() if mm else n
+                    self.images += 1
+            except (IndexError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                log.debug("content op %r: %s", op, exc)
+            stack.clear()
+
+
+def _get(d: Any, key: str) -> Any:
+    if d is None:
+        return None
+    try:
+        d = d.get_object()
+        v = d.get(key)
+        return v.get_object() if v is not None else None
+    except Exception:
+        return None
+
+
+# ============================================================================================
+# layout: pieces -> lines
+# piece after conversion: [x0, x1, y_top, size, font_name, text, sup]
+
+def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float) -> list[Line]:
+    pieces: list[list[Any]] = []
+    for x0, x1, y, size, dec, text in raw:
+        yt = ury - y
+        if size <= 0 or yt < -size or yt > height + size or x1 < llx - 1 or x0 > llx + width + 1:
+            continue
+        if not text.strip():
+            continue
+        # [x0, x1, y_top, size, font, text, sup, word-gap factor (em)]
+        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if dec.founder else 0.15])
+    if not pieces:
+        return []
+    pieces.sort(key=lambda p: (p[2], p[0]))
+
+    # 1. baseline clusters
+    # (chained: within 0.2 em of the previous piece and 0.4 em of the cluster's first piece, so
+    # Founder's per-glyph descender shifts and raised CJK punctuation stay on the line)
+    clusters: list[list[list[Any]]] = []
+    cy = cs = ly = -1e9
+    for p in pieces:
+        s = max(min(p[3], cs), 1.0)
+        if clusters and p[2] - ly <= 0.2 * s and p[2] - cy <= 0.4 * s:
+            clusters[-1].append(p)
+        else:
+            clusters.append([p])
+            cy, cs = p[2], p[3]
+        ly = p[2]
+
+    info = [_cluster_info(c) for c in clusters]  # (main_size, y, xmin, xmax)
+
+    # 2. superscripts / subscripts join the line they belong to
+    nc = len(clusters)
+    for i in range(nc):
+        c = clusters[i]
+        if not c:
+            continue
+        moved = []
+        for p in c:
+            psize, py = p[3], p[2]
+            target = None
+            if len(p[5].strip()) > 8:
+                continue
+            for j in range(i + 1, min(nc, i + 5)):
+                msz, ly, _, _ = info[j]
+                if not clusters[j] or psize >= 0.9 * msz:
+                    continue
+                raise_ = ly - py
+                if psize >= 0.8 * msz and raise_ < 0.15 * msz:
+                    continue
+                if 0.12 * msz < raise_ <= 0.75 * msz and _adjacent(p, clusters[j], msz):
+                    target, sup = j, True
+                    break
+            if target is None:
+                for j in range(i - 1, max(-1, i - 5), -1):
+                    msz, ly, _, _ = info[j]
+                    if not clusters[j] or psize >= 0.8 * msz:
+                        continue
+                    if 0.08 * msz < py - ly <= 0.45 * msz and _adjacent(p, clusters[j], msz):
+                        target, sup = j, False
+                        break
+            if target is not None:
+                p[6] = sup
+                moved.append((p, target))
+        if moved:
+            for p, j in moved:
+                c.remove(p)
+                clusters[j].append(p)
+            info[i] = _cluster_info(c) if c else (0.0, 0.0, 0.0, 0.0)
+            for _, j in moved:
+                info[j] = _cluster_info(clusters[j])
+    clusters = [c for c in clusters if c]
+    for c in clusters:
+        c.sort(key=lambda p: p[0])
+        _dedupe(c)
+    _founder_widths(clusters)
+
+    # 3. columns
+    order = _reading_order(clusters, width)
+    return [ln for ln in (_make_line(c) for c in order) if ln is not None]
+
+
+def _founder_widths(clusters: list[list[list[Any]]]) -> None:
+    """Founder fonts give every Latin letter a full-em width, but place each glyph itself: learn
+    each letter's real advance on this page (smallest distance to the next glyph of the same
+    font) so that word gaps show. Letters seen once keep the Times-Roman estimate."""
+    adv: dict[tuple[str, str], list[float]] = {}
+    for c in clusters:
+        for p, q in zip(c, c[1:]):
+            if p[7] > 0.3 and p[4] == q[4] and len(p[5]) == 1:
+                d = (q[0] - p[0]) / p[3]
+                if 0.05 < d < 1.2:
+                    adv.setdefault((p[4], p[5]), []).append(d)
+    if not adv:
+        return
+    best = {k: sorted(v)[len(v) // 4] for k, v in adv.items() if len(v) >= 2}
+    for c in clusters:
+        for p in c:
+            if p[7] > 0.3:
+                w = best.get((p[4], p[5]))
+                if w is not None:
+                    p[1] = p[0] + w * p[3]
+                p[7] = 0.22
+
+
+def _cluster_info(c: list[list[Any]]) -> tuple[float, float, float, float]:
+    weights: dict[float, int] = {}
+    use = [p for p in c if not p[6]] or c
+    for p in use:
+        s = round(p[3], 1)
+        weights[s] = weights.get(s, 0) + len(p[5])
+    main = max(weights, key=lambda s: (weights[s], s))
+    yw: dict[float, int] = {}
+    for p in use:
+        if round(p[3], 1) == main:
+            y = round(p[2], 2)
+            yw[y] = yw.get(y, 0) + len(p[5])
+    y = max(yw, key=lambda v: (yw[v], -v))
+    return main, y, min(p[0] for p in c), max(p[1] for p in c)
+
+
+def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
+    """p starts right where some text of the line ends (a mark after a word), or ends right
+    where some text starts (a mark before it)."""
+    x0, x1 = p[0], p[1]
+    for q in cluster:
+        if q[6] or q[3] < 0.9 * msz:
+            continue
+        if -0.3 * msz <= x0 - q[1] <= 0.6 * msz and x0 >= q[0]:
+            return True
+        if -0.3 * msz <= q[0] - x1 <= 0.6 * msz and x1 <= q[1]:
+            return True
+    return False
+
+
+def _dedupe(c: list[list[Any]]) -> None:
+    """Drop text drawn twice at nearly the same place (fake bold, shadow)."""
+    i = 1
+    while i < len(c):
+        p = c[i]
+        for q in c[max(0, i - 3):i]:
+            if q[5] == p[5] and abs(q[0] - p[0]) < 0.12 * p[3] and abs(q[2] - p[2]) < 0.3 * p[3]:
+                del c[i]
+                break
+        else:
+            i += 1
+
+
+def _merged_intervals(c: list[list[Any]]) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for p in c:
+        if out and p[0] - out[-1][1] < 1.0 * p[3]:
+            if p[1] > out[-1][1]:
+                out[-1][1] = p[1]
+        else:
+            out.append([p[0], p[1]])
+    return [(a, b) for a, b in out]
+
+
+def _reading_order(clusters: list[list[list[Any]]], width: float) -> list[list[list[Any]]]:
+    if len(clusters) < 8 or width <= 0:
+        return clusters
+    ivs = [_merged_intervals(c) for c in clusters]
+    lo, hi = int(width * 0.3), int(width * 0.7)
+    if hi - lo < 4:
+        return clusters
+    cover = [0] * (hi - lo + 1)
+    for iv in ivs:
+        for a, b in iv:
+            s = max(lo, int(math.ceil(a)))
+            e = min(hi, int(b))
+            for x in range(s, e + 1):
+                cover[x - lo] += 1
+    best = min(cover)
+    # middle of the longest run of minimal coverage, closest to the page centre
+    runs: list[tuple[int, int]] = []
+    start = None
+    for k, v in enumerate(cover + [best + 1]):
+        if v == best and start is None:
+            start = k
+        elif v != best and start is not None:
+            runs.append((start, k - 1))
+            start = None
+    centre = (width / 2) - lo
+    s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - centre)))
+    gx = lo + (s + e) / 2.0
+    kinds = []
+    for iv in ivs:
+        if any(a < gx < b for a, b in iv):
+            kinds.append("F")
+        elif all(b <= gx for a, b in iv):
+            kinds.append("L")
+        elif all(a >= gx for a, b in iv):
+            kinds.append("R")
+        else:
+            kinds.append("S")
+    nl = sum(k in "LS" for k in kinds)
+    nr = sum(k in "RS" for k in kinds)
+    if nl < 4 or nr < 4 or kinds.count("R") + kinds.count("S") < 4:
+        return clusters
+    out: list[list[list[Any]]] = []
+    i = 0
+    n = len(clusters)
+    while i < n:
+        if kinds[i] == "F":
+            out.append(clusters[i])
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] != "F":
+            j += 1
+        region = range(i, j)
+        has_l = any(kinds[k] in "LS" for k in region)
+        has_r = any(kinds[k] in "RS" for k in region)
+        if j - i >= 3 and has_l and has_r:
+            left, right = [], []
+            for k in region:
+                lp = [p for p in clusters[k] if p[1] <= gx or (p[0] + p[1]) / 2 < gx]
+                rp = [p for p in clusters[k] if not (p[1] <= gx or (p[0] + p[1]) / 2 < gx)]
+                if lp:
+                    left.append(lp)
+                if rp:
+                    right.append(rp)
+            out.extend(left)
+            out.extend(right)
+        else:
+            out.extend(clusters[i:j])
+        i = j
+    return out
+
+
+def _ideo(ch: str) -> bool:
+    o = ord(ch)
+    return is_cjk(ch) and not (0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF60)
+
+
+_NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？,.;:!?)]}%’”")
+_NO_SPACE_AFTER = set("（「『【〔《([{‘“")
+
+
+def _join(pieces: list[list[Any]], size: float) -> list[str]:
+    """Separators to put before each piece ('' for the first)."""
+    seps = [""]
+    prev = pieces[0]
+    acc = prev[5]
+    for p in pieces[1:]:
+        sep = ""
+        gap = p[0] - prev[1]
+        a = acc[-1] if acc else " "
+        b = p[5][0]
+        if a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
+            sep = ""
+        elif is_tight(a) and is_tight(b):
+            if gap >= 0.8 * size and _ideo(a) and _ideo(b) and len(acc) >= 2 and _ideo(acc[-2]):
+                sep = "\u3000"
+        elif gap > max(prev[7], p[7]) * size:
+            sep = " "
+        seps.append(sep)
+        acc = acc + sep + p[5] if len(acc) < 8 else acc[-4:] + sep + p[5]
+        if p[1] > prev[1] or True:
+            prev = p
+    return seps
+
+
+def _make_line(c: list[list[Any]]) -> Line | None:
+    if not c:
+        return None
+    main, y, _, _ = _cluster_info(c)
+    seps = _join(c, main)
+    spans: list[Span] = []
+    raw_parts: list[str] = []
+    cur: list[Any] | None = None  # [text_parts, x0, x1, y, size, font, sup]
+    for sep, p in zip(seps, c):
+        raw_parts.append(sep)
+        raw_parts.append(p[5])
+        key_ok = (cur is not None and cur[5] == p[4] and abs(cur[4] - p[3]) < 0.05
+                  and cur[6] == p[6] and abs(cur[3] - p[2]) < 0.1 * p[3])
+        if key_ok:
+            cur[0].append(sep)
+            cur[0].append(p[5])
+            cur[2] = max(cur[2], p[1])
+        else:
+            if cur is not None:
+                spans.append(_span(cur))
+            cur = [[p[5]], p[0], p[1], p[2], p[3], p[4], p[6]]
+    if cur is not None:
+        spans.append(_span(cur))
+    text = normalize_text(repair_founder("".join(raw_parts)))
+    if not text:
+        return None
+    spans = [s for s in spans if s.text]
+    return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
+                size=round(main, 2), spans=spans)
+
+
+def _span(cur: list[Any]) -> Span:
+    return Span(text=normalize_text(repair_founder("".join(cur[0]))), x0=round(cur[1], 2),
+                x1=round(cur[2], 2), y=round(cur[3], 2), size=round(cur[4], 2), font=cur[5], sup=cur[6])
+
+
+# ============================================================================================
+# reading pages
+
+def _open(path: Path) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(str(path), strict=False)
+    except FileNotDecryptedError as exc:
+        raise EncryptedPdf(path, f"encrypted PDF: {_one_line(exc)}") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            OSError, AssertionError, RecursionError) as exc:
+        raise CorruptPdf(path, f"not a readable PDF: {_one_line(exc)}") from None
+    except Exception as exc:  # pypdf raises many things on garbage
+        raise CorruptPdf(path, f"not a readable PDF: {_one_line(exc)}") from None
+    if reader.is_encrypted:
+        try:
+            ok = reader.decrypt("")
+        except Exception as exc:
+            raise EncryptedPdf(path, f"encrypted PDF that cannot be opened: {_one_line(exc)}") from None
+        if not ok:
+            raise EncryptedPdf(path, "encrypted PDF: a password is needed to open it")
+    return reader
+
+
+def _one_line(exc: BaseException) -> str:
+    s = " ".join(str(exc).split()) or type(exc).__name__
+    return s[:200]
+
+
+def _page_content(page: Any) -> bytes:
+    contents = page.get("/Contents")
+    if contents is None:
+        return b""
+    contents = contents.get_object()
+    if isinstance(contents, list):
+        parts = []
+        for c in contents:
+            try:
+                parts.append(c.get_object().get_data())
+            except Exception as exc:
+                log.debug("content stream: %s", exc)
+        return b"\n".join(parts)
+    return contents.get_data()
+
+
+def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int, int]:
+    page = reader.pages[index]
+    box = page.cropbox
+    llx, lly, urx, ury = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    width, height = urx - llx, ury - lly
+    walker = _PageWalker(fonts)
+    try:
+        walker.walk(_page_content(page), page.get("/Resources"))
+    except Exception as exc:  # a damaged page yields no lines, not a crash
+        log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
+    nchars = sum(len(p[5].strip()) for p in walker.pieces)
+    lines = _build_lines(walker.pieces, width, height, llx, ury)
+    return (PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines),
+            nchars, walker.images)
+
+
+def _read_range(path: str, start: int, end: int) -> list[tuple[PageText, int, int]]:
+    """Worker: open the file itself and read pages [start, end)."""
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = _open(Path(path))
+    fonts = FontCache()
+    return [_read_page(reader, i, fonts) for i in range(start, end)]
+
+
+def _outline(reader: Any) -> list[OutlineItem]:
+    out: list[OutlineItem] = []
+
+    def walk(items: Any, level: int) -> None:
+        for it in items:
+            if isinstance(it, list):
+                walk(it, level + 1)
+                continue
+            try:
+                title = normalize_text(str(it.title or ""))
+                page = reader.get_destination_page_number(it)
+            except Exception:
+                continue
+            if page is None or page < 0:
+                continue
+            out.append(OutlineItem(title=title, page=page + 1, level=level))
+
+    try:
+        walk(reader.outline, 1)
+    except Exception as exc:
+        log.debug("outline: %s", exc)
+    return out
+
+
+def _labels(reader: Any) -> list[str] | None:
+    try:
+        root = reader.trailer["/Root"].get_object()
+        if "/PageLabels" not in root:
+            return None
+        return list(reader.page_labels)
+    except Exception:
+        return None
+
+
+def _info(reader: Any) -> dict[str, str]:
+    out: dict[str, str] = {}
+    try:
+        meta = reader.metadata or {}
+        for k, v in meta.items():
+            try:
+                out[str(k).lstrip("/")] = " ".join(str(v.get_object() if hasattr(v, "get_object") else v).split())
+            except Exception:
+                continue
+    except Exception:
+        pass
+    return out
+
+
+def _check_file(path: Path) -> bytes:
+    if not path.exists():
+        raise MissingFile(path, "no such file")
+    if path.is_dir():
+        raise MissingFile(path, "is a directory, not a PDF file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MissingFile(path, f"cannot read: {_one_line(exc)}") from None
+    if not data:
+        raise CorruptPdf(path, "empty file, not a PDF")
+    if b"%PDF-" not in data[:1024]:
+        raise CorruptPdf(path, "not a PDF (no %PDF- header)")
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptPdf(path, "truncated PDF (no %%EOF at the end of the file)")
+    return data
+
+
+def read_document(
+    path: str | os.PathLike,
+    *,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Document:
+    """Read the text layer of every page. See the module docstring for the layout rules.
+
+    workers: processes for documents over PARALLEL_MIN_PAGES pages (default: CPU count, max 4;
+    1 = read in this process). progress(done_pages, total_pages) is called as pages finish.
+    """
+    path = Path(path)
+    data = _check_file(path)
+    sha = hashlib.sha256(data).hexdigest()
+    del data
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = _open(path)
+    try:
+        n = len(reader.pages)
+    except Exception as exc:
+        raise CorruptPdf(path, f"page tree unreadable: {_one_line(exc)}") from None
+    if n == 0:
+        raise CorruptPdf(path, "the PDF has no pages")
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    workers = max(1, int(workers))
+
+    results: list[tuple[PageText, int, int]] = []
+    if workers == 1 or n <= PARALLEL_MIN_PAGES:
+        fonts = FontCache()
+        for i in range(n):
+            try:
+                results.append(_read_page(reader, i, fonts))
+            except Exception as exc:
+                raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
+            if progress:
+                progress(i + 1, n)
+    else:
+        nchunks = min(n, workers * 2)
+        bounds = [round(k * n / nchunks) for k in range(nchunks + 1)]
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        done = 0
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
+            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(nchunks)]
+            for fut in futs:
+                try:
+                    part = fut.result()
+                except (CorruptPdf, EncryptedPdf):
+                    raise
+                except Exception as exc:
+                    raise CorruptPdf(path, f"unreadable page content: {_one_line(exc)}") from None
+                results.extend(part)
+                done += len(part)
+                if progress:
+                    progress(done, n)
+
+    labels = _labels(reader)
+    pages = []
+    for k, (pt, _, _) in enumerate(results):
+        if labels is not None and k < len(labels):
+            pt.label = labels[k]
+        pages.append(pt)
+    if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
+        raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR is not supported")
+    return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))

@@ -1,0 +1,147 @@
+"""Write `articles/<id>/article.xml` (JATS) and `crossref.xml` for one issue directory.
+
+`write_issue_xml(issue_dir, settings)` is what `journal-ingest ingest` calls after writing
+`issue.json`, and what `journal-ingest xml` calls after an editor changed it. Every file
+is validated before it is written (when schemas are available; otherwise a warning says
+validation was skipped) and written atomically (temp file + os.replace), so a reader never
+sees half a file and an invalid file never replaces a good one.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsers.errors import MissingFile, SchemaInvalid
+from schemas import crossref, jats, xmlcheck
+from schemas.model import Issue, issue_from_dict
+from schemas.settings import JournalSettings
+
+log = logging.getLogger(__name__)
+
+CROSSREF_FILE = "crossref.xml"
+ARTICLE_FILE = "article.xml"
+
+
+@dataclass
+class XmlResult:
+    written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    validated: bool = False
+
+
+def load_issue(issue_dir: Path) -> Issue:
+    """Read `issue_dir/issue.json`; raises MissingFile or SchemaInvalid (bad JSON)."""
+    path = Path(issue_dir) / "issue.json"
+    if not path.is_file():
+        raise MissingFile(path, "no issue.json here (run `journal-ingest ingest` first)")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SchemaInvalid(path, f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or "source" not in data:
+        raise SchemaInvalid(path, "not an issue record (no 'source')")
+    return issue_from_dict(data)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` via a temporary file in the same directory and os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _schema_dir(schema_dir: str | Path | None | bool) -> Path | None | bool:
+    if schema_dir is False:
+        return False
+    found = xmlcheck.find_schema_dir(schema_dir or None)
+    if found is None:
+        xmlcheck.warn_no_schemas()
+        return False
+    return found
+
+
+def generate_issue_xml(
+    issue_dir: Path,
+    settings: JournalSettings,
+    *,
+    timestamp: int | None = None,
+    schema_dir: str | Path | None | bool = None,
+) -> XmlResult:
+    """Write what can be written; return paths written, warnings and per-file errors.
+
+    `schema_dir=None` locates the schemas (see xmlcheck.find_schema_dir); False skips XSD.
+    """
+    issue_dir = Path(issue_dir)
+    issue = load_issue(issue_dir)
+    sdir = _schema_dir(schema_dir)
+    result = XmlResult(validated=bool(sdir))
+    kind_jats = "jats-1.3"
+    for article in issue.articles:
+        target = issue_dir / "articles" / article.id / ARTICLE_FILE
+        try:
+            tree = jats.build_article(issue, article, settings)
+            xmlcheck.require_valid(tree, kind=kind_jats, schema_dir=sdir, name=str(target))
+        except SchemaInvalid as exc:
+            result.errors.append(str(exc))
+            continue
+        atomic_write(target, xmlcheck.serialize(tree))
+        result.written.append(target)
+    target = issue_dir / CROSSREF_FILE
+    articles, skipped = crossref.deposit_articles(issue)
+    if not articles:
+        result.warnings.extend(skipped)
+        result.warnings.append(f"no article has a DOI: {CROSSREF_FILE} not written")
+    else:
+        ts = timestamp if timestamp is not None else crossref.next_timestamp(target)
+        try:
+            deposit = crossref.build_deposit(issue, settings, timestamp=ts)
+            result.warnings.extend(deposit.warnings)
+            xmlcheck.require_valid(deposit.tree, kind="crossref-5.3.1", schema_dir=sdir, name=str(target))
+        except SchemaInvalid as exc:
+            note = f"\n  (the existing {CROSSREF_FILE} was left unchanged)" if target.exists() else ""
+            result.errors.append(f"{exc}{note}")
+        else:
+            atomic_write(target, xmlcheck.serialize(deposit.tree))
+            result.written.append(target)
+    for w in result.warnings:
+        log.warning("%s", w)
+    return result
+
+
+def write_issue_xml(
+    issue_dir: Path,
+    settings: JournalSettings,
+    *,
+    timestamp: int | None = None,
+    schema_dir: str | Path | None | bool = None,
+) -> list[Path]:
+    """Write every article's JATS and the issue's crossref.xml; return the paths written.
+
+    Raises SchemaInvalid (after writing everything valid) when any record could not be
+    turned into valid XML, MissingFile when there is no issue.json, BadConfig for a bad
+    schema directory or URL pattern. Articles without a DOI are left out of crossref.xml
+    with a logged warning.
+    """
+    result = generate_issue_xml(issue_dir, settings, timestamp=timestamp, schema_dir=schema_dir)
+    if result.errors:
+        raise SchemaInvalid(issue_dir, f"{len(result.errors)} file(s) not written:\n" + "\n".join(result.errors))
+    return result.written
+
+
+__all__ = ["write_issue_xml", "generate_issue_xml", "load_issue", "atomic_write", "XmlResult"]

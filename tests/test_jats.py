@@ -1,0 +1,269 @@
+"""JATS per article: golden files, regions, names, citations, negative records.
+
+Golden cases live in tests/golden/<case>/ (issue.json, journal.toml, expected/...);
+adding a case is adding a folder. Regenerate expected files with UPDATE_GOLDEN=1.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from parsers.errors import SchemaInvalid
+from schemas import jats, xmlcheck
+from schemas.model import Citation, Contributor, LangText, issue_from_dict
+from schemas.settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "issue.json").is_file())
+SHARED_SCHEMAS = ROOT.parent / "shared" / "schemas"
+XLINK = "{http://www.w3.org/1999/xlink}"
+LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="session")
+def schema_dir() -> Path:
+    """../shared/schemas, with both JATS and Crossref compiled once for the session."""
+    if not (SHARED_SCHEMAS / xmlcheck.SCHEMA_FILES["jats-1.3"]).is_file():
+        pytest.skip("official schemas not available at ../shared/schemas")
+    for kind in ("jats-1.3", "crossref-5.3.1"):
+        xmlcheck.load_schema(kind, SHARED_SCHEMAS)
+    return SHARED_SCHEMAS
+
+
+def load_case(name: str):
+    data = json.loads((GOLDEN / name / "issue.json").read_text(encoding="utf-8"))
+    return issue_from_dict(data), load_settings(GOLDEN / name / "journal.toml")
+
+
+def seed():
+    return load_case("seed")
+
+
+def assert_valid(tree, schema_dir: Path, kind: str = "jats-1.3") -> None:
+    report = xmlcheck.validate(xmlcheck.reparse(tree), kind=kind, schema_dir=schema_dir)
+    assert report.ok, "\n".join(map(str, report.problems))
+
+
+def canonical(data: bytes) -> str:
+    return etree.canonicalize(etree.ElementTree(etree.fromstring(data)))
+
+
+# ------------------------------------------------------------------------ golden
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_articles(case: str, schema_dir: Path) -> None:
+    issue, settings = load_case(case)
+    for article in issue.articles:
+        tree = jats.build_article(issue, article, settings)
+        assert_valid(tree, schema_dir)
+        data = xmlcheck.serialize(tree)
+        expected = GOLDEN / case / "expected" / "articles" / article.id / "article.xml"
+        if os.environ.get("UPDATE_GOLDEN"):
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            expected.write_bytes(data)
+        assert expected.is_file(), f"missing golden file {expected} (run with UPDATE_GOLDEN=1)"
+        assert canonical(data) == canonical(expected.read_bytes()), f"{case}/{article.id} differs from golden"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_validates_against_jats_1_4_too(case: str, schema_dir: Path) -> None:
+    if not (schema_dir / xmlcheck.SCHEMA_FILES["jats-1.4"]).is_file():
+        pytest.skip("no JATS 1.4 schema")
+    issue, settings = load_case(case)
+    for article in issue.articles:
+        tree = jats.build_article(issue, article, settings)
+        tree.getroot().set("dtd-version", "1.4")
+        assert_valid(tree, schema_dir, kind="jats-1.4")
+
+
+# ----------------------------------------------------------------------- regions
+
+
+def test_seed_article_regions() -> None:
+    issue, settings = seed()
+    root = jats.build_article(issue, issue.articles[0], settings).getroot()
+    assert root.get("dtd-version") == "1.3" and root.get(LANG) == "zh"
+    meta = root.find("front/article-meta")
+    assert meta.findtext("article-id[@pub-id-type='doi']") == "10.19498/j.cnki.dbyxk.2023.06.004"
+    assert [s.text for s in meta.findall("article-categories/subj-group[@subj-group-type='CLC']/subject")] == [
+        "D831.3", "E313"]
+    assert meta.find("article-categories/subj-group[@subj-group-type='CLC']").get("vocab") == "CLC"
+    assert meta.findtext("article-categories/subj-group[@subj-group-type='document-code']/subject") == "A"
+    assert meta.findtext("title-group/article-title") == "乌克兰危机下日本与北约的战略合作"
+    trans = meta.find("title-group/trans-title-group")
+    assert trans.get(LANG) == "en"
+    assert trans.findtext("trans-title") == "Japan–NATO Strategic Coordination under the Ukraine Crisis"
+    names = meta.findall("contrib-group/contrib/name-alternatives/name")
+    assert [(n.get("name-style"), n.get(LANG), n.findtext("surname"), n.findtext("given-names")) for n in names] == [
+        ("eastern", "zh", "陈", "静静"), ("western", "en", "Chen", "Jingjing")]
+    assert meta.find("contrib-group/contrib/xref").get("rid") == "aff1"
+    assert meta.findtext("contrib-group/aff/institution") == "中国社会科学院日本研究所外交研究室"
+    assert meta.findtext("contrib-group/aff/postal-code") == "100007"
+    assert "副研究员" in meta.findtext("contrib-group/contrib/bio/p")
+    assert (meta.findtext("fpage"), meta.findtext("lpage"), meta.findtext("issue")) == ("43", "54", "6")
+    assert meta.findtext("pub-date/year") == "2023"
+    assert meta.find("trans-abstract").get(LANG) == "en"
+    assert meta.find("kwd-group").get(LANG) == "zh"
+    journal = root.find("front/journal-meta")
+    assert journal.find("issn").get("publication-format") == "print"
+    assert journal.find("issn").get("pub-type") == "ppub"
+    assert journal.find("journal-title-group/trans-title-group").get(LANG) == "en"
+
+
+def test_every_citation_is_a_typed_mixed_citation_with_links_and_access_dates() -> None:
+    issue, settings = seed()
+    article = issue.articles[0]
+    root = jats.build_article(issue, article, settings).getroot()
+    refs = root.findall("back/ref-list/ref")
+    assert [r.findtext("label") for r in refs] == [str(c.n) for c in article.citations]
+    for ref, citation in zip(refs, article.citations):
+        mixed = ref.find("mixed-citation")
+        assert mixed.get("publication-type")
+        assert "".join(mixed.itertext()) == citation.text  # printed text kept exactly
+        links = mixed.findall("ext-link")
+        assert [link.get(XLINK + "href") for link in links] == citation.urls
+        assert all(link.get("ext-link-type") == "uri" for link in links)
+        dates = mixed.findall("date-in-citation")
+        if citation.accessed:
+            assert [(d.get("content-type"), d.get("iso-8601-date")) for d in dates] == [
+                ("access-date", citation.accessed)]
+        else:
+            assert not dates
+    assert refs[5].find("mixed-citation").get("publication-type") == "book"
+    assert refs[0].find("mixed-citation").get("publication-type") == jats.PUB_TYPE_WEB
+
+
+def test_multi_case_regions() -> None:
+    issue, settings = load_case("multi")
+    a1 = jats.build_article(issue, issue.articles[0], settings).getroot()
+    meta = a1.find("front/article-meta")
+    assert [a.get("id") for a in meta.findall("contrib-group/aff")] == ["aff1", "aff2"]
+    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[1]/xref")] == ["aff1", "aff2"]
+    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[2]/xref")] == ["aff2"]
+    ouyang = meta.find("contrib-group/contrib[2]/name-alternatives/name")
+    assert (ouyang.findtext("surname"), ouyang.findtext("given-names")) == ("欧阳", "娜娜")
+    assert meta.findtext("contrib-group/contrib[1]/contrib-id") == "https://orcid.org/0000-0002-1825-0097"
+    assert meta.find("history/date").get("iso-8601-date") == "2024-01-15"
+    assert "23BGL001" in meta.findtext("funding-group/funding-statement")
+    assert [g.get(LANG) for g in meta.findall("kwd-group")] == ["zh", "en"]
+    assert len(meta.findall("abstract/p")) == 2
+    assert meta.findtext("volume") == "42"
+    refs = a1.findall("back/ref-list/ref/mixed-citation")
+    assert refs[0].get("publication-type") == "journal"
+    assert refs[0].findtext("pub-id[@pub-id-type='doi']") == "10.11821/dlxb201905002"
+    assert refs[2].find("date-in-citation").get("iso-8601-date") == "2024-01-03"
+    assert refs[2].findtext("date-in-citation") == "2024年1月3日"
+    # an access date the text does not print is appended, not lost
+    assert refs[3].find("date-in-citation").get("iso-8601-date") == "2024-02-01"
+    journal = a1.find("front/journal-meta")
+    assert [i.get("publication-format") for i in journal.findall("issn")] == ["print", "electronic"]
+    assert journal.findtext("publisher/publisher-loc") == "北京"
+
+
+def test_article_without_doi_still_gets_jats(schema_dir: Path) -> None:
+    issue, settings = load_case("multi")
+    review = issue.articles[1]
+    assert not review.doi
+    tree = jats.build_article(issue, review, settings)
+    assert tree.getroot().get("article-type") == "book-review"
+    assert tree.find("front/article-meta/article-id") is None
+    assert tree.find("front/article-meta/title-group/trans-title-group") is None
+    assert tree.find("front/article-meta/contrib-group/contrib/name-alternatives/name[2]").get(LANG) == "zh-Latn"
+    assert_valid(tree, schema_dir)
+
+
+def test_english_article_puts_english_first(schema_dir: Path) -> None:
+    issue, settings = load_case("multi")
+    root = jats.build_article(issue, issue.articles[2], settings).getroot()
+    assert root.get(LANG) == "en"
+    meta = root.find("front/article-meta")
+    assert meta.findtext("title-group/article-title").startswith("River Basin")
+    assert meta.find("title-group/trans-title-group").get(LANG) == "zh"
+    assert meta.find("trans-abstract").get(LANG) == "zh"
+    name = meta.find("contrib-group/contrib/name")  # one script: a plain <name>
+    assert (name.get("name-style"), name.findtext("surname"), name.findtext("given-names")) == (
+        "western", "Smith", "John A.")
+
+
+# ------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    "person, expected",
+    [
+        (Contributor(name=LangText("陈静静", "CHEN Jingjing")), [("陈", "静静", "zh"), ("Chen", "Jingjing", "en")]),
+        (Contributor(name=LangText("陈静静", "Jingjing Chen")), [("陈", "静静", "zh"), ("Chen", "Jingjing", "en")]),
+        (Contributor(name=LangText("司马光", ""), name_pinyin="Sima Guang"), [("司马", "光", "zh"),
+                                                                        ("Sima", "Guang", "zh-Latn")]),
+        (Contributor(name=LangText("", "Smith, John")), [("Smith", "John", "en")]),
+        (Contributor(name=LangText("张伟", "ZHANG Wei"), surname="张", given="伟"), [("张", "伟", "zh"),
+                                                                               ("Zhang", "Wei", "en")]),
+    ],
+)
+def test_name_forms(person: Contributor, expected: list) -> None:
+    assert [(f.surname, f.given, f.lang) for f in jats.name_forms(person)] == expected
+
+
+# --------------------------------------------------------------- negative records
+
+
+def test_empty_title_is_a_clear_error() -> None:
+    issue, settings = seed()
+    article = copy.deepcopy(issue.articles[0])
+    article.title = LangText("", "  ")
+    with pytest.raises(SchemaInvalid, match="empty title"):
+        jats.build_article(issue, article, settings)
+
+
+def test_bad_issn_is_a_clear_error() -> None:
+    issue, settings = seed()
+    issue.journal.issn = "2095-3454"
+    with pytest.raises(SchemaInvalid, match="check digit"):
+        jats.build_article(issue, issue.articles[0], settings)
+    issue.journal.issn = "ISSN 2095"
+    with pytest.raises(SchemaInvalid, match="NNNN-NNNC"):
+        jats.build_article(issue, issue.articles[0], settings)
+
+
+def test_markup_characters_are_escaped_not_interpreted(schema_dir: Path) -> None:
+    issue, settings = seed()
+    article = issue.articles[0]
+    article.title.en = "Japan & NATO: <b>not bold</b> \"quoted\""
+    tree = jats.build_article(issue, article, settings)
+    data = xmlcheck.serialize(tree)
+    assert b"&lt;b&gt;not bold&lt;/b&gt;" in data and b"Japan &amp; NATO" in data
+    back = etree.fromstring(data)
+    assert back.findtext("front/article-meta/title-group/trans-title-group/trans-title") == article.title.en
+    assert_valid(tree, schema_dir)
+
+
+def test_control_characters_are_dropped(schema_dir: Path) -> None:
+    issue, settings = seed()
+    article = issue.articles[0]
+    article.title.zh = "乌克兰\x00危机\x1b下\x0c日本"
+    article.citations[0] = Citation(1, "bad\x07 text https://a.example/x", ["https://a.example/x"], "")
+    tree = jats.build_article(issue, article, settings)
+    assert tree.findtext("front/article-meta/title-group/article-title") == "乌克兰危机下日本"
+    assert_valid(tree, schema_dir)
+
+
+def test_citation_url_missing_from_text_is_appended() -> None:
+    mixed = etree.Element("mixed-citation")
+    jats.add_citation_content(mixed, Citation(1, "Some report, 2020.", ["https://x.example/r"], "2021-05-06"))
+    assert "".join(mixed.itertext()) == "Some report, 2020. https://x.example/r [2021-05-06]"
+    assert mixed.find("ext-link").get(XLINK + "href") == "https://x.example/r"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023-05-01", (2023, 5, 1)), ("2023年5月1日", (2023, 5, 1)), ("2023-05", (2023, 5, None)),
+    ("2023", (2023, None, None)), ("", None), ("2023-13-01", None),
+])
+def test_parse_date(text: str, expected) -> None:
+    assert jats.parse_date(text) == expected

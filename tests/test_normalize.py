@@ -1,0 +1,43 @@
+from parsers.normalize import fullwidth_to_ascii, is_cjk, normalize_text
+
+
+def test_fullwidth_alnum_to_ascii_keeps_chinese_punctuation():
+    assert normalize_text("ＴＶ２１２；ＴＰ３９１．９") == "TV212；TP391.9"
+    assert normalize_text("（ＡＢＣ）“引号”《书名》，。：") == "（ABC）“引号”《书名》，。："
+    assert fullwidth_to_ascii("１０．１９４９８／ｊ") == "10.19498/j"
+
+
+def test_nfc():
+    assert normalize_text("e\u0301te\u0301") == "\u00e9t\u00e9"
+
+
+def test_justification_spaces_between_cjk_removed():
+    assert normalize_text("不 同 社 会 阶 层") == "不同社会阶层"
+    assert normalize_text("结 论。 其 次，") == "结论。其次，"
+    # spaces next to Latin text are kept (collapsed)
+    assert normalize_text("利用两期  CGSS 的调查") == "利用两期 CGSS 的调查"
+    assert normalize_text("in  2013   and") == "in 2013 and"
+
+
+def test_ideographic_space_policy():
+    # deliberate separators between CJK words stay U+3000
+    assert normalize_text("关键词：日本　北约　亚太安全") == "关键词：日本\u3000北约\u3000亚太安全"
+    assert normalize_text("关键词：日本　北约").split() == ["关键词：日本", "北约"]
+    # letter-spaced one-character labels close up
+    assert normalize_text("摘　要：本文") == "摘要：本文"
+    assert normalize_text("作者：陈　静") == "作者：陈静"
+    # elsewhere it is an ordinary space; leading/trailing stripped
+    assert normalize_text("　　冷战时期") == "冷战时期"
+    assert normalize_text("A　B") == "A B"
+
+
+def test_is_cjk():
+    assert is_cjk("中") and is_cjk("，") and is_cjk("。") and is_cjk("の") and is_cjk("한")
+    assert is_cjk("𠀀")
+    assert not is_cjk("A") and not is_cjk("1") and not is_cjk(" ") and not is_cjk("\u3000")
+    assert not is_cjk("")
+
+
+def test_empty():
+    assert normalize_text("") == ""
+    assert normalize_text("   ") == ""

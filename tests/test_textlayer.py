@@ -1,0 +1,205 @@
+"""Text layer: real Chinese journal PDFs (skipped when /work/shared/real is absent) and small
+generated fixtures (tests/fixtures/textlayer/make.py)."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from parsers.errors import CorruptPdf, EncryptedPdf, MissingFile, NoTextLayer
+from parsers.fonts import repair_founder
+from parsers.textlayer import Document, read_document
+
+FIX = Path(__file__).parent / "fixtures" / "textlayer"
+REAL = Path(os.environ.get("JOURNAL_INGEST_REAL", "/work/shared/real"))
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def real(rel: str) -> Path:
+    p = REAL / rel
+    if not p.exists():
+        pytest.skip(f"real PDF not available: {p}")
+    return p
+
+
+# ------------------------------------------------------------------ generated fixtures
+def test_identity_h_gb1_without_tounicode_recovered():
+    path = FIX / "cid_gb1_identity.pdf"
+    expected = "中国社会科学，2023年第6期：日本与北约"
+    plain = PdfReader(path).pages[0].extract_text()
+    assert "中国社会科学" not in plain  # pypdf alone decodes CIDs as UTF-16: garbage
+    doc = read_document(path)
+    assert [ln.text for ln in doc.pages[0].lines] == [expected]
+    line = doc.pages[0].lines[0]
+    assert line.size == pytest.approx(14, abs=0.01)
+    assert line.x0 == pytest.approx(72, abs=0.01)
+    assert line.y == pytest.approx(842 - 760, abs=0.01)  # top-down baseline
+    assert line.spans[0].font == "STSong-Light"
+
+
+def test_embedded_truetype_gids_without_tounicode_recovered():
+    path = FIX / "tt_gid_identity.pdf"
+    expected = "再分配与幸福感阶层差异的变迁"
+    assert expected not in PdfReader(path).pages[0].extract_text()
+    doc = read_document(path)
+    assert doc.pages[0].text == expected
+    span = doc.pages[0].lines[0].spans[0]
+    assert span.font == "ZenHei"  # subset prefix removed
+    assert span.size == pytest.approx(16, abs=0.01)
+    assert span.x1 > span.x0 + 14 * 10  # advances come from /W
+
+
+def test_layout_superscript_columns_labels_outline():
+    doc = read_document(FIX / "layout.pdf")
+    assert isinstance(doc, Document) and doc.page_count == 2 and len(doc.sha256) == 64
+    p1 = doc.pages[0]
+    assert p1.number == 1 and p1.label == "i" and doc.pages[1].label == "ii"
+    assert (p1.width, p1.height) == pytest.approx((595.28, 841.89), abs=0.01)
+    texts = [ln.text for ln in p1.lines]
+    assert texts[0] == "Layout Test Title 1"
+    sup_line = p1.lines[1]
+    assert sup_line.text == "Growth mindset12 matters in school."
+    assert [s.text for s in sup_line.spans if s.sup] == ["12"]
+    assert sup_line.size == pytest.approx(10)
+    # two columns: whole left column, then whole right column, then the full-width line
+    left = [t for t in texts if t.startswith("Left column")]
+    right = [t for t in texts if t.startswith("Right column")]
+    assert len(left) == len(right) == 12
+    assert texts.index(left[-1]) < texts.index(right[0])
+    assert texts[-1].startswith("A full width closing line")
+    assert [(o.title, o.page, o.level) for o in doc.outline] == [("Part One", 1, 1), ("Section Two", 2, 2)]
+    assert doc.info.get("Title") == "Layout fixture"
+    assert p1.text.splitlines() == texts
+
+
+def test_parallel_equals_serial(monkeypatch):
+    import parsers.textlayer as tl
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    seen = []
+    par = read_document(FIX / "layout.pdf", workers=2, progress=lambda d, n: seen.append((d, n)))
+    ser = read_document(FIX / "layout.pdf", workers=1)
+    assert [p.text for p in par.pages] == [p.text for p in ser.pages]
+    assert seen[-1] == (2, 2)
+
+
+def test_no_page_labels_gives_none():
+    doc = read_document(FIX / "cid_gb1_identity.pdf")
+    assert doc.pages[0].label is None and doc.outline == []
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(MissingFile) as e:
+        read_document(tmp_path / "nope.pdf")
+    assert "\n" not in str(e.value)
+
+
+def test_random_bytes_and_truncated(tmp_path):
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(os.urandom(4096))
+    with pytest.raises(CorruptPdf):
+        read_document(junk)
+    trunc = tmp_path / "trunc.pdf"
+    trunc.write_bytes((FIX / "layout.pdf").read_bytes()[:1500])
+    with pytest.raises(CorruptPdf) as e:
+        read_document(trunc)
+    assert "\n" not in str(e.value)
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(CorruptPdf):
+        read_document(empty)
+
+
+def test_header_only_garbage(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n" + b"garbage " * 200 + b"\n%%EOF\n")
+    with pytest.raises(CorruptPdf):
+        read_document(bad)
+
+
+def test_encrypted():
+    with pytest.raises(EncryptedPdf) as e:
+        read_document(FIX / "encrypted_user.pdf")
+    assert "\n" not in str(e.value)
+    doc = read_document(FIX / "encrypted_owner.pdf")  # empty user password: just read it
+    assert doc.pages[0].lines[0].text == "Layout Test Title 1"
+
+
+def test_repair_founder_runs_only():
+    assert repair_founder("两期犆犌犛犛的调查") == "两期CGSS的调查"
+    assert repair_founder("犆") == "犆"  # a lone rare character is left alone
+    assert repair_founder("中国社会") == "中国社会"
+
+
+# ------------------------------------------------------------------ real PDFs
+def test_real_cnki_header_line():
+    doc = read_document(real("zh_cnki_preprocess_v4/dwjs2023-05_kang_six_elements.pdf"))
+    lines = [ln.text for ln in doc.pages[0].lines]
+    header = [t for t in lines if "文章编号" in t]
+    assert header and "中图分类号" in header[0] and "文献标志码" in header[0]
+    assert "1000-3673" in header[0]
+    assert "新型电力系统的六要素分析" in lines
+    # author superscripts are marked, and stay on the author line
+    author = next(ln for ln in doc.pages[0].lines if ln.text.startswith("康重庆"))
+    assert any(s.sup for s in author.spans)
+    assert "Primary Exploration of Six Essential Factors in New Power System" in lines
+
+
+def test_real_founder_repair_english_title_and_abstract():
+    doc = read_document(real("zh_shehui_cjs/hong2017_shehui_37-2.pdf"))
+    p1 = doc.pages[0].text
+    assert "犆犌犛犛" not in p1 and "CGSS" in p1
+    assert "Redistribution and the Change of Class Differences of" in p1
+    assert "Subjective WellBeing" in p1
+    p2 = doc.pages[1].text
+    assert "Abstract：Using CGSS2005 and CGSS2013" in p2
+    assert "Keywords" in p2.replace(" ", "")
+    # normal Chinese text is untouched
+    assert "再分配与幸福感阶层差异的" in p1
+    assert "关键词：幸福感\u3000阶层\u3000再分配\u3000宏观税负" in p1
+    # justification spaces are gone, full-width digits are ASCII
+    assert "比较分析了2005年和2013年不同" in p1
+
+
+def test_real_fullwidth_normalized():
+    doc = read_document(real("zh_cnki_preprocess_v4/image2pdf_doc24.pdf"))
+    text = doc.pages[0].text
+    assert "TV212；TP391.9" in text
+    assert "ＴＶ" not in text
+
+
+def test_real_scanned_raises_no_text_layer():
+    with pytest.raises(NoTextLayer) as e:
+        read_document(real("zh_c2group_nudt/SCANNED_growth_mindset_gdjyyjxb2020-1.pdf"))
+    msg = str(e.value)
+    assert "no text layer" in msg and "OCR is not supported" in msg and "\n" not in msg
+
+
+def test_real_circled_footnote_marks_not_sup():
+    doc = read_document(real("zh_c2group_nudt/military_culture_essay.pdf"))
+    starts = [ln for p in doc.pages for ln in p.lines if ln.text[:1] in "①②③④⑤⑥⑦⑧⑨"]
+    assert starts, "expected footnote lines starting with circled numbers"
+    for ln in starts:
+        assert not ln.spans[0].sup
+
+
+def test_real_truncated_copy(tmp_path):
+    src = real("zh_cnki_preprocess_v4/dwjs2023-05_kang_six_elements.pdf")
+    data = src.read_bytes()
+    t = tmp_path / "half.pdf"
+    t.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CorruptPdf):
+        read_document(t)
+
+
+def test_real_multi_page_parallel():
+    path = real("issue_pmlr_v50/proceedings.pdf")
+    doc = read_document(path, workers=2)
+    assert doc.page_count == 58 == len(doc.pages)
+    assert [p.number for p in doc.pages] == list(range(1, 59))
+    assert sum(len(p.lines) for p in doc.pages) > 58 * 10
