@@ -63,8 +63,11 @@ def make_urls(servers: list[LocalServer], n: int, dead_share: float, seed: int
     return urls, dead
 
 
+LAST_CPU = [0.0]
+
+
 def run_child(cmd: list[str], stdin: str | None = None) -> tuple[float, int, str, str]:
-    """Run a command; (wall seconds, peak RSS in KiB, stdout, stderr)."""
+    """Run a command; (wall seconds, peak RSS in KiB, stdout, stderr). CPU in LAST_CPU."""
     t = time.monotonic()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=out, stderr=err)
@@ -73,6 +76,7 @@ def run_child(cmd: list[str], stdin: str | None = None) -> tuple[float, int, str
         proc.stdin.close()
         _, _, usage = os.wait4(proc.pid, 0)
         wall = time.monotonic() - t
+        LAST_CPU[0] = usage.ru_utime + usage.ru_stime
         out.seek(0)
         err.seek(0)
         return wall, usage.ru_maxrss, out.read().decode(), err.read().decode()
@@ -89,7 +93,7 @@ def ours(urls: list[str], args: argparse.Namespace) -> dict:
     if not out.strip():
         raise SystemExit(f"journal-ingest child failed:\n{err}")
     data = json.loads(out)
-    data.update(wall=wall, rss_kib=rss)
+    data.update(wall=wall, rss_kib=rss, cpu=LAST_CPU[0])
     return data
 
 
@@ -125,7 +129,7 @@ def linkchecker(urls: list[str], args: argparse.Namespace) -> dict | None:
     rows = [line for line in out.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"):
         valid[row["urlname"]] = row["valid"] == "True"
-    return {"wall": wall, "rss_kib": rss, "valid": valid}
+    return {"wall": wall, "rss_kib": rss, "valid": valid, "cpu": LAST_CPU[0]}
 
 
 def main() -> None:
@@ -162,7 +166,8 @@ def main() -> None:
                       if v in ("dead", "dead?") and u not in dead]
         ours_rate = len(urls) / mine["wall"]
         print(f"journal-ingest: {mine['wall']:.2f} s ({mine['elapsed']:.2f} s checking), "
-              f"{ours_rate:.1f} URLs/s, peak RSS {mine['rss_kib'] / 1024:.0f} MiB, "
+              f"{ours_rate:.1f} URLs/s, CPU {mine['cpu']:.1f} s, "
+              f"peak RSS {mine['rss_kib'] / 1024:.0f} MiB, "
               f"false dead {len(false_dead)}, wrong verdicts {len(wrong)}")
         if not args.no_linkchecker:
             lc = linkchecker(urls, args)
@@ -170,7 +175,8 @@ def main() -> None:
                 lc_rate = len(urls) / lc["wall"]
                 lc_false = [u for u, ok in lc["valid"].items() if not ok and u not in dead]
                 missing = len(urls) - len(lc["valid"])
-                print(f"LinkChecker:    {lc['wall']:.2f} s, {lc_rate:.1f} URLs/s, peak RSS "
+                print(f"LinkChecker:    {lc['wall']:.2f} s, {lc_rate:.1f} URLs/s, CPU "
+                      f"{lc['cpu']:.1f} s, peak RSS "
                       f"{lc['rss_kib'] / 1024:.0f} MiB, false broken {len(lc_false)}, "
                       f"URLs not reported {missing}")
                 print(f"ratio journal-ingest / LinkChecker throughput: "

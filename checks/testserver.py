@@ -38,6 +38,12 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 256
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)  # a client hanging up is normal
+
 
 class LocalServer:
     def __init__(self, host: str = "127.0.0.1", routes: dict[str, Any] | None = None,

@@ -1,49 +1,51 @@
 """Read, validate and minimally edit a Crossref deposit file (`crossref.xml`).
 
-`validate_file` checks against the 5.3.1 schema (compiled once per process, no network).
-When the shared `schemas/xmlcheck.py` arrives it should replace `_schema()` here.
+`validate_file` checks against the 5.3.1 schema and the extra Crossref checks of
+`schemas.xmlcheck` (compiled once per process, no network).
 `read_batch` extracts what the workflow needs: head (`doi_batch_id`, `timestamp`), and per
 `journal_article` the DOI, display fields and a hash of the record without the timestamp
 (so a metadata change after registration can mark the DOI `stale`).
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import time
+from datetime import datetime, timezone
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from parsers.errors import MissingFile, SchemaInvalid
-
-SCHEMA_PATH = Path(os.environ.get("CROSSREF_XSD", "/work/shared/schemas/crossref/crossref5.3.1.xsd"))
+from parsers.errors import BadConfig, MissingFile, SchemaInvalid
+from schemas import xmlcheck
+from schemas.crossref import make_timestamp
 
 
 def _safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_blank_text=False)
 
 
-@functools.lru_cache(maxsize=1)
-def _schema() -> etree.XMLSchema:
-    parser = etree.XMLParser(no_network=True)
-    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH), parser))
+def validate_file(path: Path, schema_dir: Path | None = None) -> None:
+    """Raise unless `path` is a valid Crossref 5.3.1 deposit (XSD + `schemas.xmlcheck` checks).
 
-
-def validate_file(path: Path) -> None:
-    """Raise MissingFile / SchemaInvalid (first errors, with line numbers) unless valid."""
+    Unlike `journal-ingest xml`, a deposit never skips the XSD: with no schema directory
+    found it refuses. The schema is compiled once per process (cached in xmlcheck).
+    Raises MissingFile, BadConfig (no schemas) or SchemaInvalid (first problems listed).
+    """
     if not path.is_file():
         raise MissingFile(path, "no crossref.xml here; run `journal-ingest xml` first")
-    try:
-        doc = etree.parse(str(path), _safe_parser())
-    except etree.XMLSyntaxError as exc:
-        raise SchemaInvalid(path, f"not well-formed XML: {exc.msg} (line {exc.lineno})") from None
-    schema = _schema()
-    if not schema.validate(doc):
-        errors = [f"line {e.line}: {e.message}" for e in list(schema.error_log)[:3]]
-        raise SchemaInvalid(path, "not valid Crossref 5.3.1, refusing to deposit: " + "; ".join(errors))
+    schema_dir = schema_dir or xmlcheck.find_schema_dir()
+    if schema_dir is None:
+        raise BadConfig(path, f"cannot validate before depositing: no schema directory found "
+                        f"(set {xmlcheck.ENV_VAR} or run `journal-ingest schemas fetch`)")
+    report = xmlcheck.validate_file(path, schema_dir=schema_dir)
+    if report.kind != "crossref-5.3.1":
+        raise SchemaInvalid(path, f"not a Crossref 5.3.1 deposit ({'; '.join(map(str, report.problems[:1])) or report.kind})")
+    if not report.ok:
+        shown = "; ".join(str(p) for p in report.problems[:3])
+        more = f" (+{len(report.problems) - 3} more)" if len(report.problems) > 3 else ""
+        raise SchemaInvalid(path, f"not valid Crossref 5.3.1, refusing to deposit: {shown}{more}")
 
 
 @dataclass
@@ -144,9 +146,8 @@ CORRECTABLE = {
 
 def new_timestamp(previous: int, now: float | None = None) -> int:
     """A Crossref timestamp (yyyymmddhhmmss + milliseconds) strictly greater than `previous`."""
-    now = time.time() if now is None else now
-    stamp = int(time.strftime("%Y%m%d%H%M%S", time.gmtime(now)) + f"{int(now * 1000) % 1000:03d}")
-    return max(stamp, previous + 1)
+    moment = datetime.fromtimestamp(time.time() if now is None else now, timezone.utc)
+    return max(make_timestamp(moment), previous + 1)
 
 
 def apply_corrections(path: Path, corrections: list[tuple[str, str, str]], now: float | None = None) -> list[str]:

@@ -20,6 +20,7 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 _BOOK_REVIEW = re.compile(r"书评|评介|读后|——评|——读|—评|述评《|Book Review", re.I)
 _EDITORIAL = re.compile(r"卷首语|编者按|编后记|主编寄语|本期导读|编辑部|Editorial", re.I)
 _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+_EDITOR = re.compile(r"^\s*[（(]\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
 
@@ -40,7 +41,7 @@ def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
     text_ys = [ln.y for ln in body if ln.size >= size - 0.4]
     floor = max(text_ys) if text_ys else 0.0
     zone = [ln for k, ln in enumerate(body)
-            if k not in exclude and ln.size < size - 0.4 and ln.y > floor + 1]
+            if k not in exclude and ln.size < size - 0.4 and ln.y > floor + 1 and not _EDITOR.match(ln.text)]
     if continuing:
         return zone
     start = next((k for k, ln in enumerate(zone) if citations.match_marker(ln.text)), None)

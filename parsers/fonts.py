@@ -240,7 +240,8 @@ class FontDecoder:
             n = sum(1 for v in vals if v in FOUNDER_MAP)
             if n >= 3 and n >= 0.5 * len(vals):
                 self.founder = True
-                self._tu = {k: v.translate(_FOUNDER_TABLE) for k, v in self._tu.items()}
+                # U+E011 is Founder's private-use hyphen in these fonts (Well-Being, Co-Innovation)
+                self._tu = {k: v.translate(_FOUNDER_TABLE).replace("\ue011", "-") for k, v in self._tu.items()}
                 # Founder gives these narrow letters full-em widths; estimate real ones so word
                 # gaps can be seen
                 self._core_w = _core_widths("Times-Roman")

@@ -1,6 +1,7 @@
 """Cut an article's first page into labelled fields, title lines and author lines."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -9,6 +10,10 @@ from parsers.labels import LabelHit, field_specs, find_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
+
+
+# a footnote (①, [1]) begins: the end of an unmarked footnote block's last field
+_NOTE_START = re.compile(r"^\s*(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|\[\d{1,3}\])")
 
 
 @dataclass
@@ -73,7 +78,7 @@ def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
                     if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line):
                         parts.append(texts[j][:first_hit])
                     break
-                if not _continues(prev, here, label_line):
+                if not _continues(prev, here, label_line) or _NOTE_START.match(texts[j]):
                     break
                 if skipped and here.y > prev.y:
                     break  # past a footnote, only the top of the next column carries on

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.normalize import is_tight
+from parsers.normalize import is_cjk
 
+_NEUTRAL = set("“”‘’\"'—…·")
 _URL_TAIL = re.compile(r"(?:https?://|www\.)\S*$")
 
 
@@ -24,7 +25,10 @@ def join_lines(lines: list[str]) -> str:
             continue
         a, b = out[-1], line[0]
         in_url = bool(_URL_TAIL.search(out)) and not out.endswith(">") and b not in "[(<（［"
-        if is_tight(a) or is_tight(b) or a in "-/–_" or in_url:
+        # quotes and dashes take the spacing of the text they touch
+        a_eff = next((c for c in reversed(out) if c not in _NEUTRAL), a)
+        b_eff = next((c for c in line if c not in _NEUTRAL), b)
+        if is_cjk(a_eff) or is_cjk(b_eff) or a in "-/–_" or in_url:
             out += line
         else:
             out += " " + line

@@ -19,6 +19,7 @@ EDGE = 0.085
 _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
 _ROMAN = re.compile(r"^[ivxlcIVXLC]{1,6}$")
 _TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|CONTENTS|Contents|TABLE OF CONTENTS)\s*$")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
@@ -51,7 +52,7 @@ def body_size(pages: list["PageText"]) -> float:
 
 def _folio(line: "Line") -> int | None:
     text = line.text.strip()
-    for rx in (_FOLIO_ALONE, _FOLIO_START, _FOLIO_END):
+    for rx in (_FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if m:
             n = int(m.group(1))
@@ -167,7 +168,12 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.evidence.append(f"{bylines} English byline(s) with page numbers and Abstract labels")
         return info
     info.title_lines = title_lines(body, size, page.height)
-    if info.title_lines:
+    title = "".join(ln.text for ln in info.title_lines)
+    if info.title_lines and _ADVERT.search(title) and not info.labels & {"doi", "article_no", "clc"}:
+        info.kind = "advert"
+        info.evidence.append(f"notice or advert “{title}”")
+        info.title_lines = []
+    elif info.title_lines:
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:

@@ -471,11 +471,22 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     for c in clusters:
         c.sort(key=lambda p: p[0])
         _dedupe(c)
+        _leading_label(c)
     _founder_widths(clusters)
 
     # 3. columns
     order = _reading_order(clusters, width)
     return [ln for ln in (_make_line(c) for c in order) if ln is not None]
+
+
+def _leading_label(c: list[list[Any]]) -> None:
+    """A raised small mark that *starts* a line and is set off by a gap is a note label
+    (Word sets footnote numbers ① raised in the note text too), not a reference: sup=False."""
+    if len(c) < 2 or not c[0][6] or c[1][6]:
+        return
+    first, nxt = c[0], c[1]
+    if nxt[0] - first[1] >= 0.2 * nxt[3] or first[5].endswith((" ", "\u3000")):
+        first[6] = False
 
 
 def _founder_widths(clusters: list[list[list[Any]]]) -> None:
@@ -871,14 +882,22 @@ def read_document(
             if progress:
                 progress(i + 1, n)
     else:
-        nchunks = min(n, workers * 2)
+        # one contiguous chunk per worker (each worker parses the fonts once); this process
+        # reads the first chunk itself while the others run
+        nchunks = min(n, workers)
         bounds = [round(k * n / nchunks) for k in range(nchunks + 1)]
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         done = 0
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as ex:
-            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(nchunks)]
+        with ProcessPoolExecutor(max_workers=max(1, nchunks - 1), mp_context=ctx) as ex:
+            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(1, nchunks)]
+            fonts = FontCache()
+            for i in range(bounds[0], bounds[1]):
+                results.append(_read_page(reader, i, fonts))
+                done += 1
+                if progress:
+                    progress(done, n)
             for fut in futs:
                 try:
                     part = fut.result()

@@ -165,7 +165,7 @@ def _split_latin(full: str, han_surname: str) -> tuple[str, str]:
     tokens = full.split(" ")
     if len(tokens) == 1:
         return _title_case(tokens[0]), ""
-    caps = [i for i, t in enumerate(tokens) if t.isupper() and len(t) > 1]
+    caps = [i for i, t in enumerate(tokens) if re.fullmatch(r"[A-Z][A-Z'-]+", t)]
     if len(caps) == 1 and len(tokens) > 1 and not all(t.isupper() for t in tokens):
         i = caps[0]
         return _title_case(tokens[i]), " ".join(tokens[:i] + tokens[i + 1:])

@@ -66,7 +66,7 @@ Truth conventions (what the extractor must reproduce)
 Planted problems (Article.warnings; tests should compare codes, messages are free text)
 ---------------------------------------------------------------------------------------
 article-no-page-count   文章编号 gives a page count that differs from the article's real
-                        length (issue_seed_*: a05 prints -09 but runs for fewer pages).
+                        length (issue_seed_*: a05's printed count is 3 more than its pages).
 doc-code                文献标志码 is not one of A-E (issue_cnki_ttf: a02 prints `Z`).
 Every other article and the issues themselves have warnings [].
 """
@@ -114,7 +114,7 @@ TTF_NAME = "AR PL UMing CN"
 SEED_BODY = [
     ('p', '冷战时期，日本与北约各自关注自身所在地区，接触有限。冷战的结束促使双方走出各自区域，双方战略接触也提上议事日程。冷战结束30多年以来，日本与北约的战略合作逐步发展，双方通过加强政治对话和推进务实合作不断深化全球伙伴关系，从最初关注非传统安全问题逐步转向关注传统安全问题。特别是在乌克兰危机影响下，双方关系快速推进到战略层面，对其自身以及各自所在地区产生重要影响。'),
     ('h1', '一、乌克兰危机下日本与北约战略合作现状'),
-    ('p', '日本并非北约成员国，其与北约的关系比较特殊，发展较晚，而且受全球时局影响较大。冷战结束、“9·11”事件、日本前首相安倍晋三第二次执政以及乌克兰危机是双方合作过程中较为关键的几个节点。20世纪90年代以来，北约和日本一直进行政治对话与务实合作，日本已经成为北约的“全球伙伴”。{1}“9·11”事件是日本与北约加强战略合作的契机，随着北约介入阿富汗事务，日本和北约在阿富汗问题上展开积极合作，这在很大程度上推动了双方关系的发展。安倍在第二次执政期间进一步推动日本与北约的战略合作，比较重要的成果包括：2013年双方发表的第一份政治文件“共同政治宣言”{2}以及2014年签署的《个别伙伴合作计划》（IPCP）{3},前者为进一步发展双方关系提供了框架，后者是日本与北约合作的主要方针文件。'),
+    ('p', '日本并非北约成员国，其与北约的关系比较特殊，发展较晚，而且受全球时局影响较大。冷战结束、“9·11”事件、日本前首相安倍晋三第二次执政以及乌克兰危机是双方合作过程中较为关键的几个节点。20世纪90年代以来，北约和日本一直进行政治对话与务实合作，日本已经成为北约的“全球伙伴”。{1}“9·11”事件是日本与北约加强战略合作的契机，随着北约介入阿富汗事务，日本和北约在阿富汗问题上展开积极合作，这在很大程度上推动了双方关系的发展。安倍在第二次执政期间进一步推动日本与北约的战略合作，比较重要的成果包括：2013年双方发表的第一份政治文件“共同政治宣言”{2}以及2014年签署的《个别伙伴合作计划》（IPCP）{3}，前者为进一步发展双方关系提供了框架，后者是日本与北约合作的主要方针文件。'),
     ('p', '乌克兰危机成为日本与北约相互借重的重要抓手。乌克兰危机的爆发为日本发挥国际作用创造了更大空间，日本视之为国际战略博弈的契机。冲突爆发后，日本跟进北约严厉制裁俄罗斯，双边关系迅速走近。双方频繁通过双边和多边场合开展高层会晤，高调表达在乌克兰危机和“印太”安全问题上的一致立场，并大幅推动实质性合作。2022年3月，日本首相岸田文雄赶赴比利时出席七国集团首脑会议之机，与北约秘书长斯托尔滕贝格举行会谈。4月，日本外相林芳正首次出席北约外长会议，表示加强与北约合作，并公开承诺向乌克兰提供总额2亿美元的防卫装备等物资。{4}6月，北约军事委员会主席罗伯·鲍尔对日本进行正式访问，双方讨论北约与日本的长期伙伴关系以及欧洲的安全局势。{5}同月，北约在马德里召开峰会，首次邀请“北约亚太伙伴国”日本、韩国、澳大利亚、新西兰首脑与会。在峰会上，岸田表示欧洲和“印太”安全保障不可分割，呼吁北约把注意力转向亚洲，强调北约是日本的重要合作伙伴，日本和北约应大幅升级合作文件《个别伙伴合作计划》。{6}'),
     ('p', '与此同时，日本与北约的合作不断推进。随着太空、网络空间等新作战领域出现，特别是乌克兰危机爆发之后，日本乘势渲染自身网络防卫处于不利地位，强调网络扩军的必要性。2022年4月，日本参加了由北约合作网络防御卓越中心（CCDCOE）组织的网络防御演习“锁定盾牌2022”。{7}6月，日本海上自卫队与北约舰艇在地中海进行联合演习。{8}11月，日本正式加入北约合作网络防御卓越中心，成为继韩国之后第二个加入该组织的亚洲国家。11—12月，日本参加了北约在爱沙尼亚举行的年度最大的网络防御演习“2022年网络联盟”。{9}当前，日本防卫省与北约之间已建立“网络防御相关职员会谈”机制，围绕网络安全议题进行情报共享和意见交换。在网络对策方面，自卫队逐步参与北约主办的演习。此外，日本正探讨制定相关法律和具体措施，为引进“主动网络防御”做准备。岸田政府极力宣扬与北约合作取得的“成绩”，认为北约马德里峰会非常重要，并将2022年称为日本与北约合作飞跃性发展的历史之年。{10}'),
     ('p', '2023年，日本与北约高层会晤不断，防务合作也保持着高涨的势头，与北约其他三个亚太伙伴国相比，日本与北约的战略互动更为突出。1月底，北约秘书长访问日本，双方同意采取一系列行动加强战略协调，并决定在《个别伙伴合作计划》的基础之上制定反映时代特征的新框架合作文件《个别针对性伙伴关系计划》（ITPP）。此外，双方还探讨了日本定期参加北约理事会会议和北约军事委员会参谋长级会议的设想。{11}3月，日本向乌克兰一揽子综合援助信托基金提供3000万美元的援助。{12}同月，日本接受北约邀请，派遣自卫队加油机和运输机参与海外灾害救援，这是日本首次与北约合作开展国际紧急救援行动。{13}4月，林芳正再次出席北约外长会议，并与北约秘书长举行会谈，欢迎北约加强参与“印太”地区事务。林芳正还表示希望进一步加强与北约的合作，并首次加入北约领导的救灾物资空运行动。{14}6月，日本以观察员身份参加为期两周、在欧洲空域进行的北约“空中卫士”联合军事演习。7月，包括日本在内的亚太四国再次参加北约峰会，日本和北约宣布通过《个别针对性伙伴关系计划》，该文件是一项为期四年的新安全合作计划，将《个别伙伴合作计划》的9个合作领域扩大为16个，为日本与北约伙伴关系的务实合作提供了总体框架，涵盖新兴安全问题、长期安全问题、拓展合作领域，以及价值观等领域。{15}该计划被定位为推动双方合作升级的“时间表”。此外，2023年以来，日本与北约多次商谈在日本建立北约联络处问题。{16}尽管由于法国反对未果，但后续如果该联络处设立，日本为其提供场所和资金，将意味着北约与日本的合作更加稳定，双方防务合作将迈入更高阶段。'),
@@ -193,6 +193,8 @@ NOTES: dict[str, str] = {str(i + 1): t for i, t in enumerate(SEED_NOTES)}
 NOTES.update({
     "B1": "林晓峰：《冷战后日本安全战略的演变》，东方学术出版社2022年版，第12页。",
     "B2": "林晓峰：《冷战后日本安全战略的演变》，东方学术出版社2022年版，第245—268页。",
+    "B3": "“Japan and NATO,” Ministry of Foreign Affairs of Japan, https://www.mofa.go.jp/region/europe/nato/index.html "
+          "[2023-05-01].",
 })
 
 JOURNAL_ZH = "东北亚学刊"
@@ -250,6 +252,13 @@ REVIEW_BODY = [
           "地区影响的分析也有待深化。同时，书中部分章节对北约成员国之间立场差异的讨论略显简略，未能充分揭示北约内部在介入"
           "亚太事务问题上的分歧。但瑕不掩瑜，该书为理解冷战后日本安全战略的演变提供了清晰的分析框架，对于从事日本研究和国际"
           "安全研究的学者具有重要参考价值。"),
+    ("p", "值得一提的是，作者在书中专门讨论了日本借助多边机制拓展安全合作空间的做法，认为日本通过参与北约主导的演习、"
+          "加入北约合作网络防御卓越中心等方式，逐步实现了安全合作对象的多元化。{B3}这一观察对于理解乌克兰危机后日本与北约"
+          "关系的快速发展具有启发意义。作者同时提醒，日本安全合作对象的多元化并不意味着日美同盟地位的下降，相反，日本与"
+          "北约的合作在很大程度上是日美同盟的延伸和补充。"),
+    ("p", "总体而言，该书视野开阔、结构清晰、文字平实，既有对历史进程的宏观把握，也有对具体政策的微观剖析，是一部兼具学术"
+          "价值与现实意义的著作。期待作者在后续研究中进一步关注日本安全战略转型对东北亚地区秩序的影响，为国内学界提供更多"
+          "有价值的研究成果。"),
 ]
 
 ADVERT_PARAS = [
@@ -910,9 +919,26 @@ def labelled(label: str, text: str, size: float, indent: float = 0.0, height: fl
                 right=indent, height=height)
 
 
-def title_lines(spec: Spec, size: float = 18) -> list[Line]:
-    return wrap([(spec.title, St(size, bold=True))], TW - 40, first=0, rest=0, height=size * 1.55,
-                align="center", last_align="center")
+def centered(ls: list[Line]) -> list[Line]:
+    for ln in ls:
+        ln.x, ln.avail, ln.align = 0.0, TW, "center"
+    return ls
+
+
+def title_lines(spec: Spec, size: float = 18, text: str | None = None, st: St | None = None,
+                height: float | None = None) -> list[Line]:
+    """A centred title, its lines balanced (a 2-line title breaks near the middle)."""
+    segs = [(text or spec.title, st or St(size, bold=True))]
+    height = height or size * 1.55
+    ls = wrap(segs, TW - 40, height=height)
+    if len(ls) > 1:
+        total = sum(ln.w for ln in ls)
+        for extra in range(0, 8):
+            trial = wrap(segs, total / len(ls) + extra * size * 0.5, height=height)
+            if len(trial) == len(ls):
+                ls = trial
+                break
+    return centered(ls)
 
 
 def center_line(segs, height: float) -> Line:
@@ -946,7 +972,7 @@ def front_seed(spec: Spec) -> tuple[list[Line], list[Line]]:
     ls += title_lines(spec)
     if spec.book_line:
         ls.append(spacer(4))
-        ls += wrap([(spec.book_line, St(10))], TW, height=16, align="center", last_align="center")
+        ls += centered(wrap([(spec.book_line, St(10))], TW - 40, height=16))
     if spec.authors:
         ls.append(spacer(6))
         ls.append(center_line([("　".join(a.zh for a in spec.authors), St(12))], 24))
@@ -996,13 +1022,13 @@ def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
         aff = "（" + "；".join(f"{i + 1}. {x}" for i, x in enumerate(spec.affs)) + "）"
     else:
         aff = "（" + spec.affs[0] + "）"
-    ls += wrap([(aff, St(9))], TW, height=14, align="center", last_align="center")
+    ls += centered(wrap([(aff, St(9))], TW - 20, height=14))
     ls.append(spacer(6))
     ind = 2 * BODY
     ls += labelled("摘　要：", spec.abstract, small, ind, 14)
     ls += labelled("关键词：", "；".join(spec.keywords), small, ind, 14)
     ls.append(spacer(8))
-    ls += wrap([(spec.title_en, St(12, bold=True))], TW - 40, height=16, align="center", last_align="center")
+    ls += title_lines(spec, text=spec.title_en, st=St(12, bold=True), height=16)
     segs = []
     for i, a in enumerate(spec.authors):
         if i:
@@ -1015,7 +1041,7 @@ def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
         aff = "(" + "; ".join(f"{i + 1}. {x}" for i, x in enumerate(spec.affs_en)) + ")"
     else:
         aff = "(" + spec.affs_en[0] + ")"
-    ls += wrap([(aff, St(8.5, italic=True))], TW - 20, height=12, align="center", last_align="center")
+    ls += centered(wrap([(aff, St(8.5, italic=True))], TW - 20, height=12))
     ls.append(spacer(4))
     ls += labelled("Abstract: ", spec.abstract_en, small, ind, 13)
     ls += labelled("Key words: ", "; ".join(spec.keywords_en), small, ind, 13)
@@ -1213,7 +1239,8 @@ def render_issue(specs: list[Spec], kind: str, lay: Layout) -> tuple[bytes, int]
 # =========================================================================================
 # Font rewriting (pypdf): UCS2 CID font -> Identity-H GB1 CIDs, or -> embedded TTF subset
 # =========================================================================================
-_TOKEN = re.compile(rb"(/[A-Za-z0-9.+-]+)\s+[\d.]+\s+Tf|\(((?:\\[0-7]{1,3}|\\.|[^\\()])*)\)\s*Tj", re.S)
+_TOKEN = re.compile(rb"(/[A-Za-z0-9.+-]+)\s+[\d.]+\s+Tf|\(((?:\\[0-7]{1,3}|\\.|[^\\()])*)\)\s*Tj"
+                    rb"|<([0-9A-Fa-f\s]*)>\s*Tj", re.S)
 _ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
@@ -1253,7 +1280,8 @@ def _rewrite_strings(writer, recode) -> None:
                 return m.group(0)
             if cur[0] not in cjk_names:
                 return m.group(0)
-            return b"<" + recode(_unescape(m.group(2))).hex().upper().encode() + b"> Tj"
+            raw = _unescape(m.group(2)) if m.group(2) is not None else bytes.fromhex(m.group(3).decode())
+            return b"<" + recode(raw).hex().upper().encode() + b"> Tj"
 
         new = _TOKEN.sub(sub, data)
         stream = StreamObject()
@@ -1328,6 +1356,7 @@ def to_ttf(pdf: bytes, tag: str) -> bytes:
     opts.layout_features = []
     opts.name_IDs = [1, 2, 4, 6]
     opts.notdef_outline = True
+    opts.drop_tables += ["GDEF", "GPOS", "GSUB", "VORG", "vhea", "vmtx", "gasp", "EBDT", "EBLC", "EBSC"]
     opts.recalc_timestamp = False
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted(ord(ch) for ch in used))

@@ -1,6 +1,7 @@
 """The Prefect flow pauses for a DepositDecision and resumes with the editor's input.
 
-Uses prefect_test_harness (a temporary local Prefect server); skipped if it cannot start.
+Uses prefect_test_harness (a temporary local Prefect server). It takes ~45 s (server start
+and stop dominate), so it runs only with JOURNAL_INGEST_PREFECT_TESTS=1.
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+import os
+
 import pytest
 
 from tests.crossref_fake_server import FakeCrossref
@@ -16,20 +19,22 @@ from tests.crossref_fake_server import FakeCrossref
 DATA = Path(__file__).parent / "deposit_data"
 
 
-def _wait_paused(timeout: float = 60.0):
+def _wait_paused(after=None, timeout: float = 60.0):
+    """The paused flow run, in a pause other than `after` (a previous paused state id)."""
     from prefect.client.orchestration import get_client
 
     deadline = time.time() + timeout
     with get_client(sync_client=True) as client:
         while time.time() < deadline:
             for run in client.read_flow_runs():
-                if run.state and run.state.is_paused():
+                if run.state and run.state.is_paused() and run.state.id != after:
                     return run
             time.sleep(0.3)
     raise AssertionError("flow run never paused")
 
 
-@pytest.mark.timeout(180) if hasattr(pytest.mark, "timeout") else (lambda f: f)
+@pytest.mark.skipif(not os.environ.get("JOURNAL_INGEST_PREFECT_TESTS"),
+                    reason="slow (~45 s): set JOURNAL_INGEST_PREFECT_TESTS=1 to run the Prefect pause test")
 def test_flow_pauses_for_correction_then_approval(tmp_path, monkeypatch):
     prefect_testing = pytest.importorskip("prefect.testing.utilities")
     from prefect.flow_runs import resume_flow_run
@@ -55,8 +60,7 @@ def test_flow_pauses_for_correction_then_approval(tmp_path, monkeypatch):
         resume_flow_run(run.id, run_input={
             "action": "correct", "approver": "editor-li",
             "corrections": [{"doi": "10.5555/jes.2024.03.001", "field": "title", "value": "Corrected title"}]})
-        time.sleep(1.5)
-        run = _wait_paused()
+        run = _wait_paused(after=run.state.id)
         resume_flow_run(run.id, run_input={"action": "approve", "approver": "editor-li"})
         worker.join(60)
     assert result["out"]["status"] == "registered"

@@ -155,7 +155,7 @@ def test_real_founder_repair_english_title_and_abstract():
     p1 = doc.pages[0].text
     assert "犆犌犛犛" not in p1 and "CGSS" in p1
     assert "Redistribution and the Change of Class Differences of" in p1
-    assert "Subjective WellBeing" in p1
+    assert "Subjective Well-Being，2005—2013" in p1  # Founder's private-use hyphen too
     p2 = doc.pages[1].text
     assert "Abstract：Using CGSS2005 and CGSS2013" in p2
     assert "Keywords" in p2.replace(" ", "")
@@ -182,10 +182,16 @@ def test_real_scanned_raises_no_text_layer():
 
 def test_real_circled_footnote_marks_not_sup():
     doc = read_document(real("zh_c2group_nudt/military_culture_essay.pdf"))
-    starts = [ln for p in doc.pages for ln in p.lines if ln.text[:1] in "①②③④⑤⑥⑦⑧⑨"]
-    assert starts, "expected footnote lines starting with circled numbers"
-    for ln in starts:
-        assert not ln.spans[0].sup
+    # footnote lines (9 pt) start with a circled label: a label, not a superscript reference
+    notes = [ln for p in doc.pages for ln in p.lines if ln.text[:1] in "①②③④⑤⑥⑦⑧⑨" and ln.size < 12]
+    assert len(notes) >= 10
+    for ln in notes:
+        assert not ln.spans[0].sup, ln.text
+    # in the 14 pt body the same marks are superscript references on their line
+    refs = [s for p in doc.pages for ln in p.lines if ln.size > 12 for s in ln.spans if s.sup]
+    assert len(refs) >= 10 and all(s.text in "①②③④⑤⑥⑦⑧⑨" for s in refs)
+    first = doc.pages[0].lines
+    assert any("文化强民族强。”①一个" in ln.text for ln in first)
 
 
 def test_real_truncated_copy(tmp_path):
