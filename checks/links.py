@@ -273,6 +273,10 @@ def classify_exception(exc: BaseException) -> tuple[str, str]:
     return E_OTHER, _short(exc)
 
 
+def _small(length: str | None) -> bool:
+    return bool(length) and length.strip().isdigit() and int(length) <= 65536
+
+
 def _short(e: BaseException) -> str:
     text = str(e).strip() or type(e).__name__
     return text if len(text) <= 200 else text[:197] + "..."
@@ -369,7 +373,7 @@ class Checker:
                 ctype.startswith(HTML_TYPES[:3]) or not ctype
             ):
                 body = self._read_capped(resp)
-            elif method == "GET" and int(resp.headers.get("Content-Length") or 1 << 30) <= 65536:
+            elif method == "GET" and _small(resp.headers.get("Content-Length")):
                 body = self._read_capped(resp)  # small: read it so the connection is reused
             return Answer(resp.status_code, resp.headers, body, url)
         except requests.RequestException as exc:
@@ -460,8 +464,6 @@ class Checker:
                                   f"more than {self.s.max_redirects} redirects")
                 seen.add(nxt)
                 current = nxt
-                if status == 303:
-                    method = "HEAD" if method == "HEAD" else "GET"
                 continue
             if method == "HEAD" and status in HEAD_FALLBACK:
                 method = "GET"
@@ -514,6 +516,7 @@ class Checker:
                 body = self.fetch_retrying("GET", res.final_url, want_body=True, tally=tally).body
             except _Failed:
                 return
+            res.method = "GET"
             title = page_title(body)
             if title and error_title(title):
                 res.verdict, res.note = SOFT_404, f"title {title!r}"
@@ -571,6 +574,11 @@ class Checker:
             return
         if self.s.archive_for == "broken" and res.verdict in (OK, REDIRECTED):
             return
+        with self._lock:
+            fails = self.archive_failures
+            if len(fails) >= 3 and all(k in NETWORK_KINDS for k in fails[-3:]):
+                res.note = (res.note + "; " if res.note else "") + "archive unreachable"
+                return  # the service is unreachable: stop asking
         if self.cache:
             got = self.cache.archive_get(res.url, res.accessed)
             if got and self.s.clock() - parse_iso(got[0]) <= self.s.max_age:
@@ -674,7 +682,13 @@ def run_checks(items: Iterable[Any], settings: LinkSettings | None = None,
                 res.from_cache = True
                 res.accessed, res.cited_by = item.accessed, list(item.cited_by)
         if res is None:
-            res = checker.check(item)
+            try:
+                res = checker.check(item)
+            except Exception as exc:  # a bug or an odd answer must not sink the whole run
+                log.exception("checking %s failed", item.url)
+                res = LinkResult(url=item.url, verdict=ERROR, error_kind=E_OTHER,
+                                 error=f"internal error: {_short(exc)}", accessed=item.accessed,
+                                 cited_by=list(item.cited_by), checked_at=iso(s.clock()))
             fresh[i] = True
         checker.archive(res)
         results[i] = res

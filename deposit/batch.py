@@ -84,6 +84,20 @@ def _t(el: etree._Element | None) -> str:
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
+def _name(el: etree._Element) -> str:
+    given, surname = _t(el.find("{*}given_name")), _t(el.find("{*}surname"))
+    if el.get("name-style") == "eastern":
+        return f"{surname}{given}" if not (surname + given).isascii() else f"{surname} {given}".strip()
+    return " ".join(p for p in (given, surname) if p)
+
+
+def _person(person: etree._Element) -> str:
+    """Display name; an eastern name is followed by its western alt-name: 张伟 (Wei Zhang)."""
+    main = _name(person)
+    alts = [_name(n) for n in person.iterfind("{*}alt-name/{*}name")]
+    return f"{main} ({', '.join(alts)})" if alts else main
+
+
 def _record_hash(article: etree._Element) -> str:
     return hashlib.sha256(etree.tostring(article, method="c14n")).hexdigest()
 
@@ -120,7 +134,7 @@ def read_batch(path: Path) -> Batch:
     for art in root.iter("{*}journal_article"):
         rec = Record(
             doi=_t(art.find("{*}doi_data/{*}doi")),
-            title=_t(art.find("{*}titles/{*}title")),
+            title=" / ".join(_t(t) for t in art.iterfind("{*}titles/{*}title")),
             first_page=_t(art.find("{*}pages/{*}first_page")),
             last_page=_t(art.find("{*}pages/{*}last_page")),
             resource=_t(art.find("{*}doi_data/{*}resource")),
@@ -128,14 +142,15 @@ def read_batch(path: Path) -> Batch:
             record_hash=_record_hash(art),
         )
         for person in art.iterfind("{*}contributors/{*}person_name"):
-            rec.authors.append(" ".join(p for p in (_t(person.find("{*}given_name")), _t(person.find("{*}surname"))) if p))
+            rec.authors.append(_person(person))
         for org in art.iterfind("{*}contributors/{*}organization"):
             rec.authors.append(_t(org))
         batch.records.append(rec)
     return batch
 
 
-# Fields an editor may correct before approving, and where they live in a journal_article.
+# Fields an editor may correct before approving, and where they live in a journal_article
+# ("title" is the first printed title, i.e. the one in the article's language).
 CORRECTABLE = {
     "title": "{*}titles/{*}title",
     "first_page": "{*}pages/{*}first_page",

@@ -168,6 +168,7 @@ class Ledger:
 
     def sync_batch(self, endpoint: str, issue_id: str, records: Iterable[tuple[str, str]]) -> dict[str, DoiState]:
         """Make every (doi, record_hash) known; flag `stale` where registered metadata changed."""
+        records = list(records)
         with self.transaction():
             for doi, record_hash in records:
                 current = self.doi(doi, endpoint)

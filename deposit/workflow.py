@@ -267,7 +267,12 @@ def run_deposit(issue_dir: str | Path, *, ledger: L.Ledger, client: CrossrefClie
                  approver=decision.approver, force=force)
     log.info("recorded %s (sha256 %s) approved by %s", sub.file_name, sub.sha256[:12], sub.approver)
     send(ledger, client, sub, content, settings)
-    diag = poll(ledger, client, sub, settings)
+    try:
+        diag = poll(ledger, client, sub, settings)
+    except DepositError as exc:  # queued at Crossref; only the log could not be fetched now
+        messages.append(f"{sub.file_name} is queued at Crossref but its log could not be fetched "
+                        f"({exc.problem}); run again later to collect the result")
+        return _report(ledger, issue_id, endpoint, p.batch.dois, file_name=sub.file_name, messages=messages)
     if diag is None:
         messages.append(f"Crossref has not finished processing {sub.file_name}; run again later to collect the result")
     else:

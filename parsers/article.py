@@ -76,8 +76,10 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             continue  # a subtitle
         if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
-        elif len(text) <= 40 or _BYLINE.match(text):
+        elif _BYLINE.match(text):
             authors.append(ln)
+        elif authors:
+            break
         else:
             break
     return [a.text for a in authors], affils

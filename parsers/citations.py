@@ -164,7 +164,8 @@ def _split_scheme(prev: str, nxt: str) -> bool:
         part = run[-k:]
         for scheme in _SCHEMES:
             if len(part) < len(scheme) and scheme.startswith(part.lower()):
-                if (part + nxt[: len(scheme)]).lower().startswith(scheme):
+                combined = (part + nxt.split()[0]).lower() if nxt.split() else part
+                if combined.startswith(scheme) or scheme.startswith(combined):
                     return True
     return False
 
@@ -195,7 +196,7 @@ def _url_continues(tail: str, nxt: str) -> bool:
     # mid-segment: continue with a URL-looking fragment, not with a prose word like "NATO,"
     if not word or not re.fullmatch(rf"[{_URL_CHAR}]+", word):
         return False
-    return bool(re.search(r"[./_\-?=&%#~0-9]", word)) or word.islower()
+    return not (word.isalpha() and first[len(word):len(word) + 1] in (",", ";"))
 
 
 def _continues_url(prev: str, nxt: str) -> bool:

@@ -329,7 +329,7 @@ CLC_T_SUBCLASSES = ("TB", "TD", "TE", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", 
                     "TQ", "TS", "TU", "TV")
 #: allowed suffixes (auxiliary tables): -05 总论复分, =5 时代, (1) 国家地区, "5" 民族, <1> 通用
 _CLC_SUFFIX = r'(?:-\d+(?:\.\d+)*|=\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|"\d+"|<\d+>)'
-_CLC_HEAD = r"(?:T[BDEFGHJKLMNPQSUV]|[A-KN-VXZ])"
+_CLC_HEAD = r"(?:T[BDEFGHJKLMNPQSUV]|[A-KNOPQRSUVXZ])"
 _CLC_VALID_RE = re.compile(rf"{_CLC_HEAD}\d+(?:\.\d+)*{_CLC_SUFFIX}*")
 _CLC_FIND_RE = re.compile(
     rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})\s*(\d+(?:\s*\.\s*\d+)*)((?:\s*{_CLC_SUFFIX})*)"

@@ -33,9 +33,10 @@ single_article    the seed article alone (its 12-ish pages), seed layout, UCS2 f
 
 Truth conventions (what the extractor must reproduce)
 -----------------------------------------------------
-* Values exactly as printed, with line breaks re-joined: a break inside a CJK run or
-  inside a URL adds nothing; a break at a space between two Latin words stands for one
-  space (the space itself is not printed at the line end). Full-width ASCII letters and
+* Values exactly as printed, with line breaks re-joined: a break next to a CJK character
+  or inside a URL adds nothing; a break between two Latin words stands for one space (the
+  space itself is not printed at the line end). Lines are justified with character
+  spacing (Tc), so extra gaps between glyphs are never spaces. Full-width ASCII letters and
   digits become ASCII; Chinese punctuation (，。：；（）“”《》、) is kept as printed.
 * article_no is ASCII: `2095-3453(2023)06-0043-12` (printed with full-width parentheses
   in the seed layout, ASCII ones in the CNKI layout).
@@ -101,6 +102,17 @@ from schemas.model import (  # noqa: E402
     Warning,
 )
 
+def _versions() -> str:
+    import fontTools
+    import pypdf
+    import reportlab
+
+    return f"reportlab {reportlab.Version}, pypdf {pypdf.__version__}, fontTools {fontTools.version}"
+
+
+# The PDFs are byte-identical only for the same library versions; the test compares bytes
+# with the committed fixtures only when this stamp (stored as /Creator) matches.
+CREATOR = f"journal-ingest tests/make_fixtures.py ({_versions()})"
 CJK = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(CJK))
 TTF_PATH = "/usr/share/fonts/truetype/arphic/uming.ttc"
@@ -1007,7 +1019,7 @@ def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
     small = 9.0
     info = (f"文章编号：{article_no(spec)}　中图分类号：{'；'.join(spec.clc)}　文献标志码：{spec.doc_code}　"
             f"DOI：{spec.doi}")
-    ls: list[Line] = [Line(glyphs(info, St(7.5)), 12, 0, TW, "left"), spacer(10)]
+    ls: list[Line] = [Line(glyphs(info, St(7)), 12, 0, TW, "left"), spacer(10)]
     ls += title_lines(spec, 16)
     ls.append(spacer(4))
     segs = []
@@ -1179,7 +1191,7 @@ def render_issue(specs: list[Spec], kind: str, lay: Layout) -> tuple[bytes, int]
     c = rl_canvas.Canvas(buf, pagesize=(PW, PH), invariant=1, pageCompression=1)
     c.setTitle(f"{JOURNAL_ZH} {ISSUE_LABEL}")
     c.setAuthor(PUBLISHER)
-    c.setCreator("journal-ingest tests/make_fixtures.py")
+    c.setCreator(CREATOR)
     c.setProducer("ReportLab")
     phys = 0
     printed = lay.first_printed

@@ -240,7 +240,7 @@ def test_plain_digit_markers_follow_sequence():
     notes = split_notes(lines)
     assert [m for m, _ in notes] == ["1", "2", "3."]
     assert notes[0][1] == "“Relations with Japan,” NATO, 2023, https://www.nato.int/a.htm [2023-03-01]."
-    assert notes[2][1] == "Third note2023年的文献。"
+    assert notes[2][1] == "Third note 2023年的文献。"
 
 
 def test_match_marker_rejects_quantities():

@@ -350,3 +350,24 @@ def test_credentials_from_env_or_private_file_only(tmp_path):
     assert load_credentials({}, file=f) == Credentials(LOGIN, PASSWORD)
     with pytest.raises(CredentialsError, match="no Crossref credentials"):
         load_credentials({}, file=tmp_path / "missing")
+
+
+def test_log_unreachable_after_upload_reports_pending_then_collects(issue_dir, ledger, client, settings, fake):
+    fake.result_faults = [500]
+    report = deposit(issue_dir, ledger, client, settings, approve())
+    assert report.status == "pending" and any("run again later" in m for m in report.messages)
+    assert ledger.submissions()[0].state == "sent"
+    report = deposit(issue_dir, ledger, client, settings, approve())
+    assert report.outcomes == {DOI1: "registered", DOI2: "registered"} and fake.upload_attempts == 1
+
+
+def test_same_file_recorded_twice_concurrently_is_refused(issue_dir, ledger, tmp_path):
+    from deposit.workflow import record
+
+    other = L.SqliteLedger(ledger.path)  # a second process on the same ledger
+    batch = read_batch(issue_dir / "crossref.xml")
+    kw = dict(issue_id=ISSUE_ID, endpoint="test", base_url="http://x", approver="a")
+    record(ledger, batch, **kw)
+    with pytest.raises(DepositRefused, match="already recorded"):
+        record(other, batch, **kw)
+    other.close()

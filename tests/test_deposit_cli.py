@@ -67,3 +67,22 @@ def test_cli_missing_credentials_is_one_line_error(env, capsys, monkeypatch):
     assert main(["deposit", str(issue), "--yes"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("journal-ingest: error:") and "CROSSREF_LOGIN_PASSWD" in err
+
+
+def test_cli_refresh_reconciles_an_interrupted_deposit(env, capsys, monkeypatch):
+    fake, issue = env
+    import deposit.ledger as L
+
+    def crash(*a, **k):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(L.Ledger, "mark_sent", crash)
+        assert main(["deposit", str(issue), "--yes"]) == 130
+    capsys.readouterr()
+    assert main(["deposits", str(issue.parent)]) == 0
+    out = capsys.readouterr().out
+    assert "submitted" in out and "outcome is unknown" in out
+    assert main(["deposits", str(issue.parent), "--refresh"]) == 0
+    out = capsys.readouterr().out
+    assert "completed" in out and out.count("registered") == 2 and fake.upload_attempts == 1

@@ -232,10 +232,12 @@ def test_unresolvable_name_is_dead_pending(servers, settings):
 
 def test_offline_when_nothing_resolves(settings, caplog):
     urls = [f"http://journal{i}.invalid/article/{j}" for i in range(4) for j in range(2)]
+    settings.archive_endpoint = "http://archive.invalid"  # unreachable too
     run = run_checks(urls, settings)
     assert run.offline and "offline" in run.notice
     assert {r.verdict for r in run.results} == {"unknown"}
     assert sum("offline" in m for m in caplog.messages) == 1  # said once
+    assert all(r.archive is None for r in run.results)
     # and nothing of it is remembered as evidence of death
     run2 = run_checks(urls, settings)
     assert {r.verdict for r in run2.results} == {"unknown"}
@@ -497,3 +499,30 @@ def test_cli_missing_issue_is_one_line_error(tmp_path, capsys):
     rc = main(["links", str(tmp_path), "--no-archive", "--cache", str(tmp_path / "c.sqlite")])
     assert rc == 2
     assert "issue.json" in capsys.readouterr().err
+
+
+def test_single_unresolvable_host_with_unreachable_archive_is_offline(settings):
+    # one cited host is too few to tell; the archive failing alike tips it to offline
+    settings.archive_endpoint = "http://archive.invalid"
+    [res] = check_urls(["http://only-host.invalid/x"], settings)
+    assert res.verdict == "unknown"
+
+
+def test_no_request_leaves_for_other_hosts(servers, settings, httpserver, monkeypatch):
+    import requests
+    from urllib.parse import urlsplit
+
+    a = servers(2, {"/p": Reply(), "/gone": Reply(404)})
+    httpserver.expect_request("/wayback/available").respond_with_json({"archived_snapshots": {}})
+    settings.archive_endpoint = httpserver.url_for("/").rstrip("/")
+    sent = []
+    real = requests.Session.request
+
+    def spy(self, method, url, *args, **kwargs):
+        sent.append(url)
+        return real(self, method, url, *args, **kwargs)
+
+    monkeypatch.setattr(requests.Session, "request", spy)
+    check_urls([a.url("/p"), a.url("/gone")], settings)
+
+    assert {urlsplit(u).netloc for u in sent} == {a.netloc, urlsplit(httpserver.url_for("/")).netloc}
