@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from schemas.write_xml import generate_issue_xml
 
     settings = load_settings(args.journal)
-    result = generate_issue_xml(args.issue_dir, settings, timestamp=args.timestamp, schema_dir=args.schemas)
+    result = generate_issue_xml(args.issue_dir, settings, timestamp=args.timestamp, schemas_dir=args.schemas)
     for path in result.written:
         print(f"wrote {path}")
     for warning in result.warnings:

@@ -1,151 +1,420 @@
-"""Chinese and English personal names: bylines, surname/given split, pinyin, bios."""
+"""Personal names and author blocks: surname/given splitting, pinyin, author lines,
+affiliation lines and 作者简介 (author biography) blocks.
+
+Pure text functions (no PDF code).  Lookup tables are module-level data so they can be
+extended without touching the code.
+
+Romanisation choices (GB/T 28039-2011 style, as printed in Chinese journals' English
+sections): surname and given name each one capitalised word, given-name syllables
+joined (陈静静 → ``Chen Jingjing``), an apostrophe before a syllable starting with
+a/o/e that is not the first of its word (嘉恩 → ``Jia'en``; pypinyin itself never emits
+one), ü written ``yu`` as on PRC passports (吕 → ``Lyu``, 女 → ``nyu``), so the output is
+plain ASCII.  pypinyin 0.55 has no surname mode (its docs and source were checked), so
+surname readings come from `SURNAME_READINGS` / `COMPOUND_SURNAMES` below.
+"""
 from __future__ import annotations
 
 import re
 
 from pypinyin import Style, lazy_pinyin
 
-# compound surnames (复姓), as data; checked before single-character surnames
-COMPOUND_SURNAMES = (
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 钟离 端木 独孤 "
-    "南宫 万俟 闻人 申屠 澹台 太史 东郭 西门 百里 呼延 赫连 公羊 司空 拓跋 第五 乐正 濮阳 单于 "
-    "太叔 仲孙 羊舌 微生 梁丘 左丘 东门 谷梁 宰父 夹谷 段干 巫马 漆雕 壤驷 公西 公冶 公良 司寇"
-).split()
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "SURNAME_READINGS",
+    "COMMON_SURNAMES",
+    "INSTITUTION_WORDS",
+    "JOB_TITLES",
+    "split_chinese_name",
+    "pinyin_name",
+    "pinyin_syllables",
+    "split_english_name",
+    "split_author_line",
+    "split_author_line_with_marks",
+    "parse_affiliation_line",
+    "parse_bio",
+    "institution_of",
+]
 
-# surnames whose reading differs from the common one (多音字姓)
-SURNAME_READINGS = {
+# ---------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------
+
+#: compound (two-character) surnames and their surname readings (toneless pinyin syllables)
+COMPOUND_SURNAMES: dict[str, str] = {
+    "欧阳": "ou yang", "司马": "si ma", "诸葛": "zhu ge", "上官": "shang guan", "东方": "dong fang",
+    "皇甫": "huang fu", "尉迟": "yu chi", "公孙": "gong sun", "慕容": "mu rong", "长孙": "zhang sun",
+    "宇文": "yu wen", "司徒": "si tu", "夏侯": "xia hou", "轩辕": "xuan yuan", "令狐": "ling hu",
+    "钟离": "zhong li", "端木": "duan mu", "独孤": "du gu", "南宫": "nan gong", "万俟": "mo qi",
+    "闻人": "wen ren", "申屠": "shen tu", "澹台": "tan tai", "太史": "tai shi", "司空": "si kong",
+    "赫连": "he lian", "公羊": "gong yang", "公冶": "gong ye", "宗政": "zong zheng", "濮阳": "pu yang",
+    "淳于": "chun yu", "太叔": "tai shu", "仲孙": "zhong sun", "鲜于": "xian yu", "闾丘": "lv qiu",
+    "亓官": "qi guan", "司寇": "si kou", "颛孙": "zhuan sun", "巫马": "wu ma", "公西": "gong xi",
+    "漆雕": "qi diao", "乐正": "yue zheng", "壤驷": "rang si", "公良": "gong liang", "拓跋": "tuo ba",
+    "夹谷": "jia gu", "宰父": "zai fu", "谷梁": "gu liang", "段干": "duan gan", "百里": "bai li",
+    "东郭": "dong guo", "呼延": "hu yan", "羊舌": "yang she", "梁丘": "liang qiu", "左丘": "zuo qiu",
+    "西门": "xi men", "第五": "di wu", "子车": "zi ju",
+}
+#: compound surnames NOT used for splitting because a single surname + given name is far
+#: more common today (单于X is usually 单 + 于X); their reading is still used if split so
+_COMPOUND_NOT_SPLIT = {"单于": "chan yu"}
+
+#: surname readings of characters whose everyday reading differs (toneless; v = ü)
+SURNAME_READINGS: dict[str, str] = {
     "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao", "查": "zha",
-    "盖": "ge", "尉迟": "yuchi", "万俟": "moqi", "长孙": "zhangsun", "乐": "yue", "缪": "miao",
-    "翟": "zhai", "尉": "wei", "覃": "qin", "种": "chong", "繁": "po", "折": "she", "员": "yun",
-    "秘": "bi", "召": "shao", "祭": "zhai", "句": "gou", "能": "nai", "厍": "she", "燕": "yan",
-    "沈": "shen", "重": "chong", "柏": "bai", "华": "hua", "任": "ren", "纪": "ji", "冼": "xian",
-    "阚": "kan", "逄": "pang", "宿": "su", "藏": "zang", "塔": "ta", "单于": "chanyu", "洗": "xian",
+    "盖": "ge", "乐": "yue", "翟": "zhai", "覃": "qin", "缪": "miao", "种": "chong", "重": "chong",
+    "召": "shao", "繁": "po", "员": "yun", "秘": "bi", "尉": "wei", "长": "chang", "藏": "zang",
+    "黑": "he", "薄": "bo", "能": "nai", "阚": "kan", "折": "she", "隗": "wei", "卜": "bu",
+    "都": "du", "句": "gou", "炅": "gui", "郇": "xun", "訾": "zi", "宿": "su", "柏": "bai",
+    "相": "xiang", "沈": "shen", "华": "hua", "任": "ren", "贾": "jia", "石": "shi", "车": "che",
+    "曲": "qu", "葛": "ge", "纪": "ji", "应": "ying", "万": "wan", "那": "na", "过": "guo",
+    "殷": "yin", "占": "zhan", "冼": "xian", "蔺": "lin", "芮": "rui", "眭": "sui", "逄": "pang",
+    "吕": "lv", "闵": "min", "祭": "zhai", "枸": "gou", "圈": "juan", "亓": "qi",
 }
 
-_MARKS = r"[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+"
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
-_INSTITUTION = re.compile(
-    r"大学|学院|研究院|研究所|研究室|研究中心|科学院|社会科学院|中心|实验室|公司|集团|医院|出版社|"
-    r"编辑部|委员会|党校|政府|部|局|厅|处|银行|学校|中学|小学|University|Institute"
+#: common single-character surnames (used to recognise where a new author's bio starts)
+COMMON_SURNAMES: frozenset[str] = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦"
+    "俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
+    "房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆"
+    "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井"
+    "祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
+    "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智"
+    "幸奉植衡富尧闭由鄂蔚骞付晋綦"
 )
-_TITLE = re.compile(
-    r"(副研究员|助理研究员|研究员|副教授|教授|讲师|助教|博士研究生|硕士研究生|博士后|博士生|硕士生|研究生|"
-    r"本科生|高级工程师|工程师|主任|副主任|院长|副院长|所长|副所长|编审|副编审|编辑|馆员|教师)"
+
+#: words that mark an institution in a bio (longest first when matching)
+INSTITUTION_WORDS: tuple[str, ...] = (
+    "社会科学院", "科学院", "工程院", "研究院", "研究所", "研究室", "研究中心", "研究基地", "实验室",
+    "大学", "学院", "学校", "党校", "中心", "医院", "出版社", "杂志社", "编辑部", "报社", "委员会",
+    "办公室", "银行", "公司", "集团", "研究会", "学会", "协会", "基金会", "智库",
+    "部", "局", "厅", "署", "院", "所", "社", "站", "馆",
 )
-_EMAIL = re.compile(r"(?:E-?mail|邮箱|电子邮箱)\s*[:：]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)", re.I)
-_BARE_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+#: job titles / academic ranks; an affiliation is cut before the first one (longest first)
+JOB_TITLES: tuple[str, ...] = (
+    "特聘研究员", "助理研究员", "副研究员", "研究馆员", "研究员", "讲席教授", "特聘教授", "副教授",
+    "教授", "讲师", "助教", "博士生导师", "硕士生导师", "博士研究生", "硕士研究生", "博士后",
+    "博士生", "硕士生", "博士", "硕士", "研究生", "本科生", "副院长", "院长", "副所长", "所长",
+    "副主任", "主任", "副部长", "部长", "副局长", "局长", "处长", "科长", "副主编", "主编", "编审",
+    "副编审", "编辑", "高级工程师", "工程师", "高级经济师", "经济师", "会计师", "律师", "主治医师",
+    "医师", "馆员", "助理", "教师", "学生", "在读", "秘书长", "理事长", "董事长", "总经理", "经理",
+)
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NAME_DOTS = "·•・‧．"
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+# ---------------------------------------------------------------------------
+# Chinese names
+# ---------------------------------------------------------------------------
 
 
 def split_chinese_name(name: str) -> tuple[str, str]:
-    """(surname, given) with compound surnames recognised: 欧阳修文 -> (欧阳, 修文)."""
-    name = name.strip().replace(" ", "").replace("\u3000", "")
-    if "·" in name:  # transliterated foreign names: 阿卜杜拉·艾尼 -> given·surname order not Chinese
-        first, _, last = name.rpartition("·")
-        return last, first
-    for surname in COMPOUND_SURNAMES:
-        if name.startswith(surname) and len(name) > len(surname):
-            return surname, name[len(surname):]
+    """``(surname, given)`` of a Chinese name printed in Chinese (spaces ignored).
+
+    A compound surname from `COMPOUND_SURNAMES` is taken when the name has at least three
+    characters (欧阳修文 → 欧阳, 修文; but 司马 alone is 司 + 马).  Names written with a middle
+    dot (阿依古丽·买买提, transliterated minority/foreign names) have no surname in this sense:
+    the last part is returned as the surname, the rest (dot-joined) as the given name.
+    """
+    name = re.sub(r"\s+", "", name or "")
+    if not name:
+        return "", ""
+    parts = [p for p in re.split(f"[{_NAME_DOTS}]", name) if p]
+    if len(parts) > 1:
+        return parts[-1], "·".join(parts[:-1])
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
+        return name[:2], name[2:]
     return name[:1], name[1:]
 
 
-def _syllables(text: str) -> list[str]:
-    return lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+def _ascii_syllable(s: str) -> str:
+    """pypinyin NORMAL style uses 'v' for ü; write it 'yu' (lv → lyu, nve → nyue)."""
+    return s.replace("v", "yu").replace("ü", "yu")
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Join into one capitalised word, with an apostrophe before a/o/e-initial syllables."""
+    out = ""
+    for i, syl in enumerate(s for s in syllables if s):
+        syl = _ascii_syllable(syl.lower())
+        if i and syl[0] in "aoe":
+            out += "'"
+        out += syl
+    return out[:1].upper() + out[1:]
+
+
+def pinyin_syllables(text: str, surname: bool = False) -> list[str]:
+    """Toneless pinyin syllables for Han text; with `surname`, surname readings are used."""
+    if surname:
+        if text in COMPOUND_SURNAMES:
+            return COMPOUND_SURNAMES[text].split()
+        if text in _COMPOUND_NOT_SPLIT:
+            return _COMPOUND_NOT_SPLIT[text].split()
+        if len(text) == 1 and text in SURNAME_READINGS:
+            return [SURNAME_READINGS[text]]
+    return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.strip()]
 
 
 def pinyin_name(name: str) -> str:
-    """Surname first, capitalised: 陈静静 -> "Chen Jingjing", 欧阳修文 -> "Ouyang Xiuwen".
+    """Romanise a Chinese name: ``Surname Given`` (陈静静 → ``Chen Jingjing``,
+    欧阳修文 → ``Ouyang Xiuwen``, 单雄信 → ``Shan Xiongxin``, 嘉恩 as given → ``Jia'en``).
 
-    Surnames use their surname reading (单 -> Shan, 曾 -> Zeng). In the given name an
-    apostrophe separates a syllable starting with a, o or e (嘉恩 -> Jia'en), as in
-    standard pinyin orthography.
+    The surname uses its surname reading (see module docstring).  A dotted name keeps its
+    printed order, each part one word (阿依古丽·买买提 → ``Ayiguli Maimaiti``).  Text without
+    Han characters is returned stripped.  Given-name heteronyms follow pypinyin's choice.
     """
+    name = re.sub(r"\s+", "", name or "")
+    if not re.search(f"[{_HAN}]", name):
+        return name.strip()
+    parts = [p for p in re.split(f"[{_NAME_DOTS}]", name) if p]
+    if len(parts) > 1:
+        return " ".join(_join_syllables(pinyin_syllables(p)) for p in parts)
     surname, given = split_chinese_name(name)
-    sur = SURNAME_READINGS.get(surname) or "".join(_syllables(surname))
-    parts = _syllables(given)
-    given_py = ""
-    for k, syl in enumerate(parts):
-        if k and syl[:1] in "aoe":
-            given_py += "'"
-        given_py += syl
-    out = sur.capitalize()
-    if given_py:
-        out += " " + given_py.capitalize()
-    return out
+    words = [_join_syllables(pinyin_syllables(surname, surname=True))]
+    if given:
+        words.append(_join_syllables(pinyin_syllables(given)))
+    return " ".join(w for w in words if w)
+
+
+# ---------------------------------------------------------------------------
+# English (romanised) names
+# ---------------------------------------------------------------------------
+
+_INITIALS_RE = re.compile(r"^(?:[A-Z]\.?-?)+$")
+
+
+def _title(word: str) -> str:
+    """CHEN → Chen, OUYANG → Ouyang, JING-JING → Jing-Jing; mixed case kept."""
+    if word.isupper() and len(word) > 1:
+        return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+    return word
 
 
 def split_english_name(printed: str) -> tuple[str, str]:
-    """(surname, given) for `CHEN Jingjing`, `Jingjing Chen`, `Chen J.`, `Ouyang Xiuwen`."""
-    tokens = printed.replace(",", " ").split()
-    if not tokens:
+    """``(surname, given)`` of a romanised name.
+
+    ``CHEN Jingjing`` / ``OUYANG Xiuwen`` (all-caps word = surname, any position),
+    ``Chen, Jingjing`` (comma: surname first), ``Chen J.`` (initials = given),
+    ``Jingjing Chen`` / ``Scott W. Harold`` (otherwise Western order: last word = surname).
+    All-caps surnames are title-cased; a name entirely in capitals is read surname first.
+    """
+    text = re.sub(r"\s+", " ", (printed or "").strip().strip(",;"))
+    if not text:
         return "", ""
-    upper = [t for t in tokens if len(t) > 1 and t.isupper()]
-    if upper:
-        sur = upper[0]
-        rest = [t for t in tokens if t is not sur]
-        return sur, " ".join(rest)
-    if len(tokens) >= 2 and re.fullmatch(r"[A-Z]\.?", tokens[-1]):
-        return tokens[0], " ".join(tokens[1:])
-    if len(tokens) == 1:
-        return tokens[0], ""
-    return tokens[-1], " ".join(tokens[:-1])
+    if "," in text:
+        sur, _, giv = text.partition(",")
+        return _title(sur.strip()), " ".join(_title(w) for w in giv.split())
+    words = text.split(" ")
+    if len(words) == 1:
+        return _title(words[0]), ""
+    caps = [i for i, w in enumerate(words) if w.replace("-", "").isupper() and len(w.replace(".", "")) > 1]
+    if caps and len(caps) < len(words):
+        i = caps[0]
+        return _title(words[i]), " ".join(words[:i] + words[i + 1:])
+    if len(caps) == len(words):  # CHEN JINGJING: Chinese order
+        return _title(words[0]), " ".join(_title(w) for w in words[1:])
+    initials = [i for i, w in enumerate(words) if _INITIALS_RE.match(w)]
+    if initials and len(initials) < len(words) and initials[0] > 0 and initials == list(
+            range(initials[0], len(words))):
+        # Chen J. / Harold S W: surname first, initials after
+        return " ".join(words[:initials[0]]), " ".join(words[initials[0]:])
+    return words[-1], " ".join(words[:-1])
+
+
+# ---------------------------------------------------------------------------
+# author lines
+# ---------------------------------------------------------------------------
+
+_MARK_CHARS = "0-9⁰¹²³⁴⁵⁶⁷⁸⁹"
+_CJK_TOKEN_RE = re.compile(
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＊])"
+    rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
+)
+
+
+def _split_marks(run: str) -> list[str]:
+    """A run of affiliation digits: ``¹²`` / ``12`` (strictly increasing) → 1, 2; ``10`` stays."""
+    digits = run.translate(_SUPERSCRIPTS)
+    if len(digits) > 1 and all(a < b for a, b in zip(digits, digits[1:])) and "0" not in digits:
+        return list(digits)
+    return [digits]
+
+
+def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
+    text = re.sub(r"\s+(?:and|&)\s+|\s*&\s*", ", ", line)
+    out: list[tuple[str, list[str]]] = []
+    for m in re.finditer(rf"(?P<name>[^\W\d_][^,;，、{_MARK_CHARS}*∗†]*)|(?P<mark>[{_MARK_CHARS}]+)", text):
+        if m.group("name"):
+            name = m.group("name").strip()
+            if name:
+                out.append((name, []))
+        elif out:
+            out[-1][1].extend(_split_marks(m.group("mark")))
+    return out
 
 
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
-    """Names on a byline with their affiliation markers: `康重庆 1,2，杜尔顺 2` ->
-    [("康重庆", ["1", "2"]), ("杜尔顺", ["2"])]."""
-    out: list[tuple[str, list[str]]] = []
-    for m in re.finditer(r"([\u4e00-\u9fff·]{2,6})\s*(" + _MARKS + r")?", line):
-        name = m.group(1)
-        marks = re.findall(r"\d|[¹²³⁴⁵⁶⁷⁸⁹]", m.group(2) or "")
-        sup = {"¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
-        out.append((name, [sup.get(x, x) for x in marks]))
-    return out
+    """``[(name, [affiliation markers])]`` for an author line.
+
+    Handles ``陈静静``, ``张 三  李四`` (a single character followed after a space by more
+    CJK is the same name: names have at least two characters), ``王五1，赵六2``,
+    ``王五1,2，赵六2``, ``孙文竹¹ ²``; separators are spaces, ``，`` ``,`` ``、`` ``；``.
+    Superscript or digit runs like ``¹²`` are read as 1 and 2 when the digits increase
+    (``10`` stays 10).  Corresponding-author marks (``*``, ``†``) are dropped.  Lines
+    without CJK are read as romanised names separated by commas / ``and``.
+    """
+    line = (line or "").strip()
+    if not line:
+        return []
+    if not re.search(f"[{_HAN}]", line):
+        return _latin_author_line(line)
+    out: list[list] = []
+    gap = "start"  # what separated the current token from the previous name
+    for m in _CJK_TOKEN_RE.finditer(line):
+        kind = m.lastgroup
+        if kind == "name":
+            tok = m.group(0)
+            if out and gap == "space" and len(out[-1][0]) == 1 and not out[-1][1]:
+                out[-1][0] += tok
+            else:
+                out.append([tok, []])
+            gap = "none"
+        elif kind == "mark":
+            if out:
+                out[-1][1].extend(_split_marks(m.group(0)))
+        elif kind == "space":
+            if gap == "none":
+                gap = "space"
+        elif kind in ("sep", "other"):
+            gap = "sep"
+    return [(n, marks) for n, marks in out]
 
 
 def split_author_line(line: str) -> list[str]:
-    return [name for name, _ in split_author_line_with_marks(line)]
+    """The names on an author line (see `split_author_line_with_marks`)."""
+    return [n for n, _ in split_author_line_with_marks(line)]
+
+
+_AFF_MARK_RE = re.compile(
+    rf"(?:^|(?<=[;；]))\s*(?:[(（]\s*)?(?P<m>[0-9]{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})"
+    rf"(?:\s*[)）]|\s*[.．、]|(?=[^\s0-9]))\s*"
+)
 
 
 def parse_affiliation_line(line: str) -> dict[str, str]:
-    """`(1. 清华大学…，北京 100084；2. …)` -> {"1": "清华大学…，北京 100084", "2": …}."""
-    text = line.strip().strip("()（）")
+    """``{marker: affiliation}`` from ``1. 中国社会科学院日本研究所，北京 100007；2. 吉林大学…``.
+
+    Markers are ``1.`` ``1、`` ``(1)`` ``¹`` at the start or right after ``；``/``;``;
+    digits elsewhere (postcodes) are text.  Outer brackets around the whole line are
+    dropped.  A line without markers gives ``{"": line}``; an empty line gives ``{}``.
+    """
+    text = (line or "").strip()
+    if not text:
+        return {}
+    if text[0] in "(（" and text[-1] in ")）":
+        text = text[1:-1].strip()
+    marks = list(_AFF_MARK_RE.finditer(text))
+    if not marks:
+        return {"": text.rstrip("；;。 ")}
     out: dict[str, str] = {}
-    parts = re.split(r"(?:^|[；;]\s*)(\d{1,2})\s*[.．、]\s*", text)
-    if len(parts) > 1:
-        for k in range(1, len(parts) - 1, 2):
-            out[parts[k]] = parts[k + 1].strip(" ；;。")
-    elif text:
-        out[""] = text.strip(" ；;。")
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        out[m.group("m").translate(_SUPERSCRIPTS)] = text[m.end():end].strip().rstrip("；;").strip()
     return out
 
 
-def institution_of(text: str) -> str:
-    """The institution in a bio sentence: the segment with an institution word, cut before
-    the job title. `中国社会科学院日本研究所外交研究室副研究员（北京…）` -> `…外交研究室`."""
-    for seg in re.split(r"[，,；;]", text):
-        seg = re.sub(r"[（(].*?[）)]", "", seg).strip()
-        if not _INSTITUTION.search(seg):
+# ---------------------------------------------------------------------------
+# 作者简介
+# ---------------------------------------------------------------------------
+
+_BIO_LABEL_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:作者简介|作者介绍|作者信息)\s*[:：]?\s*(?:\*\*)?\s*")
+_BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,])")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+_PARENS_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+_INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True)))
+_TITLE_RE = re.compile("|".join(sorted(JOB_TITLES, key=len, reverse=True)))
+
+
+def _looks_like_name(name: str) -> bool:
+    if any(d in name for d in _NAME_DOTS):
+        return True
+    if not 2 <= len(name) <= 4:
+        return False
+    return name[:2] in COMPOUND_SURNAMES or name[0] in COMMON_SURNAMES
+
+
+def _affiliation(bio_body: str) -> str:
+    """The institution in a bio: the first clause with an institution word, cut before
+    the first job title after that word (parenthesised asides are ignored)."""
+    body = _PARENS_RE.sub("", bio_body)
+    for clause in re.split(r"[，,；;。]", body):
+        clause = clause.strip()
+        inst = _INST_RE.search(clause)
+        if not inst:
             continue
-        m = _TITLE.search(seg)
-        if m and m.start() > 0:
-            seg = seg[: m.start()]
-        return seg.strip()
+        cut = len(clause)
+        for t in _TITLE_RE.finditer(clause):
+            if t.start() >= inst.end() or t.start() >= inst.start() + 1 and t.end() > inst.end():
+                cut = t.start()
+                break
+        aff = clause[:cut].strip()
+        if aff:
+            return aff
     return ""
 
 
 def parse_bio(text: str) -> list[dict[str, str]]:
-    """Per author in a 作者简介 block: name, the full printed bio, institution, email."""
-    out: list[dict[str, str]] = []
-    for part in re.split(r"[；;]\s*(?=[\u4e00-\u9fff·]{2,6}\s*[，,（(])", text.strip().rstrip("。")):
-        part = part.strip()
-        m = re.match(r"([\u4e00-\u9fff·]{2,6})\s*[，,（(]", part)
-        if not m:
+    """Authors from a 作者简介 block: ``[{name, bio, affiliation, email}]``.
+
+    The label (作者简介：, also in ``**…**``) is dropped; authors are separated by ``；``
+    where the next segment starts with a plausible name (a common or compound surname,
+    2–4 characters, followed by ``（`` or ``，``; if the first author's name is followed by
+    ``（`` + birth year, later authors must be too).  ``bio`` is the author's printed text
+    without the separator; ``affiliation`` is the institution (see `INSTITUTION_WORDS`,
+    `JOB_TITLES`); ``email`` comes from ``E-mail:`` / ``邮箱：`` or any address in the bio.
+    """
+    body = _BIO_LABEL_RE.sub("", (text or "").strip()).strip()
+    if not body:
+        return []
+    pieces = re.split(r"([；;])", body)
+    segments: list[str] = [pieces[0]]
+    first = _BIO_HEAD_RE.match(pieces[0])
+    needs_year = bool(first and re.match(r"[（(]\s*\d{4}", pieces[0][first.end("name"):].lstrip()))
+    for i in range(1, len(pieces), 2):
+        sep, seg = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
+        head = _BIO_HEAD_RE.match(seg)
+        new = bool(head) and _looks_like_name(head.group("name"))
+        if new and needs_year:
+            new = bool(re.match(r"[（(]\s*\d{4}", seg[head.end("name"):].lstrip()))
+        if new:
+            segments.append(seg)
+        else:
+            segments[-1] += sep + seg
+    out = []
+    for seg in segments:
+        seg = seg.strip().rstrip("；;").strip()
+        if not seg:
             continue
-        email = _EMAIL.search(part) or _BARE_EMAIL.search(part)
-        out.append({
-            "name": m.group(1),
-            "bio": part,
-            "affiliation": institution_of(part[m.end(1):]),
-            "email": (email.group(1) if email and email.re is _EMAIL else email.group(0)) if email else "",
-        })
+        head = _BIO_HEAD_RE.match(seg)
+        name = head.group("name") if head else ""
+        rest = seg[head.end("name"):] if head else seg
+        email = ""
+        em = re.search(r"(?:E-?mail|Email|电子邮箱|电子信箱|邮箱)\s*[:：]?\s*(" + _EMAIL_RE.pattern + ")", seg,
+                       re.IGNORECASE)
+        if em:
+            email = em.group(1)
+        else:
+            em2 = _EMAIL_RE.search(seg)
+            email = em2.group(0) if em2 else ""
+        out.append({"name": name, "bio": seg, "affiliation": _affiliation(rest), "email": email})
     return out
+
+
+def institution_of(text: str) -> str:
+    """The institution named in a bio sentence (name already removed or not):
+    ``中国社会科学院日本研究所外交研究室副研究员（北京…）`` → ``中国社会科学院日本研究所外交研究室``."""
+    return _affiliation(text or "")

@@ -216,10 +216,16 @@ _AFF_ADDR = re.compile(r"^(?P<inst>.*?)\s*[（(]\s*(?P<city>[^\s　，,：:（�
                        r"(?:邮编|邮政编码)?\s*[：:]?\s*(?P<zip>\d{6})\s*[）)]\s*$")
 
 
+_AFF_TRAILING = re.compile(r"^(?P<inst>.+?)\s*[，,]\s*(?:[^\s，,\d]+\s+)?(?P<city>[^\s，,\d]+)\s+(?P<zip>\d{6})$")
+
+
 def split_affiliation(text: str) -> tuple[str, str, str]:
-    """(institution, city, postal code) from '单位（北京 邮编：100007）'; city/zip may be ''."""
+    """(institution, city, postal code) from '单位（北京 邮编：100007）' or '单位，吉林 长春 130012'.
+
+    City and postal code are '' when the text does not print them in one of these forms.
+    """
     text = clean(text)
-    m = _AFF_ADDR.match(text)
+    m = _AFF_ADDR.match(text) or _AFF_TRAILING.match(text)
     if not m or not m.group("inst"):
         return text, "", ""
     return m.group("inst").rstrip("，, "), m.group("city"), m.group("zip")
@@ -429,14 +435,20 @@ def add_aff(group: etree._Element, text: str, aff_id: str, label: str = "") -> N
     aff = sub(group, "aff", id=aff_id)
     if label:
         sub(aff, "label", label)
+    text = clean(text)
     inst, city, postal = split_affiliation(text)
     institution = sub(aff, "institution", inst)
-    if city or postal:
-        institution.tail = "，"  # then the address, as printed
-        if city:
-            sub(aff, "city", city).tail = " " if postal else None
-        if postal:
-            sub(aff, "postal-code", postal)
+    # the rest as printed, with the city and postal code tagged in place
+    pos = len(inst) if text.startswith(inst) else len(text)
+    last = institution
+    for tag, value in (("city", city), ("postal-code", postal)):
+        at = text.find(value, pos) if value else -1
+        if at < 0:
+            continue
+        last.tail = text[pos:at] or None
+        last = sub(aff, tag, value)
+        pos = at + len(value)
+    last.tail = text[pos:] or None
 
 
 def add_pub_date(meta: etree._Element, issue: Issue) -> None:
@@ -514,9 +526,20 @@ def add_custom_meta(meta: etree._Element, article: Article) -> None:
 # ------------------------------------------------------------------------ references
 
 
+#: GB/T 7714 document type codes ([J], [M], [EB/OL], ...) -> JATS publication-type
+GBT7714_TYPES = {
+    "J": "journal", "M": "book", "C": "confproc", "D": "thesis", "R": "report", "N": "newspaper",
+    "S": "standard", "P": "patent", "EB": PUB_TYPE_WEB, "EB/OL": PUB_TYPE_WEB, "DB": "data",
+    "CP": "software", "A": "book", "G": "book", "Z": "other",
+}
+
+
 def citation_type(citation: Citation) -> str:
     """A publication-type for the citation, from what its text shows."""
     text = citation.text
+    code = re.search(r"\[(J|M|C|D|R|N|S|P|EB/OL|EB|DB|Z|G|A|CP)(?:/OL)?\]", text)
+    if code:  # GB/T 7714 document type code
+        return GBT7714_TYPES.get(code.group(1), "other")
     if re.search(r"《[^》]+》[^《]*?\d{4}\s*年\s*第\s*\d+\s*期", text) or re.search(
         r"\b(Vol\.|No\.)\s*\d", text
     ):

@@ -81,15 +81,17 @@ def generate_issue_xml(
     settings: JournalSettings,
     *,
     timestamp: int | None = None,
-    schema_dir: str | Path | None | bool = None,
+    schemas_dir: str | Path | None | bool = None,
 ) -> XmlResult:
     """Write what can be written; return paths written, warnings and per-file errors.
 
-    `schema_dir=None` locates the schemas (see xmlcheck.find_schema_dir); False skips XSD.
+    `schemas_dir=None` locates the schemas (see xmlcheck.find_schema_dir); False skips XSD.
+    Without any deposit settings (no depositor, registrant or url_pattern) crossref.xml is
+    skipped with a warning; with some but not all of them it is an error.
     """
     issue_dir = Path(issue_dir)
     issue = load_issue(issue_dir)
-    sdir = _schema_dir(schema_dir)
+    sdir = _schema_dir(schemas_dir)
     result = XmlResult(validated=bool(sdir))
     kind_jats = "jats-1.3"
     for article in issue.articles:
@@ -104,7 +106,10 @@ def generate_issue_xml(
         result.written.append(target)
     target = issue_dir / CROSSREF_FILE
     articles, skipped = crossref.deposit_articles(issue)
-    if not articles:
+    if not any((settings.depositor_name, settings.depositor_email, settings.registrant, settings.url_pattern)):
+        result.warnings.append(f"{CROSSREF_FILE} not written: the journal settings name no depositor, "
+                               "registrant or url_pattern (pass --journal FILE)")
+    elif not articles:
         result.warnings.extend(skipped)
         result.warnings.append(f"no article has a DOI: {CROSSREF_FILE} not written")
     else:
@@ -129,7 +134,7 @@ def write_issue_xml(
     settings: JournalSettings,
     *,
     timestamp: int | None = None,
-    schema_dir: str | Path | None | bool = None,
+    schemas_dir: str | Path | None | bool = None,
 ) -> list[Path]:
     """Write every article's JATS and the issue's crossref.xml; return the paths written.
 
@@ -138,7 +143,7 @@ def write_issue_xml(
     schema directory or URL pattern. Articles without a DOI are left out of crossref.xml
     with a logged warning.
     """
-    result = generate_issue_xml(issue_dir, settings, timestamp=timestamp, schema_dir=schema_dir)
+    result = generate_issue_xml(issue_dir, settings, timestamp=timestamp, schemas_dir=schemas_dir)
     if result.errors:
         raise SchemaInvalid(issue_dir, f"{len(result.errors)} file(s) not written:\n" + "\n".join(result.errors))
     return result.written

@@ -61,8 +61,14 @@ Truth conventions (what the extractor must reproduce)
   numbers as strings. Article ids a01, a02, ... in page order.
 * type: research-article / book-review / editorial. title.en/abstract.en/keywords.en come
   from the issue-end English section (seed layout) or the English block (CNKI layout).
-* Journal: values printed in the PDF (cover, or 文章编号 for the ISSN); issue is "6"
-  (printed 第6期), volume "" (not printed). source.file is "issue.pdf".
+* A space glyph printed between two CJK characters is kept (`（北京 邮编：100007）`,
+  `吉林 长春 130012`). Characters are chosen so that every CID / glyph id decodes back to
+  the same code point (e.g. `·` U+00B7, never the katakana middle dot U+30FB).
+* Journal: values printed in the PDF: the cover prints 东北亚学刊, `Journal of Northeast
+  Asia Studies`, 2023年第6期, `ISSN 2095-3453`, `CN 22-1402/C`, `编辑出版：东北亚学刊编辑部`
+  (publisher). Without a cover (issue_cnki_ttf, single_article) only title.zh (running
+  head / 目录) and the ISSN (文章编号) are printed; the rest is "". issue is "6" (printed
+  第6期), volume "" (not printed). source.file is "issue.pdf".
 
 Planted problems (Article.warnings; tests should compare codes, messages are free text)
 ---------------------------------------------------------------------------------------
@@ -77,6 +83,7 @@ import argparse
 import hashlib
 import io
 import json
+import logging
 import re
 import sys
 from collections import deque
@@ -167,7 +174,7 @@ SEED_BODY = [
 
 SEED_NOTES = [
     '“Relations with Japan,” NATO, July 28, 2023, https://www.nato.int/cps/en/natohq/topics_50336.htm [2023-03-01].',
-    '『日本・北大西洋条約機構(NATO)共同政治宣言』、外務省、2013年4月15日、<https://www.mofa.go.jp/mofaj/files/000003487.pdf> [2023-05-11].',
+    '『日本·北大西洋条約機構(NATO)共同政治宣言』、外務省、2013年4月15日、<https://www.mofa.go.jp/mofaj/files/000003487.pdf> [2023-05-11].',
     '「安倍総理大臣のラスムセン事務総長との会談及び北大西洋理事会出席(概要)」、外務省、2014年5月6日、https://www.mofa.go.jp/mofaj/erp/ep/page24_000273.html [2023-05-01].',
     '「林外務大臣のNATO外相会合出席(結果)」、外務省、https://www.mofa.go.jp/mofaj/erp/ep/page1_001128.html [2023-03-01].',
     '“NATO and Japan are natural partners, says Chair of the NATO Military Committee,” NATO, June 5, 2022, https://www.nato.int/cps/en/natohq/news_196305.htm?selectedLocale=en [2023-05-01].',
@@ -370,7 +377,7 @@ C01_BODY = [
 C01_REFS = [
     "赵明. 日本“军事大国化”的路径与影响[J]. 日本问题研究, 2020(3): 1-20.",
     "NATO. Relations with Japan[EB/OL]. (2022-07-28)[2023-03-01]. https://www.nato.int/cps/en/natohq/topics_50336.htm.",
-    "外務省. 日本・北大西洋条約機構(NATO)共同政治宣言[EB/OL]. (2013-04-15)[2023-05-11]. "
+    "外務省. 日本·北大西洋条約機構(NATO)共同政治宣言[EB/OL]. (2013-04-15)[2023-05-11]. "
     "https://www.mofa.go.jp/mofaj/files/000003487.pdf.",
     "The White House. National security strategy 2022[EB/OL]. (2022-10-12)[2023-05-01]. "
     "https://www.whitehouse.gov/wp-content/uploads/2022/10/Biden-Harris-Administrations-National-Security-Strategy-10.2022.pdf.",
@@ -1106,14 +1113,14 @@ def draw_cover(c) -> None:
     c.rect(0, PH - 250, PW, 250, stroke=0, fill=1)
     c.setFillColorRGB(1, 1, 1)
     text_at(c, "东北亚学刊", 0, PH - 130, St(46, bold=True), "center", PW)
-    text_at(c, JOURNAL_EN.upper(), 0, PH - 175, St(14), "center", PW)
+    text_at(c, JOURNAL_EN, 0, PH - 175, St(15), "center", PW)
     text_at(c, "（双月刊）", 0, PH - 210, St(12), "center", PW)
     c.setFillColorRGB(0, 0, 0)
     text_at(c, ISSUE_LABEL, 0, PH - 320, St(22, bold=True), "center", PW)
     text_at(c, "总第71期", 0, PH - 350, St(12), "center", PW)
     text_at(c, f"ISSN {ISSN}", 0, 120, St(12), "center", PW)
     text_at(c, f"CN {CN}", 0, 100, St(12), "center", PW)
-    text_at(c, PUBLISHER, 0, 70, St(12), "center", PW)
+    text_at(c, f"编辑出版：{PUBLISHER}", 0, 70, St(12), "center", PW)
 
 
 def draw_toc(c, entries: list[tuple[str, Spec]], title: str = "目　录") -> None:
@@ -1350,6 +1357,8 @@ def to_gb1(pdf: bytes) -> bytes:
 
 def to_ttf(pdf: bytes, tag: str) -> bytes:
     from fontTools import subset
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
     from fontTools.ttLib import TTCollection
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,

@@ -141,6 +141,13 @@ def test_ucs2_text_contains_truth(case):
             assert printed in text
 
 
+def test_printed_spaces_between_cjk_are_real_glyphs():
+    """Truth keeps a space printed between CJK characters; it is a real space glyph."""
+    r = reader("issue_seed_ucs2")
+    first = load("issue_seed_ucs2")["articles"][1]["pdf_pages"][0]
+    assert "（北京 邮编：" in r.pages[first - 1].extract_text()
+
+
 def test_ucs2_english_section_matches_truth():
     data, r = load("issue_seed_ucs2"), reader("issue_seed_ucs2")
     last_article = data["articles"][-1]["pdf_pages"][1]

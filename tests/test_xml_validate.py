@@ -150,7 +150,7 @@ def test_crossref_extra_checks(schema_dir: Path) -> None:
 
 
 def test_write_issue_xml(issue_dir: Path, seed_settings: JournalSettings, schema_dir: Path) -> None:
-    paths = write_issue_xml(issue_dir, seed_settings, timestamp=TIMESTAMP, schema_dir=schema_dir)
+    paths = write_issue_xml(issue_dir, seed_settings, timestamp=TIMESTAMP, schemas_dir=schema_dir)
     assert paths == [issue_dir / "articles" / "a004" / "article.xml", issue_dir / "crossref.xml"]
     assert not list(issue_dir.rglob("*.tmp"))
     for path in paths:
@@ -163,9 +163,9 @@ def test_write_issue_xml(issue_dir: Path, seed_settings: JournalSettings, schema
 
 def test_timestamp_increases_on_every_regeneration(issue_dir: Path, seed_settings: JournalSettings,
                                                    schema_dir: Path) -> None:
-    write_issue_xml(issue_dir, seed_settings, schema_dir=schema_dir)
+    write_issue_xml(issue_dir, seed_settings, schemas_dir=schema_dir)
     first = crossref.read_timestamp(issue_dir / "crossref.xml")
-    write_issue_xml(issue_dir, seed_settings, schema_dir=schema_dir)
+    write_issue_xml(issue_dir, seed_settings, schemas_dir=schema_dir)
     second = crossref.read_timestamp(issue_dir / "crossref.xml")
     assert second > first
     batch = etree.parse(str(issue_dir / "crossref.xml")).findtext(
@@ -175,13 +175,13 @@ def test_timestamp_increases_on_every_regeneration(issue_dir: Path, seed_setting
 
 def test_invalid_record_never_replaces_a_good_deposit(issue_dir: Path, seed_settings: JournalSettings,
                                                       schema_dir: Path) -> None:
-    write_issue_xml(issue_dir, seed_settings, timestamp=TIMESTAMP, schema_dir=schema_dir)
+    write_issue_xml(issue_dir, seed_settings, timestamp=TIMESTAMP, schemas_dir=schema_dir)
     good = (issue_dir / "crossref.xml").read_bytes()
     data = json.loads((issue_dir / "issue.json").read_text(encoding="utf-8"))
     data["articles"][0]["doi"] = "j.cnki.dbyxk.2023.06.004"
     (issue_dir / "issue.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(SchemaInvalid, match="has no prefix") as info:
-        write_issue_xml(issue_dir, seed_settings, schema_dir=schema_dir)
+        write_issue_xml(issue_dir, seed_settings, schemas_dir=schema_dir)
     assert "left unchanged" in str(info.value)
     assert (issue_dir / "crossref.xml").read_bytes() == good
     assert (issue_dir / "articles" / "a004" / "article.xml").is_file()  # JATS needs no DOI
@@ -189,7 +189,7 @@ def test_invalid_record_never_replaces_a_good_deposit(issue_dir: Path, seed_sett
 
 def test_missing_issue_json(tmp_path: Path, seed_settings: JournalSettings) -> None:
     with pytest.raises(MissingFile):
-        write_issue_xml(tmp_path, seed_settings, schema_dir=False)
+        write_issue_xml(tmp_path, seed_settings, schemas_dir=False)
 
 
 # ---------------------------------------------------------------------------- CLI
@@ -211,9 +211,19 @@ def test_cli_xml_and_validate(issue_dir: Path, schema_dir: Path, capsys: pytest.
     assert "article.xml: valid (jats-1.3)" in out and "crossref.xml: valid (crossref-5.3.1)" in out
 
 
-def test_cli_xml_without_settings_fails_clearly(issue_dir: Path, schema_dir: Path,
-                                                capsys: pytest.CaptureFixture) -> None:
-    assert main(["xml", str(issue_dir), "--schemas", str(schema_dir)]) == 2
+def test_cli_xml_without_deposit_settings_writes_jats_and_warns(issue_dir: Path, schema_dir: Path,
+                                                                capsys: pytest.CaptureFixture) -> None:
+    assert main(["xml", str(issue_dir), "--schemas", str(schema_dir)]) == 0
+    assert "crossref.xml not written" in capsys.readouterr().err
+    assert (issue_dir / "articles" / "a004" / "article.xml").is_file()
+    assert not (issue_dir / "crossref.xml").exists()
+
+
+def test_cli_xml_with_incomplete_settings_fails_clearly(issue_dir: Path, schema_dir: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    journal = tmp_path / "journal.toml"
+    journal.write_text('[journal]\nurl_pattern = "https://x.example/{doi}"\n', encoding="utf-8")
+    assert main(["xml", str(issue_dir), "--journal", str(journal), "--schemas", str(schema_dir)]) == 2
     err = capsys.readouterr().err
     assert "depositor_name is not set" in err and "Traceback" not in err
 
@@ -312,7 +322,7 @@ def test_fixture_records_give_valid_xml(expected: Path, tmp_path: Path, schema_d
     settings.depositor_email = settings.depositor_email or "test@example.org"
     settings.registrant = settings.registrant or "Test Registrant"
     settings.url_pattern = settings.url_pattern or "https://journal.example.org/article/{id}"
-    result = generate_issue_xml(d, settings, timestamp=TIMESTAMP, schema_dir=schema_dir)
+    result = generate_issue_xml(d, settings, timestamp=TIMESTAMP, schemas_dir=schema_dir)
     assert not result.errors, "\n".join(result.errors)
     for path in result.written:
         report = xmlcheck.validate_file(path, schema_dir=schema_dir)
