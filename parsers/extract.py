@@ -24,6 +24,7 @@ from schemas.settings import JournalSettings
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
 _VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
 _CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
+_PUBLISHER = re.compile(r"(?:编辑出版|出版单位|出\s*版)\s*[:：]\s*([^\s，,；;]{2,40})")
 _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
 
 
@@ -71,6 +72,9 @@ def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], sett
     m = _ISSN.search(text)
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
+    m = _PUBLISHER.search(text)
+    if m and not journal.publisher:
+        journal.publisher = m.group(1).strip()
     m = _CN.search(text)
     if m and not journal.cn:
         journal.cn = re.sub(r"\s|－", lambda x: "-" if x.group(0) == "－" else "", m.group(1))

@@ -42,12 +42,18 @@ class PageInfo:
 
 
 def body_size(pages: list["PageText"]) -> float:
-    """The font size carrying the most characters: the body text size."""
-    sizes: Counter[float] = Counter()
+    """The body text size: the size carrying most characters on most pages.
+
+    Voting per page keeps a long small-type reference list from outvoting the text.
+    """
+    votes: Counter[float] = Counter()
     for page in pages:
+        sizes: Counter[float] = Counter()
         for line in page.lines:
             sizes[round(line.size * 2) / 2] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+        if sizes:
+            votes[sizes.most_common(1)[0][0]] += 1
+    return votes.most_common(1)[0][0] if votes else 10.0
 
 
 def _folio(line: "Line") -> int | None:
@@ -158,7 +164,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "toc"
         info.evidence.append("a 目录/Contents heading")
         return info
-    if _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
+    if not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
         info.kind = "online-first"
         info.evidence.append("a CNKI 网络首发 cover page")
         return info
@@ -173,7 +179,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
         info.title_lines = []
-    elif info.title_lines:
+    elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.6):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:

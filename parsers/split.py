@@ -163,8 +163,4 @@ def trim_to_page_count(span: Span, page_count: int, infos: list[PageInfo]) -> No
         for n in extra:
             infos[n - 1].kind = "advert" if infos[n - 1].kind != "blank" else "blank"
         span.last = span.first + page_count - 1
-    else:
-        span.warnings.append((
-            "article-no-page-count",
-            f"文章编号 says {page_count} pages but the article runs {have} pages (p.{span.first}–{span.last}) before the next article",
-        ))
+    # a longer article is reported by the 文章编号 check (parsers.checks), not here
