@@ -179,7 +179,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
         info.title_lines = []
-    elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.6):
+    elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:

@@ -68,6 +68,21 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
             first.evidence.append("sparse first page with large type and no article labels")
 
 
+def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
+    """The bookmarks that stand for articles: the shallowest level with two or more items
+    on distinct pages spaced like articles (a median gap of 2+ pages), else none — an
+    outline of one paper's sections must not split it."""
+    for level in sorted({o.level for o in outline}):
+        pages = sorted({o.page for o in outline if o.level == level})
+        if len(pages) < 2:
+            continue
+        gaps = sorted(b - a for a, b in zip(pages, pages[1:]))
+        if gaps[len(gaps) // 2] >= 2:
+            return [o for o in outline if o.level == level]
+        return []
+    return []
+
+
 def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = None) -> Split:
     """Article page ranges with evidence; pages that belong to no article are listed too."""
     outline = outline or []
@@ -105,14 +120,11 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
         span.toc = entry
 
     # outline bookmarks: a start page the layout missed is still a start
-    for item in outline:
+    for item in article_level(outline):
         page = by_number.get(item.page)
         if page is None or page.kind in NOT_ARTICLE:
             continue
         if item.page not in starts:
-            # only trust leaf-level bookmarks that look like articles, not section groups
-            if any(o.page == item.page and o.level > item.level for o in outline):
-                continue
             starts[item.page] = Span(item.page, item.page, evidence=[f"outline bookmark “{item.title}”"])
             page.kind = "start"
         else:
