@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/ingest_bench.py
 
 fixtures: $(STAMP)
 	$(PY) tests/make_fixtures.py

@@ -676,8 +676,7 @@ def run_checks(items: Iterable[Any], settings: LinkSettings | None = None,
         res = None
         if checker.cache:
             cached = checker.cache.latest(item.url)
-            if (cached and cached.verdict in FINAL_VERDICTS
-                    and s.clock() - parse_iso(cached.checked_at) <= s.max_age):
+            if cached and _reusable(cached, s):
                 res = cached
                 res.from_cache = True
                 res.accessed, res.cited_by = item.accessed, list(item.cited_by)
@@ -715,6 +714,13 @@ def run_checks(items: Iterable[Any], settings: LinkSettings | None = None,
         return run
     finally:
         checker.close()
+
+
+def _reusable(cached: LinkResult, s: LinkSettings) -> bool:
+    """A cached result stands in for a check: final, young enough, not a passing 429."""
+    if cached.verdict not in FINAL_VERDICTS or cached.http_status == 429:
+        return False
+    return s.clock() - parse_iso(cached.checked_at) <= s.max_age
 
 
 def _judge_offline(run: CheckRun, fresh: list[bool], checker: Checker) -> None:

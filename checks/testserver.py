@@ -47,7 +47,8 @@ class _Server(ThreadingHTTPServer):
 
 class LocalServer:
     def __init__(self, host: str = "127.0.0.1", routes: dict[str, Any] | None = None,
-                 default: Any = None) -> None:
+                 default: Any = None, tls: tuple[str, str] | None = None) -> None:
+        """`tls`: (certificate file, key file) to serve HTTPS instead of HTTP."""
         self.routes: dict[str, Any] = dict(routes or {})
         self.default = default if default is not None else Reply(404, html("Not Found"))
         self.log: list[tuple[str, str, dict[str, str]]] = []
@@ -68,6 +69,14 @@ class LocalServer:
                 owner._answer(self, "HEAD")
 
         self.httpd = _Server((host, 0), Handler)
+        self.scheme = "http"
+        if tls:
+            import ssl
+
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.host = host
         self.port = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
@@ -88,7 +97,7 @@ class LocalServer:
         self.stop()
 
     def url(self, path: str = "/") -> str:
-        return f"http://{self.host}:{self.port}{path}"
+        return f"{self.scheme}://{self.host}:{self.port}{path}"
 
     @property
     def netloc(self) -> str:

@@ -33,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="replace an existing output folder (the old one is kept aside)")
     p.add_argument("--workers", type=int, default=None, help="processes for the text layer (default: all cores)")
     p.add_argument("--schemas", type=Path, default=None, help="folder with the Crossref/JATS XSDs (default: $JOURNAL_INGEST_SCHEMAS or ../shared/schemas)")
+    p.add_argument("--validate", action="store_true",
+                   help="validate the XML against the Crossref/JATS XSDs now (compiling them takes ~6 s; "
+                        "`journal-ingest validate` and `deposit` always do)")
     p.add_argument("--prefect", action="store_true", help="run as the Prefect flow even without PREFECT_API_URL")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -49,12 +52,17 @@ def run(args: argparse.Namespace) -> int:
     if args.prefect or os.environ.get("PREFECT_API_URL"):
         from flows.ingest import ingest_issue
         result = ingest_issue(str(args.pdf), str(args.out), str(args.journal) if args.journal else None,
-                              links=not args.no_links, force=args.force, schemas=str(args.schemas) if args.schemas else None)
+                              links=not args.no_links, force=args.force,
+                              schemas=(str(args.schemas) if args.schemas else None) if args.validate else False)
     else:
         from flows.steps import ingest
         from flows.extras import after_extract_hook
         progress = Progress(False if args.quiet else None)
         result = ingest(args.pdf, args.out, args.journal, force=args.force, workers=args.workers, progress=progress,
-                        after_extract=after_extract_hook(args.journal, links=not args.no_links, schemas=args.schemas, progress=progress))
+                        after_extract=after_extract_hook(args.journal, links=not args.no_links,
+                                                         schemas=(args.schemas or None) if args.validate else False,
+                                                         progress=progress))
     print(summary(result.issue, result.out_dir, result.seconds))
+    if not args.validate:
+        log.info("XML written without XSD validation (pass --validate, or run `journal-ingest validate`)")
     return 0

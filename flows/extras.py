@@ -13,7 +13,7 @@ from schemas.settings import load_settings
 log = logging.getLogger("journal_ingest")
 
 
-def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None) -> None:
+def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None | bool) -> None:
     from schemas.write_xml import write_issue_xml
     write_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas)
 
@@ -23,7 +23,7 @@ def links_step(staging: Path, progress: Callable[[str, int, int], None] | None =
     check_issue_links(staging, progress=(lambda d, t: progress("links", d, t)) if progress else None)
 
 
-def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None = None,
+def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
                        progress: Callable[[str, int, int], None] | None = None) -> Callable[[Path, Issue], None]:
     def hook(staging: Path, issue: Issue) -> None:
         write_xml_step(staging, settings_file, schemas)

@@ -43,14 +43,14 @@ def assemble(doc: Document, plan: Plan, articles: list[Article], journal: str | 
 
 @task(cache_policy=NO_CACHE)
 def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: bool, force: bool,
-                  schemas: str | None) -> str:
+                  schemas: str | None | bool) -> str:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / issue.issue_id
     staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out_dir))
     try:
         steps.stage_outputs(issue, Path(pdf), staging)
-        write_xml_step(staging, Path(journal) if journal else None, Path(schemas) if schemas else None)
+        write_xml_step(staging, Path(journal) if journal else None, Path(schemas) if isinstance(schemas, str) else schemas)
         if links:
             links_step(staging)
         steps.publish(staging, target, force)
@@ -62,7 +62,7 @@ def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: 
 
 @flow(name="ingest_issue", log_prints=True)
 def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, links: bool = True,
-                 force: bool = False, schemas: str | None = None) -> steps.IngestResult:
+                 force: bool = False, schemas: str | bool | None = None) -> steps.IngestResult:
     """Split one issue PDF, extract every article (mapped), write all outputs atomically."""
     import time
     start = time.perf_counter()

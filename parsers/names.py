@@ -167,9 +167,9 @@ def pinyin_name(name: str) -> str:
     printed order, each part one word (阿依古丽·买买提 → ``Ayiguli Maimaiti``).  Text without
     Han characters is returned stripped.  Given-name heteronyms follow pypinyin's choice.
     """
-    name = re.sub(r"\s+", "", name or "")
-    if not re.search(f"[{_HAN}]", name):
-        return name.strip()
+    if not re.search(f"[{_HAN}]", name or ""):
+        return re.sub(r"\s+", " ", (name or "").strip())
+    name = re.sub(r"\s+", "", name)
     parts = [p for p in re.split(f"[{_NAME_DOTS}]", name) if p]
     if len(parts) > 1:
         return " ".join(_join_syllables(pinyin_syllables(p)) for p in parts)
@@ -374,7 +374,7 @@ def parse_bio(text: str) -> list[dict[str, str]]:
     where the next segment starts with a plausible name (a common or compound surname,
     2–4 characters, followed by ``（`` or ``，``; if the first author's name is followed by
     ``（`` + birth year, later authors must be too).  ``bio`` is the author's printed text
-    without the separator; ``affiliation`` is the institution (see `INSTITUTION_WORDS`,
+    without the separator and without a final ``。`` (the project's golden convention); ``affiliation`` is the institution (see `INSTITUTION_WORDS`,
     `JOB_TITLES`); ``email`` comes from ``E-mail:`` / ``邮箱：`` or any address in the bio.
     """
     body = _BIO_LABEL_RE.sub("", (text or "").strip()).strip()
@@ -396,7 +396,7 @@ def parse_bio(text: str) -> list[dict[str, str]]:
             segments[-1] += sep + seg
     out = []
     for seg in segments:
-        seg = seg.strip().rstrip("；;").strip()
+        seg = seg.strip().rstrip("；;。.").strip()
         if not seg:
             continue
         head = _BIO_HEAD_RE.match(seg)

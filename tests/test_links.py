@@ -51,8 +51,8 @@ def settings(tmp_path):
 def servers():
     started: list[LocalServer] = []
 
-    def make(n: int, routes=None, default=None) -> LocalServer:
-        srv = LocalServer(f"127.0.0.{n}", routes, default).start()
+    def make(n: int, routes=None, default=None, tls=None) -> LocalServer:
+        srv = LocalServer(f"127.0.0.{n}", routes, default, tls).start()
         started.append(srv)
         return srv
 
@@ -277,7 +277,7 @@ def test_per_host_limit_and_min_gap(servers, settings):
 
     a = servers(2, default=slow)
     b = servers(3, default=Reply(200))
-    settings.per_host, settings.min_gap, settings.workers = 2, 0.05, 16
+    settings.per_host, settings.min_gap, settings.workers = 2, 0.1, 16
     settings.soft404 = False
     urls = [a.url(f"/p{i}") for i in range(8)] + [b.url(f"/q{i}") for i in range(8)]
     res = check_urls(urls, settings)
@@ -285,7 +285,7 @@ def test_per_host_limit_and_min_gap(servers, settings):
     assert inflight["max"] == 2
     starts.sort()
     gaps = [y - x for x, y in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.045
+    assert min(gaps) >= 0.07  # 0.1 s apart when sent; arrival jitter allowed
 
 
 def test_hosts_are_checked_concurrently(servers, settings):
@@ -526,3 +526,47 @@ def test_no_request_leaves_for_other_hosts(servers, settings, httpserver, monkey
     check_urls([a.url("/p"), a.url("/gone")], settings)
 
     assert {urlsplit(u).netloc for u in sent} == {a.netloc, urlsplit(httpserver.url_for("/")).netloc}
+
+
+@pytest.fixture
+def self_signed(tmp_path):
+    """A certificate for 127.0.0.5 signed by nobody anyone trusts."""
+    crypto = pytest.importorskip("cryptography")  # noqa: F841
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.5")])
+    now = datetime.now(timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.5"))]), critical=False)
+            .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+            .sign(key, hashes.SHA256()))
+    certfile, keyfile = tmp_path / "cert.pem", tmp_path / "key.pem"
+    certfile.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    keyfile.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                          serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
+    return str(certfile), str(keyfile)
+
+
+def test_untrusted_certificate_is_a_tls_error(servers, settings, self_signed, monkeypatch):
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    a = servers(5, {"/p": Reply()}, tls=self_signed)
+    res = one(a.url("/p"), settings)
+    assert res.verdict == "error" and res.error_kind == "tls"
+
+
+def test_requests_ca_bundle_is_honoured(servers, settings, self_signed, monkeypatch):
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", self_signed[0])
+    a = servers(5, {"/p": Reply()}, tls=self_signed)
+    res = one(a.url("/p"), settings)
+    assert res.verdict == "ok", res.error
