@@ -87,7 +87,8 @@ def lookup(
     if status[:1] in ("4", "5"):
         return None  # a capture of an error page is no copy of the work
     stamp = str(closest.get("timestamp") or "")
-    return Archive(url=closest["url"], timestamp=stamp, distance_days=distance_days(stamp, accessed))
+    return Archive(url=closest["url"], timestamp=stamp,
+                   distance_days=distance_days(stamp, accessed))
 
 
 def _lookup_redirect(base: str, url: str, accessed: str, ts: str, send) -> Archive | None:

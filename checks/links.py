@@ -492,7 +492,8 @@ class Checker:
         elif status >= 500:
             res.verdict, res.error_kind, res.error = ERROR, E_HTTP, f"HTTP {status} after retries"
         elif 300 <= status < 400:
-            res.verdict, res.error_kind, res.error = ERROR, E_HTTP, f"HTTP {status} without Location"
+            res.verdict, res.error_kind = ERROR, E_HTTP
+            res.error = f"HTTP {status} without Location"
         else:
             res.verdict, res.error_kind, res.error = ERROR, E_HTTP, f"HTTP {status}"
 

@@ -281,6 +281,8 @@ def check_article(issue: Issue, article: Article, settings: JournalSettings) -> 
     for issn in (issue.journal.issn or settings.issn, settings.eissn):
         if issn and (why := issn_problem(issn)):
             problems.append(why)
+    if not clean(issue.journal.issn or settings.issn or settings.eissn):
+        problems.append("no ISSN (JATS Journal Publishing requires one): set issn in the journal settings")
     return problems
 
 

@@ -188,7 +188,9 @@ def test_reset_connection_is_an_error(servers, settings):
 
 
 def test_soft_404_host(servers, settings):
-    template = lambda p: Reply(200, html("Example Press", f"Sorry, nothing at {p}. " * 20))
+    def template(path):
+        return Reply(200, html("Example Press", f"Sorry, nothing at {path}. " * 20))
+
     a = servers(2, {
         "/real": Reply(200, html("On reference rot", "An article about link rot. " * 40)),
         "/nf-en": Reply(200, html("Page Not Found | Example Press")),
@@ -407,6 +409,14 @@ def test_cache_reuse_within_max_age(servers, settings):
     assert not res[0].from_cache and len(a.requests_for("/ok")) > n_ok
 
 
+def test_429_is_not_reused_from_the_cache(servers, settings):
+    a = servers(2, {"/p": Reply(429, b"", {"Retry-After": "3600"})})
+    check_urls([a.url("/p")], settings)
+    n = len(a.log)
+    res = check_urls([a.url("/p")], settings)
+    assert res[0].verdict == "blocked" and not res[0].from_cache and len(a.log) > n
+
+
 def test_no_cache_means_never_dead(servers, settings):
     a = servers(2, {"/gone": Reply(410)})
     settings.cache_path = None
@@ -453,7 +463,7 @@ def test_check_issue_links_writes_json_and_summary(servers, settings, tmp_path):
     doc = json.loads(path.read_text())
     assert doc["issue"] == "1000-0000-2026-4" and doc["offline"] is False
     assert doc["summary"]["ok"] == 1 and doc["summary"]["dead?"] == 1
-    gone = next(l for l in doc["links"] if l["url"].endswith("/gone"))
+    gone = next(x for x in doc["links"] if x["url"].endswith("/gone"))
     assert [(c["article"], c["citation"]) for c in gone["cited_by"]] == [("art1", 2), ("art2", 5)]
     assert gone["accessed"] == "2023-06-30" and gone["http_status"] == 404
     for key in ("verdict", "redirects", "final_url", "checked_at", "error", "archive"):
@@ -525,7 +535,8 @@ def test_no_request_leaves_for_other_hosts(servers, settings, httpserver, monkey
     monkeypatch.setattr(requests.Session, "request", spy)
     check_urls([a.url("/p"), a.url("/gone")], settings)
 
-    assert {urlsplit(u).netloc for u in sent} == {a.netloc, urlsplit(httpserver.url_for("/")).netloc}
+    archive_netloc = urlsplit(httpserver.url_for("/")).netloc
+    assert {urlsplit(u).netloc for u in sent} == {a.netloc, archive_netloc}
 
 
 @pytest.fixture

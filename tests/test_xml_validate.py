@@ -112,7 +112,7 @@ JATS_BAD = b"""<?xml version="1.0" encoding="UTF-8"?>
 <title-group><article-title>T</article-title>
 <trans-title-group><trans-title>Titel</trans-title></trans-title-group></title-group>
 <trans-abstract><p>x</p></trans-abstract>
-<kwd-group xml:lang="zh"><kwd>\xe6\x97\xa5\xe6\x9c\xac</kwd><kwd>Japan</kwd></kwd-group>
+<kwd-group xml:lang="zh"><kwd>\xe6\x97\xa5\xe6\x9c\xac</kwd><kwd>LOD</kwd><kwd>Asia Pacific</kwd></kwd-group>
 <date-in-citation content-type="access-date" iso-8601-date="2023-01-01">2023</date-in-citation>
 </article-meta></front>
 <back><ref-list><ref id="r1"><mixed-citation>no type</mixed-citation></ref></ref-list></back>
@@ -127,7 +127,7 @@ def test_jats_extra_checks() -> None:
     assert "<article> has no xml:lang" in text
     assert "<trans-title-group> has no xml:lang" in text
     assert "<trans-abstract> has no xml:lang" in text
-    assert "mixes scripts" in text
+    assert "keyword 'Asia Pacific' is not zh" in text and "'LOD'" not in text
     assert "without publication-type" in text
     assert "access date outside a citation" in text
     assert all(line for line, _ in messages[1:])  # line numbers where an element exists

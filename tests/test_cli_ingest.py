@@ -1,0 +1,96 @@
+"""The `ingest` command end to end: outputs, one-line errors, atomic and non-destructive writes."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from pypdf import PdfReader
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "single_article" / "issue.pdf"
+
+
+def run(*args: str, capsys=None) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr() if capsys else ("", "")
+    return code, out, err
+
+
+def test_ingest_writes_record_and_article_pdfs(tmp_path: Path, capsys) -> None:
+    code, out, _ = run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--quiet", capsys=capsys)
+    assert code == 0
+    issue_dir = tmp_path / "2095-3453-2023-6"
+    record = json.loads((issue_dir / "issue.json").read_text(encoding="utf-8"))
+    assert record["articles"][0]["title"]["zh"] == "乌克兰危机下日本与北约的战略合作"
+    pdf = PdfReader(str(issue_dir / "articles" / "a01" / "article.pdf"))
+    first, last = record["articles"][0]["pdf_pages"]
+    assert len(pdf.pages) == last - first + 1
+    assert "乌克兰危机下日本与北约的战略合作" in pdf.metadata.title
+    assert "陈静静" in pdf.metadata.author
+    assert "1 articles" in out and str(issue_dir) in out
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging folder left behind"
+
+
+def test_existing_output_is_never_overwritten_silently(tmp_path: Path, capsys) -> None:
+    assert run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--quiet", capsys=capsys)[0] == 0
+    record = tmp_path / "2095-3453-2023-6" / "issue.json"
+    record.write_text(record.read_text(encoding="utf-8").replace("陈静静", "陈静静(edited)"), encoding="utf-8")
+    code, _, err = run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--quiet", capsys=capsys)
+    assert code == 2 and "already exists" in err and err.count("\n") == 1
+    assert "(edited)" in record.read_text(encoding="utf-8")
+    code, _, _ = run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--quiet", "--force", capsys=capsys)
+    assert code == 0
+    kept = [p for p in tmp_path.iterdir() if ".replaced-" in p.name]
+    assert len(kept) == 1 and "(edited)" in (kept[0] / "issue.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("make,problem", [
+    (lambda p: None, "no such file"),
+    (lambda p: p.write_bytes(b"not a pdf at all"), ""),
+    (lambda p: p.write_bytes(SAMPLE.read_bytes()[: len(SAMPLE.read_bytes()) // 2]), ""),
+    (lambda p: shutil.copy(FIXTURES / "textlayer" / "encrypted_user.pdf", p), "encrypt"),
+])
+def test_bad_pdf_gives_one_line_and_no_output(tmp_path: Path, capsys, make, problem: str) -> None:
+    pdf = tmp_path / "bad.pdf"
+    make(pdf)
+    out = tmp_path / "out"
+    code, _, err = run("ingest", str(pdf), "--out", str(out), "--no-links", "--quiet", capsys=capsys)
+    assert code == 2
+    assert err.count("\n") == 1 and "bad.pdf" in err and problem in err.lower()
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_scanned_pdf_is_reported_as_image_only(tmp_path: Path, capsys) -> None:
+    scanned = Path(__file__).resolve().parents[2] / "shared" / "real" / "zh_c2group_nudt" / "SCANNED_growth_mindset_gdjyyjxb2020-1.pdf"
+    if not scanned.exists():
+        pytest.skip("../shared/real not present")
+    code, _, err = run("ingest", str(scanned), "--out", str(tmp_path / "o"), "--no-links", "--quiet", capsys=capsys)
+    assert code == 2 and "text layer" in err and scanned.name in err
+
+
+def test_bad_journal_file_is_named(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "journal.toml"
+    bad.write_text("[journal]\ntitle_zh = 3\n", encoding="utf-8")
+    code, _, err = run("ingest", str(SAMPLE), "--out", str(tmp_path / "o"), "--journal", str(bad), "--no-links", "--quiet", capsys=capsys)
+    assert code == 2 and "journal.toml" in err and "title_zh" in err
+    bad.write_text("[journal\n", encoding="utf-8")
+    code, _, err = run("ingest", str(SAMPLE), "--out", str(tmp_path / "o"), "--journal", str(bad), "--no-links", "--quiet", capsys=capsys)
+    assert code == 2 and "TOML" in err
+
+
+def test_every_command_has_help() -> None:
+    for cmd in ("ingest", "xml", "validate", "links", "deposit", "deposits"):
+        proc = subprocess.run([sys.executable, "-m", "cli.main", cmd, "--help"], capture_output=True, text=True)
+        assert proc.returncode == 0 and "usage:" in proc.stdout, cmd
+
+
+def test_help_commands_appear_in_readme() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for cmd in ("ingest", "xml", "validate", "schemas fetch", "links", "deposit", "deposits"):
+        assert f"journal-ingest {cmd}" in readme
