@@ -14,13 +14,15 @@ log = logging.getLogger("journal_ingest")
 
 
 def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None | bool) -> None:
-    from schemas.write_xml import write_issue_xml
-    write_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas)
+    from schemas.write_xml import generate_issue_xml
+    result = generate_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas)
+    for error in result.errors:  # one bad record must not stop the issue: report it, write the rest
+        log.warning("XML not written: %s", error)
 
 
 def links_step(staging: Path, progress: Callable[[str, int, int], None] | None = None) -> None:
     from checks.links import check_issue_links
-    check_issue_links(staging, progress=(lambda d, t: progress("links", d, t)) if progress else None)
+    check_issue_links(staging, progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,

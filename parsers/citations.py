@@ -39,6 +39,7 @@ _CIRCLED = (
     "\u24eb-\u24f4"  # ⓫–⓴
 )
 _CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 #: characters that, right after a bare number at line start, show it is a quantity or a
 #: date/page rather than a superscript footnote number (2023年, 30多年, 43-55, 1.5, 10%)
@@ -51,7 +52,7 @@ _URL_RE = re.compile(rf"(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}]+", re.IGNORECAS
 _URL_START_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)", re.IGNORECASE)
 _COMPLETE_EXT_RE = re.compile(r"\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)$", re.IGNORECASE)
 #: marker kinds recognised by `match_marker`
-MARKER_KINDS = ("circled", "bracket", "paren", "dotted", "bare")
+MARKER_KINDS = ("circled", "bracket", "paren", "sup", "dotted", "bare")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -76,6 +77,7 @@ _MARKER_RES: dict[str, re.Pattern[str]] = {
     "circled": re.compile(rf"([{_CIRCLED}])\s*"),
     "bracket": re.compile(r"([\[［]\s*(\d{1,4})\s*[\]］])\s*"),
     "paren": re.compile(r"([(（]\s*(\d{1,3})\s*[)）])\s*"),
+    "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*"),
     "dotted": re.compile(r"((\d{1,3})[.．、])(?![0-9０-９])\s*"),
     "bare": re.compile(r"((\d{1,3}))(?![0-9０-９])\s*"),
 }
@@ -91,7 +93,7 @@ def marker_number(marker: str) -> int | None:
             return int(unicodedata.numeric(m.group(0)))
         except (TypeError, ValueError):
             return None
-    d = re.search(r"\d+", to_halfwidth(marker))
+    d = re.search(r"\d+", to_halfwidth(marker).translate(_SUPERSCRIPT_DIGITS))
     return int(d.group(0)) if d else None
 
 
@@ -100,8 +102,8 @@ def match_marker(
 ) -> tuple[str, str] | None:
     """If `line` starts a note, return ``(marker, rest)``; else None.
 
-    A leading ``^`` (markdown superscript) and spaces are skipped.  Circled ①–㊿, ``[1]`` and
-    ``(1)`` are always markers.  ``1.`` / ``1、`` and a bare number (a superscript rendered as
+    A leading ``^`` (markdown superscript) and spaces are skipped.  Circled ①–㊿, ``[1]``,
+    ``(1)`` and superscript digits (``¹``) are always markers.  ``1.`` / ``1、`` and a bare number (a superscript rendered as
     plain digits) are only accepted when the number is 1 or `expected` (the previous note's
     number + 1), so a line beginning ``2023年``, ``30多年`` or ``43-55`` never starts a note;
     a bare number must also be followed by a space, a quote/bracket, a letter or CJK text

@@ -157,8 +157,9 @@ def find_doi(text: str) -> str | None:
     Repairs a DOI broken by spaces or line breaks (``10. 13335/j. 1000-3673. pst. 2022.
     1234`` → ``10.13335/j.1000-3673.pst.2022.1234``).  The DOI ends at the first character
     that cannot be part of one (CJK text such as ``文章编号``, ``，``, ``<`` ...), or at a
-    whitespace gap followed by an English label/stop word (`DOI_STOP_WORDS`, ``Word:``) or a
-    URL.  Trailing punctuation (``。，.;``) and unbalanced closing brackets are dropped.
+    whitespace gap followed by an English label/stop word (`DOI_STOP_WORDS`, ``Word:``), a
+    URL, a ``[`` (next reference), or — after a line break — a plain capitalised word
+    (``Zhang``, ``Abstract``).  Trailing punctuation (``。，.;``) and unbalanced closing brackets are dropped.
     Case is kept as printed.  Known gap: English running text right after a DOI on the same
     line (``10.1/x see ...``) is absorbed, since a space inside a DOI is indistinguishable.
     """
@@ -189,8 +190,10 @@ def find_doi(text: str) -> str | None:
             while k < n and not norm[k].isspace():
                 k += 1
             tok = norm[j:k]
-            if not tok or not _DOI_CHAR_RE.match(tok[0]) or _is_stop_token(tok):
+            if not tok or not _DOI_CHAR_RE.match(tok[0]) or tok[0] == "[" or _is_stop_token(tok):
                 break
+            if "\n" in norm[pos:j] and re.fullmatch(r"[A-Z][a-z]+[,;:.]?", tok):
+                break  # a capitalised word on the next line (a name, a label) is not DOI
             pos = j
             continue
         break

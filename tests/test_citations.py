@@ -229,8 +229,9 @@ def test_year_and_page_range_lines_do_not_start_notes():
 
 def test_other_marker_styles():
     lines = ["[1] 张三. 论文[J]. 学报, 2020(3): 1-10.", "[2] 李四. 书[M]. 北京: 出版社, 2019.",
-             "(3) third", "㉑ twenty-one", "⑴ paren-digit"]
-    assert [m for m, _ in split_notes(lines)] == ["[1]", "[2]", "(3)", "㉑", "⑴"]
+             "(3) third", "㉑ twenty-one", "⑴ paren-digit", "¹² superscript"]
+    assert [m for m, _ in split_notes(lines)] == ["[1]", "[2]", "(3)", "㉑", "⑴", "¹²"]
+    assert marker_number("¹²") == 12
     assert marker_number("㉑") == 21 and marker_number("⑴") == 1 and marker_number("[12]") == 12
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import assume, given, settings
@@ -113,6 +114,9 @@ def test_property_check_digit(first7):
         ("DOI: 10.1000/xyz\nAbstract: text", "10.1000/xyz"),
         ("DOI: 10.1000/xyz Received: 2023-01-01", "10.1000/xyz"),
         ("DOI: 10.1000/xyz https://a.org", "10.1000/xyz"),
+        ("2023(6): 43-54. DOI: 10.1234/abc.\n[2] 李四. 书[M].", "10.1234/abc"),
+        ("DOI: 10.1234/abc\nZhang San, Li Si", "10.1234/abc"),
+        ("DOI: 10.1016/S0140-\n6736(20)30183-5", "10.1016/S0140-6736(20)30183-5"),
         ("no doi here 10.5/abc", None),
         ("", None),
     ],
@@ -163,10 +167,13 @@ def broken_dois(draw):
     assume(not any(p.lower().rstrip(".,;:") in DOI_STOP_WORDS or p.lower().startswith(("http", "www."))
                    for p in pieces.split()))
     assume(not any(p[:1].isalpha() and ":" in p for p in pieces.split()))
+    # after a line break a plain capitalised word ("Zhang") ends the DOI by design
+    assume(not re.search(r"\n\s*[A-Z][a-z]+[,;:.]?(?:\s|$)", pieces))
+    assume(not re.search(r"\s\[", pieces))
     return doi, pieces
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(broken_dois(), st.sampled_from(["DOI：", "DOI: ", "doi:", ""]),
        st.sampled_from(["", "\n文章编号：2095-3453（2023）06-0043-12", "。", " 中图分类号：D831.3", "\n"]))
 def test_property_broken_doi_repaired_exactly(doi_and_broken, label, after):

@@ -232,6 +232,14 @@ def test_bad_issn_is_a_clear_error() -> None:
         jats.build_article(issue, issue.articles[0], settings)
 
 
+def test_missing_issn_is_a_clear_error() -> None:
+    issue, settings = seed()
+    issue.journal.issn = ""
+    settings.issn = ""
+    with pytest.raises(SchemaInvalid, match="no ISSN"):
+        jats.build_article(issue, issue.articles[0], settings)
+
+
 def test_markup_characters_are_escaped_not_interpreted(schema_dir: Path) -> None:
     issue, settings = seed()
     article = issue.articles[0]
