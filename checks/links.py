@@ -829,9 +829,7 @@ def check_issue_links(issue_dir: Path, settings: LinkSettings | None = None,
         raise SchemaInvalid(path, "not an issue record (no articles list)")
     s = settings or LinkSettings()
     run = run_checks(collect_items(issue), s, progress)
-    from schemas.model import issue_from_dict
-    try:  # the id from the record: the folder may still be a staging folder during ingest
-        issue_id = issue_from_dict(issue).issue_id
-    except Exception:  # noqa: BLE001 - a partial record still gets its report
-        issue_id = issue_dir.name
+    issue_id = issue_dir.name
+    if issue_id.startswith(".") and ".partial-" in issue_id:  # ingest's staging folder
+        issue_id = issue_id[1:].split(".partial-", 1)[0]
     return write_reports(issue_dir, issue_id, run, s)
