@@ -117,7 +117,6 @@ def valid_issn(s: str) -> bool:
 #: characters allowed in a DOI as printed (Crossref's recommended set plus []+#)
 _DOI_CHARS = r"A-Za-z0-9\-._;()/:\[\]+#"
 _DOI_CHAR_RE = re.compile(f"[{_DOI_CHARS}]")
-_DOI_FULL_RE = re.compile(rf"10\.\d{{4,9}}/[{_DOI_CHARS}]+")
 _VALID_DOI_RE = re.compile(rf"10\.\d{{4,9}}/[{_DOI_CHARS}]+")
 _DOI_START_RE = re.compile(r"(?<![0-9.])10\.\d{4,9}/")
 #: words that, after a space or line break, end a DOI instead of continuing it
