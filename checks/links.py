@@ -34,7 +34,6 @@ archive service. Proxies and `REQUESTS_CA_BUNDLE` are honoured as requests does 
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import socket
 import ssl
@@ -53,7 +52,8 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from parsers.errors import MissingFile, SchemaInvalid
+from parsers.errors import SchemaInvalid
+from schemas.record import read_json
 
 from . import archive as archive_mod
 from .cache import ResultCache, iso, parse_iso
@@ -819,13 +819,8 @@ def check_issue_links(issue_dir: Path, settings: LinkSettings | None = None,
 
     issue_dir = Path(issue_dir)
     path = issue_dir / "issue.json"
-    if not path.is_file():
-        raise MissingFile(path, "no issue.json here (run `journal-ingest ingest` first)")
-    try:
-        issue = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SchemaInvalid(path, f"not JSON: {exc}") from exc
-    if not isinstance(issue, dict) or not isinstance(issue.get("articles", []), list):
+    issue = read_json(path)
+    if not isinstance(issue.get("articles", []), list):
         raise SchemaInvalid(path, "not an issue record (no articles list)")
     s = settings or LinkSettings()
     run = run_checks(collect_items(issue), s, progress)

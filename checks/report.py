@@ -6,11 +6,11 @@ never sees half a report.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from schemas.record import write_atomic
 
 from .cache import iso
 from .verdicts import (
@@ -99,25 +99,11 @@ def _entry(r: LinkResult) -> list[str]:
     return out
 
 
-def atomic_write(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def write_reports(issue_dir: Path, issue_id: str, run: "CheckRun",
                   settings: "LinkSettings") -> Path:
     """Write links.json and links.txt into `issue_dir`; the links.json path."""
     doc = links_document(issue_id, run, settings)
     json_path = issue_dir / "links.json"
-    atomic_write(json_path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    atomic_write(issue_dir / "links.txt", summary_text(issue_id, run))
+    write_atomic(json_path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_atomic(issue_dir / "links.txt", summary_text(issue_id, run).encode("utf-8"))
     return json_path

@@ -54,13 +54,23 @@ def write_record(issue: Issue, path: Path) -> None:
     write_atomic(path, dumps(issue).encode("utf-8"))
 
 
-def read_record(path: Path) -> Issue:
+def read_json(path: Path) -> dict[str, Any]:
+    """A record file as a dict; MissingFile or SchemaInvalid (not JSON / not an object)."""
+    from parsers.errors import MissingFile
+    path = Path(path)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        from parsers.errors import MissingFile
         raise MissingFile(path, "no issue.json here (run `journal-ingest ingest` first)") from None
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SchemaInvalid(path, f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise SchemaInvalid(path, "not an issue record (not a JSON object)")
+    return data
+
+
+def read_record(path: Path) -> Issue:
+    """issue.json checked against its JSON Schema, as an `Issue`."""
+    data = read_json(path)
     validate_record(data, path)
     return issue_from_dict(data)

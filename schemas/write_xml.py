@@ -8,15 +8,13 @@ sees half a file and an invalid file never replaces a good one.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers.errors import MissingFile, SchemaInvalid
+from parsers.errors import SchemaInvalid
 from schemas import crossref, jats, xmlcheck
+from schemas.record import read_json, write_atomic
 from schemas.model import Issue, issue_from_dict
 from schemas.settings import JournalSettings
 
@@ -37,33 +35,13 @@ class XmlResult:
 def load_issue(issue_dir: Path) -> Issue:
     """Read `issue_dir/issue.json`; raises MissingFile or SchemaInvalid (bad JSON)."""
     path = Path(issue_dir) / "issue.json"
-    if not path.is_file():
-        raise MissingFile(path, "no issue.json here (run `journal-ingest ingest` first)")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SchemaInvalid(path, f"not valid JSON: {exc}") from None
-    if not isinstance(data, dict) or "source" not in data:
+    data = read_json(path)
+    if "source" not in data:
         raise SchemaInvalid(path, "not an issue record (no 'source')")
     return issue_from_dict(data)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same directory and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+atomic_write = write_atomic  # kept under this module's old name for its callers
 
 
 def _schema_dir(schema_dir: str | Path | None | bool) -> Path | None | bool:

@@ -195,7 +195,7 @@ class FakeCrossref:
         with self._lock:
             up = self.uploads.get(name)
             if up is None:
-                xml = f'<?xml version="1.0" encoding="UTF-8"?><doi_batch_diagnostic status="unknown_submission" />'
+                xml = '<?xml version="1.0" encoding="UTF-8"?><doi_batch_diagnostic status="unknown_submission" />'
             else:
                 up.polls += 1
                 if not up.log and up.polls >= self.polls_to_process:
