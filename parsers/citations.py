@@ -141,6 +141,7 @@ def match_marker(
 # line joining
 # ---------------------------------------------------------------------------
 
+_NEUTRAL = set("“”‘’\"'—…·")
 _OPENERS = "“‘(（[［<《「『"
 _CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
 
@@ -230,7 +231,10 @@ def join_lines(prev: str, nxt: str) -> str:
         return prev + nxt
     if a == "-" and len(prev) > 1 and prev[-2].isalpha() and b.isalpha():
         return prev + nxt
-    if _is_cjk(a) or _is_cjk(b):
+    # quotes and dashes take the spacing of the text they touch: 的 + “北约 joins tight
+    a_eff = next((c for c in reversed(prev) if c not in _NEUTRAL), a)
+    b_eff = next((c for c in nxt if c not in _NEUTRAL), b)
+    if _is_cjk(a_eff) or _is_cjk(b_eff):
         return prev + nxt
     if a in _OPENERS or b in _CLOSERS:
         return prev + nxt
