@@ -5,9 +5,10 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import citations, identifiers, names
-from parsers.english import EnglishEntry, english_beside_header, latin_share
+from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
+from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from schemas.model import Article, Citation, Contributor, LangText
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _REFS_HEAD = re.compile(r"^\s*(主要)?参考文献\s*[:：]?\s*$|^\s*(References|REFERENCES|Bibliography)\s*:?\s*$")
 _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+# narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
+# publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
 _BOOK_REVIEW = re.compile(r"书评|评介|读后|——评|——读|—评|述评《|Book Review", re.I)
 _EDITORIAL = re.compile(r"卷首语|编者按|编后记|主编寄语|本期导读|编辑部|Editorial", re.I)
@@ -123,16 +126,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     return out
 
 
-def _code_value(header: Header, name: str, lines: list["Line"]) -> str:
-    """A code's value, with the next printed line appended when the code broke there."""
-    value = header.fields.get(name, "")
-    raw = header.raw.get(name)
-    if raw is None:
-        return value
-    return value
-
-
-def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> tuple[list[Citation], list[str]]:
+def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> list[Citation]:
     notes: list[str] = []
     refs: list[str] = []
     in_refs = False
@@ -162,7 +156,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> tup
             n += 1
             c.n = n
             out.append(c)
-    return out, notes
+    return out
 
 
 def article_type(title: str, toc_title: str, has_abstract: bool) -> str:
@@ -223,7 +217,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if ano is not None:
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
-    art.citations, _ = _citations(pages, size, header.used)
+    art.citations = _citations(pages, size, header.used)
     art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         art.title.en, art.title.zh = art.title.zh, ""

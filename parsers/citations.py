@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from parsers.identifiers import _ascii_dashes, parse_date, to_halfwidth
+from parsers.normalize import is_cjk
 from schemas.model import Citation
 
 __all__ = [
@@ -53,20 +54,6 @@ _URL_START_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)", re.IGNORECASE)
 _COMPLETE_EXT_RE = re.compile(r"\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)$", re.IGNORECASE)
 #: marker kinds recognised by `match_marker`
 MARKER_KINDS = ("circled", "bracket", "paren", "sup", "dotted", "bare")
-
-
-def _is_cjk(ch: str) -> bool:
-    """CJK ideographs, kana, CJK punctuation and full-width forms."""
-    o = ord(ch)
-    return (
-        0x2E80 <= o <= 0x2FDF
-        or 0x3000 <= o <= 0x30FF
-        or 0x3100 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0xFE30 <= o <= 0xFE4F
-        or 0xFF00 <= o <= 0xFFEF
-        or 0x20000 <= o <= 0x2FFFF
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -179,7 +166,7 @@ def _url_continues(tail: str, nxt: str) -> bool:
     start = tail.lower().find("<")
     if start != -1 and ">" not in tail[start:]:
         return not b.isspace()  # inside <...>: everything up to '>' is URL
-    if b.isspace() or _is_cjk(b) or b in "[(<“\"'‘":
+    if b.isspace() or is_cjk(b) or b in "[(<“\"'‘":
         return False
     if not re.match(rf"[{_URL_CHAR}]", b):
         return False
@@ -234,7 +221,7 @@ def join_lines(prev: str, nxt: str) -> str:
     # quotes and dashes take the spacing of the text they touch: 的 + “北约 joins tight
     a_eff = next((c for c in reversed(prev) if c not in _NEUTRAL), a)
     b_eff = next((c for c in nxt if c not in _NEUTRAL), b)
-    if _is_cjk(a_eff) or _is_cjk(b_eff):
+    if is_cjk(a_eff) or is_cjk(b_eff):
         return prev + nxt
     if a in _OPENERS or b in _CLOSERS:
         return prev + nxt

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from parsers.header import extract_labelled
 from parsers.joining import join_lines
+from parsers.normalize import latin_share
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
@@ -28,11 +29,6 @@ class EnglishEntry:
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
     page: int | None = None       # printed first page the entry points at
-
-
-def latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
 
 
 def split_keywords_en(value: str) -> list[str]:

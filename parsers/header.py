@@ -21,8 +21,6 @@ class Header:
     fields: dict[str, str] = field(default_factory=dict)   # field name -> re-joined value
     raw: dict[str, list[str]] = field(default_factory=dict)  # field name -> value lines as printed
     used: set[int] = field(default_factory=set)              # indexes of lines that belong to a field
-    first_label_line: int | None = None
-    last_label_line: int | None = None
 
 
 def _continues(prev: "Line", nxt: "Line", label_line: "Line") -> bool:
@@ -45,14 +43,12 @@ def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
     """
     specs = field_specs()
     texts = [ln.text for ln in lines]
-    hits = [h for h in find_labels(texts[start:])]
+    hits = find_labels(texts[start:])
     for h in hits:
         h.line += start
     header = Header()
     if not hits:
         return header
-    header.first_label_line = hits[0].line
-    header.last_label_line = hits[-1].line
     for k, hit in enumerate(hits):
         nxt: LabelHit | None = hits[k + 1] if k + 1 < len(hits) else None
         line_text = texts[hit.line]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "is_cjk", "is_tight", "fullwidth_to_ascii", "IDEOGRAPHIC_SPACE"]
+__all__ = ["normalize_text", "is_cjk", "latin_share", "is_tight", "fullwidth_to_ascii", "IDEOGRAPHIC_SPACE"]
 
 IDEOGRAPHIC_SPACE = "\u3000"
 
@@ -123,3 +123,9 @@ def normalize_text(s: str) -> str:
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_FW_TABLE)
     return _fix_spaces(s)
+
+
+def latin_share(text: str) -> float:
+    """Share of the letters in `text` that are ASCII: tells English lines from Chinese."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.labels import find_labels
+from parsers.normalize import latin_share
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line, PageText
@@ -20,7 +21,6 @@ _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
-_ROMAN = re.compile(r"^[ivxlcIVXLC]{1,6}$")
 _TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|CONTENTS|Contents|TABLE OF CONTENTS)\s*$")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
@@ -122,14 +122,6 @@ def infer_printed(infos: list[PageInfo]) -> None:
             p.printed = p.number + offset
 
 
-def _latin_share(lines: list["Line"]) -> float:
-    text = "".join(line.text for line in lines)
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if c.isascii()) / len(letters)
-
-
 def title_lines(body: list["Line"], size: float, page_height: float) -> list["Line"]:
     """The largest-type lines in the top part of the page, when much larger than body text."""
     top = [ln for ln in body if ln.y < page_height * 0.5 and len(ln.text.strip()) > 1]
@@ -169,7 +161,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.evidence.append("a CNKI 网络首发 cover page")
         return info
     bylines = sum(1 for t in texts if _ENGLISH_BYLINE.match(t.strip()))
-    if bylines and _latin_share(body) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
+    if bylines and latin_share(" ".join(ln.text for ln in body)) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
         info.kind = "english"
         info.evidence.append(f"{bylines} English byline(s) with page numbers and Abstract labels")
         return info
