@@ -189,7 +189,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
 
-    english = english_beside_header(lines)
+    english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
         english = english_beside_header(pages[-1].body)
     if english:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.header import extract_labelled
+from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
 from parsers.normalize import latin_share
 
@@ -55,49 +55,44 @@ def looks_like_names(text: str) -> bool:
 
 
 def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
-    """Entries of an issue-end English-abstracts section, in printed order."""
+    """Entries of an issue-end English-abstracts section, in printed order.
+
+    Each entry is a title, a `NAME Given / 43` byline, then Abstract and Keywords; the
+    title runs from the line after the previous entry's last field to the byline.
+    """
     entries: list[EnglishEntry] = []
     bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln.text.strip())]
+    lo = 0
     for k, b in enumerate(bylines):
         m = BYLINE.match(lines[b].text.strip())
         assert m is not None
-        # title: the lines above the byline back to the previous entry's keywords line
-        lo = 0
-        if k:
-            prev_block = extract_labelled(lines[bylines[k - 1]: b], 0)
-            used = max(prev_block.used) + bylines[k - 1] if prev_block.used else bylines[k - 1]
-            lo = used + 1
-        title_lines = [ln.text for ln in lines[lo:b] if ln.text.strip()]
         hi = bylines[k + 1] if k + 1 < len(bylines) else len(lines)
         block = extract_labelled(lines[b + 1: hi], 0)
         entries.append(EnglishEntry(
-            title=join_lines(title_lines),
+            title=join_lines([ln.text for ln in lines[lo:b]]),
             names=split_names_en(m.group("names")),
             abstract=block.fields.get("abstract_en", ""),
             keywords=split_keywords_en(block.fields.get("keywords_en", "")),
             page=int(m.group("page")),
         ))
+        lo = b + 1 + (max(block.used) + 1 if block.used else 0)
     return entries
 
 
-def english_beside_header(lines: list["Line"]) -> EnglishEntry | None:
-    """The English block printed in an article itself: title, names, Abstract, Key words."""
-    header = extract_labelled(lines)
+def english_beside_header(lines: list["Line"], header: Header | None = None) -> EnglishEntry | None:
+    """The English block printed in an article itself: title, names, Abstract, Key words.
+
+    `header` is the page's labelled fields when the caller has them already."""
+    header = header or extract_labelled(lines)
     if "abstract_en" not in header.fields:
         return None
-    abs_line = min(i for i in header.used if lines[i].text.lstrip().startswith(("Abstract", "ABSTRACT", "【Abstract", "[Abstract")) ) if any(
-        lines[i].text.lstrip().startswith(("Abstract", "ABSTRACT", "【Abstract", "[Abstract")) for i in header.used) else None
     entry = EnglishEntry(abstract=header.fields["abstract_en"],
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
-    if abs_line is None:
-        return entry
     # walk up from the Abstract line: affiliations, names, then the title
-    i = abs_line - 1
-    affil: list[str] = []
+    i = header.at["abstract_en"] - 1
     while i >= 0 and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
     ) and not looks_like_names(lines[i].text):
-        affil.insert(0, lines[i].text)
         i -= 1
     names: list[str] = []
     while i >= 0 and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):

@@ -21,6 +21,7 @@ class Header:
     fields: dict[str, str] = field(default_factory=dict)   # field name -> re-joined value
     raw: dict[str, list[str]] = field(default_factory=dict)  # field name -> value lines as printed
     used: set[int] = field(default_factory=set)              # indexes of lines that belong to a field
+    at: dict[str, int] = field(default_factory=dict)         # field name -> index of its label's line
 
 
 def _continues(prev: "Line", nxt: "Line", label_line: "Line") -> bool:
@@ -88,4 +89,5 @@ def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
             continue
         header.fields[hit.field] = value
         header.raw[hit.field] = parts
+        header.at[hit.field] = hit.line
     return header
