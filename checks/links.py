@@ -809,8 +809,12 @@ def collect_items(issue: dict[str, Any]) -> list[LinkItem]:
 
 
 def check_issue_links(issue_dir: Path, settings: LinkSettings | None = None,
-                      progress: Callable[[int, int, LinkResult], None] | None = None) -> Path:
+                      progress: Callable[[int, int, LinkResult], None] | None = None,
+                      issue_id: str | None = None) -> Path:
     """Check every cited URL of `issue_dir/issue.json`; write links.json and links.txt.
+
+    `issue_id` names the issue in the reports (default: the folder's name; ingest passes
+    it because it writes into a staging folder first).
 
     Returns the path of links.json. Raises `MissingFile` when issue.json is absent and
     `SchemaInvalid` when it is not an issue record.
@@ -824,7 +828,5 @@ def check_issue_links(issue_dir: Path, settings: LinkSettings | None = None,
         raise SchemaInvalid(path, "not an issue record (no articles list)")
     s = settings or LinkSettings()
     run = run_checks(collect_items(issue), s, progress)
-    issue_id = issue_dir.name
-    if issue_id.startswith(".") and ".partial-" in issue_id:  # ingest's staging folder
-        issue_id = issue_id[1:].split(".partial-", 1)[0]
+    issue_id = issue_id or issue_dir.name
     return write_reports(issue_dir, issue_id, run, s)

@@ -1,6 +1,6 @@
 """Steps after extraction (XML, link checks), run inside the staging folder so the
-published output is complete or absent. Each is skipped with a logged reason when its
-part is not available."""
+published output is complete or absent. An XML record that cannot be written is logged,
+not fatal: the rest of the issue is still worth having."""
 from __future__ import annotations
 
 import logging
@@ -20,9 +20,9 @@ def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | No
         log.warning("XML not written: %s", error)
 
 
-def links_step(staging: Path, progress: Callable[[str, int, int], None] | None = None) -> None:
+def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int], None] | None = None) -> None:
     from checks.links import check_issue_links
-    check_issue_links(staging, progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
+    check_issue_links(staging, issue_id=issue_id, progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
@@ -30,5 +30,5 @@ def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path
     def hook(staging: Path, issue: Issue) -> None:
         write_xml_step(staging, settings_file, schemas)
         if links:
-            links_step(staging, progress)
+            links_step(staging, issue.issue_id, progress)
     return hook

@@ -6,15 +6,13 @@ unless a Prefect API is configured (see README: "Prefect or in-process").
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NONE as NO_CACHE
 
 from flows import steps
-from flows.extras import links_step, write_xml_step
+from flows.extras import after_extract_hook
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers.textlayer import Document
 from schemas.model import Article, Issue
@@ -44,20 +42,9 @@ def assemble(doc: Document, plan: Plan, articles: list[Article], journal: str | 
 @task(cache_policy=NO_CACHE)
 def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: bool, force: bool,
                   schemas: str | None | bool) -> str:
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / issue.issue_id
-    staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out_dir))
-    try:
-        steps.stage_outputs(issue, Path(pdf), staging)
-        write_xml_step(staging, Path(journal) if journal else None, Path(schemas) if isinstance(schemas, str) else schemas)
-        if links:
-            links_step(staging)
-        steps.publish(staging, target, force)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return str(target)
+    hook = after_extract_hook(Path(journal) if journal else None, links=links,
+                              schemas=Path(schemas) if isinstance(schemas, str) else schemas)
+    return str(steps.write_outputs(issue, Path(pdf), Path(out), force=force, after_extract=hook))
 
 
 @flow(name="ingest_issue", log_prints=True)

@@ -57,6 +57,27 @@ def publish(staging: Path, target: Path, force: bool) -> Path | None:
     return kept
 
 
+def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
+                  after_extract: Callable[[Path, Issue], None] | None = None) -> Path:
+    """All outputs into a staging folder, then renamed into `out/<issue-id>`: all or nothing."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / issue.issue_id
+    if target.exists() and not force:
+        raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
+    staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
+    try:
+        stage_outputs(issue, pdf, staging)
+        if after_extract:
+            after_extract(staging, issue)
+        kept = publish(staging, target, force)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if kept:
+        log.warning("kept the previous output as %s", kept)
+    return target
+
+
 def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
            after_extract: Callable[[Path, Issue], None] | None = None) -> IngestResult:
@@ -68,19 +89,5 @@ def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bo
         raise MissingFile(pdf, "no such file")
     doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None)
     issue = extract(doc, settings)
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / issue.issue_id
-    if target.exists() and not force:
-        raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
-    staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
-    try:
-        stage_outputs(issue, pdf, staging)
-        if after_extract:
-            after_extract(staging, issue)
-        kept = publish(staging, target, force)
-        if kept:
-            log.warning("kept the previous output as %s", kept)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract)
     return IngestResult(issue, target, time.perf_counter() - start)
