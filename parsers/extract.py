@@ -13,6 +13,7 @@ from typing import Callable
 from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
+from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import PageInfo, body_size, classify, infer_printed
 from parsers.split import Split, split_issue, trim_to_page_count
@@ -46,7 +47,7 @@ def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], sett
     text = "\n".join(front + heads)
     journal = Journal(
         title=LangText(zh=settings.title_zh, en=settings.title_en),
-        issn=identifiers.normalize_issn(settings.issn) or settings.issn if settings.issn else "",
+        issn=(identifiers.normalize_issn(settings.issn) or settings.issn) if settings.issn else "",
         cn=settings.cn, abbrev=settings.abbrev, publisher=settings.publisher,
     )
     anos = [identifiers.parse_article_no(a.article_no) for a in articles if a.article_no]
@@ -77,7 +78,7 @@ def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], sett
         journal.publisher = m.group(1).strip()
     m = _CN.search(text)
     if m and not journal.cn:
-        journal.cn = re.sub(r"\s|－", lambda x: "-" if x.group(0) == "－" else "", m.group(1))
+        journal.cn = re.sub(r"\s", "", fullwidth_to_ascii(m.group(1)))
     if not journal.title.zh:
         journal.title.zh = _journal_title_zh(infos)
     if not journal.title.en:

@@ -50,6 +50,12 @@ class Warning:
     message: str
 
 
+def add_warning(warnings: list[Warning], code: str, message: str) -> None:
+    """Append unless the same warning is already there (checks may run twice on re-extraction)."""
+    if not any(w.code == code and w.message == message for w in warnings):
+        warnings.append(Warning(code, message))
+
+
 @dataclass
 class Article:
     id: str
@@ -72,8 +78,7 @@ class Article:
     warnings: list[Warning] = field(default_factory=list)
 
     def warn(self, code: str, message: str) -> None:
-        if not any(w.code == code and w.message == message for w in self.warnings):
-            self.warnings.append(Warning(code, message))
+        add_warning(self.warnings, code, message)
 
 
 @dataclass
@@ -114,8 +119,7 @@ class Issue:
         return asdict(self)
 
     def warn(self, code: str, message: str) -> None:
-        if not any(w.code == code and w.message == message for w in self.warnings):
-            self.warnings.append(Warning(code, message))
+        add_warning(self.warnings, code, message)
 
 
 def _build(cls: type, data: Any) -> Any:
