@@ -1022,6 +1022,24 @@ def front_seed(spec: Spec) -> tuple[list[Line], list[Line]]:
     return ls, fixed
 
 
+def byline_segments(spec: Spec, names: list[str], sep: str, size: float) -> list:
+    """Author names with superscript affiliation numbers when there are several affiliations."""
+    segs: list = []
+    for i, (a, name) in enumerate(zip(spec.authors, names)):
+        if i:
+            segs.append((sep, St(size)))
+        segs.append((name, St(size)))
+        if len(spec.affs) > 1:
+            segs.append((str(a.aff_no), St(size, sup=True)))
+    return segs
+
+
+def affiliation_text(affs: list[str], open_: str, sep: str, close: str) -> str:
+    if len(affs) > 1:
+        return open_ + sep.join(f"{i + 1}. {x}" for i, x in enumerate(affs)) + close
+    return open_ + affs[0] + close
+
+
 def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
     small = 9.0
     info = (f"文章编号：{article_no(spec)}　中图分类号：{'；'.join(spec.clc)}　文献标志码：{spec.doc_code}　"
@@ -1029,18 +1047,8 @@ def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
     ls: list[Line] = [Line(glyphs(info, St(7)), 12, 0, TW, "left"), spacer(10)]
     ls += title_lines(spec, 16)
     ls.append(spacer(4))
-    segs = []
-    for i, a in enumerate(spec.authors):
-        if i:
-            segs.append(("，", St(12)))
-        segs.append((a.zh, St(12)))
-        if len(spec.affs) > 1:
-            segs.append((str(a.aff_no), St(12, sup=True)))
-    ls.append(center_line(segs, 22))
-    if len(spec.affs) > 1:
-        aff = "（" + "；".join(f"{i + 1}. {x}" for i, x in enumerate(spec.affs)) + "）"
-    else:
-        aff = "（" + spec.affs[0] + "）"
+    ls.append(center_line(byline_segments(spec, [a.zh for a in spec.authors], "，", 12), 22))
+    aff = affiliation_text(spec.affs, "（", "；", "）")
     ls += centered(wrap([(aff, St(9))], TW - 20, height=14))
     ls.append(spacer(6))
     ind = 2 * BODY
@@ -1048,18 +1056,8 @@ def front_cnki(spec: Spec) -> tuple[list[Line], list[Line]]:
     ls += labelled("关键词：", "；".join(spec.keywords), small, ind, 14)
     ls.append(spacer(8))
     ls += title_lines(spec, text=spec.title_en, st=St(12, bold=True), height=16)
-    segs = []
-    for i, a in enumerate(spec.authors):
-        if i:
-            segs.append((", ", St(10)))
-        segs.append((a.en, St(10)))
-        if len(spec.affs) > 1:
-            segs.append((str(a.aff_no), St(10, sup=True)))
-    ls.append(center_line(segs, 16))
-    if len(spec.affs_en) > 1:
-        aff = "(" + "; ".join(f"{i + 1}. {x}" for i, x in enumerate(spec.affs_en)) + ")"
-    else:
-        aff = "(" + spec.affs_en[0] + ")"
+    ls.append(center_line(byline_segments(spec, [a.en for a in spec.authors], ", ", 10), 16))
+    aff = affiliation_text(spec.affs_en, "(", "; ", ")")
     ls += centered(wrap([(aff, St(8.5, italic=True))], TW - 20, height=12))
     ls.append(spacer(4))
     ls += labelled("Abstract: ", spec.abstract_en, small, ind, 13)
