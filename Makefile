@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test bench fixtures clean
+.PHONY: demo test browser bench fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(VENV)/bin/journal-ingest ingest $(SAMPLE) --out output --journal tests/fixtures/journal.toml --no-links
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(PY) -m pytest
+
+# Headless Chromium for the review-report browser test (tests/test_review_browser.py).
+# Debian packages only (never a downloaded browser); sudo only when not root.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium chromium-driver; \
+	fi
 
 bench: $(STAMP)
 	$(PY) bench/ingest_bench.py
