@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from checks.links import LinkSettings
 
 from schemas.model import Issue
 from schemas.settings import load_settings
@@ -20,15 +23,18 @@ def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | No
         log.warning("XML not written: %s", error)
 
 
-def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int], None] | None = None) -> None:
+def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int], None] | None = None,
+               link_settings: "LinkSettings | None" = None) -> None:
     from checks.links import check_issue_links
-    check_issue_links(staging, issue_id=issue_id, progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
+    check_issue_links(staging, link_settings, issue_id=issue_id,
+                      progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
-                       progress: Callable[[str, int, int], None] | None = None) -> Callable[[Path, Issue], None]:
+                       progress: Callable[[str, int, int], None] | None = None,
+                       link_settings: "LinkSettings | None" = None) -> Callable[[Path, Issue], None]:
     def hook(staging: Path, issue: Issue) -> None:
         write_xml_step(staging, settings_file, schemas)
         if links:
-            links_step(staging, issue.issue_id, progress)
+            links_step(staging, issue.issue_id, progress, link_settings)
     return hook

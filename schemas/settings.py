@@ -47,7 +47,8 @@ def load_settings(path: str | Path | None) -> JournalSettings:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadConfig(path, f"not valid TOML: {exc}") from None
-    table = data.get("journal", data)
+    # other tables ([orchestration], see schemas/orchestration.py) belong to other readers
+    table = data.get("journal", {k: v for k, v in data.items() if k != "orchestration"})
     if not isinstance(table, dict):
         raise BadConfig(path, "[journal] must be a table")
     known = {f.name for f in fields(JournalSettings)}
