@@ -8,6 +8,7 @@ from parsers import citations, identifiers, names
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
+from parsers.labels import type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from schemas.model import Article, Citation, Contributor, LangText
@@ -20,8 +21,6 @@ _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.�
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
-_BOOK_REVIEW = re.compile(r"书评|评介|读后|——评|——读|—评|述评《|Book Review", re.I)
-_EDITORIAL = re.compile(r"卷首语|编者按|编后记|主编寄语|本期导读|编辑部|Editorial", re.I)
 _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 _EDITOR = re.compile(r"^\s*[（(]\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
@@ -160,12 +159,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
 
 
 def article_type(title: str, toc_title: str, has_abstract: bool) -> str:
-    text = f"{title} {toc_title}"
-    if _EDITORIAL.search(text):
-        return "editorial"
-    if _BOOK_REVIEW.search(text):
-        return "book-review"
-    return "research-article"
+    return type_of_title(f"{title} {toc_title}") or "research-article"
 
 
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:

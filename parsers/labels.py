@@ -64,6 +64,32 @@ def _master_regex() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)]))(?:{alts})")
 
 
+@lru_cache(maxsize=1)
+def type_words() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Article type -> (title words, standalone headings), from `layouts/labels.toml`."""
+    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
+    return {name: (tuple(d.get("words", ())), tuple(d.get("headings", ())))
+            for name, d in tomllib.loads(text).get("types", {}).items()}
+
+
+def type_of_title(text: str) -> str | None:
+    """The article type a title's words announce, if any."""
+    low = text.lower()
+    for name, (words, _) in type_words().items():
+        if any(w.lower() in low for w in words):
+            return name
+    return None
+
+
+def type_of_heading(text: str) -> str | None:
+    """The type a heading printed alone announces ("Preface", "卷首语"), if any."""
+    key = re.sub(r"[\s\u3000]+", " ", text).strip().strip(":：").lower()
+    for name, (_, headings) in type_words().items():
+        if any(key == h.lower() or key.replace(" ", "") == h.replace(" ", "").lower() for h in headings):
+            return name
+    return None
+
+
 def find_labels(lines: list[str]) -> list[LabelHit]:
     """Every label in the lines, in reading order."""
     hits: list[LabelHit] = []

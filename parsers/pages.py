@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.labels import find_labels
+from parsers.labels import find_labels, type_of_heading
 from parsers.normalize import latin_share
+from parsers.toc import TOC_HEAD
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line, PageText
@@ -21,7 +22,6 @@ _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
-_TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|CONTENTS|Contents|TABLE OF CONTENTS)\s*$")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
@@ -31,6 +31,7 @@ ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "artic
 @dataclass
 class PageInfo:
     number: int                      # physical, 1-based
+    label: str | None = None         # the PDF's page label ("iv", "12"), when it has them
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
@@ -39,6 +40,7 @@ class PageInfo:
     title_lines: list["Line"] = field(default_factory=list)
     labels: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+    part_type: str | None = None     # "editorial" when a heading such as "Preface" opens the page
 
 
 def body_size(pages: list["PageText"]) -> float:
@@ -105,6 +107,43 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
     return body, heads, folio
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def _label_value(label: str) -> tuple[str, int] | None:
+    """(numbering style, value) of a page label: arabic, roman or letters, as /PageLabels
+    numbers pages; None for anything else."""
+    if label.isdigit():
+        return "D", int(label)
+    low = label.lower()
+    if low and all(c in _ROMAN for c in low):
+        total = 0
+        for a, b in zip(low, low[1:] + " "):
+            total += -_ROMAN[a] if b in _ROMAN and _ROMAN[b] > _ROMAN[a] else _ROMAN[a]
+        return ("r" if label.islower() else "R"), total
+    if label.isalpha() and len(set(low)) == 1:
+        return ("a" if label.islower() else "A"), (ord(low[0]) - 96) + 26 * (len(low) - 1)
+    return None
+
+
+def label_ranges(infos: list[PageInfo]) -> list[tuple[int, int]]:
+    """Runs of physical pages numbered in one style, one after another (i–vi, 1–50): the
+    parts a publisher gave page labels to. Empty when the PDF has no page labels."""
+    ranges: list[tuple[int, int]] = []
+    prev: tuple[str, int] | None = None
+    for p in infos:
+        value = _label_value(p.label) if p.label else None
+        if value is None:
+            prev = None
+            continue
+        if prev is not None and value[0] == prev[0] and value[1] == prev[1] + 1:
+            ranges[-1] = (ranges[-1][0], p.number)
+        else:
+            ranges.append((p.number, p.number))
+        prev = value
+    return ranges
+
+
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the majority physical->printed offset of pages that show one."""
     offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
@@ -142,7 +181,7 @@ def title_lines(body: list["Line"], size: float, page_height: float) -> list["Li
 
 def classify(page: "PageText", size: float) -> PageInfo:
     body, heads, folio = split_edges(page, size)
-    info = PageInfo(page.number, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
+    info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True
@@ -152,7 +191,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
     if not "".join(texts).strip():
         info.kind = "blank"
         return info
-    if any(_TOC_HEAD.match(t) for t in texts[:6]):
+    if any(TOC_HEAD.match(t) for t in texts[:6]):
         info.kind = "toc"
         info.evidence.append("a 目录/Contents heading")
         return info
@@ -176,4 +215,22 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
         info.kind = "advert"
+    elif (heading := _part_heading(body, size, page.height)) is not None:
+        info.kind = "start"
+        info.part_type = type_of_heading(heading.text)
+        info.title_lines = [heading]
+        info.evidence.append(f"heading “{heading.text.strip()}” in {heading.size:.1f}pt opens a part of its own")
     return info
+
+
+def _part_heading(body: list["Line"], size: float, page_height: float) -> "Line | None":
+    """A preface or editorial heading: the page's first line, alone in its largest type
+    (at least 1.2× the body), whose words name a part (labels.toml `headings`)."""
+    if not body:
+        return None
+    first = body[0]
+    if first.y > page_height * 0.35 or first.size < size * 1.2:
+        return None
+    if any(ln.size > first.size - 0.3 for ln in body[1:]):
+        return None
+    return first if type_of_heading(first.text) else None

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.pages import PageInfo
+from parsers.pages import PageInfo, label_ranges
 from parsers.toc import TocEntry, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parsers.textlayer import OutlineItem
+    from parsers.textlayer import Line, OutlineItem
 
 NOT_ARTICLE = {"cover", "toc", "blank", "advert", "english", "online-first"}
 
@@ -37,11 +37,23 @@ class Split:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _rows(lines: list["Line"]) -> list[str]:
+    """A 目录 page's lines regrouped into printed rows: a page number set far right of its
+    title comes out of the text layer as a line of its own, and belongs beside the title."""
+    rows: list[list["Line"]] = []
+    for ln in sorted(lines, key=lambda ln: ln.y):
+        if rows and abs(rows[-1][0].y - ln.y) <= min(ln.size, rows[-1][0].size) * 0.3:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [" ".join(ln.text.strip() for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
+
+
 def _toc_entries(infos: list[PageInfo]) -> list[TocEntry]:
     entries: list[TocEntry] = []
     for info in infos:
         if info.kind == "toc":
-            entries += parse_toc([ln.text for ln in info.body])
+            entries += parse_toc(_rows(info.body))
     return entries
 
 
@@ -56,12 +68,19 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
     """Pages before the 目录, or a sparse first page before the first article, are the cover."""
     toc_at = next((i for i, p in enumerate(infos) if p.kind == "toc"), None)
     if toc_at is not None:
+        in_part = False  # a preface or labelled article before the 目录 stays a part
         for p in infos[:toc_at]:
+            if p.kind == "start" and (p.part_type or p.labels & {"abstract_zh", "doi", "article_no", "clc"}):
+                in_part = True
+                continue
+            if in_part and p.kind in ("content", "blank"):
+                continue
+            in_part = False
             p.kind = "cover" if p.kind != "blank" else "blank"
             p.evidence.append("before the 目录 page")
         return
     first = infos[0] if infos else None
-    if first and first.kind == "start" and not first.labels and len(infos) > 1:
+    if first and first.kind == "start" and not first.labels and not first.part_type and len(infos) > 1:
         chars = sum(len(ln.text) for ln in first.body)
         if chars < 250:
             first.kind = "cover"
@@ -144,6 +163,7 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             warnings.append(("no-article-start", "no start-of-article layout found; treated the document as one article"))
 
     ordered = sorted(starts)
+    ranges = label_ranges(infos)
     spans: list[Span] = []
     for i, first in enumerate(ordered):
         span = starts[first]
@@ -154,12 +174,23 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
                 break
             last = n
         span.last = last
+        _extend_to_label_range(span, limit, ranges)
         spans.append(span)
 
     in_article = {n for s in spans for n in range(s.first, s.last + 1)}
     skipped = {p.number: p.kind for p in infos if p.number not in in_article}
     english = [p.number for p in infos if p.kind == "english"]
     return Split(spans=spans, toc=toc, english_pages=english, skipped=skipped, warnings=warnings)
+
+
+def _extend_to_label_range(span: Span, limit: int, ranges: list[tuple[int, int]]) -> None:
+    """A part that opens a page-label range which closes before the next part owns the whole
+    range (a preface numbered i–vi with its contents page and blank versos)."""
+    for first, last in ranges:
+        if first == span.first and span.last < last <= limit and last > first:
+            span.evidence.append(f"page labels number p.{first}–{last} as one part")
+            span.last = last
+            return
 
 
 def trim_to_page_count(span: Span, page_count: int, infos: list[PageInfo]) -> None:

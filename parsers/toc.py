@@ -4,12 +4,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parsers.joining import join_lines
+
 _ENTRY = re.compile(
     r"^(?P<text>.*?)(?P<lead>[\s.·…．_—\-]{2,}|\s+|(?<=[\u4e00-\u9fff）)]))"
     r"[（(]?(?P<page>\d{1,4})[）)]?\s*$"
 )
 _LEADER = re.compile(r"[.·…．_]{3,}|[—\-]{3,}")
 _SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$")
+TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|(?:table\s+of\s+)?contents)\s*$", re.I)
+# a byline printed under its entry: initials ("J. Montgomery, M.D. Reid & B. Drake; …")
+# or a series citation after a semicolon; a title line never looks like this
+_BYLINE_UNDER = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z]?[\w'’\-]*|^[^;；]{1,80}[;；]\s*\S")
 
 
 @dataclass
@@ -26,12 +32,18 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
     """
     entries: list[TocEntry] = []
     pending: list[str] = []
+    after_entry = False
     for raw in lines:
         line = raw.strip()
-        if not line or re.fullmatch(r"(目\s*录|目\s*次|CONTENTS|Contents)", line):
+        if not line or TOC_HEAD.match(line):
             continue
         m = _ENTRY.match(line)
         if not m or m.group("page") == line:
+            if after_entry and not entries[-1].authors and _BYLINE_UNDER.match(line):
+                entries[-1].authors = line
+                after_entry = False
+                continue
+            after_entry = False
             if _SECTION.match(line) and not pending:
                 continue
             pending.append(line)
@@ -45,11 +57,12 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
         else:
             title, authors = "", ""
         if pending:
-            title = "".join(pending) + title if title else "".join(pending)
+            title = join_lines(pending + [title])
             pending = []
         if not title:
             continue
         entries.append(TocEntry(title=title, authors=authors, page=int(m.group("page"))))
+        after_entry = True
     return entries
 
 
