@@ -13,7 +13,7 @@ import sys
 
 from parsers.errors import IngestError
 
-COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "serve"]
+COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "report", "inbox", "serve"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,34 +3,85 @@
 Tasks are thin wrappers over plain functions in parsers/ and schemas/; only this module
 knows about retries, caching and concurrency. The CLI runs the plain functions in-process
 unless a Prefect API is configured (see README: "Prefect or in-process").
+
+- Caching: the expensive pure steps (text layer, split, per-article extraction) are cached
+  by the PDF's sha256 and the extraction code's version (`CODE_VERSION`), with results
+  persisted under PREFECT_HOME/storage, so a re-run after a failure (or of the same PDF
+  under another name) skips finished work, and a code change never reuses stale results.
+  Nothing that writes outputs is cached, and the deposit never is (flows/deposit.py).
+- Retries: the step that checks cited URLs is retried with exponential backoff on
+  unexpected errors (bad input is not retried). Each HTTP request already has its own
+  connect/read timeouts and per-request retries in `checks.links.LinkSettings`
+  (connect 5 s, read 15 s, body deadline 30 s, 2 retries with backoff).
+- Concurrency: per-article extraction is mapped; the task runner (bounded thread pool or
+  Dask) is chosen at call time, see `run_ingest` and `flows/runners.py`.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import re
+import time
+from datetime import timedelta
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, task, unmapped
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
+from prefect.tasks import exponential_backoff
 
 from flows import steps
 from flows.extras import after_extract_hook
+from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers.textlayer import Document
 from schemas.model import Article, Issue
 from schemas.settings import load_settings
 
-
-@task(cache_policy=NO_CACHE)
-def read_issue(pdf: str) -> Document:
-    return steps.read_pdf(Path(pdf))
+ROOT = Path(__file__).resolve().parents[1]
+CACHE_DAYS = 30
 
 
-@task(cache_policy=NO_CACHE)
-def split_issue(doc: Document) -> Plan:
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the extraction code and its data: cached results are valid only for it."""
+    h = hashlib.sha256()
+    files = sorted((ROOT / "parsers").rglob("*.py")) + sorted((ROOT / "parsers").rglob("*.toml"))
+    files += [ROOT / "schemas" / "model.py"]
+    for f in files:
+        h.update(str(f.relative_to(ROOT)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _key(step: str):
+    """cache_key_fn: `<step>-<pdf sha256>-<code version>[-<article index>]`."""
+    def key(context: Any, parameters: dict[str, Any]) -> str:
+        k = parameters.get("k")
+        return f"{step}-{parameters['sha']}-{code_version()}" + ("" if k is None else f"-{k}")
+    return key
+
+
+CACHED = dict(cache_key_fn=None, persist_result=True, cache_expiration=timedelta(days=CACHE_DAYS))
+
+
+@task(**{**CACHED, "cache_key_fn": _key("read")})
+def read_issue(pdf: str, sha: str) -> Document:
+    # a Dask worker is a daemon process and may not fork: read the pages in-process there
+    workers = 1 if multiprocessing.current_process().daemon else None
+    return steps.read_pdf(Path(pdf), workers)
+
+
+@task(**{**CACHED, "cache_key_fn": _key("split")})
+def split_issue(doc: Document, sha: str) -> Plan:
     return plan_issue(doc)
 
 
-@task(cache_policy=NO_CACHE)
-def extract_article(plan: Plan, k: int) -> Article:
+@task(**{**CACHED, "cache_key_fn": _key("article")})
+def extract_article(plan: Plan, k: int, sha: str) -> Article:
     return extract_one(plan, k)
 
 
@@ -39,25 +90,115 @@ def assemble(doc: Document, plan: Plan, articles: list[Article], journal: str | 
     return assemble_issue(doc, plan, articles, load_settings(journal))
 
 
-@task(cache_policy=NO_CACHE)
+def _transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry unexpected failures (network, locked cache), not bad input or an existing output."""
+    try:
+        state.result()
+    except IngestError:
+        return False
+    except Exception:
+        return True
+    return False
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10),
+      retry_jitter_factor=0.5, retry_condition_fn=_transient)
 def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: bool, force: bool,
-                  schemas: str | None | bool) -> str:
+                  schemas: str | None | bool, link_cache: str | None = None) -> str:
+    """Stage, check links, write XML, publish: all or nothing, so a retry starts clean."""
+    link_settings = None
+    if links and link_cache:
+        from checks.links import LinkSettings
+        link_settings = LinkSettings(cache_path=Path(link_cache))
     hook = after_extract_hook(Path(journal) if journal else None, links=links,
-                              schemas=Path(schemas) if isinstance(schemas, str) else schemas)
+                              schemas=Path(schemas) if isinstance(schemas, str) else schemas,
+                              link_settings=link_settings)
     return str(steps.write_outputs(issue, Path(pdf), Path(out), force=force, after_extract=hook))
 
 
 @flow(name="ingest_issue", log_prints=True)
 def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, links: bool = True,
-                 force: bool = False, schemas: str | bool | None = None) -> steps.IngestResult:
+                 force: bool = False, schemas: str | bool | None = None,
+                 link_cache: str | None = None) -> steps.IngestResult:
     """Split one issue PDF, extract every article (mapped), write all outputs atomically."""
-    import time
+    from flows.inbox_steps import sha256_file
     start = time.perf_counter()
     load_settings(journal)  # fail fast on a bad settings file
-    doc = read_issue(pdf)
-    plan = split_issue(doc)
-    futures = extract_article.map(unmapped(plan), list(range(len(plan.split.spans))))
+    if not Path(pdf).is_file():
+        from parsers.errors import MissingFile
+        raise MissingFile(pdf, "no such file")
+    sha = sha256_file(Path(pdf))
+    doc = read_issue(pdf, sha)
+    doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
+    plan = split_issue(doc, sha)
+    futures = extract_article.map(unmapped(plan), list(range(len(plan.split.spans))), unmapped(sha))
     articles = [f.result() for f in futures]
     issue = assemble(doc, plan, articles, journal)
-    target = write_outputs(issue, pdf, out, journal, links, force, schemas)
+    writer = write_outputs if links else write_outputs.with_options(retries=0)
+    target = writer(issue, pdf, out, journal, links, force, schemas, link_cache)
+    publish_artifacts(issue, Path(target))
     return steps.IngestResult(issue, Path(target), time.perf_counter() - start)
+
+
+def run_ingest(pdf: str, out: str = "output", *, dask_address: str = "", max_workers: int = 4,
+               **params: Any) -> steps.IngestResult:
+    """`ingest_issue` on Dask (address or $JOURNAL_INGEST_DASK_ADDRESS) or a local pool."""
+    from flows.runners import task_runner
+    return ingest_issue.with_options(task_runner=task_runner(dask_address, max_workers))(pdf, out, **params)
+
+
+# ---- artifacts ------------------------------------------------------------------------------
+
+
+def artifact_key(*parts: str) -> str:
+    """Prefect artifact keys: lowercase letters, digits and dashes only."""
+    return re.sub(r"[^a-z0-9-]+", "-", "-".join(parts).lower()).strip("-")
+
+
+def article_rows(issue: Issue) -> list[dict[str, Any]]:
+    rows = []
+    for a in issue.articles:
+        rows.append({
+            "id": a.id, "pages": f"{a.pdf_pages[0]}-{a.pdf_pages[1]}" if a.pdf_pages else "",
+            "printed": f"{a.fpage}-{a.lpage}", "title": a.title.zh or a.title.en,
+            "authors": len(a.contributors), "doi": a.doi or "", "citations": len(a.citations),
+            "warnings": ", ".join(w.code for w in a.warnings),
+        })
+    return rows
+
+
+def links_markdown(issue_id: str, links_json: Path) -> str:
+    """Verdict counts and the URLs that need attention, from links.json."""
+    if not links_json.exists():
+        return f"# Links of {issue_id}\n\nNot checked (links disabled).\n"
+    data = json.loads(links_json.read_text(encoding="utf-8"))
+    results = data.get("links") or []
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.get("verdict", "?")] = counts.get(r.get("verdict", "?"), 0) + 1
+    lines = [f"# Links of {issue_id}", "", "| verdict | URLs |", "|---|---|"]
+    lines += [f"| {v} | {n} |" for v, n in sorted(counts.items())] or ["| (no cited URLs) | 0 |"]
+    bad = [r for r in results if r.get("verdict") not in ("ok", "redirected")]
+    if bad:
+        lines += ["", "## Needing attention", ""]
+        lines += [f"- `{r.get('verdict')}` {r.get('url')} {r.get('error') or ''}".rstrip() for r in bad[:50]]
+    return "\n".join(lines) + "\n"
+
+
+def publish_artifacts(issue: Issue, target: Path) -> None:
+    """Articles table, link verdicts, and links to the output files, on the flow run."""
+    iid = issue.issue_id
+    create_table_artifact(article_rows(issue), key=artifact_key("articles", iid),
+                          description=f"{iid}: {len(issue.articles)} articles; issue warnings: "
+                                      + (", ".join(w.code for w in issue.warnings) or "none"))
+    create_markdown_artifact(links_markdown(iid, target / "links.json"), key=artifact_key("links", iid),
+                             description=f"cited-URL verdicts of {iid}")
+    files = ["issue.json", "crossref.xml", "links.json", "links.txt"]
+    md = [f"# Outputs of {iid}", "", f"Folder: `{target.resolve()}`", ""]
+    md += [f"- [{name}]({(target / name).resolve().as_uri()})" for name in files if (target / name).exists()]
+    md += [f"- [{a.id}/article.pdf]({(target / 'articles' / a.id / 'article.pdf').resolve().as_uri()})"
+           for a in issue.articles]
+    create_markdown_artifact("\n".join(md) + "\n", key=artifact_key("outputs", iid),
+                             description=f"output files of {iid}")
+    create_link_artifact((target / "issue.json").resolve().as_uri(), link_text=f"{iid}/issue.json",
+                         key=artifact_key("issue-json", iid))

@@ -1,0 +1,56 @@
+"""Prefect flow `process_inbox`: every new issue PDF in the inbox through `ingest_issue`.
+
+A thin wrapper over `flows.inbox_steps.process_inbox` (the rules live there): each PDF is
+an `ingest_issue` subflow run on the configured task runner (Dask or a local pool), a
+failing PDF is filed under failed/ and the others go on, and the run ends with a summary
+that is returned, logged and published as artifacts.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows.inbox_steps import Summary, process_inbox as process_inbox_plain
+from schemas.orchestration import load_orchestration
+
+
+def inbox_ingest(journal: str | None, out: Path, links: bool, dask_address: str, max_workers: int):
+    """The ingest step the inbox calls: the `ingest_issue` flow, on the chosen task runner."""
+    from flows.ingest import run_ingest
+
+    def ingest(pdf: Path, force: bool) -> Path:
+        result = run_ingest(str(pdf), str(out), dask_address=dask_address, max_workers=max_workers,
+                            journal=journal, links=links, force=force, schemas=False,
+                            link_cache=str(out / "links-cache.sqlite"))
+        return result.out_dir
+    return ingest
+
+
+@flow(name="process_inbox", log_prints=True)
+def process_inbox(settings: Optional[str] = None, inbox: Optional[str] = None, out: Optional[str] = None,
+                  reprocess: bool = False) -> dict:
+    """Ingest every new PDF in the inbox (`[orchestration] inbox`, or `inbox`); returns the summary."""
+    logger = get_run_logger()
+    cfg = load_orchestration(settings)
+    inbox_dir = Path(inbox) if inbox else cfg.inbox
+    out_dir = Path(out) if out else cfg.out
+    summary = process_inbox_plain(
+        inbox_dir, out_dir,
+        inbox_ingest(settings, out_dir, cfg.links, cfg.scheduler(), cfg.max_workers),
+        reprocess=reprocess, settle_seconds=cfg.settle_seconds)
+    logger.info(summary.text())
+    summary_artifacts(summary)
+    return summary.to_dict()
+
+
+def summary_artifacts(summary: Summary) -> None:
+    c = summary.counts()
+    if summary.outcomes:
+        create_table_artifact([{"file": o.file, "status": o.status, "output": o.output,
+                                "error": o.error, "seconds": o.seconds} for o in summary.outcomes],
+                              key="inbox-outcomes", description=f"inbox {summary.inbox}")
+    create_markdown_artifact("```\n" + summary.text() + "\n```\n", key="inbox-summary",
+                             description=", ".join(f"{n} {k}" for k, n in c.items()))
