@@ -12,6 +12,9 @@ import pytest
 
 KNOWN = Path(__file__).parent / "known_misses.txt"
 
+# the session-wide Prefect test server (`prefect_server` fixture) for flow tests
+pytest_plugins = ["tests.prefect_harness"]
+
 
 def _known() -> set[str]:
     if not KNOWN.exists():
