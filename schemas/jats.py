@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from parsers.errors import SchemaInvalid
+from schemas.jats_links import LinkNote, add_notes
 from schemas.model import Article, Citation, Contributor, Issue, LangText
 from schemas.settings import JournalSettings
 
@@ -286,8 +287,13 @@ def check_article(issue: Issue, article: Article, settings: JournalSettings) -> 
     return problems
 
 
-def build_article(issue: Issue, article: Article, settings: JournalSettings | None = None) -> etree._ElementTree:
-    """The JATS 1.3 tree for `article`. Raises SchemaInvalid(article.id, …) on an unusable record."""
+def build_article(issue: Issue, article: Article, settings: JournalSettings | None = None,
+                  links: dict[str, LinkNote] | None = None) -> etree._ElementTree:
+    """The JATS 1.3 tree for `article`. Raises SchemaInvalid(article.id, …) on an unusable record.
+
+    `links` (URL → LinkNote, from links.json) adds each cited URL's verdict and archived
+    copy to its citation (see schemas.jats_links).
+    """
     settings = settings or JournalSettings()
     problems = check_article(issue, article, settings)
     if problems:
@@ -301,6 +307,8 @@ def build_article(issue: Issue, article: Article, settings: JournalSettings | No
     add_journal_meta(front, issue, settings)
     add_article_meta(front, issue, article, lang)
     add_back(root, article, lang)
+    if links:
+        add_notes(root, links)
     return etree.ElementTree(root)
 
 

@@ -1,7 +1,10 @@
 """Write `articles/<id>/article.xml` (JATS) and `crossref.xml` for one issue directory.
 
 `write_issue_xml(issue_dir, settings)` is what `journal-ingest ingest` calls after writing
-`issue.json`, and what `journal-ingest xml` calls after an editor changed it. Every file
+`issue.json` (and after the link checks, so `links.json` is there to read), and what
+`journal-ingest xml` calls after an editor changed it. `refresh_link_notes(issue_dir)` is
+what `journal-ingest links` calls after a re-check: it replaces only the link notes in the
+existing JATS files (see schemas.jats_links), so it needs no journal settings. Every file
 is validated before it is written (when schemas are available; otherwise a warning says
 validation was skipped) and written atomically (temp file + os.replace), so a reader never
 sees half a file and an invalid file never replaces a good one.
@@ -13,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers.errors import SchemaInvalid
-from schemas import crossref, jats, xmlcheck
+from lxml import etree
+
+from schemas import crossref, jats, jats_links, xmlcheck
 from schemas.record import read_json, write_atomic
 from schemas.model import Issue, issue_from_dict
 from schemas.settings import JournalSettings
@@ -72,10 +77,11 @@ def generate_issue_xml(
     sdir = _schema_dir(schemas_dir)
     result = XmlResult(validated=bool(sdir))
     kind_jats = "jats-1.3"
+    notes = jats_links.load_notes(issue_dir)  # {} when the links were not checked
     for article in issue.articles:
         target = issue_dir / "articles" / article.id / ARTICLE_FILE
         try:
-            tree = jats.build_article(issue, article, settings)
+            tree = jats.build_article(issue, article, settings, links=notes)
             xmlcheck.require_valid(tree, kind=kind_jats, schema_dir=sdir, name=str(target))
         except SchemaInvalid as exc:
             result.errors.append(str(exc))
@@ -107,6 +113,42 @@ def generate_issue_xml(
     return result
 
 
+def refresh_link_notes(
+    issue_dir: Path,
+    *,
+    schemas_dir: str | Path | None | bool = None,
+) -> XmlResult:
+    """Put the verdicts and archived copies of `issue_dir/links.json` into the existing
+    `articles/*/article.xml`, replacing older ones; each file validated, then replaced
+    atomically (only when it changed). Articles without an article.xml are left alone.
+    """
+    issue_dir = Path(issue_dir)
+    notes = jats_links.load_notes(issue_dir)
+    sdir = _schema_dir(schemas_dir)
+    result = XmlResult(validated=bool(sdir))
+    parser = etree.XMLParser(no_network=True, resolve_entities=False, remove_blank_text=True)
+    for target in sorted((issue_dir / "articles").glob(f"*/{ARTICLE_FILE}")):
+        try:
+            tree = etree.parse(str(target), parser)
+        except etree.XMLSyntaxError as exc:
+            result.errors.append(f"{target}: not well-formed XML, left unchanged: {exc}")
+            continue
+        before = xmlcheck.serialize(tree)
+        jats_links.add_notes(tree.getroot(), notes)
+        data = xmlcheck.serialize(tree)
+        if data == before:
+            continue
+        try:
+            kind = xmlcheck.detect_kind(tree.getroot())
+            xmlcheck.require_valid(tree, kind=kind, schema_dir=sdir, name=str(target))
+        except SchemaInvalid as exc:
+            result.errors.append(str(exc))
+            continue
+        atomic_write(target, data)
+        result.written.append(target)
+    return result
+
+
 def write_issue_xml(
     issue_dir: Path,
     settings: JournalSettings,
@@ -127,4 +169,5 @@ def write_issue_xml(
     return result.written
 
 
-__all__ = ["write_issue_xml", "generate_issue_xml", "load_issue", "atomic_write", "XmlResult"]
+__all__ = ["write_issue_xml", "generate_issue_xml", "refresh_link_notes", "load_issue", "atomic_write",
+           "XmlResult"]

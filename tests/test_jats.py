@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from parsers.errors import SchemaInvalid
-from schemas import jats, xmlcheck
+from schemas import jats, jats_links, xmlcheck
 from schemas.model import Citation, Contributor, LangText, issue_from_dict
 from schemas.settings import load_settings
 
@@ -57,11 +57,16 @@ def canonical(data: bytes) -> str:
 # ------------------------------------------------------------------------ golden
 
 
+def case_links(name: str) -> dict:
+    """The case's links.json as notes ({} when the case has none)."""
+    return jats_links.load_notes(GOLDEN / name)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_golden_articles(case: str, schema_dir: Path) -> None:
     issue, settings = load_case(case)
     for article in issue.articles:
-        tree = jats.build_article(issue, article, settings)
+        tree = jats.build_article(issue, article, settings, links=case_links(case))
         assert_valid(tree, schema_dir)
         data = xmlcheck.serialize(tree)
         expected = GOLDEN / case / "expected" / "articles" / article.id / "article.xml"
@@ -78,7 +83,7 @@ def test_golden_validates_against_jats_1_4_too(case: str, schema_dir: Path) -> N
         pytest.skip("no JATS 1.4 schema")
     issue, settings = load_case(case)
     for article in issue.articles:
-        tree = jats.build_article(issue, article, settings)
+        tree = jats.build_article(issue, article, settings, links=case_links(case))
         tree.getroot().set("dtd-version", "1.4")
         assert_valid(tree, schema_dir, kind="jats-1.4")
 
