@@ -1,7 +1,7 @@
 """The Prefect flow pauses for a DepositDecision and resumes with the editor's input.
 
-Uses prefect_test_harness (a temporary local Prefect server). It takes ~45 s (server start
-and stop dominate), so it runs only with JOURNAL_INGEST_PREFECT_TESTS=1.
+Runs against the session-wide temporary Prefect server (`prefect_server`, see
+tests/prefect_harness.py), so it pays no server start of its own.
 """
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ import shutil
 import threading
 import time
 from pathlib import Path
-
-import os
-
-import pytest
 
 from tests.crossref_fake_server import FakeCrossref
 
@@ -33,10 +29,7 @@ def _wait_paused(after=None, timeout: float = 60.0):
     raise AssertionError("flow run never paused")
 
 
-@pytest.mark.skipif(not os.environ.get("JOURNAL_INGEST_PREFECT_TESTS"),
-                    reason="slow (~45 s): set JOURNAL_INGEST_PREFECT_TESTS=1 to run the Prefect pause test")
-def test_flow_pauses_for_correction_then_approval(tmp_path, monkeypatch):
-    prefect_testing = pytest.importorskip("prefect.testing.utilities")
+def test_flow_pauses_for_correction_then_approval(prefect_server, tmp_path, monkeypatch):
     from prefect.flow_runs import resume_flow_run
 
     from flows.deposit import deposit_issue
@@ -45,7 +38,7 @@ def test_flow_pauses_for_correction_then_approval(tmp_path, monkeypatch):
     issue.mkdir(parents=True)
     shutil.copy(DATA / "crossref.xml", issue)
     shutil.copy(DATA / "issue.json", issue)
-    with FakeCrossref(polls_to_process=1) as fake, prefect_testing.prefect_test_harness():
+    with FakeCrossref(polls_to_process=1) as fake:
         monkeypatch.setenv("CROSSREF_TEST_URL", fake.url)
         monkeypatch.setenv("CROSSREF_LOGIN_ID", "journal/role")
         monkeypatch.setenv("CROSSREF_LOGIN_PASSWD", "s3cret-Pa55")
