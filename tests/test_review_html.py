@@ -1,0 +1,143 @@
+"""The review page's HTML: escaping, languages, self-containment, highlighted warnings."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from review.html import CSP, build_page
+from review.report import REPORT_NAME, gather, write_review_report
+from tests.review_support import check_links_locally, copy_issue, ingest_issue
+
+EVIL = '<script>alert("x")</script> & </title><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture(scope="module")
+def issue_dir(tmp_path_factory) -> Path:
+    return ingest_issue(tmp_path_factory.mktemp("ingest"))
+
+
+@pytest.fixture
+def own(issue_dir: Path, tmp_path: Path) -> Path:
+    return copy_issue(issue_dir, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch):
+    monkeypatch.delenv("JOURNAL_INGEST_LEDGER", raising=False)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def _page(issue: Path) -> lxml.html.HtmlElement:
+    raw = (write_review_report(issue)).read_bytes()
+    return lxml.html.document_fromstring(raw)
+
+
+def _edit(issue: Path, change) -> None:
+    path = issue / "issue.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_markup_in_record_values_is_text_not_markup(own: Path) -> None:
+    def change(data):
+        art = data["articles"][1]
+        art["title"]["zh"] = EVIL
+        art["contributors"][0]["affiliation"] = EVIL
+        art["citations"][0]["text"] = EVIL
+        art["citations"][0]["urls"] = ["javascript:alert(1)"]
+        art["keywords"]["en"] = [EVIL]
+    _edit(own, change)
+    raw = write_review_report(own).read_bytes().decode("utf-8")
+    assert "<script" not in raw and "<img src=x" not in raw and "</title><img" not in raw
+    assert "&lt;script&gt;alert" in raw
+    doc = lxml.html.document_fromstring(raw)
+    assert not doc.xpath("//script") and not doc.xpath("//img[@src='x']")
+    assert not doc.xpath("//@onerror")
+    section = doc.get_element_by_id("a02")
+    assert section.xpath("string(.//h2)").endswith(EVIL)  # shown exactly as printed
+    assert section.text_content().count(EVIL) >= 4  # title, affiliation, citation, keyword
+    assert not doc.xpath("//a[starts-with(@href, 'javascript:')]")  # not a link, only text
+    assert "javascript:alert(1)" in section.text_content()
+
+
+def test_page_is_self_contained(issue_dir: Path) -> None:
+    doc = _page(copy_issue(issue_dir, issue_dir.parent / "copy-selfcontained"))
+    assert not doc.xpath("//script | //iframe | //object | //embed | //link[@rel='stylesheet'] | //base")
+    assert all(src.startswith("data:") for src in doc.xpath("//@src"))
+    assert doc.xpath("//link[@rel='icon']/@href") == ["data:,"]  # no /favicon.ico request
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [CSP]
+    assert "url(" not in "".join(doc.xpath("//style/text()"))  # no fonts or images from CSS
+    assert not [h for h in doc.xpath("//a/@href") if not h.startswith(("#", "http://", "https://"))]
+
+
+def test_charset_and_languages(issue_dir: Path) -> None:
+    raw = write_review_report(copy_issue(issue_dir, issue_dir.parent / "copy-lang")).read_bytes()
+    assert raw.startswith(b"<!DOCTYPE html>") and b'<meta charset="utf-8">' in raw[:200]
+    doc = lxml.html.document_fromstring(raw)
+    assert doc.get("lang") == "en"
+    a02 = doc.get_element_by_id("a02")
+    zh = a02.xpath(".//*[@lang='zh']/text()")
+    en = a02.xpath(".//*[@lang='en']/text()")
+    assert "乌克兰危机下日本与北约的战略合作" in zh
+    assert "Japan–NATO Strategic Coordination under the Ukraine Crisis" in en
+    assert "Chen Jingjing" in en  # pinyin marked as Latin text
+    ja = a02.xpath(".//ol[@class='citations']//*[@lang='ja']/text()")
+    assert any("外務省" in t for t in ja)  # Japanese citations are tagged ja, not zh
+
+
+def test_summary_counts_and_article_sections(issue_dir: Path) -> None:
+    own = copy_issue(issue_dir, issue_dir.parent / "copy-summary")
+    data = gather(own)
+    doc = lxml.html.document_fromstring(build_page(data))
+    sections = doc.xpath("//section[@class='article']")
+    assert [s.get("id") for s in sections] == [v.article.id for v in data.articles]
+    assert doc.xpath("//a/@href")[:5] == [f"#{v.article.id}" for v in data.articles]
+    facts = {tr.xpath("string(th)"): tr.xpath("string(td)") for tr in doc.xpath("//table[1]/tr")}
+    assert facts["Articles"] == "5" and facts["Warnings"] == "1"
+    assert facts["Citations / URLs"] == f"{data.citation_count} / {data.url_count}"
+    assert "Not checked (no links.json)" in doc.text_content()
+    assert "not deposited" in doc.xpath("string(//section[@id='a02']//dd[span/span[@class='state s-none']])")
+    assert "no DOI" in doc.xpath("string(//section[@id='a01'])")
+
+
+def test_warnings_are_highlighted_with_their_field(issue_dir: Path) -> None:
+    doc = _page(copy_issue(issue_dir, issue_dir.parent / "copy-warn"))
+    a05 = doc.get_element_by_id("a05")
+    [warning] = a05.xpath(".//li[@class='warning']")
+    assert "article-no-page-count" in warning.text_content() and "gives 6 pages" in warning.text_content()
+    flagged = a05.xpath(".//dd[contains(@class, 'flagged')]")
+    assert [d.text_content() for d in flagged] == ["2095-3453(2023)06-0059-06"]
+    assert doc.get_element_by_id("a02").xpath("string(.//p[@class='ok-line'])") == "No warnings."
+
+
+def test_link_verdicts_and_archive_links_in_the_page(own: Path, tmp_path: Path) -> None:
+    check_links_locally(own, tmp_path / "cache.sqlite")
+    doc = _page(own)
+    verdicts = doc.xpath("//ol[@class='citations']//span[contains(@class, 'verdict')]/text()")
+    assert {"ok", "dead?", "redirected"} <= set(verdicts)
+    dead = doc.xpath("//ol[@class='citations']//span[@class='verdict v-dead-pending']")[0].getparent()
+    assert dead.xpath(".//a[text()='archived copy']/@href")[0].startswith("http://127.0.0.1/web/2023")
+    summary = {tr.xpath("string(td[1])"): tr.xpath("string(td[2])")
+               for tr in doc.xpath("//h2[text()='Cited links']/following-sibling::table[1]/tr")}
+    assert summary["dead?"] == str(verdicts.count("dead?")) and summary["ok"] == str(verdicts.count("ok"))
+    opened = doc.xpath("//section[@class='article']/details[@open]/summary/text()")
+    assert opened and all("not ok" in s for s in opened)  # citations with problems start unfolded
+
+
+def test_missing_pdf_placeholder_in_the_page(own: Path) -> None:
+    (own / "articles" / "a04" / "article.pdf").unlink()
+    doc = _page(own)
+    a04 = doc.get_element_by_id("a04")
+    assert not a04.xpath(".//img") and a04.xpath(".//div[@class='page placeholder']")
+    assert "page-image" in a04.xpath("string(.//ul[@class='warnings'])")
+    assert len(doc.xpath("//section//figure/img")) == 4
+
+
+def test_report_size_for_the_sample_issue(issue_dir: Path) -> None:
+    path = write_review_report(copy_issue(issue_dir, issue_dir.parent / "copy-size"))
+    assert path.name == REPORT_NAME and 50_000 < path.stat().st_size < 400_000
