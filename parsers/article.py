@@ -8,7 +8,7 @@ from parsers import citations, identifiers, names
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
-from parsers.labels import type_of_title
+from parsers.labels import find_labels, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from schemas.model import Article, Citation, Contributor, LangText
@@ -85,6 +85,35 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         else:
             break
     return [a.text for a in authors], affils
+
+
+# fields some journals print in a block at the article's end (after the references),
+# often beside the author's photo, instead of in a first-page footnote
+_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding"}
+
+
+def _add_closing_fields(header: Header, pages: list[PageInfo]) -> None:
+    """Fill fields the first page lacks from a labelled block near the article's end.
+
+    The block is on the last page that has one (an English extended abstract may follow
+    it); it is the column below its first label, paragraphs apart included. Lines left of
+    it (a photo caption) and the closing （责任编辑…） line are not part of it."""
+    for page in reversed(pages):
+        texts = [ln.text for ln in page.body]
+        hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and h.start == 0]
+        if hits:
+            break
+    else:
+        return
+    if not any(h.field not in header.fields for h in hits):
+        return
+    top = page.body[hits[0].line]
+    block = [ln for ln in page.body[hits[0].line:]
+             if ln.x0 >= top.x0 - 3 * top.size and ln.y >= top.y - 1 and not _EDITOR.match(ln.text)]
+    closing = extract_labelled(block, gap_lines=6)
+    for name in _CLOSING_FIELDS & closing.fields.keys() - header.fields.keys():
+        header.fields[name] = closing.fields[name]
+        header.raw[name] = closing.raw[name]
 
 
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
@@ -182,6 +211,9 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     label_after = sorted(i for i in header.used if i >= title_end)
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
+
+    if len(pages) > 1:
+        _add_closing_fields(header, pages[1:])
 
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 BYLINE = re.compile(r"^(?P<names>[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*(?:\s*[,，、;&]\s*(?:and )?[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*)*)\s*/\s*(?P<page>\d{1,4})$")
 _AFFIL_WORDS = re.compile(r"\b(University|Institute|Academy|College|School|Center|Centre|Department|Laboratory|Company|Co\.|Ltd|Bureau|Ministry|China|Beijing|Shanghai|P\.\s?R\.)\b")
-_NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$")
+# a capitalised name token, accented letters included (LI Lüshu, José)
+_NAME_TOKEN = re.compile(r"^(?=[A-ZÀ-Þ])[^\W\d_]+(?:['’\-][^\W\d_]*)*\.?$")
 
 
 @dataclass
@@ -79,6 +80,12 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
     return entries
 
 
+def _stray(line: "Line", beside: "Line") -> bool:
+    """A mark left between blocks (a lone note number, a hidden 1pt glyph): not text."""
+    text = line.text.strip()
+    return not text or line.size < beside.size * 0.5 or bool(re.fullmatch(r"[\d*∗†‡,，.\s]+", text))
+
+
 def english_beside_header(lines: list["Line"], header: Header | None = None) -> EnglishEntry | None:
     """The English block printed in an article itself: title, names, Abstract, Key words.
 
@@ -90,6 +97,8 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
     # walk up from the Abstract line: affiliations, names, then the title
     i = header.at["abstract_en"] - 1
+    while i >= 0 and _stray(lines[i], lines[header.at["abstract_en"]]):
+        i -= 1
     while i >= 0 and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
     ) and not looks_like_names(lines[i].text):

@@ -13,6 +13,7 @@ from typing import Callable
 from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
+from parsers.masthead import front_text, journal_title_en, journal_title_zh
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import PageInfo, body_size, classify, infer_printed
@@ -42,9 +43,7 @@ def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
 
 def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
     """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号."""
-    front = [ln.text for p in infos if p.kind in ("cover", "toc") for ln in p.body]
-    heads = [ln.text for p in infos for ln in p.heads]
-    text = "\n".join(front + heads)
+    text = front_text(infos)
     journal = Journal(
         title=LangText(zh=settings.title_zh, en=settings.title_en),
         issn=(identifiers.normalize_issn(settings.issn) or settings.issn) if settings.issn else "",
@@ -80,41 +79,10 @@ def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], sett
     if m and not journal.cn:
         journal.cn = re.sub(r"\s", "", fullwidth_to_ascii(m.group(1)))
     if not journal.title.zh:
-        journal.title.zh = _journal_title_zh(infos)
+        journal.title.zh = journal_title_zh(infos)
     if not journal.title.en:
-        journal.title.en = _journal_title_en(infos)
+        journal.title.en = journal_title_en(infos)
     return journal, year, volume, issue
-
-
-def _journal_title_zh(infos: list[PageInfo]) -> str:
-    """The biggest CJK line on the cover, else the most repeated running head."""
-    cover = [p for p in infos if p.kind == "cover"]
-    if cover:
-        lines = [ln for ln in cover[0].body if ln.text.strip() and not re.search(r"\d", ln.text)
-                 and sum(1 for c in ln.text if "\u4e00" <= c <= "\u9fff") >= 2]
-        if lines:
-            return max(lines, key=lambda ln: ln.size).text.replace(" ", "").strip("《》")
-    heads = Counter()
-    for p in infos:
-        for ln in p.heads:
-            t = re.sub(r"\s*\d{4}\s*年.*$|\s*\d+\s*$|^\s*\d+\s*", "", ln.text).strip()
-            if 2 <= len(t) <= 12 and not re.search(r"\d", t):
-                heads[t] += 1
-    if heads:
-        title, votes = heads.most_common(1)[0]
-        if votes >= 2:
-            return title.strip("《》")
-    return ""
-
-
-def _journal_title_en(infos: list[PageInfo]) -> str:
-    cover = [p for p in infos if p.kind == "cover"]
-    for p in cover:
-        for ln in sorted(p.body, key=lambda ln: -ln.size):
-            t = ln.text.strip()
-            if re.fullmatch(r"[A-Z][A-Za-z ,&'\-]{6,}", t) and " " in t:
-                return t
-    return ""
 
 
 def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:

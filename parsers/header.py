@@ -24,23 +24,23 @@ class Header:
     at: dict[str, int] = field(default_factory=dict)         # field name -> index of its label's line
 
 
-def _continues(prev: "Line", nxt: "Line", label_line: "Line") -> bool:
+def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float = 2.3) -> bool:
     """Does `nxt` carry on the value begun on `label_line`? Same type size, and either the
     next line down or the top of the next column."""
     if abs(nxt.size - label_line.size) > 0.75:
         return False
     gap = nxt.y - prev.y
-    if 0 < gap < max(prev.size, nxt.size) * 2.3:
+    if 0 < gap < max(prev.size, nxt.size) * gap_lines:
         return True
     return gap < 0 and nxt.x0 > prev.x0 + 4 * nxt.size  # next column
 
 
-def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
+def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3) -> Header:
     """Values of every label found in `lines[start:]`.
 
     A value runs to the next label on the same line; multi-line fields (abstracts,
     keywords, bios, funding) continue on following lines of the same type size until
-    the next label or a gap.
+    the next label or a gap of more than `gap_lines` line heights.
     """
     specs = field_specs()
     texts = [ln.text for ln in lines]
@@ -72,10 +72,10 @@ def extract_labelled(lines: list["Line"], start: int = 0) -> Header:
                     continue
                 if nxt is not None and any(h.line == j for h in hits[k + 1:]):
                     first_hit = min(h.start for h in hits[k + 1:] if h.line == j)
-                    if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line):
+                    if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line, gap_lines):
                         parts.append(texts[j][:first_hit])
                     break
-                if not _continues(prev, here, label_line) or _NOTE_START.match(texts[j]):
+                if not _continues(prev, here, label_line, gap_lines) or _NOTE_START.match(texts[j]):
                     break
                 if skipped and here.y > prev.y:
                     break  # past a footnote, only the top of the next column carries on

@@ -373,14 +373,15 @@ def parse_bio(text: str) -> list[dict[str, str]]:
     The label (作者简介：, also in ``**…**``) is dropped; authors are separated by ``；``
     where the next segment starts with a plausible name (a common or compound surname,
     2–4 characters, followed by ``（`` or ``，``; if the first author's name is followed by
-    ``（`` + birth year, later authors must be too).  ``bio`` is the author's printed text
+    ``（`` + birth year, later authors must be too). A ``。`` separates authors too when
+    the next one starts with name + ``（`` + birth year (bios printed as paragraphs).  ``bio`` is the author's printed text
     without the separator and without a final ``。`` (the project's golden convention); ``affiliation`` is the institution (see `INSTITUTION_WORDS`,
     `JOB_TITLES`); ``email`` comes from ``E-mail:`` / ``邮箱：`` or any address in the bio.
     """
     body = _BIO_LABEL_RE.sub("", (text or "").strip()).strip()
     if not body:
         return []
-    pieces = re.split(r"([；;])", body)
+    pieces = re.split(r"([；;。])", body)
     segments: list[str] = [pieces[0]]
     first = _BIO_HEAD_RE.match(pieces[0])
     needs_year = bool(first and re.match(r"[（(]\s*\d{4}", pieces[0][first.end("name"):].lstrip()))
@@ -388,7 +389,7 @@ def parse_bio(text: str) -> list[dict[str, str]]:
         sep, seg = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
         head = _BIO_HEAD_RE.match(seg)
         new = bool(head) and _looks_like_name(head.group("name"))
-        if new and needs_year:
+        if new and (needs_year or sep == "。"):  # a full stop ends a sentence far more often than a bio
             new = bool(re.match(r"[（(]\s*\d{4}", seg[head.end("name"):].lstrip()))
         if new:
             segments.append(seg)

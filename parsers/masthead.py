@@ -1,0 +1,117 @@
+"""The journal's own name, from where a journal prints it: the cover, a CNKI online-first
+cover, and the running heads ("第 47 卷第 5 期  电　网　技　术  Vol. 47 No. 5").
+
+Running heads carry the name among volume, issue, date and page numbers, often
+letter-spaced and cut into pieces by the text layer; a name must recur on several pages.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from parsers.normalize import is_cjk
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.pages import PageInfo
+    from parsers.textlayer import Line
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# volume, issue, date and page furniture printed beside the name in a running head
+_FURNITURE = re.compile(
+    r"第\s*\d+\s*[卷期]|总\s*第\s*\d+\s*期|\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月"
+    r"|Vol\.?\s*\d+|No\.?\s*\d+|" + _MONTHS + r"\s*\d{4}|\d+",
+    re.I,
+)
+_ISSN_LINE = re.compile(r"ISSN\s*[:：]?\s*\d{4}\s*[-－]\s*\d{3}[\dXx]")
+
+
+def head_rows(page: "PageInfo") -> list[str]:
+    """A page's running-head lines regrouped into printed rows (left to right)."""
+    rows: list[list["Line"]] = []
+    for ln in sorted(page.heads, key=lambda ln: ln.y):
+        if rows and abs(rows[-1][0].y - ln.y) <= ln.size * 0.4:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [" ".join(ln.text for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
+
+
+def _cjk_name(text: str) -> str:
+    """The CJK run of a head with its letter-spacing removed, or "" when it is not a name
+    (an author–title head has a colon; a name has no digits or punctuation)."""
+    text = _FURNITURE.sub(" ", text)
+    runs = re.findall(r"[\u3400-\u9fff](?:[\s\u3000]*[\u3400-\u9fff])*", text)
+    if len(runs) != 1 or re.search(r"[：:，,。]", text):
+        return ""
+    name = re.sub(r"[\s\u3000]", "", runs[0])
+    return name if 2 <= len(name) <= 12 else ""
+
+
+def _latin_name(text: str) -> str:
+    text = _FURNITURE.sub(" ", "".join(" " if is_cjk(c) else c for c in text))
+    words = re.findall(r"[A-Za-z][A-Za-z&'\-]*", text)
+    name = " ".join(words)
+    if len(words) < 2 or len(name) > 80 or not words[0][0].isupper():
+        return ""
+    return name
+
+
+def _voted(names: list[str]) -> str:
+    votes = Counter(n for n in names if n)
+    if votes:
+        name, count = votes.most_common(1)[0]
+        if count >= 2:
+            return name
+    return ""
+
+
+def _online_first(infos: list["PageInfo"]) -> tuple[str, str]:
+    """(zh, en) from a CNKI online-first cover: the two lines above its ISSN line."""
+    for p in infos:
+        if p.kind != "online-first":
+            continue
+        texts = [ln.text.strip() for ln in p.body]
+        at = next((i for i, t in enumerate(texts) if _ISSN_LINE.search(t)), None)
+        if at is None or at < 1:
+            continue
+        above = texts[max(0, at - 2):at]
+        zh = next((t.strip("《》") for t in above if _cjk_name(t)), "")
+        en = next((t for t in above if _latin_name(t) == t), "")
+        return zh, en
+    return "", ""
+
+
+def journal_title_zh(infos: list["PageInfo"]) -> str:
+    """The biggest CJK line on the cover, else an online-first cover's, else the name the
+    running heads repeat."""
+    cover = [p for p in infos if p.kind == "cover"]
+    if cover:
+        lines = [ln for ln in cover[0].body if ln.text.strip() and not re.search(r"\d", ln.text)
+                 and sum(1 for c in ln.text if "\u4e00" <= c <= "\u9fff") >= 2]
+        if lines:
+            return max(lines, key=lambda ln: ln.size).text.replace(" ", "").strip("《》")
+    zh, _ = _online_first(infos)
+    if zh:
+        return zh
+    return _voted([_cjk_name(row) for p in infos for row in head_rows(p)]).strip("《》")
+
+
+def journal_title_en(infos: list["PageInfo"]) -> str:
+    """A title-cased English line on the cover, else an online-first cover's, else the
+    English name the running heads repeat."""
+    for p in infos:
+        if p.kind != "cover":
+            continue
+        for ln in sorted(p.body, key=lambda ln: -ln.size):
+            t = ln.text.strip()
+            if re.fullmatch(r"[A-Z][A-Za-z ,&'\-]{6,}", t) and " " in t:
+                return t
+    _, en = _online_first(infos)
+    return en or _voted([_latin_name(row) for p in infos for row in head_rows(p)])
+
+
+def front_text(infos: list["PageInfo"]) -> str:
+    """Text where a journal prints its ISSN, CN and date: covers and running heads."""
+    front = [ln.text for p in infos if p.kind in ("cover", "toc", "online-first") for ln in p.body]
+    return "\n".join(front + [row for p in infos for row in head_rows(p)])

@@ -1,0 +1,81 @@
+"""The journal name from running heads and covers; fields printed at an article's end."""
+from __future__ import annotations
+
+from parsers.article import _add_closing_fields
+from parsers.english import looks_like_names
+from parsers.header import Header
+from parsers.masthead import journal_title_en, journal_title_zh
+from parsers.names import parse_bio
+from parsers.pages import PageInfo
+from parsers.textlayer import Line
+
+
+def _line(text: str, y: float, x0: float = 60.0, size: float = 9.0) -> Line:
+    return Line(text=text, x0=x0, x1=x0 + len(text) * size * 0.6, y=y, size=size)
+
+
+def _page(n: int, heads: list[Line], kind: str = "content", body: list[Line] | None = None) -> PageInfo:
+    return PageInfo(number=n, kind=kind, heads=heads, body=body or [])
+
+
+def test_a_letter_spaced_name_cut_in_pieces_is_read_from_the_heads() -> None:
+    pages = [
+        _page(1, [_line("第 47 卷第 5 期电\u3000网", 60), _line("技术 1743", 60, x0=300)]),
+        _page(2, [_line("1744 康重庆等：新型电力系统的六要素分析 Vol. 47 No. 5", 60)]),
+        _page(3, [_line("第 47 卷第 5 期电\u3000网", 60), _line("技术 1745", 60, x0=300)]),
+    ]
+    assert journal_title_zh(pages) == "电网技术"
+
+
+def test_a_name_seen_once_is_not_trusted() -> None:
+    pages = [_page(1, [_line("第 47 卷第 5 期 电网技术", 60)]), _page(2, [_line("1744 张三等：论文题目", 60)])]
+    assert journal_title_zh(pages) == ""
+
+
+def test_online_first_cover_names_the_journal() -> None:
+    body = [_line("电网技术", 83), _line("Power System Technology", 99), _line("ISSN 1000-3673,CN 11-2410/TM", 114),
+            _line("《电网技术》网络首发论文", 202, size=14)]
+    pages = [_page(1, [], kind="online-first", body=body)]
+    assert journal_title_zh(pages) == "电网技术"
+    assert journal_title_en(pages) == "Power System Technology"
+
+
+def test_english_name_from_heads_drops_dates_and_numbers() -> None:
+    pages = [_page(k, [_line(f"2023 年 5 月 Power System Technology May 2023 {k}", 60)]) for k in (1, 3)]
+    assert journal_title_en(pages) == "Power System Technology"
+
+
+def test_bios_printed_as_paragraphs_split_at_full_stops() -> None:
+    text = ("盛万兴(1965)，男，工学博士，研究员，主要研究方向为配电系统分析。"
+            "陈洁(1994)，男，硕士，通信作者，研究方向为配电系统风险评估，E-mail：chenjie@epri.sgcc.com.cn。")
+    bios = parse_bio(text)
+    assert [b["name"] for b in bios] == ["盛万兴", "陈洁"]
+    assert bios[0]["email"] == ""
+    assert bios[1]["email"] == "chenjie@epri.sgcc.com.cn"
+    # a full stop inside one author's bio is not a new author
+    assert len(parse_bio("张三(1980)，男，教授。主要研究方向为电力系统。")) == 1
+
+
+def test_accented_pinyin_names_are_names() -> None:
+    assert looks_like_names("SHENG Wanxing, CHEN Jie, LI Lüshu")
+    assert not looks_like_names("Department of Electrical Engineering, Tsinghua University")
+
+
+def test_closing_block_fills_missing_fields_and_skips_the_photo_caption() -> None:
+    refs = [_line("[34] 康重庆，刘静琨，张宁.未来电力系统储能的新形态[J].", 345, x0=309, size=7.5)]
+    block = [
+        _line("收稿日期：2023-04-06。", 447, x0=385, size=7.6),
+        _line("作者简介：", 459, x0=385, size=7.6),
+        _line("康重庆(1969)，男，教授，博士生导师，研究", 471, x0=385, size=7.6),
+        _line("电力经济，E-mail：cqkang@tsinghua.edu.cn；", 495, x0=370, size=7.6),
+        _line("康重庆", 517, x0=328, size=7.6),  # caption under the photo, left of the block
+        _line("杜尔顺(1992)，男，助理研究员，通信作者，", 540, x0=385, size=7.6),
+        _line("（责任编辑\u3000徐梅）", 560, x0=444, size=10.5),
+    ]
+    header = Header(fields={"abstract_zh": "摘要"})
+    _add_closing_fields(header, [PageInfo(number=10, body=refs + block)])
+    assert header.fields["received"].startswith("2023-04-06")
+    assert "杜尔顺(1992)" in header.fields["bio"]
+    assert "康重庆杜尔顺" not in header.fields["bio"]
+    assert "责任编辑" not in header.fields["bio"]
+    assert header.fields["abstract_zh"] == "摘要"
