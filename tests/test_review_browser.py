@@ -2,7 +2,8 @@
 
 Served from a loopback server that logs every request, so "self-contained" is checked by
 what the browser actually asked for. If Chromium is missing this test fails (CI must not
-pass without it); set JOURNAL_INGEST_SKIP_BROWSER=1 to skip it on a machine without it.
+pass without it); set JOURNAL_INGEST_SKIP_BROWSER=1 to skip it on a machine without it
+(ignored when CI is set).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 def _need_browser() -> None:
     if CHROMIUM.exists() and CHROMEDRIVER.exists():
         return
-    if os.environ.get("JOURNAL_INGEST_SKIP_BROWSER") == "1":
+    if os.environ.get("JOURNAL_INGEST_SKIP_BROWSER") == "1" and not os.environ.get("CI"):
         pytest.skip("no Chromium and JOURNAL_INGEST_SKIP_BROWSER=1")
     pytest.fail(f"{CHROMIUM} or {CHROMEDRIVER} missing: run `make browser` "
                 "(or set JOURNAL_INGEST_SKIP_BROWSER=1 to skip locally)", pytrace=False)
