@@ -91,8 +91,23 @@ from .verdicts import (
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.1"
-TOOL_URL = "https://pypi.org/project/journal-ingest/"
+HOMEPAGE = "https://github.com/journal-ingest/journal-ingest"  # pyproject [project.urls]
+
+
+def _project_identity() -> tuple[str, str]:
+    """(version, homepage) from the installed package metadata, which pyproject fills."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        meta = metadata("journal-ingest")
+    except (ImportError, PackageNotFoundError):  # pragma: no cover - running from a checkout
+        return "0.1.0", HOMEPAGE
+    urls = dict((part.strip() for part in u.split(",", 1))
+                for u in (meta.get_all("Project-URL") or []) if "," in u)
+    return meta.get("Version") or "0.1.0", urls.get("Homepage") or HOMEPAGE
+
+
+VERSION, TOOL_URL = _project_identity()
 DEFAULT_USER_AGENT = f"journal-ingest/{VERSION} (+{TOOL_URL}; cited-link checker)"
 BROWSER_USER_AGENT = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -132,7 +147,9 @@ class LinkSettings:
     max_age: timedelta = timedelta(days=7)  # reuse a final cached verdict younger than this
     confirm_after: timedelta = timedelta(days=3)  # dead? → dead when failing this far apart
     archive_endpoint: str | None = "https://archive.org"  # None: no archive lookups
-    archive_mode: str = "available"  # or "redirect" (web/<timestamp>/<url>)
+    archive_api: str = "available"  # "available", "cdx", "timegate" or "redirect" (see archive)
+    archive_path: str | None = None  # the API's path below the endpoint (default: IA layout)
+    archive_replay: str | None = None  # CDX captures are linked as {this}/{stamp}/{url}
     archive_for: str = "all"  # "all" cited URLs, or only "broken" ones
     soft404: bool = True
     offline_fraction: float = 0.5  # more than this share of hosts failing alike = offline
@@ -152,6 +169,7 @@ class LinkSettings:
             "max_age_days": self.max_age.total_seconds() / 86400,
             "confirm_after_days": self.confirm_after.total_seconds() / 86400,
             "archive_endpoint": self.archive_endpoint,
+            "archive_api": self.archive_api if self.archive_endpoint else "none",
             "archive_for": self.archive_for if self.archive_endpoint else "none",
         }
 
@@ -588,7 +606,9 @@ class Checker:
                 return
         try:
             found = archive_mod.lookup(res.url, res.accessed, endpoint=self.s.archive_endpoint,
-                                       send=self._archive_send, mode=self.s.archive_mode)
+                                       send=self._archive_send, mode=self.s.archive_api,
+                                       path=self.s.archive_path, replay=self.s.archive_replay,
+                                       now=self.s.clock())
         except archive_mod.ArchiveUnavailable as exc:
             with self._lock:
                 self.archive_failures.append(exc.kind or "other")

@@ -2,13 +2,18 @@
 
 Writes `links.json` (one record per distinct URL: verdict, status, redirects, error,
 archived copy nearest the access date) and `links.txt` (a summary for editors) into the
-issue folder.
+issue folder. Then the issue's JATS files (articles/<id>/article.xml) are brought up to
+date: each checked URL's verdict and archived copy in its citation replace the ones of the
+previous check (only those notes change; validated, then replaced atomically). Pass
+--no-xml to leave the XML alone.
 
 Examples:
 
     journal-ingest links output/1000-0000-2024-3
     journal-ingest links output/1000-0000-2024-3 --per-host 1 --min-gap 2 --browser-ua
-    journal-ingest links output/1000-0000-2024-3 --archive http://pywb.example.edu:8080
+    journal-ingest links output/1000-0000-2024-3 --archive http://pywb.example.edu:8080/coll \
+        --archive-api cdx --archive-path /cdx --archive-replay http://pywb.example.edu:8080/coll
+    journal-ingest links output/1000-0000-2024-3 --archive-api timegate
 """
 from __future__ import annotations
 
@@ -37,10 +42,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="a URL is dead only after failing on runs this far apart "
                         "(default: %(default)s)")
     p.add_argument("--archive", default="https://archive.org", metavar="URL",
-                   help="Wayback-compatible service to ask for archived copies "
-                        "(default: %(default)s)")
-    p.add_argument("--archive-mode", choices=["available", "redirect"], default="available",
-                   help="ask /wayback/available (default) or read the web/<date>/<url> redirect")
+                   help="web archive to ask for archived copies (default: %(default)s, the "
+                        "Internet Archive, whose CDX and TimeGate live on web.archive.org)")
+    p.add_argument("--archive-api", "--archive-mode", dest="archive_api",
+                   choices=["available", "cdx", "timegate", "redirect"], default="available",
+                   help="how to ask: the Wayback availability API (default), the CDX index "
+                        "(nearest capture that is not an error page), a Memento TimeGate "
+                        "(RFC 7089), or the web/<date>/<url> redirect")
+    p.add_argument("--archive-path", metavar="PATH",
+                   help="the API's path below --archive (default: /wayback/available, "
+                        "/cdx/search/cdx, /web, /web)")
+    p.add_argument("--archive-replay", metavar="URL",
+                   help="prefix of capture links built from CDX rows (default: ARCHIVE/web)")
     p.add_argument("--archive-for", choices=["all", "broken"], default="all",
                    help="look up copies for all URLs (default) or only broken ones")
     p.add_argument("--no-archive", action="store_true", help="do not ask an archive")
@@ -64,6 +77,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ua.add_argument("--browser-ua", action="store_true",
                     help="send a common browser User-Agent instead of the tool's own")
     p.add_argument("--no-soft404", action="store_true", help="skip soft-404 detection")
+    p.add_argument("--no-xml", action="store_true",
+                   help="do not update the link notes in the issue's JATS files")
+    p.add_argument("--schemas", type=Path, metavar="DIR",
+                   help="directory holding the official XSDs, to validate the updated JATS")
     p.add_argument("-q", "--quiet", action="store_true", help="print no progress")
     p.set_defaults(func=run)
 
@@ -86,7 +103,9 @@ def run(args: argparse.Namespace) -> int:
         max_age=timedelta(days=args.max_age),
         confirm_after=timedelta(days=args.confirm_after),
         archive_endpoint=None if args.no_archive else args.archive,
-        archive_mode=args.archive_mode,
+        archive_api=args.archive_api,
+        archive_path=args.archive_path,
+        archive_replay=args.archive_replay,
         archive_for=args.archive_for,
         soft404=not args.no_soft404,
     )
@@ -99,4 +118,27 @@ def run(args: argparse.Namespace) -> int:
     path = check_issue_links(args.issue_dir, settings, progress)
     print((path.parent / "links.txt").read_text(encoding="utf-8"), end="")
     print(f"wrote {path}")
+    if not args.no_xml:
+        return _refresh_xml(args.issue_dir, args.schemas)
+    return 0
+
+
+def _refresh_xml(issue_dir: Path, schemas: Path | None) -> int:
+    """Bring the JATS files' link notes up to date with the links.json just written."""
+    from parsers.errors import SchemaInvalid
+    from schemas.write_xml import refresh_link_notes
+
+    if not list(Path(issue_dir).glob("articles/*/article.xml")):
+        print("no JATS files to update (run `journal-ingest xml` to write them)")
+        return 0
+    result = refresh_link_notes(issue_dir, schemas_dir=schemas)
+    for target in result.written:
+        print(f"updated {target}")
+    if not result.written and not result.errors:
+        print("JATS link notes already up to date")
+    if not result.validated:
+        print("warning: XSD validation skipped (no schemas found)", file=sys.stderr)
+    if result.errors:
+        raise SchemaInvalid(issue_dir, f"{len(result.errors)} JATS file(s) not updated:\n"
+                            + "\n".join(result.errors))
     return 0

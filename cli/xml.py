@@ -1,7 +1,8 @@
 """`journal-ingest xml DIR/<issue-id>`: rewrite the JATS and Crossref files from issue.json.
 
 Run it after editing `issue.json`. Writes `articles/<id>/article.xml` (JATS 1.3) for every
-article and `crossref.xml` (Crossref 5.3.1) for the articles that have a DOI; each file is
+article, with each cited URL's verdict and archived copy from `links.json` when the folder
+has one, and `crossref.xml` (Crossref 5.3.1) for the articles that have a DOI; each file is
 validated against the official schemas first and replaced atomically. The deposit's
 timestamp increases on every run.
 

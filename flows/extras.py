@@ -1,6 +1,7 @@
-"""Steps after extraction (XML, link checks), run inside the staging folder so the
-published output is complete or absent. An XML record that cannot be written is logged,
-not fatal: the rest of the issue is still worth having."""
+"""Steps after extraction (link checks, then XML), run inside the staging folder so the
+published output is complete or absent. Links come first so the JATS can carry each
+cited URL's verdict and archived copy (read from links.json). An XML record that cannot
+be written is logged, not fatal: the rest of the issue is still worth having."""
 from __future__ import annotations
 
 import logging
@@ -34,7 +35,7 @@ def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path
                        progress: Callable[[str, int, int], None] | None = None,
                        link_settings: "LinkSettings | None" = None) -> Callable[[Path, Issue], None]:
     def hook(staging: Path, issue: Issue) -> None:
-        write_xml_step(staging, settings_file, schemas)
         if links:
             links_step(staging, issue.issue_id, progress, link_settings)
+        write_xml_step(staging, settings_file, schemas)  # reads staging/links.json if written
     return hook

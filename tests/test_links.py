@@ -76,7 +76,8 @@ def test_200_is_ok_with_head_only_and_honest_user_agent(servers, settings):
     assert res.final_url == a.url("/page") and res.redirects == []
     assert a.requests_for("/page") == ["HEAD"]
     ua = a.log[0][2]["User-Agent"]
-    assert ua.startswith("journal-ingest/0.1 (+http")
+    assert ua.startswith("journal-ingest/0.1")
+    assert "(+https://github.com/journal-ingest/journal-ingest; cited-link checker)" in ua
 
 
 def test_browser_user_agent_is_a_setting(servers, settings):
@@ -341,7 +342,7 @@ def test_archive_redirect_mode(servers, settings, httpserver):
     httpserver.expect_request(f"/web/20190301/{cited}").respond_with_data(
         "", status=302, headers={"Location": f"/web/20190228120000/{cited}"})
     settings.archive_endpoint = httpserver.url_for("/").rstrip("/")
-    settings.archive_mode = "redirect"
+    settings.archive_api = "redirect"
     [res] = check_urls([LinkItem(cited, accessed="2019-03-01")], settings)
     assert res.archive.timestamp == "20190228120000" and res.archive.distance_days == 1
 
@@ -581,3 +582,16 @@ def test_requests_ca_bundle_is_honoured(servers, settings, self_signed, monkeypa
     a = servers(5, {"/p": Reply()}, tls=self_signed)
     res = one(a.url("/p"), settings)
     assert res.verdict == "ok", res.error
+
+
+def test_default_user_agent_names_the_project_homepage_from_pyproject():
+    import tomllib
+    from pathlib import Path
+
+    from checks.links import DEFAULT_USER_AGENT
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    homepage = pyproject["project"]["urls"]["Homepage"]
+    assert homepage.startswith("https://") and "example" not in homepage
+    assert f"(+{homepage}; cited-link checker)" in DEFAULT_USER_AGENT
+    assert DEFAULT_USER_AGENT.startswith("journal-ingest/" + pyproject["project"]["version"])

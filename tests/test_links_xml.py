@@ -1,0 +1,132 @@
+"""Link checks and JATS together: ingest checks links before writing XML, `journal-ingest
+links` brings the JATS notes up to date after a re-check, `journal-ingest xml` reads
+links.json. Cited hosts are `LocalServer`s on loopback; no archive is asked.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks.links import LinkSettings
+from checks.testserver import LocalServer, Reply
+from flows.extras import after_extract_hook
+from schemas.model import issue_from_dict
+
+GOLDEN = Path(__file__).parent / "golden" / "links"
+JOURNAL = GOLDEN / "journal.toml"
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_env(monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def site():
+    with LocalServer("127.0.0.3", {"/ok": Reply(), "/gone": Reply(404)}) as srv:
+        yield srv
+
+
+def local_issue(folder: Path, site: LocalServer) -> dict:
+    """The golden record with its first two citations pointing at the local site."""
+    data = json.loads((GOLDEN / "issue.json").read_text(encoding="utf-8"))
+    cits = data["articles"][0]["citations"]
+    for cit, path in zip(cits, ("/ok", "/gone")):
+        old, new = cit["urls"][0], site.url(path)
+        cit["urls"], cit["text"] = [new], cit["text"].replace(old, new)
+    data["articles"][0]["citations"] = cits[:2]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "issue.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return data
+
+
+def verdicts_in(xml: Path) -> list[str]:
+    from lxml import etree
+
+    root = etree.parse(str(xml)).getroot()
+    return [c.findtext("named-content[@content-type='link-verdict']")
+            for c in root.iter("comment") if c.get("content-type") == "link-check"]
+
+
+def cli(*argv: str) -> int:
+    from cli.main import main
+
+    return main(list(argv))
+
+
+def link_args(tmp_path: Path) -> list[str]:
+    return ["--cache", str(tmp_path / "c.sqlite"), "--no-archive", "--min-gap", "0",
+            "--timeout", "2", "-q"]
+
+
+def test_ingest_hook_checks_links_before_writing_xml(tmp_path, site):
+    staging = tmp_path / ".staging"
+    issue = issue_from_dict(local_issue(staging, site))
+    settings = LinkSettings(cache_path=tmp_path / "c.sqlite", archive_endpoint=None, min_gap=0)
+    hook = after_extract_hook(JOURNAL, links=True, schemas=False, link_settings=settings)
+    hook(staging, issue)
+    assert (staging / "links.json").is_file()
+    assert verdicts_in(staging / "articles" / "a004" / "article.xml") == ["ok", "dead?"]
+
+
+def test_ingest_hook_without_links_writes_plain_xml(tmp_path, site):
+    staging = tmp_path / ".staging"
+    issue = issue_from_dict(local_issue(staging, site))
+    after_extract_hook(JOURNAL, links=False, schemas=False)(staging, issue)
+    assert not (staging / "links.json").exists()
+    assert verdicts_in(staging / "articles" / "a004" / "article.xml") == []
+    assert site.log == []
+
+
+def test_links_command_updates_the_jats_of_the_issue(tmp_path, site, capsys):
+    folder = tmp_path / "out" / "issue"
+    local_issue(folder, site)
+    assert cli("xml", str(folder), "--journal", str(JOURNAL), "--timestamp", "1") == 0
+    xml = folder / "articles" / "a004" / "article.xml"
+    assert verdicts_in(xml) == []
+    assert cli("links", str(folder), *link_args(tmp_path)) == 0
+    assert f"updated {xml}" in capsys.readouterr().out
+    assert verdicts_in(xml) == ["ok", "dead?"]
+    # the site recovers; a re-check replaces the notes, it does not add to them
+    site.routes["/gone"] = Reply()
+    assert cli("links", str(folder), *link_args(tmp_path)) == 0
+    assert verdicts_in(xml) == ["ok", "ok"]
+    # and `journal-ingest xml` rebuilds the same file from issue.json + links.json
+    before = xml.read_bytes()
+    assert cli("xml", str(folder), "--journal", str(JOURNAL), "--timestamp", "1") == 0
+    assert xml.read_bytes() == before
+
+
+def test_links_command_no_xml_leaves_the_jats_alone(tmp_path, site, capsys):
+    folder = tmp_path / "issue"
+    local_issue(folder, site)
+    assert cli("xml", str(folder), "--journal", str(JOURNAL), "--timestamp", "1") == 0
+    xml = folder / "articles" / "a004" / "article.xml"
+    before = xml.read_bytes()
+    assert cli("links", str(folder), *link_args(tmp_path), "--no-xml") == 0
+    assert (folder / "links.json").is_file() and xml.read_bytes() == before
+    assert "updated" not in capsys.readouterr().out
+
+
+def test_links_command_without_jats_files_says_so(tmp_path, site, capsys):
+    folder = tmp_path / "issue"
+    local_issue(folder, site)
+    assert cli("links", str(folder), *link_args(tmp_path)) == 0
+    assert "no JATS files to update" in capsys.readouterr().out
+
+
+def test_links_command_archive_api_option(tmp_path, site, httpserver):
+    folder = tmp_path / "issue"
+    local_issue(folder, site)
+    httpserver.expect_request("/cdx/search/cdx").respond_with_json([])
+    args = [a for a in link_args(tmp_path) if a != "--no-archive"]
+    assert cli("links", str(folder), *args, "--archive", httpserver.url_for("/").rstrip("/"),
+               "--archive-api", "cdx", "--no-xml") == 0
+    assert len(httpserver.log) == 2  # both URLs asked through the CDX API
+    doc = json.loads((folder / "links.json").read_text(encoding="utf-8"))
+    assert doc["settings"]["archive_api"] == "cdx"
