@@ -1,0 +1,139 @@
+"""Flow `recheck_links`: check again the cited URLs of every issue in the output folder.
+
+Why: a URL that fails once is only `dead?`; it becomes `dead` when it still fails on a run
+`confirm_after` (3 days) or more after its first failure (`checks.links._confirm_dead`,
+from the history in the SQLite cache). So something has to run again later: this flow,
+on a schedule (`[orchestration] recheck_cron`). Final cached results younger than
+`recheck_after_days` are reused, older ones and every non-final one (`dead?`, `error`,
+`unknown`) are checked again; each issue's links.json/links.txt are rewritten atomically
+by `checks.links.check_issue_links`. One broken issue folder never stops the others.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Optional
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE as NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from checks.links import LinkSettings, check_issue_links
+from flows.inbox_steps import one_line
+from parsers.errors import IngestError
+from schemas.orchestration import load_orchestration
+
+
+@dataclass
+class Recheck:
+    issue: str
+    verdicts: dict[str, int] = field(default_factory=dict)
+    confirmed_dead: list[str] = field(default_factory=list)  # dead? (or not checked) -> dead
+    recovered: list[str] = field(default_factory=list)  # dead?/dead -> ok/redirected
+    error: str = ""
+
+
+def issue_folders(out: Path) -> list[Path]:
+    """Published issue folders: not staging (.x.partial-*), not kept-aside (*.replaced-*)."""
+    if not out.is_dir():
+        raise IngestError(out, "output folder not found")
+    return sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")
+                  and ".replaced-" not in p.name and (p / "issue.json").is_file())
+
+
+def _verdicts(links_json: Path) -> dict[str, str]:
+    if not links_json.exists():
+        return {}
+    try:
+        return {r["url"]: r["verdict"] for r in json.loads(links_json.read_text(encoding="utf-8")).get("links", [])}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}  # unreadable old report: it is being replaced anyway
+
+
+def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
+    """Re-check one issue's URLs; what changed. Raises on a broken issue folder."""
+    before = _verdicts(issue_dir / "links.json")
+    after = _verdicts(check_issue_links(issue_dir, settings))
+    counts: dict[str, int] = {}
+    for v in after.values():
+        counts[v] = counts.get(v, 0) + 1
+    return Recheck(issue_dir.name, counts,
+                   confirmed_dead=[u for u, v in after.items() if v == "dead" and before.get(u) != "dead"],
+                   recovered=[u for u, v in after.items() if v in ("ok", "redirected")
+                              and before.get(u) in ("dead", "dead?")])
+
+
+def link_settings(out: Path, recheck_after_days: float, archive: str | None = None,
+                  **overrides) -> LinkSettings:
+    """Link settings for a re-check: the output folder's cache, results older than N days redone."""
+    return LinkSettings(cache_path=out / "links-cache.sqlite", max_age=timedelta(days=recheck_after_days),
+                        archive_endpoint=archive or None, **overrides)
+
+
+def recheck_output(out: Path, settings: LinkSettings) -> list[Recheck]:
+    """Every issue folder of `out`, one after another; a failing folder is reported, not fatal."""
+    results = []
+    for issue_dir in issue_folders(out):
+        try:
+            results.append(recheck_issue_dir(issue_dir, settings))
+        except Exception as exc:  # one broken folder must not stop the others
+            results.append(Recheck(issue_dir.name, error=one_line(exc)))
+    return results
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=30),
+      retry_jitter_factor=0.5)
+def recheck_issue(issue_dir: str, out: str, recheck_after_days: float, archive: str | None) -> dict:
+    # each HTTP request has its own connect/read timeouts and retries (checks.links.LinkSettings)
+    return asdict(recheck_issue_dir(Path(issue_dir), link_settings(Path(out), recheck_after_days, archive)))
+
+
+@flow(name="recheck_links", log_prints=True)
+def recheck_links(settings: Optional[str] = None, out: Optional[str] = None,
+                  recheck_after_days: Optional[float] = None,
+                  archive: Optional[str] = "https://archive.org") -> list[dict]:
+    """Re-check stale and unconfirmed link results of every issue in the output folder."""
+    logger = get_run_logger()
+    cfg = load_orchestration(settings)
+    out_dir = Path(out) if out else cfg.out
+    days = cfg.recheck_after_days if recheck_after_days is None else recheck_after_days
+    folders = issue_folders(out_dir)
+    futures = [recheck_issue.submit(str(d), str(out_dir), days, archive) for d in folders]
+    results = []
+    for d, fut in zip(folders, futures):
+        fut.wait()
+        if fut.state.is_completed():
+            results.append(fut.result())
+        else:
+            results.append(asdict(Recheck(d.name, error=one_line(_exception(fut)))))
+    text = summary_text(results)
+    logger.info(text)
+    create_table_artifact([{"issue": r["issue"], "verdicts": ", ".join(f"{k} {n}" for k, n in sorted(r["verdicts"].items())),
+                            "confirmed dead": len(r["confirmed_dead"]), "recovered": len(r["recovered"]),
+                            "error": r["error"]} for r in results] or [{"issue": "(none)"}],
+                          key="recheck-links", description=text.splitlines()[0])
+    create_markdown_artifact("```\n" + text + "\n```\n", key="recheck-links-summary")
+    return results
+
+
+def _exception(fut) -> BaseException:
+    try:
+        fut.result()
+    except BaseException as exc:  # the task's own failure, reported per issue
+        return exc
+    return RuntimeError("not completed")
+
+
+def summary_text(results: list[dict]) -> str:
+    dead = sum(len(r["confirmed_dead"]) for r in results)
+    back = sum(len(r["recovered"]) for r in results)
+    failed = [r for r in results if r["error"]]
+    lines = [f"re-checked {len(results) - len(failed)} issue(s): {dead} URL(s) confirmed dead, "
+             f"{back} recovered, {len(failed)} issue(s) failed"]
+    for r in results:
+        lines.append(f"  {r['issue']}: " + (r["error"] or ", ".join(f"{k} {n}" for k, n in sorted(r["verdicts"].items()))
+                                            or "no cited URLs"))
+    return "\n".join(lines)
