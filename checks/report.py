@@ -58,7 +58,10 @@ def links_document(issue_id: str, run: "CheckRun", settings: "LinkSettings") -> 
     }
 
 
-def summary_text(issue_id: str, run: "CheckRun") -> str:
+def summary_text(issue_id: str, run: "CheckRun", archive_for: str = "none") -> str:
+    """The editor's summary: problems first, then the URLs that answer; every URL with its
+    archived copy (capture date and distance in days from the access date), or, when an
+    archive was asked about it (`archive_for`: "all", "broken" or "none"), that it has none."""
     res = run.results
     counts = Counter(r.verdict for r in res)
     lines = [f"Cited links of {issue_id}: {len(res)} distinct URLs"]
@@ -68,19 +71,35 @@ def summary_text(issue_id: str, run: "CheckRun") -> str:
     archived = sum(1 for r in res if r.archive)
     lines.append(f"  {archived} with an archived copy")
     for verdict in ORDER:
-        if verdict == OK:
-            continue
         group = [r for r in res if r.verdict == verdict]
         if not group:
             continue
         lines.append("")
         lines.append(f"{verdict} ({len(group)}): {EXPLAIN[verdict]}")
         for r in group:
-            lines.extend(_entry(r))
+            asked = archive_for == "all" or (archive_for == "broken"
+                                             and r.verdict not in (OK, REDIRECTED))
+            lines.extend(_entry(r, asked))
     return "\n".join(lines) + "\n"
 
 
-def _entry(r: LinkResult) -> list[str]:
+def archive_line(r: LinkResult) -> str:
+    """'archived 2020-01-10 (5 days from the access date): <url>' for an editor."""
+    a = r.archive
+    if a is None:
+        return ""
+    stamp = a.timestamp or ""
+    when = f" {stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}" if len(stamp) >= 8 else ""
+    if a.distance_days is not None:
+        days = "same day as" if a.distance_days == 0 else (
+            f"{a.distance_days} day{'s' if a.distance_days != 1 else ''} from")
+        dist = f" ({days} the access date)"
+    else:
+        dist = " (no access date printed)"
+    return f"archived{when}{dist}: {a.url}"
+
+
+def _entry(r: LinkResult, archive_asked: bool = False) -> list[str]:
     where = ", ".join(f"{c.article} [{c.citation}]" for c in r.cited_by) or "-"
     why = r.error or r.note or (f"HTTP {r.http_status}" if r.http_status else "")
     head = f"  - {r.url}"
@@ -93,9 +112,9 @@ def _entry(r: LinkResult) -> list[str]:
     if detail:
         out.append(f"      {detail}")
     if r.archive:
-        dist = (f", {r.archive.distance_days} days from the access date"
-                if r.archive.distance_days is not None else "")
-        out.append(f"      archived: {r.archive.url}{dist}")
+        out.append("      " + archive_line(r))
+    elif archive_asked and "archive lookup failed" not in r.note:
+        out.append("      archived: no copy found")
     return out
 
 
@@ -105,5 +124,6 @@ def write_reports(issue_dir: Path, issue_id: str, run: "CheckRun",
     doc = links_document(issue_id, run, settings)
     json_path = issue_dir / "links.json"
     write_atomic(json_path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    write_atomic(issue_dir / "links.txt", summary_text(issue_id, run).encode("utf-8"))
+    archive_for = settings.archive_for if settings.archive_endpoint else "none"
+    write_atomic(issue_dir / "links.txt", summary_text(issue_id, run, archive_for).encode("utf-8"))
     return json_path
