@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     data = gather(args.issue_dir, ledger=args.ledger, image_width=args.width)
     path = save(data, args.out or args.issue_dir / REPORT_NAME)
-    for note in data.notes:
+    for note in data.problems:
         print(f"journal-ingest: warning: {note}", file=sys.stderr)
     if not args.quiet:
         size = path.stat().st_size

@@ -12,6 +12,7 @@ from lxml.html import builder as E
 from lxml.html import tostring
 
 from checks.report import EXPLAIN, ORDER
+from checks.verdicts import DEAD_PENDING, OK, REDIRECTED
 from schemas.model import Contributor, Warning
 
 from review.report import NO_DOI, NOT_CHECKED, NOT_DEPOSITED, ArticleView, CitationView, DepositView, ReviewData
@@ -52,7 +53,7 @@ dd.flagged { background: var(--warn-bg); outline: 2px solid var(--warn-line); }
 a { color: #1d4ed8; }
 """
 
-_VERDICT_CLASS = {"dead?": "v-dead-pending", NOT_CHECKED: "v-not-checked"}
+_VERDICT_CLASS = {DEAD_PENDING: "v-dead-pending", NOT_CHECKED: "v-not-checked"}
 
 
 def _text_lang(text: str) -> str:
@@ -138,9 +139,8 @@ def _deposit(states: list[DepositView]) -> etree._Element:
         if d.state in (NOT_DEPOSITED, NO_DOI):
             span.append(E.SPAN(d.state, E.CLASS("state s-none")))
             continue
-        span.append(E.SPAN(f"{d.endpoint}: {d.state}", E.CLASS(f"state s-{d.state}"),
-                           title=f"{d.updated_at} {d.message}".strip()))
-        span.append(_sep(f" {d.updated_at} {d.message} ".rstrip() + " "))
+        span.append(E.SPAN(f"{d.endpoint}: {d.state}", E.CLASS(f"state s-{d.state}")))
+        span.append(_sep(f" since {d.updated_at}" + (f": {d.message}" if d.message else "") + " "))
     return span
 
 
@@ -186,7 +186,7 @@ def _article(view: ArticleView) -> etree._Element:
     else:
         page = E.DIV(E.CLASS("page placeholder"), E.DIV("No page image", E.BR(), E.SMALL(view.image.problem)))
     link_problems = sum(1 for c in view.citations for lv in c.links
-                        if lv.verdict not in ("ok", "redirected", NOT_CHECKED))
+                        if lv.verdict not in (OK, REDIRECTED, NOT_CHECKED))
     record = E.DL(E.CLASS("record"))
     rows = [
         ("Title (zh)", _t(a.title.zh, "zh") if a.title.zh else "", "title.zh"),
@@ -259,8 +259,7 @@ def _summary(data: ReviewData) -> list[etree._Element]:
                       *([" ", E.SPAN(f"⚠ {len(v.warnings)}", E.CLASS("warning"))] if v.warnings else []))
                  for v in data.articles])
     out = [E.DIV(E.CLASS("summary"), E.DIV(E.H2("Issue"), facts), links, deposit), E.H2("Articles"), toc]
-    problems = [Warning(w.code, w.message) for w in data.issue.warnings]
-    problems += [Warning("report", n) for n in data.notes if not n.startswith(tuple(f"{v.article.id}:" for v in data.articles))]
+    problems = list(data.issue.warnings) + [Warning("report", n) for n in data.notes]
     if problems:
         out.insert(1, E.DIV(E.H2("Issue warnings"), _warnings(problems)))
     return out

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import base64
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_WIDTH = 360  # px: legible beside the fields, small enough to inline five to fifty of them
+
+# PDFium is not thread-safe; reports may be written from a thread pool (Prefect/Dask tasks).
+_PDFIUM = threading.Lock()
 
 
 @dataclass
@@ -30,6 +34,11 @@ def first_page_image(pdf: Path, width: int = DEFAULT_WIDTH) -> PageImage:
     pdf = Path(pdf)
     if not pdf.is_file():
         return PageImage(problem=f"{pdf}: no such file")
+    with _PDFIUM:
+        return _render(pdfium, pdf, width)
+
+
+def _render(pdfium, pdf: Path, width: int) -> PageImage:
     try:
         doc = pdfium.PdfDocument(str(pdf))
     except (pdfium.PdfiumError, OSError) as exc:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from checks.verdicts import DEAD, DEAD_PENDING
 from schemas.model import Article, Citation, Issue, Warning
 from schemas.record import read_record, write_atomic
 
@@ -95,7 +96,13 @@ class ReviewData:
     links: LinksInfo
     deposit: DepositInfo
     generated_at: str
-    notes: list[str] = field(default_factory=list)  # report-level problems (also printed by the CLI)
+    notes: list[str] = field(default_factory=list)  # unreadable links.json or ledger
+
+    @property
+    def problems(self) -> list[str]:
+        """Everything the page could not show, one line each (the CLI prints these)."""
+        return self.notes + [f"{v.article.id}: first page not shown: {v.image.problem}"
+                             for v in self.articles if v.image.problem]
 
     @property
     def citation_count(self) -> int:
@@ -162,7 +169,7 @@ def _link_view(url: str, result: dict[str, Any] | None) -> LinkView:
         detail = f"HTTP {result['http_status']}"
     if result.get("final_url") and result.get("final_url") != url:
         detail = f"now at {result['final_url']}" + (" (another host)" if result.get("left_host") else "")
-    if result.get("first_failed_at") and result.get("verdict") in ("dead?", "dead"):
+    if result.get("first_failed_at") and result.get("verdict") in (DEAD_PENDING, DEAD):
         detail += f" (failing since {result['first_failed_at']})"
     archive = result.get("archive") or {}
     note = ""
@@ -257,7 +264,6 @@ def gather(issue_dir: Path, *, ledger: str | Path | None = None, image_width: in
         warnings = list(art.warnings)
         if image.problem:
             warnings.append(Warning(PAGE_IMAGE, f"first page not shown: {image.problem}"))
-            notes.append(f"{art.id}: first page not shown: {image.problem}")
         views.append(ArticleView(art, pdf, image, _citation_views(art, results), states[art.id], warnings,
                                  flagged_fields(warnings)))
     generated = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -141,3 +141,33 @@ def test_missing_pdf_placeholder_in_the_page(own: Path) -> None:
 def test_report_size_for_the_sample_issue(issue_dir: Path) -> None:
     path = write_review_report(copy_issue(issue_dir, issue_dir.parent / "copy-size"))
     assert path.name == REPORT_NAME and 50_000 < path.stat().st_size < 400_000
+
+
+def test_unreadable_inputs_show_as_issue_warnings(own: Path) -> None:
+    (own / "links.json").write_text("{not json", encoding="utf-8")
+    ledger = own.parent / "deposit-ledger.sqlite3"  # where `deposit` keeps it by default
+    ledger.write_bytes(b"not a database" * 64)
+    doc = _page(own)
+    issue_warnings = doc.xpath("//h2[text()='Issue warnings']/following-sibling::ul[1]/li[@class='warning']")
+    texts = [li.text_content() for li in issue_warnings]
+    assert any("links.json" in t and "unreadable" in t for t in texts)
+    assert any("deposit ledger unreadable" in t for t in texts)
+
+
+def test_deposit_state_badges_from_the_ledger(own: Path) -> None:
+    from deposit.ledger import SqliteLedger
+    from schemas.record import read_record
+
+    issue = read_record(own / "issue.json")
+    a02 = next(a for a in issue.articles if a.id == "a02")
+    ledger = SqliteLedger(own.parent / "deposit-ledger.sqlite3")
+    ledger.sync_batch("test", issue.issue_id, [(a02.doi, "h")])
+    ledger.record_submission(file_name="c1.xml", issue_id=issue.issue_id, endpoint="test",
+                             base_url="http://127.0.0.1", doi_batch_id="b", batch_timestamp=1,
+                             sha256="1" * 64, approver="editor", records=[(a02.doi, "h")])
+    ledger.close()
+    doc = _page(own)
+    badge = doc.get_element_by_id("a02").xpath(".//span[contains(@class, 'state ')]")
+    assert [(b.text, b.get("class")) for b in badge] == [("test: submitted", "state s-submitted")]
+    assert "Last submission: c1.xml to test: recorded" in doc.text_content()
+    assert doc.get_element_by_id("a03").xpath("string(.//span[contains(@class, 'state ')])") == "not deposited"
