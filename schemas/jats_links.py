@@ -71,12 +71,16 @@ def _detail(link: dict[str, Any]) -> str:
 
 
 def notes_from_links(doc: dict[str, Any]) -> dict[str, LinkNote]:
-    """URL → LinkNote from a links.json document (verdicts that say nothing are left out)."""
+    """URL → LinkNote from a links.json document.
+
+    Verdicts that say nothing (`unknown`) are kept as such: they add no note, and on an
+    existing file they leave the previous note in place (see `add_notes`).
+    """
     notes: dict[str, LinkNote] = {}
     for link in doc.get("links") or []:
         url = str(link.get("url") or "").strip()
         verdict = str(link.get("verdict") or "")
-        if not url or not verdict or verdict in SILENT_VERDICTS:
+        if not url or not verdict:
             continue
         arch = link.get("archive") or {}
         notes[url] = LinkNote(verdict=verdict, checked=_iso_day(str(link.get("checked_at") or "")),
@@ -97,9 +101,16 @@ def load_notes(issue_dir: Path) -> dict[str, LinkNote]:
     return notes_from_links(doc) if isinstance(doc, dict) else {}
 
 
-def strip_notes(root: etree._Element) -> int:
-    """Remove every link-check comment, joining the text around it; how many were removed."""
-    found = [c for c in root.iter("comment") if c.get("content-type") == CONTENT_TYPE]
+def _noted_url(comment: etree._Element) -> str:
+    prev = comment.getprevious()
+    return (prev.get(f"{{{XLINK}}}href") or "").strip() if prev is not None and prev.tag == "ext-link" else ""
+
+
+def strip_notes(root: etree._Element, keep: frozenset[str] | set[str] = frozenset()) -> int:
+    """Remove the link-check comments (except those after a URL in `keep`), joining the
+    text around them; how many were removed."""
+    found = [c for c in root.iter("comment")
+             if c.get("content-type") == CONTENT_TYPE and _noted_url(c) not in keep]
     for comment in found:
         parent = comment.getparent()
         tail = comment.tail or ""
@@ -116,14 +127,16 @@ def add_notes(root: etree._Element, notes: dict[str, LinkNote]) -> int:
     """After each citation ext-link whose URL has a note, add the note; how many were added.
 
     Existing notes are removed first, so applying new results to an annotated tree leaves
-    only the new ones.
+    only the new ones; except after a URL whose new verdict says nothing (`unknown`: the
+    machine was offline), where the previous note, if any, stays.
     """
-    strip_notes(root)
+    silent = {url for url, note in notes.items() if note.verdict in SILENT_VERDICTS}
+    strip_notes(root, keep=silent)
     added = 0
     for cit in root.iter("mixed-citation", "element-citation"):
         for link in [el for el in cit if el.tag == "ext-link" and not el.get("specific-use")]:
             note = notes.get((link.get(f"{{{XLINK}}}href") or "").strip())
-            if note is None:
+            if note is None or note.verdict in SILENT_VERDICTS:
                 continue
             comment = _note_element(note)
             comment.tail, link.tail = link.tail, None

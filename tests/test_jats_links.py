@@ -151,3 +151,16 @@ def test_refresh_validates_before_replacing(tmp_path: Path) -> None:
     assert result.validated and result.written == []
     assert len(result.errors) == 1 and "not-jats" in result.errors[0]
     assert target.read_bytes() == before  # an invalid file never replaces the old one
+
+
+def test_an_offline_recheck_keeps_the_previous_note() -> None:
+    doc = links_doc()
+    root = build(jats_links.notes_from_links(doc))
+    for link in doc["links"]:
+        link.update(verdict="unknown", http_status=None, archive=None)
+    jats_links.add_notes(root, jats_links.notes_from_links(doc))
+    verdicts = [c.findtext("named-content[@content-type='link-verdict']")
+                for c in root.iter("comment")]
+    assert verdicts == ["dead", "ok", "redirected", "dead?"]  # nothing learnt, nothing lost
+    # built afresh from such a links.json: no notes at all
+    assert build(jats_links.notes_from_links(doc)).find(".//comment") is None
