@@ -86,8 +86,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checks.links import BROWSER_USER_AGENT, DEFAULT_USER_AGENT, LinkSettings, \
-        check_issue_links
+    from checks.links import (
+        BROWSER_USER_AGENT,
+        DEFAULT_USER_AGENT,
+        LinkSettings,
+        check_issue_links,
+    )
 
     settings = LinkSettings(
         user_agent=args.user_agent or (BROWSER_USER_AGENT if args.browser_ua

@@ -15,12 +15,12 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parsers.errors import SchemaInvalid
 from lxml import etree
 
+from parsers.errors import SchemaInvalid
 from schemas import crossref, jats, jats_links, xmlcheck
-from schemas.record import read_json, write_atomic
 from schemas.model import Issue, issue_from_dict
+from schemas.record import read_json, write_atomic
 from schemas.settings import JournalSettings
 
 log = logging.getLogger(__name__)

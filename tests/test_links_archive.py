@@ -143,11 +143,11 @@ def timegate(memento_for, *, link_datetime=True, memento_header=False):
         found = memento_for(original)
         if not found:
             return Response("no memento", status=404, headers={"Vary": "accept-datetime"})
-        stamp, http_date = found
+        _, http_date = found
         uri = f"{request.host_url}mementos/{len(seen)}"  # opaque: the datetime is in Link only
         link = [f'<{original}>; rel="original"',
-                f'<{request.host_url}timemap/link/{original}>; rel="timemap"; '
-                'type="application/link-format"']
+                (f'<{request.host_url}timemap/link/{original}>; rel="timemap"; '
+                 'type="application/link-format"')]
         if link_datetime:
             link.append(f'<{uri}>; rel="memento"; datetime="{http_date}"')
         headers = {"Location": uri, "Vary": "accept-datetime", "Link": ", ".join(link)}

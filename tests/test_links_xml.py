@@ -5,7 +5,6 @@ links.json. Cited hosts are `LocalServer`s on loopback; no archive is asked.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
