@@ -11,18 +11,18 @@ from parsers.joining import join_lines
 from parsers.labels import find_labels, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
+from parsers.reflist import body_size_of, reference_entries
 from schemas.model import Article, Citation, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-_REFS_HEAD = re.compile(r"^\s*(主要)?参考文献\s*[:：]?\s*$|^\s*(References|REFERENCES|Bibliography)\s*:?\s*$")
 _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
 _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
-_EDITOR = re.compile(r"^\s*[（(]\s*(责任编辑|责任校对|编辑)\s*[:：]")
+_EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
 
@@ -78,13 +78,42 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             continue  # a subtitle
         if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
-        elif _BYLINE.match(text):
-            authors.append(ln)
+        elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
+            authors.append(ln)  # a masthead box in small print beside the byline is not one
         elif authors:
             break
         else:
             break
     return [a.text for a in authors], affils
+
+
+def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
+    """An English title printed under the Chinese block's last field, in text type or
+    larger, when the rest of the English block is on the next page."""
+    block = [at for name, at in header.at.items() if name in ("abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no")]
+    if not block:
+        return ""
+    last = max(block)
+    k = last + 1
+    while k < len(lines) and k in header.used:
+        k += 1
+    title = []
+    for ln in lines[k:]:
+        if latin_share(ln.text) <= 0.8 or ln.size < size - 0.4:
+            break
+        title.append(ln.text)
+    return join_lines(title)
+
+
+# an unlabelled funding note: "本研究是…基金项目…的研究成果。", "本文系…资助"
+_FUNDING_SENTENCE = re.compile(r"(?:本研究|本文|本课题|本项目|本成果)(?:是|系|为|受|得到|获)[^。]*?(?:基金|项目|资助|课题)[^。]*。")
+
+
+def _funding_sentence(lines: list["Line"], size: float) -> str:
+    """The funding sentence of a first-page note printed without a 基金项目 label."""
+    small = join_lines([ln.text for ln in lines if ln.size < size - 0.4])
+    m = _FUNDING_SENTENCE.search(small)
+    return m.group(0) if m else ""
 
 
 # fields some journals print in a block at the article's end (after the references),
@@ -125,8 +154,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     for line in affil_lines:
         affiliations.update(names.parse_affiliation_line(line))
     bios = names.parse_bio(header.fields["bio"]) if header.fields.get("bio") else []
+    notes = names.parse_author_note(header.fields.get("author_note", ""))
     if not marked and bios:  # no byline: the 作者简介 names the authors
         marked = [(b["name"], []) for b in bios if b.get("name")]
+    if not marked and notes:
+        marked = [(n["name"], []) for n in notes]
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
@@ -147,6 +179,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             c.email = bio.get("email", "") or ""
             if not aff and bio.get("affiliation"):
                 aff = [bio["affiliation"]]
+        note = next((n for n in notes if n["name"] == name), None)
+        if note:
+            aff = aff or ([note["affiliation"]] if note["affiliation"] else [])
+            c.email = c.email or note["email"]
+            c.name.en = c.name.en or note["name_en"]
         c.affiliation = "; ".join(aff)
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
@@ -156,35 +193,48 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
 
 def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> list[Citation]:
     notes: list[str] = []
-    refs: list[str] = []
+    refs: list["Line"] = []
     in_refs = False
     for k, page in enumerate(pages):
         body = page.body
-        if not in_refs:
-            head_at = next((i for i, ln in enumerate(body) if _REFS_HEAD.match(ln.text)), None)
-            if head_at is not None:
-                in_refs = True
-                above = body[:head_at]
-                refs += [ln.text for ln in body[head_at + 1:]]
-                probe = PageInfo(page.number, body=above)
-                notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
-                continue
-            notes += [ln.text for ln in footnote_lines(page, size, header_used if k == 0 else None, bool(notes))]
-        else:
-            refs += [ln.text for ln in body]
-    out: list[Citation] = []
-    n = 0
-    for marker, text in citations.split_notes(notes):
-        n += 1
-        out.append(citations.parse_citation(n, text))
-    if refs:
-        # stop at an English block printed after the references
-        cut = next((i for i, t in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", t)), None)
-        for c in citations.parse_reference_list(refs[:cut]):
-            n += 1
-            c.n = n
-            out.append(c)
-    return out
+        if in_refs:
+            listed, below = _split_ref_page(body)
+            refs += listed
+            notes += [ln.text for ln in below]
+            continue
+        head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text)), None)
+        above = body if head_at is None else body[:head_at]
+        probe = PageInfo(page.number, body=above)
+        notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
+        if head_at is not None:
+            in_refs = True
+            listed, below = _split_ref_page(body[head_at + 1:])
+            refs += listed
+            notes += [ln.text for ln in below]
+    # stop at an English block printed after the references
+    cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)), None)
+    entries = reference_entries(refs[:cut])
+    noted = [t for _, t in citations.split_notes(notes)]
+    if len(entries) >= 3:
+        # beside a reference list, footnotes are explanatory notes unless they cite
+        noted = [t for t in noted if _CITES.search(t)]
+    return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+
+
+# what a footnote that cites a source shows: a GB/T 7714 type code, a URL, a publisher or
+# a page reference
+_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?://|出版社|第\s*\d+\s*页|pp?\.\s*\d")
+
+
+def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
+    """(reference lines, footnote lines) of a page in the reference list: footnotes are set
+    smaller than the list and sit below its last line."""
+    if not lines:
+        return [], []
+    main = body_size_of(lines)
+    last_main = max((ln.y for ln in lines if ln.size >= main - 0.3), default=0.0)
+    below = [ln for ln in lines if ln.size < main - 0.3 and ln.y > last_main]
+    return [ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)], below
 
 
 def article_type(title: str, toc_title: str, has_abstract: bool) -> str:
@@ -217,7 +267,10 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
-        english = english_beside_header(pages[-1].body)
+        # the English block may open the second page (title left on the first) or close the article
+        english = english_beside_header(pages[1].body) or english_beside_header(pages[-1].body)
+        if english is not None and not english.title:
+            english.title = _english_title_after_header(lines, header, size)
     if english:
         art.title.en = english.title
         art.abstract.en = english.abstract
@@ -226,7 +279,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     f = header.fields
     art.abstract.zh = f.get("abstract_zh", "")
     art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""))
-    art.funding = _zh_part(header.raw.get("funding", []))
+    art.funding = _zh_part(header.raw.get("funding", [])) or _funding_sentence(lines, size)
     art.received = identifiers.parse_date(f.get("received", "")) or ""
     art.clc = identifiers.parse_clc(f.get("clc", "")) if f.get("clc") else []
     art.doc_code = identifiers.parse_doc_code(f.get("doc_code", "")) or (f.get("doc_code", "").strip()[:1] if f.get("doc_code") else "")

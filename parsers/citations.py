@@ -388,9 +388,11 @@ def parse_citation(n: int, text: str) -> Citation:
     return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
 
 
-_REF_HEADING_RE = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参考资料|注\s*释|"
-    r"(?i:references?|bibliography|works\s+cited))\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*$"
+# a reference-list heading, possibly with its translation: 参考文献（References）
+REF_HEADING = re.compile(
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:主要)?(?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参考资料|注\s*释|"
+    r"(?i:references?|bibliography|works\s+cited))\s*(?:[（(]\s*(?i:references?|bibliography|notes?)\s*[)）])?"
+    r"\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*$"
 )
 
 
@@ -401,7 +403,7 @@ def parse_reference_list(lines: list[str]) -> list[Citation]:
     Heading lines (参考文献, References, 注释 ...) are skipped.  ``n`` is the printed
     number, or the running position when an entry has no number.
     """
-    body = [ln for ln in lines if not _REF_HEADING_RE.match(ln or "")]
+    body = [ln for ln in lines if not REF_HEADING.match(ln or "")]
     notes = split_notes(body, kinds=("bracket", "circled", "dotted"))
     out = []
     for i, (marker, text) in enumerate(notes, 1):

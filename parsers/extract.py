@@ -24,6 +24,7 @@ from schemas.model import Article, Issue, Journal, LangText, Source
 from schemas.settings import JournalSettings
 
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
+_YEAR_DOT_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[·•・]\s*(\d{1,2})(?!\d)")  # masthead "2017·2"
 _VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
 _CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
 _PUBLISHER = re.compile(r"(?:编辑出版|出版单位|出\s*版)\s*[:：]\s*([^\s，,；;]{2,40})")
@@ -41,9 +42,9 @@ def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
     return split_issue(infos, doc.outline)
 
 
-def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
+def _journal(infos: list[PageInfo], size: float, articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
     """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号."""
-    text = front_text(infos)
+    text = front_text(infos, size)
     journal = Journal(
         title=LangText(zh=settings.title_zh, en=settings.title_en),
         issn=(identifiers.normalize_issn(settings.issn) or settings.issn) if settings.issn else "",
@@ -62,7 +63,7 @@ def _journal(doc: Document, infos: list[PageInfo], articles: list[Article], sett
         issue = str(int(i))
         vols = [a.volume for a in anos if getattr(a, "volume", "")]
         volume = vols[0] if vols else ""
-    m = _YEAR_ISSUE.search(text)
+    m = _YEAR_ISSUE.search(text) or _YEAR_DOT_ISSUE.search(text)
     if m:
         year = year or int(m.group(1))
         issue = issue or str(int(m.group(2)))
@@ -137,7 +138,7 @@ def extract_one(plan: Plan, k: int) -> Article:
 def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings: JournalSettings | None = None) -> Issue:
     """Issue-level facts, the English section and the cross-checks."""
     settings = settings or JournalSettings()
-    journal, year, volume, number = _journal(doc, plan.infos, articles, settings)
+    journal, year, volume, number = _journal(plan.infos, plan.size, articles, settings)
     issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count),
                   journal=journal, year=year, volume=volume, issue=number, articles=articles)
     for code, message in plan.split.warnings:

@@ -61,7 +61,8 @@ def _master_regex() -> re.Pattern[str]:
     parts.sort(key=lambda p: -p[0])
     alts = "|".join(f"(?P<f{i}_{name}>{rx})" for i, (_, name, rx) in enumerate(parts))
     # a label starts a line or follows a space/punctuation; never inside a word
-    return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)]))(?:{alts})")
+    # (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with)
+    return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))(?:{alts})")
 
 
 @lru_cache(maxsize=1)

@@ -111,7 +111,10 @@ def journal_title_en(infos: list["PageInfo"]) -> str:
     return en or _voted([_latin_name(row) for p in infos for row in head_rows(p)])
 
 
-def front_text(infos: list["PageInfo"]) -> str:
-    """Text where a journal prints its ISSN, CN and date: covers and running heads."""
+def front_text(infos: list["PageInfo"], size: float = 0.0) -> str:
+    """Text where a journal prints its ISSN, CN and date: covers, running heads, and the
+    small print at the top of an article's first page (a masthead box: 社会 / 2017·2 / 第37卷)."""
     front = [ln.text for p in infos if p.kind in ("cover", "toc", "online-first") for ln in p.body]
-    return "\n".join(front + [row for p in infos for row in head_rows(p)])
+    boxes = [ln.text for p in infos if p.kind == "start" and size
+             for ln in p.body if ln.size < size * 0.8 and ln.y < (p.title_lines[0].y + 40 if p.title_lines else 0)]
+    return "\n".join(front + [row for p in infos for row in head_rows(p)] + boxes)

@@ -82,7 +82,7 @@ COMMON_SURNAMES: frozenset[str] = frozenset(
     "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井"
     "祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
     "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智"
-    "幸奉植衡富尧闭由鄂蔚骞付晋綦"
+    "幸奉植衡富尧闭由鄂蔚骞付晋綦洪"
 )
 
 #: words that mark an institution in a bio (longest first when matching)
@@ -403,15 +403,43 @@ def parse_bio(text: str) -> list[dict[str, str]]:
         head = _BIO_HEAD_RE.match(seg)
         name = head.group("name") if head else ""
         rest = seg[head.end("name"):] if head else seg
-        email = ""
-        em = re.search(r"(?:E-?mail|Email|电子邮箱|电子信箱|邮箱)\s*[:：]?\s*(" + _EMAIL_RE.pattern + ")", seg,
-                       re.IGNORECASE)
-        if em:
-            email = em.group(1)
-        else:
-            em2 = _EMAIL_RE.search(seg)
-            email = em2.group(0) if em2 else ""
+        email = email_in(seg)
         out.append({"name": name, "bio": seg, "affiliation": _affiliation(rest), "email": email})
+    return out
+
+
+_EMAIL_LABEL_RE = re.compile(r"(?:E-?mail|Email|电子邮箱|电子信箱|邮箱)\s*[:：]?\s*", re.IGNORECASE)
+_NOTE_EN_NAME_RE = re.compile(r"Authors?\s*[:：]\s*(?P<en>[A-Z][^\W\d_]*(?:[ \-][A-Z][^\W\d_]*)+)")
+
+
+def email_in(text: str) -> str:
+    """The e-mail address in a note or bio; after an E-mail label, spaces a typesetter
+    put inside the address (``hongyb @seu .edu .cn``) are dropped."""
+    label = _EMAIL_LABEL_RE.search(text)
+    if label:
+        squeezed = re.sub(r"\s+", "", text[label.end():label.end() + 80])
+        m = _EMAIL_RE.match(squeezed)
+        if m:
+            return m.group(0).rstrip(".")
+    m = _EMAIL_RE.search(text)
+    return m.group(0).rstrip(".") if m else ""
+
+
+def parse_author_note(text: str) -> list[dict[str, str]]:
+    """Authors from a first-page ``作者：`` note: ``[{name, name_en, affiliation, email}]``.
+
+    Shape (《社会》 and others): ``洪岩璧　东南大学人文学院社会学系（Author：HONG Yanbi，…）
+    E-mail：…``, authors separated by ``；``."""
+    out = []
+    for seg in re.split(r"[；;]", text or ""):
+        m = re.match(rf"^\s*(?P<name>[{_HAN}]{{2,4}})[\s\u3000]+(?P<rest>\S.*)$", seg)
+        if not m or not _looks_like_name(m.group("name")):
+            continue
+        rest = m.group("rest")
+        en = _NOTE_EN_NAME_RE.search(rest)
+        aff = _EMAIL_LABEL_RE.split(_PARENS_RE.sub("", rest))[0].strip(" ，,。.")
+        out.append({"name": m.group("name"), "name_en": en.group("en").strip() if en else "",
+                    "affiliation": aff, "email": email_in(rest)})
     return out
 
 

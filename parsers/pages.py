@@ -87,13 +87,19 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
     body: list[Line] = []
     heads: list[Line] = []
     folio: int | None = None
+    last_head_y: float | None = None  # the lowest head line so far in the top margin
     for line in page.lines:
         n = None
         is_head = False
         text = line.text.strip()
         if line.y < top and line.size <= size * 1.05 and len(text) < 70:
             n = _folio(line)
-            is_head = n is not None or _gap(page, line, below=True) > line.size * 1.3
+            below = _gap(page, line, below=True)
+            # a second line under a head belongs to the head only when it sits closer to
+            # the head than to the text below (else it is the text's first line)
+            is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
+            if is_head:
+                last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
         elif line.y > bottom and line.size <= size * 1.05:
             n = _folio(line)
             apart = _gap(page, line, below=False) > line.size * 1.6

@@ -79,3 +79,24 @@ def test_closing_block_fills_missing_fields_and_skips_the_photo_caption() -> Non
     assert "康重庆杜尔顺" not in header.fields["bio"]
     assert "责任编辑" not in header.fields["bio"]
     assert header.fields["abstract_zh"] == "摘要"
+
+
+def test_author_note_gives_affiliation_english_name_and_a_spaced_email() -> None:
+    from parsers.names import email_in, parse_author_note
+    notes = parse_author_note("洪岩璧\u3000东南大学人文学院社会学系（Author：HONG Yanbi，Department of Sociology）"
+                              "E-mail：hongyb @seu .edu .cn；张三\u3000北京大学社会学系（Author：ZHANG San，Peking University）")
+    assert [(n["name"], n["name_en"], n["affiliation"]) for n in notes] == [
+        ("洪岩璧", "HONG Yanbi", "东南大学人文学院社会学系"), ("张三", "ZHANG San", "北京大学社会学系")]
+    assert notes[0]["email"] == "hongyb@seu.edu.cn"
+    assert notes[1]["email"] == ""
+    assert email_in("联系人：a.b@x.org。") == "a.b@x.org"
+
+
+def test_unlabelled_funding_sentence_in_a_first_page_note() -> None:
+    from parsers.article import _funding_sentence
+    lines = [_line("正文第一行，字号与正文相同。", 400, size=10),
+             _line("*作者：某某　某大学（Author：MOU Mou）", 700, size=7.3),
+             _line("**本研究是国家社会科学基金项目“某某研究”（15BSH001）的研究成果。［The research", 712, size=7.3),
+             _line("was supported by …］", 724, size=7.3)]
+    assert _funding_sentence(lines, 10.0) == "本研究是国家社会科学基金项目“某某研究”（15BSH001）的研究成果。"
+    assert _funding_sentence(lines[:2], 10.0) == ""

@@ -84,3 +84,12 @@ def test_a_part_owns_its_label_range_but_not_a_trailing_blank_in_the_next_range(
              _page(8, "4", "start", 4), _page(9, "5", "content", 5), _page(10, "6", "blank", 6)]
     spans = split_issue(infos).spans
     assert [(s.first, s.last) for s in spans] == [(1, 4), (5, 6), (8, 9)]
+
+
+def test_the_first_text_line_under_a_running_head_stays_text() -> None:
+    from parsers.pages import split_edges
+    lines = [_line("社会·2017·2", 17, 8.2), _line("策是底层幸福感提升的重要因素，但也需注意平衡再分配政策", 44, 9.7)]
+    lines += [_line(f"正文第{k}行，字号与上一行相同，行距十六磅左右。", 60 + 16 * k, 9.7) for k in range(30)]
+    body, heads, _ = split_edges(PageText(23, 420, 595, None, lines), 9.7)
+    assert [h.text for h in heads] == ["社会·2017·2"]
+    assert body[0].text.startswith("策是底层")

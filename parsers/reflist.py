@@ -1,0 +1,62 @@
+"""Entries of a reference list, from positioned lines.
+
+Numbered lists ([1], 1.) split on their markers. Author–date lists (《社会》, APA) carry
+no markers: there each entry begins at the column's left margin and its continuation
+lines are indented (a hanging indent), or the reverse (a first-line indent). Positions
+tell them apart where text alone cannot.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from parsers.citations import REF_HEADING, split_notes
+from parsers.joining import join_lines
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line
+
+
+def _margins(lines: list["Line"]) -> list[float]:
+    """Each line's column margin: the smallest x0 among lines of the same column."""
+    out = []
+    for ln in lines:
+        near = [o.x0 for o in lines if abs(o.x0 - ln.x0) < 6 * ln.size]
+        out.append(min(near))
+    return out
+
+
+def split_by_indent(lines: list["Line"]) -> list[str]:
+    """Entries of an unnumbered list, told by indentation."""
+    lines = [ln for ln in lines if ln.text.strip() and not REF_HEADING.match(ln.text)]
+    if not lines:
+        return []
+    margins = _margins(lines)
+    indented = [ln.x0 - m > 0.8 * ln.size for ln, m in zip(lines, margins)]
+    if all(indented) or not any(indented):
+        return [join_lines([ln.text for ln in lines])]  # no indentation to go by
+    hanging = not indented[0]  # the first entry starts at the margin: continuations are indented
+    entries: list[list[str]] = []
+    for ln, ind in zip(lines, indented):
+        starts = (not ind) if hanging else ind
+        if starts or not entries:
+            entries.append([ln.text])
+        else:
+            entries[-1].append(ln.text)
+    return [join_lines(e) for e in entries]
+
+
+def reference_entries(lines: list["Line"]) -> list[str]:
+    """The list's entries: by markers when it is numbered, else by indentation."""
+    texts = [ln.text for ln in lines if not REF_HEADING.match(ln.text or "")]
+    numbered = [t for _, t in split_notes(texts, kinds=("bracket", "circled", "dotted"))]
+    by_indent = split_by_indent(lines)
+    if len(by_indent) >= 3 and len(numbered) <= len(by_indent) // 5:
+        return by_indent
+    return numbered
+
+
+def body_size_of(lines: list["Line"]) -> float:
+    """The type size most of the list is set in."""
+    sizes = Counter(round(ln.size, 1) for ln in lines for _ in ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0

@@ -1,0 +1,48 @@
+"""Reference-list entries: numbered lists by marker, author–date lists by indentation."""
+from __future__ import annotations
+
+from parsers.reflist import reference_entries, split_by_indent
+from parsers.textlayer import Line
+
+
+def _ln(text: str, x0: float, y: float, size: float = 7.7) -> Line:
+    return Line(text=text, x0=x0, x1=x0 + 200, y=y, size=size)
+
+
+AUTHOR_DATE = [
+    _ln("边燕杰、肖阳.2014.中英居民主观幸福感比较研究［J］.社会学研究（2）：22-42.", 10, 332),
+    _ln("蔡禾.2014.劳动自评、自主性与劳动者的幸福感———基于2012年中国劳动力动态调", 10, 342),
+    _ln("查的分析［J］.社会学评论（4）：3-13.", 27, 353),
+    _ln("Deaton，Angus.2008.“Income，Health，and Well-Being around the World.”Journal", 10, 363),
+    _ln("of Economic Perspectives 22（2）：53-72.", 27, 374),
+    # the right column: its own margin
+    _ln("Diener，Ed.2000.“Subjective Well-Being.”American Psychologist 55（1）：34-43.", 300, 332),
+    _ln("Easterlin，Richard A.1974.“Does Economic Growth Improve the Human Lot？”In", 300, 342),
+    _ln("Nations and Households in Economic Growth.", 317, 353),
+]
+
+
+def test_hanging_indent_splits_an_unnumbered_list_per_column() -> None:
+    entries = reference_entries(AUTHOR_DATE)
+    assert len(entries) == 5
+    assert entries[1].endswith("社会学评论（4）：3-13.")
+    assert entries[2].startswith("Deaton") and entries[2].endswith("53-72.")
+    assert entries[4].endswith("Economic Growth.")
+
+
+def test_first_line_indent_is_read_the_other_way_round() -> None:
+    lines = [_ln("张三.2010.书名［M］.北京：某出版社.", 27, 10), _ln("李四.2011.很长的题名，一行排不下，", 27, 20),
+             _ln("接着排［J］.某刊（1）：1-2.", 10, 30)]
+    assert split_by_indent(lines) == ["张三.2010.书名［M］.北京：某出版社.", "李四.2011.很长的题名，一行排不下，接着排［J］.某刊（1）：1-2."]
+
+
+def test_numbered_lists_keep_their_markers_even_when_flush() -> None:
+    lines = [_ln("[1] 王五.论文[J].学报，2020(1)：1-5.", 10, 10), _ln("[2] 赵六.专著[M].北京：出版社，2019.", 10, 20),
+             _ln("[3] 钱七.报告[R].上海，2018.", 10, 30)]
+    assert len(reference_entries(lines)) == 3
+
+
+def test_lines_without_any_indentation_are_not_split_line_by_line() -> None:
+    lines = [_ln("one long unnumbered paragraph of text", 10, 10), _ln("that continues here", 10, 20),
+             _ln("and ends here.", 10, 30)]
+    assert len(split_by_indent(lines)) == 1
