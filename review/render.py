@@ -13,6 +13,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+from PIL import Image
+
 DEFAULT_WIDTH = 360  # px: legible beside the fields, small enough to inline five to fifty of them
 
 # PDFium is not thread-safe; reports may be written from a thread pool (Prefect/Dask tasks).
@@ -29,16 +32,14 @@ class PageImage:
 
 def first_page_image(pdf: Path, width: int = DEFAULT_WIDTH) -> PageImage:
     """The first page of `pdf` as a data: URI PNG about `width` pixels wide."""
-    import pypdfium2 as pdfium  # imported here: the CLI's start-up stays fast
-
     pdf = Path(pdf)
     if not pdf.is_file():
         return PageImage(problem=f"{pdf}: no such file")
     with _PDFIUM:
-        return _render(pdfium, pdf, width)
+        return _render(pdf, width)
 
 
-def _render(pdfium, pdf: Path, width: int) -> PageImage:
+def _render(pdf: Path, width: int) -> PageImage:
     try:
         doc = pdfium.PdfDocument(str(pdf))
     except (pdfium.PdfiumError, OSError) as exc:
@@ -61,7 +62,7 @@ def _render(pdfium, pdf: Path, width: int) -> PageImage:
     return PageImage(data_uri=_png_data_uri(image), width=image.width, height=image.height)
 
 
-def _png_data_uri(image) -> str:  # image: PIL.Image.Image
+def _png_data_uri(image: Image.Image) -> str:
     grey = image.convert("L").quantize(colors=16)
     buf = io.BytesIO()
     grey.save(buf, format="PNG", optimize=True)
