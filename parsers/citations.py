@@ -62,7 +62,7 @@ MARKER_KINDS = ("circled", "bracket", "paren", "sup", "dotted", "bare")
 
 _MARKER_RES: dict[str, re.Pattern[str]] = {
     "circled": re.compile(rf"([{_CIRCLED}])\s*"),
-    "bracket": re.compile(r"([\[［]\s*(\d{1,4})\s*[\]］])\s*"),
+    "bracket": re.compile(r"([\[［【]\s*(\d{1,4})\s*[\]］】])\s*"),  # [1] ［1］ 【1】 (and OCR's 【1])
     "paren": re.compile(r"([(（]\s*(\d{1,3})\s*[)）])\s*"),
     "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*"),
     "dotted": re.compile(r"((\d{1,3})[.．、])(?![0-9０-９])\s*"),

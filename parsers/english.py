@@ -43,8 +43,13 @@ def split_names_en(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
 
 
+def _ocr_hyphens(text: str) -> str:
+    """A dash between two lower-case letters in a name is a hyphen (Yun—tao, read by OCR)."""
+    return re.sub(r"(?<=[a-z])[—–－](?=[a-z])", "-", text)
+
+
 def looks_like_names(text: str) -> bool:
-    names = split_names_en(text)
+    names = split_names_en(_ocr_hyphens(text))
     if not names or len(text) > 160 or _AFFIL_WORDS.search(text):
         return False
     for name in names:
@@ -105,7 +110,7 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
         i -= 1
     names: list[str] = []
     while i >= 0 and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
-        names = split_names_en(lines[i].text) + names
+        names = split_names_en(_ocr_hyphens(lines[i].text)) + names
         i -= 1
     title: list[str] = []
     while i >= 0 and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():

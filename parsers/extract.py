@@ -17,7 +17,7 @@ from parsers.masthead import front_text, journal_title_en, journal_title_zh
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import PageInfo, body_size, classify, infer_printed
-from parsers.split import Split, split_issue, trim_to_page_count
+from parsers.split import Split, merge_by_page_count, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
 from schemas.model import Article, Issue, Journal, LangText, Source
@@ -39,7 +39,21 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
 
 
 def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
-    return split_issue(infos, doc.outline)
+    split = split_issue(infos, doc.outline)
+    merge_by_page_count(split, infos, _claimed_page_counts(split, infos))
+    return split
+
+
+def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:
+    """First page -> the page count its 文章编号 claims, for spans that print one."""
+    counts = {}
+    for span in split.spans:
+        page = infos[span.first - 1]
+        if "article_no" in page.labels:
+            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body))
+            if ano is not None and ano.page_count.isdigit():
+                counts[span.first] = int(ano.page_count)
+    return counts
 
 
 def _journal(infos: list[PageInfo], size: float, articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:

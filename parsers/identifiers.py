@@ -233,11 +233,13 @@ class ArticleNo:
         return format_article_no(self)
 
 
+# OCR text layers read a hyphen as a full stop ("1004.731X(2009)15-4806.05"): inside a
+# 文章编号 a "." can only be a hyphen, so both are accepted
 _ANO_RE = re.compile(
-    r"(\d{4}-?\d{3}[0-9Xx])"  # ISSN
+    r"(\d{4}[-.]?\d{3}[0-9Xx])"  # ISSN
     r"\((\d{4})\)"  # (year)
     r"(?:(\d{1,4})\(([0-9A-Za-z]{1,4})\)|([0-9A-Za-z]{1,4}?))"  # vol(issue) | issue
-    r"-(\d{1,5})-(\d{1,4})(?!\d)"  # -firstpage-pagecount
+    r"[-.](\d{1,5})[-.](\d{1,4})(?!\d)"  # -firstpage-pagecount
 )
 
 
@@ -266,7 +268,7 @@ def parse_article_no(text: str) -> ArticleNo | None:
     for cand in candidates:
         m = _ANO_RE.search(cand)
         if m:
-            issn = m.group(1).upper()
+            issn = m.group(1).upper().replace(".", "-")
             if "-" not in issn:
                 issn = issn[:4] + "-" + issn[4:]
             volume = m.group(3) or ""

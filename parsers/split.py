@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.pages import PageInfo, label_ranges
+from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges
 from parsers.toc import TocEntry, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,7 @@ class Span:
     last: int
     toc: TocEntry | None = None
     evidence: list[str] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)  # layout | toc | outline: what says it starts here
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -113,7 +114,8 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
     starts: dict[int, Span] = {}
     for p in infos:
         if p.kind == "start":
-            starts[p.number] = Span(p.number, p.number, evidence=[f"p.{p.number}: " + "; ".join(p.evidence)])
+            starts[p.number] = Span(p.number, p.number, evidence=[f"p.{p.number}: " + "; ".join(p.evidence)],
+                                    sources={"layout"})
 
     # the 目录: each entry's printed page, mapped to a physical page
     for entry in toc:
@@ -137,6 +139,7 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             if title and score < 0.6:
                 span.warnings.append(("toc-title-mismatch", f"目录 title “{entry.title}” differs from the page title “{title}”"))
         span.toc = entry
+        span.sources.add("toc")
 
     # outline bookmarks: a start page the layout missed is still a start
     for item in article_level(outline):
@@ -148,6 +151,7 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             page.kind = "start"
         else:
             starts[item.page].evidence.append(f"outline bookmark “{item.title}” agrees")
+        starts[item.page].sources.add("outline")
 
     if toc:
         listed = {(_physical_for(e.page, infos)) for e in toc}
@@ -191,6 +195,31 @@ def _extend_to_label_range(span: Span, limit: int, ranges: list[tuple[int, int]]
             span.evidence.append(f"page labels number p.{first}–{last} as one part")
             span.last = last
             return
+
+
+def merge_by_page_count(split: Split, infos: list[PageInfo], counts: dict[int, int]) -> None:
+    """Cross-check with 文章编号 before extraction: a start that only large type suggested
+    (no labels, not in the 目录 or outline) inside the pages an article's 文章编号 claims
+    (`counts`: first page -> page count) is that article's page (a display formula, a
+    figure caption), not an article of its own."""
+    by_number = {p.number: p for p in infos}
+    spans = split.spans
+    k = 0
+    while k < len(spans):
+        span, count = spans[k], counts.get(spans[k].first, 0)
+        end = span.first + count - 1
+        while count and k + 1 < len(spans) and spans[k + 1].first <= end:
+            nxt = spans[k + 1]
+            page = by_number[nxt.first]
+            if nxt.sources != {"layout"} or page.labels & ARTICLE_LABELS or page.part_type:
+                break
+            span.evidence.append(f"文章编号 page count {count} covers p.{nxt.first}; its large type is not a new article")
+            span.last = max(span.last, min(nxt.last, end)) if nxt.last <= end else nxt.last
+            page.kind = "content"
+            del spans[k + 1]
+        k += 1
+    covered = {n for s in spans for n in range(s.first, s.last + 1)}
+    split.skipped = {n: kind for n, kind in split.skipped.items() if n not in covered}
 
 
 def trim_to_page_count(span: Span, page_count: int, infos: list[PageInfo]) -> None:

@@ -93,3 +93,23 @@ def test_the_first_text_line_under_a_running_head_stays_text() -> None:
     body, heads, _ = split_edges(PageText(23, 420, 595, None, lines), 9.7)
     assert [h.text for h in heads] == ["社会·2017·2"]
     assert body[0].text.startswith("策是底层")
+
+
+def test_a_large_type_page_inside_a_claimed_page_range_is_not_a_new_article() -> None:
+    from parsers.split import merge_by_page_count
+    infos = [PageInfo(number=1, kind="start", labels={"article_no", "abstract_zh"}),
+             PageInfo(number=2, kind="start"),                       # a display formula in large type
+             PageInfo(number=3, kind="content"),
+             PageInfo(number=4, kind="start", labels={"abstract_zh"}),  # a real next article
+             PageInfo(number=5, kind="content")]
+    split = split_issue(infos)
+    assert [(s.first, s.last) for s in split.spans] == [(1, 1), (2, 3), (4, 5)]
+    merge_by_page_count(split, infos, {1: 5})
+    assert [(s.first, s.last) for s in split.spans] == [(1, 3), (4, 5)]
+    assert infos[1].kind == "content"
+
+
+def test_ocr_full_stops_in_an_article_number_read_as_hyphens() -> None:
+    from parsers.identifiers import parse_article_no
+    ano = parse_article_no("中图分类号：TV212 文献标识码：A 文章编号： 1004.731X(2009)15-4806.05")
+    assert ano is not None and ano.ascii == "1004-731X(2009)15-4806-05"
