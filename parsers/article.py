@@ -80,6 +80,8 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             affils.append(text)
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
             authors.append(ln)  # a masthead box in small print beside the byline is not one
+        elif not authors and begin > 0 and ln is lines[begin] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
+            authors.append(ln)  # the line under the title in byline type, unreadable (OCR): still the byline
         elif authors:
             break
         else:
@@ -150,10 +152,19 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     marked: list[tuple[str, list[str]]] = []
     for line in author_lines:
         marked += names.split_author_line_with_marks(line)
+    cited = names.names_in_citation(header.fields.get("cite_as", ""))
+    if cited and [n for n, _ in marked] != cited:
+        # the 引用本文 line is typeset from the journal's metadata; a byline that disagrees
+        # is OCR-damaged (轩4客 for 许全喜) or split wrongly: keep its marks only if they line up
+        marks = [m for _, m in marked] if len(marked) == len(cited) else [[] for _ in cited]
+        marked = list(zip(cited, marks))
     affiliations: dict[str, str] = {}
     for line in affil_lines:
         affiliations.update(names.parse_affiliation_line(line))
     bios = names.parse_bio(header.fields["bio"]) if header.fields.get("bio") else []
+    # a 通信作者 note written like a bio ("袁晶，女，正高级工程师，…") is that author's bio
+    bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))
+             if b.get("name") and "，" in b.get("bio", "") and all(b["name"] != o.get("name") for o in bios)]
     notes = names.parse_author_note(header.fields.get("author_note", ""))
     if not marked and bios:  # no byline: the 作者简介 names the authors
         marked = [(b["name"], []) for b in bios if b.get("name")]

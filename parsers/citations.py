@@ -213,6 +213,8 @@ def join_lines(prev: str, nxt: str) -> str:
         return nxt
     if not nxt:
         return prev
+    if prev.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
+        return prev[:-1] + nxt
     a, b = prev[-1], nxt[0]
     if _continues_url(prev, nxt):
         return prev + nxt

@@ -24,13 +24,14 @@ class Header:
     at: dict[str, int] = field(default_factory=dict)         # field name -> index of its label's line
 
 
-def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float = 2.3) -> bool:
+def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float = 2.3, leading: float = 0.0) -> bool:
     """Does `nxt` carry on the value begun on `label_line`? Same type size, and either the
     next line down or the top of the next column."""
     if abs(nxt.size - label_line.size) > 0.75:
         return False
     gap = nxt.y - prev.y
-    if 0 < gap < max(prev.size, nxt.size) * gap_lines:
+    # `leading`: the widest line gap seen so far in this value (uneven OCR'd lines)
+    if 0 < gap < max(max(prev.size, nxt.size) * gap_lines, leading * 1.25):
         return True
     return gap < 0 and nxt.x0 > prev.x0 + 4 * nxt.size  # next column
 
@@ -64,6 +65,7 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
             prev = lines[hit.line]
             label_line = lines[hit.line]
             skipped = 0
+            leading = 0.0
             while spec.multiline and j < len(lines) and skipped <= 8:
                 here = lines[j]
                 if here.size < label_line.size - 0.75:
@@ -75,8 +77,10 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                     if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line, gap_lines):
                         parts.append(texts[j][:first_hit])
                     break
-                if not _continues(prev, here, label_line, gap_lines) or _NOTE_START.match(texts[j]):
+                if not _continues(prev, here, label_line, gap_lines, leading) or _NOTE_START.match(texts[j]):
                     break
+                if 0 < here.y - prev.y:
+                    leading = max(leading, here.y - prev.y)
                 if skipped and here.y > prev.y:
                     break  # past a footnote, only the top of the next column carries on
                 parts.append(texts[j])

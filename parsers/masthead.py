@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from parsers.normalize import is_cjk
 
@@ -20,7 +20,7 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # volume, issue, date and page furniture printed beside the name in a running head
 _FURNITURE = re.compile(
     r"第\s*\d+\s*[卷期]|总\s*第\s*\d+\s*期|\d{4}\s*年(?:\s*\d{1,2}\s*月)?|\d{1,2}\s*月"
-    r"|Vol\.?\s*\d+|No\.?\s*\d+|" + _MONTHS + r"\s*\d{4}|\d+",
+    r"|Vol\.?\s*\d+|No\.?\s*\d+|" + _MONTHS + r",?\s*\d{4}|\d+",
     re.I,
 )
 _ISSN_LINE = re.compile(r"ISSN\s*[:：]?\s*\d{4}\s*[-－]\s*\d{3}[\dXx]")
@@ -57,8 +57,18 @@ def _latin_name(text: str) -> str:
     return name
 
 
-def _voted(names: list[str]) -> str:
-    votes = Counter(n for n in names if n)
+# the furniture that marks a masthead row (not just a page number)
+_DATED = re.compile(r"第\s*\d+\s*[卷期]|\d{4}\s*年|Vol\.?\s*\d+|No\.?\s*\d+|" + _MONTHS + r",?\s*\d{4}", re.I)
+
+
+def _voted(rows: list[str], read: Callable[[str], str]) -> str:
+    """The name the rows repeat; a row that also carries volume, issue or date is the
+    masthead itself and counts twice, so a name printed once beside "May, 2022" is taken."""
+    votes: Counter[str] = Counter()
+    for row in rows:
+        name = read(row)
+        if name:
+            votes[name] += 2 if _DATED.search(row) else 1
     if votes:
         name, count = votes.most_common(1)[0]
         if count >= 2:
@@ -94,7 +104,7 @@ def journal_title_zh(infos: list["PageInfo"]) -> str:
     zh, _ = _online_first(infos)
     if zh:
         return zh
-    return _voted([_cjk_name(row) for p in infos for row in head_rows(p)]).strip("《》")
+    return _voted([row for p in infos for row in head_rows(p)], _cjk_name).strip("《》")
 
 
 def journal_title_en(infos: list["PageInfo"]) -> str:
@@ -108,7 +118,7 @@ def journal_title_en(infos: list["PageInfo"]) -> str:
             if re.fullmatch(r"[A-Z][A-Za-z ,&'\-]{6,}", t) and " " in t:
                 return t
     _, en = _online_first(infos)
-    return en or _voted([_latin_name(row) for p in infos for row in head_rows(p)])
+    return en or _voted([row for p in infos for row in head_rows(p)], _latin_name)
 
 
 def front_text(infos: list["PageInfo"], size: float = 0.0) -> str:

@@ -418,6 +418,7 @@ def email_in(text: str) -> str:
     label = _EMAIL_LABEL_RE.search(text)
     if label:
         squeezed = re.sub(r"\s+", "", text[label.end():label.end() + 80])
+        squeezed = re.sub(r"[（(]?[®©]|＠", "@", squeezed)  # OCR reads @ as ® (or "（®")
         m = _EMAIL_RE.match(squeezed)
         if m:
             return m.group(0).rstrip(".")
@@ -440,6 +441,18 @@ def parse_author_note(text: str) -> list[dict[str, str]]:
         aff = _EMAIL_LABEL_RE.split(_PARENS_RE.sub("", rest))[0].strip(" ，,。.")
         out.append({"name": m.group("name"), "name_en": en.group("en").strip() if en else "",
                     "affiliation": aff, "email": email_in(rest)})
+    return out
+
+
+def names_in_citation(text: str) -> list[str]:
+    """The authors of a 引用本文 / 引用格式 line (``许全喜，袁晶.2020年…［J］…``), or [] when
+    the line abbreviates them (``等`` / ``et al``) or they do not read as names."""
+    head = re.split(r"[.．]", text or "", maxsplit=1)[0]
+    if re.search(r"等$|et\s*al", head.strip()):
+        return []
+    out = [n.strip() for n in re.split(r"[，,、;；]", head) if n.strip()]
+    if not out or not all(re.fullmatch(rf"[{_HAN}]{{2,4}}", n) and _looks_like_name(n) for n in out):
+        return []
     return out
 
 

@@ -92,7 +92,9 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
         n = None
         is_head = False
         text = line.text.strip()
-        if line.y < top and line.size <= size * 1.05 and len(text) < 70:
+        if find_labels([text]):
+            pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
+        elif line.y < top and line.size <= size * 1.05 and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
             # a second line under a head belongs to the head only when it sits closer to
@@ -167,13 +169,14 @@ def infer_printed(infos: list[PageInfo]) -> None:
             p.printed = p.number + offset
 
 
-def title_lines(body: list["Line"], size: float, page_height: float) -> list["Line"]:
-    """The largest-type lines in the top part of the page, when much larger than body text."""
+def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35) -> list["Line"]:
+    """The largest-type lines in the top part of the page, when much larger than body text
+    (`ratio`; less is asked of a page whose labels already say an article starts here)."""
     top = [ln for ln in body if ln.y < page_height * 0.5 and len(ln.text.strip()) > 1]
     if not top:
         return []
     biggest = max(ln.size for ln in top)
-    if biggest < size * 1.35:
+    if biggest < size * ratio:
         return []
     first = next(i for i, ln in enumerate(top) if ln.size >= biggest - 0.6)
     out = []
@@ -210,7 +213,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "english"
         info.evidence.append(f"{bylines} English byline(s) with page numbers and Abstract labels")
         return info
-    info.title_lines = title_lines(body, size, page.height)
+    header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
+    info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and _ADVERT.search(title) and not info.labels & {"doi", "article_no", "clc"}:
         info.kind = "advert"

@@ -27,9 +27,14 @@ def test_a_letter_spaced_name_cut_in_pieces_is_read_from_the_heads() -> None:
     assert journal_title_zh(pages) == "电网技术"
 
 
-def test_a_name_seen_once_is_not_trusted() -> None:
+def test_a_name_seen_once_is_trusted_only_beside_volume_issue_or_date() -> None:
     pages = [_page(1, [_line("第 47 卷第 5 期 电网技术", 60)]), _page(2, [_line("1744 张三等：论文题目", 60)])]
+    assert journal_title_zh(pages) == "电网技术"
+    pages = [_page(1, [_line("电网技术 1743", 60)]), _page(2, [_line("1744 张三等：论文题目", 60)])]
     assert journal_title_zh(pages) == ""
+    pages = [_page(1, [_line("2 0 2 2年5月 Yangtze River May, 2022", 31)])]
+    from parsers.masthead import journal_title_en
+    assert journal_title_en(pages) == "Yangtze River"
 
 
 def test_online_first_cover_names_the_journal() -> None:
@@ -79,6 +84,13 @@ def test_closing_block_fills_missing_fields_and_skips_the_photo_caption() -> Non
     assert "康重庆杜尔顺" not in header.fields["bio"]
     assert "责任编辑" not in header.fields["bio"]
     assert header.fields["abstract_zh"] == "摘要"
+
+
+def test_citation_line_names_the_authors_unless_abbreviated() -> None:
+    from parsers.names import names_in_citation
+    assert names_in_citation("许全喜，袁晶.2020年三峡水库泥沙淤积特点及原因分析［J］.人民长江,2022,53（5）：7-13.") == ["许全喜", "袁晶"]
+    assert names_in_citation("康重庆，杜尔顺，李姚旺，等.新型电力系统的“碳视角”［J］.") == []
+    assert names_in_citation("") == []
 
 
 def test_author_note_gives_affiliation_english_name_and_a_spaced_email() -> None:

@@ -1,0 +1,36 @@
+"""Header-field rules learnt from OCR'd and VIP/CNKI pages."""
+from __future__ import annotations
+
+from parsers.citations import join_lines
+from parsers.header import extract_labelled
+from parsers.pages import split_edges
+from parsers.textlayer import Line, PageText
+
+
+def _ln(text: str, y: float, size: float = 7.5, x0: float = 65.0) -> Line:
+    return Line(text=text, x0=x0, x1=x0 + 300, y=y, size=size)
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
+    assert join_lines("deposition inten\u00ad", "sity；Three Gorges") == "deposition intensity；Three Gorges"
+    assert join_lines("deposition", "intensity") == "deposition intensity"
+
+
+def test_an_abstract_with_uneven_ocr_leading_is_read_to_its_end() -> None:
+    lines = [_ln("摘要：第一行文字，", 318), _ln("第二行文字，", 334), _ln("第三行文字，", 348),
+             _ln("第四行，行距略大。", 365.3), _ln("第五行结束。", 381), _ln("关键词：甲；乙", 427)]
+    header = extract_labelled(lines)
+    assert header.fields["abstract_zh"].endswith("第五行结束。")
+    assert header.fields["keywords_zh"] == "甲；乙"
+    # a real gap (a new block) still ends the value
+    far = lines[:3] + [_ln("远处的另一段。", 420)]
+    assert "远处" not in extract_labelled(far).fields["abstract_zh"]
+
+
+def test_labelled_lines_in_the_margins_are_header_fields_not_running_heads() -> None:
+    lines = [_ln("第53卷第5期人民长江 Vol. 53, No. 5", 20, 8.5), _ln("文章编号：1001-4179(2022)05-0007-07", 59, 8.5)]
+    lines += [_ln(f"正文第{k}行。", 120 + 17 * k, 10) for k in range(38)]
+    lines += [_ln("收稿日期：2021-06-17", 800, 8.5)]
+    body, heads, _ = split_edges(PageText(1, 595, 842, None, lines), 10.0)
+    assert [h.text for h in heads] == ["第53卷第5期人民长江 Vol. 53, No. 5"]
+    assert any(b.text.startswith("文章编号") for b in body) and any(b.text.startswith("收稿日期") for b in body)
