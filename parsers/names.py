@@ -339,6 +339,10 @@ _INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True))
 _TITLE_RE = re.compile("|".join(sorted(JOB_TITLES, key=len, reverse=True)))
 
 
+# a two-character name padded to the width of three ("袁　晶，女，…"): the space is layout
+_PADDED_NAME_RE = re.compile(rf"(?:(?<=^)|(?<=[；;。]))\s*([{_HAN}])[ \u3000]+([{_HAN}])(?=\s*[，,（(])")
+
+
 def _looks_like_name(name: str) -> bool:
     if any(d in name for d in _NAME_DOTS):
         return True
@@ -381,6 +385,7 @@ def parse_bio(text: str) -> list[dict[str, str]]:
     body = _BIO_LABEL_RE.sub("", (text or "").strip()).strip()
     if not body:
         return []
+    body = _PADDED_NAME_RE.sub(r"\1\2", body)
     pieces = re.split(r"([；;。])", body)
     segments: list[str] = [pieces[0]]
     first = _BIO_HEAD_RE.match(pieces[0])

@@ -399,11 +399,14 @@ def _get(d: Any, key: str) -> Any:
 
 def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float) -> list[Line]:
     pieces: list[list[Any]] = []
+    spaces: list[tuple[float, float, float]] = []  # space glyphs drawn on their own: (x0, x1, y_top)
     for x0, x1, y, size, dec, text in raw:
         yt = ury - y
         if size <= 0 or yt < -size or yt > height + size or x1 < llx - 1 or x0 > llx + width + 1:
             continue
         if not text.strip():
+            if text and x1 > x0:
+                spaces.append((x0 - llx, x1 - llx, yt))
             continue
         # [x0, x1, y_top, size, font, text, sup, word-gap factor (em)]
         pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if dec.founder else 0.15])
@@ -476,7 +479,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
 
     # 3. columns
     order = _reading_order(clusters, width)
-    return [ln for ln in (_make_line(c) for c in order) if ln is not None]
+    return [ln for ln in (_make_line(c, spaces) for c in order) if ln is not None]
 
 
 def _leading_label(c: list[list[Any]]) -> None:
@@ -647,8 +650,10 @@ _NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？,.;:!?)]}%’”"
 _NO_SPACE_AFTER = set("（「『【〔《([{‘“")
 
 
-def _join(pieces: list[list[Any]], size: float) -> list[str]:
-    """Separators to put before each piece ('' for the first)."""
+def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float, float]] = ()) -> list[str]:
+    """Separators to put before each piece ('' for the first). Between ideographs only a
+    space glyph the PDF draws in the gap (`spaces`) is a printed space; a bare gap is
+    justification."""
     seps = [""]
     prev = pieces[0]
     acc = prev[5]
@@ -662,6 +667,9 @@ def _join(pieces: list[list[Any]], size: float) -> list[str]:
         elif is_tight(a) and is_tight(b):
             if gap >= 0.8 * size and _ideo(a) and _ideo(b) and len(acc) >= 2 and _ideo(acc[-2]):
                 sep = "\u3000"
+            elif gap > 0.1 * size and _ideo(a) and _ideo(b) and any(
+                    abs(y - p[2]) < 0.3 * size and x0 >= prev[1] - 0.5 and x1 <= p[0] + 0.5 for x0, x1, y in spaces):
+                sep = _KEEP
         elif gap > max(prev[7], p[7]) * size:
             sep = " "
         seps.append(sep)
@@ -671,11 +679,21 @@ def _join(pieces: list[list[Any]], size: float) -> list[str]:
     return seps
 
 
-def _make_line(c: list[list[Any]]) -> Line | None:
+# a space glyph the PDF itself draws between two ideographs ("吉林 长春", "北京 邮编") is
+# printed; the text layer's own gap spaces between them are justification and go
+_PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a space
+
+
+def _normalize_keeping_spaces(raw: str) -> str:
+    return normalize_text(_PRINTED_SPACE.sub(_KEEP, repair_founder(raw))).replace(_KEEP, " ")
+
+
+def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()) -> Line | None:
     if not c:
         return None
     main, y, _, _ = _cluster_info(c)
-    seps = _join(c, main)
+    seps = _join(c, main, spaces)
     spans: list[Span] = []
     raw_parts: list[str] = []
     cur: list[Any] | None = None  # [text_parts, x0, x1, y, size, font, sup]
@@ -694,7 +712,7 @@ def _make_line(c: list[list[Any]]) -> Line | None:
             cur = [[p[5]], p[0], p[1], p[2], p[3], p[4], p[6]]
     if cur is not None:
         spans.append(_span(cur))
-    text = normalize_text(repair_founder("".join(raw_parts)))
+    text = _normalize_keeping_spaces("".join(raw_parts))
     if not text:
         return None
     spans = [s for s in spans if s.text]
@@ -703,7 +721,7 @@ def _make_line(c: list[list[Any]]) -> Line | None:
 
 
 def _span(cur: list[Any]) -> Span:
-    return Span(text=normalize_text(repair_founder("".join(cur[0]))), x0=round(cur[1], 2),
+    return Span(text=_normalize_keeping_spaces("".join(cur[0])), x0=round(cur[1], 2),
                 x1=round(cur[2], 2), y=round(cur[3], 2), size=round(cur[4], 2), font=cur[5], sup=cur[6])
 
 

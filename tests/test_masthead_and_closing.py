@@ -112,3 +112,9 @@ def test_unlabelled_funding_sentence_in_a_first_page_note() -> None:
              _line("was supported by …］", 724, size=7.3)]
     assert _funding_sentence(lines, 10.0) == "本研究是国家社会科学基金项目“某某研究”（15BSH001）的研究成果。"
     assert _funding_sentence(lines[:2], 10.0) == ""
+
+
+def test_a_two_character_name_padded_with_a_space_is_one_name() -> None:
+    bios = parse_bio("许全喜，男，正高级工程师；袁　晶，女，正高级工程师，E-mail：13471654@qq.com")
+    assert [b["name"] for b in bios] == ["许全喜", "袁晶"]
+    assert parse_bio("袁 晶，女，博士")[0]["name"] == "袁晶"
