@@ -55,11 +55,12 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> tuple[Path, bytes]:
     """A report with real link verdicts and one missing article PDF (a placeholder)."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        os.environ.pop(name, None)
     work = tmp_path_factory.mktemp("browser")
     issue = copy_issue(ingest_issue(work / "out"), work / "copy")
-    check_links_locally(issue, work / "cache.sqlite")
+    with pytest.MonkeyPatch.context() as mp:  # loopback checks must not go through a proxy
+        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+            mp.delenv(name, raising=False)
+        check_links_locally(issue, work / "cache.sqlite")
     (issue / "articles" / "a04" / "article.pdf").unlink()
     path = write_review_report(issue, ledger=work / "no-ledger.sqlite3")
     return path, path.read_bytes()
