@@ -11,7 +11,7 @@ from parsers.joining import join_lines
 from parsers.labels import find_labels, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
-from parsers.reflist import body_size_of, reference_entries
+from parsers.reflist import reference_entries
 from schemas.model import Article, Citation, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,7 +120,7 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 
 # fields some journals print in a block at the article's end (after the references),
 # often beside the author's photo, instead of in a first-page footnote
-_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding"}
+_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact"}
 
 
 def _add_closing_fields(header: Header, pages: list[PageInfo]) -> None:
@@ -166,6 +166,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))
              if b.get("name") and "，" in b.get("bio", "") and all(b["name"] != o.get("name") for o in bios)]
     notes = names.parse_author_note(header.fields.get("author_note", ""))
+    contacts = names.parse_bio(header.fields.get("contact", ""))
     if not marked and bios:  # no byline: the 作者简介 names the authors
         marked = [(b["name"], []) for b in bios if b.get("name")]
     if not marked and notes:
@@ -190,6 +191,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             c.email = bio.get("email", "") or ""
             if not aff and bio.get("affiliation"):
                 aff = [bio["affiliation"]]
+        if not c.email:  # a closing 通联 line gives the address of the author it names
+            c.email = next((d["email"] for d in contacts if d.get("name") == name and d.get("email")), "")
         note = next((n for n in notes if n["name"] == name), None)
         if note:
             aff = aff or ([note["affiliation"]] if note["affiliation"] else [])
@@ -229,12 +232,23 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
     if len(entries) >= 3:
         # beside a reference list, footnotes are explanatory notes unless they cite
         noted = [t for t in noted if _CITES.search(t)]
+        # a list entry repeating a cited footnote's source is the same citation, listed again
+        seen = {_source_key(t) for t in noted}
+        entries = [t for t in entries if _source_key(t) not in seen]
     return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+
+
+def _source_key(text: str) -> str:
+    """Author and title of a citation, markers and punctuation aside: equal keys, same source."""
+    bare = re.sub(r"^\s*(?:[\[［【]\d+[\]］】]|[\u2460-\u2473]|\d+[.．、])", "", text)
+    return re.sub(r"[\W_]+", "", bare)[:20]
 
 
 # what a footnote that cites a source shows: a GB/T 7714 type code, a URL, a publisher or
 # a page reference
-_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?://|出版社|第\s*\d+\s*页|pp?\.\s*\d")
+# a page reference, or the shape of a Chinese note citation (作者：《题名》, 年第N期, 第N版)
+_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?://|出版社|第\s*\d+\s*页|pp?\.\s*\d"
+                    r"|^\s*\S?\s*[^。，]{0,40}?[：:]\s*《|^\s*\S?\s*《|\d{4}\s*年第\s*\d+\s*期|第\s*\d+\s*版")
 
 
 def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
@@ -242,7 +256,7 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     smaller than the list and sit below its last line."""
     if not lines:
         return [], []
-    main = body_size_of(lines)
+    main = lines[0].size  # the list goes on from the top of the page (or its heading)
     last_main = max((ln.y for ln in lines if ln.size >= main - 0.3), default=0.0)
     below = [ln for ln in lines if ln.size < main - 0.3 and ln.y > last_main]
     return [ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)], below

@@ -7,7 +7,6 @@ tell them apart where text alone cannot.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from parsers.citations import REF_HEADING, split_notes
@@ -54,9 +53,3 @@ def reference_entries(lines: list["Line"]) -> list[str]:
     if len(by_indent) >= 3 and len(numbered) <= len(by_indent) // 5:
         return by_indent
     return numbered
-
-
-def body_size_of(lines: list["Line"]) -> float:
-    """The type size most of the list is set in."""
-    sizes = Counter(round(ln.size, 1) for ln in lines for _ in ln.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0

@@ -26,8 +26,8 @@ def test_ingest_on_dask_matches_in_process(prefect_server, tmp_path):
         with temporary_settings(updates={PREFECT_TASKS_REFRESH_CACHE: True}):
             result = run_ingest(str(GOOD), str(tmp_path / "dask"), dask_address=cluster.scheduler_address,
                                 journal=str(JOURNAL), links=False, schemas=False)
-        ran_on_dask = [p for p in cluster.scheduler.task_prefixes if "extract_article" in p]
-    assert ran_on_dask, f"no extract_article task reached the scheduler: {list(cluster.scheduler.task_prefixes)}"
+        ran_on_dask = [p for p in cluster.scheduler.task_prefixes if "extract_articles" in p]
+    assert ran_on_dask, f"no extract_articles task reached the scheduler: {list(cluster.scheduler.task_prefixes)}"
     assert (result.out_dir / "issue.json").read_bytes() == (plain.out_dir / "issue.json").read_bytes()
 
 

@@ -84,7 +84,7 @@ def test_ingest_rerun_reuses_cached_steps_and_gives_the_same_record(prefect_serv
                           return_state=True)
     states = _task_states(second.state_details.flow_run_id)
     assert set(states["read_issue"]) == {"Cached"} and set(states["split_issue"]) == {"Cached"}
-    assert set(states["extract_article"]) == {"Cached"}
+    assert set(states["extract_articles"]) == {"Cached"}
     assert set(states["write_outputs"]) == {"Completed"}  # outputs are never cached
     a = (first.result().out_dir / "issue.json").read_bytes()
     b = (second.result().out_dir / "issue.json").read_bytes()

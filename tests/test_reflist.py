@@ -46,3 +46,14 @@ def test_lines_without_any_indentation_are_not_split_line_by_line() -> None:
     lines = [_ln("one long unnumbered paragraph of text", 10, 10), _ln("that continues here", 10, 20),
              _ln("and ends here.", 10, 30)]
     assert len(split_by_indent(lines)) == 1
+
+
+def test_cited_footnotes_stay_and_a_list_repeating_them_is_not_counted_twice() -> None:
+    from parsers.article import _CITES, _source_key
+    assert _CITES.search("李宗桂：《文化自信是强大的精神力量》，《人民日报》2016 年 9 月 14 日，第 7 版。")
+    assert _CITES.search("《马克斯恩格斯军事文集》（第 1 卷），战士出版社 1981 年版。")
+    assert not _CITES.search("早在2010年3月5日，时任国务院总理的温家宝在第十一届全国人民代表大会第三次会议上做的《政府工作报告》中就提出")
+    note = "徐茂华：《增强社会主义先进文化自信》，《人民日报》2017 年 4 月 28 日，第 7 版。"
+    listed = "[16]徐茂华：《增强社会主义先进文化自信》，《人民日报》2017 年 4 月 28"
+    assert _source_key(note) == _source_key(listed)
+    assert _source_key(note) != _source_key("[17]周皖柱：《努力担负起发展新时代强军文化使命》")
