@@ -15,8 +15,8 @@ EXAMPLES = """examples:
   journal-ingest ingest issue.pdf --out /srv/journal/output --journal journal.toml
   journal-ingest ingest issue.pdf --no-links --force
 
-Writes DIR/<issue-id>/issue.json, articles/<id>/article.pdf (+ article.xml), crossref.xml
-and links.json. <issue-id> is ISSN-year-issue when known (2095-3453-2023-6), else the PDF's stem.
+Writes DIR/<issue-id>/issue.json, articles/<id>/article.pdf (+ article.xml), crossref.xml,
+links.json and report.html (the editors' review page). <issue-id> is ISSN-year-issue when known (2095-3453-2023-6), else the PDF's stem.
 The steps run in this process; set PREFECT_API_URL (or pass --prefect) to run them as the
 Prefect flow `ingest_issue` instead, with identical outputs.
 """
@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument("--journal", type=Path, default=None, help="journal settings TOML (publisher, DOI prefix, URL pattern, depositor)")
     p.add_argument("--no-links", action="store_true", help="do not check cited URLs")
+    p.add_argument("--no-report", action="store_true", help="do not write report.html (make it later with `journal-ingest report`)")
     p.add_argument("--force", action="store_true", help="replace an existing output folder (the old one is kept aside)")
     p.add_argument("--workers", type=int, default=None, help="processes for the text layer (default: all cores)")
     p.add_argument("--schemas", type=Path, default=None, help="folder with the Crossref/JATS XSDs (default: $JOURNAL_INGEST_SCHEMAS or ../shared/schemas)")
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         result = ingest(args.pdf, args.out, args.journal, force=args.force, workers=args.workers, progress=progress,
                         after_extract=after_extract_hook(args.journal, links=not args.no_links,
                                                          schemas=(args.schemas or None) if args.validate else False,
-                                                         progress=progress))
+                                                         progress=progress, report=not args.no_report))
     print(summary(result.issue, result.out_dir, result.seconds))
     if not args.validate:
         log.info("XML written without XSD validation (pass --validate, or run `journal-ingest validate`)")

@@ -1,7 +1,8 @@
-"""Steps after extraction (link checks, then XML), run inside the staging folder so the
-published output is complete or absent. Links come first so the JATS can carry each
-cited URL's verdict and archived copy (read from links.json). An XML record that cannot
-be written is logged, not fatal: the rest of the issue is still worth having."""
+"""Steps after extraction (link checks, then XML, then the review report), run inside the
+staging folder so the published output is complete or absent. Links come first so the JATS
+and the report can carry each cited URL's verdict and archived copy (read from links.json).
+An XML record or a report that cannot be written is logged, not fatal: the rest of the
+issue is still worth having."""
 from __future__ import annotations
 
 import logging
@@ -31,11 +32,22 @@ def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int],
                       progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
+def report_step(staging: Path) -> None:
+    from review import write_review_report
+    try:
+        write_review_report(staging)
+    except Exception as exc:  # the records are written; a report can be made later with `report`
+        log.warning("report.html not written: %s", exc)
+
+
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
                        progress: Callable[[str, int, int], None] | None = None,
-                       link_settings: "LinkSettings | None" = None) -> Callable[[Path, Issue], None]:
+                       link_settings: "LinkSettings | None" = None,
+                       report: bool = True) -> Callable[[Path, Issue], None]:
     def hook(staging: Path, issue: Issue) -> None:
         if links:
             links_step(staging, issue.issue_id, progress, link_settings)
         write_xml_step(staging, settings_file, schemas)  # reads staging/links.json if written
+        if report:
+            report_step(staging)
     return hook

@@ -16,7 +16,7 @@ from parsers.errors import MissingFile, OutputExists
 from parsers.extract import build_issue
 from parsers.textlayer import Document, read_document
 from schemas.model import Issue
-from schemas.record import write_atomic, write_record
+from schemas.record import current_umask, write_atomic, write_record
 from schemas.settings import JournalSettings, load_settings
 
 log = logging.getLogger("journal_ingest")
@@ -65,6 +65,7 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
     if target.exists() and not force:
         raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
     staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
+    staging.chmod(0o777 & ~current_umask())  # mkdtemp makes 0700; the published folder is shared like any other
     try:
         stage_outputs(issue, pdf, staging)
         if after_extract:

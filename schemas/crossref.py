@@ -9,7 +9,6 @@ never produced.
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -35,7 +34,6 @@ from schemas.jats import (
 from schemas.model import Article, Citation, Contributor, Issue
 from schemas.settings import JournalSettings
 
-log = logging.getLogger(__name__)
 
 CROSSREF = "http://www.crossref.org/schema/5.3.1"
 JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
@@ -227,9 +225,7 @@ def build_deposit(
         add_journal_article(journal, issue, article, settings)
     deposit = Deposit(etree.ElementTree(root), timestamp, batch_id,
                       [a.id for a in articles], warnings + text_warnings(issue))
-    for w in deposit.warnings:
-        log.warning("%s", w)
-    return deposit
+    return deposit  # the caller reports deposit.warnings (write_xml logs them once)
 
 
 def add_head(root: etree._Element, settings: JournalSettings, issue: Issue, batch_id: str, timestamp: int) -> None:

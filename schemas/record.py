@@ -33,11 +33,20 @@ def dumps(issue: Issue) -> str:
     return json.dumps(issue.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+@lru_cache(maxsize=1)
+def current_umask() -> int:
+    """The process umask, read once (reading it means setting it: not while threads write)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs are shared like any file
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -35,6 +35,19 @@ def test_ingest_writes_record_and_article_pdfs(tmp_path: Path, capsys) -> None:
     assert "陈静静" in pdf.metadata.author
     assert "1 articles" in out and str(issue_dir) in out
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "staging folder left behind"
+    # the editors' review page comes with every ingest, and outputs are readable like any file
+    assert "乌克兰危机下日本与北约的战略合作" in (issue_dir / "report.html").read_text(encoding="utf-8")
+    from schemas.record import current_umask
+    for path in (issue_dir, issue_dir / "issue.json", issue_dir / "report.html"):
+        expected = (0o777 if path.is_dir() else 0o666) & ~current_umask()
+        assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_no_report_flag_leaves_the_report_out(tmp_path: Path, capsys) -> None:
+    code, _, _ = run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--no-report", "--quiet", capsys=capsys)
+    assert code == 0
+    assert (tmp_path / "2095-3453-2023-6" / "issue.json").exists()
+    assert not (tmp_path / "2095-3453-2023-6" / "report.html").exists()
 
 
 def test_existing_output_is_never_overwritten_silently(tmp_path: Path, capsys) -> None:
