@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task, unmapped
+from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 from prefect.tasks import exponential_backoff
@@ -58,11 +58,30 @@ def code_version() -> str:
 
 
 def _key(step: str):
-    """cache_key_fn: `<step>-<pdf sha256>-<code version>[-<article index>]`."""
+    """cache_key_fn: `<step>-<pdf sha256>-<code version>[-<first>-<last article index>]`."""
     def key(context: Any, parameters: dict[str, Any]) -> str:
-        k = parameters.get("k")
-        return f"{step}-{parameters['sha']}-{code_version()}" + ("" if k is None else f"-{k}")
+        ks = parameters.get("ks")
+        return f"{step}-{parameters['sha']}-{code_version()}" + (f"-{ks[0]}-{ks[-1]}" if ks else "")
     return key
+
+
+def batches(n: int, parts: int) -> list[list[int]]:
+    """0..n-1 in `parts` contiguous runs of near-equal size (no empty ones)."""
+    parts = max(1, min(parts, n))
+    bounds = [round(i * n / parts) for i in range(parts + 1)]
+    return [list(range(bounds[i], bounds[i + 1])) for i in range(parts)]
+
+
+class Held:
+    """A big input (Document, Plan, Issue) handed to a task as an opaque box. Prefect walks
+    every dataclass/list/dict parameter looking for futures, on every task call (seconds for
+    a 500-page issue), and prefect-dask rebuilds `quote(...)` as a bare tuple; a plain object
+    is neither walked nor rebuilt, and pickles to Dask workers as its contents."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
 
 
 CACHED = dict(cache_key_fn=None, persist_result=True, cache_expiration=timedelta(days=CACHE_DAYS))
@@ -76,18 +95,20 @@ def read_issue(pdf: str, sha: str) -> Document:
 
 
 @task(**{**CACHED, "cache_key_fn": _key("split")})
-def split_issue(doc: Document, sha: str) -> Plan:
-    return plan_issue(doc)
+def split_issue(doc: Held, sha: str) -> Plan:
+    return plan_issue(doc.value)
 
 
-@task(**{**CACHED, "cache_key_fn": _key("article")})
-def extract_article(plan: Plan, k: int, sha: str) -> Article:
-    return extract_one(plan, k)
+@task(**{**CACHED, "cache_key_fn": _key("articles")})
+def extract_articles(plan: Held, ks: list[int], sha: str) -> list[Article]:
+    # a batch, not one article per task: extracting an article takes ~5 ms, a task run's
+    # bookkeeping (API calls, result persistence, shipping the plan to a worker) far more
+    return [extract_one(plan.value, k) for k in ks]
 
 
 @task(cache_policy=NO_CACHE)
-def assemble(doc: Document, plan: Plan, articles: list[Article], journal: str | None) -> Issue:
-    return assemble_issue(doc, plan, articles, load_settings(journal))
+def assemble(doc: Held, plan: Held, articles: Held, journal: str | None) -> Issue:
+    return assemble_issue(doc.value, plan.value, articles.value, load_settings(journal))
 
 
 def _transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -103,7 +124,7 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=10),
       retry_jitter_factor=0.5, retry_condition_fn=_transient)
-def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: bool, force: bool,
+def write_outputs(issue: Held, pdf: str, out: str, journal: str | None, links: bool, force: bool,
                   schemas: str | None | bool, link_cache: str | None = None) -> str:
     """Stage, check links, write XML, publish: all or nothing, so a retry starts clean."""
     link_settings = None
@@ -113,14 +134,15 @@ def write_outputs(issue: Issue, pdf: str, out: str, journal: str | None, links: 
     hook = after_extract_hook(Path(journal) if journal else None, links=links,
                               schemas=Path(schemas) if isinstance(schemas, str) else schemas,
                               link_settings=link_settings)
-    return str(steps.write_outputs(issue, Path(pdf), Path(out), force=force, after_extract=hook))
+    return str(steps.write_outputs(issue.value, Path(pdf), Path(out), force=force, after_extract=hook))
 
 
 @flow(name="ingest_issue", log_prints=True)
 def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, links: bool = True,
                  force: bool = False, schemas: str | bool | None = None,
-                 link_cache: str | None = None) -> steps.IngestResult:
-    """Split one issue PDF, extract every article (mapped), write all outputs atomically."""
+                 link_cache: str | None = None, article_batches: int = 4) -> steps.IngestResult:
+    """Split one issue PDF, extract the articles (mapped, in `article_batches` batches spread
+    over the task runner's workers), write all outputs atomically."""
     from flows.inbox_steps import sha256_file
     start = time.perf_counter()
     load_settings(journal)  # fail fast on a bad settings file
@@ -130,12 +152,13 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
     sha = sha256_file(Path(pdf))
     doc = read_issue(pdf, sha)
     doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
-    plan = split_issue(doc, sha)
-    futures = extract_article.map(unmapped(plan), list(range(len(plan.split.spans))), unmapped(sha))
-    articles = [f.result() for f in futures]
-    issue = assemble(doc, plan, articles, journal)
+    plan = split_issue(Held(doc), sha)
+    futures = [extract_articles.submit(Held(plan), ks, sha)
+               for ks in batches(len(plan.split.spans), article_batches)]
+    articles = [a for f in futures for a in f.result()]
+    issue = assemble(Held(doc), Held(plan), Held(articles), journal)
     writer = write_outputs if links else write_outputs.with_options(retries=0)
-    target = writer(issue, pdf, out, journal, links, force, schemas, link_cache)
+    target = writer(Held(issue), pdf, out, journal, links, force, schemas, link_cache)
     publish_artifacts(issue, Path(target))
     return steps.IngestResult(issue, Path(target), time.perf_counter() - start)
 

@@ -6,7 +6,8 @@ from the history in the SQLite cache). So something has to run again later: this
 on a schedule (`[orchestration] recheck_cron`). Final cached results younger than
 `recheck_after_days` are reused, older ones and every non-final one (`dead?`, `error`,
 `unknown`) are checked again; each issue's links.json/links.txt are rewritten atomically
-by `checks.links.check_issue_links`. One broken issue folder never stops the others.
+by `checks.links.check_issue_links`, and its article.xml link notes refreshed
+(`schemas.write_xml.refresh_link_notes`). One broken issue folder never stops the others.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Recheck:
     verdicts: dict[str, int] = field(default_factory=dict)
     confirmed_dead: list[str] = field(default_factory=list)  # dead? (or not checked) -> dead
     recovered: list[str] = field(default_factory=list)  # dead?/dead -> ok/redirected
+    xml_updated: int = 0  # article.xml files whose link notes changed
     error: str = ""
 
 
@@ -54,16 +56,21 @@ def _verdicts(links_json: Path) -> dict[str, str]:
 
 
 def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
-    """Re-check one issue's URLs; what changed. Raises on a broken issue folder."""
+    """Re-check one issue's URLs, then bring its JATS link notes up to date; what changed.
+    Raises on a broken issue folder."""
+    from schemas.write_xml import refresh_link_notes
+
     before = _verdicts(issue_dir / "links.json")
     after = _verdicts(check_issue_links(issue_dir, settings))
+    xml = refresh_link_notes(issue_dir)  # each file validated, replaced atomically, only if changed
     counts: dict[str, int] = {}
     for v in after.values():
         counts[v] = counts.get(v, 0) + 1
     return Recheck(issue_dir.name, counts,
                    confirmed_dead=[u for u, v in after.items() if v == "dead" and before.get(u) != "dead"],
                    recovered=[u for u, v in after.items() if v in ("ok", "redirected")
-                              and before.get(u) in ("dead", "dead?")])
+                              and before.get(u) in ("dead", "dead?")],
+                   xml_updated=len(xml.written), error="; ".join(xml.errors))
 
 
 def link_settings(out: Path, recheck_after_days: float, archive: str | None = None,
@@ -113,7 +120,7 @@ def recheck_links(settings: Optional[str] = None, out: Optional[str] = None,
     logger.info(text)
     create_table_artifact([{"issue": r["issue"], "verdicts": ", ".join(f"{k} {n}" for k, n in sorted(r["verdicts"].items())),
                             "confirmed dead": len(r["confirmed_dead"]), "recovered": len(r["recovered"]),
-                            "error": r["error"]} for r in results] or [{"issue": "(none)"}],
+                            "xml updated": r["xml_updated"], "error": r["error"]} for r in results] or [{"issue": "(none)"}],
                           key="recheck-links", description=text.splitlines()[0])
     create_markdown_artifact("```\n" + text + "\n```\n", key="recheck-links-summary")
     return results
@@ -132,7 +139,7 @@ def summary_text(results: list[dict]) -> str:
     back = sum(len(r["recovered"]) for r in results)
     failed = [r for r in results if r["error"]]
     lines = [f"re-checked {len(results) - len(failed)} issue(s): {dead} URL(s) confirmed dead, "
-             f"{back} recovered, {len(failed)} issue(s) failed"]
+             f"{back} recovered, {len(failed)} issue(s) with errors"]
     for r in results:
         lines.append(f"  {r['issue']}: " + (r["error"] or ", ".join(f"{k} {n}" for k, n in sorted(r["verdicts"].items()))
                                             or "no cited URLs"))
