@@ -31,6 +31,7 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from flows import steps
@@ -137,7 +138,7 @@ def write_outputs(issue: Held, pdf: str, out: str, journal: str | None, links: b
     return str(steps.write_outputs(issue.value, Path(pdf), Path(out), force=force, after_extract=hook))
 
 
-@flow(name="ingest_issue", log_prints=True)
+@flow(name="ingest_issue", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))  # bounded by default
 def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, links: bool = True,
                  force: bool = False, schemas: str | bool | None = None,
                  link_cache: str | None = None, article_batches: int = 4) -> steps.IngestResult:

@@ -20,6 +20,7 @@ from typing import Optional
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE as NO_CACHE
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from checks.links import LinkSettings, check_issue_links
@@ -98,7 +99,8 @@ def recheck_issue(issue_dir: str, out: str, recheck_after_days: float, archive: 
     return asdict(recheck_issue_dir(Path(issue_dir), link_settings(Path(out), recheck_after_days, archive)))
 
 
-@flow(name="recheck_links", log_prints=True)
+# one issue at a time: the per-host politeness limits hold within one check run, not across runs
+@flow(name="recheck_links", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def recheck_links(settings: Optional[str] = None, out: Optional[str] = None,
                   recheck_after_days: Optional[float] = None,
                   archive: Optional[str] = "https://archive.org") -> list[dict]:
