@@ -91,6 +91,28 @@ def type_of_heading(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
+    heads = tomllib.loads(text).get("sections", {}).get("headings", [])
+    return frozenset(h.casefold().replace("’", "'") for h in heads)
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?(?=\s)|\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[一二三四五六七八九十]{1,3}[、.])\s*")
+
+
+def is_section_heading(text: str) -> bool:
+    """A heading of one paper's sections ("2. Methods", "Conclusions", "8. Conclusion"):
+    a numbered heading, or one whose words name a section (labels.toml `sections`)."""
+    t = re.sub(r"[\s\u3000\x07]+", " ", text).strip().rstrip(":：.")
+    m = _SECTION_NUMBER.match(t)
+    bare = t[m.end():] if m else t
+    if bare.casefold().replace("’", "'") in _section_words():
+        return True
+    # "8. Conclusion", "3.1 Data": a number then a capitalised heading of a few words
+    return bool(m and m.group(0).strip() and re.fullmatch(r"[A-Z][^.!?]{0,80}", bare) and len(bare.split()) <= 10)
+
+
 def find_labels(lines: list[str]) -> list[LabelHit]:
     """Every label in the lines, in reading order."""
     hits: list[LabelHit] = []

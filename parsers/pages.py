@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.labels import find_labels, type_of_heading
+from parsers.labels import find_labels, is_section_heading, type_of_heading
 from parsers.normalize import latin_share
 from parsers.toc import TOC_HEAD
 
@@ -216,6 +216,9 @@ def classify(page: "PageText", size: float) -> PageInfo:
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
     title = "".join(ln.text for ln in info.title_lines)
+    if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
+        info.evidence.append(f"large-type “{title}” is a section heading")
+        info.title_lines = []
     if info.title_lines and _ADVERT.search(title) and not info.labels & {"doi", "article_no", "clc"}:
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parsers.labels import is_section_heading
 from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges
 from parsers.toc import TocEntry, parse_toc, similar
 
@@ -91,8 +92,11 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
 def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
     """The bookmarks that stand for articles: the shallowest level with two or more items
     on distinct pages spaced like articles (a median gap of 2+ pages), else none — an
-    outline of one paper's sections must not split it."""
+    outline of one paper's sections (any item named like a section: Introduction,
+    "2 Methods") must not split it."""
     for level in sorted({o.level for o in outline}):
+        if any(is_section_heading(o.title) for o in outline if o.level == level):
+            return []
         pages = sorted({o.page for o in outline if o.level == level})
         if len(pages) < 2:
             continue
