@@ -5,6 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import citations, identifiers, names
+from parsers.article_en import fill_english
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
@@ -322,8 +323,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
     art.citations = _citations(pages, size, header.used)
-    art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
-        art.title.en, art.title.zh = art.title.zh, ""
-        art.language = "en"
+        fill_english(art, first, title_idx, header)
+    art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
     return art

@@ -54,20 +54,30 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
     for k, hit in enumerate(hits):
         nxt: LabelHit | None = hits[k + 1] if k + 1 < len(hits) else None
         line_text = texts[hit.line]
-        if nxt is not None and nxt.line == hit.line:
+        if nxt is not None and nxt.line == hit.line and (line_text[hit.end:nxt.start].strip() or not specs[hit.field].multiline):
             parts = [line_text[hit.end:nxt.start]]
             header.used.add(hit.line)
         else:
-            parts = [line_text[hit.end:]]
+            # (a multi-line label sharing its line only with a side box's heading —
+            # "ABSTRACT  ARTICLE HISTORY" — has its value below it)
+            parts = [line_text[hit.end:nxt.start] if nxt is not None and nxt.line == hit.line else line_text[hit.end:]]
             header.used.add(hit.line)
             spec = specs[hit.field]
             j = hit.line + 1
             prev = lines[hit.line]
             label_line = lines[hit.line]
+            if not parts[0].strip() and j < len(lines) and 0 < lines[j].y - prev.y < prev.size * 2.5:
+                # a label printed alone as a heading (ABSTRACT, KEYWORDS): the value is in
+                # the type of the line under it, not the heading's
+                label_line = lines[j]
             skipped = 0
             leading = 0.0
             while spec.multiline and j < len(lines) and skipped <= 8:
                 here = lines[j]
+                if (here.y >= prev.y - 1 and abs(here.size - label_line.size) > 0.3
+                        and (here.x0 >= label_line.x1 - 1 or here.x1 <= label_line.x0 + 1)):
+                    j += 1  # a side box's line beside the value in other type, read in between
+                    continue
                 if here.size < label_line.size - 0.75:
                     skipped += 1  # a footnote or caption between columns: look past it
                     j += 1

@@ -1,0 +1,128 @@
+"""First-page fields of an English-language article: title, byline, affiliations, abstract,
+keywords, DOI and dates.
+
+Western journals print the abstract with an "Abstract" label or as the first paragraph
+under the byline in a type or measure of its own; keywords after "Keywords"; the DOI in a
+running head, a masthead line or a footnote, often as https://doi.org/….
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parsers import identifiers, names
+from parsers.byline_en import affiliations, byline
+from parsers.english import split_keywords_en
+from parsers.header import Header
+from parsers.joining import join_lines
+from parsers.labels import is_section_heading
+from schemas.model import Article, Contributor, LangText
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.pages import PageInfo
+    from parsers.textlayer import Line
+
+_CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table|Scheme)\s*\d", re.I)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+
+
+def title_text(lines: list["Line"]) -> str:
+    """The title lines joined, without a badge set smaller at the start ("OPEN" before a
+    Scientific Reports title)."""
+    texts = []
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if k == 0 and len(ln.spans) > 1 and ln.spans[0].size < ln.size * 0.8:
+            badge = ln.spans[0].text.strip()
+            if text.startswith(badge):
+                text = text[len(badge):]
+        texts.append(text.strip())
+    return join_lines(texts)
+
+
+def page_doi(page: "PageInfo") -> str:
+    """The article's DOI printed on its first page: a labelled one (doi:, DOI, doi.org/)
+    first, else the first DOI on the page (heads, then body)."""
+    texts = [ln.text for ln in page.heads] + [ln.text for ln in page.body]
+    for t in texts:
+        if re.search(r"doi\.org/|\bdoi\b", t, re.I):
+            found = identifiers.find_doi(t)
+            if found:
+                return found
+    return ""
+
+
+def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
+    """An unlabelled abstract: the first paragraph from `start`, when a paragraph break
+    (a gap wider than its line spacing) or a label ends it, it is not a caption and it is
+    long enough to be one (a first body paragraph runs on without a break)."""
+    k = start
+    while k < end and (not lines[k].text.strip() or len(lines[k].text.strip()) < 3):
+        k += 1
+    if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
+        return ""
+    block = [lines[k]]
+    leading = 0.0
+    for ln in lines[k + 1:end]:
+        gap = ln.y - block[-1].y
+        if abs(ln.size - block[0].size) > 0.3 or gap <= 0 or abs(ln.x0 - block[0].x0) > 3 * ln.size:
+            break
+        if leading and gap > leading * 1.5:
+            break
+        leading = leading or gap
+        block.append(ln)
+    after = lines[k + len(block)] if k + len(block) < len(lines) else None
+    closed = k + len(block) >= end or (after is not None and leading and after.y - block[-1].y > leading * 1.5)
+    text = join_lines([ln.text for ln in block])
+    if not closed or len(block) < 3 or len(text) < 300:
+        return ""
+    return text
+
+
+def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: Header) -> None:
+    """Fill an English-language article's first-page fields in place."""
+    lines = first.body
+    art.language = "en"
+    art.title.zh = ""
+    art.title.en = title_text([lines[i] for i in title_idx])
+    end = title_idx[-1] + 1 if title_idx else 0
+    marked, after = byline(lines, end)
+    affs, after_aff = affiliations(lines, after) if marked else ({}, after)
+    contributors = []
+    for name, marks in marked:
+        surname, given = names.split_english_name(name)
+        aff = [affs[m] for m in marks if m in affs] or (list(affs.values()) if len(affs) == 1 else [])
+        contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
+                                        affiliation="; ".join(aff)))
+    _emails(contributors, header)
+    if contributors:
+        art.contributors = contributors
+    f = header.fields
+    labelled = [at for name, at in header.at.items() if at >= after_aff]
+    if f.get("abstract_en"):
+        art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", f["abstract_en"])
+    elif marked:
+        stop = min(labelled) if labelled else len(lines)
+        art.abstract.en = _abstract_block(lines, after_aff, stop)
+    if f.get("keywords_en"):
+        art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
+    art.doi = art.doi or page_doi(first)
+    if not art.received and f.get("received"):
+        art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _emails(contributors: list[Contributor], header: Header) -> None:
+    """Give the corresponding author the e-mail of the correspondence note, when the note
+    names one author or one address."""
+    note = header.fields.get("corresponding", "")
+    found = _EMAIL.findall(note)
+    if not found or not contributors:
+        return
+    for c in contributors:
+        if c.name.en and c.name.en in note:
+            after = note[note.index(c.name.en):]
+            m = _EMAIL.search(after)
+            if m:
+                c.email = m.group(0).rstrip(".")
+    if not any(c.email for c in contributors) and len(found) == 1 and len(contributors) == 1:
+        contributors[0].email = found[0].rstrip(".")

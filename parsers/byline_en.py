@@ -1,0 +1,151 @@
+"""Bylines and affiliations of English-language articles, read from positioned spans.
+
+Western bylines print affiliation marks as superscripts glued to each name
+(``Jianbo Li^a,b, Naya Huang^a,b … and Fengxian Huang^a,b``); the text layer flags those
+runs (`Span.sup`), which is the only safe way to tell a mark "a" from a name's last letter.
+Names are separated by commas, "and", "&" or middle dots; ORCID icons and other glyphs
+drawn from symbol fonts are not letters and are dropped.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from parsers.textlayer import Line
+
+# lower-case words that may sit inside a name (van der Berg, da Silva, bin Abdullah)
+PARTICLES = frozenset("van von der den de del della di da das dos du la le ter ten bin binti al el y".split())
+_MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎]{1,16}$")
+_SEPARATORS = re.compile(r"\s*(?:[,;·•]|&|\band\b)\s*")
+_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
+# a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
+_NOT_NAME = re.compile(r"\b(?:University|Universit[éä]|Institute|Department|Hospital|College|School|Center|Centre|"
+                       r"Laboratory|Faculty|Division|Abstract|Introduction|Keywords|Received|Accepted|Open|Access|Review|"
+                       r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue)\b", re.I)
+
+
+def _is_mark_span(span, line: "Line") -> bool:
+    """A superscript affiliation/correspondence mark (or one set much smaller than the name)."""
+    text = span.text.strip()
+    return bool(text) and bool(_MARK_TEXT.match(text)) and (span.sup or span.size < line.size * 0.8)
+
+
+def _clean(text: str) -> str:
+    """Drop glyphs that are not part of a name (ORCID icons, private-use symbols)."""
+    text = re.sub(r"[\ue000-\uf8ff\u25a0-\u25ff\u2709]", " ", text)
+    text = text.replace("\u2011", "-")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
+    """``[(name, marks)]`` of one byline line, or [] when any part is not a name.
+
+    Marks come from superscript spans; without spans, trailing digits and note signs
+    glued to a name are its marks."""
+    pieces: list[tuple[str, str]] = []  # (kind, text): kind "t" text, "m" mark
+    spans = line.spans or []
+    if spans:
+        for sp in spans:
+            pieces.append(("m" if _is_mark_span(sp, line) else "t", sp.text))
+    else:
+        for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
+            pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
+    out: list[tuple[str, list[str]]] = []
+    for kind, text in pieces:
+        if kind == "m":
+            if out:
+                out[-1][1].extend(t for t in re.split(r"[,\s]+", text.strip()) if t)
+            continue
+        text = _clean(text)
+        # correspondence signs printed in text type right after a name are marks too
+        trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", text)
+        for k, part in enumerate(_SEPARATORS.split(text)):
+            part = part.strip(f" {_CORRESPONDENCE_MARKS}")
+            if k == 0 and not part:
+                continue
+            if part:
+                out.append((part, []))
+        if trail and out:
+            out[-1][1].extend(trail.group(0).strip())
+    if not out or not all(looks_like_name(n) for n, _ in out):
+        return []
+    return out
+
+
+def looks_like_name(name: str) -> bool:
+    """1–5 capitalised words or initials (particles allowed inside), nothing institutional."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or _NOT_NAME.search(name) or len(name) > 60:
+        return False
+    if len(words) == 1 and not re.search(r"[a-z]", name):
+        return False  # "OPEN", "REVIEW": a badge, not a name
+    return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in PARTICLES) for i, w in enumerate(words))
+
+
+def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[str, list[str]]], int]:
+    """The authors printed from `lines[start]` on, and the index after the byline.
+
+    Stray glyph lines (an ORCID icon row, a lone mark) before the names are skipped; the
+    byline is the run of lines that read wholly as names, in one type size."""
+    i = start
+    while i < len(lines) and i < start + 3 and not re.search(r"[a-z]{2}", _clean(lines[i].text)):
+        i += 1
+    names: list[tuple[str, list[str]]] = []
+    size = None
+    while i < len(lines) and i < start + limit:
+        ln = lines[i]
+        if size is not None and abs(ln.size - size) > 0.6:
+            break
+        got = marked_names(ln)
+        if not got:
+            break
+        names += got
+        size = ln.size
+        i += 1
+    return names, i
+
+
+_AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
+
+
+def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict[str, str], int]:
+    """``{mark: affiliation}`` from the lines under a byline, and the index after them.
+
+    An affiliation begins at a superscript mark (or a leading "1 " / "a") and runs to the
+    next mark; a line that names no institution and carries no mark ends the block."""
+    out: dict[str, str] = {}
+    cur = ""
+    i = start
+    while i < len(lines) and i < start + limit:
+        ln = lines[i]
+        pieces: list[tuple[str, str]] = []
+        for sp in ln.spans or []:
+            if sp.sup and re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", sp.text):
+                pieces.append(("m", sp.text.strip()))
+            else:
+                pieces.append(("t", sp.text))
+        if not ln.spans:
+            m = _AFF_START.match(ln.text)
+            pieces = [("m", m.group("m")), ("t", ln.text[m.end():])] if m else [("t", ln.text)]
+        elif pieces and pieces[0][0] == "t":
+            m = _AFF_START.match(pieces[0][1])
+            if m and _INSTITUTION.search(ln.text):
+                pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
+        has_mark = any(k == "m" for k, _ in pieces)
+        if not has_mark and not (cur and _INSTITUTION.search(ln.text)) and not (cur and ln.x0 > lines[start].x0 + 2):
+            if not (not out and _INSTITUTION.search(ln.text)):
+                break
+        for kind, text in pieces:
+            if kind == "m":
+                cur = text
+                out.setdefault(cur, "")
+            else:
+                out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
+        i += 1
+    return {k: v.strip(" ;,") for k, v in out.items() if v.strip(" ;,")}, i
+
+
+_INSTITUTION = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"
+                          r"Faculty|Division|Academy|Ministry|Program|Unit|Clinic|Foundation|Inc\.|Ltd|GmbH|Corporation)\b")
