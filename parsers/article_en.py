@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.pages import PageInfo
     from parsers.textlayer import Line
 
+# a DOI as printed on a page: it ends at a space (a folio or a journal name may follow)
+_PRINTED_DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/[^\s\"<>|]+")
 _CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table|Scheme)\s*\d", re.I)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
@@ -44,11 +46,11 @@ def page_doi(page: "PageInfo") -> str:
     """The article's DOI printed on its first page: a labelled one (doi:, DOI, doi.org/)
     first, else the first DOI on the page (heads, then body)."""
     texts = [ln.text for ln in page.heads] + [ln.text for ln in page.body]
-    for t in texts:
-        if re.search(r"doi\.org/|\bdoi\b", t, re.I):
-            found = identifiers.find_doi(t)
-            if found:
-                return found
+    labelled = [t for t in texts if re.search(r"doi\.org/|\bdoi\b", t, re.I)]
+    for t in labelled + texts:
+        m = _PRINTED_DOI.search(t)
+        if m:
+            return m.group(0).rstrip(".,;:)]}")
     return ""
 
 

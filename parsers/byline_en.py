@@ -107,6 +107,7 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     return names, i
 
 
+_ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 
 
@@ -120,9 +121,12 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
+        if _ORCID.search(ln.text):
+            i += 1  # a row of ORCID iDs under the affiliations
+            continue
         pieces: list[tuple[str, str]] = []
         for sp in ln.spans or []:
-            if sp.sup and re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", sp.text):
+            if (sp.sup or sp.size < ln.size * 0.8) and re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", sp.text):
                 pieces.append(("m", sp.text.strip()))
             else:
                 pieces.append(("t", sp.text))

@@ -425,4 +425,40 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             continue
         return d.isoformat()
+    return parse_english_date(norm)
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+_MONTH_WORD = r"(?P<mon>[A-Za-z]{3,9})\.?"
+_EN_DATES = (
+    re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(?P<year>\d{{4}})(?!\d)"),   # 1 May 2020
+    re.compile(rf"(?<![\w]){_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)"),  # January 15, 2021
+)
+
+
+def _month(word: str) -> int | None:
+    """1–12 for an English month name or its 3–4 letter abbreviation (Sept.), else None."""
+    w = word.lower()
+    for k, name in enumerate(_MONTH_NAMES, 1):
+        if w == name or (len(w) >= 3 and name.startswith(w) and len(w) <= 4):
+            return k
     return None
+
+
+def parse_english_date(text: str) -> str | None:
+    """The first English-format date in `text` as ISO: ``1 May 2020``, ``January 15, 2021``,
+    ``15 Sept. 2019``, ``3rd March 2020``; impossible dates are skipped."""
+    found: list[tuple[int, str]] = []
+    for rx in _EN_DATES:
+        for m in rx.finditer(text or ""):
+            month = _month(m.group("mon"))
+            if month is None:
+                continue
+            try:
+                d = _dt.date(int(m.group("year")), month, int(m.group("day")))
+            except ValueError:
+                continue
+            found.append((m.start(), d.isoformat()))
+            break
+    return min(found)[1] if found else None
