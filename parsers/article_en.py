@@ -108,7 +108,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.abstract.en = _abstract_block(lines, after_aff, stop)
     if f.get("keywords_en"):
         art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
-    art.doi = art.doi or page_doi(first)
+    art.doi = page_doi(first) or art.doi
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
 

@@ -36,6 +36,16 @@ def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float =
     return gap < 0 and nxt.x0 > prev.x0 + 4 * nxt.size  # next column
 
 
+def _column_x1(line: "Line") -> float:
+    """The right edge of a line's own column: where its spans stop before a gap of over one and a half
+    ems (a side box's text merged into the same printed row lies beyond it)."""
+    spans = sorted(line.spans or [], key=lambda sp: sp.x0)
+    for a, b in zip(spans, spans[1:]):
+        if b.x0 - a.x1 > 1.5 * line.size:
+            return a.x1
+    return line.x1
+
+
 def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3) -> Header:
     """Values of every label found in `lines[start:]`.
 
@@ -66,16 +76,18 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
             j = hit.line + 1
             prev = lines[hit.line]
             label_line = lines[hit.line]
-            if not parts[0].strip() and j < len(lines) and 0 < lines[j].y - prev.y < prev.size * 2.5:
+            if not parts[0].strip():
                 # a label printed alone as a heading (ABSTRACT, KEYWORDS): the value is in
-                # the type of the line under it, not the heading's
-                label_line = lines[j]
+                # the type of the line under it (in its column), not the heading's
+                under = next((ln for ln in lines[j:j + 4] if 0 < ln.y - prev.y < prev.size * 2.5
+                              and abs(ln.x0 - prev.x0) < 2 * prev.size), None)
+                label_line = under or label_line
             skipped = 0
             leading = 0.0
             while spec.multiline and j < len(lines) and skipped <= 8:
                 here = lines[j]
                 if (here.y >= prev.y - 1 and abs(here.size - label_line.size) > 0.3
-                        and (here.x0 >= label_line.x1 - 1 or here.x1 <= label_line.x0 + 1)):
+                        and (here.x0 >= _column_x1(label_line) - 1 or here.x1 <= label_line.x0 + 1)):
                     j += 1  # a side box's line beside the value in other type, read in between
                     continue
                 if here.size < label_line.size - 0.75:

@@ -47,7 +47,8 @@ def field_specs() -> dict[str, FieldSpec]:
 def _label_regex(label: str, strict: bool) -> str:
     spaced = r"[ \u3000]*".join(re.escape(c) if c != " " else r"\s*" for c in label)
     # a strict label needs a colon, unless it is printed alone on its line as a heading
-    colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$)" if strict else r"[ \u3000]*[:：]?"
+    # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
+    colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$))" if strict else r"[ \u3000]*[:：]?"
     bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
     return rf"(?:{bracketed}|{spaced}{colon})"
 

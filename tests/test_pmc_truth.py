@@ -64,6 +64,11 @@ def _abstract(front: ET.Element) -> str:
     for child in ab:
         if child.tag == "title":
             continue
+        if child.tag == "sec":  # a structured abstract prints "Background: …"
+            title = child.find("title")
+            body = " ".join(_text(c) for c in child if c.tag != "title")
+            parts.append(f"{_text(title)}: {body}" if title is not None else body)
+            continue
         parts.append(_text(child))
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
