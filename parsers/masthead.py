@@ -48,11 +48,18 @@ def _cjk_name(text: str) -> str:
     return name if 2 <= len(name) <= 12 else ""
 
 
+# running-head text that is not the journal's name: an author head ("Li et al"), badges
+_NOT_JOURNAL = re.compile(r"\bet\s+al\b|^(?:open\s+access|open|review|research\s+article|article|original\s+article)$", re.I)
+_URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:?\s*)\S*|10\.\d{4,9}/\S+", re.I)
+
+
 def _latin_name(text: str) -> str:
+    text = _URL_OR_DOI.sub(" ", text)
+    text = re.split(r"\s[|]\s|\(\d{4}\)|\d{4}\s*[;,]", text)[0]  # "Scientific Reports | (2021) 11:6102"
     text = _FURNITURE.sub(" ", "".join(" " if is_cjk(c) else c for c in text))
     words = re.findall(r"[A-Za-z][A-Za-z&'\-]*", text)
     name = " ".join(words)
-    if len(words) < 2 or len(name) > 80 or not words[0][0].isupper():
+    if len(words) < 2 or len(name) > 80 or not words[0][0].isupper() or _NOT_JOURNAL.search(name):
         return ""
     return name
 
