@@ -7,7 +7,9 @@ it in-process; both pass the ingest step in as a function. The rules:
   duplicate and stays where it is, reported; `reprocess=True` ingests it anyway).
 - A PDF still being copied in (modified less than `settle_seconds` ago) is left for later.
 - The source moves to `processed/` or `failed/` (beside it, with `<name>.error`, one line)
-  only after its ingest has published or failed: outputs are complete before the move.
+  only after its ingest has published or failed: outputs are complete before the move. A
+  pass stopped between publishing and moving is finished by the next one (the published
+  record carries the same sha256), not reported as a failure.
 - One PDF failing never stops the others; the pass ends with a `Summary`.
 - The ledger is JSON lines in the output folder, rewritten atomically; a lock file keeps
   two passes (a served run and a shell) from taking the same file.
@@ -26,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from parsers.errors import IngestError
+from parsers.errors import IngestError, OutputExists
 from schemas.record import write_atomic
 
 log = logging.getLogger("journal_ingest")
@@ -150,6 +152,15 @@ def one_line(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
+def _published_from(issue_dir: Path, sha: str) -> bool:
+    """Is `issue_dir` the complete output of this very PDF (same sha256 in its record)?"""
+    try:
+        record = json.loads((issue_dir / "issue.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and (record.get("source") or {}).get("sha256") == sha
+
+
 def process_file(pdf: Path, ingest: IngestFn, ledger: Ledger, *, reprocess: bool = False,
                  settle_seconds: float = 0.0, now: Callable[[], float] = time.time) -> Outcome:
     """Ingest one inbox PDF and file it under processed/ or failed/; never raises for the PDF."""
@@ -162,7 +173,14 @@ def process_file(pdf: Path, ingest: IngestFn, ledger: Ledger, *, reprocess: bool
                        error=f"same content as {seen['file']} processed {seen['at']} into {seen['output']}")
     start = time.perf_counter()
     try:
-        target = ingest(pdf, reprocess)
+        try:
+            target = ingest(pdf, reprocess)
+        except OutputExists as exc:
+            # published by an earlier pass that stopped before filing the source away
+            if not _published_from(Path(exc.path), sha):
+                raise
+            log.info("inbox: %s was already published as %s", pdf.name, exc.path)
+            target = Path(exc.path)
     except Exception as exc:  # one bad PDF must not stop the rest: report it, file it, go on
         reason = one_line(exc)
         log.warning("inbox: %s failed: %s", pdf.name, reason)

@@ -167,3 +167,19 @@ def test_cli_once(tmp_path, capsys, monkeypatch):
     cfg.write_text("[orchestration]\nsettle_seconds = -1\n")
     assert main(["inbox", str(inbox), "--journal", str(cfg), "--once"]) == 2
     assert "settle_seconds must not be negative" in capsys.readouterr().err
+
+
+def test_a_pass_stopped_after_publishing_is_finished_by_the_next(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    published = ingest(GOOD, out, JOURNAL).out_dir  # published, but the source never filed away
+    drop(inbox, "issue.pdf")
+    summary = process_inbox(inbox, out, plain_ingest(out))
+    assert [(o.status, o.output) for o in summary.outcomes] == [("processed", str(published))]
+    assert (inbox / "processed" / "issue.pdf").exists() and not (inbox / "failed").exists()
+    # a different PDF whose issue is already published is still refused, clearly
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(GOOD))
+    writer.add_metadata({"/Subject": "another printing"})  # other bytes, same issue
+    writer.write(inbox / "other.pdf")
+    summary = process_inbox(inbox, out, plain_ingest(out))
+    assert summary.outcomes[0].status == "failed" and "already exists" in summary.outcomes[0].error
