@@ -217,7 +217,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
             refs += listed
             notes += [ln.text for ln in below]
             continue
-        head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text)), None)
+        head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4])), None)
         above = body if head_at is None else body[:head_at]
         probe = PageInfo(page.number, body=above)
         notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
@@ -237,6 +237,13 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
     return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+
+
+def _list_follows(lines: list["Line"]) -> bool:
+    """Do the lines under a References heading start a list (a marker or a year)? A
+    "References" entry in a contents box is followed by the text of the first section."""
+    text = " ".join(ln.text for ln in lines)
+    return not lines or bool(re.search(r"(?:1[5-9]|20)\d\d|^\s*(?:[\[［【]\s*\d{1,3}|\d{1,3}\s*[.．、])|[\u2460-\u2473]|[\u4e00-\u9fff]", text))
 
 
 def _source_key(text: str) -> str:
