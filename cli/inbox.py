@@ -64,7 +64,7 @@ def one_pass(args: argparse.Namespace) -> tuple[int, "OrchestrationSettings"]:
     if args.prefect or os.environ.get("PREFECT_API_URL"):
         from flows.inbox import process_inbox
         result = process_inbox(str(args.journal) if args.journal else None, str(inbox), str(out),
-                               reprocess=args.reprocess)
+                               reprocess=args.reprocess, links=False if args.no_links else None)
         print("\n".join(f"{o['status']:<9} {o['file']}" for o in result["outcomes"]) or f"inbox {inbox}: nothing new")
         return (1 if result["counts"]["failed"] else 0), cfg
     from flows.inbox_steps import process_inbox

@@ -31,15 +31,16 @@ def inbox_ingest(journal: str | None, out: Path, links: bool, dask_address: str,
 
 @flow(name="process_inbox", log_prints=True)
 def process_inbox(settings: Optional[str] = None, inbox: Optional[str] = None, out: Optional[str] = None,
-                  reprocess: bool = False) -> dict:
-    """Ingest every new PDF in the inbox (`[orchestration] inbox`, or `inbox`); returns the summary."""
+                  reprocess: bool = False, links: Optional[bool] = None) -> dict:
+    """Ingest every new PDF in the inbox (`[orchestration] inbox`, or `inbox`); returns the summary.
+    `links` overrides `[orchestration] links` when given."""
     logger = get_run_logger()
     cfg = load_orchestration(settings)
     inbox_dir = Path(inbox) if inbox else cfg.inbox
     out_dir = Path(out) if out else cfg.out
     summary = process_inbox_plain(
         inbox_dir, out_dir,
-        inbox_ingest(settings, out_dir, cfg.links, cfg.scheduler(), cfg.max_workers),
+        inbox_ingest(settings, out_dir, cfg.links if links is None else links, cfg.scheduler(), cfg.max_workers),
         reprocess=reprocess, settle_seconds=cfg.settle_seconds)
     logger.info(summary.text())
     summary_artifacts(summary)

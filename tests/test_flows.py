@@ -113,3 +113,20 @@ def test_only_unexpected_failures_are_retried():
 
     assert _transient(None, None, Failed(data=ConnectionError("archive reset the connection")))
     assert not _transient(None, None, Failed(data=OutputExists("out/x", "output already exists")))
+
+
+def test_inbox_cli_runs_the_flow_with_prefect(prefect_server, tmp_path, capsys):
+    from cli.main import main
+
+    cfg = tmp_path / "journal.toml"
+    cfg.write_text(JOURNAL.read_text(encoding="utf-8") + "\n[orchestration]\nsettle_seconds = 0\nlinks = true\n",
+                   encoding="utf-8")
+    inbox = tmp_path / "drop"
+    inbox.mkdir()
+    shutil.copy(GOOD, inbox / "issue.pdf")
+    # --no-links wins over links = true: nothing may reach the cited (real) hosts
+    assert main(["inbox", str(inbox), "--out", str(tmp_path / "out"), "--journal", str(cfg),
+                 "--once", "--prefect", "--no-links"]) == 0
+    assert "processed issue.pdf" in " ".join(capsys.readouterr().out.split())
+    issue_dir = tmp_path / "out" / "2095-3453-2023-6"
+    assert (issue_dir / "issue.json").exists() and not (issue_dir / "links.json").exists()

@@ -30,6 +30,13 @@ def test_deployments_take_schedules_and_paths_from_the_settings(tmp_path):
     assert not deps["deposit_issue/on-demand"].schedules  # a deposit is never scheduled
 
 
+def test_dry_run_lists_the_deployments(capsys):
+    assert main(["serve", "--journal", str(JOURNAL), "--dry-run"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(ln.startswith("process_inbox/inbox: */15 * * * *") for ln in lines)
+    assert any(ln.startswith("deposit_issue/on-demand: on demand") for ln in lines) and len(lines) == 4
+
+
 def test_serve_needs_a_server(monkeypatch, capsys):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     assert main(["serve", "--journal", str(JOURNAL)]) == 2
