@@ -74,7 +74,9 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
         leading = leading or gap
         block.append(ln)
     after = lines[k + len(block)] if k + len(block) < len(lines) else None
-    closed = k + len(block) >= end or (after is not None and leading and after.y - block[-1].y > leading * 1.5)
+    # closed by a label (Keywords) at `end`, or by a paragraph break; not by the page's end
+    closed = (k + len(block) >= end and end < len(lines)) or (
+        after is not None and leading and after.y - block[-1].y > leading * 1.5)
     text = join_lines([ln.text for ln in block])
     if not closed or len(block) < 3 or len(text) < 300:
         return ""

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from parsers.names import SURNAME_PARTICLES
+
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-# lower-case words that may sit inside a name (van der Berg, da Silva, bin Abdullah)
-PARTICLES = frozenset("van von der den de del della di da das dos du la le ter ten bin binti al el y".split())
 _MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎]{1,16}$")
 _SEPARATORS = re.compile(r"\s*(?:[,;·•]|&|\band\b)\s*")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
@@ -81,7 +81,7 @@ def looks_like_name(name: str) -> bool:
         return False
     if len(words) == 1 and not re.search(r"[a-z]", name):
         return False  # "OPEN", "REVIEW": a badge, not a name
-    return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in PARTICLES) for i, w in enumerate(words))
+    return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in SURNAME_PARTICLES) for i, w in enumerate(words))
 
 
 def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[str, list[str]]], int]:

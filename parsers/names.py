@@ -222,7 +222,16 @@ def split_english_name(printed: str) -> tuple[str, str]:
             range(initials[0], len(words))):
         # Chen J. / Harold S W: surname first, initials after
         return " ".join(words[:initials[0]]), " ".join(words[initials[0]:])
-    return words[-1], " ".join(words[:-1])
+    # lower-case particles before the last word belong to the surname (Ludwig van Beethoven)
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:]), " ".join(words[:k])
+
+
+#: lower-case words that open a Western surname (van der Berg, da Silva, de la Cruz)
+SURNAME_PARTICLES: frozenset[str] = frozenset(
+    "van von der den de del della di da das dos du la le ter ten bin binti al el".split())
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,206 @@
+"""Rules for English-language articles, on synthetic lines (no PDF needed)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers import identifiers
+from parsers.article import _list_follows
+from parsers.article_en import _abstract_block, page_doi, title_text
+from parsers.byline_en import affiliations, byline, looks_like_name, marked_names
+from parsers.header import extract_labelled
+from parsers.labels import find_labels, is_section_heading
+from parsers.masthead import _latin_name
+from parsers.names import split_english_name
+from parsers.pages import PageInfo
+from parsers.split import article_level
+from parsers.textlayer import Line, OutlineItem, Span
+
+
+def _sp(text: str, x0: float, size: float = 10.0, sup: bool = False, y: float = 100.0) -> Span:
+    return Span(text=text, x0=x0, x1=x0 + 5 * len(text), y=y, size=size, font="F", sup=sup)
+
+
+def _ln(text: str, y: float, size: float = 10.0, x0: float = 50.0, spans: list[Span] | None = None,
+        x1: float | None = None) -> Line:
+    return Line(text=text, x0=x0, x1=x1 if x1 is not None else x0 + 400, y=y, size=size, spans=spans or [])
+
+
+def _byline_line(parts: list[tuple[str, str]], y: float = 100.0) -> Line:
+    """A byline from (name text, superscript marks) pairs."""
+    spans, x, text = [], 50.0, ""
+    for name, marks in parts:
+        spans.append(_sp(name, x, y=y))
+        x += 5 * len(name)
+        text += name
+        if marks:
+            spans.append(_sp(marks, x, size=7.0, sup=True, y=y - 4))
+            x += 5 * len(marks)
+            text += marks
+    return _ln(text, y, spans=spans)
+
+
+# ----------------------------------------------------------------------------- sections, split
+
+def test_section_headings_are_told_from_titles() -> None:
+    for heading in ("8. Conclusion", "Introduction", "Materials and methods", "3.1 Data sources", "REFERENCES"):
+        assert is_section_heading(heading), heading
+    for title in ("Deep Learning in Mining Biological Data", "3D printing of bones", "2021 annual report"):
+        assert not is_section_heading(title), title
+
+
+def test_an_outline_of_one_papers_sections_does_not_split_it() -> None:
+    sections = [OutlineItem("Introduction", 1, 1), OutlineItem("Methods", 4, 1), OutlineItem("Results", 8, 1)]
+    assert article_level(sections) == []
+    papers = [OutlineItem("On graphs", 1, 1), OutlineItem("On trees", 9, 1), OutlineItem("On forests", 17, 1)]
+    assert len(article_level(papers)) == 3
+
+
+# ----------------------------------------------------------------------------- labels
+
+def test_a_strict_label_alone_on_its_line_is_a_heading() -> None:
+    hits = find_labels(["Abstract", "We show that abstract ideas", "Keywords Brain · Bioimaging"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_en", 0), ("keywords_en", 2)]
+
+
+def test_a_strict_label_beside_a_capitals_heading() -> None:
+    hits = find_labels(["ABSTRACT ARTICLE HISTORY"])
+    assert [h.field for h in hits] == ["abstract_en", "history"]
+
+
+def test_english_dates_are_labelled_fields() -> None:
+    header = extract_labelled([_ln("Received: 1 May 2020 / Accepted: 28 September 2020", 100)])
+    assert identifiers.parse_date(header.fields["received"]) == "2020-05-01"
+    assert identifiers.parse_date(header.fields["accepted"]) == "2020-09-28"
+
+
+def test_a_heading_label_takes_the_type_and_column_of_the_value_under_it() -> None:
+    lines = [
+        _ln("KEYWORDS", 100, size=7.5, x0=460, x1=500),
+        _ln("Methods: a sentence of the abstract beside the box", 104, size=9.0, x0=70, x1=440),
+        _ln("Cardiovascular disease", 108, size=8.0, x0=460, x1=550),
+        _ln("more abstract text in the main column", 114, size=9.0, x0=70, x1=440),
+        _ln("readmission; dialysis", 117, size=8.0, x0=460, x1=550),
+    ]
+    header = extract_labelled(lines)
+    assert header.fields["keywords_en"] == "Cardiovascular disease readmission; dialysis"
+
+
+# ----------------------------------------------------------------------------- bylines
+
+def test_a_byline_with_superscript_marks_and_and() -> None:
+    line = _byline_line([("Jianbo Li", "a,b"), (", Naya Huang", "c"), (" and Fengxian Huang", "a")])
+    assert marked_names(line) == [("Jianbo Li", ["a", "b"]), ("Naya Huang", ["c"]), ("Fengxian Huang", ["a"])]
+
+
+def test_a_byline_with_middle_dots_and_correspondence_stars() -> None:
+    line = _byline_line([("Mufti Mahmud", "1,5"), ("· M. Shamim Kaiser", "2"), ("· Amir Hussain*", "")])
+    assert marked_names(line) == [("Mufti Mahmud", ["1", "5"]), ("M. Shamim Kaiser", ["2"]), ("Amir Hussain", ["*"])]
+
+
+def test_a_line_that_is_not_all_names_is_no_byline() -> None:
+    assert marked_names(_ln("Department of Biology, California State University", 100)) == []
+    assert marked_names(_ln("We assessed the generalizability of deep learning models", 100)) == []
+    assert not looks_like_name("OPEN")
+    assert looks_like_name("Jean-François Guégan") and looks_like_name("Ludwig van Beethoven")
+
+
+def test_a_byline_runs_over_lines_past_an_icon_row() -> None:
+    lines = [_ln("/C3 /C3", 95), _ln("M. G. Schultz, C. Betancourt and", 100), _ln("S. Stadtler", 114),
+             _ln("Jülich Supercomputing Centre, Germany", 128, size=9.0)]
+    names, end = byline(lines, 0)
+    assert [n for n, _ in names] == ["M. G. Schultz", "C. Betancourt", "S. Stadtler"]
+    assert end == 3
+
+
+def test_numbered_affiliations_follow_their_marks() -> None:
+    lines = [
+        _ln("1Department of Biology, Alpha University;", 100, 9.0,
+            spans=[_sp("1", 50, 5.0, True), _sp("Department of Biology, Alpha University;", 55, 9.0)]),
+        _ln("2School of Physics, Beta Institute", 110, 9.0,
+            spans=[_sp("2", 50, 5.0, True), _sp("School of Physics, Beta Institute", 55, 9.0)]),
+        _ln("We study things in this abstract.", 140, 10.0),
+        _ln("MGS, 0000-0003-3455-774X; CB, 0000-0002-1347-5297", 120, 10.0),
+    ]
+    affs, end = affiliations(lines[:2] + lines[3:] + lines[2:3], 0)
+    assert affs == {"1": "Department of Biology, Alpha University", "2": "School of Physics, Beta Institute"}
+    assert end == 3
+
+
+def test_surname_particles() -> None:
+    assert split_english_name("Ana Maria de la Cruz") == ("de la Cruz", "Ana Maria")
+    assert split_english_name("M. G. Schultz") == ("Schultz", "M. G.")
+    assert split_english_name("Seong Ho Park") == ("Park", "Seong Ho")
+
+
+# ----------------------------------------------------------------------------- title, DOI, abstract
+
+def test_a_badge_set_smaller_before_the_title_is_dropped() -> None:
+    first = _ln("OPEN Generalizability of deep learning", 150, 26.0,
+                spans=[_sp("OPEN", 94, 18.0), _sp("Generalizability of deep learning", 156, 26.0)])
+    assert title_text([first, _ln("models for dental images", 180, 26.0)]) == \
+        "Generalizability of deep learning models for dental images"
+
+
+def test_the_first_page_doi_ends_at_a_space() -> None:
+    page = PageInfo(1, heads=[_ln("Scientific Reports | (2021) 11:6102 | https://doi.org/10.1038/s41598-021-85454-5 1", 760)],
+                    body=[_ln("doi:10.1093/jmcb/mjaa030 Journal of Molecular Cell Biology (2020)", 48)])
+    # a labelled DOI in the running head or body: the first in reading order (heads first)
+    assert page_doi(page) == "10.1038/s41598-021-85454-5"
+    assert page_doi(PageInfo(1, body=page.body)) == "10.1093/jmcb/mjaa030"
+
+
+def test_an_unlabelled_abstract_is_a_paragraph_closed_by_a_gap() -> None:
+    para = [_ln("This abstract sentence is long enough to count as one line of text here. " * 1, 200 + 11 * k, 9.0)
+            for k in range(6)]
+    body = [_ln("The body starts after a paragraph break and runs on.", 200 + 11 * 6 + 25, 9.0)]
+    assert _abstract_block(para + body, 0, len(para) + 1).startswith("This abstract sentence")
+    # no break before the body: a first body paragraph, not an abstract
+    running = para + [_ln("The body continues without a break.", 200 + 11 * 6, 9.0)]
+    assert _abstract_block(running, 0, len(running)) == ""
+    # a figure caption under the byline is not an abstract
+    caption = [_ln("Figure 1. Agarose gel electrophoresis of some templates.", 180, 9.0)] + para + body
+    assert _abstract_block(caption, 0, len(caption)) == ""
+
+
+def test_a_references_heading_counts_when_a_list_follows() -> None:
+    assert _list_follows([_ln("1. Hosny A, Parmar C (2018) Artificial intelligence", 100)])
+    assert _list_follows([_ln("Arnqvist G, Dowling DK. Genetic architecture. 2009", 100)])
+    assert not _list_follows([_ln("1 Introduction", 100), _ln("Artificial intelligence (AI) encompasses a", 112)])
+
+
+# ----------------------------------------------------------------------------- journal name
+
+def test_running_head_journal_names() -> None:
+    assert _latin_name("Scientific Reports | (2021) 11:6102 | https://doi.org/10.1038/s41598-021-85454-5 1") == "Scientific Reports"
+    assert _latin_name("Li et al") == ""
+    assert _latin_name("9/9/2019 - Open Access") == ""
+
+
+# ----------------------------------------------------------------------------- English dates
+
+def test_english_date_formats() -> None:
+    assert identifiers.parse_date("Received: January 15, 2021 Revised: March 2, 2021") == "2021-01-15"
+    assert identifiers.parse_date("Accepted 3rd Sept. 2020") == "2020-09-03"
+    assert identifiers.parse_date("30 February 2020") is None
+    assert identifiers.parse_date("Mayday 12 2020") is None
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"]
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)), st.booleans(), st.booleans())
+def test_english_dates_round_trip(day: dt.date, day_first: bool, abbreviated: bool) -> None:
+    month = _MONTHS[day.month - 1]
+    month = month[:3] + "." if abbreviated else month
+    text = f"{day.day} {month} {day.year}" if day_first else f"{month} {day.day}, {day.year}"
+    assert identifiers.parse_date(f"Published online: {text} in print") == day.isoformat()
+
+
+@given(st.text(alphabet="abcdefghij ,.", max_size=30))
+def test_text_without_a_month_and_digits_has_no_english_date(text: str) -> None:
+    assert identifiers.parse_english_date(text) is None
