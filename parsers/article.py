@@ -9,7 +9,7 @@ from parsers.article_en import fill_english
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
-from parsers.labels import find_labels, type_of_title
+from parsers.labels import find_labels, is_end_matter, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from parsers.reflist import reference_entries
@@ -227,7 +227,8 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
             refs += listed
             notes += [ln.text for ln in below]
     # stop at an English block printed after the references
-    cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)), None)
+    cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)
+                or (i and is_end_matter(ln.text))), None)
     entries = reference_entries(refs[:cut])
     noted = [t for _, t in citations.split_notes(notes)]
     if len(entries) >= 3:

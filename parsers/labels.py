@@ -115,6 +115,20 @@ def is_section_heading(text: str) -> bool:
     return bool(m and m.group(0).strip() and re.fullmatch(r"[A-Z][^.!?]{0,80}", bare) and len(bare.split()) <= 10)
 
 
+@lru_cache(maxsize=1)
+def _end_matter_regex() -> re.Pattern[str]:
+    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
+    heads = sorted(tomllib.loads(text).get("end_matter", {}).get("headings", []), key=len, reverse=True)
+    alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    return re.compile(rf"^\s*(?:{alts})\s*(?::|$)", re.I)
+
+
+def is_end_matter(text: str) -> bool:
+    """Does the line open back matter (Funding:, Publisher's Note, Author contributions)
+    that ends a reference list? (labels.toml `end_matter`)"""
+    return bool(_end_matter_regex().match(text or ""))
+
+
 def find_labels(lines: list[str]) -> list[LabelHit]:
     """Every label in the lines, in reading order."""
     hits: list[LabelHit] = []

@@ -45,11 +45,38 @@ def split_by_indent(lines: list["Line"]) -> list[str]:
     return [join_lines(e) for e in entries]
 
 
+def split_by_gap(lines: list["Line"]) -> list[str]:
+    """Entries of an unnumbered, unindented list set with space between entries: a new
+    entry begins after a line gap clearly wider than the list's line spacing."""
+    lines = [ln for ln in lines if ln.text.strip() and not REF_HEADING.match(ln.text)]
+    gaps = [b.y - a.y for a, b in zip(lines, lines[1:]) if 0 < b.y - a.y < 3 * a.size]
+    if len(gaps) < 2:
+        return [join_lines([ln.text for ln in lines])] if lines else []
+    leading = min(gaps)
+    if max(gaps) < leading * 1.25:
+        return [join_lines([ln.text for ln in lines])]  # even spacing: nothing to go by
+    entries: list[list[str]] = []
+    prev: "Line | None" = None
+    for ln in lines:
+        gap = ln.y - prev.y if prev is not None else 0.0
+        if prev is None or gap > leading * 1.25:
+            entries.append([ln.text])
+        else:
+            entries[-1].append(ln.text)
+        prev = ln
+    return [join_lines(e) for e in entries]
+
+
 def reference_entries(lines: list["Line"]) -> list[str]:
-    """The list's entries: by markers when it is numbered, else by indentation."""
+    """The list's entries: by markers when it is numbered, else by indentation, else by
+    the space between entries."""
     texts = [ln.text for ln in lines if not REF_HEADING.match(ln.text or "")]
     numbered = [t for _, t in split_notes(texts, kinds=("bracket", "circled", "dotted"))]
     by_indent = split_by_indent(lines)
     if len(by_indent) >= 3 and len(numbered) <= len(by_indent) // 5:
         return by_indent
+    if len(numbered) <= 1 and len(by_indent) <= 1:
+        by_gap = split_by_gap(lines)
+        if len(by_gap) >= 3:
+            return by_gap
     return numbered
