@@ -263,6 +263,11 @@ _CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\
 def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     """(reference lines, footnote lines) of a page in the reference list: footnotes are set
     smaller than the list and sit below its last line."""
+    # a masthead line the running-head pass left in the body (www.nature.com/…) sits above
+    # the list in bigger type and cites nothing: not part of the list
+    while (len(lines) > 1 and lines[0].size > lines[1].size + 0.3 and len(lines[0].text) < 60
+           and not re.search(r"(?:1[5-9]|20)\d\d|[\u4e00-\u9fff]", lines[0].text) and not citations.match_marker(lines[0].text)):
+        lines = lines[1:]
     if not lines:
         return [], []
     main = lines[0].size  # the list goes on from the top of the page (or its heading)
