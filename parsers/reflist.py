@@ -16,12 +16,26 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
 
+def _runs(lines: list["Line"]) -> list[list[int]]:
+    """Indexes of the lines of each column run: a new run begins where the text goes back
+    up (the top of the next column or page), whose margin may sit a little elsewhere."""
+    runs: list[list[int]] = []
+    for k, ln in enumerate(lines):
+        if not runs or ln.y < lines[k - 1].y - 2 * ln.size:
+            runs.append([])
+        runs[-1].append(k)
+    return runs
+
+
 def _margins(lines: list["Line"]) -> list[float]:
-    """Each line's column margin: the smallest x0 among lines of the same column."""
-    out = []
-    for ln in lines:
-        near = [o.x0 for o in lines if abs(o.x0 - ln.x0) < 6 * ln.size]
-        out.append(min(near))
+    """Each line's column margin: the smallest x0 among lines of the same column run (of
+    the whole list when the run is too short to show its own margin)."""
+    out = [0.0] * len(lines)
+    for run in _runs(lines):
+        pool = [lines[k] for k in run] if len(run) >= 4 else lines
+        for k in run:
+            ln = lines[k]
+            out[k] = min(o.x0 for o in pool if abs(o.x0 - ln.x0) < 6 * ln.size)
     return out
 
 

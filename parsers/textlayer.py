@@ -569,11 +569,14 @@ def _merged_intervals(c: list[list[Any]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
-def _reading_order(clusters: list[list[list[Any]]], width: float) -> list[list[list[Any]]]:
-    if len(clusters) < 8 or width <= 0:
+def _reading_order(clusters: list[list[list[Any]]], width: float, x_lo: float = 0.0, depth: int = 0) -> list[list[list[Any]]]:
+    """Clusters in reading order: split at the page's column gutter, then each side at its
+    own (a three-column page has two gutters; `x_lo`..`width` is the region's span)."""
+    if len(clusters) < 8 or width - x_lo <= 0:
         return clusters
     ivs = [_merged_intervals(c) for c in clusters]
-    lo, hi = int(width * 0.3), int(width * 0.7)
+    span = width - x_lo
+    lo, hi = int(x_lo + span * 0.3), int(x_lo + span * 0.7)
     if hi - lo < 4:
         return clusters
     cover = [0] * (hi - lo + 1)
@@ -593,7 +596,7 @@ def _reading_order(clusters: list[list[list[Any]]], width: float) -> list[list[l
         elif v != best and start is not None:
             runs.append((start, k - 1))
             start = None
-    centre = (width / 2) - lo
+    centre = (x_lo + span / 2) - lo
     s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - centre)))
     gx = lo + (s + e) / 2.0
     kinds = []
@@ -633,6 +636,9 @@ def _reading_order(clusters: list[list[list[Any]]], width: float) -> list[list[l
                     left.append(lp)
                 if rp:
                     right.append(rp)
+            if depth < 1:  # a side may hold two columns of its own
+                left = _reading_order(left, gx, x_lo, depth + 1)
+                right = _reading_order(right, width, gx, depth + 1)
             out.extend(left)
             out.extend(right)
         else:
