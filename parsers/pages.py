@@ -92,7 +92,7 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
         n = None
         is_head = False
         text = line.text.strip()
-        if find_labels([text]):
+        if ("：" in text or ":" in text) and find_labels([text]):  # (margin labels carry a colon; find_labels is costly)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
         elif line.y < top and line.size <= size * 1.05 and len(text) < 70:
             n = _folio(line)
