@@ -92,7 +92,8 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
         n = None
         is_head = False
         text = line.text.strip()
-        if ("：" in text or ":" in text) and find_labels([text]):  # (margin labels carry a colon; find_labels is costly)
+        in_margin = line.y < top or line.y > bottom
+        if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
         elif line.y < top and line.size <= size * 1.05 and len(text) < 70:
             n = _folio(line)
