@@ -230,10 +230,12 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
     cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)
                 or (i and is_end_matter(ln.text))), None)
     entries = reference_entries(refs[:cut])
-    noted = [t for _, t in citations.split_notes(notes)]
+    split = citations.split_notes(notes)
+    noted = [t for _, t in split]
     if len(entries) >= 3:
-        # beside a reference list, footnotes are explanatory notes unless they cite
-        noted = [t for t in noted if _CITES.search(t)]
+        # beside a reference list, footnotes are explanatory notes unless they cite; small
+        # print before any note marker (a caption at the page foot) is no note at all
+        noted = [t for m, t in split if m and _CITES.search(t)]
         # a list entry repeating a cited footnote's source is the same citation, listed again
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
@@ -263,10 +265,10 @@ _CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\
 def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     """(reference lines, footnote lines) of a page in the reference list: footnotes are set
     smaller than the list and sit below its last line."""
-    # a masthead line the running-head pass left in the body (www.nature.com/…) sits above
-    # the list in bigger type and cites nothing: not part of the list
+    # a masthead or running head the running-head pass left in the body (www.nature.com/…,
+    # "Ezanno et al. Vet Res (2021) 52:40") sits above the list in bigger type: not part of it
     while (len(lines) > 1 and lines[0].size > lines[1].size + 0.3 and len(lines[0].text) < 60
-           and not re.search(r"(?:1[5-9]|20)\d\d|[\u4e00-\u9fff]", lines[0].text) and not citations.match_marker(lines[0].text)):
+           and not re.search(r"[\u4e00-\u9fff]", lines[0].text) and not citations.match_marker(lines[0].text)):
         lines = lines[1:]
     if not lines:
         return [], []

@@ -120,6 +120,8 @@ def match_marker(
                 if not (follower.isspace() or follower in "“\"‘'「『《(（[［<"
                         or follower.isalpha()):
                     continue
+                if re.match(r"[-–—−+=×/<>]", rest):
+                    continue  # "1 - specificity": an expression (a chart's axis), not a note
         return marker, rest
     return None
 
@@ -250,8 +252,10 @@ def split_notes(
             prev_n = marker_number(notes[-1][0])
             expected = prev_n + 1 if prev_n is not None else None
         use = kinds
-        if notes and _continues_url(notes[-1][1].rstrip(), raw.strip()):
-            # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win)
+        if notes and _continues_url(notes[-1][1].rstrip(), raw.strip()) and not (
+                expected is not None and re.match(rf"\s*{expected}\.\s+[^\W\d_]", raw)):
+            # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win);
+            # but "70. Marceau A" after a URL is the next entry, numbered as expected
             use = tuple(k for k in kinds if k not in ("dotted", "bare"))
         hit = match_marker(raw, expected, use)
         if hit:
