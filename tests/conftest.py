@@ -16,6 +16,22 @@ KNOWN = Path(__file__).parent / "known_misses.txt"
 pytest_plugins = ["tests.prefect_harness"]
 
 
+# proxy variables a developer's shell may set: loopback test servers must be reached directly
+PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy",
+              "NO_PROXY", "no_proxy")
+
+
+def clear_proxies(mp: pytest.MonkeyPatch) -> None:
+    for name in PROXY_VARS:
+        mp.delenv(name, raising=False)
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use with `pytestmark = pytest.mark.usefixtures("no_proxy_env")` in network tests."""
+    clear_proxies(monkeypatch)
+
+
 def _known() -> set[str]:
     if not KNOWN.exists():
         return set()

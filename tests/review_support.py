@@ -11,6 +11,8 @@ import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from checks.links import LinkSettings, check_issue_links
 from checks.testserver import LocalServer, Reply
 from cli.main import main
@@ -77,3 +79,20 @@ def check_links_locally(issue_dir: Path, cache: Path) -> dict[str, str]:
         site.stop()
         archive.stop()
     return expected
+
+
+# fixtures shared by the review test modules (import them by name there)
+@pytest.fixture(scope="module")
+def issue_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return ingest_issue(tmp_path_factory.mktemp("ingest"))
+
+
+@pytest.fixture
+def own(issue_dir: Path, tmp_path: Path) -> Path:
+    """A private copy to damage."""
+    return copy_issue(issue_dir, tmp_path)
+
+
+@pytest.fixture
+def no_ledger_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JOURNAL_INGEST_LEDGER", raising=False)

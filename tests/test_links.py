@@ -27,11 +27,7 @@ from checks.verdicts import LinkItem
 T0 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy_env(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy", "NO_PROXY", "no_proxy"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_env")
 
 
 @pytest.fixture

@@ -18,11 +18,7 @@ GOLDEN = Path(__file__).parent / "golden" / "links"
 JOURNAL = GOLDEN / "journal.toml"
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy_env(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy", "NO_PROXY", "no_proxy"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_env")
 
 
 @pytest.fixture

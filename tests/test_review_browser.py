@@ -15,6 +15,7 @@ import pytest
 
 from checks.testserver import LocalServer, Reply
 from review.report import write_review_report
+from tests.conftest import clear_proxies
 from tests.review_support import check_links_locally, copy_issue, ingest_issue
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,8 +59,7 @@ def report(tmp_path_factory) -> tuple[Path, bytes]:
     work = tmp_path_factory.mktemp("browser")
     issue = copy_issue(ingest_issue(work / "out"), work / "copy")
     with pytest.MonkeyPatch.context() as mp:  # loopback checks must not go through a proxy
-        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-            mp.delenv(name, raising=False)
+        clear_proxies(mp)
         check_links_locally(issue, work / "cache.sqlite")
     (issue / "articles" / "a04" / "article.pdf").unlink()
     path = write_review_report(issue, ledger=work / "no-ledger.sqlite3")

@@ -9,26 +9,13 @@ import pytest
 
 from review.html import CSP, build_page
 from review.report import REPORT_NAME, gather, write_review_report
-from tests.review_support import check_links_locally, copy_issue, ingest_issue
+from tests.review_support import check_links_locally, copy_issue
+from tests.review_support import issue_dir, no_ledger_env, own  # noqa: F401  (shared fixtures)
 
 EVIL = '<script>alert("x")</script> & </title><img src=x onerror=alert(1)>'
 
 
-@pytest.fixture(scope="module")
-def issue_dir(tmp_path_factory) -> Path:
-    return ingest_issue(tmp_path_factory.mktemp("ingest"))
-
-
-@pytest.fixture
-def own(issue_dir: Path, tmp_path: Path) -> Path:
-    return copy_issue(issue_dir, tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def _env(monkeypatch):
-    monkeypatch.delenv("JOURNAL_INGEST_LEDGER", raising=False)
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_env", "no_ledger_env")
 
 
 def _page(issue: Path) -> lxml.html.HtmlElement:

@@ -15,25 +15,11 @@ from deposit.ledger import SqliteLedger
 from review.render import first_page_image
 from review.report import NO_DOI, NOT_CHECKED, NOT_DEPOSITED, PAGE_IMAGE, REPORT_NAME, gather, write_review_report
 from schemas.record import read_record
-from tests.review_support import check_links_locally, copy_issue, ingest_issue
+from tests.review_support import check_links_locally
+from tests.review_support import issue_dir, no_ledger_env, own  # noqa: F401  (shared fixtures)
 
 
-@pytest.fixture(scope="module")
-def issue_dir(tmp_path_factory) -> Path:
-    return ingest_issue(tmp_path_factory.mktemp("ingest"))
-
-
-@pytest.fixture
-def own(issue_dir: Path, tmp_path: Path) -> Path:
-    """A private copy to damage."""
-    return copy_issue(issue_dir, tmp_path)
-
-
-@pytest.fixture(autouse=True)
-def _ledger_env(monkeypatch):
-    monkeypatch.delenv("JOURNAL_INGEST_LEDGER", raising=False)
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_proxy_env", "no_ledger_env")
 
 
 def _pdf(objects: list[bytes]) -> bytes:
