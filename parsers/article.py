@@ -339,6 +339,6 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     art.contributors = _contributors(author_lines, affil_lines, header, english)
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
-        fill_english(art, first, title_idx, header)
+        fill_english(art, first, title_idx, header, pages)
     art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
     return art

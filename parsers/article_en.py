@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from parsers import identifiers, names
 from parsers.byline_en import affiliations, byline
 from parsers.english import split_keywords_en
-from parsers.header import Header
+from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
-from parsers.labels import is_section_heading
+from parsers.labels import find_labels, is_section_heading
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,7 +83,22 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
     return text
 
 
-def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: Header) -> None:
+def cited_doi(pages: list["PageInfo"]) -> str:
+    """The DOI in the article's own "Citation:" / "Cite this article:" note, wherever it is
+    printed (microPublication prints it on the last page, under the references)."""
+    for page in reversed(pages):
+        texts = [ln.text for ln in page.body]
+        if not any(find_labels([t]) for t in texts if re.match(r"\s*(?:Citation|Cite|To cite|How to cite)", t, re.I)):
+            continue
+        value = extract_labelled(page.body).fields.get("cite_as", "")
+        m = _PRINTED_DOI.search(value)
+        if m:
+            return m.group(0).rstrip(".,;:)]}")
+    return ""
+
+
+def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: Header,
+                 pages: list["PageInfo"] | None = None) -> None:
     """Fill an English-language article's first-page fields in place."""
     lines = first.body
     art.language = "en"
@@ -110,7 +125,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.abstract.en = _abstract_block(lines, after_aff, stop)
     if f.get("keywords_en"):
         art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
-    art.doi = page_doi(first) or art.doi
+    art.doi = page_doi(first) or art.doi or cited_doi(pages or [first])
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
 
