@@ -12,8 +12,9 @@ import pytest
 
 KNOWN = Path(__file__).parent / "known_misses.txt"
 
-# the session-wide Prefect test server (`prefect_server` fixture) for flow tests
-pytest_plugins = ["tests.prefect_harness"]
+# the session-wide Prefect test server (`prefect_server` fixture) for flow tests, and the
+# review tests' ingested sample issue (`review_issue`, `review_copy`, `no_ledger_env`)
+pytest_plugins = ["tests.prefect_harness", "tests.review_support"]
 
 
 # proxy variables a developer's shell may set: loopback test servers must be reached directly

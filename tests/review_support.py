@@ -81,16 +81,16 @@ def check_links_locally(issue_dir: Path, cache: Path) -> dict[str, str]:
     return expected
 
 
-# fixtures shared by the review test modules (import them by name there)
+# fixtures shared by the review test modules (this module is a plugin: see conftest.py)
 @pytest.fixture(scope="module")
-def issue_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def review_issue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return ingest_issue(tmp_path_factory.mktemp("ingest"))
 
 
 @pytest.fixture
-def own(issue_dir: Path, tmp_path: Path) -> Path:
+def review_copy(review_issue: Path, tmp_path: Path) -> Path:
     """A private copy to damage."""
-    return copy_issue(issue_dir, tmp_path)
+    return copy_issue(review_issue, tmp_path)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 from review.html import CSP, build_page
 from review.report import REPORT_NAME, gather, write_review_report
 from tests.review_support import check_links_locally, copy_issue
-from tests.review_support import issue_dir, no_ledger_env, own  # noqa: F401  (shared fixtures)
 
 EVIL = '<script>alert("x")</script> & </title><img src=x onerror=alert(1)>'
 
@@ -30,7 +29,7 @@ def _edit(issue: Path, change) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-def test_markup_in_record_values_is_text_not_markup(own: Path) -> None:
+def test_markup_in_record_values_is_text_not_markup(review_copy: Path) -> None:
     def change(data):
         art = data["articles"][1]
         art["title"]["zh"] = EVIL
@@ -38,8 +37,8 @@ def test_markup_in_record_values_is_text_not_markup(own: Path) -> None:
         art["citations"][0]["text"] = EVIL
         art["citations"][0]["urls"] = ["javascript:alert(1)"]
         art["keywords"]["en"] = [EVIL]
-    _edit(own, change)
-    raw = write_review_report(own).read_bytes().decode("utf-8")
+    _edit(review_copy, change)
+    raw = write_review_report(review_copy).read_bytes().decode("utf-8")
     assert "<script" not in raw and "<img src=x" not in raw and "</title><img" not in raw
     assert "&lt;script&gt;alert" in raw
     doc = lxml.html.document_fromstring(raw)
@@ -52,8 +51,8 @@ def test_markup_in_record_values_is_text_not_markup(own: Path) -> None:
     assert "javascript:alert(1)" in section.text_content()
 
 
-def test_page_is_self_contained(issue_dir: Path) -> None:
-    doc = _page(copy_issue(issue_dir, issue_dir.parent / "copy-selfcontained"))
+def test_page_is_self_contained(review_issue: Path) -> None:
+    doc = _page(copy_issue(review_issue, review_issue.parent / "copy-selfcontained"))
     assert not doc.xpath("//script | //iframe | //object | //embed | //link[@rel='stylesheet'] | //base")
     assert all(src.startswith("data:") for src in doc.xpath("//@src"))
     assert doc.xpath("//link[@rel='icon']/@href") == ["data:,"]  # no /favicon.ico request
@@ -62,8 +61,8 @@ def test_page_is_self_contained(issue_dir: Path) -> None:
     assert not [h for h in doc.xpath("//a/@href") if not h.startswith(("#", "http://", "https://"))]
 
 
-def test_charset_and_languages(issue_dir: Path) -> None:
-    raw = write_review_report(copy_issue(issue_dir, issue_dir.parent / "copy-lang")).read_bytes()
+def test_charset_and_languages(review_issue: Path) -> None:
+    raw = write_review_report(copy_issue(review_issue, review_issue.parent / "copy-lang")).read_bytes()
     assert raw.startswith(b"<!DOCTYPE html>") and b'<meta charset="utf-8">' in raw[:200]
     doc = lxml.html.document_fromstring(raw)
     assert doc.get("lang") == "en"
@@ -77,9 +76,9 @@ def test_charset_and_languages(issue_dir: Path) -> None:
     assert any("外務省" in t for t in ja)  # Japanese citations are tagged ja, not zh
 
 
-def test_summary_counts_and_article_sections(issue_dir: Path) -> None:
-    own = copy_issue(issue_dir, issue_dir.parent / "copy-summary")
-    data = gather(own)
+def test_summary_counts_and_article_sections(review_issue: Path) -> None:
+    review_copy = copy_issue(review_issue, review_issue.parent / "copy-summary")
+    data = gather(review_copy)
     doc = lxml.html.document_fromstring(build_page(data))
     sections = doc.xpath("//section[@class='article']")
     assert [s.get("id") for s in sections] == [v.article.id for v in data.articles]
@@ -92,8 +91,8 @@ def test_summary_counts_and_article_sections(issue_dir: Path) -> None:
     assert "no DOI" in doc.xpath("string(//section[@id='a01'])")
 
 
-def test_warnings_are_highlighted_with_their_field(issue_dir: Path) -> None:
-    doc = _page(copy_issue(issue_dir, issue_dir.parent / "copy-warn"))
+def test_warnings_are_highlighted_with_their_field(review_issue: Path) -> None:
+    doc = _page(copy_issue(review_issue, review_issue.parent / "copy-warn"))
     a05 = doc.get_element_by_id("a05")
     [warning] = a05.xpath(".//li[@class='warning']")
     assert "article-no-page-count" in warning.text_content() and "gives 6 pages" in warning.text_content()
@@ -102,9 +101,9 @@ def test_warnings_are_highlighted_with_their_field(issue_dir: Path) -> None:
     assert doc.get_element_by_id("a02").xpath("string(.//p[@class='ok-line'])") == "No warnings."
 
 
-def test_link_verdicts_and_archive_links_in_the_page(own: Path, tmp_path: Path) -> None:
-    check_links_locally(own, tmp_path / "cache.sqlite")
-    doc = _page(own)
+def test_link_verdicts_and_archive_links_in_the_page(review_copy: Path, tmp_path: Path) -> None:
+    check_links_locally(review_copy, tmp_path / "cache.sqlite")
+    doc = _page(review_copy)
     verdicts = doc.xpath("//ol[@class='citations']//span[contains(@class, 'verdict')]/text()")
     assert {"ok", "dead?", "redirected"} <= set(verdicts)
     dead = doc.xpath("//ol[@class='citations']//span[@class='verdict v-dead-pending']")[0].getparent()
@@ -116,44 +115,44 @@ def test_link_verdicts_and_archive_links_in_the_page(own: Path, tmp_path: Path) 
     assert opened and all("not ok" in s for s in opened)  # citations with problems start unfolded
 
 
-def test_missing_pdf_placeholder_in_the_page(own: Path) -> None:
-    (own / "articles" / "a04" / "article.pdf").unlink()
-    doc = _page(own)
+def test_missing_pdf_placeholder_in_the_page(review_copy: Path) -> None:
+    (review_copy / "articles" / "a04" / "article.pdf").unlink()
+    doc = _page(review_copy)
     a04 = doc.get_element_by_id("a04")
     assert not a04.xpath(".//img") and a04.xpath(".//div[@class='page placeholder']")
     assert "page-image" in a04.xpath("string(.//ul[@class='warnings'])")
     assert len(doc.xpath("//section//figure/img")) == 4
 
 
-def test_report_size_for_the_sample_issue(issue_dir: Path) -> None:
-    path = write_review_report(copy_issue(issue_dir, issue_dir.parent / "copy-size"))
+def test_report_size_for_the_sample_issue(review_issue: Path) -> None:
+    path = write_review_report(copy_issue(review_issue, review_issue.parent / "copy-size"))
     assert path.name == REPORT_NAME and 50_000 < path.stat().st_size < 400_000
 
 
-def test_unreadable_inputs_show_as_issue_warnings(own: Path) -> None:
-    (own / "links.json").write_text("{not json", encoding="utf-8")
-    ledger = own.parent / "deposit-ledger.sqlite3"  # where `deposit` keeps it by default
+def test_unreadable_inputs_show_as_issue_warnings(review_copy: Path) -> None:
+    (review_copy / "links.json").write_text("{not json", encoding="utf-8")
+    ledger = review_copy.parent / "deposit-ledger.sqlite3"  # where `deposit` keeps it by default
     ledger.write_bytes(b"not a database" * 64)
-    doc = _page(own)
+    doc = _page(review_copy)
     issue_warnings = doc.xpath("//h2[text()='Issue warnings']/following-sibling::ul[1]/li[@class='warning']")
     texts = [li.text_content() for li in issue_warnings]
     assert any("links.json" in t and "unreadable" in t for t in texts)
     assert any("deposit ledger unreadable" in t for t in texts)
 
 
-def test_deposit_state_badges_from_the_ledger(own: Path) -> None:
+def test_deposit_state_badges_from_the_ledger(review_copy: Path) -> None:
     from deposit.ledger import SqliteLedger
     from schemas.record import read_record
 
-    issue = read_record(own / "issue.json")
+    issue = read_record(review_copy / "issue.json")
     a02 = next(a for a in issue.articles if a.id == "a02")
-    ledger = SqliteLedger(own.parent / "deposit-ledger.sqlite3")
+    ledger = SqliteLedger(review_copy.parent / "deposit-ledger.sqlite3")
     ledger.sync_batch("test", issue.issue_id, [(a02.doi, "h")])
     ledger.record_submission(file_name="c1.xml", issue_id=issue.issue_id, endpoint="test",
                              base_url="http://127.0.0.1", doi_batch_id="b", batch_timestamp=1,
                              sha256="1" * 64, approver="editor", records=[(a02.doi, "h")])
     ledger.close()
-    doc = _page(own)
+    doc = _page(review_copy)
     badge = doc.get_element_by_id("a02").xpath(".//span[contains(@class, 'state ')]")
     assert [(b.text, b.get("class")) for b in badge] == [("test: submitted", "state s-submitted")]
     assert "Last submission: c1.xml to test: recorded" in doc.text_content()

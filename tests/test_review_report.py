@@ -16,7 +16,6 @@ from review.render import first_page_image
 from review.report import NO_DOI, NOT_CHECKED, NOT_DEPOSITED, PAGE_IMAGE, REPORT_NAME, gather, write_review_report
 from schemas.record import read_record
 from tests.review_support import check_links_locally
-from tests.review_support import issue_dir, no_ledger_env, own  # noqa: F401  (shared fixtures)
 
 
 pytestmark = pytest.mark.usefixtures("no_proxy_env", "no_ledger_env")
@@ -44,9 +43,9 @@ def _png(data_uri: str) -> Image.Image:
     return Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1])))
 
 
-def test_every_article_gets_its_first_page_and_fields(issue_dir: Path) -> None:
-    data = gather(issue_dir)
-    issue = read_record(issue_dir / "issue.json")
+def test_every_article_gets_its_first_page_and_fields(review_issue: Path) -> None:
+    data = gather(review_issue)
+    issue = read_record(review_issue / "issue.json")
     assert [v.article.id for v in data.articles] == [a.id for a in issue.articles]
     for view in data.articles:
         img = _png(view.image.data_uri)
@@ -57,23 +56,23 @@ def test_every_article_gets_its_first_page_and_fields(issue_dir: Path) -> None:
     assert data.citation_count == sum(len(a.citations) for a in issue.articles) > 0
 
 
-def test_page_image_shows_the_page_not_a_blank(issue_dir: Path) -> None:
-    img = _png(first_page_image(issue_dir / "articles" / "a02" / "article.pdf").data_uri).convert("L")
+def test_page_image_shows_the_page_not_a_blank(review_issue: Path) -> None:
+    img = _png(first_page_image(review_issue / "articles" / "a02" / "article.pdf").data_uri).convert("L")
     dark = sum(img.histogram()[:128])  # pixels darker than mid-grey
     assert dark > 0.005 * img.width * img.height  # there is print on it
 
 
-def test_without_links_json_every_url_is_not_checked(issue_dir: Path) -> None:
-    assert not (issue_dir / "links.json").exists()
-    data = gather(issue_dir)
+def test_without_links_json_every_url_is_not_checked(review_issue: Path) -> None:
+    assert not (review_issue / "links.json").exists()
+    data = gather(review_issue)
     assert not data.links.present and not data.links.problem
     links = [lv for v in data.articles for c in v.citations for lv in c.links]
     assert links and {lv.verdict for lv in links} == {NOT_CHECKED}
 
 
-def test_link_verdicts_and_archive_copies_from_a_real_check(own: Path, tmp_path: Path) -> None:
-    expected = check_links_locally(own, tmp_path / "cache.sqlite")
-    data = gather(own)
+def test_link_verdicts_and_archive_copies_from_a_real_check(review_copy: Path, tmp_path: Path) -> None:
+    expected = check_links_locally(review_copy, tmp_path / "cache.sqlite")
+    data = gather(review_copy)
     assert data.links.present and data.links.summary["dead?"] > 0
     seen = {lv.url: lv for v in data.articles for c in v.citations for lv in c.links}
     assert {u: seen[u].verdict for u in expected} == expected
@@ -84,16 +83,16 @@ def test_link_verdicts_and_archive_copies_from_a_real_check(own: Path, tmp_path:
     assert moved.detail.startswith("now at ") and moved.detail.endswith("/ok")
 
 
-def test_unreadable_links_json_is_a_note_not_a_crash(own: Path) -> None:
-    (own / "links.json").write_text("{not json", encoding="utf-8")
-    data = gather(own)
+def test_unreadable_links_json_is_a_note_not_a_crash(review_copy: Path) -> None:
+    (review_copy / "links.json").write_text("{not json", encoding="utf-8")
+    data = gather(review_copy)
     assert not data.links.present
     assert any("links.json" in n and "unreadable" in n for n in data.notes)
 
 
-def test_missing_article_pdf_gives_placeholder_and_warning(own: Path) -> None:
-    (own / "articles" / "a03" / "article.pdf").unlink()
-    data = gather(own)
+def test_missing_article_pdf_gives_placeholder_and_warning(review_copy: Path) -> None:
+    (review_copy / "articles" / "a03" / "article.pdf").unlink()
+    data = gather(review_copy)
     view = next(v for v in data.articles if v.article.id == "a03")
     assert view.image.data_uri == "" and "no such file" in view.image.problem
     assert [w.code for w in view.warnings].count(PAGE_IMAGE) == 1
@@ -104,25 +103,25 @@ def test_missing_article_pdf_gives_placeholder_and_warning(own: Path) -> None:
     (BROKEN_PAGE_PDF, "cannot render the first page"),
     (b"%PDF-1.4\nnothing else", "cannot open the PDF"),
 ])
-def test_corrupt_article_pdf_gives_placeholder_and_warning(own: Path, content: bytes, why: str) -> None:
-    (own / "articles" / "a02" / "article.pdf").write_bytes(content)
-    data = gather(own)
+def test_corrupt_article_pdf_gives_placeholder_and_warning(review_copy: Path, content: bytes, why: str) -> None:
+    (review_copy / "articles" / "a02" / "article.pdf").write_bytes(content)
+    data = gather(review_copy)
     view = next(v for v in data.articles if v.article.id == "a02")
     assert not view.image.data_uri and why in view.image.problem
     assert any(w.code == PAGE_IMAGE and why in w.message for w in view.warnings)
     assert any(n.startswith("a02: first page not shown") for n in data.problems) and not data.notes
 
 
-def test_record_warnings_are_kept_and_point_at_their_field(issue_dir: Path) -> None:
-    data = gather(issue_dir)
+def test_record_warnings_are_kept_and_point_at_their_field(review_issue: Path) -> None:
+    data = gather(review_issue)
     a05 = next(v for v in data.articles if v.article.id == "a05")
     assert [w.code for w in a05.warnings] == ["article-no-page-count"]
     assert a05.flagged == {"article_no"}
     assert data.warning_count == 1
 
 
-def test_deposit_states_come_from_the_ledger(own: Path, tmp_path: Path) -> None:
-    issue = read_record(own / "issue.json")
+def test_deposit_states_come_from_the_ledger(review_copy: Path, tmp_path: Path) -> None:
+    issue = read_record(review_copy / "issue.json")
     with_doi = [a for a in issue.articles if a.doi]
     ledger_path = tmp_path / "ledger.sqlite3"
     ledger = SqliteLedger(ledger_path)
@@ -132,7 +131,7 @@ def test_deposit_states_come_from_the_ledger(own: Path, tmp_path: Path) -> None:
                                    sha256="0" * 64, approver="editor", records=[(with_doi[0].doi, "h")])
     ledger.mark_sent(sub.id)
     ledger.close()
-    data = gather(own, ledger=ledger_path)
+    data = gather(review_copy, ledger=ledger_path)
     states = {v.article.id: v.deposit for v in data.articles}
     assert [(d.endpoint, d.state) for d in states[with_doi[0].id]] == [("test", "submitted")]
     assert [d.state for d in states[with_doi[1].id]] == ["unregistered"]
@@ -141,35 +140,35 @@ def test_deposit_states_come_from_the_ledger(own: Path, tmp_path: Path) -> None:
     assert "crossref-1.xml to test: sent" in data.deposit.last_submission
 
 
-def test_no_ledger_means_not_deposited_and_none_is_created(own: Path, tmp_path: Path, monkeypatch) -> None:
+def test_no_ledger_means_not_deposited_and_none_is_created(review_copy: Path, tmp_path: Path, monkeypatch) -> None:
     ledger = tmp_path / "elsewhere" / "ledger.sqlite3"
     monkeypatch.setenv("JOURNAL_INGEST_LEDGER", str(ledger))
-    data = gather(own)
+    data = gather(review_copy)
     assert data.deposit.ledger == str(ledger) and not data.deposit.present
     assert {d.state for v in data.articles for d in v.deposit} == {NOT_DEPOSITED, NO_DOI}
     assert not ledger.exists() and not ledger.parent.exists()
 
 
-def test_corrupt_ledger_is_a_note(own: Path, tmp_path: Path) -> None:
+def test_corrupt_ledger_is_a_note(review_copy: Path, tmp_path: Path) -> None:
     bad = tmp_path / "ledger.sqlite3"
     bad.write_bytes(b"this is not sqlite" * 100)
-    data = gather(own, ledger=bad)
+    data = gather(review_copy, ledger=bad)
     assert any("deposit ledger unreadable" in n for n in data.notes)
     assert bad.read_bytes() == b"this is not sqlite" * 100
 
 
-def test_write_review_report_is_atomic_and_returns_its_path(own: Path) -> None:
-    path = write_review_report(own)
-    assert path == own / REPORT_NAME and path.read_bytes().startswith(b"<!DOCTYPE html>")
-    assert not [p for p in own.iterdir() if p.name.startswith(".")]  # no temporary left
+def test_write_review_report_is_atomic_and_returns_its_path(review_copy: Path) -> None:
+    path = write_review_report(review_copy)
+    assert path == review_copy / REPORT_NAME and path.read_bytes().startswith(b"<!DOCTYPE html>")
+    assert not [p for p in review_copy.iterdir() if p.name.startswith(".")]  # no temporary left
 
 
-def test_cli_report_writes_and_summarises(own: Path, capsys) -> None:
-    (own / "articles" / "a01" / "article.pdf").unlink()
-    out = own / "elsewhere.html"
-    assert main(["report", str(own), "--out", str(out)]) == 0
+def test_cli_report_writes_and_summarises(review_copy: Path, capsys) -> None:
+    (review_copy / "articles" / "a01" / "article.pdf").unlink()
+    out = review_copy / "elsewhere.html"
+    assert main(["report", str(review_copy), "--out", str(out)]) == 0
     stdout, stderr = capsys.readouterr()
-    assert out.exists() and not (own / REPORT_NAME).exists()
+    assert out.exists() and not (review_copy / REPORT_NAME).exists()
     assert str(out) in stdout and "5 articles" in stdout
     assert stderr.startswith("journal-ingest: warning: a01: first page not shown")
 
@@ -179,12 +178,12 @@ def test_cli_report_writes_and_summarises(own: Path, capsys) -> None:
     (lambda d: (d / "issue.json").write_text("[]", encoding="utf-8"), "not an issue record"),
     (lambda d: (d / "issue.json").write_text(json.dumps({"articles": 3}), encoding="utf-8"), "schema"),
 ])
-def test_cli_bad_record_is_one_line_naming_the_file(own: Path, capsys, damage, problem: str) -> None:
-    damage(own)
-    assert main(["report", str(own)]) == 2
+def test_cli_bad_record_is_one_line_naming_the_file(review_copy: Path, capsys, damage, problem: str) -> None:
+    damage(review_copy)
+    assert main(["report", str(review_copy)]) == 2
     _, err = capsys.readouterr()
-    assert err.count("\n") == 1 and str(own / "issue.json") in err and problem in err
-    assert not (own / REPORT_NAME).exists()
+    assert err.count("\n") == 1 and str(review_copy / "issue.json") in err and problem in err
+    assert not (review_copy / REPORT_NAME).exists()
 
 
 def test_cli_help_explains_the_command(capsys) -> None:
@@ -199,9 +198,9 @@ def test_cli_not_a_folder(tmp_path: Path, capsys) -> None:
     assert "not an issue folder" in capsys.readouterr().err
 
 
-def test_report_does_not_need_write_access_beyond_its_file(own: Path) -> None:
-    before = sorted(p.relative_to(own) for p in own.rglob("*"))
-    write_review_report(own)
-    after = sorted(p.relative_to(own) for p in own.rglob("*"))
+def test_report_does_not_need_write_access_beyond_its_file(review_copy: Path) -> None:
+    before = sorted(p.relative_to(review_copy) for p in review_copy.rglob("*"))
+    write_review_report(review_copy)
+    after = sorted(p.relative_to(review_copy) for p in review_copy.rglob("*"))
     assert set(after) - set(before) == {Path(REPORT_NAME)}
-    assert os.access(own / REPORT_NAME, os.R_OK)
+    assert os.access(review_copy / REPORT_NAME, os.R_OK)
