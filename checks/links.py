@@ -52,6 +52,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from checks import defaults
 from parsers.errors import SchemaInvalid
 from schemas.record import read_json
 
@@ -131,16 +132,16 @@ class LinkSettings:
     """Everything the checker can be told. Defaults suit a polite run over one issue."""
 
     user_agent: str = DEFAULT_USER_AGENT
-    connect_timeout: float = 5.0
-    read_timeout: float = 15.0
+    connect_timeout: float = defaults.CONNECT_TIMEOUT
+    read_timeout: float = defaults.READ_TIMEOUT
     body_deadline: float = 30.0  # wall time to read the (capped) body of one GET
     max_body: int = 256 * 1024  # bytes of a page read for titles and challenge markers
-    max_redirects: int = 10
+    max_redirects: int = defaults.MAX_REDIRECTS
     head_first: bool = True
-    per_host: int = 2  # requests in flight per host
-    min_gap: float = 0.5  # seconds between request starts on one host
-    workers: int = 32
-    retries: int = 2  # extra attempts for timeouts, resets, 5xx, 429
+    per_host: int = defaults.PER_HOST
+    min_gap: float = defaults.MIN_GAP
+    workers: int = defaults.WORKERS
+    retries: int = defaults.RETRIES
     backoff: float = 0.5  # first retry delay; doubles each time
     max_retry_after: float = 30.0  # a longer Retry-After is not waited for
     cache_path: Path | None = Path("output/links-cache.sqlite")

@@ -22,6 +22,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from checks import defaults
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -57,19 +59,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--archive-for", choices=["all", "broken"], default="all",
                    help="look up copies for all URLs (default) or only broken ones")
     p.add_argument("--no-archive", action="store_true", help="do not ask an archive")
-    p.add_argument("--timeout", type=float, default=15, metavar="S",
+    p.add_argument("--timeout", type=float, default=defaults.READ_TIMEOUT, metavar="S",
                    help="read timeout per request in seconds (default: %(default)s)")
-    p.add_argument("--connect-timeout", type=float, default=5, metavar="S",
+    p.add_argument("--connect-timeout", type=float, default=defaults.CONNECT_TIMEOUT, metavar="S",
                    help="connect timeout in seconds (default: %(default)s)")
-    p.add_argument("--per-host", type=int, default=2, metavar="N",
+    p.add_argument("--per-host", type=int, default=defaults.PER_HOST, metavar="N",
                    help="requests in flight per host (default: %(default)s)")
-    p.add_argument("--min-gap", type=float, default=0.5, metavar="S",
+    p.add_argument("--min-gap", type=float, default=defaults.MIN_GAP, metavar="S",
                    help="seconds between request starts on one host (default: %(default)s)")
-    p.add_argument("--workers", type=int, default=32, metavar="N",
+    p.add_argument("--workers", type=int, default=defaults.WORKERS, metavar="N",
                    help="hosts checked at once (default: %(default)s)")
-    p.add_argument("--retries", type=int, default=2, metavar="N",
+    p.add_argument("--retries", type=int, default=defaults.RETRIES, metavar="N",
                    help="retries for timeouts, resets, 5xx and 429 (default: %(default)s)")
-    p.add_argument("--max-redirects", type=int, default=10, metavar="N",
+    p.add_argument("--max-redirects", type=int, default=defaults.MAX_REDIRECTS, metavar="N",
                    help="redirects followed (default: %(default)s)")
     ua = p.add_mutually_exclusive_group()
     ua.add_argument("--user-agent", metavar="UA",
