@@ -7,6 +7,7 @@ tell them apart where text alone cannot.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from parsers.citations import REF_HEADING, split_notes
@@ -59,6 +60,9 @@ def split_by_indent(lines: list["Line"]) -> list[str]:
     return [join_lines(e) for e in entries]
 
 
+_AUTHOR_START = re.compile(r"^\s*(?:[a-z]{1,3}\s)?[A-Z][^\W\d_]+(?:[\-' ][A-Z][^\W\d_]+)?,?\s+(?:[A-Z]\.|[A-Z]{1,3}\b)")
+
+
 def split_by_gap(lines: list["Line"]) -> list[str]:
     """Entries of an unnumbered, unindented list set with space between entries: a new
     entry begins after a line gap clearly wider than the list's line spacing."""
@@ -73,7 +77,11 @@ def split_by_gap(lines: list["Line"]) -> list[str]:
     prev: "Line | None" = None
     for ln in lines:
         gap = ln.y - prev.y if prev is not None else 0.0
-        if prev is None or gap > leading * 1.25:
+        # at the top of the next page or column, an entry begins when the last one closed
+        # with a full stop and this line opens with an author ("Luo, L.," / "Sudhaus W.")
+        turned = prev is not None and gap < -2 * ln.size and bool(
+            re.search(r"[.)]\s*$", prev.text) and _AUTHOR_START.match(ln.text))
+        if prev is None or gap > leading * 1.25 or turned:
             entries.append([ln.text])
         else:
             entries[-1].append(ln.text)
