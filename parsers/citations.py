@@ -111,8 +111,9 @@ def match_marker(
             n = int(to_halfwidth(m.group(2)))
             if n != 1 and n != expected:
                 continue
-            if kind == "dotted" and m.group(1).endswith(".") and rest[:1].isdigit():
-                continue
+            if kind == "dotted" and m.group(1).endswith(".") and rest[:1].isdigit() and not (
+                    n == expected and n > 1 and m.end() > m.end(1)):
+                continue  # (but "198. 2020 BH." is entry 198 when 197 came before it)
             if kind == "bare":
                 follower = s[len(marker):len(marker) + 1]
                 if not follower or follower in _QUANTITY_FOLLOWERS or follower.isdigit():
