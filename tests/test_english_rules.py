@@ -204,3 +204,84 @@ def test_english_dates_round_trip(day: dt.date, day_first: bool, abbreviated: bo
 @given(st.text(alphabet="abcdefghij ,.", max_size=30))
 def test_text_without_a_month_and_digits_has_no_english_date(text: str) -> None:
     assert identifiers.parse_english_date(text) is None
+
+
+# ----------------------------------------------------------------------------- reference lists
+
+from parsers.article import _split_ref_page  # noqa: E402
+from parsers.article_en import cited_doi  # noqa: E402
+from parsers.citations import match_marker, split_notes  # noqa: E402
+from parsers.header import _column_x1  # noqa: E402
+from parsers.labels import is_end_matter  # noqa: E402
+from parsers.reflist import reference_entries, split_by_gap  # noqa: E402
+from parsers.textlayer import _reading_order  # noqa: E402
+
+
+def test_a_list_set_with_space_between_entries_splits_at_the_space() -> None:
+    lines = [_ln("Arnqvist G, Dowling DK. Genetic architecture of metabolic rate.", 100),
+             _ln("Evolution. 2010;64(12):3354-63.", 112),
+             _ln("Blanchard JL and Lynch M. Organellar genes. 2000.", 129),
+             _ln("Blier PU, Burton RS. Natural selection. 2001;17(7):400-406.", 146),
+             _ln("PMID: 11418221.", 158)]
+    assert len(reference_entries(lines)) == 3
+    # a new page: the entry that closed with a full stop is followed by a new one
+    nxt = [_ln("Luo, L., Gabel, C.V. 2008. Olfactory behavior of swimming worms.", 84),
+           _ln("J Neurophysiol 99(5): 2617-25.", 96)]
+    entries = split_by_gap(lines + nxt)
+    assert len(entries) == 4 and entries[-1].startswith("Luo, L.")
+
+
+def test_back_matter_ends_a_reference_list() -> None:
+    assert is_end_matter("Funding: Laboratory start-up funds were used")
+    assert is_end_matter("Publisher’s Note")
+    assert is_end_matter("Author Contributions: Enrique: Formal analysis")
+    assert not is_end_matter("Funder A, Smith B (2019) Funding science. Nature 1:2")
+
+
+def test_markers_in_english_numbered_lists() -> None:
+    # the next number before a year still opens an entry; "1 - specificity" is an axis label
+    notes = split_notes(["1. Khamis H. TELE ECG Database. 2016.", "2. 2020 BH. BNCI Horizon. 2015."],
+                        kinds=("bracket", "dotted"))
+    assert [m for m, _ in notes] == ["1.", "2."]
+    # a first line "1. 2020…" is still no entry (a numbered sentence about a year)
+    assert [m for m, _ in split_notes(["1. 2020年以来", "正文"], kinds=("dotted",))] == [""]
+    assert match_marker("1 - specificity") is None
+    # the next number after a DOI broken over two lines
+    broken = split_notes(["1. Hepworth PJ (2012) Broiler chickens. https://doi.org/10.1098/rsif.2011.0852",
+                          "2. Marceau A, Madouasse A (2014) Can routinely recorded data"], kinds=("dotted",))
+    assert [m for m, _ in broken] == ["1.", "2."]
+    # while "…/page" + "2.html" goes on with the URL
+    url = split_notes(["1. See https://example.org/page", "2.html for more"], kinds=("dotted",))
+    assert len(url) == 1
+
+
+def test_a_running_head_above_a_list_page_is_not_part_of_it() -> None:
+    page = [_ln("Ezanno et al. Vet Res (2021) 52:40", 40, 8.0),
+            _ln("41. Go N, Touzeau S (2019) How to prevent viremia rebound?", 60, 7.5),
+            _ln("42. Next A (2020) Another title", 70, 7.5)]
+    listed, below = _split_ref_page(page)
+    assert [ln.text[:3] for ln in listed] == ["41.", "42."] and below == []
+
+
+def test_a_value_column_ends_before_a_side_box_merged_into_its_row() -> None:
+    row = _ln("Background: In the first year (CVD) Received 29 July 2020", 247, 9.0, x0=72, x1=531,
+              spans=[_sp("Background:", 72, 9.0), _sp("In the first year (CVD)", 126, 9.0), _sp("Received 29 July 2020", 462, 8.0)])
+    row.spans[1] = Span(text="In the first year (CVD)", x0=126, x1=444, y=247, size=9.0, font="F", sup=False)
+    assert _column_x1(row) == 444
+
+
+def test_the_doi_of_the_articles_own_citation_note() -> None:
+    last = PageInfo(4, body=[_ln("Citation: Ellis, R; Harris, G (2020). Variation between nematodes.", 420),
+                             _ln("microPublication Biology. https://doi.org/10.17912/micropub.biology.000330", 432)])
+    assert cited_doi([PageInfo(1, body=[_ln("Title", 90)]), last]) == "10.17912/micropub.biology.000330"
+
+
+def test_three_columns_are_read_one_after_another() -> None:
+    def piece(x0: float, y: float, text: str) -> list:
+        return [x0, x0 + 150, y, 7.5, "F", text, False, 0.15]
+    clusters = [[piece(57, y, f"a{k}"), piece(232, y, f"b{k}"), piece(408, y, f"c{k}")]
+                for k, y in enumerate(range(80, 260, 10))]
+    order = _reading_order(clusters, 612.0)
+    texts = [p[5] for c in order for p in c]
+    n = len(clusters)
+    assert texts == [f"a{k}" for k in range(n)] + [f"b{k}" for k in range(n)] + [f"c{k}" for k in range(n)]
