@@ -13,7 +13,7 @@ from typing import Callable
 from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
-from parsers.masthead import front_text, journal_title_en, journal_title_zh
+from parsers.masthead import front_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import PageInfo, body_size, classify, infer_printed
@@ -84,6 +84,10 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     m = _VOLUME.search(text)
     if m and not volume:
         volume = m.group(1)
+    if year is None:  # an English masthead: "Korean J Radiol 2021;22(3):442-453"
+        cited = masthead_volume(infos)
+        if cited:
+            year, volume, issue = cited[0], volume or cited[1], issue or cited[2]
     m = _ISSN.search(text)
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""

@@ -49,7 +49,7 @@ def _cjk_name(text: str) -> str:
 
 
 # running-head text that is not the journal's name: an author head ("Li et al"), badges
-_NOT_JOURNAL = re.compile(r"\bet\s+al\b|^(?:open\s+access|open|review|research\s+article|article|original\s+article)$", re.I)
+_NOT_JOURNAL = re.compile(r"\bet\s+al\b|^(?:open\s+access|open|review|research\s+article|article|original\s+article|page(?:\s+of)?)$", re.I)
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:?\s*)\S*|10\.\d{4,9}/\S+", re.I)
 
 
@@ -125,7 +125,30 @@ def journal_title_en(infos: list["PageInfo"]) -> str:
             if re.fullmatch(r"[A-Z][A-Za-z ,&'\-]{6,}", t) and " " in t:
                 return t
     _, en = _online_first(infos)
-    return en or _voted([row for p in infos for row in head_rows(p)], _latin_name)
+    return en or _voted([row for p in infos for row in head_rows(p)] + _masthead_lines(infos), _latin_name)
+
+
+# a citation-style masthead line: "Journal of X (2020), 12(11), 823–827", "Korean J Radiol
+# 2021;22(3):442-453", "2021, VOL. 43, NO. 1"
+_CITED_MASTHEAD = re.compile(r"\((?:19|20)\d\d\)\s*,?\s*\d|(?:19|20)\d\d\s*;\s*\d+\s*\(|\bVOL\.\s*\d", re.I)
+
+
+def _masthead_lines(infos: list["PageInfo"]) -> list[str]:
+    """Lines above an article's title that cite the journal with its year and volume; each
+    is given three times, as it names the journal outright where a running head may not."""
+    rows: list[str] = []
+    for p in infos:
+        if p.kind != "start" or not p.title_lines:
+            continue
+        top = p.title_lines[0].y
+        for ln in p.body:
+            if ln.y < top and _CITED_MASTHEAD.search(ln.text) and not is_cjk_text(ln.text):
+                rows += [ln.text] * 3
+    return rows
+
+
+def is_cjk_text(text: str) -> bool:
+    return any(is_cjk(c) for c in text)
 
 
 def front_text(infos: list["PageInfo"], size: float = 0.0) -> str:
@@ -135,3 +158,32 @@ def front_text(infos: list["PageInfo"], size: float = 0.0) -> str:
     boxes = [ln.text for p in infos if p.kind == "start" and size
              for ln in p.body if ln.size < size * 0.8 and ln.y < (p.title_lines[0].y + 40 if p.title_lines else 0)]
     return "\n".join(front + [row for p in infos for row in head_rows(p)] + boxes)
+
+
+# where an English masthead line gives year, volume and issue (and pages or an article number)
+_CITATION_FORMS = (
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*;\s*(?P<volume>\d{1,4})\s*\((?P<issue>[\w\-–]{1,9})\)"),      # 2021;22(3):442-453
+    re.compile(r"\((?P<year>(?:19|20)\d\d)\)\s*,?\s*(?P<volume>\d{1,4})\s*\((?P<issue>[\w\-–]{1,9})\)"),  # (2020), 12(11), 823–827
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*,\s*VOL\.\s*(?P<volume>\d{1,4})\s*,\s*NO\.\s*(?P<issue>\d{1,4})", re.I),  # 2021, VOL. 43, NO. 1
+    re.compile(r"\((?P<year>(?:19|20)\d\d)\)\s*(?P<volume>\d{1,4})\s*:\s*\d{1,6}\b"),                       # (2021) 11:6102
+)
+
+
+def volume_line(text: str) -> tuple[int, str, str] | None:
+    """(year, volume, issue) from a citation-style masthead line, issue "" when it has none."""
+    for rx in _CITATION_FORMS:
+        m = rx.search(text or "")
+        if m:
+            d = m.groupdict()
+            return int(d["year"]), d["volume"], d.get("issue") or ""
+    return None
+
+
+def masthead_volume(infos: list["PageInfo"]) -> tuple[int, str, str] | None:
+    """(year, volume, issue) printed in an article's masthead line or running heads."""
+    rows = _masthead_lines(infos)[::3] + [row for p in infos[:3] for row in head_rows(p)]
+    for row in rows:
+        found = volume_line(row)
+        if found:
+            return found
+    return None

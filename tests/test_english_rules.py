@@ -285,3 +285,24 @@ def test_three_columns_are_read_one_after_another() -> None:
     texts = [p[5] for c in order for p in c]
     n = len(clusters)
     assert texts == [f"a{k}" for k in range(n)] + [f"b{k}" for k in range(n)] + [f"c{k}" for k in range(n)]
+
+
+def test_citation_style_masthead_lines_give_year_volume_issue() -> None:
+    from parsers.masthead import volume_line
+
+    assert volume_line("Korean J Radiol 2021;22(3):442-453") == (2021, "22", "3")
+    assert volume_line("doi:10.1093/jmcb/mjaa030 Journal of Molecular Cell Biology (2020), 12(11), 823–827") == (2020, "12", "11")
+    assert volume_line("2021, VOL. 43, NO. 1, 159–167") == (2021, "43", "1")
+    assert volume_line("Scientific Reports | (2021) 11:6102 | https://doi.org/10.1038/x") == (2021, "11", "")
+    assert volume_line("Received: 1 May 2020") is None
+
+
+def test_a_masthead_line_above_the_title_names_the_journal() -> None:
+    from parsers.masthead import journal_title_en
+
+    title = _ln("Modern deep learning in bioinformatics", 124, 23.0)
+    start = PageInfo(1, kind="start", title_lines=[title],
+                     body=[_ln("doi:10.1093/jmcb/mjaa030 Journal of Molecular Cell Biology (2020), 12(11), 823–827 | 823", 48, 8.5), title])
+    later = [PageInfo(n, heads=[_ln("Modern DL in bioinformatics | 82" + str(n), 48, 8.5)]) for n in (3, 5)]
+    assert journal_title_en([start] + later) == "Journal of Molecular Cell Biology"
+    assert _latin_name("Page 3 of 15") == ""
