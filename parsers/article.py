@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from parsers import citations, identifiers, names
 from parsers.article_en import fill_english
+from parsers.byline_en import INSTITUTION_EN
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
@@ -235,11 +236,17 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
     if len(entries) >= 3:
         # beside a reference list, footnotes are explanatory notes unless they cite; small
         # print before any note marker (a caption at the page foot) is no note at all
-        noted = [t for m, t in split if m and _CITES.search(t)]
+        noted = [t for m, t in split if m and _CITES.search(t) and not _affiliation_note(t)]
         # a list entry repeating a cited footnote's source is the same citation, listed again
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
     return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+
+
+def _affiliation_note(text: str) -> bool:
+    """A first-page note giving the authors' institutions (and addresses), which cites
+    nothing: an institution named at its start and no year anywhere."""
+    return bool(INSTITUTION_EN.search(text[:80])) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", text)
 
 
 def _list_follows(lines: list["Line"]) -> bool:

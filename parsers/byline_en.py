@@ -135,11 +135,11 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             pieces = [("m", m.group("m")), ("t", ln.text[m.end():])] if m else [("t", ln.text)]
         elif pieces and pieces[0][0] == "t":
             m = _AFF_START.match(pieces[0][1])
-            if m and _INSTITUTION.search(ln.text):
+            if m and INSTITUTION_EN.search(ln.text):
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
         has_mark = any(k == "m" for k, _ in pieces)
-        if not has_mark and not (cur and _INSTITUTION.search(ln.text)) and not (cur and ln.x0 > lines[start].x0 + 2):
-            if not (not out and _INSTITUTION.search(ln.text)):
+        if not has_mark and not (cur and INSTITUTION_EN.search(ln.text)) and not (cur and ln.x0 > lines[start].x0 + 2):
+            if not (not out and INSTITUTION_EN.search(ln.text)):
                 break
         for kind, text in pieces:
             if kind == "m":
@@ -151,5 +151,5 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
     return {k: v.strip(" ;,") for k, v in out.items() if v.strip(" ;,")}, i
 
 
-_INSTITUTION = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"
+INSTITUTION_EN = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"
                           r"Faculty|Division|Academy|Ministry|Program|Unit|Clinic|Foundation|Inc\.|Ltd|GmbH|Corporation)\b")

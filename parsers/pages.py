@@ -21,6 +21,8 @@ EDGE = 0.085
 _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
+_URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
@@ -59,8 +61,9 @@ def body_size(pages: list["PageText"]) -> float:
 
 
 def _folio(line: "Line") -> int | None:
-    text = line.text.strip()
-    for rx in (_FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
+    # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
+    text = _URL_OR_DOI.sub(" ", line.text).strip()
+    for rx in (_FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if m:
             n = int(m.group(1))
@@ -113,6 +116,13 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
                 folio = n
         else:
             body.append(line)
+    # a piece of a running foot or head cut off by the text layer sits on the same baseline
+    # as the piece that carries the folio
+    beside = [ln for ln in body if (ln.y < top or ln.y > bottom)
+              and any(abs(ln.y - h.y) < 0.3 * h.size and _folio(h) is not None for h in heads)]
+    if beside:
+        body = [ln for ln in body if not any(ln is b for b in beside)]
+        heads = sorted(heads + beside, key=lambda ln: (ln.y, ln.x0))
     return body, heads, folio
 
 

@@ -306,3 +306,18 @@ def test_a_masthead_line_above_the_title_names_the_journal() -> None:
     later = [PageInfo(n, heads=[_ln("Modern DL in bioinformatics | 82" + str(n), 48, 8.5)]) for n in (3, 5)]
     assert journal_title_en([start] + later) == "Journal of Molecular Cell Biology"
     assert _latin_name("Page 3 of 15") == ""
+
+
+def test_folios_beside_dois_and_page_of_heads() -> None:
+    from parsers.pages import _folio, split_edges
+    from parsers.textlayer import PageText
+
+    assert _folio(_ln("Page 2 of 15", 30, 8.0)) == 2
+    assert _folio(_ln("Scientific Reports | (2021) 11:6102 | https://doi.org/10.1038/s41598-021-85454-5", 764, 8.0)) is None
+    assert _folio(_ln("Scientific Reports | (2021) 11:6102 | https://doi.org/10.1038/s41598-021-85454-5 2", 764, 8.0)) == 2
+    # a foot cut into pieces: the piece beside the folio is foot too
+    lines = [_ln(f"Body line {k} of the article text.", 100 + 14 * k, 9.0) for k in range(40)]
+    lines += [_ln("Scientific Reports | (2021) 11:6074 |", 790, 8.0, x0=41, x1=200),
+              _ln("3", 790, 8.0, x0=550, x1=555)]
+    body, heads, folio = split_edges(PageText(3, 595, 842, None, lines), 9.0)
+    assert folio == 3 and len(heads) == 2 and all("Scientific" not in ln.text for ln in body)
