@@ -473,6 +473,8 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     clusters = [c for c in clusters if c]
     for c in clusters:
         c.sort(key=lambda p: p[0])
+    clusters = [part for c in clusters for part in _split_side_by_side(c)]
+    for c in clusters:
         _dedupe(c)
         _leading_label(c)
     _founder_widths(clusters)
@@ -480,6 +482,25 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     # 3. columns
     order = _reading_order(clusters, width)
     return [ln for ln in (_make_line(c, spaces) for c in order) if ln is not None]
+
+
+def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:
+    """A baseline cluster cut where a gutter (over 1.5 em) separates text set in two uniform
+    but different type sizes: a side box ("Received 29 July 2020" in 8pt beside a 9pt
+    abstract line) that happens to share the baseline is a line of its own. Raised marks
+    do not count; OCR'd lines, whose word sizes wander, are never cut."""
+    for k in range(1, len(c)):
+        left, right = c[:k], c[k:]
+        if c[k][6]:
+            continue
+        gap = c[k][0] - max(q[1] for q in left)
+        ls = [q[3] for q in left if not q[6]]
+        rs = [q[3] for q in right if not q[6]]
+        if not ls or not rs or gap <= 1.5 * max(ls + rs):
+            continue
+        if max(ls) - min(ls) <= 0.2 and max(rs) - min(rs) <= 0.2 and abs(ls[0] - rs[0]) >= 0.5:
+            return [left] + _split_side_by_side(right)
+    return [c]
 
 
 def _leading_label(c: list[list[Any]]) -> None:

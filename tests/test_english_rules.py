@@ -321,3 +321,19 @@ def test_folios_beside_dois_and_page_of_heads() -> None:
               _ln("3", 790, 8.0, x0=550, x1=555)]
     body, heads, folio = split_edges(PageText(3, 595, 842, None, lines), 9.0)
     assert folio == 3 and len(heads) == 2 and all("Scientific" not in ln.text for ln in body)
+
+
+def test_a_side_box_sharing_a_baseline_is_a_line_of_its_own() -> None:
+    from parsers.textlayer import _split_side_by_side
+
+    def piece(x0: float, x1: float, size: float, text: str, sup: bool = False) -> list:
+        return [x0, x1, 300.0, size, "F", text, sup, 0.15]
+    row = [piece(72, 444, 9.0, "ity, infection-related mortality … identify"), piece(462, 518, 8.0, "factors; outcomes")]
+    assert [[p[5] for p in part] for part in _split_side_by_side(row)] == [
+        ["ity, infection-related mortality … identify"], ["factors; outcomes"]]
+    # a bold label in bigger type before its value, one word space apart: one line
+    label = [piece(42, 81, 11.0, "Abstract:"), piece(93, 554, 8.5, "In the flood season of 2020")]
+    assert len(_split_side_by_side(label)) == 1
+    # OCR'd words of wandering sizes far apart: never cut
+    ocr = [piece(40, 100, 9.0, "a"), piece(101, 140, 9.6, "b"), piece(170, 220, 8.2, "c")]
+    assert len(_split_side_by_side(ocr)) == 1
