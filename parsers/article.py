@@ -347,5 +347,5 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         fill_english(art, first, title_idx, header, pages)
-    art.type = article_type(art.title.zh or art.title.en, toc_title, bool(art.abstract.zh))
+    art.type = type_of_title(f"{art.title.zh or art.title.en} {toc_title}") or art.type  # (a printed category, else research-article)
     return art

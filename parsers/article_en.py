@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers, names
 from parsers.byline_en import affiliations, byline
+from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
-from parsers.labels import find_labels, is_section_heading
+from parsers.labels import find_labels, is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,6 +105,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     art.language = "en"
     art.title.zh = ""
     art.title.en = title_text([lines[i] for i in title_idx])
+    top = title_idx[0] if title_idx else 0
+    category = next((t for t in (type_of_category(ln.text) for ln in lines[:top] + first.heads) if t), None)
+    if category:
+        art.type = category
     end = title_idx[-1] + 1 if title_idx else 0
     marked, after = byline(lines, end)
     affs, after_aff = affiliations(lines, after) if marked else ({}, after)
@@ -114,6 +119,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
                                         affiliation="; ".join(aff)))
     _emails(contributors, header)
+    assign_emails(contributors, "\n".join(ln.text for ln in lines + first.heads), [m for _, m in marked])
     if contributors:
         art.contributors = contributors
     f = header.fields

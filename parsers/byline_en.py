@@ -55,8 +55,8 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     for kind, text in pieces:
         if kind == "m":
-            if out:
-                out[-1][1].extend(t for t in re.split(r"[,\s]+", text.strip()) if t)
+            if out:  # "1,2" → 1, 2; "1§" / "1,*" → 1 and the correspondence sign apart
+                out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text.strip()) if t)
             continue
         text = _clean(text)
         # correspondence signs printed in text type right after a name are marks too

@@ -84,6 +84,19 @@ def type_of_title(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
+    return {c.casefold(): name for name, d in tomllib.loads(text).get("types", {}).items() for c in d.get("categories", ())}
+
+
+def type_of_category(text: str) -> str | None:
+    """The type a printed article category names ("REVIEW", "Review Article | Technology",
+    "Perspective"), if the line is one (labels.toml `categories`)."""
+    key = re.sub(r"\s+", " ", text.split("|")[0]).strip().strip(":：").casefold()
+    return _categories().get(key)
+
+
 def type_of_heading(text: str) -> str | None:
     """The type a heading printed alone announces ("Preface", "卷首语"), if any."""
     key = re.sub(r"[\s\u3000]+", " ", text).strip().strip(":：").lower()

@@ -337,3 +337,57 @@ def test_a_side_box_sharing_a_baseline_is_a_line_of_its_own() -> None:
     # OCR'd words of wandering sizes far apart: never cut
     ocr = [piece(40, 100, 9.0, "a"), piece(101, 140, 9.6, "b"), piece(170, 220, 8.2, "c")]
     assert len(_split_side_by_side(ocr)) == 1
+
+
+# ----------------------------------------------------------------------------- e-mails, types
+
+def _people(*printed: str) -> list:
+    from schemas.model import Contributor, LangText
+
+    out = []
+    for name in printed:
+        surname, given = split_english_name(name)
+        out.append(Contributor(name=LangText(en=name), surname=surname, given=given))
+    return out
+
+
+def test_emails_go_to_the_author_named_before_them_or_in_them() -> None:
+    from parsers.emails_en import assign_emails
+
+    people = _people("Haoyang Li", "Ying Xu", "Xin Gao")
+    assign_emails(people, "* Correspondence to: Xin Gao, E-mail: x.g@kaust.edu.sa; Ying Xu, E-mail: xyn@uga.edu",
+                  [["1"], ["2", "*"], ["3", "*"]])
+    assert [c.email for c in people] == ["", "xyn@uga.edu", "x.g@kaust.edu.sa"]
+    # a name ending a sentence before the address is not its owner; the surname inside is
+    people = _people("Joachim Krois", "Anselmo Garcia Cantu", "Falk Schwendicke")
+    assign_emails(people, "contributed equally: Joachim Krois and Anselmo Garcia Cantu.*email: falk.schwendicke@charite.de",
+                  [["1"], ["1"], ["1", "*"]])
+    assert [c.email for c in people] == ["", "", "falk.schwendicke@charite.de"]
+
+
+def test_the_one_address_goes_to_the_one_corresponding_author() -> None:
+    from parsers.emails_en import assign_emails
+
+    people = _people("Renae Ellis", "Gareth Harris")
+    assign_emails(people, "§To whom correspondence should be addressed: gh@csuci.edu", [["1"], ["1", "§"]])
+    assert [c.email for c in people] == ["", "gh@csuci.edu"]
+    # two starred authors and no other evidence: nobody is guessed
+    people = _people("Renae Ellis", "Gareth Harris")
+    assign_emails(people, "*Correspondence: lab@csuci.edu", [["*"], ["*"]])
+    assert [c.email for c in people] == ["", ""]
+
+
+def test_correspondence_signs_in_a_mark_run_are_marks_of_their_own() -> None:
+    line = _byline_line([("Enrique Cazares-Navarro", "1"), (" and Joseph A Ross", "1§")])
+    assert marked_names(line) == [("Enrique Cazares-Navarro", ["1"]), ("Joseph A Ross", ["1", "§"])]
+
+
+def test_printed_categories_name_the_type() -> None:
+    from parsers.labels import type_of_category
+
+    assert type_of_category("REVIEW") == "review-article"
+    assert type_of_category("Review Article | Technology, Experiment, and Physics") == "review-article"
+    assert type_of_category("Perspective") == "review-article"
+    assert type_of_category("Brief Report") == "brief-report"
+    assert type_of_category("CLINICAL STUDY") is None
+    assert type_of_category("A review of deep learning") is None

@@ -19,7 +19,11 @@ Comparison rules (decided here, for every field the PDF prints):
 - citations: the count of `ref-list/ref` exactly;
 - journal title: exact (case folded) only when the PDF prints the JATS name;
 - received: the ISO date of `history/date[@date-type="received"]`, only when the first
-  page prints a "Received" label.
+  page prints a "Received" label;
+- type: JATS `@article-type` exactly (a review printed as "REVIEW" / "Perspective"; a type
+  the page never names is a known miss);
+- emails: every e-mail of the JATS front matter that the first page prints must be some
+  extracted author's `email`.
 """
 from __future__ import annotations
 
@@ -135,6 +139,17 @@ def truth_checks(xml: Path, pdf: Path) -> list[Check]:
     journal = _text(front.find(".//journal-title"))
     if journal and _loose(journal) in first:
         checks.append(Check("journal.title", "exact", lambda i: _fold(i["journal"]["title"]["en"]), _fold(journal)))
+    # the article type (JATS @article-type)
+    kind = root.get("article-type", "")
+    if kind in ("research-article", "review-article", "brief-report", "editorial", "book-review"):
+        checks.append(Check("type", "exact", lambda i: _art(i)["type"], kind))
+    # the corresponding e-mails the first page prints: each belongs to some author
+    # (an author's first address; a correspondence note's every address)
+    listed = [_text(c.find(".//email")) for c in authors if c.find(".//email") is not None]
+    listed += [_text(e) for cor in front.iter("corresp") for e in cor.iter("email")]
+    emails = sorted({e for e in listed if _loose(e) in first})
+    if emails:
+        checks.append(Check("emails", "contains", lambda i: " ".join(c["email"] for c in _art(i)["contributors"]), emails))
     received = _date(front, "received")
     if received and "received" in first:
         checks.append(Check("received", "exact", lambda i: _art(i)["received"], received))
