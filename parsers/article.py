@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import citations, identifiers, names
-from parsers.article_en import fill_english
+from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
 from parsers.english import EnglishEntry, english_beside_header
 from parsers.header import Header, extract_labelled
@@ -301,6 +301,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
+    if not title_idx:  # an English title set only a little larger than the text
+        title_idx = fallback_title(lines, size, header)
     title_end = title_idx[-1] + 1 if title_idx else 0
     cjk_title = [lines[i].text for i in title_idx]
     art.title.zh = join_lines(cjk_title) if cjk_title else ""

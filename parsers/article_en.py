@@ -16,6 +16,7 @@ from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
+from parsers.normalize import latin_share
 from parsers.labels import find_labels, is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
@@ -27,6 +28,27 @@ if TYPE_CHECKING:  # pragma: no cover
 _PRINTED_DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/[^\s\"<>|]+")
 _CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table|Scheme)\s*\d", re.I)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+
+
+def fallback_title(lines: list["Line"], size: float, header: Header) -> list[int]:
+    """Title lines of an English first page whose title the page pass did not see (set
+    only a little larger than the text): the run of largest-type Latin lines above the
+    first label, at least 1.15 times the text size."""
+    stop = min(header.at.values()) if header.at else min(len(lines), 15)
+    top = [k for k in range(stop) if len(lines[k].text.strip()) > 1]
+    if not top:
+        return []
+    biggest = max(lines[k].size for k in top)
+    if biggest < size * 1.15:
+        return []
+    run: list[int] = []
+    for k in top:
+        if lines[k].size >= biggest - 0.6 and (not run or k == run[-1] + 1):
+            run.append(k)
+        elif run:
+            break
+    text = " ".join(lines[k].text for k in run)
+    return run if run and latin_share(text) > 0.8 and not is_section_heading(text) else []
 
 
 def title_text(lines: list["Line"]) -> str:

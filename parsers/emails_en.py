@@ -2,8 +2,9 @@
 
 Journals print addresses in a correspondence note ("*Correspondence: a@b.org"), after the
 author's name ("* Mufti Mahmud  mufti.mahmud@ntu.ac.uk", "Ying Xu, E-mail: xyn@uga.edu") or
-in a "CONTACT" line. The evidence, strongest first: the author's name printed just before
-the address; the author's surname inside the address; the only address on the page for
+in a "CONTACT" line. The evidence, strongest first: the one author whose surname is inside
+the address; the author's name printed just before it (a row of names beside a column of
+addresses reads out of order, so this comes second); the only address on the page for
 the only author marked as corresponding (*, §, ✉).
 """
 from __future__ import annotations
@@ -56,9 +57,9 @@ def assign_emails(contributors: list["Contributor"], text: str, marks: list[list
     for start, address in found:
         if any(c.email == address for c in contributors):
             continue
-        k = _named_before(text, start, contributors)
+        k = _surname_in(address, contributors)
         if k is None:
-            k = _surname_in(address, contributors)
+            k = _named_before(text, start, contributors)
         if k is None and len({a for _, a in found}) == 1:
             starred = [i for i, ms in enumerate(marks) if any(ch in CORRESPONDING_MARKS for m in ms for ch in m)]
             k = starred[0] if len(starred) == 1 else None

@@ -79,13 +79,16 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
             if not parts[0].strip():
                 # a label printed alone as a heading (ABSTRACT, KEYWORDS): the value is in
                 # the type of the line under it (in its column), not the heading's
-                under = next((ln for ln in lines[j:j + 4] if 0 < ln.y - prev.y < prev.size * 2.5
-                              and abs(ln.x0 - prev.x0) < 2 * prev.size), None)
+                under = next((ln for ln in lines[j:j + 8] if 0 < ln.y - prev.y < prev.size * 2.5
+                              and ln.x0 <= prev.x1 and ln.x1 >= prev.x0), None)  # (a centred heading too)
                 label_line = under or label_line
             skipped = 0
             leading = 0.0
             while spec.multiline and j < len(lines) and skipped <= 8:
                 here = lines[j]
+                if not "".join(parts).strip() and here.y < lines[hit.line].y - 1:
+                    j += 1  # a heading's value lies below it: a block above it read next is not it
+                    continue
                 if (here.y >= prev.y - 1 and abs(here.size - label_line.size) > 0.3
                         and (here.x0 >= _column_x1(label_line) - 1 or here.x1 <= label_line.x0 + 1)):
                     j += 1  # a side box's line beside the value in other type, read in between
