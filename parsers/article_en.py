@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers, names
-from parsers.byline_en import affiliations, byline
+from parsers.byline_en import author_blocks
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -132,10 +132,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if category:
         art.type = category
     end = title_idx[-1] + 1 if title_idx else 0
-    marked, after = byline(lines, end)
-    affs, after_aff = affiliations(lines, after) if marked else ({}, after)
+    blocks, after_aff = author_blocks(lines, end)
+    marked = [(n, m) for n, m, _ in blocks]
     contributors = []
-    for name, marks in marked:
+    for name, marks, affs in blocks:
         surname, given = names.split_english_name(name)
         aff = [affs[m] for m in marks if m in affs] or (list(affs.values()) if len(affs) == 1 else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,

@@ -84,6 +84,29 @@ def looks_like_name(name: str) -> bool:
     return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in SURNAME_PARTICLES) for i, w in enumerate(words))
 
 
+def author_blocks(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[str], dict[str, str]]], int]:
+    """``[(name, marks, affiliations of its block)]`` and the index after the front block.
+
+    One byline with numbered affiliations, or (JMLR style) one block per author: the name,
+    the address beside it, the affiliation lines; a block starts where a line in the first
+    byline's type reads as names again."""
+    out: list[tuple[str, list[str], dict[str, str]]] = []
+    i = start
+    size = None
+    while i < len(lines) and len(out) < 60:
+        if size is not None and abs(lines[i].size - size) > 0.3:
+            break
+        names, j = byline(lines, i)
+        if not names or (size is not None and any(len(n.split()) < 2 for n, _ in names)):
+            break
+        size = size if size is not None else lines[i].size
+        while j < len(lines) and _ADDRESS_ONLY.fullmatch(lines[j].text.strip()):
+            j += 1  # the e-mail printed beside the name
+        affs, i = affiliations(lines, j)
+        out += [(n, m, affs) for n, m in names]
+    return out, i
+
+
 def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[str, list[str]]], int]:
     """The authors printed from `lines[start]` on, and the index after the byline.
 
@@ -107,6 +130,9 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     return names, i
 
 
+# a note under the affiliations, not part of them: correspondence, e-mail, equal contribution
+_NOTE_LINE = re.compile(r"^\s*[*∗§†‡✉#]|@|\b(?:correspond\w*|e-?mail|contributed equally|present address)\b", re.I)
+_ADDRESS_ONLY = re.compile(r"\S+@\S+(?:\s*[,;]\s*\S+@\S+)*")
 _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 
@@ -118,6 +144,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
     next mark; a line that names no institution and carries no mark ends the block."""
     out: dict[str, str] = {}
     cur = ""
+    last: "Line | None" = None  # the block's last line so far
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
@@ -138,9 +165,14 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             if m and INSTITUTION_EN.search(ln.text):
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
         has_mark = any(k == "m" for k, _ in pieces)
-        if not has_mark and not (cur and INSTITUTION_EN.search(ln.text)) and not (cur and ln.x0 > lines[start].x0 + 2):
-            if not (not out and INSTITUTION_EN.search(ln.text)):
-                break
+        # an unmarked line carries on the block when set like its last line: it names an
+        # institution, is indented, or is a short line right under it ("NICTA"), and is no note
+        carries_on = last is not None and abs(ln.size - last.size) < 0.3 and (
+            INSTITUTION_EN.search(ln.text) or ln.x0 > lines[start].x0 + 2
+            or (0 < ln.y - last.y < 1.6 * ln.size and len(ln.text.strip()) < 40 and not _NOTE_LINE.search(ln.text)))
+        if not has_mark and not carries_on and not (not out and INSTITUTION_EN.search(ln.text)):
+            break
+        last = ln
         for kind, text in pieces:
             if kind == "m":
                 cur = text
@@ -152,4 +184,5 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
 
 
 INSTITUTION_EN = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"
-                          r"Faculty|Division|Academy|Ministry|Program|Unit|Clinic|Foundation|Inc\.|Ltd|GmbH|Corporation)\b")
+                          r"Faculty|Division|Academy|Ministry|Program|Unit|Clinic|Foundation|Inc\.|Ltd|GmbH|Corporation|"
+                          r"Company|Research\s+(?:Australia|Council|Group|Unit|Centre|Center)|Systems\s+Research|Agency|Observatory)\b")

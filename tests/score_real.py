@@ -9,6 +9,7 @@ Uses the same expected values and comparison rules as tests/test_real_pdfs.py.
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
@@ -22,9 +23,9 @@ def main_pmc(verbose: bool, wanted: list[str]) -> int:
     """Per-article score on the PMC set, then per field kind (doi, contributors, ...)."""
     from collections import Counter
 
-    from tests.test_pmc_truth import load_pmc_cases, score_pmc_case
+    from tests.test_pmc_truth import CASES, score_pmc_case
 
-    cases = load_pmc_cases()
+    cases = CASES
     if not cases:
         print("PMC articles not found under the real-PDF directory")
         return 1
@@ -40,7 +41,8 @@ def main_pmc(verbose: bool, wanted: list[str]) -> int:
         total += len(results)
         print(f"{case.short:12s} {ok:4d}/{len(results):<4d} {100.0 * ok / len(results):6.1f}%")
         for field, good, message in results:
-            kind = field.split("[")[0].split(".")[0] + ("." + field.rsplit(".", 1)[1] if "[" in field else "")
+            bare = re.sub(r"^[a-z]+\d+\.", "", field)  # "gawalt15.title" → "title"
+            kind = bare.split("[")[0].split(".")[0] + ("." + bare.rsplit(".", 1)[1] if "[" in bare else "")
             kinds[kind] += 1
             kinds_ok[kind] += good
             if verbose and not good:

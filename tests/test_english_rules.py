@@ -391,3 +391,29 @@ def test_printed_categories_name_the_type() -> None:
     assert type_of_category("Brief Report") == "brief-report"
     assert type_of_category("CLINICAL STUDY") is None
     assert type_of_category("A review of deep learning") is None
+
+
+def test_one_block_per_author_jmlr_style() -> None:
+    from parsers.byline_en import author_blocks
+
+    lines = [_ln("James Montgomery", 180, 10.9, x1=197), _ln("james.montgomery@utas.edu.au", 180, 10.0, x0=362),
+             _ln("School of Engineering and ICT, University of Tasmania", 192, 10.0),
+             _ln("Mark D. Reid", 209, 10.9, x1=166), _ln("mark.reid@anu.edu.au", 209, 10.0, x0=409),
+             _ln("Research School of Computer Science, Australian National University", 221, 10.0),
+             _ln("NICTA", 233, 10.0, x1=122),
+             _ln("Barry Drake", 253, 10.9), _ln("Canon Information Systems Research Australia", 266, 10.0),
+             _ln("Editor: Louis Dorard", 301, 10.0), _ln("Abstract", 339, 12.0)]
+    blocks, end = author_blocks(lines, 0)
+    assert [(n, a.get("", "")[:20]) for n, _, a in blocks] == [
+        ("James Montgomery", "School of Engineerin"), ("Mark D. Reid", "Research School of C"), ("Barry Drake", "Canon Information Sy")]
+    assert blocks[1][2][""].endswith("NICTA")
+    assert end == 9
+
+
+def test_a_note_under_the_affiliations_is_not_one_and_the_abstract_is_not_either() -> None:
+    lines = [_ln("Enrique Cazares-Navarro and Joseph A Ross", 113, 10.0),
+             _ln("Department of Biology, California State University", 127, 9.0),
+             _ln("§To whom correspondence should be addressed: jross@csufresno.edu", 140, 9.0),
+             _ln("We show that things are so, in an abstract set indented a little.", 160, 9.5, x0=56)]
+    affs, end = affiliations(lines, 1)
+    assert affs == {"": "Department of Biology, California State University"} and end == 2

@@ -1,4 +1,5 @@
-"""English articles scored against their publisher's JATS (../shared/real/en_pmc_pygetpapers/).
+"""English articles scored against their publisher's JATS (../shared/real/en_pmc_pygetpapers/),
+and the PMLR volume's four papers against the publisher's `_posts/*.md` metadata.
 
 Each `PMC*/fulltext.pdf` comes with the publisher's `fulltext.xml`; the expected values are
 read from that XML here, never written by hand and never copied into the repository. One
@@ -167,6 +168,40 @@ def load_pmc_cases() -> list[PmcCase]:
     return cases
 
 
+def _pmlr_checks(post: Path) -> list[Check]:
+    """Checks for one PMLR paper from its `_posts/*.md` front matter (the publisher's
+    metadata): title (case folded), authors, abstract ends. The paper is the extracted
+    article whose printed first page is the post's `firstpage`."""
+    import yaml
+
+    meta = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
+    fpage = str(meta["firstpage"])
+
+    def art(issue: dict) -> dict:
+        return next(a for a in issue["articles"] if a["fpage"] == fpage)
+
+    checks = [Check(f"{meta['id']}.title", "exact", lambda i: _fold(art(i)["title"]["en"]), _fold(meta["title"])),
+              Check(f"{meta['id']}.contributors.count", "count", lambda i: len(art(i)["contributors"]), len(meta["author"]))]
+    for k, person in enumerate(meta["author"]):
+        checks.append(Check(f"{meta['id']}.contributors[{k}].surname", "exact",
+                            lambda i, k=k: art(i)["contributors"][k]["surname"], person["family"]))
+        checks.append(Check(f"{meta['id']}.contributors[{k}].given", "exact",
+                            lambda i, k=k: art(i)["contributors"][k]["given"], person["given"]))
+    abstract = re.sub(r"\s+", " ", meta.get("abstract", "")).strip()
+    checks.append(Check(f"{meta['id']}.abstract.start", "start", lambda i: art(i)["abstract"]["en"], abstract[:EDGE]))
+    checks.append(Check(f"{meta['id']}.abstract.end", "end", lambda i: art(i)["abstract"]["en"], abstract[-EDGE:]))
+    return checks
+
+
+def load_pmlr_case() -> PmcCase | None:
+    """The PMLR proceedings volume (one PDF, four English papers) as one more case."""
+    d = real_dir() / "issue_pmlr_v50"
+    posts = sorted(p for p in d.glob("*.md") if not p.name.endswith("preface.md"))
+    if not (d / "proceedings.pdf").is_file() or not posts:
+        return None
+    return PmcCase("pmlr_v50", d / "proceedings.pdf", [c for p in posts for c in _pmlr_checks(p)])
+
+
 def score_pmc_case(case: PmcCase) -> list[tuple[str, bool, str]]:
     status, result = run_extractor(str(case.pdf))
     if status == "error":
@@ -174,7 +209,7 @@ def score_pmc_case(case: PmcCase) -> list[tuple[str, bool, str]]:
     return [(c.field, *c.run(result)) for c in case.checks]
 
 
-CASES = load_pmc_cases()
+CASES = load_pmc_cases() + [c for c in [load_pmlr_case()] if c is not None]
 PARAMS = [pytest.param(case, check, id=f"{case.short}-{check.field}") for case in CASES for check in case.checks]
 
 
