@@ -17,6 +17,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
 _MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎]{1,16}$")
+_BY = re.compile(r"^\s*(?:By|BY|by)\s+")
+# academic degrees and titles printed after names ("MD, PhD"), as data
+DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", "MBChB", "DVM", "DDS", "DMD", "RN", "BSN",
+           "MSN", "MA", "MS", "BS", "BA", "MBA", "MPhil", "DPhil", "DrPH", "FRCP", "FRCS", "FRCPC", "FACP", "FACS", "MRCP",
+           "Jr", "Jr.", "Sr", "Sr.", "II", "III", "Prof", "Prof.", "Dr", "Dr.", "PharmD", "DSc", "MD-PhD", "MD PhD")
+_DEGREE = re.compile("|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True)))
 _SEPARATORS = re.compile(r"\s*(?:[,;·•]|&|\band\b)\s*")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
 # a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
@@ -58,17 +64,24 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
             if out:  # "1,2" → 1, 2; "1§" / "1,*" → 1 and the correspondence sign apart
                 out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text.strip()) if t)
             continue
-        text = _clean(text)
-        # correspondence signs printed in text type right after a name are marks too
-        trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", text)
-        for k, part in enumerate(_SEPARATORS.split(text)):
-            part = part.strip(f" {_CORRESPONDENCE_MARKS}")
-            if k == 0 and not part:
+        text = _BY.sub("", _clean(text)) if not out else _clean(text)
+        # marks set in text type, glued to a name: "Smith1,2*" (digits right after letters)
+        for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
+            if re.fullmatch(rf"\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*", seg or "-"):
+                if out:
+                    out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", seg) if t)
                 continue
-            if part:
+            # correspondence signs printed in text type right after a name are marks too
+            trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", seg)
+            for k, part in enumerate(_SEPARATORS.split(seg)):
+                part = part.strip(f" {_CORRESPONDENCE_MARKS}")
+                if not part:
+                    continue
+                if _DEGREE.fullmatch(part):
+                    continue  # "Seong Ho Park, MD, PhD": degrees are not names
                 out.append((part, []))
-        if trail and out:
-            out[-1][1].extend(trail.group(0).strip())
+            if trail and out:
+                out[-1][1].extend(trail.group(0).strip())
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out

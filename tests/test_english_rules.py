@@ -417,3 +417,11 @@ def test_a_note_under_the_affiliations_is_not_one_and_the_abstract_is_not_either
              _ln("We show that things are so, in an abstract set indented a little.", 160, 9.5, x0=56)]
     affs, end = affiliations(lines, 1)
     assert affs == {"": "Department of Biology, California State University"} and end == 2
+
+
+def test_bylines_with_degrees_a_by_and_marks_in_text_type() -> None:
+    one_span = _ln("Seong Ho Park, MD, PhD1, Jaesoon Choi, PhD2*", 100,
+                   spans=[_sp("Seong Ho Park, MD, PhD1, Jaesoon Choi, PhD2*", 50)])
+    assert marked_names(one_span) == [("Seong Ho Park", ["1"]), ("Jaesoon Choi", ["2", "*"])]
+    by = _ln("By John Smith and Jane Doe", 100, spans=[_sp("By John Smith and Jane Doe", 50)])
+    assert marked_names(by) == [("John Smith", []), ("Jane Doe", [])]
