@@ -122,7 +122,7 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 
 # fields some journals print in a block at the article's end (after the references),
 # often beside the author's photo, instead of in a first-page footnote
-_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact"}
+_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted"}
 
 
 def _add_closing_fields(header: Header, pages: list[PageInfo]) -> None:

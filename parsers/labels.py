@@ -23,6 +23,7 @@ class FieldSpec:
     labels: tuple[str, ...]
     multiline: bool
     strict: frozenset[str]
+    dated: bool = False  # a strict label may also be followed straight by a date ("Received 29 July 2020")
 
 
 @dataclass
@@ -39,16 +40,20 @@ def field_specs() -> dict[str, FieldSpec]:
     text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)["fields"]
     return {
-        name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())))
+        name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())), bool(d.get("dated")))
         for name, d in data.items()
     }
 
 
-def _label_regex(label: str, strict: bool) -> str:
+_DATE_AHEAD = r"(?=[ \u3000]+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+
+
+def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     spaced = r"[ \u3000]*".join(re.escape(c) if c != " " else r"\s*" for c in label)
     # a strict label needs a colon, unless it is printed alone on its line as a heading
     # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
-    colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$))" if strict else r"[ \u3000]*[:：]?"
+    colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
+        "|" + _DATE_AHEAD if dated else "") + ")" if strict else r"[ \u3000]*[:：]?"
     bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
     return rf"(?:{bracketed}|{spaced}{colon})"
 
@@ -59,7 +64,7 @@ def _master_regex() -> re.Pattern[str]:
     for spec in field_specs().values():
         # longest labels first so 内容提要 wins over 提要
         for label in sorted(spec.labels, key=len, reverse=True):
-            parts.append((len(label), spec.name, _label_regex(label, label in spec.strict)))
+            parts.append((len(label), spec.name, _label_regex(label, label in spec.strict, spec.dated)))
     parts.sort(key=lambda p: -p[0])
     alts = "|".join(f"(?P<f{i}_{name}>{rx})" for i, (_, name, rx) in enumerate(parts))
     # a label starts a line or follows a space/punctuation; never inside a word

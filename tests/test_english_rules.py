@@ -425,3 +425,12 @@ def test_bylines_with_degrees_a_by_and_marks_in_text_type() -> None:
     assert marked_names(one_span) == [("Seong Ho Park", ["1"]), ("Jaesoon Choi", ["2", "*"])]
     by = _ln("By John Smith and Jane Doe", 100, spans=[_sp("By John Smith and Jane Doe", 50)])
     assert marked_names(by) == [("John Smith", []), ("Jane Doe", [])]
+
+
+def test_date_labels_without_a_colon_and_a_history_line() -> None:
+    hits = find_labels(["Received 29 July 2020", "History: Received August 1, 2019 Accepted September 3, 2019",
+                        "Received patients were treated", "SUMMARY"])
+    assert [(h.field, h.line) for h in hits] == [("received", 0), ("history", 1), ("received", 1), ("accepted", 1),
+                                                 ("abstract_en", 3)]
+    header = extract_labelled([_ln("History: Received August 1, 2019 Accepted September 3, 2019", 100)])
+    assert identifiers.parse_date(header.fields["received"]) == "2019-08-01"
