@@ -125,28 +125,28 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 _CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted"}
 
 
-def _add_closing_fields(header: Header, pages: list[PageInfo]) -> None:
+def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = False) -> None:
     """Fill fields the first page lacks from a labelled block near the article's end.
 
     The block is on the last page that has one (an English extended abstract may follow
-    it); it is the column below its first label, paragraphs apart included. Lines left of
+    it; an English-language article's back matter may run over several pages, each read);
+    it is the column below its first label, paragraphs apart included. Lines left of
     it (a photo caption) and the closing （责任编辑…） line are not part of it."""
     for page in reversed(pages):
         texts = [ln.text for ln in page.body]
         hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and h.start == 0]
-        if hits:
-            break
-    else:
-        return
-    if not any(h.field not in header.fields for h in hits):
-        return
-    top = page.body[hits[0].line]
-    block = [ln for ln in page.body[hits[0].line:]
-             if ln.x0 >= top.x0 - 3 * top.size and ln.y >= top.y - 1 and not _EDITOR.match(ln.text)]
-    closing = extract_labelled(block, gap_lines=6)
-    for name in _CLOSING_FIELDS & closing.fields.keys() - header.fields.keys():
-        header.fields[name] = closing.fields[name]
-        header.raw[name] = closing.raw[name]
+        if not hits:
+            continue
+        if any(h.field not in header.fields for h in hits):
+            top = page.body[hits[0].line]
+            block = [ln for ln in page.body[hits[0].line:]
+                     if ln.x0 >= top.x0 - 3 * top.size and ln.y >= top.y - 1 and not _EDITOR.match(ln.text)]
+            closing = extract_labelled(block, gap_lines=6)
+            for name in _CLOSING_FIELDS & closing.fields.keys() - header.fields.keys():
+                header.fields[name] = closing.fields[name]
+                header.raw[name] = closing.raw[name]
+        if not english:
+            return  # (a Chinese article's block is on one page)
 
 
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
@@ -312,8 +312,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
 
-    if len(pages) > 1:
-        _add_closing_fields(header, pages[1:])
+    if len(pages) > 1:  # (an English article's back matter may spread over its last pages)
+        _add_closing_fields(header, pages[1:], bool(cjk_title) and latin_share(join_lines(cjk_title)) > 0.8)
 
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:

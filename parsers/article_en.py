@@ -154,6 +154,8 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if f.get("keywords_en"):
         art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
     art.doi = page_doi(first) or art.doi or cited_doi(pages or [first])
+    if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
+        art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
 

@@ -434,3 +434,21 @@ def test_date_labels_without_a_colon_and_a_history_line() -> None:
                                                  ("abstract_en", 3)]
     header = extract_labelled([_ln("History: Received August 1, 2019 Accepted September 3, 2019", 100)])
     assert identifiers.parse_date(header.fields["received"]) == "2019-08-01"
+
+
+def test_english_back_matter_over_two_pages_and_a_funding_value_ending_at_contributions() -> None:
+    from parsers.article import _add_closing_fields
+    from parsers.header import Header
+
+    p3 = PageInfo(3, body=[_ln("Some last words of the text.", 80),
+                           _ln("Funding: Supported by a start-up grant to JR.", 125),
+                           _ln("Author Contributions: JR: Formal analysis.", 150)])
+    p4 = PageInfo(4, body=[_ln("History: Received August 1, 2019 Accepted September 3, 2019", 84)])
+    header = Header()
+    _add_closing_fields(header, [p3, p4], english=True)
+    assert header.fields["funding"] == "Supported by a start-up grant to JR."
+    assert identifiers.parse_date(header.fields["received"]) == "2019-08-01"
+    # a Chinese article reads its closing block on one page only
+    header = Header()
+    _add_closing_fields(header, [p3, p4])
+    assert "funding" not in header.fields and "received" in header.fields
