@@ -55,6 +55,10 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
         "|" + _DATE_AHEAD if dated else "") + ")" if strict else r"[ \u3000]*[:：]?"
     bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
+    if strict and label[:1].isascii() and label[:1].isalpha():
+        # an English label opening its line may end in a full stop or a dash instead:
+        # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
+        return rf"(?:{bracketed}|{spaced}{colon}|(?:(?<=^)|(?<=^\s)|(?<=^\s\s)){spaced}(?:\.(?=\s)|[ \u3000]*[—–]))"
     return rf"(?:{bracketed}|{spaced}{colon})"
 
 

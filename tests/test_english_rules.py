@@ -452,3 +452,11 @@ def test_english_back_matter_over_two_pages_and_a_funding_value_ending_at_contri
     header = Header()
     _add_closing_fields(header, [p3, p4])
     assert "funding" not in header.fields and "received" in header.fields
+
+
+def test_english_labels_ending_in_a_full_stop_or_a_dash_open_their_line() -> None:
+    hits = find_labels(["Abstract. We show that", "Index Terms—Deep learning, CNN", "as said in the Abstract. Then"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_en", 0), ("keywords_en", 1)]
+    header = extract_labelled([_ln("Index Terms—Deep learning, convolutional networks", 100)])
+    from parsers.english import split_keywords_en
+    assert split_keywords_en(header.fields["keywords_en"]) == ["Deep learning", "convolutional networks"]
