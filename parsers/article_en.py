@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers, names
-from parsers.byline_en import author_blocks
+from parsers.byline_en import author_blocks, footnote_affiliations
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -134,10 +134,15 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     end = title_idx[-1] + 1 if title_idx else 0
     blocks, after_aff = author_blocks(lines, end)
     marked = [(n, m) for n, m, _ in blocks]
+    if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
+        foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
+        blocks = [(n, m, foot) for n, m, _ in blocks]
     contributors = []
     for name, marks, affs in blocks:
         surname, given = names.split_english_name(name)
-        aff = [affs[m] for m in marks if m in affs] or (list(affs.values()) if len(affs) == 1 else [])
+        numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)]
+        # one affiliation printed without marks is everyone's; a marked author takes only theirs
+        aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
                                         affiliation="; ".join(aff)))
     _emails(contributors, header)

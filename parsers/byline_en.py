@@ -120,6 +120,23 @@ def author_blocks(lines: list["Line"], start: int) -> tuple[list[tuple[str, list
     return out, i
 
 
+def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]]) -> dict[str, str]:
+    """``{mark: affiliation}`` from a first-page footnote (Springer, Nature, BMC print the
+    affiliations at the page foot): the block that opens with a raised mark the byline
+    used, in type smaller than the byline's. Notes in it (equal contribution, e-mail) are
+    not affiliations."""
+    wanted = {m for ms in marks for m in ms if re.fullmatch(r"\d{1,2}|[a-z]", m)}
+    byline_size = lines[start - 1].size if 0 < start <= len(lines) else 99.0
+    for k in range(start, len(lines)):
+        ln = lines[k]
+        first = ln.spans[0] if ln.spans else None
+        if (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted
+                and ln.size < byline_size):
+            affs, _ = affiliations(lines, k, limit=40)
+            return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
+    return {}
+
+
 def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[str, list[str]]], int]:
     """The authors printed from `lines[start]` on, and the index after the byline.
 

@@ -460,3 +460,17 @@ def test_english_labels_ending_in_a_full_stop_or_a_dash_open_their_line() -> Non
     header = extract_labelled([_ln("Index Terms—Deep learning, convolutional networks", 100)])
     from parsers.english import split_keywords_en
     assert split_keywords_en(header.fields["keywords_en"]) == ["Deep learning", "convolutional networks"]
+
+
+def test_affiliations_printed_as_a_first_page_footnote() -> None:
+    from parsers.byline_en import footnote_affiliations
+
+    lines = [_ln("Joachim Krois and Falk Schwendicke", 203, 10.0),
+             _ln("We assessed the generalizability of deep learning models.", 235, 9.0),
+             _ln("1Department of Oral Diagnostics, Charité, Berlin, Germany. 2King George’s Medical University", 697, 8.5,
+                 spans=[_sp("1", 156, 5.5, True), _sp("Department of Oral Diagnostics, Charité, Berlin, Germany.", 160, 8.5),
+                        _sp("2", 400, 5.5, True), _sp("King George’s Medical University", 404, 8.5)]),
+             _ln("5These authors contributed equally.", 707, 8.5,
+                 spans=[_sp("5", 156, 5.5, True), _sp("These authors contributed equally.", 160, 8.5)])]
+    affs = footnote_affiliations(lines, 1, [["1", "5"], ["2", "*"]])
+    assert affs == {"1": "Department of Oral Diagnostics, Charité, Berlin, Germany.", "2": "King George’s Medical University"}

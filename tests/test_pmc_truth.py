@@ -12,6 +12,8 @@ Comparison rules (decided here, for every field the PDF prints):
 - doi: exact, case folded (DOIs are case-insensitive);
 - contributors: the count exactly, then each author's surname and given names exactly
   (whitespace collapsed); JATS `given-names` are the printed given names ("M. G.");
+- affiliation: each author's first JATS affiliation (its first 30 characters) must be
+  inside the extracted affiliation, when the first page prints it;
 - abstract: the first / last 60 characters of the JATS abstract (its "Abstract" title
   dropped), compared loosely (NFKC, no whitespace at all); an article whose JATS has no
   abstract must have none extracted;
@@ -78,6 +80,20 @@ def _abstract(front: ET.Element) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
+def _aff_text(aff: ET.Element) -> str:
+    """An affiliation's printed text without its label (the mark)."""
+    return re.sub(r"\s+", " ", "".join(t for el in [aff] for t in _texts_without(el, "label"))).strip(" ,;")
+
+
+def _texts_without(el: ET.Element, skip: str) -> list[str]:
+    out = [el.text or ""] if el.tag != skip else []
+    for child in el:
+        if child.tag != skip:
+            out += _texts_without(child, skip)
+        out.append(child.tail or "")
+    return out
+
+
 def _date(front: ET.Element, kind: str) -> str:
     for d in front.iter("date"):
         if d.get("date-type") == kind:
@@ -127,6 +143,13 @@ def truth_checks(xml: Path, pdf: Path) -> list[Check]:
                             lambda i, k=k: _art(i)["contributors"][k]["surname"], _text(c.find(".//surname"))))
         checks.append(Check(f"contributors[{k}].given", "exact",
                             lambda i, k=k: _art(i)["contributors"][k]["given"], _text(c.find(".//given-names"))))
+    affs = {a.get("id"): _aff_text(a) for a in front.iter("aff")}
+    for k, c in enumerate(authors):
+        rids = [x.get("rid") for x in c.iter("xref") if x.get("ref-type") == "aff"]
+        mine = [affs[r] for r in rids if affs.get(r)] or ([*affs.values()] if len(affs) == 1 else [])
+        if mine and _loose(mine[0][:30]) in first:  # judged where the first page prints it
+            checks.append(Check(f"contributors[{k}].affiliation", "contains",
+                                lambda i, k=k: _art(i)["contributors"][k]["affiliation"], mine[0][:30]))
     abstract = _abstract(front)
     if abstract:
         checks.append(Check("abstract.start", "start", lambda i: _art(i)["abstract"]["en"], abstract[:EDGE]))
