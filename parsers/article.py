@@ -285,10 +285,6 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     return [ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)], below
 
 
-def article_type(title: str, toc_title: str, has_abstract: bool) -> str:
-    return type_of_title(f"{title} {toc_title}") or "research-article"
-
-
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
