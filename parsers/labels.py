@@ -73,7 +73,11 @@ def _master_regex() -> re.Pattern[str]:
     alts = "|".join(f"(?P<f{i}_{name}>{rx})" for i, (_, name, rx) in enumerate(parts))
     # a label starts a line or follows a space/punctuation; never inside a word
     # (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with)
-    return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))(?:{alts})")
+    # every label begins with one of a few characters: checking that first makes the search
+    # skip most positions without trying each of the alternatives there
+    first = {label[0] for spec in field_specs().values() for label in spec.labels} | set("【[〔")
+    starts = "".join(sorted(re.escape(c) for c in first))
+    return re.compile(rf"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))(?=[{starts}])(?:{alts})")
 
 
 @lru_cache(maxsize=1)
