@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from parsers.errors import BadConfig
+from schemas.settings import read_toml
 
 DASK_ENV = "JOURNAL_INGEST_DASK_ADDRESS"
 _CRON_FIELD = re.compile(r"^[0-9A-Za-z*/,\-?LW#]+$")
@@ -68,12 +63,7 @@ def load_orchestration(path: str | Path | None) -> OrchestrationSettings:
     if path is None:
         return OrchestrationSettings()
     path = Path(path)
-    if not path.is_file():
-        raise BadConfig(path, "settings file not found")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadConfig(path, f"not valid TOML: {exc}") from None
+    data = read_toml(path)
     table = data.get("orchestration", {})
     if not isinstance(table, dict):
         raise BadConfig(path, "[orchestration] must be a table")

@@ -36,17 +36,22 @@ class JournalSettings:
     language: str = "zh"
 
 
+def read_toml(path: Path, what: str = "settings file") -> dict:
+    """A settings file's tables; BadConfig naming the file when it is missing or not TOML."""
+    if not path.is_file():
+        raise BadConfig(path, f"{what} not found")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BadConfig(path, f"not valid TOML: {exc}") from None
+
+
 def load_settings(path: str | Path | None) -> JournalSettings:
     """Read a journal TOML file; raises BadConfig naming the file and the problem."""
     if path is None:
         return JournalSettings()
     path = Path(path)
-    if not path.is_file():
-        raise BadConfig(path, "journal settings file not found")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadConfig(path, f"not valid TOML: {exc}") from None
+    data = read_toml(path, "journal settings file")
     # other tables ([orchestration], see schemas/orchestration.py) belong to other readers
     table = data.get("journal", {k: v for k, v in data.items() if k != "orchestration"})
     if not isinstance(table, dict):
