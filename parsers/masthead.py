@@ -135,7 +135,8 @@ _CITED_MASTHEAD = re.compile(r"\((?:19|20)\d\d\)\s*,?\s*\d|(?:19|20)\d\d\s*;\s*\
 
 def _masthead_lines(infos: list["PageInfo"]) -> list[str]:
     """Lines above an article's title that cite the journal with its year and volume; each
-    is given three times, as it names the journal outright where a running head may not."""
+    is given three times, as it names the journal outright where a running head may not.
+    A line that only dates the issue beside the name counts as a dated running head."""
     rows: list[str] = []
     for p in infos:
         if p.kind != "start" or not p.title_lines:
@@ -144,6 +145,8 @@ def _masthead_lines(infos: list["PageInfo"]) -> list[str]:
         for ln in p.body:
             if ln.y < top and _CITED_MASTHEAD.search(ln.text) and not is_cjk_text(ln.text):
                 rows += [ln.text] * 3
+            elif ln.y < top and _DATED.search(ln.text) and not re.search(r"[:：]|doi|https?://", ln.text, re.I):
+                rows.append(ln.text)  # a bilingual masthead line: "2023 年 5 月 Power System Technology May 2023"
     return rows
 
 

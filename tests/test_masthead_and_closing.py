@@ -118,3 +118,11 @@ def test_a_two_character_name_padded_with_a_space_is_one_name() -> None:
     bios = parse_bio("许全喜，男，正高级工程师；袁　晶，女，正高级工程师，E-mail：13471654@qq.com")
     assert [b["name"] for b in bios] == ["许全喜", "袁晶"]
     assert parse_bio("袁 晶，女，博士")[0]["name"] == "袁晶"
+
+
+def test_a_bilingual_masthead_line_above_the_title_names_the_journal_in_english() -> None:
+    title = _line("新型电力系统的六要素分析", 132, size=22)
+    body = [_line("2023 年 5 月 Power System Technology May 2023", 72),
+            _line("DOI：10.13335/j.1000-3673.pst.2023.0535 No. 5", 90), title]
+    page = PageInfo(number=1, kind="start", body=body, title_lines=[title])
+    assert journal_title_en([page]) == "Power System Technology"
