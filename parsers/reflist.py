@@ -93,9 +93,11 @@ def reference_entries(lines: list["Line"]) -> list[str]:
     """The list's entries: by markers when it is numbered, else by indentation, else by
     the space between entries."""
     texts = [ln.text for ln in lines if not REF_HEADING.match(ln.text or "")]
-    numbered = [t for _, t in split_notes(texts, kinds=("bracket", "circled", "dotted"))]
+    notes = split_notes(texts, kinds=("bracket", "circled", "dotted"))
+    numbered = [t for _, t in notes]
+    marked = sum(1 for m, _ in notes if m)  # entries that really open with a number
     by_indent = split_by_indent(lines)
-    if len(by_indent) >= 3 and len(numbered) <= len(by_indent) // 5:
+    if len(by_indent) >= 2 and marked <= len(by_indent) // 5:
         return by_indent
     if len(numbered) <= 1 and len(by_indent) <= 1:
         by_gap = split_by_gap(lines)

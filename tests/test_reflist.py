@@ -57,3 +57,14 @@ def test_cited_footnotes_stay_and_a_list_repeating_them_is_not_counted_twice() -
     listed = "[16]徐茂华：《增强社会主义先进文化自信》，《人民日报》2017 年 4 月 28"
     assert _source_key(note) == _source_key(listed)
     assert _source_key(note) != _source_key("[17]周皖柱：《努力担负起发展新时代强军文化使命》")
+
+
+def test_a_short_unnumbered_list_with_hanging_indents_is_split_too() -> None:
+    lines = [_ln("Manuel Fernandez-Delgado, Eva Cernadas. Do we", 90, 357, 10.9),
+             _ln("need hundreds of classifiers? JMLR, 2009. URL http://jmlr.org/papers/", 101, 371, 10.9),
+             _ln("Netflix Prize. URL https://en.wikipedia.org/wiki/Netflix_Prize.", 90, 420, 10.9),
+             _ln("Elliot Turner. Enhancing your cloud applications with", 90, 443, 10.9),
+             _ln("artificial intelligence. GlueCon 2014.", 101, 456, 10.9)]
+    entries = reference_entries(lines)
+    assert len(entries) == 3
+    assert entries[1].startswith("Netflix Prize")
