@@ -721,9 +721,9 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
         return None
     main, y, _, _ = _cluster_info(c)
     seps = _join(c, main, spaces)
-    spans: list[Span] = []
+    runs: list[list[Any]] = []  # [text_parts, x0, x1, y, size, font, sup] per span
     raw_parts: list[str] = []
-    cur: list[Any] | None = None  # [text_parts, x0, x1, y, size, font, sup]
+    cur: list[Any] | None = None
     for sep, p in zip(seps, c):
         raw_parts.append(sep)
         raw_parts.append(p[5])
@@ -734,21 +734,20 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
             cur[0].append(p[5])
             cur[2] = max(cur[2], p[1])
         else:
-            if cur is not None:
-                spans.append(_span(cur))
             cur = [[p[5]], p[0], p[1], p[2], p[3], p[4], p[6]]
-    if cur is not None:
-        spans.append(_span(cur))
+            runs.append(cur)
     text = _normalize_keeping_spaces("".join(raw_parts))
     if not text:
         return None
+    # a line in one font and size (most lines) is its own only span: no second normalisation
+    spans = [_span(run, text if len(runs) == 1 else None) for run in runs]
     spans = [s for s in spans if s.text]
     return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
                 size=round(main, 2), spans=spans)
 
 
-def _span(cur: list[Any]) -> Span:
-    return Span(text=_normalize_keeping_spaces("".join(cur[0])), x0=round(cur[1], 2),
+def _span(cur: list[Any], text: str | None = None) -> Span:
+    return Span(text=text if text is not None else _normalize_keeping_spaces("".join(cur[0])), x0=round(cur[1], 2),
                 x1=round(cur[2], 2), y=round(cur[3], 2), size=round(cur[4], 2), font=cur[5], sup=cur[6])
 
 
