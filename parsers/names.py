@@ -318,14 +318,20 @@ def parse_affiliation_line(line: str) -> dict[str, str]:
     """``{marker: affiliation}`` from ``1. 中国社会科学院日本研究所，北京 100007；2. 吉林大学…``.
 
     Markers are ``1.`` ``1、`` ``(1)`` ``¹`` at the start or right after ``；``/``;``;
-    digits elsewhere (postcodes) are text.  Outer brackets around the whole line are
-    dropped.  A line without markers gives ``{"": line}``; an empty line gives ``{}``.
+    digits elsewhere (postcodes) are text.  Outer brackets around the whole line (or the
+    loose half of a pair spanning several lines) are dropped.  A line without markers gives ``{"": line}``; an empty line gives ``{}``.
     """
     text = (line or "").strip()
     if not text:
         return {}
     if text[0] in "(（" and text[-1] in ")）":
         text = text[1:-1].strip()
+    # a bracket opened on the block's first line and closed on its last: drop the loose half
+    opens, closes = text.count("(") + text.count("（"), text.count(")") + text.count("）")
+    if text[:1] in "(（" and opens > closes:
+        text = text[1:].strip()
+    elif text[-1:] in ")）" and closes > opens:
+        text = text[:-1].strip()
     marks = list(_AFF_MARK_RE.finditer(text))
     if not marks:
         return {"": text.rstrip("；;。 ")}

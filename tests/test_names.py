@@ -269,3 +269,13 @@ def test_property_bio_round_trip(authors):
     assert [a["name"] for a in got] == [s + g for s, g, *_ in authors]
     assert [a["bio"] for a in got] == segs
     assert [a["affiliation"] for a in got] == [inst for *_, inst, _t in authors]
+
+
+def test_an_affiliation_block_bracketed_across_lines_loses_both_loose_brackets() -> None:
+    from parsers.names import parse_affiliation_line
+    assert parse_affiliation_line("(1.清华大学电机工程与应用电子技术系，北京市海淀区 100084；") == {
+        "1": "清华大学电机工程与应用电子技术系，北京市海淀区 100084"}
+    assert parse_affiliation_line("4.天府永兴实验室新型电力系统研究中心，四川省成都市 610213)") == {
+        "4": "天府永兴实验室新型电力系统研究中心，四川省成都市 610213"}
+    assert parse_affiliation_line("（中国电力科学研究院有限公司（北京），北京市海淀区 100192）") == {
+        "": "中国电力科学研究院有限公司（北京），北京市海淀区 100192"}
