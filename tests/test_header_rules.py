@@ -34,3 +34,8 @@ def test_labelled_lines_in_the_margins_are_header_fields_not_running_heads() -> 
     body, heads, _ = split_edges(PageText(1, 595, 842, None, lines), 10.0)
     assert [h.text for h in heads] == ["第53卷第5期人民长江 Vol. 53, No. 5"]
     assert any(b.text.startswith("文章编号") for b in body) and any(b.text.startswith("收稿日期") for b in body)
+
+
+def test_a_line_broken_after_a_slash_joins_tight() -> None:
+    assert join_lines("国务院关于印发行动方案的通知[EB/", "OL].(2021-10-24)") == "国务院关于印发行动方案的通知[EB/OL].(2021-10-24)"
+    assert join_lines("either a /", "b") == "either a / b"
