@@ -698,7 +698,13 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float,
                     abs(y - p[2]) < 0.3 * size and x0 >= prev[1] - 0.5 and x1 <= p[0] + 0.5 for x0, x1, y in spaces):
                 sep = _KEEP
         elif gap > max(prev[7], p[7]) * size:
-            sep = " "
+            # between an ideograph and a Latin letter or digit a narrow gap with no space
+            # glyph in it is the typesetter's CJK–Latin spacing ("CGSS的", "2005年"), not a space
+            autospace = gap < 0.6 * size and ((_ideo(a) and b.isascii() and b.isalnum()) or
+                                              (_ideo(b) and a.isascii() and a.isalnum()))
+            if not autospace or any(abs(y - p[2]) < 0.3 * size and x0 >= prev[1] - 0.5 and x1 <= p[0] + 0.5
+                                    for x0, x1, y in spaces):
+                sep = " "
         seps.append(sep)
         acc = acc + sep + p[5] if len(acc) < 8 else acc[-4:] + sep + p[5]
         if p[1] > prev[1] or True:

@@ -39,3 +39,14 @@ def test_labelled_lines_in_the_margins_are_header_fields_not_running_heads() -> 
 def test_a_line_broken_after_a_slash_joins_tight() -> None:
     assert join_lines("国务院关于印发行动方案的通知[EB/", "OL].(2021-10-24)") == "国务院关于印发行动方案的通知[EB/OL].(2021-10-24)"
     assert join_lines("either a /", "b") == "either a / b"
+
+
+def test_cjk_latin_spacing_without_a_space_glyph_is_not_a_space() -> None:
+    from parsers.textlayer import _join
+    def piece(x0: float, x1: float, text: str) -> list:
+        return [x0, x1, 100.0, 10.0, "F", text, False, 0.15]
+    pieces = [piece(0, 40, "本文利用两期"), piece(42.5, 62, "CGSS"), piece(64.5, 100, "的调查数据")]
+    assert _join(pieces, 10.0) == ["", "", ""]                        # 0.25 em autospace: dropped
+    assert _join(pieces, 10.0, [(40.2, 42.3, 100.0)]) == ["", " ", ""]  # a space glyph drawn there: kept
+    wide = [piece(0, 40, "电网技术"), piece(52, 80, "Vol. 47")]
+    assert _join(wide, 10.0) == ["", " "]                             # a wide gap still separates
