@@ -181,21 +181,13 @@ class Ledger:
         return {doi: self.doi(doi, endpoint) for doi, _ in records}  # type: ignore[misc]
 
     def list_dois(self, endpoint: str | None = None, issue_id: str | None = None) -> list[DoiState]:
-        sql, params = "SELECT * FROM dois WHERE 1 = 1", []
-        if endpoint:
-            sql += " AND endpoint = ?"
-            params.append(endpoint)
-        if issue_id:
-            sql += " AND issue_id = ?"
-            params.append(issue_id)
-        return [DoiState(**r) for r in self._rows(sql + " ORDER BY endpoint, issue_id, doi", params)]
+        where, params = _where(endpoint=endpoint, issue_id=issue_id)
+        return [DoiState(**r) for r in self._rows(f"SELECT * FROM dois{where} ORDER BY endpoint, issue_id, doi", params)]
 
     def history(self, doi: str, endpoint: str | None = None) -> list[HistoryEntry]:
-        sql, params = "SELECT doi, endpoint, at, state, submission, actor, message FROM history WHERE doi = ?", [doi]
-        if endpoint:
-            sql += " AND endpoint = ?"
-            params.append(endpoint)
-        return [HistoryEntry(**r) for r in self._rows(sql + " ORDER BY id", params)]
+        where, params = _where(doi=doi, endpoint=endpoint)
+        return [HistoryEntry(**r) for r in self._rows(
+            f"SELECT doi, endpoint, at, state, submission, actor, message FROM history{where} ORDER BY id", params)]
 
     # -- submissions ---------------------------------------------------------------
     def submission(self, sub_id: int) -> Submission:
@@ -203,21 +195,8 @@ class Ledger:
 
     def submissions(self, endpoint: str | None = None, states: Iterable[str] | None = None,
                     sha256: str | None = None, issue_id: str | None = None) -> list[Submission]:
-        sql, params = "SELECT * FROM submissions WHERE 1 = 1", []
-        if endpoint:
-            sql += " AND endpoint = ?"
-            params.append(endpoint)
-        if sha256:
-            sql += " AND sha256 = ?"
-            params.append(sha256)
-        if issue_id:
-            sql += " AND issue_id = ?"
-            params.append(issue_id)
-        states = list(states or [])
-        if states:
-            sql += f" AND state IN ({', '.join('?' * len(states))})"
-            params.extend(states)
-        return [Submission(**r) for r in self._rows(sql + " ORDER BY id", params)]
+        where, params = _where(endpoint=endpoint, sha256=sha256, issue_id=issue_id, state=list(states or []))
+        return [Submission(**r) for r in self._rows(f"SELECT * FROM submissions{where} ORDER BY id", params)]
 
     def submission_dois(self, sub_id: int) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM submission_dois WHERE submission = ? ORDER BY doi", (sub_id,))
@@ -454,3 +433,19 @@ def open_ledger(path: str | Path) -> Ledger:
         from deposit.errors import DepositError
         raise DepositError(path, "PostgreSQL ledger not implemented yet; use a SQLite file")
     return SqliteLedger(path)
+
+
+def _where(**filters: Any) -> tuple[str, list[Any]]:
+    """A WHERE clause for the given column filters: a value means equal, a list means IN;
+    empty ones are left out. Column names come from this module, never from input."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in filters.items():
+        if isinstance(value, list):
+            if value:
+                clauses.append(f"{column} IN ({', '.join('?' * len(value))})")
+                params.extend(value)
+        elif value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
