@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,9 +37,15 @@ class LabelHit:
 
 
 @lru_cache(maxsize=1)
-def field_specs() -> dict[str, FieldSpec]:
+def vocabulary() -> dict[str, Any]:
+    """`layouts/labels.toml`, read and parsed once per process."""
     text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)["fields"]
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def field_specs() -> dict[str, FieldSpec]:
+    data = vocabulary()["fields"]
     return {
         name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())), bool(d.get("dated")))
         for name, d in data.items()
@@ -83,9 +90,8 @@ def _master_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def type_words() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Article type -> (title words, standalone headings), from `layouts/labels.toml`."""
-    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
     return {name: (tuple(d.get("words", ())), tuple(d.get("headings", ())))
-            for name, d in tomllib.loads(text).get("types", {}).items()}
+            for name, d in vocabulary().get("types", {}).items()}
 
 
 def type_of_title(text: str) -> str | None:
@@ -99,8 +105,7 @@ def type_of_title(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _categories() -> dict[str, str]:
-    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
-    return {c.casefold(): name for name, d in tomllib.loads(text).get("types", {}).items() for c in d.get("categories", ())}
+    return {c.casefold(): name for name, d in vocabulary().get("types", {}).items() for c in d.get("categories", ())}
 
 
 def type_of_category(text: str) -> str | None:
@@ -121,8 +126,7 @@ def type_of_heading(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _section_words() -> frozenset[str]:
-    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
-    heads = tomllib.loads(text).get("sections", {}).get("headings", [])
+    heads = vocabulary().get("sections", {}).get("headings", [])
     return frozenset(h.casefold().replace("’", "'") for h in heads)
 
 
@@ -143,8 +147,7 @@ def is_section_heading(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _end_matter_regex() -> re.Pattern[str]:
-    text = resources.files("parsers").joinpath("layouts/labels.toml").read_text(encoding="utf-8")
-    heads = sorted(tomllib.loads(text).get("end_matter", {}).get("headings", []), key=len, reverse=True)
+    heads = sorted(vocabulary().get("end_matter", {}).get("headings", []), key=len, reverse=True)
     alts = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
     return re.compile(rf"^\s*(?:{alts})\s*(?::|$)", re.I)
 
