@@ -16,6 +16,7 @@ from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
+from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
 from parsers.labels import find_labels, is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
@@ -27,7 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover
 # a DOI as printed on a page: it ends at a space (a folio or a journal name may follow)
 _PRINTED_DOI = re.compile(r"(?<![\w.])10\.\d{4,9}/[^\s\"<>|]+")
 _CAPTION = re.compile(r"^\s*(?:Figure|Fig\.|Table|Scheme)\s*\d", re.I)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 
 
 def fallback_title(lines: list["Line"], size: float, header: Header) -> list[int]:
@@ -169,13 +169,13 @@ def _emails(contributors: list[Contributor], header: Header) -> None:
     """Give the corresponding author the e-mail of the correspondence note, when the note
     names one author or one address."""
     note = header.fields.get("corresponding", "")
-    found = _EMAIL.findall(note)
+    found = EMAIL_RE.findall(note)
     if not found or not contributors:
         return
     for c in contributors:
         if c.name.en and c.name.en in note:
             after = note[note.index(c.name.en):]
-            m = _EMAIL.search(after)
+            m = EMAIL_RE.search(after)
             if m:
                 c.email = m.group(0).rstrip(".")
     if not any(c.email for c in contributors) and len(found) == 1 and len(contributors) == 1:

@@ -13,10 +13,11 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from parsers.names import EMAIL_RE
+
 if TYPE_CHECKING:  # pragma: no cover
     from schemas.model import Contributor
 
-EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 CORRESPONDING_MARKS = frozenset("*∗§✉†⁎")
 
 
@@ -53,7 +54,7 @@ def _surname_in(address: str, contributors: list["Contributor"]) -> int | None:
 def assign_emails(contributors: list["Contributor"], text: str, marks: list[list[str]]) -> None:
     """Give authors the addresses printed in `text` (the first page), in place; an author
     keeps the first address found for them. `marks` are each author's byline marks."""
-    found = [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(text)]
+    found = [(m.start(), m.group(0).rstrip(".")) for m in EMAIL_RE.finditer(text)]
     for start, address in found:
         if any(c.email == address for c in contributors):
             continue

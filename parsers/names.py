@@ -348,7 +348,7 @@ def parse_affiliation_line(line: str) -> dict[str, str]:
 
 _BIO_LABEL_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:作者简介|作者介绍|作者信息)\s*[:：]?\s*(?:\*\*)?\s*")
 _BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,])")
-_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _PARENS_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 _INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True)))
 _TITLE_RE = re.compile("|".join(sorted(JOB_TITLES, key=len, reverse=True)))
@@ -439,10 +439,10 @@ def email_in(text: str) -> str:
     if label:
         squeezed = re.sub(r"\s+", "", text[label.end():label.end() + 80])
         squeezed = re.sub(r"[（(]?[®©]|＠", "@", squeezed)  # OCR reads @ as ® (or "（®")
-        m = _EMAIL_RE.match(squeezed)
+        m = EMAIL_RE.match(squeezed)
         if m:
             return m.group(0).rstrip(".")
-    m = _EMAIL_RE.search(text)
+    m = EMAIL_RE.search(text)
     return m.group(0).rstrip(".") if m else ""
 
 
