@@ -11,10 +11,10 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable
 
 from parsers.normalize import is_cjk
+from parsers.pages import printed_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.pages import PageInfo
-    from parsers.textlayer import Line
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # volume, issue, date and page furniture printed beside the name in a running head
@@ -28,13 +28,7 @@ _ISSN_LINE = re.compile(r"ISSN\s*[:：]?\s*\d{4}\s*[-－]\s*\d{3}[\dXx]")
 
 def head_rows(page: "PageInfo") -> list[str]:
     """A page's running-head lines regrouped into printed rows (left to right)."""
-    rows: list[list["Line"]] = []
-    for ln in sorted(page.heads, key=lambda ln: ln.y):
-        if rows and abs(rows[-1][0].y - ln.y) <= ln.size * 0.4:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return [" ".join(ln.text for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
+    return printed_rows(page.heads)
 
 
 def _cjk_name(text: str) -> str:

@@ -163,6 +163,19 @@ def label_ranges(infos: list[PageInfo]) -> list[tuple[int, int]]:
     return ranges
 
 
+def printed_rows(lines: list["Line"]) -> list[str]:
+    """Lines regrouped into the rows they are printed on, left to right: the text layer
+    gives a piece set far from its neighbours (a 目录 page number at the right margin, the
+    pieces of a running head) as a line of its own."""
+    rows: list[list["Line"]] = []
+    for ln in sorted(lines, key=lambda ln: ln.y):
+        if rows and abs(rows[-1][0].y - ln.y) <= min(ln.size, rows[-1][0].size) * 0.35:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [" ".join(ln.text.strip() for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
+
+
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the majority physical->printed offset of pages that show one."""
     offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)

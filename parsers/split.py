@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.labels import is_section_heading
-from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges
+from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges, printed_rows
 from parsers.toc import TocEntry, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
-    from parsers.textlayer import Line, OutlineItem
+    from parsers.textlayer import OutlineItem
 
 NOT_ARTICLE = {"cover", "toc", "blank", "advert", "english", "online-first"}
 
@@ -39,23 +39,11 @@ class Split:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _rows(lines: list["Line"]) -> list[str]:
-    """A 目录 page's lines regrouped into printed rows: a page number set far right of its
-    title comes out of the text layer as a line of its own, and belongs beside the title."""
-    rows: list[list["Line"]] = []
-    for ln in sorted(lines, key=lambda ln: ln.y):
-        if rows and abs(rows[-1][0].y - ln.y) <= min(ln.size, rows[-1][0].size) * 0.3:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return [" ".join(ln.text.strip() for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
-
-
 def _toc_entries(infos: list[PageInfo]) -> list[TocEntry]:
     entries: list[TocEntry] = []
     for info in infos:
         if info.kind == "toc":
-            entries += parse_toc(_rows(info.body))
+            entries += parse_toc(printed_rows(info.body))
     return entries
 
 

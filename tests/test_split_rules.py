@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from parsers.labels import type_of_heading, type_of_title
-from parsers.pages import PageInfo, _label_value, classify, label_ranges
-from parsers.split import _rows, split_issue
+from parsers.pages import PageInfo, _label_value, classify, label_ranges, printed_rows
+from parsers.split import split_issue
 from parsers.textlayer import Line, PageText
 from parsers.toc import parse_toc
 
@@ -63,7 +63,7 @@ def test_english_toc_with_numbers_far_right_and_bylines_underneath() -> None:
         _line("Framework 15", 154),
         _line("B. Gawalt; JMLR W&CP 50:15–28, 2016.", 168),
     ]
-    rows = _rows(lines)
+    rows = printed_rows(lines)
     assert rows[1] == "AzureML: Anatomy of a machine learning service 1"
     entries = parse_toc(rows)
     assert [(e.title, e.page) for e in entries] == [
