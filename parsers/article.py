@@ -133,6 +133,8 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
     it is the column below its first label, paragraphs apart included. Lines left of
     it (a photo caption) and the closing （责任编辑…） line are not part of it."""
     for page in reversed(pages):
+        if not page.labels & _CLOSING_FIELDS:
+            continue  # (classify found the page's labels already; search only pages that have one)
         texts = [ln.text for ln in page.body]
         hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and h.start == 0]
         if not hits:

@@ -440,10 +440,13 @@ def test_english_back_matter_over_two_pages_and_a_funding_value_ending_at_contri
     from parsers.article import _add_closing_fields
     from parsers.header import Header
 
-    p3 = PageInfo(3, body=[_ln("Some last words of the text.", 80),
-                           _ln("Funding: Supported by a start-up grant to JR.", 125),
-                           _ln("Author Contributions: JR: Formal analysis.", 150)])
-    p4 = PageInfo(4, body=[_ln("History: Received August 1, 2019 Accepted September 3, 2019", 84)])
+    def page(n: int, body: list) -> PageInfo:  # with the labels classify() records for it
+        return PageInfo(n, body=body, labels={h.field for h in find_labels([ln.text for ln in body])})
+
+    p3 = page(3, [_ln("Some last words of the text.", 80),
+                  _ln("Funding: Supported by a start-up grant to JR.", 125),
+                  _ln("Author Contributions: JR: Formal analysis.", 150)])
+    p4 = page(4, [_ln("History: Received August 1, 2019 Accepted September 3, 2019", 84)])
     header = Header()
     _add_closing_fields(header, [p3, p4], english=True)
     assert header.fields["funding"] == "Supported by a start-up grant to JR."

@@ -78,7 +78,7 @@ def test_closing_block_fills_missing_fields_and_skips_the_photo_caption() -> Non
         _line("（责任编辑\u3000徐梅）", 560, x0=444, size=10.5),
     ]
     header = Header(fields={"abstract_zh": "摘要"})
-    _add_closing_fields(header, [PageInfo(number=10, body=refs + block)])
+    _add_closing_fields(header, [PageInfo(number=10, body=refs + block, labels={"received", "bio"})])
     assert header.fields["received"].startswith("2023-04-06")
     assert "杜尔顺(1992)" in header.fields["bio"]
     assert "康重庆杜尔顺" not in header.fields["bio"]
