@@ -677,10 +677,13 @@ _NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？,.;:!?)]}%’”"
 _NO_SPACE_AFTER = set("（「『【〔《([{‘“")
 
 
-def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float, float]] = ()) -> list[str]:
+def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]] = ()) -> list[str]:
     """Separators to put before each piece ('' for the first). Between ideographs only a
-    space glyph the PDF draws in the gap (`spaces`) is a printed space; a bare gap is
-    justification."""
+    space glyph the PDF draws in the gap (`spaces`: their x0, x1 on this line) is a
+    printed space; a bare gap is justification."""
+    def drawn(left: float, right: float) -> bool:
+        return any(x0 >= left - 0.5 and x1 <= right + 0.5 for x0, x1 in spaces)
+
     seps = [""]
     prev = pieces[0]
     acc = prev[5]
@@ -694,21 +697,18 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float,
         elif is_tight(a) and is_tight(b):
             if gap >= 0.8 * size and _ideo(a) and _ideo(b) and len(acc) >= 2 and _ideo(acc[-2]):
                 sep = "\u3000"
-            elif gap > 0.1 * size and _ideo(a) and _ideo(b) and any(
-                    abs(y - p[2]) < 0.3 * size and x0 >= prev[1] - 0.5 and x1 <= p[0] + 0.5 for x0, x1, y in spaces):
+            elif gap > 0.1 * size and _ideo(a) and _ideo(b) and drawn(prev[1], p[0]):
                 sep = _KEEP
         elif gap > max(prev[7], p[7]) * size:
             # between an ideograph and a Latin letter or digit a narrow gap with no space
             # glyph in it is the typesetter's CJK–Latin spacing ("CGSS的", "2005年"), not a space
             autospace = gap < 0.6 * size and ((_ideo(a) and b.isascii() and b.isalnum()) or
                                               (_ideo(b) and a.isascii() and a.isalnum()))
-            if not autospace or any(abs(y - p[2]) < 0.3 * size and x0 >= prev[1] - 0.5 and x1 <= p[0] + 0.5
-                                    for x0, x1, y in spaces):
+            if not autospace or drawn(prev[1], p[0]):
                 sep = " "
         seps.append(sep)
         acc = acc + sep + p[5] if len(acc) < 8 else acc[-4:] + sep + p[5]
-        if p[1] > prev[1] or True:
-            prev = p
+        prev = p
     return seps
 
 
@@ -726,7 +726,8 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
     if not c:
         return None
     main, y, _, _ = _cluster_info(c)
-    seps = _join(c, main, spaces)
+    on_line = [(x0, x1) for x0, x1, sy in spaces if abs(sy - y) < 0.3 * main]
+    seps = _join(c, main, on_line)
     runs: list[list[Any]] = []  # [text_parts, x0, x1, y, size, font, sup] per span
     raw_parts: list[str] = []
     cur: list[Any] | None = None

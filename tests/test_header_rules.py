@@ -47,6 +47,6 @@ def test_cjk_latin_spacing_without_a_space_glyph_is_not_a_space() -> None:
         return [x0, x1, 100.0, 10.0, "F", text, False, 0.15]
     pieces = [piece(0, 40, "本文利用两期"), piece(42.5, 62, "CGSS"), piece(64.5, 100, "的调查数据")]
     assert _join(pieces, 10.0) == ["", "", ""]                        # 0.25 em autospace: dropped
-    assert _join(pieces, 10.0, [(40.2, 42.3, 100.0)]) == ["", " ", ""]  # a space glyph drawn there: kept
+    assert _join(pieces, 10.0, [(40.2, 42.3)]) == ["", " ", ""]         # a space glyph drawn there: kept
     wide = [piece(0, 40, "电网技术"), piece(52, 80, "Vol. 47")]
     assert _join(wide, 10.0) == ["", " "]                             # a wide gap still separates
