@@ -32,22 +32,35 @@ def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int],
                       progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
-def report_step(staging: Path) -> None:
+def report_step(staging: Path, issue: Issue | None = None, source: Path | None = None) -> None:
     from review import write_review_report
     try:
-        write_review_report(staging)
+        write_review_report(staging, issue=issue, source_pdf=source)
     except Exception as exc:  # the records are written; a report can be made later with `report`
         log.warning("report.html not written: %s", exc)
+
+
+def warm_up(*, links: bool, report: bool) -> None:
+    """Import what the steps below need (lxml and the XML writers, PDFium for the report):
+    called while the text layer is read, so the cost overlaps with it."""
+    import schemas.write_xml  # noqa: F401
+
+    if links:
+        import checks.links  # noqa: F401
+    if report:
+        import review.html  # noqa: F401
+        import review.report  # noqa: F401
 
 
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
                        progress: Callable[[str, int, int], None] | None = None,
                        link_settings: "LinkSettings | None" = None,
-                       report: bool = True) -> Callable[[Path, Issue], None]:
-    def hook(staging: Path, issue: Issue) -> None:
+                       report: bool = True) -> Callable[..., None]:
+    def hook(staging: Path, issue: Issue, source: Path | None = None) -> None:
+        """source: the issue PDF the record came from (the report renders first pages from it)."""
         if links:
             links_step(staging, issue.issue_id, progress, link_settings)
         write_xml_step(staging, settings_file, schemas)  # reads staging/links.json if written
         if report:
-            report_step(staging)
+            report_step(staging, issue, source)
     return hook

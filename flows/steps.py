@@ -13,11 +13,14 @@ from typing import Callable
 
 from parsers.article_pdf import article_pdf_bytes, open_reader
 from parsers.errors import MissingFile, OutputExists
-from parsers.extract import build_issue
 from parsers.textlayer import Document, read_document
 from schemas.model import Issue
 from schemas.record import current_umask, write_atomic, write_record
 from schemas.settings import JournalSettings, load_settings
+
+# imported by warm_up() while the text layer's workers read pages, not before: the
+# extraction modules (pypinyin's tables, the label vocabulary's regular expression) cost
+# about 0.4 s that would otherwise leave the other cores idle
 
 log = logging.getLogger("journal_ingest")
 
@@ -29,11 +32,23 @@ class IngestResult:
     seconds: float
 
 
-def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None) -> Document:
-    return read_document(pdf, workers=workers, progress=progress)
+def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+             meanwhile: Callable[[], None] | None = None) -> Document:
+    return read_document(pdf, workers=workers, progress=progress, meanwhile=meanwhile)
+
+
+def warm_up() -> None:
+    """Import the extraction modules and compile the label vocabulary: the fixed cost of
+    extraction, paid while the text layer's workers read pages."""
+    from parsers import labels
+    from parsers.extract import build_issue  # noqa: F401  (pypinyin, every field parser)
+
+    labels.find_labels([""])
 
 
 def extract(doc: Document, settings: JournalSettings) -> Issue:
+    from parsers.extract import build_issue
+
     return build_issue(doc, settings)
 
 
@@ -58,7 +73,7 @@ def publish(staging: Path, target: Path, force: bool) -> Path | None:
 
 
 def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
-                  after_extract: Callable[[Path, Issue], None] | None = None) -> Path:
+                  after_extract: Callable[..., None] | None = None) -> Path:
     """All outputs into a staging folder, then renamed into `out/<issue-id>`: all or nothing."""
     out.mkdir(parents=True, exist_ok=True)
     target = out / issue.issue_id
@@ -69,7 +84,7 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
     try:
         stage_outputs(issue, pdf, staging)
         if after_extract:
-            after_extract(staging, issue)
+            after_extract(staging, issue, pdf)
         kept = publish(staging, target, force)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -81,14 +96,22 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
 
 def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
-           after_extract: Callable[[Path, Issue], None] | None = None) -> IngestResult:
-    """PDF -> DIR/<issue-id>/ with issue.json and one PDF per article, all or nothing."""
+           after_extract: Callable[..., None] | None = None,
+           prepare: Callable[[], None] | None = None) -> IngestResult:
+    """PDF -> DIR/<issue-id>/ with issue.json and one PDF per article, all or nothing.
+
+    prepare: more set-up (the after-extract steps' imports) to do while the pages are read."""
     start = time.perf_counter()
     settings = load_settings(settings_file)
     pdf = Path(pdf)
     if not pdf.is_file():
         raise MissingFile(pdf, "no such file")
-    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None)
+    def meanwhile() -> None:
+        warm_up()
+        if prepare:
+            prepare()
+
+    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile)
     issue = extract(doc, settings)
     target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract)
     return IngestResult(issue, target, time.perf_counter() - start)

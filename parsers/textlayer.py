@@ -110,8 +110,8 @@ class Document:
 # ============================================================================================
 # content stream tokenizer
 _TOK = re.compile(
-    rb"""[\x00\t\n\x0c\r ]+
-    |%[^\r\n]*
+    rb"""[\x00\t\n\x0c\r ]*  # whitespace belongs to the token after it: one match per token
+    (?:%[^\r\n]*
     |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
     |(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
     |(?P<lit>\((?:[^()\\]|\\.)*\))
@@ -119,10 +119,16 @@ _TOK = re.compile(
     |(?P<dopen><<)|(?P<dclose>>>)
     |(?P<aopen>\[)|(?P<aclose>\])
     |(?P<op>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)
-    |(?P<other>[(){}<>])
+    |(?P<other>[(){}<>]))
     """,
     re.S | re.X,
 )
+# a whole array of strings and numbers (a TJ operand) in one match, its items in one findall:
+# most of a text page's tokens are inside such arrays
+_WS = rb"[\x00\t\n\x0c\r ]*"
+_ITEM = rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|[+-]?(?:\d+\.?\d*|\.\d+)"
+_ARRAY_RX = re.compile(rb"(?:" + _WS + rb"(?:" + _ITEM + rb"))*" + _WS + rb"\]", re.S)
+_ITEMS = re.compile(rb"(\((?:[^()\\]|\\.)*\))|(<[0-9A-Fa-f\x00\t\n\x0c\r ]*>)|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
 _ESC = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.S)
 _ESC_MAP = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
             b"(": b"(", b")": b")", b"\\": b"\\", b"\n": b"", b"\r": b"", b"\r\n": b""}
@@ -130,6 +136,13 @@ _EI = re.compile(rb"[\x00\t\n\x0c\r ]EI(?=[\x00\t\n\x0c\r /\[<(%]|$)")
 _HEXWS = re.compile(rb"[\x00\t\n\x0c\r ]")
 _ARRAY = object()
 _DICT = object()
+
+
+def _hex(token: bytes) -> bytes:
+    h = _HEXWS.sub(b"", token[1:-1])
+    if len(h) & 1:
+        h += b"0"
+    return bytes.fromhex(h.decode("ascii"))
 
 
 def _unescape(s: bytes) -> bytes:
@@ -211,6 +224,8 @@ class _PageWalker:
         stack_gs: list[tuple] = []
         stack: list[Any] = []
         match = _TOK.match
+        array_match = _ARRAY_RX.match
+        items_of = _ITEMS.findall
         pos = 0
         n = len(data)
         sqrt = math.sqrt
@@ -225,15 +240,21 @@ class _PageWalker:
             if g is None:
                 continue
             if g == "num":
-                stack.append(float(m.group()))
+                stack.append(float(m.group(g)))
                 continue
             if g == "lit":
-                stack.append(_unescape(m.group()[1:-1]))
+                stack.append(_unescape(m.group(g)[1:-1]))
                 continue
             if g == "name":
-                stack.append(m.group())
+                stack.append(m.group(g))
                 continue
             if g == "aopen":
+                am = array_match(data, pos)
+                if am is not None:  # the common case: a flat array of strings and numbers
+                    pos = am.end()
+                    stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
+                                  for lit, hx, num in items_of(data, m.end(), pos - 1)])
+                    continue
                 stack.append(_ARRAY)
                 continue
             if g == "aclose":
@@ -246,13 +267,10 @@ class _PageWalker:
                 stack.append(arr)
                 continue
             if g == "hex":
-                h = _HEXWS.sub(b"", m.group()[1:-1])
-                if len(h) & 1:
-                    h += b"0"
-                stack.append(bytes.fromhex(h.decode("ascii")))
+                stack.append(_hex(m.group(g)))
                 continue
             if g == "other":
-                if m.group() == b"(":
+                if m.group(g) == b"(":
                     s, pos = _scan_literal(data, pos)
                     stack.append(s)
                 continue
@@ -268,7 +286,7 @@ class _PageWalker:
                 stack.append(None)
                 continue
             # ---- operator
-            op = m.group()
+            op = m.group(g)
             try:
                 if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
                     if op == b"'" or op == b'"':
@@ -900,11 +918,14 @@ def read_document(
     *,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Document:
     """Read the text layer of every page. See the module docstring for the layout rules.
 
     workers: processes for documents over PARALLEL_MIN_PAGES pages (default: CPU count, max 4;
     1 = read in this process). progress(done_pages, total_pages) is called as pages finish.
+    meanwhile: work for this process while the workers read (the caller's imports and set-up,
+    which would otherwise leave the other cores idle); called exactly once, before returning.
     """
     path = Path(path)
     data = _check_file(path)
@@ -924,6 +945,8 @@ def read_document(
 
     results: list[tuple[PageText, int, int]] = []
     if workers == 1 or n <= PARALLEL_MIN_PAGES:
+        if meanwhile:
+            meanwhile()
         fonts = FontCache()
         for i in range(n):
             try:
@@ -934,17 +957,21 @@ def read_document(
                 progress(i + 1, n)
     else:
         # one contiguous chunk per worker (each worker parses the fonts once); this process
-        # reads the first chunk itself while the others run
+        # reads the first chunk itself while the others run, or, given other work to do
+        # meanwhile, does that and leaves every chunk to a worker
         nchunks = min(n, workers)
         bounds = [round(k * n / nchunks) for k in range(nchunks + 1)]
+        own = 0 if meanwhile else 1
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         done = 0
-        with ProcessPoolExecutor(max_workers=max(1, nchunks - 1), mp_context=ctx) as ex:
-            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(1, nchunks)]
+        with ProcessPoolExecutor(max_workers=max(1, nchunks - own), mp_context=ctx) as ex:
+            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(own, nchunks)]
+            if meanwhile:
+                meanwhile()
             fonts = FontCache()
-            for i in range(bounds[0], bounds[1]):
+            for i in range(bounds[0], bounds[own]):
                 results.append(_read_page(reader, i, fonts))
                 done += 1
                 if progress:

@@ -19,7 +19,7 @@ from checks.verdicts import DEAD, DEAD_PENDING
 from schemas.model import Article, Citation, Issue, Warning
 from schemas.record import read_record, write_atomic
 
-from review.render import DEFAULT_WIDTH, PageImage, first_page_image
+from review.render import DEFAULT_WIDTH, PageImage, first_page_image, pages_of_issue
 
 REPORT_NAME = "report.html"
 NOT_CHECKED = "not checked"  # a cited URL that links.json does not list
@@ -249,18 +249,27 @@ def _query_ledger(path: Path, issue_id: str, articles: list[Article],
 
 
 def gather(issue_dir: Path, *, ledger: str | Path | None = None, image_width: int = DEFAULT_WIDTH,
-           render: Callable[[Path, int], PageImage] = first_page_image) -> ReviewData:
-    """Everything the page shows. Raises IngestError only for a missing or invalid issue.json."""
+           render: Callable[[Path, int], PageImage] = first_page_image,
+           issue: Issue | None = None, source_pdf: Path | None = None) -> ReviewData:
+    """Everything the page shows. Raises IngestError only for a missing or invalid issue.json.
+
+    issue: the record just written to issue_dir/issue.json (saves reading and validating it
+    again); source_pdf: the issue PDF it came from, to render every first page from one
+    open document instead of each article PDF."""
     issue_dir = Path(issue_dir)
-    issue = read_record(issue_dir / "issue.json")
+    if issue is None:
+        issue = read_record(issue_dir / "issue.json")
     issue_id = issue.issue_id
     links, results = _read_links(issue_dir / "links.json")
     deposit, states = _read_deposits(_ledger_path(issue_dir, ledger), issue_id, issue.articles)
     notes = [p for p in (links.problem, deposit.problem) if p]
+    pdfs = [issue_dir / "articles" / art.id / "article.pdf" for art in issue.articles]
+    if source_pdf is not None:
+        images = pages_of_issue(source_pdf, [art.pdf_pages[0] - 1 for art in issue.articles], image_width)
+    else:
+        images = [render(pdf, image_width) for pdf in pdfs]
     views = []
-    for art in issue.articles:
-        pdf = issue_dir / "articles" / art.id / "article.pdf"
-        image = render(pdf, image_width)
+    for art, pdf, image in zip(issue.articles, pdfs, images):
         warnings = list(art.warnings)
         if image.problem:
             warnings.append(Warning(PAGE_IMAGE, f"first page not shown: {image.problem}"))
@@ -279,13 +288,15 @@ def save(data: ReviewData, target: Path) -> Path:
 
 
 def write_review_report(issue_dir: Path, *, ledger: str | Path | None = None, out: Path | None = None,
-                        image_width: int = DEFAULT_WIDTH) -> Path:
+                        image_width: int = DEFAULT_WIDTH, issue: Issue | None = None,
+                        source_pdf: Path | None = None) -> Path:
     """Write `issue_dir/report.html` (or `out`) atomically; its path.
 
     `ledger` overrides the deposit ledger location (default as for `journal-ingest deposit`:
     JOURNAL_INGEST_LEDGER, else `deposit-ledger.sqlite3` beside the issue folder). Problems
-    with the optional inputs are shown in the page, not raised.
+    with the optional inputs are shown in the page, not raised. `issue` and `source_pdf`:
+    as for `gather`, when the caller has just written the record.
     """
     issue_dir = Path(issue_dir)
-    data = gather(issue_dir, ledger=ledger, image_width=image_width)
+    data = gather(issue_dir, ledger=ledger, image_width=image_width, issue=issue, source_pdf=source_pdf)
     return save(data, Path(out) if out else issue_dir / REPORT_NAME)

@@ -8,14 +8,14 @@ import os
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from cli.main import main
 from deposit.ledger import SqliteLedger
 from review.render import first_page_image
 from review.report import NO_DOI, NOT_CHECKED, NOT_DEPOSITED, PAGE_IMAGE, REPORT_NAME, gather, write_review_report
 from schemas.record import read_record
-from tests.review_support import check_links_locally
+from tests.review_support import SAMPLE as SOURCE_PDF, check_links_locally
 
 
 pytestmark = pytest.mark.usefixtures("no_proxy_env", "no_ledger_env")
@@ -60,6 +60,26 @@ def test_page_image_shows_the_page_not_a_blank(review_issue: Path) -> None:
     img = _png(first_page_image(review_issue / "articles" / "a02" / "article.pdf").data_uri).convert("L")
     dark = sum(img.histogram()[:128])  # pixels darker than mid-grey
     assert dark > 0.005 * img.width * img.height  # there is print on it
+
+
+def test_first_pages_from_the_issue_pdf_match_the_article_pdfs(review_issue: Path) -> None:
+    """The ingest renders from the issue PDF (fonts parsed once); the page must be the same."""
+    issue = read_record(review_issue / "issue.json")
+    by_article = gather(review_issue)
+    from_issue = gather(review_issue, issue=issue, source_pdf=SOURCE_PDF)
+    assert len(from_issue.articles) == len(issue.articles) > 1
+    for a, b in zip(by_article.articles, from_issue.articles):
+        assert not b.image.problem
+        pa, pb = _png(a.image.data_uri).convert("L"), _png(b.image.data_uri).convert("L")
+        assert pa.size == pb.size
+        same = sum(ImageChops.difference(pa, pb).histogram()[:18])  # pixels within one grey level
+        assert same > 0.99 * pa.width * pa.height
+
+
+def test_first_pages_from_a_missing_issue_pdf_are_flagged_not_fatal(review_issue: Path, tmp_path: Path) -> None:
+    data = gather(review_issue, source_pdf=tmp_path / "gone.pdf")
+    assert data.articles and all(not v.image.data_uri for v in data.articles)
+    assert all(any(w.code == PAGE_IMAGE and "no such file" in w.message for w in v.warnings) for v in data.articles)
 
 
 def test_without_links_json_every_url_is_not_checked(review_issue: Path) -> None:

@@ -87,6 +87,62 @@ def test_parallel_equals_serial(monkeypatch):
     assert seen[-1] == (2, 2)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_meanwhile_runs_once_and_changes_nothing(monkeypatch, workers):
+    """The caller's set-up runs in this process while workers read; the pages are the same."""
+    import parsers.textlayer as tl
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    calls = []
+    got = read_document(FIX / "layout.pdf", workers=workers, meanwhile=lambda: calls.append(os.getpid()))
+    plain = read_document(FIX / "layout.pdf", workers=1)
+    assert calls == [os.getpid()]
+    assert [p.text for p in got.pages] == [p.text for p in plain.pages]
+
+
+def _walk(content: bytes) -> list[str]:
+    """Text pieces of a content stream drawn in a simple font (one byte a character)."""
+    from parsers.textlayer import FontCache, _PageWalker
+
+    class Ascii:  # the decoder interface the walker calls: text, width, spaces, chars
+        founder = False
+
+        def decode(self, raw: bytes) -> tuple[str, float, int, int]:
+            text = raw.decode("latin-1")
+            return text, 0.5 * len(text), text.count(" "), len(text)
+
+    class Resources(dict):
+        def get_object(self):
+            return self
+
+    class Fonts(dict):
+        def get_object(self):
+            return self
+
+        def raw_get(self, key):
+            return self[key]
+
+    class Cache(FontCache):
+        def get(self, ref):
+            return Ascii()
+
+    walker = _PageWalker(Cache())
+    walker.walk(content, Resources({"/Font": Fonts({"/F1": object()})}))
+    return [piece[5] for piece in walker.pieces]
+
+
+@pytest.mark.parametrize("array, text", [
+    (b"[(Hello) -250 (World)]", "HelloWorld"),                 # the one-match fast path
+    (rb"[ (a\\b) 10 <4344> (\(x\)) ]", "a\\bCD(x)"),          # escapes and hex inside it
+    (b"[(a(nested)b) 5 (c)]", "a(nested)bc"),                   # balanced parentheses: the slow path
+    (b"[(a) % a comment\n (b)]", "ab"),                         # a comment: the slow path
+    (b"[]", ""),
+])
+def test_tj_arrays_fast_and_slow_paths_agree(array, text):
+    pieces = _walk(b"BT /F1 10 Tf 1 0 0 1 72 700 Tm " + array + b" TJ ET")
+    assert "".join(pieces) == text
+
+
 def test_no_page_labels_gives_none():
     doc = read_document(FIX / "cid_gb1_identity.pdf")
     assert doc.pages[0].label is None and doc.outline == []
