@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     except IngestError as exc:
         print(f"journal-ingest: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # a full disk or an unwritable folder: one line, not a traceback
+        print(f"journal-ingest: error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("journal-ingest: interrupted", file=sys.stderr)
         return 130

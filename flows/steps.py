@@ -52,12 +52,42 @@ def extract(doc: Document, settings: JournalSettings) -> Issue:
     return build_issue(doc, settings)
 
 
+# below this many articles a second process for the article PDFs costs more than it saves
+PARALLEL_MIN_ARTICLES = 8
+
+
 def stage_outputs(issue: Issue, pdf: Path, staging: Path) -> None:
     """issue.json and articles/<id>/article.pdf into a staging folder."""
+    write_article_pdfs(issue, pdf, staging)
+    write_record(issue, staging / "issue.json")
+
+
+def write_article_pdfs(issue: Issue, pdf: Path, staging: Path) -> None:
     reader = open_reader(pdf)
     for art in issue.articles:
         write_atomic(staging / "articles" / art.id / "article.pdf", article_pdf_bytes(reader, art))
+
+
+def _stage_with(issue: Issue, pdf: Path, staging: Path, after_extract: Callable[..., None] | None,
+                workers: int | None) -> None:
+    """stage_outputs, then the after-extract steps; with a second core, the article PDFs
+    (pure-Python pypdf work) are written by a forked process while this one runs the
+    after-extract steps, which read only issue.json and the issue PDF."""
+    cores = min(4, os.cpu_count() or 1) if workers is None else workers
+    if cores < 2 or len(issue.articles) < PARALLEL_MIN_ARTICLES or not after_extract:
+        stage_outputs(issue, pdf, staging)
+        if after_extract:
+            after_extract(staging, issue, pdf)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
     write_record(issue, staging / "issue.json")
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as ex:  # exits only when the child is done
+        pdfs = ex.submit(write_article_pdfs, issue, pdf, staging)
+        after_extract(staging, issue, pdf)
+        pdfs.result()  # re-raises the child's error: no output is published without every PDF
 
 
 def publish(staging: Path, target: Path, force: bool) -> Path | None:
@@ -73,7 +103,7 @@ def publish(staging: Path, target: Path, force: bool) -> Path | None:
 
 
 def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
-                  after_extract: Callable[..., None] | None = None) -> Path:
+                  after_extract: Callable[..., None] | None = None, workers: int | None = 1) -> Path:
     """All outputs into a staging folder, then renamed into `out/<issue-id>`: all or nothing."""
     out.mkdir(parents=True, exist_ok=True)
     target = out / issue.issue_id
@@ -82,9 +112,7 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
     staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
     staging.chmod(0o777 & ~current_umask())  # mkdtemp makes 0700; the published folder is shared like any other
     try:
-        stage_outputs(issue, pdf, staging)
-        if after_extract:
-            after_extract(staging, issue, pdf)
+        _stage_with(issue, pdf, staging, after_extract, workers)
         kept = publish(staging, target, force)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -113,5 +141,5 @@ def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bo
 
     doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile)
     issue = extract(doc, settings)
-    target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract)
+    target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract, workers=workers)
     return IngestResult(issue, target, time.perf_counter() - start)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import base64
 import io
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -51,10 +53,14 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
             doc = pdfium.PdfDocument(str(pdf))
         except (pdfium.PdfiumError, OSError) as exc:
             return [PageImage(problem=f"{pdf}: cannot open the PDF ({exc})") for _ in indexes]
-        try:
-            return [_render_page(doc, pdf, i, width) for i in indexes]
-        finally:
-            doc.close()
+        # PNG encoding runs outside the GIL: a second thread encodes one page while PDFium
+        # (one thread only: it is not thread-safe) renders the next (0.45 s -> 0.26 s for 58 pages)
+        with ThreadPoolExecutor(max_workers=1) as encoder:
+            try:
+                pending = [_render_page(doc, pdf, i, width, encoder.submit) for i in indexes]
+            finally:
+                doc.close()
+            return [p.result() if isinstance(p, Future) else p for p in pending]
 
 
 def _render(pdf: Path, width: int) -> PageImage:
@@ -68,7 +74,13 @@ def _render(pdf: Path, width: int) -> PageImage:
         doc.close()
 
 
-def _render_page(doc: pdfium.PdfDocument, pdf: Path, index: int, width: int) -> PageImage:
+def _encoded(image: Image.Image) -> PageImage:
+    return PageImage(data_uri=_png_data_uri(image), width=image.width, height=image.height)
+
+
+def _render_page(doc: pdfium.PdfDocument, pdf: Path, index: int, width: int,
+                 submit: Callable[..., "Future[PageImage]"] | None = None) -> "PageImage | Future[PageImage]":
+    """The page as a PageImage, or (given an executor's `submit`) a future of its encoding."""
     which = "the first page" if index == 0 else f"page {index + 1}"
     try:
         if len(doc) == 0:
@@ -85,7 +97,7 @@ def _render_page(doc: pdfium.PdfDocument, pdf: Path, index: int, width: int) -> 
             page.close()
     except pdfium.PdfiumError as exc:
         return PageImage(problem=f"{pdf}: cannot render {which} ({exc})")
-    return PageImage(data_uri=_png_data_uri(image), width=image.width, height=image.height)
+    return submit(_encoded, image) if submit else _encoded(image)
 
 
 _LEVELS = [(v // 17) * 17 for v in range(256)]  # 16 even grey levels: a page stays legible

@@ -50,6 +50,50 @@ def test_no_report_flag_leaves_the_report_out(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "2095-3453-2023-6" / "report.html").exists()
 
 
+MULTI = FIXTURES / "issue_seed_gb1" / "issue.pdf"
+
+
+def _outputs(issue_dir: Path) -> dict[str, object]:
+    """What an ingest published: the record, each article PDF's pages and info, the XML and report."""
+    got: dict[str, object] = {"issue.json": (issue_dir / "issue.json").read_text(encoding="utf-8")}
+    for pdf in sorted(issue_dir.glob("articles/*/article.pdf")):
+        reader = PdfReader(str(pdf))
+        got[str(pdf.relative_to(issue_dir))] = ([p.extract_text() for p in reader.pages], reader.metadata.title,
+                                                reader.metadata.author)
+    for xml in sorted(issue_dir.glob("articles/*/article.xml")):
+        got[str(xml.relative_to(issue_dir))] = xml.read_bytes()
+    got["files"] = sorted(str(p.relative_to(issue_dir)) for p in issue_dir.rglob("*"))
+    return got
+
+
+def test_article_pdfs_written_beside_the_other_steps_give_the_same_outputs(tmp_path: Path, monkeypatch, capsys) -> None:
+    """With two cores the article PDFs are written by a forked process while this one writes
+    the XML and the report: the published folder must not depend on it."""
+    import flows.steps
+
+    monkeypatch.setattr(flows.steps, "PARALLEL_MIN_ARTICLES", 2)
+    args = ["ingest", str(MULTI), "--no-links", "--quiet", "--journal", str(FIXTURES / "journal.toml")]
+    assert run(*args, "--out", str(tmp_path / "one"), "--workers", "1", capsys=capsys)[0] == 0
+    assert run(*args, "--out", str(tmp_path / "two"), "--workers", "2", capsys=capsys)[0] == 0
+    one, two = (_outputs(tmp_path / d / "2095-3453-2023-6") for d in ("one", "two"))
+    assert len([k for k in one if k.endswith(".pdf")]) >= 2
+    assert one == two
+
+
+def test_a_failing_article_pdf_process_publishes_nothing(tmp_path: Path, monkeypatch, capsys) -> None:
+    import flows.steps
+
+    def broken(reader, art):
+        raise OSError(f"disk full while writing {art.id}")
+
+    monkeypatch.setattr(flows.steps, "PARALLEL_MIN_ARTICLES", 2)
+    monkeypatch.setattr(flows.steps, "article_pdf_bytes", broken)  # inherited by the forked child
+    code, _, err = run("ingest", str(MULTI), "--out", str(tmp_path), "--no-links", "--quiet", "--workers", "2",
+                       capsys=capsys)
+    assert code != 0 and "disk full while writing a01" in err
+    assert list(tmp_path.iterdir()) == []  # neither a published folder nor a staging folder
+
+
 def test_existing_output_is_never_overwritten_silently(tmp_path: Path, capsys) -> None:
     assert run("ingest", str(SAMPLE), "--out", str(tmp_path), "--no-links", "--quiet", capsys=capsys)[0] == 0
     record = tmp_path / "2095-3453-2023-6" / "issue.json"
