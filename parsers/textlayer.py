@@ -31,7 +31,6 @@ import math
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -839,12 +838,87 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
             nchars, walker.images)
 
 
-def _read_range(path: str, start: int, end: int) -> list[tuple[PageText, int, int]]:
-    """Worker: open the file itself and read pages [start, end)."""
+def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
+                 read_here: Callable[[int], tuple[PageText, int, int]], meanwhile: Callable[[], None] | None,
+                 progress: Callable[[int, int], None] | None, n: int) -> list[list[tuple[PageText, int, int]]]:
+    import multiprocessing as mp
+    from queue import Empty
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    counter = ctx.Value("i", 0)
+    out = ctx.Queue()  # put() never blocks a worker while this process is busy reading
+    procs = [ctx.Process(target=_chunk_worker, args=(str(path), chunks, counter, out), daemon=True)
+             for _ in range(nprocs)]
+    for proc in procs:
+        proc.start()
+    parts: list[list[tuple[PageText, int, int]] | None] = [None] * len(chunks)
+    done = 0
+
+    def got(k: int, part: list[tuple[PageText, int, int]]) -> None:
+        nonlocal done
+        parts[k] = part
+        done += len(part)
+        if progress:
+            progress(done, n)
+
+    try:
+        if meanwhile:
+            meanwhile()
+        while (k := _claim(counter, len(chunks))) is not None:
+            got(k, [read_here(i) for i in range(*chunks[k])])
+        finished = 0
+        while finished < nprocs:
+            try:
+                item = out.get(timeout=0.5)
+            except Empty:
+                if any(p.is_alive() for p in procs):
+                    continue
+                try:  # every worker has exited: what they sent last may still be in the pipe
+                    item = out.get(timeout=0.5)
+                except Empty:
+                    break
+            if item is None:
+                finished += 1
+            elif item[0] < 0:
+                raise CorruptPdf(path, f"unreadable page content: {item[1]}")
+            else:
+                got(*item)
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+            proc.join()
+    missing = [chunks[k][0] + 1 for k, part in enumerate(parts) if part is None]
+    if missing:
+        raise CorruptPdf(path, f"a worker process died before reading page {missing[0]}")
+    return parts  # type: ignore[return-value]
+
+
+def _claim(counter: Any, total: int) -> int | None:
+    """The next unread chunk's index, shared by every process reading the file."""
+    with counter.get_lock():
+        k = counter.value
+        if k >= total:
+            return None
+        counter.value = k + 1
+        return k
+
+
+def _chunk_worker(path: str, chunks: list[tuple[int, int]], counter: Any, out: Any) -> None:
+    """Worker process: claim and read chunks until none is left; (k, pages) for each on `out`,
+    then None. The file is opened and its fonts parsed once, on the first chunk."""
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    reader = _open(Path(path))
-    fonts = FontCache()
-    return [_read_page(reader, i, fonts) for i in range(start, end)]
+    try:
+        state: tuple[Any, FontCache] | None = None
+        while (k := _claim(counter, len(chunks))) is not None:
+            if state is None:
+                state = (_open(Path(path)), FontCache())
+            reader, fonts = state
+            out.put((k, [_read_page(reader, i, fonts) for i in range(*chunks[k])]))
+    except BaseException as exc:  # the reader raises; the message travels, not the object
+        out.put((-1, str(exc) if isinstance(exc, (CorruptPdf, EncryptedPdf)) else _one_line(exc)))
+    finally:
+        out.put(None)
 
 
 def _outline(reader: Any) -> list[OutlineItem]:
@@ -943,50 +1017,30 @@ def read_document(
         workers = min(4, os.cpu_count() or 1)
     workers = max(1, int(workers))
 
+    fonts = FontCache()
+
+    def read_here(i: int) -> tuple[PageText, int, int]:
+        try:
+            return _read_page(reader, i, fonts)
+        except Exception as exc:
+            raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
+
     results: list[tuple[PageText, int, int]] = []
     if workers == 1 or n <= PARALLEL_MIN_PAGES:
         if meanwhile:
             meanwhile()
-        fonts = FontCache()
         for i in range(n):
-            try:
-                results.append(_read_page(reader, i, fonts))
-            except Exception as exc:
-                raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
+            results.append(read_here(i))
             if progress:
                 progress(i + 1, n)
     else:
-        # one contiguous chunk per worker (each worker parses the fonts once); this process
-        # reads the first chunk itself while the others run, or, given other work to do
-        # meanwhile, does that and leaves every chunk to a worker
-        nchunks = min(n, workers)
-        bounds = [round(k * n / nchunks) for k in range(nchunks + 1)]
-        own = 0 if meanwhile else 1
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        done = 0
-        with ProcessPoolExecutor(max_workers=max(1, nchunks - own), mp_context=ctx) as ex:
-            futs = [ex.submit(_read_range, str(path), bounds[k], bounds[k + 1]) for k in range(own, nchunks)]
-            if meanwhile:
-                meanwhile()
-            fonts = FontCache()
-            for i in range(bounds[0], bounds[own]):
-                results.append(_read_page(reader, i, fonts))
-                done += 1
-                if progress:
-                    progress(done, n)
-            for fut in futs:
-                try:
-                    part = fut.result()
-                except (CorruptPdf, EncryptedPdf):
-                    raise
-                except Exception as exc:
-                    raise CorruptPdf(path, f"unreadable page content: {_one_line(exc)}") from None
-                results.extend(part)
-                done += len(part)
-                if progress:
-                    progress(done, n)
+        # workers-1 processes and this one claim chunks from one shared counter (each process
+        # opens the file and parses its fonts once); this process first does its `meanwhile`
+        # work, so it claims fewer: the work balances itself whatever `meanwhile` costs
+        size = max(8, -(-n // (workers * 4)))
+        chunks = [(a, min(a + size, n)) for a in range(0, n, size)]
+        parts = _read_chunks(path, chunks, workers - 1, read_here, meanwhile, progress, n)
+        results = [r for part in parts for r in part]
 
     labels = _labels(reader)
     pages = []

@@ -100,6 +100,52 @@ def test_meanwhile_runs_once_and_changes_nothing(monkeypatch, workers):
     assert [p.text for p in got.pages] == [p.text for p in plain.pages]
 
 
+def _slow(seconds: float = 1.0):
+    """A `meanwhile` that keeps this process busy until the worker has claimed the chunk."""
+    import time
+
+    return lambda: time.sleep(seconds)
+
+
+def test_an_error_in_a_worker_is_one_corrupt_pdf_error(monkeypatch):
+    import parsers.textlayer as tl
+
+    parent, read_page = os.getpid(), tl._read_page
+
+    def failing_in_worker(reader, i, fonts):
+        if os.getpid() != parent:
+            raise ValueError("bad glyph run")
+        return read_page(reader, i, fonts)
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(tl, "_read_page", failing_in_worker)  # the forked worker inherits it
+    with pytest.raises(CorruptPdf, match="layout.pdf: unreadable page content: bad glyph run"):
+        read_document(FIX / "layout.pdf", workers=2, meanwhile=_slow())
+
+
+def test_a_worker_that_dies_holding_pages_is_an_error_not_a_hang(monkeypatch):
+    import parsers.textlayer as tl
+
+    def dies_after_claiming(path, chunks, counter, out):
+        tl._claim(counter, len(chunks))
+        os._exit(3)
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(tl, "_chunk_worker", dies_after_claiming)
+    with pytest.raises(CorruptPdf, match="worker process died before reading page 1"):
+        read_document(FIX / "layout.pdf", workers=2, meanwhile=_slow())
+
+
+def test_chunks_no_worker_claimed_are_read_here(monkeypatch):
+    """Workers that exit at once (out of memory, say) leave every chunk to this process."""
+    import parsers.textlayer as tl
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    monkeypatch.setattr(tl, "_chunk_worker", lambda *args: os._exit(3))
+    got = read_document(FIX / "layout.pdf", workers=3, meanwhile=_slow(0.3))
+    assert [p.text for p in got.pages] == [p.text for p in read_document(FIX / "layout.pdf", workers=1).pages]
+
+
 def _walk(content: bytes) -> list[str]:
     """Text pieces of a content stream drawn in a simple font (one byte a character)."""
     from parsers.textlayer import FontCache, _PageWalker
