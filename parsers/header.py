@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.joining import join_lines
-from parsers.labels import LabelHit, field_specs, find_labels
+from parsers.labels import LabelHit, field_specs, find_labels, is_named_section
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
@@ -102,7 +102,8 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                     if first_hit > 0 and texts[j][:first_hit].strip() and _continues(prev, here, label_line, gap_lines):
                         parts.append(texts[j][:first_hit])
                     break
-                if not _continues(prev, here, label_line, gap_lines, leading) or _NOTE_START.match(texts[j]):
+                if (not _continues(prev, here, label_line, gap_lines, leading) or _NOTE_START.match(texts[j])
+                        or is_named_section(texts[j])):
                     break
                 if 0 < here.y - prev.y:
                     leading = max(leading, here.y - prev.y)

@@ -145,6 +145,18 @@ def is_section_heading(text: str) -> bool:
     return bool(m and m.group(0).strip() and re.fullmatch(r"[A-Z][^.!?]{0,80}", bare) and len(bare.split()) <= 10)
 
 
+def is_named_section(text: str) -> bool:
+    """A heading that names a section ("0 引言", "一、引言", "1. Introduction"): the end of any
+    header field above it, even with no gap before it. Unlike `is_section_heading`, a number
+    before an arbitrary capitalised line ("12 Chinese provinces…") is not enough."""
+    t = re.sub(r"[\s\u3000\x07]+", " ", text).strip().rstrip(":：.")
+    if len(t) > 60:
+        return False
+    m = _SECTION_NUMBER.match(t)
+    bare = (t[m.end():] if m else t).casefold().replace("’", "'")
+    return bare in _section_words() or bare.replace(" ", "") in _section_words()  # letter-spaced "引 言"
+
+
 @lru_cache(maxsize=1)
 def _end_matter_regex() -> re.Pattern[str]:
     heads = sorted(vocabulary().get("end_matter", {}).get("headings", []), key=len, reverse=True)

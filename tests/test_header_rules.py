@@ -50,3 +50,37 @@ def test_cjk_latin_spacing_without_a_space_glyph_is_not_a_space() -> None:
     assert _join(pieces, 10.0, [(40.2, 42.3)]) == ["", " ", ""]         # a space glyph drawn there: kept
     wide = [piece(0, 40, "电网技术"), piece(52, 80, "Vol. 47")]
     assert _join(wide, 10.0) == ["", " "]                             # a wide gap still separates
+
+
+def _stacked(*texts: str, size: float = 10.5) -> list[Line]:
+    """Lines set one under the other at even leading: no gap tells where a field ends."""
+    return [_ln(t, 100 + 1.6 * size * k, size) for k, t in enumerate(texts)]
+
+
+def test_the_english_blocks_code_line_is_three_fields_not_more_keywords() -> None:
+    header = extract_labelled(_stacked(
+        "Key words: digital economy; innovation efficiency;",
+        "panel data",
+        "CLC number: F124  Document code: A  Article ID: 1000-0000(2023)01-0001-10",
+        "Foundation item: National Social Science Fund of China (20BJL001)",
+        "Biography: ZHANG San (1980-), male, professor."))
+    assert header.fields["keywords_en"] == "digital economy; innovation efficiency; panel data"
+    assert header.fields["clc"] == "F124"
+    assert header.fields["doc_code"] == "A"
+    assert header.fields["article_no"] == "1000-0000(2023)01-0001-10"
+    assert header.fields["funding"] == "National Social Science Fund of China (20BJL001)"
+    assert header.fields["bio"] == "ZHANG San (1980-), male, professor."
+
+
+def test_a_named_section_heading_ends_a_field_even_without_a_gap() -> None:
+    for heading in ("0 引言", "一、引言", "1. Introduction", "INTRODUCTION", "引 言"):
+        header = extract_labelled(_stacked("关键词：数字经济；创新效率；", "面板数据", heading, "正文第一段。"))
+        assert header.fields["keywords_zh"] == "数字经济；创新效率；面板数据", heading
+    # a numbered line that names no section is the value going on
+    header = extract_labelled(_stacked("Abstract: Data from", "12 Chinese provinces show a rise.", "Key words: a; b"))
+    assert header.fields["abstract_en"] == "Data from 12 Chinese provinces show a rise."
+
+
+def test_english_code_labels_need_their_colon() -> None:
+    header = extract_labelled(_stacked("Abstract: We map the CLC number system and the Article ID scheme", "of libraries."))
+    assert header.fields == {"abstract_en": "We map the CLC number system and the Article ID scheme of libraries."}
