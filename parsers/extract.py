@@ -16,8 +16,8 @@ from parsers.checks import check_issue
 from parsers.masthead import front_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import PageInfo, body_size, classify, infer_printed
-from parsers.split import Split, merge_by_page_count, split_issue, trim_to_page_count
+from parsers.pages import PageInfo, body_size, classify, infer_printed, page_part
+from parsers.split import Split, merge_by_page_count, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
 from schemas.model import Article, Issue, Journal, LangText, Source
@@ -136,18 +136,32 @@ def plan_issue(doc: Document) -> Plan:
     return Plan(infos, size, plan_split(doc, infos))
 
 
+def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
+    """Article k's pages; of a page it shares with a neighbour, only its own part."""
+    spans = plan.split.spans
+    span = spans[k]
+    pages = list(plan.infos[span.first - 1: span.last])
+    if shared_first(spans, k) and pages[0].start_y is not None:
+        pages[0] = page_part(pages[0], below=pages[0].start_y)
+    if k + 1 < len(spans) and shared_first(spans, k + 1):
+        nxt = plan.infos[spans[k + 1].first - 1]
+        if nxt.start_y is not None:
+            pages[-1] = page_part(pages[-1], above=nxt.start_y)
+    return pages
+
+
 def extract_one(plan: Plan, k: int) -> Article:
     """Article k (0-based) of the plan, cross-checked against its 文章编号 page count."""
     span = plan.split.spans[k]
     aid = f"a{k + 1:02d}"
     toc_title = span.toc.title if span.toc else ""
-    art = extract_article(aid, plan.infos[span.first - 1: span.last], plan.size, toc_title)
+    art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
     ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
     if ano is not None and ano.page_count and int(ano.page_count) != span.last - span.first + 1:
         before = span.last
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
-            art = extract_article(aid, plan.infos[span.first - 1: span.last], plan.size, toc_title)
+            art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
     for code, message in span.warnings:
         art.warn(code, message)
     return art

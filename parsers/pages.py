@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from parsers.labels import find_labels, is_section_heading, type_of_heading
@@ -43,6 +43,7 @@ class PageInfo:
     labels: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
     part_type: str | None = None     # "editorial" when a heading such as "Preface" opens the page
+    start_y: float | None = None     # where the article starts when another one's text ends above it
 
 
 def body_size(pages: list["PageText"]) -> float:
@@ -193,10 +194,12 @@ def infer_printed(infos: list[PageInfo]) -> None:
             p.printed = p.number + offset
 
 
-def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35) -> list["Line"]:
-    """The largest-type lines in the top part of the page, when much larger than body text
-    (`ratio`; less is asked of a page whose labels already say an article starts here)."""
-    top = [ln for ln in body if ln.y < page_height * 0.5 and len(ln.text.strip()) > 1]
+def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35,
+                below: float = 0.0) -> list["Line"]:
+    """The largest-type lines in the top part of the page (or, given `below`, in the part
+    below that y), when much larger than body text (`ratio`; less is asked of a page whose
+    labels already say an article starts here)."""
+    top = [ln for ln in body if below <= ln.y < below + page_height * 0.5 and len(ln.text.strip()) > 1]
     if not top:
         return []
     biggest = max(ln.size for ln in top)
@@ -239,6 +242,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         return info
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
+    if not info.title_lines and len(header_labels) >= 2 and header_labels & {"abstract_zh", "keywords_zh"}:
+        info.title_lines = _title_above_labels(body, size, page.height)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
@@ -250,6 +255,9 @@ def classify(page: "PageText", size: float) -> PageInfo:
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
+        if _text_above(body, info.title_lines[0], size) and _labels_below(body, info.title_lines[0]) & ARTICLE_LABELS:
+            info.start_y = info.title_lines[0].y
+            info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
         info.kind = "advert"
     elif (heading := _part_heading(body, size, page.height)) is not None:
@@ -258,6 +266,48 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.title_lines = [heading]
         info.evidence.append(f"heading “{heading.text.strip()}” in {heading.size:.1f}pt opens a part of its own")
     return info
+
+
+def _title_above_labels(body: list["Line"], size: float, page_height: float) -> list["Line"]:
+    """A title in the lower half of the page, above the page's 摘要/关键词 labels: an article
+    that starts below the end of the one before it."""
+    hits = [h for h in find_labels([ln.text for ln in body]) if h.field in ("abstract_zh", "keywords_zh")]
+    if not hits:
+        return []
+    label_y = body[hits[0].line].y
+    lines = title_lines([ln for ln in body if ln.y < label_y], size, page_height, 1.2, below=page_height * 0.5)
+    if lines and is_section_heading(" ".join(ln.text for ln in lines)):
+        return []
+    return lines
+
+
+def _text_above(body: list["Line"], title: "Line", size: float) -> bool:
+    """Does another article's text end above this title? Several lines of running text in
+    body type or smaller — not a column name or a one-line CNKI header, which carry no text
+    or carry labels."""
+    above = [ln for ln in body if ln.y < title.y - 0.5 * title.size and ln.text.strip()
+             and ln.size <= size * 1.15 and not find_labels([ln.text])]
+    return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
+
+
+def _labels_below(body: list["Line"], title: "Line") -> set[str]:
+    return {h.field for h in find_labels([ln.text for ln in body if ln.y >= title.y - 0.5])}
+
+
+def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:
+    """The part of a page shared by two articles that belongs to one of them: the lines above
+    y `above` (the earlier article's end) or from y `below` on (the later one's start)."""
+    def keep(ln: "Line") -> bool:
+        if above is not None and ln.y >= above - 0.5:
+            return False
+        return below is None or ln.y >= below - 0.5
+
+    body = [ln for ln in info.body if keep(ln)]
+    part = replace(info, body=body, title_lines=[ln for ln in info.title_lines if keep(ln)],
+                   labels={h.field for h in find_labels([ln.text for ln in body])}, evidence=list(info.evidence))
+    if above is not None:
+        part.kind, part.start_y = "content", None
+    return part
 
 
 def _part_heading(body: list["Line"], size: float, page_height: float) -> "Line | None":

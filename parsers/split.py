@@ -172,11 +172,26 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
         span.last = last
         _extend_to_label_range(span, limit, ranges)
         spans.append(span)
+    _share_mid_page_starts(spans, by_number)
 
     in_article = {n for s in spans for n in range(s.first, s.last + 1)}
     skipped = {p.number: p.kind for p in infos if p.number not in in_article}
     english = [p.number for p in infos if p.kind == "english"]
     return Split(spans=spans, toc=toc, english_pages=english, skipped=skipped, warnings=warnings)
+
+
+def _share_mid_page_starts(spans: list[Span], by_number: dict[int, PageInfo]) -> None:
+    """An article that starts below the end of the one before it shares that page: the earlier
+    article's last page is the later one's first (the printed ranges overlap: 43–54, 54–62)."""
+    for prev, span in zip(spans, spans[1:]):
+        if by_number[span.first].start_y is not None and prev.last == span.first - 1:
+            prev.last = span.first
+            prev.evidence.append(f"ends on p.{span.first}, above the start of the next article")
+
+
+def shared_first(spans: list[Span], k: int) -> bool:
+    """Does span k start on the page where span k-1 ends?"""
+    return k > 0 and spans[k - 1].last == spans[k].first
 
 
 def _extend_to_label_range(span: Span, limit: int, ranges: list[tuple[int, int]]) -> None:
@@ -205,6 +220,8 @@ def merge_by_page_count(split: Split, infos: list[PageInfo], counts: dict[int, i
             page = by_number[nxt.first]
             if nxt.sources != {"layout"} or page.labels & ARTICLE_LABELS or page.part_type:
                 break
+            if nxt.first == end and page.start_y is not None:
+                break  # the count ends on the page they share: the next article starts there
             span.evidence.append(f"文章编号 page count {count} covers p.{nxt.first}; its large type is not a new article")
             span.last = max(span.last, min(nxt.last, end)) if nxt.last <= end else nxt.last
             page.kind = "content"

@@ -113,3 +113,68 @@ def test_ocr_full_stops_in_an_article_number_read_as_hyphens() -> None:
     from parsers.identifiers import parse_article_no
     ano = parse_article_no("中图分类号：TV212 文献标识码：A 文章编号： 1004.731X(2009)15-4806.05")
     assert ano is not None and ano.ascii == "1004-731X(2009)15-4806-05"
+
+
+# ---- articles that start mid-page, below the end of the one before (continuous layouts)
+
+def _flow(texts: list[tuple[str, float]], top: float = 70.0, x0: float = 60.0) -> list[Line]:
+    """Lines set down the page at a leading of 1.6 of their size."""
+    lines, y = [], top
+    for text, size in texts:
+        lines.append(Line(text=text, x0=x0, x1=min(535.0, x0 + size * len(text)), y=y, size=size))
+        y += 1.6 * size
+    return lines
+
+
+def _head(title: str, author: str, abstract: str, keywords: str, ano: str) -> list[tuple[str, float]]:
+    return [(title, 18.0), (author, 12.0), ("（东北大学 文法学院，辽宁 沈阳 110819）", 9.0),
+            (f"摘要：{abstract}", 9.0), (f"关键词：{keywords}", 9.0),
+            (f"中图分类号：D822  文献标识码：A  文章编号：1000-0000(2023)01-{ano}", 9.0)]
+
+
+def _text(n: int, what: str) -> list[tuple[str, float]]:
+    return [(f"{what}第{k}行，这是一行用于测试的正文文字，长度接近版心的宽度。", 10.5) for k in range(n)]
+
+
+def _issue(pages: list[list[Line]]):
+    from pathlib import Path
+
+    from parsers.textlayer import Document
+    return Document(path=Path("continuous.pdf"), sha256="0" * 64, page_count=len(pages),
+                    pages=[PageText(k + 1, 595, 842, str(k + 1), lines) for k, lines in enumerate(pages)],
+                    outline=[], info={})
+
+
+def _continuous_issue(second_start_top: bool):
+    """Article A on p.1–2; B starts on p.2 (top half or lower half) and ends on p.3."""
+    a_head = _head("东北亚区域合作的新进展", "张三", "本文讨论东北亚区域合作的新进展。", "东北亚；区域合作", "0001-02")
+    b_head = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理的制度逻辑。", "数字治理；制度", "0002-02")
+    a_end_lines = 6 if second_start_top else 24
+    a_refs = [("参考文献：", 10.5), ("[1] 王五. 东北亚合作研究[J]. 东北亚论坛, 2020(3): 1-10.", 9.0),
+              ("[2] 赵六. 区域合作的理论[M]. 北京: 人民出版社, 2019.", 9.0)]
+    p1 = _flow(a_head + _text(26, "甲文"))
+    p2 = _flow(_text(a_end_lines, "甲文末") + a_refs + [("", 10.5)] + b_head + _text(4, "乙文"))
+    p3 = _flow(_text(30, "乙文续") + [("参考文献：", 10.5), ("[1] 孙七. 数字政府[J]. 电子政务, 2021(5): 2-9.", 9.0)])
+    return _issue([p1, p2, p3])
+
+
+def test_an_article_that_starts_mid_page_shares_the_page_with_the_one_before() -> None:
+    from parsers.extract import build_issue
+    for top in (True, False):  # the title in the upper or in the lower half of the page
+        issue = build_issue(_continuous_issue(top))
+        a, b = issue.articles
+        assert (a.pdf_pages, b.pdf_pages) == ([1, 2], [2, 3]), top
+        assert (a.fpage, a.lpage, b.fpage, b.lpage) == ("1", "2", "2", "3")
+        assert a.title.zh == "东北亚区域合作的新进展" and b.title.zh == "数字治理的制度逻辑"
+        assert a.abstract.zh == "本文讨论东北亚区域合作的新进展。" and b.abstract.zh == "本文讨论数字治理的制度逻辑。"
+        assert [c.text[:6] for c in a.citations] == ["王五. 东北", "赵六. 区域"]  # its list ends above b's title
+        assert [c.text[:6] for c in b.citations] == ["孙七. 数字"]
+        assert [c.name.zh for c in b.contributors] == ["李四"]
+        assert not [w for w in a.warnings + b.warnings if w.code.startswith("article-no")], (a.warnings, b.warnings)
+
+
+def test_a_column_name_above_a_title_is_not_another_articles_end() -> None:
+    page = _flow([("·区域国别研究·", 10.5)] + _head("东北亚区域合作的新进展", "张三", "本文讨论。", "东北亚", "0001-02")
+                 + _text(20, "正文"))
+    info = classify(PageText(1, 595, 842, "1", page), 10.5)
+    assert info.kind == "start" and info.start_y is None
