@@ -697,10 +697,20 @@ _NO_SPACE_AFTER = set("（「『【〔《([{‘“")
 def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]] = ()) -> list[str]:
     """Separators to put before each piece ('' for the first). Between ideographs only a
     space glyph the PDF draws in the gap (`spaces`: their x0, x1 on this line) is a
-    printed space; a bare gap is justification."""
+    printed space; a bare gap is justification.
+
+    A line whose glyph boxes mostly overlap (a font with no usable widths, as OCR text layers
+    have: every glyph one em wide, each placed on its own) tells nothing by its gaps: there,
+    between letters, a space glyph drawn between two glyphs' starts is a space, and nothing
+    else is."""
     def drawn(left: float, right: float) -> bool:
         return any(x0 >= left - 0.5 and x1 <= right + 0.5 for x0, x1 in spaces)
 
+    def drawn_between(a: list[Any], b: list[Any]) -> bool:
+        return any(a[0] < x0 <= b[0] for x0, _ in spaces)
+
+    overlapping = bool(spaces) and len(pieces) > 3 and sum(
+        1 for a, b in zip(pieces, pieces[1:]) if b[0] - a[1] < -0.2 * size) * 2 >= len(pieces) - 1
     seps = [""]
     prev = pieces[0]
     acc = prev[5]
@@ -711,6 +721,8 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
         b = p[5][0]
         if a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
             sep = ""
+        elif overlapping and not (is_tight(a) and is_tight(b)):
+            sep = " " if drawn_between(prev, p) else ""
         elif is_tight(a) and is_tight(b):
             if gap >= 0.8 * size and _ideo(a) and _ideo(b) and len(acc) >= 2 and _ideo(acc[-2]):
                 sep = "\u3000"

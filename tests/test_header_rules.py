@@ -84,3 +84,23 @@ def test_a_named_section_heading_ends_a_field_even_without_a_gap() -> None:
 def test_english_code_labels_need_their_colon() -> None:
     header = extract_labelled(_stacked("Abstract: We map the CLC number system and the Article ID scheme", "of libraries."))
     assert header.fields == {"abstract_en": "We map the CLC number system and the Article ID scheme of libraries."}
+
+
+def test_an_ocr_layer_with_one_em_glyphs_is_spaced_by_its_space_glyphs_only() -> None:
+    """OCR text layers place every glyph on its own, each one em wide (no usable widths): the
+    boxes overlap, so gaps say nothing; the space glyphs the OCR engine drew are the words."""
+    from parsers.textlayer import _join
+    size = 7.44
+    word = "Journal of Sim ulation"  # the OCR's glyph positions ("Sim" and "ulation" 9 pt apart)
+    xs = [217, 222, 227, 233, 238, 244, 248, None, 254, 259, None, 300, 305, 308, None, 317, 322, 326, 330, 334, 337, 342]
+    pieces = []
+    for ch, x in zip(word, xs):
+        if ch == " ":
+            continue
+        pieces.append([float(x), x + size, 100.0, size, "F0", ch, False, 0.15])
+    spaces = [(251.0, 251.0 + size), (263.0, 263.0 + size)]  # drawn after "Journal" and "of" only
+    text = "".join(sep + p[5] for sep, p in zip(_join(pieces, size, spaces), pieces))
+    assert text == "Journal of Simulation"
+    # glyphs with real widths keep the gap rule: no space glyph, a word gap is still a space
+    real = [[0.0, 20.0, 100.0, 10.0, "F", "Data", False, 0.15], [23.0, 40.0, 100.0, 10.0, "F", "from", False, 0.15]]
+    assert _join(real, 10.0, []) == ["", " "]
