@@ -24,10 +24,16 @@ class Header:
     at: dict[str, int] = field(default_factory=dict)         # field name -> index of its label's line
 
 
+def _size_tolerance(a: "Line", b: "Line") -> float:
+    """How far two lines' type sizes may differ and still be the same text: an OCR layer's
+    sizes follow each scanned line's height (6.5 to 8.4 pt within one abstract)."""
+    return 2.0 if a.invisible and b.invisible else 0.75
+
+
 def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float = 2.3, leading: float = 0.0) -> bool:
     """Does `nxt` carry on the value begun on `label_line`? Same type size, and either the
     next line down or the top of the next column."""
-    if abs(nxt.size - label_line.size) > 0.75:
+    if abs(nxt.size - label_line.size) > _size_tolerance(nxt, label_line):
         return False
     gap = nxt.y - prev.y
     # `leading`: the widest line gap seen so far in this value (uneven OCR'd lines)
@@ -89,11 +95,11 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                 if not "".join(parts).strip() and here.y < lines[hit.line].y - 1:
                     j += 1  # a heading's value lies below it: a block above it read next is not it
                     continue
-                if (here.y >= prev.y - 1 and abs(here.size - label_line.size) > 0.3
+                if (here.y >= prev.y - 1 and abs(here.size - label_line.size) > _size_tolerance(here, label_line) - 0.45
                         and (here.x0 >= _column_x1(label_line) - 1 or here.x1 <= label_line.x0 + 1)):
                     j += 1  # a side box's line beside the value in other type, read in between
                     continue
-                if here.size < label_line.size - 0.75:
+                if here.size < label_line.size - _size_tolerance(here, label_line):
                     skipped += 1  # a footnote or caption between columns: look past it
                     j += 1
                     continue

@@ -70,6 +70,7 @@ class Line:
     y: float
     size: float
     spans: list[Span] = field(default_factory=list)
+    invisible: bool = False  # drawn in render mode 3: an OCR layer over a scan, whose type sizes wander
 
 
 @dataclass
@@ -220,6 +221,7 @@ class _PageWalker:
         fs = 1.0
         tc = tw = tl = rise = 0.0
         th = 1.0
+        hidden = False  # text render mode 3 (or 7): invisible, as OCR layers draw it
         stack_gs: list[tuple] = []
         stack: list[Any] = []
         match = _TOK.match
@@ -321,11 +323,11 @@ class _PageWalker:
                             if pieces and not dec.founder:
                                 last = pieces[-1]
                                 if (last[4] is dec and last[2] == y0 and last[3] == size
-                                        and 0 <= x0 - last[1] < 0.1 * size):
+                                        and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
                                     last[1] = x1
                                     last[5] += text
                                     continue
-                            pieces.append([x0, x1, y0, size, dec, text])
+                            pieces.append([x0, x1, y0, size, dec, text, hidden])
                         elif isinstance(it, float):
                             tx = -it / 1000.0 * fs * th
                             a, b, c, d, e, f = tm
@@ -364,13 +366,15 @@ class _PageWalker:
                     tl = float(stack[-1])
                 elif op == b"Ts":
                     rise = float(stack[-1])
+                elif op == b"Tr":
+                    hidden = int(stack[-1]) in (3, 7)
                 elif op == b"cm":
                     ctm = _mul(tuple(float(x) for x in stack[-6:]), ctm)
                 elif op == b"q":
-                    stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise))
+                    stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise, hidden))
                 elif op == b"Q":
                     if stack_gs:
-                        ctm, dec, fs, tc, tw, th, tl, rise = stack_gs.pop()
+                        ctm, dec, fs, tc, tw, th, tl, rise, hidden = stack_gs.pop()
                 elif op == b"Do":
                     if xobj_res is None:
                         xobj_res = _get(resources, "/XObject") or {}
@@ -417,7 +421,7 @@ def _get(d: Any, key: str) -> Any:
 def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float) -> list[Line]:
     pieces: list[list[Any]] = []
     spaces: list[tuple[float, float, float]] = []  # space glyphs drawn on their own: (x0, x1, y_top)
-    for x0, x1, y, size, dec, text in raw:
+    for x0, x1, y, size, dec, text, hidden in raw:
         yt = ury - y
         if size <= 0 or yt < -size or yt > height + size or x1 < llx - 1 or x0 > llx + width + 1:
             continue
@@ -425,8 +429,8 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
             if text and x1 > x0:
                 spaces.append((x0 - llx, x1 - llx, yt))
             continue
-        # [x0, x1, y_top, size, font, text, sup, word-gap factor (em)]
-        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if dec.founder else 0.15])
+        # [x0, x1, y_top, size, font, text, sup, word-gap factor (em), invisible]
+        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if dec.founder else 0.15, hidden])
     if not pieces:
         return []
     pieces.sort(key=lambda p: (p[2], p[0]))
@@ -779,7 +783,7 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
     spans = [_span(run, text if len(runs) == 1 else None) for run in runs]
     spans = [s for s in spans if s.text]
     return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
-                size=round(main, 2), spans=spans)
+                size=round(main, 2), spans=spans, invisible=all(p[8] for p in c))
 
 
 def _span(cur: list[Any], text: str | None = None) -> Span:

@@ -104,3 +104,16 @@ def test_an_ocr_layer_with_one_em_glyphs_is_spaced_by_its_space_glyphs_only() ->
     # glyphs with real widths keep the gap rule: no space glyph, a word gap is still a space
     real = [[0.0, 20.0, 100.0, 10.0, "F", "Data", False, 0.15], [23.0, 40.0, 100.0, 10.0, "F", "from", False, 0.15]]
     assert _join(real, 10.0, []) == ["", " "]
+
+
+def test_an_ocr_layers_wandering_type_sizes_do_not_end_a_field() -> None:
+    sizes = [6.5, 6.5, 8.2, 6.5, 8.4, 8.2]  # doc24's English abstract, line by line
+    def ocr(text: str, y: float, size: float, invisible: bool = True) -> Line:
+        return Line(text=text, x0=64.0, x1=480.0, y=y, size=size, invisible=invisible)
+    texts = ["Abstract: The 3D visualization", "of sediment simulation", "can not only improve",
+             "the presentation", "of the process", "as well as river regulation."]
+    lines = [ocr(t, 310.8 + 11.5 * k, sz) for k, (t, sz) in enumerate(zip(texts, sizes))]
+    assert extract_labelled(lines).fields["abstract_en"].endswith("as well as river regulation.")
+    # printed (visible) text keeps the strict rule: another type size is another block
+    printed = [ocr(t, 310.8 + 11.5 * k, sz, invisible=False) for k, (t, sz) in enumerate(zip(texts, sizes))]
+    assert extract_labelled(printed).fields["abstract_en"] == "The 3D visualization of sediment simulation"
