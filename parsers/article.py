@@ -56,7 +56,8 @@ def _zh_part(raw: list[str]) -> str:
     """A value printed in Chinese followed by its English translation: the Chinese part."""
     keep: list[str] = []
     for k, line in enumerate(raw):
-        if k and latin_share(line) > 0.8:
+        # (a grant number wrapped onto a line of its own, "（22YJC790081）", is not English)
+        if k and latin_share(line) > 0.8 and len(re.findall(r"[A-Za-z]{2,}", line)) >= 3:
             break
         keep.append(line)
     return join_lines(keep).strip(" ;；,，")

@@ -195,11 +195,11 @@ def infer_printed(infos: list[PageInfo]) -> None:
 
 
 def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35,
-                below: float = 0.0) -> list["Line"]:
-    """The largest-type lines in the top part of the page (or, given `below`, in the part
-    below that y), when much larger than body text (`ratio`; less is asked of a page whose
-    labels already say an article starts here)."""
-    top = [ln for ln in body if below <= ln.y < below + page_height * 0.5 and len(ln.text.strip()) > 1]
+                window: float = 0.5) -> list["Line"]:
+    """The largest-type lines in the top part of the page (`window`: its share of the page
+    height), when much larger than body text (`ratio`; less is asked of a page whose labels
+    already say an article starts here)."""
+    top = [ln for ln in body if ln.y < page_height * window and len(ln.text.strip()) > 1]
     if not top:
         return []
     biggest = max(ln.size for ln in top)
@@ -242,7 +242,10 @@ def classify(page: "PageText", size: float) -> PageInfo:
         return info
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
-    if not info.title_lines and len(header_labels) >= 2 and header_labels & {"abstract_zh", "keywords_zh"}:
+    if (len(header_labels) >= 2 and header_labels & {"abstract_zh", "keywords_zh"}
+            and (not info.title_lines or is_section_heading(" ".join(ln.text for ln in info.title_lines)))):
+        # no title in the top half, or only a section heading of the article ending there:
+        # the title is the large type right above the 摘要/关键词 (an article starting lower down)
         info.title_lines = _title_above_labels(body, size, page.height)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
@@ -256,7 +259,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
         if _text_above(body, info.title_lines[0], size) and _labels_below(body, info.title_lines[0]) & ARTICLE_LABELS:
-            info.start_y = info.title_lines[0].y
+            info.start_y = _header_top(body, info.title_lines[0])
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
         info.kind = "advert"
@@ -275,7 +278,7 @@ def _title_above_labels(body: list["Line"], size: float, page_height: float) -> 
     if not hits:
         return []
     label_y = body[hits[0].line].y
-    lines = title_lines([ln for ln in body if ln.y < label_y], size, page_height, 1.2, below=page_height * 0.5)
+    lines = title_lines([ln for ln in body if ln.y < label_y], size, page_height, 1.2, window=1.0)
     if lines and is_section_heading(" ".join(ln.text for ln in lines)):
         return []
     return lines
@@ -288,6 +291,17 @@ def _text_above(body: list["Line"], title: "Line", size: float) -> bool:
     above = [ln for ln in body if ln.y < title.y - 0.5 * title.size and ln.text.strip()
              and ln.size <= size * 1.15 and not find_labels([ln.text])]
     return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
+
+
+def _header_top(body: list["Line"], title: "Line") -> float:
+    """The top of the article's block: the title, or the labelled lines printed just above it
+    (a CNKI one-line header 文章编号…中图分类号…, a DOI line)."""
+    top = title.y
+    for ln in sorted((ln for ln in body if ln.y < title.y - 0.5), key=lambda ln: -ln.y):
+        if top - ln.y > 3.5 * max(ln.size, title.size) or not find_labels([ln.text]):
+            break
+        top = ln.y
+    return top
 
 
 def _labels_below(body: list["Line"], title: "Line") -> set[str]:

@@ -28,6 +28,18 @@ issue_cnki_ttf    CNKI-style layout (one `文章编号：… 中图分类号：�
                   基金项目 / 作者简介, 参考文献 list [1] [2] …). Chinese font: an embedded
                   TrueType subset (AR PL UMing CN) as CIDFontType2, Identity-H, codes = glyph
                   ids of the subset, NO ToUnicode (text only recoverable via the font's cmap).
+issue_cnki_continuous
+                  the CNKI layout and font of issue_cnki_ttf, but articles run on: each one after
+                  the first starts MID-PAGE, two body lines below the end of the previous one
+                  (common in 学报). 目录 page, then 3 articles (C02, the Tumen River article C03,
+                  C01) on printed pages 16-21: a02 starts in the top half of p.17, a03 (with its
+                  five-line footnote block) in the lower half of p.19; pages 17 and 19 are shared
+                  by two articles. Each article's unmarked footnote block sits at the foot of the
+                  page where it starts; a shared page's running head is that of the article at
+                  its top (p.17 `陈静静：…`, p.19 `刘振华：…`), never the new article's. a03's
+                  English block begins on the next page. a02's reference [4] is in the compact
+                  GB/T 7714 form `…[EB/OL].(2021-10-24)[2023-03-01].https://…` (no spaces).
+                  No cover, no English section.
 single_article    the seed article alone (its 12-ish pages), seed layout, UCS2 font, no cover,
                   no 目录, no English section.
 
@@ -58,7 +70,10 @@ Truth conventions (what the extractor must reproduce)
   the first `[YYYY-MM-DD]` date (CNKI `(2022-07-28)[2023-03-01]`: the bracketed one).
 * pdf_pages: 1-based physical pages [first, last] of the article (cover, 目录, blank,
   advert and English-abstract pages belong to no article); fpage/lpage: printed page
-  numbers as strings. Article ids a01, a02, ... in page order.
+  numbers as strings. Article ids a01, a02, ... in page order. A page shared by two
+  run-on articles belongs to both: the earlier one's last page is the later one's first
+  (pdf_pages [2, 3] then [3, 5]; lpage of one = fpage of the next), and the page count in
+  文章编号 counts it for both.
 * type: research-article / book-review / editorial. title.en/abstract.en/keywords.en come
   from the issue-end English section (seed layout) or the English block (CNKI layout).
 * A space glyph printed between two CJK characters is kept (`（北京 邮编：100007）`,
@@ -66,7 +81,7 @@ Truth conventions (what the extractor must reproduce)
   the same code point (e.g. `·` U+00B7, never the katakana middle dot U+30FB).
 * Journal: values printed in the PDF: the cover prints 东北亚学刊, `Journal of Northeast
   Asia Studies`, 2023年第6期, `ISSN 2095-3453`, `CN 22-1402/C`, `编辑出版：东北亚学刊编辑部`
-  (publisher). Without a cover (issue_cnki_ttf, single_article) only title.zh (running
+  (publisher). Without a cover (issue_cnki_*, single_article) only title.zh (running
   head / 目录) and the ISSN (文章编号) are printed; the rest is "". issue is "6" (printed
   第6期), volume "" (not printed). source.file is "issue.pdf".
 
@@ -74,7 +89,8 @@ Planted problems (Article.warnings; tests should compare codes, messages are fre
 ---------------------------------------------------------------------------------------
 article-no-page-count   文章编号 gives a page count that differs from the article's real
                         length (issue_seed_*: a05's printed count is 3 more than its pages).
-doc-code                文献标志码 is not one of A-E (issue_cnki_ttf: a02 prints `Z`).
+doc-code                文献标志码 is not one of A-E (issue_cnki_ttf: a02 prints `Z`;
+                        issue_cnki_continuous: a01, the same article).
 Every other article and the issues themselves have warnings [].
 """
 from __future__ import annotations
@@ -419,6 +435,67 @@ C02_REFS = [
     "https://act.nato.int/articles/exercise-cyber-coalition-2022-concludes-estonia.",
     "王海. 北约新战略概念与亚太安全[J]. 现代国际关系, 2022(9): 12-21.",
 ]
+C03_TITLE = "图们江区域合作开发的进展、困境与路径"
+C03_TITLE_EN = "Tumen River Area Cooperative Development: Progress, Dilemmas and Paths"
+C03_ABSTRACT = (
+    "图们江区域合作开发自20世纪90年代启动以来，经历了联合国开发计划署主导、向“大图们倡议”转型和地方政府推动等阶段，"
+    "在跨境交通、口岸建设和边境经济合作区等领域取得一定进展。但受朝鲜半岛局势、相关国家利益诉求差异以及合作机制"
+    "约束力不足等因素影响，区域合作整体仍处于较低水平。今后应以中俄合作为突破口，推进陆海联运通道建设，完善地方"
+    "合作机制，逐步形成多边合作格局。"
+)
+C03_ABSTRACT_EN = (
+    "Since its launch in the 1990s, the Tumen River Area cooperative development has gone through the stages led by "
+    "the United Nations Development Programme, the transition to the Greater Tumen Initiative and the promotion by "
+    "local governments, and has made progress in cross-border transport, port construction and border economic "
+    "cooperation zones. Affected by the situation on the Korean Peninsula, the divergent interests of the countries "
+    "concerned and the weak binding force of the cooperation mechanism, regional cooperation remains at a low level. "
+    "China and Russia should take their cooperation as a breakthrough, build land-sea transport corridors and "
+    "improve local cooperation mechanisms."
+)
+C03_BODY = [
+    ("h1", "1　图们江区域合作开发的历史进程"),
+    ("p", "1991年，联合国开发计划署将图们江地区开发项目列为重点支持项目，中国、俄罗斯、朝鲜、韩国和蒙古五国共同参与，"
+          "图们江区域合作开发由此起步。{R1}1995年，相关国家签署建立图们江经济开发区及东北亚开发协调委员会的协定，"
+          "合作开发进入机制化阶段。2005年，各方同意将合作范围扩大至大图们江区域，并更名为“大图们倡议”。"),
+    ("p", "2009年，《中国图们江区域合作开发规划纲要》获批，以长吉图为开发开放先导区，图们江区域合作开发上升为国家战略。{R2}"
+          "此后，珲春国际合作示范区设立，中俄之间的跨境交通和口岸设施建设明显加快，过境运输线路不断增加。"),
+    ("p", "从合作主体看，图们江区域合作开发经历了由国际组织主导向相关国家政府和地方政府共同推动的转变。联合国开发计划署在"
+          "合作初期发挥了重要的组织协调作用，但随着其资金支持逐步减少，各国政府特别是地方政府在合作中的作用日益突出。"
+          "吉林省、俄罗斯滨海边疆区、朝鲜罗先市以及蒙古东部省份之间建立了多种形式的地方合作机制，合作的层次和领域不断拓展。"),
+    ("h1", "2　图们江区域合作开发的主要进展"),
+    ("p", "一是跨境交通基础设施不断完善。珲春至俄罗斯马哈林诺的国际铁路恢复运营，珲春至克拉斯基诺、圈河至元汀等口岸的"
+          "基础设施得到改造升级，经俄罗斯扎鲁比诺港的陆海联运航线相继开通。二是边境经济合作平台建设取得进展。珲春边境经济"
+          "合作区等平台相继规划建设，吸引了一批物流、水产品加工和商贸企业入驻。"),
+    ("p", "三是人文交流日益密切。随着口岸通关便利化水平的提高，区域内人员往来和边境旅游规模不断扩大，区域内高校在人才培养"
+          "和学术研究方面开展了广泛合作，为区域合作奠定了民意基础。"),
+    ("h1", "3　图们江区域合作开发面临的困境"),
+    ("p", "第一，朝鲜半岛局势的不确定性。朝鲜半岛局势长期处于紧张状态，罗先经济贸易区的开发进展缓慢。第二，相关"
+          "国家的利益诉求存在差异。俄罗斯更加重视远东地区的整体开发，韩国和日本的投资意愿有限，蒙古则主要关注出海通道"
+          "问题。{R3}"),
+    ("p", "第三，合作机制的约束力不足。“大图们倡议”是一个政府间磋商机制，缺乏具有约束力的法律框架和稳定的资金来源，"
+          "2009年朝鲜退出后，其协调能力进一步下降。{R4}"),
+    ("p", "此外，区域内基础设施互联互通水平不高。中国经图们江出海受制于下游航行权问题，中俄、中朝之间的跨境铁路和公路运力"
+          "有限，口岸通关效率有待提高，物流成本居高不下，制约了区域内贸易和投资的增长。"),
+    ("h1", "4　推进图们江区域合作开发的路径"),
+    ("p", "一是以中俄合作为突破口，推进“滨海2号”国际交通走廊建设，拓展内贸货物跨境运输业务，打通经俄罗斯港口的陆海联运"
+          "通道。二是完善地方合作机制，发挥吉林省与俄罗斯滨海边疆区等地方政府的积极性，推动边境经济合作区和跨境经济合作区"
+          "建设。三是在条件成熟时推动朝鲜重新参与合作，逐步形成多边合作格局。{R5}"),
+    ("p", "此外，还应加强与日本、韩国等国在能源、物流和旅游等领域的合作，依托跨境电子商务拓展合作空间，推动图们江区域由通道"
+          "经济向产业经济转变，使其成为东北亚区域经济合作的重要平台。同时，应加强图们江流域生态环境保护，推动区域绿色低碳发展，"
+          "实现经济效益与生态效益的统一。"),
+    ("h1", "5　结　语"),
+    ("p", "图们江区域合作开发是东北亚区域合作的缩影。三十年来，区域合作虽然进展有限，但合作的基础条件已经发生明显变化。在中俄"
+          "全面战略协作伙伴关系深入发展的背景下，图们江区域合作开发有望迎来新的机遇。今后，应在稳步推进中俄合作的基础上，"
+          "不断完善多边合作机制，推动图们江区域合作开发取得实质性进展，为东北亚区域经济一体化积累经验。"),
+]
+C03_REFS = [
+    "金哲. 图们江区域合作开发三十年：回顾与展望[J]. 东北亚经济研究, 2021(4): 5-17.",
+    "国务院. 中国图们江区域合作开发规划纲要：以长吉图为开发开放先导区[Z]. 2009.",
+    "高明. 东北亚区域经济合作中的国家利益博弈[M]. 长春: 吉林人民出版社, 2018: 112-118.",
+    "Greater Tumen Initiative. GTI strategic action plan 2021-2024"
+    "[EB/OL].(2021-10-24)[2023-03-01].https://www.tumenprogramme.org/?list-1526.html.",
+    "王宁, 张宇. 中俄朝跨境经济合作区建设的路径选择[J]. 延边大学学报(社会科学版), 2022, 55(3): 48-56.",
+]
 
 
 # =========================================================================================
@@ -553,6 +630,26 @@ def cnki_specs() -> list[Spec]:
     ]
 
 
+def cnki_continuous_specs() -> list[Spec]:
+    """The two articles of cnki_specs() and a third CNKI article, for the run-on (continuous)
+    layout, in the order C02, C03, C01: with C03's length this puts C03's start in the top
+    half of a page and C01's (with its five-line footnote block) in the lower half."""
+    lz = Author("刘振华", "刘", "振华", "Liu Zhenhua", "LIU Zhenhua", "延边大学朝鲜半岛研究院，吉林 延吉 133002",
+                "刘振华（1987—），男，吉林延吉人，副教授，博士，主要从事东北亚区域经济合作研究")
+    c03 = Spec("research-article", C03_TITLE, C03_TITLE_EN, short="图们江区域合作开发的进展与路径", authors=[lz],
+               abstract=C03_ABSTRACT, abstract_en=C03_ABSTRACT_EN,
+               keywords=["图们江区域", "大图们倡议", "东北亚", "区域合作", "陆海联运"],
+               keywords_en=["Tumen River Area", "Greater Tumen Initiative", "Northeast Asia", "regional cooperation",
+                            "land-sea transport"],
+               clc=["F127", "F114.41"], doc_code="A", doi=DOI_STEM + "012",
+               funding="教育部人文社会科学研究青年基金项目“中俄朝跨境经济合作区建设路径研究”（22YJC790081）",
+               received="2023-05-18", body=C03_BODY, refs=C03_REFS, layout="cnki",
+               affs=["延边大学朝鲜半岛研究院，吉林 延吉 133002"],
+               affs_en=["Institute of Korean Peninsula Studies, Yanbian University, Yanji 133002, China"])
+    c01, c02 = cnki_specs()
+    return [c02, c03, c01]
+
+
 # =========================================================================================
 # A small typesetter on reportlab's canvas
 # =========================================================================================
@@ -677,6 +774,7 @@ class Line:
     notes: list[str] = field(default_factory=list)
     rule: bool = False        # draw a short rule instead of text
     break_before: bool = False
+    fixed: list[Line] = field(default_factory=list)   # unmarked footnote block for the page this line lands on
 
     @property
     def w(self) -> float:
@@ -869,8 +967,8 @@ def paginate(lines: list[Line], note_text: dict[str, str] | None, fixed: list[Li
     while i < len(lines):
         ln = lines[i]
         new = [k for k in ln.notes if k not in page.notes]
-        nh = sum(sum(x.height for x in nlines(k)) for k in new)
-        sep = SEP if new and not fn_h else 0.0
+        nh = sum(sum(x.height for x in nlines(k)) for k in new) + sum(x.height for x in ln.fixed)
+        sep = SEP if (new or ln.fixed) and not fn_h else 0.0
         need = ln.height
         for j in range(1, ln.keep + 1):
             if i + j < len(lines):
@@ -886,6 +984,7 @@ def paginate(lines: list[Line], note_text: dict[str, str] | None, fixed: list[Li
         page.lines.append(ln)
         used += ln.height
         page.notes.extend(new)
+        page.fixed.extend(ln.fixed)
         fn_h += nh + sep
         i += 1
     pages.append(page)
@@ -1188,6 +1287,41 @@ class Layout:
     toc: bool = True
     english: bool = True
     first_printed: int = 41
+    continuous: bool = False      # articles run on mid-page (one flow) instead of each on a new page
+
+
+RUN_ON_GAP = 2 * 17.5            # vertical gap before a run-on article: two body lines
+
+
+def continuous_pages(specs: list[Spec]) -> tuple[list[PageOut], list[tuple[int, int]], dict[int, int]]:
+    """All articles laid out in one flow, each after the first starting directly below the
+    end of the previous one. Each article's unmarked footnote block rides on its first line,
+    so it lands at the foot of the page where the article starts; its Chinese head
+    (文章编号 line .. 关键词) is kept together, and so is the English head (title .. the
+    first Abstract line). Returns the pages, each article's (first, last) page index and
+    the article index of every line (by id)."""
+    flow: list[Line] = []
+    owner: dict[int, int] = {}
+    for idx, s in enumerate(specs):
+        lines, fixed = article_lines(s)
+        if idx:
+            flow.append(spacer(RUN_ON_GAP))
+        lines[0].fixed = fixed
+        text = ["".join(g.ch for g in ln.gs) for ln in lines]
+        kw = next(k for k, t in enumerate(text) if t.startswith("关键词："))
+        en = next(k for k in range(kw, len(lines)) if not lines[k].gs) + 1      # after the spacer
+        ab = next(k for k, t in enumerate(text) if t.startswith("Abstract: "))
+        lines[0].keep, lines[en].keep = kw, ab - en
+        for ln in lines:
+            owner[id(ln)] = idx
+        flow += lines
+    pages = paginate(flow, None)
+    span: dict[int, list[int]] = {}
+    for pi, p in enumerate(pages):
+        for ln in p.lines:
+            if id(ln) in owner and (ln.gs or ln.rule):
+                span.setdefault(owner[id(ln)], [pi, pi])[1] = pi
+    return pages, [tuple(span[i]) for i in range(len(specs))], owner
 
 
 def render_issue(specs: list[Spec], kind: str, lay: Layout) -> tuple[bytes, int]:
@@ -1216,7 +1350,25 @@ def render_issue(specs: list[Spec], kind: str, lay: Layout) -> tuple[bytes, int]
         c.addPageLabel(0, style="ROMAN_LOWER", start=1)
         c.addPageLabel(phys, style="ARABIC", start=lay.first_printed)
     running = f"{JOURNAL_ZH}　{ISSUE_LABEL}"
-    for idx, s in enumerate(specs):
+
+    def odd_head(s: Spec) -> str:
+        if s.layout == "cnki":
+            first = s.authors[0].zh + ("，等" if len(s.authors) > 1 else "")
+            return f"{first}：{s.short}"
+        return s.short
+
+    if lay.continuous:
+        pages, spans, owner = continuous_pages(specs)
+        for s, (a, b) in zip(specs, spans):
+            s.fpage, s.npages, s.pdf_first = printed + a, b - a + 1, phys + 1 + a
+        for pi, p in enumerate(pages):
+            # the running head of the article at the top of the page, unless it starts here
+            top = next(owner[id(ln)] for ln in p.lines if id(ln) in owner)
+            header(c, printed, running, running if spans[top][0] == pi else odd_head(specs[top]))
+            draw_page_body(c, p, None)
+            new_page()
+            printed += 1
+    for idx, s in enumerate([] if lay.continuous else specs):
         if kind == "seed" and idx == 1:          # blank page after the 卷首语
             new_page()
             printed += 1
@@ -1232,10 +1384,7 @@ def render_issue(specs: list[Spec], kind: str, lay: Layout) -> tuple[bytes, int]
             key = f"art{idx + 1}"
             c.bookmarkPage(key)
             c.addOutlineEntry(s.title, key, level=0)
-        odd = s.short
-        if s.layout == "cnki":
-            first = s.authors[0].zh + ("，等" if len(s.authors) > 1 else "")
-            odd = f"{first}：{s.short}"
+        odd = odd_head(s)
         for p in pages:
             header(c, printed, running, odd if p is not pages[0] else running)
             draw_page_body(c, p, notes)
@@ -1508,6 +1657,13 @@ def case_cnki():
     return pdf, issue_truth(pdf, specs, n, False, False)
 
 
+def case_cnki_continuous():
+    specs = cnki_continuous_specs()
+    pdf, n = build("cnki", specs, Layout(cover=False, english=False, first_printed=16, continuous=True))
+    pdf = to_ttf(pdf, "issue_cnki_continuous")
+    return pdf, issue_truth(pdf, specs, n, False, False)
+
+
 def case_single():
     specs = [seed_issue_specs()[1]]
     pdf, n = build("single", specs, Layout(cover=False, toc=False, english=False, first_printed=43))
@@ -1518,6 +1674,7 @@ CASES = {
     "issue_seed_ucs2": lambda: case_seed("ucs2"),
     "issue_seed_gb1": lambda: case_seed("gb1"),
     "issue_cnki_ttf": case_cnki,
+    "issue_cnki_continuous": case_cnki_continuous,
     "single_article": case_single,
 }
 
