@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.joining import join_lines
+from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES
 
 _ENTRY = re.compile(
     r"^(?P<text>.*?)(?P<lead>[\s.·…．_—\-]{2,}|\s+|(?<=[\u4e00-\u9fff）)]))"
@@ -16,6 +17,40 @@ TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|(?:table\s+of\s+)?contents)\s*$
 # a byline printed under its entry: initials ("J. Montgomery, M.D. Reid & B. Drake; …")
 # or a series citation after a semicolon; a title line never looks like this
 _BYLINE_UNDER = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z]?[\w'’\-]*|^[^;；]{1,80}[;；]\s*\S")
+
+
+# names as a 目录 prints them after a title: 陈静静 / 张  三  李  四 / 王五，赵六 / 欧阳明远 等
+_NAME_SEP = re.compile(r"\s*[，、,;；]\s*|\s{2,}|\u3000+")
+
+
+def _names_only(text: str) -> bool:
+    """Is `text` a list of Chinese personal names (each 2–4 characters, or 2 padded to 3,
+    opening with a known surname) and nothing else?"""
+    text = re.sub(r"\s*等\s*$", "", text.strip())
+    if not text or len(text) > 40 or not re.fullmatch(r"[\u4e00-\u9fff·•\s，、,;；]+", text):
+        return False
+    # a name padded to the width of three ("张  三"): rejoin single characters
+    parts = [t for t in _NAME_SEP.split(text) if t]
+    names: list[str] = []
+    for t in parts:
+        for word in t.split():
+            if names and len(word) == 1 and len(names[-1]) == 1:
+                names[-1] += word
+            else:
+                names.append(word)
+    return bool(names) and all(
+        2 <= len(n) <= 4 and (n[:2] in COMPOUND_SURNAMES or n[0] in COMMON_SURNAMES) for n in names)
+
+
+def _title_and_names(text: str) -> tuple[str, str]:
+    """Split 'title / authors', 'title   authors' or 'title》 authors' where the tail is a
+    list of names."""
+    text = re.sub(r"\s*[/／]\s*$", "", text)  # "孙七 / 90": the slash before the page
+    for m in reversed(list(re.finditer(r"\s*[/／]\s*|\s{2,}|\u3000+|(?<=[\u4e00-\u9fff》”）)])\s(?=[\u4e00-\u9fff])", text))):
+        head, tail = text[:m.start()].strip(), text[m.end():].strip()
+        if head and _names_only(tail):
+            return head, tail
+    return text, ""
 
 
 @dataclass
@@ -52,12 +87,14 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
         parts = [p.strip() for p in _LEADER.split(text) if p.strip()]
         if len(parts) >= 2:
             title, authors = parts[0], " ".join(parts[1:])
+        elif parts and pending and _names_only(parts[0]):
+            title, authors = "", parts[0]  # a title broken over lines, its authors on the last with the page
         elif parts:
-            title, authors = parts[0], ""
+            title, authors = _title_and_names(parts[0])
         else:
             title, authors = "", ""
         if pending:
-            title = join_lines(pending + [title])
+            title = join_lines(pending + ([title] if title else []))
             pending = []
         if not title:
             continue

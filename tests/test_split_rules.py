@@ -178,3 +178,27 @@ def test_a_column_name_above_a_title_is_not_another_articles_end() -> None:
                  + _text(20, "正文"))
     info = classify(PageText(1, 595, 842, "1", page), 10.5)
     assert info.kind == "start" and info.start_y is None
+
+
+def test_toc_authors_are_split_off_however_the_contents_page_sets_them() -> None:
+    rows = ["目  录", "【国际政治】",
+            "乌克兰危机下日本与北约的战略合作 …………………… 陈静静（43）",
+            "东北亚区域合作的新进展 ………………… 张  三  李  四（55）",
+            "数字治理的制度逻辑 / 王五 ……… 67",
+            "论“一带一路”倡议的国际法基础    赵六    78",
+            "书评：读《东北亚国际关系史》 孙七 / 90",
+            "人工智能时代的法律治理研究", "王  五  赵  六 （102）",
+            "东北亚安全格局的演变与", "中国的应对 （110）",
+            "欧洲一体化研究的新视角  欧阳明远，司马青 120",
+            "中国 经济 发展 130"]
+    assert [(e.title, e.authors, e.page) for e in parse_toc(rows)] == [
+        ("乌克兰危机下日本与北约的战略合作", "陈静静", 43),
+        ("东北亚区域合作的新进展", "张  三  李  四", 55),
+        ("数字治理的制度逻辑", "王五", 67),
+        ("论“一带一路”倡议的国际法基础", "赵六", 78),
+        ("书评：读《东北亚国际关系史》", "孙七", 90),
+        ("人工智能时代的法律治理研究", "王  五  赵  六", 102),   # the authors under a wrapped title
+        ("东北亚安全格局的演变与中国的应对", "", 110),           # a wrapped title's end is no name
+        ("欧洲一体化研究的新视角", "欧阳明远，司马青", 120),
+        ("中国 经济 发展", "", 130),                              # words that are not names stay title
+    ]
