@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.header import Header, extract_labelled
+from parsers.labels import find_labels
 from parsers.joining import join_lines
 from parsers.normalize import latin_share
 
@@ -68,6 +69,8 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
     """
     entries: list[EnglishEntry] = []
     bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln.text.strip())]
+    if not bylines:
+        return _entries_without_pages(lines)
     lo = 0
     for k, b in enumerate(bylines):
         m = BYLINE.match(lines[b].text.strip())
@@ -85,6 +88,43 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
     return entries
 
 
+def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
+    """A section whose entries print no page number: each entry is the title, names and
+    affiliation above an Abstract label, then Abstract and Key words (matched to its
+    article later by names and title)."""
+    starts = [h.line for h in find_labels([ln.text for ln in lines]) if h.field == "abstract_en"]
+    entries: list[EnglishEntry] = []
+    lo = 0
+    for k, a in enumerate(starts):
+        hi = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        block = extract_labelled(lines[a:hi], 0)
+        title, names = _title_and_names_above(lines, a, lo)
+        entries.append(EnglishEntry(title=title, names=names, abstract=block.fields.get("abstract_en", ""),
+                                    keywords=split_keywords_en(block.fields.get("keywords_en", ""))))
+        lo = a + max(block.used) + 1 if block.used else a + 1
+    return entries
+
+
+def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str]]:
+    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title."""
+    i = at - 1
+    while i >= lo and _stray(lines[i], lines[at]):
+        i -= 1
+    while i >= lo and latin_share(lines[i].text) > 0.8 and (
+        lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
+    ) and not looks_like_names(lines[i].text):
+        i -= 1
+    names: list[str] = []
+    while i >= lo and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
+        names = split_names_en(_ocr_hyphens(lines[i].text)) + names
+        i -= 1
+    title: list[str] = []
+    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():
+        title.insert(0, lines[i].text)
+        i -= 1
+    return join_lines(title), names
+
+
 def _stray(line: "Line", beside: "Line") -> bool:
     """A mark left between blocks (a lone note number, a hidden 1pt glyph): not text."""
     text = line.text.strip()
@@ -100,22 +140,5 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
         return None
     entry = EnglishEntry(abstract=header.fields["abstract_en"],
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
-    # walk up from the Abstract line: affiliations, names, then the title
-    i = header.at["abstract_en"] - 1
-    while i >= 0 and _stray(lines[i], lines[header.at["abstract_en"]]):
-        i -= 1
-    while i >= 0 and latin_share(lines[i].text) > 0.8 and (
-        lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
-    ) and not looks_like_names(lines[i].text):
-        i -= 1
-    names: list[str] = []
-    while i >= 0 and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
-        names = split_names_en(_ocr_hyphens(lines[i].text)) + names
-        i -= 1
-    title: list[str] = []
-    while i >= 0 and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():
-        title.insert(0, lines[i].text)
-        i -= 1
-    entry.title = join_lines(title)
-    entry.names = names
+    entry.title, entry.names = _title_and_names_above(lines, header.at["abstract_en"])
     return entry

@@ -105,14 +105,24 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
 
 
 def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:
-    """Match issue-end English entries to articles by printed first page, then by title."""
+    """Match issue-end English entries to articles by printed first page; an entry that
+    prints no page, by its authors' names (pinyin) or, failing that, its title."""
     by_fpage = {a.fpage: a for a in issue.articles if a.fpage}
+    taken: set[str] = set()
     for entry in entries:
-        art = by_fpage.get(str(entry.page)) if entry.page is not None else None
-        if art is None:
-            issue.warn("english-page-unmatched",
-                       f"English abstract “{entry.title}” ({' '.join(entry.names)} / {entry.page}) points at p.{entry.page}, where no article starts")
-            continue
+        if entry.page is not None:
+            art = by_fpage.get(str(entry.page))
+            if art is None:
+                issue.warn("english-page-unmatched",
+                           f"English abstract “{entry.title}” ({' '.join(entry.names)} / {entry.page}) points at p.{entry.page}, where no article starts")
+                continue
+        else:
+            art = _article_for(entry, [a for a in issue.articles if a.id not in taken])
+            if art is None:
+                issue.warn("english-entry-unmatched",
+                           f"English abstract “{entry.title}” ({', '.join(entry.names) or 'no names'}) matches no article by its authors or title")
+                continue
+        taken.add(art.id)
         if art.title.en and similar(art.title.en, entry.title) < 0.8:
             art.warn("english-title-mismatch", f"issue-end English title “{entry.title}” differs from “{art.title.en}”")
         art.title.en = art.title.en or entry.title
@@ -121,6 +131,23 @@ def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:
         if len(entry.names) == len(art.contributors):
             for c, name in zip(art.contributors, entry.names):
                 c.name.en = c.name.en or name
+
+
+def _romanised(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _article_for(entry: EnglishEntry, articles: list[Article]) -> Article | None:
+    """The one article whose authors' pinyin are the entry's names (in any order and case:
+    CHEN Jingjing, Chen Jing-jing), else the one whose English title matches."""
+    names = sorted(_romanised(n) for n in entry.names)
+    if names:
+        found = [a for a in articles if a.contributors and sorted(
+            _romanised(c.name_pinyin) for c in a.contributors) == names]
+        if len(found) == 1:
+            return found[0]
+    found = [a for a in articles if a.title.en and entry.title and similar(a.title.en, entry.title) >= 0.9]
+    return found[0] if len(found) == 1 else None
 
 
 @dataclass

@@ -26,6 +26,7 @@ _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
+_ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
 
@@ -222,7 +223,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.printed = int(page.label)
         info.printed_seen = True
     texts = [ln.text for ln in body]
-    info.labels = {h.field for h in find_labels(texts)}
+    hits = find_labels(texts)
+    info.labels = {h.field for h in hits}
     joined = "\n".join(texts)
     if not "".join(texts).strip():
         info.kind = "blank"
@@ -239,6 +241,16 @@ def classify(page: "PageText", size: float) -> PageInfo:
     if bylines and latin_share(" ".join(ln.text for ln in body)) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
         info.kind = "english"
         info.evidence.append(f"{bylines} English byline(s) with page numbers and Abstract labels")
+        return info
+    abstracts = sum(1 for h in hits if h.field == "abstract_en")
+    keywords = sum(1 for h in hits if h.field == "keywords_en")
+    headed = any(_ENGLISH_SECTION_HEAD.match(t.strip()) for t in texts[:3])
+    if abstracts and latin_share(" ".join(texts)) > 0.8 and (headed or min(abstracts, keywords) >= 3):
+        # an English-abstracts section that prints no page numbers: under its own heading,
+        # or three entries on one page (an article's end carries one or two English blocks)
+        info.kind = "english"
+        info.evidence.append("a section heading and English abstracts" if headed
+                             else f"{abstracts} English abstracts with their keywords on one page")
         return info
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)

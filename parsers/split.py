@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.labels import is_section_heading
+from parsers.normalize import latin_share
 from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges, printed_rows
 from parsers.toc import TocEntry, parse_toc, similar
 
@@ -77,6 +78,18 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
             first.evidence.append("sparse first page with large type and no article labels")
 
 
+def _extend_english_section(infos: list[PageInfo]) -> None:
+    """Pages that carry on an issue-end English section (one long entry, or the end of one):
+    English text with its Abstract or Key words labels right after a section page."""
+    for prev, page in zip(infos, infos[1:]):
+        if (prev.kind == "english" and page.kind in ("content", "start")
+                and page.labels & {"abstract_en", "keywords_en"}
+                and latin_share(" ".join(ln.text for ln in page.body)) > 0.8):
+            page.kind = "english"
+            page.title_lines = []
+            page.evidence.append("carries on the English-abstracts section of the page before")
+
+
 def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
     """The bookmarks that stand for articles: the shallowest level with two or more items
     on distinct pages spaced like articles (a median gap of 2+ pages), else none — an
@@ -99,6 +112,7 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
     """Article page ranges with evidence; pages that belong to no article are listed too."""
     outline = outline or []
     _mark_front_matter(infos)
+    _extend_english_section(infos)
     by_number = {p.number: p for p in infos}
     toc = _toc_entries(infos)
     warnings: list[tuple[str, str]] = []

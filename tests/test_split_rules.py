@@ -202,3 +202,41 @@ def test_toc_authors_are_split_off_however_the_contents_page_sets_them() -> None
         ("欧洲一体化研究的新视角", "欧阳明远，司马青", 120),
         ("中国 经济 发展", "", 130),                              # words that are not names stay title
     ]
+
+
+def test_an_english_section_without_page_numbers_is_matched_by_authors() -> None:
+    """Entries that print no `NAME / 43`: the section is told by its heading, each entry by
+    its Abstract label, and its article by the authors' pinyin (any order, any case)."""
+    from parsers.extract import build_issue
+    a = _flow(_head("东北亚区域合作的新进展", "张三", "本文讨论东北亚区域合作。", "东北亚；区域合作", "0001-01")
+              + _text(20, "甲文"))
+    b = _flow(_head("数字治理的制度逻辑", "欧阳明远", "本文讨论数字治理。", "数字治理；制度", "0002-01")
+              + _text(20, "乙文"))
+    english = _flow([("英文摘要", 14.0),
+                     ("The Institutional Logic of Digital Governance", 11.0), ("OUYANG Mingyuan", 9.0),
+                     ("(School of Humanities and Law, Northeastern University, Shenyang 110819, China)", 9.0),
+                     ("Abstract: This paper discusses digital governance.", 9.0),
+                     ("Key words: digital governance; institutions", 9.0), ("", 9.0),
+                     ("New Progress in Northeast Asian Regional Cooperation", 11.0), ("Zhang San", 9.0),
+                     ("Abstract: This paper discusses regional cooperation.", 9.0),
+                     ("Key words: Northeast Asia; regional cooperation", 9.0), ("", 9.0),
+                     ("A Paper Not in This Issue", 11.0), ("WANG Wu", 9.0),
+                     ("Abstract: Nobody here wrote it.", 9.0), ("Key words: none", 9.0)])
+    issue = build_issue(_issue([a, b, english]))
+    first, second = issue.articles
+    assert (first.pdf_pages, second.pdf_pages) == ([1, 1], [2, 2])  # the section is no article's page
+    assert first.title.en == "New Progress in Northeast Asian Regional Cooperation"
+    assert first.abstract.en == "This paper discusses regional cooperation."
+    assert first.keywords.en == ["Northeast Asia", "regional cooperation"]
+    assert second.title.en == "The Institutional Logic of Digital Governance"
+    assert [c.name.en for c in second.contributors] == ["OUYANG Mingyuan"]
+    assert [(w.code, "WANG Wu" in w.message) for w in issue.warnings if w.code.startswith("english")] == [
+        ("english-entry-unmatched", True)]
+
+
+def test_two_english_blocks_at_an_articles_end_are_not_a_section() -> None:
+    page = _flow(_text(10, "正文") + [("Study on sediment", 11.0), ("XU Quanxi", 9.0),
+                                     ("Abstract: One.", 9.0), ("Key words: a; b", 9.0),
+                                     ("Another study", 11.0), ("LI Si", 9.0),
+                                     ("Abstract: Two.", 9.0), ("Key words: c; d", 9.0)])
+    assert classify(PageText(7, 595, 842, "13", page), 10.5).kind != "english"
