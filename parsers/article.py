@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parsers import citations, identifiers, names
@@ -79,6 +80,12 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             continue  # an English title/name block printed before the labels
         if text.startswith(("——", "—", "--")):
             continue  # a subtitle
+        inline = _inline_affiliations(text)
+        if inline:  # 张三（北京大学 经济学院，北京 100871） 李四（…）: each name with its own
+            for k, (name, affil) in enumerate(inline, start=1):
+                authors.append(replace(ln, text=f"{name}{k}"))  # numbered as a marked byline would be
+                affils.append(f"{k}. {affil}")
+            continue
         if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
@@ -90,6 +97,27 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         else:
             break
     return [a.text for a in authors], affils
+
+
+_INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")
+
+
+def _inline_affiliations(text: str) -> list[tuple[str, str]]:
+    """(name, affiliation) pairs of a byline that prints each author's institution in
+    brackets after the name; [] for any other line."""
+    pairs, pos = [], 0
+    for m in _INLINE_AFFIL.finditer(text):
+        if m.start() != pos or not names._looks_like_name(m.group(1)) or not _INSTITUTION.search(m.group(2)):
+            return []
+        pairs.append((m.group(1), m.group(2).strip()))
+        pos = m.end()
+    return pairs if pairs and pos == len(text) else []
+
+
+def _is_subtitle(line: "Line", title: "Line") -> bool:
+    """A subtitle: opens with a dash, right under the title, in large type of its own."""
+    return (line.text.strip().startswith(("——", "—", "--")) and 0 < line.y - title.y < 3 * title.size
+            and line.size >= title.size * 0.6 and latin_share(line.text) < 0.5)
 
 
 def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
@@ -111,7 +139,7 @@ def _english_title_after_header(lines: list["Line"], header: Header, size: float
 
 
 # an unlabelled funding note: "本研究是…基金项目…的研究成果。", "本文系…资助"
-_FUNDING_SENTENCE = re.compile(r"(?:本研究|本文|本课题|本项目|本成果)(?:是|系|为|受|得到|获)[^。]*?(?:基金|项目|资助|课题)[^。]*。")
+_FUNDING_SENTENCE = re.compile(r"(?:本研究|本文|本课题|本项目|本成果)(?:是|系|为|受|得到|获)[^。]*?(?:基金|项目|资助|课题)[^。]*(?:。|$)")
 
 
 def _funding_sentence(lines: list["Line"], size: float) -> str:
@@ -192,7 +220,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         if bio is None and len(bios) == len(marked):
             bio = bios[k]
         if bio:
-            c.bio = bio.get("bio", "")
+            # (a funding sentence printed in the same note is not the author's: "本文系…成果")
+            c.bio = _FUNDING_SENTENCE.sub("", bio.get("bio", "")).strip().rstrip("。；;，, ")
             c.email = bio.get("email", "") or ""
             if not aff and bio.get("affiliation"):
                 aff = [bio["affiliation"]]
@@ -302,6 +331,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     header = extract_labelled(lines)
     if not title_idx:  # an English title set only a little larger than the text
         title_idx = fallback_title(lines, size, header)
+    while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]]):
+        title_idx.append(title_idx[-1] + 1)  # "——基于…的分析" under the title is part of it
     title_end = title_idx[-1] + 1 if title_idx else 0
     cjk_title = [lines[i].text for i in title_idx]
     art.title.zh = join_lines(cjk_title) if cjk_title else ""

@@ -117,3 +117,41 @@ def test_an_ocr_layers_wandering_type_sizes_do_not_end_a_field() -> None:
     # printed (visible) text keeps the strict rule: another type size is another block
     printed = [ocr(t, 310.8 + 11.5 * k, sz, invisible=False) for k, (t, sz) in enumerate(zip(texts, sizes))]
     assert extract_labelled(printed).fields["abstract_en"] == "The 3D visualization of sediment simulation"
+
+
+def _first_page(rows: list[tuple[str, float]]):
+    """An article of one page from (text, size) rows set down the page."""
+    from parsers.article import extract_article
+    from parsers.pages import classify
+    lines, y = [], 60.0
+    for text, size in rows:
+        lines.append(Line(text=text, x0=60.0, x1=min(535.0, 60.0 + size * len(text)), y=y, size=size))
+        y += 1.6 * size
+    return extract_article("a01", [classify(PageText(1, 595, 842, None, lines), 10.5)], 10.5)
+
+
+_BODY = [("一、引言", 12.0)] + [("正文文字，用于测试的一整行正文，长度接近版心。", 10.5)] * 12
+
+
+def test_a_subtitle_under_the_title_is_part_of_it() -> None:
+    art = _first_page([("数字经济与共同富裕", 18.0), ("——基于2010—2020年省级面板数据的分析", 14.0), ("张三", 12.0),
+                       ("摘要：数字经济为共同富裕提供了新动能。", 9.0), ("关键词：数字经济；共同富裕", 9.0)] + _BODY)
+    assert art.title.zh == "数字经济与共同富裕——基于2010—2020年省级面板数据的分析"
+    assert [c.name.zh for c in art.contributors] == ["张三"]
+
+
+def test_affiliations_in_brackets_after_each_name_in_the_byline() -> None:
+    art = _first_page([("数字经济与共同富裕", 18.0),
+                       ("张三（北京大学 经济学院，北京 100871）  李四（清华大学 公共管理学院，北京 100084）", 11.0),
+                       ("摘要：数字经济为共同富裕提供了新动能。", 9.0), ("关键词：数字经济；共同富裕", 9.0)] + _BODY)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [
+        ("张三", "北京大学 经济学院，北京 100871"), ("李四", "清华大学 公共管理学院，北京 100084")]
+
+
+def test_a_funding_sentence_in_the_bio_note_is_funding_not_bio() -> None:
+    art = _first_page([("数字经济与共同富裕", 18.0), ("张三", 12.0),
+                       ("摘要：数字经济为共同富裕提供了新动能。", 9.0), ("关键词：数字经济；共同富裕", 9.0)] + _BODY
+                      + [("作者简介：张三，北京大学经济学院教授。本文系国家社会科学基金重大项目“数字经济与共同富裕”"
+                          "（21&ZD001）的阶段性成果。", 9.0)])
+    assert art.contributors[0].bio == "张三，北京大学经济学院教授"
+    assert art.funding == "本文系国家社会科学基金重大项目“数字经济与共同富裕”（21&ZD001）的阶段性成果。"
