@@ -187,7 +187,13 @@ def _url_continues(tail: str, nxt: str) -> bool:
         # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it
         return bool(re.fullmatch(r"[a-z0-9]+", word)) and len(word) <= 4
     # mid-segment: continue with a URL-looking fragment, not with a prose word like "NATO,"
-    if not word or not re.fullmatch(rf"[{_URL_CHAR}]+", word):
+    if word and not re.fullmatch(rf"[{_URL_CHAR}]+", word):
+        # the fragment runs straight into Chinese text ("1214B0S3A110C2000000/，访问日期…"):
+        # a URL's tail when it has a digit or URL punctuation, never a bare word
+        run = re.match(rf"[{_URL_CHAR}]+", nxt)
+        frag = run.group(0).rstrip(".,;:)") if run else ""
+        return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and bool(re.search(r"[\d/?=&%_]", frag))
+    if not word:
         return False
     return not (word.isalpha() and first[len(word):len(word) + 1] in (",", ";"))
 

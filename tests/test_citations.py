@@ -409,3 +409,16 @@ def test_property_marker_numbers(n):
     assert marker_number(f"({n})") == n
     if n <= 20:
         assert marker_number(chr(0x2460 + n - 1)) == n
+
+
+def test_a_url_broken_before_a_fragment_that_runs_into_chinese_text_is_rejoined() -> None:
+    from functools import reduce
+
+    from parsers.citations import join_lines, parse_citation
+    lines = ["① 《日本经济新闻》2023年1月12日，https://www.nikkei.com/article/DGXZQOUA",
+             "1214B0S3A110C2000000/，访问日期：2023年3月1日。"]
+    cite = parse_citation(1, reduce(join_lines, lines))
+    assert cite.urls == ["https://www.nikkei.com/article/DGXZQOUA1214B0S3A110C2000000/"]
+    assert cite.accessed == "2023-03-01"
+    # a bare word running into Chinese text is prose, not the URL's tail
+    assert join_lines("见 https://www.example.org/news", "Reuters报道。") == "见 https://www.example.org/news Reuters报道。"
