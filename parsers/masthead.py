@@ -35,11 +35,13 @@ def _cjk_name(text: str) -> str:
     """The CJK run of a head with its letter-spacing removed, or "" when it is not a name
     (an author–title head has a colon; a name has no digits or punctuation)."""
     text = _FURNITURE.sub(" ", text)
-    runs = re.findall(r"[\u3400-\u9fff](?:[\s\u3000]*[\u3400-\u9fff])*", text)
+    # (an edition in brackets is part of the name: 西北大学学报（哲学社会科学版）)
+    runs = re.findall(r"[\u3400-\u9fff](?:[\s\u3000]*[\u3400-\u9fff（）()])*", text)
     if len(runs) != 1 or re.search(r"[：:，,。]", text):
         return ""
-    name = re.sub(r"[\s\u3000]", "", runs[0])
-    return name if 2 <= len(name) <= 12 else ""
+    name = re.sub(r"[\s\u3000]", "", runs[0]).replace("(", "（").replace(")", "）")
+    m = re.fullmatch(r"([^（）]{2,12})(（[^（）]{2,12}）)?", name)
+    return name if m else ""  # (an article title in a running head is longer)
 
 
 # running-head text that is not the journal's name: an author head ("Li et al"), badges
@@ -51,9 +53,11 @@ def _latin_name(text: str) -> str:
     text = _URL_OR_DOI.sub(" ", text)
     text = re.split(r"\s[|]\s|\(\d{4}\)|\d{4}\s*[;,]", text)[0]  # "Scientific Reports | (2021) 11:6102"
     text = _FURNITURE.sub(" ", "".join(" " if is_cjk(c) else c for c in text))
-    words = re.findall(r"[A-Za-z][A-Za-z&'\-]*", text)
+    words = re.findall(r"\(?[A-Za-z][A-Za-z&'\-]*\)?", text)  # "(Philosophy … Edition)" keeps its brackets
     name = " ".join(words)
-    if len(words) < 2 or len(name) > 80 or not words[0][0].isupper() or _NOT_JOURNAL.search(name):
+    if name.count("(") != name.count(")"):
+        name = name.replace("(", "").replace(")", "")
+    if len(words) < 2 or len(name) > 100 or not name[0].isupper() or _NOT_JOURNAL.search(name):
         return ""
     return name
 

@@ -126,3 +126,14 @@ def test_a_bilingual_masthead_line_above_the_title_names_the_journal_in_english(
             _line("DOI：10.13335/j.1000-3673.pst.2023.0535 No. 5", 90), title]
     page = PageInfo(number=1, kind="start", body=body, title_lines=[title])
     assert journal_title_en([page]) == "Power System Technology"
+
+
+def test_a_university_journals_edition_in_brackets_is_part_of_its_name() -> None:
+    pages = [_page(1, [_line("第45卷 第2期  西北大学学报（哲学社会科学版）  Vol.45 No.2", 40),
+                       _line("2023年3月 Journal of Northwest University (Philosophy and Social Sciences Edition) Mar.,2023", 52)]),
+             _page(2, [_line("· 2 ·  西北大学学报（哲学社会科学版）  第45卷", 40)])]
+    assert journal_title_zh(pages) == "西北大学学报（哲学社会科学版）"
+    assert journal_title_en(pages) == "Journal of Northwest University (Philosophy and Social Sciences Edition)"
+    # an article's title in the running heads, bracket and all, is not the journal
+    heads = [_page(k, [_line("再分配与幸福感阶层差异的变迁（2005—2013）", 40)]) for k in (1, 3, 5)]
+    assert journal_title_zh(heads + [_page(2, [_line("社会·2017·2", 40)])]) == "社会"
