@@ -405,8 +405,10 @@ def parse_citation(n: int, text: str) -> Citation:
 
 # a reference-list heading, possibly with its translation: 参考文献（References）
 REF_HEADING = re.compile(
-    r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:主要)?(?:参\s*考\s*文\s*献|引\s*用\s*文\s*献|参考资料|注\s*释|"
-    r"(?i:references?|bibliography|works\s+cited))\s*(?:[（(]\s*(?i:references?|bibliography|notes?)\s*[)）])?"
+    r"^\s*(?:#+\s*)?(?:\*\*)?\s*[【\[〔［]?\s*(?:主要)?"
+    r"(?:(?:参\s*考\s*文\s*献|注\s*释)\s*[与及和]\s*(?:参\s*考\s*文\s*献|注\s*释)|"
+    r"参\s*考\s*文\s*献|引\s*用\s*文\s*献|参考资料|注\s*释|"
+    r"(?i:references?|bibliography|works\s+cited))\s*[】\]〕］]?\s*(?:[（(]\s*(?i:references?|bibliography|notes?)\s*[)）])?"
     r"\s*(?:\*\*)?\s*[:：]?\s*(?:\*\*)?\s*$"
 )
 

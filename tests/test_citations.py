@@ -422,3 +422,12 @@ def test_a_url_broken_before_a_fragment_that_runs_into_chinese_text_is_rejoined(
     assert cite.accessed == "2023-03-01"
     # a bare word running into Chinese text is prose, not the URL's tail
     assert join_lines("见 https://www.example.org/news", "Reuters报道。") == "见 https://www.example.org/news Reuters报道。"
+
+
+def test_reference_headings_in_brackets_and_combined_with_notes() -> None:
+    from parsers.citations import REF_HEADING
+    for heading in ("参考文献", "[参考文献]", "【参考文献】", "〔参考文献〕", "参 考 文 献：", "注释与参考文献", "参考文献及注释",
+                    "References", "REFERENCES:", "参考文献（References）"):
+        assert REF_HEADING.match(heading), heading
+    for text in ("[参考文献的整理", "参考文献是重要的", "本文参考文献"):
+        assert not REF_HEADING.match(text), text
