@@ -229,6 +229,8 @@ def join_lines(prev: str, nxt: str) -> str:
         return prev + nxt
     if a == "-" and len(prev) > 1 and prev[-2].isalpha() and b.isalpha():
         return prev + nxt
+    if a in "-–—" and len(prev) > 1 and prev[-2].isdigit() and b.isdigit():
+        return prev + nxt  # a page or year range broken after its dash ("117-" + "129.")
     if a == "/" and len(prev) > 1 and not prev[-2].isspace():
         return prev + nxt  # a line broken after a slash ("[EB/" + "OL]", "and/" + "or") was one word
     # quotes and dashes take the spacing of the text they touch: 的 + “北约 joins tight

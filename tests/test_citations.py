@@ -431,3 +431,10 @@ def test_reference_headings_in_brackets_and_combined_with_notes() -> None:
         assert REF_HEADING.match(heading), heading
     for text in ("[参考文献的整理", "参考文献是重要的", "本文参考文献"):
         assert not REF_HEADING.match(text), text
+
+
+def test_a_page_range_broken_after_its_dash_joins_tight() -> None:
+    from parsers.citations import join_lines
+    assert join_lines("管理世界, 2021(8): 117-", "129.") == "管理世界, 2021(8): 117-129."
+    assert join_lines("pp. 45–", "67.") == "pp. 45–67."
+    assert join_lines("in 2020 -", "2021 we") == "in 2020 - 2021 we"  # a spaced dash is no range
