@@ -14,6 +14,7 @@ from parsers.normalize import latin_share
 from parsers.toc import TOC_HEAD
 
 if TYPE_CHECKING:  # pragma: no cover
+    from parsers.labels import LabelHit
     from parsers.textlayer import Line, PageText
 
 # share of the page height at top and bottom where running heads and folios live
@@ -258,7 +259,7 @@ def classify(page: "PageText", size: float) -> PageInfo:
             and (not info.title_lines or is_section_heading(" ".join(ln.text for ln in info.title_lines)))):
         # no title in the top half, or only a section heading of the article ending there:
         # the title is the large type right above the 摘要/关键词 (an article starting lower down)
-        info.title_lines = _title_above_labels(body, size, page.height)
+        info.title_lines = _title_above_labels(body, hits, size, page.height)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
@@ -283,13 +284,13 @@ def classify(page: "PageText", size: float) -> PageInfo:
     return info
 
 
-def _title_above_labels(body: list["Line"], size: float, page_height: float) -> list["Line"]:
-    """A title in the lower half of the page, above the page's 摘要/关键词 labels: an article
-    that starts below the end of the one before it."""
-    hits = [h for h in find_labels([ln.text for ln in body]) if h.field in ("abstract_zh", "keywords_zh")]
-    if not hits:
+def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float, page_height: float) -> list["Line"]:
+    """The large type right above the page's first 摘要/关键词 label (`hits`: the labels of
+    `body`): the title of an article that starts below the end of the one before it."""
+    at = next((h.line for h in hits if h.field in ("abstract_zh", "keywords_zh")), None)
+    if at is None:
         return []
-    label_y = body[hits[0].line].y
+    label_y = body[at].y
     lines = title_lines([ln for ln in body if ln.y < label_y], size, page_height, 1.2, window=1.0)
     if lines and is_section_heading(" ".join(ln.text for ln in lines)):
         return []
