@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from parsers.errors import IngestError
@@ -58,5 +59,21 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def entry() -> None:
+    """The console script: `main`, then a quick exit.
+
+    Every output is written (atomically) and every worker joined by the time `main`
+    returns; what is left is the interpreter freeing each object of a large issue one by
+    one (about 0.15 s after 160 pages). A run that used Prefect exits normally, so its
+    exit hooks can send what they hold to the API."""
+    code = main()
+    if "prefect" in sys.modules:
+        sys.exit(code)
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

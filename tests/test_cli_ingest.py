@@ -151,3 +151,18 @@ def test_help_commands_appear_in_readme() -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     for cmd in ("ingest", "xml", "validate", "schemas fetch", "links", "deposit", "deposits"):
         assert f"journal-ingest {cmd}" in readme
+
+
+def test_the_command_exits_quickly_with_its_output_flushed_and_its_code(tmp_path: Path) -> None:
+    """The console script skips the interpreter's teardown (os._exit): what it printed must
+    still arrive through a pipe, the outputs must be complete and the exit code right."""
+    ok = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(SAMPLE), "--out", str(tmp_path / "out"),
+                         "--no-links", "--no-report", "--quiet"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.strip().endswith(str(tmp_path / "out" / "2095-3453-2023-6"))
+    assert json.loads((tmp_path / "out" / "2095-3453-2023-6" / "issue.json").read_text(encoding="utf-8"))["articles"]
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4\n% not really\n")
+    fail = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(bad), "--out", str(tmp_path / "out2"),
+                           "--quiet"], capture_output=True, text=True)
+    assert fail.returncode == 2 and fail.stderr.count("\n") == 1 and "bad.pdf" in fail.stderr
