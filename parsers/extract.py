@@ -26,6 +26,8 @@ from schemas.settings import JournalSettings
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
 _YEAR_DOT_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[·•・]\s*(\d{1,2})(?!\d)")  # masthead "2017·2"
 _VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
+_ISSUE_ALONE = re.compile(r"(?<!总)(?<!总\s)第\s*(\d{1,2})\s*期|\bNo\.\s*(\d{1,2})\b")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*((?:19|20)\d\d)\b")
 _CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
 _PUBLISHER = re.compile(r"(?:编辑出版|出版单位|出\s*版)\s*[:：]\s*([^\s，,；;]{2,40})")
 _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
@@ -84,6 +86,12 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     m = _VOLUME.search(text)
     if m and not volume:
         volume = m.group(1)
+    if not issue:  # a masthead that prints the issue apart from the year: 第45卷 第2期 / Vol.45 No.2
+        found = Counter(str(int(a or b)) for a, b in _ISSUE_ALONE.findall(text))
+        issue = found.most_common(1)[0][0] if found else ""
+    if year is None:  # … and the year with its month: 2023年3月 / Mar., 2023
+        found = Counter(int(a or b) for a, b in _YEAR_MONTH.findall(text))
+        year = found.most_common(1)[0][0] if found else None
     if year is None:  # an English masthead: "Korean J Radiol 2021;22(3):442-453"
         cited = masthead_volume(infos)
         if cited:

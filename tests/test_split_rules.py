@@ -240,3 +240,17 @@ def test_two_english_blocks_at_an_articles_end_are_not_a_section() -> None:
                                      ("Another study", 11.0), ("LI Si", 9.0),
                                      ("Abstract: Two.", 9.0), ("Key words: c; d", 9.0)])
     assert classify(PageText(7, 595, 842, "13", page), 10.5).kind != "english"
+
+
+def test_year_and_issue_from_a_masthead_that_prints_them_apart() -> None:
+    """No 文章编号: '第45卷 第2期 … Vol.45 No.2' and '2023年3月 … Mar.,2023' in the heads."""
+    from parsers.extract import build_issue
+    heads = [Line(text="第45卷 第2期      西北大学学报（哲学社会科学版）      Vol.45 No.2", x0=60, x1=535, y=40, size=8.0),
+             Line(text="2023年3月   Journal of Northwest University (Philosophy and Social Sciences Edition)   Mar.,2023",
+                  x0=60, x1=535, y=52, size=8.0)]
+    head = [r for r in _head("东北亚区域合作的新进展", "张三", "本文讨论。", "东北亚", "0001-02") if not r[0].startswith("中图")]
+    p1 = heads + _flow(head + _text(20, "甲文"), top=80)
+    p2 = [Line(text="· 2 ·      西北大学学报（哲学社会科学版）      第45卷 总第201期", x0=60, x1=535, y=40, size=8.0)]
+    issue = build_issue(_issue([p1, p2 + _flow(_text(30, "甲文续"), top=70)]))
+    assert (issue.year, issue.volume, issue.issue) == (2023, "45", "2")
+    assert issue.journal.title.zh == "西北大学学报（哲学社会科学版）"
