@@ -13,7 +13,9 @@ _ENTRY = re.compile(
 )
 _LEADER = re.compile(r"[.·…．_]{3,}|[—\-]{3,}")
 _SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$")
-TOC_HEAD = re.compile(r"^\s*(目\s*录|目\s*次|(?:table\s+of\s+)?contents)\s*$", re.I)
+TOC_HEAD = re.compile(
+    r"^\s*(?:(?:本期|(?:19|20)\d\d\s*年\s*第\s*\d{1,2}\s*期)\s*)?(?:目\s*录|目\s*次)(?:\s+(?:table\s+of\s+)?contents)?\s*$"
+    r"|^\s*(?:table\s+of\s+)?contents\s*$", re.I)
 # a byline printed under its entry: initials ("J. Montgomery, M.D. Reid & B. Drake; …")
 # or a series citation after a semicolon; a title line never looks like this
 _BYLINE_UNDER = re.compile(r"^(?:[A-Z]\.\s?)+[A-Z]?[\w'’\-]*|^[^;；]{1,80}[;；]\s*\S")

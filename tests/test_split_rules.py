@@ -254,3 +254,12 @@ def test_year_and_issue_from_a_masthead_that_prints_them_apart() -> None:
     issue = build_issue(_issue([p1, p2 + _flow(_text(30, "甲文续"), top=70)]))
     assert (issue.year, issue.volume, issue.issue) == (2023, "45", "2")
     assert issue.journal.title.zh == "西北大学学报（哲学社会科学版）"
+
+
+def test_contents_page_headings() -> None:
+    from parsers.toc import TOC_HEAD
+    for heading in ("目录", "目　录", "目 次", "CONTENTS", "Table of Contents", "本期目录", "目录 CONTENTS",
+                    "目  录 Contents", "2023年第6期目录"):
+        assert TOC_HEAD.match(heading), heading
+    for text in ("总目录", "目录学研究", "Contents of Volume 3"):
+        assert not TOC_HEAD.match(text), text
