@@ -28,6 +28,8 @@ _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
+# a masthead box above a first page's title (第45卷 第2期 / Vol.45 No.2 / 2023年3月 / ISSN): not another article's text
+_MASTHEAD_FURNITURE = re.compile(r"^\s*第\s*\d+\s*[卷期]|\bVol\.?\s*\d|\bNo\.?\s*\d|ISSN|\bCN\s*\d{2}\s*-|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d", re.I)
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
 
@@ -302,7 +304,7 @@ def _text_above(body: list["Line"], title: "Line", size: float) -> bool:
     body type or smaller — not a column name or a one-line CNKI header, which carry no text
     or carry labels."""
     above = [ln for ln in body if ln.y < title.y - 0.5 * title.size and ln.text.strip()
-             and ln.size <= size * 1.15 and not find_labels([ln.text])]
+             and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) and not find_labels([ln.text])]
     return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
 
 

@@ -263,3 +263,12 @@ def test_contents_page_headings() -> None:
         assert TOC_HEAD.match(heading), heading
     for text in ("总目录", "目录学研究", "Contents of Volume 3"):
         assert not TOC_HEAD.match(text), text
+
+
+def test_a_masthead_box_above_the_title_is_not_the_end_of_another_article() -> None:
+    box = [("第45卷 第2期", 9.0), ("西北大学学报（哲学社会科学版）", 9.0), ("Vol.45 No.2", 9.0), ("2023年3月", 9.0),
+           ("Journal of Northwest University (Philosophy and Social Sciences Edition)", 9.0), ("Mar.,2023", 9.0),
+           ("ISSN 1000-2731  CN 61-1011/C", 9.0)]
+    page = _flow(box + _head("东北亚区域合作的新进展", "张三", "本文讨论。", "东北亚", "0001-02") + _text(16, "正文"), top=30)
+    info = classify(PageText(2, 595, 842, "2", page), 10.5)
+    assert info.kind == "start" and info.start_y is None
