@@ -777,13 +777,37 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
             cur = [[p[5]], p[0], p[1], p[2], p[3], p[4], p[6]]
             runs.append(cur)
     text = _normalize_keeping_spaces("".join(raw_parts))
+    invisible = all(p[8] for p in c)
+    if invisible:
+        text = _ocr_letters(text)
     if not text:
         return None
     # a line in one font and size (most lines) is its own only span: no second normalisation
     spans = [_span(run, text if len(runs) == 1 else None) for run in runs]
     spans = [s for s in spans if s.text]
     return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
-                size=round(main, 2), spans=spans, invisible=all(p[8] for p in c))
+                size=round(main, 2), spans=spans, invisible=invisible)
+
+
+# an OCR engine's classic confusions in Latin text, only ever applied to invisible OCR
+# text: 0/O for o and 1/I for l inside a lower-case word ("visualizati0n", "he1pful"); a
+# Chinese engine's full-width comma or dash between Latin words ("Shi，Xiuzi", "Real—time");
+# a full stop run into the next sentence's capital ("Zhang.Real")
+_OCR_FIXES = (
+    (re.compile(r"(?<=[a-z])[0O](?=[a-z])"), "o"),
+    (re.compile(r"(?<=[a-z])[1I](?=[a-z])"), "l"),
+    (re.compile(r"(?<=[A-Za-z0-9])\s*，\s*(?=[A-Za-z])"), ", "),
+    (re.compile(r"(?<=[a-z])[—–－](?=[a-z])"), "-"),
+    (re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])"), ". "),
+)
+
+
+def _ocr_letters(text: str) -> str:
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    for rx, repl in _OCR_FIXES:
+        text = rx.sub(repl, text)
+    return text
 
 
 def _span(cur: list[Any], text: str | None = None) -> Span:

@@ -155,3 +155,14 @@ def test_a_funding_sentence_in_the_bio_note_is_funding_not_bio() -> None:
                           "（21&ZD001）的阶段性成果。", 9.0)])
     assert art.contributors[0].bio == "张三，北京大学经济学院教授"
     assert art.funding == "本文系国家社会科学基金重大项目“数字经济与共同富裕”（21&ZD001）的阶段性成果。"
+
+
+def test_ocr_confusions_in_latin_text_are_repaired_on_ocr_layers_only() -> None:
+    from parsers.textlayer import _ocr_letters
+    assert _ocr_letters("Research on 3D VisualizatiOn of sedim") == "Research on 3D Visualization of sedim"
+    assert _ocr_letters("visualizati0n, he1pful, 2010") == "visualization, helpful, 2010"
+    assert _ocr_letters("Songxin Shi，Xiuzi Ye，Yin Zhang.Real—time simulation") == \
+        "Songxin Shi, Xiuzi Ye, Yin Zhang. Real-time simulation"
+    # Chinese text, capitals and numbers of their own are left alone
+    assert _ocr_letters("中国，北京") == "中国，北京"
+    assert _ocr_letters("iOS, NATO, U.S.A., 10.1000/Xyz, e.g.Pretty") == "iOS, NATO, U.S.A., 10.1000/Xyz, e.g.Pretty"
