@@ -326,10 +326,15 @@ def _labels_below(body: list["Line"], title: "Line") -> set[str]:
 def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:
     """The part of a page shared by two articles that belongs to one of them: the lines above
     y `above` (the earlier article's end) or from y `below` on (the later one's start)."""
+    cut = above if above is not None else below
+    earlier = _earlier_notes(info.body, cut) if cut is not None else set()
+
     def keep(ln: "Line") -> bool:
         if above is not None and ln.y >= above - 0.5:
-            return False
-        return below is None or ln.y >= below - 0.5
+            return id(ln) in earlier
+        if below is not None and ln.y >= below - 0.5:
+            return id(ln) not in earlier
+        return below is None
 
     body = [ln for ln in info.body if keep(ln)]
     part = replace(info, body=body, title_lines=[ln for ln in info.title_lines if keep(ln)],
@@ -337,6 +342,32 @@ def page_part(info: PageInfo, *, above: float | None = None, below: float | None
     if above is not None:
         part.kind, part.start_y = "content", None
     return part
+
+
+_NOTE_MARK = re.compile(r"^\s*([\u2460-\u2473])")
+
+
+def _earlier_notes(body: list["Line"], cut: float) -> set[int]:
+    """Footnotes below `cut` that belong to the article ending above it: the notes whose
+    marks (①②, numbered per page) its text above the cut uses, with their run-on lines.
+    The later article's own notes and its first-page note (收稿日期…) stay with it."""
+    text_above = "".join(ln.text for ln in body if ln.y < cut - 0.5)
+    marks = set(re.findall(r"[\u2460-\u2473]", text_above))
+    if not marks:
+        return set()
+    below = sorted((ln for ln in body if ln.y >= cut - 0.5), key=lambda ln: ln.y)
+    main = max((ln.size for ln in below), default=0.0)
+    owned: set[int] = set()
+    owner_is_earlier = False
+    for ln in below:
+        m = _NOTE_MARK.match(ln.text)
+        if m:
+            owner_is_earlier = m.group(1) in marks and ln.size < main - 0.3
+        elif find_labels([ln.text]) or ln.size >= main - 0.3:
+            owner_is_earlier = False  # the later article's labelled note, or its text
+        if owner_is_earlier:
+            owned.add(id(ln))
+    return owned
 
 
 def _part_heading(body: list["Line"], size: float, page_height: float) -> "Line | None":

@@ -272,3 +272,23 @@ def test_a_masthead_box_above_the_title_is_not_the_end_of_another_article() -> N
     page = _flow(box + _head("东北亚区域合作的新进展", "张三", "本文讨论。", "东北亚", "0001-02") + _text(16, "正文"), top=30)
     info = classify(PageText(2, 595, 842, "2", page), 10.5)
     assert info.kind == "start" and info.start_y is None
+
+
+def test_the_earlier_articles_footnotes_below_a_mid_page_start_stay_with_it() -> None:
+    """A shared page's foot holds the notes of both articles: ① cited above the new title is
+    the earlier article's; ② and the new article's first-page note are the later one's."""
+    from parsers.extract import build_issue
+    a_head = _head("东北亚区域合作的新进展", "张三", "本文讨论东北亚区域合作的新进展。", "东北亚；区域合作", "0001-02")
+    b_head = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理的制度逻辑。", "数字治理；制度", "0002-02")
+    p1 = _flow(a_head + _text(26, "甲文"))
+    p2 = _flow(_text(5, "甲文末") + [("甲文最后一段引用了一份文件。①", 10.5), ("", 10.5)] + b_head
+               + _text(3, "乙文") + [("乙文在这里引用了另一份文件。②", 10.5)])
+    p2 += _flow([("①国务院：《东北振兴“十四五”规划》，2021年。", 8.0),
+                 ("②李强：《数字政府建设》，北京：人民出版社，2022年，第5页。", 8.0),
+                 ("收稿日期：2023-05-06", 8.0)], top=700)
+    p3 = _flow(_text(30, "乙文续"))
+    a, b = build_issue(_issue([p1, p2, p3])).articles
+    assert (a.pdf_pages, b.pdf_pages) == ([1, 2], [2, 3])
+    assert [c.text for c in a.citations] == ["国务院：《东北振兴“十四五”规划》，2021年。"]
+    assert [c.text for c in b.citations] == ["李强：《数字政府建设》，北京：人民出版社，2022年，第5页。"]
+    assert b.received == "2023-05-06" and a.received == ""
