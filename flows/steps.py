@@ -43,7 +43,10 @@ def warm_up() -> None:
     from parsers import labels
     from parsers.extract import build_issue  # noqa: F401  (pypinyin, every field parser)
 
-    labels.find_labels([""])
+    # the label groups almost every article needs (the rest compile when a page has them)
+    labels.find_labels(["摘要：", "内容提要：", "关键词：", "中图分类号：", "文献标识码：", "文章编号：", "DOI：",
+                        "收稿日期：", "基金项目：", "作者简介：", "【摘要】", "[摘要]", "Abstract:", "Key words:",
+                        "Keywords:", "Received:", "引用本文："])
 
 
 def extract(doc: Document, settings: JournalSettings) -> Issue:
