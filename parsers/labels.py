@@ -121,11 +121,17 @@ def type_words() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             for name, d in vocabulary().get("types", {}).items()}
 
 
+@lru_cache(maxsize=1)
+def _type_openings() -> dict[str, tuple[str, ...]]:
+    return {name: tuple(d.get("opens", ())) for name, d in vocabulary().get("types", {}).items()}
+
+
 def type_of_title(text: str) -> str | None:
-    """The article type a title's words announce, if any."""
+    """The article type a title's words announce (anywhere, or as its opening: `opens`), if any."""
     low = text.lower()
+    stripped = low.strip()
     for name, (words, _) in type_words().items():
-        if any(w.lower() in low for w in words):
+        if any(w.lower() in low for w in words) or stripped.startswith(tuple(o.lower() for o in _type_openings()[name])):
             return name
     return None
 

@@ -292,3 +292,9 @@ def test_the_earlier_articles_footnotes_below_a_mid_page_start_stay_with_it() ->
     assert [c.text for c in a.citations] == ["国务院：《东北振兴“十四五”规划》，2021年。"]
     assert [c.text for c in b.citations] == ["李强：《数字政府建设》，北京：人民出版社，2022年，第5页。"]
     assert b.received == "2023-05-06" and a.received == ""
+
+
+def test_a_title_that_opens_by_naming_a_book_is_a_review() -> None:
+    assert type_of_title("评《东北亚国际关系史》") == "book-review"
+    assert type_of_title("读《大国政治的悲剧》有感") == "book-review"
+    assert type_of_title("东北亚安全与《联合国宪章》的适用") is None  # a book named mid-title is not enough
