@@ -78,6 +78,20 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
             first.evidence.append("sparse first page with large type and no article labels")
 
 
+def _extend_toc(infos: list[PageInfo]) -> None:
+    """A 目录 that runs over to the next page, printed there without its heading: a page
+    right after a 目录 page whose rows are mostly entries (title … page) is 目录 too."""
+    for prev, page in zip(infos, infos[1:]):
+        if prev.kind != "toc" or page.kind not in ("content", "start"):
+            continue
+        rows = [r for r in printed_rows(page.body) if r.strip()]
+        entries = parse_toc(rows)
+        if len(entries) >= 5 and len(entries) * 2 >= len(rows):
+            page.kind = "toc"
+            page.title_lines = []
+            page.evidence.append(f"carries on the 目录 of the page before ({len(entries)} entries)")
+
+
 def _extend_english_section(infos: list[PageInfo]) -> None:
     """Pages that carry on an issue-end English section (one long entry, or the end of one):
     English text with its Abstract or Key words labels right after a section page."""
@@ -111,6 +125,7 @@ def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
 def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = None) -> Split:
     """Article page ranges with evidence; pages that belong to no article are listed too."""
     outline = outline or []
+    _extend_toc(infos)
     _mark_front_matter(infos)
     _extend_english_section(infos)
     by_number = {p.number: p for p in infos}

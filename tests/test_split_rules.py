@@ -298,3 +298,21 @@ def test_a_title_that_opens_by_naming_a_book_is_a_review() -> None:
     assert type_of_title("评《东北亚国际关系史》") == "book-review"
     assert type_of_title("读《大国政治的悲剧》有感") == "book-review"
     assert type_of_title("东北亚安全与《联合国宪章》的适用") is None  # a book named mid-title is not enough
+
+
+def test_a_contents_page_that_runs_over_without_its_heading() -> None:
+    from parsers.extract import analyse_pages, plan_split
+    row = "第{}篇文章的标题在这里 ………………………… 张三（{}）"
+    toc1 = _flow([("目  录", 16.0)] + [(row.format(k, 10 * k + 1), 10.5) for k in range(1, 21)], top=100)
+    toc2 = _flow([(row.format(k, 10 * k + 1), 10.5) for k in range(21, 41)], top=100)
+    article = _flow(_head("第一篇文章", "张三", "本文。", "甲", "0001-01") + _text(20, "文"))
+    doc = _issue([toc1, toc2, article])
+    infos, _ = analyse_pages(doc)
+    split = plan_split(doc, infos)
+    assert [p.kind for p in infos[:2]] == ["toc", "toc"]
+    assert [e.page for e in split.toc] == [10 * k + 1 for k in range(1, 41)]
+    # a page of ordinary text after the 目录 stays what it is
+    prose = _flow(_text(30, "正文"), top=100)
+    infos, _ = analyse_pages(_issue([toc1, prose, article]))
+    plan_split(_issue([toc1, prose, article]), infos)
+    assert infos[1].kind != "toc"
