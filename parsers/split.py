@@ -155,6 +155,12 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             span.evidence.append(f"目录 lists “{entry.title}” at printed p.{entry.page} (physical {phys}); no large-type title seen")
         else:
             title = "".join(ln.text for ln in page.title_lines)
+            if title and latin_share(entry.title) > 0.8 and latin_share(title) < 0.5:
+                # a bilingual issue's English CONTENTS: the entry translates the title
+                span.evidence.append(f"English contents list “{entry.title}” at p.{entry.page}")
+                span.sources.add("toc")
+                span.toc = span.toc or entry
+                continue
             score = similar(entry.title, title) if title else 0.0
             span.evidence.append(f"目录 agrees: “{entry.title}” at p.{entry.page} (title match {score:.0%})")
             if title and score < 0.6:

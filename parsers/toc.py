@@ -11,7 +11,7 @@ _ENTRY = re.compile(
     r"^(?P<text>.*?)(?P<lead>[\s.·…．_—\-]{2,}|\s+|(?<=[\u4e00-\u9fff）)]))"
     r"[（(]?(?P<page>\d{1,4})[）)]?\s*$"
 )
-_LEADER = re.compile(r"[.·…．_]{3,}|[—\-]{3,}")
+_LEADER = re.compile(r"[.·…．_]{3,}|…{2}|[—\-]{3,}")  # (two ellipses are six dots)
 _SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$")
 TOC_HEAD = re.compile(
     r"^\s*(?:(?:本期|(?:19|20)\d\d\s*年\s*第\s*\d{1,2}\s*期)\s*)?(?:目\s*录|目\s*次)(?:\s+(?:table\s+of\s+)?contents)?\s*$"

@@ -316,3 +316,16 @@ def test_a_contents_page_that_runs_over_without_its_heading() -> None:
     infos, _ = analyse_pages(_issue([toc1, prose, article]))
     plan_split(_issue([toc1, prose, article]), infos)
     assert infos[1].kind != "toc"
+
+
+def test_a_bilingual_issues_english_contents_is_no_title_mismatch() -> None:
+    from parsers.extract import build_issue
+    zh = _flow([("目  录", 16.0), ("东北亚区域合作的新进展 ………………………… 张三（3）", 10.5),
+                ("数字治理的制度逻辑 ………………………… 李四（4）", 10.5)], top=100)
+    en = _flow([("CONTENTS", 16.0), ("New Progress in Northeast Asian Regional Cooperation …… ZHANG San (3)", 10.5),
+                ("The Institutional Logic of Digital Governance …… LI Si (4)", 10.5)], top=100)
+    a = _flow(_head("东北亚区域合作的新进展", "张三", "本文。", "东北亚", "0003-01") + _text(20, "甲文"))
+    b = _flow(_head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0004-01") + _text(20, "乙文"))
+    issue = build_issue(_issue([zh, en, a, b]))
+    assert [x.title.zh for x in issue.articles] == ["东北亚区域合作的新进展", "数字治理的制度逻辑"]
+    assert not [w for x in issue.articles for w in x.warnings if w.code == "toc-title-mismatch"]
