@@ -18,10 +18,6 @@ from schemas.model import Issue
 from schemas.record import current_umask, write_atomic, write_record
 from schemas.settings import JournalSettings, load_settings
 
-# imported by warm_up() while the text layer's workers read pages, not before: the
-# extraction modules (pypinyin's tables, the label vocabulary's regular expression) cost
-# about 0.4 s that would otherwise leave the other cores idle
-
 log = logging.getLogger("journal_ingest")
 
 
@@ -38,8 +34,10 @@ def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int
 
 
 def warm_up() -> None:
-    """Import the extraction modules and compile the label vocabulary: the fixed cost of
-    extraction, paid while the text layer's workers read pages."""
+    """Import the extraction modules (pypinyin's tables, every field parser) and compile the
+    label groups a Chinese header needs: the fixed cost of extraction (about 0.3 s), paid
+    while the text layer's workers read pages instead of before, when the other core would
+    sit idle. Nothing here imports them at module level for that reason."""
     from parsers import labels
     from parsers.extract import build_issue  # noqa: F401  (pypinyin, every field parser)
 
