@@ -224,6 +224,17 @@ def _share_mid_page_starts(spans: list[Span], by_number: dict[int, PageInfo]) ->
             prev.evidence.append(f"ends on p.{span.first}, above the start of the next article")
 
 
+def unshare_by_page_count(split: Split, counts: dict[int, int]) -> None:
+    """Cross-check a shared page with 文章编号 (`counts`: first page -> page count): when the
+    earlier article's count ends on the page before, the text above the later title is not
+    its end (an editor's note, a column's introduction) and the page is not shared."""
+    for prev, span in zip(split.spans, split.spans[1:]):
+        count = counts.get(prev.first, 0)
+        if prev.last == span.first and count and prev.first + count - 1 == span.first - 1:
+            prev.last = span.first - 1
+            prev.evidence.append(f"文章编号 page count {count} ends on p.{prev.last}: p.{span.first} is not shared")
+
+
 def shared_first(spans: list[Span], k: int) -> bool:
     """Does span k start on the page where span k-1 ends?"""
     return k > 0 and spans[k - 1].last == spans[k].first

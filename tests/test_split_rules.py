@@ -329,3 +329,15 @@ def test_a_bilingual_issues_english_contents_is_no_title_mismatch() -> None:
     issue = build_issue(_issue([zh, en, a, b]))
     assert [x.title.zh for x in issue.articles] == ["东北亚区域合作的新进展", "数字治理的制度逻辑"]
     assert not [w for x in issue.articles for w in x.warnings if w.code == "toc-title-mismatch"]
+
+
+def test_text_above_a_title_is_not_the_earlier_articles_end_when_its_page_count_says_so() -> None:
+    """An editor's note above the next article's title, after an article whose 文章编号
+    counts one page: the page is the later article's alone."""
+    from parsers.extract import build_issue
+    a = _flow(_head("东北亚区域合作的新进展", "张三", "本文。", "东北亚", "0001-01") + _text(20, "甲文"))
+    note = [("编者按：本期专题围绕数字治理展开讨论，收录三篇文章，分别从制度、技术和实践三个方面进行了分析。", 10.5)] * 3
+    b = _flow(note + [("", 10.5)] + _head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-01") + _text(12, "乙文"))
+    first, second = build_issue(_issue([a, b])).articles
+    assert (first.pdf_pages, second.pdf_pages) == ([1, 1], [2, 2])
+    assert not [w for w in first.warnings if w.code == "article-no-page-count"]
