@@ -338,6 +338,11 @@ def test_text_above_a_title_is_not_the_earlier_articles_end_when_its_page_count_
     a = _flow(_head("东北亚区域合作的新进展", "张三", "本文。", "东北亚", "0001-01") + _text(20, "甲文"))
     note = [("编者按：本期专题围绕数字治理展开讨论，收录三篇文章，分别从制度、技术和实践三个方面进行了分析。", 10.5)] * 3
     b = _flow(note + [("", 10.5)] + _head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-01") + _text(12, "乙文"))
-    first, second = build_issue(_issue([a, b])).articles
+    from parsers.extract import analyse_pages, plan_split
+    doc = _issue([a, b])
+    infos, _ = analyse_pages(doc)
+    assert infos[1].start_y is not None  # the note looks like another article's end …
+    assert [(s.first, s.last) for s in plan_split(doc, infos).spans] == [(1, 1), (2, 2)]  # … the count says not
+    first, second = build_issue(doc).articles
     assert (first.pdf_pages, second.pdf_pages) == ([1, 1], [2, 2])
     assert not [w for w in first.warnings if w.code == "article-no-page-count"]
