@@ -337,7 +337,8 @@ def test_text_above_a_title_is_not_the_earlier_articles_end_when_its_page_count_
     from parsers.extract import build_issue
     a = _flow(_head("东北亚区域合作的新进展", "张三", "本文。", "东北亚", "0001-01") + _text(20, "甲文"))
     note = [("编者按：本期专题围绕数字治理展开讨论，收录三篇文章，分别从制度、技术和实践三个方面进行了分析。", 10.5)] * 3
-    b = _flow(note + [("", 10.5)] + _head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-01") + _text(12, "乙文"))
+    b = _flow(note + [("", 10.5)] + _head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-01") + _text(12, "乙文"),
+              top=100)
     from parsers.extract import analyse_pages, plan_split
     doc = _issue([a, b])
     infos, _ = analyse_pages(doc)
