@@ -375,3 +375,9 @@ def test_to_halfwidth_preserves_length():
     s = "ＩＳＳＮ　２０９５－３４５３（）：；"
     assert to_halfwidth(s) == "ISSN 2095-3453():;"
     assert len(to_halfwidth(s)) == len(s)
+
+
+def test_a_clc_range_is_one_code_as_printed() -> None:
+    from parsers.identifiers import parse_clc, valid_clc
+    assert parse_clc("中图分类号：D822；D73/77") == ["D822", "D73/77"]
+    assert valid_clc("D73/77") and not valid_clc("D73/") and not valid_clc("D/77")
