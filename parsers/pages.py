@@ -273,8 +273,11 @@ def classify(page: "PageText", size: float) -> PageInfo:
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
-        if _text_above(body, info.title_lines[0], size) and _labels_below(body, info.title_lines[0]) & ARTICLE_LABELS:
-            info.start_y = _header_top(body, info.title_lines[0])
+        top = info.title_lines[0]
+        labelled = {h.line for h in hits}
+        below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
+        if below & ARTICLE_LABELS and _text_above(body, labelled, top, size):
+            info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
         info.kind = "advert"
@@ -299,28 +302,24 @@ def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float,
     return lines
 
 
-def _text_above(body: list["Line"], title: "Line", size: float) -> bool:
+def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: float) -> bool:
     """Does another article's text end above this title? Several lines of running text in
-    body type or smaller — not a column name or a one-line CNKI header, which carry no text
-    or carry labels."""
-    above = [ln for ln in body if ln.y < title.y - 0.5 * title.size and ln.text.strip()
-             and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) and not find_labels([ln.text])]
+    body type or smaller — not a column name, a masthead box or a one-line CNKI header,
+    which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
+    above = [ln for k, ln in enumerate(body) if ln.y < title.y - 0.5 * title.size and ln.text.strip()
+             and ln.size <= size * 1.15 and k not in labelled and not _MASTHEAD_FURNITURE.search(ln.text)]
     return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
 
 
-def _header_top(body: list["Line"], title: "Line") -> float:
+def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
     """The top of the article's block: the title, or the labelled lines printed just above it
     (a CNKI one-line header 文章编号…中图分类号…, a DOI line)."""
     top = title.y
-    for ln in sorted((ln for ln in body if ln.y < title.y - 0.5), key=lambda ln: -ln.y):
-        if top - ln.y > 3.5 * max(ln.size, title.size) or not find_labels([ln.text]):
+    for k in sorted((k for k, ln in enumerate(body) if ln.y < title.y - 0.5), key=lambda k: -body[k].y):
+        if top - body[k].y > 3.5 * max(body[k].size, title.size) or k not in labelled:
             break
-        top = ln.y
+        top = body[k].y
     return top
-
-
-def _labels_below(body: list["Line"], title: "Line") -> set[str]:
-    return {h.field for h in find_labels([ln.text for ln in body if ln.y >= title.y - 0.5])}
 
 
 def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:
