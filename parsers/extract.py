@@ -17,7 +17,7 @@ from parsers.masthead import front_text, journal_title_en, journal_title_zh, mas
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import PageInfo, body_size, classify, infer_printed, page_part
-from parsers.split import Split, merge_by_page_count, shared_first, split_issue, trim_to_page_count, unshare_by_page_count
+from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
 from schemas.model import Article, Issue, Journal, LangText, Source
@@ -44,7 +44,7 @@ def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
     split = split_issue(infos, doc.outline)
     counts = _claimed_page_counts(split, infos)
     merge_by_page_count(split, infos, counts)
-    unshare_by_page_count(split, counts)
+    share_mid_page_starts(split, infos, counts)
     return split
 
 

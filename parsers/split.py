@@ -207,7 +207,6 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
         span.last = last
         _extend_to_label_range(span, limit, ranges)
         spans.append(span)
-    _share_mid_page_starts(spans, by_number)
 
     in_article = {n for s in spans for n in range(s.first, s.last + 1)}
     skipped = {p.number: p.kind for p in infos if p.number not in in_article}
@@ -215,24 +214,21 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
     return Split(spans=spans, toc=toc, english_pages=english, skipped=skipped, warnings=warnings)
 
 
-def _share_mid_page_starts(spans: list[Span], by_number: dict[int, PageInfo]) -> None:
+def share_mid_page_starts(split: Split, infos: list[PageInfo], counts: dict[int, int]) -> None:
     """An article that starts below the end of the one before it shares that page: the earlier
-    article's last page is the later one's first (the printed ranges overlap: 43–54, 54–62)."""
-    for prev, span in zip(spans, spans[1:]):
-        if by_number[span.first].start_y is not None and prev.last == span.first - 1:
-            prev.last = span.first
-            prev.evidence.append(f"ends on p.{span.first}, above the start of the next article")
-
-
-def unshare_by_page_count(split: Split, counts: dict[int, int]) -> None:
-    """Cross-check a shared page with 文章编号 (`counts`: first page -> page count): when the
-    earlier article's count ends on the page before, the text above the later title is not
-    its end (an editor's note, a column's introduction) and the page is not shared."""
+    article's last page is the later one's first (the printed ranges overlap: 43–54, 54–62).
+    Unless the earlier article's 文章编号 (`counts`: first page -> page count) ends on the
+    page before: then the text above the later title is not its end (an editor's note, a
+    column's introduction)."""
     for prev, span in zip(split.spans, split.spans[1:]):
+        if infos[span.first - 1].start_y is None or prev.last != span.first - 1:
+            continue
         count = counts.get(prev.first, 0)
-        if prev.last == span.first and count and prev.first + count - 1 == span.first - 1:
-            prev.last = span.first - 1
+        if count and prev.first + count - 1 == prev.last:
             prev.evidence.append(f"文章编号 page count {count} ends on p.{prev.last}: p.{span.first} is not shared")
+            continue
+        prev.last = span.first
+        prev.evidence.append(f"ends on p.{span.first}, above the start of the next article")
 
 
 def shared_first(spans: list[Span], k: int) -> bool:
@@ -267,7 +263,7 @@ def merge_by_page_count(split: Split, infos: list[PageInfo], counts: dict[int, i
             if nxt.sources != {"layout"} or page.labels & ARTICLE_LABELS or page.part_type:
                 break
             if nxt.first == end and page.start_y is not None:
-                break  # the count ends on the page they share: the next article starts there
+                break  # the count ends on the page it starts mid-way: that is an article, shared
             span.evidence.append(f"文章编号 page count {count} covers p.{nxt.first}; its large type is not a new article")
             span.last = max(span.last, min(nxt.last, end)) if nxt.last <= end else nxt.last
             page.kind = "content"
