@@ -214,8 +214,7 @@ def find_labels(lines: list[str]) -> list[LabelHit]:
             if m is None:
                 pos = c.start() + 1
                 continue
-            field = m.lastgroup.split("_", 1)[1] if m.lastgroup else next(
-                k for k, v in m.groupdict().items() if v is not None).split("_", 1)[1]
-            hits.append(LabelHit(field, i, m.start(), m.end(), m.group(0)))
+            # (each alternative is one named group with no capturing group inside)
+            hits.append(LabelHit(m.lastgroup.split("_", 1)[1], i, m.start(), m.end(), m.group(0)))
             pos = max(m.end(), c.start() + 1)
     return hits
