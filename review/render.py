@@ -34,11 +34,7 @@ class PageImage:
 
 def first_page_image(pdf: Path, width: int = DEFAULT_WIDTH) -> PageImage:
     """The first page of `pdf` as a data: URI PNG about `width` pixels wide."""
-    pdf = Path(pdf)
-    if not pdf.is_file():
-        return PageImage(problem=f"{pdf}: no such file")
-    with _PDFIUM:
-        return _render(pdf, width)
+    return pages_of_issue(pdf, [0], width)[0]
 
 
 def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> list[PageImage]:
@@ -61,17 +57,6 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
             finally:
                 doc.close()
             return [p.result() if isinstance(p, Future) else p for p in pending]
-
-
-def _render(pdf: Path, width: int) -> PageImage:
-    try:
-        doc = pdfium.PdfDocument(str(pdf))
-    except (pdfium.PdfiumError, OSError) as exc:
-        return PageImage(problem=f"{pdf}: cannot open the PDF ({exc})")
-    try:
-        return _render_page(doc, pdf, 0, width)
-    finally:
-        doc.close()
 
 
 def _encoded(image: Image.Image) -> PageImage:
