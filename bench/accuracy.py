@@ -51,7 +51,7 @@ EN_KEYS = {"title": "title.en", "first_author": "contributors.surname", "authors
 
 def flagged(record: dict, issue_level: bool = False) -> set[str]:
     """The confidence keys an `uncertain-field` warning names."""
-    return {w.get("field", "") for w in record.get("warnings") or [] if w.get("code") == "uncertain-field"}
+    return {w["message"].split(":", 1)[0] for w in record.get("warnings") or [] if w.get("code") == "uncertain-field"}
 
 
 def ingest(pdf: Path, out: Path, reuse: bool) -> dict | None:

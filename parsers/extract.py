@@ -13,6 +13,7 @@ from typing import Callable
 from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
+from parsers.confidence import PageEvidence, assess_issue
 from parsers.masthead import front_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
@@ -216,7 +217,22 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     if english_lines:
         attach_english(issue, parse_english_section(english_lines))
     check_issue(issue)
+    assess_issue(issue, [page_evidence(plan, a) for a in articles])
     return issue
+
+
+def page_evidence(plan: Plan, art: Article) -> PageEvidence:
+    """What the article's own pages showed: the labels on its first two pages and on its
+    last (unless the next article starts there), and whether its folios were printed."""
+    first, last = art.pdf_pages
+    own = plan.infos[first - 1: last]
+    if not own:
+        return PageEvidence()
+    shared_last = any(s.first == last and s.first != first for s in plan.split.spans)
+    labels = set().union(*(p.labels for p in own[:2]))
+    if not shared_last:
+        labels |= own[-1].labels
+    return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen)
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

@@ -13,7 +13,7 @@ from lxml.html import tostring
 
 from checks.report import EXPLAIN, ORDER
 from checks.verdicts import DEAD_PENDING, OK, REDIRECTED
-from schemas.model import Contributor, Warning
+from schemas.model import UNCERTAIN_FIELD, Contributor, Warning
 
 from review.report import NO_DOI, NOT_CHECKED, NOT_DEPOSITED, ArticleView, CitationView, DepositView, ReviewData
 
@@ -40,6 +40,8 @@ dl.record dt { font-weight: 600; color: #444; } dl.record dd { margin: 0; overfl
 .warnings { list-style: none; padding: 0; margin: 0 0 1em; }
 .warning { background: var(--warn-bg); border-left: 5px solid var(--warn-line); padding: .3em .6em; margin: .3em 0; }
 .warning code { font-weight: 700; }
+.uncertain-fields { list-style: none; padding: 0; margin: 0 0 1em; }
+.uncertain { background: #eef4ff; border-left: 5px solid #2563eb; padding: .2em .6em; margin: .2em 0; }
 dd.flagged { background: var(--warn-bg); outline: 2px solid var(--warn-line); }
 .ok-line { color: #15803d; }
 .authors { margin: 0; padding-left: 1.2em; }
@@ -82,6 +84,16 @@ def _link(url: str, label: str | None = None) -> etree._Element:
 def _warnings(items: list[Warning]) -> etree._Element:
     return E.UL(E.CLASS("warnings"),
                 *[E.LI(E.CLASS("warning"), "⚠ ", E.CODE(w.code), " ", _t(w.message)) for w in items])
+
+
+def _uncertain(items: list[Warning]) -> etree._Element:
+    """The fields extraction is not sure of (confidence below 0.8), each with its reason."""
+    rows = []
+    for w in items:
+        path, _, why = w.message.partition(":")
+        rows.append(E.LI(E.CLASS("uncertain"), "? ", E.CODE(path), " ", _t(why.strip())))
+    return E.DIV(E.P(E.STRONG("Check these fields"), " (extraction is not sure of them):"),
+                 E.UL(E.CLASS("uncertain-fields"), *rows))
 
 
 def _field(label: str, value: object, key: str, flagged: set[str]) -> list[etree._Element]:
@@ -212,12 +224,14 @@ def _article(view: ArticleView) -> etree._Element:
     heading = E.H2(E.SPAN(a.id, E.CLASS("muted")), " ", _t(a.title.zh or a.title.en or "(no title)"))
     fields = E.DIV(E.CLASS("fields"))
     fields.append(_warnings(view.warnings) if view.warnings else E.P("No warnings.", E.CLASS("ok-line")))
+    if view.uncertain:
+        fields.append(_uncertain(view.uncertain))
     fields.append(record)
     urls = sum(len(c.links) for c in view.citations)
     cites = E.DETAILS(E.SUMMARY(f"Citations: {len(view.citations)}, {urls} URLs"
                                 + (f", {link_problems} not ok" if link_problems else "")),
                       E.OL(E.CLASS("citations"), *[_citation(c) for c in view.citations]))
-    if link_problems:
+    if link_problems or "citations" in f:  # (a cited URL extraction is unsure of is shown unfolded)
         cites.set("open", "open")
     return E.SECTION(E.CLASS("article"), heading, E.DIV(E.CLASS("cols"), page, fields), cites, id=a.id)
 
@@ -232,6 +246,7 @@ def _summary(data: ReviewData) -> list[etree._Element]:
         E.TR(E.TH("Articles"), E.TD(str(len(data.articles)))),
         E.TR(E.TH("Citations / URLs"), E.TD(f"{data.citation_count} / {data.url_count}")),
         E.TR(E.TH("Warnings"), E.TD(str(data.warning_count))),
+        E.TR(E.TH("Fields to check"), E.TD(str(data.uncertain_count))),
     )
     links = E.DIV(E.H2("Cited links"))
     if data.links.present:
@@ -256,10 +271,14 @@ def _summary(data: ReviewData) -> list[etree._Element]:
     deposit.append(E.P(E.SMALL(f"ledger: {data.deposit.ledger}"), E.CLASS("muted")))
     toc = E.OL(*[E.LI(E.A(v.article.id, href=f"#{v.article.id}"), " ",
                       _t(v.article.title.zh or v.article.title.en or "(no title)"),
-                      *([" ", E.SPAN(f"⚠ {len(v.warnings)}", E.CLASS("warning"))] if v.warnings else []))
+                      *([" ", E.SPAN(f"⚠ {len(v.warnings)}", E.CLASS("warning"))] if v.warnings else []),
+                      *([" ", E.SPAN(f"? {len(v.uncertain)}", E.CLASS("uncertain"))] if v.uncertain else []))
                  for v in data.articles])
     out = [E.DIV(E.CLASS("summary"), E.DIV(E.H2("Issue"), facts), links, deposit), E.H2("Articles"), toc]
-    problems = list(data.issue.warnings) + [Warning("report", n) for n in data.notes]
+    problems = [w for w in data.issue.warnings if w.code != UNCERTAIN_FIELD] + [Warning("report", n) for n in data.notes]
+    unsure = [w for w in data.issue.warnings if w.code == UNCERTAIN_FIELD]
+    if unsure:
+        out.insert(1, E.DIV(E.H2("Issue fields to check"), _uncertain(unsure)))
     if problems:
         out.insert(1, E.DIV(E.H2("Issue warnings"), _warnings(problems)))
     return out

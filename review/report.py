@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from checks.verdicts import DEAD, DEAD_PENDING
-from schemas.model import Article, Citation, Issue, Warning
+from schemas.model import UNCERTAIN_FIELD as UNCERTAIN, Article, Citation, Issue, Warning
 from schemas.record import read_record, write_atomic
 
 from review.render import DEFAULT_WIDTH, PageImage, first_page_image, pages_of_issue
@@ -64,6 +64,7 @@ class ArticleView:
     deposit: list[DepositView] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)  # the record's plus the report's own
     flagged: set[str] = field(default_factory=set)  # field paths a warning points at ("doi", "title.en")
+    uncertain: list[Warning] = field(default_factory=list)  # `uncertain-field`: what to check, and why
 
 
 @dataclass
@@ -114,7 +115,11 @@ class ReviewData:
 
     @property
     def warning_count(self) -> int:
-        return len(self.issue.warnings) + sum(len(a.warnings) for a in self.articles)
+        return len(_problems(self.issue.warnings)) + sum(len(a.warnings) for a in self.articles)
+
+    @property
+    def uncertain_count(self) -> int:
+        return len(_uncertain(self.issue.warnings)) + sum(len(a.uncertain) for a in self.articles)
 
 
 # Which field a warning code is about, so the page can mark the value itself.
@@ -125,12 +130,28 @@ _CODE_FIELDS = {
 }
 
 
+# the record's field paths -> the report row that shows them
+_ROWS = {"lpage": "fpage", "pdf_pages": "fpage", "citations.urls": "citations"}
+
+
+def _uncertain(warnings: list[Warning]) -> list[Warning]:
+    return [w for w in warnings if w.code == UNCERTAIN]
+
+
+def _problems(warnings: list[Warning]) -> list[Warning]:
+    return [w for w in warnings if w.code != UNCERTAIN]
+
+
 def flagged_fields(warnings: list[Warning]) -> set[str]:
-    """Field paths the warnings point at; `missing-field` messages start with the path."""
+    """Report rows the warnings point at; `missing-field` and `uncertain-field` messages start
+    with the field path."""
     out = set()
     for w in warnings:
         if w.code == "missing-field" and w.message:
             out.add(w.message.split()[0])
+        elif w.code == UNCERTAIN and w.message:
+            path = w.message.split(":", 1)[0]
+            out.add("contributors" if path.startswith("contributors.") else _ROWS.get(path, path))
         elif w.code.startswith("article-no-"):
             out.add("article_no")
         elif w.code in _CODE_FIELDS:
@@ -273,8 +294,8 @@ def gather(issue_dir: Path, *, ledger: str | Path | None = None, image_width: in
         warnings = list(art.warnings)
         if image.problem:
             warnings.append(Warning(PAGE_IMAGE, f"first page not shown: {image.problem}"))
-        views.append(ArticleView(art, pdf, image, _citation_views(art, results), states[art.id], warnings,
-                                 flagged_fields(warnings)))
+        views.append(ArticleView(art, pdf, image, _citation_views(art, results), states[art.id],
+                                 _problems(warnings), flagged_fields(warnings), _uncertain(warnings)))
     generated = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return ReviewData(issue, issue_id, views, links, deposit, generated, notes)
 

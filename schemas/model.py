@@ -50,6 +50,10 @@ class Warning:
     message: str
 
 
+# the code of a field that extraction is not sure of; its message starts with the field path
+UNCERTAIN_FIELD = "uncertain-field"
+
+
 def add_warning(warnings: list[Warning], code: str, message: str) -> None:
     """Append unless the same warning is already there (checks may run twice on re-extraction)."""
     if not any(w.code == code and w.message == message for w in warnings):
@@ -76,6 +80,9 @@ class Article:
     citations: list[Citation] = field(default_factory=list)
     language: str = "zh"
     warnings: list[Warning] = field(default_factory=list)
+    # how sure each field is, 0–1, by field path (parsers/confidence.py); below 0.8 an
+    # `uncertain-field` warning says why
+    confidence: dict[str, float] = field(default_factory=dict)
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)
@@ -106,6 +113,7 @@ class Issue:
     issue: str = ""
     articles: list[Article] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)  # journal.issn, year, issue
 
     @property
     def issue_id(self) -> str:

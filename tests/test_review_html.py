@@ -97,7 +97,11 @@ def test_warnings_are_highlighted_with_their_field(review_issue: Path) -> None:
     [warning] = a05.xpath(".//li[@class='warning']")
     assert "article-no-page-count" in warning.text_content() and "gives 6 pages" in warning.text_content()
     flagged = a05.xpath(".//dd[contains(@class, 'flagged')]")
-    assert [d.text_content() for d in flagged] == ["2095-3453(2023)06-0059-06"]
+    # the 文章编号 and the pages disagree: both are marked, the pages as a field to check
+    assert [d.text_content() for d in flagged] == ["2095-3453(2023)06-0059-06", "pp. 59–61, PDF p. 21–23"]
+    unsure = [li.text_content() for li in a05.xpath(".//li[@class='uncertain']")]
+    assert unsure and all("page count disagrees" in u for u in unsure)
+    assert {u.split()[1] for u in unsure} == {"lpage", "pdf_pages"}
     assert doc.get_element_by_id("a02").xpath("string(.//p[@class='ok-line'])") == "No warnings."
 
 

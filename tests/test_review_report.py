@@ -136,7 +136,9 @@ def test_record_warnings_are_kept_and_point_at_their_field(review_issue: Path) -
     data = gather(review_issue)
     a05 = next(v for v in data.articles if v.article.id == "a05")
     assert [w.code for w in a05.warnings] == ["article-no-page-count"]
-    assert a05.flagged == {"article_no"}
+    # the confidence layer doubts the pages the 文章编号 contradicts: listed apart, same row marked
+    assert [w.message.split(":")[0] for w in a05.uncertain] == ["lpage", "pdf_pages"]
+    assert a05.flagged == {"article_no", "fpage"}
     assert data.warning_count == 1
 
 

@@ -1,0 +1,359 @@
+"""How sure each extracted field is, so an editor checks only what is flagged.
+
+Every field of an article (and the issue's year, number and ISSN) gets a confidence in
+[0, 1] from the evidence the record and its pages carry: the validators of codes and
+identifiers, the cross-checks between fields that the norms make redundant (文章编号 ↔
+year, issue, first page and page count; English names ↔ the pinyin of the Chinese names;
+as many English keywords as Chinese ones), the labels found on the article's pages (a page
+that prints 摘要 but gave no abstract lost it), and the shape of the value (a title that
+holds a label word, an English field with Chinese in it, a name of eleven characters).
+
+A field below `THRESHOLD` gets an `uncertain-field` warning whose message starts with the
+field's path and says why, the way `missing-field` does, so report.html marks the value.
+The scores are a hand-weighted grammar of these checks, not a trained model: each check
+names the convention that makes it evidence, and a field's score is its weakest check.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from parsers import identifiers
+from parsers.names import pinyin_name
+from schemas.model import UNCERTAIN_FIELD, Article, Issue
+
+THRESHOLD = 0.8
+CODE = UNCERTAIN_FIELD
+
+# the field paths scored (schemas/issue.schema.json, `confidence`)
+ARTICLE_FIELDS = ("type", "title.zh", "title.en", "contributors.name.zh", "contributors.name.en",
+                  "contributors.surname", "contributors.given", "contributors.affiliation", "abstract.zh",
+                  "abstract.en", "keywords.zh", "keywords.en", "clc", "doc_code", "doi", "article_no", "fpage",
+                  "lpage", "pdf_pages", "citations.urls")
+ISSUE_FIELDS = ("journal.issn", "year", "issue")
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# characters no printed field holds: private use, Yi syllables (a known ToUnicode quirk for
+# Chinese punctuation), replacement and control characters, glyph names written as text
+_GARBAGE = re.compile(r"[\ue000-\uf8ff\ua000-\ua4cf\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|[\U000f0000-\U0010ffff]|/G[0-9A-F]{2}")
+# label words of the front matter (GB/T 7713.2 order): inside another field they mean the
+# field ran on into its neighbour
+_LABEL_ZH = re.compile(r"摘\s*要|关\s*键\s*[词字]|中图分类号|文献标[识志]码|文章编号|作者简介|基金项目|收稿日期|[Dd][Oo][Ii]\s*[:：]")
+_LABEL_EN = re.compile(r"\b(?:Abstract|ABSTRACT|Key\s*words?|KEY\s*WORDS|Keywords|CLC|Document code|Article ID|DOI|doi)\b\s*[:：]?|\bTitle\s*[:：]")
+# a reference-list entry: GB/T 7714 type code or "(2019)." with a journal volume
+_REFERENCE = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\b(?:19|20)\d\d\)?[.,;]\s*\d+\s*\(\d+\)")
+_INSTITUTION = re.compile(r"大学|学院|研究|医院|中心|公司|学校|委员会|[部局厅所处院馆社会站室]|University|College|Institute|"
+                          r"Hospital|School|Center|Centre|Academy|Laborator|Department|Faculty|Ministry|Company|Inc\b|Ltd\b")
+_BIO = re.compile(r"(?:男|女)[，,]|出生|\d{4}\s*年生|教授[，,]|博士研究生[，,]|硕士[，,]|研究方向|E-?mail", re.I)
+# a line-break hyphen left inside an English word: the right part is a bare suffix
+_BROKEN_WORD = re.compile(r"[a-z]{2,}-(?:tion|tions|sion|ment|ments|ness|ity|ities|ence|ance|ive|ous|able|ible|ing|ings|"
+                          r"ed|ly|ally|ical|ogy|ysis|ize|ized|ise|ised|ure|ures|ial|ian|ory|ary|ism|ist|ists)\b")
+_ACCESS_WORDS = re.compile(r"访问|引用日期|登录|下载时间|浏览|检索日期|accessed|last visited|retrieved", re.I)
+_URL_LIKE = re.compile(r"https?\s*:\s*/\s*/|www\s*\.", re.I)
+
+
+@dataclass
+class Scores:
+    """Each field's weakest check: (confidence, why)."""
+    by_field: dict[str, tuple[float, str]] = field(default_factory=dict)
+
+    def cap(self, key: str, value: float, why: str) -> None:
+        if key not in self.by_field or value < self.by_field[key][0]:
+            self.by_field[key] = (value, why)
+
+    def score(self, key: str) -> float:
+        return self.by_field.get(key, (1.0, ""))[0]
+
+
+@dataclass
+class PageEvidence:
+    """What the article's pages showed, beyond the record: labels found (classify()) and
+    whether its first and last printed page numbers were read or inferred."""
+    labels: set[str] = field(default_factory=set)
+    fpage_seen: bool = True
+    lpage_seen: bool = True
+    english_elsewhere: bool = False   # the issue prints English titles for other articles
+
+
+def _garbage(text: str) -> bool:
+    return bool(_GARBAGE.search(text or ""))
+
+
+def _warned(art: Article, code: str) -> bool:
+    return any(w.code == code for w in art.warnings)
+
+
+def _text_checks(s: Scores, key: str, text: str, *, english: bool, min_len: int, max_len: int) -> None:
+    """Shape checks every text field shares."""
+    if not text:
+        return
+    if _garbage(text):
+        s.cap(key, 0.2, "holds characters no printed text has (private-use, Yi or control characters)")
+    if english and _CJK.search(text):
+        s.cap(key, 0.3, "an English field with Chinese characters in it")
+    if not english and not _CJK.search(text):
+        s.cap(key, 0.4, "a Chinese field without Chinese characters")
+    size = len(text)
+    if size < min_len:
+        s.cap(key, 0.5, f"unusually short ({size} characters)")
+    if size > max_len:
+        s.cap(key, 0.5, f"unusually long ({size} characters): may have run on into the next field")
+    if english and re.search(r"\b[A-Za-z]{28,}\b", text):
+        s.cap(key, 0.4, "words run together (the text layer drew no word spaces)")
+    if english and _BROKEN_WORD.search(text):
+        s.cap(key, 0.6, f"a line-break hyphen left inside a word (“{_BROKEN_WORD.search(text).group(0)}”)")
+
+
+def _titles(art: Article, ev: PageEvidence, s: Scores) -> None:
+    zh, en = art.title.zh, art.title.en
+    english_article = art.language == "en" or (not zh and en)
+    if not zh and not english_article:
+        s.cap("title.zh", 0.2, "no Chinese title found")
+    # (an editorial's or a column's title may be two characters: 卷首语, 编后)
+    _text_checks(s, "title.zh", zh, english=False, min_len=4 if art.type == "research-article" else 2, max_len=80)
+    if zh and _LABEL_ZH.search(zh):
+        s.cap("title.zh", 0.3, "holds a front-matter label")
+    if zh and re.search(r"[*∗①②③\d]$", zh) and not re.search(r"\d{4}$", zh):
+        s.cap("title.zh", 0.6, "ends in a footnote mark")
+    if _warned(art, "toc-title-mismatch"):
+        s.cap("title.zh", 0.5, "differs from the 目录 entry")
+    english_seen = bool(art.abstract.en or art.keywords.en or any(c.name.en for c in art.contributors)
+                        or ev.labels & {"abstract_en", "keywords_en"})
+    if not en:
+        if english_seen:
+            s.cap("title.en", 0.3, "an English abstract, keywords or names were found, but no English title")
+        elif ev.english_elsewhere and not english_article and art.type == "research-article" and art.abstract.zh:
+            s.cap("title.en", 0.6, "other articles of the issue print an English title; none was found here")
+    _text_checks(s, "title.en", en, english=True, min_len=8, max_len=300)
+    if en and _LABEL_EN.search(en):
+        s.cap("title.en", 0.3, "holds a front-matter label")
+    if en and _REFERENCE.search(en):
+        s.cap("title.en", 0.3, "looks like a reference-list entry")
+    if _warned(art, "english-title-mismatch"):
+        s.cap("title.en", 0.5, "differs from the issue-end English entry")
+
+
+def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
+    people = art.contributors
+    english_article = art.language == "en" or (not art.title.zh and art.title.en)
+    if not people:
+        if art.type == "research-article":
+            for key in ("contributors.name.zh", "contributors.name.en", "contributors.surname",
+                        "contributors.given", "contributors.affiliation"):
+                s.cap(key, 0.4, "no authors found")
+        return
+    for c in people:
+        zh = c.name.zh
+        if zh:
+            core = zh.replace("·", "").replace("•", "")
+            if not _CJK.search(zh) or not re.fullmatch(r"[\u3400-\u9fff]{2,4}", core) and "·" not in zh:
+                s.cap("contributors.name.zh", 0.5, f"“{zh}” is not shaped like a Chinese name (2–4 characters)")
+            if _INSTITUTION.search(zh) and len(zh) > 4:
+                s.cap("contributors.name.zh", 0.2, f"“{zh}” names an institution")
+        en = c.name.en
+        if en:
+            if _CJK.search(en) or re.search(r"\d", en):
+                s.cap("contributors.name.en", 0.3, f"“{en}” holds Chinese characters or digits")
+            if len(en.split()) > 5 or _INSTITUTION.search(en):
+                s.cap("contributors.name.en", 0.3, f"“{en}” is not shaped like a name")
+            if zh and _CJK.search(zh) and not _pinyin_matches(zh, en):
+                s.cap("contributors.name.en", 0.5, f"“{en}” is not the pinyin of “{zh}”")
+                s.cap("contributors.name.zh", 0.6, f"“{zh}” does not read as “{en}”")
+        if not c.surname:
+            s.cap("contributors.surname", 0.5, f"no surname for “{zh or en}”")
+        elif zh and _CJK.search(zh) and not zh.startswith(c.surname):
+            s.cap("contributors.surname", 0.5, f"surname “{c.surname}” is not the start of “{zh}”")
+        elif english_article and en and c.surname not in en:
+            s.cap("contributors.surname", 0.4, f"surname “{c.surname}” is not part of “{en}”")
+        if english_article and not c.given:
+            s.cap("contributors.given", 0.6, f"no given name for “{en or zh}”")
+    named_en = [c for c in people if c.name.en]
+    if named_en and len(named_en) != len(people):
+        s.cap("contributors.name.en", 0.4, f"{len(named_en)} English names for {len(people)} authors")
+    if not english_article and not named_en and (art.title.en or art.abstract.en):
+        s.cap("contributors.name.en", 0.6, "the article has an English block but no English names were found")
+    _affiliations(people, s)
+    # a name that is wrong makes its surname wrong
+    for key in ("contributors.surname",):
+        worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
+        if worst < s.score(key):
+            s.cap(key, worst, "follows the names")
+
+
+def _pinyin_matches(zh: str, en: str) -> bool:
+    """English name = the Chinese name's pinyin in any order, case or hyphenation (LIU Yun-sheng,
+    Yunsheng Liu); names printed in another romanisation (Wade–Giles, Cantonese) do not match."""
+    def letters(x: str) -> str:
+        return "".join(sorted(re.sub(r"[^a-z]", "", x.lower().replace("ü", "v"))))
+    want = letters(pinyin_name(zh))
+    return letters(en) == want or letters(en.replace("u", "v")) == want
+
+
+def _affiliations(people: list, s: Scores) -> None:
+    missing = [c for c in people if not c.affiliation]
+    if missing:
+        s.cap("contributors.affiliation", 0.4, f"{len(missing)} of {len(people)} authors have no affiliation")
+    for c in people:
+        aff = c.affiliation
+        if not aff:
+            continue
+        if not _INSTITUTION.search(aff):
+            s.cap("contributors.affiliation", 0.5, f"“{aff[:40]}” names no institution")
+        if _BIO.search(aff):
+            s.cap("contributors.affiliation", 0.5, f"“{aff[:40]}” reads like a biography")
+        if len(aff) > 150:
+            s.cap("contributors.affiliation", 0.6, "unusually long")
+        if _garbage(aff):
+            s.cap("contributors.affiliation", 0.2, "holds characters no printed text has")
+
+
+def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
+    english_article = art.language == "en" or (not art.title.zh and art.title.en)
+    if not art.abstract.zh and "abstract_zh" in ev.labels:
+        s.cap("abstract.zh", 0.2, "the pages print 摘要 but no abstract was read")
+    _text_checks(s, "abstract.zh", art.abstract.zh, english=False, min_len=40, max_len=2500)
+    if art.abstract.zh and re.search(r"关\s*键\s*[词字]|Abstract|中图分类号", art.abstract.zh):
+        s.cap("abstract.zh", 0.3, "ran on into the next field")
+    if not art.abstract.en:
+        if "abstract_en" in ev.labels:
+            s.cap("abstract.en", 0.2, "the pages print Abstract but no English abstract was read")
+        elif art.title.en and not english_article:
+            s.cap("abstract.en", 0.6, "an English title was found but no English abstract")
+        elif english_article and art.type == "research-article":
+            s.cap("abstract.en", 0.4, "no abstract found")
+    _text_checks(s, "abstract.en", art.abstract.en, english=True, min_len=80, max_len=6000)
+    if art.abstract.en and re.search(r"Key\s*words?\s*[:：]|关键词", art.abstract.en, re.I):
+        s.cap("abstract.en", 0.3, "ran on into the keywords")
+    kz, ke = art.keywords.zh, art.keywords.en
+    if not kz and "keywords_zh" in ev.labels:
+        s.cap("keywords.zh", 0.2, "the pages print 关键词 but none were read")
+    if not ke and "keywords_en" in ev.labels:
+        s.cap("keywords.en", 0.2, "the pages print Key words but none were read")
+    if not ke and english_article and art.abstract.en and "keywords_en" not in ev.labels:
+        s.cap("keywords.en", 0.85, "")
+    if kz:
+        if len(kz) == 1 or len(kz) > 12:
+            s.cap("keywords.zh", 0.5, f"{len(kz)} keywords: the separator may have been missed")
+        if any(len(k) > 16 for k in kz):
+            s.cap("keywords.zh", 0.5, "a keyword longer than 16 characters: a separator may have been missed")
+        for k in kz:
+            _text_checks(s, "keywords.zh", k, english=False, min_len=1, max_len=40)
+    if ke:
+        if any(len(k) > 60 for k in ke) or len(ke) > 15:
+            s.cap("keywords.en", 0.5, "a keyword longer than 60 characters: a separator may have been missed")
+        for k in ke:
+            _text_checks(s, "keywords.en", k, english=True, min_len=1, max_len=120)
+    if kz and ke and len(kz) != len(ke):
+        s.cap("keywords.zh", 0.7, f"{len(kz)} Chinese keywords, {len(ke)} English")
+        s.cap("keywords.en", 0.7, f"{len(ke)} English keywords, {len(kz)} Chinese")
+
+
+def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
+    for key, label, value in (("clc", "clc", art.clc), ("doc_code", "doc_code", art.doc_code),
+                              ("doi", "doi", art.doi), ("article_no", "article_no", art.article_no)):
+        if not value and label in ev.labels:
+            s.cap(key, 0.3, "its label is printed but no value was read")
+    if art.clc and not all(identifiers.valid_clc(c) for c in art.clc):
+        s.cap("clc", 0.3, "not valid CLC syntax")
+    if art.doc_code and not identifiers.valid_doc_code(art.doc_code):
+        s.cap("doc_code", 0.3, "outside A–E")
+    if art.doi and not identifiers.valid_doi(art.doi):
+        s.cap("doi", 0.3, "not valid DOI syntax")
+    if _warned(art, "doi-prefix"):
+        s.cap("doi", 0.5, "its prefix differs from the issue's other DOIs")
+    if art.article_no and identifiers.parse_article_no(art.article_no) is None:
+        s.cap("article_no", 0.4, "not shaped like ISSN(year)issue-page-count")
+    for w in art.warnings:
+        if w.code in ("article-no-issn", "article-no-year", "article-no-issue"):
+            s.cap("article_no", 0.6, "disagrees with the issue: " + w.message[:80])
+        elif w.code == "article-no-fpage":
+            s.cap("article_no", 0.6, "disagrees with the printed first page")
+            s.cap("fpage", 0.5, "disagrees with the 文章编号")
+        elif w.code == "article-no-page-count":
+            s.cap("lpage", 0.5, "the 文章编号 page count disagrees")
+            s.cap("pdf_pages", 0.5, "the 文章编号 page count disagrees")
+
+
+def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
+    if not art.fpage:
+        s.cap("fpage", 0.4, "no printed first page found")
+    elif not ev.fpage_seen:
+        s.cap("fpage", 0.7, "inferred from the neighbouring pages' numbers, not printed on the page")
+    if not art.lpage:
+        s.cap("lpage", 0.4, "no printed last page found")
+    elif not ev.lpage_seen:
+        s.cap("lpage", 0.75, "inferred from the neighbouring pages' numbers")
+    if art.fpage.isdigit() and art.lpage.isdigit():
+        span = int(art.lpage) - int(art.fpage) + 1
+        if span < 1:
+            s.cap("lpage", 0.2, "before the first page")
+        elif span != art.pdf_pages[1] - art.pdf_pages[0] + 1:
+            s.cap("lpage", 0.6, f"{span} printed pages for {art.pdf_pages[1] - art.pdf_pages[0] + 1} pages of the PDF")
+    for w in art.warnings:
+        if w.code in ("no-article-start", "toc-page-missing", "toc-page-not-article", "toc-missing-entry"):
+            s.cap("pdf_pages", 0.5, "the split is uncertain: " + w.message[:80])
+            s.cap("fpage", 0.6, "the split is uncertain")
+
+
+def _urls(art: Article, s: Scores) -> None:
+    for c in art.citations:
+        for u in c.urls:
+            if re.search(r"\s|[\u3000-\u9fff]|[-.,;:(]$", u):
+                s.cap("citations.urls", 0.4, f"[{c.n}] “{u[:50]}” has a space, a Chinese character or a dangling end")
+        bare = re.sub(r"https?://\S+", "", c.text)
+        if _URL_LIKE.search(bare) and not c.urls:
+            s.cap("citations.urls", 0.4, f"[{c.n}] prints an address that was not read as a URL")
+        if c.urls and not c.accessed and _ACCESS_WORDS.search(c.text):
+            s.cap("citations.urls", 0.5, f"[{c.n}] prints an access date that was not read")
+
+
+def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
+    """The article's confidence per field, with an `uncertain-field` warning for each field
+    below THRESHOLD (its message starts with the field path)."""
+    s = Scores()
+    for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
+        check(art, ev, s)
+    _urls(art, s)
+    art.warnings = [w for w in art.warnings if w.code != CODE]
+    for key in ARTICLE_FIELDS:
+        value, why = s.by_field.get(key, (1.0, ""))
+        if value < THRESHOLD:
+            art.warn(CODE, f"{key}: {why}")
+    art.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in ARTICLE_FIELDS}
+    return art.confidence
+
+
+def assess_issue(issue: Issue, evidence: Iterable[PageEvidence]) -> None:
+    """Issue-level fields, then every article."""
+    s = Scores()
+    issn = issue.journal.issn
+    if not issn:
+        s.cap("journal.issn", 0.5, "no ISSN found (on a masthead, in a 文章编号 or a DOI)")
+    elif not identifiers.valid_issn(issn):
+        s.cap("journal.issn", 0.2, f"ISSN {issn} fails its check digit")
+    if issue.year is None:
+        s.cap("year", 0.4, "no year found")
+    if not issue.issue:
+        s.cap("issue", 0.4, "no issue number found")
+    years = {identifiers.parse_article_no(a.article_no).year for a in issue.articles
+             if a.article_no and identifiers.parse_article_no(a.article_no)}
+    if issue.year is not None and years and str(issue.year) not in years:
+        s.cap("year", 0.5, f"the 文章编号 say {'/'.join(sorted(years))}")
+    issue.warnings = [w for w in issue.warnings if w.code != CODE]
+    for key in ISSUE_FIELDS:
+        value, why = s.by_field.get(key, (1.0, ""))
+        if value < THRESHOLD:
+            issue.warn(CODE, f"{key}: {why}")
+    issue.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in ISSUE_FIELDS}
+    evidence = list(evidence)
+    for k, art in enumerate(issue.articles):
+        ev = evidence[k] if k < len(evidence) else PageEvidence()
+        ev.english_elsewhere = any(o.title.en for o in issue.articles if o is not art)
+        assess_article(art, ev)
+
+
+def flagged_paths(warnings: Iterable, code: str = CODE) -> set[str]:
+    """The field paths `uncertain-field` warnings name (the message's first word)."""
+    return {w.message.split(":", 1)[0] for w in warnings if w.code == code}
+

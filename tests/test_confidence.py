@@ -1,0 +1,104 @@
+"""The confidence layer: each check lowers the field it is evidence about, and only that."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.confidence import ARTICLE_FIELDS, THRESHOLD, PageEvidence, assess_article, assess_issue, flagged_paths
+from schemas.model import Article, Contributor, Issue, LangText, Source
+
+
+def clean_article() -> Article:
+    """A research article whose fields agree with each other, as GB/T 7713.2 prints them."""
+    art = Article(id="a01", pdf_pages=[1, 10], fpage="43", lpage="52")
+    art.title = LangText(zh="日本与北约关系的新发展", en="New Developments in Japan-NATO Relations")
+    art.contributors = [Contributor(name=LangText(zh="陈晶晶", en="CHEN Jingjing"), name_pinyin="Chen Jingjing",
+                                    surname="陈", given="晶晶", affiliation="北京外国语大学国际关系学院")]
+    art.abstract = LangText(zh="本文讨论日本与北约关系的发展及其动因，" * 3,
+                            en="This article discusses the development of Japan-NATO relations and its causes. " * 2)
+    art.keywords.zh = ["日本", "北约", "安全"]
+    art.keywords.en = ["Japan", "NATO", "security"]
+    art.clc, art.doc_code, art.doi = ["D831.3"], "A", "10.19498/j.cnki.dbyxk.2023.06.004"
+    art.article_no = "2095-3453(2023)06-0043-10"
+    return art
+
+
+def flags(art: Article, ev: PageEvidence | None = None) -> set[str]:
+    assess_article(art, ev or PageEvidence())
+    return flagged_paths(art.warnings)
+
+
+def test_a_consistent_article_is_not_flagged_and_every_field_is_scored() -> None:
+    art = clean_article()
+    assert flags(art) == set()
+    assert set(art.confidence) == set(ARTICLE_FIELDS)
+    assert all(v == 1.0 for v in art.confidence.values())
+
+
+def test_a_label_printed_without_a_value_flags_that_field_only() -> None:
+    art = clean_article()
+    art.abstract.en = ""
+    assert flags(art, PageEvidence(labels={"abstract_en"})) == {"abstract.en"}
+    assert art.confidence["abstract.en"] < THRESHOLD <= art.confidence["title.en"]
+
+
+@pytest.mark.parametrize("mutate,field", [
+    (lambda a: setattr(a.title, "zh", "日本与北约关系 摘要：本文"), "title.zh"),
+    (lambda a: setattr(a.title, "en", "Japan and NATO 日本"), "title.en"),
+    (lambda a: setattr(a.title, "en", "DOI: 10.1/x New Developments in Relations"), "title.en"),
+    (lambda a: setattr(a.title, "en", ""), "title.en"),  # the English abstract is there, its title is not
+    (lambda a: setattr(a.contributors[0].name, "en", "WANG Xiaoming"), "contributors.name.en"),
+    (lambda a: setattr(a.contributors[0].name, "zh", "北京外国语大学"), "contributors.name.zh"),
+    (lambda a: setattr(a.contributors[0], "affiliation", ""), "contributors.affiliation"),
+    (lambda a: setattr(a.contributors[0], "affiliation", "陈晶晶，女，1990年生，博士"), "contributors.affiliation"),
+    (lambda a: setattr(a.contributors[0], "surname", "晶"), "contributors.surname"),
+    (lambda a: setattr(a.abstract, "en", "This article discusses the popula-tion of cities " * 3), "abstract.en"),
+    (lambda a: setattr(a.abstract, "en", "Thisarticlediscussesthedevelopmentofrelations and more " * 3), "abstract.en"),
+    (lambda a: setattr(a.abstract, "zh", "本文讨论日本与北约关系。关键词：日本；北约" * 3), "abstract.zh"),
+    (lambda a: setattr(a.keywords, "zh", ["日本北约安全合作与地区秩序变化研究"]), "keywords.zh"),
+    (lambda a: setattr(a, "clc", ["DD831"]), "clc"),
+    (lambda a: setattr(a, "doi", "10.1234"), "doi"),
+    (lambda a: setattr(a, "lpage", "40"), "lpage"),
+    (lambda a: setattr(a, "fpage", ""), "fpage"),
+])
+def test_each_check_flags_its_field(mutate, field: str) -> None:
+    art = clean_article()
+    mutate(art)
+    got = flags(art)
+    assert field in got
+    message = next(w.message for w in art.warnings if w.code == "uncertain-field" and w.message.startswith(field))
+    assert len(message) > len(field) + 5  # it says why
+
+
+def test_pinyin_check_accepts_every_printed_order_and_hyphenation() -> None:
+    for en in ("CHEN Jing-jing", "Jingjing Chen", "Chen Jingjing", "CHEN JINGJING"):
+        art = clean_article()
+        art.contributors[0].name.en = en
+        assert "contributors.name.en" not in flags(art), en
+
+
+def test_inferred_folio_lowers_the_page_but_does_not_flag_it_alone() -> None:
+    art = clean_article()
+    assess_article(art, PageEvidence(fpage_seen=False))
+    assert 0.5 < art.confidence["fpage"] < 1.0
+    assert "fpage" in flagged_paths(art.warnings)  # (0.7: below the threshold)
+
+
+def test_url_with_an_unread_access_date_is_flagged() -> None:
+    from schemas.model import Citation
+    art = clean_article()
+    art.citations = [Citation(n=1, text="NATO. Partners[EB/OL]. https://www.nato.int/x.htm，访问日期：2023年3月1日。",
+                              urls=["https://www.nato.int/x.htm"], accessed="")]
+    assert "citations.urls" in flags(art)
+    art.citations[0].accessed = "2023-03-01"
+    assert "citations.urls" not in flags(art)
+
+
+def test_issue_fields_and_rerun_replaces_old_flags() -> None:
+    issue = Issue(source=Source(file="x.pdf", sha256="0" * 64, pages=1), articles=[clean_article()])
+    issue.journal.issn = "2095-3452"  # wrong check digit
+    assess_issue(issue, [PageEvidence()])
+    assert flagged_paths(issue.warnings) == {"journal.issn", "year", "issue"}
+    issue.journal.issn, issue.year, issue.issue = "2095-3453", 2023, "6"
+    assess_issue(issue, [PageEvidence()])
+    assert flagged_paths(issue.warnings) == set()
+    assert issue.confidence == {"journal.issn": 1.0, "year": 1.0, "issue": 1.0}
