@@ -93,6 +93,7 @@ class Tally:
                 "unflagged_exact_pct": round(100 * self.unflagged[0] / max(self.unflagged[1], 1), 1),
                 "unflagged": self.unflagged[1],
                 "wrong_flagged_pct": round(100 * self.wrong[0] / max(self.wrong[1], 1), 1), "wrong": self.wrong[1],
+                "flagged_pct": round(100 * (1 - self.unflagged[1] / max(n, 1)), 1),
                 "per_field": {k: f"{a}/{b}" for k, (a, b) in sorted(self.fields.items())}}
 
 
@@ -203,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             report[f"zh_{half}"] = s = t.summary()
             print(f"ZH {half}: {s['exact']}/{s['fields']} fields ({s['pct']}%), {s['wrong_article_count']} of {s['files']} files "
                   f"with a wrong article count; unflagged exact {s['unflagged_exact_pct']}% of {s['unflagged']}, "
-                  f"wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}")
+                  f"wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; {s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
         if args.sets in ("en", "all"):
             print(f"en_more {half}:")
@@ -211,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             report[f"en_{half}"] = s = t.summary() | {"grobid5_strict_f1": round(f1, 1)}
             print(f"EN {half}: GROBID-5 strict micro-F1 {f1:.1f}; fields {s['exact']}/{s['fields']} strict; "
                   f"{s['wrong_article_count']} of {s['files']} files not one article; unflagged exact "
-                  f"{s['unflagged_exact_pct']}% of {s['unflagged']}, wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}")
+                  f"{s['unflagged_exact_pct']}% of {s['unflagged']}, wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; "
+                  f"{s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

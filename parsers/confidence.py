@@ -36,11 +36,18 @@ ISSUE_FIELDS = ("journal.issn", "year", "issue")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # characters no printed field holds: private use, Yi syllables (a known ToUnicode quirk for
 # Chinese punctuation), replacement and control characters, glyph names written as text
-_GARBAGE = re.compile(r"[\ue000-\uf8ff\ua000-\ua4cf\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]|[\U000f0000-\U0010ffff]|/G[0-9A-F]{2}")
+_GARBAGE = re.compile(r"[\ue000-\uf8ff\ua000-\ua4cf\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\ufb00-\ufb06]|[\U000f0000-\U0010ffff]"
+                      r"|/(?:G[0-9A-F]{2}|C\d|uni[0-9A-F]{4})\b")
 # label words of the front matter (GB/T 7713.2 order): inside another field they mean the
 # field ran on into its neighbour
 _LABEL_ZH = re.compile(r"摘\s*要|关\s*键\s*[词字]|中图分类号|文献标[识志]码|文章编号|作者简介|基金项目|收稿日期|[Dd][Oo][Ii]\s*[:：]")
-_LABEL_EN = re.compile(r"\b(?:Abstract|ABSTRACT|Key\s*words?|KEY\s*WORDS|Keywords|CLC|Document code|Article ID|DOI|doi)\b\s*[:：]?|\bTitle\s*[:：]")
+_LABEL_EN = re.compile(r"\b(?:Abstract|ABSTRACT|Key\s*words?|KEY\s*WORDS|Keywords|CLC|Document code|Article ID|DOI|doi)\b\s*[:：]?"
+                       r"|\b(?:Title|Article type|Article Type)\s*[:：]")
+# the article type a publisher prints above the title (JATS subj-group), or the masthead:
+# neither is part of the title
+_TYPE_OR_MASTHEAD = re.compile(r"^(?:Original|Review|Research|Case|Short|Brief|Clinical|Technical)\s+(?:Article|Report|Paper|Communication|Study)\b"
+                               r"|^(?:Editorial|Commentary|Perspective|Letter|Erratum)\b|\b(?:Journal|Proceedings|Transactions)\s+of\b"
+                               r"|ScienceDirect|Elsevier|Springer|\bWiley\b")
 # a reference-list entry: GB/T 7714 type code or "(2019)." with a journal volume
 _REFERENCE = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\b(?:19|20)\d\d\)?[.,;]\s*\d+\s*\(\d+\)")
 _INSTITUTION = re.compile(r"大学|学院|研究|医院|中心|公司|学校|委员会|[部局厅所处院馆社会站室]|University|College|Institute|"
@@ -74,6 +81,23 @@ class PageEvidence:
     fpage_seen: bool = True
     lpage_seen: bool = True
     english_elsewhere: bool = False   # the issue prints English titles for other articles
+    text: str = ""                    # its first pages' text, spaces removed (labels the label pass missed)
+    ocr: bool = False                 # the first page's text is an OCR layer drawn over a scan
+    pages_after: int = 0              # text pages right after it that no article took
+
+
+# label words as any layout prints them, spaces and brackets aside (GB/T 7713.2, CAJ-CD B/T 1-2006)
+_PRINTED_LABELS = {
+    "abstract.zh": re.compile(r"摘要|提要|内容摘要"), "keywords.zh": re.compile(r"关键[词字]|主题词"),
+    "clc": re.compile(r"中图(?:法)?分类号|分类号"), "doc_code": re.compile(r"文献标[识志]码|文献识别码"),
+    "article_no": re.compile(r"文章编号"), "doi": re.compile(r"DOI|doi"),
+    "abstract.en": re.compile(r"Abstract|ABSTRACT|Summary|SUMMARY"), "keywords.en": re.compile(r"Keywords?|KEYWORDS?|Keyword|KEY\s*WORDS", re.I),
+}
+
+
+def _label_printed(ev: PageEvidence, key: str) -> bool:
+    pattern = _PRINTED_LABELS.get(key)
+    return bool(pattern and pattern.search(ev.text))
 
 
 def _garbage(text: str) -> bool:
@@ -116,10 +140,16 @@ def _titles(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("title.zh", 0.3, "holds a front-matter label")
     if zh and re.search(r"[*∗①②③\d]$", zh) and not re.search(r"\d{4}$", zh):
         s.cap("title.zh", 0.6, "ends in a footnote mark")
+    if zh and re.search(r"—{3,}|-{3,}", zh):
+        s.cap("title.zh", 0.7, "a dash run of three or more (the text layer's, not a printed 破折号)")
+    if zh and re.search(re.escape(re.sub(r"\s+", "", zh)) + r"\n(?:——|—|--)", ev.text):
+        s.cap("title.zh", 0.5, "the line under it opens with a dash: a subtitle may have been left out")
+    if zh and re.fullmatch(r"\s*[·•【\[（(]\s*\S{2,8}\s*[·•】\]）)]\s*", zh):
+        s.cap("title.zh", 0.2, f"“{zh}” is a column label (·综述·, 【专题】), not a title")
     if _warned(art, "toc-title-mismatch"):
         s.cap("title.zh", 0.5, "differs from the 目录 entry")
     english_seen = bool(art.abstract.en or art.keywords.en or any(c.name.en for c in art.contributors)
-                        or ev.labels & {"abstract_en", "keywords_en"})
+                        or ev.labels & {"abstract_en", "keywords_en"} or _label_printed(ev, "abstract.en"))
     if not en:
         if english_seen:
             s.cap("title.en", 0.3, "an English abstract, keywords or names were found, but no English title")
@@ -128,10 +158,28 @@ def _titles(art: Article, ev: PageEvidence, s: Scores) -> None:
     _text_checks(s, "title.en", en, english=True, min_len=8, max_len=300)
     if en and _LABEL_EN.search(en):
         s.cap("title.en", 0.3, "holds a front-matter label")
+    if en and re.search(r"\d{4}\s*[-－]\s*\d{3}[\dXx]\s*[(（]", en):
+        s.cap("title.en", 0.3, "holds a 文章编号 (the code line ran into the title)")
+    if en and _TYPE_OR_MASTHEAD.search(en):
+        s.cap("title.en", 0.4, "opens with an article type or names a journal or publisher (a masthead line)")
+    if en and english_article and len(en.split()) < 4:
+        s.cap("title.en", 0.5, "fewer than four words: may be a masthead or running head")
     if en and _REFERENCE.search(en):
         s.cap("title.en", 0.3, "looks like a reference-list entry")
     if _warned(art, "english-title-mismatch"):
         s.cap("title.en", 0.5, "differs from the issue-end English entry")
+
+
+def _english_punctuation(s: Scores, key: str, text: str) -> None:
+    """English text set with Chinese punctuation or none of the space after it: the text
+    layer's export, not the printed reading."""
+    if re.search(r"[，；：。、]", text):
+        s.cap(key, 0.6, "English text with Chinese (full-width) punctuation")
+    elif re.search(r"[a-z][,;][A-Za-z]|[a-z]“", text):
+        s.cap(key, 0.7, "punctuation without the space after it")
+    hyphenated = re.findall(r"\b[a-z]{2,}-[a-z]{3,}\b", text)
+    if len(hyphenated) >= 3 and len(hyphenated) * 40 > len(text.split()):
+        s.cap(key, 0.7, f"{len(hyphenated)} hyphenated words (“{hyphenated[0]}”): line-break hyphens may be left in")
 
 
 def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
@@ -171,11 +219,14 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
     named_en = [c for c in people if c.name.en]
     if named_en and len(named_en) != len(people):
         s.cap("contributors.name.en", 0.4, f"{len(named_en)} English names for {len(people)} authors")
-    if not english_article and not named_en and (art.title.en or art.abstract.en):
+    if not english_article and not named_en and (art.title.en or art.abstract.en or _label_printed(ev, "abstract.en")):
         s.cap("contributors.name.en", 0.6, "the article has an English block but no English names were found")
     _affiliations(people, s)
-    # a name that is wrong makes its surname wrong
-    for key in ("contributors.surname",):
+    if ev.ocr:
+        for key in ("contributors.name.zh", "contributors.surname", "contributors.affiliation"):
+            s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
+    # the surnames and affiliations are read per author: a doubtful list of names makes them doubtful
+    for key in ("contributors.surname", "contributors.affiliation"):
         worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
         if worst < s.score(key):
             s.cap(key, worst, "follows the names")
@@ -198,6 +249,8 @@ def _affiliations(people: list, s: Scores) -> None:
         aff = c.affiliation
         if not aff:
             continue
+        if re.match(r"\s*(?:[\u2460-\u2473\u2776-\u277f*∗†]|\d{1,2}[.．、\s])", aff):
+            s.cap("contributors.affiliation", 0.6, f"“{aff[:40]}” starts with an affiliation mark")
         if not _INSTITUTION.search(aff):
             s.cap("contributors.affiliation", 0.5, f"“{aff[:40]}” names no institution")
         if _BIO.search(aff):
@@ -210,25 +263,35 @@ def _affiliations(people: list, s: Scores) -> None:
 
 def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
     english_article = art.language == "en" or (not art.title.zh and art.title.en)
-    if not art.abstract.zh and "abstract_zh" in ev.labels:
+    if not art.abstract.zh and ("abstract_zh" in ev.labels or (_label_printed(ev, "abstract.zh") and not english_article)):
         s.cap("abstract.zh", 0.2, "the pages print 摘要 but no abstract was read")
     _text_checks(s, "abstract.zh", art.abstract.zh, english=False, min_len=40, max_len=2500)
     if art.abstract.zh and re.search(r"关\s*键\s*[词字]|Abstract|中图分类号", art.abstract.zh):
         s.cap("abstract.zh", 0.3, "ran on into the next field")
     if not art.abstract.en:
-        if "abstract_en" in ev.labels:
+        if "abstract_en" in ev.labels or _label_printed(ev, "abstract.en"):
             s.cap("abstract.en", 0.2, "the pages print Abstract but no English abstract was read")
         elif art.title.en and not english_article:
             s.cap("abstract.en", 0.6, "an English title was found but no English abstract")
         elif english_article and art.type == "research-article":
             s.cap("abstract.en", 0.4, "no abstract found")
     _text_checks(s, "abstract.en", art.abstract.en, english=True, min_len=80, max_len=6000)
+    for key, text in (("abstract.en", art.abstract.en), ("title.en", art.title.en)):
+        if text:
+            _english_punctuation(s, key, text)
+    ab = art.abstract.en
+    if ab and not re.search(r"[.?!)\]。]\W*$", ab):
+        s.cap("abstract.en", 0.6, "does not end a sentence: it may be cut off")
+    if ab and re.search(r"\b(?:Introduction|INTRODUCTION|Copyright|Received:|Citation:|Published:|Accepted:)|©", ab):
+        s.cap("abstract.en", 0.5, "holds a heading or a note of what follows the abstract")
+    if ab and re.match(r"(?:Background|Objectives?|Aims?|Purpose|Introduction|Context)\b", ab):
+        s.cap("abstract.en", 0.7, "a structured abstract: its headings may be printed differently from the record")
     if art.abstract.en and re.search(r"Key\s*words?\s*[:：]|关键词", art.abstract.en, re.I):
         s.cap("abstract.en", 0.3, "ran on into the keywords")
     kz, ke = art.keywords.zh, art.keywords.en
-    if not kz and "keywords_zh" in ev.labels:
+    if not kz and ("keywords_zh" in ev.labels or (_label_printed(ev, "keywords.zh") and not english_article)):
         s.cap("keywords.zh", 0.2, "the pages print 关键词 but none were read")
-    if not ke and "keywords_en" in ev.labels:
+    if not ke and ("keywords_en" in ev.labels or _label_printed(ev, "keywords.en")):
         s.cap("keywords.en", 0.2, "the pages print Key words but none were read")
     if not ke and english_article and art.abstract.en and "keywords_en" not in ev.labels:
         s.cap("keywords.en", 0.85, "")
@@ -237,6 +300,9 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap("keywords.zh", 0.5, f"{len(kz)} keywords: the separator may have been missed")
         if any(len(k) > 16 for k in kz):
             s.cap("keywords.zh", 0.5, "a keyword longer than 16 characters: a separator may have been missed")
+        lengths = sorted(len(k) for k in kz)
+        if len(kz) > 2 and lengths[-1] >= 7 and lengths[-1] >= 2 * lengths[len(lengths) // 2]:
+            s.cap("keywords.zh", 0.7, "one keyword twice as long as the others: a separator may have been missed")
         for k in kz:
             _text_checks(s, "keywords.zh", k, english=False, min_len=1, max_len=40)
     if ke:
@@ -252,14 +318,22 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
 def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
     for key, label, value in (("clc", "clc", art.clc), ("doc_code", "doc_code", art.doc_code),
                               ("doi", "doi", art.doi), ("article_no", "article_no", art.article_no)):
-        if not value and label in ev.labels:
+        if not value and (label in ev.labels or _label_printed(ev, key)):
             s.cap(key, 0.3, "its label is printed but no value was read")
+    if (art.type == "research-article" and art.language == "zh" and not art.abstract.zh and not art.keywords.zh
+            and art.pdf_pages[1] - art.pdf_pages[0] >= 2 and _CJK.search(art.title.zh or "")):
+        for key in ("abstract.zh", "keywords.zh", "clc", "doc_code"):
+            s.cap(key, 0.7, "no front-matter field of a research article was read: the layout may not have been")
     if art.clc and not all(identifiers.valid_clc(c) for c in art.clc):
         s.cap("clc", 0.3, "not valid CLC syntax")
     if art.doc_code and not identifiers.valid_doc_code(art.doc_code):
         s.cap("doc_code", 0.3, "outside A–E")
+    if art.doi and re.search(r"https?:|doi\.org|\s", art.doi):
+        s.cap("doi", 0.2, "holds a link or a space: something ran into it")
     if art.doi and not identifiers.valid_doi(art.doi):
         s.cap("doi", 0.3, "not valid DOI syntax")
+    if art.doi and ev.text and re.search(re.escape(art.doi) + r"(?=[-−‐‑–.\w/])", ev.text):
+        s.cap("doi", 0.3, "the page prints more of it than was read (a DOI cut at a dash or a line end)")
     if _warned(art, "doi-prefix"):
         s.cap("doi", 0.5, "its prefix differs from the issue's other DOIs")
     if art.article_no and identifiers.parse_article_no(art.article_no) is None:
@@ -278,12 +352,22 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
 def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
     if not art.fpage:
         s.cap("fpage", 0.4, "no printed first page found")
+    elif art.fpage == "1" and art.language == "en":
+        s.cap("fpage", 0.7, "page 1: an article-number journal counts pages per article, not per volume")
+        s.cap("lpage", 0.7, "page 1 first: may be the article's own page count")
     elif not ev.fpage_seen:
         s.cap("fpage", 0.7, "inferred from the neighbouring pages' numbers, not printed on the page")
     if not art.lpage:
         s.cap("lpage", 0.4, "no printed last page found")
     elif not ev.lpage_seen:
         s.cap("lpage", 0.75, "inferred from the neighbouring pages' numbers")
+    if ev.pages_after:
+        s.cap("pdf_pages", 0.6, f"{ev.pages_after} text page(s) after it belong to no article: it may end later")
+        s.cap("lpage", 0.6, "text pages after it belong to no article")
+    first, last = art.pdf_pages
+    if first == last and art.type == "research-article" and (art.abstract.zh or art.abstract.en):
+        s.cap("pdf_pages", 0.7, "a research article of one page: its end may have been cut off")
+        s.cap("lpage", 0.7, "a research article of one page")
     if art.fpage.isdigit() and art.lpage.isdigit():
         span = int(art.lpage) - int(art.fpage) + 1
         if span < 1:
@@ -308,12 +392,23 @@ def _urls(art: Article, s: Scores) -> None:
             s.cap("citations.urls", 0.5, f"[{c.n}] prints an access date that was not read")
 
 
+def _get_text(art: Article, key: str) -> object:
+    obj: object = art
+    for part in key.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
 def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     """The article's confidence per field, with an `uncertain-field` warning for each field
     below THRESHOLD (its message starts with the field path)."""
     s = Scores()
     for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
         check(art, ev, s)
+    if ev.ocr:
+        for key in ("title.zh", "title.en", "abstract.zh", "abstract.en", "keywords.zh", "keywords.en"):
+            if key in s.by_field or _get_text(art, key):
+                s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
     _urls(art, s)
     art.warnings = [w for w in art.warnings if w.code != CODE]
     for key in ARTICLE_FIELDS:

@@ -229,10 +229,19 @@ def page_evidence(plan: Plan, art: Article) -> PageEvidence:
     if not own:
         return PageEvidence()
     shared_last = any(s.first == last and s.first != first for s in plan.split.spans)
-    labels = set().union(*(p.labels for p in own[:2]))
-    if not shared_last:
-        labels |= own[-1].labels
-    return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen)
+    pages = own[:2] + ([own[-1]] if len(own) > 2 and not shared_last else [])
+    labels = set().union(*(p.labels for p in pages))
+    text = "\n".join(re.sub(r"\s+", "", ln.text) for p in pages for ln in p.body)
+    lines = own[0].body
+    ocr = bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
+    taken = {n for s in plan.split.spans for n in range(s.first, s.last + 1)}
+    after = 0
+    for info in plan.infos[last:]:
+        if info.number in taken or info.kind not in ("content", "start") or not info.body:
+            break
+        after += 1
+    return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
+                        text=text, ocr=ocr, pages_after=after)
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,
