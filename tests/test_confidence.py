@@ -59,6 +59,15 @@ def test_a_label_printed_without_a_value_flags_that_field_only() -> None:
     (lambda a: setattr(a, "doi", "10.1234"), "doi"),
     (lambda a: setattr(a, "lpage", "40"), "lpage"),
     (lambda a: setattr(a, "fpage", ""), "fpage"),
+    (lambda a: setattr(a.title, "zh", "·综述·"), "title.zh"),
+    (lambda a: setattr(a.title, "zh", "跳出性别之网———读《消解性别》"), "title.zh"),
+    (lambda a: setattr(a.title, "en", "Review Article New Developments in Japan-NATO Relations"), "title.en"),
+    (lambda a: setattr(a.title, "en", "1005-3220(2022) S0-0001-15 New Developments"), "title.en"),
+    (lambda a: setattr(a, "doi", "10.1177/117739https://doi.org/10.1177/117739"), "doi"),
+    (lambda a: setattr(a.abstract, "en", "This article discusses the development of Japan-NATO relations and " * 3), "abstract.en"),
+    (lambda a: setattr(a.abstract, "en", "This article discusses，the development of relations. " * 3), "abstract.en"),
+    (lambda a: setattr(a.keywords, "zh", ["日本", "北约", "安全合作地区秩序"]), "keywords.zh"),
+    (lambda a: setattr(a.keywords, "en", ["Japan", "NATO", "ﬂooding"]), "keywords.en"),
 ])
 def test_each_check_flags_its_field(mutate, field: str) -> None:
     art = clean_article()
@@ -102,3 +111,22 @@ def test_issue_fields_and_rerun_replaces_old_flags() -> None:
     assess_issue(issue, [PageEvidence()])
     assert flagged_paths(issue.warnings) == set()
     assert issue.confidence == {"journal.issn": 1.0, "year": 1.0, "issue": 1.0}
+
+
+@pytest.mark.parametrize("evidence,field", [
+    (PageEvidence(text="日本与北约关系的新发展\n——以安全合作为例\n陈晶晶"), "title.zh"),  # a subtitle left out
+    (PageEvidence(text="DOI:10.19498/j.cnki.dbyxk.2023.06.004−01"), "doi"),  # the DOI goes on past a dash
+    (PageEvidence(ocr=True), "contributors.name.zh"),
+    (PageEvidence(pages_after=2), "pdf_pages"),
+])
+def test_page_evidence_flags_its_field(evidence: PageEvidence, field: str) -> None:
+    assert field in flags(clean_article(), evidence)
+
+
+def test_an_article_whose_front_matter_was_not_read_is_flagged_there() -> None:
+    art = clean_article()
+    art.abstract.zh, art.keywords.zh, art.clc, art.doc_code = "", [], [], ""
+    assert {"abstract.zh", "keywords.zh", "clc", "doc_code"} <= flags(art)
+    short = clean_article()
+    short.abstract.zh, short.keywords.zh, short.pdf_pages = "", [], [1, 2]  # a two-page note: no such doubt
+    assert "clc" not in flags(short)
