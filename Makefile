@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test browser bench fixtures clean
+.PHONY: demo test browser poppler bench fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,14 @@ browser:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
 
-bench: $(STAMP)
+# pdftotext is the reference the bench measures against (Debian's poppler-utils)
+poppler:
+	@if [ ! -x /usr/bin/pdftotext ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends poppler-utils; \
+	fi
+
+bench: $(STAMP) poppler
 	$(PY) bench/ingest_bench.py
 
 fixtures: $(STAMP)
