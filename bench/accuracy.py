@@ -142,7 +142,8 @@ def score_zh(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> Ta
                 misses.append(f"issue.{f}{' [flagged]' if is_flagged else ''}: want {w!r} got {g!r}")
         count_ok = len(got) == len(truth["articles"])
         tally.count_wrong += not count_ok
-        print(f"  {stem}: {ok_n}/{all_n}" + ("" if count_ok else f"  ARTICLES {len(got)} (want {len(truth['articles'])})"))
+        if half == "dev":  # (per file only for the development half: the check half shows its totals)
+            print(f"  {stem}: {ok_n}/{all_n}" + ("" if count_ok else f"  ARTICLES {len(got)} (want {len(truth['articles'])})"))
         if verbose and half == "dev":
             for m in misses:
                 print("      " + m)
@@ -189,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="keep the ingest outputs here (default: a temporary folder)")
     ap.add_argument("--reuse", action="store_true", help="score the outputs already in --out without ingesting again")
     ap.add_argument("--json", type=Path, help="write the summary here")
+    ap.add_argument("--markdown", action="store_true", help="end with the tables for bench/README.md")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="ingests at once (default 2)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss (development half only)")
     args = ap.parse_args(argv)
@@ -217,7 +219,30 @@ def main(argv: list[str] | None = None) -> int:
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.markdown:
+        print(markdown(report))
     return 0
+
+
+def markdown(report: dict) -> str:
+    """The overall table and the per-field table, halves side by side."""
+    rows = ["| set | half | files | fields exact | GROBID-5 strict F1 | wrong article count | unflagged exact | wrong flagged | fields flagged |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for key, s in report.items():
+        lang, half = key.split("_")
+        rows.append(f"| {lang} | {half} | {s['files']} | {s['exact']}/{s['fields']} ({s['pct']}%) | "
+                    f"{s.get('grobid5_strict_f1', '—')} | {s['wrong_article_count']} | {s['unflagged_exact_pct']}% | "
+                    f"{s['wrong_flagged_pct']}% | {s['flagged_pct']}% |")
+    out = ["\n".join(rows)]
+    for lang in ("zh", "en"):
+        keys = [k for k in report if k.startswith(lang + "_")]
+        if not keys:
+            continue
+        fields = sorted({f for k in keys for f in report[k]["per_field"]})
+        table = [f"| {lang} field | " + " | ".join(k.split("_")[1] for k in keys) + " |", "|---|" + "---|" * len(keys)]
+        table += [f"| {f} | " + " | ".join(report[k]["per_field"].get(f, "—") for k in keys) + " |" for f in fields]
+        out.append("\n".join(table))
+    return "\n\n".join(out)
 
 
 if __name__ == "__main__":
