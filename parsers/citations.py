@@ -37,6 +37,8 @@ _CIRCLED = (
     "\u32b1-\u32bf"  # ㊱–㊿
     "\u2474-\u2487"  # ⑴–⒇
     "\u2776-\u277f"  # ❶–❿
+    "\u2780-\u2789"  # ➀–➉ (dingbat sans-serif circled digits, Word/WPS footnote styles)
+    "\u278a-\u2793"  # ➊–➓
     "\u24eb-\u24f4"  # ⓫–⓴
 )
 _CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
@@ -53,7 +55,7 @@ _URL_RE = re.compile(rf"(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}]+", re.IGNORECAS
 _URL_START_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)", re.IGNORECASE)
 _COMPLETE_EXT_RE = re.compile(r"\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)$", re.IGNORECASE)
 #: marker kinds recognised by `match_marker`
-MARKER_KINDS = ("circled", "bracket", "paren", "sup", "dotted", "bare")
+MARKER_KINDS = ("circled", "bracket", "paren", "sup", "closing", "dotted", "bare")
 
 
 # ---------------------------------------------------------------------------
@@ -65,6 +67,7 @@ _MARKER_RES: dict[str, re.Pattern[str]] = {
     "bracket": re.compile(r"([\[［【]\s*(\d{1,4})\s*[\]］】])\s*"),  # [1] ［1］ 【1】 (and OCR's 【1])
     "paren": re.compile(r"([(（]\s*(\d{1,3})\s*[)）])\s*"),
     "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*"),
+    "closing": re.compile(r"((\d{1,3})[)）])\s*"),  # 1) 1）: a half-parenthesised note number
     "dotted": re.compile(r"((\d{1,3})[.．、])(?![0-9０-９])\s*"),
     "bare": re.compile(r"((\d{1,3}))(?![0-9０-９])\s*"),
 }
@@ -107,7 +110,7 @@ def match_marker(
             continue
         marker = m.group(1)
         rest = s[m.end():]
-        if kind in ("dotted", "bare"):
+        if kind in ("closing", "dotted", "bare"):
             n = int(to_halfwidth(m.group(2)))
             if n != 1 and n != expected:
                 continue
@@ -131,6 +134,9 @@ def match_marker(
 # line joining
 # ---------------------------------------------------------------------------
 
+#: Founder (方正) exports print the hyphen they add at a line break inside a Latin word as 鄄
+#: (a real hyphen comes out as "-"): it is no character of the word or URL
+_FOUNDER_HYPHEN = "\u9104"
 _NEUTRAL = set("“”‘’\"'—…·")
 _OPENERS = "“‘(（[［<《「『"
 _CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
@@ -224,6 +230,8 @@ def join_lines(prev: str, nxt: str) -> str:
         return prev
     if prev.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
         return prev[:-1] + nxt
+    if prev.endswith(_FOUNDER_HYPHEN) and len(prev) > 1 and prev[-2].isascii() and nxt[0].isascii():
+        return prev[:-1] + nxt  # Founder's line-break hyphen (鄄) inside a Latin word or URL
     a, b = prev[-1], nxt[0]
     if _continues_url(prev, nxt):
         return prev + nxt
@@ -267,7 +275,7 @@ def split_notes(
                 expected is not None and re.match(rf"\s*{expected}\.\s+[^\W\d_]", raw)):
             # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win);
             # but "70. Marceau A" after a URL is the next entry, numbered as expected
-            use = tuple(k for k in kinds if k not in ("dotted", "bare"))
+            use = tuple(k for k in kinds if k not in ("closing", "dotted", "bare"))
         hit = match_marker(raw, expected, use)
         if hit:
             notes.append([hit[0], hit[1].strip()])
@@ -292,6 +300,69 @@ def _strip_url_tail(url: str) -> str:
         else:
             break
     return url
+
+
+#: a URL scheme or ``www.`` printed with spaces inside it ("https: / / www. csis. org /"):
+#: CAJ/Founder text layers letter-space a URL set in a justified line, after its / . _ -
+_SPACED_START_RE = re.compile(r"(?i)(?<![A-Za-z])(?:(?:https?|ftp)\s*[:：]\s*/\s*/|www\s*\.)")
+#: a host with spaces after its dots ("https://www. peio. me/"): the same letter-spacing
+_SPACED_HOST_RE = re.compile(r"(?i)(?:[a-z0-9-]+\s*\.\s*)+[a-z]{2,6}(?![a-z0-9])")
+_SPACED_STOP = re.compile(r"(?i)(?:accessed|retrieved|visited|viewed|available|last|online|and|or)\b")
+
+
+def _spaced_end(text: str, start: int) -> int:
+    """Where a letter-spaced URL that begins at `start` ends: a space is inside the URL
+    when it follows / . _ - = & ? # : or comes before a / (or a .), and what follows is
+    URL text (after a dot, a lowercase letter or digit), never a word such as "accessed"."""
+    url_char = re.compile(rf"[{_URL_CHAR}]")
+    i = start
+    while i < len(text):
+        if url_char.match(text[i]):
+            i += 1
+            continue
+        if not text[i].isspace():
+            break
+        j = i
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j >= len(text) or not url_char.match(text[j]) or j == start:
+            break
+        before, after = text[i - 1], text[j]
+        if _SPACED_STOP.match(text, j):
+            break
+        if after in "/" or (after == "." and re.match(r"\.\s*[a-z0-9/]", text[j:])):
+            i = j
+        elif before in "/_-=&?#:" or (before == "." and re.match(r"[a-z0-9]", after)):
+            i = j
+        else:
+            break
+    return i
+
+
+def despace_urls(text: str) -> str:
+    """`text` with the spaces a text layer put inside printed URLs taken out.
+
+    Only URLs that show the letter-spacing in their scheme or host (``https: / /``,
+    ``www. csis. org``) are touched; a Founder line-break hyphen (鄄) between Latin
+    characters is dropped too.
+    """
+    text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text)
+    out, pos = [], 0
+    for m in _SPACED_START_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        end = _spaced_end(text, m.start())
+        seg = text[m.start():end]
+        host = re.match(r"(?i)(?:(?:https?|ftp)\s*[:：]\s*/\s*/\s*)?(.*)", seg).group(1)
+        spaced = bool(re.search(r"\s", m.group(0))) or bool(
+            (h := _SPACED_HOST_RE.match(host)) and re.search(r"\s", h.group(0)))
+        if not spaced:
+            continue
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"\s+", "", seg).replace("：", ":"))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def find_urls(text: str) -> list[tuple[str, int, int]]:
@@ -322,7 +393,12 @@ _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _BRACKET_DATE_RE = re.compile(rf"\[\s*({_NUM_DATE})\s*\]")
 _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
-_ZH_LABEL_DATE_RE = re.compile(rf"(?:访问|引用|检索|浏览|查询|获取|登录)(?:日期|时间)\s*[:：]?\s*({_NUM_DATE})")
+# the label Chinese notes print before the access date (CNKI and CAJ-CD note styles):
+# 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,
+# 浏览日期, 检索日期, 查阅日期, 访问于; letters may be spaced (访 问 日 期)
+_ZH_LABEL_DATE_RE = re.compile(
+    rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取)"
+    rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
 _EN_LABEL_RE = re.compile(
     r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
 )
@@ -391,17 +467,42 @@ def find_access_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+#: hosts a database stamps on every page it serves (CNKI, VIP 维普, Wanfang 万方, their
+#: resellers): a bare host there is a watermark, never a citation
+_WATERMARK_HOSTS = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.)?(?:cnki\.net|cnki\.com\.cn|cqvip\.com|wanfangdata\.com\.cn|"
+    r"ixueshu\.com|paperyy\.com)/?$")
+#: a licence the article is published under (CC BY ...), not a source it cites
+_LICENCE_RE = re.compile(r"(?i)creativecommons\.org/(?:licenses|publicdomain)")
+#: what a CNKI online-first page prints before the article's own address (网络首发地址,
+#: 数字出版地址, 网络出版地址, 优先出版地址): the article itself, not a citation
+_OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先出版)(?:地址|网址)\s*[:：]?\s*$")
+#: a note giving the article's own citation (文章引用 / 引用本文 / 引用格式 / Citation: /
+#: To cite this article): its DOI link is the article's, not a source's
+_SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文|引用格式|本文引用格式|"
+                               r"to\s+cite\s+this\s+article|cite\s+this\s+article|citation)\s*[】\]]?\s*[:：]")
+
+
+def is_furniture_url(url: str, before: str = "") -> bool:
+    """True for a URL printed in a note that is no citation: a database watermark host,
+    a licence, or the article's own online-first address (`before` is the note's text up
+    to the URL)."""
+    return bool(_WATERMARK_HOSTS.match(url) or _LICENCE_RE.search(url)
+                or _OWN_ADDRESS_RE.search(before[-12:]))
+
+
 _LEADING_MARKER_RE = re.compile(rf"^\s*\^?\s*(?:[{_CIRCLED}]|[\[［]\s*\d{{1,4}}\s*[\]］])\s*")
 
 
 def parse_citation(n: int, text: str) -> Citation:
     """A `Citation` for note `n`: the text as printed (minus any leading ①/[1] marker and
     outer whitespace), every URL in order (duplicates kept once), and the access date."""
-    clean = _LEADING_MARKER_RE.sub("", text or "", count=1).strip()
+    clean = despace_urls(_LEADING_MARKER_RE.sub("", text or "", count=1).strip())
     urls: list[str] = []
-    for url, _s, _e in find_urls(clean):
-        if url not in urls:
-            urls.append(url)
+    if not _SELF_CITATION_RE.match(clean):
+        for url, start, _e in find_urls(clean):
+            if url not in urls and not is_furniture_url(url, clean[:start]):
+                urls.append(url)
     return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
 
 
