@@ -14,7 +14,7 @@ from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
-from parsers.reflist import reference_entries
+from parsers.reflist import own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
 from schemas.model import Article, Citation, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -242,23 +242,31 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
 def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> list[Citation]:
     notes: list[str] = []
     refs: list["Line"] = []
+    sources: list[str] = []
     in_refs = False
+    furniture = repeated_url_lines(pages)
     for k, page in enumerate(pages):
         body = page.body
+        skip = {i for i, ln in enumerate(body) if plain_key(ln.text) in furniture}
+        taken: list["Line"] = []
         if in_refs:
             listed, below = _split_ref_page(body)
             refs += listed
-            notes += [ln.text for ln in below]
+            notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
+            sources += source_notes(body, listed + below)
             continue
         head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4])), None)
         above = body if head_at is None else body[:head_at]
         probe = PageInfo(page.number, body=above)
-        notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
+        taken = footnote_lines(probe, size, (header_used if k == 0 else set()) | skip, bool(notes))
+        notes += [ln.text for ln in taken]
         if head_at is not None:
             in_refs = True
             listed, below = _split_ref_page(body[head_at + 1:])
             refs += listed
-            notes += [ln.text for ln in below]
+            notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
+            taken = taken + listed + below
+        sources += source_notes(body, taken)
     # stop at an English block printed after the references
     cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)
                 or (i and is_end_matter(ln.text))), None)
@@ -272,7 +280,12 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         # a list entry repeating a cited footnote's source is the same citation, listed again
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
-    return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+    out = [citations.parse_citation(n, text) for n, text in enumerate(noted + sources + entries, 1)]
+    own = own_doi(pages[0], header_used)
+    if own:  # the article's own DOI link (in a 文章引用 note, a page foot) cites nothing
+        for c in out:
+            c.urls = [u for u in c.urls if own not in u.lower()]
+    return out
 
 
 def _affiliation_note(text: str) -> bool:
