@@ -291,7 +291,13 @@ def split_notes(
 # ---------------------------------------------------------------------------
 
 
+#: a date glued to a URL by a comma (",2020-07-20" after the URL of a GB/T 7714 entry
+#: typeset without a space): the entry's date element, not part of the URL
+_GLUED_DATE_RE = re.compile(r",(?:19|20)\d\d(?:-\d{1,2}){0,2}[.,;]*$")
+
+
 def _strip_url_tail(url: str) -> str:
+    url = _GLUED_DATE_RE.sub("", url)
     while url:
         if url[-1] in ".,;:!?'":
             url = url[:-1]
