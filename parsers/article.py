@@ -46,7 +46,7 @@ def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
     # (a folio the running-foot pass left in the body, "52" or "— 52 —", is no text line)
     # (but digits after a line ending "newsid=" or "/" are the URL going on)
     folio = {k for k, ln in enumerate(body) if re.match(r"^\s*[-—–·]?\s*\d{1,4}\s*[-—–·]?\s*$", ln.text)
-             and not (k and re.search(r"[=/_?&#.:-]$", body[k - 1].text.rstrip()))}
+             and not (k and re.search(r"[=/_?&#-]$", body[k - 1].text.rstrip()))}
     text_ys = [ln.y for k, ln in enumerate(body) if ln.size >= size - 0.4 and k not in folio]
     floor = max(text_ys) if text_ys else 0.0
     zone = [ln for k, ln in enumerate(body)
