@@ -345,14 +345,21 @@ def _spaced_end(text: str, start: int) -> int:
     return i
 
 
+#: Founder fonts in some CNKI exports map punctuation to Yi syllables and to private-use
+#: code points (ꎬ ꎮ ꎻ for ，。；, U+1001B0 for ".", U+100170 for "·"): read as printed
+_FOUNDER_PUNCT = str.maketrans({"\ua3ac": "，", "\ua3ae": "。", "\ua3bb": "；",
+                                "\U001001b0": ".", "\U00100170": "·"})
+
+
 def despace_urls(text: str) -> str:
     """`text` with the spaces a text layer put inside printed URLs taken out.
 
     Only URLs that show the letter-spacing in their scheme or host (``https: / /``,
     ``www. csis. org``) are touched; a Founder line-break hyphen (鄄) between Latin
-    characters is dropped too.
+    characters is dropped too, and Founder's Yi-syllable / private-use punctuation is read
+    as the punctuation it prints.
     """
-    text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text)
+    text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text.translate(_FOUNDER_PUNCT))
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:
@@ -405,6 +412,10 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 _ZH_LABEL_DATE_RE = re.compile(
     rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取)"
     rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
+# the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
+_ZH_DATE_THEN_VERB_RE = re.compile(
+    rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|下\s*载|检\s*索|引\s*用)"
+    r"(?=\s*(?:[。.，,;；)）\]］]|$))")  # (not "2015年9月22日访问美国": a visit, no access)
 _EN_LABEL_RE = re.compile(
     r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
 )
@@ -439,7 +450,8 @@ def find_access_date(text: str) -> str | None:
     """The first access date printed in `text` as ISO ``YYYY-MM-DD``, or None.
 
     Recognised: ``[2023-03-01]`` (also ``［2023－03－01］``, ``[2023-3-1]``, ``[2023年3月1日]``),
-    ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 引用/检索/浏览日期),
+    ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 访问时间, 引用/检索/浏览/
+    查阅日期, 登录/下载时间, 最后访问日期, 访问于), ``2023年3月1日访问``,
     ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``.
     A bracketed date is GB/T 7714's 引用日期; a parenthesised date before ``[...]`` is the
     update date and is not taken.
@@ -461,6 +473,11 @@ def find_access_date(text: str) -> str | None:
                 found.append((m.start(), iso))
                 break
     for m in _ZH_LABEL_DATE_RE.finditer(norm):
+        iso = parse_date(m.group(1))
+        if iso:
+            found.append((m.start(), iso))
+            break
+    for m in _ZH_DATE_THEN_VERB_RE.finditer(norm):
         iso = parse_date(m.group(1))
         if iso:
             found.append((m.start(), iso))

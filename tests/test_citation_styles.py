@@ -49,6 +49,9 @@ ONE_LINE = [
     ("参见https://www.example.gov.cn/xinwen/2021-01/01/content_1.htm。访问日期：2023年3月1日。",
      ["https://www.example.gov.cn/xinwen/2021-01/01/content_1.htm"], "2023-03-01"),
     ("https://www.example.org/a_(b)). 2020.", ["https://www.example.org/a_(b)"], ""),
+    # Founder punctuation as Yi syllables / private-use points (ꎬ = ，, U+1001B0 = .)
+    ("Reutersꎬ https: / / www\U001001b0 reuters\U001001b0 com / worldꎬ [2024 - 06 - 08]ꎮ",
+     ["https://www.reuters.com/world"], "2024-06-08"),
     # the spellings of the access date in Chinese notes
     ("《报告》，https://www.example.cn/a.html，访问时间：2024年1月5日。", ["https://www.example.cn/a.html"], "2024-01-05"),
     ("《报告》，https://www.example.cn/a.html，引用日期：2023-3-1。", ["https://www.example.cn/a.html"], "2023-03-01"),
@@ -61,7 +64,11 @@ ONE_LINE = [
     ("《报告》，https://www.example.cn/a.html，检索日期：2023.3.1。", ["https://www.example.cn/a.html"], "2023-03-01"),
     ("《报告》，https://www.example.cn/a.html，查阅日期：2023年3月1日。", ["https://www.example.cn/a.html"], "2023-03-01"),
     ("《报告》，https://www.example.cn/a.html（访 问 日 期：2023年3月1日）。", ["https://www.example.cn/a.html"], "2023-03-01"),
-    ("《报告》，https://www.example.cn/a.html，2023年3月1日访问。", ["https://www.example.cn/a.html"], ""),
+    ("《报告》，https://www.example.cn/a.html，2023年3月1日访问。", ["https://www.example.cn/a.html"], "2023-03-01"),
+    ("《报告》，https://www.example.cn/a.html，最后访问于2023年3月1日。", ["https://www.example.cn/a.html"], "2023-03-01"),
+    # a date followed by a verb that is not an access ("2020年7月20日发布") is none
+    ("《报告》，2020年7月20日发布，https://www.example.cn/a.html。", ["https://www.example.cn/a.html"], ""),
+    ("《习近平2015年9月22日访问美国时的演讲》，https://www.example.cn/a.html。", ["https://www.example.cn/a.html"], ""),
     # English notes
     ("Report, https://www.example.org/report (last visited Mar. 1, 2023).", ["https://www.example.org/report"], "2023-03-01"),
     ("Report, https://www.example.org/report, accessed 1 March 2023.", ["https://www.example.org/report"], "2023-03-01"),
