@@ -189,6 +189,15 @@ def _url_continues(tail: str, nxt: str) -> bool:
         return True
     if tail[-1] == ".":
         return bool(re.match(r"[a-z0-9]", b))
+    if b in "-_" and tail[-1].isalnum() and re.match(r"[-_][A-Za-z0-9]", nxt):
+        return True  # a line opening with a slug's joiner ("suncor" + "-petro-canada")
+    ext = re.match(r"[a-z]{1,4}", nxt)
+    if re.search(r"\.[a-z]{1,3}$", tail) and not _COMPLETE_EXT_RE.search(tail) and ext and (
+            _COMPLETE_EXT_RE.search(tail + ext.group(0))):
+        return True  # a file extension broken at the line end (".h" + "tm", ".p" + "df")
+    # the last path segment is a slug (words joined by - or _): a lowercase fragment that
+    # ends at a comma or at Chinese text goes on with it ("…/data-and-a" + "nalysis,")
+    slug = bool(re.search(r"/[^/]*[a-z0-9][-_][a-z0-9][^/]*$", tail)) and tail[-1].isalnum()
     if _COMPLETE_EXT_RE.search(tail) and b not in "?#&/=._-%":
         # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it
         return bool(re.fullmatch(r"[a-z0-9]+", word)) and len(word) <= 4
@@ -198,9 +207,13 @@ def _url_continues(tail: str, nxt: str) -> bool:
         # a URL's tail when it has a digit or URL punctuation, never a bare word
         run = re.match(rf"[{_URL_CHAR}]+", nxt)
         frag = run.group(0).rstrip(".,;:)") if run else ""
-        return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and bool(re.search(r"[\d/?=&%_]", frag))
+        return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and (
+            bool(re.search(r"[\d/?=&%_]", frag)) or (slug and bool(re.fullmatch(r"[a-z0-9-]+", frag)))
+            or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", frag)))  # a slug's lowercase rest
     if not word:
         return False
+    if slug and re.fullmatch(r"[a-z]+", word):
+        return True
     return not (word.isalpha() and first[len(word):len(word) + 1] in (",", ";"))
 
 
@@ -208,6 +221,8 @@ def _continues_url(prev: str, nxt: str) -> bool:
     """Does line `nxt` continue a URL that `prev` (stripped) ends inside?"""
     if not prev or not nxt:
         return False
+    if prev[-1] in (_FOUNDER_HYPHEN, "\u00ad") and prev[:-1][-1:].isascii():
+        prev = prev[:-1]  # a break hyphen that is no character (see `join_lines`)
     tail = _open_url(prev)
     if tail is not None:
         return _url_continues(tail, nxt)
