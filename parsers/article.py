@@ -284,7 +284,9 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         # a list entry repeating a cited footnote's source is the same citation, listed again
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
-    out = [citations.parse_citation(n, text) for n, text in enumerate(noted + sources + entries, 1)]
+    # (a note citing several web sources, each with its own access date, gives one each)
+    texts = [part for text in noted + sources + entries for part in citations.split_sources(text)]
+    out = [citations.parse_citation(n, text) for n, text in enumerate(texts, 1)]
     own = own_doi(pages[0], header_used)
     if own:  # the article's own DOI link (in a 文章引用 note, a page foot) cites nothing
         for c in out:

@@ -23,6 +23,7 @@ __all__ = [
     "find_urls",
     "find_access_date",
     "parse_citation",
+    "split_sources",
     "parse_reference_list",
 ]
 
@@ -542,6 +543,29 @@ def parse_citation(n: int, text: str) -> Citation:
             if url not in urls and not is_furniture_url(url, clean[:start]):
                 urls.append(url)
     return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
+
+
+def split_sources(text: str) -> list[str]:
+    """A note citing several web sources, each with its own access date ("A，url1，访问日期：
+    2023年1月1日；B，url2，访问日期：2023年2月2日。"), as one text per source, so each URL keeps
+    its own date. The note is cut at the first ；/;/。 between consecutive URLs, and only
+    when every part then has an access date and they are not all the same; otherwise the
+    note comes back whole."""
+    text = despace_urls(text)
+    found = find_urls(text)
+    if len(found) < 2:
+        return [text]
+    cuts = []
+    for (_u, _s, end), (_v, start, _e) in zip(found, found[1:]):
+        m = re.search(r"[；;。]", text[end:start])
+        if m is None:
+            return [text]
+        cuts.append(end + m.end())
+    parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    dates = [find_access_date(p) for p in parts]
+    if not all(dates) or len(set(dates)) == 1:
+        return [text]
+    return parts
 
 
 # a reference-list heading, possibly with its translation: 参考文献（References）

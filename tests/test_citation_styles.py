@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from parsers.article import footnote_lines
-from parsers.citations import despace_urls, join_lines, marker_number, parse_citation, split_notes
+from parsers.citations import despace_urls, join_lines, marker_number, parse_citation, split_notes, split_sources
 from parsers.pages import PageInfo
 from parsers.reflist import own_doi, repeated_url_lines, source_notes
 from parsers.textlayer import Line
@@ -228,3 +228,24 @@ def test_digits_ending_a_broken_url_are_no_folio() -> None:
                              _ln("1069", 622, 7.8)])
     lines = [ln.text for ln in footnote_lines(page, 10.3)]
     assert parse_citation(1, split_notes(lines)[0][1]).urls == ["http://www.example.net/shownews.asp?newsid=1069"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # CNKI note style: each source with its own 访问日期 → one citation each
+    ("世界银行数据，https://databank.example.org/source/wdi#，访问时间：2024年3月1日；"
+     "https://databank.example.org/source/wdi，访问时间：2024年4月2日。",
+     [(["https://databank.example.org/source/wdi#"], "2024-03-01"),
+      (["https://databank.example.org/source/wdi"], "2024-04-02")]),
+    # GB/T 7714 entries in one note, the access date before each URL
+    ("A[EB/OL]. [2021-01-01]. https://a.example.org/x; B[EB/OL]. [2021-02-02]. https://b.example.org/y.",
+     [(["https://a.example.org/x"], "2021-01-01"), (["https://b.example.org/y"], "2021-02-02")]),
+    # one date for both: the note stays whole
+    ("见https://a.example.org/x；https://b.example.org/y，访问日期：2023年1月1日。",
+     [(["https://a.example.org/x", "https://b.example.org/y"], "2023-01-01")]),
+    # the same date twice: whole as well
+    ("https://a.example.org/x，访问日期：2023年1月1日；https://b.example.org/y，访问日期：2023年1月1日。",
+     [(["https://a.example.org/x", "https://b.example.org/y"], "2023-01-01")]),
+])
+def test_a_note_with_several_dated_sources(text: str, want: list[tuple[list[str], str]]) -> None:
+    got = [parse_citation(1, part) for part in split_sources(text)]
+    assert [(c.urls, c.accessed) for c in got] == want
