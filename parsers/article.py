@@ -313,10 +313,10 @@ def _source_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", bare)[:20]
 
 
-# what a footnote that cites a source shows: a GB/T 7714 type code, a URL, a publisher or
-# a page reference
-# a page reference, or the shape of a Chinese note citation (作者：《题名》, 年第N期, 第N版)
-_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?://|出版社|第\s*\d+\s*页|pp?\.\s*\d"
+# what a footnote that cites a source shows: a GB/T 7714 type code, a URL (also when
+# letter-spaced, "https: / / www. x. org", or bare "www."), a publisher or a page reference,
+# or the shape of a Chinese note citation (作者：《题名》, 年第N期, 第N版)
+_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?\s*[:：]\s*/\s*/|www\s*\.|出版社|第\s*\d+\s*页|pp?\.\s*\d"
                     r"|^\s*\S?\s*[^。，]{0,40}?[：:]\s*《|^\s*\S?\s*《|\d{4}\s*年第\s*\d+\s*期|第\s*\d+\s*版")
 
 

@@ -249,3 +249,11 @@ def test_digits_ending_a_broken_url_are_no_folio() -> None:
 def test_a_note_with_several_dated_sources(text: str, want: list[tuple[list[str], str]]) -> None:
     got = [parse_citation(1, part) for part in split_sources(text)]
     assert [(c.urls, c.accessed) for c in got] == want
+
+
+def test_a_letter_spaced_url_marks_a_note_as_citing() -> None:
+    from parsers.article import _CITES
+
+    assert _CITES.search("① CSIS, https: / / www. csis. org / analysis")
+    assert _CITES.search("① 见 www.example.org/a")
+    assert not _CITES.search("① 作者认为这一点值得商榷。")
