@@ -189,7 +189,9 @@ def _url_continues(tail: str, nxt: str) -> bool:
     if tail[-1] in "/-_=&?#%~:+@":
         return True
     if tail[-1] == ".":
-        return bool(re.match(r"[a-z0-9]", b))
+        # an upper-case dotted code (indicator/NY. + GDP.MKTP.CD) goes on with more of it
+        return bool(re.match(r"[a-z0-9]", b)) or bool(
+            re.search(r"[/._-][A-Z0-9]+\.$", tail) and re.search(r"[./?=&_]", word.rstrip(".")))
     if b in "-_" and tail[-1].isalnum() and re.match(r"[-_][A-Za-z0-9]", nxt):
         return True  # a line opening with a slug's joiner ("suncor" + "-petro-canada")
     ext = re.match(r"[a-z]{1,4}", nxt)
@@ -354,7 +356,9 @@ def _spaced_end(text: str, start: int) -> int:
             break
         if after in "/" or (after == "." and re.match(r"\.\s*[a-z0-9/]", text[j:])):
             i = j
-        elif before in "/_-=&?#:" or (before == "." and re.match(r"[a-z0-9]", after)):
+        elif before in "/_-=&?#:" or (before == "." and re.match(r"[a-z0-9]", after)) or (
+                before == "." and re.search(r"(?:^|[/._\s-])[A-Z0-9]+\.$", text[start:i])
+                and re.match(r"[A-Z0-9]+(?![a-z])", text[j:])):  # NY. GDP. MKTP: an upper-case code
             i = j
         else:
             break

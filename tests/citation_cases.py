@@ -37,17 +37,29 @@ BASES: list[tuple[str, str, str]] = [
     ("¹ Report, {u}, accessed 1 March 2023.", "https://www.example.org/energy-economics/data-and-analysis", "2023-03-01"),
     ("[5] Council of Europe. Intercultural Dialogue[EB/OL]. [2018-03-18]. {u}.", "http://www.coe.int/dialogue", "2018-03-18"),
     ("① Henning, “Hierarchy,” Working Paper, {u}.", "https://www.peio.me/wp-content/uploads/2020/01/PEIO13_paper_66.pdf", ""),
+    ("[7] 王明. 数字政府建设报告［EB/OL］.（2021－03－02）［2022－01－15］. {u}.",
+     "https://www.example.cn/zwgk/2021-03/02/report_2021.pdf", "2022-01-15"),
+    ("⑦ 《统计公报》，{u}，检索日期：2023.3.1。", "http://www.stats.example.cn/tjsj/zxfb/202302/t20230228_1919011.html", "2023-03-01"),
+    ("⑧ 《白皮书》，{u}，查阅日期：2023年3月1日。", "https://www.example.gov.cn/zhengce/2023-03/01/content_5744.htm", "2023-03-01"),
+    ("⑨ 《条例》，{u}，2023年3月1日访问。", "http://www.npc.example.cn/npc/c30834/202303/t20230301_426.shtml", "2023-03-01"),
+    ("2) Smith, J. Report. Retrieved March 1, 2023, from {u}", "https://www.example.org/publications/report_2022-final", "2023-03-01"),
+    ("⑩ 《新闻》，{u}，访问日期：2023年3月1日。", "www.example.com.cn/news/2023-03/01/content_8821.htm", "2023-03-01"),
+    ("[9] Bank. Data[DB/OL]. (2020-07-20)[2021-09-01]. {u}.", "https://data.example.org/indicator/NY.GDP.MKTP.CD?locations=CN", "2021-09-01"),
 ]
 
 
 def _spaced(url: str) -> str:
-    """The URL as a CAJ/Founder text layer letter-spaces it: "https: / / www. csis. org / a"."""
-    return re.sub(r"([/._])(?!/)", r"\1 ", url.replace("://", ": / / ", 1)).strip()
+    """The URL as a CAJ/Founder text layer letter-spaces it: "https: / / www. csis. org/ a"."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    spaced = re.sub(r"([/._])", r"\1 ", rest).strip()
+    return f"{scheme}: / / {spaced}" if scheme else spaced
 
 
 def _breaks(url: str) -> Iterator[tuple[str, str, str]]:
     """(kind, head, tail) for each place a line may break inside `url` (after the host)."""
-    start = url.index("//") + 2
+    start = url.index("//") + 2 if "//" in url else 4
     for k in range(start + 1, len(url) - 1):
         head, tail = url[:k], url[k:]
         if head.endswith("-"):
