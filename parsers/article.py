@@ -262,7 +262,10 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4])), None)
         above = body if head_at is None else body[:head_at]
         probe = PageInfo(page.number, body=above)
-        taken = footnote_lines(probe, size, (header_used if k == 0 else set()) | skip, bool(notes))
+        # a note runs on from the previous page only when that page's last note is unfinished
+        # (no 。 . ] at its end): else small print above this page's first marker is no note
+        open_note = bool(notes) and not re.search(r"[。.．!?！？\]］)）]\s*$", notes[-1])
+        taken = footnote_lines(probe, size, (header_used if k == 0 else set()) | skip, open_note)
         notes += [ln.text for ln in taken]
         if head_at is not None:
             in_refs = True
@@ -333,7 +336,8 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     main = lines[0].size  # the list goes on from the top of the page (or its heading)
     last_main = max((ln.y for ln in lines if ln.size >= main - 0.3), default=0.0)
     below = [ln for ln in lines if ln.size < main - 0.3 and ln.y > last_main]
-    return [ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)], below
+    return ([ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)],
+            [ln for ln in below if not _EDITOR.match(ln.text)])  # (（责任编辑：…） is no note)
 
 
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:

@@ -516,10 +516,13 @@ _WATERMARK_HOSTS = re.compile(
     r"(?i)^(?:https?://)?(?:www\.)?(?:cnki\.net|cnki\.com\.cn|cqvip\.com|wanfangdata\.com\.cn|"
     r"ixueshu\.com|paperyy\.com)/?$")
 #: a licence the article is published under (CC BY ...), not a source it cites
-_LICENCE_RE = re.compile(r"(?i)creativecommons\.org/(?:licenses|publicdomain)")
+_LICENCE_RE = re.compile(r"(?i)creativecommons\.org/(?:licenses|publicdomain)"
+                         r"|orcid\.org/\d{4}-")  # (an author's ORCID iD is no source either)
 #: what a CNKI online-first page prints before the article's own address (网络首发地址,
 #: 数字出版地址, 网络出版地址, 优先出版地址): the article itself, not a citation
-_OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先出版)(?:地址|网址)\s*[:：]?\s*$")
+_OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先出版)(?:地址|网址)\s*[:：]?\s*$"
+                             # the journal's own site: 本刊网址, 投稿网址, 主页, Journal homepage
+                             r"|(?:网\s*址|主\s*页|网\s*站|官\s*网|投稿系统|(?i:homepage|website))\s*[:：]\s*$")
 #: a note giving the article's own citation (文章引用 / 引用本文 / 引用格式 / Citation: /
 #: To cite this article): its DOI link is the article's, not a source's
 _SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文|引用格式|本文引用格式|"
@@ -528,8 +531,8 @@ _SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文
 
 def is_furniture_url(url: str, before: str = "") -> bool:
     """True for a URL printed in a note that is no citation: a database watermark host,
-    a licence, or the article's own online-first address (`before` is the note's text up
-    to the URL)."""
+    a licence, an author's ORCID iD, the article's own online-first address or the
+    journal's own site (`before` is the note's text up to the URL)."""
     return bool(_WATERMARK_HOSTS.match(url) or _LICENCE_RE.search(url)
                 or _OWN_ADDRESS_RE.search(before[-12:]))
 

@@ -257,3 +257,43 @@ def test_a_letter_spaced_url_marks_a_note_as_citing() -> None:
     assert _CITES.search("① CSIS, https: / / www. csis. org / analysis")
     assert _CITES.search("① 见 www.example.org/a")
     assert not _CITES.search("① 作者认为这一点值得商榷。")
+
+
+@pytest.mark.parametrize("text", [
+    "本刊网址：http://xb.example.edu.cn",
+    "Journal homepage: https://www.example-journal.org",
+    "作者简介：张三，ORCID: https://orcid.org/0000-0002-1825-0097",
+])
+def test_the_journals_site_and_orcid_are_no_citations(text: str) -> None:
+    assert parse_citation(1, text).urls == []
+
+
+def test_the_editor_line_under_a_reference_list_is_no_note() -> None:
+    from parsers.article import _split_ref_page
+
+    lines = [_ln("[1] A. B. Title[J]. 2020.", 100, 9), _ln("[2] C. D. Title[J]. 2021.", 112, 9),
+             _ln("（责任编辑：张三）", 140, 8), _ln("① 见https://www.example.org/a，访问日期：2023年3月1日。", 700, 8)]
+    listed, below = _split_ref_page(lines)
+    assert [ln.text[:1] for ln in below] == ["①"]
+
+
+def test_small_print_on_a_later_page_is_no_continuation_of_a_finished_note() -> None:
+    from parsers.article import _citations
+
+    p1 = PageInfo(1, body=[_ln("正文一。", 100), _ln("① 见《报告》，北京：人民出版社2020年版，第3页。", 700, 8)])
+    p2 = PageInfo(2, body=[_ln("正文二。", 100), _ln("图1 示意图（单位：万元）", 690, 8),
+                           _ln("② 见https://www.example.org/a，访问日期：2023年3月1日。", 712, 8)])
+    cites = _citations([p1, p2], 10.0, set())
+    assert [c.text[:2] for c in cites] == ["见《", "见h"]
+    assert cites[1].urls == ["https://www.example.org/a"] and cites[1].accessed == "2023-03-01"
+
+
+def test_an_unfinished_note_runs_on_to_the_next_page() -> None:
+    from parsers.article import _citations
+
+    p1 = PageInfo(1, body=[_ln("正文一。", 100), _ln("① Report, https://www.example.org/wp-content/", 700, 8)])
+    p2 = PageInfo(2, body=[_ln("正文二。", 100), _ln("uploads/2020/01/paper.pdf [2023-03-01].", 700, 8),
+                           _ln("② 见《报告》，北京：人民出版社2020年版，第3页。", 712, 8)])
+    cites = _citations([p1, p2], 10.0, set())
+    assert cites[0].urls == ["https://www.example.org/wp-content/uploads/2020/01/paper.pdf"]
+    assert cites[0].accessed == "2023-03-01" and len(cites) == 2
