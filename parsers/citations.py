@@ -380,6 +380,7 @@ def despace_urls(text: str) -> str:
     as the punctuation it prints.
     """
     text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text.translate(_FOUNDER_PUNCT))
+    text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)  # a full-width colon in Chinese type
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:
