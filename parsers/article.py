@@ -14,7 +14,7 @@ from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
-from parsers.reflist import own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
+from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
 from schemas.model import Article, Citation, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,8 +51,8 @@ def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
     floor = max(text_ys) if text_ys else 0.0
     zone = [ln for k, ln in enumerate(body)
             if k not in exclude | folio and ln.size < size - 0.4 and ln.y > floor + 1 and not _EDITOR.match(ln.text)]
-    if continuing:
-        return zone
+    if continuing and not (zone and (SOURCE_NOTE.match(zone[0].text) or re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", zone[0].text))):
+        return zone  # (a figure's source line or caption at the top of the zone starts no note)
     start = next((k for k, ln in enumerate(zone) if citations.match_marker(ln.text)), None)
     return zone[start:] if start is not None else []
 

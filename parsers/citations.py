@@ -269,6 +269,30 @@ def join_lines(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
+_RUN_IN_RE = re.compile(rf"(?<=[。.．\]］)）])\s*(?=[{_CIRCLED}])|\s{{2,}}(?=[{_CIRCLED}])")
+
+
+def _run_in_notes(lines: list[str], kinds: tuple[str, ...]) -> list[str]:
+    """Lines with short notes set run-in ("① 见A。 ② 见B。" on one line) cut before each
+    circled marker that follows a closed sentence, when its number is the next one."""
+    if "circled" not in kinds:
+        return lines
+    out: list[str] = []
+    last: int | None = None
+    for raw in lines:
+        hit = match_marker(raw or "", None, ("circled",))
+        if hit:
+            last = marker_number(hit[0])
+        pieces, pos = [], 0
+        for m in _RUN_IN_RE.finditer(raw or ""):
+            n = marker_number(raw[m.end():m.end() + 1])
+            if last is not None and n == last + 1 and m.start() > pos:
+                pieces.append(raw[pos:m.start()])
+                pos, last = m.end(), n
+        out += pieces + [(raw or "")[pos:]]
+    return out
+
+
 def split_notes(
     lines: list[str], kinds: tuple[str, ...] = MARKER_KINDS
 ) -> list[tuple[str, str]]:
@@ -281,7 +305,7 @@ def split_notes(
     not included) come back as one note with marker ``""``.  Blank lines are skipped.
     """
     notes: list[list[str]] = []
-    for raw in lines:
+    for raw in _run_in_notes(lines, kinds):
         if not raw or not raw.strip():
             continue
         expected = None

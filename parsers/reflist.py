@@ -113,7 +113,7 @@ def reference_entries(lines: list["Line"]) -> list[str]:
 
 #: a source line under a figure or table (资料来源：…, 数据来源, 图片来源, Source:): it
 #: cites what it names as much as a footnote does (CAJ-CD B/T 1-2006 图表注)
-_SOURCE_NOTE = re.compile(r"^\s*[（(]?\s*(?:注\s*[:：]\s*)?(?:资\s*料|数\s*据|图\s*片|图\s*表|信\s*息)?\s*来\s*源\s*[:：]"
+SOURCE_NOTE = re.compile(r"^\s*[（(]?\s*(?:注\s*[:：]\s*)?(?:资\s*料|数\s*据|图\s*片|图\s*表|信\s*息)?\s*来\s*源\s*[:：]"
                           r"|^\s*(?i:sources?|data\s+source)\s*[:：]")
 
 
@@ -126,12 +126,12 @@ def source_notes(body: list["Line"], taken: list["Line"]) -> list[str]:
     while k < len(body):
         ln = body[k]
         k += 1
-        if not _SOURCE_NOTE.match(ln.text) or any(ln is t for t in taken):
+        if not SOURCE_NOTE.match(ln.text) or any(ln is t for t in taken):
             continue
         parts, prev = [ln.text], ln
         while (k < len(body) and len(parts) < 6 and abs(body[k].size - ln.size) < 0.3
                and 0 < body[k].y - prev.y < 2 * ln.size and not prev.text.rstrip().endswith("。")
-               and not _SOURCE_NOTE.match(body[k].text) and not match_marker(body[k].text)
+               and not SOURCE_NOTE.match(body[k].text) and not match_marker(body[k].text)
                and not re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", body[k].text)):
             parts.append(body[k].text)
             prev = body[k]

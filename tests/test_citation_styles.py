@@ -299,3 +299,19 @@ def test_an_unfinished_note_runs_on_to_the_next_page() -> None:
     cites = _citations([p1, p2], 10.0, set())
     assert cites[0].urls == ["https://www.example.org/wp-content/uploads/2020/01/paper.pdf"]
     assert cites[0].accessed == "2023-03-01" and len(cites) == 2
+
+
+def test_run_in_notes_on_one_line_are_split_at_the_next_number() -> None:
+    lines = ["① 见https://www.example.org/a，访问日期：2023年3月1日。 ② 见https://www.example.org/b，访问日期：2023年3月2日。",
+             "③ 参见：①《甲》；②《乙》。"]
+    notes = split_notes(lines)
+    assert [m for m, _ in notes] == ["①", "②", "③"]  # (③'s inner ①② list stays whole)
+    got = [parse_citation(marker_number(m) or 0, t) for m, t in notes[:2]]
+    assert [(c.urls, c.accessed) for c in got] == [(["https://www.example.org/a"], "2023-03-01"),
+                                                  (["https://www.example.org/b"], "2023-03-02")]
+
+
+def test_a_source_line_at_the_top_of_the_zone_does_not_continue_a_note() -> None:
+    page = PageInfo(3, body=[_ln("正文。", 100), _ln("资料来源：https://www.example.org/data，访问日期：2023年9月2日。", 690, 8),
+                             _ln("② 《报告》，北京：人民出版社2020年版，第3页。", 712, 8)])
+    assert [ln.text[:1] for ln in footnote_lines(page, 10.0, continuing=True)] == ["②"]
