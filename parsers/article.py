@@ -51,8 +51,10 @@ def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
     floor = max(text_ys) if text_ys else 0.0
     zone = [ln for k, ln in enumerate(body)
             if k not in exclude | folio and ln.size < size - 0.4 and ln.y > floor + 1 and not _EDITOR.match(ln.text)]
-    if continuing and not (zone and (SOURCE_NOTE.match(zone[0].text) or re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", zone[0].text))):
-        return zone  # (a figure's source line or caption at the top of the zone starts no note)
+    # (a figure's source line or caption at the top of the zone starts no note)
+    caption = bool(zone) and bool(SOURCE_NOTE.match(zone[0].text) or re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", zone[0].text))
+    if continuing and not caption:
+        return zone
     start = next((k for k, ln in enumerate(zone) if citations.match_marker(ln.text)), None)
     return zone[start:] if start is not None else []
 
@@ -255,7 +257,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         taken: list["Line"] = []
         if in_refs:
             listed, below = _split_ref_page(body)
-            refs += listed
+            refs += [ln for ln in listed if plain_key(ln.text) not in furniture]
             notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
             sources += source_notes(body, listed + below)
             continue

@@ -152,17 +152,14 @@ def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
     article's pages: the journal's own address in a running head or foot, a database
     stamp (page furniture). A note repeating a source on a later page is no such line:
     it has more text than its URL, and sits elsewhere."""
-    seen: dict[str, set[tuple[int, int]]] = {}
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
         for ln in page.body:
-            if re.search(r"(?i)https?:|www\.", ln.text) and len(re.sub(r"(?i)(?:https?://|www\.)\S+", "", ln.text).strip()) <= 30:
-                seen.setdefault(plain_key(ln.text), set()).add((page.number, round(ln.y / 4)))
-    out = set()
-    for key, where in seen.items():
-        heights = {y for _, y in where}
-        if key and len({n for n, _ in where}) >= 2 and any(sum(1 for _, y in where if abs(y - h) <= 1) >= 2 for h in heights):
-            out.add(key)
-    return out
+            rest = re.sub(r"(?i)(?:https?://|www\.)\S+", "", ln.text).strip()
+            if re.search(r"(?i)https?:|www\.", ln.text) and len(rest) <= 30 and plain_key(ln.text):
+                seen.setdefault(plain_key(ln.text), []).append((page.number, ln.y))
+    return {key for key, where in seen.items()
+            if any(p != q and abs(y - z) <= 6 for p, y in where for q, z in where)}
 
 
 def own_doi(first: "PageInfo", header_used: set[int]) -> str:
