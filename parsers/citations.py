@@ -224,7 +224,7 @@ def _continues_url(prev: str, nxt: str) -> bool:
     """Does line `nxt` continue a URL that `prev` (stripped) ends inside?"""
     if not prev or not nxt:
         return False
-    if prev[-1] in (_FOUNDER_HYPHEN, "\u00ad") and prev[:-1][-1:].isascii():
+    if prev[-1] in (_FOUNDER_HYPHEN, "\u00ad", "\u2043") and prev[:-1][-1:].isascii():
         prev = prev[:-1]  # a break hyphen that is no character (see `join_lines`)
     tail = _open_url(prev)
     if tail is not None:
@@ -250,6 +250,8 @@ def join_lines(prev: str, nxt: str) -> str:
         return prev[:-1] + nxt
     if prev.endswith(_FOUNDER_HYPHEN) and len(prev) > 1 and prev[-2].isascii() and nxt[0].isascii():
         return prev[:-1] + nxt  # Founder's line-break hyphen (鄄) inside a Latin word or URL
+    if prev.endswith("\u2043") and _continues_url(prev, nxt):
+        return prev[:-1] + nxt  # a hyphen bullet (⁃) some exports set as the break hyphen, in a URL
     a, b = prev[-1], nxt[0]
     if _continues_url(prev, nxt):
         return prev + nxt
@@ -376,8 +378,8 @@ def _spaced_end(text: str, start: int) -> int:
         if j >= len(text) or not url_char.match(text[j]) or j == start:
             break
         before, after = text[i - 1], text[j]
-        if _SPACED_STOP.match(text, j):
-            break
+        if _SPACED_STOP.match(text, j) or (before in ".,;" and re.match(r"(?:19|20)\d\d\s*[-/.年]\s*\d", text[j:])):
+            break  # (a word such as "accessed", or a date printed after the URL's full stop)
         if after in "/" or (after == "." and re.match(r"\.\s*[a-z0-9/]", text[j:])):
             i = j
         elif before in "/_-=&?#:" or (before == "." and re.match(r"[a-z0-9]", after)) or (
@@ -404,7 +406,9 @@ def despace_urls(text: str) -> str:
     as the punctuation it prints.
     """
     text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text.translate(_FOUNDER_PUNCT))
-    text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)  # a full-width colon in Chinese type
+    text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)
+    # a real hyphen set as U+2010 / U+2011 (hyphen, non-breaking hyphen) between URL characters
+    text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)  # a full-width colon in Chinese type
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:

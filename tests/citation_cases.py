@@ -69,6 +69,7 @@ def _breaks(url: str) -> Iterator[tuple[str, str, str]]:
         if head[-1].isalnum() and tail[0].isalnum():
             yield "founder", head + "\u9104", tail  # 鄄: the hyphen Founder adds at the break
             yield "soft", head + "\u00ad", tail
+            yield "bullet", head + "\u2043", tail  # ⁃: a break hyphen in some exports
 
 
 def cases() -> Iterator[tuple[str, list[str], list[str], str]]:

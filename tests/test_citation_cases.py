@@ -16,7 +16,7 @@ def test_every_generated_case_gives_its_url_and_date() -> None:
 
 def test_the_generator_covers_every_break_kind() -> None:
     kinds = {name.split("-")[1] for name, *_ in cases()}
-    assert kinds == {"line", "spaced", "plain", "hyphen", "founder", "soft"}
+    assert kinds == {"line", "spaced", "plain", "hyphen", "founder", "soft", "bullet"}
 
 
 def test_prose_after_a_url_is_not_glued_to_it() -> None:

@@ -52,8 +52,13 @@ ONE_LINE = [
     # Founder punctuation as Yi syllables / private-use points (ꎬ = ，, U+1001B0 = .)
     ("Reutersꎬ https: / / www\U001001b0 reuters\U001001b0 com / worldꎬ [2024 - 06 - 08]ꎮ",
      ["https://www.reuters.com/world"], "2024-06-08"),
+    # a date after a letter-spaced URL is no part of it
+    ("CSIS, https: / / www. csis. org / analysis. 2024 - 06 - 08.", ["https://www.csis.org/analysis"], ""),
     # a full-width colon after the scheme, set in Chinese type
     ("具体参见：http：//www.example.org。", ["http://www.example.org"], ""),
+    # a real hyphen set as U+2010 inside the URL
+    ("Report, https://www.example.org/energy\u2010economics [2023-03-01].",
+     ["https://www.example.org/energy-economics"], "2023-03-01"),
     # the spellings of the access date in Chinese notes
     ("《报告》，https://www.example.cn/a.html，访问时间：2024年1月5日。", ["https://www.example.cn/a.html"], "2024-01-05"),
     ("《报告》，https://www.example.cn/a.html，引用日期：2023-3-1。", ["https://www.example.cn/a.html"], "2023-03-01"),
