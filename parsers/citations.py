@@ -453,7 +453,8 @@ _MONTHS = {
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-_BRACKET_DATE_RE = re.compile(rf"\[\s*({_NUM_DATE})\s*\]")
+# GB/T 7714's [引用日期]; some journals set its brackets as 〔〕 or 【】
+_BRACKET_DATE_RE = re.compile(rf"[\[〔【]\s*({_NUM_DATE})\s*[\]〕】]")
 _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # the label Chinese notes print before the access date (CNKI and CAJ-CD note styles):
 # 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,

@@ -31,6 +31,9 @@ ONE_LINE = [
     # full-width brackets and dashes
     ("王明. 数字政府建设报告［EB/OL］.（2021－03－02）［2022－01－15］. https://www.example.cn/report.pdf.",
      ["https://www.example.cn/report.pdf"], "2022-01-15"),
+    # the [access date] in 〔〕 or 【】
+    ("数据[DB/OL]. (2020-07-20)〔2021-09-01〕. https://data.example.org/a.", ["https://data.example.org/a"], "2021-09-01"),
+    ("数据[DB/OL]. 【2021-09-01】. https://data.example.org/a.", ["https://data.example.org/a"], "2021-09-01"),
     # the access date printed before the URL, a publication date after it
     ("Olympics news[EB/OL]. [2021-07-20]. https://www.example.com/news/tokyo,2020-07-20.",
      ["https://www.example.com/news/tokyo"], "2021-07-20"),
