@@ -14,7 +14,7 @@ from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
-from parsers.reflist import reference_entries
+from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
 from schemas.model import Article, Citation, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,11 +43,17 @@ def footnote_lines(page: PageInfo, size: float, exclude: set[int] | None = None,
     """
     exclude = exclude or set()
     body = page.body
-    text_ys = [ln.y for ln in body if ln.size >= size - 0.4]
+    # (a folio the running-foot pass left in the body, "52" or "— 52 —", is no text line)
+    # (but digits after a line ending "newsid=" or "/" are the URL going on)
+    folio = {k for k, ln in enumerate(body) if re.match(r"^\s*[-—–·]?\s*\d{1,4}\s*[-—–·]?\s*$", ln.text)
+             and not (k and re.search(r"[=/_?&#-]$", body[k - 1].text.rstrip()))}
+    text_ys = [ln.y for k, ln in enumerate(body) if ln.size >= size - 0.4 and k not in folio]
     floor = max(text_ys) if text_ys else 0.0
     zone = [ln for k, ln in enumerate(body)
-            if k not in exclude and ln.size < size - 0.4 and ln.y > floor + 1 and not _EDITOR.match(ln.text)]
-    if continuing:
+            if k not in exclude | folio and ln.size < size - 0.4 and ln.y > floor + 1 and not _EDITOR.match(ln.text)]
+    # (a figure's source line or caption at the top of the zone starts no note)
+    caption = bool(zone) and bool(SOURCE_NOTE.match(zone[0].text) or re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", zone[0].text))
+    if continuing and not caption:
         return zone
     start = next((k for k, ln in enumerate(zone) if citations.match_marker(ln.text)), None)
     return zone[start:] if start is not None else []
@@ -242,23 +248,34 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
 def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> list[Citation]:
     notes: list[str] = []
     refs: list["Line"] = []
+    sources: list[str] = []
     in_refs = False
+    furniture = repeated_url_lines(pages)
     for k, page in enumerate(pages):
         body = page.body
+        skip = {i for i, ln in enumerate(body) if plain_key(ln.text) in furniture}
+        taken: list["Line"] = []
         if in_refs:
             listed, below = _split_ref_page(body)
-            refs += listed
-            notes += [ln.text for ln in below]
+            refs += [ln for ln in listed if plain_key(ln.text) not in furniture]
+            notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
+            sources += source_notes(body, listed + below)
             continue
         head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4])), None)
         above = body if head_at is None else body[:head_at]
         probe = PageInfo(page.number, body=above)
-        notes += [ln.text for ln in footnote_lines(probe, size, header_used if k == 0 else None, bool(notes))]
+        # a note runs on from the previous page only when that page's last note is unfinished
+        # (no 。 . ] at its end): else small print above this page's first marker is no note
+        open_note = bool(notes) and not re.search(r"[。.．!?！？\]］)）]\s*$", notes[-1])
+        taken = footnote_lines(probe, size, (header_used if k == 0 else set()) | skip, open_note)
+        notes += [ln.text for ln in taken]
         if head_at is not None:
             in_refs = True
             listed, below = _split_ref_page(body[head_at + 1:])
             refs += listed
-            notes += [ln.text for ln in below]
+            notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
+            taken = taken + listed + below
+        sources += source_notes(body, taken)
     # stop at an English block printed after the references
     cut = next((i for i, ln in enumerate(refs) if re.match(r"^\s*(Abstract|ABSTRACT)\s*[:：]", ln.text)
                 or (i and is_end_matter(ln.text))), None)
@@ -272,7 +289,14 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
         # a list entry repeating a cited footnote's source is the same citation, listed again
         seen = {_source_key(t) for t in noted}
         entries = [t for t in entries if _source_key(t) not in seen]
-    return [citations.parse_citation(n, text) for n, text in enumerate(noted + entries, 1)]
+    # (a note citing several web sources, each with its own access date, gives one each)
+    texts = [part for text in noted + sources + entries for part in citations.split_sources(text)]
+    out = [citations.parse_citation(n, text) for n, text in enumerate(texts, 1)]
+    own = own_doi(pages[0], header_used)
+    if own:  # the article's own DOI link (in a 文章引用 note, a page foot) cites nothing
+        for c in out:
+            c.urls = [u for u in c.urls if own not in u.lower()]
+    return out
 
 
 def _affiliation_note(text: str) -> bool:
@@ -294,10 +318,10 @@ def _source_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", bare)[:20]
 
 
-# what a footnote that cites a source shows: a GB/T 7714 type code, a URL, a publisher or
-# a page reference
-# a page reference, or the shape of a Chinese note citation (作者：《题名》, 年第N期, 第N版)
-_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?://|出版社|第\s*\d+\s*页|pp?\.\s*\d"
+# what a footnote that cites a source shows: a GB/T 7714 type code, a URL (also when
+# letter-spaced, "https: / / www. x. org", or bare "www."), a publisher or a page reference,
+# or the shape of a Chinese note citation (作者：《题名》, 年第N期, 第N版)
+_CITES = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|P|S|Z|EB/OL|J/OL|M/OL|DB/OL|G|A)\s*[\]］]|https?\s*[:：]\s*/\s*/|www\s*\.|出版社|第\s*\d+\s*页|pp?\.\s*\d"
                     r"|^\s*\S?\s*[^。，]{0,40}?[：:]\s*《|^\s*\S?\s*《|\d{4}\s*年第\s*\d+\s*期|第\s*\d+\s*版")
 
 
@@ -314,7 +338,8 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     main = lines[0].size  # the list goes on from the top of the page (or its heading)
     last_main = max((ln.y for ln in lines if ln.size >= main - 0.3), default=0.0)
     below = [ln for ln in lines if ln.size < main - 0.3 and ln.y > last_main]
-    return [ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)], below
+    return ([ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)],
+            [ln for ln in below if not _EDITOR.match(ln.text)])  # (（责任编辑：…） is no note)
 
 
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:

@@ -23,6 +23,7 @@ __all__ = [
     "find_urls",
     "find_access_date",
     "parse_citation",
+    "split_sources",
     "parse_reference_list",
 ]
 
@@ -37,6 +38,8 @@ _CIRCLED = (
     "\u32b1-\u32bf"  # ㊱–㊿
     "\u2474-\u2487"  # ⑴–⒇
     "\u2776-\u277f"  # ❶–❿
+    "\u2780-\u2789"  # ➀–➉ (dingbat sans-serif circled digits, Word/WPS footnote styles)
+    "\u278a-\u2793"  # ➊–➓
     "\u24eb-\u24f4"  # ⓫–⓴
 )
 _CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
@@ -53,7 +56,7 @@ _URL_RE = re.compile(rf"(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}]+", re.IGNORECAS
 _URL_START_RE = re.compile(r"(?:(?:https?|ftp)://|www\.)", re.IGNORECASE)
 _COMPLETE_EXT_RE = re.compile(r"\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)$", re.IGNORECASE)
 #: marker kinds recognised by `match_marker`
-MARKER_KINDS = ("circled", "bracket", "paren", "sup", "dotted", "bare")
+MARKER_KINDS = ("circled", "bracket", "paren", "sup", "closing", "dotted", "bare")
 
 
 # ---------------------------------------------------------------------------
@@ -65,6 +68,7 @@ _MARKER_RES: dict[str, re.Pattern[str]] = {
     "bracket": re.compile(r"([\[［【]\s*(\d{1,4})\s*[\]］】])\s*"),  # [1] ［1］ 【1】 (and OCR's 【1])
     "paren": re.compile(r"([(（]\s*(\d{1,3})\s*[)）])\s*"),
     "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*"),
+    "closing": re.compile(r"((\d{1,3})[)）])\s*"),  # 1) 1）: a half-parenthesised note number
     "dotted": re.compile(r"((\d{1,3})[.．、])(?![0-9０-９])\s*"),
     "bare": re.compile(r"((\d{1,3}))(?![0-9０-９])\s*"),
 }
@@ -107,7 +111,7 @@ def match_marker(
             continue
         marker = m.group(1)
         rest = s[m.end():]
-        if kind in ("dotted", "bare"):
+        if kind in ("closing", "dotted", "bare"):
             n = int(to_halfwidth(m.group(2)))
             if n != 1 and n != expected:
                 continue
@@ -131,6 +135,9 @@ def match_marker(
 # line joining
 # ---------------------------------------------------------------------------
 
+#: Founder (方正) exports print the hyphen they add at a line break inside a Latin word as 鄄
+#: (a real hyphen comes out as "-"): it is no character of the word or URL
+_FOUNDER_HYPHEN = "\u9104"
 _NEUTRAL = set("“”‘’\"'—…·")
 _OPENERS = "“‘(（[［<《「『"
 _CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
@@ -182,7 +189,18 @@ def _url_continues(tail: str, nxt: str) -> bool:
     if tail[-1] in "/-_=&?#%~:+@":
         return True
     if tail[-1] == ".":
-        return bool(re.match(r"[a-z0-9]", b))
+        # an upper-case dotted code (indicator/NY. + GDP.MKTP.CD) goes on with more of it
+        return bool(re.match(r"[a-z0-9]", b)) or bool(
+            re.search(r"[/._-][A-Z0-9]+\.$", tail) and re.search(r"[./?=&_]", word.rstrip(".")))
+    if b in "-_" and tail[-1].isalnum() and re.match(r"[-_][A-Za-z0-9]", nxt):
+        return True  # a line opening with a slug's joiner ("suncor" + "-petro-canada")
+    ext = re.match(r"[a-z]{1,4}", nxt)
+    if re.search(r"\.[a-z]{1,3}$", tail) and not _COMPLETE_EXT_RE.search(tail) and ext and (
+            _COMPLETE_EXT_RE.search(tail + ext.group(0))):
+        return True  # a file extension broken at the line end (".h" + "tm", ".p" + "df")
+    # the last path segment is a slug (words joined by - or _): a lowercase fragment that
+    # ends at a comma or at Chinese text goes on with it ("…/data-and-a" + "nalysis,")
+    slug = bool(re.search(r"/[^/]*[a-z0-9][-_][a-z0-9][^/]*$", tail)) and tail[-1].isalnum()
     if _COMPLETE_EXT_RE.search(tail) and b not in "?#&/=._-%":
         # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it
         return bool(re.fullmatch(r"[a-z0-9]+", word)) and len(word) <= 4
@@ -192,9 +210,13 @@ def _url_continues(tail: str, nxt: str) -> bool:
         # a URL's tail when it has a digit or URL punctuation, never a bare word
         run = re.match(rf"[{_URL_CHAR}]+", nxt)
         frag = run.group(0).rstrip(".,;:)") if run else ""
-        return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and bool(re.search(r"[\d/?=&%_]", frag))
+        return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and (
+            bool(re.search(r"[\d/?=&%_]", frag)) or (slug and bool(re.fullmatch(r"[a-z0-9-]+", frag)))
+            or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", frag)))  # a slug's lowercase rest
     if not word:
         return False
+    if slug and re.fullmatch(r"[a-z]+", word):
+        return True
     return not (word.isalpha() and first[len(word):len(word) + 1] in (",", ";"))
 
 
@@ -202,6 +224,8 @@ def _continues_url(prev: str, nxt: str) -> bool:
     """Does line `nxt` continue a URL that `prev` (stripped) ends inside?"""
     if not prev or not nxt:
         return False
+    if prev[-1] in (_FOUNDER_HYPHEN, "\u00ad", "\u2043") and prev[:-1][-1:].isascii():
+        prev = prev[:-1]  # a break hyphen that is no character (see `join_lines`)
     tail = _open_url(prev)
     if tail is not None:
         return _url_continues(tail, nxt)
@@ -224,6 +248,10 @@ def join_lines(prev: str, nxt: str) -> str:
         return prev
     if prev.endswith("\u00ad"):  # a soft hyphen: the word was only broken for the line
         return prev[:-1] + nxt
+    if prev.endswith(_FOUNDER_HYPHEN) and len(prev) > 1 and prev[-2].isascii() and nxt[0].isascii():
+        return prev[:-1] + nxt  # Founder's line-break hyphen (鄄) inside a Latin word or URL
+    if prev.endswith("\u2043") and _continues_url(prev, nxt):
+        return prev[:-1] + nxt  # a hyphen bullet (⁃) some exports set as the break hyphen, in a URL
     a, b = prev[-1], nxt[0]
     if _continues_url(prev, nxt):
         return prev + nxt
@@ -243,6 +271,30 @@ def join_lines(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
+_RUN_IN_RE = re.compile(rf"(?<=[。.．\]］)）])\s*(?=[{_CIRCLED}])|\s{{2,}}(?=[{_CIRCLED}])")
+
+
+def _run_in_notes(lines: list[str], kinds: tuple[str, ...]) -> list[str]:
+    """Lines with short notes set run-in ("① 见A。 ② 见B。" on one line) cut before each
+    circled marker that follows a closed sentence, when its number is the next one."""
+    if "circled" not in kinds:
+        return lines
+    out: list[str] = []
+    last: int | None = None
+    for raw in lines:
+        hit = match_marker(raw or "", None, ("circled",))
+        if hit:
+            last = marker_number(hit[0])
+        pieces, pos = [], 0
+        for m in _RUN_IN_RE.finditer(raw or ""):
+            n = marker_number(raw[m.end():m.end() + 1])
+            if last is not None and n == last + 1 and m.start() > pos:
+                pieces.append(raw[pos:m.start()])
+                pos, last = m.end(), n
+        out += pieces + [(raw or "")[pos:]]
+    return out
+
+
 def split_notes(
     lines: list[str], kinds: tuple[str, ...] = MARKER_KINDS
 ) -> list[tuple[str, str]]:
@@ -255,7 +307,7 @@ def split_notes(
     not included) come back as one note with marker ``""``.  Blank lines are skipped.
     """
     notes: list[list[str]] = []
-    for raw in lines:
+    for raw in _run_in_notes(lines, kinds):
         if not raw or not raw.strip():
             continue
         expected = None
@@ -267,7 +319,7 @@ def split_notes(
                 expected is not None and re.match(rf"\s*{expected}\.\s+[^\W\d_]", raw)):
             # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win);
             # but "70. Marceau A" after a URL is the next entry, numbered as expected
-            use = tuple(k for k in kinds if k not in ("dotted", "bare"))
+            use = tuple(k for k in kinds if k not in ("closing", "dotted", "bare"))
         hit = match_marker(raw, expected, use)
         if hit:
             notes.append([hit[0], hit[1].strip()])
@@ -283,7 +335,13 @@ def split_notes(
 # ---------------------------------------------------------------------------
 
 
+#: a date glued to a URL by a comma (",2020-07-20" after the URL of a GB/T 7714 entry
+#: typeset without a space): the entry's date element, not part of the URL
+_GLUED_DATE_RE = re.compile(r",(?:19|20)\d\d(?:-\d{1,2}){0,2}[.,;]*$")
+
+
 def _strip_url_tail(url: str) -> str:
+    url = _GLUED_DATE_RE.sub("", url)
     while url:
         if url[-1] in ".,;:!?'":
             url = url[:-1]
@@ -292,6 +350,81 @@ def _strip_url_tail(url: str) -> str:
         else:
             break
     return url
+
+
+#: a URL scheme or ``www.`` printed with spaces inside it ("https: / / www. csis. org /"):
+#: CAJ/Founder text layers letter-space a URL set in a justified line, after its / . _ -
+_SPACED_START_RE = re.compile(r"(?i)(?<![A-Za-z])(?:(?:https?|ftp)\s*[:：]\s*/\s*/|www\s*\.)")
+#: a host with spaces after its dots ("https://www. peio. me/"): the same letter-spacing
+_SPACED_HOST_RE = re.compile(r"(?i)(?:[a-z0-9-]+\s*\.\s*)+[a-z]{2,6}(?![a-z0-9])")
+_SPACED_STOP = re.compile(r"(?i)(?:accessed|retrieved|visited|viewed|available|last|online|and|or)\b")
+
+
+def _spaced_end(text: str, start: int) -> int:
+    """Where a letter-spaced URL that begins at `start` ends: a space is inside the URL
+    when it follows / . _ - = & ? # : or comes before a / (or a .), and what follows is
+    URL text (after a dot, a lowercase letter or digit), never a word such as "accessed"."""
+    url_char = re.compile(rf"[{_URL_CHAR}]")
+    i = start
+    while i < len(text):
+        if url_char.match(text[i]):
+            i += 1
+            continue
+        if not text[i].isspace():
+            break
+        j = i
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j >= len(text) or not url_char.match(text[j]) or j == start:
+            break
+        before, after = text[i - 1], text[j]
+        if _SPACED_STOP.match(text, j) or (before in ".,;" and re.match(r"(?:19|20)\d\d\s*[-/.年]\s*\d", text[j:])):
+            break  # (a word such as "accessed", or a date printed after the URL's full stop)
+        if after in "/" or (after == "." and re.match(r"\.\s*[a-z0-9/]", text[j:])):
+            i = j
+        elif before in "/_-=&?#:" or (before == "." and re.match(r"[a-z0-9]", after)) or (
+                before == "." and re.search(r"(?:^|[/._\s-])[A-Z0-9]+\.$", text[start:i])
+                and re.match(r"[A-Z0-9]+(?![a-z])", text[j:])):  # NY. GDP. MKTP: an upper-case code
+            i = j
+        else:
+            break
+    return i
+
+
+#: Founder fonts in some CNKI exports map punctuation to Yi syllables and to private-use
+#: code points (ꎬ ꎮ ꎻ for ，。；, U+1001B0 for ".", U+100170 for "·"): read as printed
+_FOUNDER_PUNCT = str.maketrans({"\ua3ac": "，", "\ua3ae": "。", "\ua3bb": "；",
+                                "\U001001b0": ".", "\U00100170": "·"})
+
+
+def despace_urls(text: str) -> str:
+    """`text` with the spaces a text layer put inside printed URLs taken out.
+
+    Only URLs that show the letter-spacing in their scheme or host (``https: / /``,
+    ``www. csis. org``) are touched; a Founder line-break hyphen (鄄) between Latin
+    characters is dropped too, and Founder's Yi-syllable / private-use punctuation is read
+    as the punctuation it prints.
+    """
+    text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text.translate(_FOUNDER_PUNCT))
+    text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)
+    # a real hyphen set as U+2010 / U+2011 (hyphen, non-breaking hyphen) between URL characters
+    text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)  # a full-width colon in Chinese type
+    out, pos = [], 0
+    for m in _SPACED_START_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        end = _spaced_end(text, m.start())
+        seg = text[m.start():end]
+        host = re.match(r"(?i)(?:(?:https?|ftp)\s*[:：]\s*/\s*/\s*)?(.*)", seg).group(1)
+        spaced = bool(re.search(r"\s", m.group(0))) or bool(
+            (h := _SPACED_HOST_RE.match(host)) and re.search(r"\s", h.group(0)))
+        if not spaced:
+            continue
+        out.append(text[pos:m.start()])
+        out.append(re.sub(r"\s+", "", seg).replace("：", ":"))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def find_urls(text: str) -> list[tuple[str, int, int]]:
@@ -320,9 +453,19 @@ _MONTHS = {
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM_DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
-_BRACKET_DATE_RE = re.compile(rf"\[\s*({_NUM_DATE})\s*\]")
+# GB/T 7714's [引用日期]; some journals set its brackets as 〔〕 or 【】
+_BRACKET_DATE_RE = re.compile(rf"[\[〔【]\s*({_NUM_DATE})\s*[\]〕】]")
 _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
-_ZH_LABEL_DATE_RE = re.compile(rf"(?:访问|引用|检索|浏览|查询|获取|登录)(?:日期|时间)\s*[:：]?\s*({_NUM_DATE})")
+# the label Chinese notes print before the access date (CNKI and CAJ-CD note styles):
+# 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,
+# 浏览日期, 检索日期, 查阅日期, 访问于; letters may be spaced (访 问 日 期)
+_ZH_LABEL_DATE_RE = re.compile(
+    rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取)"
+    rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
+# the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
+_ZH_DATE_THEN_VERB_RE = re.compile(
+    rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|下\s*载|检\s*索|引\s*用)"
+    r"(?=\s*(?:[。.，,;；)）\]］]|$))")  # (not "2015年9月22日访问美国": a visit, no access)
 _EN_LABEL_RE = re.compile(
     r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
 )
@@ -357,7 +500,8 @@ def find_access_date(text: str) -> str | None:
     """The first access date printed in `text` as ISO ``YYYY-MM-DD``, or None.
 
     Recognised: ``[2023-03-01]`` (also ``［2023－03－01］``, ``[2023-3-1]``, ``[2023年3月1日]``),
-    ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 引用/检索/浏览日期),
+    ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 访问时间, 引用/检索/浏览/
+    查阅日期, 登录/下载时间, 最后访问日期, 访问于), ``2023年3月1日访问``,
     ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``.
     A bracketed date is GB/T 7714's 引用日期; a parenthesised date before ``[...]`` is the
     update date and is not taken.
@@ -383,6 +527,11 @@ def find_access_date(text: str) -> str | None:
         if iso:
             found.append((m.start(), iso))
             break
+    for m in _ZH_DATE_THEN_VERB_RE.finditer(norm):
+        iso = parse_date(m.group(1))
+        if iso:
+            found.append((m.start(), iso))
+            break
     for m in _EN_LABEL_RE.finditer(norm):
         iso = _english_date(norm[m.end():])
         if iso:
@@ -391,18 +540,69 @@ def find_access_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+#: hosts a database stamps on every page it serves (CNKI, VIP 维普, Wanfang 万方, their
+#: resellers): a bare host there is a watermark, never a citation
+_WATERMARK_HOSTS = re.compile(
+    r"(?i)^(?:https?://)?(?:www\.)?(?:cnki\.net|cnki\.com\.cn|cqvip\.com|wanfangdata\.com\.cn|"
+    r"ixueshu\.com|paperyy\.com)/?$")
+#: a licence the article is published under (CC BY ...), not a source it cites
+_LICENCE_RE = re.compile(r"(?i)creativecommons\.org/(?:licenses|publicdomain)"
+                         r"|orcid\.org/\d{4}-")  # (an author's ORCID iD is no source either)
+#: what a CNKI online-first page prints before the article's own address (网络首发地址,
+#: 数字出版地址, 网络出版地址, 优先出版地址): the article itself, not a citation
+_OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先出版)(?:地址|网址)\s*[:：]?\s*$"
+                             # the journal's own site: 本刊网址, 投稿网址, 主页, Journal homepage
+                             r"|(?:网\s*址|主\s*页|网\s*站|官\s*网|投稿系统|(?i:homepage|website))\s*[:：]\s*$")
+#: a note giving the article's own citation (文章引用 / 引用本文 / 引用格式 / Citation: /
+#: To cite this article): its DOI link is the article's, not a source's
+_SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文|引用格式|本文引用格式|"
+                               r"to\s+cite\s+this\s+article|cite\s+this\s+article|citation)\s*[】\]]?\s*[:：]")
+
+
+def is_furniture_url(url: str, before: str = "") -> bool:
+    """True for a URL printed in a note that is no citation: a database watermark host,
+    a licence, an author's ORCID iD, the article's own online-first address or the
+    journal's own site (`before` is the note's text up to the URL)."""
+    return bool(_WATERMARK_HOSTS.match(url) or _LICENCE_RE.search(url)
+                or _OWN_ADDRESS_RE.search(before[-12:]))
+
+
 _LEADING_MARKER_RE = re.compile(rf"^\s*\^?\s*(?:[{_CIRCLED}]|[\[［]\s*\d{{1,4}}\s*[\]］])\s*")
 
 
 def parse_citation(n: int, text: str) -> Citation:
     """A `Citation` for note `n`: the text as printed (minus any leading ①/[1] marker and
     outer whitespace), every URL in order (duplicates kept once), and the access date."""
-    clean = _LEADING_MARKER_RE.sub("", text or "", count=1).strip()
+    clean = despace_urls(_LEADING_MARKER_RE.sub("", text or "", count=1).strip())
     urls: list[str] = []
-    for url, _s, _e in find_urls(clean):
-        if url not in urls:
-            urls.append(url)
+    if not _SELF_CITATION_RE.match(clean):
+        for url, start, _e in find_urls(clean):
+            if url not in urls and not is_furniture_url(url, clean[:start]):
+                urls.append(url)
     return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
+
+
+def split_sources(text: str) -> list[str]:
+    """A note citing several web sources, each with its own access date ("A，url1，访问日期：
+    2023年1月1日；B，url2，访问日期：2023年2月2日。"), as one text per source, so each URL keeps
+    its own date. The note is cut at the first ；/;/。 between consecutive URLs, and only
+    when every part then has an access date and they are not all the same; otherwise the
+    note comes back whole."""
+    text = despace_urls(text)
+    found = find_urls(text)
+    if len(found) < 2:
+        return [text]
+    cuts = []
+    for (_u, _s, end), (_v, start, _e) in zip(found, found[1:]):
+        m = re.search(r"[；;。]", text[end:start])
+        if m is None:
+            return [text]
+        cuts.append(end + m.end())
+    parts = [text[a:b].strip() for a, b in zip([0] + cuts, cuts + [len(text)])]
+    dates = [find_access_date(p) for p in parts]
+    if not all(dates) or len(set(dates)) == 1:
+        return [text]
+    return parts
 
 
 # a reference-list heading, possibly with its translation: 参考文献（References）

@@ -4,16 +4,21 @@ Numbered lists ([1], 1.) split on their markers. Author–date lists (《社会�
 no markers: there each entry begins at the column's left margin and its continuation
 lines are indented (a hanging indent), or the reverse (a first-line indent). Positions
 tell them apart where text alone cannot.
+
+Also from positioned lines: figure/table source notes that cite a URL, and the page
+furniture (a journal's address repeated in its running foot) that cites nothing.
 """
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from parsers.citations import REF_HEADING, split_notes
+from parsers.citations import REF_HEADING, despace_urls, find_urls, match_marker, split_notes
+from parsers.identifiers import find_doi
 from parsers.joining import join_lines
 
 if TYPE_CHECKING:  # pragma: no cover
+    from parsers.pages import PageInfo
     from parsers.textlayer import Line
 
 
@@ -104,3 +109,65 @@ def reference_entries(lines: list["Line"]) -> list[str]:
         if len(by_gap) >= 3:
             return by_gap
     return numbered
+
+
+#: a source line under a figure or table (资料来源：…, 数据来源, 图片来源, Source:): it
+#: cites what it names as much as a footnote does (CAJ-CD B/T 1-2006 图表注)
+SOURCE_NOTE = re.compile(r"^\s*[（(]?\s*(?:注\s*[:：]\s*)?(?:资\s*料|数\s*据|图\s*片|图\s*表|信\s*息)?\s*来\s*源\s*[:：]"
+                          r"|^\s*(?i:sources?|data\s+source)\s*[:：]")
+
+
+def source_notes(body: list["Line"], taken: list["Line"]) -> list[str]:
+    """Figure and table source notes on a page that print a URL, with their wrapped lines
+    (same type size, next line down, until a sentence closes), less lines already read as
+    footnotes or list entries."""
+    out: list[str] = []
+    k = 0
+    while k < len(body):
+        ln = body[k]
+        k += 1
+        if not SOURCE_NOTE.match(ln.text) or any(ln is t for t in taken):
+            continue
+        parts, prev = [ln.text], ln
+        while (k < len(body) and len(parts) < 6 and abs(body[k].size - ln.size) < 0.3
+               and 0 < body[k].y - prev.y < 2 * ln.size and not prev.text.rstrip().endswith("。")
+               and not SOURCE_NOTE.match(body[k].text) and not match_marker(body[k].text)
+               and not re.match(r"^\s*(?:图|表|Fig|Table)\s*\d", body[k].text)):
+            parts.append(body[k].text)
+            prev = body[k]
+            k += 1
+        text = join_lines(parts)
+        if find_urls(despace_urls(text)):
+            out.append(text)
+    return out
+
+
+def plain_key(text: str) -> str:
+    """A line's text without digits and spaces: a running head or foot with its page number."""
+    return re.sub(r"[\d\s]+", "", text)
+
+
+def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
+    """Keys of short lines with a URL printed at the same height on two or more of the
+    article's pages: the journal's own address in a running head or foot, a database
+    stamp (page furniture). A note repeating a source on a later page is no such line:
+    it has more text than its URL, and sits elsewhere."""
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for page in pages:
+        for ln in page.body:
+            rest = re.sub(r"(?i)(?:https?://|www\.)\S+", "", ln.text).strip()
+            if re.search(r"(?i)https?:|www\.", ln.text) and len(rest) <= 30 and plain_key(ln.text):
+                seen.setdefault(plain_key(ln.text), []).append((page.number, ln.y))
+    return {key for key, where in seen.items()
+            if any(p != q and abs(y - z) <= 6 for p, y in where for q, z in where)}
+
+
+def own_doi(first: "PageInfo", header_used: set[int]) -> str:
+    """The article's own DOI, lower-cased, from its labelled first-page header lines."""
+    lines = [first.body[i].text for i in sorted(header_used) if i < len(first.body)] + [h.text for h in first.heads]
+    for text in lines:
+        if re.search(r"(?i)\bdoi\b", text):
+            doi = find_doi(text)
+            if doi:
+                return doi.lower()
+    return ""
