@@ -24,13 +24,23 @@ _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
+_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
 # a masthead box above a first page's title (第45卷 第2期 / Vol.45 No.2 / 2023年3月 / ISSN): not another article's text
 _MASTHEAD_FURNITURE = re.compile(r"^\s*第\s*\d+\s*[卷期]|\bVol\.?\s*\d|\bNo\.?\s*\d|ISSN|\bCN\s*\d{2}\s*-|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d", re.I)
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
+# a full-text database's record page appended to a download (文献链接 pages): its record
+# fields — 刊名, 英文刊名, 年，卷(期), 参考文献(5条), 本文读者也读过, 本文链接 — never open an article
+_DATABASE_FIELD = re.compile(r"^\s*(?:刊\s*名|英文刊名|年\s*[，,]\s*卷\s*[（(]\s*期\s*[)）]|本文链接|文献链接|引用本文"
+                             r"|(?:参考|引证|相似)文献\s*[（(]\s*\d+\s*条|本文读者也读过|被引用次数)\s*[:：(（]?")
+_URL = re.compile(r"https?://|www\.", re.I)
+# a column name printed between middle dots above a title (·综述·, ·案例报道·): not the title
+COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s*$")
+# the lines that close an article in a run-on layout: （收稿日期：…）, （本文编辑：…）, （责任编辑：…）
+CLOSING = re.compile(r"^\s*[（(【\[]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*[:：]|^\s*[（(]\s*(?:本文|责任)编辑[\s\u3000]+\S")
+REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*参\s*考\s*文\s*献\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
 
 
@@ -77,6 +87,17 @@ def _folio(line: "Line") -> int | None:
     return None
 
 
+def _folio_alone(text: str, line: "Line", size: float) -> bool:
+    """A page number printed alone in the margin, in type up to 1.4× the text (a journal
+    with small body type sets its folios larger)."""
+    return line.size <= size * 1.4 and _FOLIO_ALONE.match(text) is not None
+
+
+def prints_folio(info: "PageInfo") -> bool:
+    """Does the page print its page number (not one taken from the PDF's page labels)?"""
+    return any(_folio(h) is not None for h in info.heads)
+
+
 def _gap(page: "PageText", line: "Line", below: bool) -> float:
     """Vertical distance to the nearest other line above (or below) `line`."""
     ys = [ln.y for ln in page.lines if (ln.y > line.y + 0.5 if below else ln.y < line.y - 0.5)]
@@ -85,13 +106,70 @@ def _gap(page: "PageText", line: "Line", below: bool) -> float:
     return (min(ys) - line.y) if below else (line.y - max(ys))
 
 
-def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line"], int | None]:
+def _pitch(page: "PageText", size: float) -> float:
+    """The page's usual baseline-to-baseline distance in body type (0 when unknown)."""
+    ys = sorted({round(ln.y, 1) for ln in page.lines if abs(ln.size - size) <= 0.6})
+    gaps = sorted(b - a for a, b in zip(ys, ys[1:]) if 0.5 < b - a < 3 * size)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _apart(gap: float, line: "Line", pitch: float) -> bool:
+    """A gap wider than the text's own leading: what sets a running head or foot apart."""
+    return gap > line.size * 1.3 and (not pitch or gap > pitch * 1.35)
+
+
+def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float | None]:
+    """(lowest y of the running heads, highest y of the running feet) when a document sets
+    them further in than the fixed margin share (a book-size trim on a large media box,
+    wide margins): a running head or foot sits at the same y on most pages, in type no
+    larger than the text, set apart from it (a folio alone needs no gap). None where the
+    fixed margin already holds them or no such line recurs."""
+    tops: list[float] = []
+    bottoms: list[float] = []
+    used = 0
+    for page in pages:
+        lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.y)
+        if len(lines) < 5:
+            continue
+        used += 1
+        pitch = _pitch(page, size)
+        first, last = lines[0], lines[-1]
+        # (the pieces of one printed row — a head and its folio — sit within half a line)
+        nxt = next((ln for ln in lines if ln.y > first.y + first.size * 0.6), None)
+        prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
+        if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
+                _FOLIO_ALONE.match(first.text.strip()) or _apart(nxt.y - first.y, first, pitch)):
+            tops.append(first.y)
+        if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
+                _FOLIO_ALONE.match(last.text.strip()) or _apart(last.y - prv.y, last, pitch)):
+            bottoms.append(last.y)
+
+    def cluster(ys: list[float]) -> list[float]:
+        best: list[float] = []
+        for y in ys:
+            near = [v for v in ys if abs(v - y) <= 2.0]
+            if len(near) > len(best):
+                best = near
+        return best if len(best) >= max(3, used // 2) else []
+
+    top_ys, bottom_ys = cluster(tops), cluster(bottoms)
+    return (max(top_ys) + 1.0 if top_ys else None), (min(bottom_ys) - 1.0 if bottom_ys else None)
+
+
+def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)
+                ) -> tuple[list["Line"], list["Line"], int | None]:
     """(body lines, running-head/foot lines, printed page number seen on the page).
 
     A running head sits in the top margin, set apart from the text by a gap; a foot line
-    in the bottom margin must carry the folio or be short and set apart.
+    in the bottom margin must carry the folio or be short and set apart. `band` (from
+    head_band) widens the margins to where this document's heads and feet recur.
     """
     top, bottom = page.height * EDGE, page.height * (1 - EDGE)
+    if band[0] is not None:
+        top = max(top, band[0])
+    if band[1] is not None:
+        bottom = min(bottom, band[1])
+    pitch = _pitch(page, size)
     body: list[Line] = []
     heads: list[Line] = []
     folio: int | None = None
@@ -103,7 +181,7 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
         in_margin = line.y < top or line.y > bottom
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
-        elif line.y < top and line.size <= size * 1.05 and len(text) < 70:
+        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
             # a second line under a head belongs to the head only when it sits closer to
@@ -111,9 +189,9 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
             is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
             if is_head:
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
-        elif line.y > bottom and line.size <= size * 1.05:
+        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
             n = _folio(line)
-            apart = _gap(page, line, below=False) > line.size * 1.6
+            apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
             is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
         if is_head:
             heads.append(line)
@@ -203,7 +281,8 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     """The largest-type lines in the top part of the page (`window`: its share of the page
     height), when much larger than body text (`ratio`; less is asked of a page whose labels
     already say an article starts here)."""
-    top = [ln for ln in body if ln.y < page_height * window and len(ln.text.strip()) > 1]
+    top = [ln for ln in body if ln.y < page_height * window and len(ln.text.strip()) > 1
+           and not COLUMN_LABEL.match(ln.text)]
     if not top:
         return []
     biggest = max(ln.size for ln in top)
@@ -219,8 +298,8 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     return out
 
 
-def classify(page: "PageText", size: float) -> PageInfo:
-    body, heads, folio = split_edges(page, size)
+def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
+    body, heads, folio = split_edges(page, size, band)
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
@@ -240,6 +319,10 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "online-first"
         info.evidence.append("a CNKI 网络首发 cover page")
         return info
+    if not info.labels & ARTICLE_LABELS and _database_page(texts):
+        info.kind = "advert"
+        info.evidence.append("a database's record or download page")
+        return info
     bylines = sum(1 for t in texts if _ENGLISH_BYLINE.match(t.strip()))
     if bylines and latin_share(" ".join(ln.text for ln in body)) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
         info.kind = "english"
@@ -255,6 +338,10 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.evidence.append("a section heading and English abstracts" if headed
                              else f"{abstracts} English abstracts with their keywords on one page")
         return info
+    if not info.labels & ARTICLE_LABELS and _english_section_title(body, size) and latin_share(joined) > 0.8:
+        info.kind = "english"  # the heading "Abstracts" in large type over English entries
+        info.evidence.append("an English-abstracts section under its own heading")
+        return info
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
     if (len(header_labels) >= 2 and header_labels & {"abstract_zh", "keywords_zh"}
@@ -262,6 +349,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         # no title in the top half, or only a section heading of the article ending there:
         # the title is the large type right above the 摘要/关键词 (an article starting lower down)
         info.title_lines = _title_above_labels(body, hits, size, page.height)
+    if not info.title_lines:
+        info.title_lines = _title_after_closing(body, size, page.height)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
@@ -276,7 +365,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         top = info.title_lines[0]
         labelled = {h.line for h in hits}
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        if below & ARTICLE_LABELS and _text_above(body, labelled, top, size):
+        closed_above = any(CLOSING.match(ln.text) for ln in body if ln.y < top.y)
+        if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
@@ -287,6 +377,34 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.title_lines = [heading]
         info.evidence.append(f"heading “{heading.text.strip()}” in {heading.size:.1f}pt opens a part of its own")
     return info
+
+
+def _english_section_title(body: list["Line"], size: float) -> bool:
+    """Is the page's largest top line an English-abstracts section heading (Abstracts)?"""
+    top = [ln for ln in body[:4] if ln.size >= size * 1.35]
+    return bool(top) and _ENGLISH_SECTION_HEAD.match(top[0].text.strip()) is not None
+
+
+def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:
+    """The large type below an article's closing lines (（收稿日期：…） / （本文编辑：…）), lower
+    than the top half: the next article of a run-on layout that prints no 摘要 to find it by."""
+    ends = [ln.y for ln in body if CLOSING.match(ln.text)]
+    if not ends:
+        return []
+    return title_lines([ln for ln in body if ln.y > min(ends)], size, page_height, 1.35, window=1.0)
+
+
+def _database_page(texts: list[str]) -> bool:
+    """A page a full-text database adds to a download: its record of the article (two or
+    more record fields such as 刊名 / 年，卷(期) / 本文链接), or a page of its own links (most
+    lines a URL: 免费文献下载：http://…)."""
+    lines = [t for t in texts if t.strip() and not re.fullmatch(r"[\s\-—_=·.]+", t)]
+    if not lines:
+        return False
+    if sum(1 for t in lines if _DATABASE_FIELD.match(t)) >= 2:
+        return True
+    urls = sum(1 for t in lines if _URL.search(t))
+    return urls >= 3 and urls * 2 > len(lines)
 
 
 def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float, page_height: float) -> list["Line"]:

@@ -1,0 +1,154 @@
+"""Page furniture, non-article pages, run-on starts and issue facts on small synthetic inputs."""
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from parsers.extract import (_ISSN_IN_DOI, _YEAR_POINT_ISSUE, _ano_issue, _issue_in_text, _year_in_text,
+                             build_issue, cjk_number)
+from parsers.masthead import volume_line
+from parsers.pages import _folio, classify, head_band, split_edges
+from parsers.split import article_level
+from parsers.textlayer import Line, OutlineItem, PageText
+from tests.test_split_rules import _flow, _head, _issue, _text
+
+
+def _line(text: str, y: float, size: float = 10.0, x0: float = 60.0) -> Line:
+    return Line(text=text, x0=x0, x1=x0 + size * len(text), y=y, size=size)
+
+
+def _book_page(n: int) -> PageText:
+    """A book-size trim on a taller media box: head at y 75, folio at y 652 (page 720 high)."""
+    lines = [_line("世界政治研究(2023年第四辑)", 75, 8.8)]
+    lines += [_line(f"正文第{k}行，这是一行用于测试的正文文字。", 102 + 18.5 * k, 10.3) for k in range(28)]
+    lines += [_line(str(47 + n), 652.4, 10.3, x0=240)]
+    return PageText(n, 496, 720, None, lines)
+
+
+def test_running_heads_set_further_in_than_the_margin_share_are_found_by_recurrence() -> None:
+    pages = [_book_page(n) for n in range(1, 6)]
+    band = head_band(pages, 10.5)
+    assert band[0] is not None and band[1] is not None
+    body, heads, folio = split_edges(pages[1], 10.5, band)
+    assert folio == 49 and [h.text for h in heads][0].startswith("世界政治研究")
+    assert body[0].text.startswith("正文第0行")
+    _, _, none = split_edges(pages[1], 10.5)  # (without the band they read as text)
+    assert none is None
+
+
+def test_the_last_text_line_at_the_page_foot_is_not_a_running_foot() -> None:
+    """Justified columns end on one baseline on every page: a line one leading below the
+    one before is text, whatever its y."""
+    lines = [_line(f"正文第{k}行，这是一行用于测试的正文文字。", 105.8 + 15.7 * k, 9.7) for k in range(44)]
+    body, heads, _ = split_edges(PageText(2, 595, 842, None, lines), 9.5)
+    assert heads == [] and len(body) == 44
+
+
+def test_a_folio_set_larger_than_small_body_type_is_still_the_folio() -> None:
+    lines = [_line("254", 42, 9.7)] + [_line(f"正文第{k}行，正文文字。", 70 + 11 * k, 7.3) for k in range(40)]
+    assert split_edges(PageText(2, 595, 842, None, lines), 7.5)[2] == 254
+
+
+def test_an_ocr_closing_dot_read_as_a_quote() -> None:
+    assert _folio(_line("·1277‘", 38, 8.0)) == 1277
+    assert _folio(_line("·27·", 38, 8.0)) == 27
+
+
+def test_a_database_record_or_link_page_is_no_article() -> None:
+    record = [_line("变性手术的术中配合与护理", 36, 12.0), _line("作者：李秋明", 50, 8.0), _line("刊名：", 74, 8.0),
+              _line("英文刊名： GUANGDONG MEDICAL JOURNAL", 90, 8.0), _line("年，卷(期)： 2006,27(8)", 102, 8.0),
+              _line("参考文献(5条)", 132, 8.0), _line("本文链接：http://d.example.cn/Periodical_x.aspx", 414, 8.0)]
+    links = [_line(t, 320 + 20 * k, 12.0) for k, t in enumerate(
+        ["免费论文查重：http://a.example.com", "免费文献下载：http://www.example.com",
+         "论文自动降重：http://b.example.com/reduce", "免费模版下载：http://c.example.com", "-" * 60])]
+    assert classify(PageText(3, 595, 842, None, record), 8.0).kind == "advert"
+    assert classify(PageText(3, 595, 842, None, links), 8.0).kind == "advert"
+    article = _flow(_head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-01") + _text(10, "乙文")
+                    + [("[1] 张三. 数字政府[EB/OL]. http://www.example.gov.cn/a.html", 9.0)])
+    assert classify(PageText(1, 595, 842, None, article), 10.5).kind == "start"
+
+
+def test_an_outline_of_numbered_sections_is_not_a_list_of_articles() -> None:
+    sections = [OutlineItem(title=t, level=1, page=p) for t, p in
+                (("1 相关工作", 2), ("2 方案设计", 3), ("3 实验评估", 6), ("4 总结", 8))]
+    assert article_level(sections) == []
+    articles = [OutlineItem(title=t, level=1, page=p) for t, p in
+                (("数字治理的制度逻辑", 1), ("东北亚区域合作的新进展", 9), ("82例阑尾脓肿诊治体会", 15))]
+    assert len(article_level(articles)) == 3
+
+
+def test_issue_numbers_as_mastheads_print_them() -> None:
+    assert _issue_in_text("240 跨文化对话第41辑") == "41"
+    assert _issue_in_text("世界政治研究(2023年第四辑总第二十辑)") == "4"
+    assert _issue_in_text("临床精神医学杂志2022年第32卷增刊 ·1·") == "增刊"
+    assert _issue_in_text("理杂志2002年6月第37卷第6\n453") == "6"
+    assert _issue_in_text("中华预防医学杂志第0卷第0期") == ""
+    assert _year_in_text("临床精神医学杂志2022年第32卷增刊") == 2022
+    assert _ano_issue("S0") == "增刊" and _ano_issue("02") == "2"
+    m = _YEAR_POINT_ISSUE.search("社会学研究 2010. 5")
+    assert m and m.groups() == ("2010", "5")
+    assert _YEAR_POINT_ISSUE.search("华南理工大学，2013.\n14") is None  # (a reference's year, then a folio)
+    assert _YEAR_POINT_ISSUE.search("10.16164/j.cnki.22-1062/c.2018.02.002") is None
+
+
+@given(st.integers(min_value=1, max_value=199))
+def test_chinese_numerals_read_back(n: int) -> None:
+    digits = "〇一二三四五六七八九"
+    hundreds, tens, ones = n // 100, n // 10 % 10, n % 10
+    text = (digits[hundreds] + "百" if hundreds else "")
+    if tens:
+        text += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        text += "零"
+    text += digits[ones] if ones else ""
+    assert cjk_number(text) == n
+    assert cjk_number(str(n)) == n
+
+
+def test_an_issn_inside_a_doi() -> None:
+    found = [m.group(1) for m in _ISSN_IN_DOI.finditer("DOI: 10.11959/j.issn.1000−436x.2022084")]
+    assert found == ["1000−436x"]
+    assert [m.group(1) for m in _ISSN_IN_DOI.finditer("10.7544/issn1000-1239.202330003")] == ["1000-1239"]
+    assert not list(_ISSN_IN_DOI.finditer("10.16164/j.cnki.22-1062/c.2018.02.002"))
+
+
+def test_citation_style_mastheads_with_full_width_brackets() -> None:
+    assert volume_line("Journal of Computer Research and Development 60（4）：763−771，2023") == (2023, "60", "4")
+    assert volume_line("计算机研究与发展 2023，60 （4）") == (2023, "60", "4")
+
+
+def test_a_run_on_start_below_a_closing_line_without_labels() -> None:
+    """A journal without 摘要 (an old or OCR'd issue): the earlier article closes with
+    （本文编辑 …）, the next title sits in the lower half under its ·column· label."""
+    a_end = _text(20, "甲文") + [("（收稿日期：2002-01-12）", 9.0), ("（本文编辑　张立新）", 9.0), ("·案例报道·", 13.7)]
+    page = _flow(a_end + [("百白破疫苗致局部无菌化脓九例和严重异常反应四例", 14.7), ("李建平", 10.3)] + _text(6, "乙文"))
+    info = classify(PageText(3, 595, 842, None, page), 9.5)
+    assert [ln.text for ln in info.title_lines] == ["百白破疫苗致局部无菌化脓九例和严重异常反应四例"]
+    assert info.kind == "start" and info.start_y is not None
+
+
+def test_the_last_run_on_article_cut_off_at_the_page_has_no_last_page() -> None:
+    a = _flow(_head("东北亚区域合作的新进展", "张三", "本文。", "东北亚", "0001-02") + _text(20, "甲文"))
+    b_head = _head("数字治理的制度逻辑", "李四", "本文。", "数字治理", "0002-02")
+    closed = _flow(_text(4, "甲文") + [("（收稿日期：2023-05-06）", 9.0)] + b_head + _text(6, "乙文"), top=100)
+    issue = build_issue(_issue([a, closed]))
+    assert [(x.pdf_pages, x.lpage) for x in issue.articles] == [([1, 2], "2"), ([2, 2], "")]
+    assert [w.code for w in issue.articles[1].warnings if w.code == "cut-off"] == ["cut-off"]
+    ended = _flow(_text(4, "甲文") + [("（收稿日期：2023-05-06）", 9.0)] + b_head + _text(6, "乙文")
+                  + [("（收稿日期：2023-06-01）", 9.0)], top=100)
+    assert build_issue(_issue([a, ended])).articles[1].lpage == "2"
+
+
+def test_a_contents_page_without_its_heading_after_the_articles() -> None:
+    from parsers.extract import analyse_pages, plan_split
+    article = [_line("48", 40, 10.0, x0=280)] + _flow(_head("第一篇文章", "张三", "本文。", "甲", "0001-02") + _text(20, "文"))
+    more = [_line("49", 40, 10.0, x0=280)] + _flow(_text(30, "文"))
+    title_page = _flow([("某某研究", 30.0), ("2023年第四辑", 12.0)], top=200)
+    row = "第{}篇文章的标题在这里 ………………………… 张三（{}）"
+    contents = _flow([("某某研究", 30.0)] + [(row.format(k, 10 * k + 1), 10.5) for k in range(1, 12)], top=100)
+    doc = _issue([article, more, title_page, contents])
+    for page in doc.pages:
+        page.label = None  # (an excerpt without page labels)
+    infos, _ = analyse_pages(doc)
+    split = plan_split(doc, infos)
+    assert [p.kind for p in infos][2:] == ["cover", "toc"]
+    assert [(s.first, s.last) for s in split.spans] == [(1, 2)]
