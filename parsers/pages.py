@@ -124,8 +124,8 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
     wide margins): a running head or foot sits at the same y on most pages, in type no
     larger than the text, set apart from it (a folio alone needs no gap). None where the
     fixed margin already holds them or no such line recurs."""
-    tops: list[float] = []
-    bottoms: list[float] = []
+    tops: list[tuple[float, bool]] = []
+    bottoms: list[tuple[float, bool]] = []
     used = 0
     for page in pages:
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.y)
@@ -139,18 +139,20 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
         prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
         if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
                 _FOLIO_ALONE.match(first.text.strip()) or _apart(nxt.y - first.y, first, pitch)):
-            tops.append(first.y)
+            tops.append((first.y, _folio(first) is not None))
         if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
                 _FOLIO_ALONE.match(last.text.strip()) or _apart(last.y - prv.y, last, pitch)):
-            bottoms.append(last.y)
+            bottoms.append((last.y, _folio(last) is not None))
 
-    def cluster(ys: list[float]) -> list[float]:
-        best: list[float] = []
-        for y in ys:
-            near = [v for v in ys if abs(v - y) <= 2.0]
+    def cluster(found: list[tuple[float, bool]]) -> list[float]:
+        best: list[tuple[float, bool]] = []
+        for y, _ in found:
+            near = [(v, f) for v, f in found if abs(v - y) <= 2.0]
             if len(near) > len(best):
                 best = near
-        return best if len(best) >= max(3, used // 2) else []
+        # (two pages agree enough in a short excerpt when both lines carry the folio)
+        enough = len(best) >= max(3, used // 2) or (len(best) >= max(2, used // 2) and all(f for _, f in best))
+        return [v for v, _ in best] if enough else []
 
     top_ys, bottom_ys = cluster(tops), cluster(bottoms)
     return (max(top_ys) + 1.0 if top_ys else None), (min(bottom_ys) - 1.0 if bottom_ys else None)

@@ -152,3 +152,15 @@ def test_a_contents_page_without_its_heading_after_the_articles() -> None:
     split = plan_split(doc, infos)
     assert [p.kind for p in infos][2:] == ["cover", "toc"]
     assert [(s.first, s.last) for s in split.spans] == [(1, 2)]
+
+
+def test_two_pages_of_a_short_excerpt_agree_on_a_head_that_carries_the_folio() -> None:
+    def page(n: int, head: str) -> PageText:
+        lines = [_line(head, 72.6, 9.0)]
+        lines += [_line(f"正文第{k}行，这是一行用于测试的正文文字。", 94.3 + 15.2 * k, 10.5) for k in range(44)]
+        return PageText(n, 595, 842, None, lines)
+    pages = [page(2, "第1期吴栋梁：英语性别语言差异研究· 159 ·"), page(3, "· 160 ·西昌学院学报　第27卷")]
+    band = head_band(pages, 10.5)
+    assert band[0] is not None and split_edges(pages[0], 10.5, band)[2] == 159
+    unnumbered = [page(2, "第一节的标题"), page(3, "第二节的标题")]  # (two section heads are no running head)
+    assert head_band(unnumbered, 10.5)[0] is None
