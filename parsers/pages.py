@@ -361,6 +361,9 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
         info.title_lines = []
+    elif info.title_lines and not info.labels & ARTICLE_LABELS and _heading_in_text(body, info.title_lines[0], size):
+        info.evidence.append(f"large-type “{title}” under running text that shows no article's end: a heading inside the article")
+        info.title_lines = []
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
@@ -385,6 +388,22 @@ def _english_section_title(body: list["Line"], size: float) -> bool:
     """Is the page's largest top line an English-abstracts section heading (Abstracts)?"""
     top = [ln for ln in body[:4] if ln.size >= size * 1.35]
     return bool(top) and _ENGLISH_SECTION_HEAD.match(top[0].text.strip()) is not None
+
+
+# a heading numbered as GB/T 7713.2 numbers sections: 四、… / 四 … (an OCR layer may drop the
+# separator) / 2 … / 2.1 …
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2}(?:\.\d{1,2})*[\s\u3000、.．])")
+_REFERENCE_ITEM = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
+
+
+def _heading_in_text(body: list["Line"], title: "Line", size: float) -> bool:
+    """Large type numbered like a section, with running text above it and no sign that an article ended there (no
+    references, no （收稿日期…）/（责任编辑…） closing): a section heading of the article going
+    on, not the next article (a run-on start follows the earlier one's end matter)."""
+    if not _NUMBERED_HEADING.match(title.text) or not _text_above(body, set(), title, size):
+        return False
+    above = [ln.text.strip() for ln in body if ln.y < title.y - 0.5]
+    return not any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t) for t in above)
 
 
 def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:

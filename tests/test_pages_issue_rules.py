@@ -164,3 +164,17 @@ def test_two_pages_of_a_short_excerpt_agree_on_a_head_that_carries_the_folio() -
     assert band[0] is not None and split_edges(pages[0], 10.5, band)[2] == 159
     unnumbered = [page(2, "第一节的标题"), page(3, "第二节的标题")]  # (two section heads are no running head)
     assert head_band(unnumbered, 10.5)[0] is None
+
+
+def test_a_numbered_heading_under_running_text_is_no_new_article() -> None:
+    """Large type numbered as a section (四 …) below the article's own running text, with no
+    references or closing above it: a heading of the article going on."""
+    text = _text(5, "正文")
+    heading = _flow(text + [("四特别程序受理人身特别权利案件的立法构想", 14.4)] + _text(25, "下文"), top=70)
+    info = classify(PageText(14, 595, 842, None, heading), 9.5)
+    assert info.kind == "content" and info.title_lines == []
+    ended = _flow(text + [("[1] 张三. 数字政府[M]. 北京: 人民出版社, 2020.", 9.0), ("四川盆地的气候与农业", 14.4)]
+                  + _text(25, "下文"), top=70)
+    assert classify(PageText(14, 595, 842, None, ended), 9.5).kind == "start"
+    unnumbered = _flow(text + [("国际制度间竞争的时间维度", 14.4)] + _text(25, "下文"), top=70)
+    assert classify(PageText(2, 595, 842, None, unnumbered), 9.5).kind == "start"
