@@ -16,7 +16,7 @@ from parsers.checks import check_issue
 from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import CLOSING, REFERENCES_HEAD, PageInfo, body_size, classify, head_band, infer_printed, page_part
+from parsers.pages import CLOSING, REFERENCES_HEAD, PageInfo, body_size, classify, head_band, infer_printed, page_part, printed_rows
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -280,6 +280,10 @@ def extract_one(plan: Plan, k: int) -> Article:
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
             art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    if art.fpage == "1" and _numbered_by_article(plan, k):
+        art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "
+                 "cites by an article number: no volume page range")
+        art.fpage = art.lpage = ""
     if _cut_off(plan, k, art):
         art.lpage = ""
         art.warn("cut-off", f"starts mid-page on p.{span.first}, the file's last article page, and shows no end "
@@ -287,6 +291,27 @@ def extract_one(plan: Plan, k: int) -> Article:
     for code, message in span.warnings:
         art.warn(code, message)
     return art
+
+
+# how a continuous-publication journal cites an article by its number, not its pages:
+# "Article ID 5417249", "Page 3 of 12", "Scientific Reports | 7: 15867", "(2021) 11:6102",
+# "Molecules 2016, 21, 182" (a page range after the colon or comma is no article number)
+_ARTICLE_NUMBER_CITED = re.compile(
+    r"\bArticle\s+(?:ID|No\.?|number)?\s*[:#]?\s*[A-Za-z]?\d{3,}\b|\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b"
+    r"|(?<![\d.(])\d{1,4}\s*:\s*[A-Za-z]?\d{3,}\b(?!\s*[-–−.:])"
+    r"|\b(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*[A-Za-z]?\d{2,}\b(?!\s*[-–−])", re.I)
+
+
+def _numbered_by_article(plan: Plan, k: int) -> bool:
+    """Does article k's journal number each article's pages from 1 and cite it by an article
+    number (continuous publication)? Then its folios 1…N are no volume pages (JATS gives
+    such an article an elocation-id, no fpage)."""
+    span = plan.split.spans[k]
+    pages = plan.infos[span.first - 1: span.last]
+    rows = [row for p in pages for row in printed_rows(p.heads)]
+    first = pages[0].body
+    rows += [ln.text for ln in first[:6] + first[-6:]]
+    return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
 
 
 def _cut_off(plan: Plan, k: int, art: Article) -> bool:

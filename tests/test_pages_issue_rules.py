@@ -178,3 +178,14 @@ def test_a_numbered_heading_under_running_text_is_no_new_article() -> None:
     assert classify(PageText(14, 595, 842, None, ended), 9.5).kind == "start"
     unnumbered = _flow(text + [("国际制度间竞争的时间维度", 14.4)] + _text(25, "下文"), top=70)
     assert classify(PageText(2, 595, 842, None, unnumbered), 9.5).kind == "start"
+
+
+def test_an_article_number_citation_marks_per_article_pagination() -> None:
+    from parsers.extract import _ARTICLE_NUMBER_CITED as rx
+    for cited in ("ScienTific REPORTS | 7: 15867 | DOI:10.1038/s41598-017-15724-8", "Scientific Reports | (2021) 11:6102",
+                  "Hindawi Case Reports in Cardiology Volume 2016, Article ID 5417249, 5 pages",
+                  "Page 3 of 12", "Molecules 2016, 21, 182; doi:10.3390/molecules21020182"):
+        assert rx.search(cited), cited
+    for paged in ("Korean J Radiol 2021;22(3):442-453", "Journal of Computer Research and Development 60(4):763−771, 2023",
+                  "临床精神医学杂志2022年第32卷增刊 ·1·", "网络首发时间：2025-12-26 08:45:20", "J Clin Psychiatry，2022，Vol 32，Suppl."):
+        assert not rx.search(paged), paged
