@@ -16,7 +16,7 @@ from parsers.checks import check_issue
 from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import CLOSING, REFERENCES_HEAD, PageInfo, body_size, classify, head_band, infer_printed, page_part, printed_rows
+from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, head_band, infer_printed, page_part, printed_rows
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -152,7 +152,7 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     issue = volume = ""
     if anos:
         issn, _ = Counter(a.issn for a in anos).most_common(1)[0]
-        journal.issn = journal.issn or issn
+        journal.issn = journal.issn or identifiers.normalize_issn(issn, check=False) or issn
         y, _ = Counter(a.year for a in anos).most_common(1)[0]
         year = int(y)
         i, _ = Counter(a.issue for a in anos).most_common(1)[0]
@@ -272,7 +272,8 @@ def extract_one(plan: Plan, k: int) -> Article:
     """Article k (0-based) of the plan, cross-checked against its 文章编号 page count."""
     span = plan.split.spans[k]
     aid = f"a{k + 1:02d}"
-    toc_title = span.toc.title if span.toc else ""
+    # the type words of the 目录 entry and of a ·column· label over the title (·书评·, ·卷首语·)
+    toc_title = " ".join([span.toc.title if span.toc else ""] + _column_labels(_own_pages(plan, k)[0])).strip()
     art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
     ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
     if ano is not None and ano.page_count and int(ano.page_count) != span.last - span.first + 1:
@@ -312,6 +313,12 @@ def _numbered_by_article(plan: Plan, k: int) -> bool:
     first = pages[0].body
     rows += [ln.text for ln in first[:6] + first[-6:]]
     return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
+
+
+def _column_labels(page: PageInfo) -> list[str]:
+    """The column names printed between middle dots above an article's title (·书评·)."""
+    top = page.title_lines[0].y if page.title_lines else float("inf")
+    return [ln.text.strip() for ln in page.body if ln.y < top and COLUMN_LABEL.match(ln.text)]
 
 
 def _cut_off(plan: Plan, k: int, art: Article) -> bool:

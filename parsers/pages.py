@@ -22,6 +22,7 @@ EDGE = 0.085
 _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
@@ -78,7 +79,7 @@ def body_size(pages: list["PageText"]) -> float:
 def _folio(line: "Line") -> int | None:
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
     text = _URL_OR_DOI.sub(" ", line.text).strip()
-    for rx in (_FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
+    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if m:
             n = int(m.group(1))

@@ -189,3 +189,18 @@ def test_an_article_number_citation_marks_per_article_pagination() -> None:
     for paged in ("Korean J Radiol 2021;22(3):442-453", "Journal of Computer Research and Development 60(4):763−771, 2023",
                   "临床精神医学杂志2022年第32卷增刊 ·1·", "网络首发时间：2025-12-26 08:45:20", "J Clin Psychiatry，2022，Vol 32，Suppl."):
         assert not rx.search(paged), paged
+
+
+def test_a_column_label_over_the_title_gives_the_type() -> None:
+    review = _flow([("·书评·", 12.0)] + _head("东北亚国际关系史的新叙事", "张三", "本文。", "东北亚", "0001-01") + _text(20, "文"))
+    news = _flow([("·信息·", 12.0)] + _head("第三届东北亚论坛在沈阳举行", "李四", "本文。", "论坛", "0001-01") + _text(20, "文"))
+    assert build_issue(_issue([review])).articles[0].type == "book-review"
+    assert build_issue(_issue([news])).articles[0].type == "research-article"
+    assert build_issue(_issue([review])).articles[0].title.zh == "东北亚国际关系史的新叙事"
+
+
+def test_folio_forms() -> None:
+    assert _folio(_line("第 27 页", 800, 9.0)) == 27
+    assert _folio(_line("Page 3 of 12", 800, 9.0)) == 3
+    assert _folio(_line("第 — 页", 800, 9.0)) is None
+    assert _folio(_line("第 2018 期", 800, 9.0)) is None
