@@ -29,11 +29,12 @@ _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
 _YEAR_DOT_ISSUE = re.compile(r"(?<![\d./])((?:19|20)\d\d)\s*[·•・]\s*(\d{1,2})(?![\d.．])")
 _YEAR_POINT_ISSUE = re.compile(r"(?<![\d./])((?:19|20)\d\d)[ \u3000]*[.．][ \u3000]*(\d{1,2})(?![\d.．])")  # in a running head only
 _VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
-_ISSUE_ALONE = re.compile(r"(?<!总)(?<!总\s)第\s*(\d{1,2})\s*期|\bNo\.\s*(\d{1,2})\b")
+_ISSUE_ALONE = re.compile(r"(?<!总)(?<!总\s)第\s*(\d{1,2})\s*期|\b(?:[Nn][Oo]\.|Issue)\s*(\d{1,2})\b")
 # 第37卷第6 at the end of a head whose 期 the page edge or an OCR layer lost
 _ISSUE_AFTER_VOLUME = re.compile(r"卷\s*第\s*(\d{1,2})\s*$", re.M)
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*((?:19|20)\d\d)\b")
-_YEAR_VOLUME = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:第\s*\d{1,3}\s*卷|第\s*[\d一二三四五六七八九十]{1,3}\s*辑|增\s*刊)")
+_YEAR_VOLUME = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:第\s*\d{1,3}\s*卷|第\s*[\d一二三四五六七八九十]{1,3}\s*辑|增\s*刊)"
+                          r"|((?:19|20)\d\d)\s*[,，]\s*Vol\.?\s*\d|Vol\.?\s*\d{1,4}\s*[,，]?\s*No\.?\s*\d{1,2}\s*[,，]\s*((?:19|20)\d\d)\b", re.I)
 # a book series (辑刊) numbers its volumes 第七辑 / 第41辑 (总第二十辑 is the running count)
 _SERIES = re.compile(r"(?<!总)(?<!总\s)第\s*([\d〇一二三四五六七八九十百]{1,4})\s*辑")
 # a supplement prints 增刊 (增刊1, 增刊2) where the issue number would be
@@ -135,7 +136,7 @@ def _year_in_text(text: str) -> int | None:
     """The year printed with the month, volume, series number or 增刊: 2023年3月 / Mar., 2023 /
     2022年第32卷 / 2023年第四辑."""
     found = Counter(int(a or b) for a, b in _YEAR_MONTH.findall(text))
-    found += Counter(int(a) for a in _YEAR_VOLUME.findall(text))
+    found += Counter(int(a or b or c) for a, b, c in _YEAR_VOLUME.findall(text))
     return found.most_common(1)[0][0] if found else None
 
 

@@ -204,3 +204,11 @@ def test_folio_forms() -> None:
     assert _folio(_line("Page 3 of 12", 800, 9.0)) == 3
     assert _folio(_line("第 — 页", 800, 9.0)) is None
     assert _folio(_line("第 2018 期", 800, 9.0)) is None
+
+
+def test_english_heads_give_issue_and_year() -> None:
+    assert _issue_in_text("第27卷第1期西昌学院学报·社会科学版 Vol.27，NO.1") == "1"
+    assert _issue_in_text("Journal of X, Vol. 45, Issue 2") == "2"
+    assert _year_in_text("J Clin Psychiatry，2022，Vol 32，Suppl.") == 2022
+    assert _year_in_text("Vol. 60 No. 4, 2023") == 2023
+    assert _year_in_text("第 36 卷第 4 期") is None
