@@ -16,7 +16,7 @@ from parsers.checks import check_issue
 from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, head_band, infer_printed, page_part, printed_rows
+from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band, infer_printed, page_part, printed_rows
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -260,7 +260,8 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
     spans = plan.split.spans
     span = spans[k]
     pages = list(plan.infos[span.first - 1: span.last])
-    if shared_first(spans, k) and pages[0].start_y is not None:
+    # (the first article's page 1 may open with the tail of one this file does not hold)
+    if pages[0].start_y is not None and (shared_first(spans, k) or (k == 0 and ended_above(pages[0]))):
         pages[0] = page_part(pages[0], below=pages[0].start_y)
     if k + 1 < len(spans) and shared_first(spans, k + 1):
         nxt = plan.infos[spans[k + 1].first - 1]

@@ -298,7 +298,25 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
             out.append(ln)
         elif out:
             break
+    if len(out) == 1 and _column_name(out[0], top, size * ratio):
+        return title_lines([ln for ln in body if ln is not out[0]], size, page_height, ratio, window)
     return out
+
+
+def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
+    """A column name set in a box over the title, in type as large as the title or larger
+    (临床护理, 论著): a line of at most six characters with a longer large-type line (at least
+    `least`) right under it that is no subtitle (——…)."""
+    text = re.sub(r"\s", "", line.text)
+    if len(text) > 6 or text.startswith(("—", "-")):
+        return False
+    below = [ln for ln in top if ln.y > line.y + 0.5]
+    if not below:
+        return False
+    nxt = min(below, key=lambda ln: ln.y)
+    nxt_text = re.sub(r"\s", "", nxt.text)
+    return (nxt.size >= least and nxt.y - line.y < line.size * 3 and len(nxt_text) >= 8
+            and not nxt_text.startswith(("—", "-", "（", "(")))
 
 
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
@@ -371,7 +389,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         top = info.title_lines[0]
         labelled = {h.line for h in hits}
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        closed_above = any(CLOSING.match(ln.text) for ln in body if ln.y < top.y)
+        closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in body if ln.y < top.y)
         if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
@@ -407,13 +425,25 @@ def _heading_in_text(body: list["Line"], title: "Line", size: float) -> bool:
     return not any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t) for t in above)
 
 
+def ended_above(info: PageInfo) -> bool:
+    """Does text above where the page's article starts show another article's end (its
+    references, a （收稿日期…） or （责任编辑…） closing)? A masthead box above a title does not."""
+    if info.start_y is None:
+        return False
+    return any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t)
+               for t in (ln.text.strip() for ln in info.body if ln.y < info.start_y - 0.5))
+
+
 def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:
-    """The large type below an article's closing lines (（收稿日期：…） / （本文编辑：…）), lower
+    """The large type below an article's closing lines (（收稿日期：…） / （本文编辑：…） / its
+    参考文献), lower
     than the top half: the next article of a run-on layout that prints no 摘要 to find it by."""
-    ends = [ln.y for ln in body if CLOSING.match(ln.text)]
+    ends = [ln.y for ln in body if CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip())]
     if not ends:
         return []
-    return title_lines([ln for ln in body if ln.y > min(ends)], size, page_height, 1.35, window=1.0)
+    # (a title has words: a logo's "1 3" in large type at the foot is none)
+    below = [ln for ln in body if ln.y > min(ends) and re.search(r"[^\W\d_]{2}", ln.text)]
+    return title_lines(below, size, page_height, 1.35, window=1.0)
 
 
 def _database_page(texts: list[str]) -> bool:

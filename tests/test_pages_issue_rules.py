@@ -212,3 +212,25 @@ def test_english_heads_give_issue_and_year() -> None:
     assert _year_in_text("J Clin Psychiatry，2022，Vol 32，Suppl.") == 2022
     assert _year_in_text("Vol. 60 No. 4, 2023") == 2023
     assert _year_in_text("第 36 卷第 4 期") is None
+
+
+def test_a_column_name_in_a_box_over_the_title_is_not_the_title() -> None:
+    from parsers.pages import title_lines
+    page = [_line("临床护理", 57, 17.0), _line("变性手术的术中配合与护理", 90, 16.0), _line("李秋明", 114, 8.0)]
+    page += [_line(f"正文第{k}行，正文文字。", 150 + 13 * k, 8.0) for k in range(30)]
+    assert [ln.text for ln in title_lines(page, 8.0, 842)] == ["变性手术的术中配合与护理"]
+    short = [_line("论自由", 57, 17.0), _line("——密尔政治哲学再读", 90, 16.0)] + page[2:]
+    assert [ln.text for ln in title_lines(short, 8.0, 842)] == ["论自由"]
+
+
+def test_large_type_after_references_needs_words_and_a_masthead_box_is_no_tail() -> None:
+    refs = _text(20, "正文") + [("References", 10.0), ("1. Hecht-Nielsen R. Theory of the backpropagation net.", 8.5)]
+    logo = classify(PageText(27, 595, 842, None, _flow(refs + [("1 3", 15.0)])), 10.0)
+    assert logo.kind != "start"
+    from parsers.pages import ended_above
+    box = _flow([("Hindawi Publishing Corporation", 8.0), ("Case Reports in Cardiology", 8.0),
+                 ("Volume 2016, Article ID 5482578, 5 pages", 8.0), ("http://dx.doi.org/10.1155/2016/5482578", 8.0)]
+                + [("A Striking Coronary Artery Pattern", 18.0), ("Fortunato Iacovelli", 12.0),
+                   ("Abstract. A text of the abstract.", 9.0)] + _text(20, "text"))
+    info = classify(PageText(1, 595, 842, None, box), 10.0)
+    assert not ended_above(info)
