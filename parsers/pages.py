@@ -411,7 +411,8 @@ def _english_section_title(body: list["Line"], size: float) -> bool:
 
 # a heading numbered as GB/T 7713.2 numbers sections: 四、… / 四 … (an OCR layer may drop the
 # separator) / 2 … / 2.1 …
-_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2}(?:\.\d{1,2})*[\s\u3000、.．])")
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[\s\u3000、.．]|[二三四五六七八九十](?![一二三四五六七八九十])"
+                               r"|\d{1,2}(?:\.\d{1,2})*[\s\u3000、.．])")  # (一带一路… is a title)
 _REFERENCE_ITEM = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
 
 

@@ -234,3 +234,23 @@ def test_large_type_after_references_needs_words_and_a_masthead_box_is_no_tail()
                    ("Abstract. A text of the abstract.", 9.0)] + _text(20, "text"))
     info = classify(PageText(1, 595, 842, None, box), 10.0)
     assert not ended_above(info)
+
+
+def test_a_title_opening_with_one_is_no_numbered_heading() -> None:
+    from parsers.pages import _NUMBERED_HEADING
+    assert _NUMBERED_HEADING.match("四特别程序受理人身特别权利案件的立法构想")
+    assert _NUMBERED_HEADING.match("一、问题的提出") and _NUMBERED_HEADING.match("2.1 设计原则")
+    assert not _NUMBERED_HEADING.match("一带一路倡议下的区域合作")
+    assert not _NUMBERED_HEADING.match("十四五时期的数字治理")
+
+
+def test_printed_ranges_that_run_backwards_are_flagged() -> None:
+    from parsers.checks import check_issue
+    from schemas.model import Article, Issue, Source
+    def art(aid: str, f: str, l: str) -> Article:
+        return Article(id=aid, pdf_pages=[1, 1], fpage=f, lpage=l)
+    issue = Issue(source=Source(file="x.pdf", sha256="0" * 64, pages=3),
+                  articles=[art("a01", "12", "21"), art("a02", "21", "30"), art("a03", "25", "24")])
+    check_issue(issue)
+    codes = {a.id: [w.code for w in a.warnings if w.code == "page-sequence"] for a in issue.articles}
+    assert codes == {"a01": [], "a02": [], "a03": ["page-sequence", "page-sequence"]}
