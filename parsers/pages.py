@@ -36,6 +36,9 @@ _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|�
 # fields — 刊名, 英文刊名, 年，卷(期), 参考文献(5条), 本文读者也读过, 本文链接 — never open an article
 _DATABASE_FIELD = re.compile(r"^\s*(?:刊\s*名|英文刊名|年\s*[，,]\s*卷\s*[（(]\s*期\s*[)）]|本文链接|文献链接|引用本文"
                              r"|(?:参考|引证|相似)文献\s*[（(]\s*\d+\s*条|本文读者也读过|被引用次数)\s*[:：(（]?")
+# the fields of a journal's masthead (版权页), as the 期刊出版管理规定 requires it to print them
+_MASTHEAD_FIELD = re.compile(r"主\s*管(?=\s*[:：单])|主\s*办(?=\s*[:：单])|出版单位|编辑出版|国内发行|国外发行|邮发代号|定\s*价(?=\s*[:：])"
+                             r"|国内统一连续出版物号|国际标准连续出版物号|广告(?:经营)?许可证|印\s*刷(?=\s*[:：])|发\s*行(?=\s*[:：])")
 _URL = re.compile(r"https?://|www\.", re.I)
 # a column name printed between middle dots above a title (·综述·, ·案例报道·): not the title
 COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s*$")
@@ -343,6 +346,10 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     if not info.labels & ARTICLE_LABELS and _database_page(texts):
         info.kind = "advert"
         info.evidence.append("a database's record or download page")
+        return info
+    if not info.labels & ARTICLE_LABELS and len(set(_MASTHEAD_FIELD.findall(joined))) >= 3:
+        info.kind = "cover"  # the masthead (版权页): who publishes, edits and prints the journal
+        info.evidence.append("a masthead page: " + "、".join(sorted(set(_MASTHEAD_FIELD.findall(joined)))))
         return info
     bylines = sum(1 for t in texts if _ENGLISH_BYLINE.match(t.strip()))
     if bylines and latin_share(" ".join(ln.text for ln in body)) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:

@@ -83,6 +83,11 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
         if chars < 250:
             first.kind = "cover"
             first.evidence.append("sparse first page with large type and no article labels")
+    last = infos[-1] if len(infos) > 1 else None
+    if last and last.kind == "start" and not last.labels & ARTICLE_LABELS and not last.part_type \
+            and sum(len(ln.text) for ln in last.body) < 250:
+        last.kind = "cover"
+        last.evidence.append("sparse last page with large type and no article labels: the back cover")
 
 
 def _unheaded_contents(page: PageInfo) -> bool:

@@ -254,3 +254,21 @@ def test_printed_ranges_that_run_backwards_are_flagged() -> None:
     check_issue(issue)
     codes = {a.id: [w.code for w in a.warnings if w.code == "page-sequence"] for a in issue.articles}
     assert codes == {"a01": [], "a02": [], "a03": ["page-sequence", "page-sequence"]}
+
+
+def test_a_masthead_page_and_a_sparse_back_cover_are_no_articles() -> None:
+    masthead = _flow([("世界政治研究", 20.0), ("主管：中华人民共和国教育部", 10.0), ("主办：某某大学国际关系学院", 10.0),
+                      ("编辑出版：《世界政治研究》编辑部", 10.0), ("国内统一连续出版物号：CN 11-0000/D", 10.0),
+                      ("邮发代号：80-000", 10.0), ("定价：30.00元", 10.0)])
+    assert classify(PageText(9, 595, 842, None, masthead), 10.5).kind == "cover"
+    from parsers.extract import analyse_pages, plan_split
+    article = _flow(_head("第一篇文章", "张三", "本文。", "甲", "0001-01") + _text(20, "文"))
+    back = _flow([("欢迎关注本刊公众号", 24.0), ("扫码阅读", 12.0)], top=300)
+    doc = _issue([article, back])
+    for page in doc.pages:
+        page.label = None
+    infos, _ = analyse_pages(doc)
+    assert [(s.first, s.last) for s in plan_split(doc, infos).spans] == [(1, 1)]
+    # an article's first page names its 主办 only in a note: no masthead
+    note = _flow(_head("第一篇文章", "张三", "本文。", "甲", "0001-01") + [("基金项目：某某大学主办的研究计划", 9.0)])
+    assert classify(PageText(1, 595, 842, None, note), 10.5).kind == "start"
