@@ -195,7 +195,9 @@ def test_a_column_label_over_the_title_gives_the_type() -> None:
     review = _flow([("·书评·", 12.0)] + _head("东北亚国际关系史的新叙事", "张三", "本文。", "东北亚", "0001-01") + _text(20, "文"))
     news = _flow([("·信息·", 12.0)] + _head("第三届东北亚论坛在沈阳举行", "李四", "本文。", "论坛", "0001-01") + _text(20, "文"))
     assert build_issue(_issue([review])).articles[0].type == "book-review"
-    assert build_issue(_issue([news])).articles[0].type == "research-article"
+    assert build_issue(_issue([news])).articles[0].type == "other"  # (a news item is none of the kinds above)
+    plain = _flow(_head("信息技术与数字治理", "李四", "本文。", "信息", "0001-01") + _text(20, "文"))
+    assert build_issue(_issue([plain])).articles[0].type == "research-article"
     assert build_issue(_issue([review])).articles[0].title.zh == "东北亚国际关系史的新叙事"
 
 
