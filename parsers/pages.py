@@ -54,6 +54,7 @@ class PageInfo:
     label: str | None = None         # the PDF's page label ("iv", "12"), when it has them
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
+    from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
     heads: list["Line"] = field(default_factory=list)
@@ -267,7 +268,10 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the majority physical->printed offset of pages that show one."""
-    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
+    # folios read on the page outvote page labels (a download may label its pages 1…N)
+    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None and not p.from_label)
+    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2):
+        offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
         return
     offset, votes = offsets.most_common(1)[0]
@@ -328,6 +332,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True
+        info.from_label = True
     texts = [ln.text for ln in body]
     hits = find_labels(texts)
     info.labels = {h.field for h in hits}

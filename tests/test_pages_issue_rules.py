@@ -274,3 +274,15 @@ def test_a_masthead_page_and_a_sparse_back_cover_are_no_articles() -> None:
     # an article's first page names its 主办 only in a note: no masthead
     note = _flow(_head("第一篇文章", "张三", "本文。", "甲", "0001-01") + [("基金项目：某某大学主办的研究计划", 9.0)])
     assert classify(PageText(1, 595, 842, None, note), 10.5).kind == "start"
+
+
+def test_folios_read_on_the_page_outvote_page_labels_that_count_the_download() -> None:
+    from parsers.pages import PageInfo, infer_printed
+    infos = [PageInfo(number=n, label=str(n), printed=n, printed_seen=True, from_label=True) for n in range(1, 6)]
+    infos[1].printed, infos[1].from_label = 254, False
+    infos[3].printed, infos[3].from_label = 256, False
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [253, 254, 255, 256, 257]
+    labelled = [PageInfo(number=n, label=str(n + 10), printed=n + 10, printed_seen=True, from_label=True) for n in range(1, 4)]
+    infer_printed(labelled)
+    assert [p.printed for p in labelled] == [11, 12, 13]
