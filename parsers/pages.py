@@ -468,8 +468,10 @@ def _database_page(texts: list[str]) -> bool:
         return False
     if sum(1 for t in lines if _DATABASE_FIELD.match(t)) >= 2:
         return True
+    # (a page of web references is long and numbered; a link page is a few lines)
     urls = sum(1 for t in lines if _URL.search(t))
-    return urls >= 3 and urls * 2 > len(lines)
+    numbered = sum(1 for t in lines if re.match(r"^\s*(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.、])", t))
+    return urls >= 3 and urls * 2 > len(lines) and len(lines) <= 15 and not numbered
 
 
 def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float, page_height: float) -> list["Line"]:

@@ -286,3 +286,9 @@ def test_folios_read_on_the_page_outvote_page_labels_that_count_the_download() -
     labelled = [PageInfo(number=n, label=str(n + 10), printed=n + 10, printed_seen=True, from_label=True) for n in range(1, 4)]
     infer_printed(labelled)
     assert [p.printed for p in labelled] == [11, 12, 13]
+
+
+def test_a_page_of_web_references_is_no_link_page() -> None:
+    refs = [_line(f"[{k}] 国家统计局. 统计公报[EB/OL]. https://www.stats.gov.cn/{k}.html", 80 + 14 * k, 9.0) for k in range(1, 9)]
+    info = classify(PageText(12, 595, 842, None, refs), 10.5)
+    assert info.kind != "advert"
