@@ -55,5 +55,18 @@ def check_issue(issue: Issue) -> None:
         for art in issue.articles:
             if art.doi and identifiers.doi_prefix(art.doi) != main:
                 art.warn("doi-prefix", f"DOI prefix {identifiers.doi_prefix(art.doi)} differs from the issue's {main}")
+    _check_page_sequence(issue)
     for art in issue.articles:
         check_article(art, issue)
+
+
+def _check_page_sequence(issue: Issue) -> None:
+    """Printed ranges follow each other: an article starts on or after the page where the
+    one before it ends (on it, in a run-on layout); an earlier start means a misread folio
+    or a wrong cut."""
+    paged = [a for a in issue.articles if a.fpage.isdigit() and a.lpage.isdigit()]
+    for prev, art in zip(paged, paged[1:]):
+        if int(art.fpage) < int(prev.lpage):
+            art.warn("page-sequence", f"starts on p.{art.fpage}, before p.{prev.lpage} where {prev.id} ends")
+        if int(art.lpage) < int(art.fpage):
+            art.warn("page-sequence", f"ends on p.{art.lpage}, before its first page p.{art.fpage}")

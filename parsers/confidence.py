@@ -350,14 +350,17 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
 
 
 def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
-    if not art.fpage:
+    per_article = _warned(art, "article-pagination")  # (pages numbered within the article: none expected)
+    if not art.fpage and not per_article:
         s.cap("fpage", 0.4, "no printed first page found")
     elif art.fpage == "1" and art.language == "en":
         s.cap("fpage", 0.7, "page 1: an article-number journal counts pages per article, not per volume")
         s.cap("lpage", 0.7, "page 1 first: may be the article's own page count")
     elif not ev.fpage_seen:
         s.cap("fpage", 0.7, "inferred from the neighbouring pages' numbers, not printed on the page")
-    if not art.lpage:
+    if _warned(art, "cut-off"):
+        s.cap("lpage", 0.6, "the file does not hold the article's end")
+    elif not art.lpage and not per_article:
         s.cap("lpage", 0.4, "no printed last page found")
     elif not ev.lpage_seen:
         s.cap("lpage", 0.75, "inferred from the neighbouring pages' numbers")

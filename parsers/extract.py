@@ -14,10 +14,10 @@ from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
 from parsers.confidence import PageEvidence, assess_issue
-from parsers.masthead import front_text, journal_title_en, journal_title_zh, masthead_volume
+from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import PageInfo, body_size, classify, infer_printed, page_part
+from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band, infer_printed, page_part, printed_rows
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -25,10 +25,23 @@ from schemas.model import Article, Issue, Journal, LangText, Source
 from schemas.settings import JournalSettings
 
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
-_YEAR_DOT_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[·•・]\s*(\d{1,2})(?!\d)")  # masthead "2017·2"
+# a running head or masthead "2017·2", "2010. 5", "2018.12": year and issue (not a date's
+# year.month.day, not the year.issue inside a DOI "…/c.2018.02.002")
+_YEAR_DOT_ISSUE = re.compile(r"(?<![\d./])((?:19|20)\d\d)\s*[·•・]\s*(\d{1,2})(?![\d.．])")
+_YEAR_POINT_ISSUE = re.compile(r"(?<![\d./])((?:19|20)\d\d)[ \u3000]*[.．][ \u3000]*(\d{1,2})(?![\d.．])")  # in a running head only
 _VOLUME = re.compile(r"第\s*(\d{1,3})\s*卷")
-_ISSUE_ALONE = re.compile(r"(?<!总)(?<!总\s)第\s*(\d{1,2})\s*期|\bNo\.\s*(\d{1,2})\b")
+_ISSUE_ALONE = re.compile(r"(?<!总)(?<!总\s)第\s*(\d{1,2})\s*期|\b(?:[Nn][Oo]\.|Issue)\s*(\d{1,2})\b")
+# 第37卷第6 at the end of a head whose 期 the page edge or an OCR layer lost
+_ISSUE_AFTER_VOLUME = re.compile(r"卷\s*第\s*(\d{1,2})\s*$", re.M)
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*((?:19|20)\d\d)\b")
+_YEAR_VOLUME = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:第\s*\d{1,3}\s*卷|第\s*[\d一二三四五六七八九十]{1,3}\s*辑|增\s*刊)"
+                          r"|((?:19|20)\d\d)\s*[,，]\s*Vol\.?\s*\d|Vol\.?\s*\d{1,4}\s*[,，]?\s*No\.?\s*\d{1,2}\s*[,，]\s*((?:19|20)\d\d)\b", re.I)
+# a book series (辑刊) numbers its volumes 第七辑 / 第41辑 (总第二十辑 is the running count)
+_SERIES = re.compile(r"(?<!总)(?<!总\s)第\s*([\d〇一二三四五六七八九十百]{1,4})\s*辑")
+# a supplement prints 增刊 (增刊1, 增刊2) where the issue number would be
+_SUPPLEMENT = re.compile(r"增\s*刊\s*(\d?)")
+# a DOI that carries the journal's ISSN: 10.11959/j.issn.1000-436x.2022084, 10.7544/issn1000-1239.…
+_ISSN_IN_DOI = re.compile(r"10\.\d{4,9}/\S*?issn\.?(\d{4}[-−–]?\d{3}[\dXx])(?![\dXx])", re.I)
 _CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
 _PUBLISHER = re.compile(r"(?:编辑出版|出版单位|出\s*版)\s*[:：]\s*([^\s，,；;]{2,40})")
 _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
@@ -36,7 +49,8 @@ _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
 
 def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     size = body_size(doc.pages)
-    infos = [classify(p, size) for p in doc.pages]
+    band = head_band(doc.pages, size)
+    infos = [classify(p, size, band) for p in doc.pages]
     infer_printed(infos)
     return infos, size
 
@@ -61,6 +75,72 @@ def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:
     return counts
 
 
+def cjk_number(text: str) -> int | None:
+    """An arabic or Chinese numeral (七, 二十, 四十一, 一〇二) as an int."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    digits = {c: k for k, c in enumerate("〇一二三四五六七八九")}
+    digits["零"] = 0
+    if not text or any(c not in digits and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:
+        return int("".join(str(digits[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c in digits:
+            current = digits[c]
+        else:
+            total += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+    return total + current
+
+
+def _start_page_text(infos: list[PageInfo]) -> str:
+    """The first pages' text with spaces squeezed out (a DOI printed "10. 3969 /j. issn. …")."""
+    return "\n".join(re.sub(r"[ \u3000]+", "", ln.text) for p in infos if p.kind == "start" for ln in p.body)
+
+
+def _article_numbers(articles: list[Article], infos: list[PageInfo]) -> list[identifiers.ArticleNo]:
+    """The 文章编号 of the articles, else those printed on their first pages."""
+    anos = [identifiers.parse_article_no(a.article_no) for a in articles if a.article_no]
+    anos = [a for a in anos if a is not None]
+    if not anos:
+        for p in infos:
+            if p.kind == "start":
+                ano = identifiers.parse_article_no("\n".join(ln.text for ln in p.body))
+                if ano is not None:
+                    anos.append(ano)
+    return anos
+
+
+def _ano_issue(issue: str) -> str:
+    """An issue as a 文章编号 codes it: 02 -> 2; S0, S1, Z1 (a supplement) -> 增刊."""
+    if issue.isdigit():
+        return str(int(issue))
+    return "增刊" if re.fullmatch(r"[SZ]\d?", issue, re.I) else issue
+
+
+def _issue_in_text(text: str) -> str:
+    """The issue number a masthead or running head prints: 第2期 / No.2, 第37卷第6, a series'
+    第七辑, a supplement's 增刊."""
+    found = Counter(str(int(a or b)) for a, b in _ISSUE_ALONE.findall(text) if int(a or b))
+    found += Counter(str(int(a)) for a in _ISSUE_AFTER_VOLUME.findall(text) if int(a))
+    if not found:
+        found = Counter(str(n) for n in (cjk_number(a) for a in _SERIES.findall(text)) if n)
+    if not found:
+        found = Counter("增刊" + n for n in _SUPPLEMENT.findall(text))
+    return found.most_common(1)[0][0] if found else ""
+
+
+def _year_in_text(text: str) -> int | None:
+    """The year printed with the month, volume, series number or 增刊: 2023年3月 / Mar., 2023 /
+    2022年第32卷 / 2023年第四辑."""
+    found = Counter(int(a or b) for a, b in _YEAR_MONTH.findall(text))
+    found += Counter(int(a or b or c) for a, b, c in _YEAR_VOLUME.findall(text))
+    return found.most_common(1)[0][0] if found else None
+
+
 def _journal(infos: list[PageInfo], size: float, articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
     """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号."""
     text = front_text(infos, size)
@@ -69,20 +149,19 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
         issn=(identifiers.normalize_issn(settings.issn) or settings.issn) if settings.issn else "",
         cn=settings.cn, abbrev=settings.abbrev, publisher=settings.publisher,
     )
-    anos = [identifiers.parse_article_no(a.article_no) for a in articles if a.article_no]
-    anos = [a for a in anos if a is not None]
+    anos = _article_numbers(articles, infos)
     year: int | None = None
     issue = volume = ""
     if anos:
         issn, _ = Counter(a.issn for a in anos).most_common(1)[0]
-        journal.issn = journal.issn or issn
+        journal.issn = journal.issn or identifiers.normalize_issn(issn, check=False) or issn
         y, _ = Counter(a.year for a in anos).most_common(1)[0]
         year = int(y)
         i, _ = Counter(a.issue for a in anos).most_common(1)[0]
-        issue = str(int(i))
+        issue = _ano_issue(i)
         vols = [a.volume for a in anos if getattr(a, "volume", "")]
         volume = vols[0] if vols else ""
-    m = _YEAR_ISSUE.search(text) or _YEAR_DOT_ISSUE.search(text)
+    m = _YEAR_ISSUE.search(text) or _YEAR_DOT_ISSUE.search(text) or _YEAR_POINT_ISSUE.search(head_text(infos, size))
     if m:
         year = year or int(m.group(1))
         issue = issue or str(int(m.group(2)))
@@ -90,11 +169,9 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     if m and not volume:
         volume = m.group(1)
     if not issue:  # a masthead that prints the issue apart from the year: 第45卷 第2期 / Vol.45 No.2
-        found = Counter(str(int(a or b)) for a, b in _ISSUE_ALONE.findall(text))
-        issue = found.most_common(1)[0][0] if found else ""
-    if year is None:  # … and the year with its month: 2023年3月 / Mar., 2023
-        found = Counter(int(a or b) for a, b in _YEAR_MONTH.findall(text))
-        year = found.most_common(1)[0][0] if found else None
+        issue = _issue_in_text(text)
+    if year is None:  # … and the year with its month, volume or series number
+        year = _year_in_text(text)
     if year is None:  # an English masthead: "Korean J Radiol 2021;22(3):442-453"
         cited = masthead_volume(infos)
         if cited:
@@ -102,6 +179,11 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     m = _ISSN.search(text)
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
+    if not journal.issn:  # a DOI that carries the ISSN (10.11959/j.issn.1000-436x.2022084)
+        dois = [a.doi for a in articles if a.doi] + [_start_page_text(infos)]
+        found = [identifiers.normalize_issn(m.group(1).replace("−", "-").replace("–", "-"))
+                 for d in dois for m in _ISSN_IN_DOI.finditer(d)]
+        journal.issn = next((f for f in found if f), "")
     m = _PUBLISHER.search(text)
     if m and not journal.publisher:
         journal.publisher = m.group(1).strip()
@@ -179,7 +261,8 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
     spans = plan.split.spans
     span = spans[k]
     pages = list(plan.infos[span.first - 1: span.last])
-    if shared_first(spans, k) and pages[0].start_y is not None:
+    # (the first article's page 1 may open with the tail of one this file does not hold)
+    if pages[0].start_y is not None and (shared_first(spans, k) or (k == 0 and ended_above(pages[0]))):
         pages[0] = page_part(pages[0], below=pages[0].start_y)
     if k + 1 < len(spans) and shared_first(spans, k + 1):
         nxt = plan.infos[spans[k + 1].first - 1]
@@ -192,7 +275,8 @@ def extract_one(plan: Plan, k: int) -> Article:
     """Article k (0-based) of the plan, cross-checked against its 文章编号 page count."""
     span = plan.split.spans[k]
     aid = f"a{k + 1:02d}"
-    toc_title = span.toc.title if span.toc else ""
+    # the type words of the 目录 entry and of a ·column· label over the title (·书评·, ·卷首语·)
+    toc_title = " ".join([span.toc.title if span.toc else ""] + _column_labels(_own_pages(plan, k)[0])).strip()
     art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
     ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
     if ano is not None and ano.page_count and int(ano.page_count) != span.last - span.first + 1:
@@ -200,9 +284,57 @@ def extract_one(plan: Plan, k: int) -> Article:
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
             art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    if art.fpage == "1" and _numbered_by_article(plan, k):
+        art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "
+                 "cites by an article number: no volume page range")
+        art.fpage = art.lpage = ""
+    if _cut_off(plan, k, art):
+        art.lpage = ""
+        art.warn("cut-off", f"starts mid-page on p.{span.first}, the file's last article page, and shows no end "
+                 "(no references, 收稿日期 or 编辑 line): its last printed page is unknown")
     for code, message in span.warnings:
         art.warn(code, message)
     return art
+
+
+# how a continuous-publication journal cites an article by its number, not its pages:
+# "Article ID 5417249", "Page 3 of 12", "Scientific Reports | 7: 15867", "(2021) 11:6102",
+# "Molecules 2016, 21, 182" (a page range after the colon or comma is no article number)
+_ARTICLE_NUMBER_CITED = re.compile(
+    r"\bArticle\s+(?:ID|No\.?|number)?\s*[:#]?\s*[A-Za-z]?\d{3,}\b|\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b"
+    r"|(?<![\d.(])\d{1,4}\s*:\s*[A-Za-z]?\d{3,}\b(?!\s*[-–−.:])"
+    r"|\b(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*[A-Za-z]?\d{2,}\b(?!\s*[-–−])", re.I)
+
+
+def _numbered_by_article(plan: Plan, k: int) -> bool:
+    """Does article k's journal number each article's pages from 1 and cite it by an article
+    number (continuous publication)? Then its folios 1…N are no volume pages (JATS gives
+    such an article an elocation-id, no fpage)."""
+    span = plan.split.spans[k]
+    pages = plan.infos[span.first - 1: span.last]
+    rows = [row for p in pages for row in printed_rows(p.heads)]
+    first = pages[0].body
+    rows += [ln.text for ln in first[:6] + first[-6:]]
+    return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
+
+
+def _column_labels(page: PageInfo) -> list[str]:
+    """The column names printed between middle dots above an article's title (·书评·)."""
+    top = page.title_lines[0].y if page.title_lines else float("inf")
+    return [ln.text.strip() for ln in page.body if ln.y < top and COLUMN_LABEL.match(ln.text)]
+
+
+def _cut_off(plan: Plan, k: int, art: Article) -> bool:
+    """Is article k the run-on start at the foot of the file's last article page whose end
+    this file does not hold (an excerpt cut at the page)? A run-on article that ends on
+    that page closes with its references, 收稿日期 or an editor's line."""
+    spans = plan.split.spans
+    span = spans[k]
+    if k + 1 != len(spans) or not shared_first(spans, k) or span.first != span.last:
+        return False
+    if art.citations or art.received:
+        return False
+    return not any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for p in _own_pages(plan, k) for ln in p.body)
 
 
 def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings: JournalSettings | None = None) -> Issue:

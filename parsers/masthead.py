@@ -15,6 +15,7 @@ from parsers.pages import printed_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.pages import PageInfo
+    from parsers.textlayer import Line
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # volume, issue, date and page furniture printed beside the name in a running head
@@ -156,9 +157,23 @@ def front_text(infos: list["PageInfo"], size: float = 0.0) -> str:
     """Text where a journal prints its ISSN, CN and date: covers, running heads, and the
     small print at the top of an article's first page (a masthead box: 社会 / 2017·2 / 第37卷)."""
     front = [ln.text for p in infos if p.kind in ("cover", "toc", "online-first") for ln in p.body]
-    boxes = [ln.text for p in infos if p.kind == "start" and size
-             for ln in p.body if ln.size < size * 0.8 and ln.y < (p.title_lines[0].y + 40 if p.title_lines else 0)]
-    return "\n".join(front + [row for p in infos for row in head_rows(p)] + boxes)
+    return "\n".join(front + [head_text(infos, size)])
+
+
+def head_text(infos: list["PageInfo"], size: float = 0.0) -> str:
+    """The running heads and first-page masthead boxes alone: where "2010. 5" is year and
+    issue (on a CIP or copyright page "2023. 10" is a year and month)."""
+    boxes = [ln.text for p in infos if p.kind == "start" and size and p.title_lines
+             for ln in p.body if _box_line(ln, p.title_lines[0].y, size)]
+    return "\n".join([row for p in infos for row in head_rows(p)] + boxes)
+
+
+def _box_line(line: "Line", title_y: float, size: float) -> bool:
+    """Part of a first page's masthead: small print by the title, or a dated line above it
+    in type no larger than the text (第36卷第4期 2012年7月 / 2018年第2期 …)."""
+    if line.size < size * 0.8 and line.y < title_y + 40:
+        return True
+    return line.y < title_y and line.size <= size * 1.05 and _DATED.search(line.text) is not None
 
 
 # where an English masthead line gives year, volume and issue (and pages or an article number)
@@ -167,6 +182,9 @@ _CITATION_FORMS = (
     re.compile(r"\((?P<year>(?:19|20)\d\d)\)\s*,?\s*(?P<volume>\d{1,4})\s*\((?P<issue>[\w\-–]{1,9})\)"),  # (2020), 12(11), 823–827
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*,\s*VOL\.\s*(?P<volume>\d{1,4})\s*,\s*NO\.\s*(?P<issue>\d{1,4})", re.I),  # 2021, VOL. 43, NO. 1
     re.compile(r"\((?P<year>(?:19|20)\d\d)\)\s*(?P<volume>\d{1,4})\s*:\s*\d{1,6}\b"),                       # (2021) 11:6102
+    re.compile(r"(?P<volume>\d{1,4})\s*[（(](?P<issue>[\w\-–]{1,9})[)）]\s*[:：]\s*\d{1,5}\s*[-−–]\s*\d{1,5}\s*[,，]\s*"
+               r"(?P<year>(?:19|20)\d\d)\b"),                                                                  # 60(4):763−771, 2023
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[,，]\s*(?P<volume>\d{1,4})\s*[（(](?P<issue>[\w\-–]{1,9})[)）]"),      # 2023, 60(4)
 )
 
 

@@ -22,15 +22,29 @@ EDGE = 0.085
 _FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
 _FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
 _FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–]")
+_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
 # a masthead box above a first page's title (第45卷 第2期 / Vol.45 No.2 / 2023年3月 / ISSN): not another article's text
 _MASTHEAD_FURNITURE = re.compile(r"^\s*第\s*\d+\s*[卷期]|\bVol\.?\s*\d|\bNo\.?\s*\d|ISSN|\bCN\s*\d{2}\s*-|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d", re.I)
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
+# a full-text database's record page appended to a download (文献链接 pages): its record
+# fields — 刊名, 英文刊名, 年，卷(期), 参考文献(5条), 本文读者也读过, 本文链接 — never open an article
+_DATABASE_FIELD = re.compile(r"^\s*(?:刊\s*名|英文刊名|年\s*[，,]\s*卷\s*[（(]\s*期\s*[)）]|本文链接|文献链接|引用本文"
+                             r"|(?:参考|引证|相似)文献\s*[（(]\s*\d+\s*条|本文读者也读过|被引用次数)\s*[:：(（]?")
+# the fields of a journal's masthead (版权页), as the 期刊出版管理规定 requires it to print them
+_MASTHEAD_FIELD = re.compile(r"主\s*管(?=\s*[:：单])|主\s*办(?=\s*[:：单])|出版单位|编辑出版|国内发行|国外发行|邮发代号|定\s*价(?=\s*[:：])"
+                             r"|国内统一连续出版物号|国际标准连续出版物号|广告(?:经营)?许可证|印\s*刷(?=\s*[:：])|发\s*行(?=\s*[:：])")
+_URL = re.compile(r"https?://|www\.", re.I)
+# a column name printed between middle dots above a title (·综述·, ·案例报道·): not the title
+COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s*$")
+# the lines that close an article in a run-on layout: （收稿日期：…）, （本文编辑：…）, （责任编辑：…）
+CLOSING = re.compile(r"^\s*[（(【\[]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*[:：]|^\s*[（(]\s*(?:本文|责任)编辑[\s\u3000]+\S")
+REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*参\s*考\s*文\s*献\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
 
 
@@ -40,6 +54,7 @@ class PageInfo:
     label: str | None = None         # the PDF's page label ("iv", "12"), when it has them
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
+    from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
     heads: list["Line"] = field(default_factory=list)
@@ -68,13 +83,24 @@ def body_size(pages: list["PageText"]) -> float:
 def _folio(line: "Line") -> int | None:
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
     text = _URL_OR_DOI.sub(" ", line.text).strip()
-    for rx in (_FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
+    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if m:
             n = int(m.group(1))
             if 0 < n < 5000 and not (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
                 return n
     return None
+
+
+def _folio_alone(text: str, line: "Line", size: float) -> bool:
+    """A page number printed alone in the margin, in type up to 1.4× the text (a journal
+    with small body type sets its folios larger)."""
+    return line.size <= size * 1.4 and _FOLIO_ALONE.match(text) is not None
+
+
+def prints_folio(info: "PageInfo") -> bool:
+    """Does the page print its page number (not one taken from the PDF's page labels)?"""
+    return any(_folio(h) is not None for h in info.heads)
 
 
 def _gap(page: "PageText", line: "Line", below: bool) -> float:
@@ -85,13 +111,72 @@ def _gap(page: "PageText", line: "Line", below: bool) -> float:
     return (min(ys) - line.y) if below else (line.y - max(ys))
 
 
-def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line"], int | None]:
+def _pitch(page: "PageText", size: float) -> float:
+    """The page's usual baseline-to-baseline distance in body type (0 when unknown)."""
+    ys = sorted({round(ln.y, 1) for ln in page.lines if abs(ln.size - size) <= 0.6})
+    gaps = sorted(b - a for a, b in zip(ys, ys[1:]) if 0.5 < b - a < 3 * size)
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _apart(gap: float, line: "Line", pitch: float) -> bool:
+    """A gap wider than the text's own leading: what sets a running head or foot apart."""
+    return gap > line.size * 1.3 and (not pitch or gap > pitch * 1.35)
+
+
+def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float | None]:
+    """(lowest y of the running heads, highest y of the running feet) when a document sets
+    them further in than the fixed margin share (a book-size trim on a large media box,
+    wide margins): a running head or foot sits at the same y on most pages, in type no
+    larger than the text, set apart from it (a folio alone needs no gap). None where the
+    fixed margin already holds them or no such line recurs."""
+    tops: list[tuple[float, bool]] = []
+    bottoms: list[tuple[float, bool]] = []
+    used = 0
+    for page in pages:
+        lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.y)
+        if len(lines) < 5:
+            continue
+        used += 1
+        pitch = _pitch(page, size)
+        first, last = lines[0], lines[-1]
+        # (the pieces of one printed row — a head and its folio — sit within half a line)
+        nxt = next((ln for ln in lines if ln.y > first.y + first.size * 0.6), None)
+        prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
+        if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
+                _FOLIO_ALONE.match(first.text.strip()) or _apart(nxt.y - first.y, first, pitch)):
+            tops.append((first.y, _folio(first) is not None))
+        if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
+                _FOLIO_ALONE.match(last.text.strip()) or _apart(last.y - prv.y, last, pitch)):
+            bottoms.append((last.y, _folio(last) is not None))
+
+    def cluster(found: list[tuple[float, bool]]) -> list[float]:
+        best: list[tuple[float, bool]] = []
+        for y, _ in found:
+            near = [(v, f) for v, f in found if abs(v - y) <= 2.0]
+            if len(near) > len(best):
+                best = near
+        # (two pages agree enough in a short excerpt when both lines carry the folio)
+        enough = len(best) >= max(3, used // 2) or (len(best) >= max(2, used // 2) and all(f for _, f in best))
+        return [v for v, _ in best] if enough else []
+
+    top_ys, bottom_ys = cluster(tops), cluster(bottoms)
+    return (max(top_ys) + 1.0 if top_ys else None), (min(bottom_ys) - 1.0 if bottom_ys else None)
+
+
+def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)
+                ) -> tuple[list["Line"], list["Line"], int | None]:
     """(body lines, running-head/foot lines, printed page number seen on the page).
 
     A running head sits in the top margin, set apart from the text by a gap; a foot line
-    in the bottom margin must carry the folio or be short and set apart.
+    in the bottom margin must carry the folio or be short and set apart. `band` (from
+    head_band) widens the margins to where this document's heads and feet recur.
     """
     top, bottom = page.height * EDGE, page.height * (1 - EDGE)
+    if band[0] is not None:
+        top = max(top, band[0])
+    if band[1] is not None:
+        bottom = min(bottom, band[1])
+    pitch = _pitch(page, size)
     body: list[Line] = []
     heads: list[Line] = []
     folio: int | None = None
@@ -103,7 +188,7 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
         in_margin = line.y < top or line.y > bottom
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
-        elif line.y < top and line.size <= size * 1.05 and len(text) < 70:
+        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
             # a second line under a head belongs to the head only when it sits closer to
@@ -111,9 +196,9 @@ def split_edges(page: "PageText", size: float) -> tuple[list["Line"], list["Line
             is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
             if is_head:
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
-        elif line.y > bottom and line.size <= size * 1.05:
+        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
             n = _folio(line)
-            apart = _gap(page, line, below=False) > line.size * 1.6
+            apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
             is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
         if is_head:
             heads.append(line)
@@ -183,7 +268,10 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the majority physical->printed offset of pages that show one."""
-    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
+    # folios read on the page outvote page labels (a download may label its pages 1…N)
+    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None and not p.from_label)
+    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2):
+        offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
         return
     offset, votes = offsets.most_common(1)[0]
@@ -203,7 +291,8 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     """The largest-type lines in the top part of the page (`window`: its share of the page
     height), when much larger than body text (`ratio`; less is asked of a page whose labels
     already say an article starts here)."""
-    top = [ln for ln in body if ln.y < page_height * window and len(ln.text.strip()) > 1]
+    top = [ln for ln in body if ln.y < page_height * window and len(ln.text.strip()) > 1
+           and not COLUMN_LABEL.match(ln.text)]
     if not top:
         return []
     biggest = max(ln.size for ln in top)
@@ -216,15 +305,34 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
             out.append(ln)
         elif out:
             break
+    if len(out) == 1 and _column_name(out[0], top, size * ratio):
+        return title_lines([ln for ln in body if ln is not out[0]], size, page_height, ratio, window)
     return out
 
 
-def classify(page: "PageText", size: float) -> PageInfo:
-    body, heads, folio = split_edges(page, size)
+def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
+    """A column name set in a box over the title, in type as large as the title or larger
+    (临床护理, 论著): a line of at most six characters with a longer large-type line (at least
+    `least`) right under it that is no subtitle (——…)."""
+    text = re.sub(r"\s", "", line.text)
+    if len(text) > 6 or text.startswith(("—", "-")):
+        return False
+    below = [ln for ln in top if ln.y > line.y + 0.5]
+    if not below:
+        return False
+    nxt = min(below, key=lambda ln: ln.y)
+    nxt_text = re.sub(r"\s", "", nxt.text)
+    return (nxt.size >= least and nxt.y - line.y < line.size * 3 and len(nxt_text) >= 8
+            and not nxt_text.startswith(("—", "-", "（", "(")))
+
+
+def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
+    body, heads, folio = split_edges(page, size, band)
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True
+        info.from_label = True
     texts = [ln.text for ln in body]
     hits = find_labels(texts)
     info.labels = {h.field for h in hits}
@@ -239,6 +347,14 @@ def classify(page: "PageText", size: float) -> PageInfo:
     if not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
         info.kind = "online-first"
         info.evidence.append("a CNKI 网络首发 cover page")
+        return info
+    if not info.labels & ARTICLE_LABELS and _database_page(texts):
+        info.kind = "advert"
+        info.evidence.append("a database's record or download page")
+        return info
+    if not info.labels & ARTICLE_LABELS and len(set(_MASTHEAD_FIELD.findall(joined))) >= 3:
+        info.kind = "cover"  # the masthead (版权页): who publishes, edits and prints the journal
+        info.evidence.append("a masthead page: " + "、".join(sorted(set(_MASTHEAD_FIELD.findall(joined)))))
         return info
     bylines = sum(1 for t in texts if _ENGLISH_BYLINE.match(t.strip()))
     if bylines and latin_share(" ".join(ln.text for ln in body)) > 0.8 and info.labels & {"abstract_en", "keywords_en"}:
@@ -255,6 +371,10 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.evidence.append("a section heading and English abstracts" if headed
                              else f"{abstracts} English abstracts with their keywords on one page")
         return info
+    if not info.labels & ARTICLE_LABELS and _english_section_title(body, size) and latin_share(joined) > 0.8:
+        info.kind = "english"  # the heading "Abstracts" in large type over English entries
+        info.evidence.append("an English-abstracts section under its own heading")
+        return info
     header_labels = info.labels & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "abstract_en"}
     info.title_lines = title_lines(body, size, page.height, 1.2 if len(header_labels) >= 2 else 1.35)
     if (len(header_labels) >= 2 and header_labels & {"abstract_zh", "keywords_zh"}
@@ -262,6 +382,8 @@ def classify(page: "PageText", size: float) -> PageInfo:
         # no title in the top half, or only a section heading of the article ending there:
         # the title is the large type right above the 摘要/关键词 (an article starting lower down)
         info.title_lines = _title_above_labels(body, hits, size, page.height)
+    if not info.title_lines:
+        info.title_lines = _title_after_closing(body, size, page.height)
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
@@ -270,13 +392,17 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
         info.title_lines = []
+    elif info.title_lines and not info.labels & ARTICLE_LABELS and _heading_in_text(body, info.title_lines[0], size):
+        info.evidence.append(f"large-type “{title}” under running text that shows no article's end: a heading inside the article")
+        info.title_lines = []
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
         top = info.title_lines[0]
         labelled = {h.line for h in hits}
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        if below & ARTICLE_LABELS and _text_above(body, labelled, top, size):
+        closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in body if ln.y < top.y)
+        if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
@@ -287,6 +413,65 @@ def classify(page: "PageText", size: float) -> PageInfo:
         info.title_lines = [heading]
         info.evidence.append(f"heading “{heading.text.strip()}” in {heading.size:.1f}pt opens a part of its own")
     return info
+
+
+def _english_section_title(body: list["Line"], size: float) -> bool:
+    """Is the page's largest top line an English-abstracts section heading (Abstracts)?"""
+    top = [ln for ln in body[:4] if ln.size >= size * 1.35]
+    return bool(top) and _ENGLISH_SECTION_HEAD.match(top[0].text.strip()) is not None
+
+
+# a heading numbered as GB/T 7713.2 numbers sections: 四、… / 四 … (an OCR layer may drop the
+# separator) / 2 … / 2.1 …
+_NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[\s\u3000、.．]|[二三四五六七八九十](?![一二三四五六七八九十])"
+                               r"|\d{1,2}(?:\.\d{1,2})*[\s\u3000、.．])")  # (一带一路… is a title)
+_REFERENCE_ITEM = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
+
+
+def _heading_in_text(body: list["Line"], title: "Line", size: float) -> bool:
+    """Large type numbered like a section, with running text above it and no sign that an article ended there (no
+    references, no （收稿日期…）/（责任编辑…） closing): a section heading of the article going
+    on, not the next article (a run-on start follows the earlier one's end matter)."""
+    if not _NUMBERED_HEADING.match(title.text) or not _text_above(body, set(), title, size):
+        return False
+    above = [ln.text.strip() for ln in body if ln.y < title.y - 0.5]
+    return not any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t) for t in above)
+
+
+def ended_above(info: PageInfo) -> bool:
+    """Does text above where the page's article starts show another article's end (its
+    references, a （收稿日期…） or （责任编辑…） closing)? A masthead box above a title does not."""
+    if info.start_y is None:
+        return False
+    return any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t)
+               for t in (ln.text.strip() for ln in info.body if ln.y < info.start_y - 0.5))
+
+
+def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:
+    """The large type below an article's closing lines (（收稿日期：…） / （本文编辑：…） / its
+    参考文献), lower
+    than the top half: the next article of a run-on layout that prints no 摘要 to find it by."""
+    ends = [ln.y for ln in body if CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip())]
+    if not ends:
+        return []
+    # (a title has words: a logo's "1 3" in large type at the foot is none)
+    below = [ln for ln in body if ln.y > min(ends) and re.search(r"[^\W\d_]{2}", ln.text)]
+    return title_lines(below, size, page_height, 1.35, window=1.0)
+
+
+def _database_page(texts: list[str]) -> bool:
+    """A page a full-text database adds to a download: its record of the article (two or
+    more record fields such as 刊名 / 年，卷(期) / 本文链接), or a page of its own links (most
+    lines a URL: 免费文献下载：http://…)."""
+    lines = [t for t in texts if t.strip() and not re.fullmatch(r"[\s\-—_=·.]+", t)]
+    if not lines:
+        return False
+    if sum(1 for t in lines if _DATABASE_FIELD.match(t)) >= 2:
+        return True
+    # (a page of web references is long and numbered; a link page is a few lines)
+    urls = sum(1 for t in lines if _URL.search(t))
+    numbered = sum(1 for t in lines if re.match(r"^\s*(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.、])", t))
+    return urls >= 3 and urls * 2 > len(lines) and len(lines) <= 15 and not numbered
 
 
 def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float, page_height: float) -> list["Line"]:

@@ -7,17 +7,22 @@ so a warning can say why.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.labels import is_section_heading
 from parsers.normalize import latin_share
-from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges, printed_rows
-from parsers.toc import TocEntry, parse_toc, similar
+from parsers.pages import ARTICLE_LABELS, PageInfo, label_ranges, printed_rows, prints_folio
+from parsers.toc import LEADER, TocEntry, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import OutlineItem
 
+# a numbered section heading as GB/T 7713.2 numbers them (1 / 2.1 / 一、/ （二）); an article
+# title may open with a number too ("82例…"), but not with a number set off by a space or 、
+_SECTION_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?[\s\u3000]+\S|\d{1,2}(?:\.\d{1,2})+\S"
+                               r"|[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
 NOT_ARTICLE = {"cover", "toc", "blank", "advert", "english", "online-first"}
 
 
@@ -66,6 +71,8 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
                 continue
             if in_part and p.kind in ("content", "blank"):
                 continue
+            if p.kind in ("start", "content") and prints_folio(p):
+                continue  # a page of the issue's text (an excerpt with the 目录 appended after it)
             in_part = False
             p.kind = "cover" if p.kind != "blank" else "blank"
             p.evidence.append("before the 目录 page")
@@ -76,11 +83,31 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
         if chars < 250:
             first.kind = "cover"
             first.evidence.append("sparse first page with large type and no article labels")
+    last = infos[-1] if len(infos) > 1 else None
+    if last and last.kind == "start" and not last.labels & ARTICLE_LABELS and not last.part_type \
+            and sum(len(ln.text) for ln in last.body) < 250:
+        last.kind = "cover"
+        last.evidence.append("sparse last page with large type and no article labels: the back cover")
+
+
+def _unheaded_contents(page: PageInfo) -> bool:
+    """A 目录 printed under the journal's name and date instead of a 目录 heading: most rows
+    are entries, and they are set with leader dots (题名……作者 (页)), as a contents page is."""
+    rows = [r for r in printed_rows(page.body) if r.strip()]
+    entries = parse_toc(rows)
+    leaders = sum(1 for r in rows if LEADER.search(r))
+    return len(entries) >= 5 and leaders >= 5 and len(entries) * 2 >= len(rows)
 
 
 def _extend_toc(infos: list[PageInfo]) -> None:
     """A 目录 that runs over to the next page, printed there without its heading: a page
-    right after a 目录 page whose rows are mostly entries (title … page) is 目录 too."""
+    right after a 目录 page whose rows are mostly entries (title … page) is 目录 too; so is
+    a page of leader-dotted entries anywhere."""
+    for page in infos:
+        if page.kind in ("content", "start") and not page.labels & ARTICLE_LABELS and _unheaded_contents(page):
+            page.kind = "toc"
+            page.title_lines = []
+            page.evidence.append("rows of 目录 entries with leader dots")
     for prev, page in zip(infos, infos[1:]):
         if prev.kind != "toc" or page.kind not in ("content", "start"):
             continue
@@ -110,8 +137,11 @@ def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
     outline of one paper's sections (any item named like a section: Introduction,
     "2 Methods") must not split it."""
     for level in sorted({o.level for o in outline}):
-        if any(is_section_heading(o.title) for o in outline if o.level == level):
+        items = [o for o in outline if o.level == level]
+        if any(is_section_heading(o.title) for o in items):
             return []
+        if 2 * sum(1 for o in items if _SECTION_NUMBERED.match(o.title)) > len(items):
+            return []  # "1 相关工作", "2.1 设计原则", "三、…": a paper's numbered sections
         pages = sorted({o.page for o in outline if o.level == level})
         if len(pages) < 2:
             continue

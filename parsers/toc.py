@@ -11,7 +11,7 @@ _ENTRY = re.compile(
     r"^(?P<text>.*?)(?P<lead>[\s.·…．_—\-]{2,}|\s+|(?<=[\u4e00-\u9fff）)]))"
     r"[（(]?(?P<page>\d{1,4})[）)]?\s*$"
 )
-_LEADER = re.compile(r"[.·…．_]{3,}|…{2}|[—\-]{3,}")  # (two ellipses are six dots)
+LEADER = re.compile(r"[.·…．_]{3,}|…{2}|[—\-]{3,}")  # (two ellipses are six dots)
 _SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$")
 TOC_HEAD = re.compile(
     r"^\s*(?:(?:本期|(?:19|20)\d\d\s*年\s*第\s*\d{1,2}\s*期)\s*)?(?:目\s*录|目\s*次)(?:\s+(?:table\s+of\s+)?contents)?\s*$"
@@ -86,7 +86,7 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
             pending.append(line)
             continue
         text = m.group("text").strip()
-        parts = [p.strip() for p in _LEADER.split(text) if p.strip()]
+        parts = [p.strip() for p in LEADER.split(text) if p.strip()]
         if len(parts) >= 2:
             title, authors = parts[0], " ".join(parts[1:])
         elif parts and pending and _names_only(parts[0]):
