@@ -658,7 +658,7 @@ def _as_item(x: Any) -> LinkItem:
     if isinstance(x, str):
         return LinkItem(url=x)
     if isinstance(x, dict):
-        return LinkItem(url=x["url"], accessed=x.get("accessed", ""),
+        return LinkItem(url=x["url"], accessed=x.get("accessed") or "",
                         cited_by=[c if isinstance(c, Citing) else Citing(**c)
                                   for c in x.get("cited_by", [])])
     url, accessed = x

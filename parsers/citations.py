@@ -579,7 +579,7 @@ def parse_citation(n: int, text: str) -> Citation:
         for url, start, _e in find_urls(clean):
             if url not in urls and not is_furniture_url(url, clean[:start]):
                 urls.append(url)
-    return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or "")
+    return Citation(n=n, text=clean, urls=urls, accessed=find_access_date(clean) or None)
 
 
 def split_sources(text: str) -> list[str]:

@@ -41,7 +41,7 @@ class Citation:
     n: int
     text: str
     urls: list[str] = field(default_factory=list)
-    accessed: str = ""  # ISO date of the first access date printed, "" when none
+    accessed: str | None = None  # ISO date of the first access date printed, None (null) when none is
 
 
 @dataclass

@@ -90,7 +90,7 @@ def score() -> tuple[int, int, list[str]]:
     for name, lines, urls, accessed in cases():
         notes = split_notes(lines)
         got = [parse_citation(marker_number(m) or 1, t) for m, t in notes]
-        pairs = [(u, c.accessed) for c in got for u in c.urls]
+        pairs = [(u, c.accessed or "") for c in got for u in c.urls]
         n += 1
         if pairs == [(u, accessed) for u in urls]:
             ok += 1

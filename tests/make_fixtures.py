@@ -1604,7 +1604,7 @@ def citations_of(spec: Spec) -> list[Citation]:
         urls = [u.rstrip(".") for u in re.findall(r"<?(https?://[^\s<>]+)>?", t)]
         urls = [u[:-1] if u.endswith(">") else u for u in urls]
         m = re.search(r"\[(\d{4}-\d{2}-\d{2})\]", t)
-        out.append(Citation(n, t, urls, m.group(1) if m else ""))
+        out.append(Citation(n, t, urls, m.group(1) if m else None))
     return out
 
 

@@ -104,7 +104,7 @@ ONE_LINE = [
 @pytest.mark.parametrize("text,urls,accessed", ONE_LINE, ids=[r[0][:30] for r in ONE_LINE])
 def test_one_note(text: str, urls: list[str], accessed: str) -> None:
     c = parse_citation(1, text)
-    assert (c.urls, c.accessed) == (urls, accessed)
+    assert (c.urls, c.accessed or "") == (urls, accessed)
 
 
 # (printed lines of a footnote area, [(marker number, urls, accessed) per note])
@@ -151,7 +151,7 @@ WRAPPED = [
 @pytest.mark.parametrize("lines,want", WRAPPED, ids=[r[0][0][:30] for r in WRAPPED])
 def test_wrapped_notes(lines: list[str], want: list[tuple[int, list[str], str]]) -> None:
     got = [parse_citation(marker_number(m) or 0, t) for m, t in split_notes(lines)]
-    assert [(c.n, c.urls, c.accessed) for c in got] == want
+    assert [(c.n, c.urls, c.accessed or "") for c in got] == want
 
 
 def test_despace_leaves_unspaced_urls_and_prose_alone() -> None:
@@ -258,7 +258,7 @@ def test_digits_ending_a_broken_url_are_no_folio() -> None:
 ])
 def test_a_note_with_several_dated_sources(text: str, want: list[tuple[list[str], str]]) -> None:
     got = [parse_citation(1, part) for part in split_sources(text)]
-    assert [(c.urls, c.accessed) for c in got] == want
+    assert [(c.urls, c.accessed or "") for c in got] == want
 
 
 def test_a_letter_spaced_url_marks_a_note_as_citing() -> None:
