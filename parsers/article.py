@@ -138,6 +138,21 @@ def _english_title_after_header(lines: list["Line"], header: Header, size: float
     return join_lines(title)
 
 
+def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
+    """An English title printed right under the Chinese one, above the Chinese byline
+    (journals with no English abstract still translate the title there): the English
+    lines between the title and the next Chinese line."""
+    run: list[str] = []
+    for ln in lines[title_end:title_end + 4]:
+        if latin_share(ln.text) <= 0.8:
+            break
+        run.append(ln.text)
+    else:
+        return ""
+    text = join_lines(run)
+    return text if run and len(text.split()) >= 2 and not re.search(r"\d{4}|@|DOI|doi", text) else ""
+
+
 # an unlabelled funding note: "本研究是…基金项目…的研究成果。", "本文系…资助"
 _FUNDING_SENTENCE = re.compile(r"(?:本研究|本文|本课题|本项目|本成果)(?:是|系|为|受|得到|获)[^。]*?(?:基金|项目|资助|课题)[^。]*(?:。|$)")
 
@@ -351,6 +366,11 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         english = english_beside_header(pages[1].body) or english_beside_header(pages[-1].body)
         if english is not None and not english.title:
             english.title = _english_title_after_header(lines, header, size)
+    if english is None or not english.title:
+        under = _english_title_under_title(lines, title_end) if cjk_title else ""
+        if under:
+            english = english or EnglishEntry()
+            english.title = under
     if english:
         art.title.en = english.title
         art.abstract.en = english.abstract

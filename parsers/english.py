@@ -33,7 +33,12 @@ class EnglishEntry:
     page: int | None = None       # printed first page the entry points at
 
 
+# the closing （责任编辑：…） line of a Chinese article, read into the last field before it
+_EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)]*[）)]?\s*$")
+
+
 def split_keywords_en(value: str) -> list[str]:
+    value = _EDITOR_TAIL.sub("", value)
     parts = re.split(r"\s*[;；]\s*|\s*[,，]\s*(?=[A-Za-z])" if ";" not in value and "；" not in value else r"\s*[;；]\s*", value)
     return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
@@ -42,6 +47,35 @@ def split_names_en(text: str) -> list[str]:
     text = re.sub(r"[\d*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", " ", text)
     parts = re.split(r"\s*[,，、;；&]\s*|\s+and\s+", text)
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+
+
+# a word broken at the line end: a hyphen, Founder's hyphen bullet (U+2043) or U+2010
+_BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]+)[-\u2043\u2010]$")
+# prefixes English spells with a hyphen: "multi-\ndisciplinary" keeps it
+_HYPHEN_PREFIXES = {"self", "non", "cross", "well", "multi", "semi", "anti", "co", "ex"}
+
+
+def join_prose(parts: list[str]) -> str:
+    """Lines of English prose (an abstract) joined, a word the typesetter hyphenated at
+    the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
+    hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
+    the same compound is printed hyphenated elsewhere in the text or its first part is a
+    prefix English hyphenates (self-, non-, multi-)."""
+    whole = " ".join(parts)
+    out: list[str] = []
+    for k, line in enumerate(parts):
+        line = line.rstrip()
+        nxt = parts[k + 1].lstrip() if k + 1 < len(parts) else ""
+        m = _BROKEN_WORD.search(line)
+        tail = re.match(r"[a-z]+", nxt)
+        if m and tail:
+            head = m.group("head")
+            if head.lower() not in _HYPHEN_PREFIXES and f"{head}-{tail.group(0)}" not in whole:
+                line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
+            elif line.endswith(("\u2043", "\u2010")):
+                line = line[:-1] + "-"
+        out.append(line)
+    return join_lines(out).replace("\u2043", "-").strip(" ;；,，")
 
 
 def _ocr_hyphens(text: str) -> str:
@@ -80,7 +114,7 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
         entries.append(EnglishEntry(
             title=join_lines([ln.text for ln in lines[lo:b]]),
             names=split_names_en(m.group("names")),
-            abstract=block.fields.get("abstract_en", ""),
+            abstract=join_prose(block.raw.get("abstract_en", [])),
             keywords=split_keywords_en(block.fields.get("keywords_en", "")),
             page=int(m.group("page")),
         ))
@@ -99,30 +133,76 @@ def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
         hi = starts[k + 1] if k + 1 < len(starts) else len(lines)
         block = extract_labelled(lines[a:hi], 0)
         title, names = _title_and_names_above(lines, a, lo)
-        entries.append(EnglishEntry(title=title, names=names, abstract=block.fields.get("abstract_en", ""),
+        entries.append(EnglishEntry(title=title, names=names, abstract=join_prose(block.raw.get("abstract_en", [])),
                                     keywords=split_keywords_en(block.fields.get("keywords_en", ""))))
         lo = a + max(block.used) + 1 if block.used else a + 1
     return entries
 
 
+# lines that end an English title walked up from the names: a labelled field of the
+# Chinese block (DOI, 文章编号 values, CLC), an identifier printed alone, or a reference-list
+# entry ([5] …, 5. …) when the English block follows the references (GB/T 7714 markers)
+_NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx]\s*[（(]|[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．]\s*[A-Z][^\s]*[,.，]"
+                        r"|(?:CLC|Document code|Article ID|Article No)\b)")
+# a label printed before the title itself ("Title: …") is not part of it
+_TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
+# the names' institution printed in brackets after them: "Shan Bo，Zhou Xiayu（Wuhan University）"
+_NAMES_WITH_AFFIL = re.compile(r"^(?P<names>[^（(]+?)\s*[（(][^（）()]*(?:University|Institute|Academy|College|School|Hospital)[^（）()]*[）)]\s*$")
+
+
+# a run-in English block: "Title of the Paper ZOU Tao. Department of …" — the title, then
+# the names with the surname in capitals (GB/T 28039 pinyin names), then the affiliation
+_RUN_IN = re.compile(r"^(?P<title>.+?[a-z”’\")])\s*(?P<names>[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+(?:\s*[,，]\s*[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+)*)\s*[.．]\s+(?P<aff>\S.*)$")
+
+
+def _names_of(text: str) -> list[str] | None:
+    """The names on an English byline (bracketed institution after them allowed), or None."""
+    m = _NAMES_WITH_AFFIL.match(text.strip())
+    bare = m.group("names") if m else text
+    return split_names_en(_ocr_hyphens(bare)) if looks_like_names(bare) else None
+
+
 def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str]]:
-    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title."""
+    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title.
+
+    The title is the run of English lines above the names, in one type size: the English
+    block mirrors the Chinese header (GB/T 7713.2), its title set larger than the names
+    under it, so of lines in different sizes the largest run is the title and smaller
+    lines below it are the byline. A labelled identifier or a reference entry above it is
+    not part of it."""
     i = at - 1
     while i >= lo and _stray(lines[i], lines[at]):
         i -= 1
+    for k in range(i, max(lo, i - 3) - 1, -1):  # (the run-in line sits just above the affiliation's end)
+        run_in = _RUN_IN.match(lines[k].text.strip()) if latin_share(lines[k].text) > 0.8 else None
+        if run_in and len(run_in.group("title").split()) >= 3:
+            return run_in.group("title").strip(), split_names_en(run_in.group("names"))
     while i >= lo and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
-    ) and not looks_like_names(lines[i].text):
+    ) and _names_of(lines[i].text) is None:
         i -= 1
     names: list[str] = []
-    while i >= lo and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
-        names = split_names_en(_ocr_hyphens(lines[i].text)) + names
+    name_size = lines[i].size if i >= lo else 0.0
+    # (a line in larger type than the byline is the title's last line, however name-like)
+    while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
+           and (found := _names_of(lines[i].text)) is not None):
+        names = found + names
         i -= 1
-    title: list[str] = []
-    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():
-        title.insert(0, lines[i].text)
+    run: list["Line"] = []
+    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text):
+        run.insert(0, lines[i])
         i -= 1
-    return join_lines(title), names
+    if not run:
+        return "", names
+    big = max(ln.size for ln in run)
+    top = max(k for k, ln in enumerate(run) if ln.size >= big - 0.5)  # last line of the largest type
+    start = top
+    while start > 0 and run[start - 1].size >= big - 0.5:
+        start -= 1
+    below = [ln.text for ln in run[top + 1:]]
+    if below and not names and all(looks_like_names(t) for t in below):
+        names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
+    return _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]])), names
 
 
 def _stray(line: "Line", beside: "Line") -> bool:
@@ -138,7 +218,7 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
     header = header or extract_labelled(lines)
     if "abstract_en" not in header.fields:
         return None
-    entry = EnglishEntry(abstract=header.fields["abstract_en"],
+    entry = EnglishEntry(abstract=join_prose(header.raw["abstract_en"]),
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
     entry.title, entry.names = _title_and_names_above(lines, header.at["abstract_en"])
     return entry
