@@ -114,10 +114,45 @@ def _inline_affiliations(text: str) -> list[tuple[str, str]]:
     return pairs if pairs and pos == len(text) else []
 
 
-def _is_subtitle(line: "Line", title: "Line") -> bool:
-    """A subtitle: opens with a dash, right under the title, in large type of its own."""
+def _is_subtitle(line: "Line", title: "Line", size: float = 0.0) -> bool:
+    """A subtitle: opens with a dash (GB/T 7713.2 sets the 副题名 after a 破折号), right
+    under the title, in display type of its own — smaller than the title, larger than
+    the text."""
     return (line.text.strip().startswith(("——", "—", "--")) and 0 < line.y - title.y < 3 * title.size
-            and line.size >= title.size * 0.6 and latin_share(line.text) < 0.5)
+            and (line.size >= title.size * 0.6 or (size and line.size >= size + 1.5)) and latin_share(line.text) < 0.5)
+
+
+def _subtitle_goes_on(line: "Line", prev: "Line") -> bool:
+    """A subtitle wrapped onto the next line: same display type, the next line down, and
+    not a byline (a short run of names)."""
+    text = line.text.strip()
+    return (abs(line.size - prev.size) <= 0.3 and 0 < line.y - prev.y < 2 * prev.size and latin_share(text) < 0.5
+            and bool(text) and not _BYLINE.match(text) and not find_labels([text]))
+
+
+# a column label (栏目名) printed above the title in display type: "·案例报道·", "【综述】"
+_COLUMN_LABEL = re.compile(r"^[·•・【\[〔]\s*[\u4e00-\u9fff\s]{2,10}\s*[·•・】\]〕]$")
+
+
+def _title_under_column_label(lines: list["Line"], k: int, size: float) -> list[int]:
+    """The title under a column label the page took for it: the next lines in display
+    type (CAJ-CD B/T 1 puts the 栏目 above the title)."""
+    idx: list[int] = []
+    while k < len(lines) and lines[k].size >= size + 1.5 and latin_share(lines[k].text) < 0.5 and (
+            not idx or abs(lines[k].size - lines[idx[0]].size) <= 0.3):
+        idx.append(k)
+        k += 1
+    return idx
+
+
+# a note mark after the title (*, ∗, †, ①): it points at the funding or author note (CAJ-CD B/T 1)
+_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+$")
+
+
+def _tidy_title(text: str) -> str:
+    """The printed title without its note mark, the subtitle's dash as GB/T 7713.2 sets it
+    (——; a run of three em dashes is a typesetting habit for the same 破折号)."""
+    return re.sub(r"—{3,}", "——", _TITLE_MARK.sub("", text))
 
 
 def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
@@ -166,7 +201,8 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 
 # fields some journals print in a block at the article's end (after the references),
 # often beside the author's photo, instead of in a first-page footnote
-_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted"}
+_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted",
+                   "author_note"}
 
 
 def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = False) -> None:
@@ -180,7 +216,8 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
         if not page.labels & _CLOSING_FIELDS:
             continue  # (classify found the page's labels already; search only pages that have one)
         texts = [ln.text for ln in page.body]
-        hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and h.start == 0]
+        # (a label opens its line, or follows the bullet some journals print before each: ■收稿日期)
+        hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and not texts[h.line][:h.start].strip(" ■□◆◇●▲△★☆")]
         if not hits:
             continue
         if any(h.field not in header.fields for h in hits):
@@ -219,6 +256,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         marked = [(b["name"], []) for b in bios if b.get("name")]
     if not marked and notes:
         marked = [(n["name"], []) for n in notes]
+    # no institution under the byline: a 作者单位 note that names no author per line gives them
+    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""))
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
@@ -229,8 +268,10 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             given=given,
         )
         aff = [affiliations[m] for m in marks if m in affiliations]
-        if not aff and len(affiliations) == 1:
+        if not aff and len(affiliations) == 1 and any(affiliations.values()):
             aff = list(affiliations.values())
+        if not aff and (unit_of.get(name) or unit_all):
+            aff = [unit_of.get(name) or unit_all]
         bio = next((b for b in bios if b.get("name") == name), None)
         if bio is None and len(bios) == len(marked):
             bio = bios[k]
@@ -346,11 +387,15 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     header = extract_labelled(lines)
     if not title_idx:  # an English title set only a little larger than the text
         title_idx = fallback_title(lines, size, header)
-    while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]]):
+    if title_idx and all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx):
+        title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx
+    while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]], size):
         title_idx.append(title_idx[-1] + 1)  # "——基于…的分析" under the title is part of it
+        while title_idx[-1] + 1 < len(lines) and _subtitle_goes_on(lines[title_idx[-1] + 1], lines[title_idx[-1]]):
+            title_idx.append(title_idx[-1] + 1)
     title_end = title_idx[-1] + 1 if title_idx else 0
     cjk_title = [lines[i].text for i in title_idx]
-    art.title.zh = join_lines(cjk_title) if cjk_title else ""
+    art.title.zh = _tidy_title(join_lines(cjk_title)) if cjk_title else ""
 
     # the first label after the title ends the byline; labels above the title (CNKI one-line headers) do not
     label_after = sorted(i for i in header.used if i >= title_end)

@@ -71,8 +71,9 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
 
 _BRACKETS = "【[〔"
 # a label starts a line or follows a space/punctuation; never inside a word
-# (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with)
-_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))"
+# (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with;
+# or a bullet some journals print before each closing label: ■收稿日期, ◆作者单位)
+_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff■□◆◇●▲△★☆]))"
 
 
 @lru_cache(maxsize=1)
