@@ -25,6 +25,8 @@ _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.�
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
 _BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
+_BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
@@ -86,6 +88,7 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 authors.append(replace(ln, text=f"{name}{k}"))  # numbered as a marked byline would be
                 affils.append(f"{k}. {affil}")
             continue
+        text = _BYLINE_PREFIX.sub("", text)
         if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
@@ -188,6 +191,43 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
     return text if run and len(text.split()) >= 2 and not re.search(r"\d{4}|@|DOI|doi", text) else ""
 
 
+# an unlabelled first-page note on the author, keyed by the star after the byline name:
+# "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]")
+# a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
+_AUTHOR_IS = re.compile(r"[（(]\s*作者(?:为|系|是)\s*(?P<body>[^（）()]{4,80})[）)]")
+
+
+def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
+    """The note a byline's star points at, when it opens with a byline name: a bio."""
+    byline = "".join(author_lines)
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        m = _STAR_NOTE.match(ln.text)
+        if not m or ln.size >= size - 0.4 or m.group("name") not in byline:
+            continue
+        note = [re.sub(r"^\s*[*∗]+\s*", "", ln.text)]
+        for nxt in lines[k + 1:k + 4]:
+            if abs(nxt.size - ln.size) > 0.3 or nxt.y <= ln.y or citations.match_marker(nxt.text) or _STAR_NOTE.match(nxt.text):
+                break
+            note.append(nxt.text)
+        out.append(join_lines(note))
+    return "；".join(out)
+
+
+def _closing_author_note(page: PageInfo) -> str:
+    """The institution in a closing "（作者为…）" note on the article's last page."""
+    m = _AUTHOR_IS.search(join_lines([ln.text for ln in page.body[-12:]]))
+    return names.institution_of(m.group("body")) if m else ""
+
+
+def _doi_value(text: str) -> str:
+    """A DOI label's value as the DOI: Founder-set Latin puts a space after every full stop
+    and around a slash ("10. 3969 /j. issn. 1005-3220"), and a minus sign (U+2212) or an
+    en dash stands for the hyphen; a DOI has neither spaces nor those."""
+    return re.sub(r"(?<=[./])[ \u3000]+|[ \u3000]+(?=/)", "", text).replace("\u2212", "-").replace("\u2013", "-")
+
+
 # an unlabelled funding note: "本研究是…基金项目…的研究成果。", "本文系…资助"
 _FUNDING_SENTENCE = re.compile(r"(?:本研究|本文|本课题|本项目|本成果)(?:是|系|为|受|得到|获)[^。]*?(?:基金|项目|资助|课题)[^。]*(?:。|$)")
 
@@ -236,7 +276,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
     for line in author_lines:
-        marked += names.split_author_line_with_marks(line)
+        marked += names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
     cited = names.names_in_citation(header.fields.get("cite_as", ""))
     if cited and [n for n, _ in marked] != cited:
         # the 引用本文 line is typeset from the journal's metadata; a byline that disagrees
@@ -405,6 +445,11 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if len(pages) > 1:  # (an English article's back matter may spread over its last pages)
         _add_closing_fields(header, pages[1:], bool(cjk_title) and latin_share(join_lines(cjk_title)) > 0.8)
 
+    if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
+        header.fields["bio"] = star
+    if not header.fields.get("author_note") and not affil_lines and (closing := _closing_author_note(pages[-1])):
+        header.fields["author_note"] = closing
+
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
         # the English block may open the second page (title left on the first) or close the article
@@ -428,7 +473,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     art.received = identifiers.parse_date(f.get("received", "")) or ""
     art.clc = identifiers.parse_clc(f.get("clc", "")) if f.get("clc") else []
     art.doc_code = identifiers.parse_doc_code(f.get("doc_code", "")) or (f.get("doc_code", "").strip()[:1] if f.get("doc_code") else "")
-    doi_text = f.get("doi", "")
+    doi_text = _doi_value(f.get("doi", ""))
     if doi_text:
         art.doi = identifiers.find_doi("DOI:" + doi_text) or identifiers.find_doi(doi_text) or ""
     ano_text = f.get("article_no", "")
