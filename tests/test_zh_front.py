@@ -1,0 +1,174 @@
+"""Front matter of Chinese articles and their English block (GB/T 7713.2, CAJ-CD B/T 1)."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers.article import _doi_value, _tidy_title, extract_article
+from parsers.english import english_beside_header, join_prose, split_keywords_en
+from parsers.identifiers import find_doi
+from parsers.names import parse_affiliation_line, parse_unit_note, split_author_line_with_marks
+from parsers.pages import PageInfo
+from parsers.textlayer import Line
+
+
+def _ln(text: str, y: float, size: float = 9.0, x0: float = 60.0) -> Line:
+    return Line(text=text, x0=x0, x1=x0 + 12 * size, y=y, size=size)
+
+
+def _article(lines: list[Line], title: list[Line], size: float = 10.5, last: list[Line] | None = None):
+    pages = [PageInfo(1, kind="start", body=lines, title_lines=title)]
+    if last is not None:
+        # (classify finds a page's labels; the closing-block search reads only pages that have one)
+        pages.append(PageInfo(2, body=last, labels={"received", "author_note"} if any("收稿" in ln.text for ln in last) else set()))
+    return extract_article("a01", pages, size)
+
+
+# --- the English block -------------------------------------------------------------
+
+def test_a_line_end_hyphen_in_an_english_abstract_is_a_break_unless_the_compound_is_printed() -> None:
+    assert join_prose(["the underground sex in-", "dustry grows"]) == "the underground sex industry grows"
+    assert join_prose(["a func\u2043", "tion of it"]) == "a function of it"  # Founder's hyphen bullet
+    # the same compound printed hyphenated elsewhere, or a prefix English hyphenates: kept
+    assert join_prose(["a cross-", "border and cross-border"]) == "a cross-border and cross-border"
+    assert join_prose(["a multi-", "disciplinary team"]) == "a multi-disciplinary team"
+    assert join_prose(["Tongji Hos-", "Pital"]) == "Tongji Hos-Pital"  # (not before a capital)
+
+
+def test_the_english_title_is_not_glued_to_a_doi_line_above_it() -> None:
+    lines = [_ln("文献标志码：A", 270), _ln("DOI: 10.11959/j.issn.1000−436x.2022084", 290),
+             _ln("Research on heterogeneous identifier namespace", 335, 16), _ln("control architecture", 354, 16),
+             _ln("GAO Shuai, HOU Xindi", 385, 10.5), _ln("School of Electronics, Beijing Jiaotong University, Beijing 100044, China", 400, 7.5),
+             _ln("Abstract: Aiming at the problem, an architecture was proposed.", 424), _ln("Keywords: network, namespace", 440)]
+    entry = english_beside_header(lines)
+    assert entry is not None
+    assert entry.title == "Research on heterogeneous identifier namespace control architecture"
+    assert entry.names == ["GAO Shuai", "HOU Xindi"]
+
+
+def test_an_english_block_after_the_references_takes_its_title_in_its_own_type_size() -> None:
+    lines = [_ln("[5]Jaffer S.Identity, language, and new media[J].Language Policy,2010,9(4):289-312.", 582),
+             _ln("Research on Gender Differences in English Language", 629, 14),
+             _ln("WU Dong-liang", 652, 12), _ln("(Minnan Institute, Fujian Normal University, Nanan 362332)", 667, 10.9),
+             _ln("Abstract: The relationship between language and gender.", 688, 10.5),
+             _ln("Key words: social linguistics; English; origin （责任编辑：董应龙）", 764, 10.5)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "Research on Gender Differences in English Language"
+    assert entry.names == ["WU Dong-liang"]
+    assert entry.keywords == ["social linguistics", "English", "origin"]
+
+
+def test_english_names_in_smaller_type_under_the_title_are_the_byline_not_the_title() -> None:
+    lines = [_ln("Sexuality, Sexual Network and Risks", 477, 13.7), _ln("Among Money Boys in Northeast China", 495, 13.7),
+             _ln("Fu Xiaoxing, Ma Tiecheng", 522, 10.3), _ln("Abstract: Money boys have become a population.", 544, 10.3)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "Sexuality, Sexual Network and Risks Among Money Boys in Northeast China"
+    # a title line in larger type is never taken for a name however name-like, a bracketed institution after names is not a title
+    lines = [_ln("Discoveries and Innovations: A Review of Western", 435, 14), _ln("Intercultural Communication Research", 454, 14),
+             _ln("Shan Bo，Zhou Xiayu（Wuhan University）", 490, 9), _ln("Abstract: The paper analyzes 546 papers.", 520, 9)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "Discoveries and Innovations: A Review of Western Intercultural Communication Research"
+    assert entry.names == ["Shan Bo", "Zhou Xiayu"]
+
+
+def test_a_run_in_english_title_names_and_affiliation_line_is_cut_at_the_capitalised_surname() -> None:
+    lines = [_ln("中图分类号:R-052 文献标识码:A", 253),
+             _ln("Reflection on Ethics and Legal Problem of“Surrogate Father” ZOU Tao. Department of Social Science, Nanjing Univer-", 266),
+             _ln("sity of Traditional Chinese Medicine, Nanjing 210046, China", 279),
+             _ln("Abstract:The appearance of the world's first surrogate father.", 292)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "Reflection on Ethics and Legal Problem of“Surrogate Father”"
+    assert entry.names == ["ZOU Tao"]
+
+
+def test_the_editor_line_is_not_an_english_keyword() -> None:
+    assert split_keywords_en("law; bioethics （责任编辑：李四）") == ["law", "bioethics"]
+
+
+# --- the Chinese header --------------------------------------------------------------
+
+def test_a_title_loses_its_note_mark_and_its_subtitle_dash_is_two_em_dashes() -> None:
+    assert _tidy_title("中国数字生态指数的测算与分析*") == "中国数字生态指数的测算与分析"
+    assert _tidy_title("跳出性别之网———读《消解性别》①") == "跳出性别之网——读《消解性别》"
+
+
+def test_a_subtitle_in_smaller_display_type_and_wrapped_is_part_of_the_title() -> None:
+    title = [_ln("跳出性别之网", 87, 19.7)]
+    lines = title + [_ln("———读朱迪斯·巴特勒《消解性别》", 112, 13.7), _ln("兼论“性别规范”概念", 131, 13.7),
+                     _ln("范 譞", 179, 11.8), _ln("正文第一行。", 210, 10.3)]
+    art = _article(lines, title)
+    assert art.title.zh == "跳出性别之网——读朱迪斯·巴特勒《消解性别》兼论“性别规范”概念"
+    assert [c.name.zh for c in art.contributors] == ["范譞"]
+
+
+def test_a_column_label_taken_for_the_title_gives_way_to_the_title_under_it() -> None:
+    label = [_ln("·案例报道·", 350, 13.7)]
+    lines = label + [_ln("百白破疫苗致局部无菌化脓九例", 386, 14.7), _ln("李建平", 419, 10.3), _ln("正文。", 449, 8.8)]
+    art = _article(lines, label, size=8.8)
+    assert art.title.zh == "百白破疫苗致局部无菌化脓九例"
+    assert [c.name.zh for c in art.contributors] == ["李建平"]
+
+
+def test_an_english_title_under_the_chinese_title_is_read_when_there_is_no_english_block() -> None:
+    title = [_ln("易性癖的外科治疗进展", 79, 20.9)]
+    lines = title + [_ln("SURGICAL MANAGEMENT OF TRANSSEXUALISM", 93, 8.7), _ln("章建林, 林子豪", 123, 10.5),
+                     _ln("正文第一行。", 177, 10.5)]
+    art = _article(lines, title)
+    assert art.title.en == "SURGICAL MANAGEMENT OF TRANSSEXUALISM"
+    assert [c.name.zh for c in art.contributors] == ["章建林", "林子豪"]
+
+
+def test_circled_affiliation_marks_tie_authors_to_institutions() -> None:
+    assert split_author_line_with_marks("王娟① 宋洁①③⑤ 张平文**①④") == [("王娟", ["1"]), ("宋洁", ["1", "3", "5"]), ("张平文", ["1", "4"])]
+    assert parse_affiliation_line("②北京大学社会学系　北京 100871") == {"2": "北京大学社会学系　北京 100871"}
+
+
+def test_a_unit_note_gives_affiliations_in_each_printed_shape() -> None:
+    assert parse_unit_note("100041 北京市　中国医学科学院整形外科医院") == ("北京市　中国医学科学院整形外科医院", {})
+    _, per = parse_unit_note("200065 同济大学附属同济医院(陆峥，刘娜); 北京大学第六医院(丛中)")
+    assert per == {"陆峥": "同济大学附属同济医院", "刘娜": "同济大学附属同济医院", "丛中": "北京大学第六医院"}
+    _, per = parse_unit_note("单波，武汉大学新闻与传播学院；湖北武汉430072。周夏宇，武汉大学新闻与传播学院。")
+    assert per == {"单波": "武汉大学新闻与传播学院", "周夏宇": "武汉大学新闻与传播学院"}
+
+
+def test_a_first_page_unit_note_gives_the_byline_its_affiliation() -> None:
+    title = [_ln("变性手术患者的心理护理", 95, 13.7)]
+    lines = title + [_ln("王大方　曹艳", 123, 9), _ln("易性癖是一种心理现象。", 158, 7.9),
+                     _ln("作者单位：100041 北京市　中国医学科学院整形外科医院性别重", 720, 6.8), _ln("塑中心", 731, 6.8)]
+    art = _article(lines, title, size=7.9)
+    assert [c.affiliation for c in art.contributors] == ["北京市　中国医学科学院整形外科医院性别重塑中心"] * 2
+
+
+def test_a_closing_unit_note_after_a_bullet_gives_each_author_theirs() -> None:
+    title = [_ln("新探索与内卷化", 140, 21)]
+    lines = title + [_ln("单波　周夏宇", 203, 14), _ln("摘要：文章分析了文献。", 235, 10.3), _ln("正文。", 423, 10.3)]
+    last = [_ln("Keywords: intercultural communication", 679), _ln("■收稿日期：2018-02-20", 709),
+            _ln("■作者单位：单波，武汉大学新闻与传播学院；湖北武汉430072。", 723), _ln("周夏宇，武汉大学新闻与传播学院。", 738)]
+    art = _article(lines, title, last=last)
+    assert [c.affiliation for c in art.contributors] == ["武汉大学新闻与传播学院"] * 2
+
+
+def test_a_star_keyed_author_note_and_a_magazine_byline_lead_in() -> None:
+    title = [_ln("国际制度间竞争的时间维度", 304, 16.4)]
+    lines = title + [_ln("宋亦明∗", 347, 13.7), _ln("作为国际社会的行为主体。", 396, 10.3),
+                     _ln("∗ 宋亦明, 北京外国语大学国际关系学院讲师。", 636, 7.8)]
+    art = _article(lines, title)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("宋亦明", "北京外国语大学国际关系学院")]
+    title = [_ln("重塑国际能源版图", 115, 20)]
+    lines = title + [_ln("文/宋亦明", 134, 8.5), _ln("正文。", 178, 9.3)]
+    last = [_ln("正文结束。", 660, 9.3), _ln("（作者为中国人民大学国际关系学院博士研究生）", 678, 9.3)]
+    art = _article(lines, title, size=9.3, last=last)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("宋亦明", "中国人民大学国际关系学院")]
+
+
+def test_a_founder_spaced_doi_value_is_closed_up() -> None:
+    assert find_doi("DOI:" + _doi_value("10. 3969 /j. issn. 1005-3220. 2022. z1. 001")) == "10.3969/j.issn.1005-3220.2022.z1.001"
+    assert find_doi("DOI:" + _doi_value("10.11959/j.issn.1000−436x.2022084")) == "10.11959/j.issn.1000-436x.2022084"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1000, 99999), st.from_regex(r"[a-z]{1,5}(\.[a-z0-9]{1,6}){1,4}", fullmatch=True))
+def test_founder_spacing_never_changes_a_doi(prefix: int, suffix: str) -> None:
+    doi = f"10.{prefix}/{suffix}"
+    spaced = doi.replace(".", ". ").replace("/", " /")
+    assert find_doi("DOI:" + _doi_value(spaced)) == doi
