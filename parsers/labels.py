@@ -61,7 +61,8 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
     colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
         "|" + _DATE_AHEAD if dated else "") + ")" if strict else r"[ \u3000]*[:：]?"
-    bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
+    # (in any bracket a journal prints labels in: [摘要], 【摘 要】, 〔关键词〕, full-width ［摘 要］, 〖摘要〗)
+    bracketed = r"[【\[〔［〖]\s*" + spaced + r"\s*[】\]〕］〗][ \u3000]*[:：]?"
     if strict and label[:1].isascii() and label[:1].isalpha():
         # an English label opening its line may end in a full stop or a dash instead:
         # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
@@ -69,11 +70,12 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     return rf"(?:{bracketed}|{spaced}{colon})"
 
 
-_BRACKETS = "【[〔"
+_BRACKETS = "【[〔［〖"
 # a label starts a line or follows a space/punctuation; never inside a word
 # (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with;
 # or a bullet some journals print before each closing label: ■收稿日期, ◆作者单位)
-_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff■□◆◇●▲△★☆]))"
+# A full-width opening bracket is a boundary of its own: "［中图分类号］D920.4［文献标志码］A".
+_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff■□◆◇●▲△★☆])|(?=[【［〖〔]))"
 
 
 @lru_cache(maxsize=1)

@@ -172,3 +172,11 @@ def test_founder_spacing_never_changes_a_doi(prefix: int, suffix: str) -> None:
     doi = f"10.{prefix}/{suffix}"
     spaced = doi.replace(".", ". ").replace("/", " /")
     assert find_doi("DOI:" + _doi_value(spaced)) == doi
+
+
+def test_labels_in_full_width_square_brackets_and_run_together() -> None:
+    from parsers.labels import find_labels
+    hits = find_labels(["［摘 要］性别选择权。", "［中图分类号］D920.4［文献标志码］A", "［DOI］10.16164/j.cnki", "〖关键词〗甲；乙"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("clc", 1), ("doc_code", 1), ("doi", 2), ("keywords_zh", 3)]
+    # an ASCII bracket inside running text is still no boundary: "见文献[1]" opens nothing
+    assert find_labels(["如表2[摘要]所示"]) == []
