@@ -137,6 +137,17 @@ def _subtitle_goes_on(line: "Line", prev: "Line") -> bool:
 _COLUMN_LABEL = re.compile(r"^[·•・【\[〔]\s*[\u4e00-\u9fff\s]{2,10}\s*[·•・】\]〕]$")
 
 
+def _short_heading_over_title(lines: list["Line"], title_idx: list[int], size: float) -> bool:
+    """A column heading in display type without its dots ("临床护理"): one short line,
+    with a longer line in display type under it that does not open with a subtitle's dash."""
+    if len(title_idx) != 1 or title_idx[0] + 1 >= len(lines):
+        return False
+    head, nxt = lines[title_idx[0]], lines[title_idx[0] + 1]
+    text = nxt.text.strip()
+    return (len(head.text.strip()) <= 6 and nxt.size >= size + 4 and nxt.size >= head.size * 0.8
+            and len(text) >= 8 and not text.startswith(("—", "-")) and latin_share(text) < 0.5)
+
+
 def _title_under_column_label(lines: list["Line"], k: int, size: float) -> list[int]:
     """The title under a column label the page took for it: the next lines in display
     type (CAJ-CD B/T 1 puts the 栏目 above the title)."""
@@ -427,7 +438,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     header = extract_labelled(lines)
     if not title_idx:  # an English title set only a little larger than the text
         title_idx = fallback_title(lines, size, header)
-    if title_idx and all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx):
+    if title_idx and (all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx)
+                      or _short_heading_over_title(lines, title_idx, size)):
         title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx
     while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]], size):
         title_idx.append(title_idx[-1] + 1)  # "——基于…的分析" under the title is part of it

@@ -275,6 +275,30 @@ def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _name_partitions(run: str) -> list[list[str]]:
+    """Every way to cut `run` into names of two or three characters, each opening with a
+    surname."""
+    if not run:
+        return [[]]
+    out: list[list[str]] = []
+    for n in (2, 3):
+        if len(run) >= n and (run[0] in COMMON_SURNAMES or run[:2] in COMPOUND_SURNAMES):
+            out += [[run[:n], *rest] for rest in _name_partitions(run[n:])]
+    return out
+
+
+def split_run_of_names(run: str) -> list[str]:
+    """A byline run too long for one name whose spaces the text layer lost
+    ("黄新可黄海燕黄丽莉廖小娟"): the names, when exactly one cut into two- and
+    three-character names opening with a surname exists; else the run unchanged. (A
+    Chinese byline separates names by a space or a comma; a five-character run without a
+    name dot (·) is rarely one name.)"""
+    if not 5 <= len(run) <= 12 or any(d in run for d in _NAME_DOTS):
+        return [run]
+    cuts = _name_partitions(run)
+    return cuts[0] if len(cuts) == 1 else [run]
+
+
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     """``[(name, [affiliation markers])]`` for an author line.
 
@@ -309,7 +333,11 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
                 gap = "space"
         elif kind in ("sep", "other"):
             gap = "sep"
-    return [(n, marks) for n, marks in out]
+    split: list[tuple[str, list[str]]] = []
+    for n, marks in out:
+        names = split_run_of_names(n)
+        split += [(part, []) for part in names[:-1]] + [(names[-1], marks)]
+    return split
 
 
 def split_author_line(line: str) -> list[str]:

@@ -180,3 +180,21 @@ def test_labels_in_full_width_square_brackets_and_run_together() -> None:
     assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("clc", 1), ("doc_code", 1), ("doi", 2), ("keywords_zh", 3)]
     # an ASCII bracket inside running text is still no boundary: "见文献[1]" opens nothing
     assert find_labels(["如表2[摘要]所示"]) == []
+
+
+def test_a_byline_run_that_lost_its_spaces_is_cut_into_names_only_when_the_cut_is_unique() -> None:
+    from parsers.names import split_run_of_names
+    assert split_author_line_with_marks("黄新可黄海燕黄丽莉廖小娟　罗新") == [
+        ("黄新可", []), ("黄海燕", []), ("黄丽莉", []), ("廖小娟", []), ("罗新", [])]
+    assert split_run_of_names("郜帅兰江雨") == ["郜帅兰江雨"]  # 郜帅|兰江雨 or 郜帅兰|江雨: left alone
+    assert split_run_of_names("欧阳娜娜") == ["欧阳娜娜"]      # (four characters: one name)
+    assert split_run_of_names("阿不都·热合曼") == ["阿不都·热合曼"]
+
+
+def test_a_short_column_heading_above_the_title_is_not_the_title() -> None:
+    head = [_ln("临床护理", 57, 17)]
+    lines = head + [_ln("变性手术的术中配合与护理", 90, 16), _ln("李秋明", 114, 8),
+                    _ln("北京大学深圳医院手术室(广东深圳518036)", 129, 7), _ln("正文。", 223, 8)]
+    art = _article(lines, head, size=8)
+    assert art.title.zh == "变性手术的术中配合与护理"
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("李秋明", "北京大学深圳医院手术室(广东深圳518036)")]
