@@ -74,9 +74,13 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     """(author lines, affiliation lines) between the title and the first label/body line."""
     authors: list[str] = []
     affils: list[str] = []
-    for ln in lines[begin:end]:
+    block = _rejoin_wrapped_byline(lines[begin:end])
+    for ln in block:
         text = ln.text.strip()
         if not text:
+            continue
+        if not authors and _GROUP_AUTHOR.search(text) and ln is block[0] and ln.size >= size - 0.4 and len(text) <= 40:
+            authors.append(ln)  # a group author: one name, read whole by _contributors
             continue
         if latin_share(text) > 0.8:
             continue  # an English title/name block printed before the labels
@@ -100,6 +104,32 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         else:
             break
     return [a.text for a in authors], affils
+
+
+# a group author printed as the first byline line (GB/T 7714 and ICMJE group authorship):
+# "中国心理卫生协会性心理健康专业委员会", "……协作组", "……编写组"
+_GROUP_AUTHOR = re.compile(r"(?:委员会|协会|学会|分会|工作组|协作组|专家组|编写组|编委会|课题组|联盟)$")
+
+
+def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
+    """A byline wrapped over two lines ("…，潘柏林，刘" + "烨，李革临，…"): one line, so
+    that a name broken at the line end is whole again. Joined only when the first line
+    alone is no byline, the two together are, in one type size on consecutive rows."""
+    out: list["Line"] = []
+    k = 0
+    while k < len(block):
+        ln = block[k]
+        if k + 1 < len(block):
+            nxt = block[k + 1]
+            joined = ln.text.strip() + nxt.text.strip()
+            if (not _BYLINE.match(ln.text.strip()) and _BYLINE.match(joined) and abs(nxt.size - ln.size) <= 0.3
+                    and 0 < nxt.y - ln.y < 2 * ln.size):
+                out.append(replace(ln, text=joined, x1=max(ln.x1, nxt.x1)))
+                k += 2
+                continue
+        out.append(ln)
+        k += 1
+    return out
 
 
 _INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")
@@ -287,6 +317,9 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
     for line in author_lines:
+        if _GROUP_AUTHOR.search(line.strip()) and not re.search(r"[，,、;；\s]", line.strip()):
+            marked.append((line.strip(), []))
+            continue
         marked += names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
     cited = names.names_in_citation(header.fields.get("cite_as", ""))
     if cited and [n for n, _ in marked] != cited:
@@ -308,10 +341,12 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     if not marked and notes:
         marked = [(n["name"], []) for n in notes]
     # no institution under the byline: a 作者单位 note that names no author per line gives them
-    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""))
+    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""), [n for n, _ in marked])
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
+        if _GROUP_AUTHOR.search(name):
+            surname = given = ""  # (an organisation has no surname)
         c = Contributor(
             name=LangText(zh=name if _is_cjk_line(name) else "", en="" if _is_cjk_line(name) else name),
             name_pinyin=names.pinyin_name(name) if _is_cjk_line(name) else name,
@@ -483,13 +518,19 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""))
     art.funding = _zh_part(header.raw.get("funding", [])) or _funding_sentence(lines, size)
     art.received = identifiers.parse_date(f.get("received", "")) or ""
-    art.clc = identifiers.parse_clc(f.get("clc", "")) if f.get("clc") else []
+    # (Founder spacing around a hyphen, "R - 052", is not part of the code)
+    art.clc = identifiers.parse_clc(re.sub(r"\s*-\s*", "-", f["clc"])) if f.get("clc") else []
     art.doc_code = identifiers.parse_doc_code(f.get("doc_code", "")) or (f.get("doc_code", "").strip()[:1] if f.get("doc_code") else "")
     doi_text = _doi_value(f.get("doi", ""))
     if doi_text:
         art.doi = identifiers.find_doi("DOI:" + doi_text) or identifiers.find_doi(doi_text) or ""
     ano_text = f.get("article_no", "")
     ano = identifiers.parse_article_no(ano_text) if ano_text else None
+    if "article_no" in header.at and not ano_text.strip():
+        # a label ending its line, its value set apart in a line of its own on the same row
+        row = lines[header.at["article_no"]]
+        beside = [ln for ln in lines if ln is not row and abs(ln.y - row.y) < row.size * 0.6 and ln.x0 >= row.x1 - 1]
+        ano = identifiers.parse_article_no(" ".join(ln.text for ln in beside)) if beside else None
     if ano_text and ano is None:
         # a number broken over two lines: try with the next printed line
         raw_line = next((i for i in header.used if ano_text[:6] in lines[i].text), None)

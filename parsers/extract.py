@@ -78,7 +78,7 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
         y, _ = Counter(a.year for a in anos).most_common(1)[0]
         year = int(y)
         i, _ = Counter(a.issue for a in anos).most_common(1)[0]
-        issue = str(int(i))
+        issue = str(int(i)) if i.isdigit() else i  # (a supplement's 文章编号 prints S0, S1)
         vols = [a.volume for a in anos if getattr(a, "volume", "")]
         volume = vols[0] if vols else ""
     m = _YEAR_ISSUE.search(text) or _YEAR_DOT_ISSUE.search(text)

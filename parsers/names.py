@@ -528,7 +528,7 @@ _UNIT_WITH_NAMES_RE = re.compile(rf"(?P<unit>[^();；（）]+?)\s*[（(](?P<name
 _POSTCODE_RE = re.compile(r"^\s*\d{6}\s*|[，,\s]*\d{6}\s*$")
 
 
-def parse_unit_note(text: str) -> tuple[str, dict[str, str]]:
+def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, dict[str, str]]:
     """(affiliation of every author, {name: affiliation}) from a 作者单位 note.
 
     Medical and social-science journals print the authors' institutions in a first-page
@@ -536,20 +536,27 @@ def parse_unit_note(text: str) -> tuple[str, dict[str, str]]:
     ("100041 北京市 中国医学科学院整形外科医院"), each institution followed by its
     authors in brackets ("同济大学附属同济医院(陆峥，刘娜); 北京大学第六医院(丛中)"), or
     each author followed by the institution ("单波，武汉大学新闻与传播学院；周夏宇，…").
-    A postcode before or after the institution is dropped."""
+    A postcode before or after the institution is dropped. With the byline's `authors`
+    known, only they are matched, and the shared institution ends where a note on one of
+    them begins ("…医院性别重塑中心王大方：女，…")."""
     text = (text or "").strip().rstrip("。.;；")
+    known = set(authors or [])
     per: dict[str, str] = {}
     for m in _UNIT_WITH_NAMES_RE.finditer(text):
         unit = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,;；")
         for name in re.split(r"[，,、\s]+", m.group("names")):
-            if _looks_like_name(name):
+            # (inside the brackets every 2–4 character token is a name, rare surname or not: 过斌)
+            if (name in known) if known else (2 <= len(name) <= 4 or any(d in name for d in _NAME_DOTS)):
                 per[name] = f"{per[name]}; {unit}" if name in per else unit
     if per:
         return "", per
     for seg in re.split(r"[；;。]\s*", text):
         m = re.match(rf"^\s*(?P<name>[{_HAN}]{{2,4}})\s*[，,：:]\s*(?P<unit>\S.*)$", seg)
-        if m and _looks_like_name(m.group("name")) and _INST_RE.search(m.group("unit")):
+        if m and ((m.group("name") in known) if known else _looks_like_name(m.group("name"))) and _INST_RE.search(m.group("unit")):
             per[m.group("name")] = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,")
     if per:
         return "", per
-    return _POSTCODE_RE.sub("", text).strip(" ，,"), {}
+    common = re.split(r"[。；;]", text)[0]
+    for name in known:
+        common = common.split(name)[0] if name and name in common[2:] else common
+    return _POSTCODE_RE.sub("", common).strip(" ，,"), {}

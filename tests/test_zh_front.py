@@ -198,3 +198,53 @@ def test_a_short_column_heading_above_the_title_is_not_the_title() -> None:
     art = _article(lines, head, size=8)
     assert art.title.zh == "变性手术的术中配合与护理"
     assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("李秋明", "北京大学深圳医院手术室(广东深圳518036)")]
+
+
+def test_a_clc_code_may_take_an_auxiliary_suffix_straight_after_its_class() -> None:
+    from parsers.identifiers import parse_clc
+    assert parse_clc("R-052") == ["R-052"]
+    assert parse_clc("F-0；D920.4") == ["F-0", "D920.4"]
+    assert parse_clc("R-") == [] and parse_clc("X") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from("ABCDEFGHIKNOPQRSUVXZ"), st.integers(0, 99), st.integers(0, 9))
+def test_a_class_with_a_general_subdivision_survives_founder_spacing(cls: str, sub: int, more: int) -> None:
+    from parsers.identifiers import parse_clc
+    lines = [_ln("关于一个问题的研究", 90, 20), _ln("张三", 120, 12), _ln("摘要：一句话。", 150),
+             _ln(f"中图分类号：{cls} - {sub}{more}  文献标识码：A", 165)]
+    art = _article(lines, lines[:1])
+    assert art.clc == [f"{cls}-{sub}{more}"] == parse_clc(f"{cls}-{sub}{more}")
+
+
+def test_an_article_number_set_apart_on_the_row_of_its_label() -> None:
+    title = [_ln("中国易性症多学科诊疗专家共识", 101, 19.7)]
+    lines = title + [_ln("陆峥，刘娜", 142, 10.3), _ln("摘要: 临床实践中尚未形成共识。", 180, 8.8),
+                     _ln("中图分类号: R749 文献标识码: A 文章编号:", 265.8, 8.8, x0=74.6),
+                     _ln("1005-3220(2022) S0-0001-15", 265.3, 8.8, x0=302.2)]
+    lines[-2].x1 = 291.6
+    art = _article(lines, title)
+    assert art.article_no == "1005-3220(2022)S0-0001-15"
+
+
+def test_a_group_author_and_a_byline_wrapped_inside_a_name() -> None:
+    title = [_ln("中国易性症多学科诊疗专家共识", 101, 19.7)]
+    lines = title + [_ln("中国心理卫生协会性心理健康专业委员会", 126, 10.3), _ln("陆峥，刘娜，陈发展，刘", 142, 10.3),
+                     _ln("烨，李革临", 158, 10.3), _ln("摘要: 临床实践中尚未形成共识。", 180, 8.8)]
+    art = _article(lines, title)
+    assert [c.name.zh for c in art.contributors] == ["中国心理卫生协会性心理健康专业委员会", "陆峥", "刘娜", "陈发展", "刘烨", "李革临"]
+    assert art.contributors[0].surname == "" and art.contributors[1].surname == "陆"
+
+
+def test_a_unit_note_matches_only_byline_authors_and_ends_where_a_bio_begins() -> None:
+    assert parse_unit_note("100041 北京市　中国医学科学院整形外科医院王大方：女，1967年出生", ["王大方"]) == (
+        "北京市　中国医学科学院整形外科医院", {})
+    _, per = parse_unit_note("北京回龙观医院(过斌，刘华清)；造成下丘脑(睾丸)轴", ["过斌", "刘华清"])
+    assert per == {"过斌": "北京回龙观医院", "刘华清": "北京回龙观医院"}
+
+
+def test_an_english_authors_note_ends_the_key_words() -> None:
+    lines = [_ln("Title of the Paper in English", 477, 13.7), _ln("Abstract: Money boys are a population.", 544),
+             _ln("Keywords: Sexuality，Money Boys", 637), _ln("Authors: Fu Xiaoxing is Lecturer，School of Sociology.", 651)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.keywords == ["Sexuality", "Money Boys"]
