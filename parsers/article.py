@@ -313,6 +313,33 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
             return  # (a Chinese article's block is on one page)
 
 
+def _same_person(zh: str, en: str) -> bool:
+    """Is the English byline name the pinyin of the Chinese one (either name order)?"""
+    want = re.sub(r"[^a-z]", "", en.lower())
+    surname, given = names.split_chinese_name(zh)
+    sur = "".join(names.pinyin_syllables(surname, surname=True))
+    giv = "".join(names.pinyin_syllables(given))
+    return want in (sur + giv, giv + sur)
+
+
+def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -> list[tuple[str, list[str]]]:
+    """A Chinese byline with fewer names than its English translation: a run whose space
+    the text layer lost ("郜帅兰江雨") cut where the English names say (Gao Shuai, Lan
+    Jiangyu). Unchanged unless every name then matches its English counterpart."""
+    out: list[tuple[str, list[str]]] = []
+    j = 0
+    for name, marks in marked:
+        cuts = [[name]] + (names._name_partitions(name) if len(name) >= 4 and _is_cjk_line(name) else [])
+        for parts in cuts:
+            if j + len(parts) <= len(english) and all(_same_person(p, english[j + k]) for k, p in enumerate(parts)):
+                out += [(p, []) for p in parts[:-1]] + [(parts[-1], marks)]
+                j += len(parts)
+                break
+        else:
+            return marked
+    return out if j == len(english) else marked
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -342,6 +369,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         marked = [(n["name"], []) for n in notes]
     # no institution under the byline: a 作者单位 note that names no author per line gives them
     unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""), [n for n, _ in marked])
+    if english and len(english.names) > len(marked):
+        marked = _split_by_english(marked, english.names)
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)

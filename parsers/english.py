@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.header import Header, extract_labelled
+from parsers.header import Header, extract_labelled, join_prose
 from parsers.labels import find_labels
 from parsers.joining import join_lines
 from parsers.normalize import latin_share
@@ -45,37 +45,8 @@ def split_keywords_en(value: str) -> list[str]:
 
 def split_names_en(text: str) -> list[str]:
     text = re.sub(r"[\d*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", " ", text)
-    parts = re.split(r"\s*[,，、;；&]\s*|\s+and\s+", text)
+    parts = re.split(r"\s*[,，、;；&]\s*(?:and\s+)?|\s+and\s+", text)  # (a serial comma: "A, B, and C")
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
-
-
-# a word broken at the line end: a hyphen, Founder's hyphen bullet (U+2043) or U+2010
-_BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]+)[-\u2043\u2010]$")
-# prefixes English spells with a hyphen: "multi-\ndisciplinary" keeps it
-_HYPHEN_PREFIXES = {"self", "non", "cross", "well", "multi", "semi", "anti", "co", "ex"}
-
-
-def join_prose(parts: list[str]) -> str:
-    """Lines of English prose (an abstract) joined, a word the typesetter hyphenated at
-    the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
-    hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
-    the same compound is printed hyphenated elsewhere in the text or its first part is a
-    prefix English hyphenates (self-, non-, multi-)."""
-    whole = " ".join(parts)
-    out: list[str] = []
-    for k, line in enumerate(parts):
-        line = line.rstrip()
-        nxt = parts[k + 1].lstrip() if k + 1 < len(parts) else ""
-        m = _BROKEN_WORD.search(line)
-        tail = re.match(r"[a-z]+", nxt)
-        if m and tail:
-            head = m.group("head")
-            if head.lower() not in _HYPHEN_PREFIXES and f"{head}-{tail.group(0)}" not in whole:
-                line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
-            elif line.endswith(("\u2043", "\u2010")):
-                line = line[:-1] + "-"
-        out.append(line)
-    return join_lines(out).replace("\u2043", "-").strip(" ;；,，")
 
 
 def _ocr_hyphens(text: str) -> str:

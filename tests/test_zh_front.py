@@ -248,3 +248,40 @@ def test_an_english_authors_note_ends_the_key_words() -> None:
              _ln("Keywords: Sexuality，Money Boys", 637), _ln("Authors: Fu Xiaoxing is Lecturer，School of Sociology.", 651)]
     entry = english_beside_header(lines)
     assert entry is not None and entry.keywords == ["Sexuality", "Money Boys"]
+
+
+def _spanned(parts: list[tuple[str, str]], y: float, size: float = 9.7) -> Line:
+    from parsers.textlayer import Span
+    x, spans = 67.0, []
+    for text, font in parts:
+        spans.append(Span(text, x, x + 5 * len(text), y, size, font, False))
+        x += 5 * len(text) + 4
+    return Line(text=" ".join(t for t, _ in parts), x0=67.0, x1=x, y=y, size=size, spans=spans)
+
+
+def test_a_run_in_english_label_in_its_own_font_needs_no_colon_in_an_english_first_block() -> None:
+    from parsers.header import extract_labelled
+    lines = [_ln("Efficient Computing Resource Metric Method", 231, 13.1),
+             _ln("Chai Ruonan, Gao Shuai, Lan Jiangyu, and Liu Ningchun", 263, 9.7),
+             _ln("（School of Electronic Engineering, Beijing Jiaotong University, Beijing 100044）", 278, 8.2),
+             _spanned([("Abstract", "Times-Bold"), ("With the development of net-", "Times")], 310),
+             _ln("works, computing grows.", 326, 9.7),
+             _spanned([("Key words", "Times-Bold"), ("computing-first network；computing resources", "Times")], 342)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.abstract == "With the development of networks, computing grows."
+    assert entry.keywords == ["computing-first network", "computing resources"]
+    assert entry.names == ["Chai Ruonan", "Gao Shuai", "Lan Jiangyu", "Liu Ningchun"]
+    assert entry.title == "Efficient Computing Resource Metric Method"
+    # the same word in the text's own font opens no field
+    plain = [_spanned([("Abstract", "Times"), ("Expressionism was a movement.", "Times")], 100)]
+    assert "abstract_en" not in extract_labelled(plain).fields
+
+
+def test_a_chinese_run_that_lost_its_space_is_cut_where_the_english_byline_says() -> None:
+    from parsers.article import _split_by_english
+    marked = [("柴若楠", ["1"]), ("郜帅兰江雨", []), ("刘宁春", [])]
+    english = ["Chai Ruonan", "Gao Shuai", "Lan Jiangyu", "Liu Ningchun"]
+    assert [n for n, _ in _split_by_english(marked, english)] == ["柴若楠", "郜帅", "兰江雨", "刘宁春"]
+    other = _split_by_english(marked, ["Chai Ruonan", "Gao Shuailan", "Jiang Yu", "Liu Ningchun"])
+    assert [n for n, _ in other] == ["柴若楠", "郜帅兰", "江雨", "刘宁春"]  # (the other cut, as the English says)
+    assert _split_by_english(marked, ["Chai Ruonan", "Wang Wu", "Lan Jiangyu", "Liu Ningchun"]) == marked
