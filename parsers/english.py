@@ -126,6 +126,12 @@ _NAMES_WITH_AFFIL = re.compile(r"^(?P<names>[^（(]+?)\s*[（(][^（）()]*(?:Un
 _RUN_IN = re.compile(r"^(?P<title>.+?[a-z”’\")])\s*(?P<names>[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+(?:\s*[,，]\s*[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+)*)\s*[.．]\s+(?P<aff>\S.*)$")
 
 
+# a pinyin name with the surname in capitals (GB/T 28039: "LU Zheng", "CHEN Fa-zhan"): two
+# of them on a line make it a byline line, whatever else it holds (a group author's name)
+# (each followed by a comma or the line end, as names in a list are: "DNA Methylation and RNA Editing" is no byline)
+_CAPS_NAME = re.compile(r"\b[A-Z]{2,}\s[A-Z][a-z]+(?:-[a-z]+)?(?=\s*[,，]|\s*$)")
+
+
 def _names_of(text: str) -> list[str] | None:
     """The names on an English byline (bracketed institution after them allowed), or None."""
     m = _NAMES_WITH_AFFIL.match(text.strip())
@@ -156,7 +162,7 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     name_size = lines[i].size if i >= lo else 0.0
     # (a line in larger type than the byline is the title's last line, however name-like)
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
-           and (found := _names_of(lines[i].text)) is not None):
+           and ((found := _names_of(lines[i].text)) is not None or len(found := _CAPS_NAME.findall(lines[i].text)) >= 2)):
         names = found + names
         i -= 1
     run: list["Line"] = []

@@ -285,3 +285,16 @@ def test_a_chinese_run_that_lost_its_space_is_cut_where_the_english_byline_says(
     other = _split_by_english(marked, ["Chai Ruonan", "Gao Shuailan", "Jiang Yu", "Liu Ningchun"])
     assert [n for n, _ in other] == ["柴若楠", "郜帅兰", "江雨", "刘宁春"]  # (the other cut, as the English says)
     assert _split_by_english(marked, ["Chai Ruonan", "Wang Wu", "Lan Jiangyu", "Liu Ningchun"]) == marked
+
+
+def test_a_byline_line_with_a_group_name_before_capitalised_surnames_is_not_the_title() -> None:
+    lines = [_ln("Chinese expert consensus on diagnosis of transsexualism", 283, 8.8),
+             _ln("Professional Committee on Psychosexual Health. LU Zheng，LIU Na，", 297, 8.8),
+             _ln("CHEN Fa-zhan，CONG Zhong. Shanghai Tongji Hospital, Shanghai 200065, China", 311, 8.8),
+             _ln("Abstract: In clinical practice there was no consensus.", 369, 8.8)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "Chinese expert consensus on diagnosis of transsexualism"
+    lines[1] = _ln("Roles of DNA Methylation in RNA Editing", 297, 8.8)  # (capitals in a title are no names)
+    lines[2] = _ln("LU Zheng, LIU Na", 311, 8.8)
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title.endswith("Roles of DNA Methylation in RNA Editing")
