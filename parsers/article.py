@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from parsers import citations, identifiers, names
 from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
-from parsers.english import EnglishEntry, english_beside_header
+from parsers.english import EnglishEntry, cut_byline, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, type_of_title
@@ -78,6 +78,10 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     for ln in block:
         text = ln.text.strip()
         if not text:
+            continue
+        if (not authors and ln is block[0] and re.search(r"[\u4e00-\u9fff]{2}", text) and re.search(r"[A-Z][a-z]+ [A-Z]", text)
+                and len(text) <= 60 and ln.size >= size - 0.4 and not _INSTITUTION.search(text) and not find_labels([text])):
+            authors.append(ln)  # a byline mixing Chinese and Latin names ("富晓星 Lei Zhang 马铁成"): cut by _contributors
             continue
         if not authors and _GROUP_AUTHOR.search(text) and ln is block[0] and ln.size >= size - 0.4 and len(text) <= 40:
             authors.append(ln)  # a group author: one name, read whole by _contributors
@@ -313,6 +317,39 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
             return  # (a Chinese article's block is on one page)
 
 
+def _bio_heads(bio: str) -> list[tuple[str, str]]:
+    """(name, rest) of each author in a 作者简介 that runs "name，…; name，…"."""
+    out = []
+    for seg in re.split(r"[;；]", bio or ""):
+        head, _, rest = seg.strip().partition("，") if "，" in seg else seg.strip().partition(",")
+        if head and rest and len(head) <= 30:
+            out.append((head.strip(), rest.strip()))
+    return out
+
+
+def _names_in_bio_order(line: str, bio: str) -> list[str]:
+    """A byline mixing Chinese and Latin names with only spaces between them ("富晓星 Lei
+    Zhang Eric P. F. Chow 马铁成"): the names the 作者简介 gives, when they are the whole
+    byline in the same order; else []."""
+    if not (re.search(r"[\u4e00-\u9fff]", line) and re.search(r"[A-Za-z]{2,}", line)):
+        return []
+    heads = [h for h, _ in _bio_heads(bio)]
+    pos, rest = 0, line
+    for h in heads:
+        k = line.find(h, pos)
+        if k < 0:
+            return []
+        pos = k + len(h)
+        rest = rest.replace(h, " ", 1)
+    return heads if heads and not re.search(r"[^\s\d,，、*∗]", rest) else []
+
+
+def _latin_bios(bio: str) -> list[dict[str, str]]:
+    """Bio entries for the authors with Latin names in a Chinese 作者简介 (parse_bio reads Chinese names)."""
+    return [{"name": h, "bio": rest, "affiliation": names.institution_of(rest), "email": names.email_in(rest)}
+            for h, rest in _bio_heads(bio) if re.fullmatch(r"[A-Za-z][A-Za-z.\- ]+", h)]
+
+
 def _same_person(zh: str, en: str) -> bool:
     """Is the English byline name the pinyin of the Chinese one (either name order)?"""
     want = re.sub(r"[^a-z]", "", en.lower())
@@ -343,7 +380,14 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
+    latin_bios = _latin_bios(header.fields.get("bio", ""))
+    in_byline: set[str] = set()  # Latin names printed in the Chinese byline: its names as printed
     for line in author_lines:
+        mixed = _names_in_bio_order(line, header.fields.get("bio", ""))
+        if mixed:
+            marked += [(n, []) for n in mixed]
+            in_byline.update(mixed)
+            continue
         if _GROUP_AUTHOR.search(line.strip()) and not re.search(r"[，,、;；\s]", line.strip()):
             marked.append((line.strip(), []))
             continue
@@ -361,6 +405,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     # a 通信作者 note written like a bio ("袁晶，女，正高级工程师，…") is that author's bio
     bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))
              if b.get("name") and "，" in b.get("bio", "") and all(b["name"] != o.get("name") for o in bios)]
+    bios += [b for b in latin_bios if all(b["name"] != o.get("name") for o in bios)]
     notes = names.parse_author_note(header.fields.get("author_note", ""))
     contacts = names.parse_bio(header.fields.get("contact", ""))
     if not marked and bios:  # no byline: the 作者简介 names the authors
@@ -371,13 +416,17 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""), [n for n, _ in marked])
     if english and len(english.names) > len(marked):
         marked = _split_by_english(marked, english.names)
+    if english and not english.names and english.byline and marked:
+        english.names = cut_byline(english.byline, [
+            [names.pinyin_name(n), " ".join(reversed(names.pinyin_name(n).split()))] if _is_cjk_line(n) else [n]
+            for n, _ in marked])
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
         if _GROUP_AUTHOR.search(name):
             surname = given = ""  # (an organisation has no surname)
         c = Contributor(
-            name=LangText(zh=name if _is_cjk_line(name) else "", en="" if _is_cjk_line(name) else name),
+            name=LangText(zh=name if _is_cjk_line(name) or name in in_byline else "", en="" if _is_cjk_line(name) else name),
             name_pinyin=names.pinyin_name(name) if _is_cjk_line(name) else name,
             surname=surname,
             given=given,

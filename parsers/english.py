@@ -31,6 +31,7 @@ class EnglishEntry:
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
     page: int | None = None       # printed first page the entry points at
+    byline: str = ""              # the English byline as printed when it could not be cut into names
 
 
 # the closing （责任编辑：…） line of a Chinese article, read into the last field before it
@@ -103,7 +104,7 @@ def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
     for k, a in enumerate(starts):
         hi = starts[k + 1] if k + 1 < len(starts) else len(lines)
         block = extract_labelled(lines[a:hi], 0)
-        title, names = _title_and_names_above(lines, a, lo)
+        title, names, _ = _title_and_names_above(lines, a, lo)
         entries.append(EnglishEntry(title=title, names=names, abstract=join_prose(block.raw.get("abstract_en", [])),
                                     keywords=split_keywords_en(block.fields.get("keywords_en", ""))))
         lo = a + max(block.used) + 1 if block.used else a + 1
@@ -139,8 +140,9 @@ def _names_of(text: str) -> list[str] | None:
     return split_names_en(_ocr_hyphens(bare)) if looks_like_names(bare) else None
 
 
-def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str]]:
-    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title.
+def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str], str]:
+    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title
+    (and the byline as printed when it could not be cut into names).
 
     The title is the run of English lines above the names, in one type size: the English
     block mirrors the Chinese header (GB/T 7713.2), its title set larger than the names
@@ -153,7 +155,7 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     for k in range(i, max(lo, i - 3) - 1, -1):  # (the run-in line sits just above the affiliation's end)
         run_in = _RUN_IN.match(lines[k].text.strip()) if latin_share(lines[k].text) > 0.8 else None
         if run_in and len(run_in.group("title").split()) >= 3:
-            return run_in.group("title").strip(), split_names_en(run_in.group("names"))
+            return run_in.group("title").strip(), split_names_en(run_in.group("names")), ""
     while i >= lo and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
     ) and _names_of(lines[i].text) is None:
@@ -170,7 +172,7 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         run.insert(0, lines[i])
         i -= 1
     if not run:
-        return "", names
+        return "", names, ""
     big = max(ln.size for ln in run)
     top = max(k for k, ln in enumerate(run) if ln.size >= big - 0.5)  # last line of the largest type
     start = top
@@ -179,7 +181,8 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     below = [ln.text for ln in run[top + 1:]]
     if below and not names and all(looks_like_names(t) for t in below):
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
-    return _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]])), names
+    title = _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]]))
+    return title, names, ("" if names or len(below) > 2 else join_lines(below))
 
 
 def _stray(line: "Line", beside: "Line") -> bool:
@@ -197,5 +200,26 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
         return None
     entry = EnglishEntry(abstract=join_prose(header.raw["abstract_en"]),
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
-    entry.title, entry.names = _title_and_names_above(lines, header.at["abstract_en"])
+    entry.title, entry.names, entry.byline = _title_and_names_above(lines, header.at["abstract_en"])
     return entry
+
+
+def cut_byline(byline: str, expected: list[list[str]]) -> list[str]:
+    """An English byline printed with only spaces between names ("Fu Xiaoxing Lei Zhang
+    Eric P. F. Chow Ma Tiecheng") cut by the names expected for each author in turn (the
+    pinyin of a Chinese name in either order, or a Latin name as the Chinese byline
+    prints it); [] unless every author is found, in order, and nothing is left over."""
+    tokens = byline.split()
+    key = lambda ws: re.sub(r"[^a-z]", "", " ".join(ws).lower())  # noqa: E731
+    out: list[str] = []
+    i = 0
+    for options in expected:
+        for option in options:
+            n = len(option.split())
+            if option and key(tokens[i:i + n]) == key([option]):
+                out.append(" ".join(tokens[i:i + n]).strip(",，;；"))
+                i += n
+                break
+        else:
+            return []
+    return out if i == len(tokens) else []

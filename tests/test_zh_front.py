@@ -298,3 +298,28 @@ def test_a_byline_line_with_a_group_name_before_capitalised_surnames_is_not_the_
     lines[2] = _ln("LU Zheng, LIU Na", 311, 8.8)
     entry = english_beside_header(lines)
     assert entry is not None and entry.title.endswith("Roles of DNA Methylation in RNA Editing")
+
+
+def test_a_byline_mixing_chinese_and_latin_names_is_cut_by_the_bio_and_its_english_by_pinyin() -> None:
+    title = [_ln("男男性服务群体的性、性网络、艾滋风险", 182, 25.8)]
+    lines = title + [_ln("富晓星 Lei Zhang Eric P. F. Chow 马铁成", 270, 10.3),
+                     _ln("【内容摘要】男男性服务者是新兴群体。", 294, 10.3),
+                     _ln("【作者简介】富晓星，中国人民大学社会与人口学院讲师; Lei Zhang，澳大利亚新南威尔士大学医学院高级讲师;", 396, 10.3),
+                     _ln("Eric P. F. Chow，澳大利亚新南威尔士大学医学院博士生; 马铁成，沈阳爱之助健康咨询服务中心主任。", 411, 10.3),
+                     _ln("Sexuality, Sexual Network and Risks of HIV", 477, 13.7),
+                     _ln("Fu Xiaoxing Lei Zhang Eric P. F. Chow Ma Tiecheng", 523, 10.3),
+                     _ln("Abstract: Money boys have become a population.", 544, 10.3)]
+    art = _article(lines, title, size=10.3)
+    assert [c.name.zh for c in art.contributors] == ["富晓星", "Lei Zhang", "Eric P. F. Chow", "马铁成"]
+    assert [c.name.en for c in art.contributors] == ["Fu Xiaoxing", "Lei Zhang", "Eric P. F. Chow", "Ma Tiecheng"]
+    assert [c.surname for c in art.contributors] == ["富", "Zhang", "Chow", "马"]
+    assert art.contributors[1].affiliation.startswith("澳大利亚新南威尔士大学医学院")
+    assert art.title.en == "Sexuality, Sexual Network and Risks of HIV"
+
+
+def test_an_uncut_english_byline_is_cut_only_when_every_name_is_found() -> None:
+    from parsers.english import cut_byline
+    assert cut_byline("Fu Xiaoxing Ma Tiecheng", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == ["Fu Xiaoxing", "Ma Tiecheng"]
+    assert cut_byline("FU Xiao-xing MA Tiecheng", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == ["FU Xiao-xing", "MA Tiecheng"]
+    assert cut_byline("Fu Xiaoxing Ma Tiecheng Li Si", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == []
+    assert cut_byline("Fu Xiaoxing Li Si", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == []
