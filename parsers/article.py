@@ -20,11 +20,15 @@ from schemas.model import Article, Citation, Contributor, LangText
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+# an affiliation line opens with its mark: 1. / (1) / ¹ / ① / [1] (GB/T 7713.2 numbers each institution)
+_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+# a byline: names of two to six characters, each with its marks — digits, superscripts,
+# circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
+                     r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
 _BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
@@ -75,6 +79,7 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     authors: list[str] = []
     affils: list[str] = []
     block = _rejoin_wrapped_byline(lines[begin:end])
+    last_affil: "Line | None" = None
     for ln in block:
         text = ln.text.strip()
         if not text:
@@ -97,17 +102,30 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 affils.append(f"{k}. {affil}")
             continue
         text = _BYLINE_PREFIX.sub("", text)
-        if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
+        if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
+            affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
+            last_affil = ln
+        elif _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
+            last_affil = ln
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
             authors.append(ln)  # a masthead box in small print beside the byline is not one
-        elif not authors and begin > 0 and ln is lines[begin] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
+        elif not authors and begin > 0 and ln is block[0] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
             authors.append(ln)  # the line under the title in byline type, unreadable (OCR): still the byline
         elif authors:
             break
         else:
             break
     return [a.text for a in authors], affils
+
+
+def _affiliation_goes_on(line: "Line", prev: "Line", so_far: str) -> bool:
+    """An affiliation wrapped onto the next line: same type, the next row, no mark of its
+    own, and the affiliation so far not closed (by a bracket, a full stop or a postcode)."""
+    text = line.text.strip()
+    return (abs(line.size - prev.size) <= 0.3 and 0 < line.y - prev.y < 2 * prev.size and len(text) <= 40
+            and not _AFFIL_LINE.match(text) and not re.search(r"[)）。]$|\d{6}\s*[)）]?$", so_far.strip())
+            and latin_share(text) < 0.5 and not find_labels([text]))
 
 
 # a group author printed as the first byline line (GB/T 7714 and ICMJE group authorship):

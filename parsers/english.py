@@ -115,7 +115,9 @@ def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
 # Chinese block (DOI, 文章编号 values, CLC), an identifier printed alone, or a reference-list
 # entry ([5] …, 5. …) when the English block follows the references (GB/T 7714 markers)
 _NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx]\s*[（(]|[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．]\s*[A-Z][^\s]*[,.，]"
-                        r"|(?:CLC|Document code|Article ID|Article No)\b)")
+                        r"|(?:CLC|Document code|Article ID|Article No)\b"
+                        # (an issue-end section's heading over its first entry: "English Abstracts")
+                        r"|(?:English\s+)?Abstracts\s*$|ABSTRACTS\s*$)")
 # a label printed before the title itself ("Title: …") is not part of it
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
 # the names' institution printed in brackets after them: "Shan Bo，Zhou Xiayu（Wuhan University）"

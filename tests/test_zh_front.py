@@ -323,3 +323,33 @@ def test_an_uncut_english_byline_is_cut_only_when_every_name_is_found() -> None:
     assert cut_byline("FU Xiao-xing MA Tiecheng", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == ["FU Xiao-xing", "MA Tiecheng"]
     assert cut_byline("Fu Xiaoxing Ma Tiecheng Li Si", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == []
     assert cut_byline("Fu Xiaoxing Li Si", [["Fu Xiaoxing"], ["Ma Tiecheng"]]) == []
+
+
+def test_bylines_and_affiliations_with_bracketed_and_circled_marks() -> None:
+    title = [_ln("一种新方法的研究", 100, 20)]
+    lines = title + [_ln("张三[1]，李四[1,2]", 130, 12), _ln("[1]北京大学社会学系，北京 100871", 146, 9),
+                     _ln("[2]清华大学公共管理学院，北京 100084", 160, 9), _ln("摘要：一句话。", 190, 9)]
+    art = _article(lines, title)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [
+        ("张三", "北京大学社会学系，北京 100871"), ("李四", "北京大学社会学系，北京 100871; 清华大学公共管理学院，北京 100084")]
+
+
+def test_more_printed_label_forms() -> None:
+    from parsers.labels import find_labels
+    texts = ["文献识别码：A", "【Abstract】This paper studies.", "KEY WORDS: a; b", "中图法分类号 TP391", "A B S T R A C T"]
+    assert [h.field for h in find_labels(texts)] == ["doc_code", "abstract_en", "keywords_en", "clc", "abstract_en"]
+
+
+def test_an_english_abstracts_heading_is_not_part_of_the_title_under_it() -> None:
+    lines = [_ln("English Abstracts", 60, 14), _ln("On the Theory of Gender", 90, 12), _ln("LI Si", 110, 10),
+             _ln("Abstract: The paper studies gender.", 130, 10)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "On the Theory of Gender"
+
+
+def test_an_affiliation_wrapped_onto_the_next_line_is_one_affiliation() -> None:
+    title = [_ln("一种新方法的研究", 100, 20)]
+    lines = title + [_ln("张三1，李四2", 130, 12), _ln("1. 北京大学经济学院，", 146, 9), _ln("北京 100871；", 158, 9),
+                     _ln("2. 清华大学公共管理学院，北京 100084", 170, 9), _ln("摘要：一句话。", 190, 9)]
+    art = _article(lines, title)
+    assert [c.affiliation for c in art.contributors] == ["北京大学经济学院，北京 100871", "清华大学公共管理学院，北京 100084"]
