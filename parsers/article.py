@@ -11,7 +11,7 @@ from parsers.byline_en import INSTITUTION_EN
 from parsers.english import EnglishEntry, cut_byline, english_beside_header
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
-from parsers.labels import find_labels, is_end_matter, type_of_title
+from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from parsers.reflist import reference_entries
@@ -189,6 +189,25 @@ def _subtitle_goes_on(line: "Line", prev: "Line") -> bool:
 _COLUMN_LABEL = re.compile(r"^[·•・【\[〔]\s*[\u4e00-\u9fff\s]{2,10}\s*[·•・】\]〕]$")
 
 
+def _title_by_type(lines: list["Line"], size: float) -> list[int]:
+    """The title of a first page whose title the page facts missed (an article starting
+    mid-page under another's tail): the first run of Chinese lines in the page's largest
+    type, well above the text size (GB/T 7713.2: the title in the largest type of the
+    front matter); not a section heading or a column label."""
+    cands = [k for k, ln in enumerate(lines) if ln.size >= size * 1.35 and latin_share(ln.text) < 0.5
+             and re.search(r"[\u4e00-\u9fff]{4}", ln.text) and not is_named_section(ln.text)
+             and not _COLUMN_LABEL.match(ln.text.strip())]
+    if not cands:
+        return []
+    big = max(lines[k].size for k in cands)
+    first = next(k for k in cands if lines[k].size >= big - 0.3)
+    run = [first]
+    while run[-1] + 1 < len(lines) and len(run) < 3 and abs(lines[run[-1] + 1].size - big) <= 0.3 \
+            and latin_share(lines[run[-1] + 1].text) < 0.5:
+        run.append(run[-1] + 1)
+    return run
+
+
 def _short_heading_over_title(lines: list["Line"], title_idx: list[int], size: float) -> bool:
     """A column heading in display type without its dots ("临床护理"): one short line,
     with a longer line in display type under it that does not open with a subtitle's dash."""
@@ -276,6 +295,19 @@ def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
             note.append(nxt.text)
         out.append(join_lines(note))
     return "；".join(out)
+
+
+def _marked_affiliation_notes(lines: list["Line"], after: int, author_lines: list[str]) -> list[str]:
+    """Affiliations printed as first-page notes keyed by the byline's circled marks
+    ("邹涛 ①" … "①南京中医药大学人文社会科学部 江苏南京 210046"), in whatever type size:
+    a note opening with a mark the byline carries and naming an institution."""
+    marks = set(re.findall(r"[\u2460-\u2473]", "".join(author_lines)))
+    out = []
+    for ln in lines[after:]:
+        m = re.match(r"^\s*([\u2460-\u2473])\s*(\S.*)$", ln.text)
+        if m and m.group(1) in marks and _INSTITUTION.search(m.group(2)[:40]) and m.group(1) not in {o[:1] for o in out}:
+            out.append(f"{m.group(1)}{m.group(2)}")
+    return out
 
 
 def _closing_author_note(page: PageInfo) -> str:
@@ -567,8 +599,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
-    if not title_idx:  # an English title set only a little larger than the text
-        title_idx = fallback_title(lines, size, header)
+    if not title_idx:  # the page facts found none: the largest Chinese type, else an English title a little larger than the text
+        title_idx = _title_by_type(lines, size) or fallback_title(lines, size, header)
     if title_idx and (all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx)
                       or _short_heading_over_title(lines, title_idx, size)):
         title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx
@@ -588,6 +620,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if len(pages) > 1:  # (an English article's back matter may spread over its last pages)
         _add_closing_fields(header, pages[1:], bool(cjk_title) and latin_share(join_lines(cjk_title)) > 0.8)
 
+    if not affil_lines:
+        affil_lines = _marked_affiliation_notes(lines, title_end, author_lines)
     if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
         header.fields["bio"] = star
     if not header.fields.get("author_note") and not affil_lines and (closing := _closing_author_note(pages[-1])):

@@ -353,3 +353,20 @@ def test_an_affiliation_wrapped_onto_the_next_line_is_one_affiliation() -> None:
                      _ln("2. 清华大学公共管理学院，北京 100084", 170, 9), _ln("摘要：一句话。", 190, 9)]
     art = _article(lines, title)
     assert [c.affiliation for c in art.contributors] == ["北京大学经济学院，北京 100871", "清华大学公共管理学院，北京 100084"]
+
+
+def test_a_circled_byline_mark_points_at_its_affiliation_note_in_any_type_size() -> None:
+    title = [_ln("关于“代孕爸爸”事件的生命伦理与法律问题思考", 112, 20.9)]
+    lines = title + [_ln("邹涛 ①", 152, 12), _ln("摘要:全球首位“代孕爸爸”的出现。", 187, 9), _ln("正文一行。", 420, 9),
+                     _ln("①南京中医药大学人文社会科学部　江苏南京 210046", 751, 9), _ln("②这是另一条注释。", 765, 9)]
+    art = _article(lines, title, size=9)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("邹涛", "南京中医药大学人文社会科学部　江苏南京 210046")]
+
+
+def test_a_title_the_page_facts_missed_is_the_first_run_in_the_largest_chinese_type() -> None:
+    lines = [_ln("上一篇文章的结尾。", 80, 10.5), _ln("[1]某某.某书[M].北京:某出版社,2010.", 100, 9),
+             _ln("1 引言部分标题", 150, 16), _ln("话语竞争与性别平等理念的传播", 300, 18), _ln("佟新", 330, 14),
+             _ln("（北京大学 社会学系，北京 100871）", 350, 10.5), _ln("正文第一行。", 380, 10.5)]
+    art = _article(lines, [])
+    assert art.title.zh == "话语竞争与性别平等理念的传播"
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("佟新", "北京大学 社会学系，北京 100871")]
