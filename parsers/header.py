@@ -100,6 +100,32 @@ def _run_in_label(line: "Line") -> str:
     return line.text
 
 
+_BARE_EN = {"abstract_en": re.compile(r"^(\s*(?:Abstract|ABSTRACT))[ \u3000]+(?=[A-Z])"),
+             "keywords_en": re.compile(r"^(\s*(?:Key[ \u3000]?words|KEY[ \u3000]?WORDS|Key[ \u3000]Words))[ \u3000]+(?=[A-Za-z])")}
+
+
+def _bare_english_labels(texts: list[str], start: int, hits: list[LabelHit]) -> bool:
+    """Give a colon to English labels printed bare ("Abstract Money boys…", "Key words
+    sexuality") in a Chinese article's header: its English block repeats the Chinese
+    labels (GB/T 7713.2), so with 摘要 found and its English twin missing, a line opening
+    with the English label word and then a capitalised word is that label. Edits `texts`;
+    True when one was given."""
+    found = {h.field for h in hits}
+    if "abstract_zh" not in found:
+        return False
+    changed = False
+    for name, rx in _BARE_EN.items():
+        if name in found:
+            continue
+        for k in range(start, len(texts)):
+            m = rx.match(texts[k])
+            if m:
+                texts[k] = f"{m.group(1)}: {texts[k][m.end():]}"
+                changed = True
+                break
+    return changed
+
+
 def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3) -> Header:
     """Values of every label found in `lines[start:]`.
 
@@ -110,6 +136,8 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
     specs = field_specs()
     texts = [_run_in_label(ln) for ln in lines]
     hits = find_labels(texts[start:])
+    if _bare_english_labels(texts, start, hits):
+        hits = find_labels(texts[start:])
     for h in hits:
         h.line += start
     header = Header()

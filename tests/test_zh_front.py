@@ -370,3 +370,13 @@ def test_a_title_the_page_facts_missed_is_the_first_run_in_the_largest_chinese_t
     art = _article(lines, [])
     assert art.title.zh == "话语竞争与性别平等理念的传播"
     assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("佟新", "北京大学 社会学系，北京 100871")]
+
+
+def test_bare_english_labels_beside_a_chinese_abstract() -> None:
+    from parsers.header import extract_labelled
+    lines = [_ln("摘要：男男性服务者是新兴群体。", 100), _ln("关键词：性；艾滋病", 115),
+             _ln("Abstract Money boys have become a population.", 160), _ln("Key words sexuality; HIV", 175)]
+    fields = extract_labelled(lines).fields
+    assert fields["abstract_en"] == "Money boys have become a population." and fields["keywords_en"] == "sexuality; HIV"
+    # without a Chinese abstract beside it, an English line opening with the word is text
+    assert "abstract_en" not in extract_labelled(lines[2:]).fields
