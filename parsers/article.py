@@ -215,7 +215,9 @@ def _short_heading_over_title(lines: list["Line"], title_idx: list[int], size: f
         return False
     head, nxt = lines[title_idx[0]], lines[title_idx[0] + 1]
     text = nxt.text.strip()
-    return (len(head.text.strip()) <= 6 and nxt.size >= size + 4 and nxt.size >= head.size * 0.8
+    # (set apart from it, in a corner: a title wrapped after a short first line stays aligned with it)
+    apart = abs(head.x0 - nxt.x0) > 2 * nxt.size and abs((head.x0 + head.x1) - (nxt.x0 + nxt.x1)) / 2 > 2 * nxt.size
+    return (apart and len(head.text.strip()) <= 6 and nxt.size >= size + 4 and nxt.size >= head.size * 0.8
             and len(text) >= 8 and not text.startswith(("—", "-")) and latin_share(text) < 0.5)
 
 

@@ -192,7 +192,7 @@ def test_a_byline_run_that_lost_its_spaces_is_cut_into_names_only_when_the_cut_i
 
 
 def test_a_short_column_heading_above_the_title_is_not_the_title() -> None:
-    head = [_ln("临床护理", 57, 17)]
+    head = [_ln("临床护理", 57, 17, x0=385)]  # (in the page corner)
     lines = head + [_ln("变性手术的术中配合与护理", 90, 16), _ln("李秋明", 114, 8),
                     _ln("北京大学深圳医院手术室(广东深圳518036)", 129, 7), _ln("正文。", 223, 8)]
     art = _article(lines, head, size=8)
@@ -380,3 +380,10 @@ def test_bare_english_labels_beside_a_chinese_abstract() -> None:
     assert fields["abstract_en"] == "Money boys have become a population." and fields["keywords_en"] == "sexuality; HIV"
     # without a Chinese abstract beside it, an English line opening with the word is text
     assert "abstract_en" not in extract_labelled(lines[2:]).fields
+
+
+def test_a_short_title_line_aligned_with_the_next_is_a_wrapped_title_not_a_column_heading() -> None:
+    head = [_ln("改革开放", 57, 17, x0=200)]
+    lines = head + [_ln("与中国社会变迁研究", 90, 16, x0=190), _ln("李秋明", 114, 8), _ln("正文。", 223, 8)]
+    art = _article(lines, head, size=8)
+    assert art.title.zh.startswith("改革开放")
