@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from parsers import citations, identifiers, names
 from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
-from parsers.english import EnglishEntry, cut_byline, english_beside_header
+from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
@@ -272,7 +272,9 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
     else:
         return ""
     text = join_lines(run)
-    return text if run and len(text.split()) >= 2 and not re.search(r"\d{4}|@|DOI|doi", text) else ""
+    # (Latin names under the title — a foreign author's byline — are no title: "John Smith, Li Si")
+    names_only = looks_like_names(text) and bool(re.search(r"[,，]| and ", text))
+    return text if run and len(text.split()) >= 3 and not names_only and not re.search(r"\d{4}|@|DOI|doi", text) else ""
 
 
 # an unlabelled first-page note on the author, keyed by the star after the byline name:

@@ -559,4 +559,5 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
     common = re.split(r"[。；;]", text)[0]
     for name in known:
         common = common.split(name)[0] if name and name in common[2:] else common
-    return _POSTCODE_RE.sub("", common).strip(" ，,"), {}
+    common = _POSTCODE_RE.sub("", common).strip(" ，,")
+    return (common if _INST_RE.search(common) else ""), {}  # (a note naming no institution gives none)

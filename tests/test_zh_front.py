@@ -387,3 +387,10 @@ def test_a_short_title_line_aligned_with_the_next_is_a_wrapped_title_not_a_colum
     lines = head + [_ln("与中国社会变迁研究", 90, 16, x0=190), _ln("李秋明", 114, 8), _ln("正文。", 223, 8)]
     art = _article(lines, head, size=8)
     assert art.title.zh.startswith("改革开放")
+
+
+def test_latin_names_under_a_chinese_title_are_no_english_title_and_a_unit_note_needs_an_institution() -> None:
+    title = [_ln("中美贸易关系研究", 79, 20.9)]
+    lines = title + [_ln("John Smith, Mary Jones", 93, 10.5), _ln("北京大学国际关系学院", 123, 10.5), _ln("正文第一行。", 177, 10.5)]
+    assert _article(lines, title).title.en == ""
+    assert parse_unit_note("张三") == ("", {})
