@@ -242,6 +242,17 @@ def _tidy_title(text: str) -> str:
     return re.sub(r"—{3,}", "——", _TITLE_MARK.sub("", text))
 
 
+def _english_at_end(pages: list[PageInfo]) -> EnglishEntry | None:
+    """The English block closing the article (after the references); its title and names
+    may stand at the foot of the page before the one holding its Abstract."""
+    english = english_beside_header(pages[-1].body)
+    if english is not None and not english.title and len(pages) > 2:
+        merged = english_beside_header(pages[-2].body[-8:] + pages[-1].body)
+        if merged is not None and merged.abstract == english.abstract:
+            english.title, english.names = merged.title, english.names or merged.names
+    return english
+
+
 def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
     """An English title printed under the Chinese block's last field, in text type or
     larger, when the rest of the English block is on the next page."""
@@ -634,7 +645,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
         # the English block may open the second page (title left on the first) or close the article
-        english = english_beside_header(pages[1].body) or english_beside_header(pages[-1].body)
+        english = english_beside_header(pages[1].body) or _english_at_end(pages)
         if english is not None and not english.title:
             english.title = _english_title_after_header(lines, header, size)
     if english is None or not english.title:

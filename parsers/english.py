@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from parsers.header import Header, extract_labelled, join_prose
-from parsers.labels import find_labels
+from parsers.labels import find_labels, type_of_category
 from parsers.joining import join_lines
 from parsers.normalize import latin_share
 
@@ -170,7 +170,9 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         names = found + names
         i -= 1
     run: list["Line"] = []
-    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text):
+    # (nor is a printed article category above it: "Review Article", "Perspective")
+    while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text)
+           and type_of_category(lines[i].text) is None):
         run.insert(0, lines[i])
         i -= 1
     if not run:

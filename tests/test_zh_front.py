@@ -394,3 +394,22 @@ def test_latin_names_under_a_chinese_title_are_no_english_title_and_a_unit_note_
     lines = title + [_ln("John Smith, Mary Jones", 93, 10.5), _ln("北京大学国际关系学院", 123, 10.5), _ln("正文第一行。", 177, 10.5)]
     assert _article(lines, title).title.en == ""
     assert parse_unit_note("张三") == ("", {})
+
+
+def test_an_english_block_at_the_end_may_start_at_the_foot_of_the_page_before() -> None:
+    title = [_ln("社会语言学视阈下的英语性别语言差异研究", 100, 18)]
+    first = title + [_ln("吴东亮", 130, 12), _ln("摘要：语言与性别的关系。", 160, 10.5), _ln("正文。", 200, 10.5)]
+    middle = [_ln("正文继续。", 100, 10.5), _ln("[6]Talbot J. Language development[J].Language sciences,2011,33(4):579-583.", 596, 9),
+              _ln("Research on Gender Differences in English Language", 629, 14), _ln("WU Dong-liang", 652, 12)]
+    last = [_ln("Abstract: The relationship between language and gender.", 60, 10.5), _ln("Key words: English; gender", 80, 10.5)]
+    pages = [PageInfo(1, kind="start", body=first, title_lines=title), PageInfo(2, body=middle), PageInfo(3, body=last)]
+    art = extract_article("a01", pages, 10.5)
+    assert art.title.en == "Research on Gender Differences in English Language"
+    assert art.abstract.en == "The relationship between language and gender."
+
+
+def test_a_printed_category_above_the_english_title_is_not_part_of_it() -> None:
+    lines = [_ln("Review Article", 60, 12), _ln("On the Theory of Gender", 80, 12), _ln("LI Si", 100, 10),
+             _ln("Abstract: The paper studies gender.", 120, 10)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "On the Theory of Gender"
