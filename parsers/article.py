@@ -431,7 +431,7 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
     out: list[tuple[str, list[str]]] = []
     j = 0
     for name, marks in marked:
-        cuts = [[name]] + (names._name_partitions(name) if len(name) >= 4 and _is_cjk_line(name) else [])
+        cuts = [[name]] + (names.name_partitions(name) if len(name) >= 4 and _is_cjk_line(name) else [])
         for parts in cuts:
             if j + len(parts) <= len(english) and all(_same_person(p, english[j + k]) for k, p in enumerate(parts)):
                 out += [(p, []) for p in parts[:-1]] + [(parts[-1], marks)]

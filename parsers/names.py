@@ -275,7 +275,7 @@ def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _name_partitions(run: str) -> list[list[str]]:
+def name_partitions(run: str) -> list[list[str]]:
     """Every way to cut `run` into names of two or three characters, each opening with a
     surname."""
     if not run:
@@ -283,7 +283,7 @@ def _name_partitions(run: str) -> list[list[str]]:
     out: list[list[str]] = []
     for n in (2, 3):
         if len(run) >= n and (run[0] in COMMON_SURNAMES or run[:2] in COMPOUND_SURNAMES):
-            out += [[run[:n], *rest] for rest in _name_partitions(run[n:])]
+            out += [[run[:n], *rest] for rest in name_partitions(run[n:])]
     return out
 
 
@@ -295,7 +295,7 @@ def split_run_of_names(run: str) -> list[str]:
     name dot (·) is rarely one name.)"""
     if not 5 <= len(run) <= 12 or any(d in run for d in _NAME_DOTS):
         return [run]
-    cuts = _name_partitions(run)
+    cuts = name_partitions(run)
     return cuts[0] if len(cuts) == 1 else [run]
 
 
