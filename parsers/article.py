@@ -70,8 +70,35 @@ def _zh_part(raw: list[str]) -> str:
     return join_lines(keep).strip(" ;；,，")
 
 
-def split_keywords_zh(value: str) -> list[str]:
-    return [k.strip().rstrip("。.") for k in _KW_SPLIT.split(value) if k.strip().rstrip("。.")]
+def split_keywords_zh(value: str, context: str = "") -> list[str]:
+    """The keywords of a 关键词 value. GB/T 7713.2 asks for three to eight: a value read as
+    fewer has lost separators in the text layer, and a run too long for one keyword is
+    then cut into keywords the title or abstract (`context`) uses."""
+    out = [k.strip().rstrip("。.") for k in _KW_SPLIT.split(value) if k.strip().rstrip("。.")]
+    if len(out) >= 3:
+        return out
+    return [piece for k in out for piece in _cut_run_of_keywords(k, context)]
+
+
+def _cut_run_of_keywords(run: str, context: str) -> list[str]:
+    """A keyword run of seven or more Chinese characters that the title and abstract never
+    print whole ("变性手术手术配合护理"): the fewest pieces of two to six characters that
+    they all print (GB/T 3860: keywords are taken from the title and text), when exactly
+    one cut has that fewest count; else the run unchanged."""
+    if len(run) < 7 or not re.fullmatch(r"[\u4e00-\u9fff]+", run) or not context or run in context:
+        return [run]
+    best: dict[int, list[list[str]]] = {0: [[]]}  # end offset -> fewest-piece cuts of run[:end]
+    for end in range(2, len(run) + 1):
+        cuts: list[list[str]] = []
+        for n in range(2, 7):
+            start = end - n
+            if start in best and run[start:end] in context:
+                cuts += [c + [run[start:end]] for c in best[start]]
+        if cuts:
+            fewest = min(len(c) for c in cuts)
+            best[end] = [c for c in cuts if len(c) == fewest][:2]
+    found = best.get(len(run), [])
+    return found[0] if len(found) == 1 else [run]
 
 
 def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tuple[list[str], list[str]]:
@@ -660,7 +687,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     f = header.fields
     art.abstract.zh = f.get("abstract_zh", "")
-    art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""))
+    art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""), f"{art.title.zh} {f.get('abstract_zh', '')}")
     art.funding = _zh_part(header.raw.get("funding", [])) or _funding_sentence(lines, size)
     art.received = identifiers.parse_date(f.get("received", "")) or ""
     # (Founder spacing around a hyphen, "R - 052", is not part of the code)

@@ -413,3 +413,15 @@ def test_a_printed_category_above_the_english_title_is_not_part_of_it() -> None:
              _ln("Abstract: The paper studies gender.", 120, 10)]
     entry = english_beside_header(lines)
     assert entry is not None and entry.title == "On the Theory of Gender"
+
+
+def test_a_keyword_value_that_lost_its_separators_is_cut_by_the_words_of_title_and_abstract() -> None:
+    from parsers.article import split_keywords_zh
+    context = "变性手术的术中配合与护理 总结变性手术术中配合、护理要点，提高手术配合质量。"
+    assert split_keywords_zh("变性手术手术配合护理", context) == ["变性手术", "手术配合", "护理"]
+    assert split_keywords_zh("围手术期；药物干预全宫切除", "围手术期药物干预对妇科全宫切除术后的影响") == ["围手术期", "药物干预", "全宫切除"]
+    # three keywords or more: separators are there, a long keyword stays whole
+    assert split_keywords_zh("马克思主义中国化时代化；理论；实践", "马克思主义 中国化 时代化") == ["马克思主义中国化时代化", "理论", "实践"]
+    # a run the context prints whole, or without context: unchanged
+    assert split_keywords_zh("人工智能性别伦理", "人工智能性别伦理研究") == ["人工智能性别伦理"]
+    assert split_keywords_zh("变性手术手术配合护理") == ["变性手术手术配合护理"]
