@@ -182,6 +182,9 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     start = top
     while start > 0 and run[start - 1].size >= big - 0.5:
         start -= 1
+    # an English subtitle in smaller type under the title opens with a dash, as the Chinese one does
+    while top + 1 < len(run) and re.match(r"\s*(?:[—–]|--)", run[top + 1].text):
+        top += 1
     below = [ln.text for ln in run[top + 1:]]
     if below and not names and all(looks_like_names(t) for t in below):
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]

@@ -425,3 +425,14 @@ def test_a_keyword_value_that_lost_its_separators_is_cut_by_the_words_of_title_a
     # a run the context prints whole, or without context: unchanged
     assert split_keywords_zh("人工智能性别伦理", "人工智能性别伦理研究") == ["人工智能性别伦理"]
     assert split_keywords_zh("变性手术手术配合护理") == ["变性手术手术配合护理"]
+
+
+def test_an_english_subtitle_in_smaller_type_stays_with_the_title() -> None:
+    lines = [_ln("[1]张三.乡村治理[M].北京:人民出版社,2020.", 120, 9),
+             _ln("On Grassroots Governance in Rural Revitalization", 200, 12), _ln("—Taking Zhejiang Province as an Example", 216, 10.5),
+             _ln("WANG Wu1, ZHAO Liu2", 235, 10.5), _ln("(1. School of Public Affairs, Zhejiang University, Hangzhou 310058, China)", 250, 9),
+             _ln("Abstract: Rural revitalization needs modern grassroots governance.", 280, 9)]
+    entry = english_beside_header(lines)
+    assert entry is not None
+    assert entry.title == "On Grassroots Governance in Rural Revitalization —Taking Zhejiang Province as an Example"
+    assert entry.names == ["WANG Wu", "ZHAO Liu"]
