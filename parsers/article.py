@@ -379,7 +379,7 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 # fields some journals print in a block at the article's end (after the references),
 # often beside the author's photo, instead of in a first-page footnote
 _CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted",
-                   "author_note"}
+                   "author_note", "affiliation"}
 
 
 def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = False) -> None:
@@ -504,8 +504,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         marked = [(b["name"], []) for b in bios if b.get("name")]
     if not marked and notes:
         marked = [(n["name"], []) for n in notes]
+    byline_note = header.fields.get("author_note", "").strip()
+    if not marked and _BYLINE.match(byline_note):  # a labelled byline: "作者：王五，赵六"
+        marked = names.split_author_line_with_marks(byline_note)
     # no institution under the byline: a 作者单位 note that names no author per line gives them
-    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("author_note", ""), [n for n, _ in marked])
+    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("affiliation") or header.fields.get("author_note", ""), [n for n, _ in marked])
     if english and len(english.names) > len(marked):
         marked = _split_by_english(marked, english.names)
     if english and not english.names and english.byline and marked:
@@ -666,8 +669,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         affil_lines = _marked_affiliation_notes(lines, title_end, author_lines)
     if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
         header.fields["bio"] = star
-    if not header.fields.get("author_note") and not affil_lines and (closing := _closing_author_note(pages[-1])):
-        header.fields["author_note"] = closing
+    if not header.fields.get("affiliation") and not affil_lines and (closing := _closing_author_note(pages[-1])):
+        header.fields["affiliation"] = closing
 
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:

@@ -436,3 +436,12 @@ def test_an_english_subtitle_in_smaller_type_stays_with_the_title() -> None:
     assert entry is not None
     assert entry.title == "On Grassroots Governance in Rural Revitalization —Taking Zhejiang Province as an Example"
     assert entry.names == ["WANG Wu", "ZHAO Liu"]
+
+
+def test_a_labelled_byline_and_a_labelled_unit_under_the_title() -> None:
+    title = [_ln("论乡村振兴中的基层治理", 90, 18)]
+    lines = title + [_ln("作者：王五，赵六", 135, 12), _ln("单位：浙江大学公共管理学院，浙江 杭州 310058", 150, 9),
+                     _ln("摘要：乡村振兴需要基层治理现代化。", 170, 9), _ln("正文。", 250, 10.5)]
+    art = _article(lines, title)
+    assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("王五", "浙江大学公共管理学院，浙江 杭州"),
+                                                                       ("赵六", "浙江大学公共管理学院，浙江 杭州")]
