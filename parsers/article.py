@@ -235,6 +235,24 @@ def _title_by_type(lines: list["Line"], size: float) -> list[int]:
     return run
 
 
+def _chinese_title_first(lines: list["Line"], title_idx: list[int], size: float) -> list[int]:
+    """The Chinese title of an English-first article (English title, names and Abstract
+    above the Chinese title and 摘要): a Chinese article's title is its Chinese one, so
+    of display lines in both scripts the first run of Chinese ones, and for an English
+    title alone the Chinese title in large type further down."""
+    cjk = [i for i in title_idx if latin_share(lines[i].text) < 0.5]
+    if not cjk:
+        return _title_by_type(lines, size) or title_idx
+    if len(cjk) == len(title_idx):
+        return title_idx
+    run = [cjk[0]]
+    for i in cjk[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
 def _short_heading_over_title(lines: list["Line"], title_idx: list[int], size: float) -> bool:
     """A column heading in display type without its dots ("临床护理"): one short line,
     with a longer line in display type under it that does not open with a subtitle's dash."""
@@ -646,6 +664,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     header = extract_labelled(lines)
     if not title_idx:  # the page facts found none: the largest Chinese type, else an English title a little larger than the text
         title_idx = _title_by_type(lines, size) or fallback_title(lines, size, header)
+    elif "abstract_zh" in header.fields:
+        title_idx = _chinese_title_first(lines, title_idx, size)
     if title_idx and (all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx)
                       or _short_heading_over_title(lines, title_idx, size)):
         title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx

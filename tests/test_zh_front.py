@@ -445,3 +445,16 @@ def test_a_labelled_byline_and_a_labelled_unit_under_the_title() -> None:
     art = _article(lines, title)
     assert [(c.name.zh, c.affiliation) for c in art.contributors] == [("王五", "浙江大学公共管理学院，浙江 杭州"),
                                                                        ("赵六", "浙江大学公共管理学院，浙江 杭州")]
+
+
+def test_an_english_first_article_keeps_its_chinese_title_byline_and_english_block() -> None:
+    title = [_ln("On Grassroots Governance in Rural Revitalization", 90, 16)]
+    lines = title + [_ln("WANG Wu, ZHAO Liu", 115, 10.5), _ln("(School of Public Affairs, Zhejiang University, Hangzhou 310058, China)", 130, 9),
+                     _ln("Abstract: Rural revitalization needs modern grassroots governance.", 150, 9),
+                     _ln("Key words: rural revitalization; grassroots governance", 165, 9),
+                     _ln("论乡村振兴中的基层治理", 200, 16), _ln("王五，赵六", 225, 12), _ln("（浙江大学公共管理学院，浙江 杭州 310058）", 240, 9),
+                     _ln("摘要：乡村振兴需要基层治理现代化。", 260, 9), _ln("正文。", 320, 10.5)]
+    for found in (title, [lines[0], lines[5]]):  # the page facts took the English title, or both
+        art = _article(lines, found)
+        assert (art.title.zh, art.title.en) == ("论乡村振兴中的基层治理", "On Grassroots Governance in Rural Revitalization")
+        assert [(c.name.zh, c.name.en) for c in art.contributors] == [("王五", "WANG Wu"), ("赵六", "ZHAO Liu")]
