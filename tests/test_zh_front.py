@@ -458,3 +458,9 @@ def test_an_english_first_article_keeps_its_chinese_title_byline_and_english_blo
         art = _article(lines, found)
         assert (art.title.zh, art.title.en) == ("论乡村振兴中的基层治理", "On Grassroots Governance in Rural Revitalization")
         assert [(c.name.zh, c.name.en) for c in art.contributors] == [("王五", "WANG Wu"), ("赵六", "ZHAO Liu")]
+
+
+def test_a_doi_label_without_a_colon_before_the_doi_itself() -> None:
+    from parsers.labels import find_labels
+    assert [h.field for h in find_labels(["DOI 10.13335/j.1000-3673.pst.2022.1234", "doi 10.1/x"])] == ["doi", "doi"]
+    assert find_labels(["the DOI of a paper", "DOI numbers are 10 digits"]) == []
