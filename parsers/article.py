@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from parsers import citations, identifiers, names
 from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
-from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names
+from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_names_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
@@ -298,22 +298,26 @@ def _english_at_end(pages: list[PageInfo]) -> EnglishEntry | None:
     return english
 
 
-def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
-    """An English title printed under the Chinese block's last field, in text type or
-    larger, when the rest of the English block is on the next page."""
+def _english_head_after_header(lines: list["Line"], header: Header, size: float) -> tuple[str, list[str]]:
+    """(English title, English names) printed under the Chinese block's last field, in
+    text type or larger, when the rest of the English block is on the next page."""
     block = [at for name, at in header.at.items() if name in ("abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no")]
     if not block:
-        return ""
+        return "", []
     last = max(block)
     k = last + 1
     while k < len(lines) and k in header.used:
         k += 1
-    title = []
+    title: list["Line"] = []
     for ln in lines[k:]:
         if latin_share(ln.text) <= 0.8 or ln.size < size - 0.4:
             break
-        title.append(ln.text)
-    return join_lines(title)
+        # (in one type size: the names under it, smaller or listed with commas, are not part of it)
+        if title and (abs(ln.size - title[0].size) > 0.5 or (looks_like_names(ln.text) and re.search(r"[,，]", ln.text))):
+            after = ln.text if looks_like_names(ln.text) else ""
+            return join_lines([t.text for t in title]), split_names_en(after) if after else []
+        title.append(ln)
+    return join_lines([ln.text for ln in title]), []
 
 
 def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
@@ -697,7 +701,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         # the English block may open the second page (title left on the first) or close the article
         english = english_beside_header(pages[1].body) or _english_at_end(pages)
         if english is not None and not english.title:
-            english.title = _english_title_after_header(lines, header, size)
+            english.title, names_en = _english_head_after_header(lines, header, size)
+            english.names = english.names or names_en
     if english is None or not english.title:
         under = _english_title_under_title(lines, title_end) if cjk_title else ""
         if under:

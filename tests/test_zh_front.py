@@ -464,3 +464,17 @@ def test_a_doi_label_without_a_colon_before_the_doi_itself() -> None:
     from parsers.labels import find_labels
     assert [h.field for h in find_labels(["DOI 10.13335/j.1000-3673.pst.2022.1234", "doi 10.1/x"])] == ["doi", "doi"]
     assert find_labels(["the DOI of a paper", "DOI numbers are 10 digits"]) == []
+
+
+def test_an_english_title_left_on_the_first_page_stops_at_its_names() -> None:
+    title = [_ln("论乡村振兴中的基层治理", 90, 18)]
+    first = title + [_ln("王五，赵六", 120, 12), _ln("摘要：乡村振兴需要基层治理现代化。", 150, 10.5),
+                     _ln("关键词：乡村振兴；基层治理；浙江", 165, 10.5),
+                     _ln("On Grassroots Governance in Rural", 700, 14), _ln("Revitalization", 716, 14),
+                     _ln("WANG Wu, ZHAO Liu", 735, 10.5)]
+    second = [_ln("Abstract: Rural revitalization needs modern grassroots governance.", 60, 10.5),
+              _ln("Key words: rural revitalization; grassroots governance", 75, 10.5), _ln("正文。", 120, 10.5)]
+    pages = [PageInfo(1, kind="start", body=first, title_lines=title), PageInfo(2, body=second)]
+    art = extract_article("a01", pages, 10.5)
+    assert art.title.en == "On Grassroots Governance in Rural Revitalization"
+    assert [c.name.en for c in art.contributors] == ["WANG Wu", "ZHAO Liu"]
