@@ -670,6 +670,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         title_idx = _title_by_type(lines, size) or fallback_title(lines, size, header)
     elif "abstract_zh" in header.fields:
         title_idx = _chinese_title_first(lines, title_idx, size)
+    while len(title_idx) > 1 and _COLUMN_LABEL.match(lines[title_idx[0]].text.strip()):
+        title_idx = title_idx[1:]  # a column label taken with the title: not part of it
     if title_idx and (all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx)
                       or _short_heading_over_title(lines, title_idx, size)):
         title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx

@@ -478,3 +478,9 @@ def test_an_english_title_left_on_the_first_page_stops_at_its_names() -> None:
     art = extract_article("a01", pages, 10.5)
     assert art.title.en == "On Grassroots Governance in Rural Revitalization"
     assert [c.name.en for c in art.contributors] == ["WANG Wu", "ZHAO Liu"]
+
+
+def test_a_column_label_taken_with_the_title_is_dropped_from_it() -> None:
+    title = [_ln("【综述】", 60, 14), _ln("性激素免疫调节效应与疾病发生的关系", 96, 19.7)]
+    lines = title + [_ln("孙凯　冯琦", 130, 10.3), _ln("正文。", 160, 8.8)]
+    assert _article(lines, title, size=8.8).title.zh == "性激素免疫调节效应与疾病发生的关系"
