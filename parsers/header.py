@@ -59,12 +59,19 @@ _BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]+)[-\u2043\u2010]$")
 _HYPHEN_PREFIXES = {"self", "non", "cross", "well", "multi", "semi", "anti", "co", "ex"}
 
 
+# a font without a ToUnicode map that reads its hyphen as "2" ("new2emerging", "mak2" + "ing"):
+# a digit between two-letter runs of lower case (or ending a line after them) is no digit of English
+# (a unit squared at a line end, "30 km2", keeps its digit: a line-end break needs three letters before it)
+_HYPHEN_AS_TWO = re.compile(r"(?<=[a-z]{2})2(?=[a-z]{2})|(?<=[a-z]{3})2(?=\s*$)")
+
+
 def join_prose(parts: list[str]) -> str:
     """Lines of English prose (an abstract) joined, a word the typesetter hyphenated at
     the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
     hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
     the same compound is printed hyphenated elsewhere in the text or its first part is a
     prefix English hyphenates (self-, non-, multi-)."""
+    parts = [_HYPHEN_AS_TWO.sub("-", p) for p in parts]
     whole = " ".join(parts)
     out: list[str] = []
     for k, line in enumerate(parts):

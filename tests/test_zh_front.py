@@ -484,3 +484,11 @@ def test_a_column_label_taken_with_the_title_is_dropped_from_it() -> None:
     title = [_ln("【综述】", 60, 14), _ln("性激素免疫调节效应与疾病发生的关系", 96, 19.7)]
     lines = title + [_ln("孙凯　冯琦", 130, 10.3), _ln("正文。", 160, 8.8)]
     assert _article(lines, title, size=8.8).title.zh == "性激素免疫调节效应与疾病发生的关系"
+
+
+def test_a_hyphen_a_font_reads_as_2_is_a_hyphen_in_english_prose() -> None:
+    from parsers.header import join_prose
+    assert join_prose(["those new2emerging technologies, mak2", "ing objective analysis"]) == (
+        "those new-emerging technologies, making objective analysis")
+    # digits that are digits: H2O, b2b, a unit squared at the line end
+    assert join_prose(["H2O and b2b cost 30 km2", "in area"]) == "H2O and b2b cost 30 km2 in area"
