@@ -84,7 +84,7 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
         hi = bylines[k + 1] if k + 1 < len(bylines) else len(lines)
         block = extract_labelled(lines[b + 1: hi], 0)
         entries.append(EnglishEntry(
-            title=join_lines([ln.text for ln in lines[lo:b]]),
+            title=_TITLE_LABEL.sub("", join_lines([ln.text for ln in _title_lines(lines[lo:b])])),
             names=split_names_en(m.group("names")),
             abstract=join_prose(block.raw.get("abstract_en", [])),
             keywords=split_keywords_en(block.fields.get("keywords_en", "")),
@@ -92,6 +92,15 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
         ))
         lo = b + 1 + (max(block.used) + 1 if block.used else 0)
     return entries
+
+
+def _title_lines(lines: list["Line"]) -> list["Line"]:
+    """An issue-end entry's title lines: a section heading ("English Abstracts"), a printed
+    category or an identifier line above the title is not part of it."""
+    k = 0
+    while k < len(lines) - 1 and (_NOT_TITLE.match(lines[k].text) or type_of_category(lines[k].text) is not None):
+        k += 1
+    return lines[k:]
 
 
 def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:

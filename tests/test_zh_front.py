@@ -492,3 +492,11 @@ def test_a_hyphen_a_font_reads_as_2_is_a_hyphen_in_english_prose() -> None:
         "those new-emerging technologies, making objective analysis")
     # digits that are digits: H2O, b2b, a unit squared at the line end
     assert join_prose(["H2O and b2b cost 30 km2", "in area"]) == "H2O and b2b cost 30 km2 in area"
+
+
+def test_an_issue_end_section_heading_is_not_part_of_its_first_entry_title() -> None:
+    from parsers.english import parse_english_section
+    lines = [_ln("English Abstracts", 50, 14), _ln("On the Theory of Gender", 80, 11), _ln("LI Si / 43", 95, 10),
+             _ln("Abstract: The paper studies gender.", 110, 10), _ln("Key words: gender; theory", 125, 10)]
+    entries = parse_english_section(lines)
+    assert [(e.title, e.names, e.page) for e in entries] == [("On the Theory of Gender", ["LI Si"], 43)]
