@@ -572,6 +572,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         c.affiliation = "; ".join(aff)
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
+        elif english and _is_cjk_line(name):  # bylines of different lengths: the English name that is this one's pinyin
+            c.name.en = next((en for en in english.names if _same_person(name, en)), c.name.en)
         out.append(c)
     return out
 

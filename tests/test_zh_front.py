@@ -500,3 +500,13 @@ def test_an_issue_end_section_heading_is_not_part_of_its_first_entry_title() -> 
              _ln("Abstract: The paper studies gender.", 110, 10), _ln("Key words: gender; theory", 125, 10)]
     entries = parse_english_section(lines)
     assert [(e.title, e.names, e.page) for e in entries] == [("On the Theory of Gender", ["LI Si"], 43)]
+
+
+def test_english_names_are_matched_by_pinyin_when_the_bylines_differ_in_length() -> None:
+    title = [_ln("中国易性症多学科诊疗专家共识", 101, 19.7)]
+    lines = title + [_ln("中国心理卫生协会性心理健康专业委员会", 126, 10.3), _ln("陆峥，刘娜", 142, 10.3),
+                     _ln("摘要: 临床实践中尚未形成共识。", 180, 8.8),
+                     _ln("Chinese expert consensus on transsexualism", 283, 8.8), _ln("LU Zheng, LIU Na", 297, 8.8),
+                     _ln("Abstract: In clinical practice there was no consensus.", 369, 8.8)]
+    art = _article(lines, title)
+    assert [c.name.en for c in art.contributors] == ["", "LU Zheng", "LIU Na"]
