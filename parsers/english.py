@@ -127,6 +127,10 @@ _NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx
                         r"|(?:CLC|Document code|Article ID|Article No)\b"
                         # (an issue-end section's heading over its first entry: "English Abstracts")
                         r"|(?:English\s+)?Abstracts\s*$|ABSTRACTS\s*$)")
+# the shape of a reference entry without its marker (an author-date list above an English
+# block at the article's end): a GB/T 7714 type code, "(2010)", "12(3): 45", "pp. 4"
+_CITATION_SHAPE = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|EB/OL|J/OL)\s*[\]］]|\(\s*(?:19|20)\d\d[a-z]?\s*\)"
+                             r"|\b\d+\s*\(\d+\)\s*[:：]\s*\d+|\bpp?\.\s*\d")
 # a label printed before the title itself ("Title: …") is not part of it
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
 # the names' institution printed in brackets after them: "Shan Bo，Zhou Xiayu（Wuhan University）"
@@ -181,7 +185,7 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     run: list["Line"] = []
     # (nor is a printed article category above it: "Review Article", "Perspective")
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text)
-           and type_of_category(lines[i].text) is None):
+           and type_of_category(lines[i].text) is None and not _CITATION_SHAPE.search(lines[i].text)):
         run.insert(0, lines[i])
         i -= 1
     if not run:

@@ -510,3 +510,11 @@ def test_english_names_are_matched_by_pinyin_when_the_bylines_differ_in_length()
                      _ln("Abstract: In clinical practice there was no consensus.", 369, 8.8)]
     art = _article(lines, title)
     assert [c.name.en for c in art.contributors] == ["", "LU Zheng", "LIU Na"]
+
+
+def test_an_unmarked_reference_entry_above_an_english_block_is_not_its_title() -> None:
+    lines = [_ln("Zhang, S. (2010). Gender and work. Sociology, 12(3): 45-67.", 600, 10),
+             _ln("A Review of 2015-2017 Western Intercultural Research", 629, 10),
+             _ln("LI Si", 650, 10), _ln("Abstract: The paper reviews research.", 670, 10)]
+    entry = english_beside_header(lines)
+    assert entry is not None and entry.title == "A Review of 2015-2017 Western Intercultural Research"
