@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from parsers import citations, identifiers, names
 from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
-from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_names_en
-from parsers.header import Header, extract_labelled
+from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_keywords_en, split_names_en
+from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
 from parsers.normalize import latin_share
@@ -285,6 +285,20 @@ def _tidy_title(text: str) -> str:
     """The printed title without its note mark, the subtitle's dash as GB/T 7713.2 sets it
     (——; a run of three em dashes is a typesetting habit for the same 破折号)."""
     return re.sub(r"—{3,}", "——", _TITLE_MARK.sub("", text))
+
+
+def _english_runs_over(english: EnglishEntry, header: Header, page: PageInfo) -> None:
+    """An English abstract that runs over the page break: the English lines opening the
+    next page, up to its Key words, carry it on (and the Key words are its)."""
+    body = page.body
+    found = extract_labelled(body[:20])
+    if "keywords_en" not in found.fields or "abstract_en" in found.fields:
+        return
+    cut = found.at["keywords_en"]
+    more = [ln.text for ln in body[:cut] if latin_share(ln.text) > 0.8]
+    if more and len(more) == cut:
+        english.abstract = join_prose(header.raw["abstract_en"] + more)
+        english.keywords = split_keywords_en(found.fields["keywords_en"])
 
 
 def _english_at_end(pages: list[PageInfo]) -> EnglishEntry | None:
@@ -707,6 +721,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         if english is not None and not english.title:
             english.title, names_en = _english_head_after_header(lines, header, size)
             english.names = english.names or names_en
+    if english is not None and english.abstract and not english.keywords and len(pages) > 1 and "abstract_en" in header.fields:
+        _english_runs_over(english, header, pages[1])
     if english is None or not english.title:
         under = _english_title_under_title(lines, title_end) if cjk_title else ""
         if under:

@@ -518,3 +518,16 @@ def test_an_unmarked_reference_entry_above_an_english_block_is_not_its_title() -
              _ln("LI Si", 650, 10), _ln("Abstract: The paper reviews research.", 670, 10)]
     entry = english_beside_header(lines)
     assert entry is not None and entry.title == "A Review of 2015-2017 Western Intercultural Research"
+
+
+def test_an_english_abstract_running_over_the_page_break_is_carried_on() -> None:
+    title = [_ln("论乡村振兴中的基层治理", 90, 18)]
+    first = title + [_ln("王五，赵六", 120, 12), _ln("摘要：乡村振兴需要基层治理现代化。", 150, 10.5),
+                     _ln("On Grassroots Governance", 600, 14), _ln("WANG Wu, ZHAO Liu", 620, 10.5),
+                     _ln("Abstract: Rural revitalization needs modern grass-", 760, 10.5)]
+    second = [_ln("roots governance in every village.", 60, 10.5),
+              _ln("Key words: rural revitalization; grassroots governance", 75, 10.5), _ln("正文。", 120, 10.5)]
+    pages = [PageInfo(1, kind="start", body=first, title_lines=title), PageInfo(2, body=second)]
+    art = extract_article("a01", pages, 10.5)
+    assert art.abstract.en == "Rural revitalization needs modern grassroots governance in every village."
+    assert art.keywords.en == ["rural revitalization", "grassroots governance"]
