@@ -240,7 +240,7 @@ def _chinese_title_first(lines: list["Line"], title_idx: list[int], size: float)
     above the Chinese title and 摘要): a Chinese article's title is its Chinese one, so
     of display lines in both scripts the first run of Chinese ones, and for an English
     title alone the Chinese title in large type further down."""
-    cjk = [i for i in title_idx if latin_share(lines[i].text) < 0.5]
+    cjk = [i for i in title_idx if re.search(r"[\u4e00-\u9fff]{2}", lines[i].text)]  # ("ChatGPT与AIGC研究" is Chinese)
     if not cjk:
         return _title_by_type(lines, size) or title_idx
     if len(cjk) == len(title_idx):

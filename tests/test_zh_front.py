@@ -531,3 +531,9 @@ def test_an_english_abstract_running_over_the_page_break_is_carried_on() -> None
     art = extract_article("a01", pages, 10.5)
     assert art.abstract.en == "Rural revitalization needs modern grassroots governance in every village."
     assert art.keywords.en == ["rural revitalization", "grassroots governance"]
+
+
+def test_a_chinese_title_mostly_in_latin_letters_is_still_the_chinese_title() -> None:
+    title = [_ln("ChatGPT与AIGC研究", 90, 18)]
+    lines = title + [_ln("王五，赵六", 120, 12), _ln("摘要：本文研究生成式人工智能。", 150, 10.5), _ln("正文。", 200, 10.5)]
+    assert _article(lines, title).title.zh == "ChatGPT与AIGC研究"
