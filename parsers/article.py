@@ -543,6 +543,9 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     byline_note = header.fields.get("author_note", "").strip()
     if not marked and _BYLINE.match(byline_note):  # a labelled byline: "作者：王五，赵六"
         marked = names.split_author_line_with_marks(byline_note)
+    unit_note = header.fields.get("affiliation", "")
+    if not any(affiliations.values()) and unit_note and "" not in (numbered := names.parse_affiliation_line(unit_note)):
+        affiliations.update(numbered)  # "作者单位：1. 北京大学…；2. 清华大学…": the byline's marks point into it
     # no institution under the byline: a 作者单位 note that names no author per line gives them
     unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("affiliation") or header.fields.get("author_note", ""), [n for n, _ in marked])
     if english and len(english.names) > len(marked):

@@ -537,3 +537,11 @@ def test_a_chinese_title_mostly_in_latin_letters_is_still_the_chinese_title() ->
     title = [_ln("ChatGPT与AIGC研究", 90, 18)]
     lines = title + [_ln("王五，赵六", 120, 12), _ln("摘要：本文研究生成式人工智能。", 150, 10.5), _ln("正文。", 200, 10.5)]
     assert _article(lines, title).title.zh == "ChatGPT与AIGC研究"
+
+
+def test_a_numbered_unit_note_answers_the_byline_marks() -> None:
+    title = [_ln("论乡村振兴中的基层治理", 90, 18)]
+    lines = title + [_ln("王五1，赵六2", 120, 12), _ln("摘要：乡村振兴需要基层治理现代化。", 150, 10.5), _ln("正文。", 200, 10.5),
+                     _ln("作者单位：1. 北京大学经济学院，北京 100871；2. 清华大学公共管理学院，北京 100084", 760, 8)]
+    art = _article(lines, title)
+    assert [c.affiliation for c in art.contributors] == ["北京大学经济学院，北京 100871", "清华大学公共管理学院，北京 100084"]
