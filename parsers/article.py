@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from parsers import citations, identifiers, names
 from parsers.article_en import fallback_title, fill_english
 from parsers.byline_en import INSTITUTION_EN
-from parsers.english import EnglishEntry, english_beside_header
-from parsers.header import Header, extract_labelled
+from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_keywords_en, split_names_en
+from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
-from parsers.labels import find_labels, is_end_matter, type_of_title
+from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo
 from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
@@ -20,11 +20,17 @@ from schemas.model import Article, Citation, Contributor, LangText
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+# an affiliation line opens with its mark: 1. / (1) / ¹ / ① / [1] (GB/T 7713.2 numbers each institution)
+_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*[\d,，*∗¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+# a byline: names of two to six characters, each with its marks — digits, superscripts,
+# circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
+                     r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
+# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
+_BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
@@ -70,17 +76,53 @@ def _zh_part(raw: list[str]) -> str:
     return join_lines(keep).strip(" ;；,，")
 
 
-def split_keywords_zh(value: str) -> list[str]:
-    return [k.strip().rstrip("。.") for k in _KW_SPLIT.split(value) if k.strip().rstrip("。.")]
+def split_keywords_zh(value: str, context: str = "") -> list[str]:
+    """The keywords of a 关键词 value. GB/T 7713.2 asks for three to eight: a value read as
+    fewer has lost separators in the text layer, and a run too long for one keyword is
+    then cut into keywords the title or abstract (`context`) uses."""
+    out = [k.strip().rstrip("。.") for k in _KW_SPLIT.split(value) if k.strip().rstrip("。.")]
+    if len(out) >= 3:
+        return out
+    return [piece for k in out for piece in _cut_run_of_keywords(k, context)]
+
+
+def _cut_run_of_keywords(run: str, context: str) -> list[str]:
+    """A keyword run of seven or more Chinese characters that the title and abstract never
+    print whole ("变性手术手术配合护理"): the fewest pieces of two to six characters that
+    they all print (GB/T 3860: keywords are taken from the title and text), when exactly
+    one cut has that fewest count; else the run unchanged."""
+    if len(run) < 7 or not re.fullmatch(r"[\u4e00-\u9fff]+", run) or not context or run in context:
+        return [run]
+    best: dict[int, list[list[str]]] = {0: [[]]}  # end offset -> fewest-piece cuts of run[:end]
+    for end in range(2, len(run) + 1):
+        cuts: list[list[str]] = []
+        for n in range(2, 7):
+            start = end - n
+            if start in best and run[start:end] in context:
+                cuts += [c + [run[start:end]] for c in best[start]]
+        if cuts:
+            fewest = min(len(c) for c in cuts)
+            best[end] = [c for c in cuts if len(c) == fewest][:2]
+    found = best.get(len(run), [])
+    return found[0] if len(found) == 1 else [run]
 
 
 def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tuple[list[str], list[str]]:
     """(author lines, affiliation lines) between the title and the first label/body line."""
     authors: list[str] = []
     affils: list[str] = []
-    for ln in lines[begin:end]:
+    block = _rejoin_wrapped_byline(lines[begin:end])
+    last_affil: "Line | None" = None
+    for ln in block:
         text = ln.text.strip()
         if not text:
+            continue
+        if (not authors and ln is block[0] and re.search(r"[\u4e00-\u9fff]{2}", text) and re.search(r"[A-Z][a-z]+ [A-Z]", text)
+                and len(text) <= 60 and ln.size >= size - 0.4 and not _INSTITUTION.search(text) and not find_labels([text])):
+            authors.append(ln)  # a byline mixing Chinese and Latin names ("富晓星 Lei Zhang 马铁成"): cut by _contributors
+            continue
+        if not authors and _GROUP_AUTHOR.search(text) and ln is block[0] and ln.size >= size - 0.4 and len(text) <= 40:
+            authors.append(ln)  # a group author: one name, read whole by _contributors
             continue
         if latin_share(text) > 0.8:
             continue  # an English title/name block printed before the labels
@@ -92,17 +134,57 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 authors.append(replace(ln, text=f"{name}{k}"))  # numbered as a marked byline would be
                 affils.append(f"{k}. {affil}")
             continue
-        if _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
+        text = _BYLINE_PREFIX.sub("", text)
+        if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
+            affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
+            last_affil = ln
+        elif _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
             affils.append(text)
+            last_affil = ln
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
             authors.append(ln)  # a masthead box in small print beside the byline is not one
-        elif not authors and begin > 0 and ln is lines[begin] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
+        elif not authors and begin > 0 and ln is block[0] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
             authors.append(ln)  # the line under the title in byline type, unreadable (OCR): still the byline
         elif authors:
             break
         else:
             break
     return [a.text for a in authors], affils
+
+
+def _affiliation_goes_on(line: "Line", prev: "Line", so_far: str) -> bool:
+    """An affiliation wrapped onto the next line: same type, the next row, no mark of its
+    own, and the affiliation so far not closed (by a bracket, a full stop or a postcode)."""
+    text = line.text.strip()
+    return (abs(line.size - prev.size) <= 0.3 and 0 < line.y - prev.y < 2 * prev.size and len(text) <= 40
+            and not _AFFIL_LINE.match(text) and not re.search(r"[)）。]$|\d{6}\s*[)）]?$", so_far.strip())
+            and latin_share(text) < 0.5 and not find_labels([text]))
+
+
+# a group author printed as the first byline line (GB/T 7714 and ICMJE group authorship):
+# "中国心理卫生协会性心理健康专业委员会", "……协作组", "……编写组"
+_GROUP_AUTHOR = re.compile(r"(?:委员会|协会|学会|分会|工作组|协作组|专家组|编写组|编委会|课题组|联盟)$")
+
+
+def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
+    """A byline wrapped over two lines ("…，潘柏林，刘" + "烨，李革临，…"): one line, so
+    that a name broken at the line end is whole again. Joined only when the first line
+    alone is no byline, the two together are, in one type size on consecutive rows."""
+    out: list["Line"] = []
+    k = 0
+    while k < len(block):
+        ln = block[k]
+        if k + 1 < len(block):
+            nxt = block[k + 1]
+            joined = ln.text.strip() + nxt.text.strip()
+            if (not _BYLINE.match(ln.text.strip()) and _BYLINE.match(joined) and abs(nxt.size - ln.size) <= 0.3
+                    and 0 < nxt.y - ln.y < 2 * ln.size):
+                out.append(replace(ln, text=joined, x1=max(ln.x1, nxt.x1)))
+                k += 2
+                continue
+        out.append(ln)
+        k += 1
+    return out
 
 
 _INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")
@@ -120,28 +202,209 @@ def _inline_affiliations(text: str) -> list[tuple[str, str]]:
     return pairs if pairs and pos == len(text) else []
 
 
-def _is_subtitle(line: "Line", title: "Line") -> bool:
-    """A subtitle: opens with a dash, right under the title, in large type of its own."""
+def _is_subtitle(line: "Line", title: "Line", size: float = 0.0) -> bool:
+    """A subtitle: opens with a dash (GB/T 7713.2 sets the 副题名 after a 破折号), right
+    under the title, in display type of its own — smaller than the title, larger than
+    the text."""
     return (line.text.strip().startswith(("——", "—", "--")) and 0 < line.y - title.y < 3 * title.size
-            and line.size >= title.size * 0.6 and latin_share(line.text) < 0.5)
+            and (line.size >= title.size * 0.6 or (size and line.size >= size + 1.5)) and latin_share(line.text) < 0.5)
 
 
-def _english_title_after_header(lines: list["Line"], header: Header, size: float) -> str:
-    """An English title printed under the Chinese block's last field, in text type or
-    larger, when the rest of the English block is on the next page."""
+def _subtitle_goes_on(line: "Line", prev: "Line") -> bool:
+    """A subtitle wrapped onto the next line: same display type, the next line down, and
+    not a byline (a short run of names)."""
+    text = line.text.strip()
+    return (abs(line.size - prev.size) <= 0.3 and 0 < line.y - prev.y < 2 * prev.size and latin_share(text) < 0.5
+            and bool(text) and not _BYLINE.match(text) and not find_labels([text]))
+
+
+# a column label (栏目名) printed above the title in display type: "·案例报道·", "【综述】"
+_COLUMN_LABEL = re.compile(r"^[·•・【\[〔]\s*[\u4e00-\u9fff\s]{2,10}\s*[·•・】\]〕]$")
+
+
+def _title_by_type(lines: list["Line"], size: float) -> list[int]:
+    """The title of a first page whose title the page facts missed (an article starting
+    mid-page under another's tail): the first run of Chinese lines in the page's largest
+    type, well above the text size (GB/T 7713.2: the title in the largest type of the
+    front matter); not a section heading or a column label."""
+    cands = [k for k, ln in enumerate(lines) if ln.size >= size * 1.35 and latin_share(ln.text) < 0.5
+             and re.search(r"[\u4e00-\u9fff]{4}", ln.text) and not is_named_section(ln.text)
+             and not _COLUMN_LABEL.match(ln.text.strip())]
+    if not cands:
+        return []
+    big = max(lines[k].size for k in cands)
+    first = next(k for k in cands if lines[k].size >= big - 0.3)
+    run = [first]
+    while run[-1] + 1 < len(lines) and len(run) < 3 and abs(lines[run[-1] + 1].size - big) <= 0.3 \
+            and latin_share(lines[run[-1] + 1].text) < 0.5:
+        run.append(run[-1] + 1)
+    return run
+
+
+def _chinese_title_first(lines: list["Line"], title_idx: list[int], size: float) -> list[int]:
+    """The Chinese title of an English-first article (English title, names and Abstract
+    above the Chinese title and 摘要): a Chinese article's title is its Chinese one, so
+    of display lines in both scripts the first run of Chinese ones, and for an English
+    title alone the Chinese title in large type further down."""
+    cjk = [i for i in title_idx if re.search(r"[\u4e00-\u9fff]{2}", lines[i].text)]  # ("ChatGPT与AIGC研究" is Chinese)
+    if not cjk:
+        return _title_by_type(lines, size) or title_idx
+    if len(cjk) == len(title_idx):
+        return title_idx
+    run = [cjk[0]]
+    for i in cjk[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    return run
+
+
+def _short_heading_over_title(lines: list["Line"], title_idx: list[int], size: float) -> bool:
+    """A column heading in display type without its dots ("临床护理"): one short line,
+    with a longer line in display type under it that does not open with a subtitle's dash."""
+    if len(title_idx) != 1 or title_idx[0] + 1 >= len(lines):
+        return False
+    head, nxt = lines[title_idx[0]], lines[title_idx[0] + 1]
+    text = nxt.text.strip()
+    # (set apart from it, in a corner: a title wrapped after a short first line stays aligned with it)
+    apart = abs(head.x0 - nxt.x0) > 2 * nxt.size and abs((head.x0 + head.x1) - (nxt.x0 + nxt.x1)) / 2 > 2 * nxt.size
+    return (apart and len(head.text.strip()) <= 6 and nxt.size >= size + 4 and nxt.size >= head.size * 0.8
+            and len(text) >= 8 and not text.startswith(("—", "-")) and latin_share(text) < 0.5)
+
+
+def _title_under_column_label(lines: list["Line"], k: int, size: float) -> list[int]:
+    """The title under a column label the page took for it: the next lines in display
+    type (CAJ-CD B/T 1 puts the 栏目 above the title)."""
+    idx: list[int] = []
+    while k < len(lines) and lines[k].size >= size + 1.5 and latin_share(lines[k].text) < 0.5 and (
+            not idx or abs(lines[k].size - lines[idx[0]].size) <= 0.3):
+        idx.append(k)
+        k += 1
+    return idx
+
+
+# a note mark after the title (*, ∗, †, ①): it points at the funding or author note (CAJ-CD B/T 1)
+_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+$")
+
+
+def _tidy_title(text: str) -> str:
+    """The printed title without its note mark, the subtitle's dash as GB/T 7713.2 sets it
+    (——; a run of three em dashes is a typesetting habit for the same 破折号)."""
+    return re.sub(r"—{3,}", "——", _TITLE_MARK.sub("", text))
+
+
+def _english_runs_over(english: EnglishEntry, header: Header, page: PageInfo) -> None:
+    """An English abstract that runs over the page break: the English lines opening the
+    next page, up to its Key words, carry it on (and the Key words are its)."""
+    body = page.body
+    found = extract_labelled(body[:20])
+    if "keywords_en" not in found.fields or "abstract_en" in found.fields:
+        return
+    cut = found.at["keywords_en"]
+    more = [ln.text for ln in body[:cut] if latin_share(ln.text) > 0.8]
+    if more and len(more) == cut:
+        english.abstract = join_prose(header.raw["abstract_en"] + more)
+        english.keywords = split_keywords_en(found.fields["keywords_en"])
+
+
+def _english_at_end(pages: list[PageInfo]) -> EnglishEntry | None:
+    """The English block closing the article (after the references); its title and names
+    may stand at the foot of the page before the one holding its Abstract."""
+    english = english_beside_header(pages[-1].body)
+    if english is not None and not english.title and len(pages) > 2:
+        merged = english_beside_header(pages[-2].body[-8:] + pages[-1].body)
+        if merged is not None and merged.abstract == english.abstract:
+            english.title, english.names = merged.title, english.names or merged.names
+    return english
+
+
+def _english_head_after_header(lines: list["Line"], header: Header, size: float) -> tuple[str, list[str]]:
+    """(English title, English names) printed under the Chinese block's last field, in
+    text type or larger, when the rest of the English block is on the next page."""
     block = [at for name, at in header.at.items() if name in ("abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no")]
     if not block:
-        return ""
+        return "", []
     last = max(block)
     k = last + 1
     while k < len(lines) and k in header.used:
         k += 1
-    title = []
+    title: list["Line"] = []
     for ln in lines[k:]:
         if latin_share(ln.text) <= 0.8 or ln.size < size - 0.4:
             break
-        title.append(ln.text)
-    return join_lines(title)
+        # (in one type size: the names under it, smaller or listed with commas, are not part of it)
+        if title and (abs(ln.size - title[0].size) > 0.5 or (looks_like_names(ln.text) and re.search(r"[,，]", ln.text))):
+            after = ln.text if looks_like_names(ln.text) else ""
+            return join_lines([t.text for t in title]), split_names_en(after) if after else []
+        title.append(ln)
+    return join_lines([ln.text for ln in title]), []
+
+
+def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
+    """An English title printed right under the Chinese one, above the Chinese byline
+    (journals with no English abstract still translate the title there): the English
+    lines between the title and the next Chinese line."""
+    run: list[str] = []
+    for ln in lines[title_end:title_end + 4]:
+        if latin_share(ln.text) <= 0.8:
+            break
+        run.append(ln.text)
+    else:
+        return ""
+    text = join_lines(run)
+    # (Latin names under the title — a foreign author's byline — are no title: "John Smith, Li Si")
+    names_only = looks_like_names(text) and bool(re.search(r"[,，]| and ", text))
+    return text if run and len(text.split()) >= 3 and not names_only and not re.search(r"\d{4}|@|DOI|doi", text) else ""
+
+
+# an unlabelled first-page note on the author, keyed by the star after the byline name:
+# "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]")
+# a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
+_AUTHOR_IS = re.compile(r"[（(]\s*作者(?:为|系|是)\s*(?P<body>[^（）()]{4,80})[）)]")
+
+
+def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
+    """The note a byline's star points at, when it opens with a byline name: a bio."""
+    byline = "".join(author_lines)
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        m = _STAR_NOTE.match(ln.text)
+        if not m or ln.size >= size - 0.4 or m.group("name") not in byline:
+            continue
+        note = [re.sub(r"^\s*[*∗]+\s*", "", ln.text)]
+        for nxt in lines[k + 1:k + 4]:
+            if abs(nxt.size - ln.size) > 0.3 or nxt.y <= ln.y or citations.match_marker(nxt.text) or _STAR_NOTE.match(nxt.text):
+                break
+            note.append(nxt.text)
+        out.append(join_lines(note))
+    return "；".join(out)
+
+
+def _marked_affiliation_notes(lines: list["Line"], after: int, author_lines: list[str]) -> list[str]:
+    """Affiliations printed as first-page notes keyed by the byline's circled marks
+    ("邹涛 ①" … "①南京中医药大学人文社会科学部 江苏南京 210046"), in whatever type size:
+    a note opening with a mark the byline carries and naming an institution."""
+    marks = set(re.findall(r"[\u2460-\u2473]", "".join(author_lines)))
+    out = []
+    for ln in lines[after:]:
+        m = re.match(r"^\s*([\u2460-\u2473])\s*(\S.*)$", ln.text)
+        if m and m.group(1) in marks and _INSTITUTION.search(m.group(2)[:40]) and m.group(1) not in {o[:1] for o in out}:
+            out.append(f"{m.group(1)}{m.group(2)}")
+    return out
+
+
+def _closing_author_note(page: PageInfo) -> str:
+    """The institution in a closing "（作者为…）" note on the article's last page."""
+    m = _AUTHOR_IS.search(join_lines([ln.text for ln in page.body[-12:]]))
+    return names.institution_of(m.group("body")) if m else ""
+
+
+def _doi_value(text: str) -> str:
+    """A DOI label's value as the DOI: Founder-set Latin puts a space after every full stop
+    and around a slash ("10. 3969 /j. issn. 1005-3220"), and a minus sign (U+2212) or an
+    en dash stands for the hyphen; a DOI has neither spaces nor those."""
+    return re.sub(r"(?<=[./])[ \u3000]+|[ \u3000]+(?=/)", "", text).replace("\u2212", "-").replace("\u2013", "-")
 
 
 # an unlabelled funding note: "本研究是…基金项目…的研究成果。", "本文系…资助"
@@ -157,7 +420,8 @@ def _funding_sentence(lines: list["Line"], size: float) -> str:
 
 # fields some journals print in a block at the article's end (after the references),
 # often beside the author's photo, instead of in a first-page footnote
-_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted"}
+_CLOSING_FIELDS = {"received", "revised", "online", "bio", "funding", "corresponding", "contact", "history", "accepted",
+                   "author_note", "affiliation"}
 
 
 def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = False) -> None:
@@ -171,7 +435,8 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
         if not page.labels & _CLOSING_FIELDS:
             continue  # (classify found the page's labels already; search only pages that have one)
         texts = [ln.text for ln in page.body]
-        hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and h.start == 0]
+        # (a label opens its line, or follows the bullet some journals print before each: ■收稿日期)
+        hits = [h for h in find_labels(texts) if h.field in _CLOSING_FIELDS and not texts[h.line][:h.start].strip(" ■□◆◇●▲△★☆")]
         if not hits:
             continue
         if any(h.field not in header.fields for h in hits):
@@ -186,11 +451,81 @@ def _add_closing_fields(header: Header, pages: list[PageInfo], english: bool = F
             return  # (a Chinese article's block is on one page)
 
 
+def _bio_heads(bio: str) -> list[tuple[str, str]]:
+    """(name, rest) of each author in a 作者简介 that runs "name，…; name，…"."""
+    out = []
+    for seg in re.split(r"[;；]", bio or ""):
+        head, _, rest = seg.strip().partition("，") if "，" in seg else seg.strip().partition(",")
+        if head and rest and len(head) <= 30:
+            out.append((head.strip(), rest.strip()))
+    return out
+
+
+def _names_in_bio_order(line: str, bio: str) -> list[str]:
+    """A byline mixing Chinese and Latin names with only spaces between them ("富晓星 Lei
+    Zhang Eric P. F. Chow 马铁成"): the names the 作者简介 gives, when they are the whole
+    byline in the same order; else []."""
+    if not (re.search(r"[\u4e00-\u9fff]", line) and re.search(r"[A-Za-z]{2,}", line)):
+        return []
+    heads = [h for h, _ in _bio_heads(bio)]
+    pos, rest = 0, line
+    for h in heads:
+        k = line.find(h, pos)
+        if k < 0:
+            return []
+        pos = k + len(h)
+        rest = rest.replace(h, " ", 1)
+    return heads if heads and not re.search(r"[^\s\d,，、*∗]", rest) else []
+
+
+def _latin_bios(bio: str) -> list[dict[str, str]]:
+    """Bio entries for the authors with Latin names in a Chinese 作者简介 (parse_bio reads Chinese names)."""
+    return [{"name": h, "bio": rest, "affiliation": names.institution_of(rest), "email": names.email_in(rest)}
+            for h, rest in _bio_heads(bio) if re.fullmatch(r"[A-Za-z][A-Za-z.\- ]+", h)]
+
+
+def _same_person(zh: str, en: str) -> bool:
+    """Is the English byline name the pinyin of the Chinese one (either name order)?"""
+    want = re.sub(r"[^a-z]", "", en.lower())
+    surname, given = names.split_chinese_name(zh)
+    sur = "".join(names.pinyin_syllables(surname, surname=True))
+    giv = "".join(names.pinyin_syllables(given))
+    return want in (sur + giv, giv + sur)
+
+
+def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -> list[tuple[str, list[str]]]:
+    """A Chinese byline with fewer names than its English translation: a run whose space
+    the text layer lost ("郜帅兰江雨") cut where the English names say (Gao Shuai, Lan
+    Jiangyu). Unchanged unless every name then matches its English counterpart."""
+    out: list[tuple[str, list[str]]] = []
+    j = 0
+    for name, marks in marked:
+        cuts = [[name]] + (names.name_partitions(name) if len(name) >= 4 and _is_cjk_line(name) else [])
+        for parts in cuts:
+            if j + len(parts) <= len(english) and all(_same_person(p, english[j + k]) for k, p in enumerate(parts)):
+                out += [(p, []) for p in parts[:-1]] + [(parts[-1], marks)]
+                j += len(parts)
+                break
+        else:
+            return marked
+    return out if j == len(english) else marked
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
+    latin_bios = _latin_bios(header.fields.get("bio", ""))
+    in_byline: set[str] = set()  # Latin names printed in the Chinese byline: its names as printed
     for line in author_lines:
-        marked += names.split_author_line_with_marks(line)
+        mixed = _names_in_bio_order(line, header.fields.get("bio", ""))
+        if mixed:
+            marked += [(n, []) for n in mixed]
+            in_byline.update(mixed)
+            continue
+        if _GROUP_AUTHOR.search(line.strip()) and not re.search(r"[，,、;；\s]", line.strip()):
+            marked.append((line.strip(), []))
+            continue
+        marked += names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
     cited = names.names_in_citation(header.fields.get("cite_as", ""))
     if cited and [n for n, _ in marked] != cited:
         # the 引用本文 line is typeset from the journal's metadata; a byline that disagrees
@@ -204,24 +539,43 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     # a 通信作者 note written like a bio ("袁晶，女，正高级工程师，…") is that author's bio
     bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))
              if b.get("name") and "，" in b.get("bio", "") and all(b["name"] != o.get("name") for o in bios)]
+    bios += [b for b in latin_bios if all(b["name"] != o.get("name") for o in bios)]
     notes = names.parse_author_note(header.fields.get("author_note", ""))
     contacts = names.parse_bio(header.fields.get("contact", ""))
     if not marked and bios:  # no byline: the 作者简介 names the authors
         marked = [(b["name"], []) for b in bios if b.get("name")]
     if not marked and notes:
         marked = [(n["name"], []) for n in notes]
+    byline_note = header.fields.get("author_note", "").strip()
+    if not marked and _BYLINE.match(byline_note):  # a labelled byline: "作者：王五，赵六"
+        marked = names.split_author_line_with_marks(byline_note)
+    unit_note = header.fields.get("affiliation", "")
+    if not any(affiliations.values()) and unit_note and "" not in (numbered := names.parse_affiliation_line(unit_note)):
+        affiliations.update(numbered)  # "作者单位：1. 北京大学…；2. 清华大学…": the byline's marks point into it
+    # no institution under the byline: a 作者单位 note that names no author per line gives them
+    unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("affiliation") or header.fields.get("author_note", ""), [n for n, _ in marked])
+    if english and len(english.names) > len(marked):
+        marked = _split_by_english(marked, english.names)
+    if english and not english.names and english.byline and marked:
+        english.names = cut_byline(english.byline, [
+            [names.pinyin_name(n), " ".join(reversed(names.pinyin_name(n).split()))] if _is_cjk_line(n) else [n]
+            for n, _ in marked])
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)
+        if _GROUP_AUTHOR.search(name):
+            surname = given = ""  # (an organisation has no surname)
         c = Contributor(
-            name=LangText(zh=name if _is_cjk_line(name) else "", en="" if _is_cjk_line(name) else name),
+            name=LangText(zh=name if _is_cjk_line(name) or name in in_byline else "", en="" if _is_cjk_line(name) else name),
             name_pinyin=names.pinyin_name(name) if _is_cjk_line(name) else name,
             surname=surname,
             given=given,
         )
         aff = [affiliations[m] for m in marks if m in affiliations]
-        if not aff and len(affiliations) == 1:
+        if not aff and len(affiliations) == 1 and any(affiliations.values()):
             aff = list(affiliations.values())
+        if not aff and (unit_of.get(name) or unit_all):
+            aff = [unit_of.get(name) or unit_all]
         bio = next((b for b in bios if b.get("name") == name), None)
         if bio is None and len(bios) == len(marked):
             bio = bios[k]
@@ -241,6 +595,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         c.affiliation = "; ".join(aff)
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
+        elif english and _is_cjk_line(name):  # bylines of different lengths: the English name that is this one's pinyin
+            c.name.en = next((en for en in english.names if _same_person(name, en)), c.name.en)
         out.append(c)
     return out
 
@@ -354,13 +710,22 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
-    if not title_idx:  # an English title set only a little larger than the text
-        title_idx = fallback_title(lines, size, header)
-    while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]]):
+    if not title_idx:  # the page facts found none: the largest Chinese type, else an English title a little larger than the text
+        title_idx = _title_by_type(lines, size) or fallback_title(lines, size, header)
+    elif "abstract_zh" in header.fields:
+        title_idx = _chinese_title_first(lines, title_idx, size)
+    while len(title_idx) > 1 and _COLUMN_LABEL.match(lines[title_idx[0]].text.strip()):
+        title_idx = title_idx[1:]  # a column label taken with the title: not part of it
+    if title_idx and (all(_COLUMN_LABEL.match(lines[i].text.strip()) for i in title_idx)
+                      or _short_heading_over_title(lines, title_idx, size)):
+        title_idx = _title_under_column_label(lines, title_idx[-1] + 1, size) or title_idx
+    while title_idx and title_idx[-1] + 1 < len(lines) and _is_subtitle(lines[title_idx[-1] + 1], lines[title_idx[-1]], size):
         title_idx.append(title_idx[-1] + 1)  # "——基于…的分析" under the title is part of it
+        while title_idx[-1] + 1 < len(lines) and _subtitle_goes_on(lines[title_idx[-1] + 1], lines[title_idx[-1]]):
+            title_idx.append(title_idx[-1] + 1)
     title_end = title_idx[-1] + 1 if title_idx else 0
     cjk_title = [lines[i].text for i in title_idx]
-    art.title.zh = join_lines(cjk_title) if cjk_title else ""
+    art.title.zh = _tidy_title(join_lines(cjk_title)) if cjk_title else ""
 
     # the first label after the title ends the byline; labels above the title (CNKI one-line headers) do not
     label_after = sorted(i for i in header.used if i >= title_end)
@@ -370,12 +735,27 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if len(pages) > 1:  # (an English article's back matter may spread over its last pages)
         _add_closing_fields(header, pages[1:], bool(cjk_title) and latin_share(join_lines(cjk_title)) > 0.8)
 
+    if not affil_lines:
+        affil_lines = _marked_affiliation_notes(lines, title_end, author_lines)
+    if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
+        header.fields["bio"] = star
+    if not header.fields.get("affiliation") and not affil_lines and (closing := _closing_author_note(pages[-1])):
+        header.fields["affiliation"] = closing
+
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
         # the English block may open the second page (title left on the first) or close the article
-        english = english_beside_header(pages[1].body) or english_beside_header(pages[-1].body)
+        english = english_beside_header(pages[1].body) or _english_at_end(pages)
         if english is not None and not english.title:
-            english.title = _english_title_after_header(lines, header, size)
+            english.title, names_en = _english_head_after_header(lines, header, size)
+            english.names = english.names or names_en
+    if english is not None and english.abstract and not english.keywords and len(pages) > 1 and "abstract_en" in header.fields:
+        _english_runs_over(english, header, pages[1])
+    if english is None or not english.title:
+        under = _english_title_under_title(lines, title_end) if cjk_title else ""
+        if under:
+            english = english or EnglishEntry()
+            english.title = under
     if english:
         art.title.en = english.title
         art.abstract.en = english.abstract
@@ -383,16 +763,22 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     f = header.fields
     art.abstract.zh = f.get("abstract_zh", "")
-    art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""))
+    art.keywords.zh = split_keywords_zh(f.get("keywords_zh", ""), f"{art.title.zh} {f.get('abstract_zh', '')}")
     art.funding = _zh_part(header.raw.get("funding", [])) or _funding_sentence(lines, size)
     art.received = identifiers.parse_date(f.get("received", "")) or ""
-    art.clc = identifiers.parse_clc(f.get("clc", "")) if f.get("clc") else []
+    # (Founder spacing around a hyphen, "R - 052", is not part of the code)
+    art.clc = identifiers.parse_clc(re.sub(r"\s*-\s*", "-", f["clc"])) if f.get("clc") else []
     art.doc_code = identifiers.parse_doc_code(f.get("doc_code", "")) or (f.get("doc_code", "").strip()[:1] if f.get("doc_code") else "")
-    doi_text = f.get("doi", "")
+    doi_text = _doi_value(f.get("doi", ""))
     if doi_text:
         art.doi = identifiers.find_doi("DOI:" + doi_text) or identifiers.find_doi(doi_text) or ""
     ano_text = f.get("article_no", "")
     ano = identifiers.parse_article_no(ano_text) if ano_text else None
+    if "article_no" in header.at and not ano_text.strip():
+        # a label ending its line, its value set apart in a line of its own on the same row
+        row = lines[header.at["article_no"]]
+        beside = [ln for ln in lines if ln is not row and abs(ln.y - row.y) < row.size * 0.6 and ln.x0 >= row.x1 - 1]
+        ano = identifiers.parse_article_no(" ".join(ln.text for ln in beside)) if beside else None
     if ano_text and ano is None:
         # a number broken over two lines: try with the next printed line
         raw_line = next((i for i in header.used if ano_text[:6] in lines[i].text), None)

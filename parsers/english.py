@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.header import Header, extract_labelled
-from parsers.labels import find_labels
+from parsers.header import Header, extract_labelled, join_prose
+from parsers.labels import find_labels, type_of_category
 from parsers.joining import join_lines
 from parsers.normalize import latin_share
 
@@ -31,16 +31,22 @@ class EnglishEntry:
     abstract: str = ""
     keywords: list[str] = field(default_factory=list)
     page: int | None = None       # printed first page the entry points at
+    byline: str = ""              # the English byline as printed when it could not be cut into names
+
+
+# the closing （责任编辑：…） line of a Chinese article, read into the last field before it
+_EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)]*[）)]?\s*$")
 
 
 def split_keywords_en(value: str) -> list[str]:
+    value = _EDITOR_TAIL.sub("", value)
     parts = re.split(r"\s*[;；]\s*|\s*[,，]\s*(?=[A-Za-z])" if ";" not in value and "；" not in value else r"\s*[;；]\s*", value)
     return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
 
 def split_names_en(text: str) -> list[str]:
     text = re.sub(r"[\d*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", " ", text)
-    parts = re.split(r"\s*[,，、;；&]\s*|\s+and\s+", text)
+    parts = re.split(r"\s*[,，、;；&]\s*(?:and\s+)?|\s+and\s+", text)  # (a serial comma: "A, B, and C")
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
 
 
@@ -78,14 +84,23 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
         hi = bylines[k + 1] if k + 1 < len(bylines) else len(lines)
         block = extract_labelled(lines[b + 1: hi], 0)
         entries.append(EnglishEntry(
-            title=join_lines([ln.text for ln in lines[lo:b]]),
+            title=_TITLE_LABEL.sub("", join_lines([ln.text for ln in _title_lines(lines[lo:b])])),
             names=split_names_en(m.group("names")),
-            abstract=block.fields.get("abstract_en", ""),
+            abstract=join_prose(block.raw.get("abstract_en", [])),
             keywords=split_keywords_en(block.fields.get("keywords_en", "")),
             page=int(m.group("page")),
         ))
         lo = b + 1 + (max(block.used) + 1 if block.used else 0)
     return entries
+
+
+def _title_lines(lines: list["Line"]) -> list["Line"]:
+    """An issue-end entry's title lines: a section heading ("English Abstracts"), a printed
+    category or an identifier line above the title is not part of it."""
+    k = 0
+    while k < len(lines) - 1 and (_NOT_TITLE.match(lines[k].text) or type_of_category(lines[k].text) is not None):
+        k += 1
+    return lines[k:]
 
 
 def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
@@ -98,31 +113,96 @@ def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
     for k, a in enumerate(starts):
         hi = starts[k + 1] if k + 1 < len(starts) else len(lines)
         block = extract_labelled(lines[a:hi], 0)
-        title, names = _title_and_names_above(lines, a, lo)
-        entries.append(EnglishEntry(title=title, names=names, abstract=block.fields.get("abstract_en", ""),
+        title, names, _ = _title_and_names_above(lines, a, lo)
+        entries.append(EnglishEntry(title=title, names=names, abstract=join_prose(block.raw.get("abstract_en", [])),
                                     keywords=split_keywords_en(block.fields.get("keywords_en", ""))))
         lo = a + max(block.used) + 1 if block.used else a + 1
     return entries
 
 
-def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str]]:
-    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title."""
+# lines that end an English title walked up from the names: a labelled field of the
+# Chinese block (DOI, 文章编号 values, CLC), an identifier printed alone, or a reference-list
+# entry ([5] …, 5. …) when the English block follows the references (GB/T 7714 markers)
+_NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx]\s*[（(]|[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．]\s*[A-Z][^\s]*[,.，]"
+                        r"|(?:CLC|Document code|Article ID|Article No)\b"
+                        # (an issue-end section's heading over its first entry: "English Abstracts")
+                        r"|(?:English\s+)?Abstracts\s*$|ABSTRACTS\s*$)")
+# the shape of a reference entry without its marker (an author-date list above an English
+# block at the article's end): a GB/T 7714 type code, "(2010)", "12(3): 45", "pp. 4"
+_CITATION_SHAPE = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|EB/OL|J/OL)\s*[\]］]|\(\s*(?:19|20)\d\d[a-z]?\s*\)"
+                             r"|\b\d+\s*\(\d+\)\s*[:：]\s*\d+|\bpp?\.\s*\d")
+# a label printed before the title itself ("Title: …") is not part of it
+_TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
+# the names' institution printed in brackets after them: "Shan Bo，Zhou Xiayu（Wuhan University）"
+_NAMES_WITH_AFFIL = re.compile(r"^(?P<names>[^（(]+?)\s*[（(][^（）()]*(?:University|Institute|Academy|College|School|Hospital)[^（）()]*[）)]\s*$")
+
+
+# a run-in English block: "Title of the Paper ZOU Tao. Department of …" — the title, then
+# the names with the surname in capitals (GB/T 28039 pinyin names), then the affiliation
+_RUN_IN = re.compile(r"^(?P<title>.+?[a-z”’\")])\s*(?P<names>[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+(?:\s*[,，]\s*[A-Z]{2,}(?:[ \-][A-Z][a-z]+)+)*)\s*[.．]\s+(?P<aff>\S.*)$")
+
+
+# a pinyin name with the surname in capitals (GB/T 28039: "LU Zheng", "CHEN Fa-zhan"): two
+# of them on a line make it a byline line, whatever else it holds (a group author's name)
+# (each followed by a comma or the line end, as names in a list are: "DNA Methylation and RNA Editing" is no byline)
+_CAPS_NAME = re.compile(r"\b[A-Z]{2,}\s[A-Z][a-z]+(?:-[a-z]+)?(?=\s*[,，]|\s*$)")
+
+
+def _names_of(text: str) -> list[str] | None:
+    """The names on an English byline (bracketed institution after them allowed), or None."""
+    m = _NAMES_WITH_AFFIL.match(text.strip())
+    bare = m.group("names") if m else text
+    return split_names_en(_ocr_hyphens(bare)) if looks_like_names(bare) else None
+
+
+def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str], str]:
+    """Walk up from the Abstract line `at` (not above `lo`): affiliations, names, the title
+    (and the byline as printed when it could not be cut into names).
+
+    The title is the run of English lines above the names, in one type size: the English
+    block mirrors the Chinese header (GB/T 7713.2), its title set larger than the names
+    under it, so of lines in different sizes the largest run is the title and smaller
+    lines below it are the byline. A labelled identifier or a reference entry above it is
+    not part of it."""
     i = at - 1
     while i >= lo and _stray(lines[i], lines[at]):
         i -= 1
+    for k in range(i, max(lo, i - 3) - 1, -1):  # (the run-in line sits just above the affiliation's end)
+        run_in = _RUN_IN.match(lines[k].text.strip()) if latin_share(lines[k].text) > 0.8 else None
+        if run_in and len(run_in.group("title").split()) >= 3:
+            return run_in.group("title").strip(), split_names_en(run_in.group("names")), ""
     while i >= lo and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
-    ) and not looks_like_names(lines[i].text):
+    ) and _names_of(lines[i].text) is None:
         i -= 1
     names: list[str] = []
-    while i >= lo and latin_share(lines[i].text) > 0.8 and looks_like_names(lines[i].text):
-        names = split_names_en(_ocr_hyphens(lines[i].text)) + names
+    name_size = lines[i].size if i >= lo else 0.0
+    # (a line in larger type than the byline is the title's last line, however name-like)
+    while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
+           and ((found := _names_of(lines[i].text)) is not None or len(found := _CAPS_NAME.findall(lines[i].text)) >= 2)):
+        names = found + names
         i -= 1
-    title: list[str] = []
-    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip():
-        title.insert(0, lines[i].text)
+    run: list["Line"] = []
+    # (nor is a printed article category above it: "Review Article", "Perspective")
+    while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text)
+           and type_of_category(lines[i].text) is None and not _CITATION_SHAPE.search(lines[i].text)):
+        run.insert(0, lines[i])
         i -= 1
-    return join_lines(title), names
+    if not run:
+        return "", names, ""
+    big = max(ln.size for ln in run)
+    top = max(k for k, ln in enumerate(run) if ln.size >= big - 0.5)  # last line of the largest type
+    start = top
+    while start > 0 and run[start - 1].size >= big - 0.5:
+        start -= 1
+    # an English subtitle in smaller type under the title opens with a dash, as the Chinese one does
+    while top + 1 < len(run) and re.match(r"\s*(?:[—–]|--)", run[top + 1].text):
+        top += 1
+    below = [ln.text for ln in run[top + 1:]]
+    if below and not names and all(looks_like_names(t) for t in below):
+        names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
+    title = _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]]))
+    return title, names, ("" if names or len(below) > 2 else join_lines(below))
 
 
 def _stray(line: "Line", beside: "Line") -> bool:
@@ -138,7 +218,28 @@ def english_beside_header(lines: list["Line"], header: Header | None = None) -> 
     header = header or extract_labelled(lines)
     if "abstract_en" not in header.fields:
         return None
-    entry = EnglishEntry(abstract=header.fields["abstract_en"],
+    entry = EnglishEntry(abstract=join_prose(header.raw["abstract_en"]),
                          keywords=split_keywords_en(header.fields.get("keywords_en", "")))
-    entry.title, entry.names = _title_and_names_above(lines, header.at["abstract_en"])
+    entry.title, entry.names, entry.byline = _title_and_names_above(lines, header.at["abstract_en"])
     return entry
+
+
+def cut_byline(byline: str, expected: list[list[str]]) -> list[str]:
+    """An English byline printed with only spaces between names ("Fu Xiaoxing Lei Zhang
+    Eric P. F. Chow Ma Tiecheng") cut by the names expected for each author in turn (the
+    pinyin of a Chinese name in either order, or a Latin name as the Chinese byline
+    prints it); [] unless every author is found, in order, and nothing is left over."""
+    tokens = byline.split()
+    key = lambda ws: re.sub(r"[^a-z]", "", " ".join(ws).lower())  # noqa: E731
+    out: list[str] = []
+    i = 0
+    for options in expected:
+        for option in options:
+            n = len(option.split())
+            if option and key(tokens[i:i + n]) == key([option]):
+                out.append(" ".join(tokens[i:i + n]).strip(",，;；"))
+                i += n
+                break
+        else:
+            return []
+    return out if i == len(tokens) else []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parsers.joining import join_lines
@@ -52,6 +53,86 @@ def _column_x1(line: "Line") -> float:
     return line.x1
 
 
+# a word broken at the line end: a hyphen, Founder's hyphen bullet (U+2043) or U+2010
+_BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]+)[-\u2043\u2010]$")
+# prefixes English spells with a hyphen: "multi-\ndisciplinary" keeps it
+_HYPHEN_PREFIXES = {"self", "non", "cross", "well", "multi", "semi", "anti", "co", "ex"}
+
+
+# a font without a ToUnicode map that reads its hyphen as "2" ("new2emerging", "mak2" + "ing"):
+# a digit between two-letter runs of lower case (or ending a line after them) is no digit of English
+# (a unit squared at a line end, "30 km2", keeps its digit: a line-end break needs three letters before it)
+_HYPHEN_AS_TWO = re.compile(r"(?<=[a-z]{2})2(?=[a-z]{2})|(?<=[a-z]{3})2(?=\s*$)")
+
+
+def join_prose(parts: list[str]) -> str:
+    """Lines of English prose (an abstract) joined, a word the typesetter hyphenated at
+    the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
+    hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
+    the same compound is printed hyphenated elsewhere in the text or its first part is a
+    prefix English hyphenates (self-, non-, multi-)."""
+    parts = [_HYPHEN_AS_TWO.sub("-", p) for p in parts]
+    whole = " ".join(parts)
+    out: list[str] = []
+    for k, line in enumerate(parts):
+        line = line.rstrip()
+        nxt = parts[k + 1].lstrip() if k + 1 < len(parts) else ""
+        m = _BROKEN_WORD.search(line)
+        tail = re.match(r"[a-z]+", nxt)
+        if m and tail:
+            head = m.group("head")
+            if head.lower() not in _HYPHEN_PREFIXES and f"{head}-{tail.group(0)}" not in whole:
+                line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
+            elif line.endswith(("\u2043", "\u2010")):
+                line = line[:-1] + "-"
+        out.append(line)
+    return join_lines(out).replace("\u2043", "-").strip(" ;；,，")
+
+
+@lru_cache(maxsize=1)
+def _strict_labels() -> frozenset[str]:
+    return frozenset(label for spec in field_specs().values() for label in spec.strict)
+
+
+def _run_in_label(line: "Line") -> str:
+    """A line's text, with the colon a run-in label leaves out restored: "Abstract With
+    the…" where "Abstract" is its own span in another font (bold) than the text after it.
+    A run-in head set in its own type is a label however it is punctuated (the typeface is
+    the separator); the same word in the text's own font is not."""
+    spans = line.spans or []
+    if len(spans) >= 2 and spans[0].text.strip() in _strict_labels() and spans[1].font != spans[0].font \
+            and line.text.startswith(spans[0].text) and not re.match(r"\s*[:：.—–]", line.text[len(spans[0].text):]):
+        label = spans[0].text.rstrip()
+        return f"{label}: {line.text[len(spans[0].text):].lstrip()}"
+    return line.text
+
+
+_BARE_EN = {"abstract_en": re.compile(r"^(\s*(?:Abstract|ABSTRACT))[ \u3000]+(?=[A-Z])"),
+             "keywords_en": re.compile(r"^(\s*(?:Key[ \u3000]?words|KEY[ \u3000]?WORDS|Key[ \u3000]Words))[ \u3000]+(?=[A-Za-z])")}
+
+
+def _bare_english_labels(texts: list[str], start: int, hits: list[LabelHit]) -> bool:
+    """Give a colon to English labels printed bare ("Abstract Money boys…", "Key words
+    sexuality") in a Chinese article's header: its English block repeats the Chinese
+    labels (GB/T 7713.2), so with 摘要 found and its English twin missing, a line opening
+    with the English label word and then a capitalised word is that label. Edits `texts`;
+    True when one was given."""
+    found = {h.field for h in hits}
+    if "abstract_zh" not in found:
+        return False
+    changed = False
+    for name, rx in _BARE_EN.items():
+        if name in found:
+            continue
+        for k in range(start, len(texts)):
+            m = rx.match(texts[k])
+            if m:
+                texts[k] = f"{m.group(1)}: {texts[k][m.end():]}"
+                changed = True
+                break
+    return changed
+
+
 def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3) -> Header:
     """Values of every label found in `lines[start:]`.
 
@@ -60,8 +141,10 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
     the next label or a gap of more than `gap_lines` line heights.
     """
     specs = field_specs()
-    texts = [ln.text for ln in lines]
+    texts = [_run_in_label(ln) for ln in lines]
     hits = find_labels(texts[start:])
+    if _bare_english_labels(texts, start, hits):
+        hits = find_labels(texts[start:])
     for h in hits:
         h.line += start
     header = Header()
@@ -120,7 +203,7 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                 prev = here
                 skipped = 0
                 j += 1
-        value = join_lines(parts).strip(" ;；,，")
+        value = join_prose(parts) if hit.field == "abstract_en" else join_lines(parts).strip(" ;；,，")
         if hit.field in header.fields:  # a label seen twice (e.g. 摘要 in a footnote): keep the first
             continue
         header.fields[hit.field] = value

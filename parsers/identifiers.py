@@ -335,9 +335,10 @@ CLC_T_SUBCLASSES = ("TB", "TD", "TE", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", 
 _CLC_SUFFIX = r'(?:-\d+(?:\.\d+)*|=\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|"\d+"|<\d+>)'
 _CLC_HEAD = r"(?:T[BDEFGHJKLMNPQSUV]|[A-KNOPQRSUVXZ])"
 # (a range is printed with a slash: D73/77 is D73 to D77)
-_CLC_VALID_RE = re.compile(rf"{_CLC_HEAD}\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)?{_CLC_SUFFIX}*")
+# (a main class may take a 总论复分 suffix straight away: R-052, F-0)
+_CLC_VALID_RE = re.compile(rf"{_CLC_HEAD}(?:\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)?{_CLC_SUFFIX}*|-\d+(?:\.\d+)*{_CLC_SUFFIX}*)")
 _CLC_FIND_RE = re.compile(
-    rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})\s*(\d+(?:\s*\.\s*\d+)*(?:/\d+(?:\.\d+)*)?)((?:\s*{_CLC_SUFFIX})*)"
+    rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})\s*(\d+(?:\s*\.\s*\d+)*(?:/\d+(?:\.\d+)*)?|(?=-\d))((?:\s*{_CLC_SUFFIX})*)"
 )
 _CLC_LABEL_RE = re.compile(r"中图(?:法)?分类号|分类号|(?i:CLC\s*(?:number|no\.?|code)?)")
 

@@ -25,6 +25,7 @@ class FieldSpec:
     multiline: bool
     strict: frozenset[str]
     dated: bool = False  # a strict label may also be followed straight by a date ("Received 29 July 2020")
+    ahead: str = ""      # a strict label may also be followed straight by a value of this shape ("DOI 10.1234/…")
 
 
 @dataclass
@@ -47,7 +48,8 @@ def vocabulary() -> dict[str, Any]:
 def field_specs() -> dict[str, FieldSpec]:
     data = vocabulary()["fields"]
     return {
-        name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())), bool(d.get("dated")))
+        name: FieldSpec(name, tuple(d["labels"]), bool(d.get("multiline")), frozenset(d.get("strict", ())), bool(d.get("dated")),
+                        str(d.get("ahead", "")))
         for name, d in data.items()
     }
 
@@ -55,13 +57,14 @@ def field_specs() -> dict[str, FieldSpec]:
 _DATE_AHEAD = r"(?=[ \u3000]+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
 
 
-def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
+def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "") -> str:
     spaced = r"[ \u3000]*".join(re.escape(c) if c != " " else r"\s*" for c in label)
     # a strict label needs a colon, unless it is printed alone on its line as a heading
     # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
     colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
-        "|" + _DATE_AHEAD if dated else "") + ")" if strict else r"[ \u3000]*[:：]?"
-    bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
+        "|" + _DATE_AHEAD if dated else "") + (rf"|(?=[ \u3000]+{ahead})" if ahead else "") + ")" if strict else r"[ \u3000]*[:：]?"
+    # (in any bracket a journal prints labels in: [摘要], 【摘 要】, 〔关键词〕, full-width ［摘 要］, 〖摘要〗)
+    bracketed = r"[【\[〔［〖]\s*" + spaced + r"\s*[】\]〕］〗][ \u3000]*[:：]?"
     if strict and label[:1].isascii() and label[:1].isalpha():
         # an English label opening its line may end in a full stop or a dash instead:
         # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
@@ -69,10 +72,12 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     return rf"(?:{bracketed}|{spaced}{colon})"
 
 
-_BRACKETS = "【[〔"
+_BRACKETS = "【[〔［〖"
 # a label starts a line or follows a space/punctuation; never inside a word
-# (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with)
-_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))"
+# (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with;
+# or a bullet some journals print before each closing label: ■收稿日期, ◆作者单位)
+# A full-width opening bracket is a boundary of its own: "［中图分类号］D920.4［文献标志码］A".
+_BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff■□◆◇●▲△★☆])|(?=[【［〖〔]))"
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +90,7 @@ def _label_groups() -> tuple[re.Pattern[str], dict[str, list[str]]]:
     parts = []
     for spec in field_specs().values():
         for label in spec.labels:
-            parts.append((len(label), spec.name, label, _label_regex(label, label in spec.strict, spec.dated)))
+            parts.append((len(label), spec.name, label, _label_regex(label, label in spec.strict, spec.dated, spec.ahead)))
     parts.sort(key=lambda p: -p[0])
     groups: dict[str, list[str]] = {}
     for i, (_, name, label, rx) in enumerate(parts):

@@ -238,7 +238,16 @@ SURNAME_PARTICLES: frozenset[str] = frozenset(
 # author lines
 # ---------------------------------------------------------------------------
 
-_MARK_CHARS = "0-9⁰¹²³⁴⁵⁶⁷⁸⁹"
+# affiliation marks: digits, superscript digits, circled numbers ①–⑳ (a common byline mark)
+_MARK_CHARS = "0-9⁰¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473"
+_CIRCLED = {chr(0x2460 + k): str(k + 1) for k in range(20)}
+
+
+def _mark_digits(run: str) -> list[str]:
+    """A run of marks as digits: each circled number is one mark of its own (①③⑤ -> 1, 3, 5)."""
+    if any(c in _CIRCLED for c in run):
+        return [_CIRCLED[c] for c in run if c in _CIRCLED]
+    return _split_marks(run)
 _CJK_TOKEN_RE = re.compile(
     rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＊])"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
@@ -262,8 +271,32 @@ def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
             if name:
                 out.append((name, []))
         elif out:
-            out[-1][1].extend(_split_marks(m.group("mark")))
+            out[-1][1].extend(_mark_digits(m.group("mark")))
     return out
+
+
+def name_partitions(run: str) -> list[list[str]]:
+    """Every way to cut `run` into names of two or three characters, each opening with a
+    surname."""
+    if not run:
+        return [[]]
+    out: list[list[str]] = []
+    for n in (2, 3):
+        if len(run) >= n and (run[0] in COMMON_SURNAMES or run[:2] in COMPOUND_SURNAMES):
+            out += [[run[:n], *rest] for rest in name_partitions(run[n:])]
+    return out
+
+
+def split_run_of_names(run: str) -> list[str]:
+    """A byline run too long for one name whose spaces the text layer lost
+    ("黄新可黄海燕黄丽莉廖小娟"): the names, when exactly one cut into two- and
+    three-character names opening with a surname exists; else the run unchanged. (A
+    Chinese byline separates names by a space or a comma; a five-character run without a
+    name dot (·) is rarely one name.)"""
+    if not 5 <= len(run) <= 12 or any(d in run for d in _NAME_DOTS):
+        return [run]
+    cuts = name_partitions(run)
+    return cuts[0] if len(cuts) == 1 else [run]
 
 
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
@@ -294,13 +327,17 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
             gap = "none"
         elif kind == "mark":
             if out:
-                out[-1][1].extend(_split_marks(m.group(0)))
+                out[-1][1].extend(_mark_digits(m.group(0)))
         elif kind == "space":
             if gap == "none":
                 gap = "space"
         elif kind in ("sep", "other"):
             gap = "sep"
-    return [(n, marks) for n, marks in out]
+    split: list[tuple[str, list[str]]] = []
+    for n, marks in out:
+        names = split_run_of_names(n)
+        split += [(part, []) for part in names[:-1]] + [(names[-1], marks)]
+    return split
 
 
 def split_author_line(line: str) -> list[str]:
@@ -309,8 +346,8 @@ def split_author_line(line: str) -> list[str]:
 
 
 _AFF_MARK_RE = re.compile(
-    r"(?:^|(?<=[;；]))\s*(?:[(（]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
-    r"(?:\s*[)）]|\s*[.．、]|(?=[^\s0-9]))\s*"
+    r"(?:^|(?<=[;；]))\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
+    r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9]))\s*"
 )
 
 
@@ -338,7 +375,7 @@ def parse_affiliation_line(line: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        out[m.group("m").translate(_SUPERSCRIPTS)] = text[m.end():end].strip().rstrip("；;").strip()
+        out[_CIRCLED.get(m.group("m"), m.group("m").translate(_SUPERSCRIPTS))] = text[m.end():end].strip().rstrip("；;").strip()
     return out
 
 
@@ -480,3 +517,47 @@ def institution_of(text: str) -> str:
     """The institution named in a bio sentence (name already removed or not):
     ``中国社会科学院日本研究所外交研究室副研究员（北京…）`` → ``中国社会科学院日本研究所外交研究室``."""
     return _affiliation(text or "")
+
+
+# ---------------------------------------------------------------------------
+# 作者单位 notes
+# ---------------------------------------------------------------------------
+
+# "同济大学附属同济医院(陆峥，刘娜)": an institution, then the authors it is theirs in brackets
+_UNIT_WITH_NAMES_RE = re.compile(rf"(?P<unit>[^();；（）]+?)\s*[（(](?P<names>[{_HAN}{_NAME_DOTS}，,、\s]+)[）)]")
+_POSTCODE_RE = re.compile(r"^\s*\d{6}\s*|[，,\s]*\d{6}\s*$")
+
+
+def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, dict[str, str]]:
+    """(affiliation of every author, {name: affiliation}) from a 作者单位 note.
+
+    Medical and social-science journals print the authors' institutions in a first-page
+    or closing note instead of under the byline, in three shapes: one institution for all
+    ("100041 北京市 中国医学科学院整形外科医院"), each institution followed by its
+    authors in brackets ("同济大学附属同济医院(陆峥，刘娜); 北京大学第六医院(丛中)"), or
+    each author followed by the institution ("单波，武汉大学新闻与传播学院；周夏宇，…").
+    A postcode before or after the institution is dropped. With the byline's `authors`
+    known, only they are matched, and the shared institution ends where a note on one of
+    them begins ("…医院性别重塑中心王大方：女，…")."""
+    text = (text or "").strip().rstrip("。.;；")
+    known = set(authors or [])
+    per: dict[str, str] = {}
+    for m in _UNIT_WITH_NAMES_RE.finditer(text):
+        unit = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,;；")
+        for name in re.split(r"[，,、\s]+", m.group("names")):
+            # (inside the brackets every 2–4 character token is a name, rare surname or not: 过斌)
+            if (name in known) if known else (2 <= len(name) <= 4 or any(d in name for d in _NAME_DOTS)):
+                per[name] = f"{per[name]}; {unit}" if name in per else unit
+    if per:
+        return "", per
+    for seg in re.split(r"[；;。]\s*", text):
+        m = re.match(rf"^\s*(?P<name>[{_HAN}]{{2,4}})\s*[，,：:]\s*(?P<unit>\S.*)$", seg)
+        if m and ((m.group("name") in known) if known else _looks_like_name(m.group("name"))) and _INST_RE.search(m.group("unit")):
+            per[m.group("name")] = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,")
+    if per:
+        return "", per
+    common = re.split(r"[。；;]", text)[0]
+    for name in known:
+        common = common.split(name)[0] if name and name in common[2:] else common
+    common = _POSTCODE_RE.sub("", common).strip(" ，,")
+    return (common if _INST_RE.search(common) else ""), {}  # (a note naming no institution gives none)
