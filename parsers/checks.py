@@ -1,6 +1,7 @@
 """The checks editors rely on, as warnings on the record (never silent fixes)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from parsers import identifiers
@@ -40,7 +41,9 @@ def check_article(art: Article, issue: Issue) -> None:
         if ano is not None:
             pages = art.pdf_pages[1] - art.pdf_pages[0] + 1
             for code, message in identifiers.check_article_no(
-                ano, issn=issue.journal.issn or None, year=issue.year, issue=issue.issue or None,
+                # (a supplement prints 增刊 where its 文章编号 codes S0/S1/Z1: the same issue)
+                ano, issn=issue.journal.issn or None, year=issue.year,
+                issue=(ano.issue if issue.issue.startswith("增刊") and re.fullmatch(r"[SZsz]\d?", ano.issue) else issue.issue) or None,
                 fpage=art.fpage or None, pages=pages,
             ):
                 art.warn(code, message)

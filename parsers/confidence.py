@@ -52,6 +52,8 @@ _TYPE_OR_MASTHEAD = re.compile(r"^(?:Original|Review|Research|Case|Short|Brief|C
 _REFERENCE = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\b(?:19|20)\d\d\)?[.,;]\s*\d+\s*\(\d+\)")
 _INSTITUTION = re.compile(r"大学|学院|研究|医院|中心|公司|学校|委员会|[部局厅所处院馆社会站室]|University|College|Institute|"
                           r"Hospital|School|Center|Centre|Academy|Laborator|Department|Faculty|Ministry|Company|Inc\b|Ltd\b")
+# a group author signs as a committee or a project group (GB/T 7714 团体责任者)
+_GROUP_AUTHOR = re.compile(r"(?:委员会|协作组|编写组|课题组|专家组|工作组|学会|协会|联盟)$")
 _BIO = re.compile(r"(?:男|女)[，,]|出生|\d{4}\s*年生|教授[，,]|博士研究生[，,]|硕士[，,]|研究方向|E-?mail", re.I)
 # a line-break hyphen left inside an English word: the right part is a bare suffix
 _BROKEN_WORD = re.compile(r"[a-z]{2,}-(?:tion|tions|sion|ment|ments|ness|ity|ities|ence|ance|ive|ous|able|ible|ing|ings|"
@@ -118,6 +120,8 @@ def _text_checks(s: Scores, key: str, text: str, *, english: bool, min_len: int,
         s.cap(key, 0.3, "an English field with Chinese characters in it")
     if not english and not _CJK.search(text):
         s.cap(key, 0.4, "a Chinese field without Chinese characters")
+    if not english and re.search(r"([，。；、：])\1", text):
+        s.cap(key, 0.6, "a doubled punctuation mark: a character between them was lost")
     size = len(text)
     if size < min_len:
         s.cap(key, 0.5, f"unusually short ({size} characters)")
@@ -170,13 +174,12 @@ def _titles(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("title.en", 0.5, "differs from the issue-end English entry")
 
 
-def _english_punctuation(s: Scores, key: str, text: str) -> None:
-    """English text set with Chinese punctuation or none of the space after it: the text
-    layer's export, not the printed reading."""
-    if re.search(r"[，；：。、]", text):
-        s.cap(key, 0.6, "English text with Chinese (full-width) punctuation")
-    elif re.search(r"[a-z][,;][A-Za-z]|[a-z]“", text):
-        s.cap(key, 0.7, "punctuation without the space after it")
+def _english_punctuation(s: Scores, key: str, text: str, english_article: bool) -> None:
+    """English text with no space after its punctuation: an export that lost the spaces,
+    or words run together. (Full-width punctuation in the English block of a Chinese
+    article is how many Chinese typesetters print it: not doubtful.)"""
+    if re.search(r"[a-z][,;][A-Za-z]|[a-z]“", text):
+        s.cap(key, 0.7 if english_article else 0.85, "punctuation without the space after it")
     hyphenated = re.findall(r"\b[a-z]{2,}-[a-z]{3,}\b", text)
     if len(hyphenated) >= 3 and len(hyphenated) * 40 > len(text.split()):
         s.cap(key, 0.7, f"{len(hyphenated)} hyphenated words (“{hyphenated[0]}”): line-break hyphens may be left in")
@@ -186,7 +189,7 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
     people = art.contributors
     english_article = art.language == "en" or (not art.title.zh and art.title.en)
     if not people:
-        if art.type == "research-article":
+        if art.type != "editorial":  # (an editorial may be unsigned; an article or a review is not)
             for key in ("contributors.name.zh", "contributors.name.en", "contributors.surname",
                         "contributors.given", "contributors.affiliation"):
                 s.cap(key, 0.4, "no authors found")
@@ -195,9 +198,11 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
         zh = c.name.zh
         if zh:
             core = zh.replace("·", "").replace("•", "")
-            if not _CJK.search(zh) or not re.fullmatch(r"[\u3400-\u9fff]{2,4}", core) and "·" not in zh:
+            group = bool(_GROUP_AUTHOR.search(zh))
+            latin = bool(re.fullmatch(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))+", zh))  # Lei Zhang, Eric P. F. Chow
+            if not (group or latin) and (not _CJK.search(zh) or not re.fullmatch(r"[\u3400-\u9fff]{2,4}", core) and "·" not in zh):
                 s.cap("contributors.name.zh", 0.5, f"“{zh}” is not shaped like a Chinese name (2–4 characters)")
-            if _INSTITUTION.search(zh) and len(zh) > 4:
+            if _INSTITUTION.search(zh) and len(zh) > 4 and not group:
                 s.cap("contributors.name.zh", 0.2, f"“{zh}” names an institution")
         en = c.name.en
         if en:
@@ -278,7 +283,7 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
     _text_checks(s, "abstract.en", art.abstract.en, english=True, min_len=80, max_len=6000)
     for key, text in (("abstract.en", art.abstract.en), ("title.en", art.title.en)):
         if text:
-            _english_punctuation(s, key, text)
+            _english_punctuation(s, key, text, english_article)
     ab = art.abstract.en
     if ab and not re.search(r"[.?!)\]。]\W*$", ab):
         s.cap("abstract.en", 0.6, "does not end a sentence: it may be cut off")
@@ -322,7 +327,8 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap(key, 0.3, "its label is printed but no value was read")
     if (art.type == "research-article" and art.language == "zh" and not art.abstract.zh and not art.keywords.zh
             and art.pdf_pages[1] - art.pdf_pages[0] >= 2 and _CJK.search(art.title.zh or "")):
-        for key in ("abstract.zh", "keywords.zh", "clc", "doc_code"):
+        for key in ("abstract.zh", "keywords.zh", "clc", "doc_code", "article_no", "title.en", "abstract.en",
+                    "keywords.en", "contributors.name.en"):
             s.cap(key, 0.7, "no front-matter field of a research article was read: the layout may not have been")
     if art.clc and not all(identifiers.valid_clc(c) for c in art.clc):
         s.cap("clc", 0.3, "not valid CLC syntax")
@@ -356,14 +362,14 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
     elif art.fpage == "1" and art.language == "en":
         s.cap("fpage", 0.7, "page 1: an article-number journal counts pages per article, not per volume")
         s.cap("lpage", 0.7, "page 1 first: may be the article's own page count")
-    elif not ev.fpage_seen:
-        s.cap("fpage", 0.7, "inferred from the neighbouring pages' numbers, not printed on the page")
+    elif not ev.fpage_seen:  # (first pages often print no folio: inferred is the usual case, seldom wrong)
+        s.cap("fpage", 0.85, "inferred from the neighbouring pages' numbers, not printed on the page")
     if _warned(art, "cut-off"):
         s.cap("lpage", 0.6, "the file does not hold the article's end")
     elif not art.lpage and not per_article:
         s.cap("lpage", 0.4, "no printed last page found")
     elif not ev.lpage_seen:
-        s.cap("lpage", 0.75, "inferred from the neighbouring pages' numbers")
+        s.cap("lpage", 0.85, "inferred from the neighbouring pages' numbers")
     if ev.pages_after:
         s.cap("pdf_pages", 0.6, f"{ev.pages_after} text page(s) after it belong to no article: it may end later")
         s.cap("lpage", 0.6, "text pages after it belong to no article")
@@ -396,6 +402,8 @@ def _urls(art: Article, s: Scores) -> None:
 
 
 def _get_text(art: Article, key: str) -> object:
+    if key == "citations.urls":
+        return [u for c in art.citations for u in c.urls]
     obj: object = art
     for part in key.split("."):
         obj = getattr(obj, part)
@@ -409,7 +417,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
         check(art, ev, s)
     if ev.ocr:
-        for key in ("title.zh", "title.en", "abstract.zh", "abstract.en", "keywords.zh", "keywords.en"):
+        for key in ("title.zh", "title.en", "abstract.zh", "abstract.en", "keywords.zh", "keywords.en", "citations.urls"):
             if key in s.by_field or _get_text(art, key):
                 s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
     _urls(art, s)

@@ -65,7 +65,6 @@ def test_a_label_printed_without_a_value_flags_that_field_only() -> None:
     (lambda a: setattr(a.title, "en", "1005-3220(2022) S0-0001-15 New Developments"), "title.en"),
     (lambda a: setattr(a, "doi", "10.1177/117739https://doi.org/10.1177/117739"), "doi"),
     (lambda a: setattr(a.abstract, "en", "This article discusses the development of Japan-NATO relations and " * 3), "abstract.en"),
-    (lambda a: setattr(a.abstract, "en", "This article discusses，the development of relations. " * 3), "abstract.en"),
     (lambda a: setattr(a.keywords, "zh", ["日本", "北约", "安全合作地区秩序"]), "keywords.zh"),
     (lambda a: setattr(a.keywords, "en", ["Japan", "NATO", "ﬂooding"]), "keywords.en"),
 ])
@@ -88,8 +87,8 @@ def test_pinyin_check_accepts_every_printed_order_and_hyphenation() -> None:
 def test_inferred_folio_lowers_the_page_but_does_not_flag_it_alone() -> None:
     art = clean_article()
     assess_article(art, PageEvidence(fpage_seen=False))
-    assert 0.5 < art.confidence["fpage"] < 1.0
-    assert "fpage" in flagged_paths(art.warnings)  # (0.7: below the threshold)
+    assert THRESHOLD <= art.confidence["fpage"] < 1.0
+    assert "fpage" not in flagged_paths(art.warnings)  # (first pages often print no folio)
 
 
 def test_url_with_an_unread_access_date_is_flagged() -> None:
@@ -130,3 +129,22 @@ def test_an_article_whose_front_matter_was_not_read_is_flagged_there() -> None:
     short = clean_article()
     short.abstract.zh, short.keywords.zh, short.pdf_pages = "", [], [1, 2]  # a two-page note: no such doubt
     assert "clc" not in flags(short)
+
+
+def test_missing_spaces_after_punctuation_flag_an_english_article_only() -> None:
+    text = "This article discusses,the development of relations between states and alliances. " * 3
+    art = clean_article()
+    art.abstract.en = text
+    assert "abstract.en" not in flags(art)  # (the zh scorer and a reader of a Chinese article's block: a detail)
+    art.language, art.title.zh = "en", ""
+    assert "abstract.en" in flags(art)
+
+
+def test_group_and_latin_names_in_a_chinese_byline_are_names() -> None:
+    art = clean_article()
+    art.contributors[0].name.zh, art.contributors[0].name.en = "中国心理卫生协会性心理健康专业委员会", ""
+    art.contributors[0].surname = ""
+    assert "contributors.name.zh" not in flags(art)
+    art = clean_article()
+    art.contributors[0].name.zh, art.contributors[0].name.en, art.contributors[0].surname = "Lei Zhang", "", "Zhang"
+    assert "contributors.name.zh" not in flags(art)
