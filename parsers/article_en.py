@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers, names
-from parsers.byline_en import author_blocks, footnote_affiliations
+from parsers.byline_en import author_blocks, byline, footnote_affiliations
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -49,6 +49,61 @@ def fallback_title(lines: list["Line"], size: float, header: Header) -> list[int
             break
     text = " ".join(lines[k].text for k in run)
     return run if run and latin_share(text) > 0.8 and not is_section_heading(text) else []
+
+
+# a column label printed above the title, in the title's type or its own line ("Case Report",
+# "Original Research Article", "Short Communication", "Title:"): the article's section, not its title
+_COLUMN_WORDS = (r"(?:Original|Research|Review|Case|Clinical|Short|Brief|Rapid|Mini|Systematic|Technical|Special|Invited|"
+                 r"Full|Regular|Scientific|Letters?|Reports?|Articles?|Papers?|Communications?|Notes?|Reviews?|Studies|"
+                 r"Study|Series|Commentary|Editorial|Perspectives?|Opinion|Viewpoint|Correspondence|Feature|Methods?|"
+                 r"Protocol|Hypothesis|Insights?|Open\s+Access|to\s+the\s+Editor)")
+_COLUMN_LABEL = re.compile(rf"^\s*(?:{_COLUMN_WORDS}(?:[\s\-–—:|/]+{_COLUMN_WORDS}){{0,3}}|Title)\s*[:|]?\s*$", re.I)
+
+
+def is_column_label(text: str) -> bool:
+    """A line that only names the article's column or type ("Case Report", "REVIEW ARTICLE")."""
+    return bool(_COLUMN_LABEL.match(text)) or type_of_category(text) is not None
+
+
+def title_above_byline(lines: list["Line"], limit: int = 45) -> list[int]:
+    """The title lines of a JATS-ordered first page (title, then authors, affiliations,
+    abstract): the run of lines in one type, larger than the byline's, right above the first
+    byline. A masthead (journal name, publisher logo text) set even larger sits higher, apart
+    from the title; lines of a side column (dates beside a wrapped title, a DOI box) are
+    skipped. Leading column labels in the title's type ("Case Report") are left out."""
+    for b in range(1, min(len(lines), limit)):
+        names, _ = byline(lines, b, limit=3)
+        if not names:
+            continue
+        run = _run_above(lines, b)
+        while run and is_column_label(lines[run[0]].text):
+            run = run[1:]
+        if run:
+            return run
+    return []
+
+
+def _run_above(lines: list["Line"], b: int) -> list[int]:
+    """The lines of one larger type right above `lines[b]`, read upwards; a smaller line in
+    between (a side column) is skipped, a larger one or a gap of two lines ends the run."""
+    floor = lines[b].size * 1.1
+    run: list[int] = []
+    for k in range(b - 1, -1, -1):
+        ln = lines[k]
+        if not run:
+            if ln.size >= floor and re.search(r"[A-Za-z]{2}", ln.text):
+                run = [k]
+            elif lines[b].y - ln.y > 3 * lines[b].size or ln.size > lines[b].size + 0.6:
+                return []
+            continue
+        top = lines[run[0]]
+        if top.y - ln.y > 2.0 * top.size:
+            break
+        if abs(ln.size - top.size) <= 0.6:
+            run.insert(0, k)
+        elif ln.size > top.size:
+            break
+    return run
 
 
 def title_text(lines: list["Line"]) -> str:
@@ -126,6 +181,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     lines = first.body
     art.language = "en"
     art.title.zh = ""
+    title_idx = title_above_byline(lines) or title_idx
+    while len(title_idx) > 1 and is_column_label(lines[title_idx[0]].text):
+        title_idx = title_idx[1:]
     art.title.en = title_text([lines[i] for i in title_idx])
     top = title_idx[0] if title_idx else 0
     category = next((t for t in (type_of_category(ln.text) for ln in lines[:top] + first.heads) if t), None)
