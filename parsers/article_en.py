@@ -73,7 +73,7 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> list[int]:
     skipped. Leading column labels in the title's type ("Case Report") are left out."""
     for b in range(1, min(len(lines), limit)):
         names, _ = byline(lines, b, limit=3)
-        if not names:
+        if not any(len(n.split()) > 1 for n, _ in names):  # "Dovepress" alone is no byline
             continue
         run = _run_above(lines, b)
         while run and is_column_label(lines[run[0]].text):
@@ -85,12 +85,16 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> list[int]:
 
 def _run_above(lines: list["Line"], b: int) -> list[int]:
     """The lines of one larger type right above `lines[b]`, read upwards; a smaller line in
-    between (a side column) is skipped, a larger one or a gap of two lines ends the run."""
+    between (a side column) is skipped, a larger one or a gap of two lines ends the run. A
+    line in the byline's own type right above it means `b` is no byline's first line (a
+    title's last line in title case reads as names too)."""
     floor = lines[b].size * 1.1
     run: list[int] = []
     for k in range(b - 1, -1, -1):
         ln = lines[k]
         if not run:
+            if abs(ln.size - lines[b].size) <= 0.6:
+                return []
             if ln.size >= floor and re.search(r"[A-Za-z]{2}", ln.text):
                 run = [k]
             elif lines[b].y - ln.y > 3 * lines[b].size or ln.size > lines[b].size + 0.6:
