@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers, names
-from parsers.byline_en import author_blocks, byline, footnote_affiliations
+from parsers.byline_en import author_blocks, byline, footnote_affiliations, split_byline_name
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -201,7 +201,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         blocks = [(n, m, foot) for n, m, _ in blocks]
     contributors = []
     for name, marks, affs in blocks:
-        surname, given = names.split_english_name(name)
+        surname, given = split_byline_name(name)
         numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)]
         # one affiliation printed without marks is everyone's; a marked author takes only theirs
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from parsers import names
 from parsers.names import SURNAME_PARTICLES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,7 +24,10 @@ DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", 
            "MSN", "MA", "MS", "BS", "BA", "MBA", "MPhil", "DPhil", "DrPH", "FRCP", "FRCS", "FRCPC", "FACP", "FACS", "MRCP",
            "Jr", "Jr.", "Sr", "Sr.", "II", "III", "Prof", "Prof.", "Dr", "Dr.", "PharmD", "DSc", "MD-PhD", "MD PhD")
 _DEGREE = re.compile("|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True)))
-_SEPARATORS = re.compile(r"\s*(?:[,;·•]|&|\band\b)\s*")
+# names are separated by commas, semicolons, middle dots, vertical bars (a layout that sets
+# authors apart with rules), "&" and "and"
+_SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\band\b)\s*")
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\band)\s*$")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
 # a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
@@ -54,7 +58,15 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     spans = line.spans or []
     if spans:
         for sp in spans:
-            pieces.append(("m" if _is_mark_span(sp, line) else "t", sp.text))
+            kind = "m" if _is_mark_span(sp, line) else "t"
+            if kind == "t" and pieces and pieces[-1][0] == "t":
+                # one name may be drawn in several runs ("Shahira H." + "EL-Moslamy"): a run
+                # continues the text before it, with a space where the page leaves a gap
+                joined = pieces[-1][1].rstrip() + " " + sp.text.lstrip()
+                gap = " " if joined in line.text else ""
+                pieces[-1] = ("t", pieces[-1][1] + gap + sp.text)
+            else:
+                pieces.append((kind, sp.text))
     else:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
@@ -65,6 +77,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text.strip()) if t)
             continue
         text = _BY.sub("", _clean(text)) if not out else _clean(text)
+        text = _GLUED_INITIALS.sub(r"\1 ", text)
         # marks set in text type, glued to a name: "Smith1,2*" (digits right after letters)
         for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
             if re.fullmatch(rf"\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*", seg or "-"):
@@ -85,6 +98,29 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out
+
+
+# initials set without a space before the surname ("M.K.KHOSLA")
+_GLUED_INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3})(?=[A-Z][^\W\d_]{2,})")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-[A-Z]\.)+$")
+
+
+def split_byline_name(name: str) -> tuple[str, str]:
+    """``(surname, given)`` of a name printed in a Western byline: given names first, the
+    last word (with particles such as "van der") the surname, whatever its case: "NS Sampath
+    Kumar" (initials in capitals), "M.K. KHOSLA", "Shahira H. EL-Moslamy". A capitals word
+    elsewhere ("LI Ming"), a comma or trailing initials ("Chen J.") keep the general rule."""
+    words = name.split()
+    if len(words) < 2 or "," in name or _INITIALS.match(words[-1]):
+        return names.split_english_name(name)
+    caps = [k for k, w in enumerate(words) if "." not in w and len(w.replace("-", "")) >= 3
+            and w.replace("-", "").isupper()]
+    if caps and caps != [len(words) - 1]:
+        return names.split_english_name(name)
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:]), " ".join(words[:k])
 
 
 def looks_like_name(name: str) -> bool:
@@ -143,21 +179,36 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     Stray glyph lines (an ORCID icon row, a lone mark) before the names are skipped; the
     byline is the run of lines that read wholly as names, in one type size."""
     i = start
-    while i < len(lines) and i < start + 3 and not re.search(r"[a-z]{2}", _clean(lines[i].text)):
+    while i < len(lines) and i < start + 3 and not re.search(r"[A-Za-z]{2}", _clean(lines[i].text)):
         i += 1
     names: list[tuple[str, list[str]]] = []
     size = None
+    prev_text = ""
     while i < len(lines) and i < start + limit:
         ln = lines[i]
+        if names and _LONE_MARK.fullmatch(ln.text.strip()):
+            i += 1  # a mark the text layer set on a line of its own, beside the byline
+            continue
         if size is not None and abs(ln.size - size) > 0.6:
             break
         got = marked_names(ln)
         if not got:
             break
+        if names and not names[-1][1] and prev_text and not _ENDS_WITH_SEPARATOR.search(prev_text) \
+                and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
+            # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
+            # no separator at the break, so the halves are one name
+            (last, _), (head, marks) = names.pop(), got[0]
+            got = [(f"{last} {head}", marks)] + got[1:]
         names += got
         size = ln.size
+        prev_text = _clean(ln.text)
         i += 1
     return names, i
+
+
+_LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")
+_STARTS_WITH_SEPARATOR = re.compile(r"^\s*(?:[,;·•|&]|and\b)")
 
 
 # a note under the affiliations, not part of them: correspondence, e-mail, equal contribution
