@@ -15,7 +15,7 @@ from parsers.byline_en import author_blocks, byline, footnote_affiliations, spli
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import join_lines
+from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
 from parsers.labels import find_labels, is_section_heading, type_of_category
@@ -220,11 +220,27 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.abstract.en = _abstract_block(lines, after_aff, stop)
     if f.get("keywords_en"):
         art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
-    art.doi = page_doi(first) or art.doi or cited_doi(pages or [first])
+    _mend_text(art, first, pages or [first])
+    art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
+    """Title, abstract and keywords as the publisher's XML spells them: ligatures spelled out,
+    words the line ends broke with a hyphen joined again, words a ligature glyph split mended
+    (evidence: the article's own vocabulary)."""
+    words = vocabulary([ln.text for p in pages for ln in p.body + p.heads])
+    breaks = line_end_breaks([ln.text for ln in first.body])
+
+    def mend(text: str) -> str:
+        return mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words)
+
+    art.title.en = mend(art.title.en)
+    art.abstract.en = mend(art.abstract.en)
+    art.keywords.en = [mend(k) for k in art.keywords.en]
 
 
 def _emails(contributors: list[Contributor], header: Header) -> None:
