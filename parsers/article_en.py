@@ -136,33 +136,79 @@ def page_doi(page: "PageInfo") -> str:
     return ""
 
 
-def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
-    """An unlabelled abstract: the first paragraph from `start`, when a paragraph break
-    (a gap wider than its line spacing) or a label ends it, it is not a caption and it is
-    long enough to be one (a first body paragraph runs on without a break)."""
-    k = start
-    while k < end and (not lines[k].text.strip() or len(lines[k].text.strip()) < 3):
-        k += 1
-    if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
-        return ""
-    block = [lines[k]]
+# front-matter notes printed between the affiliations and an unlabelled abstract, each a
+# paragraph of its own: correspondence, history, editors, the licence and copyright lines
+_NOTE_START = re.compile(r"^\s*(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
+                         r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
+                         r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
+_LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
+_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|A\s?B\s?S\s?T\s?R\s?A\s?C\s?T|Summary|SUMMARY)\b\s*[:.—–-]?\s*")
+
+
+def column_paragraph(lines: list["Line"], k: int, end: int) -> list[int]:
+    """The lines of the paragraph that starts at `lines[k]`, read down its own column: lines
+    beside it (a side column of editors, dates, a margin note) are skipped; a line in its
+    column in another type size, a gap wider than 1.5 times its line spacing or a
+    copyright/licence line ends it."""
+    first = lines[k]
+    kept = [k]
     leading = 0.0
-    for ln in lines[k + 1:end]:
-        gap = ln.y - block[-1].y
-        if abs(ln.size - block[0].size) > 0.3 or gap <= 0 or abs(ln.x0 - block[0].x0) > 3 * ln.size:
-            break
-        if leading and gap > leading * 1.5:
+    for j in range(k + 1, end):
+        ln = lines[j]
+        if ln.x1 <= first.x0 or ln.x0 >= first.x1:
+            continue  # another column
+        gap = ln.y - lines[kept[-1]].y
+        if abs(ln.size - first.size) > 0.3 or gap <= 0 or (leading and gap > leading * 1.5) \
+                or gap > 2.5 * ln.size or _LICENCE_LINE.match(ln.text):
             break
         leading = leading or gap
-        block.append(ln)
-    after = lines[k + len(block)] if k + len(block) < len(lines) else None
-    # closed by a label (Keywords) at `end`, or by a paragraph break; not by the page's end
-    closed = (k + len(block) >= end and end < len(lines)) or (
-        after is not None and leading and after.y - block[-1].y > leading * 1.5)
-    text = join_lines([ln.text for ln in block])
-    if not closed or len(block) < 3 or len(text) < 300:
-        return ""
-    return text
+        kept.append(j)
+    return kept
+
+
+def _paragraph_closed(lines: list["Line"], block: list[int], end: int) -> bool:
+    """Whether something ends the paragraph on the page: a line of its column after it
+    (another size, a gap, a label at `end`), not the page's end."""
+    last = lines[block[-1]]
+    first = lines[block[0]]
+    return any(not (ln.x1 <= first.x0 or ln.x0 >= first.x1) for ln in lines[block[-1] + 1:]) or (
+        end < len(lines) and last is not lines[-1])
+
+
+def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
+    """An unlabelled abstract: the first paragraph from `start` that is no front-matter note
+    (correspondence, dates, editor, licence), when something closes it, it is not a caption
+    and it is long enough to be one (a first body paragraph runs on without a break)."""
+    k = start
+    while k < end:
+        while k < end and (not lines[k].text.strip() or len(lines[k].text.strip()) < 3):
+            k += 1
+        if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
+            return ""
+        block = column_paragraph(lines, k, end)
+        if _NOTE_START.match(lines[k].text):
+            k = block[-1] + 1
+            continue
+        text = join_lines([lines[j].text for j in block])
+        if not _paragraph_closed(lines, block, end) or len(block) < 3 or len(text) < 300:
+            return ""
+        return text
+    return ""
+
+
+def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
+    """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
+    column to a gap, a change of type, a label or the copyright line."""
+    rest = _RUN_IN_ABSTRACT.sub("", lines[k].text, count=1).strip()
+    if rest:
+        block = column_paragraph(lines, k, end)
+        texts = [rest] + [lines[j].text for j in block[1:]]
+    else:
+        nxt = next((j for j in range(k + 1, end) if not (lines[j].x1 <= lines[k].x0 or lines[j].x0 >= max(lines[k].x1, lines[k].x0 + 200))), None)
+        if nxt is None:
+            return ""
+        texts = [lines[j].text for j in column_paragraph(lines, nxt, end)]
+    return join_lines(texts)
 
 
 def cited_doi(pages: list["PageInfo"]) -> str:
@@ -212,12 +258,18 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if contributors:
         art.contributors = contributors
     f = header.fields
-    labelled = [at for name, at in header.at.items() if at >= after_aff]
+    kw_at = header.at.get("keywords_en")
     if f.get("abstract_en"):
         art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", f["abstract_en"])
-    elif marked:
-        stop = min(labelled) if labelled else len(lines)
-        art.abstract.en = _abstract_block(lines, after_aff, stop)
+    elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
+        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
+    else:
+        run_in = next((k for k in range(after_aff, kw_at or len(lines))
+                       if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
+        if run_in is not None:  # "Abstract There is …": a run-in heading without a colon
+            art.abstract.en = labelled_abstract(lines, run_in, kw_at or len(lines))
+        elif marked:
+            art.abstract.en = _abstract_block(lines, after_aff, kw_at if kw_at and kw_at >= after_aff else len(lines))
     if f.get("keywords_en"):
         art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
     _mend_text(art, first, pages or [first])
