@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from parsers import identifiers, names
 from parsers.byline_en import author_blocks, byline, footnote_affiliations, split_byline_name
 from parsers.emails_en import assign_emails
-from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
@@ -196,6 +195,29 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
     return ""
 
 
+# the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:key\s?words?|index\s+terms)\b\s*[:：.—–-]?\s*", re.I)
+
+
+def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
+    """The keywords run in after the label at `lines[k]` and continued down its column (a
+    side column of editors or affiliations printed beside them is not part of them)."""
+    block = column_paragraph(lines, k, len(lines))
+    texts = [_KEYWORDS_LABEL.sub("", lines[k].text, count=1)] + [lines[j].text for j in block[1:]]
+    return split_keywords(join_lines(texts))
+
+
+def split_keywords(text: str) -> list[str]:
+    """Keywords apart: semicolons, vertical bars, middle dots or bullets when the list uses
+    them (then a comma stays inside a keyword), else commas."""
+    text = plain_letters(text).strip().rstrip(".")
+    if re.search(r"[;；|·•]", text):
+        parts = re.split(r"\s*[;；|·•]\s*", text)
+    else:
+        parts = re.split(r"\s*[,，]\s*", text)
+    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
+
+
 def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
     """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
     column to a gap, a change of type, a label or the copyright line."""
@@ -270,8 +292,12 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
             art.abstract.en = labelled_abstract(lines, run_in, kw_at or len(lines))
         elif marked:
             art.abstract.en = _abstract_block(lines, after_aff, kw_at if kw_at and kw_at >= after_aff else len(lines))
-    if f.get("keywords_en"):
-        art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
+    kw_line = kw_at if kw_at is not None else next(
+        (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
+    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
+        art.keywords.en = keywords_from_lines(lines, kw_line)
+    elif f.get("keywords_en"):
+        art.keywords.en = split_keywords(f["keywords_en"])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)

@@ -25,10 +25,20 @@ _COMPAT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03
                          "\ufb05": "st", "\ufb06": "st", "\u00b5": "\u03bc", "\u2011": "-"})
 
 
+# a glyph the text layer could only name: "/T_h" (Adobe glyph naming: components joined by
+# "_" make a ligature) or "/C1" (a TeX math-symbol font glyph named by its code; cmsy codes
+# 0-7 are − · × ∗ ÷ ⋄ ± ∓)
+_NAMED_LIGATURE = re.compile(r"/((?:[A-Za-z]_)+[A-Za-z])(?=[a-z]|\b)")
+_CMSY = re.compile(r"/[Cc]([0-7])(?!\d)")
+_CMSY_CHARS = "−·×∗÷⋄±∓"
+
+
 def plain_letters(text: str) -> str:
-    """Ligatures spelled out (ﬁ → fi), the micro sign as the Greek mu it stands for, the
-    non-breaking hyphen as a hyphen: the letters a publisher's XML carries for the glyphs."""
-    return text.translate(_COMPAT)
+    """Ligatures spelled out (ﬁ → fi, /T_h → Th), the micro sign as the Greek mu it stands
+    for, the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
+    symbol: the characters a publisher's XML carries for the glyphs."""
+    text = _NAMED_LIGATURE.sub(lambda m: m.group(1).replace("_", ""), text.translate(_COMPAT))
+    return _CMSY.sub(lambda m: _CMSY_CHARS[int(m.group(1))], text)
 
 
 def line_end_breaks(lines: list[str]) -> set[tuple[str, str]]:
