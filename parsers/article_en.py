@@ -202,9 +202,21 @@ _KEYWORDS_LABEL = re.compile(r"^\s*(?:key\s?words?|index\s+terms)\b\s*[:：.—�
 def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     """The keywords run in after the label at `lines[k]` and continued down its column (a
     side column of editors or affiliations printed beside them is not part of them)."""
-    block = column_paragraph(lines, k, len(lines))
-    texts = [_KEYWORDS_LABEL.sub("", lines[k].text, count=1)] + [lines[j].text for j in block[1:]]
+    rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
+    if rest:
+        block = column_paragraph(lines, k, len(lines))
+        texts = [rest] + [lines[j].text for j in block[1:]]
+    else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
+        nxt = _under(lines, k, len(lines))
+        texts = [] if nxt is None else [lines[j].text for j in column_paragraph(lines, nxt, len(lines))]
     return split_keywords(join_lines(texts))
+
+
+def _under(lines: list["Line"], k: int, end: int) -> int | None:
+    """The first line below the label `lines[k]` in the label's column."""
+    x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
+    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
+                None)
 
 
 def split_keywords(text: str) -> list[str]:
@@ -226,7 +238,7 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
         block = column_paragraph(lines, k, end)
         texts = [rest] + [lines[j].text for j in block[1:]]
     else:
-        nxt = next((j for j in range(k + 1, end) if not (lines[j].x1 <= lines[k].x0 or lines[j].x0 >= max(lines[k].x1, lines[k].x0 + 200))), None)
+        nxt = _under(lines, k, end)
         if nxt is None:
             return ""
         texts = [lines[j].text for j in column_paragraph(lines, nxt, end)]

@@ -183,7 +183,7 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         i += 1
     names: list[tuple[str, list[str]]] = []
     size = None
-    prev_text = ""
+    prev_text, prev_count = "", 0
     while i < len(lines) and i < start + limit:
         ln = lines[i]
         if names and _LONE_MARK.fullmatch(ln.text.strip()):
@@ -194,15 +194,17 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         got = marked_names(ln)
         if not got:
             break
-        if names and not names[-1][1] and prev_text and not _ENDS_WITH_SEPARATOR.search(prev_text) \
+        if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
                 and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
             # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
-            # no separator at the break, so the halves are one name
+            # a line of several names that ends without a separator; (one name a line, as
+            # JMLR sets its bylines, has no separators at all)
             (last, _), (head, marks) = names.pop(), got[0]
             got = [(f"{last} {head}", marks)] + got[1:]
         names += got
         size = ln.size
         prev_text = _clean(ln.text)
+        prev_count = len(got)
         i += 1
     return names, i
 

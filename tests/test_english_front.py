@@ -184,3 +184,20 @@ def test_keywords_read_down_their_column_and_split_at_their_separator() -> None:
 @given(st.lists(st.from_regex(r"[A-Za-z][a-z]{1,8}( [a-z]{2,8}){0,2}", fullmatch=True), min_size=1, max_size=6))
 def test_keywords_joined_by_semicolons_split_back(kws: list[str]) -> None:
     assert split_keywords("; ".join(kws)) == kws
+
+
+def test_keywords_under_a_label_alone_in_a_side_column() -> None:
+    lines = [_ln("KEYWORDS", 282, 7.5, x0=462, x1=500),
+             _ln("Methods: This retrospective cohort study was conducted in incident patients.", 287, 9.0, x0=72, x1=440),
+             _ln("Cardiovascular disease", 291, 8.0, x0=462, x1=540),
+             _ln("graphic characteristics, laboratory parameters, and readmission were collected.", 297, 9.0, x0=72,
+                 x1=440),
+             _ln("readmission; peritoneal", 300, 8.0, x0=462, x1=540),
+             _ln("dialysis; risk factors", 309, 8.0, x0=462, x1=540)]
+    assert keywords_from_lines(lines, 0) == ["Cardiovascular disease readmission", "peritoneal dialysis", "risk factors"]
+
+
+def test_one_name_a_line_is_not_a_wrapped_name() -> None:
+    lines = [_ln("Atakan Cetinsoy", 145, 10.9), _ln("Francisco J. Martin", 159, 10.9), _ln("Poul Petersen", 173, 10.9)]
+    names, _ = byline(lines, 0)
+    assert [n for n, _ in names] == ["Atakan Cetinsoy", "Francisco J. Martin", "Poul Petersen"]
