@@ -111,16 +111,21 @@ def _run_above(lines: list["Line"], b: int) -> list[int]:
 
 def title_text(lines: list["Line"]) -> str:
     """The title lines joined, without a badge set smaller at the start ("OPEN" before a
-    Scientific Reports title)."""
+    Scientific Reports title), a column label drawn as a run of its own before the title
+    ("Original Article" in another font) or a "Title:" label."""
     texts = []
     for k, ln in enumerate(lines):
         text = ln.text
-        if k == 0 and len(ln.spans) > 1 and ln.spans[0].size < ln.size * 0.8:
-            badge = ln.spans[0].text.strip()
+        if k == 0 and len(ln.spans) > 1 and (ln.spans[0].size < ln.size * 0.8 or is_column_label(ln.spans[0].text)):
+            badge = ln.spans[0].text.strip()  # (or a column label in a type of its own)
             if text.startswith(badge):
                 text = text[len(badge):]
         texts.append(text.strip())
-    return join_lines(texts)
+    return _TITLE_LABEL.sub("", join_lines(texts), count=1)
+
+
+# a form's "Title:" glued before the title
+_TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
 
 
 def page_doi(page: "PageInfo") -> str:

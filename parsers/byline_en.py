@@ -26,6 +26,12 @@ DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", 
 _DEGREE = re.compile("|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True)))
 # names are separated by commas, semicolons, middle dots, vertical bars (a layout that sets
 # authors apart with rules), "&" and "and"
+# degrees printed after a name without a comma: only those no surname is spelled like
+# ("MA", "MS" may be a surname in capitals)
+_TRAILING_DEGREES = re.compile(r"(?:\s+(?:MD|Ph\.?D\.?|M\.?Sc\.?|B\.?Sc\.?|MPH|MBBS|DVM|DDS|DMD|FRCP|FRCS|FRCPC|FACP|FACS|"
+                               r"PharmD|DSc|MPhil|DPhil|MBChB|MRCP|MBA|DrPH)\.?,?)+$")
+# the ORCID icon, when a text layer reads its glyphs as the letters "iD"
+_ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
 _SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\band\b)\s*")
 _ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\band)\s*$")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
@@ -78,6 +84,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
             continue
         text = _BY.sub("", _clean(text)) if not out else _clean(text)
         text = _GLUED_INITIALS.sub(r"\1 ", text)
+        text = _ORCID_ICON.sub(" ", text)
         # marks set in text type, glued to a name: "Smith1,2*" (digits right after letters)
         for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
             if re.fullmatch(rf"\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*", seg or "-"):
@@ -92,6 +99,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                     continue
                 if _DEGREE.fullmatch(part):
                     continue  # "Seong Ho Park, MD, PhD": degrees are not names
+                part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())
@@ -214,6 +222,11 @@ _STARTS_WITH_SEPARATOR = re.compile(r"^\s*(?:[,;·•|&]|and\b)")
 
 
 # a note under the affiliations, not part of them: correspondence, e-mail, equal contribution
+# a line that opens the next part of the front matter (JATS order: affiliations, then the
+# author notes and history, abstract, keywords), never an affiliation's continuation
+_FRONT_LABEL = re.compile(r"^\s*(?:Received|Revised|Accepted|Published|Available online|Key\s?words?|Abstract|A B S T R A C T|"
+                          r"Summary|Citation|Cite this|Academic Editor|Edited by|Article history|Article info|"
+                          r"A R T I C L E|Copyright|©|Correspondence|Corresponding author|Handling Editor)\b", re.I)
 _NOTE_LINE = re.compile(r"^\s*[*∗§†‡✉#]|@|\b(?:correspond\w*|e-?mail|contributed equally|present address)\b", re.I)
 _ADDRESS_ONLY = re.compile(r"\S+@\S+(?:\s*[,;]\s*\S+@\S+)*")
 _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
@@ -247,6 +260,8 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             m = _AFF_START.match(pieces[0][1])
             if m and INSTITUTION_EN.search(ln.text):
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
+        if _FRONT_LABEL.match(_clean(ln.text)):
+            break  # the next part of the front matter: dates, abstract, keywords, notes
         has_mark = any(k == "m" for k, _ in pieces)
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note

@@ -201,3 +201,34 @@ def test_one_name_a_line_is_not_a_wrapped_name() -> None:
     lines = [_ln("Atakan Cetinsoy", 145, 10.9), _ln("Francisco J. Martin", 159, 10.9), _ln("Poul Petersen", 173, 10.9)]
     names, _ = byline(lines, 0)
     assert [n for n, _ in names] == ["Atakan Cetinsoy", "Francisco J. Martin", "Poul Petersen"]
+
+
+def test_orcid_letters_and_degrees_after_names_are_no_names() -> None:
+    assert marked_names(_ln("Jane Roe iD, John Smith MD PhD and Ann Lee", 100)) == \
+        [("Jane Roe", []), ("John Smith", []), ("Ann Lee", [])]
+    assert marked_names(_ln("Jun MA and Li MS", 100)) == [("Jun MA", []), ("Li MS", [])]  # capitals surnames stay
+
+
+def test_a_column_label_run_and_a_title_label_are_not_title() -> None:
+    from parsers.article_en import title_text
+    line = _ln("Original Article Effects of tea on sleep", 100, 16.0,
+               spans=[_sp("Original Article", 50, 16.0), _sp("Effects of tea on sleep", 140, 16.0)])
+    assert title_text([line]) == "Effects of tea on sleep"
+    assert title_text([_ln("Title: Effects of tea on sleep", 100, 16.0)]) == "Effects of tea on sleep"
+    plain = _ln("Case studies of tea", 100, 16.0, spans=[_sp("Case studies of tea", 50, 16.0)])
+    assert title_text([plain]) == "Case studies of tea"
+
+
+def test_affiliations_end_where_the_next_part_of_the_front_matter_starts() -> None:
+    from parsers.byline_en import affiliations
+    lines = [_ln("Kalpana Chawla Center for Space and Nanosciences, Indian Institute of Chemistry, Kolkata, India", 229, 8.0,
+                 x0=103),
+             _ln("Received 12 July 2017; accepted 28 December 2017", 245, 8.0, x0=217),
+             _ln("Available online 10 January 2018", 255, 8.0, x0=248)]
+    affs, end = affiliations(lines, 0)
+    assert list(affs.values()) == ["Kalpana Chawla Center for Space and Nanosciences, Indian Institute of Chemistry, "
+                                   "Kolkata, India"] and end == 1
+    lines = [_ln("3Department of Nanotechnology, Rajiv Gandhi Institute of Technology, Bangalore, India.", 189, 8.0, x0=37),
+             _ln("ABSTRACT: The aim of this study was to perform green synthesis of silver nanoparticles", 237, 8.0, x0=43)]
+    affs, end = affiliations(lines, 0)
+    assert end == 1 and "aim" not in " ".join(affs.values())
