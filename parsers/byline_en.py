@@ -195,8 +195,13 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     while i < len(lines) and i < start + limit:
         ln = lines[i]
         if names and _LONE_MARK.fullmatch(ln.text.strip()):
-            i += 1  # a mark the text layer set on a line of its own, beside the byline
-            continue
+            # a mark the text layer set on a line of its own, beside the byline, when names
+            # go on after it (else it is the first affiliation's hanging mark)
+            if i + 1 < len(lines) and size is not None and abs(lines[i + 1].size - size) <= 0.6 \
+                    and marked_names(lines[i + 1]):
+                i += 1
+                continue
+            break
         if size is not None and abs(ln.size - size) > 0.6:
             break
         got = marked_names(ln)
@@ -241,6 +246,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
     out: dict[str, str] = {}
     cur = ""
     last: "Line | None" = None  # the block's last line so far
+    pending = ""
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
@@ -262,6 +268,13 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
         if _FRONT_LABEL.match(_clean(ln.text)):
             break  # the next part of the front matter: dates, abstract, keywords, notes
+        if re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", ln.text) and i + 1 < len(lines) and lines[i + 1].size > ln.size:
+            pending = ln.text.strip()  # a hanging mark the text layer set on a line of its own
+            i += 1
+            continue
+        if pending:
+            pieces = [("m", pending)] + pieces
+            pending = ""
         has_mark = any(k == "m" for k, _ in pieces)
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
@@ -278,7 +291,13 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             else:
                 out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
         i += 1
-    return {k: v.strip(" ;,") for k, v in out.items() if v.strip(" ;,")}, i
+    out = {k: _CONTACT.sub("", v).strip(" ;,") for k, v in out.items()}
+    return {k: v for k, v in out.items() if v}, i
+
+
+# e-mail addresses printed inside an affiliation, each with the initials of its owner
+# ("…, Spain; a@b.org (K.R.-E.); c@d.org (D.H.)"): contact details, not the institution
+_CONTACT = re.compile(r"[;,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\((?:[A-Z]\.-?)+(?:,\s*(?:[A-Z]\.-?)+)*\))?")
 
 
 INSTITUTION_EN = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"

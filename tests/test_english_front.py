@@ -232,3 +232,26 @@ def test_affiliations_end_where_the_next_part_of_the_front_matter_starts() -> No
              _ln("ABSTRACT: The aim of this study was to perform green synthesis of silver nanoparticles", 237, 8.0, x0=43)]
     affs, end = affiliations(lines, 0)
     assert end == 1 and "aim" not in " ".join(affs.values())
+
+
+def test_a_hanging_mark_on_its_own_line_and_emails_inside_affiliations() -> None:
+    from parsers.byline_en import affiliations
+    lines = [_ln("1", 224, 7.0, x0=82, x1=86),
+             _ln("Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Av. Joan XXIII sn,", 227, 9.0, x0=97),
+             _ln("Barcelona 08028, Spain; kems3estrada@gmail.com (K.R.-E.); bioraf@hotmail.com (H.V.-L.)", 239, 9.0, x0=97),
+             _ln("2", 260, 7.0, x0=82, x1=86),
+             _ln("Argentina National Research Council (Conicet), Ministry of Science; mg@gmail.com", 263, 9.0, x0=97),
+             _ln("* Correspondence: javier@ub.edu; Tel.: +34-93-4020267", 287, 9.0, x0=81)]
+    affs, end = affiliations(lines, 0)
+    assert affs == {"1": "Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Av. Joan XXIII sn, Barcelona 08028, Spain",
+                    "2": "Argentina National Research Council (Conicet), Ministry of Science"}
+    assert end == 5
+
+
+def test_a_lone_mark_under_the_byline_opens_the_affiliations() -> None:
+    from parsers.byline_en import author_blocks
+    lines = [_ln("Karla Ramirez-Estrada and Javier Palazon", 209, 10.0, x0=77),
+             _ln("1", 224, 7.0, x0=82, x1=86),
+             _ln("Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Spain", 227, 9.0, x0=97)]
+    blocks, _ = author_blocks(lines, 0)
+    assert blocks[0][2] == {"1": "Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Spain"}
