@@ -131,13 +131,33 @@ _TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
 def page_doi(page: "PageInfo") -> str:
     """The article's DOI printed on its first page: a labelled one (doi:, DOI, doi.org/)
     first, else the first DOI on the page (heads, then body)."""
-    texts = [ln.text for ln in page.heads] + [ln.text for ln in page.body]
+    texts = _doi_lines([ln.text for ln in page.heads]) + _doi_lines([ln.text for ln in page.body])
     labelled = [t for t in texts if re.search(r"doi\.org/|\bdoi\b", t, re.I)]
     for t in labelled + texts:
-        m = _PRINTED_DOI.search(t)
-        if m:
-            return m.group(0).rstrip(".,;:)]}")
+        found = doi_in(t)
+        if found:
+            return found
     return ""
+
+
+def doi_in(text: str) -> str:
+    """The first DOI printed in `text`, without the punctuation after it or a link glued to
+    it ("10.1177/1177390118782877https://doi.org/…": the DOI and its link set as one run)."""
+    m = _PRINTED_DOI.search(text)
+    if not m:
+        return ""
+    return re.split(r"https?://", m.group(0))[0].rstrip(".,;:)]}")
+
+
+def _doi_lines(texts: list[str]) -> list[str]:
+    """The lines with a DOI broken after its prefix ("doi: 10.22038/" + "IJBMS.2018…")
+    joined to the next line: a DOI has no space, so the break is no part of it."""
+    out = []
+    for k, t in enumerate(texts):
+        if re.search(r"(?<![\w.])10\.\d{4,9}/\s*$", t) and k + 1 < len(texts):
+            t = t.rstrip() + texts[k + 1].strip()
+        out.append(t)
+    return out
 
 
 # front-matter notes printed between the affiliations and an unlabelled abstract, each a
@@ -250,17 +270,25 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
     return join_lines(texts)
 
 
+# the article's own citation note ("Cite this article as:", "How to cite this article:")
+_CITE_NOTE = re.compile(r"^\s*(?:Citation|Cite this article(?:\s+as)?|Cite as|To cite this article|"
+                        r"How to cite(?:\s+this article)?)\s*:", re.I)
+
+
 def cited_doi(pages: list["PageInfo"]) -> str:
     """The DOI in the article's own "Citation:" / "Cite this article:" note, wherever it is
-    printed (microPublication prints it on the last page, under the references)."""
+    printed (microPublication prints it on the last page, under the references); a "doi:"
+    line printed right above the note is the note's own (BMC's closing block)."""
     for page in reversed(pages):
         texts = [ln.text for ln in page.body]
-        if not any(find_labels([t]) for t in texts if re.match(r"\s*(?:Citation|Cite|To cite|How to cite)", t, re.I)):
+        at = next((k for k, t in enumerate(texts) if _CITE_NOTE.match(t)), None)
+        if at is None:
             continue
-        value = extract_labelled(page.body).fields.get("cite_as", "")
-        m = _PRINTED_DOI.search(value)
-        if m:
-            return m.group(0).rstrip(".,;:)]}")
+        value = extract_labelled(page.body).fields.get("cite_as", "") or " ".join(texts[at:at + 4])
+        found = doi_in(value) or next((doi_in(t) for t in texts[max(0, at - 2):at]
+                                       if re.match(r"\s*doi\s*:", t, re.I) and doi_in(t)), "")
+        if found:
+            return found
     return ""
 
 

@@ -255,3 +255,17 @@ def test_a_lone_mark_under_the_byline_opens_the_affiliations() -> None:
              _ln("Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Spain", 227, 9.0, x0=97)]
     blocks, _ = author_blocks(lines, 0)
     assert blocks[0][2] == {"1": "Laboratori de Fisiologia Vegetal, Universitat de Barcelona, Spain"}
+
+
+def test_dois_glued_to_their_link_broken_after_the_prefix_or_above_the_cite_note() -> None:
+    from parsers.article_en import cited_doi, page_doi
+    from parsers.pages import PageInfo
+    glued = PageInfo(1, body=[_ln("DOI: 10.1177/1177390118782877https://doi.org/10.1177/1177390118782877", 87, 6.0)])
+    assert page_doi(glued) == "10.1177/1177390118782877"
+    broken = PageInfo(1, body=[_ln("Forouzanfar F. Medicinal herbs. Iran J Basic Med Sci 2018; 21:347-358. doi: 10.22038/", 389),
+                               _ln("IJBMS.2018.24026.6021", 397)])
+    assert page_doi(broken) == "10.22038/IJBMS.2018.24026.6021"
+    last = PageInfo(9, body=[_ln("Yao Za Zhi 2009, 34(3):324-327.", 507, 7.5), _ln("doi:10.1186/1749-7221-5-3", 524, 7.3),
+                             _ln("Cite this article as: Kaur et al.: Exploring the potential effect of Ocimum", 532, 7.3),
+                             _ln("sanctum in rats. Journal of Brachial Plexus 2010 5:3.", 541, 7.3)])
+    assert cited_doi([last]) == "10.1186/1749-7221-5-3"
