@@ -64,12 +64,13 @@ def is_column_label(text: str) -> bool:
     return bool(_COLUMN_LABEL.match(text)) or type_of_category(text) is not None
 
 
-def title_above_byline(lines: list["Line"], limit: int = 45) -> list[int]:
+def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int], int]:
     """The title lines of a JATS-ordered first page (title, then authors, affiliations,
     abstract): the run of lines in one type, larger than the byline's, right above the first
     byline. A masthead (journal name, publisher logo text) set even larger sits higher, apart
     from the title; lines of a side column (dates beside a wrapped title, a DOI box) are
-    skipped. Leading column labels in the title's type ("Case Report") are left out."""
+    skipped. Leading column labels in the title's type ("Case Report") are left out.
+    Returns the title lines and the byline's first line ([], -1 when there is none)."""
     for b in range(1, min(len(lines), limit)):
         names, _ = byline(lines, b, limit=3)
         if not any(len(n.split()) > 1 for n, _ in names):  # "Dovepress" alone is no byline
@@ -78,8 +79,17 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> list[int]:
         while run and is_column_label(lines[run[0]].text):
             run = run[1:]
         if run:
-            return run
-    return []
+            return run, b
+    return [], -1
+
+
+def _subtitle_of(lines: list["Line"], title_idx: list[int], found: list[int]) -> bool:
+    """Whether the lines found above the byline are a subtitle set smaller right under the
+    page's title (the page pass's largest type): then the page's title stays the title."""
+    if not title_idx or title_idx[-1] >= found[0]:
+        return False
+    top, sub = lines[title_idx[-1]], lines[found[0]]
+    return top.size > sub.size + 0.6 and 0 < sub.y - top.y < 2.5 * sub.size
 
 
 def _run_above(lines: list["Line"], b: int) -> list[int]:
@@ -298,7 +308,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     lines = first.body
     art.language = "en"
     art.title.zh = ""
-    title_idx = title_above_byline(lines) or title_idx
+    found, by_at = title_above_byline(lines)
+    if found and not _subtitle_of(lines, title_idx, found):
+        title_idx = found
     while len(title_idx) > 1 and is_column_label(lines[title_idx[0]].text):
         title_idx = title_idx[1:]
     art.title.en = title_text([lines[i] for i in title_idx])
@@ -306,7 +318,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     category = next((t for t in (type_of_category(ln.text) for ln in lines[:top] + first.heads) if t), None)
     if category:
         art.type = category
-    end = title_idx[-1] + 1 if title_idx else 0
+    end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote

@@ -27,13 +27,13 @@ def test_the_title_is_the_larger_type_right_above_the_byline_not_the_masthead() 
              _ln("Elicitation, an Effective Strategy for the", 128, 18.0),
              _ln("Production of Compounds in Plant Cell Factories", 148, 18.0),
              _ln("Karla Ramirez-Estrada, Diego Hidalgo and Javier Palazon", 197, 10.0)]
-    assert title_above_byline(lines) == [2, 3]
+    assert title_above_byline(lines) == ([2, 3], 4)
 
 
 def test_a_column_label_in_the_titles_type_is_not_title() -> None:
     lines = [_ln("Case Report", 149, 18.0), _ln("A Striking Coronary Artery Pattern", 173, 18.0),
              _ln("Fortunato Iacovelli, Martino Pepe and Stefano Favale", 242, 12.0)]
-    assert title_above_byline(lines) == [1]
+    assert title_above_byline(lines)[0] == [1]
     assert is_column_label("Case Report") and is_column_label("ORIGINAL RESEARCH ARTICLE")
     assert not is_column_label("A Striking Coronary Artery Pattern")
 
@@ -43,7 +43,7 @@ def test_a_side_column_beside_a_wrapped_title_is_skipped() -> None:
              _ln("Received: 26 January 2017", 250, 8.5, x0=9, x1=80),
              _ln("Pure Flavonoid Mediated Synthesis", 201, 26.0, x0=156),
              _ln("Siddhant Jain & Mohan Singh Mehata", 230, 10.0, x0=156)]
-    assert title_above_byline(lines) == [0, 2]
+    assert title_above_byline(lines)[0] == [0, 2]
 
 
 def test_a_title_case_last_title_line_is_no_byline() -> None:
@@ -51,7 +51,7 @@ def test_a_title_case_last_title_line_is_no_byline() -> None:
     # own type, so it is not a byline's first line, and the masthead is not taken as title
     lines = [_ln("sensors", 73, 25.0), _ln("Leakages in District Heating Networks", 132, 18.0),
              _ln("Quality Assessment and Localization", 151, 18.0)]
-    assert title_above_byline(lines) == []
+    assert title_above_byline(lines) == ([], -1)
 
 
 # ----------------------------------------------------------------------------- bylines
@@ -269,3 +269,12 @@ def test_dois_glued_to_their_link_broken_after_the_prefix_or_above_the_cite_note
                              _ln("Cite this article as: Kaur et al.: Exploring the potential effect of Ocimum", 532, 7.3),
                              _ln("sanctum in rats. Journal of Brachial Plexus 2010 5:3.", 541, 7.3)])
     assert cited_doi([last]) == "10.1186/1749-7221-5-3"
+
+
+def test_a_subtitle_under_the_pages_title_keeps_the_title() -> None:
+    from parsers.article_en import _subtitle_of
+    lines = [_ln("Deep learning for teeth", 100, 20.0), _ln("a review of the methods", 122, 14.0),
+             _ln("Jane Roe and John Smith", 150, 11.0)]
+    assert title_above_byline(lines) == ([1], 2)
+    assert _subtitle_of(lines, [0], [1])
+    assert not _subtitle_of([_ln("molecules", 70, 25.0)] + lines[1:], [0], [1])  # a masthead far above
