@@ -113,6 +113,11 @@ _GLUED_INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3})(?=[A-Z][^\W\d_]{2,})")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-[A-Z]\.)+$")
 
 
+# a Mandarin name in pinyin: syllables of an initial and a final, nothing else
+_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+                     r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)'?)+")
+
+
 def split_byline_name(name: str) -> tuple[str, str]:
     """``(surname, given)`` of a name printed in a Western byline: given names first, the
     last word (with particles such as "van der") the surname, whatever its case: "NS Sampath
@@ -121,9 +126,14 @@ def split_byline_name(name: str) -> tuple[str, str]:
     words = name.split()
     if len(words) < 2 or "," in name or _INITIALS.match(words[-1]):
         return names.split_english_name(name)
-    caps = [k for k, w in enumerate(words) if "." not in w and len(w.replace("-", "")) >= 3
-            and w.replace("-", "").isupper()]
-    if caps and caps != [len(words) - 1]:
+    # a word in capitals is a surname; of two letters only when it is pinyin ("LI", "WU"),
+    # else initials ("NS Sampath Kumar")
+    caps = [k for k, w in enumerate(words) if "." not in w and w.replace("-", "").isupper() and (
+        len(w.replace("-", "")) >= 3 or (len(w) == 2 and _PINYIN.fullmatch(w.lower())))]
+    all_caps = len(caps) == len([w for w in words if len(w.replace(".", "")) > 1])
+    if caps and caps != [len(words) - 1] and not (all_caps and not all(_PINYIN.fullmatch(w.lower()) for w in words)):
+        # a capitals surname first ("LI Ming", "ZHANG SAN"); a whole name in capitals that
+        # is no pinyin ("JOHN A. SMITH") is a byline set in capitals, in Western order
         return names.split_english_name(name)
     k = len(words) - 1
     while k > 1 and words[k - 1] in SURNAME_PARTICLES:

@@ -278,3 +278,10 @@ def test_a_subtitle_under_the_pages_title_keeps_the_title() -> None:
     assert title_above_byline(lines) == ([1], 2)
     assert _subtitle_of(lines, [0], [1])
     assert not _subtitle_of([_ln("molecules", 70, 25.0)] + lines[1:], [0], [1])  # a masthead far above
+
+
+def test_a_byline_in_capitals_is_western_unless_pinyin() -> None:
+    assert split_byline_name("JOHN A. SMITH") == ("SMITH", "JOHN A.")
+    assert split_byline_name("MARY JONES") == ("JONES", "MARY")
+    assert split_byline_name("ZHANG SAN") == ("Zhang", "San")
+    assert split_byline_name("LI Ming") == ("Li", "Ming")
