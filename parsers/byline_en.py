@@ -103,9 +103,25 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())
+    if len(out) == 1 and out[0][1] and not looks_like_name(out[0][0]) and _small_caps_name(out[0][0]):
+        out = [(" ".join(w[:1].upper() + w[1:] for w in out[0][0].split()), out[0][1])]
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out
+
+
+# words of running text, never part of a name
+_FUNCTION_WORDS = frozenset("the of and in are is for with to on by from was were we this that these has have be as at "
+                            "an or not our its their it".split())
+
+
+def _small_caps_name(text: str) -> bool:
+    """A name set in small capitals that the text layer reads as lower-case letters ("huma
+    ali", "savita Dixit"): 2-4 words of letters, no word of running text. Only taken with an
+    affiliation mark after it, one name to the line."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) for w in words) \
+        and not any(w.lower() in _FUNCTION_WORDS for w in words) and any(w.islower() for w in words)
 
 
 # initials set without a space before the surname ("M.K.KHOSLA")

@@ -285,3 +285,12 @@ def test_a_byline_in_capitals_is_western_unless_pinyin() -> None:
     assert split_byline_name("MARY JONES") == ("JONES", "MARY")
     assert split_byline_name("ZHANG SAN") == ("Zhang", "San")
     assert split_byline_name("LI Ming") == ("Li", "Ming")
+
+
+def test_small_capital_names_read_as_lower_case_with_a_mark() -> None:
+    def line(name: str, mark: str) -> Line:
+        return _ln(name + mark, 229, 11.0, spans=[_sp(name, 50, 11.0), _sp(mark, 100, 6.4, True)])
+    assert marked_names(line("huma ali", "1")) == [("Huma Ali", ["1"])]
+    assert marked_names(line("Bahy a ali", "2,3")) == [("Bahy A Ali", ["2", "3"])]
+    assert marked_names(line("in previous studies", "1")) == []  # running text with a citation mark
+    assert marked_names(_ln("huma ali", 229, 11.0)) == []  # no mark: no name
