@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parsers import identifiers, names
+from parsers import identifiers
 from parsers.byline_en import author_blocks, byline, footnote_affiliations, split_byline_name
 from parsers.emails_en import assign_emails
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
-from parsers.labels import find_labels, is_section_heading, type_of_category
+from parsers.labels import is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,8 +72,8 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int],
     skipped. Leading column labels in the title's type ("Case Report") are left out.
     Returns the title lines and the byline's first line ([], -1 when there is none)."""
     for b in range(1, min(len(lines), limit)):
-        names, _ = byline(lines, b, limit=3)
-        if not any(len(n.split()) > 1 for n, _ in names):  # "Dovepress" alone is no byline
+        people, _ = byline(lines, b, limit=3)
+        if not any(len(n.split()) > 1 for n, _ in people):  # "Dovepress" alone is no byline
             continue
         run = _run_above(lines, b)
         while run and is_column_label(lines[run[0]].text):
@@ -337,30 +337,44 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if contributors:
         art.contributors = contributors
     f = header.fields
-    kw_at = header.at.get("keywords_en")
-    if f.get("abstract_en"):
-        art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", f["abstract_en"])
-    elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
-        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
-    else:
-        run_in = next((k for k in range(after_aff, kw_at or len(lines))
-                       if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
-        if run_in is not None:  # "Abstract There is …": a run-in heading without a colon
-            art.abstract.en = labelled_abstract(lines, run_in, kw_at or len(lines))
-        elif marked:
-            art.abstract.en = _abstract_block(lines, after_aff, kw_at if kw_at and kw_at >= after_aff else len(lines))
-    kw_line = kw_at if kw_at is not None else next(
-        (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
-    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
-        art.keywords.en = keywords_from_lines(lines, kw_line)
-    elif f.get("keywords_en"):
-        art.keywords.en = split_keywords(f["keywords_en"])
+    _fill_abstract(art, lines, header, after_aff, bool(marked))
+    _fill_keywords(art, lines, header, after_aff)
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:
+    """The abstract: the labelled field, else the text under a label alone on its line, a
+    run-in "Abstract" heading without a colon, or the first paragraph under the front matter."""
+    kw_at = header.at.get("keywords_en")
+    stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
+    if header.fields.get("abstract_en"):
+        art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", header.fields["abstract_en"])
+    elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
+        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
+    else:
+        run_in = next((k for k in range(after_aff, stop)
+                       if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
+        if run_in is not None:  # "Abstract There is …"
+            art.abstract.en = labelled_abstract(lines, run_in, stop)
+        elif has_byline:
+            art.abstract.en = _abstract_block(lines, after_aff, stop)
+
+
+def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> None:
+    """The keywords, read from their label's line down its column (the label pass's line, or
+    a keywords label in a case the label pass does not know)."""
+    kw_at = header.at.get("keywords_en")
+    kw_line = kw_at if kw_at is not None else next(
+        (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
+    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
+        art.keywords.en = keywords_from_lines(lines, kw_line)
+    elif header.fields.get("keywords_en"):
+        art.keywords.en = split_keywords(header.fields["keywords_en"])
 
 
 def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
