@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import names
+from parsers.joining import plain_letters
 from parsers.names import SURNAME_PARTICLES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -317,12 +318,14 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             else:
                 out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
         i += 1
-    out = {k: _CONTACT.sub("", v).strip(" ;,") for k, v in out.items()}
+    out = {k: plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,") for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 
 
 # e-mail addresses printed inside an affiliation, each with the initials of its owner
 # ("…, Spain; a@b.org (K.R.-E.); c@d.org (D.H.)"): contact details, not the institution
+# a correspondence note run on after the last affiliation ("…, Iran. * email:")
+_TRAILING_NOTE = re.compile(r"\s*[*∗✉]?\s*(?:e-?mail|tel|phone|fax)\s*[:.]?\s*$", re.I)
 _CONTACT = re.compile(r"[;,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\((?:[A-Z]\.-?)+(?:,\s*(?:[A-Z]\.-?)+)*\))?")
 
 

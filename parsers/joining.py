@@ -38,7 +38,12 @@ def plain_letters(text: str) -> str:
     for, the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
     symbol: the characters a publisher's XML carries for the glyphs."""
     text = _NAMED_LIGATURE.sub(lambda m: m.group(1).replace("_", ""), text.translate(_COMPAT))
+    text = _SPACED_APOSTROPHE.sub(r"\1\2", text)
     return _CMSY.sub(lambda m: _CMSY_CHARS[int(m.group(1))], text)
+
+
+# an apostrophe the text layer set apart as a glyph run of its own ("People ’ s Hospital")
+_SPACED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\s?([’])\s(s|t|re|ll|ve|d|m)\b")
 
 
 def line_end_breaks(lines: list[str]) -> set[tuple[str, str]]:

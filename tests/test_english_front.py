@@ -294,3 +294,13 @@ def test_small_capital_names_read_as_lower_case_with_a_mark() -> None:
     assert marked_names(line("Bahy a ali", "2,3")) == [("Bahy A Ali", ["2", "3"])]
     assert marked_names(line("in previous studies", "1")) == []  # running text with a citation mark
     assert marked_names(_ln("huma ali", 229, 11.0)) == []  # no mark: no name
+
+
+def test_a_spaced_apostrophe_and_a_note_after_the_last_affiliation() -> None:
+    from parsers.byline_en import affiliations
+    assert plain_letters("Linzhi People ’ s Hospital, the ‘big’ solution") == "Linzhi People’s Hospital, the ‘big’ solution"
+    lines = [_ln("1Department of Health Information Technology, Tabriz University, Tabriz, Iran. * email:", 100,
+                 spans=[_sp("1", 50, 6.0, True), _sp("Department of Health Information Technology, Tabriz University, "
+                                                      "Tabriz, Iran. * email:", 56)])]
+    affs, _ = affiliations(lines, 0)
+    assert affs == {"1": "Department of Health Information Technology, Tabriz University, Tabriz, Iran."}
