@@ -176,7 +176,9 @@ _NOTE_START = re.compile(r"^\s*(?:©|\(c\)|Copyright|Correspondence|Correspondin
                          r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
                          r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
 _LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
-_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|A\s?B\s?S\s?T\s?R\s?A\s?C\s?T|Summary|SUMMARY)\b\s*[:.—–-]?\s*")
+_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y)\s*[:.]?\s*$", re.I)
+_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY)\b"
+                              r"\s*[:.—–-]?\s*")
 
 
 def column_paragraph(lines: list["Line"], k: int, end: int) -> list[int]:
@@ -244,6 +246,8 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
         texts = [] if nxt is None else [lines[j].text for j in column_paragraph(lines, nxt, len(lines))]
+        if len(texts) > 1 and not any(re.search(r"[;；|·•,，]", t) for t in texts):
+            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
     return split_keywords(join_lines(texts))
 
 
@@ -356,6 +360,8 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
         art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", header.fields["abstract_en"])
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
         art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
+    elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
+        art.abstract.en = labelled_abstract(lines, alone, stop)  # "a b s t r a c t", letter-spaced
     else:
         run_in = next((k for k in range(after_aff, stop)
                        if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)

@@ -304,3 +304,13 @@ def test_a_spaced_apostrophe_and_a_note_after_the_last_affiliation() -> None:
                                                       "Tabriz, Iran. * email:", 56)])]
     affs, _ = affiliations(lines, 0)
     assert affs == {"1": "Department of Health Information Technology, Tabriz University, Tabriz, Iran."}
+
+
+def test_keywords_one_a_line_and_a_letter_spaced_abstract_label() -> None:
+    lines = [_ln("Keywords:", 400, 8.0, x0=40, x1=80), _ln("Herbal genomics", 410, 8.0, x0=40, x1=110),
+             _ln("Metabolite", 420, 8.0, x0=40, x1=90), _ln("Drug discovery", 430, 8.0, x0=40, x1=110),
+             _ln("1. Introduction", 470, 10.0, x0=40)]
+    assert keywords_from_lines(lines, 0) == ["Herbal genomics", "Metabolite", "Drug discovery"]
+    from parsers.article_en import _ABSTRACT_ALONE
+    assert _ABSTRACT_ALONE.match("a b s t r a c t") and _ABSTRACT_ALONE.match("Summary")
+    assert not _ABSTRACT_ALONE.match("Abstracts of the meeting")
