@@ -30,14 +30,15 @@ _DEGREE = re.compile("|".join(re.escape(d) for d in sorted(DEGREES, key=len, rev
 # degrees printed after a name without a comma: only those no surname is spelled like
 # ("MA", "MS" may be a surname in capitals)
 _TRAILING_DEGREES = re.compile(r"(?:\s+(?:MD|Ph\.?D\.?|M\.?Sc\.?|B\.?Sc\.?|MPH|MBBS|DVM|DDS|DMD|FRCP|FRCS|FRCPC|FACP|FACS|"
-                               r"PharmD|DSc|MPhil|DPhil|MBChB|MRCP|MBA|DrPH)\.?,?)+$")
+                               r"PharmD|DSc|MPhil|DPhil|MBChB|MRCP|MBA|DrPH|Jr|Sr|II|III|IV)\.?,?)+$")
 # the ORCID icon, when a text layer reads its glyphs as the letters "iD"
 _ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
 _SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\band\b)\s*")
 _ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\band)\s*$")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
 # a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
+# (hyphens ASCII, U+2010 or U+2011; an elided particle before a capital: d’Alessandro, dell’Orto)
+_NAME_WORD = re.compile(r"^(?:(?:[a-z]{1,4}['’])?[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‐‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
 _NOT_NAME = re.compile(r"\b(?:University|Universit[éä]|Institute|Department|Hospital|College|School|Center|Centre|"
                        r"Laboratory|Faculty|Division|Abstract|Introduction|Keywords|Received|Accepted|Open|Access|Review|"
                        r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue)\b", re.I)

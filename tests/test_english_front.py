@@ -314,3 +314,9 @@ def test_keywords_one_a_line_and_a_letter_spaced_abstract_label() -> None:
     from parsers.article_en import _ABSTRACT_ALONE
     assert _ABSTRACT_ALONE.match("a b s t r a c t") and _ABSTRACT_ALONE.match("Summary")
     assert not _ABSTRACT_ALONE.match("Abstracts of the meeting")
+
+
+def test_names_with_elided_particles_typographic_hyphens_and_suffixes() -> None:
+    assert marked_names(_ln("Luca d’Alessandro, Jean‐Pierre Dupont and John Smith Jr.", 100)) == \
+        [("Luca d’Alessandro", []), ("Jean‐Pierre Dupont", []), ("John Smith", [])]
+    assert split_byline_name("Luca d’Alessandro") == ("d’Alessandro", "Luca")
