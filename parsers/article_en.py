@@ -72,6 +72,9 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int],
     skipped. Leading column labels in the title's type ("Case Report") are left out.
     Returns the title lines and the byline's first line ([], -1 when there is none)."""
     for b in range(1, min(len(lines), limit)):
+        if is_section_heading(lines[b].text) or _RUN_IN_ABSTRACT.match(lines[b].text) \
+                or _KEYWORDS_LABEL.match(lines[b].text):
+            break  # past the front matter's top: the byline is above the abstract and the body
         people, _ = byline(lines, b, limit=3)
         if not any(len(n.split()) > 1 for n, _ in people):  # "Dovepress" alone is no byline
             continue
@@ -131,11 +134,12 @@ def title_text(lines: list["Line"]) -> str:
             if text.startswith(badge):
                 text = text[len(badge):]
         texts.append(text.strip())
-    return _TITLE_LABEL.sub("", join_lines(texts), count=1)
+    return _TITLE_DOI.sub("", _TITLE_LABEL.sub("", join_lines(texts), count=1))
 
 
-# a form's "Title:" glued before the title
+# a form's "Title:" glued before the title; a DOI line run on after it
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
+_TITLE_DOI = re.compile(r"\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$")
 
 
 def page_doi(page: "PageInfo") -> str:

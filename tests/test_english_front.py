@@ -320,3 +320,11 @@ def test_names_with_elided_particles_typographic_hyphens_and_suffixes() -> None:
     assert marked_names(_ln("Luca d’Alessandro, Jean‐Pierre Dupont and John Smith Jr.", 100)) == \
         [("Luca d’Alessandro", []), ("Jean‐Pierre Dupont", []), ("John Smith", [])]
     assert split_byline_name("Luca d’Alessandro") == ("d’Alessandro", "Luca")
+
+
+def test_a_doi_run_on_after_the_title_and_no_byline_below_the_abstract() -> None:
+    from parsers.article_en import title_text
+    assert title_text([_ln("Effects of tea on sleep DOI: 10.1234/abc.5", 100, 16.0)]) == "Effects of tea on sleep"
+    lines = [_ln("A study of tea", 100, 16.0), _ln("Abstract", 130, 10.0), _ln("Tea is drunk widely.", 142, 10.0),
+             _ln("Acknowledgments", 400, 12.0), _ln("Jane Roe and John Smith", 420, 10.0)]
+    assert title_above_byline(lines) == ([], -1)
