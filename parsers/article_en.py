@@ -76,7 +76,7 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int],
                 or _KEYWORDS_LABEL.match(lines[b].text):
             break  # past the front matter's top: the byline is above the abstract and the body
         people, _ = byline(lines, b, limit=3)
-        if not any(len(n.split()) > 1 for n, _ in people):  # "Dovepress" alone is no byline
+        if not any(len(n.split()) > 1 for n, _ in people):  # a one-word logo line is no byline
             continue
         run = _run_above(lines, b)
         while run and is_column_label(lines[run[0]].text):
@@ -296,7 +296,7 @@ _CITE_NOTE = re.compile(r"^\s*(?:Citation|Cite this article(?:\s+as)?|Cite as|To
 def cited_doi(pages: list["PageInfo"]) -> str:
     """The DOI in the article's own "Citation:" / "Cite this article:" note, wherever it is
     printed (microPublication prints it on the last page, under the references); a "doi:"
-    line printed right above the note is the note's own (BMC's closing block)."""
+    line printed right above the note is the note's own (a closing block of DOI, then note)."""
     for page in reversed(pages):
         texts = [ln.text for ln in page.body]
         at = next((k for k, t in enumerate(texts) if _CITE_NOTE.match(t)), None)
@@ -361,7 +361,7 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     kw_at = header.at.get("keywords_en")
     stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
     if header.fields.get("abstract_en"):
-        art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", header.fields["abstract_en"])
+        art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
         art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
     elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
@@ -373,6 +373,19 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, run_in, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+
+
+# the copyright and licence statement printed under an abstract: JATS <permissions>, not
+# part of the <abstract>
+_PERMISSIONS = re.compile(r"\s(?:©|Copyright\s*©|\(c\)\s*(?:19|20)\d\d|Copyright\s+(?:19|20)\d\d|"
+                          r"This is an open access article)(?!\w).*$", re.S)
+
+
+def without_permissions(abstract: str) -> str:
+    """The abstract without a copyright or licence statement run on after its text (in the
+    abstract's last third only: a "©" early on is the abstract's own word)."""
+    m = _PERMISSIONS.search(abstract)
+    return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
 
 
 def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> None:

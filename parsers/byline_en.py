@@ -238,8 +238,8 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
                 and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
             # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
-            # a line of several names that ends without a separator; (one name a line, as
-            # JMLR sets its bylines, has no separators at all)
+            # a line of several names that ends without a separator (a byline of one name a
+            # line, each with its address beside it, has no separators at all)
             (last, _), (head, marks) = names.pop(), got[0]
             got = [(f"{last} {head}", marks)] + got[1:]
         names += got

@@ -328,3 +328,11 @@ def test_a_doi_run_on_after_the_title_and_no_byline_below_the_abstract() -> None
     lines = [_ln("A study of tea", 100, 16.0), _ln("Abstract", 130, 10.0), _ln("Tea is drunk widely.", 142, 10.0),
              _ln("Acknowledgments", 400, 12.0), _ln("Jane Roe and John Smith", 420, 10.0)]
     assert title_above_byline(lines) == ([], -1)
+
+
+def test_a_copyright_statement_under_the_abstract_is_not_part_of_it() -> None:
+    from parsers.article_en import without_permissions
+    text = "Herbal drugs are relatively safe. " * 6 + "© 2018 Published by Elsevier B.V. under the CC BY licence."
+    assert without_permissions(text) == ("Herbal drugs are relatively safe. " * 6).rstrip()
+    early = "The © sign marks a claim. " + "More text follows here. " * 3
+    assert without_permissions(early) == early
