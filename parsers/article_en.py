@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from parsers import identifiers, names
-from parsers.byline_en import author_blocks, footnote_affiliations
+from parsers import identifiers
+from parsers.byline_en import author_blocks, byline, footnote_affiliations, split_byline_name
 from parsers.emails_en import assign_emails
-from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import join_lines
+from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
-from parsers.labels import find_labels, is_section_heading, type_of_category
+from parsers.labels import is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,72 +50,263 @@ def fallback_title(lines: list["Line"], size: float, header: Header) -> list[int
     return run if run and latin_share(text) > 0.8 and not is_section_heading(text) else []
 
 
+# a column label printed above the title, in the title's type or its own line ("Case Report",
+# "Original Research Article", "Short Communication", "Title:"): the article's section, not its title
+_COLUMN_WORDS = (r"(?:Original|Research|Review|Case|Clinical|Short|Brief|Rapid|Mini|Systematic|Technical|Special|Invited|"
+                 r"Full|Regular|Scientific|Letters?|Reports?|Articles?|Papers?|Communications?|Notes?|Reviews?|Studies|"
+                 r"Study|Series|Commentary|Editorial|Perspectives?|Opinion|Viewpoint|Correspondence|Feature|Methods?|"
+                 r"Protocol|Hypothesis|Insights?|Open\s+Access|to\s+the\s+Editor)")
+_COLUMN_LABEL = re.compile(rf"^\s*(?:{_COLUMN_WORDS}(?:[\s\-–—:|/]+{_COLUMN_WORDS}){{0,3}}|Title)\s*[:|]?\s*$", re.I)
+
+
+def is_column_label(text: str) -> bool:
+    """A line that only names the article's column or type ("Case Report", "REVIEW ARTICLE")."""
+    return bool(_COLUMN_LABEL.match(text)) or type_of_category(text) is not None
+
+
+def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int], int]:
+    """The title lines of a JATS-ordered first page (title, then authors, affiliations,
+    abstract): the run of lines in one type, larger than the byline's, right above the first
+    byline. A masthead (journal name, publisher logo text) set even larger sits higher, apart
+    from the title; lines of a side column (dates beside a wrapped title, a DOI box) are
+    skipped. Leading column labels in the title's type ("Case Report") are left out.
+    Returns the title lines and the byline's first line ([], -1 when there is none)."""
+    for b in range(1, min(len(lines), limit)):
+        if is_section_heading(lines[b].text) or _RUN_IN_ABSTRACT.match(lines[b].text) \
+                or _KEYWORDS_LABEL.match(lines[b].text):
+            break  # past the front matter's top: the byline is above the abstract and the body
+        people, _ = byline(lines, b, limit=3)
+        if not any(len(n.split()) > 1 for n, _ in people):  # a one-word logo line is no byline
+            continue
+        run = _run_above(lines, b)
+        while run and is_column_label(lines[run[0]].text):
+            run = run[1:]
+        if run:
+            return run, b
+    return [], -1
+
+
+def _subtitle_of(lines: list["Line"], title_idx: list[int], found: list[int]) -> bool:
+    """Whether the lines found above the byline are a subtitle set smaller right under the
+    page's title (the page pass's largest type): then the page's title stays the title."""
+    if not title_idx or title_idx[-1] >= found[0]:
+        return False
+    top, sub = lines[title_idx[-1]], lines[found[0]]
+    return top.size > sub.size + 0.6 and 0 < sub.y - top.y < 2.5 * sub.size
+
+
+def _run_above(lines: list["Line"], b: int) -> list[int]:
+    """The lines of one larger type right above `lines[b]`, read upwards; a smaller line in
+    between (a side column) is skipped, a larger one or a gap of two lines ends the run. A
+    line in the byline's own type right above it means `b` is no byline's first line (a
+    title's last line in title case reads as names too)."""
+    floor = lines[b].size * 1.1
+    run: list[int] = []
+    for k in range(b - 1, -1, -1):
+        ln = lines[k]
+        if not run:
+            if abs(ln.size - lines[b].size) <= 0.6:
+                return []
+            if ln.size >= floor and re.search(r"[A-Za-z]{2}", ln.text):
+                run = [k]
+            elif lines[b].y - ln.y > 3 * lines[b].size or ln.size > lines[b].size + 0.6:
+                return []
+            continue
+        top = lines[run[0]]
+        if top.y - ln.y > 2.0 * top.size:
+            break
+        if abs(ln.size - top.size) <= 0.6:
+            run.insert(0, k)
+        elif ln.size > top.size:
+            break
+    return run
+
+
 def title_text(lines: list["Line"]) -> str:
     """The title lines joined, without a badge set smaller at the start ("OPEN" before a
-    Scientific Reports title)."""
+    Scientific Reports title), a column label drawn as a run of its own before the title
+    ("Original Article" in another font) or a "Title:" label."""
     texts = []
     for k, ln in enumerate(lines):
         text = ln.text
-        if k == 0 and len(ln.spans) > 1 and ln.spans[0].size < ln.size * 0.8:
-            badge = ln.spans[0].text.strip()
+        if k == 0 and len(ln.spans) > 1 and (ln.spans[0].size < ln.size * 0.8 or is_column_label(ln.spans[0].text)):
+            badge = ln.spans[0].text.strip()  # (or a column label in a type of its own)
             if text.startswith(badge):
                 text = text[len(badge):]
         texts.append(text.strip())
-    return join_lines(texts)
+    return _TITLE_DOI.sub("", _TITLE_LABEL.sub("", join_lines(texts), count=1))
+
+
+# a form's "Title:" glued before the title; a DOI line run on after it
+_TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
+_TITLE_DOI = re.compile(r"\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$")
 
 
 def page_doi(page: "PageInfo") -> str:
     """The article's DOI printed on its first page: a labelled one (doi:, DOI, doi.org/)
     first, else the first DOI on the page (heads, then body)."""
-    texts = [ln.text for ln in page.heads] + [ln.text for ln in page.body]
+    texts = _doi_lines([ln.text for ln in page.heads]) + _doi_lines([ln.text for ln in page.body])
     labelled = [t for t in texts if re.search(r"doi\.org/|\bdoi\b", t, re.I)]
     for t in labelled + texts:
-        m = _PRINTED_DOI.search(t)
-        if m:
-            return m.group(0).rstrip(".,;:)]}")
+        found = doi_in(t)
+        if found:
+            return found
     return ""
 
 
-def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
-    """An unlabelled abstract: the first paragraph from `start`, when a paragraph break
-    (a gap wider than its line spacing) or a label ends it, it is not a caption and it is
-    long enough to be one (a first body paragraph runs on without a break)."""
-    k = start
-    while k < end and (not lines[k].text.strip() or len(lines[k].text.strip()) < 3):
-        k += 1
-    if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
+def doi_in(text: str) -> str:
+    """The first DOI printed in `text`, without the punctuation after it or a link glued to
+    it ("10.1177/1177390118782877https://doi.org/…": the DOI and its link set as one run)."""
+    m = _PRINTED_DOI.search(text)
+    if not m:
         return ""
-    block = [lines[k]]
+    return re.split(r"https?://", m.group(0))[0].rstrip(".,;:)]}")
+
+
+def _doi_lines(texts: list[str]) -> list[str]:
+    """The lines with a DOI broken after its prefix ("doi: 10.22038/" + "IJBMS.2018…")
+    joined to the next line: a DOI has no space, so the break is no part of it."""
+    out = []
+    for k, t in enumerate(texts):
+        if re.search(r"(?<![\w.])10\.\d{4,9}/\s*$", t) and k + 1 < len(texts):
+            t = t.rstrip() + texts[k + 1].strip()
+        out.append(t)
+    return out
+
+
+# front-matter notes printed between the affiliations and an unlabelled abstract, each a
+# paragraph of its own: correspondence, history, editors, the licence and copyright lines
+_NOTE_START = re.compile(r"^\s*(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
+                         r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
+                         r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
+_LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
+_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y)\s*[:.]?\s*$", re.I)
+_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY)\b"
+                              r"\s*[:.—–-]?\s*")
+
+
+def column_paragraph(lines: list["Line"], k: int, end: int) -> list[int]:
+    """The lines of the paragraph that starts at `lines[k]`, read down its own column: lines
+    beside it (a side column of editors, dates, a margin note) are skipped; a line in its
+    column in another type size, a gap wider than 1.5 times its line spacing or a
+    copyright/licence line ends it."""
+    first = lines[k]
+    kept = [k]
     leading = 0.0
-    for ln in lines[k + 1:end]:
-        gap = ln.y - block[-1].y
-        if abs(ln.size - block[0].size) > 0.3 or gap <= 0 or abs(ln.x0 - block[0].x0) > 3 * ln.size:
-            break
-        if leading and gap > leading * 1.5:
+    for j in range(k + 1, end):
+        ln = lines[j]
+        if ln.x1 <= first.x0 or ln.x0 >= first.x1:
+            continue  # another column
+        gap = ln.y - lines[kept[-1]].y
+        if abs(ln.size - first.size) > 0.3 or gap <= 0 or (leading and gap > leading * 1.5) \
+                or gap > 2.5 * ln.size or _LICENCE_LINE.match(ln.text):
             break
         leading = leading or gap
-        block.append(ln)
-    after = lines[k + len(block)] if k + len(block) < len(lines) else None
-    # closed by a label (Keywords) at `end`, or by a paragraph break; not by the page's end
-    closed = (k + len(block) >= end and end < len(lines)) or (
-        after is not None and leading and after.y - block[-1].y > leading * 1.5)
-    text = join_lines([ln.text for ln in block])
-    if not closed or len(block) < 3 or len(text) < 300:
-        return ""
-    return text
+        kept.append(j)
+    return kept
+
+
+def _paragraph_closed(lines: list["Line"], block: list[int], end: int) -> bool:
+    """Whether something ends the paragraph on the page: a line of its column after it
+    (another size, a gap, a label at `end`), not the page's end."""
+    last = lines[block[-1]]
+    first = lines[block[0]]
+    return any(not (ln.x1 <= first.x0 or ln.x0 >= first.x1) for ln in lines[block[-1] + 1:]) or (
+        end < len(lines) and last is not lines[-1])
+
+
+def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
+    """An unlabelled abstract: the first paragraph from `start` that is no front-matter note
+    (correspondence, dates, editor, licence), when something closes it, it is not a caption
+    and it is long enough to be one (a first body paragraph runs on without a break)."""
+    k = start
+    while k < end:
+        while k < end and (not lines[k].text.strip() or len(lines[k].text.strip()) < 3):
+            k += 1
+        if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
+            return ""
+        block = column_paragraph(lines, k, end)
+        if _NOTE_START.match(lines[k].text):
+            k = block[-1] + 1
+            continue
+        text = join_lines([lines[j].text for j in block])
+        if not _paragraph_closed(lines, block, end) or len(block) < 3 or len(text) < 300:
+            return ""
+        return text
+    return ""
+
+
+# the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:key\s?words?|index\s+terms)\b\s*[:：.—–-]?\s*", re.I)
+
+
+def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
+    """The keywords run in after the label at `lines[k]` and continued down its column (a
+    side column of editors or affiliations printed beside them is not part of them)."""
+    rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
+    if rest:
+        block = column_paragraph(lines, k, len(lines))
+        texts = [rest] + [lines[j].text for j in block[1:]]
+    else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
+        nxt = _under(lines, k, len(lines))
+        texts = [] if nxt is None else [lines[j].text for j in column_paragraph(lines, nxt, len(lines))]
+        if len(texts) > 1 and not any(re.search(r"[;；|·•,，]", t) for t in texts):
+            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
+    return split_keywords(join_lines(texts))
+
+
+def _under(lines: list["Line"], k: int, end: int) -> int | None:
+    """The first line below the label `lines[k]` in the label's column."""
+    x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
+    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
+                None)
+
+
+def split_keywords(text: str) -> list[str]:
+    """Keywords apart: semicolons, vertical bars, middle dots or bullets when the list uses
+    them (then a comma stays inside a keyword), else commas."""
+    text = plain_letters(text).strip().rstrip(".")
+    if re.search(r"[;；|·•]", text):
+        parts = re.split(r"\s*[;；|·•]\s*", text)
+    else:
+        parts = re.split(r"\s*[,，]\s*", text)
+    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
+
+
+def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
+    """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
+    column to a gap, a change of type, a label or the copyright line."""
+    rest = _RUN_IN_ABSTRACT.sub("", lines[k].text, count=1).strip()
+    if rest:
+        block = column_paragraph(lines, k, end)
+        texts = [rest] + [lines[j].text for j in block[1:]]
+    else:
+        nxt = _under(lines, k, end)
+        if nxt is None:
+            return ""
+        texts = [lines[j].text for j in column_paragraph(lines, nxt, end)]
+    return join_lines(texts)
+
+
+# the article's own citation note ("Cite this article as:", "How to cite this article:")
+_CITE_NOTE = re.compile(r"^\s*(?:Citation|Cite this article(?:\s+as)?|Cite as|To cite this article|"
+                        r"How to cite(?:\s+this article)?)\s*:", re.I)
 
 
 def cited_doi(pages: list["PageInfo"]) -> str:
     """The DOI in the article's own "Citation:" / "Cite this article:" note, wherever it is
-    printed (microPublication prints it on the last page, under the references)."""
+    printed (microPublication prints it on the last page, under the references); a "doi:"
+    line printed right above the note is the note's own (a closing block of DOI, then note)."""
     for page in reversed(pages):
         texts = [ln.text for ln in page.body]
-        if not any(find_labels([t]) for t in texts if re.match(r"\s*(?:Citation|Cite|To cite|How to cite)", t, re.I)):
+        at = next((k for k, t in enumerate(texts) if _CITE_NOTE.match(t)), None)
+        if at is None:
             continue
-        value = extract_labelled(page.body).fields.get("cite_as", "")
-        m = _PRINTED_DOI.search(value)
-        if m:
-            return m.group(0).rstrip(".,;:)]}")
+        value = extract_labelled(page.body).fields.get("cite_as", "") or " ".join(texts[at:at + 4])
+        found = doi_in(value) or next((doi_in(t) for t in texts[max(0, at - 2):at]
+                                       if re.match(r"\s*doi\s*:", t, re.I) and doi_in(t)), "")
+        if found:
+            return found
     return ""
 
 
@@ -126,12 +316,17 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     lines = first.body
     art.language = "en"
     art.title.zh = ""
+    found, by_at = title_above_byline(lines)
+    if found and not _subtitle_of(lines, title_idx, found):
+        title_idx = found
+    while len(title_idx) > 1 and is_column_label(lines[title_idx[0]].text):
+        title_idx = title_idx[1:]
     art.title.en = title_text([lines[i] for i in title_idx])
     top = title_idx[0] if title_idx else 0
     category = next((t for t in (type_of_category(ln.text) for ln in lines[:top] + first.heads) if t), None)
     if category:
         art.type = category
-    end = title_idx[-1] + 1 if title_idx else 0
+    end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
@@ -139,7 +334,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         blocks = [(n, m, foot) for n, m, _ in blocks]
     contributors = []
     for name, marks, affs in blocks:
-        surname, given = names.split_english_name(name)
+        surname, given = split_byline_name(name)
         numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)]
         # one affiliation printed without marks is everyone's; a marked author takes only theirs
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
@@ -150,19 +345,74 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if contributors:
         art.contributors = contributors
     f = header.fields
-    labelled = [at for name, at in header.at.items() if at >= after_aff]
-    if f.get("abstract_en"):
-        art.abstract.en = re.sub(r"^\s*[:：.]\s*", "", f["abstract_en"])
-    elif marked:
-        stop = min(labelled) if labelled else len(lines)
-        art.abstract.en = _abstract_block(lines, after_aff, stop)
-    if f.get("keywords_en"):
-        art.keywords.en = split_keywords_en(re.sub(r"\s*[·•]\s*", "; ", f["keywords_en"]))
-    art.doi = page_doi(first) or art.doi or cited_doi(pages or [first])
+    _fill_abstract(art, lines, header, after_aff, bool(marked))
+    _fill_keywords(art, lines, header, after_aff)
+    _mend_text(art, first, pages or [first])
+    art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:
+    """The abstract: the labelled field, else the text under a label alone on its line, a
+    run-in "Abstract" heading without a colon, or the first paragraph under the front matter."""
+    kw_at = header.at.get("keywords_en")
+    stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
+    if header.fields.get("abstract_en"):
+        art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
+    elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
+        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
+    elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
+        art.abstract.en = labelled_abstract(lines, alone, stop)  # "a b s t r a c t", letter-spaced
+    else:
+        run_in = next((k for k in range(after_aff, stop)
+                       if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
+        if run_in is not None:  # "Abstract There is …"
+            art.abstract.en = labelled_abstract(lines, run_in, stop)
+        elif has_byline:
+            art.abstract.en = _abstract_block(lines, after_aff, stop)
+
+
+# the copyright and licence statement printed under an abstract: JATS <permissions>, not
+# part of the <abstract>
+_PERMISSIONS = re.compile(r"\s(?:©|Copyright\s*©|\(c\)\s*(?:19|20)\d\d|Copyright\s+(?:19|20)\d\d|"
+                          r"This is an open access article)(?!\w).*$", re.S)
+
+
+def without_permissions(abstract: str) -> str:
+    """The abstract without a copyright or licence statement run on after its text (in the
+    abstract's last third only: a "©" early on is the abstract's own word)."""
+    m = _PERMISSIONS.search(abstract)
+    return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
+
+
+def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> None:
+    """The keywords, read from their label's line down its column (the label pass's line, or
+    a keywords label in a case the label pass does not know)."""
+    kw_at = header.at.get("keywords_en")
+    kw_line = kw_at if kw_at is not None else next(
+        (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
+    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
+        art.keywords.en = keywords_from_lines(lines, kw_line)
+    elif header.fields.get("keywords_en"):
+        art.keywords.en = split_keywords(header.fields["keywords_en"])
+
+
+def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
+    """Title, abstract and keywords as the publisher's XML spells them: ligatures spelled out,
+    words the line ends broke with a hyphen joined again, words a ligature glyph split mended
+    (evidence: the article's own vocabulary)."""
+    words = vocabulary([ln.text for p in pages for ln in p.body + p.heads])
+    breaks = line_end_breaks([ln.text for ln in first.body])
+
+    def mend(text: str) -> str:
+        return mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words)
+
+    art.title.en = mend(art.title.en)
+    art.abstract.en = mend(art.abstract.en)
+    art.keywords.en = [mend(k) for k in art.keywords.en]
 
 
 def _emails(contributors: list[Contributor], header: Header) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from parsers import names
+from parsers.joining import plain_letters
 from parsers.names import SURNAME_PARTICLES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,10 +25,20 @@ DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", 
            "MSN", "MA", "MS", "BS", "BA", "MBA", "MPhil", "DPhil", "DrPH", "FRCP", "FRCS", "FRCPC", "FACP", "FACS", "MRCP",
            "Jr", "Jr.", "Sr", "Sr.", "II", "III", "Prof", "Prof.", "Dr", "Dr.", "PharmD", "DSc", "MD-PhD", "MD PhD")
 _DEGREE = re.compile("|".join(re.escape(d) for d in sorted(DEGREES, key=len, reverse=True)))
-_SEPARATORS = re.compile(r"\s*(?:[,;·•]|&|\band\b)\s*")
+# names are separated by commas, semicolons, middle dots, vertical bars (a layout that sets
+# authors apart with rules), "&" and "and"
+# degrees printed after a name without a comma: only those no surname is spelled like
+# ("MA", "MS" may be a surname in capitals)
+_TRAILING_DEGREES = re.compile(r"(?:\s+(?:MD|Ph\.?D\.?|M\.?Sc\.?|B\.?Sc\.?|MPH|MBBS|DVM|DDS|DMD|FRCP|FRCS|FRCPC|FACP|FACS|"
+                               r"PharmD|DSc|MPhil|DPhil|MBChB|MRCP|MBA|DrPH|Jr|Sr|II|III|IV)\.?,?)+$")
+# the ORCID icon, when a text layer reads its glyphs as the letters "iD"
+_ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
+_SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\band\b)\s*")
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\band)\s*$")
 _CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
 # a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
+# (hyphens ASCII, U+2010 or U+2011; an elided particle before a capital: d’Alessandro, dell’Orto)
+_NAME_WORD = re.compile(r"^(?:(?:[a-z]{1,4}['’])?[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‐‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
 _NOT_NAME = re.compile(r"\b(?:University|Universit[éä]|Institute|Department|Hospital|College|School|Center|Centre|"
                        r"Laboratory|Faculty|Division|Abstract|Introduction|Keywords|Received|Accepted|Open|Access|Review|"
                        r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue)\b", re.I)
@@ -54,7 +66,15 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     spans = line.spans or []
     if spans:
         for sp in spans:
-            pieces.append(("m" if _is_mark_span(sp, line) else "t", sp.text))
+            kind = "m" if _is_mark_span(sp, line) else "t"
+            if kind == "t" and pieces and pieces[-1][0] == "t":
+                # one name may be drawn in several runs ("Shahira H." + "EL-Moslamy"): a run
+                # continues the text before it, with a space where the page leaves a gap
+                joined = pieces[-1][1].rstrip() + " " + sp.text.lstrip()
+                gap = " " if joined in line.text else ""
+                pieces[-1] = ("t", pieces[-1][1] + gap + sp.text)
+            else:
+                pieces.append((kind, sp.text))
     else:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
@@ -65,6 +85,8 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text.strip()) if t)
             continue
         text = _BY.sub("", _clean(text)) if not out else _clean(text)
+        text = _GLUED_INITIALS.sub(r"\1 ", text)
+        text = _ORCID_ICON.sub(" ", text)
         # marks set in text type, glued to a name: "Smith1,2*" (digits right after letters)
         for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
             if re.fullmatch(rf"\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*", seg or "-"):
@@ -79,12 +101,62 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                     continue
                 if _DEGREE.fullmatch(part):
                     continue  # "Seong Ho Park, MD, PhD": degrees are not names
+                part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())
+    if len(out) == 1 and out[0][1] and not looks_like_name(out[0][0]) and _small_caps_name(out[0][0]):
+        out = [(" ".join(w[:1].upper() + w[1:] for w in out[0][0].split()), out[0][1])]
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out
+
+
+# words of running text, never part of a name
+_FUNCTION_WORDS = frozenset("the of and in are is for with to on by from was were we this that these has have be as at "
+                            "an or not our its their it".split())
+
+
+def _small_caps_name(text: str) -> bool:
+    """A name set in small capitals that the text layer reads as lower-case letters ("huma
+    ali", "savita Dixit"): 2-4 words of letters, no word of running text. Only taken with an
+    affiliation mark after it, one name to the line."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", w) for w in words) \
+        and not any(w.lower() in _FUNCTION_WORDS for w in words) and any(w.islower() for w in words)
+
+
+# initials set without a space before the surname ("M.K.KHOSLA")
+_GLUED_INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3})(?=[A-Z][^\W\d_]{2,})")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-[A-Z]\.)+$")
+
+
+# a Mandarin name in pinyin: syllables of an initial and a final, nothing else
+_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+                     r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)'?)+")
+
+
+def split_byline_name(name: str) -> tuple[str, str]:
+    """``(surname, given)`` of a name printed in a Western byline: given names first, the
+    last word (with particles such as "van der") the surname, whatever its case: "NS Sampath
+    Kumar" (initials in capitals), "M.K. KHOSLA", "Shahira H. EL-Moslamy". A capitals word
+    elsewhere ("LI Ming"), a comma or trailing initials ("Chen J.") keep the general rule."""
+    words = name.split()
+    if len(words) < 2 or "," in name or _INITIALS.match(words[-1]):
+        return names.split_english_name(name)
+    # a word in capitals is a surname; of two letters only when it is pinyin ("LI", "WU"),
+    # else initials ("NS Sampath Kumar")
+    caps = [k for k, w in enumerate(words) if "." not in w and w.replace("-", "").isupper() and (
+        len(w.replace("-", "")) >= 3 or (len(w) == 2 and _PINYIN.fullmatch(w.lower())))]
+    all_caps = len(caps) == len([w for w in words if len(w.replace(".", "")) > 1])
+    if caps and caps != [len(words) - 1] and not (all_caps and not all(_PINYIN.fullmatch(w.lower()) for w in words)):
+        # a capitals surname first ("LI Ming", "ZHANG SAN"); a whole name in capitals that
+        # is no pinyin ("JOHN A. SMITH") is a byline set in capitals, in Western order
+        return names.split_english_name(name)
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+        k -= 1
+    return " ".join(words[k:]), " ".join(words[:k])
 
 
 def looks_like_name(name: str) -> bool:
@@ -143,24 +215,51 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     Stray glyph lines (an ORCID icon row, a lone mark) before the names are skipped; the
     byline is the run of lines that read wholly as names, in one type size."""
     i = start
-    while i < len(lines) and i < start + 3 and not re.search(r"[a-z]{2}", _clean(lines[i].text)):
+    while i < len(lines) and i < start + 3 and not re.search(r"[A-Za-z]{2}", _clean(lines[i].text)):
         i += 1
     names: list[tuple[str, list[str]]] = []
     size = None
+    prev_text, prev_count = "", 0
     while i < len(lines) and i < start + limit:
         ln = lines[i]
+        if names and _LONE_MARK.fullmatch(ln.text.strip()):
+            # a mark the text layer set on a line of its own, beside the byline, when names
+            # go on after it (else it is the first affiliation's hanging mark)
+            if i + 1 < len(lines) and size is not None and abs(lines[i + 1].size - size) <= 0.6 \
+                    and marked_names(lines[i + 1]):
+                i += 1
+                continue
+            break
         if size is not None and abs(ln.size - size) > 0.6:
             break
         got = marked_names(ln)
         if not got:
             break
+        if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
+                and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
+            # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
+            # a line of several names that ends without a separator (a byline of one name a
+            # line, each with its address beside it, has no separators at all)
+            (last, _), (head, marks) = names.pop(), got[0]
+            got = [(f"{last} {head}", marks)] + got[1:]
         names += got
         size = ln.size
+        prev_text = _clean(ln.text)
+        prev_count = len(got)
         i += 1
     return names, i
 
 
+_LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")
+_STARTS_WITH_SEPARATOR = re.compile(r"^\s*(?:[,;·•|&]|and\b)")
+
+
 # a note under the affiliations, not part of them: correspondence, e-mail, equal contribution
+# a line that opens the next part of the front matter (JATS order: affiliations, then the
+# author notes and history, abstract, keywords), never an affiliation's continuation
+_FRONT_LABEL = re.compile(r"^\s*(?:Received|Revised|Accepted|Published|Available online|Key\s?words?|Abstract|A B S T R A C T|"
+                          r"Summary|Citation|Cite this|Academic Editor|Edited by|Article history|Article info|"
+                          r"A R T I C L E|Copyright|©|Correspondence|Corresponding author|Handling Editor)\b", re.I)
 _NOTE_LINE = re.compile(r"^\s*[*∗§†‡✉#]|@|\b(?:correspond\w*|e-?mail|contributed equally|present address)\b", re.I)
 _ADDRESS_ONLY = re.compile(r"\S+@\S+(?:\s*[,;]\s*\S+@\S+)*")
 _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
@@ -175,6 +274,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
     out: dict[str, str] = {}
     cur = ""
     last: "Line | None" = None  # the block's last line so far
+    pending = ""
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
@@ -194,6 +294,15 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             m = _AFF_START.match(pieces[0][1])
             if m and INSTITUTION_EN.search(ln.text):
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
+        if _FRONT_LABEL.match(_clean(ln.text)):
+            break  # the next part of the front matter: dates, abstract, keywords, notes
+        if re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", ln.text) and i + 1 < len(lines) and lines[i + 1].size > ln.size:
+            pending = ln.text.strip()  # a hanging mark the text layer set on a line of its own
+            i += 1
+            continue
+        if pending:
+            pieces = [("m", pending)] + pieces
+            pending = ""
         has_mark = any(k == "m" for k, _ in pieces)
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
@@ -210,7 +319,15 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             else:
                 out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
         i += 1
-    return {k: v.strip(" ;,") for k, v in out.items() if v.strip(" ;,")}, i
+    out = {k: plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,") for k, v in out.items()}
+    return {k: v for k, v in out.items() if v}, i
+
+
+# e-mail addresses printed inside an affiliation, each with the initials of its owner
+# ("…, Spain; a@b.org (K.R.-E.); c@d.org (D.H.)"): contact details, not the institution
+# a correspondence note run on after the last affiliation ("…, Iran. * email:")
+_TRAILING_NOTE = re.compile(r"\s*[*∗✉]?\s*(?:e-?mail|tel|phone|fax)\s*[:.]?\s*$", re.I)
+_CONTACT = re.compile(r"[;,]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*\((?:[A-Z]\.-?)+(?:,\s*(?:[A-Z]\.-?)+)*\))?")
 
 
 INSTITUTION_EN = re.compile(r"\b(?:Universit\w*|Institut\w*|Department|Hospital|College|School|Cent(?:er|re)|Laborator\w*|"
