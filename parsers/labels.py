@@ -61,7 +61,7 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
     colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
         "|" + _DATE_AHEAD if dated else "") + ")" if strict else r"[ \u3000]*[:：]?"
-    bracketed = r"[【\[〔]\s*" + spaced + r"\s*[】\]〕][ \u3000]*[:：]?"
+    bracketed = r"[【\[〔［]\s*" + spaced + r"\s*[】\]〕］][ \u3000]*[:：]?"
     if strict and label[:1].isascii() and label[:1].isalpha():
         # an English label opening its line may end in a full stop or a dash instead:
         # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
@@ -69,7 +69,7 @@ def _label_regex(label: str, strict: bool, dated: bool = False) -> str:
     return rf"(?:{bracketed}|{spaced}{colon})"
 
 
-_BRACKETS = "【[〔"
+_BRACKETS = "【[〔［"
 # a label starts a line or follows a space/punctuation; never inside a word
 # (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with)
 _BOUNDARY = r"(?:(?<=^)|(?<=[\s，。；;,.）)*∗\ue000-\uf8ff]))"

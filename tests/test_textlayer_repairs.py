@@ -1,0 +1,168 @@
+"""Text-layer repairs for common PDF exports, on small synthetic inputs: full-width Latin drawn
+glyph by glyph, Founder/CNKI pseudo-punctuation (Yi syllables, 摇 鄄 冶 爷 野), private-use
+decimal points and hyphens, glyph-name garbage and unreadable pages."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from parsers.errors import IngestError, UnreadableText
+from parsers.fonts import _glyph_text, page_quirks, repair_quirks, unmapped_count
+from parsers.textlayer import _TIMES, Line, PageText, _build_lines, _check_some_page_readable, _join, _judge_readability
+
+FONT = SimpleNamespace(name="DY1", founder=False)
+CJK = SimpleNamespace(name="FZSS", founder=False)
+
+
+def _glyphs(text: str, advances: dict[str, float], x: float = 50.0, size: float = 10.0, gap: float = 0.4,
+            font: SimpleNamespace = FONT, y: float = 700.0) -> list[list]:
+    """Raw walker pieces for `text` drawn one full-width glyph at a time (each box one em wide),
+    each placed at its real advance; a space is a gap of `gap` em with no glyph."""
+    raw = []
+    for ch in text:
+        if ch == " ":
+            x += gap * size
+            continue
+        fw = chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch
+        raw.append([x, x + size, y, size, font, fw, False])
+        x += advances.get(ch, _TIMES.get(ch, 500) / 1000 + 0.02) * size  # Times-like, a little tracking
+    return raw
+
+
+def _texts(raw: list[list]) -> list[str]:
+    return [ln.text for ln in _build_lines(raw, 595.0, 842.0, 0.0, 842.0)]
+
+
+# ---------------------------------------------------------------- full-width Latin glyph by glyph
+def test_fullwidth_latin_drawn_glyph_by_glyph_gets_its_word_spaces() -> None:
+    """CNKI's DY fonts draw English as full-width letters, one em box each but placed at the
+    real advance: the boxes overlap, so the word gaps only show once the advances are learned."""
+    raw = _glyphs("The right of gender choice is the right of the person to change", {})
+    assert _texts(raw) == ["The right of gender choice is the right of the person to change"]
+
+
+def test_fullwidth_letters_without_word_gaps_stay_one_word() -> None:
+    raw = _glyphs("Inorderto", {}, gap=0.0)
+    assert _texts(raw) == ["Inorderto"]
+
+
+def test_fullwidth_digits_inside_chinese_keep_the_cjk_rule() -> None:
+    """Full-width digits next to ideographs are set in CJK cells: no space from a gap there."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.22]  # noqa: E731
+    pieces = [p(0, 10, "（"), p(10, 20, "２"), p(16, 26, "０"), p(22, 32, "０"), p(28, 38, "５"), p(41, 51, "—")]
+    assert _join(pieces, 10.0) == ["", "", "", "", "", ""]
+
+
+def test_fullwidth_hyphen_cell_is_not_a_word_space() -> None:
+    """A full-width hyphen sits in a cell wider than its ink: 1001－6201 stays one token."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.22]  # noqa: E731
+    pieces = [p(0, 5.4, "１"), p(8.1, 16.3, "－"), p(16.3, 21.7, "６")]
+    assert _join(pieces, 10.0) == ["", "", ""]
+    # a half-em gap beside it is still a space
+    pieces = [p(0, 5.4, "ｘ"), p(12.0, 15.0, "－"), p(21.0, 26.0, "ｙ")]
+    assert _join(pieces, 10.0) == ["", " ", " "]
+
+
+def test_a_letter_that_only_ever_ends_a_word_is_not_learned_with_the_space() -> None:
+    """'f' seen only in "of" learns the word space into its advance; Times-Roman caps it."""
+    raw = _glyphs("of Gender of Its of Legal", {"f": 0.33}, gap=0.35)
+    assert _texts(raw) == ["of Gender of Its of Legal"]
+
+
+# ---------------------------------------------------------------- Founder / CNKI pseudo punctuation
+def test_yi_syllables_for_gbk_punctuation_among_chinese_are_punctuation() -> None:
+    page = "研究ꎬ结果表明ꎻ本文ꎺ数据"
+    q = page_quirks(page)
+    assert q == {"yi"}
+    assert repair_quirks(page, q) == "研究，结果表明；本文：数据"
+    # in layout: the pieces are decoded before the line is joined
+    raw = _glyphs("研究ꎬ结果", {}, font=CJK)
+    for p in raw:
+        p[1] = p[0] + 10.0
+    assert _texts(raw) == ["研究，结果"]
+
+
+def test_real_yi_text_is_left_alone() -> None:
+    yi = "ꆈꌠꁱꂷꀉꂿꄯꒉꐥꇩꃅꄀꎭꌋ"  # Yi syllables from all over the block, no Han
+    assert page_quirks(yi) == frozenset()
+    assert repair_quirks(yi, page_quirks(yi)) == yi
+    mixed = "彝文 ꆈꌠ ꁱꂷ ꀉꂿ ꄯꒉ ꐥꇩ"  # Han around, but the Yi is not in the punctuation rows
+    assert "yi" not in page_quirks(mixed)
+
+
+def test_founder_yao_is_a_space_only_where_the_page_shows_the_quirk() -> None:
+    page = "Vol.摇12摇No.3\n摘摇要：本文动摇了摇摇欲坠的结论"
+    q = page_quirks(page)
+    assert q == {"founder"}
+    out = repair_quirks(page, q)
+    assert out.startswith("Vol.\u300012\u3000No.3")
+    assert "摘\u3000要" in out and "动摇了摇摇欲坠" in out  # words with the real 摇 kept
+    # a page without the evidence keeps every 摇
+    plain = "又动摇了传统性别伦理的现实基础"
+    assert page_quirks(plain) == frozenset() and repair_quirks(plain) == plain
+
+
+def test_founder_quotes_and_apostrophe_after_evidence() -> None:
+    page = "the world爷s first 野surrogate father冶 and 野代孕爸爸冶"
+    q = page_quirks(page)
+    assert "founder" in q
+    assert repair_quirks(page, q) == "the world\u2019s first \u201csurrogate father\u201d and \u201c代孕爸爸\u201d"
+    assert repair_quirks("冶金工业与野生动物", q) == "冶金工业与野生动物"
+
+
+def test_founder_line_break_hyphens() -> None:
+    assert repair_quirks("Co鄄Innovation and http://www.a鄄") == "Co-Innovation and http://www.a-"
+    assert repair_quirks("postoperative psycho\ue011") == "postoperative psycho-"
+    assert repair_quirks("ｐｓｙｃｈｏ\ue011") == "ｐｓｙｃｈｏ-"
+    assert repair_quirks("山东鄄城") == "山东鄄城"  # the place name
+
+
+def test_private_use_decimal_point_and_middle_dot_by_context() -> None:
+    assert repair_quirks("P\ue0100.05，3\U001001b014") == "P\ue0100.05，3.14"
+    assert repair_quirks("均值为3\ue0105") == "均值为3.5"
+    assert repair_quirks("朱迪斯\U00100170巴特勒") == "朱迪斯·巴特勒"
+    # unknown private-use characters stay, and are counted
+    assert repair_quirks("男\ue03b女") == "男\ue03b女"
+    assert unmapped_count("男\ue03b女\ufffd\x00") == 3
+
+
+# ---------------------------------------------------------------- unreadable text layers
+def test_unresolved_glyph_names_are_not_text() -> None:
+    assert _glyph_text("/G21") == "\ufffd" and _glyph_text("/cid00012") == "\ufffd"
+    assert _glyph_text("/uni4E00") == "一" and _glyph_text("/quoteright") == "\u2019"
+    assert _glyph_text("/") == "/" and _glyph_text("a") == "a"
+
+
+def _line(text: str, y: float = 100.0) -> Line:
+    return Line(text=text, x0=50.0, x1=300.0, y=y, size=10.0)
+
+
+def test_a_page_of_glyph_names_or_private_use_is_unreadable_and_empty() -> None:
+    for garbage in ("/G21/G22/G23/G24 /G25/G26/G27", "\ue001\ue002\ue003\ue004\ue005\ue006 \ue007\ue008\ue009\ue00a",
+                    "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10"):
+        page = PageText(1, 595, 842, None, [_line(garbage), _line("12", 800)])
+        _judge_readability(page)
+        assert page.unreadable and page.lines == [] and len(page.unreadable_lines) == 2
+
+
+def test_a_readable_page_drops_only_its_garbage_lines() -> None:
+    page = PageText(1, 595, 842, None, [_line("再分配与幸福感阶层差异的变迁（2005—2013）"), _line("\ufffd\ufffd\ufffd\ufffd\ufffd", 120),
+                                         _line("范 \ue40a", 140), _line("正文第一段，说明研究的问题与方法。", 160)])
+    _judge_readability(page)
+    assert not page.unreadable
+    assert [ln.text for ln in page.lines] == ["再分配与幸福感阶层差异的变迁（2005—2013）", "范 \ue40a", "正文第一段，说明研究的问题与方法。"]
+    assert page.unmapped == 6
+
+
+def test_no_readable_page_is_one_line_input_error() -> None:
+    bad = PageText(1, 595, 842, None, [], unreadable="glyph names instead of letters")
+    blank = PageText(2, 595, 842, None, [])
+    with pytest.raises(UnreadableText) as e:
+        _check_some_page_readable("issue.pdf", [bad, blank])
+    assert isinstance(e.value, IngestError) and e.value.exit_code == 2
+    msg = str(e.value)
+    assert msg.startswith("issue.pdf: unreadable text layer: glyph names instead of letters") and "\n" not in msg
+    # one readable page is enough: the document is read, the bad page stays empty
+    good = PageText(3, 595, 842, None, [_line("正文第一段，说明研究的问题与方法。")])
+    _check_some_page_readable("issue.pdf", [bad, good])
