@@ -512,6 +512,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     clusters = [part for c in clusters for part in _split_side_by_side(c)]
     for c in clusters:
         _dedupe(c)
+        _dash_rule(c)
         _leading_label(c)
     _founder_widths(clusters)
 
@@ -631,6 +632,34 @@ def _dedupe(c: list[list[Any]]) -> None:
                 break
         else:
             i += 1
+
+
+_DASHES = frozenset("—―─")
+
+
+def _dash_rule(c: list[list[Any]]) -> None:
+    """A long dash drawn as overlapping em-dash glyphs (Founder sets the two-em 破折号 ——
+    as three dashes half an em apart, so the rule has no breaks) is as many dashes as ems it
+    spans: "———" drawn over 2 em is "——". (The last glyph may carry the text after it.)"""
+    def dash(p: list[Any]) -> bool:
+        return bool(p[5]) and p[5][0] in _DASHES and (len(p[5]) == 1 or not set(p[5]) - _DASHES)
+
+    i = 0
+    while i < len(c) - 1:
+        p = c[i]
+        if not dash(p):
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(c) and c[j][5][:1] in _DASHES and c[j][3] == p[3]
+               and c[j][0] < c[j - 1][1] - 0.2 * p[3] and dash(c[j - 1])):
+            j += 1
+        if j - i > 1:
+            last = c[j - 1]
+            rest = last[5].lstrip("".join(_DASHES))
+            n = max(1, round((last[0] - p[0]) / p[3] + (len(last[5]) - len(rest))))
+            c[i:j] = [[p[0], last[1]] + p[2:5] + [p[5][0] * n + rest] + p[6:]]
+        i += 1
 
 
 def _merged_intervals(c: list[list[Any]]) -> list[tuple[float, float]]:

@@ -166,3 +166,21 @@ def test_no_readable_page_is_one_line_input_error() -> None:
     # one readable page is enough: the document is read, the bad page stays empty
     good = PageText(3, 595, 842, None, [_line("正文第一段，说明研究的问题与方法。")])
     _check_some_page_readable("issue.pdf", [bad, good])
+
+
+# ---------------------------------------------------------------- a long dash drawn in pieces
+def test_a_two_em_dash_drawn_as_three_overlapping_glyphs_is_two_dashes() -> None:
+    from parsers.textlayer import _dash_rule
+    size = 13.68
+    p = lambda x0, t, w=size: [x0, x0 + w, 100.0, size, "F", t, False, 0.15]  # noqa: E731
+    line = [p(90.0, "网"), p(103.61, "—"), p(110.61, "—"), p(117.60, "—"), p(131.56, "读", 4 * size)]
+    _dash_rule(line)
+    assert "".join(q[5] for q in line) == "网——读"
+    # the last glyph may carry the text after it
+    line = [p(0.0, "—"), p(5.2, "—"), p(10.5, "—“", 2 * size)]
+    _dash_rule(line)
+    assert [q[5] for q in line] == ["——“"]
+    # two dashes side by side (not overlapping) are left as drawn
+    line = [p(0.0, "—"), p(size, "—"), p(2 * size, "—")]
+    _dash_rule(line)
+    assert [q[5] for q in line] == ["—", "—", "—"]
