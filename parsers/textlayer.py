@@ -761,6 +761,7 @@ def _fw_punct(ch: str) -> bool:
     return _FW <= ch <= _FW_END and not fullwidth_to_ascii(ch).isalnum()
 
 
+_FIELD_OPENERS = frozenset("【［〔")
 _NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？］,.;:!?)]}%’”")
 _NO_SPACE_AFTER = set("（「『【〔《［([{‘“")
 
@@ -806,6 +807,10 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
                 sep = "\u3000"
             elif gap > 0.1 * size and _ideo(a) and _ideo(b) and drawn(prev[1], p[0]):
                 sep = _KEEP
+            elif gap >= 0.8 * size and b in _FIELD_OPENERS and not _ideo(a):
+                # a field set apart on a shared line ("D920.4  ［文献标志码］A"): a bracketed
+                # label opens after a wide gap, which CJK justification never leaves before one
+                sep = " "
         elif gap > max(prev[7], p[7], cell) * size:
             # between an ideograph and a Latin letter or digit a narrow gap with no space
             # glyph in it is the typesetter's CJK–Latin spacing ("CGSS的", "2005年"), not a space
@@ -821,13 +826,20 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
 
 # a space glyph the PDF itself draws between two ideographs ("吉林 长春", "北京 邮编") is
 # printed; the text layer's own gap spaces between them are justification and go
-_PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+# (a run of printed spaces there sets words apart on purpose, as keywords are: it becomes an
+# ideographic space, which normalize_text keeps between words and closes up in a letter-spaced
+# one-character label)
+_PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a space
 
 
 def _normalize_keeping_spaces(raw: str, quirks: frozenset[str] = frozenset()) -> str:
     raw = repair_founder(repair_quirks(raw, quirks))
-    return normalize_text(_PRINTED_SPACE.sub(_KEEP, raw)).replace(_KEEP, " ")
+    return normalize_text(_PRINTED_SPACE.sub(_printed_space, raw)).replace(_KEEP, " ")
+
+
+def _printed_space(m: re.Match) -> str:
+    return _KEEP if len(m.group()) == 1 else "\u3000"
 
 
 def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = (),

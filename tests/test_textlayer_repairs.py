@@ -184,3 +184,19 @@ def test_a_two_em_dash_drawn_as_three_overlapping_glyphs_is_two_dashes() -> None
     line = [p(0.0, "—"), p(size, "—"), p(2 * size, "—")]
     _dash_rule(line)
     assert [q[5] for q in line] == ["—", "—", "—"]
+
+
+def test_a_bracketed_label_after_a_wide_gap_is_a_new_field() -> None:
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.15]  # noqa: E731
+    line = [p(0, 60, "［中图分类号］"), p(60, 90, "Ｄ９２０．４"), p(99, 109, "［"), p(109, 169, "文献标志码］Ａ")]
+    assert _join(line, 10.0) == ["", "", " ", ""]
+    line[2], line[3] = p(91, 101, "［"), p(101, 161, "文献标志码］Ａ")  # set close: justification
+    assert _join(line, 10.0) == ["", "", "", ""]
+
+
+def test_a_run_of_printed_spaces_between_chinese_words_separates_them() -> None:
+    from parsers.textlayer import _normalize_keeping_spaces
+    assert _normalize_keeping_spaces("[关键词] 人工智能   性别伦理   女性   政府治理") == \
+        "[关键词] 人工智能\u3000性别伦理\u3000女性\u3000政府治理"
+    assert _normalize_keeping_spaces("吉林 长春") == "吉林 长春"  # one printed space, as before
+    assert _normalize_keeping_spaces("摘   要：本文") == "摘要：本文"  # a letter-spaced label closes up
