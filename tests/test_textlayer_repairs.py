@@ -200,3 +200,48 @@ def test_a_run_of_printed_spaces_between_chinese_words_separates_them() -> None:
         "[关键词] 人工智能\u3000性别伦理\u3000女性\u3000政府治理"
     assert _normalize_keeping_spaces("吉林 长春") == "吉林 长春"  # one printed space, as before
     assert _normalize_keeping_spaces("摘   要：本文") == "摘要：本文"  # a letter-spaced label closes up
+
+
+def _pdf_with_glyph_name_font(path, pages: list[bytes]) -> None:
+    """A tiny PDF whose only font names its glyphs /G33, /G34 ... in /Differences (no Unicode
+    meaning, as some producers write them); each page shows the given string."""
+    diffs = b" ".join(b"/G%d" % c for c in range(33, 127))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * k) for k in range(len(pages)))
+            + b"] /Count %d >>" % len(pages),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 "
+            + diffs + b"] >> >>"]
+    for k, text in enumerate(pages):
+        content = b"BT /F1 12 Tf 72 700 Td (" + text + b") Tj ET"
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                    b"/Contents %d 0 R >>" % (5 + 2 * k))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def test_a_pdf_whose_every_page_is_glyph_names_raises_unreadable_text(tmp_path) -> None:
+    from parsers.textlayer import read_document
+    pdf = tmp_path / "garbage.pdf"
+    _pdf_with_glyph_name_font(pdf, [b"ABCDEFGHIJKLMNOP QRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz"])
+    with pytest.raises(UnreadableText) as e:
+        read_document(pdf, workers=1)
+    assert "unreadable text layer" in str(e.value) and "2 of 2 pages" in str(e.value)
+
+
+def test_the_cli_names_the_file_and_the_problem_and_exits_2(tmp_path, capsys) -> None:
+    from cli.main import main
+    pdf = tmp_path / "garbage.pdf"
+    _pdf_with_glyph_name_font(pdf, [b"ABCDEFGHIJKLMNOP QRSTUVWXYZ"])
+    code = main(["ingest", str(pdf), "--out", str(tmp_path / "out"), "--no-links", "--no-report"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "garbage.pdf" in err and "unreadable text layer" in err
