@@ -101,6 +101,9 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     m = _ISSN.search(text)
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
+    if not journal.issn:  # a CNKI-style DOI names the ISSN: 10.3969/j.issn.1005-3220.2022.z1.001
+        named = Counter(filter(None, (identifiers.issn_from_doi(a.doi) for a in articles if a.doi)))
+        journal.issn = named.most_common(1)[0][0] if named else ""
     m = _PUBLISHER.search(text)
     if m and not journal.publisher:
         journal.publisher = m.group(1).strip()

@@ -19,6 +19,7 @@ __all__ = [
     "find_doi",
     "valid_doi",
     "doi_prefix",
+    "issn_from_doi",
     "ArticleNo",
     "parse_article_no",
     "format_article_no",
@@ -209,6 +210,17 @@ def find_doi(text: str) -> str | None:
         break
     doi = _strip_doi_tail("".join(out))
     return doi if _VALID_DOI_RE.fullmatch(doi) else None
+
+
+_DOI_ISSN_RE = re.compile(r"(?i:issn)[.\-_]?(\d{4}-?\d{3}[0-9Xx])(?![0-9A-Za-z])")
+
+
+def issn_from_doi(doi: str) -> str | None:
+    """The ISSN a DOI names, as CNKI/Wanfang-registered Chinese journals build their DOIs
+    (``10.3969/j.issn.1005-3220.2022.z1.001``, ``10.7544/issn1000-1239.202330003``), checked by
+    its check digit and written ``NNNN-NNNC`` (upper-case X); None when it names none."""
+    m = _DOI_ISSN_RE.search(_ascii_dashes(doi or ""))
+    return normalize_issn(m.group(1)) if m else None
 
 
 def valid_doi(s: str) -> bool:

@@ -432,3 +432,23 @@ def test_property_clc_printed_with_spaces_reads_as_one_code(codes, space, sep):
         return m.group(1) + space + body
     text = "中图分类号：" + sep.join(spaced(c) for c in codes) + " 文献标识码：A"
     assert parse_clc(text) == codes
+
+
+def test_issn_from_a_cnki_style_doi() -> None:
+    from parsers.identifiers import issn_from_doi
+    assert issn_from_doi("10.3969/j.issn.1005-3220.2022.z1.001") == "1005-3220"
+    assert issn_from_doi("10.11959/j.issn.1000-436x.2022084") == "1000-436X"
+    assert issn_from_doi("10.7544/issn1000-1239.202330003") == "1000-1239"
+    assert issn_from_doi("10.3969/j.issn.1005-3221.2022.001") is None  # wrong check digit
+    assert issn_from_doi("10.16164/j.cnki.22-1062/c.2018.02.002") is None
+    assert issn_from_doi("") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=7, max_size=7), st.sampled_from(["j.issn.", "issn", "J.ISSN."]),
+       st.sampled_from(["-", "\u2212", "\u2011"]))
+def test_property_issn_from_doi_round_trip(first7, label, dash):
+    from parsers.identifiers import issn_check_digit, issn_from_doi
+    issn = f"{first7[:4]}-{first7[4:]}{issn_check_digit(first7)}"
+    doi = f"10.12345/{label}{issn.replace('-', dash)}.2023.01.005"
+    assert issn_from_doi(doi) == issn
