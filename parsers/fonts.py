@@ -546,6 +546,7 @@ _FOUNDER_EVIDENCE = re.compile(
     rf"[{_LATIN}.,;:)\]]摇+[{_LATIN}(\[]|摇{{3,}}|[A-Za-z]爷[A-Za-z]|[A-Za-z]鄄[A-Za-z]")
 # words in which 摇 is the character itself (动摇 shake, 摇摆 sway ...)
 _YAO_WORDS = re.compile("(?:动|招|扶|飘|轻)摇|摇(?:摇欲|摇头|摇晃|摆|篮|头|晃|动|滚|曳|匀|床|臂|号|身|椅|旗|橹|醒|手|钱|荡|撼|尾|铃|扇|船|杆|曳)")
+_PUA_ANY = re.compile("[\ue010\ue011\U001001b0\U00100170鄄]")
 _PUA_FIXES = (
     (re.compile("(?<=[0-9\uff10-\uff19])[\ue010\U001001b0](?=[0-9\uff10-\uff19])"), "."),
     (re.compile("(?<=[\u3400-\u9fffA-Za-z])\U00100170(?=[\u3400-\u9fffA-Za-z])"), "\u00b7"),
@@ -590,19 +591,16 @@ def repair_quirks(text: str, quirks: frozenset[str] = frozenset()) -> str:
         text = re.sub("(?<=[A-Za-z])爷(?=[A-Za-z])", "\u2019", text)
         text = re.sub("野([^野冶\n]{1,40})冶", "\u201c\\1\u201d", text)
         text = re.sub("(?<=[A-Za-z.,!?])冶", "\u201d", text)
-    if text.isascii():
+    if text.isascii() or not _PUA_ANY.search(text):
         return text
     for rx, repl in _PUA_FIXES:
         text = rx.sub(repl, text)
     return text
 
 
+_UNMAPPED = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def unmapped_count(text: str) -> int:
     """Characters the text layer could not name: private use, U+FFFD, controls."""
-    return sum(1 for ch in text if _unmapped(ch))
-
-
-def _unmapped(ch: str) -> bool:
-    o = ord(ch)
-    return (0xE000 <= o <= 0xF8FF or o >= 0xF0000 or o == 0xFFFD
-            or (o < 0x20 and ch not in "\t\n\f\r") or 0x7F <= o < 0xA0)
+    return len(_UNMAPPED.findall(text)) if not text.isascii() or _UNMAPPED.search(text) else 0

@@ -48,6 +48,8 @@ PARALLEL_MIN_PAGES = 16
 # full-width glyphs, one em wide each but placed one by one at their real advance
 _FW, _FW_END = "\uff01", "\uff5e"
 _TIMES: dict[str, float] = _core_widths("Times-Roman") or {}
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if fullwidth_to_ascii(chr(c)) != chr(c)}
+_FW_PUNCT = frozenset(ch for ch in map(chr, range(0xFF01, 0xFF5F)) if not _FOLD.get(ch, ch).isalnum())
 _YI_ONLY = frozenset({"yi"})
 _MIN_TEXT_CHARS = 10  # a page with fewer visible characters has "no text"
 
@@ -440,7 +442,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
                 spaces.append((x0 - llx, x1 - llx, yt))
             continue
         # [x0, x1, y_top, size, font, text, sup, word-gap factor (em), invisible]
-        guessed = dec.founder or (len(text) == 1 and fullwidth_to_ascii(text) != text)
+        guessed = dec.founder or (len(text) == 1 and text in _FOLD)
         pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
     if not pieces:
         return []
@@ -756,11 +758,6 @@ def _ideo(ch: str) -> bool:
     return is_cjk(ch) and not (0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF60)
 
 
-def _fw_punct(ch: str) -> bool:
-    """A full-width form that is not a letter or digit (．－／（［)."""
-    return _FW <= ch <= _FW_END and not fullwidth_to_ascii(ch).isalnum()
-
-
 _FIELD_OPENERS = frozenset("【［〔")
 _NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？］,.;:!?)]}%’”")
 _NO_SPACE_AFTER = set("（「『【〔《［([{‘“")
@@ -794,10 +791,11 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
         # punctuation (．－／（) sits in a cell wider than its ink, so only a gap of half an em
         # next to it is a word space
         a0 = acc[-1] if acc else " "
-        a, b = fullwidth_to_ascii(a0), fullwidth_to_ascii(p[5][0])
-        if is_tight(a) or is_tight(b):
-            a, b = a0, p[5][0]
-        cell = 0.5 if _fw_punct(a0) or _fw_punct(p[5][0]) else 0.0
+        b0 = p[5][0]
+        a, b = _FOLD.get(a0, a0), _FOLD.get(b0, b0)
+        if (a is not a0 or b is not b0) and (is_tight(a) or is_tight(b)):
+            a, b = a0, b0
+        cell = 0.5 if a0 in _FW_PUNCT or b0 in _FW_PUNCT else 0.0
         if a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
             sep = ""
         elif overlapping and not (is_tight(a) and is_tight(b)):
@@ -973,13 +971,16 @@ _GLYPH_NAMES = re.compile(r"(?:/[A-Za-z]{1,5}\d+){2,}")
 _UNREADABLE_SHARE = 0.5  # of a page's (or line's) visible characters
 
 
-def _garbage(text: str) -> tuple[int, int, str]:
-    """(visible characters, unreadable ones, the main kind) of a text."""
-    n = sum(1 for ch in text if not ch.isspace())
+def _garbage(text: str) -> tuple[int, int, int, str]:
+    """(visible characters, unreadable ones, unmapped ones, the main kind) of a text."""
+    n = len(text) - len(_SPACE.findall(text))
     names = sum(len(m.group()) for m in _GLYPH_NAMES.finditer(text)) if "/" in text else 0
     unmapped = unmapped_count(text)
     kind = "glyph names instead of letters" if names > unmapped else "private-use or unmapped characters"
-    return n, names + unmapped, kind
+    return n, names + unmapped, unmapped, kind
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _judge_readability(page: PageText) -> None:
@@ -987,8 +988,7 @@ def _judge_readability(page: PageText) -> None:
     unmapped or control characters is unreadable; its lines move to `unreadable_lines` so no
     title or abstract is made of them. On a readable page a line that is such garbage alone
     (at least 4 characters, mostly unreadable) is moved there too."""
-    n, bad, kind = _garbage(page.text)
-    page.unmapped = unmapped_count(page.text)
+    n, bad, page.unmapped, kind = _garbage(page.text)
     if n >= _MIN_TEXT_CHARS and bad >= _UNREADABLE_SHARE * n:
         page.unreadable = kind
         page.unreadable_lines, page.lines = page.lines, []
@@ -997,7 +997,7 @@ def _judge_readability(page: PageText) -> None:
         return
     keep = []
     for ln in page.lines:
-        ln_n, ln_bad, _ = _garbage(ln.text)
+        ln_n, ln_bad, _, _ = _garbage(ln.text)
         (page.unreadable_lines if ln_bad >= 4 and ln_bad >= _UNREADABLE_SHARE * ln_n else keep).append(ln)
     page.lines = keep
 
