@@ -22,6 +22,11 @@ the intended ASCII character (``犆犌犛犛`` -> ``CGSS``).  A font whose mappe
 mostly of this kind is repaired wholesale; `repair_founder` additionally fixes any run of at
 least two such characters in mixed text (single ones are left alone: they can be genuine
 rare characters).
+
+Other export quirks need the page's context to be told from real characters (Yi syllables for
+GBK punctuation, Founder's 摇 for a space, private-use decimal points): see `page_quirks` and
+`repair_quirks` at the end of this module. A /Differences glyph name with no Unicode meaning
+("/G21") is U+FFFD, never the name itself.
 """
 from __future__ import annotations
 

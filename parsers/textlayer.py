@@ -21,7 +21,17 @@ Layout rules (cheap heuristics, documented so callers know what to expect):
   full-width lines (title, abstract, wide tables) stay in place and the column text between
   them is read left column first, then right column;
 * text drawn twice at (almost) the same spot (fake bold) is kept once; rotated or upside-down
-  text (margin stamps, watermarks) is left out; invisible text (OCR layers, Tr 3) is kept.
+  text (margin stamps, watermarks) is left out; invisible text (OCR layers, Tr 3) is kept;
+* Latin drawn glyph by glyph in full-width forms (Ｔｈｅ, CNKI's DY fonts: one-em boxes placed at
+  the real advance) gets its advances learned per page, as Founder's pseudo-Latin does, so its
+  word gaps show; a long dash drawn as overlapping em dashes is as many dashes as ems it spans;
+* export quirks decided by the page's context (`parsers.fonts.page_quirks`/`repair_quirks`):
+  Yi syllables for GBK punctuation, Founder's 摇/冶/爷/野/鄄, private-use decimal points and
+  hyphens;
+* readability is decided per page: a page that is mostly glyph names ("/G21/G22"), private-use,
+  unmapped or control characters gets `PageText.unreadable` (the reason) and no `lines` (they
+  are kept in `unreadable_lines`); a document with no readable page raises
+  `errors.UnreadableText`.
 """
 from __future__ import annotations
 

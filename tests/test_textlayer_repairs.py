@@ -245,3 +245,11 @@ def test_the_cli_names_the_file_and_the_problem_and_exits_2(tmp_path, capsys) ->
     assert code == 2
     err = capsys.readouterr().err
     assert "garbage.pdf" in err and "unreadable text layer" in err
+
+
+def test_a_label_in_fullwidth_square_brackets_is_a_label() -> None:
+    """［摘 要］［关键词］［中图分类号］: the full-width square brackets some CNKI exports use,
+    like 【】 (parsers.labels, a minimal change there)."""
+    from parsers.labels import find_labels
+    hits = find_labels(["［摘 要］性别选择权，系指…", "［中图分类号］D920.4 ［文献标志码］A"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("clc", 1), ("doc_code", 1)]
