@@ -538,8 +538,10 @@ class FontCache:
 #   the ideographic space (A1A1), 冶/爷/野 (D2B1/D2AF/D2B0) for ” ’ “. These are real
 #   characters too, so they are repaired only on a page that shows the quirk: 摇 between Latin
 #   letters or digits ("Vol.摇12"), a run of three 摇, 爷 inside a Latin word ("world爷s").
-# * Founder's 鄄 and private-use U+E011 for a (line-break) hyphen: after a Latin letter or digit
-#   and before another or at the end of the line, never Chinese.
+# * Founder's 鄄 and private-use U+E011 for a hyphen after a Latin letter or digit (never
+#   Chinese there): inside a word a hyphen; at the end of the line, like the U+2043 hyphen
+#   bullet typesetters draw for automatic hyphenation (ques⁃ / tions), the line-break hyphen
+#   of a word broken for the line: a soft hyphen U+00AD, which line joining drops.
 # * Private-use decimal points and middle dots (U+E010, plane-16 U+1001B0 '.', U+100170 '·'):
 #   repaired between digits ('.') or between letters ('·'); any other private-use character
 #   stays as it is, and is counted (see `unmapped_count`).
@@ -551,11 +553,12 @@ _FOUNDER_EVIDENCE = re.compile(
     rf"[{_LATIN}.,;:)\]]摇+[{_LATIN}(\[]|摇{{3,}}|[A-Za-z]爷[A-Za-z]|[A-Za-z]鄄[A-Za-z]")
 # words in which 摇 is the character itself (动摇 shake, 摇摆 sway ...)
 _YAO_WORDS = re.compile("(?:动|招|扶|飘|轻)摇|摇(?:摇欲|摇头|摇晃|摆|篮|头|晃|动|滚|曳|匀|床|臂|号|身|椅|旗|橹|醒|手|钱|荡|撼|尾|铃|扇|船|杆|曳)")
-_PUA_ANY = re.compile("[\ue010\ue011\U001001b0\U00100170鄄]")
+_PUA_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄]")
 _PUA_FIXES = (
     (re.compile("(?<=[0-9\uff10-\uff19])[\ue010\U001001b0](?=[0-9\uff10-\uff19])"), "."),
     (re.compile("(?<=[\u3400-\u9fffA-Za-z])\U00100170(?=[\u3400-\u9fffA-Za-z])"), "\u00b7"),
-    (re.compile(f"(?<=[{_LATIN}])[鄄\ue011](?=[{_LATIN}/]|$)"), "-"),
+    (re.compile(f"(?<=[{_LATIN}])[鄄\ue011\u2043]$"), "\u00ad"),
+    (re.compile(f"(?<=[{_LATIN}])[鄄\ue011](?=[{_LATIN}/])"), "-"),
 )
 
 

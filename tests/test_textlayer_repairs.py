@@ -112,10 +112,18 @@ def test_founder_quotes_and_apostrophe_after_evidence() -> None:
 
 
 def test_founder_line_break_hyphens() -> None:
-    assert repair_quirks("Co鄄Innovation and http://www.a鄄") == "Co-Innovation and http://www.a-"
-    assert repair_quirks("postoperative psycho\ue011") == "postoperative psycho-"
-    assert repair_quirks("ｐｓｙｃｈｏ\ue011") == "ｐｓｙｃｈｏ-"
+    assert repair_quirks("Co鄄Innovation and http://www.a鄄") == "Co-Innovation and http://www.a\u00ad"
+    assert repair_quirks("postoperative psycho\ue011") == "postoperative psycho\u00ad"
+    assert repair_quirks("ｐｓｙｃｈｏ\ue011") == "ｐｓｙｃｈｏ\u00ad"
+    assert repair_quirks("the circle of ques\u2043") == "the circle of ques\u00ad"
     assert repair_quirks("山东鄄城") == "山东鄄城"  # the place name
+    assert repair_quirks("a \u2043 bullet") == "a \u2043 bullet"
+
+
+def test_a_soft_line_break_hyphen_is_dropped_when_lines_join() -> None:
+    from parsers.joining import join_lines
+    lines = [repair_quirks("the circle of ques\u2043"), "tions is wide"]
+    assert join_lines(lines) == "the circle of questions is wide"
 
 
 def test_private_use_decimal_point_and_middle_dot_by_context() -> None:
