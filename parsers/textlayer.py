@@ -1161,6 +1161,41 @@ def _check_file(path: Path) -> bytes:
     return data
 
 
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_HYPHEN_END = re.compile(r"(?<![A-Za-z]-)(?<=[A-Za-z])([A-Za-z]*)-$")
+_LOWER_START = re.compile(r"[a-z]+")
+
+
+def _soft_line_end_hyphens(pages: list[PageText]) -> None:
+    """An English word broken at a line end by automatic hyphenation ("in-" / "dustry") is one
+    word when the document prints it unbroken elsewhere ("industry") and never with the
+    hyphen inside a line: its hyphen becomes a soft hyphen U+00AD, which line joining drops.
+    A compound ("self-" / "identity" with "self-identity" printed elsewhere), or a word the
+    document never prints whole, keeps its hyphen."""
+    ends = [(page, k) for page in pages for k, ln in enumerate(page.lines[:-1]) if ln.text.endswith("-")]
+    if not ends:
+        return
+    whole: set[str] = set()
+    hyphenated: set[str] = set()
+    for page in pages:
+        for ln in page.lines:
+            for w in _WORD.findall(ln.text):
+                (hyphenated if "-" in w else whole).add(w.lower())
+    for page, k in ends:
+        ln, nxt = page.lines[k], page.lines[k + 1]
+        m, n = _HYPHEN_END.search(ln.text), _LOWER_START.match(nxt.text)
+        if not m or not n:
+            continue
+        head = ln.text[:m.start(1)].rsplit(None, 1)[-1] if m.start(1) else ""
+        tail = (head + m.group(1)).lower()
+        if not tail.isalpha() or (tail + n.group()) not in whole or f"{tail}-{n.group()}" in hyphenated:
+            continue
+        ln.text = ln.text[:-1] + "\u00ad"
+        if ln.spans and ln.spans[-1].text.endswith("-"):
+            last = ln.spans[-1]
+            ln.spans[-1] = Span(last.text[:-1] + "\u00ad", last.x0, last.x1, last.y, last.size, last.font, last.sup)
+
+
 def _check_some_page_readable(path: Path, pages: list[PageText]) -> None:
     """A document none of whose pages is readable, and some of whose pages are unreadable
     text (not blank), is an input error: say so instead of writing garbage."""
@@ -1237,4 +1272,5 @@ def read_document(
     if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
         raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR is not supported")
     _check_some_page_readable(path, pages)
+    _soft_line_end_hyphens(pages)
     return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))

@@ -261,3 +261,16 @@ def test_a_label_in_fullwidth_square_brackets_is_a_label() -> None:
     from parsers.labels import find_labels
     hits = find_labels(["［摘 要］性别选择权，系指…", "［中图分类号］D920.4 ［文献标志码］A"])
     assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("clc", 1), ("doc_code", 1)]
+
+
+def test_a_line_end_hyphen_is_soft_only_when_the_document_prints_the_word_whole() -> None:
+    from parsers.textlayer import _soft_line_end_hyphens
+    page = PageText(1, 595, 842, None, [
+        _line("emerging populations in the underground sex in-", 100), _line("dustry in China; the industry grows", 110),
+        _line("their sexual self-", 120), _line("identity is fluid, as self-identity is", 130),
+        _line("a qualita-", 140), _line("tive study", 150)])
+    _soft_line_end_hyphens([page])
+    texts = [ln.text for ln in page.lines]
+    assert texts[0].endswith("in\u00ad")          # "industry" is printed whole elsewhere
+    assert texts[2].endswith("self-")             # "self-identity" is a compound printed so
+    assert texts[4].endswith("qualita-")          # never printed whole: kept as printed
