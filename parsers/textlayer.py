@@ -102,6 +102,7 @@ class PageText:
     unreadable: str = ""
     unreadable_lines: list[Line] = field(default_factory=list)
     unmapped: int = 0  # characters the fonts could not name (private use, U+FFFD, controls), kept as drawn
+    quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
 
     @property
     def text(self) -> str:
@@ -440,7 +441,8 @@ def _get(d: Any, key: str) -> Any:
 # layout: pieces -> lines
 # piece after conversion: [x0, x1, y_top, size, font_name, text, sup]
 
-def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float) -> list[Line]:
+def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float,
+                 found: list[frozenset[str]] | None = None) -> list[Line]:
     pieces: list[list[Any]] = []
     spaces: list[tuple[float, float, float]] = []  # space glyphs drawn on their own: (x0, x1, y_top)
     for x0, x1, y, size, dec, text, hidden in raw:
@@ -458,6 +460,8 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
         return []
     pieces.sort(key=lambda p: (p[2], p[0]))
     quirks = page_quirks("".join(p[5] for p in pieces))
+    if found is not None:
+        found.append(quirks)
     if "yi" in quirks:  # punctuation decoded before layout, so spacing sees "，" not "ꎬ"
         for p in pieces:
             p[5] = repair_quirks(p[5], _YI_ONLY)
@@ -969,8 +973,10 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     except Exception as exc:  # a damaged page yields no lines, not a crash
         log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
     nchars = sum(len(p[5].strip()) for p in walker.pieces)
-    lines = _build_lines(walker.pieces, width, height, llx, ury)
-    page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines)
+    found: list[frozenset[str]] = []
+    lines = _build_lines(walker.pieces, width, height, llx, ury, found)
+    page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
+                    quirks=tuple(sorted(found[0])) if found else ())
     _judge_readability(page)
     return page, nchars, walker.images
 
@@ -1161,6 +1167,32 @@ def _check_file(path: Path) -> bytes:
     return data
 
 
+_FOUNDER_CHARS = re.compile("[摇冶爷野]")
+
+
+def _document_quirks(pages: list[PageText]) -> None:
+    """Founder's pseudo-punctuation fonts are the same on every page of an export, so a page
+    that shows the quirk (摇 between Latin letters ...) vouches for the others: a page
+    without such evidence of its own ("摘摇要" on a first page with no Latin) is repaired too,
+    line by line (the repaired lines are normalised again)."""
+    if not any("founder" in p.quirks for p in pages):
+        return
+    quirks = frozenset({"founder"})
+    for page in pages:
+        if "founder" in page.quirks:
+            continue
+        touched = False
+        for ln in page.lines:
+            if _FOUNDER_CHARS.search(ln.text):
+                fixed = normalize_text(repair_quirks(ln.text, quirks))
+                if fixed != ln.text:
+                    ln.text, touched = fixed, True
+                    ln.spans = [Span(normalize_text(repair_quirks(sp.text, quirks)), sp.x0, sp.x1, sp.y, sp.size,
+                                     sp.font, sp.sup) for sp in ln.spans]
+        if touched:
+            page.quirks = tuple(sorted(set(page.quirks) | quirks))
+
+
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _HYPHEN_END = re.compile(r"(?<![A-Za-z]-)(?<=[A-Za-z])([A-Za-z]*)-$")
 _LOWER_START = re.compile(r"[a-z]+")
@@ -1272,5 +1304,6 @@ def read_document(
     if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
         raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR is not supported")
     _check_some_page_readable(path, pages)
+    _document_quirks(pages)
     _soft_line_end_hyphens(pages)
     return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))

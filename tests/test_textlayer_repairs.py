@@ -274,3 +274,15 @@ def test_a_line_end_hyphen_is_soft_only_when_the_document_prints_the_word_whole(
     assert texts[0].endswith("in\u00ad")          # "industry" is printed whole elsewhere
     assert texts[2].endswith("self-")             # "self-identity" is a compound printed so
     assert texts[4].endswith("qualita-")          # never printed whole: kept as printed
+
+
+def test_founder_evidence_on_one_page_repairs_the_others() -> None:
+    from parsers.textlayer import _document_quirks
+    first = PageText(1, 595, 842, None, [_line("摘摇要：本文动摇了旧说"), _line("关键词：性别摇伦理")])
+    english = PageText(2, 595, 842, None, [_line("Vol.\u300012 No.3")], quirks=("founder",))
+    plain = PageText(3, 595, 842, None, [_line("摘摇要：本文")])
+    _document_quirks([first, english])
+    assert [ln.text for ln in first.lines] == ["摘要：本文动摇了旧说", "关键词：性别\u3000伦理"]
+    assert first.quirks == ("founder",)
+    _document_quirks([plain])  # no page shows the quirk: nothing changes
+    assert plain.lines[0].text == "摘摇要：本文"
