@@ -29,6 +29,12 @@ class NoTextLayer(IngestError):
     """An image-only (scanned) PDF: OCR is not done here."""
 
 
+class UnreadableText(IngestError):
+    """A text layer that is there but says nothing on any page: glyph names ("/G21/G22"),
+    private-use or unmapped codes where the letters should be. Writing it out would be
+    garbage; OCR is not done here."""
+
+
 class BadConfig(IngestError):
     pass
 

@@ -22,6 +22,11 @@ the intended ASCII character (``犆犌犛犛`` -> ``CGSS``).  A font whose mappe
 mostly of this kind is repaired wholesale; `repair_founder` additionally fixes any run of at
 least two such characters in mixed text (single ones are left alone: they can be genuine
 rare characters).
+
+Other export quirks need the page's context to be told from real characters (Yi syllables for
+GBK punctuation, Founder's 摇 for a space, private-use decimal points): see `page_quirks` and
+`repair_quirks` at the end of this module. A /Differences glyph name with no Unicode meaning
+("/G21") is U+FFFD, never the name itself.
 """
 from __future__ import annotations
 
@@ -34,7 +39,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FontDecoder", "FontCache", "repair_founder", "FOUNDER_MAP", "base_font_name"]
+__all__ = ["FontDecoder", "FontCache", "repair_founder", "FOUNDER_MAP", "base_font_name", "page_quirks",
+           "repair_quirks", "unmapped_count"]
 
 # --------------------------------------------------------------------------------------------
 # Founder (GBK A0xx) repair table
@@ -194,6 +200,22 @@ def _worse_codepoint(old: int, new: int) -> bool:
     return rank(old) > rank(new)
 
 
+def _glyph_text(value: str) -> str:
+    """The text of one /Differences entry. pypdf leaves a glyph name it cannot resolve as the
+    name itself ("/G21", "/g3", "/cid00012": names some PDF producers invent); that is not
+    text, and printing it turns a page into "/G21/G22..." garbage. Such a name is read
+    through the Adobe Glyph List rules (uniXXXX, uXXXXX, known names) or becomes U+FFFD."""
+    if len(value) < 2 or not value.startswith("/"):
+        return value
+    try:
+        from fontTools.agl import toUnicode
+
+        u = toUnicode(value[1:])
+    except Exception:
+        u = ""
+    return u if u and "\ufffd" not in u else "\ufffd"
+
+
 # --------------------------------------------------------------------------------------------
 class FontDecoder:
     """Decodes one font's strings; results are cached per byte string."""
@@ -342,7 +364,7 @@ class FontDecoder:
         except Exception:
             enc = {}
         if isinstance(enc, dict):
-            self._simple_enc = {k: v for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
+            self._simple_enc = {k: _glyph_text(v) for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
         elif isinstance(enc, str):  # a codec name
             for c in range(256):
                 try:
@@ -503,3 +525,90 @@ class FontCache:
                 self._keep.append(ref)
         return dec
 
+
+
+# --------------------------------------------------------------------------------------------
+# Export quirks decided by context (each is a known CNKI/Founder export habit)
+#
+# * Founder's GBK punctuation rows A1/A3 mapped to the code point of the GBK code itself: a
+#   ToUnicode that says U+A3AC (Yi syllable ꎬ) for GBK A3AC (，). Real Yi text is spread over
+#   the whole Yi block and has no Han around it, so a page with Han text whose Yi syllables
+#   all sit in those two rows has the quirk, and they are decoded as GBK.
+# * Founder's punctuation fonts whose ToUnicode adds 0x31 to the GBK lead byte: 摇 (D2A1) for
+#   the ideographic space (A1A1), 冶/爷/野 (D2B1/D2AF/D2B0) for ” ’ “. These are real
+#   characters too, so they are repaired only on a page that shows the quirk: 摇 between Latin
+#   letters or digits ("Vol.摇12"), a run of three 摇, 爷 inside a Latin word ("world爷s").
+# * Founder's 鄄 and private-use U+E011 for a hyphen after a Latin letter or digit (never
+#   Chinese there): inside a word a hyphen; at the end of the line, like the U+2043 hyphen
+#   bullet typesetters draw for automatic hyphenation (ques⁃ / tions), the line-break hyphen
+#   of a word broken for the line: a soft hyphen U+00AD, which line joining drops.
+# * Private-use decimal points and middle dots (U+E010, plane-16 U+1001B0 '.', U+100170 '·'):
+#   repaired between digits ('.') or between letters ('·'); any other private-use character
+#   stays as it is, and is counted (see `unmapped_count`).
+_YI_ROWS = re.compile("[\ua1a1-\ua1fe\ua3a1-\ua3fe]")
+_YI_ANY = re.compile("[\ua000-\ua4cf]")
+_HAN = re.compile("[\u3400-\u9fff]")
+_LATIN = "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width letters and digits
+_FOUNDER_EVIDENCE = re.compile(
+    rf"[{_LATIN}.,;:)\]]摇+[{_LATIN}(\[]|摇{{3,}}|[A-Za-z]爷[A-Za-z]|[A-Za-z]鄄[A-Za-z]")
+# words in which 摇 is the character itself (动摇 shake, 摇摆 sway ...)
+_YAO_WORDS = re.compile("(?:动|招|扶|飘|轻)摇|摇(?:摇欲|摇头|摇晃|摆|篮|头|晃|动|滚|曳|匀|床|臂|号|身|椅|旗|橹|醒|手|钱|荡|撼|尾|铃|扇|船|杆|曳)")
+_PUA_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄]")
+_PUA_FIXES = (
+    (re.compile("(?<=[0-9\uff10-\uff19])[\ue010\U001001b0](?=[0-9\uff10-\uff19])"), "."),
+    (re.compile("(?<=[\u3400-\u9fffA-Za-z])\U00100170(?=[\u3400-\u9fffA-Za-z])"), "\u00b7"),
+    (re.compile(f"(?<=[{_LATIN}])[鄄\ue011\u2043]$"), "\u00ad"),
+    (re.compile(f"(?<=[{_LATIN}])[鄄\ue011](?=[{_LATIN}/])"), "-"),
+)
+
+
+def page_quirks(page_text: str) -> frozenset[str]:
+    """Which context-dependent export quirks this page's text shows ('yi', 'founder')."""
+    found = set()
+    yi = _YI_ANY.findall(page_text)
+    if yi and len(_HAN.findall(page_text)) >= 2:
+        rows = sum(1 for ch in yi if _YI_ROWS.match(ch))
+        if rows >= 0.8 * len(yi):
+            found.add("yi")
+    if ("摇" in page_text or "爷" in page_text or "鄄" in page_text) and _FOUNDER_EVIDENCE.search(page_text):
+        found.add("founder")
+    return frozenset(found)
+
+
+def _gbk_row(ch: str) -> str:
+    o = ord(ch)
+    try:
+        return bytes([o >> 8, o & 0xFF]).decode("gbk")
+    except UnicodeDecodeError:
+        return ch
+
+
+def _yao(m: re.Match) -> str:
+    return m.group() if _YAO_WORDS.match(m.string, max(0, m.start() - 1)) or _YAO_WORDS.match(m.string, m.start()) else "\u3000" * len(m.group())
+
+
+def repair_quirks(text: str, quirks: frozenset[str] = frozenset()) -> str:
+    """Repair the export quirks above in one line of text; `quirks` from `page_quirks`."""
+    if not text:
+        return text
+    if "yi" in quirks:
+        text = _YI_ROWS.sub(lambda m: _gbk_row(m.group()), text)
+    if "founder" in quirks:
+        if "摇" in text:
+            text = re.sub("摇+", _yao, text)
+        text = re.sub("(?<=[A-Za-z])爷(?=[A-Za-z])", "\u2019", text)
+        text = re.sub("野([^野冶\n]{1,40})冶", "\u201c\\1\u201d", text)
+        text = re.sub("(?<=[A-Za-z.,!?])冶", "\u201d", text)
+    if text.isascii() or not _PUA_ANY.search(text):
+        return text
+    for rx, repl in _PUA_FIXES:
+        text = rx.sub(repl, text)
+    return text
+
+
+_UNMAPPED = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def unmapped_count(text: str) -> int:
+    """Characters the text layer could not name: private use, U+FFFD, controls."""
+    return len(_UNMAPPED.findall(text)) if not text.isascii() or _UNMAPPED.search(text) else 0

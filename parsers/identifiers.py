@@ -19,6 +19,7 @@ __all__ = [
     "find_doi",
     "valid_doi",
     "doi_prefix",
+    "issn_from_doi",
     "ArticleNo",
     "parse_article_no",
     "format_article_no",
@@ -137,6 +138,13 @@ def _is_stop_token(tok: str) -> bool:
     return low.startswith(("http", "www."))
 
 
+def _inner_segment(out: list[str], tok: str) -> bool:
+    """A lower-case word ending in "." after a DOI that ends in "." is one of the DOI's own
+    dotted segments (CNKI suffixes ``j.issn.1005-3220.2022``, printed ``j. issn. 1005-3220``),
+    not the ``ISSN`` label that may follow a DOI (labels are capitalised or end in a colon)."""
+    return out[-1].endswith(".") and tok.endswith(".") and tok[:-1].isalpha() and tok.islower()
+
+
 def _strip_doi_tail(doi: str) -> str:
     while doi:
         if doi[-1] in _TRAILING_PUNCT:
@@ -164,7 +172,9 @@ def find_doi(text: str) -> str | None:
     """
     if not text:
         return None
-    norm = to_halfwidth(text)
+    # (a DOI printed with U+2011/U+2212 and like dashes means the ASCII hyphen: typesetters
+    # and fonts swap them in; the swap keeps the length, so offsets stay valid)
+    norm = _ascii_dashes(to_halfwidth(text))
     # compact form without whitespace, with a map back to `norm` offsets
     keep = [i for i, ch in enumerate(norm) if not ch.isspace()]
     compact = "".join(norm[i] for i in keep)
@@ -189,7 +199,9 @@ def find_doi(text: str) -> str | None:
             while k < n and not norm[k].isspace():
                 k += 1
             tok = norm[j:k]
-            if not tok or not _DOI_CHAR_RE.match(tok[0]) or tok[0] == "[" or _is_stop_token(tok):
+            if not tok or not _DOI_CHAR_RE.match(tok[0]) or tok[0] == "[":
+                break
+            if _is_stop_token(tok) and not _inner_segment(out, tok):
                 break
             if "\n" in norm[pos:j] and re.fullmatch(r"[A-Z][a-z]+[,;:.]?", tok):
                 break  # a capitalised word on the next line (a name, a label) is not DOI
@@ -198,6 +210,17 @@ def find_doi(text: str) -> str | None:
         break
     doi = _strip_doi_tail("".join(out))
     return doi if _VALID_DOI_RE.fullmatch(doi) else None
+
+
+_DOI_ISSN_RE = re.compile(r"(?i:issn)[.\-_]?(\d{4}-?\d{3}[0-9Xx])(?![0-9A-Za-z])")
+
+
+def issn_from_doi(doi: str) -> str | None:
+    """The ISSN a DOI names, as CNKI/Wanfang-registered Chinese journals build their DOIs
+    (``10.3969/j.issn.1005-3220.2022.z1.001``, ``10.7544/issn1000-1239.202330003``), checked by
+    its check digit and written ``NNNN-NNNC`` (upper-case X); None when it names none."""
+    m = _DOI_ISSN_RE.search(_ascii_dashes(doi or ""))
+    return normalize_issn(m.group(1)) if m else None
 
 
 def valid_doi(s: str) -> bool:
@@ -335,10 +358,12 @@ CLC_T_SUBCLASSES = ("TB", "TD", "TE", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", 
 _CLC_SUFFIX = r'(?:-\d+(?:\.\d+)*|=\d+(?:\.\d+)*|\(\d+(?:\.\d+)*\)|"\d+"|<\d+>)'
 _CLC_HEAD = r"(?:T[BDEFGHJKLMNPQSUV]|[A-KNOPQRSUVXZ])"
 # (a range is printed with a slash: D73/77 is D73 to D77)
-# (a main class may take a 总论复分 suffix straight away: R-052, F-0)
-_CLC_VALID_RE = re.compile(rf"{_CLC_HEAD}(?:\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)?{_CLC_SUFFIX}*|-\d+(?:\.\d+)*{_CLC_SUFFIX}*)")
+# (a main class with only a 总论复分 suffix is a code of its own: R-052 医学伦理学, TP-05, G-0)
+_CLC_VALID_RE = re.compile(
+    rf"{_CLC_HEAD}(?:\d+(?:\.\d+)*(?:/\d+(?:\.\d+)*)?|(?=-\d)){_CLC_SUFFIX}*")
 _CLC_FIND_RE = re.compile(
-    rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})\s*(\d+(?:\s*\.\s*\d+)*(?:/\d+(?:\.\d+)*)?|(?=-\d))((?:\s*{_CLC_SUFFIX})*)"
+    rf"(?<![A-Za-z0-9])([A-Z]{{1,2}})\s*(\d+(?:\s*\.\s*\d+)*(?:/\d+(?:\.\d+)*)?|(?=-\s*\d))"
+    rf"((?:\s*(?:-\s*\d+(?:\.\d+)*|{_CLC_SUFFIX}))*)"
 )
 _CLC_LABEL_RE = re.compile(r"中图(?:法)?分类号|分类号|(?i:CLC\s*(?:number|no\.?|code)?)")
 

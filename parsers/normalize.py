@@ -16,6 +16,12 @@
    ``摘要``, ``陈　静`` -> ``陈静``).  Anywhere else (next to Latin letters, digits, at the ends)
    U+3000 becomes an ordinary space.
 4. Runs of ASCII spaces/tabs collapse to one space; the result is stripped.
+5. Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, U+FB00-FB06) are spelt out: fonts draw them as one glyph,
+   the words have the letters.
+6. In an English line (>= 90% of its letters ASCII, at least three words), the Chinese full-width
+   ，；：（） that a Chinese input method leaves in English text set by a CJK typesetting
+   system become the English marks, followed by a space where a word follows
+   (``Sexuality，Sexual`` -> ``Sexuality, Sexual``).  Chinese lines keep them (``A，B，C 3组``).
 
 `is_cjk(ch)` is True for CJK ideographs (all planes), kana, hangul, bopomofo, CJK
 symbols and punctuation (U+3001-U+303F) and full-width punctuation forms.
@@ -116,12 +122,34 @@ def _fix_spaces(s: str) -> str:
     return "".join(out)
 
 
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_EN_PUNCT = re.compile(r"(?<=[A-Za-z0-9)\]'\".])\s*([，；：])\s*(?=[A-Za-z0-9(\"'‘“])")
+_EN_OPEN = re.compile(r"(?<=[A-Za-z0-9.,;:])\s*（\s*(?=[A-Za-z0-9])")
+_EN_CLOSE = re.compile(r"(?<=[A-Za-z0-9.])\s*）")
+_EN_MARK = {"，": ", ", "；": "; ", "：": ": "}
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+_FW_MARKS = re.compile("[，；：（）]")
+
+
+def _english_punctuation(s: str) -> str:
+    """Full-width ，；：（） inside an English line -> English marks (rule 6)."""
+    if (not _FW_MARKS.search(s) or latin_share(s) < 0.9 or len(_WORDS.findall(s)) < 3
+            or not re.search("[a-z]", s)):  # codes (TV212；TP391.9) are not English text
+        return s
+    s = _EN_PUNCT.sub(lambda m: _EN_MARK[m.group(1)], s)
+    s = _EN_OPEN.sub(" (", s)
+    return _EN_CLOSE.sub(")", s)
+
+
 def normalize_text(s: str) -> str:
-    """NFC, full-width alphanumerics -> ASCII, CJK justification spaces removed, spaces collapsed."""
+    """NFC, full-width alphanumerics -> ASCII, ligatures spelt out, CJK justification spaces
+    removed, English punctuation in English lines, spaces collapsed."""
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s)
     s = s.translate(_FW_TABLE)
+    if not s.isascii():
+        s = _english_punctuation(s.translate(_LIGATURES))
     return _fix_spaces(s)
 
 

@@ -21,7 +21,17 @@ Layout rules (cheap heuristics, documented so callers know what to expect):
   full-width lines (title, abstract, wide tables) stay in place and the column text between
   them is read left column first, then right column;
 * text drawn twice at (almost) the same spot (fake bold) is kept once; rotated or upside-down
-  text (margin stamps, watermarks) is left out; invisible text (OCR layers, Tr 3) is kept.
+  text (margin stamps, watermarks) is left out; invisible text (OCR layers, Tr 3) is kept;
+* Latin drawn glyph by glyph in full-width forms (Ｔｈｅ, CNKI's DY fonts: one-em boxes placed at
+  the real advance) gets its advances learned per page, as Founder's pseudo-Latin does, so its
+  word gaps show; a long dash drawn as overlapping em dashes is as many dashes as ems it spans;
+* export quirks decided by the page's context (`parsers.fonts.page_quirks`/`repair_quirks`):
+  Yi syllables for GBK punctuation, Founder's 摇/冶/爷/野/鄄, private-use decimal points and
+  hyphens;
+* readability is decided per page: a page that is mostly glyph names ("/G21/G22"), private-use,
+  unmapped or control characters gets `PageText.unreadable` (the reason) and no `lines` (they
+  are kept in `unreadable_lines`); a document with no readable page raises
+  `errors.UnreadableText`.
 """
 from __future__ import annotations
 
@@ -35,15 +45,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import CorruptPdf, EncryptedPdf, MissingFile, NoTextLayer
-from .fonts import FontCache, FontDecoder, repair_founder
-from .normalize import is_cjk, is_tight, normalize_text
+from .errors import CorruptPdf, EncryptedPdf, MissingFile, NoTextLayer, UnreadableText
+from .fonts import FontCache, FontDecoder, _core_widths, page_quirks, repair_founder, repair_quirks, unmapped_count
+from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Span", "Line", "PageText", "OutlineItem", "Document", "read_document", "PARALLEL_MIN_PAGES"]
 
 PARALLEL_MIN_PAGES = 16
+# full-width forms (U+FF01-FF5E): CNKI/Founder exports draw Latin letters and digits as
+# full-width glyphs, one em wide each but placed one by one at their real advance
+_FW, _FW_END = "\uff01", "\uff5e"
+_TIMES: dict[str, float] = _core_widths("Times-Roman") or {}
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if fullwidth_to_ascii(chr(c)) != chr(c)}
+_FW_PUNCT = frozenset(ch for ch in map(chr, range(0xFF01, 0xFF5F)) if not _FOLD.get(ch, ch).isalnum())
+_YI_ONLY = frozenset({"yi"})
 _MIN_TEXT_CHARS = 10  # a page with fewer visible characters has "no text"
 
 
@@ -80,6 +97,12 @@ class PageText:
     height: float
     label: str | None
     lines: list[Line] = field(default_factory=list)
+    # why the page's text layer is unreadable ("" = readable); an unreadable page's lines are
+    # left out (later stages see an empty page), its garbage kept in `unreadable_lines`
+    unreadable: str = ""
+    unreadable_lines: list[Line] = field(default_factory=list)
+    unmapped: int = 0  # characters the fonts could not name (private use, U+FFFD, controls), kept as drawn
+    quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
 
     @property
     def text(self) -> str:
@@ -320,9 +343,9 @@ class _PageWalker:
                                 continue  # nothing to show, or rotated text
                             size = fs * sqrt(mc * mc + md * md)
                             x1 = x0 + tx * ma
-                            if pieces and not dec.founder:
+                            if pieces and not dec.founder and not _FW <= text[0] <= _FW_END:
                                 last = pieces[-1]
-                                if (last[4] is dec and last[2] == y0 and last[3] == size
+                                if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
                                         and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
                                     last[1] = x1
                                     last[5] += text
@@ -418,7 +441,8 @@ def _get(d: Any, key: str) -> Any:
 # layout: pieces -> lines
 # piece after conversion: [x0, x1, y_top, size, font_name, text, sup]
 
-def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float) -> list[Line]:
+def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float,
+                 found: list[frozenset[str]] | None = None) -> list[Line]:
     pieces: list[list[Any]] = []
     spaces: list[tuple[float, float, float]] = []  # space glyphs drawn on their own: (x0, x1, y_top)
     for x0, x1, y, size, dec, text, hidden in raw:
@@ -430,10 +454,17 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
                 spaces.append((x0 - llx, x1 - llx, yt))
             continue
         # [x0, x1, y_top, size, font, text, sup, word-gap factor (em), invisible]
-        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if dec.founder else 0.15, hidden])
+        guessed = dec.founder or (len(text) == 1 and text in _FOLD)
+        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
     if not pieces:
         return []
     pieces.sort(key=lambda p: (p[2], p[0]))
+    quirks = page_quirks("".join(p[5] for p in pieces))
+    if found is not None:
+        found.append(quirks)
+    if "yi" in quirks:  # punctuation decoded before layout, so spacing sees "，" not "ꎬ"
+        for p in pieces:
+            p[5] = repair_quirks(p[5], _YI_ONLY)
 
     # 1. baseline clusters
     # (chained: within 0.2 em of the previous piece and 0.4 em of the cluster's first piece, so
@@ -497,12 +528,13 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     clusters = [part for c in clusters for part in _split_side_by_side(c)]
     for c in clusters:
         _dedupe(c)
+        _dash_rule(c)
         _leading_label(c)
     _founder_widths(clusters)
 
     # 3. columns
     order = _reading_order(clusters, width)
-    return [ln for ln in (_make_line(c, spaces) for c in order) if ln is not None]
+    return [ln for ln in (_make_line(c, spaces, quirks) for c in order) if ln is not None]
 
 
 def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:
@@ -537,7 +569,9 @@ def _leading_label(c: list[list[Any]]) -> None:
 def _founder_widths(clusters: list[list[list[Any]]]) -> None:
     """Founder fonts give every Latin letter a full-em width, but place each glyph itself: learn
     each letter's real advance on this page (smallest distance to the next glyph of the same
-    font) so that word gaps show. Letters seen once keep the Times-Roman estimate."""
+    font) so that word gaps show. Letters seen once keep the Times-Roman estimate. The same
+    holds for Latin text drawn glyph by glyph in full-width forms (Ｔｈｅｒｉｇｈｔ, CNKI's DY
+    fonts), whose full-em boxes overlap and hide every word gap."""
     adv: dict[tuple[str, str], list[float]] = {}
     for c in clusters:
         for p, q in zip(c, c[1:]):
@@ -551,10 +585,26 @@ def _founder_widths(clusters: list[list[list[Any]]]) -> None:
     for c in clusters:
         for p in c:
             if p[7] > 0.3:
-                w = best.get((p[4], p[5]))
+                w = _capped_advance(best.get((p[4], p[5])), p[5])
                 if w is not None:
                     p[1] = p[0] + w * p[3]
                 p[7] = 0.22
+
+
+def _capped_advance(learned: float | None, text: str) -> float | None:
+    """A learned advance, at most 1.25x the letter's Times-Roman width: a letter that only
+    ever ends a word ("of") is learned with the word space in it. A full-width letter seen
+    once gets the Times-Roman width (its own box is a full em)."""
+    if len(text) != 1:
+        return learned
+    ch = fullwidth_to_ascii(text)
+    est = _TIMES.get(ch) if ch.isascii() and ch.isalnum() else None
+    if est is None:
+        return learned
+    est /= 1000.0
+    if learned is None:
+        return est if ch != text else None
+    return min(learned, 1.25 * est)
 
 
 def _cluster_info(c: list[list[Any]]) -> tuple[float, float, float, float]:
@@ -598,6 +648,34 @@ def _dedupe(c: list[list[Any]]) -> None:
                 break
         else:
             i += 1
+
+
+_DASHES = frozenset("—―─")
+
+
+def _dash_rule(c: list[list[Any]]) -> None:
+    """A long dash drawn as overlapping em-dash glyphs (Founder sets the two-em 破折号 ——
+    as three dashes half an em apart, so the rule has no breaks) is as many dashes as ems it
+    spans: "———" drawn over 2 em is "——". (The last glyph may carry the text after it.)"""
+    def dash(p: list[Any]) -> bool:
+        return bool(p[5]) and p[5][0] in _DASHES and (len(p[5]) == 1 or not set(p[5]) - _DASHES)
+
+    i = 0
+    while i < len(c) - 1:
+        p = c[i]
+        if not dash(p):
+            i += 1
+            continue
+        j = i + 1
+        while (j < len(c) and c[j][5][:1] in _DASHES and c[j][3] == p[3]
+               and c[j][0] < c[j - 1][1] - 0.2 * p[3] and dash(c[j - 1])):
+            j += 1
+        if j - i > 1:
+            last = c[j - 1]
+            rest = last[5].lstrip("".join(_DASHES))
+            n = max(1, round((last[0] - p[0]) / p[3] + (len(last[5]) - len(rest))))
+            c[i:j] = [[p[0], last[1]] + p[2:5] + [p[5][0] * n + rest] + p[6:]]
+        i += 1
 
 
 def _merged_intervals(c: list[list[Any]]) -> list[tuple[float, float]]:
@@ -694,8 +772,9 @@ def _ideo(ch: str) -> bool:
     return is_cjk(ch) and not (0x3001 <= o <= 0x303F or 0xFF01 <= o <= 0xFF60)
 
 
-_NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？,.;:!?)]}%’”")
-_NO_SPACE_AFTER = set("（「『【〔《([{‘“")
+_FIELD_OPENERS = frozenset("【［〔")
+_NO_SPACE_BEFORE = set("，。：；）」』】〕》、！？］,.;:!?)]}%’”")
+_NO_SPACE_AFTER = set("（「『【〔《［([{‘“")
 
 
 def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]] = ()) -> list[str]:
@@ -721,8 +800,16 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
     for p in pieces[1:]:
         sep = ""
         gap = p[0] - prev[1]
-        a = acc[-1] if acc else " "
-        b = p[5][0]
+        # full-width Latin letters and digits between Latin text are Latin (normalize_text makes
+        # them ASCII); next to CJK text they are set in CJK cells, as before; full-width
+        # punctuation (．－／（) sits in a cell wider than its ink, so only a gap of half an em
+        # next to it is a word space
+        a0 = acc[-1] if acc else " "
+        b0 = p[5][0]
+        a, b = _FOLD.get(a0, a0), _FOLD.get(b0, b0)
+        if (a is not a0 or b is not b0) and (is_tight(a) or is_tight(b)):
+            a, b = a0, b0
+        cell = 0.5 if a0 in _FW_PUNCT or b0 in _FW_PUNCT else 0.0
         if a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
             sep = ""
         elif overlapping and not (is_tight(a) and is_tight(b)):
@@ -732,7 +819,11 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
                 sep = "\u3000"
             elif gap > 0.1 * size and _ideo(a) and _ideo(b) and drawn(prev[1], p[0]):
                 sep = _KEEP
-        elif gap > max(prev[7], p[7]) * size:
+            elif gap >= 0.8 * size and b in _FIELD_OPENERS and not _ideo(a):
+                # a field set apart on a shared line ("D920.4  ［文献标志码］A"): a bracketed
+                # label opens after a wide gap, which CJK justification never leaves before one
+                sep = " "
+        elif gap > max(prev[7], p[7], cell) * size:
             # between an ideograph and a Latin letter or digit a narrow gap with no space
             # glyph in it is the typesetter's CJK–Latin spacing ("CGSS的", "2005年"), not a space
             autospace = gap < 0.6 * size and ((_ideo(a) and b.isascii() and b.isalnum()) or
@@ -747,15 +838,24 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
 
 # a space glyph the PDF itself draws between two ideographs ("吉林 长春", "北京 邮编") is
 # printed; the text layer's own gap spaces between them are justification and go
-_PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+# (a run of printed spaces there sets words apart on purpose, as keywords are: it becomes an
+# ideographic space, which normalize_text keeps between words and closes up in a letter-spaced
+# one-character label)
+_PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a space
 
 
-def _normalize_keeping_spaces(raw: str) -> str:
-    return normalize_text(_PRINTED_SPACE.sub(_KEEP, repair_founder(raw))).replace(_KEEP, " ")
+def _normalize_keeping_spaces(raw: str, quirks: frozenset[str] = frozenset()) -> str:
+    raw = repair_founder(repair_quirks(raw, quirks))
+    return normalize_text(_PRINTED_SPACE.sub(_printed_space, raw)).replace(_KEEP, " ")
 
 
-def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()) -> Line | None:
+def _printed_space(m: re.Match) -> str:
+    return _KEEP if len(m.group()) == 1 else "\u3000"
+
+
+def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = (),
+               quirks: frozenset[str] = frozenset()) -> Line | None:
     if not c:
         return None
     main, y, _, _ = _cluster_info(c)
@@ -776,14 +876,14 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
         else:
             cur = [[p[5]], p[0], p[1], p[2], p[3], p[4], p[6]]
             runs.append(cur)
-    text = _normalize_keeping_spaces("".join(raw_parts))
+    text = _normalize_keeping_spaces("".join(raw_parts), quirks)
     invisible = all(p[8] for p in c)
     if invisible:
         text = _ocr_letters(text)
     if not text:
         return None
     # a line in one font and size (most lines) is its own only span: no second normalisation
-    spans = [_span(run, text if len(runs) == 1 else None) for run in runs]
+    spans = [_span(run, text if len(runs) == 1 else None, quirks) for run in runs]
     spans = [s for s in spans if s.text]
     return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
                 size=round(main, 2), spans=spans, invisible=invisible)
@@ -810,8 +910,8 @@ def _ocr_letters(text: str) -> str:
     return text
 
 
-def _span(cur: list[Any], text: str | None = None) -> Span:
-    return Span(text=text if text is not None else _normalize_keeping_spaces("".join(cur[0])), x0=round(cur[1], 2),
+def _span(cur: list[Any], text: str | None = None, quirks: frozenset[str] = frozenset()) -> Span:
+    return Span(text=text if text is not None else _normalize_keeping_spaces("".join(cur[0]), quirks), x0=round(cur[1], 2),
                 x1=round(cur[2], 2), y=round(cur[3], 2), size=round(cur[4], 2), font=cur[5], sup=cur[6])
 
 
@@ -873,9 +973,49 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     except Exception as exc:  # a damaged page yields no lines, not a crash
         log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
     nchars = sum(len(p[5].strip()) for p in walker.pieces)
-    lines = _build_lines(walker.pieces, width, height, llx, ury)
-    return (PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines),
-            nchars, walker.images)
+    found: list[frozenset[str]] = []
+    lines = _build_lines(walker.pieces, width, height, llx, ury, found)
+    page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
+                    quirks=tuple(sorted(found[0])) if found else ())
+    _judge_readability(page)
+    return page, nchars, walker.images
+
+
+# glyph names printed as text ("/G21/G22/G23"), as a font whose /Differences names glyphs
+# with no Unicode meaning gives them
+_GLYPH_NAMES = re.compile(r"(?:/[A-Za-z]{1,5}\d+){2,}")
+_UNREADABLE_SHARE = 0.5  # of a page's (or line's) visible characters
+
+
+def _garbage(text: str) -> tuple[int, int, int, str]:
+    """(visible characters, unreadable ones, unmapped ones, the main kind) of a text."""
+    n = len(text) - len(_SPACE.findall(text))
+    names = sum(len(m.group()) for m in _GLYPH_NAMES.finditer(text)) if "/" in text else 0
+    unmapped = unmapped_count(text)
+    kind = "glyph names instead of letters" if names > unmapped else "private-use or unmapped characters"
+    return n, names + unmapped, unmapped, kind
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _judge_readability(page: PageText) -> None:
+    """Decide per page: a page whose visible characters are mostly glyph names, private-use,
+    unmapped or control characters is unreadable; its lines move to `unreadable_lines` so no
+    title or abstract is made of them. On a readable page a line that is such garbage alone
+    (at least 4 characters, mostly unreadable) is moved there too."""
+    n, bad, page.unmapped, kind = _garbage(page.text)
+    if n >= _MIN_TEXT_CHARS and bad >= _UNREADABLE_SHARE * n:
+        page.unreadable = kind
+        page.unreadable_lines, page.lines = page.lines, []
+        return
+    if not bad:
+        return
+    keep = []
+    for ln in page.lines:
+        ln_n, ln_bad, _, _ = _garbage(ln.text)
+        (page.unreadable_lines if ln_bad >= 4 and ln_bad >= _UNREADABLE_SHARE * ln_n else keep).append(ln)
+    page.lines = keep
 
 
 def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
@@ -1027,6 +1167,79 @@ def _check_file(path: Path) -> bytes:
     return data
 
 
+_FOUNDER_CHARS = re.compile("[摇冶爷野]")
+
+
+def _document_quirks(pages: list[PageText]) -> None:
+    """Founder's pseudo-punctuation fonts are the same on every page of an export, so a page
+    that shows the quirk (摇 between Latin letters ...) vouches for the others: a page
+    without such evidence of its own ("摘摇要" on a first page with no Latin) is repaired too,
+    line by line (the repaired lines are normalised again)."""
+    if not any("founder" in p.quirks for p in pages):
+        return
+    quirks = frozenset({"founder"})
+    for page in pages:
+        if "founder" in page.quirks:
+            continue
+        touched = False
+        for ln in page.lines:
+            if _FOUNDER_CHARS.search(ln.text):
+                fixed = normalize_text(repair_quirks(ln.text, quirks))
+                if fixed != ln.text:
+                    ln.text, touched = fixed, True
+                    ln.spans = [Span(normalize_text(repair_quirks(sp.text, quirks)), sp.x0, sp.x1, sp.y, sp.size,
+                                     sp.font, sp.sup) for sp in ln.spans]
+        if touched:
+            page.quirks = tuple(sorted(set(page.quirks) | quirks))
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_HYPHEN_END = re.compile(r"(?<![A-Za-z]-)(?<=[A-Za-z])([A-Za-z]*)-$")
+_LOWER_START = re.compile(r"[a-z]+")
+
+
+def _soft_line_end_hyphens(pages: list[PageText]) -> None:
+    """An English word broken at a line end by automatic hyphenation ("in-" / "dustry") is one
+    word when the document prints it unbroken elsewhere ("industry") and never with the
+    hyphen inside a line: its hyphen becomes a soft hyphen U+00AD, which line joining drops.
+    A compound ("self-" / "identity" with "self-identity" printed elsewhere), or a word the
+    document never prints whole, keeps its hyphen."""
+    ends = [(page, k) for page in pages for k, ln in enumerate(page.lines[:-1]) if ln.text.endswith("-")]
+    if not ends:
+        return
+    whole: set[str] = set()
+    hyphenated: set[str] = set()
+    for page in pages:
+        for ln in page.lines:
+            for w in _WORD.findall(ln.text):
+                (hyphenated if "-" in w else whole).add(w.lower())
+    for page, k in ends:
+        ln, nxt = page.lines[k], page.lines[k + 1]
+        m, n = _HYPHEN_END.search(ln.text), _LOWER_START.match(nxt.text)
+        if not m or not n:
+            continue
+        head = ln.text[:m.start(1)].rsplit(None, 1)[-1] if m.start(1) else ""
+        tail = (head + m.group(1)).lower()
+        if not tail.isalpha() or (tail + n.group()) not in whole or f"{tail}-{n.group()}" in hyphenated:
+            continue
+        ln.text = ln.text[:-1] + "\u00ad"
+        if ln.spans and ln.spans[-1].text.endswith("-"):
+            last = ln.spans[-1]
+            ln.spans[-1] = Span(last.text[:-1] + "\u00ad", last.x0, last.x1, last.y, last.size, last.font, last.sup)
+
+
+def _check_some_page_readable(path: Path, pages: list[PageText]) -> None:
+    """A document none of whose pages is readable, and some of whose pages are unreadable
+    text (not blank), is an input error: say so instead of writing garbage."""
+    bad = [p for p in pages if p.unreadable]
+    if not bad:
+        return
+    if any(sum(not ch.isspace() for ch in p.text) >= _MIN_TEXT_CHARS for p in pages):
+        return
+    raise UnreadableText(path, f"unreadable text layer: {bad[0].unreadable} on every page with text "
+                               f"({len(bad)} of {len(pages)} pages); OCR is not supported")
+
+
 def read_document(
     path: str | os.PathLike,
     *,
@@ -1090,4 +1303,7 @@ def read_document(
         pages.append(pt)
     if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
         raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR is not supported")
+    _check_some_page_readable(path, pages)
+    _document_quirks(pages)
+    _soft_line_end_hyphens(pages)
     return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))

@@ -381,3 +381,74 @@ def test_a_clc_range_is_one_code_as_printed() -> None:
     from parsers.identifiers import parse_clc, valid_clc
     assert parse_clc("中图分类号：D822；D73/77") == ["D822", "D73/77"]
     assert valid_clc("D73/77") and not valid_clc("D73/") and not valid_clc("D/77")
+
+
+# ---------------------------------------------------------------------------
+# dashes and spaces inside printed DOIs and CLC codes (text-layer repairs)
+# ---------------------------------------------------------------------------
+
+_DASH_VARIANTS = "\u2010\u2011\u2012\u2013\u2212\uff0d\ufe63"
+
+
+def test_a_doi_printed_with_a_minus_sign_reads_with_a_hyphen() -> None:
+    assert find_doi("DOI: 10.11959/j.issn.1000\u2212436x.2022084") == "10.11959/j.issn.1000-436x.2022084"
+    assert find_doi("doi:10.1234/abc\u2011def") == "10.1234/abc-def"
+
+
+def test_a_cnki_doi_spaced_after_its_dots_keeps_its_issn_segment() -> None:
+    assert find_doi("DOI: 10. 3969 /j. issn. 1005-3220. 2022. z1. 001") == "10.3969/j.issn.1005-3220.2022.z1.001"
+    # the ISSN label after a DOI still ends it
+    assert find_doi("DOI: 10.12345/abc.2022.01 ISSN 1005-3220") == "10.12345/abc.2022.01"
+    assert find_doi("DOI: 10.12345/abc. ISSN: 1005-3220") == "10.12345/abc"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=4, max_size=9),
+       st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6), min_size=2, max_size=5),
+       st.sampled_from(list(_DASH_VARIANTS)), st.sampled_from(["", " "]))
+def test_property_doi_dash_variants_and_spaces_after_dots(registrant, parts, dash, space):
+    assume(all(p not in DOI_STOP_WORDS for p in parts))
+    doi = f"10.{registrant}/" + ".".join(parts[:-1]) + "-" + parts[-1]
+    printed = f"10.{space}{registrant}/{space}" + f".{space}".join(parts[:-1]) + dash + parts[-1]
+    assert find_doi("DOI：" + printed + "\n中图分类号：D831") == doi
+
+
+def test_clc_main_class_with_only_a_general_subdivision() -> None:
+    assert valid_clc("R-052") and valid_clc("TP-05")
+    assert not valid_clc("R-") and not valid_clc("R")
+    assert parse_clc("中图分类号:R - 052 文献标识码:A") == ["R-052"]
+    assert parse_clc("中图分类号：R 395.6；D815(1)") == ["R395.6", "D815(1)"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(clc_codes(), min_size=1, max_size=3, unique=True),
+       st.sampled_from(["", " "]), st.sampled_from(["；", "; "]))
+def test_property_clc_printed_with_spaces_reads_as_one_code(codes, space, sep):
+    """A code printed with spaces after its class letters, around its dots and dashes (R 395. 6,
+    G40 - 03) is the same code."""
+    def spaced(code: str) -> str:
+        m = re.match(r"(T[A-Z]|[A-Z])(.*)", code)
+        body = m.group(2).replace(".", "." + space).replace("-", space + "-" + space)
+        return m.group(1) + space + body
+    text = "中图分类号：" + sep.join(spaced(c) for c in codes) + " 文献标识码：A"
+    assert parse_clc(text) == codes
+
+
+def test_issn_from_a_cnki_style_doi() -> None:
+    from parsers.identifiers import issn_from_doi
+    assert issn_from_doi("10.3969/j.issn.1005-3220.2022.z1.001") == "1005-3220"
+    assert issn_from_doi("10.11959/j.issn.1000-436x.2022084") == "1000-436X"
+    assert issn_from_doi("10.7544/issn1000-1239.202330003") == "1000-1239"
+    assert issn_from_doi("10.3969/j.issn.1005-3221.2022.001") is None  # wrong check digit
+    assert issn_from_doi("10.16164/j.cnki.22-1062/c.2018.02.002") is None
+    assert issn_from_doi("") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=7, max_size=7), st.sampled_from(["j.issn.", "issn", "J.ISSN."]),
+       st.sampled_from(["-", "\u2212", "\u2011"]))
+def test_property_issn_from_doi_round_trip(first7, label, dash):
+    from parsers.identifiers import issn_check_digit, issn_from_doi
+    issn = f"{first7[:4]}-{first7[4:]}{issn_check_digit(first7)}"
+    doi = f"10.12345/{label}{issn.replace('-', dash)}.2023.01.005"
+    assert issn_from_doi(doi) == issn

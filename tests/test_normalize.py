@@ -41,3 +41,18 @@ def test_is_cjk():
 def test_empty():
     assert normalize_text("") == ""
     assert normalize_text("   ") == ""
+
+
+def test_latin_ligatures_spelt_out():
+    assert normalize_text("ﬁnal ﬂow eﬀect oﬃce baﬄe") == "final flow effect office baffle"
+
+
+def test_fullwidth_marks_in_an_english_line_become_english_marks():
+    assert normalize_text("Sexuality，Sexual Network，HIV Risks，Money Boys") == "Sexuality, Sexual Network, HIV Risks, Money Boys"
+    assert normalize_text("Keywords：Gender Choice；Gender Transition") == "Keywords: Gender Choice; Gender Transition"
+    assert normalize_text("Journal of Northeast Normal University（Philosophy and Social Sciences）") == \
+        "Journal of Northeast Normal University (Philosophy and Social Sciences)"
+    # Chinese lines and codes keep them
+    assert normalize_text("随机将其分为A，B，C 3组") == "随机将其分为A，B，C 3组"
+    assert normalize_text("ＴＶ２１２；ＴＰ３９１．９") == "TV212；TP391.9"
+    assert normalize_text("关键词：日本，北约") == "关键词：日本，北约"

@@ -256,9 +256,10 @@ def test_real_founder_repair_english_title_and_abstract():
     p1 = doc.pages[0].text
     assert "犆犌犛犛" not in p1 and "CGSS" in p1
     assert "Redistribution and the Change of Class Differences of" in p1
-    assert "Subjective Well-Being，2005—2013" in p1  # Founder's private-use hyphen too
+    # Founder's private-use hyphen too; full-width marks in an English line are English (normalize rule 6)
+    assert "Subjective Well-Being, 2005—2013" in p1
     p2 = doc.pages[1].text
-    assert "Abstract：Using CGSS2005 and CGSS2013" in p2
+    assert "Abstract: Using CGSS2005 and CGSS2013" in p2
     assert "Keywords" in p2.replace(" ", "")
     # normal Chinese text is untouched
     assert "再分配与幸福感阶层差异的" in p1

@@ -1,0 +1,288 @@
+"""Text-layer repairs for common PDF exports, on small synthetic inputs: full-width Latin drawn
+glyph by glyph, Founder/CNKI pseudo-punctuation (Yi syllables, 摇 鄄 冶 爷 野), private-use
+decimal points and hyphens, glyph-name garbage and unreadable pages."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from parsers.errors import IngestError, UnreadableText
+from parsers.fonts import _glyph_text, page_quirks, repair_quirks, unmapped_count
+from parsers.textlayer import _TIMES, Line, PageText, _build_lines, _check_some_page_readable, _join, _judge_readability
+
+FONT = SimpleNamespace(name="DY1", founder=False)
+CJK = SimpleNamespace(name="FZSS", founder=False)
+
+
+def _glyphs(text: str, advances: dict[str, float], x: float = 50.0, size: float = 10.0, gap: float = 0.4,
+            font: SimpleNamespace = FONT, y: float = 700.0) -> list[list]:
+    """Raw walker pieces for `text` drawn one full-width glyph at a time (each box one em wide),
+    each placed at its real advance; a space is a gap of `gap` em with no glyph."""
+    raw = []
+    for ch in text:
+        if ch == " ":
+            x += gap * size
+            continue
+        fw = chr(ord(ch) + 0xFEE0) if "!" <= ch <= "~" else ch
+        raw.append([x, x + size, y, size, font, fw, False])
+        x += advances.get(ch, _TIMES.get(ch, 500) / 1000 + 0.02) * size  # Times-like, a little tracking
+    return raw
+
+
+def _texts(raw: list[list]) -> list[str]:
+    return [ln.text for ln in _build_lines(raw, 595.0, 842.0, 0.0, 842.0)]
+
+
+# ---------------------------------------------------------------- full-width Latin glyph by glyph
+def test_fullwidth_latin_drawn_glyph_by_glyph_gets_its_word_spaces() -> None:
+    """CNKI's DY fonts draw English as full-width letters, one em box each but placed at the
+    real advance: the boxes overlap, so the word gaps only show once the advances are learned."""
+    raw = _glyphs("The right of gender choice is the right of the person to change", {})
+    assert _texts(raw) == ["The right of gender choice is the right of the person to change"]
+
+
+def test_fullwidth_letters_without_word_gaps_stay_one_word() -> None:
+    raw = _glyphs("Inorderto", {}, gap=0.0)
+    assert _texts(raw) == ["Inorderto"]
+
+
+def test_fullwidth_digits_inside_chinese_keep_the_cjk_rule() -> None:
+    """Full-width digits next to ideographs are set in CJK cells: no space from a gap there."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.22]  # noqa: E731
+    pieces = [p(0, 10, "（"), p(10, 20, "２"), p(16, 26, "０"), p(22, 32, "０"), p(28, 38, "５"), p(41, 51, "—")]
+    assert _join(pieces, 10.0) == ["", "", "", "", "", ""]
+
+
+def test_fullwidth_hyphen_cell_is_not_a_word_space() -> None:
+    """A full-width hyphen sits in a cell wider than its ink: 1001－6201 stays one token."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.22]  # noqa: E731
+    pieces = [p(0, 5.4, "１"), p(8.1, 16.3, "－"), p(16.3, 21.7, "６")]
+    assert _join(pieces, 10.0) == ["", "", ""]
+    # a half-em gap beside it is still a space
+    pieces = [p(0, 5.4, "ｘ"), p(12.0, 15.0, "－"), p(21.0, 26.0, "ｙ")]
+    assert _join(pieces, 10.0) == ["", " ", " "]
+
+
+def test_a_letter_that_only_ever_ends_a_word_is_not_learned_with_the_space() -> None:
+    """'f' seen only in "of" learns the word space into its advance; Times-Roman caps it."""
+    raw = _glyphs("of Gender of Its of Legal", {"f": 0.33}, gap=0.35)
+    assert _texts(raw) == ["of Gender of Its of Legal"]
+
+
+# ---------------------------------------------------------------- Founder / CNKI pseudo punctuation
+def test_yi_syllables_for_gbk_punctuation_among_chinese_are_punctuation() -> None:
+    page = "研究ꎬ结果表明ꎻ本文ꎺ数据"
+    q = page_quirks(page)
+    assert q == {"yi"}
+    assert repair_quirks(page, q) == "研究，结果表明；本文：数据"
+    # in layout: the pieces are decoded before the line is joined
+    raw = _glyphs("研究ꎬ结果", {}, font=CJK)
+    for p in raw:
+        p[1] = p[0] + 10.0
+    assert _texts(raw) == ["研究，结果"]
+
+
+def test_real_yi_text_is_left_alone() -> None:
+    yi = "ꆈꌠꁱꂷꀉꂿꄯꒉꐥꇩꃅꄀꎭꌋ"  # Yi syllables from all over the block, no Han
+    assert page_quirks(yi) == frozenset()
+    assert repair_quirks(yi, page_quirks(yi)) == yi
+    mixed = "彝文 ꆈꌠ ꁱꂷ ꀉꂿ ꄯꒉ ꐥꇩ"  # Han around, but the Yi is not in the punctuation rows
+    assert "yi" not in page_quirks(mixed)
+
+
+def test_founder_yao_is_a_space_only_where_the_page_shows_the_quirk() -> None:
+    page = "Vol.摇12摇No.3\n摘摇要：本文动摇了摇摇欲坠的结论"
+    q = page_quirks(page)
+    assert q == {"founder"}
+    out = repair_quirks(page, q)
+    assert out.startswith("Vol.\u300012\u3000No.3")
+    assert "摘\u3000要" in out and "动摇了摇摇欲坠" in out  # words with the real 摇 kept
+    # a page without the evidence keeps every 摇
+    plain = "又动摇了传统性别伦理的现实基础"
+    assert page_quirks(plain) == frozenset() and repair_quirks(plain) == plain
+
+
+def test_founder_quotes_and_apostrophe_after_evidence() -> None:
+    page = "the world爷s first 野surrogate father冶 and 野代孕爸爸冶"
+    q = page_quirks(page)
+    assert "founder" in q
+    assert repair_quirks(page, q) == "the world\u2019s first \u201csurrogate father\u201d and \u201c代孕爸爸\u201d"
+    assert repair_quirks("冶金工业与野生动物", q) == "冶金工业与野生动物"
+
+
+def test_founder_line_break_hyphens() -> None:
+    assert repair_quirks("Co鄄Innovation and http://www.a鄄") == "Co-Innovation and http://www.a\u00ad"
+    assert repair_quirks("postoperative psycho\ue011") == "postoperative psycho\u00ad"
+    assert repair_quirks("ｐｓｙｃｈｏ\ue011") == "ｐｓｙｃｈｏ\u00ad"
+    assert repair_quirks("the circle of ques\u2043") == "the circle of ques\u00ad"
+    assert repair_quirks("山东鄄城") == "山东鄄城"  # the place name
+    assert repair_quirks("a \u2043 bullet") == "a \u2043 bullet"
+
+
+def test_a_soft_line_break_hyphen_is_dropped_when_lines_join() -> None:
+    from parsers.joining import join_lines
+    lines = [repair_quirks("the circle of ques\u2043"), "tions is wide"]
+    assert join_lines(lines) == "the circle of questions is wide"
+
+
+def test_private_use_decimal_point_and_middle_dot_by_context() -> None:
+    assert repair_quirks("P\ue0100.05，3\U001001b014") == "P\ue0100.05，3.14"
+    assert repair_quirks("均值为3\ue0105") == "均值为3.5"
+    assert repair_quirks("朱迪斯\U00100170巴特勒") == "朱迪斯·巴特勒"
+    # unknown private-use characters stay, and are counted
+    assert repair_quirks("男\ue03b女") == "男\ue03b女"
+    assert unmapped_count("男\ue03b女\ufffd\x00") == 3
+
+
+# ---------------------------------------------------------------- unreadable text layers
+def test_unresolved_glyph_names_are_not_text() -> None:
+    assert _glyph_text("/G21") == "\ufffd" and _glyph_text("/cid00012") == "\ufffd"
+    assert _glyph_text("/uni4E00") == "一" and _glyph_text("/quoteright") == "\u2019"
+    assert _glyph_text("/") == "/" and _glyph_text("a") == "a"
+
+
+def _line(text: str, y: float = 100.0) -> Line:
+    return Line(text=text, x0=50.0, x1=300.0, y=y, size=10.0)
+
+
+def test_a_page_of_glyph_names_or_private_use_is_unreadable_and_empty() -> None:
+    for garbage in ("/G21/G22/G23/G24 /G25/G26/G27", "\ue001\ue002\ue003\ue004\ue005\ue006 \ue007\ue008\ue009\ue00a",
+                    "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10"):
+        page = PageText(1, 595, 842, None, [_line(garbage), _line("12", 800)])
+        _judge_readability(page)
+        assert page.unreadable and page.lines == [] and len(page.unreadable_lines) == 2
+
+
+def test_a_readable_page_drops_only_its_garbage_lines() -> None:
+    page = PageText(1, 595, 842, None, [_line("再分配与幸福感阶层差异的变迁（2005—2013）"), _line("\ufffd\ufffd\ufffd\ufffd\ufffd", 120),
+                                         _line("范 \ue40a", 140), _line("正文第一段，说明研究的问题与方法。", 160)])
+    _judge_readability(page)
+    assert not page.unreadable
+    assert [ln.text for ln in page.lines] == ["再分配与幸福感阶层差异的变迁（2005—2013）", "范 \ue40a", "正文第一段，说明研究的问题与方法。"]
+    assert page.unmapped == 6
+
+
+def test_no_readable_page_is_one_line_input_error() -> None:
+    bad = PageText(1, 595, 842, None, [], unreadable="glyph names instead of letters")
+    blank = PageText(2, 595, 842, None, [])
+    with pytest.raises(UnreadableText) as e:
+        _check_some_page_readable("issue.pdf", [bad, blank])
+    assert isinstance(e.value, IngestError) and e.value.exit_code == 2
+    msg = str(e.value)
+    assert msg.startswith("issue.pdf: unreadable text layer: glyph names instead of letters") and "\n" not in msg
+    # one readable page is enough: the document is read, the bad page stays empty
+    good = PageText(3, 595, 842, None, [_line("正文第一段，说明研究的问题与方法。")])
+    _check_some_page_readable("issue.pdf", [bad, good])
+
+
+# ---------------------------------------------------------------- a long dash drawn in pieces
+def test_a_two_em_dash_drawn_as_three_overlapping_glyphs_is_two_dashes() -> None:
+    from parsers.textlayer import _dash_rule
+    size = 13.68
+    p = lambda x0, t, w=size: [x0, x0 + w, 100.0, size, "F", t, False, 0.15]  # noqa: E731
+    line = [p(90.0, "网"), p(103.61, "—"), p(110.61, "—"), p(117.60, "—"), p(131.56, "读", 4 * size)]
+    _dash_rule(line)
+    assert "".join(q[5] for q in line) == "网——读"
+    # the last glyph may carry the text after it
+    line = [p(0.0, "—"), p(5.2, "—"), p(10.5, "—“", 2 * size)]
+    _dash_rule(line)
+    assert [q[5] for q in line] == ["——“"]
+    # two dashes side by side (not overlapping) are left as drawn
+    line = [p(0.0, "—"), p(size, "—"), p(2 * size, "—")]
+    _dash_rule(line)
+    assert [q[5] for q in line] == ["—", "—", "—"]
+
+
+def test_a_bracketed_label_after_a_wide_gap_is_a_new_field() -> None:
+    p = lambda x0, x1, t: [x0, x1, 100.0, 10.0, "F", t, False, 0.15]  # noqa: E731
+    line = [p(0, 60, "［中图分类号］"), p(60, 90, "Ｄ９２０．４"), p(99, 109, "［"), p(109, 169, "文献标志码］Ａ")]
+    assert _join(line, 10.0) == ["", "", " ", ""]
+    line[2], line[3] = p(91, 101, "［"), p(101, 161, "文献标志码］Ａ")  # set close: justification
+    assert _join(line, 10.0) == ["", "", "", ""]
+
+
+def test_a_run_of_printed_spaces_between_chinese_words_separates_them() -> None:
+    from parsers.textlayer import _normalize_keeping_spaces
+    assert _normalize_keeping_spaces("[关键词] 人工智能   性别伦理   女性   政府治理") == \
+        "[关键词] 人工智能\u3000性别伦理\u3000女性\u3000政府治理"
+    assert _normalize_keeping_spaces("吉林 长春") == "吉林 长春"  # one printed space, as before
+    assert _normalize_keeping_spaces("摘   要：本文") == "摘要：本文"  # a letter-spaced label closes up
+
+
+def _pdf_with_glyph_name_font(path, pages: list[bytes]) -> None:
+    """A tiny PDF whose only font names its glyphs /G33, /G34 ... in /Differences (no Unicode
+    meaning, as some producers write them); each page shows the given string."""
+    diffs = b" ".join(b"/G%d" % c for c in range(33, 127))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * k) for k in range(len(pages)))
+            + b"] /Count %d >>" % len(pages),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /Differences [33 "
+            + diffs + b"] >> >>"]
+    for k, text in enumerate(pages):
+        content = b"BT /F1 12 Tf 72 700 Td (" + text + b") Tj ET"
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+                    b"/Contents %d 0 R >>" % (5 + 2 * k))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def test_a_pdf_whose_every_page_is_glyph_names_raises_unreadable_text(tmp_path) -> None:
+    from parsers.textlayer import read_document
+    pdf = tmp_path / "garbage.pdf"
+    _pdf_with_glyph_name_font(pdf, [b"ABCDEFGHIJKLMNOP QRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz"])
+    with pytest.raises(UnreadableText) as e:
+        read_document(pdf, workers=1)
+    assert "unreadable text layer" in str(e.value) and "2 of 2 pages" in str(e.value)
+
+
+def test_the_cli_names_the_file_and_the_problem_and_exits_2(tmp_path, capsys) -> None:
+    from cli.main import main
+    pdf = tmp_path / "garbage.pdf"
+    _pdf_with_glyph_name_font(pdf, [b"ABCDEFGHIJKLMNOP QRSTUVWXYZ"])
+    code = main(["ingest", str(pdf), "--out", str(tmp_path / "out"), "--no-links", "--no-report"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "garbage.pdf" in err and "unreadable text layer" in err
+
+
+def test_a_label_in_fullwidth_square_brackets_is_a_label() -> None:
+    """［摘 要］［关键词］［中图分类号］: the full-width square brackets some CNKI exports use,
+    like 【】 (parsers.labels, a minimal change there)."""
+    from parsers.labels import find_labels
+    hits = find_labels(["［摘 要］性别选择权，系指…", "［中图分类号］D920.4 ［文献标志码］A"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("clc", 1), ("doc_code", 1)]
+
+
+def test_a_line_end_hyphen_is_soft_only_when_the_document_prints_the_word_whole() -> None:
+    from parsers.textlayer import _soft_line_end_hyphens
+    page = PageText(1, 595, 842, None, [
+        _line("emerging populations in the underground sex in-", 100), _line("dustry in China; the industry grows", 110),
+        _line("their sexual self-", 120), _line("identity is fluid, as self-identity is", 130),
+        _line("a qualita-", 140), _line("tive study", 150)])
+    _soft_line_end_hyphens([page])
+    texts = [ln.text for ln in page.lines]
+    assert texts[0].endswith("in\u00ad")          # "industry" is printed whole elsewhere
+    assert texts[2].endswith("self-")             # "self-identity" is a compound printed so
+    assert texts[4].endswith("qualita-")          # never printed whole: kept as printed
+
+
+def test_founder_evidence_on_one_page_repairs_the_others() -> None:
+    from parsers.textlayer import _document_quirks
+    first = PageText(1, 595, 842, None, [_line("摘摇要：本文动摇了旧说"), _line("关键词：性别摇伦理")])
+    english = PageText(2, 595, 842, None, [_line("Vol.\u300012 No.3")], quirks=("founder",))
+    plain = PageText(3, 595, 842, None, [_line("摘摇要：本文")])
+    _document_quirks([first, english])
+    assert [ln.text for ln in first.lines] == ["摘要：本文动摇了旧说", "关键词：性别\u3000伦理"]
+    assert first.quirks == ("founder",)
+    _document_quirks([plain])  # no page shows the quirk: nothing changes
+    assert plain.lines[0].text == "摘摇要：本文"
