@@ -148,3 +148,13 @@ def test_group_and_latin_names_in_a_chinese_byline_are_names() -> None:
     art = clean_article()
     art.contributors[0].name.zh, art.contributors[0].name.en, art.contributors[0].surname = "Lei Zhang", "", "Zhang"
     assert "contributors.name.zh" not in flags(art)
+
+
+def test_english_articles_carry_the_measured_prior_on_abstract_and_affiliations() -> None:
+    art = clean_article()
+    art.language, art.title.zh = "en", ""
+    art.contributors[0].name.zh = ""
+    art.contributors[0].affiliation = "Department of History, Peking University, Beijing, China"
+    assert {"abstract.en", "contributors.affiliation"} <= flags(art)
+    zh = clean_article()  # (a Chinese article's English block is scored without spaces: no such prior)
+    assert "abstract.en" not in flags(zh)
