@@ -100,6 +100,7 @@ class PageEvidence:
     text: str = ""                    # its first pages' text, spaces removed (labels the label pass missed)
     ocr: bool = False                 # the first page's text is an OCR layer drawn over a scan
     pages_after: int = 0              # text pages right after it that no article took
+    page_doubts: list[tuple[str, str]] = field(default_factory=list)  # (field, why) from the issue's page sequence
 
 
 # label words as any layout prints them, spaces and brackets aside (GB/T 7713.2, CAJ-CD B/T 1-2006)
@@ -386,6 +387,8 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("lpage", 0.4, "no printed last page found")
     elif not ev.lpage_seen:
         s.cap("lpage", 0.85, "inferred from the neighbouring pages' numbers")
+    for key, why in ev.page_doubts:
+        s.cap(key, 0.6, why)
     if ev.pages_after:
         s.cap("pdf_pages", 0.6, f"{ev.pages_after} text page(s) after it belong to no article: it may end later")
         s.cap("lpage", 0.6, "text pages after it belong to no article")
@@ -473,10 +476,33 @@ def assess_issue(issue: Issue, evidence: Iterable[PageEvidence]) -> None:
             issue.warn(CODE, f"{key}: {why}")
     issue.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in ISSUE_FIELDS}
     evidence = list(evidence)
-    for k, art in enumerate(issue.articles):
-        ev = evidence[k] if k < len(evidence) else PageEvidence()
+    evidence += [PageEvidence() for _ in issue.articles[len(evidence):]]
+    _page_sequence(issue.articles, evidence)
+    for art, ev in zip(issue.articles, evidence):
         ev.english_elsewhere = any(o.title.en for o in issue.articles if o is not art)
         assess_article(art, ev)
+
+
+def _page_sequence(articles: list[Article], evidence: list[PageEvidence]) -> None:
+    """An issue is paginated continuously: printed page minus PDF page is the same for every
+    article (an unnumbered plate or advert shifts it by whole pages, and then for all that
+    follow), and each article starts on the page after the previous one ends, or on that
+    page when it runs on. An article that breaks either pattern has doubtful page numbers."""
+    numbered = [(a, ev) for a, ev in zip(articles, evidence) if a.fpage.isdigit()]
+    for (a, ea), (b, eb) in zip(numbered, numbered[1:]):
+        if not a.lpage.isdigit():
+            continue
+        gap = int(b.fpage) - int(a.lpage)
+        pdf_gap = b.pdf_pages[0] - a.pdf_pages[1]
+        if gap not in (0, 1) and gap != pdf_gap:
+            why = f"p.{a.lpage} is followed by an article starting on p.{b.fpage}"
+            ea.page_doubts.append(("lpage", why))
+            eb.page_doubts.append(("fpage", why))
+    offsets = [int(a.fpage) - a.pdf_pages[0] for a, _ in numbered]
+    for k, (a, ev) in enumerate(numbered):
+        before, after = offsets[:k], offsets[k + 1:]
+        if before and after and offsets[k] != before[-1] and offsets[k] != after[0] and before[-1] == after[0]:
+            ev.page_doubts.append(("fpage", f"printed minus PDF page is {offsets[k]} here, {before[-1]} around it"))
 
 
 def flagged_paths(warnings: Iterable, code: str = CODE) -> set[str]:

@@ -158,3 +158,19 @@ def test_english_articles_carry_the_measured_prior_on_abstract_and_affiliations(
     assert {"abstract.en", "contributors.affiliation"} <= flags(art)
     zh = clean_article()  # (a Chinese article's English block is scored without spaces: no such prior)
     assert "abstract.en" not in flags(zh)
+
+
+def test_page_sequence_doubts_an_article_that_breaks_the_issue_pagination() -> None:
+    arts = []
+    for k, (pdf, printed) in enumerate([((1, 3), ("3", "5")), ((4, 6), ("16", "18")), ((7, 9), ("9", "11"))]):
+        a = clean_article()
+        a.id, a.pdf_pages, (a.fpage, a.lpage) = f"a{k}", list(pdf), printed
+        arts.append(a)
+    issue = Issue(source=Source(file="x.pdf", sha256="0" * 64, pages=9), articles=arts, year=2023, issue="6")
+    issue.journal.issn = "2095-3453"
+    assess_issue(issue, [PageEvidence() for _ in arts])
+    assert "fpage" in flagged_paths(arts[1].warnings) and "lpage" in flagged_paths(arts[0].warnings)
+    assert "fpage" not in flagged_paths(arts[2].warnings) or "lpage" in flagged_paths(arts[1].warnings)
+    arts[1].fpage, arts[1].lpage = "6", "8"  # the same issue paginated continuously: no doubt
+    assess_issue(issue, [PageEvidence() for _ in arts])
+    assert not {"fpage", "lpage"} & set().union(*(flagged_paths(a.warnings) for a in arts))
