@@ -444,13 +444,19 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
             if key in s.by_field or _get_text(art, key):
                 s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
     _urls(art, s)
-    art.warnings = [w for w in art.warnings if w.code != CODE]
-    for key in ARTICLE_FIELDS:
+    _publish(art, s, ARTICLE_FIELDS)
+    return art.confidence
+
+
+def _publish(record: Article | Issue, s: Scores, keys: tuple[str, ...]) -> None:
+    """The scores into the record's confidence map, and one `uncertain-field` warning per
+    field below THRESHOLD (those of an earlier run replaced)."""
+    record.warnings = [w for w in record.warnings if w.code != CODE]
+    for key in keys:
         value, why = s.by_field.get(key, (1.0, ""))
         if value < THRESHOLD:
-            art.warn(CODE, f"{key}: {why}")
-    art.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in ARTICLE_FIELDS}
-    return art.confidence
+            record.warn(CODE, f"{key}: {why}")
+    record.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in keys}
 
 
 def assess_issue(issue: Issue, evidence: Iterable[PageEvidence]) -> None:
@@ -469,12 +475,7 @@ def assess_issue(issue: Issue, evidence: Iterable[PageEvidence]) -> None:
              if a.article_no and identifiers.parse_article_no(a.article_no)}
     if issue.year is not None and years and str(issue.year) not in years:
         s.cap("year", 0.5, f"the 文章编号 say {'/'.join(sorted(years))}")
-    issue.warnings = [w for w in issue.warnings if w.code != CODE]
-    for key in ISSUE_FIELDS:
-        value, why = s.by_field.get(key, (1.0, ""))
-        if value < THRESHOLD:
-            issue.warn(CODE, f"{key}: {why}")
-    issue.confidence = {key: round(s.by_field.get(key, (1.0, ""))[0], 2) for key in ISSUE_FIELDS}
+    _publish(issue, s, ISSUE_FIELDS)
     evidence = list(evidence)
     evidence += [PageEvidence() for _ in issue.articles[len(evidence):]]
     _page_sequence(issue.articles, evidence)
