@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
 # an affiliation line opens with its mark: 1. / (1) / ¹ / ① / [1] (GB/T 7713.2 numbers each institution)
-_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局|银行|集团|学校|委员会|厅|署|馆)")
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
@@ -402,7 +402,7 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
 _STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]")
 # a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
 # ("（作者分别为A单位职称、B单位职称）" names each author's unit in byline order)
-_AUTHOR_IS = re.compile(r"[（(]\s*作者(?P<each>分别)?(?:为|系|是)\s*(?P<body>[^（）()]{4,120})[）)]")
+_AUTHOR_IS = re.compile(r"[（(]\s*作者(?P<each>分别)?(?:为|系|是|单位\s*[:：])\s*(?P<body>[^（）()]{4,120})[）)]")
 
 
 def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
@@ -573,6 +573,22 @@ def _units_in_byline_order(note: str, n_authors: int) -> list[str]:
     return parts
 
 
+def _affiliations_of(affil_lines: list[str], n_authors: int) -> dict[str, str]:
+    """{mark: unit} from the lines under the byline. Unnumbered units one a line, as many
+    as the authors, are theirs in byline order (keys #1, #2, … for an unmarked byline);
+    fewer or more unnumbered lines are one list every author shares."""
+    parsed = [names.parse_affiliation_line(line) for line in affil_lines]
+    bare = [p[""] for p in parsed if "" in p]
+    out: dict[str, str] = {}
+    if len(bare) >= 2 and len(bare) == len(parsed):
+        if len(bare) == n_authors:
+            return {f"#{k}": u for k, u in enumerate(bare, start=1)}
+        return {"": "；".join(bare)}
+    for p in parsed:
+        out.update(p)
+    return out
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -594,9 +610,12 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         # is OCR-damaged (轩4客 for 许全喜) or split wrongly: keep its marks only if they line up
         marks = [m for _, m in marked] if len(marked) == len(cited) else [[] for _ in cited]
         marked = list(zip(cited, marks))
-    affiliations: dict[str, str] = {}
-    for line in affil_lines:
-        affiliations.update(names.parse_affiliation_line(line))
+    affiliations = _affiliations_of(affil_lines, len(marked))
+    if any(k.startswith("#") for k in affiliations):
+        if any(m for _, m in marked):  # (a marked byline over unnumbered units: the marks count them)
+            affiliations = {k[1:]: u for k, u in affiliations.items()}
+        else:
+            marked = [(n, [f"#{k}"]) for k, (n, _) in enumerate(marked, start=1)]
     bios = names.parse_bio(header.fields["bio"], [n for n, _ in marked]) if header.fields.get("bio") else []
     # a 通信作者 note written like a bio ("袁晶，女，正高级工程师，…") is that author's bio
     bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from parsers.article import extract_article
+from parsers.labels import find_labels
 from parsers.pages import PageInfo
 from parsers.textlayer import Line
 
@@ -51,7 +52,7 @@ def _page(byline: list[str], under: list[str], foot: list[str] | None = None, en
     pages = [PageInfo(1, kind="start", body=lines, title_lines=title)]
     if last is not None:
         body = [_ln("正文最后一段。", 500, 10.5)] + [_ln(t, 520 + 14 * k, 9) for k, t in enumerate(last)]
-        labels = {"affiliation"} if any(t.lstrip("■").startswith("作者单位") for t in last) else set()
+        labels = {h.field for h in find_labels([ln.text for ln in body])}  # (as classify finds them)
         pages.append(PageInfo(2, body=body, labels=labels))
     return extract_article("a01", pages, 10.5)
 
@@ -95,6 +96,8 @@ AFFIL_CASES = [
     # unnumbered units one a line, in byline order; each author followed by their own unit
     ("units-one-a-line", dict(byline=["张三，李四"], under=["（北京大学社会学系，北京 100871；", "清华大学公共管理学院，北京 100084）"]), [PKU, THU]),
     ("author-unit-author-unit", dict(byline=[], under=[]), [PKU, THU]),
+    ("units-one-a-line-unbracketed", dict(byline=["张三，李四"], under=["北京大学社会学系，北京 100871", "清华大学公共管理学院，北京 100084"]), [PKU, THU]),
+    ("bracketed-bank", dict(byline=["张三"], under=["（中国人民银行金融研究所）"]), ["中国人民银行金融研究所"]),
     ("numbered-mark-space", dict(byline=["张三1，李四2"], under=["1 北京大学社会学系，北京 100871；2 清华大学公共管理学院，北京 100084"]), [PKU, THU]),
     # CAJ-CD B/T 1: the first-page footnote 作者简介 gives each author's unit before the job title
     ("bio-footnote", dict(byline=["张三，李四"], under=[], foot=[
@@ -113,6 +116,8 @@ AFFIL_CASES = [
     ("unit-footnote-numbered", dict(byline=["张三1，李四2"], under=[], foot=["作者单位：1. 北京大学社会学系，北京 100871；2. 清华大学公共管理学院，北京 100084"]), [PKU, THU]),
     # at the article's end
     ("closing-unit-note", dict(byline=["张三"], under=[], last=["作者单位：北京大学社会学系"]), [PKU]),
+    ("closing-bio", dict(byline=["张三"], under=[], last=["作者简介：张三，北京大学社会学系教授。"]), [PKU]),
+    ("closing-bracketed-unit-label", dict(byline=["张三"], under=[], last=["（作者单位：北京大学社会学系）"]), [PKU]),
     ("closing-author-is", dict(byline=["张三"], under=[], last=["（作者为北京大学社会学系教授）"]), [PKU]),
     ("closing-author-is-two", dict(byline=["张三，李四"], under=[], last=["（作者分别为北京大学社会学系教授、清华大学公共管理学院副教授）"]), [PKU, THU]),
 ]
@@ -146,6 +151,10 @@ EN_CASES = [
     ("run-together", "张三，李四", ["ZHANG San LI Si", "(Peking University, Beijing 100871, China)"], ["ZHANG San", "LI Si"]),
     ("run-together-title-case", "张三，李思思", ["Zhang San Li Sisi", "(Peking University, Beijing 100871, China)"], ["Zhang San", "Li Sisi"]),
     ("hyphenated-given", "刘云生", ["LIU Yun-sheng", "(Peking University, Beijing 100871, China)"], ["LIU Yun-sheng"]),
+    ("founder-star-mark", "张三1*，李四2", ["ZHANG San1∗, LI Si2", "(1. Peking University, Beijing 100871, China; 2. Tsinghua University, Beijing 100084, China)"], ["ZHANG San", "LI Si"]),
+    ("circled-marks", "张三①，李四②", ["ZHANG San①, LI Si②", "(①Peking University, Beijing 100871, China; ②Tsinghua University, Beijing 100084, China)"], ["ZHANG San", "LI Si"]),
+    ("hash-mark", "张三*，李四", ["ZHANG San#, LI Si", "(Peking University, Beijing 100871, China)"], ["ZHANG San", "LI Si"]),
+    ("full-stop-after-names", "张三，李四", ["ZHANG San, LI Si.", "(Peking University, Beijing 100871, China)"], ["ZHANG San", "LI Si"]),
     ("full-width-comma", "柴若楠，张三", ["Chai Ruonan，Zhang San", "(Peking University, Beijing 100871, China)"], ["Chai Ruonan", "Zhang San"]),
 ]
 
