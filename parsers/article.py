@@ -136,10 +136,17 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 affils.append(f"{k}. {affil}")
             continue
         text = _BYLINE_PREFIX.sub("", text)
+        shared = _byline_then_unit(text) if not authors else None
+        if shared:  # 张三，李四（北京大学社会学系，北京 100871）: the byline, then the unit(s) of all
+            authors.append(replace(ln, text=shared[0]))
+            affils.append(shared[1])
+            last_affil = ln
+            continue
         if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
             affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
             last_affil = ln
-        elif _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12) or _is_address_line(text):
+        elif (_AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12) or _is_address_line(text)
+              or _short_unit_under(ln, authors)):
             affils.append(text)
             last_affil = ln
             order.append(("f", len(affils) - 1))
@@ -153,6 +160,15 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         else:
             break
     return _number_alternating([a.text for a in authors], affils, order)
+
+
+def _short_unit_under(line: "Line", authors: list["Line"]) -> bool:
+    """A short unit under the byline ("北京大学 社会学系", no bracket, no postcode): an
+    institution word in type smaller than the byline's (GB/T 7713.2 sets the unit under the
+    names in smaller type), not itself a byline of marked names."""
+    text = line.text.strip()
+    return (bool(authors) and bool(_INSTITUTION.search(text)) and line.size < authors[0].size - 0.5
+            and 4 <= len(text) <= 40 and latin_share(text) < 0.5)
 
 
 # an address line under the byline: a unit, its city and a six-digit postcode (GB/T 7713.2
@@ -228,6 +244,19 @@ def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
 
 
 _INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")
+
+
+_BYLINE_THEN_UNIT = re.compile(r"^(?P<byline>[^（）()]+?)[ \u3000]*[（(](?P<unit>[^（）()]{4,200})[）)]$")
+
+
+def _byline_then_unit(text: str) -> tuple[str, str] | None:
+    """(byline, units) of a byline that prints the authors' unit(s) in one bracket after the
+    last name, on the same line ("张三，李四（北京大学社会学系，北京 100871）", numbered
+    "张三1，李四2（1. …；2. …）"); None for any other line."""
+    m = _BYLINE_THEN_UNIT.match(text.strip())
+    if not m or not _BYLINE.match(m.group("byline").strip()) or not (_INSTITUTION.search(m.group("unit")) or _is_address_line(m.group("unit"))):
+        return None
+    return m.group("byline").strip(), m.group("unit").strip()
 
 
 def _inline_affiliations(text: str) -> list[tuple[str, str]]:
@@ -611,6 +640,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         marks = [m for _, m in marked] if len(marked) == len(cited) else [[] for _ in cited]
         marked = list(zip(cited, marks))
     affiliations = _affiliations_of(affil_lines, len(marked))
+    if (not any(m for _, m in marked) and len(marked) >= 2 and len(affiliations) == len(marked)
+            and all(k.isdigit() for k in affiliations)):
+        # numbered units, as many as the authors, under a byline whose marks the text layer
+        # lost (superscripts dropped): the units are the authors' in byline order
+        marked = [(n, [k]) for (n, _), k in zip(marked, sorted(affiliations, key=int))]
     if any(k.startswith("#") for k in affiliations):
         if any(m for _, m in marked):  # (a marked byline over unnumbered units: the marks count them)
             affiliations = {k[1:]: u for k, u in affiliations.items()}

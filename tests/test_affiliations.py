@@ -97,6 +97,12 @@ AFFIL_CASES = [
     ("units-one-a-line", dict(byline=["张三，李四"], under=["（北京大学社会学系，北京 100871；", "清华大学公共管理学院，北京 100084）"]), [PKU, THU]),
     ("author-unit-author-unit", dict(byline=[], under=[]), [PKU, THU]),
     ("units-one-a-line-unbracketed", dict(byline=["张三，李四"], under=["北京大学社会学系，北京 100871", "清华大学公共管理学院，北京 100084"]), [PKU, THU]),
+    ("short-unit-smaller-type", dict(byline=["张三，李四"], under=["北京大学 社会学系"]), [PKU, PKU]),
+    # the unit(s) in one bracket after the last name, on the byline itself
+    ("byline-then-unit", dict(byline=["张三，李四（北京大学社会学系，北京 100871）"], under=[]), [PKU, PKU]),
+    ("byline-then-numbered-units", dict(byline=["张三1，李四2（1. 北京大学社会学系，北京 100871；2. 清华大学公共管理学院，北京 100084）"], under=[]), [PKU, THU]),
+    # numbered units under a byline whose superscript marks the text layer dropped
+    ("numbered-units-marks-lost", dict(byline=["张三　李四"], under=["（1.北京大学社会学系，北京 100871；", "2.清华大学公共管理学院，北京 100084）"]), [PKU, THU]),
     ("bracketed-bank", dict(byline=["张三"], under=["（中国人民银行金融研究所）"]), ["中国人民银行金融研究所"]),
     ("numbered-mark-space", dict(byline=["张三1，李四2"], under=["1 北京大学社会学系，北京 100871；2 清华大学公共管理学院，北京 100084"]), [PKU, THU]),
     # CAJ-CD B/T 1: the first-page footnote 作者简介 gives each author's unit before the job title
@@ -164,3 +170,14 @@ def test_english_name_conventions(case) -> None:
     _, byline, block, want = case
     art = _page(byline=[byline], under=["（北京大学社会学系，北京 100871）"], english=[_EN_TITLE, *block, _EN_ABS])
     assert [c.name.en for c in art.contributors] == want
+
+
+def test_the_english_names_are_the_run_that_is_the_pinyin_of_the_chinese_byline() -> None:
+    # a short title-cased title in the names' type reads as names too: the pinyin picks the byline out
+    title = [_ln(TITLE, 80, 18)]
+    lines = title + [_ln("张三，李思思", 110, 12), _ln("（北京大学社会学系，北京 100871）", 126, 9),
+                     _ln("摘要：本文讨论乡村治理。", 150, 9), _ln("关键词：乡村治理", 164, 9),
+                     _ln("Rural Governance", 200, 9), _ln("Zhang San, Li Sisi", 213, 9),
+                     _ln("(Peking University, Beijing 100871, China)", 226, 9), _ln(_EN_ABS, 240, 9)]
+    art = extract_article("a01", [PageInfo(1, kind="start", body=lines, title_lines=title)], 10.5)
+    assert [c.name.en for c in art.contributors] == ["Zhang San", "Li Sisi"]
