@@ -428,19 +428,22 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
 
 # an unlabelled first-page note on the author, keyed by the star after the byline name:
 # "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
-_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]")
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]"
+                        # (or the 作者简介 shape without its label: "张三（1980—），男，…", "张三，男，…")
+                        r"|^\s*(?P<bare>[\u4e00-\u9fff]{2,4})\s*(?:[（(]\s*(?:19|20)\d\d\s*[—–\-－~～]|[,，]\s*[男女]\s*[,，])")
 # a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
 # ("（作者分别为A单位职称、B单位职称）" names each author's unit in byline order)
 _AUTHOR_IS = re.compile(r"[（(]\s*作者(?P<each>分别)?(?:为|系|是|单位\s*[:：])\s*(?P<body>[^（）()]{4,120})[）)]")
 
 
 def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
-    """The note a byline's star points at, when it opens with a byline name: a bio."""
+    """The note a byline's star points at, when it opens with a byline name: a bio; or a
+    page-foot note shaped as a 作者简介 (name, birth year or sex) printed without its label."""
     byline = "".join(author_lines)
     out: list[str] = []
     for k, ln in enumerate(lines):
         m = _STAR_NOTE.match(ln.text)
-        if not m or ln.size >= size - 0.4 or m.group("name") not in byline:
+        if not m or ln.size >= size - 0.4 or (m.group("name") or m.group("bare")) not in byline:
             continue
         note = [re.sub(r"^\s*[*∗]+\s*", "", ln.text)]
         for nxt in lines[k + 1:k + 4]:
@@ -667,11 +670,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
     unit_note = header.fields.get("affiliation", "")
     if not any(affiliations.values()) and unit_note and "" not in (numbered := names.parse_affiliation_line(unit_note)):
         affiliations.update(numbered)  # "作者单位：1. 北京大学…；2. 清华大学…": the byline's marks point into it
-    if not any(affiliations.values()) and not notes and (in_order := _units_in_byline_order(unit_note, len(marked))):
-        affiliations.update({str(k): u for k, u in enumerate(in_order, start=1)})
-        marked = [(n, [str(k)]) for k, (n, _) in enumerate(marked, start=1)]
     # no institution under the byline: a 作者单位 note that names no author per line gives them
     unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("affiliation") or header.fields.get("author_note", ""), [n for n, _ in marked])
+    if not any(affiliations.values()) and not notes and not unit_of and (in_order := _units_in_byline_order(unit_note, len(marked))):
+        affiliations.update({str(k): u for k, u in enumerate(in_order, start=1)})
+        marked = [(n, [str(k)]) for k, (n, _) in enumerate(marked, start=1)]
     if english and len(english.names) > len(marked):
         marked = _split_by_english(marked, english.names)
     if english and not english.names and english.byline and marked:

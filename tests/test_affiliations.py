@@ -117,6 +117,9 @@ AFFIL_CASES = [
         "作者简介：张三（1980—），男，研究方向为社会保障，北京大学社会学系教授。"]), [PKU]),
     ("bio-footnote-full-stop-between", dict(byline=["张三，李四"], under=[], foot=[
         "作者简介：张三，男，北京大学社会学系教授。李四，女，清华大学公共管理学院讲师。"]), [PKU, THU]),
+    ("bio-footnote-unlabelled", dict(byline=["张三，李四"], under=[], foot=[
+        "张三（1980—），男，北京大学社会学系教授；李四（1985—），女，清华大学公共管理学院讲师。"]), [PKU, THU]),
+    ("unit-footnote-names-in-brackets", dict(byline=["张三，李四"], under=[], foot=["作者单位：北京大学社会学系（张三）；清华大学公共管理学院（李四）"]), [PKU, THU]),
     ("unit-footnote", dict(byline=["张三，李四"], under=[], foot=["作者单位：北京大学社会学系，北京 100871"]), [PKU, PKU]),
     ("unit-footnote-per-author", dict(byline=["张三，李四"], under=[], foot=["作者单位：张三，北京大学社会学系；李四，清华大学公共管理学院"]), [PKU, THU]),
     ("unit-footnote-numbered", dict(byline=["张三1，李四2"], under=[], foot=["作者单位：1. 北京大学社会学系，北京 100871；2. 清华大学公共管理学院，北京 100084"]), [PKU, THU]),
