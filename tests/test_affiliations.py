@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parsers.article import extract_article
 from parsers.labels import find_labels
@@ -184,3 +186,25 @@ def test_the_english_names_are_the_run_that_is_the_pinyin_of_the_chinese_byline(
                      _ln("(Peking University, Beijing 100871, China)", 226, 9), _ln(_EN_ABS, 240, 9)]
     art = extract_article("a01", [PageInfo(1, kind="start", body=lines, title_lines=title)], 10.5)
     assert [c.name.en for c in art.contributors] == ["Zhang San", "Li Sisi"]
+
+
+def test_a_bio_unit_is_not_where_a_degree_was_taken_nor_a_research_field() -> None:
+    from parsers.names import institution_of
+    assert institution_of("男，山东大学社会学博士，北京大学社会学系副教授") == PKU
+    assert institution_of("男，毕业于山东大学，现为北京大学社会学系讲师") == PKU
+    assert institution_of("男，研究方向为社会保障，北京大学社会学系教授") == PKU
+    assert institution_of("男，国家统计局副局长") == "国家统计局"  # (a one-character word still names the unit when alone)
+
+
+_SURNAMES = ["ZHANG", "LI", "WANG", "OUYANG", "Chai", "Liu"]
+_GIVEN = ["San", "Si-si", "Ruonan", "Yun-sheng", "Xiuwen"]
+_MARKS = ["", "1", "1,2", "¹", "²*", "∗", "①", "#", "2†"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SURNAMES), st.sampled_from(_GIVEN), st.sampled_from(_MARKS)), min_size=1, max_size=5),
+       st.sampled_from([", ", "，", "; "]))
+@settings(max_examples=200, deadline=None)
+def test_english_byline_marks_never_stay_in_a_name(people, sep) -> None:
+    from parsers.english import split_names_en
+    line = sep.join(f"{s} {g}{m}" for s, g, m in people)
+    assert split_names_en(line) == [f"{s} {g}" for s, g, _ in people]
