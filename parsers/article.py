@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
 # an affiliation line opens with its mark: 1. / (1) / ¹ / ① / [1] (GB/T 7713.2 numbers each institution)
-_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局)")
+_AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.．、\s]|^\s*(?:[\u2460-\u2473]|[\[［]\d{1,2}[\]］])\s*\S|^[（(].*(大学|学院|研究|中心|公司|院|所|局|银行|集团|学校|委员会|厅|署|馆)")
 # narrower than names.INSTITUTION_WORDS on purpose: under a byline, a line naming a
 # publisher (出版社) is the reviewed book of a book review, not an affiliation
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
@@ -113,6 +113,7 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     affils: list[str] = []
     block = _rejoin_wrapped_byline(lines[begin:end])
     last_affil: "Line | None" = None
+    order: list[tuple[str, int]] = []  # ("a", author line) / ("f", affiliation) in printed order
     for ln in block:
         text = ln.text.strip()
         if not text:
@@ -135,21 +136,76 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 affils.append(f"{k}. {affil}")
             continue
         text = _BYLINE_PREFIX.sub("", text)
+        shared = _byline_then_unit(text) if not authors else None
+        if shared:  # 张三，李四（北京大学社会学系，北京 100871）: the byline, then the unit(s) of all
+            authors.append(replace(ln, text=shared[0]))
+            affils.append(shared[1])
+            last_affil = ln
+            continue
         if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
             affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
             last_affil = ln
-        elif _AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12):
+        elif (_AFFIL_LINE.match(text) or (_INSTITUTION.search(text) and len(text) > 12) or _is_address_line(text)
+              or _short_unit_under(ln, authors)):
             affils.append(text)
             last_affil = ln
+            order.append(("f", len(affils) - 1))
         elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
             authors.append(ln)  # a masthead box in small print beside the byline is not one
+            order.append(("a", len(authors) - 1))
         elif not authors and begin > 0 and ln is block[0] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
             authors.append(ln)  # the line under the title in byline type, unreadable (OCR): still the byline
         elif authors:
             break
         else:
             break
-    return [a.text for a in authors], affils
+    return _number_alternating([a.text for a in authors], affils, order)
+
+
+def _short_unit_under(line: "Line", authors: list["Line"]) -> bool:
+    """A short unit under the byline ("北京大学 社会学系", no bracket, no postcode): an
+    institution word in type smaller than the byline's (GB/T 7713.2 sets the unit under the
+    names in smaller type), not itself a byline of marked names."""
+    text = line.text.strip()
+    return (bool(authors) and bool(_INSTITUTION.search(text)) and line.size < authors[0].size - 0.5
+            and 4 <= len(text) <= 40 and latin_share(text) < 0.5)
+
+
+# an address line under the byline: a unit, its city and a six-digit postcode (GB/T 7713.2
+# prints 单位名称，省市名 邮编) — whatever the unit's kind (医院, 中学, 局), the postcode says so
+_ADDRESS = re.compile(r"[\u4e00-\u9fff]{4}.*(?<!\d)\d{6}(?!\d)")
+
+
+def _is_address_line(text: str) -> bool:
+    """A line naming a unit with its postcode, not a byline and not a date."""
+    return bool(_ADDRESS.search(text)) and not _BYLINE.match(text) and not re.search(r"年|月|日期", text)
+
+
+def _number_alternating(authors: list[str], affils: list[str], order: list[tuple[str, int]]) -> tuple[list[str], list[str]]:
+    """Each author (or group of authors) followed by their own unit ("张三" / "（北京大学…）" /
+    "李四" / "（清华大学…）", a layout of journals printing authors from different units):
+    number the groups as a marked byline and its numbered units would be, so that each
+    author gets the unit printed under their name. Unchanged when the byline or the units
+    carry marks of their own, or the lines do not alternate."""
+    kinds = "".join(k for k, _ in order)
+    if not re.fullmatch(r"(?:a+f+){2,}", kinds) or len(authors) != kinds.count("a"):
+        return authors, affils
+    if any(m for line in authors for _, m in names.split_author_line_with_marks(line)) or \
+            any("" not in names.parse_affiliation_line(a) for a in affils):
+        return authors, affils
+    out_a: list[str] = []
+    out_f: list[str] = []
+    group, prev = 0, "f"
+    units: dict[int, list[str]] = {}
+    for kind, k in order:
+        if kind == "a":
+            group += prev == "f"
+            out_a.append("，".join(f"{n}{group}" for n, _ in names.split_author_line_with_marks(authors[k])))
+        else:
+            units.setdefault(group, []).append(names.parse_affiliation_line(affils[k])[""])
+        prev = kind
+    out_f = [f"{g}. {'；'.join(u)}" for g, u in units.items()]
+    return out_a, out_f
 
 
 def _affiliation_goes_on(line: "Line", prev: "Line", so_far: str) -> bool:
@@ -188,6 +244,19 @@ def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
 
 
 _INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")
+
+
+_BYLINE_THEN_UNIT = re.compile(r"^(?P<byline>[^（）()]+?)[ \u3000]*[（(](?P<unit>[^（）()]{4,200})[）)]$")
+
+
+def _byline_then_unit(text: str) -> tuple[str, str] | None:
+    """(byline, units) of a byline that prints the authors' unit(s) in one bracket after the
+    last name, on the same line ("张三，李四（北京大学社会学系，北京 100871）", numbered
+    "张三1，李四2（1. …；2. …）"); None for any other line."""
+    m = _BYLINE_THEN_UNIT.match(text.strip())
+    if not m or not _BYLINE.match(m.group("byline").strip()) or not (_INSTITUTION.search(m.group("unit")) or _is_address_line(m.group("unit"))):
+        return None
+    return m.group("byline").strip(), m.group("unit").strip()
 
 
 def _inline_affiliations(text: str) -> list[tuple[str, str]]:
@@ -359,18 +428,22 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
 
 # an unlabelled first-page note on the author, keyed by the star after the byline name:
 # "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
-_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]")
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]"
+                        # (or the 作者简介 shape without its label: "张三（1980—），男，…", "张三，男，…")
+                        r"|^\s*(?P<bare>[\u4e00-\u9fff]{2,4})\s*(?:[（(]\s*(?:19|20)\d\d\s*[—–\-－~～]|[,，]\s*[男女]\s*[,，])")
 # a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
-_AUTHOR_IS = re.compile(r"[（(]\s*作者(?:为|系|是)\s*(?P<body>[^（）()]{4,80})[）)]")
+# ("（作者分别为A单位职称、B单位职称）" names each author's unit in byline order)
+_AUTHOR_IS = re.compile(r"[（(]\s*作者(?P<each>分别)?(?:为|系|是|单位\s*[:：])\s*(?P<body>[^（）()]{4,120})[）)]")
 
 
 def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
-    """The note a byline's star points at, when it opens with a byline name: a bio."""
+    """The note a byline's star points at, when it opens with a byline name: a bio; or a
+    page-foot note shaped as a 作者简介 (name, birth year or sex) printed without its label."""
     byline = "".join(author_lines)
     out: list[str] = []
     for k, ln in enumerate(lines):
         m = _STAR_NOTE.match(ln.text)
-        if not m or ln.size >= size - 0.4 or m.group("name") not in byline:
+        if not m or ln.size >= size - 0.4 or (m.group("name") or m.group("bare")) not in byline:
             continue
         note = [re.sub(r"^\s*[*∗]+\s*", "", ln.text)]
         for nxt in lines[k + 1:k + 4]:
@@ -397,6 +470,8 @@ def _marked_affiliation_notes(lines: list["Line"], after: int, author_lines: lis
 def _closing_author_note(page: PageInfo) -> str:
     """The institution in a closing "（作者为…）" note on the article's last page."""
     m = _AUTHOR_IS.search(join_lines([ln.text for ln in page.body[-12:]]))
+    if m and m.group("each"):  # one unit per author, in byline order: a list _contributors pairs
+        return "；".join(names.institution_of(part) for part in re.split(r"[、；;]", m.group("body")))
     return names.institution_of(m.group("body")) if m else ""
 
 
@@ -511,6 +586,41 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
     return out if j == len(english) else marked
 
 
+def _expected_english(marked: list[tuple[str, list[str]]]) -> list[list[str]]:
+    """For each byline name, the English forms it may be printed in: the pinyin of a
+    Chinese name in either order (GB/T 28039 surname first; Western order), a Latin name as is."""
+    return [[names.pinyin_name(n), " ".join(reversed(names.pinyin_name(n).split()))] if _is_cjk_line(n) else [n]
+            for n, _ in marked]
+
+
+def _units_in_byline_order(note: str, n_authors: int) -> list[str]:
+    """A unit note listing one unit per author without names or marks ("北京大学社会学系；清华大学
+    公共管理学院", as "作者分别为…" prints them): the units in byline order, when there are as
+    many as authors (two or more) and each names an institution; else []."""
+    parts = [p.strip(" ，,。") for p in re.split(r"[；;]", note or "") if p.strip(" ，,。")]
+    if n_authors < 2 or len(parts) != n_authors or not all(names.institution_of(p) for p in parts):
+        return []
+    if any(names.parse_affiliation_line(p).keys() - {""} or re.match(r"^[\u4e00-\u9fff·]{2,4}\s*[，,：:]", p) for p in parts):
+        return []  # (numbered, or each opening with an author's name: parse_unit_note's shapes)
+    return parts
+
+
+def _affiliations_of(affil_lines: list[str], n_authors: int) -> dict[str, str]:
+    """{mark: unit} from the lines under the byline. Unnumbered units one a line, as many
+    as the authors, are theirs in byline order (keys #1, #2, … for an unmarked byline);
+    fewer or more unnumbered lines are one list every author shares."""
+    parsed = [names.parse_affiliation_line(line) for line in affil_lines]
+    bare = [p[""] for p in parsed if "" in p]
+    out: dict[str, str] = {}
+    if len(bare) >= 2 and len(bare) == len(parsed):
+        if len(bare) == n_authors:
+            return {f"#{k}": u for k, u in enumerate(bare, start=1)}
+        return {"": "；".join(bare)}
+    for p in parsed:
+        out.update(p)
+    return out
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -532,10 +642,18 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         # is OCR-damaged (轩4客 for 许全喜) or split wrongly: keep its marks only if they line up
         marks = [m for _, m in marked] if len(marked) == len(cited) else [[] for _ in cited]
         marked = list(zip(cited, marks))
-    affiliations: dict[str, str] = {}
-    for line in affil_lines:
-        affiliations.update(names.parse_affiliation_line(line))
-    bios = names.parse_bio(header.fields["bio"]) if header.fields.get("bio") else []
+    affiliations = _affiliations_of(affil_lines, len(marked))
+    if (not any(m for _, m in marked) and len(marked) >= 2 and len(affiliations) == len(marked)
+            and all(k.isdigit() for k in affiliations)):
+        # numbered units, as many as the authors, under a byline whose marks the text layer
+        # lost (superscripts dropped): the units are the authors' in byline order
+        marked = [(n, [k]) for (n, _), k in zip(marked, sorted(affiliations, key=int))]
+    if any(k.startswith("#") for k in affiliations):
+        if any(m for _, m in marked):  # (a marked byline over unnumbered units: the marks count them)
+            affiliations = {k[1:]: u for k, u in affiliations.items()}
+        else:
+            marked = [(n, [f"#{k}"]) for k, (n, _) in enumerate(marked, start=1)]
+    bios = names.parse_bio(header.fields["bio"], [n for n, _ in marked]) if header.fields.get("bio") else []
     # a 通信作者 note written like a bio ("袁晶，女，正高级工程师，…") is that author's bio
     bios += [b for b in names.parse_bio(header.fields.get("corresponding", ""))
              if b.get("name") and "，" in b.get("bio", "") and all(b["name"] != o.get("name") for o in bios)]
@@ -554,12 +672,17 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         affiliations.update(numbered)  # "作者单位：1. 北京大学…；2. 清华大学…": the byline's marks point into it
     # no institution under the byline: a 作者单位 note that names no author per line gives them
     unit_all, unit_of = ("", {}) if any(affiliations.values()) or notes else names.parse_unit_note(header.fields.get("affiliation") or header.fields.get("author_note", ""), [n for n, _ in marked])
+    if not any(affiliations.values()) and not notes and not unit_of and (in_order := _units_in_byline_order(unit_note, len(marked))):
+        affiliations.update({str(k): u for k, u in enumerate(in_order, start=1)})
+        marked = [(n, [str(k)]) for k, (n, _) in enumerate(marked, start=1)]
     if english and len(english.names) > len(marked):
         marked = _split_by_english(marked, english.names)
     if english and not english.names and english.byline and marked:
-        english.names = cut_byline(english.byline, [
-            [names.pinyin_name(n), " ".join(reversed(names.pinyin_name(n).split()))] if _is_cjk_line(n) else [n]
-            for n, _ in marked])
+        english.names = cut_byline(english.byline, _expected_english(marked))
+    if english and english.names and len(english.names) < len(marked) and all(_is_cjk_line(n) for n, _ in marked):
+        # English names run together with no comma between them ("ZHANG San LI Si" read as one
+        # name): cut where the pinyin of each Chinese name says, when that accounts for all
+        english.names = cut_byline(" ".join(english.names), _expected_english(marked)) or english.names
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)

@@ -44,10 +44,22 @@ def split_keywords_en(value: str) -> list[str]:
     return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
 
+# the marks a byline name carries: affiliation numbers (digits, superscripts, circled
+# numbers ①) and corresponding-author signs (*, Founder's ∗, ＊, #, †, ‡, §)
+_NAME_MARKS = re.compile(r"[\d*∗＊#†‡§¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+")
+
+
+def _bare_name(name: str) -> str:
+    """A byline name without its marks, spaces closed up, and without a full stop ending the
+    line ("LI Si." — but an initial keeps its point: "Chen J.")."""
+    name = re.sub(r"\s+", " ", _NAME_MARKS.sub(" ", name)).strip(" ,，;；")
+    return name[:-1] if name.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", name) else name
+
+
 def split_names_en(text: str) -> list[str]:
-    text = re.sub(r"[\d*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", " ", text)
+    text = _NAME_MARKS.sub(" ", text)
     parts = re.split(r"\s*[,，、;；&]\s*(?:and\s+)?|\s+and\s+", text)  # (a serial comma: "A, B, and C")
-    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+    return [_bare_name(p) for p in parts if _bare_name(p)]
 
 
 def _ocr_hyphens(text: str) -> str:
@@ -237,7 +249,7 @@ def cut_byline(byline: str, expected: list[list[str]]) -> list[str]:
         for option in options:
             n = len(option.split())
             if option and key(tokens[i:i + n]) == key([option]):
-                out.append(" ".join(tokens[i:i + n]).strip(",，;；"))
+                out.append(_bare_name(" ".join(tokens[i:i + n])))
                 i += n
                 break
         else:

@@ -403,12 +403,37 @@ def _looks_like_name(name: str) -> bool:
     return name[:2] in COMPOUND_SURNAMES or name[0] in COMMON_SURNAMES
 
 
+# clauses of a 作者简介 that name an institution which is not the author's unit (CAJ-CD
+# B/T 1 orders 姓名（出生年—），性别，籍贯，职称，学位，单位 loosely): where a degree was taken
+# ("山东大学社会学博士", "毕业于山东大学", "获…学位"), what the author studies ("研究方向为
+# 社会保障"), a past post ("曾任…")
+_NOT_UNIT_CLAUSE = re.compile(r"^(?:毕业于|获|取得|曾|先后|研究方向|主要研究|主要从事|从事|研究领域|研究兴趣)"
+                              r"|(?:学|专业)(?:博士|硕士|学士)(?:学位)?$|学位$|毕业$")
+_SINGLE_INST_WORDS = frozenset(w for w in INSTITUTION_WORDS if len(w) == 1)
+
+
+def _unit_rank(clause: str, inst: "re.Match[str]") -> int:
+    """How surely a bio clause is the author's unit: 0 a unit named by a word of two
+    characters or more (大学, 研究所), 1 by one character only (局, 社 — also found in
+    ordinary words), 2 a clause about a degree, a research field or a past post."""
+    if _NOT_UNIT_CLAUSE.search(clause):
+        return 2
+    return 1 if inst.group(0) in _SINGLE_INST_WORDS else 0
+
+
 def _affiliation(bio_body: str) -> str:
-    """The institution in a bio: the first clause with an institution word, cut before
-    the first job title after that word (parenthesised asides are ignored)."""
+    """The institution in a bio: the surest clause with an institution word (see
+    `_unit_rank`; the first of equals), cut before the first job title after that word
+    (parenthesised asides are ignored)."""
     body = _PARENS_RE.sub("", bio_body)
+    clauses = []
     for clause in re.split(r"[，,；;。]", body):
         clause = clause.strip()
+        inst = _INST_RE.search(clause)
+        if inst:
+            clauses.append((_unit_rank(clause, inst), clause, inst))
+    for _, clause, inst in sorted(clauses, key=lambda c: c[0]):
+        clause = re.sub(r"^(?:现为|现任|现就职于|就职于|任职于|工作于|供职于|任教于|工作单位为|单位为|现工作于)", "", clause)
         inst = _INST_RE.search(clause)
         if not inst:
             continue
@@ -423,7 +448,7 @@ def _affiliation(bio_body: str) -> str:
     return ""
 
 
-def parse_bio(text: str) -> list[dict[str, str]]:
+def parse_bio(text: str, known: "list[str] | tuple[str, ...]" = ()) -> list[dict[str, str]]:
     """Authors from a 作者简介 block: ``[{name, bio, affiliation, email}]``.
 
     The label (作者简介：, also in ``**…**``) is dropped; authors are separated by ``；``
@@ -433,6 +458,9 @@ def parse_bio(text: str) -> list[dict[str, str]]:
     the next one starts with name + ``（`` + birth year (bios printed as paragraphs).  ``bio`` is the author's printed text
     without the separator and without a final ``。`` (the project's golden convention); ``affiliation`` is the institution (see `INSTITUTION_WORDS`,
     `JOB_TITLES`); ``email`` comes from ``E-mail:`` / ``邮箱：`` or any address in the bio.
+    With the byline's names `known`, a segment opening with one of them (then ``，`` or
+    ``（``) starts that author's bio after any separator: each author's bio opens with the
+    name as the byline prints it (CAJ-CD B/T 1), birth year or not.
     """
     body = _BIO_LABEL_RE.sub("", (text or "").strip()).strip()
     if not body:
@@ -446,7 +474,7 @@ def parse_bio(text: str) -> list[dict[str, str]]:
         sep, seg = pieces[i], pieces[i + 1] if i + 1 < len(pieces) else ""
         head = _BIO_HEAD_RE.match(seg)
         new = bool(head) and _looks_like_name(head.group("name"))
-        if new and (needs_year or sep == "。"):  # a full stop ends a sentence far more often than a bio
+        if new and (needs_year or sep == "。") and head.group("name") not in known:  # a full stop ends a sentence far more often than a bio
             new = bool(re.match(r"[（(]\s*\d{4}", seg[head.end("name"):].lstrip()))
         if new:
             segments.append(seg)
