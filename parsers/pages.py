@@ -19,10 +19,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
-_FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
-_FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
-_FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_ALONE = re.compile(r"^[\-—–·•・－‐‒\s]*(\d{1,4})[\-—–·•・－‐‒\s]*$")
+# a folio run into the running head, before or after it, with or without a space between
+# (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
+_FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
+_FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
+# the number of a running head's year, volume, issue or series, not its folio: 2011年 / 20卷 /
+# 2期 / 第2 (期 cut off) / Vol. 20 / No. 2 / Issue 2
+_HEAD_NUMBER_AFTER = re.compile(r"^\s*[年月日卷期辑号页册]")
+_HEAD_NUMBER_BEFORE = re.compile(r"(?:第|\b(?:Vol|Volume|No|Nr|Issue|Iss)\.?)\s*$", re.I)
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
+# a magazine's jump reference where an article breaks off and resumes on a later page:
+# （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
+_JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
 _FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
@@ -54,6 +63,7 @@ class PageInfo:
     label: str | None = None         # the PDF's page label ("iv", "12"), when it has them
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
+    folios: list[int] = field(default_factory=list)  # every page number read in the margins, likeliest first
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
@@ -81,14 +91,29 @@ def body_size(pages: list["PageText"]) -> float:
 
 
 def _folio(line: "Line") -> int | None:
+    """The page number a margin line prints, if any (see folio_reading)."""
+    found = folio_reading(line.text)
+    return found[0] if found else None
+
+
+def folio_reading(text: str) -> tuple[int, bool] | None:
+    """(page number, printed alone) read from a margin line: alone or between dashes or dots
+    (27 / ·27· / — 27 — / 第27页, strong), or run into a running head at its start or end
+    (27 中国性科学…, weak). A running head's year, volume and issue (2011年 / 第20卷 / Vol. 20 /
+    No. 2) and a jump reference (下转第16页) are no folio."""
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
-    text = _URL_OR_DOI.sub(" ", line.text).strip()
+    text = _JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip()
     for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
-        if m:
-            n = int(m.group(1))
-            if 0 < n < 5000 and not (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
-                return n
+        if not m:
+            continue
+        n = int(m.group(1))
+        if not 0 < n < 5000 or (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
+            continue
+        if rx in (_FOLIO_START, _FOLIO_END) and (_HEAD_NUMBER_AFTER.match(text[m.end(1):])
+                                                 or _HEAD_NUMBER_BEFORE.search(text[:m.start(1)])):
+            continue
+        return n, rx not in (_FOLIO_START, _FOLIO_END)
     return None
 
 
@@ -179,7 +204,6 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
     pitch = _pitch(page, size)
     body: list[Line] = []
     heads: list[Line] = []
-    folio: int | None = None
     last_head_y: float | None = None  # the lowest head line so far in the top margin
     for line in page.lines:
         n = None
@@ -188,6 +212,8 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         in_margin = line.y < top or line.y > bottom
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
+        elif in_margin and _JUMP_REF.fullmatch(text):
+            pass  # （下转第16页） ending a column at the foot, （上接第12页） over one: the article's text
         elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
@@ -202,8 +228,6 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
         if is_head:
             heads.append(line)
-            if n is not None and folio is None:
-                folio = n
         else:
             body.append(line)
     # a piece of a running foot or head cut off by the text layer sits on the same baseline
@@ -213,7 +237,16 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
     if beside:
         body = [ln for ln in body if not any(ln is b for b in beside)]
         heads = sorted(heads + beside, key=lambda ln: (ln.y, ln.x0))
-    return body, heads, folio
+    found = folios_of(heads)
+    return body, heads, (found[0] if found else None)
+
+
+def folios_of(heads: list["Line"]) -> list[int]:
+    """The page numbers the heads and feet print, a folio printed alone (27 / ·27· / — 27 —)
+    before one run into a running head (27 中国性科学…), which may be the head's own number."""
+    read = [r for r in (folio_reading(h.text) for h in heads) if r is not None]
+    strong = [n for n, alone in read if alone]
+    return list(dict.fromkeys(strong + [n for n, alone in read if not alone]))
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -267,9 +300,16 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 
 def infer_printed(infos: list[PageInfo]) -> None:
-    """Fill printed numbers from the majority physical->printed offset of pages that show one."""
+    """Fill printed numbers from the physical->printed offset most pages agree on.
+
+    A folio grows by exactly one per physical page, so the pages that print one share an
+    offset; pages that print none (first pages, full-page figures and adverts, the covers
+    counted before the file's first page) take it too, and a number that breaks the
+    sequence (a head's year or volume, a misread) gives way to it. Each page votes with
+    every number read in its margins (`folios`), so a running head's constant number never
+    outvotes the folio beside it."""
     # folios read on the page outvote page labels (a download may label its pages 1…N)
-    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None and not p.from_label)
+    offsets = _offset_votes(infos)
     if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2):
         offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
@@ -278,12 +318,36 @@ def infer_printed(infos: list[PageInfo]) -> None:
     if votes < 2 and len(infos) > 2:
         return
     for p in infos:
-        if p.printed is not None and p.printed - p.number != offset:
+        if p.number + offset in _read_on(p):
+            if p.printed != p.number + offset:
+                p.evidence.append(f"of the numbers in the margins, {p.number + offset} follows the page sequence")
+            p.printed, p.printed_seen = p.number + offset, True
+        elif p.printed is not None and p.printed - p.number != offset:
             p.evidence.append(f"printed page {p.printed} disagrees with offset {offset:+d}; using {p.number + offset}")
             p.printed = p.number + offset
             p.printed_seen = False
         elif p.printed is None and p.number + offset > 0:
             p.printed = p.number + offset
+
+
+def _read_on(p: PageInfo) -> list[int]:
+    """The page numbers read on the page itself (not from the PDF's page labels)."""
+    if p.folios:
+        return p.folios
+    return [p.printed] if p.printed is not None and not p.from_label else []
+
+
+def _offset_votes(infos: list[PageInfo]) -> Counter[int]:
+    """Printed-minus-physical offsets, one vote per page for each number read on it; of
+    offsets with as many votes, the one more pages print alone (its first reading) first."""
+    votes: Counter[int] = Counter()
+    first: Counter[int] = Counter()
+    for p in infos:
+        read = _read_on(p)
+        votes.update({n - p.number for n in read})
+        if read:
+            first[read[0] - p.number] += 1
+    return Counter(dict(sorted(votes.items(), key=lambda kv: (-kv[1], -first[kv[0]]))))
 
 
 def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35,
@@ -328,7 +392,8 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
-    info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
+    info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
+                    folios=folios_of(heads))
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True

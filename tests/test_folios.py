@@ -1,0 +1,161 @@
+"""Printed page numbers (folios) on small generated pages: where journals print them, the
+forms they take, how a missing one is inferred, and the numbers that look like one but are
+not (a running head's year, volume or issue; a magazine's 下转第16页 jump reference)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from parsers.pages import PageInfo, _folio, classify, infer_printed, split_edges
+from parsers.textlayer import Line, PageText
+
+SIZE = 10.0
+W, H = 595.0, 842.0
+HEAD = "中国性科学 2011年2月 第20卷 第2期"
+
+
+def _line(text: str, y: float, size: float = 9.0, x0: float = 60.0) -> Line:
+    return Line(text=text, x0=x0, x1=min(W - 20, x0 + size * len(text)), y=y, size=size)
+
+
+def _body(n: int = 40, top: float = 90.0) -> list[Line]:
+    return [_line(f"正文第{k}行，这是一行用于测试的正文文字，长度接近版心。", top + 16.0 * k, SIZE) for k in range(n)]
+
+
+def _page(number: int, edges: list[Line], body: list[Line] | None = None) -> PageText:
+    lines = sorted(edges + (_body() if body is None else body), key=lambda ln: (ln.y, ln.x0))
+    return PageText(number, W, H, None, lines)
+
+
+def _read(page: PageText) -> int | None:
+    return split_edges(page, SIZE)[2]
+
+
+def _printed(pages: list[PageText]) -> list[int | None]:
+    infos = [classify(p, SIZE) for p in pages]
+    infer_printed(infos)
+    return [p.printed for p in infos]
+
+
+# --- forms ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["·27·", "· 27 ·", "・27・", "— 27 —", "-27-", "－27－", "27", "第27页", "第 27 页",
+                                  "27 " + HEAD, "27" + HEAD.replace(" ", ""), HEAD + " 27",
+                                  "Vol.20 No.2 Feb. 2011 · 27 ·", "Chin J Hum Sex, Vol. 20, No. 2 27"])
+def test_folio_forms(text: str) -> None:
+    assert _folio(_line(text, 30)) == 27
+
+
+@pytest.mark.parametrize("text", [HEAD, HEAD.replace(" ", ""), "中国性科学 Vol. 20 No. 2", "Vol. 20, No. 2",
+                                  "2011年 第 2 期", "Journal of Sexology 2011", "20卷2期 中国性科学",
+                                  "中国性科学2011年第2", "（下转第16页）", "(上接第12页)", "（转第 5 页）", "（续第3页）"])
+def test_numbers_of_a_running_head_or_a_jump_reference_are_no_folio(text: str) -> None:
+    """A running head's year, volume and issue and a magazine's jump reference (下转第16页 /
+    上接第12页: where the article goes on or came from) are numbers in the margin, no folio."""
+    assert _folio(_line(text, 30)) is None
+
+
+@given(st.integers(min_value=1, max_value=1899), st.sampled_from(["·{}·", "— {} —", "-{}-", "第{}页", "{}"]))
+def test_any_folio_in_any_form_reads_back(n: int, form: str) -> None:
+    assert _folio(_line(form.format(n), 800)) == n
+
+
+# --- positions -------------------------------------------------------------------------------
+
+def _foot(n: int, form: str = "{}", corner: bool = False) -> Line:
+    """The folio at the foot: centred, or in the outer corner (left on even, right on odd pages)."""
+    text = form.format(n)
+    x0 = (60.0 if n % 2 == 0 else 520.0) if corner else 290.0
+    return _line(text, 810, 9.0, x0)
+
+
+def _head_line(n: int | None, text: str = HEAD) -> list[Line]:
+    """A running head with the folio in the outer corner beside it (a line of its own)."""
+    out = [_line(text, 40, 9.0, 200.0)]
+    if n is not None:
+        out.append(_line(str(n), 40, 9.0, 60.0 if n % 2 == 0 else 520.0))
+    return out
+
+
+@pytest.mark.parametrize("form", ["{}", "·{}·", "— {} —", "-{}-", "第{}页"])
+@pytest.mark.parametrize("corner", [False, True])
+def test_a_foot_folio_centred_or_in_the_outer_corner(form: str, corner: bool) -> None:
+    for n in (26, 27):
+        assert _read(_page(1, [_foot(n, form, corner)])) == n
+
+
+def test_a_head_folio_in_the_outer_corner_beside_the_running_head() -> None:
+    for n in (26, 27):
+        assert _read(_page(1, _head_line(n))) == n
+
+
+def test_a_head_that_prints_volume_and_issue_does_not_hide_the_foot_folio() -> None:
+    page = _page(1, [_line("中国性科学 Vol. 20 No. 2", 40, 9.0, 200.0), _foot(27, "— {} —")])
+    assert _read(page) == 27
+
+
+def test_a_jump_reference_in_the_margin_is_text_not_the_folio() -> None:
+    """（上接第12页） over a column where an article resumes, （下转第16页） at a column's foot."""
+    page = _page(1, [_line("（上接第12页）", 62, 9.0, 60.0), _foot(16, "·{}·")],
+                 body=_body(44, 80.0) + [_line("（下转第21页）", 797, 9.0, 300.0)])
+    body, heads, folio = split_edges(page, SIZE)
+    assert folio == 16
+    assert any("上接第12页" in ln.text for ln in body) and any("下转第21页" in ln.text for ln in body)
+
+
+# --- inference -------------------------------------------------------------------------------
+
+def test_a_running_head_issue_number_on_the_first_page_does_not_set_the_sequence() -> None:
+    """A two-page excerpt: the first page prints no folio but a head ending in the issue number
+    (No. 2); the second prints 254 run into its head."""
+    first = _page(1, [_line("中国性科学 2011年2月 Vol. 20 No. 2", 40, 9.0, 200.0)])
+    second = _page(2, [_line("254 " + HEAD, 40, 9.0, 60.0)])
+    assert _printed([first, second]) == [253, 254]
+
+
+def test_a_volume_number_in_every_running_head_grows_by_nothing() -> None:
+    """Odd pages print the head before the folio (the folio in the right corner), with the
+    volume at its end: the folio grows by one per page, the volume stays; the sequence wins."""
+    pages = []
+    for n in range(1, 7):
+        folio = 40 + n
+        head = [_line("Chinese Journal of Human Sexuality Vol. 20", 40, 9.0, 150.0),
+                _line(str(folio), 40, 9.0, 60.0 if folio % 2 == 0 else 520.0)]
+        pages.append(_page(n, head))
+    infos = [classify(p, SIZE) for p in pages]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [41, 42, 43, 44, 45, 46]
+    assert all(p.printed_seen for p in infos)
+
+
+def test_an_issue_printed_from_3_with_unnumbered_pages_inside() -> None:
+    """An issue PDF printed 3–14 as PDF pages 1–12 (the covers counted, not in the file): the
+    contents page and article first pages print no folio, a full-page advert none, and a
+    （下转第…页） at one column's foot is no folio either."""
+    pages = []
+    for n in range(1, 13):
+        folio = n + 2
+        if n in (1, 4, 8, 11):  # contents, first pages, a full-page advert: no folio
+            pages.append(_page(n, []))
+        elif n == 6:
+            pages.append(_page(n, [_foot(folio, "·{}·")], body=_body(44, 80.0) + [_line("（下转第40页）", 797, 9.0, 300.0)]))
+        else:
+            pages.append(_page(n, [_foot(folio, "·{}·")]))
+    assert _printed(pages) == [n + 2 for n in range(1, 13)]
+
+
+def test_a_number_that_breaks_the_sequence_is_replaced() -> None:
+    infos = [PageInfo(number=n, printed=n + 26, printed_seen=True) for n in range(1, 7)]
+    infos[3].printed = 7  # a misread
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [27, 28, 29, 30, 31, 32]
+    assert not infos[3].printed_seen
+
+
+def test_the_longest_run_wins_over_a_constant_misread() -> None:
+    """Each page reads two numbers (its folio and a constant); the one that grows by one per
+    page is the folio."""
+    infos = [PageInfo(number=n, printed=20, printed_seen=True, folios=[20, n + 40]) for n in range(1, 5)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [41, 42, 43, 44]
+    assert all(p.printed_seen for p in infos)
