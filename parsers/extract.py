@@ -284,6 +284,8 @@ def extract_one(plan: Plan, k: int) -> Article:
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
             art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    if ano is not None and not art.fpage:
+        _pages_from_article_no(art, ano, span.last - span.first + 1)
     if art.fpage == "1" and _numbered_by_article(plan, k):
         art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "
                  "cites by an article number: no volume page range")
@@ -295,6 +297,20 @@ def extract_one(plan: Plan, k: int) -> Article:
     for code, message in span.warnings:
         art.warn(code, message)
     return art
+
+
+def _pages_from_article_no(art: Article, ano: identifiers.ArticleNo, span_pages: int) -> None:
+    """An article whose pages print no folio the tool could read (a scan, a first page
+    alone): its 文章编号 (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names the
+    printed first page, and with the page count the last."""
+    if not ano.first_page.isdigit() or int(ano.first_page) <= 0:
+        return
+    first = int(ano.first_page)
+    count = int(ano.page_count) if ano.page_count.isdigit() and int(ano.page_count) > 0 else span_pages
+    art.fpage = str(first)
+    art.lpage = art.lpage or str(first + count - 1)
+    art.warn("pages-from-article-no", f"no folio read on its pages: p.{first}–{first + count - 1} from the 文章编号 "
+             f"{art.article_no}")
 
 
 # how a continuous-publication journal cites an article by its number, not its pages:

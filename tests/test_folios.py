@@ -159,3 +159,41 @@ def test_the_longest_run_wins_over_a_constant_misread() -> None:
     infer_printed(infos)
     assert [p.printed for p in infos] == [41, 42, 43, 44]
     assert all(p.printed_seen for p in infos)
+
+
+# --- articles ------------------------------------------------------------------------------
+
+def _doc(pages: list[list[Line]]):
+    from pathlib import Path
+
+    from parsers.textlayer import Document
+    return Document(path=Path("magazine.pdf"), sha256="0" * 64, page_count=len(pages),
+                    pages=[PageText(k + 1, W, H, None, lines) for k, lines in enumerate(pages)], outline=[], info={})
+
+
+def test_a_jump_page_leaves_the_main_runs_of_both_articles() -> None:
+    """A magazine: article A on printed pp.11–12 breaks off with （下转第15页）; B runs 13–15 and
+    A's tail resumes under （上接第12页） at the foot of p.15. A is 11–12, B 13–15."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0011-02")
+    b = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理。", "数字治理；制度", "0013-03")
+    pages = [_flow(a + _text(20, "甲文")), _flow(_text(26, "甲文续")) + [_line("（下转第15页）", 797, 9.0, 300.0)],
+             _flow(b + _text(20, "乙文")), _flow(_text(26, "乙文续")),
+             _flow(_text(16, "乙文末") + [("", 10.5), ("（上接第12页）", 9.0)] + _text(4, "甲文末"))]
+    for k, page in enumerate(pages):
+        if k not in (0, 2):  # (first pages print no folio)
+            page.append(_line(f"·{11 + k}·", 815, 9.0, 290.0))
+    issue = build_issue(_doc(pages))
+    assert [(x.fpage, x.lpage) for x in issue.articles] == [("11", "12"), ("13", "15")]
+
+
+def test_pages_from_the_article_number_when_no_folio_is_read() -> None:
+    """A scan whose folios the text layer lost: the 文章编号's first page and page count."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0027-03")
+    issue = build_issue(_doc([_flow(a + _text(20, "甲文")), _flow(_text(30, "甲文续")), _flow(_text(30, "甲文末"))]))
+    art = issue.articles[0]
+    assert (art.fpage, art.lpage) == ("27", "29")
+    assert "pages-from-article-no" in [w.code for w in art.warnings]
