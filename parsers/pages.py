@@ -26,8 +26,9 @@ _FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
 _FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
 # the number of a running head's year, volume, issue or series, not its folio: 2011年 / 20卷 /
 # 2期 / 第2 (期 cut off) / Vol. 20 / No. 2 / Issue 2
-_HEAD_NUMBER_AFTER = re.compile(r"^\s*[年月日卷期辑号页册]")
-_HEAD_NUMBER_BEFORE = re.compile(r"(?:第|\b(?:Vol|Volume|No|Nr|Issue|Iss)\.?)\s*$", re.I)
+# (and a count or a caption: 21世纪 / 3例 / 图3 / Table 2)
+_HEAD_NUMBER_AFTER = re.compile(r"^\s*(?:[年月日卷期辑号页册个例名种项家条次岁届]|世纪)")
+_HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Iss|Fig|Figure|Table)\.?)\s*$", re.I)
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 # a magazine's jump reference where an article breaks off and resumes on a later page:
 # （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
@@ -310,12 +311,15 @@ def infer_printed(infos: list[PageInfo]) -> None:
     outvotes the folio beside it."""
     # folios read on the page outvote page labels (a download may label its pages 1…N)
     offsets = _offset_votes(infos)
-    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2):
+    # one folio read in a file without page labels that nothing contradicts (an excerpt whose
+    # first and last pages print none) sets the sequence alone
+    lone = len(offsets) == 1 and not any(p.from_label for p in infos)
+    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2 and not lone):
         offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
         return
     offset, votes = offsets.most_common(1)[0]
-    if votes < 2 and len(infos) > 2:
+    if votes < 2 and len(infos) > 2 and not lone:
         return
     for p in infos:
         if p.number + offset in _read_on(p):

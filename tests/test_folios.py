@@ -197,3 +197,15 @@ def test_pages_from_the_article_number_when_no_folio_is_read() -> None:
     art = issue.articles[0]
     assert (art.fpage, art.lpage) == ("27", "29")
     assert "pages-from-article-no" in [w.code for w in art.warnings]
+
+
+def test_one_folio_that_nothing_contradicts_sets_the_sequence() -> None:
+    """A three-page excerpt: the first page prints no folio, the last (a short page with a
+    figure) none either; the middle one's ·254· numbers all three."""
+    pages = [_page(1, []), _page(2, [_foot(254, "·{}·")]), _page(3, [], body=_body(10))]
+    assert _printed(pages) == [253, 254, 255]
+
+
+@pytest.mark.parametrize("text", ["21世纪经济报道", "图3", "Table 2"])
+def test_a_count_or_a_caption_in_the_margin_is_no_folio(text: str) -> None:
+    assert _folio(_line(text, 30)) is None
