@@ -17,7 +17,8 @@ from parsers.confidence import PageEvidence, assess_issue
 from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band, infer_printed, page_part, printed_rows
+from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
+                           infer_printed, main_run_last, page_part, printed_rows)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -284,6 +285,9 @@ def extract_one(plan: Plan, k: int) -> Article:
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
             art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    run_last = main_run_last(_own_pages(plan, k))
+    if run_last.number != span.last and run_last.printed is not None:
+        art.lpage = str(run_last.printed)  # (a jump page after the run: no part of fpage–lpage)
     if ano is not None and not art.fpage:
         _pages_from_article_no(art, ano, span.last - span.first + 1)
     if art.fpage == "1" and _numbered_by_article(plan, k):

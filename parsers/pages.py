@@ -32,6 +32,8 @@ _HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Is
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 # a magazine's jump reference where an article breaks off and resumes on a later page:
 # （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
+_JUMP_TO = re.compile(r"[（(［\[]\s*(?:下\s*)?转\s*(?:第\s*)?(\d{1,4})\s*页")
+_JUMP_FROM = re.compile(r"[（(［\[]\s*(?:上\s*)?接\s*(?:第\s*)?(\d{1,4})\s*页")
 _JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
@@ -321,17 +323,34 @@ def infer_printed(infos: list[PageInfo]) -> None:
     offset, votes = offsets.most_common(1)[0]
     if votes < 2 and len(infos) > 2 and not lone:
         return
+    targets = {int(n) for p in infos for ln in p.body for n in _JUMP_TO.findall(ln.text)}
     for p in infos:
         if p.number + offset in _read_on(p):
             if p.printed != p.number + offset:
                 p.evidence.append(f"of the numbers in the margins, {p.number + offset} follows the page sequence")
             p.printed, p.printed_seen = p.number + offset, True
+        elif p.folios and (p.folios[0] in targets or any(_JUMP_FROM.search(ln.text) for ln in p.body)):
+            # a jump page bound in after the article's run (a download of 27–29 and the 45
+            # its text resumes on): a 下转第45页 names it, or it says where it came from
+            p.printed, p.printed_seen = p.folios[0], True
+            p.evidence.append(f"printed page {p.printed} off the sequence ({offset:+d}): a jump page")
         elif p.printed is not None and p.printed - p.number != offset:
             p.evidence.append(f"printed page {p.printed} disagrees with offset {offset:+d}; using {p.number + offset}")
             p.printed = p.number + offset
             p.printed_seen = False
         elif p.printed is None and p.number + offset > 0:
             p.printed = p.number + offset
+
+
+def main_run_last(pages: list[PageInfo]) -> PageInfo:
+    """The last page of an article's main run: its pages are numbered on from the first
+    page, one per physical page; a jump page bound in after them (its folio off that
+    sequence) belongs to the article but is no part of its fpage–lpage range."""
+    first = pages[0]
+    if first.printed is None:
+        return pages[-1]
+    run = [p for p in pages if p.printed is not None and p.printed - p.number == first.printed - first.number]
+    return run[-1] if len(run) < sum(p.printed is not None for p in pages) else pages[-1]
 
 
 def _read_on(p: PageInfo) -> list[int]:

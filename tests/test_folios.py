@@ -209,3 +209,28 @@ def test_one_folio_that_nothing_contradicts_sets_the_sequence() -> None:
 @pytest.mark.parametrize("text", ["21世纪经济报道", "图3", "Table 2"])
 def test_a_count_or_a_caption_in_the_margin_is_no_folio(text: str) -> None:
     assert _folio(_line(text, 30)) is None
+
+
+def test_a_jump_page_bound_in_after_a_downloaded_article() -> None:
+    """A download of an article printed 27–29 whose text resumes on p.45 (（下转第45页） at
+    the foot of 29, （上接第29页） over the tail on 45): p.45 keeps its folio, and the
+    article's range is its main run 27–29."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0027-04")
+    pages = [_flow(a + _text(20, "甲文")), _flow(_text(26, "甲文续")) + [_line("·28·", 815, 9.0, 290.0)],
+             _flow(_text(26, "甲文续")) + [_line("（下转第45页）", 797, 9.0, 300.0), _line("·29·", 815, 9.0, 290.0)],
+             _flow([("（上接第29页）", 9.0)] + _text(6, "甲文末") + [("参考文献：", 10.5), ("[1] 王五. 东北亚合作研究[J]. 东北亚论坛, 2020(3): 1-10.", 9.0)])
+             + [_line("·45·", 815, 9.0, 290.0)]]
+    infos = [classify(PageText(k + 1, W, H, None, lines), 10.5) for k, lines in enumerate(pages)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [27, 28, 29, 45]
+    art = build_issue(_doc(pages)).articles[0]
+    assert (art.fpage, art.lpage, art.pdf_pages) == ("27", "29", [1, 4])
+
+
+def test_the_main_run_ends_where_the_sequence_breaks() -> None:
+    from parsers.pages import main_run_last
+    pages = [PageInfo(number=n, printed=p) for n, p in ((1, 27), (2, 28), (3, 29), (4, 45))]
+    assert main_run_last(pages).printed == 29
+    assert main_run_last(pages[:3]).printed == 29
