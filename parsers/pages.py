@@ -37,7 +37,7 @@ _JUMP_FROM = re.compile(r"[（(［\[]\s*(?:上\s*)?接\s*(?:第\s*)?(\d{1,4})\s*
 _JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
+_FOLIO_DOTS = re.compile(r"(?<![0-9A-Za-z.])[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
@@ -228,7 +228,9 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
             n = _folio(line)
             apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
-            is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
+            # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
+            alone = len(text) <= 15 and (reading := folio_reading(text)) is not None and reading[1]
+            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30)
         if is_head:
             heads.append(line)
         else:

@@ -41,14 +41,14 @@ def _printed(pages: list[PageText]) -> list[int | None]:
 
 @pytest.mark.parametrize("text", ["·27·", "· 27 ·", "・27・", "— 27 —", "-27-", "－27－", "27", "第27页", "第 27 页",
                                   "27 " + HEAD, "27" + HEAD.replace(" ", ""), HEAD + " 27",
-                                  "Vol.20 No.2 Feb. 2011 · 27 ·", "Chin J Hum Sex, Vol. 20, No. 2 27"])
+                                  "Vol.20 No.2 Feb. 2011 · 27 ·", "中国性科学·27·", "Chin J Hum Sex, Vol. 20, No. 2 27"])
 def test_folio_forms(text: str) -> None:
     assert _folio(_line(text, 30)) == 27
 
 
 @pytest.mark.parametrize("text", [HEAD, HEAD.replace(" ", ""), "中国性科学 Vol. 20 No. 2", "Vol. 20, No. 2",
                                   "2011年 第 2 期", "Journal of Sexology 2011", "20卷2期 中国性科学",
-                                  "中国性科学2011年第2", "（下转第16页）", "(上接第12页)", "（转第 5 页）", "（续第3页）"])
+                                  "中国性科学2011年第2", "https://example.org/a.html [2023-05-01].", "（下转第16页）", "(上接第12页)", "（转第 5 页）", "（续第3页）"])
 def test_numbers_of_a_running_head_or_a_jump_reference_are_no_folio(text: str) -> None:
     """A running head's year, volume and issue and a magazine's jump reference (下转第16页 /
     上接第12页: where the article goes on or came from) are numbers in the margin, no folio."""
@@ -234,3 +234,11 @@ def test_the_main_run_ends_where_the_sequence_breaks() -> None:
     pages = [PageInfo(number=n, printed=p) for n, p in ((1, 27), (2, 28), (3, 29), (4, 45))]
     assert main_run_last(pages).printed == 29
     assert main_run_last(pages[:3]).printed == 29
+
+
+@pytest.mark.parametrize("form", ["第{}页", "第 {} 页", "Page {} of 12", "— {} —"])
+def test_a_foot_folio_close_under_the_text(form: str) -> None:
+    """A foot folio set a line and a half under the last text line (no wider gap than the
+    leading): printed alone, it is the folio all the same."""
+    body = _body(45, 90.0)  # last line at y 794
+    assert _read(_page(1, [_line(form.format(7), 794 + 20, 9.0, 280.0)], body=body)) == 7
