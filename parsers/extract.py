@@ -18,7 +18,7 @@ from parsers.masthead import front_text, head_text, journal_title_en, journal_ti
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
-                           infer_printed, main_run_last, page_part, printed_rows)
+                           infer_printed, main_run_last, page_part, printed_from_contents, printed_rows)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -53,6 +53,7 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     band = head_band(doc.pages, size)
     infos = [classify(p, size, band) for p in doc.pages]
     infer_printed(infos)
+    printed_from_contents(infos)  # (no folio read at all: the 目录's start pages)
     return infos, size
 
 

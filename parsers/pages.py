@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from parsers.labels import find_labels, is_section_heading, type_of_heading
 from parsers.normalize import latin_share
-from parsers.toc import TOC_HEAD
+from parsers.toc import TOC_HEAD, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.labels import LabelHit
@@ -342,6 +342,33 @@ def infer_printed(infos: list[PageInfo]) -> None:
             p.printed_seen = False
         elif p.printed is None and p.number + offset > 0:
             p.printed = p.number + offset
+
+
+def printed_from_contents(infos: list[PageInfo]) -> None:
+    """An issue whose pages show no folio that could be read (a scan, a lost text layer) and
+    carry no page labels: its 目录 prints each article's first page, so an entry whose title
+    is the title on a start page gives the printed-minus-physical offset (two entries
+    agreeing, or one nothing contradicts) and every page is numbered by it."""
+    if any(p.printed is not None for p in infos):
+        return
+    entries = [e for p in infos if p.kind == "toc" for e in parse_toc(printed_rows(p.body))]
+    votes: Counter[int] = Counter()
+    for p in infos:
+        title = "".join(ln.text for ln in p.title_lines).strip()
+        if p.kind != "start" or len(title) < 4 or not entries:
+            continue
+        best = max(entries, key=lambda e: similar(e.title, title))
+        if similar(best.title, title) >= 0.9:
+            votes[best.page - p.number] += 1
+    if not votes:
+        return
+    (offset, n), = votes.most_common(1)
+    if n < 2 and len(votes) > 1:
+        return
+    for p in infos:
+        if p.number + offset > 0:
+            p.printed = p.number + offset
+            p.evidence.append(f"printed page {p.printed} from the 目录's start pages (offset {offset:+d})")
 
 
 def main_run_last(pages: list[PageInfo]) -> PageInfo:

@@ -242,3 +242,17 @@ def test_a_foot_folio_close_under_the_text(form: str) -> None:
     leading): printed alone, it is the folio all the same."""
     body = _body(45, 90.0)  # last line at y 794
     assert _read(_page(1, [_line(form.format(7), 794 + 20, 9.0, 280.0)], body=body)) == 7
+
+
+def test_an_issue_without_readable_folios_is_numbered_by_its_contents() -> None:
+    """No folio on any page and no page labels: the 目录 lists A at p.11 and B at p.13, the
+    titles on PDF pages 2 and 4: every page is numbered with that offset."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    toc = _flow([("目  录", 16.0), ("东北亚区域合作的新进展 ………………………… 张三（11）", 10.5),
+                 ("数字治理的制度逻辑 ………………………… 李四（13）", 10.5)], top=100)
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "")
+    b = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理。", "数字治理；制度", "")
+    pages = [toc, _flow(a + _text(20, "甲文")), _flow(_text(30, "甲文续")), _flow(b + _text(20, "乙文")), _flow(_text(30, "乙文续"))]
+    issue = build_issue(_doc(pages))
+    assert [(x.fpage, x.lpage) for x in issue.articles] == [("11", "12"), ("13", "14")]
