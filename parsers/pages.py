@@ -29,6 +29,8 @@ _FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
 # (and a count or a caption: 21世纪 / 3例 / 图3 / Table 2)
 _HEAD_NUMBER_AFTER = re.compile(r"^\s*(?:[年月日卷期辑号页册个例名种项家条次岁届]|世纪)")
 _HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Iss|Fig|Figure|Table)\.?)\s*$", re.I)
+# a margin line that is nothing but the folio: 27 / ·27· / — 27 — / 第27页
+_ALONE_LINE = re.compile(r"^\s*(?:[\-—–·•・－‐‒\s]*\d{1,4}[\-—–·•・－‐‒'‘’\s]*|第\s*\d{1,4}\s*页)\s*$")
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 # a magazine's jump reference where an article breaks off and resumes on a later page:
 # （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
@@ -67,6 +69,7 @@ class PageInfo:
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
     folios: list[int] = field(default_factory=list)  # every page number read in the margins, likeliest first
+    folio_alone: bool = False        # a margin line is the folio alone (27 / ·27· / 第27页), no head run on
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
@@ -317,7 +320,8 @@ def infer_printed(infos: list[PageInfo]) -> None:
     offsets = _offset_votes(infos)
     # one folio read in a file without page labels that nothing contradicts (an excerpt whose
     # first and last pages print none) sets the sequence alone
-    lone = len(offsets) == 1 and not any(p.from_label for p in infos)
+    lone = (len(offsets) == 1 and not any(p.from_label for p in infos)
+            and all(p.folio_alone for p in infos if _read_on(p)))
     if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2 and not lone):
         offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
@@ -445,7 +449,7 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
-                    folios=folios_of(heads))
+                    folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True

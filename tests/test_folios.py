@@ -256,3 +256,11 @@ def test_an_issue_without_readable_folios_is_numbered_by_its_contents() -> None:
     pages = [toc, _flow(a + _text(20, "甲文")), _flow(_text(30, "甲文续")), _flow(b + _text(20, "乙文")), _flow(_text(30, "乙文续"))]
     issue = build_issue(_doc(pages))
     assert [(x.fpage, x.lpage) for x in issue.articles] == [("11", "12"), ("13", "14")]
+
+
+def test_one_number_run_into_a_head_does_not_number_the_file_alone() -> None:
+    """A single reading from a running head (which a broken font encoding may garble) is too
+    weak to number every page; a folio printed alone is not."""
+    pages = [_page(1, []), _page(2, [_line("· 799 ·中华预防医学杂志2002年11月第36卷第6期", 30, 8.0, 20.0)]), _page(3, [])]
+    assert _printed(pages) == [None, 799, None]
+
