@@ -330,14 +330,18 @@ def infer_printed(infos: list[PageInfo]) -> None:
     if votes < 2 and len(infos) > 2 and not lone:
         return
     targets = {int(n) for p in infos for ln in p.body for n in _JUMP_TO.findall(ln.text)}
+    last_in_run = max((p.number for p in infos if p.number + offset in _read_on(p)), default=0)
     for p in infos:
         if p.number + offset in _read_on(p):
             if p.printed != p.number + offset:
                 p.evidence.append(f"of the numbers in the margins, {p.number + offset} follows the page sequence")
             p.printed, p.printed_seen = p.number + offset, True
-        elif p.folios and (p.folios[0] in targets or any(_JUMP_FROM.search(ln.text) for ln in p.body)):
+        elif (p.folios and p.number > last_in_run and p.folios[0] > offset + len(infos)
+              and (p.folios[0] in targets or any(_JUMP_FROM.search(ln.text) for ln in p.body))):
             # a jump page bound in after the article's run (a download of 27–29 and the 45
-            # its text resumes on): a 下转第45页 names it, or it says where it came from
+            # its text resumes on): after the last page that prints the sequence, numbered
+            # past it, and a 下转第45页 names it or it says where it came from (in an issue
+            # PDF the jump page sits in the sequence)
             p.printed, p.printed_seen = p.folios[0], True
             p.evidence.append(f"printed page {p.printed} off the sequence ({offset:+d}): a jump page")
         elif p.printed is not None and p.printed - p.number != offset:

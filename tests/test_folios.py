@@ -264,3 +264,13 @@ def test_one_number_run_into_a_head_does_not_number_the_file_alone() -> None:
     pages = [_page(1, []), _page(2, [_line("· 799 ·中华预防医学杂志2002年11月第36卷第6期", 30, 8.0, 20.0)]), _page(3, [])]
     assert _printed(pages) == [None, 799, None]
 
+
+
+def test_a_misread_number_on_a_page_that_resumes_an_article_is_no_jump_page() -> None:
+    """In an issue PDF the page with （上接第12页） sits in the sequence: a head's number read
+    on it (20, below the run) gives way to the sequence."""
+    infos = [PageInfo(number=n, printed=n + 10, printed_seen=True, folios=[n + 10]) for n in range(1, 6)]
+    infos[3].printed, infos[3].folios = 20, [20]
+    infos[3].body = [_line("（上接第12页）", 100)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [11, 12, 13, 14, 15]
