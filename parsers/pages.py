@@ -124,10 +124,9 @@ def folio_reading(text: str) -> tuple[int, bool] | None:
 
 
 def _folio_alone(text: str, line: "Line", size: float) -> bool:
-    """A page number printed in the margin, alone or run into its running head, in type up
-    to 1.4× the text (a journal with small body type — a magazine's 7.5pt — sets its folio
-    and running head larger)."""
-    return line.size <= size * 1.4 and (_FOLIO_ALONE.match(text) is not None or folio_reading(text) is not None)
+    """A page number printed alone in the margin, in type up to 1.4× the text (a journal
+    with small body type sets its folios larger)."""
+    return line.size <= size * 1.4 and _FOLIO_ALONE.match(text) is not None
 
 
 def prints_folio(info: "PageInfo") -> bool:

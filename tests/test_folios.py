@@ -274,11 +274,3 @@ def test_a_misread_number_on_a_page_that_resumes_an_article_is_no_jump_page() ->
     infos[3].body = [_line("（上接第12页）", 100)]
     infer_printed(infos)
     assert [p.printed for p in infos] == [11, 12, 13, 14, 15]
-
-
-@pytest.mark.parametrize("head", ["27 " + HEAD, HEAD + " 27", "Vol.20 No.2 Feb. 2011 · 27 ·"])
-def test_a_running_head_with_its_folio_in_type_larger_than_small_body_type(head: str) -> None:
-    """A magazine sets its text in 7.5pt and its running head with the folio in 9.5pt."""
-    body = [_line(f"正文第{k}行，这是一行用于测试的正文文字。", 80 + 11.0 * k, 7.5) for k in range(60)]
-    page = PageText(1, W, H, None, sorted([_line(head, 40, 9.5, 40.0)] + body, key=lambda ln: ln.y))
-    assert split_edges(page, 7.5)[2] == 27
