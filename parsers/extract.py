@@ -17,7 +17,8 @@ from parsers.confidence import PageEvidence, assess_issue
 from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pages import CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band, infer_printed, page_part, printed_rows
+from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
+                           infer_printed, main_run_last, page_part, printed_from_contents, printed_rows)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -52,6 +53,7 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     band = head_band(doc.pages, size)
     infos = [classify(p, size, band) for p in doc.pages]
     infer_printed(infos)
+    printed_from_contents(infos)  # (no folio read at all: the 目录's start pages)
     return infos, size
 
 
@@ -284,6 +286,11 @@ def extract_one(plan: Plan, k: int) -> Article:
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
             art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    run_last = main_run_last(_own_pages(plan, k))
+    if run_last.number != span.last and run_last.printed is not None:
+        art.lpage = str(run_last.printed)  # (a jump page after the run: no part of fpage–lpage)
+    if ano is not None and not art.fpage:
+        _pages_from_article_no(art, ano, span.last - span.first + 1)
     if art.fpage == "1" and _numbered_by_article(plan, k):
         art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "
                  "cites by an article number: no volume page range")
@@ -295,6 +302,20 @@ def extract_one(plan: Plan, k: int) -> Article:
     for code, message in span.warnings:
         art.warn(code, message)
     return art
+
+
+def _pages_from_article_no(art: Article, ano: identifiers.ArticleNo, span_pages: int) -> None:
+    """An article whose pages print no folio the tool could read (a scan, a first page
+    alone): its 文章编号 (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names the
+    printed first page, and with the page count the last."""
+    if not ano.first_page.isdigit() or int(ano.first_page) <= 0:
+        return
+    first = int(ano.first_page)
+    count = int(ano.page_count) if ano.page_count.isdigit() and int(ano.page_count) > 0 else span_pages
+    art.fpage = str(first)
+    art.lpage = art.lpage or str(first + count - 1)
+    art.warn("pages-from-article-no", f"no folio read on its pages: p.{first}–{first + count - 1} from the 文章编号 "
+             f"{art.article_no}")
 
 
 # how a continuous-publication journal cites an article by its number, not its pages:

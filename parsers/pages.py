@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from parsers.labels import find_labels, is_section_heading, type_of_heading
 from parsers.normalize import latin_share
-from parsers.toc import TOC_HEAD
+from parsers.toc import TOC_HEAD, parse_toc, similar
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.labels import LabelHit
@@ -19,13 +19,27 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
-_FOLIO_ALONE = re.compile(r"^[\-—–·•\s]*(\d{1,4})[\-—–·•\s]*$")
-_FOLIO_START = re.compile(r"^(\d{1,4})\s+\S")
-_FOLIO_END = re.compile(r"\S\s+(\d{1,4})$")
+_FOLIO_ALONE = re.compile(r"^[\-—–·•・－‐‒\s]*(\d{1,4})[\-—–·•・－‐‒\s]*$")
+# a folio run into the running head, before or after it, with or without a space between
+# (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
+_FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
+_FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
+# the number of a running head's year, volume, issue or series, not its folio: 2011年 / 20卷 /
+# 2期 / 第2 (期 cut off) / Vol. 20 / No. 2 / Issue 2
+# (and a count or a caption: 21世纪 / 3例 / 图3 / Table 2)
+_HEAD_NUMBER_AFTER = re.compile(r"^\s*(?:[年月日卷期辑号页册个例名种项家条次岁届]|世纪)")
+_HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Iss|Fig|Figure|Table)\.?)\s*$", re.I)
+# a margin line that is nothing but the folio: 27 / ·27· / — 27 — / 第27页
+_ALONE_LINE = re.compile(r"^\s*(?:[\-—–·•・－‐‒\s]*\d{1,4}[\-—–·•・－‐‒'‘’\s]*|第\s*\d{1,4}\s*页)\s*$")
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
+# a magazine's jump reference where an article breaks off and resumes on a later page:
+# （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
+_JUMP_TO = re.compile(r"[（(［\[]\s*(?:下\s*)?转\s*(?:第\s*)?(\d{1,4})\s*页")
+_JUMP_FROM = re.compile(r"[（(［\[]\s*(?:上\s*)?接\s*(?:第\s*)?(\d{1,4})\s*页")
+_JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´]")  # ·27· (an OCR layer may read the closing dot as a quote)
+_FOLIO_DOTS = re.compile(r"(?<![0-9A-Za-z.])[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
@@ -54,6 +68,8 @@ class PageInfo:
     label: str | None = None         # the PDF's page label ("iv", "12"), when it has them
     printed: int | None = None       # printed page number when found or inferred
     printed_seen: bool = False       # True when printed on the page, False when inferred
+    folios: list[int] = field(default_factory=list)  # every page number read in the margins, likeliest first
+    folio_alone: bool = False        # a margin line is the folio alone (27 / ·27· / 第27页), no head run on
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
@@ -81,14 +97,29 @@ def body_size(pages: list["PageText"]) -> float:
 
 
 def _folio(line: "Line") -> int | None:
+    """The page number a margin line prints, if any (see folio_reading)."""
+    found = folio_reading(line.text)
+    return found[0] if found else None
+
+
+def folio_reading(text: str) -> tuple[int, bool] | None:
+    """(page number, printed alone) read from a margin line: alone or between dashes or dots
+    (27 / ·27· / — 27 — / 第27页, strong), or run into a running head at its start or end
+    (27 中国性科学…, weak). A running head's year, volume and issue (2011年 / 第20卷 / Vol. 20 /
+    No. 2) and a jump reference (下转第16页) are no folio."""
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
-    text = _URL_OR_DOI.sub(" ", line.text).strip()
+    text = _JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip()
     for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
-        if m:
-            n = int(m.group(1))
-            if 0 < n < 5000 and not (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
-                return n
+        if not m:
+            continue
+        n = int(m.group(1))
+        if not 0 < n < 5000 or (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
+            continue
+        if rx in (_FOLIO_START, _FOLIO_END) and (_HEAD_NUMBER_AFTER.match(text[m.end(1):])
+                                                 or _HEAD_NUMBER_BEFORE.search(text[:m.start(1)])):
+            continue
+        return n, rx not in (_FOLIO_START, _FOLIO_END)
     return None
 
 
@@ -179,7 +210,6 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
     pitch = _pitch(page, size)
     body: list[Line] = []
     heads: list[Line] = []
-    folio: int | None = None
     last_head_y: float | None = None  # the lowest head line so far in the top margin
     for line in page.lines:
         n = None
@@ -188,6 +218,8 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         in_margin = line.y < top or line.y > bottom
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
+        elif in_margin and _JUMP_REF.fullmatch(text):
+            pass  # （下转第16页） ending a column at the foot, （上接第12页） over one: the article's text
         elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
@@ -199,11 +231,11 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
             n = _folio(line)
             apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
-            is_head = (n is not None and (apart or _FOLIO_ALONE.match(text) is not None)) or (apart and len(text) < 30)
+            # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
+            alone = len(text) <= 15 and (reading := folio_reading(text)) is not None and reading[1]
+            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30)
         if is_head:
             heads.append(line)
-            if n is not None and folio is None:
-                folio = n
         else:
             body.append(line)
     # a piece of a running foot or head cut off by the text layer sits on the same baseline
@@ -213,7 +245,16 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
     if beside:
         body = [ln for ln in body if not any(ln is b for b in beside)]
         heads = sorted(heads + beside, key=lambda ln: (ln.y, ln.x0))
-    return body, heads, folio
+    found = folios_of(heads)
+    return body, heads, (found[0] if found else None)
+
+
+def folios_of(heads: list["Line"]) -> list[int]:
+    """The page numbers the heads and feet print, a folio printed alone (27 / ·27· / — 27 —)
+    before one run into a running head (27 中国性科学…), which may be the head's own number."""
+    read = [r for r in (folio_reading(h.text) for h in heads) if r is not None]
+    strong = [n for n, alone in read if alone]
+    return list(dict.fromkeys(strong + [n for n, alone in read if not alone]))
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
@@ -267,23 +308,106 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 
 def infer_printed(infos: list[PageInfo]) -> None:
-    """Fill printed numbers from the majority physical->printed offset of pages that show one."""
+    """Fill printed numbers from the physical->printed offset most pages agree on.
+
+    A folio grows by exactly one per physical page, so the pages that print one share an
+    offset; pages that print none (first pages, full-page figures and adverts, the covers
+    counted before the file's first page) take it too, and a number that breaks the
+    sequence (a head's year or volume, a misread) gives way to it. Each page votes with
+    every number read in its margins (`folios`), so a running head's constant number never
+    outvotes the folio beside it."""
     # folios read on the page outvote page labels (a download may label its pages 1…N)
-    offsets = Counter(p.printed - p.number for p in infos if p.printed is not None and not p.from_label)
-    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2):
+    offsets = _offset_votes(infos)
+    # one folio read in a file without page labels that nothing contradicts (an excerpt whose
+    # first and last pages print none) sets the sequence alone
+    lone = (len(offsets) == 1 and not any(p.from_label for p in infos)
+            and all(p.folio_alone for p in infos if _read_on(p)))
+    if not offsets or (offsets.most_common(1)[0][1] < 2 and len(infos) > 2 and not lone):
         offsets = Counter(p.printed - p.number for p in infos if p.printed is not None)
     if not offsets:
         return
     offset, votes = offsets.most_common(1)[0]
-    if votes < 2 and len(infos) > 2:
+    if votes < 2 and len(infos) > 2 and not lone:
         return
+    targets = {int(n) for p in infos for ln in p.body for n in _JUMP_TO.findall(ln.text)}
+    last_in_run = max((p.number for p in infos if p.number + offset in _read_on(p)), default=0)
     for p in infos:
-        if p.printed is not None and p.printed - p.number != offset:
+        if p.number + offset in _read_on(p):
+            if p.printed != p.number + offset:
+                p.evidence.append(f"of the numbers in the margins, {p.number + offset} follows the page sequence")
+            p.printed, p.printed_seen = p.number + offset, True
+        elif (p.folios and p.number > last_in_run and p.folios[0] > offset + len(infos)
+              and (p.folios[0] in targets or any(_JUMP_FROM.search(ln.text) for ln in p.body))):
+            # a jump page bound in after the article's run (a download of 27–29 and the 45
+            # its text resumes on): after the last page that prints the sequence, numbered
+            # past it, and a 下转第45页 names it or it says where it came from (in an issue
+            # PDF the jump page sits in the sequence)
+            p.printed, p.printed_seen = p.folios[0], True
+            p.evidence.append(f"printed page {p.printed} off the sequence ({offset:+d}): a jump page")
+        elif p.printed is not None and p.printed - p.number != offset:
             p.evidence.append(f"printed page {p.printed} disagrees with offset {offset:+d}; using {p.number + offset}")
             p.printed = p.number + offset
             p.printed_seen = False
         elif p.printed is None and p.number + offset > 0:
             p.printed = p.number + offset
+
+
+def printed_from_contents(infos: list[PageInfo]) -> None:
+    """An issue whose pages show no folio that could be read (a scan, a lost text layer) and
+    carry no page labels: its 目录 prints each article's first page, so an entry whose title
+    is the title on a start page gives the printed-minus-physical offset (two entries
+    agreeing, or one nothing contradicts) and every page is numbered by it."""
+    if any(p.printed is not None for p in infos):
+        return
+    entries = [e for p in infos if p.kind == "toc" for e in parse_toc(printed_rows(p.body))]
+    votes: Counter[int] = Counter()
+    for p in infos:
+        title = "".join(ln.text for ln in p.title_lines).strip()
+        if p.kind != "start" or len(title) < 4 or not entries:
+            continue
+        best = max(entries, key=lambda e: similar(e.title, title))
+        if similar(best.title, title) >= 0.9:
+            votes[best.page - p.number] += 1
+    if not votes:
+        return
+    (offset, n), = votes.most_common(1)
+    if n < 2 and len(votes) > 1:
+        return
+    for p in infos:
+        if p.number + offset > 0:
+            p.printed = p.number + offset
+            p.evidence.append(f"printed page {p.printed} from the 目录's start pages (offset {offset:+d})")
+
+
+def main_run_last(pages: list[PageInfo]) -> PageInfo:
+    """The last page of an article's main run: its pages are numbered on from the first
+    page, one per physical page; a jump page bound in after them (its folio off that
+    sequence) belongs to the article but is no part of its fpage–lpage range."""
+    first = pages[0]
+    if first.printed is None:
+        return pages[-1]
+    run = [p for p in pages if p.printed is not None and p.printed - p.number == first.printed - first.number]
+    return run[-1] if len(run) < sum(p.printed is not None for p in pages) else pages[-1]
+
+
+def _read_on(p: PageInfo) -> list[int]:
+    """The page numbers read on the page itself (not from the PDF's page labels)."""
+    if p.folios:
+        return p.folios
+    return [p.printed] if p.printed is not None and not p.from_label else []
+
+
+def _offset_votes(infos: list[PageInfo]) -> Counter[int]:
+    """Printed-minus-physical offsets, one vote per page for each number read on it; of
+    offsets with as many votes, the one more pages print alone (its first reading) first."""
+    votes: Counter[int] = Counter()
+    first: Counter[int] = Counter()
+    for p in infos:
+        read = _read_on(p)
+        votes.update({n - p.number for n in read})
+        if read:
+            first[read[0] - p.number] += 1
+    return Counter(dict(sorted(votes.items(), key=lambda kv: (-kv[1], -first[kv[0]]))))
 
 
 def title_lines(body: list["Line"], size: float, page_height: float, ratio: float = 1.35,
@@ -328,7 +452,8 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
-    info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads)
+    info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
+                    folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True

@@ -1,0 +1,276 @@
+"""Printed page numbers (folios) on small generated pages: where journals print them, the
+forms they take, how a missing one is inferred, and the numbers that look like one but are
+not (a running head's year, volume or issue; a magazine's 下转第16页 jump reference)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from parsers.pages import PageInfo, _folio, classify, infer_printed, split_edges
+from parsers.textlayer import Line, PageText
+
+SIZE = 10.0
+W, H = 595.0, 842.0
+HEAD = "中国性科学 2011年2月 第20卷 第2期"
+
+
+def _line(text: str, y: float, size: float = 9.0, x0: float = 60.0) -> Line:
+    return Line(text=text, x0=x0, x1=min(W - 20, x0 + size * len(text)), y=y, size=size)
+
+
+def _body(n: int = 40, top: float = 90.0) -> list[Line]:
+    return [_line(f"正文第{k}行，这是一行用于测试的正文文字，长度接近版心。", top + 16.0 * k, SIZE) for k in range(n)]
+
+
+def _page(number: int, edges: list[Line], body: list[Line] | None = None) -> PageText:
+    lines = sorted(edges + (_body() if body is None else body), key=lambda ln: (ln.y, ln.x0))
+    return PageText(number, W, H, None, lines)
+
+
+def _read(page: PageText) -> int | None:
+    return split_edges(page, SIZE)[2]
+
+
+def _printed(pages: list[PageText]) -> list[int | None]:
+    infos = [classify(p, SIZE) for p in pages]
+    infer_printed(infos)
+    return [p.printed for p in infos]
+
+
+# --- forms ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["·27·", "· 27 ·", "・27・", "— 27 —", "-27-", "－27－", "27", "第27页", "第 27 页",
+                                  "27 " + HEAD, "27" + HEAD.replace(" ", ""), HEAD + " 27",
+                                  "Vol.20 No.2 Feb. 2011 · 27 ·", "中国性科学·27·", "Chin J Hum Sex, Vol. 20, No. 2 27"])
+def test_folio_forms(text: str) -> None:
+    assert _folio(_line(text, 30)) == 27
+
+
+@pytest.mark.parametrize("text", [HEAD, HEAD.replace(" ", ""), "中国性科学 Vol. 20 No. 2", "Vol. 20, No. 2",
+                                  "2011年 第 2 期", "Journal of Sexology 2011", "20卷2期 中国性科学",
+                                  "中国性科学2011年第2", "https://example.org/a.html [2023-05-01].", "（下转第16页）", "(上接第12页)", "（转第 5 页）", "（续第3页）"])
+def test_numbers_of_a_running_head_or_a_jump_reference_are_no_folio(text: str) -> None:
+    """A running head's year, volume and issue and a magazine's jump reference (下转第16页 /
+    上接第12页: where the article goes on or came from) are numbers in the margin, no folio."""
+    assert _folio(_line(text, 30)) is None
+
+
+@given(st.integers(min_value=1, max_value=1899), st.sampled_from(["·{}·", "— {} —", "-{}-", "第{}页", "{}"]))
+def test_any_folio_in_any_form_reads_back(n: int, form: str) -> None:
+    assert _folio(_line(form.format(n), 800)) == n
+
+
+# --- positions -------------------------------------------------------------------------------
+
+def _foot(n: int, form: str = "{}", corner: bool = False) -> Line:
+    """The folio at the foot: centred, or in the outer corner (left on even, right on odd pages)."""
+    text = form.format(n)
+    x0 = (60.0 if n % 2 == 0 else 520.0) if corner else 290.0
+    return _line(text, 810, 9.0, x0)
+
+
+def _head_line(n: int | None, text: str = HEAD) -> list[Line]:
+    """A running head with the folio in the outer corner beside it (a line of its own)."""
+    out = [_line(text, 40, 9.0, 200.0)]
+    if n is not None:
+        out.append(_line(str(n), 40, 9.0, 60.0 if n % 2 == 0 else 520.0))
+    return out
+
+
+@pytest.mark.parametrize("form", ["{}", "·{}·", "— {} —", "-{}-", "第{}页"])
+@pytest.mark.parametrize("corner", [False, True])
+def test_a_foot_folio_centred_or_in_the_outer_corner(form: str, corner: bool) -> None:
+    for n in (26, 27):
+        assert _read(_page(1, [_foot(n, form, corner)])) == n
+
+
+def test_a_head_folio_in_the_outer_corner_beside_the_running_head() -> None:
+    for n in (26, 27):
+        assert _read(_page(1, _head_line(n))) == n
+
+
+def test_a_head_that_prints_volume_and_issue_does_not_hide_the_foot_folio() -> None:
+    page = _page(1, [_line("中国性科学 Vol. 20 No. 2", 40, 9.0, 200.0), _foot(27, "— {} —")])
+    assert _read(page) == 27
+
+
+def test_a_jump_reference_in_the_margin_is_text_not_the_folio() -> None:
+    """（上接第12页） over a column where an article resumes, （下转第16页） at a column's foot."""
+    page = _page(1, [_line("（上接第12页）", 62, 9.0, 60.0), _foot(16, "·{}·")],
+                 body=_body(44, 80.0) + [_line("（下转第21页）", 797, 9.0, 300.0)])
+    body, heads, folio = split_edges(page, SIZE)
+    assert folio == 16
+    assert any("上接第12页" in ln.text for ln in body) and any("下转第21页" in ln.text for ln in body)
+
+
+# --- inference -------------------------------------------------------------------------------
+
+def test_a_running_head_issue_number_on_the_first_page_does_not_set_the_sequence() -> None:
+    """A two-page excerpt: the first page prints no folio but a head ending in the issue number
+    (No. 2); the second prints 254 run into its head."""
+    first = _page(1, [_line("中国性科学 2011年2月 Vol. 20 No. 2", 40, 9.0, 200.0)])
+    second = _page(2, [_line("254 " + HEAD, 40, 9.0, 60.0)])
+    assert _printed([first, second]) == [253, 254]
+
+
+def test_a_volume_number_in_every_running_head_grows_by_nothing() -> None:
+    """Odd pages print the head before the folio (the folio in the right corner), with the
+    volume at its end: the folio grows by one per page, the volume stays; the sequence wins."""
+    pages = []
+    for n in range(1, 7):
+        folio = 40 + n
+        head = [_line("Chinese Journal of Human Sexuality Vol. 20", 40, 9.0, 150.0),
+                _line(str(folio), 40, 9.0, 60.0 if folio % 2 == 0 else 520.0)]
+        pages.append(_page(n, head))
+    infos = [classify(p, SIZE) for p in pages]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [41, 42, 43, 44, 45, 46]
+    assert all(p.printed_seen for p in infos)
+
+
+def test_an_issue_printed_from_3_with_unnumbered_pages_inside() -> None:
+    """An issue PDF printed 3–14 as PDF pages 1–12 (the covers counted, not in the file): the
+    contents page and article first pages print no folio, a full-page advert none, and a
+    （下转第…页） at one column's foot is no folio either."""
+    pages = []
+    for n in range(1, 13):
+        folio = n + 2
+        if n in (1, 4, 8, 11):  # contents, first pages, a full-page advert: no folio
+            pages.append(_page(n, []))
+        elif n == 6:
+            pages.append(_page(n, [_foot(folio, "·{}·")], body=_body(44, 80.0) + [_line("（下转第40页）", 797, 9.0, 300.0)]))
+        else:
+            pages.append(_page(n, [_foot(folio, "·{}·")]))
+    assert _printed(pages) == [n + 2 for n in range(1, 13)]
+
+
+def test_a_number_that_breaks_the_sequence_is_replaced() -> None:
+    infos = [PageInfo(number=n, printed=n + 26, printed_seen=True) for n in range(1, 7)]
+    infos[3].printed = 7  # a misread
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [27, 28, 29, 30, 31, 32]
+    assert not infos[3].printed_seen
+
+
+def test_the_longest_run_wins_over_a_constant_misread() -> None:
+    """Each page reads two numbers (its folio and a constant); the one that grows by one per
+    page is the folio."""
+    infos = [PageInfo(number=n, printed=20, printed_seen=True, folios=[20, n + 40]) for n in range(1, 5)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [41, 42, 43, 44]
+    assert all(p.printed_seen for p in infos)
+
+
+# --- articles ------------------------------------------------------------------------------
+
+def _doc(pages: list[list[Line]]):
+    from pathlib import Path
+
+    from parsers.textlayer import Document
+    return Document(path=Path("magazine.pdf"), sha256="0" * 64, page_count=len(pages),
+                    pages=[PageText(k + 1, W, H, None, lines) for k, lines in enumerate(pages)], outline=[], info={})
+
+
+def test_a_jump_page_leaves_the_main_runs_of_both_articles() -> None:
+    """A magazine: article A on printed pp.11–12 breaks off with （下转第15页）; B runs 13–15 and
+    A's tail resumes under （上接第12页） at the foot of p.15. A is 11–12, B 13–15."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0011-02")
+    b = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理。", "数字治理；制度", "0013-03")
+    pages = [_flow(a + _text(20, "甲文")), _flow(_text(26, "甲文续")) + [_line("（下转第15页）", 797, 9.0, 300.0)],
+             _flow(b + _text(20, "乙文")), _flow(_text(26, "乙文续")),
+             _flow(_text(16, "乙文末") + [("", 10.5), ("（上接第12页）", 9.0)] + _text(4, "甲文末"))]
+    for k, page in enumerate(pages):
+        if k not in (0, 2):  # (first pages print no folio)
+            page.append(_line(f"·{11 + k}·", 815, 9.0, 290.0))
+    issue = build_issue(_doc(pages))
+    assert [(x.fpage, x.lpage) for x in issue.articles] == [("11", "12"), ("13", "15")]
+
+
+def test_pages_from_the_article_number_when_no_folio_is_read() -> None:
+    """A scan whose folios the text layer lost: the 文章编号's first page and page count."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0027-03")
+    issue = build_issue(_doc([_flow(a + _text(20, "甲文")), _flow(_text(30, "甲文续")), _flow(_text(30, "甲文末"))]))
+    art = issue.articles[0]
+    assert (art.fpage, art.lpage) == ("27", "29")
+    assert "pages-from-article-no" in [w.code for w in art.warnings]
+
+
+def test_one_folio_that_nothing_contradicts_sets_the_sequence() -> None:
+    """A three-page excerpt: the first page prints no folio, the last (a short page with a
+    figure) none either; the middle one's ·254· numbers all three."""
+    pages = [_page(1, []), _page(2, [_foot(254, "·{}·")]), _page(3, [], body=_body(10))]
+    assert _printed(pages) == [253, 254, 255]
+
+
+@pytest.mark.parametrize("text", ["21世纪经济报道", "图3", "Table 2"])
+def test_a_count_or_a_caption_in_the_margin_is_no_folio(text: str) -> None:
+    assert _folio(_line(text, 30)) is None
+
+
+def test_a_jump_page_bound_in_after_a_downloaded_article() -> None:
+    """A download of an article printed 27–29 whose text resumes on p.45 (（下转第45页） at
+    the foot of 29, （上接第29页） over the tail on 45): p.45 keeps its folio, and the
+    article's range is its main run 27–29."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "0027-04")
+    pages = [_flow(a + _text(20, "甲文")), _flow(_text(26, "甲文续")) + [_line("·28·", 815, 9.0, 290.0)],
+             _flow(_text(26, "甲文续")) + [_line("（下转第45页）", 797, 9.0, 300.0), _line("·29·", 815, 9.0, 290.0)],
+             _flow([("（上接第29页）", 9.0)] + _text(6, "甲文末") + [("参考文献：", 10.5), ("[1] 王五. 东北亚合作研究[J]. 东北亚论坛, 2020(3): 1-10.", 9.0)])
+             + [_line("·45·", 815, 9.0, 290.0)]]
+    infos = [classify(PageText(k + 1, W, H, None, lines), 10.5) for k, lines in enumerate(pages)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [27, 28, 29, 45]
+    art = build_issue(_doc(pages)).articles[0]
+    assert (art.fpage, art.lpage, art.pdf_pages) == ("27", "29", [1, 4])
+
+
+def test_the_main_run_ends_where_the_sequence_breaks() -> None:
+    from parsers.pages import main_run_last
+    pages = [PageInfo(number=n, printed=p) for n, p in ((1, 27), (2, 28), (3, 29), (4, 45))]
+    assert main_run_last(pages).printed == 29
+    assert main_run_last(pages[:3]).printed == 29
+
+
+@pytest.mark.parametrize("form", ["第{}页", "第 {} 页", "Page {} of 12", "— {} —"])
+def test_a_foot_folio_close_under_the_text(form: str) -> None:
+    """A foot folio set a line and a half under the last text line (no wider gap than the
+    leading): printed alone, it is the folio all the same."""
+    body = _body(45, 90.0)  # last line at y 794
+    assert _read(_page(1, [_line(form.format(7), 794 + 20, 9.0, 280.0)], body=body)) == 7
+
+
+def test_an_issue_without_readable_folios_is_numbered_by_its_contents() -> None:
+    """No folio on any page and no page labels: the 目录 lists A at p.11 and B at p.13, the
+    titles on PDF pages 2 and 4: every page is numbered with that offset."""
+    from parsers.extract import build_issue
+    from tests.test_split_rules import _flow, _head, _text
+    toc = _flow([("目  录", 16.0), ("东北亚区域合作的新进展 ………………………… 张三（11）", 10.5),
+                 ("数字治理的制度逻辑 ………………………… 李四（13）", 10.5)], top=100)
+    a = _head("东北亚区域合作的新进展", "张三", "本文讨论区域合作。", "东北亚；区域合作", "")
+    b = _head("数字治理的制度逻辑", "李四", "本文讨论数字治理。", "数字治理；制度", "")
+    pages = [toc, _flow(a + _text(20, "甲文")), _flow(_text(30, "甲文续")), _flow(b + _text(20, "乙文")), _flow(_text(30, "乙文续"))]
+    issue = build_issue(_doc(pages))
+    assert [(x.fpage, x.lpage) for x in issue.articles] == [("11", "12"), ("13", "14")]
+
+
+def test_one_number_run_into_a_head_does_not_number_the_file_alone() -> None:
+    """A single reading from a running head (which a broken font encoding may garble) is too
+    weak to number every page; a folio printed alone is not."""
+    pages = [_page(1, []), _page(2, [_line("· 799 ·中华预防医学杂志2002年11月第36卷第6期", 30, 8.0, 20.0)]), _page(3, [])]
+    assert _printed(pages) == [None, 799, None]
+
+
+
+def test_a_misread_number_on_a_page_that_resumes_an_article_is_no_jump_page() -> None:
+    """In an issue PDF the page with （上接第12页） sits in the sequence: a head's number read
+    on it (20, below the run) gives way to the sequence."""
+    infos = [PageInfo(number=n, printed=n + 10, printed_seen=True, folios=[n + 10]) for n in range(1, 6)]
+    infos[3].printed, infos[3].folios = 20, [20]
+    infos[3].body = [_line("（上接第12页）", 100)]
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [11, 12, 13, 14, 15]
