@@ -196,7 +196,7 @@ def _is_group_author(part: str) -> bool:
     """A comma part of a byline naming a group author: a group word, capitalised words of
     a name's length, no digits (an address has its postcode) and no institution address."""
     words = part.split()
-    return (bool(_GROUP_EN.search(part)) and 2 <= len(words) <= 16 and not re.search(r"\d|University|Hospital|Co\.|Ltd", part)
+    return (bool(_GROUP_EN.search(part)) and 2 <= len(words) <= 16 and not re.search(r"\d|[.．]|University|Hospital|Ltd", part)
             and all(w[0].isupper() or w in {"of", "on", "for", "and", "the", "in", "&"} for w in words))
 
 
@@ -231,15 +231,19 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
             return run_in.group("title").strip(), split_names_en(run_in.group("names")), ""
     while i >= lo and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
-    ) and _names_of(lines[i].text) is None:
+    ) and _names_of(lines[i].text) is None and len(_CAPS_NAME.findall(lines[i].text)) < 2:  # (a run-in byline is no affiliation)
         i -= 1
     names: list[str] = []
     name_size = lines[i].size if i >= lo else 0.0
+    run_in = False
     # (a line in larger type than the byline is the title's last line, however name-like)
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
            and ((found := _names_of(lines[i].text)) is not None or len(found := _CAPS_NAME.findall(lines[i].text)) >= 2)):
+        run_in = run_in or _names_of(lines[i].text) is None
         names = found + names
         i -= 1
+    if run_in:
+        names = _run_in_names([ln.text for ln in lines[i + 1:at] if not _stray(ln, lines[at])]) or names
     run: list["Line"] = []
     # (nor is a printed article category above it: "Review Article", "Perspective")
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text)
@@ -261,6 +265,20 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
     title = _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]]))
     return title, names, ("" if names or len(below) > 2 else join_lines(below))
+
+
+def _run_in_names(texts: list[str]) -> list[str]:
+    """The names of a run-in English byline paragraph (CAJ-CD B/T 1: "Group Name. ZHANG San,
+    LI Si, … WANG Wu. Affiliation, City 100000, China"), names wrapped over lines included:
+    the one sentence that is all names, after a group author's sentence if one precedes it;
+    [] when no sentence is."""
+    sentences = re.split(r"(?<=[a-z])\s*[.．]\s*(?=[A-Z])", join_lines(texts))
+    for k, sentence in enumerate(sentences):
+        found = split_names_en(_ocr_hyphens(sentence))  # (a long byline: each name checked alone)
+        if len(found) >= 2 and all(looks_like_names(n) for n in found):
+            group = sentences[k - 1].strip() if k else ""
+            return ([group] if k == 1 and _is_group_author(group) else []) + found
+    return []
 
 
 def _stray(line: "Line", beside: "Line") -> bool:

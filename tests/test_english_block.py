@@ -222,3 +222,15 @@ def test_an_issue_end_entry_finds_its_article(case: str) -> None:
     assert [re.sub(r"\W", "", c.name.en.lower()) for c in by_page["3"].contributors] == ["zhangsan", "lisisi"]
     assert [re.sub(r"\W", "", c.name.en.lower()) for c in by_page["17"].contributors] == ["wangxiaoming"]
 
+
+
+def test_a_run_in_byline_paragraph_with_a_group_author_and_a_name_wrapped_over_lines() -> None:
+    """CAJ-CD run-in English byline: "Group. NAMES. Affiliation", wrapped inside a name."""
+    zh = ["中国农村发展协作组", "张三", "李思思", "王小明"]
+    lines = _chinese_front(authors=zh) + [
+        _ln(TITLE_EN, 200, 9),
+        _ln("Collaborative Group on Rural Development of China.ZHANG San, LI Sisi, WANG", 214, 9),
+        _ln("Xiaoming.Department of Sociology, Peking University, Beijing 100871, China", 228, 9),
+        _ln(f"Abstract: {ABSTRACT_EN}", 242, 9), _ln("Key words: rural land; governance", 256, 9)] + _body(330)
+    art = _first_page(lines)
+    assert _names_en(art) == ["Collaborative Group on Rural Development of China"] + EN
