@@ -123,11 +123,13 @@ def _byline_page(text: str) -> tuple[list[str], int] | None:
     if (m := BYLINE.match(text)) is not None:
         return split_names_en(m.group("names")), int(m.group("page"))
     m = _BYLINE_PAGE.match(text)
-    if m is None or not looks_like_names(m.group("names")):
+    if m is None:
         return None
-    if not m.group("slash") and not re.search(r"\b[A-Z]{2,}\b", _NAME_MARKS.sub(" ", m.group("names"))):
+    # (the names' institution may sit in brackets between them and the page)
+    names = (a.group("names") if (a := _NAMES_WITH_AFFIL.match(m.group("names"))) else m.group("names")).strip()
+    if not looks_like_names(names) or (not m.group("slash") and not re.search(r"\b[A-Z]{2,}\b", _NAME_MARKS.sub(" ", names))):
         return None
-    return split_names_en(m.group("names")), int(m.group("page"))
+    return split_names_en(names), int(m.group("page"))
 
 
 def _title_lines(lines: list["Line"]) -> list["Line"]:

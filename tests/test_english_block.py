@@ -204,6 +204,7 @@ SECTIONS: dict[str, tuple[str, str, str | None, tuple[str, str] | None]] = {
     "dotted-page": ("ZHANG San, LI Sisi …… 3", "WANG Xiaoming …… 17", "English Abstracts", None),
     "marks-slash-page": ("ZHANG San1, LI Sisi2 / 3", "WANG Xiaoming* / 17", None, None),
     "page-after-entry": ("ZHANG San, LI Sisi", "WANG Xiaoming", "ABSTRACTS", ("(3)", "(17)")),
+    "affil-then-page": ("ZHANG San, LI Sisi (Peking University, Beijing 100871) / 3", "WANG Xiaoming (Tsinghua University) (17)", "ABSTRACTS", None),
     "no-page-pinyin": ("ZHANG San, LI Sisi", "WANG Xiaoming", None, None),
     "no-page-marks": ("ZHANG San1, LI Sisi2*", "WANG Xiaoming1", "ABSTRACTS", None),
     "no-page-title-case-and": ("Zhang San and Li Sisi", "Wang Xiaoming", "ABSTRACTS", None),
@@ -234,3 +235,20 @@ def test_a_run_in_byline_paragraph_with_a_group_author_and_a_name_wrapped_over_l
         _ln(f"Abstract: {ABSTRACT_EN}", 242, 9), _ln("Key words: rural land; governance", 256, 9)] + _body(330)
     art = _first_page(lines)
     assert _names_en(art) == ["Collaborative Group on Rural Development of China"] + EN
+
+
+def test_a_title_ending_in_a_bracketed_number_is_no_issue_end_byline() -> None:
+    from parsers.english import _byline_page
+    assert _byline_page("Rural Land Reform (2)") is None  # (no surname in capitals: a serial title)
+    assert _byline_page("Rural Land Reform … 12") is None
+    assert _byline_page("ZHANG San1, LI Si2* / 43") == (["ZHANG San", "LI Si"], 43)
+    assert _byline_page("ZHANG San, LI Si …… 43") == (["ZHANG San", "LI Si"], 43)
+
+
+def test_a_group_author_is_not_an_affiliation_or_a_sentence() -> None:
+    from parsers.english import _is_group_author
+    assert _is_group_author("Chinese Society of Cardiology")
+    assert _is_group_author("Expert Committee on Rural Health of China")
+    assert not _is_group_author("Chinese Society of Cardiology, Beijing 100037")
+    assert not _is_group_author("Tongji University Research Group")  # (an institution: an affiliation)
+    assert not _is_group_author("Chinese Society of Cardiology.ZHANG San")  # (run-in: a sentence boundary inside)
