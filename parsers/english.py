@@ -65,8 +65,12 @@ def _bare_name(name: str) -> str:
     return name[:-1] if name.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", name) else name
 
 
+# "et al" closing a shortened byline ("ZHANG San, LI Si, et al."): no name
+_ET_AL = re.compile(r"[,，]?\s*\bet\.?\s*al\b\.?\s*$")
+
+
 def split_names_en(text: str) -> list[str]:
-    text = _NAME_MARKS.sub(" ", _BY.sub("", text))
+    text = _ET_AL.sub("", _NAME_MARKS.sub(" ", _BY.sub("", text)))
     parts = re.split(r"\s*[,，、;；&]\s*(?:and\s+)?|\s+and\s+", text)  # (a serial comma: "A, B, and C")
     return [_bare_name(p) for p in parts if _bare_name(p)]
 
