@@ -19,7 +19,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
 BYLINE = re.compile(r"^(?P<names>[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*(?:\s*[,，、;&]\s*(?:and )?[A-Z][A-Za-z'’\-]+(?: [A-Za-z][A-Za-z'’.\-]*)*)*)\s*/\s*(?P<page>\d{1,4})$")
-_AFFIL_WORDS = re.compile(r"\b(University|Institute|Academy|College|School|Center|Centre|Department|Laboratory|Company|Co\.|Ltd|Bureau|Ministry|China|Beijing|Shanghai|P\.\s?R\.)\b")
+# an issue-end entry's names followed by the page its article starts on, in any printed
+# form: "ZHANG San1, LI Si2* / 43", "ZHANG San, LI Si (43)", "ZHANG San, LI Si …… 43"
+# (the names keep their byline marks; split_names_en drops them)
+_BYLINE_PAGE = re.compile(r"^(?P<names>\S.*?\S)\s*(?:(?P<slash>/)\s*|[(（]\s*|(?:[.…·．]\s*){2,})(?P<page>\d{1,4})\s*[)）]?$")
+# an affiliation line of the English block (GB/T 7713.2: unit, city, postcode, country):
+# an institution word (abbreviated too: "Univ.", "Lab."), a six-digit Chinese postcode
+_AFFIL_WORDS = re.compile(r"\b(University|Univ\.|Institute|Inst\.|Academy|College|School|Faculty|Hospital|Center|Centre|Department|Dept\.|Laboratory|Lab\."
+                          r"|Company|Corporation|Co\.|Ltd|Bureau|Ministry|Province|Provincial|China|Beijing|Shanghai|P\.\s?R\.)(?!\w)|(?<!\d)\d{6}(?!\d)")
 # a capitalised name token, accented letters included (LI Lüshu, José)
 _NAME_TOKEN = re.compile(r"^(?=[A-ZÀ-Þ])[^\W\d_]+(?:['’\-][^\W\d_]*)*\.?$")
 
@@ -46,7 +53,9 @@ def split_keywords_en(value: str) -> list[str]:
 
 # the marks a byline name carries: affiliation numbers (digits, superscripts, circled
 # numbers ①) and corresponding-author signs (*, Founder's ∗, ＊, #, †, ‡, §)
-_NAME_MARKS = re.compile(r"[\d*∗＊#†‡§¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+")
+_NAME_MARKS = re.compile(r"[(（]\d{1,2}[)）]|\d{1,2}[)）]|[\d*∗＊⁎#†‡§¹²³⁴⁵⁶⁷⁸⁹⁰˒\u2460-\u2473]+")  # (and "1)", "(1)": numbered notes)
+# "By ZHANG San and LI Si": a byline's lead-in word is not part of the first name
+_BY = re.compile(r"^\s*(?:By|BY)\s+(?=[A-Z])")
 
 
 def _bare_name(name: str) -> str:
@@ -56,8 +65,12 @@ def _bare_name(name: str) -> str:
     return name[:-1] if name.endswith(".") and not re.search(r"(?:^|\s)[A-Z]\.$", name) else name
 
 
+# "et al" closing a shortened byline ("ZHANG San, LI Si, et al."): no name
+_ET_AL = re.compile(r"[,，]?\s*\bet\.?\s*al\b\.?\s*$")
+
+
 def split_names_en(text: str) -> list[str]:
-    text = _NAME_MARKS.sub(" ", text)
+    text = _ET_AL.sub("", _NAME_MARKS.sub(" ", _BY.sub("", text)))
     parts = re.split(r"\s*[,，、;；&]\s*(?:and\s+)?|\s+and\s+", text)  # (a serial comma: "A, B, and C")
     return [_bare_name(p) for p in parts if _bare_name(p)]
 
@@ -86,24 +99,41 @@ def parse_english_section(lines: list["Line"]) -> list[EnglishEntry]:
     title runs from the line after the previous entry's last field to the byline.
     """
     entries: list[EnglishEntry] = []
-    bylines = [i for i, ln in enumerate(lines) if BYLINE.match(ln.text.strip())]
+    found = [(i, _byline_page(ln.text)) for i, ln in enumerate(lines)]
+    bylines = [(i, m) for i, m in found if m is not None]
     if not bylines:
         return _entries_without_pages(lines)
     lo = 0
-    for k, b in enumerate(bylines):
-        m = BYLINE.match(lines[b].text.strip())
-        assert m is not None
-        hi = bylines[k + 1] if k + 1 < len(bylines) else len(lines)
+    for k, (b, (names, page)) in enumerate(bylines):
+        hi = bylines[k + 1][0] if k + 1 < len(bylines) else len(lines)
         block = extract_labelled(lines[b + 1: hi], 0)
         entries.append(EnglishEntry(
             title=_TITLE_LABEL.sub("", join_lines([ln.text for ln in _title_lines(lines[lo:b])])),
-            names=split_names_en(m.group("names")),
+            names=names,
             abstract=join_prose(block.raw.get("abstract_en", [])),
             keywords=split_keywords_en(block.fields.get("keywords_en", "")),
-            page=int(m.group("page")),
+            page=page,
         ))
         lo = b + 1 + (max(block.used) + 1 if block.used else 0)
     return entries
+
+
+def _byline_page(text: str) -> tuple[list[str], int] | None:
+    """(names, page) of an issue-end entry's byline line that ends with its article's first
+    page ("/ 43", "(43)", "…… 43"), or None. The names may carry their byline marks; a
+    bracketed or dotted page (which a title could end with too) needs a surname printed in
+    capitals (GB/T 28039), a slash page any name-like run."""
+    text = text.strip()
+    if (m := BYLINE.match(text)) is not None:
+        return split_names_en(m.group("names")), int(m.group("page"))
+    m = _BYLINE_PAGE.match(text)
+    if m is None:
+        return None
+    # (the names' institution may sit in brackets between them and the page)
+    names = (a.group("names") if (a := _NAMES_WITH_AFFIL.match(m.group("names"))) else m.group("names")).strip()
+    if not looks_like_names(names) or (not m.group("slash") and not re.search(r"\b[A-Z]{2,}\b", _NAME_MARKS.sub(" ", names))):
+        return None
+    return split_names_en(names), int(m.group("page"))
 
 
 def _title_lines(lines: list["Line"]) -> list["Line"]:
@@ -138,7 +168,9 @@ def _entries_without_pages(lines: list["Line"]) -> list[EnglishEntry]:
 _NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx]\s*[（(]|[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.．]\s*[A-Z][^\s]*[,.，]"
                         r"|(?:CLC|Document code|Article ID|Article No)\b"
                         # (an issue-end section's heading over its first entry: "English Abstracts")
-                        r"|(?:English\s+)?Abstracts\s*$|ABSTRACTS\s*$)")
+                        r"|(?:English\s+)?Abstracts\s*$|ABSTRACTS\s*$"
+                        # (or in Chinese: "英文摘要", "本期英文摘要"; or "Abstracts of Papers in This Issue")
+                        r"|(?:本期)?英\s*文\s*摘\s*要\s*$|(?:English\s+)?Abstracts\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Papers|Articles)\b.{0,20}$)")
 # the shape of a reference entry without its marker (an author-date list above an English
 # block at the article's end): a GB/T 7714 type code, "(2010)", "12(3): 45", "pp. 4"
 _CITATION_SHAPE = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|EB/OL|J/OL)\s*[\]］]|\(\s*(?:19|20)\d\d[a-z]?\s*\)"
@@ -160,11 +192,31 @@ _RUN_IN = re.compile(r"^(?P<title>.+?[a-z”’\")])\s*(?P<names>[A-Z]{2,}(?:[ \
 _CAPS_NAME = re.compile(r"\b[A-Z]{2,}\s[A-Z][a-z]+(?:-[a-z]+)?(?=\s*[,，]|\s*$)")
 
 
+# a group author (GB/T 7714 and ICMJE group authorship) in an English byline: a committee,
+# society, association, consortium or a working/study/writing group, without an address
+_GROUP_EN = re.compile(r"\b(?:Committee|Association|Society|Consortium|Collaboration|Council|Alliance|Panel|Task Force"
+                       r"|(?:Working|Study|Writing|Research|Expert|Collaborative|Cooperative|Project|Consensus|Coordinating)\s+Group)\b")
+
+
+def _is_group_author(part: str) -> bool:
+    """A comma part of a byline naming a group author: a group word, capitalised words of
+    a name's length, no digits (an address has its postcode) and no institution address."""
+    words = part.split()
+    return (bool(_GROUP_EN.search(part)) and 2 <= len(words) <= 16 and not re.search(r"\d|[.．]|University|Hospital|Ltd", part)
+            and all(w[0].isupper() or w in {"of", "on", "for", "and", "the", "in", "&"} for w in words))
+
+
 def _names_of(text: str) -> list[str] | None:
-    """The names on an English byline (bracketed institution after them allowed), or None."""
+    """The names on an English byline (bracketed institution after them allowed), or None.
+    A group author among them is kept as one name."""
     m = _NAMES_WITH_AFFIL.match(text.strip())
     bare = m.group("names") if m else text
-    return split_names_en(_ocr_hyphens(bare)) if looks_like_names(bare) else None
+    if looks_like_names(bare):
+        return split_names_en(_ocr_hyphens(bare))
+    parts = [p.strip() for p in re.split(r"\s*[,，;；]\s*", _BY.sub("", bare)) if p.strip()]
+    if any(_is_group_author(p) for p in parts) and all(_is_group_author(p) or looks_like_names(p) for p in parts):
+        return [n for p in parts for n in ([p] if _is_group_author(p) else split_names_en(_ocr_hyphens(p)))]
+    return None
 
 
 def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[str, list[str], str]:
@@ -185,15 +237,19 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
             return run_in.group("title").strip(), split_names_en(run_in.group("names")), ""
     while i >= lo and latin_share(lines[i].text) > 0.8 and (
         lines[i].text.strip().startswith(("(", "（")) or _AFFIL_WORDS.search(lines[i].text)
-    ) and _names_of(lines[i].text) is None:
+    ) and _names_of(lines[i].text) is None and len(_CAPS_NAME.findall(lines[i].text)) < 2:  # (a run-in byline is no affiliation)
         i -= 1
     names: list[str] = []
     name_size = lines[i].size if i >= lo else 0.0
+    run_in = False
     # (a line in larger type than the byline is the title's last line, however name-like)
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
            and ((found := _names_of(lines[i].text)) is not None or len(found := _CAPS_NAME.findall(lines[i].text)) >= 2)):
+        run_in = run_in or _names_of(lines[i].text) is None
         names = found + names
         i -= 1
+    if run_in:
+        names = _run_in_names([ln.text for ln in lines[i + 1:at] if not _stray(ln, lines[at])]) or names
     run: list["Line"] = []
     # (nor is a printed article category above it: "Review Article", "Perspective")
     while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].text.strip() and not _NOT_TITLE.match(lines[i].text)
@@ -215,6 +271,20 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
     title = _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]]))
     return title, names, ("" if names or len(below) > 2 else join_lines(below))
+
+
+def _run_in_names(texts: list[str]) -> list[str]:
+    """The names of a run-in English byline paragraph (CAJ-CD B/T 1: "Group Name. ZHANG San,
+    LI Si, … WANG Wu. Affiliation, City 100000, China"), names wrapped over lines included:
+    the one sentence that is all names, after a group author's sentence if one precedes it;
+    [] when no sentence is."""
+    sentences = re.split(r"(?<=[a-z])\s*[.．]\s*(?=[A-Z])", join_lines(texts))
+    for k, sentence in enumerate(sentences):
+        found = split_names_en(_ocr_hyphens(sentence))  # (a long byline: each name checked alone)
+        if len(found) >= 2 and all(looks_like_names(n) for n in found):
+            group = sentences[k - 1].strip() if k else ""
+            return ([group] if k == 1 and _is_group_author(group) else []) + found
+    return []
 
 
 def _stray(line: "Line", beside: "Line") -> bool:

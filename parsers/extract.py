@@ -223,26 +223,53 @@ def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:
         art.title.en = art.title.en or entry.title
         art.abstract.en = art.abstract.en or entry.abstract
         art.keywords.en = art.keywords.en or entry.keywords
-        if len(entry.names) == len(art.contributors):
+        if len(entry.names) == len(art.contributors):  # (the English byline mirrors the Chinese one, in order)
             for c, name in zip(art.contributors, entry.names):
                 c.name.en = c.name.en or name
+        else:  # ("ZHANG San, et al", a name left out): each author the entry name that is their pinyin
+            for c in art.contributors:
+                c.name.en = c.name.en or next((n for n in entry.names if _romanised(n) in _pinyin_keys(c.name_pinyin)), "")
 
 
 def _romanised(name: str) -> str:
     return re.sub(r"[^a-z]", "", name.lower())
 
 
+def _pinyin_keys(pinyin: str) -> set[str]:
+    """A pinyin name romanised in both name orders: GB/T 28039 prints the surname first
+    (ZHANG San), some English blocks the given name first (San ZHANG)."""
+    sur, _, given = pinyin.strip().partition(" ")
+    return {_romanised(sur + given), _romanised(given + sur)}
+
+
 def _article_for(entry: EnglishEntry, articles: list[Article]) -> Article | None:
-    """The one article whose authors' pinyin are the entry's names (in any order and case:
-    CHEN Jingjing, Chen Jing-jing), else the one whose English title matches."""
-    names = sorted(_romanised(n) for n in entry.names)
-    if names:
-        found = [a for a in articles if a.contributors and sorted(
-            _romanised(c.name_pinyin) for c in a.contributors) == names]
+    """The one article whose authors' pinyin are the entry's names (in any order and case,
+    either name order: CHEN Jingjing, Chen Jing-jing, Jingjing CHEN; failing that, a byline
+    shortened with "et al" by its first authors), else the one whose English title matches."""
+    names = [_romanised(n) for n in entry.names]
+    for shortened in (False, True):  # (a full byline first, then one shortened to its first authors)
+        found = [a for a in articles if names and a.contributors and _names_match(names, [c.name_pinyin for c in a.contributors], shortened)]
         if len(found) == 1:
             return found[0]
     found = [a for a in articles if a.title.en and entry.title and similar(a.title.en, entry.title) >= 0.9]
     return found[0] if len(found) == 1 else None
+
+
+def _names_match(names: list[str], pinyins: list[str], shortened: bool) -> bool:
+    """Are the romanised entry names the authors' pinyin (in any order; of a byline
+    shortened with "et al", its first authors)?"""
+    keys = [_pinyin_keys(p) for p in pinyins]
+    if shortened:
+        return len(names) < len(keys) and all(n in k for n, k in zip(names, keys))
+    if len(names) != len(keys):
+        return False
+    left = list(keys)
+    for n in names:
+        hit = next((k for k in left if n in k), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    return True
 
 
 @dataclass
