@@ -413,13 +413,16 @@ def despace_urls(text: str) -> str:
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:
             continue
-        end = _spaced_end(text, m.start())
-        seg = text[m.start():end]
-        host = re.match(r"(?i)(?:(?:https?|ftp)\s*[:：]\s*/\s*/\s*)?(.*)", seg).group(1)
-        spaced = bool(re.search(r"\s", m.group(0))) or bool(
-            (h := _SPACED_HOST_RE.match(host)) and re.search(r"\s", h.group(0)))
+        # (decide from the scheme and host whether the URL is letter-spaced before walking it:
+        # most URLs are not, and the walk is the costly part)
+        head = m.group(0)
+        rest = text[m.end():m.end() + 120].lstrip() if not head.lower().startswith("www") else text[m.start():m.start() + 120]
+        spaced = bool(re.search(r"\s", head)) or bool(
+            (h := _SPACED_HOST_RE.match(rest)) and re.search(r"\s", h.group(0)))
         if not spaced:
             continue
+        end = _spaced_end(text, m.start())
+        seg = text[m.start():end]
         out.append(text[pos:m.start()])
         out.append(re.sub(r"\s+", "", seg).replace("：", ":"))
         pos = end

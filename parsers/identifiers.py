@@ -46,16 +46,10 @@ def to_halfwidth(text: str) -> str:
     Length-preserving (one character in, one out), so offsets stay valid.
     CJK punctuation outside that block (。、“”) is left alone.
     """
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            out.append(chr(o - 0xFEE0))
-        elif o == 0x3000:
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
+
+
+_HALFWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def _ascii_dashes(text: str) -> str:

@@ -147,6 +147,9 @@ def plain_key(text: str) -> str:
     return re.sub(r"[\d\s]+", "", text)
 
 
+_URL_MARK = re.compile(r"(?i)https?:|www\.")
+
+
 def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
     """Keys of short lines with a URL printed at the same height on two or more of the
     article's pages: the journal's own address in a running head or foot, a database
@@ -155,8 +158,10 @@ def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
         for ln in page.body:
+            if not _URL_MARK.search(ln.text):
+                continue
             rest = re.sub(r"(?i)(?:https?://|www\.)\S+", "", ln.text).strip()
-            if re.search(r"(?i)https?:|www\.", ln.text) and len(rest) <= 30 and plain_key(ln.text):
+            if len(rest) <= 30 and plain_key(ln.text):
                 seen.setdefault(plain_key(ln.text), []).append((page.number, ln.y))
     return {key for key, where in seen.items()
             if any(p != q and abs(y - z) <= 6 for p, y in where for q, z in where)}

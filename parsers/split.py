@@ -93,6 +93,8 @@ def _mark_front_matter(infos: list[PageInfo]) -> None:
 def _unheaded_contents(page: PageInfo) -> bool:
     """A 目录 printed under the journal's name and date instead of a 目录 heading: most rows
     are entries, and they are set with leader dots (题名……作者 (页)), as a contents page is."""
+    if sum(1 for ln in page.body if LEADER.search(ln.text)) < 5:
+        return False  # (a page without five leader rows is no contents page: skip parsing it)
     rows = [r for r in printed_rows(page.body) if r.strip()]
     entries = parse_toc(rows)
     leaders = sum(1 for r in rows if LEADER.search(r))
