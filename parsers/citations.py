@@ -397,6 +397,9 @@ _FOUNDER_PUNCT = str.maketrans({"\ua3ac": "，", "\ua3ae": "。", "\ua3bb": "；
                                 "\U001001b0": ".", "\U00100170": "·"})
 
 
+_FOUNDER_CHARS = re.compile("[\ua3ac\ua3ae\ua3bb\U001001b0\U00100170]")
+
+
 def despace_urls(text: str) -> str:
     """`text` with the spaces a text layer put inside printed URLs taken out.
 
@@ -405,10 +408,15 @@ def despace_urls(text: str) -> str:
     characters is dropped too, and Founder's Yi-syllable / private-use punctuation is read
     as the punctuation it prints.
     """
-    text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text.translate(_FOUNDER_PUNCT))
-    text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)
-    # a real hyphen set as U+2010 / U+2011 (hyphen, non-breaking hyphen) between URL characters
-    text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)  # a full-width colon in Chinese type
+    # (each repair only where its character occurs: most notes have none of them)
+    if _FOUNDER_CHARS.search(text):
+        text = text.translate(_FOUNDER_PUNCT)
+    if _FOUNDER_HYPHEN in text:
+        text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text)
+    if "：" in text:  # a full-width colon in Chinese type
+        text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)
+    if "\u2010" in text or "\u2011" in text:  # a real hyphen set as U+2010 / U+2011 between URL characters
+        text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:

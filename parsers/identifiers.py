@@ -46,10 +46,11 @@ def to_halfwidth(text: str) -> str:
     Length-preserving (one character in, one out), so offsets stay valid.
     CJK punctuation outside that block (。、“”) is left alone.
     """
-    return text.translate(_HALFWIDTH)
+    return text.translate(_HALFWIDTH) if _WIDE.search(text) else text
 
 
 _HALFWIDTH = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def _ascii_dashes(text: str) -> str:
