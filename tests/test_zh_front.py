@@ -1,6 +1,8 @@
 """Front matter of Chinese articles and their English block (GB/T 7713.2, CAJ-CD B/T 1)."""
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -340,8 +342,9 @@ def test_more_printed_label_forms() -> None:
     assert [h.field for h in find_labels(texts)] == ["doc_code", "abstract_en", "keywords_en", "clc", "abstract_en"]
 
 
-def test_an_english_abstracts_heading_is_not_part_of_the_title_under_it() -> None:
-    lines = [_ln("English Abstracts", 60, 14), _ln("On the Theory of Gender", 90, 12), _ln("LI Si", 110, 10),
+@pytest.mark.parametrize("above,size", [("English Abstracts", 14), ("Review Article", 12)])
+def test_a_heading_or_printed_category_above_the_english_title_is_not_part_of_it(above: str, size: float) -> None:
+    lines = [_ln(above, 60, size), _ln("On the Theory of Gender", 90, 12), _ln("LI Si", 110, 10),
              _ln("Abstract: The paper studies gender.", 130, 10)]
     entry = english_beside_header(lines)
     assert entry is not None and entry.title == "On the Theory of Gender"
@@ -406,13 +409,6 @@ def test_an_english_block_at_the_end_may_start_at_the_foot_of_the_page_before() 
     art = extract_article("a01", pages, 10.5)
     assert art.title.en == "Research on Gender Differences in English Language"
     assert art.abstract.en == "The relationship between language and gender."
-
-
-def test_a_printed_category_above_the_english_title_is_not_part_of_it() -> None:
-    lines = [_ln("Review Article", 60, 12), _ln("On the Theory of Gender", 80, 12), _ln("LI Si", 100, 10),
-             _ln("Abstract: The paper studies gender.", 120, 10)]
-    entry = english_beside_header(lines)
-    assert entry is not None and entry.title == "On the Theory of Gender"
 
 
 def test_a_keyword_value_that_lost_its_separators_is_cut_by_the_words_of_title_and_abstract() -> None:
