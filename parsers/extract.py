@@ -42,7 +42,7 @@ _SERIES = re.compile(r"(?<!总)(?<!总\s)第\s*([\d〇一二三四五六七八�
 # a supplement prints 增刊 (增刊1, 增刊2) where the issue number would be
 _SUPPLEMENT = re.compile(r"增\s*刊\s*(\d?)")
 # a DOI that carries the journal's ISSN: 10.11959/j.issn.1000-436x.2022084, 10.7544/issn1000-1239.…
-_ISSN_IN_DOI = re.compile(r"10\.\d{4,9}/\S*?issn\.?(\d{4}[-−–]?\d{3}[\dXx])(?![\dXx])", re.I)
+_DOI_LIKE = re.compile(r"10\.\d{4,9}/\S+")  # (a DOI printed on a start page, its ISSN read by identifiers.issn_from_doi)
 _CN = re.compile(r"CN\s*(\d{2}\s*[-－]\s*\d{4}\s*/\s*[A-Z0-9]{1,3})")
 _PUBLISHER = re.compile(r"(?:编辑出版|出版单位|出\s*版)\s*[:：]\s*([^\s，,；;]{2,40})")
 _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
@@ -182,10 +182,8 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
     if not journal.issn:  # a DOI that carries the ISSN (10.11959/j.issn.1000-436x.2022084)
-        dois = [a.doi for a in articles if a.doi] + [_start_page_text(infos)]
-        found = [identifiers.normalize_issn(m.group(1).replace("−", "-").replace("–", "-"))
-                 for d in dois for m in _ISSN_IN_DOI.finditer(d)]
-        journal.issn = next((f for f in found if f), "")
+        dois = [a.doi for a in articles if a.doi] + _DOI_LIKE.findall(_start_page_text(infos))
+        journal.issn = next(filter(None, map(identifiers.issn_from_doi, dois)), "")
     m = _PUBLISHER.search(text)
     if m and not journal.publisher:
         journal.publisher = m.group(1).strip()
