@@ -14,7 +14,8 @@ REQUIRED = {
 }
 
 
-def _get(art: Article, path: str) -> object:
+def field_value(art: Article, path: str) -> object:
+    """The value at a field path (`title.zh`, `abstract.en`) of an article."""
     obj: object = art
     for part in path.split("."):
         obj = getattr(obj, part)
@@ -27,7 +28,7 @@ def check_article(art: Article, issue: Issue) -> None:
     else:
         required = REQUIRED.get(art.type, ())
     for path in required:
-        if not _get(art, path):
+        if not field_value(art, path):
             art.warn("missing-field", f"{path} not found in the article's pages (p.{art.pdf_pages[0]})")
     if art.doi and not identifiers.valid_doi(art.doi):
         art.warn("doi-syntax", f"DOI “{art.doi}” is not valid DOI syntax")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from parsers import identifiers
+from parsers.checks import field_value
 from parsers.names import pinyin_name
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
@@ -421,12 +422,12 @@ def _urls(art: Article, s: Scores) -> None:
 
 
 def _get_text(art: Article, key: str) -> object:
+    """A field's value; for the per-item paths, whether any item has one."""
     if key == "citations.urls":
         return [u for c in art.citations for u in c.urls]
-    obj: object = art
-    for part in key.split("."):
-        obj = getattr(obj, part)
-    return obj
+    if key.startswith("contributors."):
+        return [c.affiliation for c in art.contributors if c.affiliation] if key.endswith("affiliation") else art.contributors
+    return field_value(art, key)
 
 
 def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
@@ -437,7 +438,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         check(art, ev, s)
     if art.language == "en" or (not art.title.zh and art.title.en):
         for key, (value, why) in PRIORS_EN.items():
-            if _get_text(art, key.replace("contributors.affiliation", "contributors")):
+            if _get_text(art, key):
                 s.cap(key, value, why)
     if ev.ocr:
         for key in ("title.zh", "title.en", "abstract.zh", "abstract.en", "keywords.zh", "keywords.en", "citations.urls"):
