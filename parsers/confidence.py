@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from parsers import identifiers
 from parsers.checks import field_value
+from parsers.labels import vocabulary
 from parsers.names import pinyin_name
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
@@ -104,18 +106,22 @@ class PageEvidence:
     page_doubts: list[tuple[str, str]] = field(default_factory=list)  # (field, why) from the issue's page sequence
 
 
-# label words as any layout prints them, spaces and brackets aside (GB/T 7713.2, CAJ-CD B/T 1-2006)
-_PRINTED_LABELS = {
-    "abstract.zh": re.compile(r"摘要|提要|内容摘要"), "keywords.zh": re.compile(r"关键[词字]|主题词"),
-    "clc": re.compile(r"中图(?:法)?分类号|分类号"), "doc_code": re.compile(r"文献标[识志]码|文献识别码"),
-    "article_no": re.compile(r"文章编号"), "doi": re.compile(r"DOI|doi"),
-    "abstract.en": re.compile(r"Abstract|ABSTRACT|Summary|SUMMARY"), "keywords.en": re.compile(r"Keywords?|KEYWORDS?|Keyword|KEY\s*WORDS", re.I),
-}
+# the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
+_LABEL_FIELDS = {"abstract.zh": "abstract_zh", "keywords.zh": "keywords_zh", "clc": "clc", "doc_code": "doc_code",
+                 "article_no": "article_no", "doi": "doi", "abstract.en": "abstract_en", "keywords.en": "keywords_en"}
+
+
+@lru_cache(maxsize=None)
+def _printed_label(key: str) -> re.Pattern[str] | None:
+    """Any printed form of the field's labels in text whose spaces are removed (a letter-spaced
+    摘 要 or a bracketed 【关键词】 the label pass did not take for a label)."""
+    labels = vocabulary()["fields"].get(_LABEL_FIELDS.get(key, ""), {}).get("labels", [])
+    return re.compile("|".join(re.escape(re.sub(r"\s+", "", x)) for x in labels)) if labels else None
 
 
 def _label_printed(ev: PageEvidence, key: str) -> bool:
-    pattern = _PRINTED_LABELS.get(key)
-    return bool(pattern and pattern.search(ev.text))
+    pattern = _printed_label(key)
+    return bool(pattern and ev.text and pattern.search(ev.text))
 
 
 def _garbage(text: str) -> bool:
