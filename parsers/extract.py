@@ -395,13 +395,15 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     if english_lines:
         attach_english(issue, parse_english_section(english_lines))
     check_issue(issue)
-    assess_issue(issue, [page_evidence(plan, a) for a in articles])
+    taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
+    assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
     return issue
 
 
-def page_evidence(plan: Plan, art: Article) -> PageEvidence:
+def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
-    last (unless the next article starts there), and whether its folios were printed."""
+    last (unless the next article starts there), and whether its folios were printed.
+    `taken`: the PDF pages some article owns."""
     first, last = art.pdf_pages
     own = plan.infos[first - 1: last]
     if not own:
@@ -412,7 +414,6 @@ def page_evidence(plan: Plan, art: Article) -> PageEvidence:
     text = "\n".join(re.sub(r"\s+", "", ln.text) for p in pages for ln in p.body)
     lines = own[0].body
     ocr = bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
-    taken = {n for s in plan.split.spans for n in range(s.first, s.last + 1)}
     after = 0
     for info in plan.infos[last:]:
         if info.number in taken or info.kind not in ("content", "start") or not info.body:
