@@ -559,15 +559,6 @@ def _latin_bios(bio: str) -> list[dict[str, str]]:
             for h, rest in _bio_heads(bio) if re.fullmatch(r"[A-Za-z][A-Za-z.\- ]+", h)]
 
 
-def _same_person(zh: str, en: str) -> bool:
-    """Is the English byline name the pinyin of the Chinese one (either name order)?"""
-    want = re.sub(r"[^a-z]", "", en.lower())
-    surname, given = names.split_chinese_name(zh)
-    sur = "".join(names.pinyin_syllables(surname, surname=True))
-    giv = "".join(names.pinyin_syllables(given))
-    return want in (sur + giv, giv + sur)
-
-
 def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -> list[tuple[str, list[str]]]:
     """A Chinese byline with fewer names than its English translation: a run whose space
     the text layer lost ("郜帅兰江雨") cut where the English names say (Gao Shuai, Lan
@@ -577,7 +568,7 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
     for name, marks in marked:
         cuts = [[name]] + (names.name_partitions(name) if len(name) >= 4 and _is_cjk_line(name) else [])
         for parts in cuts:
-            if j + len(parts) <= len(english) and all(_same_person(p, english[j + k]) for k, p in enumerate(parts)):
+            if j + len(parts) <= len(english) and all(names.is_pinyin_of(p, english[j + k]) for k, p in enumerate(parts)):
                 out += [(p, []) for p in parts[:-1]] + [(parts[-1], marks)]
                 j += len(parts)
                 break
@@ -719,7 +710,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
         elif english and _is_cjk_line(name):  # bylines of different lengths: the English name that is this one's pinyin
-            c.name.en = next((en for en in english.names if _same_person(name, en)), c.name.en)
+            c.name.en = next((en for en in english.names if names.is_pinyin_of(name, en)), c.name.en)
         out.append(c)
     return out
 

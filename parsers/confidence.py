@@ -23,7 +23,7 @@ from typing import Iterable
 from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
-from parsers.names import pinyin_name
+from parsers.names import is_pinyin_of
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -232,7 +232,7 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap("contributors.name.en", 0.3, f"“{en}” holds Chinese characters or digits")
             if len(en.split()) > 5 or _INSTITUTION.search(en):
                 s.cap("contributors.name.en", 0.3, f"“{en}” is not shaped like a name")
-            if zh and _CJK.search(zh) and not _pinyin_matches(zh, en):
+            if zh and _CJK.search(zh) and not is_pinyin_of(zh, en):
                 s.cap("contributors.name.en", 0.5, f"“{en}” is not the pinyin of “{zh}”")
                 s.cap("contributors.name.zh", 0.6, f"“{zh}” does not read as “{en}”")
         if not c.surname:
@@ -257,15 +257,6 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
         worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
         if worst < s.score(key):
             s.cap(key, worst, "follows the names")
-
-
-def _pinyin_matches(zh: str, en: str) -> bool:
-    """English name = the Chinese name's pinyin in any order, case or hyphenation (LIU Yun-sheng,
-    Yunsheng Liu); names printed in another romanisation (Wade–Giles, Cantonese) do not match."""
-    def letters(x: str) -> str:
-        return "".join(sorted(re.sub(r"[^a-z]", "", x.lower().replace("ü", "v"))))
-    want = letters(pinyin_name(zh))
-    return letters(en) == want or letters(en.replace("u", "v")) == want
 
 
 def _affiliations(people: list, s: Scores) -> None:

@@ -159,6 +159,20 @@ def pinyin_syllables(text: str, surname: bool = False) -> list[str]:
     return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.strip()]
 
 
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower().replace("ü", "u").replace("v", "u"))
+
+
+def is_pinyin_of(zh: str, en: str) -> bool:
+    """Is `en` the pinyin of the Chinese name `zh`, surname first (GB/T 28039: ZHANG San,
+    LIU Yun-sheng) or given name first (Yunsheng Liu), in any case or hyphenation? A name
+    in another romanisation (Wade–Giles, Cantonese) is not."""
+    surname, given = split_chinese_name(zh)
+    sur = _letters("".join(pinyin_syllables(surname, surname=True)))
+    giv = _letters("".join(pinyin_syllables(given)))
+    return _letters(en) in (sur + giv, giv + sur)
+
+
 def pinyin_name(name: str) -> str:
     """Romanise a Chinese name: ``Surname Given`` (陈静静 → ``Chen Jingjing``,
     欧阳修文 → ``Ouyang Xiuwen``, 单雄信 → ``Shan Xiongxin``, 嘉恩 as given → ``Jia'en``).

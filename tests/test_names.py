@@ -279,3 +279,13 @@ def test_an_affiliation_block_bracketed_across_lines_loses_both_loose_brackets()
         "4": "天府永兴实验室新型电力系统研究中心，四川省成都市 610213"}
     assert parse_affiliation_line("（中国电力科学研究院有限公司（北京），北京市海淀区 100192）") == {
         "": "中国电力科学研究院有限公司（北京），北京市海淀区 100192"}
+
+
+def test_is_pinyin_of_takes_either_order_case_and_hyphen_but_not_another_romanisation() -> None:
+    from parsers.names import is_pinyin_of
+    for en in ("LIU Yun-sheng", "Yunsheng Liu", "liu yunsheng", "LIU YUNSHENG"):
+        assert is_pinyin_of("刘云生", en), en
+    assert is_pinyin_of("单雄信", "SHAN Xiong-xin")      # the surname reading of 单
+    assert is_pinyin_of("吕翠霞", "LÜ Cui-xia") and is_pinyin_of("吕翠霞", "LV Cuixia")
+    assert not is_pinyin_of("刘云生", "LAU Wan-sang")  # (Cantonese) and not someone else
+    assert not is_pinyin_of("刘云生", "LI Si")
