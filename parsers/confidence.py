@@ -467,6 +467,13 @@ def assess_issue(issue: Issue, evidence: Iterable[PageEvidence]) -> None:
         s.cap("journal.issn", 0.2, f"ISSN {issn} fails its check digit")
     if issue.year is None:
         s.cap("year", 0.4, "no year found")
+    for w in issue.warnings:
+        # an online publication date can fall in the year before the print issue's; a
+        # copyright line is dated by the publisher for the volume far more often
+        if w.code == "year-inferred" and "publication date" in w.message:
+            s.cap("year", 0.6, "no masthead prints it: the publication date's year")
+        elif w.code == "year-inferred" and "acceptance date" in w.message:
+            s.cap("year", 0.5, "no masthead prints it: the acceptance date's year")
     if not issue.issue:
         s.cap("issue", 0.4, "no issue number found")
     years = {identifiers.parse_article_no(a.article_no).year for a in issue.articles

@@ -14,7 +14,7 @@ from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
 from parsers.confidence import PageEvidence, assess_issue
-from parsers.masthead import front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
+from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
@@ -135,16 +135,24 @@ def _issue_in_text(text: str) -> str:
     return found.most_common(1)[0][0] if found else ""
 
 
+# a line that dates an event in the article's life (收稿日期 / Received / Revised / Accepted /
+# 网络出版): its year is not the issue's, which a masthead dates with its month or volume
+_EVENT_DATE = re.compile(r"收稿|修回|录用|接受日期|网络(?:首发|出版)|\b(?:received|revised|accepted|published|available\s+online)\b", re.I)
+
+
 def _year_in_text(text: str) -> int | None:
     """The year printed with the month, volume, series number or 增刊: 2023年3月 / Mar., 2023 /
     2022年第32卷 / 2023年第四辑."""
+    text = "\n".join(ln for ln in text.splitlines() if not _EVENT_DATE.search(ln))
     found = Counter(int(a or b) for a, b in _YEAR_MONTH.findall(text))
     found += Counter(int(a or b or c) for a, b, c in _YEAR_VOLUME.findall(text))
     return found.most_common(1)[0][0] if found else None
 
 
-def _journal(infos: list[PageInfo], size: float, articles: list[Article], settings: JournalSettings) -> tuple[Journal, int | None, str, str]:
-    """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号."""
+def _journal(infos: list[PageInfo], size: float, articles: list[Article], settings: JournalSettings
+             ) -> tuple[Journal, int | None, str, str, str]:
+    """Journal title/ISSN/CN and year/volume/issue from cover, running heads and 文章编号, and
+    how the year was inferred ("copyright"/"published") when no masthead prints it."""
     text = front_text(infos, size)
     journal = Journal(
         title=LangText(zh=settings.title_zh, en=settings.title_en),
@@ -178,6 +186,11 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
         cited = masthead_volume(infos)
         if cited:
             year, volume, issue = cited[0], volume or cited[1], issue or cited[2]
+    year_note = ""
+    if year is None:  # no masthead dates the issue: the articles' copyright or publication year
+        dated = dated_year(infos)
+        if dated:
+            year, year_note = dated
     m = _ISSN.search(text)
     if m and not journal.issn:
         journal.issn = identifiers.normalize_issn(m.group(1), check=False) or ""
@@ -194,7 +207,7 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
         journal.title.zh = journal_title_zh(infos)
     if not journal.title.en:
         journal.title.en = journal_title_en(infos)
-    return journal, year, volume, issue
+    return journal, year, volume, issue, year_note
 
 
 def attach_english(issue: Issue, entries: list[EnglishEntry]) -> None:
@@ -386,9 +399,12 @@ def _cut_off(plan: Plan, k: int, art: Article) -> bool:
 def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings: JournalSettings | None = None) -> Issue:
     """Issue-level facts, the English section and the cross-checks."""
     settings = settings or JournalSettings()
-    journal, year, volume, number = _journal(plan.infos, plan.size, articles, settings)
+    journal, year, volume, number, year_note = _journal(plan.infos, plan.size, articles, settings)
     issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count),
                   journal=journal, year=year, volume=volume, issue=number, articles=articles)
+    if year_note:
+        issue.warn("year-inferred", f"no masthead prints the year: {year} is the articles' "
+                   + {"copyright": "copyright year", "published": "publication date's year"}.get(year_note, "acceptance date's year"))
     for code, message in plan.split.warnings:
         issue.warn(code, message)
     english_lines = [ln for n in plan.split.english_pages for ln in plan.infos[n - 1].body]

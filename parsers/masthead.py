@@ -186,16 +186,39 @@ _CITATION_FORMS = (
                r"(?P<year>(?:19|20)\d\d)\b"),                                                                  # 60(4):763−771, 2023
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*[,，]\s*(?P<volume>\d{1,4})\s*[（(](?P<issue>[\w\-–]{1,9})[)）]"),      # 2023, 60(4)
 )
+# The forms publishers print in an English article's first-page head or foot line (the
+# journal's recommended short citation): "Molecules 2016, 21, 182", "BMC X 2010, 5:3",
+# "Conservation Biology. 2025;39:e70049", "Therapy 2016:10 155–162" (year, volume, then an
+# article number or pages); "Biochimie Open 6 (2018) 9–16" (Elsevier: volume (year) pages);
+# "Volume 2016, Article ID 5482578" (Hindawi: the volume is the year); "J X ● 2016 ● Vol 5 ●
+# Issue 4"; "Vol.9. No.3. pp: 177-186, Summer 2011". Looser than the forms above, so only
+# read in an article's head and foot lines (first_page_margins), never in its text, and the
+# article number or pages must end the citation (a DOI, a URL or punctuation may follow).
+_FOOT_FORMS = (
+    re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)\s*[:;,.]\s*(?P<volume>\d{1,4})(?:\s*\((?P<issue>[\w\-–]{1,9})\))?"
+               r"(?:\s*[:,]\s*[eE]?\d{1,9}|\s+\d{1,6}\s*[-–−]\s*\d{1,6})(?=\s*(?:[.;,|]|$|https?:|doi|www\.))", re.I),
+    re.compile(r"(?<![\d/.])(?P<volume>\d{1,4})\s*\((?P<year>(?:19|20)\d\d)\)\s*[eE]?\d{1,6}(?!\d)"),
+    re.compile(r"\bVolume\s+(?P<year>(?:19|20)\d\d)\s*,\s*Article\s+ID\b", re.I),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[●•·|]\s*Vol(?:ume)?\.?\s*(?P<volume>\d{1,4})\s*[●•·|]\s*"
+               r"(?:Issue|No)\.?\s*(?P<issue>[\w\-–]{1,9})", re.I),
+    re.compile(r"\bVol(?:ume)?\.?\s*(?:No\.?\s*)?(?P<volume>\d{1,4}|[IVXLC]{1,7})\.?\s*,?\s*(?:No|Issue)\.?\s*"
+               r"(?P<issue>\d{1,3})\b[^\n]{0,40}?\b(?P<year>(?:19|20)\d\d)\b", re.I),
+)
 
 
-def volume_line(text: str) -> tuple[int, str, str] | None:
+def volume_line(text: str, forms: tuple[re.Pattern, ...] = _CITATION_FORMS) -> tuple[int, str, str] | None:
     """(year, volume, issue) from a citation-style masthead line, issue "" when it has none."""
-    for rx in _CITATION_FORMS:
+    for rx in forms:
         m = rx.search(text or "")
         if m:
             d = m.groupdict()
-            return int(d["year"]), d["volume"], d.get("issue") or ""
+            return int(d["year"]), d.get("volume") or d["year"], d.get("issue") or ""
     return None
+
+
+def foot_line(text: str) -> tuple[int, str, str] | None:
+    """(year, volume, issue) from a first-page head or foot line, in any form publishers use."""
+    return volume_line(text) or volume_line(text, _FOOT_FORMS)
 
 
 def masthead_volume(infos: list["PageInfo"]) -> tuple[int, str, str] | None:
@@ -205,4 +228,56 @@ def masthead_volume(infos: list["PageInfo"]) -> tuple[int, str, str] | None:
         found = volume_line(row)
         if found:
             return found
+    for row in first_page_margins(infos):
+        found = foot_line(row)
+        if found:
+            return found
+    return None
+
+
+def _first_pages(infos: list["PageInfo"]) -> list["PageInfo"]:
+    """Each article's first page; a file of one article whose opening no title marks (an old
+    scan's text layer) has its first page that is no cover or contents page."""
+    starts = [p for p in infos if p.kind == "start"]
+    return starts or [p for p in infos if p.kind in ("content", "start")][:1]
+
+
+def first_page_margins(infos: list["PageInfo"]) -> list[str]:
+    """The head and foot lines of each article's first page, where a publisher prints the
+    journal's short citation: running heads, lines above the title, and the first three and
+    last four lines down the page (the foot line under a column's last line)."""
+    rows: list[str] = []
+    for p in _first_pages(infos):
+        body = sorted(p.body, key=lambda ln: ln.y)
+        top = p.title_lines[0].y if p.title_lines else None
+        rows += head_rows(p)
+        rows += [ln.text for ln in body if top is not None and ln.y < top]
+        rows += [ln.text for ln in body[:3] + body[-4:]]
+    return rows
+
+
+# the copyright line of an article's first page: "© 2018 The Authors", "Copyright © 2016 X",
+# "© The Author(s) 2017", "2214-0085/© 2018 Published by Elsevier", "Copyright: © 2022 by the
+# authors" — the year the publisher put the article out
+_COPYRIGHT_YEAR = re.compile(r"(?:©|Ⓒ|\(c\)|\bcopyright\b)\s*:?\s*(?:©\s*)?(?:(?:the\s+)?authors?\s*(?:\(s\))?\s*,?\s*)?"
+                             r"((?:19|20)\d\d)\b", re.I)
+# a publication date line: "Published: 8 May 2018", "Published online: …", "Available online
+# 10 January 2018", "Epub 2016 Mar 3" (an online date; a print issue can carry the next year)
+_PUBLISHED_YEAR = re.compile(r"\b(?:published(?:\s+online)?|available\s+online|epub(?:lished)?(?:\s+ahead\s+of\s+print)?)\b"
+                             r"\s*(?:on\s*)?:?\s*[^\n]{0,25}?\b((?:19|20)\d\d)\b", re.I)
+
+# the acceptance date, the last dated step before publication when none later is printed
+_ACCEPTED_YEAR = re.compile(r"\baccepted\b\s*(?:on\s*)?:?\s*[^\n]{0,25}?\b((?:19|20)\d\d)\b", re.I)
+
+
+def dated_year(infos: list["PageInfo"]) -> tuple[int, str] | None:
+    """(year, how) when no masthead prints the year: the copyright year of the articles' first
+    pages ("copyright"), else their publication date's year ("published"), else the year they
+    were accepted ("accepted"). These say when the article came out, not which volume it is
+    in, so the caller marks the year as inferred."""
+    for rx, how in ((_COPYRIGHT_YEAR, "copyright"), (_PUBLISHED_YEAR, "published"), (_ACCEPTED_YEAR, "accepted")):
+        found = Counter(int(y) for p in _first_pages(infos)
+                        for ln in p.heads + p.body for y in rx.findall(ln.text))
+        if found:
+            return found.most_common(1)[0][0], how
     return None
