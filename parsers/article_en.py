@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers
-from parsers.byline_en import author_blocks, byline, footnote_affiliations, split_byline_name
+from parsers.byline_en import author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
 from parsers.emails_en import assign_emails
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
@@ -331,6 +331,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
         foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
+        if not foot and not any(re.fullmatch(r"\d{1,2}|[a-z]", x) for _, ms in marked for x in ms):
+            one = unmarked_footnote_affiliation(lines, after_aff)
+            foot = {"": one} if one else {}
         blocks = [(n, m, foot) for n, m, _ in blocks]
     contributors = []
     for name, marks, affs in blocks:

@@ -209,6 +209,38 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
     return {}
 
 
+# an unmarked affiliation opens with the unit's kind (Department of …, Institute of …)
+_UNIT_FIRST = re.compile(r"^\s*(?:(?:The\s+)?(?:Department|Dept\.|Institute|School|Faculty|College|Division|Laborator(?:y|ies)|"
+                         r"Lab\b|Cent(?:er|re)|Universit(?:y|at|é|à)|Hospital|Unit|Section|Program(?:me)?|Graduate School|"
+                         r"(?:State\s+)?Key Laboratory)|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}\s+(?:Laboratory|Institute|Department|Division)\b)")
+# where a first-page footnote goes on from the affiliation to a note on the same line
+_NOTE_AFTER = re.compile(r"[.;]\s+(?=(?:Correspondence|Corresponding|E-?mail|Tel\b|Fax\b|Present address)\b)|\s+e-?mail\s*:", re.I)
+
+
+def unmarked_footnote_affiliation(lines: list["Line"], start: int) -> str:
+    """The one affiliation of a byline without marks, printed as a first-page footnote
+    (Springer, BMC, Nature): the first line below the front matter, in type smaller than the
+    text's, that opens with a unit's kind (Department of …), run on through the lines of its
+    size to the next note ("Correspondence and requests …", an e-mail)."""
+    sizes = [ln.size for ln in lines[start:]]
+    if not sizes:
+        return ""
+    text_size = max(set(sizes), key=sizes.count)
+    for k in range(start, len(lines)):
+        ln = lines[k]
+        if ln.size >= text_size * 0.97 or not _UNIT_FIRST.match(_clean(ln.text)) or "@" in ln.text[:40]:
+            continue
+        parts = [_clean(ln.text)]
+        for nxt in lines[k + 1:k + 4]:
+            if abs(nxt.size - ln.size) > 0.3 or _NOTE_LINE.search(nxt.text[:30]) or _FRONT_LABEL.match(_clean(nxt.text)) \
+                    or _NOTE_AFTER.search(parts[-1]):
+                break
+            parts.append(_clean(nxt.text))
+        text = re.sub(r"(?<=\w)- (?=[a-z])", "", " ".join(parts))
+        return _NOTE_AFTER.split(text, 1)[0].strip().rstrip(".;,")
+    return ""
+
+
 def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[str, list[str]]], int]:
     """The authors printed from `lines[start]` on, and the index after the byline.
 

@@ -477,3 +477,21 @@ def test_affiliations_printed_as_a_first_page_footnote() -> None:
                  spans=[_sp("5", 156, 5.5, True), _sp("These authors contributed equally.", 160, 8.5)])]
     affs = footnote_affiliations(lines, 1, [["1", "5"], ["2", "*"]])
     assert affs == {"1": "Department of Oral Diagnostics, Charité, Berlin, Germany.", "2": "King George’s Medical University"}
+
+
+def test_an_unmarked_affiliation_is_read_from_the_first_page_footnote() -> None:
+    from parsers.byline_en import unmarked_footnote_affiliation
+    text = [_ln(f"body text line {k} about Department of things", 300 + 12 * k) for k in range(12)]
+    springer = text + [_ln("H. K. Patel · R. S. Fougat (&)", 674, size=8.5),
+                       _ln("Department of Agricultural Biotechnology, Anand Agricultural", 684, size=8.5),
+                       _ln("University, Anand 388 110, India", 694, size=8.5),
+                       _ln("e-mail: biotech@example.org", 704, size=8.5)]
+    assert unmarked_footnote_affiliation(springer, 0) == \
+        "Department of Agricultural Biotechnology, Anand Agricultural University, Anand 388 110, India"
+    nature = text + [_ln("Laser-Spectroscopy Laboratory, Department of Applied Physics, Delhi Tech-", 717, size=8.5),
+                     _ln("nological University, Delhi, India. Correspondence and requests for materials", 727, size=8.5),
+                     _ln("should be addressed to M.S.M. (email: x@example.org)", 737, size=8.5)]
+    assert unmarked_footnote_affiliation(nature, 0) == \
+        "Laser-Spectroscopy Laboratory, Department of Applied Physics, Delhi Technological University, Delhi, India"
+    # text-size lines that mention a department, and small print that names no unit, are not it
+    assert unmarked_footnote_affiliation(text + [_ln("© 2010 The Authors; licensee BMC", 716, size=7.0)], 0) == ""
