@@ -179,6 +179,8 @@ def score_en(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> tu
         tally.count_wrong += rec["articles"] != 1
         for f, v in rec["fields"].items():
             tally.add(f, bool(v["strict"]), EN_KEYS[f] in marks)
+            if verbose and half == "dev" and not v["strict"] and EN_KEYS[f] not in marks:
+                print(f"  wrong, not flagged: {rec['case']} {f}")
     f1 = st.micro("strict", se.GROBID5)[2]
     return tally, f1
 
