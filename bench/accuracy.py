@@ -70,6 +70,7 @@ class Tally:
         self.fields: dict[str, list[int]] = {}
         self.unflagged = [0, 0]  # exact, all
         self.wrong = [0, 0]      # flagged, all
+        self.silent: dict[str, int] = {}  # field -> wrong but not flagged (a total, like per_field)
         self.files = self.count_wrong = 0
 
     def add(self, field: str, ok: bool, is_flagged: bool) -> None:
@@ -82,6 +83,8 @@ class Tally:
         if not ok:
             self.wrong[0] += is_flagged
             self.wrong[1] += 1
+            if not is_flagged:
+                self.silent[field] = self.silent.get(field, 0) + 1
 
     def total(self) -> tuple[int, int]:
         return sum(a for a, _ in self.fields.values()), sum(b for _, b in self.fields.values())
@@ -94,7 +97,8 @@ class Tally:
                 "unflagged": self.unflagged[1],
                 "wrong_flagged_pct": round(100 * self.wrong[0] / max(self.wrong[1], 1), 1), "wrong": self.wrong[1],
                 "flagged_pct": round(100 * (1 - self.unflagged[1] / max(n, 1)), 1),
-                "per_field": {k: f"{a}/{b}" for k, (a, b) in sorted(self.fields.items())}}
+                "per_field": {k: f"{a}/{b}" for k, (a, b) in sorted(self.fields.items())},
+                "wrong_unflagged_per_field": dict(sorted(self.silent.items()))}
 
 
 def score_zh(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> Tally:
@@ -210,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"with a wrong article count; unflagged exact {s['unflagged_exact_pct']}% of {s['unflagged']}, "
                   f"wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; {s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
+            print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
         if args.sets in ("en", "all"):
             print(f"en_more {half}:")
             t, f1 = score_en(half, root / half, args.reuse, args.verbose, args.jobs)
@@ -219,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{s['unflagged_exact_pct']}% of {s['unflagged']}, wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; "
                   f"{s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
+            print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.markdown:
