@@ -868,7 +868,7 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
         raw_parts.append(sep)
         raw_parts.append(p[5])
         key_ok = (cur is not None and cur[5] == p[4] and abs(cur[4] - p[3]) < 0.05
-                  and cur[6] == p[6] and abs(cur[3] - p[2]) < 0.1 * p[3])
+                  and cur[6] == p[6] and abs(cur[3] - p[2]) < 0.1 * p[3] and not _gutter(cur, p))
         if key_ok:
             cur[0].append(sep)
             cur[0].append(p[5])
@@ -887,6 +887,16 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
     spans = [s for s in spans if s.text]
     return Line(text=text, x0=round(c[0][0], 2), x1=round(max(p[1] for p in c), 2), y=round(y, 2),
                 size=round(main, 2), spans=spans, invisible=invisible)
+
+
+def _gutter(cur: list[Any], p: list[Any]) -> bool:
+    """A gap of over three ems between Latin glyphs on one baseline is no word space but a
+    gutter between columns or table cells (a sidebar beside an abstract): the text after it
+    is a span of its own, so later stages can tell the columns apart by position. (CJK text
+    is left alone: letter-spaced headings such as 摘　　要 leave wide gaps on purpose.)"""
+    prev = cur[0][-1] if cur[0] else ""
+    return (p[0] - cur[2] > 3 * p[3] and bool(prev) and not _ideo(prev[-1]) and bool(p[5])
+            and not _ideo(p[5][0]))
 
 
 # an OCR engine's classic confusions in Latin text, only ever applied to invisible OCR

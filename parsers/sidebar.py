@@ -1,0 +1,65 @@
+"""Front matter set in two columns side by side: an "ARTICLE INFO" sidebar (article type,
+history, keywords) beside the abstract, the box Elsevier's journals and many that copy their
+template print under the byline. A text layer that joins spans on one baseline merges the
+two columns line by line ("Article type: Chronic neuropathic pain is …"); this module puts
+each column back on lines of its own, the sidebar first, as it is read."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parsers.textlayer import Line, Span
+
+# the box's heading, letter-spaced or not: "A R T I C L E I N F O  A B S T R A C T"
+_INFO_HEAD = re.compile(r"^\s*A\s?R\s?T\s?I\s?C\s?L\s?E\s*I\s?N\s?F\s?O\b", re.I)
+_ABSTRACT_WORD = re.compile(r"A\s?B\s?S\s?T\s?R\s?A\s?C\s?T\s*$", re.I)
+_MIN_GUTTER = 40.0  # points between the sidebar's left edge and the abstract column's
+
+
+def unmerge_info_column(lines: list["Line"], window: int = 60) -> list["Line"]:
+    """`lines` with the ARTICLE INFO box's merged lines split into its two columns."""
+    from parsers.textlayer import Line
+    head = next((k for k, ln in enumerate(lines[:window]) if _INFO_HEAD.match(ln.text)), None)
+    if head is None:
+        return lines
+    box = lines[head + 1:head + 1 + window]
+    left_x = lines[head].x0
+    starts = Counter(round(sp.x0) for ln in box for sp in ln.spans[1:] if sp.x0 - left_x > _MIN_GUTTER)
+    starts += Counter(round(ln.x0) for ln in box if ln.x0 - left_x > _MIN_GUTTER)
+    if not starts:
+        return lines
+    col = starts.most_common(1)[0][0] - 3
+    last = max((k for k, ln in enumerate(box) if ln.x1 > col and any(sp.x0 >= col for sp in ln.spans or [ln])), default=-1)
+    if last < 0:
+        return lines
+    # the sidebar may run on below the abstract's end: narrow lines, closely set
+    while last + 1 < len(box) and box[last + 1].x1 < col and box[last + 1].y - box[last].y < 2 * box[last].size:
+        last += 1
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in box[:last + 1]:
+        spans = ln.spans or []
+        lparts = [sp for sp in spans if sp.x0 < col]
+        rparts = [sp for sp in spans if sp.x0 >= col]
+        if not spans:
+            (right if ln.x0 >= col else left).append(ln)
+            continue
+        if lparts:
+            left.append(_line_of(lparts, ln))
+        if rparts:
+            right.append(_line_of(rparts, ln))
+    heading = lines[head]
+    info = Line(text="ARTICLE INFO", x0=heading.x0, x1=heading.x1, y=heading.y, size=heading.size)
+    out = lines[:head] + [info] + left
+    if _ABSTRACT_WORD.search(heading.text):
+        out.append(Line(text="Abstract", x0=col, x1=col + 40, y=heading.y, size=heading.size))
+    return out + right + lines[head + 1 + last + 1:]
+
+
+def _line_of(spans: list["Span"], like: "Line") -> "Line":
+    from parsers.textlayer import Line
+    text = " ".join(sp.text.strip() for sp in spans)
+    return Line(text=text, x0=spans[0].x0, x1=spans[-1].x1, y=like.y, size=like.size, spans=list(spans),
+                invisible=like.invisible)
