@@ -60,6 +60,8 @@ def unmerge_info_column(lines: list["Line"], window: int = 60) -> list["Line"]:
 
 def _line_of(spans: list["Span"], like: "Line") -> "Line":
     from parsers.textlayer import Line
-    text = " ".join(sp.text.strip() for sp in spans)
+    text = spans[0].text.strip()
+    for prev, sp in zip(spans, spans[1:]):  # (a font change inside a word or before a comma: no space)
+        text += ("" if sp.x0 - prev.x1 < 0.15 * sp.size else " ") + sp.text.strip()
     return Line(text=text, x0=spans[0].x0, x1=spans[-1].x1, y=like.y, size=like.size, spans=list(spans),
                 invisible=like.invisible)

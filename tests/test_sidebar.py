@@ -50,3 +50,13 @@ def test_a_gutter_between_latin_words_starts_a_new_span() -> None:
     assert line.spans[1].x0 == 174
     near = _make_line(_glyphs("Analgesic", 56) + _glyphs("for", 56 + 9 * 4 + 6))
     assert len(near.spans) == 1  # a word space, however wide the justification, is no gutter
+
+
+def test_a_font_change_inside_the_abstract_column_keeps_its_spacing() -> None:
+    italic = _span("Pterodon", 174, 300)
+    comma = Span(text=",", x0=italic.x1 + 0.2, x1=italic.x1 + 2.2, y=300, size=8.0, font="R", sup=False)
+    rest = Span(text="and more", x0=comma.x1 + 2.0, x1=comma.x1 + 34, y=300, size=8.0, font="F", sup=False)
+    merged = Line(text="Analgesic Pterodon, and more", x0=56, x1=rest.x1, y=300, size=8.0,
+                  spans=[_span("Analgesic", 56, 300), italic, comma, rest])
+    lines = [_line(223, ("A R T I C L E I N F O A B S T R A C T", 56)), merged]
+    assert [ln.text for ln in unmerge_info_column(lines)] == ["ARTICLE INFO", "Analgesic", "Abstract", "Pterodon, and more"]
