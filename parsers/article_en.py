@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from parsers import identifiers
+from parsers.sidebar import joined_spans
 from parsers.byline_en import author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
 from parsers.emails_en import assign_emails
 from parsers.header import Header, extract_labelled
@@ -229,7 +230,7 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
         if _NOTE_START.match(lines[k].text):
             k = block[-1] + 1
             continue
-        text = join_lines([lines[j].text for j in block])
+        text = join_lines([in_column(lines[j], lines[k].x0) for j in block])
         if not _paragraph_closed(lines, block, end) or len(block) < 3 or len(text) < 300:
             return ""
         return text
@@ -273,18 +274,30 @@ def split_keywords(text: str) -> list[str]:
     return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
 
+def in_column(line: "Line", x0: float) -> str:
+    """A line's text inside a column that starts at `x0`: a line that starts well left of it
+    is a margin box's line (correspondence, dates) the text layer joined to the column's
+    line on the same baseline, and only its spans from the column's edge on are the column's."""
+    if line.x0 >= x0 - line.size or not line.spans:
+        return line.text
+    inside = [sp for sp in line.spans if sp.x0 >= x0 - 2]
+    if not inside or len(inside) == len(line.spans):
+        return line.text
+    return joined_spans(inside)
+
+
 def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
     """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
     column to a gap, a change of type, a label or the copyright line."""
     rest = _RUN_IN_ABSTRACT.sub("", lines[k].text, count=1).strip()
     if rest:
         block = column_paragraph(lines, k, end)
-        texts = [rest] + [lines[j].text for j in block[1:]]
+        texts = [rest] + [in_column(lines[j], lines[k].x0) for j in block[1:]]
     else:
         nxt = _under(lines, k, end)
         if nxt is None:
             return ""
-        texts = [lines[j].text for j in column_paragraph(lines, nxt, end)]
+        texts = [in_column(lines[j], lines[nxt].x0) for j in column_paragraph(lines, nxt, end)]
     return join_lines(texts)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from parsers.labels import find_labels, is_section_heading, type_of_heading
-from parsers.sidebar import unmerge_info_column
+from parsers.sidebar import split_side_box, unmerge_info_column
 from parsers.normalize import latin_share
 from parsers.toc import TOC_HEAD, parse_toc, similar
 
@@ -453,7 +453,7 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
-    body = unmerge_info_column(body)  # (an ARTICLE INFO sidebar merged into the abstract's lines)
+    body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
                     folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
     if folio is None and page.label and page.label.isdigit():

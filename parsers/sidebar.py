@@ -1,8 +1,12 @@
-"""Front matter set in two columns side by side: an "ARTICLE INFO" sidebar (article type,
+"""Boxes set beside the text on the same baselines, which a text layer joins into one line.
+
+Front matter set in two columns side by side: an "ARTICLE INFO" sidebar (article type,
 history, keywords) beside the abstract, the box Elsevier's journals and many that copy their
 template print under the byline. A text layer that joins spans on one baseline merges the
 two columns line by line ("Article type: Chronic neuropathic pain is …"); this module puts
-each column back on lines of its own, the sidebar first, as it is read."""
+each column back on lines of its own, the sidebar first, as it is read. And a margin box in
+smaller type (address for correspondence, dates) beside a column of text: split_side_box
+parts the box's words from the column's."""
 from __future__ import annotations
 
 import re
@@ -15,7 +19,8 @@ if TYPE_CHECKING:
 # the box's heading, letter-spaced or not: "A R T I C L E I N F O  A B S T R A C T"
 _INFO_HEAD = re.compile(r"^\s*A\s?R\s?T\s?I\s?C\s?L\s?E\s*I\s?N\s?F\s?O\b", re.I)
 _ABSTRACT_WORD = re.compile(r"A\s?B\s?S\s?T\s?R\s?A\s?C\s?T\s*$", re.I)
-_MIN_GUTTER = 40.0  # points between the sidebar's left edge and the abstract column's
+_MIN_GUTTER = 40.0
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # points between the sidebar's left edge and the abstract column's
 
 
 def unmerge_info_column(lines: list["Line"], window: int = 60) -> list["Line"]:
@@ -60,8 +65,50 @@ def unmerge_info_column(lines: list["Line"], window: int = 60) -> list["Line"]:
 
 def _line_of(spans: list["Span"], like: "Line") -> "Line":
     from parsers.textlayer import Line
-    text = spans[0].text.strip()
-    for prev, sp in zip(spans, spans[1:]):  # (a font change inside a word or before a comma: no space)
-        text += ("" if sp.x0 - prev.x1 < 0.15 * sp.size else " ") + sp.text.strip()
-    return Line(text=text, x0=spans[0].x0, x1=spans[-1].x1, y=like.y, size=like.size, spans=list(spans),
+    return Line(text=joined_spans(spans), x0=spans[0].x0, x1=spans[-1].x1, y=like.y, size=like.size, spans=list(spans),
                 invisible=like.invisible)
+
+
+def joined_spans(spans: list["Span"]) -> str:
+    """Spans' text joined by their gaps (a font change inside a word or before a comma: no space)."""
+    text = spans[0].text.strip()
+    for prev, sp in zip(spans, spans[1:]):
+        text += ("" if sp.x0 - prev.x1 < 0.15 * sp.size else " ") + sp.text.strip()
+    return text
+
+
+def split_side_box(lines: list["Line"]) -> list["Line"]:
+    """Lines in which a margin box's words (one type size) end with a visible gap before a
+    column's words in another size start (\"Department of Pharmacology | liquid
+    chromatography in …\") become two lines on the same baseline, the box's first. A size
+    change with no gap (a symbol, an italic name, a raised mark) is one line's own."""
+    from parsers.textlayer import Line
+    out: list[Line] = []
+    for ln in lines:
+        cut = _box_cut(ln.spans) if len(ln.spans) > 1 else None
+        if cut is None:
+            out.append(ln)
+            continue
+        box, column = ln.spans[:cut], ln.spans[cut:]
+        box_text = joined_spans(box)
+        # (the column's words keep the line's own spacing where the text layer gave it)
+        column_text = ln.text[len(box_text):].strip() if ln.text.startswith(box_text) else joined_spans(column)
+        for part, text in ((box, box_text), (column, column_text)):
+            out.append(Line(text=text, x0=part[0].x0, x1=max(sp.x1 for sp in part), y=ln.y,
+                            size=max(sp.size for sp in part), spans=list(part), invisible=ln.invisible))
+    return out
+
+
+def _box_cut(spans: list["Span"]) -> int | None:
+    for i in range(1, len(spans)):
+        a, b = spans[:i], spans[i:]
+        if any(sp.sup for sp in spans[i - 1:i + 1]):
+            continue
+        left, right = {round(sp.size, 1) for sp in a}, {round(sp.size, 1) for sp in b}
+        gap = b[0].x0 - a[-1].x1
+        # the box is in smaller type than the column (a label set larger before a wide gap,
+        # "Abstract:  In the …" or 【关键词】  …, is the line's own)
+        if len(left) == 1 and len(right) == 1 and right.pop() - left.pop() >= 1.0 and gap > 0.8 * b[0].size \
+                and not _CJK.search("".join(sp.text for sp in a)):
+            return i
+    return None

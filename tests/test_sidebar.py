@@ -60,3 +60,23 @@ def test_a_font_change_inside_the_abstract_column_keeps_its_spacing() -> None:
                   spans=[_span("Analgesic", 56, 300), italic, comma, rest])
     lines = [_line(223, ("A R T I C L E I N F O A B S T R A C T", 56)), merged]
     assert [ln.text for ln in unmerge_info_column(lines)] == ["ARTICLE INFO", "Analgesic", "Abstract", "Pterodon, and more"]
+
+
+def test_a_margin_box_in_smaller_type_is_parted_from_the_column() -> None:
+    from parsers.sidebar import split_side_box
+    box = Span(text="Department of Pharmacology", x0=58, x1=160, y=449, size=8.0, font="F", sup=False)
+    col = Span(text="liquid chromatography in rats.", x0=171, x1=330, y=449, size=10.0, font="G", sup=False)
+    merged = Line(text="Department of Pharmacology liquid chromatography in rats.", x0=58, x1=330, y=449, size=10.0,
+                  spans=[box, col])
+    assert [ln.text for ln in split_side_box([merged])] == ["Department of Pharmacology", "liquid chromatography in rats."]
+    # no gap (an italic or a symbol in another size inside a sentence), a raised mark, or a
+    # Chinese label set larger: the line stays whole
+    tight = Span(text="liquid", x0=161, x1=190, y=449, size=10.0, font="G", sup=False)
+    assert len(split_side_box([Line(text="x", x0=58, x1=190, y=449, size=10, spans=[box, tight])])) == 1
+    label = Span(text="【关键词】", x0=58, x1=110, y=449, size=10.5, font="H", sup=False)
+    words = Span(text="改革；开放", x0=125, x1=180, y=449, size=9.0, font="S", sup=False)
+    assert len(split_side_box([Line(text="【关键词】 改革；开放", x0=58, x1=180, y=449, size=9, spans=[label, words])])) == 1
+    bold = Span(text="Abstract:", x0=42, x1=81, y=449, size=10.98, font="B", sup=False)
+    text = Span(text="In the flood season of 2020", x0=93, x1=300, y=449, size=8.5, font="R", sup=False)
+    assert len(split_side_box([Line(text="Abstract: In the flood season of 2020", x0=42, x1=300, y=449, size=8.5,
+                                    spans=[bold, text])])) == 1
