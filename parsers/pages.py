@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from parsers.labels import LabelHit
     from parsers.textlayer import Line, PageText
 
+# characters drawn rotated that make a page with no upright text a sideways table's page
+SIDEWAYS_PAGE = 200
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
 _FOLIO_ALONE = re.compile(r"^[\-—–·•・－‐‒\s]*(\d{1,4})[\-—–·•・－‐‒\s]*$")
@@ -465,7 +467,12 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     info.labels = {h.field for h in hits}
     joined = "\n".join(texts)
     if not "".join(texts).strip():
-        info.kind = "blank"
+        # a table or figure set sideways on a portrait page (its text is drawn rotated,
+        # which the text layer leaves out) is the article's page, not a blank one; a margin
+        # stamp or watermark is a line, not hundreds of characters
+        info.kind = "content" if page.sideways >= SIDEWAYS_PAGE else "blank"
+        if page.sideways >= SIDEWAYS_PAGE:
+            info.evidence.append(f"{page.sideways} characters set sideways (a landscape table or figure)")
         return info
     if any(TOC_HEAD.match(t) for t in texts[:6]):
         info.kind = "toc"

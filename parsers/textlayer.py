@@ -103,6 +103,7 @@ class PageText:
     unreadable_lines: list[Line] = field(default_factory=list)
     unmapped: int = 0  # characters the fonts could not name (private use, U+FFFD, controls), kept as drawn
     quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
+    sideways: int = 0  # characters drawn rotated and left out of `lines` (a landscape table, a margin stamp)
 
     @property
     def text(self) -> str:
@@ -231,6 +232,7 @@ class _PageWalker:
         self.pieces: list[list[Any]] = []
         self.images = 0
         self.nchars = 0
+        self.sideways = 0  # characters drawn rotated (left out of the lines)
 
     def walk(self, data: bytes, resources: Any, ctm: tuple = _IDENT, depth: int = 0, seen: tuple = ()) -> None:
         fonts = self.fonts
@@ -340,6 +342,8 @@ class _PageWalker:
                             y0 = e * B + f * D + F + rise * md
                             tm = (a, b, c, d, e + tx * a, f + tx * b)
                             if not text or ma <= 0 or abs(mb) > 0.05 * ma:
+                                if text and abs(mb) > 0.05 * max(abs(ma), 1e-9):
+                                    self.sideways += len(text)
                                 continue  # nothing to show, or rotated text
                             size = fs * sqrt(mc * mc + md * md)
                             x1 = x0 + tx * ma
@@ -986,7 +990,7 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
     page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
-                    quirks=tuple(sorted(found[0])) if found else ())
+                    quirks=tuple(sorted(found[0])) if found else (), sideways=walker.sideways)
     _judge_readability(page)
     return page, nchars, walker.images
 

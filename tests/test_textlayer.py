@@ -174,7 +174,21 @@ def _walk(content: bytes) -> list[str]:
 
     walker = _PageWalker(Cache())
     walker.walk(content, Resources({"/Font": Fonts({"/F1": object()})}))
+    _walk.sideways = walker.sideways
     return [piece[5] for piece in walker.pieces]
+
+
+def test_text_set_sideways_is_counted_not_read() -> None:
+    """A landscape table drawn rotated on a portrait page: left out of the lines (as margin
+    stamps are), but counted, so the page is not taken for a blank one."""
+    from parsers.pages import SIDEWAYS_PAGE, classify
+    from parsers.textlayer import PageText
+    assert _walk(b"BT /F1 9 Tf 0 9 -9 0 56 282 Tm (Camphene Borneol) Tj ET") == []
+    assert _walk.sideways == len("Camphene Borneol")
+    assert _walk(b"BT /F1 9 Tf 1 0 0 1 56 282 Tm (Upright) Tj ET") == ["Upright"] and _walk.sideways == 0
+    sideways = PageText(number=17, width=600, height=800, label=None, lines=[], sideways=SIDEWAYS_PAGE)
+    assert classify(sideways, 10.0).kind == "content"
+    assert classify(PageText(number=17, width=600, height=800, label=None, lines=[], sideways=20), 10.0).kind == "blank"
 
 
 @pytest.mark.parametrize("array, text", [
