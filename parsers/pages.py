@@ -529,6 +529,13 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     elif info.title_lines and not info.labels & ARTICLE_LABELS and _heading_in_text(body, info.title_lines[0], size):
         info.evidence.append(f"large-type “{title}” under running text that shows no article's end: a heading inside the article")
         info.title_lines = []
+    elif (info.title_lines and not info.labels & ARTICLE_LABELS and page.number > 1 and latin_share(title) > 0.8
+          and not _byline_under(body, info.title_lines)):
+        # an English article opens with its authors under the title (JATS front matter:
+        # title, contrib-group); large type with no names under it and no label on the page
+        # is a pull quote, a box or a figure's heading inside the article
+        info.evidence.append(f"large-type “{title[:60]}” has no byline under it: not an article's title")
+        info.title_lines = []
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
@@ -547,6 +554,15 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.title_lines = [heading]
         info.evidence.append(f"heading “{heading.text.strip()}” in {heading.size:.1f}pt opens a part of its own")
     return info
+
+
+def _byline_under(body: list["Line"], title_lines: list["Line"]) -> bool:
+    """Names printed within three lines under a title (the byline of an English article)."""
+    from parsers.byline_en import byline
+    at = [k for k, ln in enumerate(body) if any(ln is t for t in title_lines)]
+    if not at:
+        return False
+    return any(byline(body, k)[0] for k in range(at[-1] + 1, min(at[-1] + 4, len(body))))
 
 
 def _english_section_title(body: list["Line"], size: float) -> bool:

@@ -347,3 +347,20 @@ def test_text_above_a_title_is_not_the_earlier_articles_end_when_its_page_count_
     first, second = build_issue(doc).articles
     assert (first.pdf_pages, second.pdf_pages) == ([1, 1], [2, 2])
     assert not [w for w in first.warnings if w.code == "article-no-page-count"]
+
+
+def test_large_english_type_without_a_byline_is_no_new_article() -> None:
+    """A pull quote, box or figure heading in large type inside an English article opens no
+    article; the same type with authors under it does."""
+    from parsers.pages import classify
+    from parsers.textlayer import Line, PageText
+
+    def page(*extra: Line) -> PageText:
+        big = Line(text="Why the wolves came back to the valley", x0=60, x1=500, y=120, size=20.0)
+        body = [Line(text=f"Running text of the article goes on here, line {k} of the page.", x0=60, x1=500,
+                     y=200 + 14 * k, size=10.0) for k in range(30)]
+        return PageText(number=3, width=595, height=842, label=None, lines=[big, *extra, *body])
+
+    assert classify(page(), 10.0).kind != "start"
+    byline = Line(text="Anna Smith, John Doe and Li Wei", x0=60, x1=300, y=150, size=11.0)
+    assert classify(page(byline), 10.0).kind == "start"
