@@ -263,12 +263,18 @@ def _under(lines: list["Line"], k: int, end: int) -> int | None:
                 None)
 
 
+# what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
+# glyph standing alone between spaces that the font does not name (Springer's "·" drawn in a
+# symbol font comes out as U+FFFD or a private-use character)
+_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff]\s+")
+
+
 def split_keywords(text: str) -> list[str]:
     """Keywords apart: semicolons, vertical bars, middle dots or bullets when the list uses
     them (then a comma stays inside a keyword), else commas."""
     text = plain_letters(text).strip().rstrip(".")
-    if re.search(r"[;；|·•]", text):
-        parts = re.split(r"\s*[;；|·•]\s*", text)
+    if _KW_SEPARATOR.search(text):
+        parts = _KW_SEPARATOR.split(text)
     else:
         parts = re.split(r"\s*[,，]\s*", text)
     return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]

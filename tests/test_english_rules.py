@@ -495,3 +495,12 @@ def test_an_unmarked_affiliation_is_read_from_the_first_page_footnote() -> None:
         "Laser-Spectroscopy Laboratory, Department of Applied Physics, Delhi Technological University, Delhi, India"
     # text-size lines that mention a department, and small print that names no unit, are not it
     assert unmarked_footnote_affiliation(text + [_ln("© 2010 The Authors; licensee BMC", 716, size=7.0)], 0) == ""
+
+
+def test_keywords_apart_at_bullets_and_unnamed_glyphs() -> None:
+    from parsers.article_en import split_keywords
+    assert split_keywords("Basil \ufffd Diversity \ufffd ISSR \ufffd RAPD") == ["Basil", "Diversity", "ISSR", "RAPD"]
+    assert split_keywords("Basil \ue0a0 Tulsi") == ["Basil", "Tulsi"]
+    assert split_keywords("wolves ▪ livestock ▪ policy") == ["wolves", "livestock", "policy"]
+    assert split_keywords("gene expression; Ocimum sanctum, L.") == ["gene expression", "Ocimum sanctum, L"]
+    assert split_keywords("151\ufffdcoverage, reads") == ["151\ufffdcoverage", "reads"]  # (no spaces: not a separator)
