@@ -33,9 +33,16 @@ _TRAILING_DEGREES = re.compile(r"(?:\s+(?:MD|Ph\.?D\.?|M\.?Sc\.?|B\.?Sc\.?|MPH|M
                                r"PharmD|DSc|MPhil|DPhil|MBChB|MRCP|MBA|DrPH|Jr|Sr|II|III|IV)\.?,?)+$")
 # the ORCID icon, when a text layer reads its glyphs as the letters "iD"
 _ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
-_SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\band\b)\s*")
-_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\band)\s*$")
-_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎"
+_SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\b(?:and|AND)\b)\s*")
+_ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\b(?:and|AND))\s*$")
+# (PLOS: ☯ equal contribution, ¤ current address)
+_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎☯¤"
+# a post-nominal printed after a name and a comma that DEGREES does not list: a board or
+# fellowship in capitals ("SBFM", "FRCSC", "MRCS(Ed)", "ABIM", "SSC-Psych"); a name is never
+# a lone word in capitals (looks_like_name), so a lone capitals word after a name is this
+_CREDENTIAL = re.compile(r"(?:[A-Z]{2,}[a-z]{0,5}\.?|[A-Z]\.){1,4}(?:[\-/][A-Z][A-Za-z]{1,6})?(?:\([A-Za-z]{1,6}\))?")
+# a title before a name
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+(?=[A-Z])")
 # a word of a printed name: Capitalised (accents, hyphens, apostrophes), or an initial "M." / "A"
 # (hyphens ASCII, U+2010 or U+2011; an elided particle before a capital: d’Alessandro, dell’Orto)
 _NAME_WORD = re.compile(r"^(?:(?:[a-z]{1,4}['’])?[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‐‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
@@ -99,9 +106,10 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 part = part.strip(f" {_CORRESPONDENCE_MARKS}")
                 if not part:
                     continue
-                if _DEGREE.fullmatch(part):
-                    continue  # "Seong Ho Park, MD, PhD": degrees are not names
+                if _DEGREE.fullmatch(part) or (out and k and _CREDENTIAL.fullmatch(part) and not _PINYIN.fullmatch(part.lower())):
+                    continue  # "Seong Ho Park, MD, PhD", "Khalid Alghamdi, MBBS, SBFM": degrees are not names
                 part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
+                part = _HONORIFIC.sub("", part)
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())

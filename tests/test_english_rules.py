@@ -504,3 +504,15 @@ def test_keywords_apart_at_bullets_and_unnamed_glyphs() -> None:
     assert split_keywords("wolves ▪ livestock ▪ policy") == ["wolves", "livestock", "policy"]
     assert split_keywords("gene expression; Ocimum sanctum, L.") == ["gene expression", "Ocimum sanctum, L"]
     assert split_keywords("151\ufffdcoverage, reads") == ["151\ufffdcoverage", "reads"]  # (no spaces: not a separator)
+
+
+def test_bylines_with_credentials_titles_and_plos_marks() -> None:
+    def names(text: str) -> list[str]:
+        return [n for n, _ in byline([_ln(text, 100, size=11.0)], 0)[0]]
+    assert names("Ahmed M. Alsaif, MD, Khalid A. Alghamdi, MBBS, SBFM, Omar Saleh, PhD") == \
+        ["Ahmed M. Alsaif", "Khalid A. Alghamdi", "Omar Saleh"]
+    assert names("Sarah Connor, FRCSC, John Smith, MRCS(Ed)") == ["Sarah Connor", "John Smith"]
+    assert names("Dr. Anil Kumar, Prof. Sunita Rao") == ["Anil Kumar", "Sunita Rao"]
+    assert names("J. DOE AND J. SMITH") == ["J. DOE", "J. SMITH"]
+    assert names("Pedro Santos2☯¶, Ana Costa1*") == ["Pedro Santos", "Ana Costa"]
+    assert names("ZHANG San, LI Si, WANG Wu") == ["ZHANG San", "LI Si", "WANG Wu"]  # pinyin capitals stay names
