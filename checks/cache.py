@@ -91,6 +91,7 @@ class ResultCache:
         data.pop("cited_by", None)  # belongs to the issue, not the URL
         data.pop("accessed", None)
         data.pop("archive", None)  # kept in its own table, keyed by access date
+        data.pop("archives", None)
         data["from_cache"] = False
         self._conn().execute(
             "INSERT INTO checks (url, checked_at, verdict, result) VALUES (?, ?, ?, ?)",
