@@ -368,6 +368,7 @@ class Checker:
         self._lock = threading.Lock()
         self._probes: dict[str, Any] = {}
         self._probe_events: dict[str, threading.Event] = {}
+        self._hosts_down: dict[str, _Failed] = {}  # host → its name-resolution/connect failure
         self.request_count = 0
         self.archive_failures: list[str] = []
 
@@ -452,19 +453,29 @@ class Checker:
     def fetch_retrying(self, method: str, url: str, want_body: bool, tally: list[int]) -> Answer:
         """`fetch` with retries for timeouts, resets, 5xx and 429 (exponential backoff)."""
         host = host_key(url)
+        down = self._hosts_down.get(host)
+        if down:  # this run already found the name gone or the host refusing: no new request
+            raise _Failed(down.kind, down.message)
         attempt = 0
         while True:
             tally[0] += 1
             try:
                 ans = self.fetch(method, url, want_body)
             except _Failed as exc:
+                if exc.kind in NETWORK_KINDS:
+                    with self._lock:
+                        self._hosts_down.setdefault(host, exc)
+                    raise
                 if exc.kind in (E_TIMEOUT, E_RESET) and attempt < self.s.retries:
                     self.s.sleep(self.s.backoff * (2**attempt))
                     attempt += 1
                     continue
                 raise
             if ans.status in (502, 503, 504) and self._proxy_says_no_name(url, ans):
-                raise _Failed(E_DNS, f"name does not resolve (the proxy answered {ans.status})")
+                exc = _Failed(E_DNS, f"name does not resolve (the proxy answered {ans.status})")
+                with self._lock:
+                    self._hosts_down.setdefault(host, exc)
+                raise exc
             if ans.status not in RETRY_STATUS or attempt >= self.s.retries:
                 return ans
             if method == "HEAD" and ans.status in HEAD_FALLBACK:
