@@ -10,8 +10,9 @@ timeouts, resets, sites without TLS, bad certificates, names that no longer reso
 proxy reports them, GBK pages, cookie-check redirects, and web archives' CDX and TimeGate
 APIs (`ARCHIVE_HOST`).
 
-Names are under the reserved `.test` TLD, so a request that slipped past the proxy could
-not reach anyone. Used by `tests/test_links_standin.py` and `bench/links_bench.py`.
+Names are under `.standin`, a top-level domain that does not exist, so a request that slipped
+past the proxy could not reach anyone (not the reserved `.test`: lychee skips it as an example
+domain, and the bench compares with lychee). Used by `tests/test_links_standin.py` and `bench/links_bench.py`.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from .testserver import Reply, Site, html
 COARSE = {"ok": "live", "redirected": "live", "dead": "broken", "dead?": "broken",
           "soft-404": "broken", "blocked": "blocked", "error": "error", "unknown": "error"}
 
-ARCHIVE_HOST = "web.archive.test"
+ARCHIVE_HOST = "web.archive.standin"
 
 
 @dataclass(frozen=True)
@@ -112,9 +113,9 @@ def _jiasule(path: str) -> Reply:
 
 #: captures the stand-in archive holds, by original URL: 14-digit stamps and statuses
 CAPTURES: dict[str, list[tuple[str, str]]] = {
-    "https://www.gone-journal.test/vol3/paper12.html": [
+    "https://www.gone-journal.standin/vol3/paper12.html": [
         ("20190611080000", "200"), ("20210302101500", "200"), ("20230105120000", "404")],
-    "https://www.nato.test/cps/en/natohq/topics_50336.htm": [
+    "https://www.nato.standin/cps/en/natohq/topics_50336.htm": [
         ("20200110093000", "200"), ("20230302081500", "200")],
 }
 
@@ -157,9 +158,9 @@ def sites(latency: Callable[[], float] | float = 0.0) -> dict[str, Site]:
                        latency=kw.pop("latency", latency), **kw)
 
     # ordinary pages
-    site("www.people-daily.test", default=_soft_zh)
-    site("www.policy-review.test", default=_soft_en)
-    site("www.journal-a.test", {
+    site("www.people-daily.standin", default=_soft_zh)
+    site("www.policy-review.standin", default=_soft_en)
+    site("www.journal-a.standin", {
         "/article/view/101": Reply(200, html("Reference rot in legal scholarship", "Text. " * 60)),
         "/article/download/101/pdf": Reply(200, b"%PDF-1.7\n" + b"0" * 4000,
                                            {"Content-Type": "application/pdf"}),
@@ -197,7 +198,7 @@ def sites(latency: Callable[[], float] | float = 0.0) -> dict[str, Site]:
         "/perm": _redirect("/article/view/101", 308),
         "/rel/a/b": _redirect("../c/d", 302),
         "/rel/c/d": Reply(200, html("Relative redirect target", "x " * 40)),
-        "/moved-to-gone": _redirect("https://www.journal-a.test/gone", 301),
+        "/moved-to-gone": _redirect("https://www.journal-a.standin/gone", 301),
         "/spaces": _redirect("/file with spaces.html", 302),
         "/file with spaces.html": Reply(200, html("A file with spaces", "x " * 40)),
         "/ua-wall": Reply(403, html("Forbidden")),
@@ -207,80 +208,80 @@ def sites(latency: Callable[[], float] | float = 0.0) -> dict[str, Site]:
     })
     # GBK pages (a government site)
     gbk = {"Content-Type": "text/html; charset=gbk"}
-    site("www.gov-cn.test", {
+    site("www.gov-cn.standin", {
         "/zhengce/2023-03/01/content_5744.htm": Reply(
             200, _skeleton("国务院关于印发“十四五”规划的通知_政策_中国政府网", "国务院 " * 60, "gbk"),
             gbk),
         "/old/content_1.htm": Reply(200, _skeleton("页面不存在", "对不起，您访问的页面不存在。", "gbk"),
                                     gbk),
         "/": Reply(200, _skeleton("中国政府网_中央人民政府门户网站", "首页 " * 80, "gbk"), gbk),
-    }, default=_redirect("http://www.gov-cn.test/", 302), tls=False)
+    }, default=_redirect("http://www.gov-cn.standin/", 302), tls=False)
     # http → https; unknown paths sent home
-    site("www.moe.test", {
+    site("www.moe.standin", {
         "/": Reply(200, _skeleton("中华人民共和国教育部政府门户网站", "教育部 " * 80)),
         "/srcsite/A08/s7056/202303/t20230301_1.html": _cookie_check,
-    }, default=lambda p: _redirect("https://www.moe.test/", 302), tls=True)
-    site("moe-http.test", default=lambda p: _redirect("https://www.moe.test" + p, 301), tls=False)
+    }, default=lambda p: _redirect("https://www.moe.standin/", 302), tls=True)
+    site("moe-http.standin", default=lambda p: _redirect("https://www.moe.standin" + p, 301), tls=False)
     # a host sending everything home, cited once for a real page and once for its home page
-    site("www.sends-home.test", {
+    site("www.sends-home.standin", {
         "/": Reply(200, html("Institute of Strategy", "Welcome to the institute. " * 40)),
         "/research/report-2021.html": Reply(200, html("Annual report 2021", "Report. " * 60)),
     }, default=_redirect("/", 302))
     # Wikipedia-like: raw UTF-8 in Location
-    site("zh.wiki.test", {
+    site("zh.wiki.standin", {
         "/wiki/NATO": _redirect(_raw_utf8("/wiki/北大西洋公约组织"), 301),
         "/wiki/北大西洋公约组织": Reply(200, html("北大西洋公约组织 - 维基百科，自由的百科全书",
                                            "北大西洋公约组织 " * 50)),
         "/wiki/北约": _redirect(_raw_utf8("/wiki/北大西洋公约组织"), 302),
     }, default=Reply(404, html("维基百科中没有找到该条目")))
-    site("www.nato.test", {
+    site("www.nato.standin", {
         "/cps/en/natohq/topics_50336.htm": Reply(200, html("NATO - Topic: Relations with Japan",
                                                            "Japan NATO " * 50)),
     })
     # domain moved to a new name, paths kept
-    site("www.old-name.test", default=lambda p: _redirect("https://www.new-name.test" + p, 301))
-    site("www.new-name.test", {
+    site("www.old-name.standin", default=lambda p: _redirect("https://www.new-name.standin" + p, 301))
+    site("www.new-name.standin", {
         "/papers/2019/brief.pdf": Reply(200, b"%PDF-1.5\n" + b"1" * 5000,
                                         {"Content-Type": "application/pdf"}),
     })
     # a dropped domain, now parked: every path to the parking page on another host
-    site("www.lapsed-institute.test",
-         default=lambda p: _redirect("https://parking.test/?domain=lapsed-institute.test", 302))
-    site("parking.test", {"/": Reply(200, html("lapsed-institute.test is for sale",
+    site("www.lapsed-institute.standin",
+         default=lambda p: _redirect("https://parking.standin/?domain=lapsed-institute.standin", 302))
+    site("parking.standin", {"/": Reply(200, html("lapsed-institute.standin is for sale",
                                                "Buy this domain. " * 20))})
     # login and captcha walls on other hosts
-    site("www.think-tank.test",
-         default=lambda p: _redirect("https://sso.think-tank-login.test/login?next=" + p, 302))
-    site("sso.think-tank-login.test", {"/login": Reply(200, html("Sign in", "Username Password"))})
-    site("baike.search.test",
-         default=lambda p: _redirect("https://wappass.search.test/static/captcha/tuxing.html"
+    site("www.think-tank.standin",
+         default=lambda p: _redirect("https://sso.think-tank-login.standin/login?next=" + p, 302))
+    site("sso.think-tank-login.standin", {"/login": Reply(200, html("Sign in", "Username Password"))})
+    site("baike.search.standin",
+         default=lambda p: _redirect("https://wappass.search.standin/static/captcha/tuxing.html"
                                      "?ak=1&backurl=x", 302))
-    site("wappass.search.test", {"/static/captcha/tuxing.html": Reply(200, html(
+    site("wappass.search.standin", {"/static/captcha/tuxing.html": Reply(200, html(
         "百度安全验证", "网络不给力，请稍后重试 返回首页 问题反馈"))})
-    site("www.verify-200.test", {"/p/123.html": Reply(200, html("百度安全验证",
+    site("www.verify-200.standin", {"/p/123.html": Reply(200, html("百度安全验证",
                                                                  "请完成下方验证后继续操作"))})
     # bot walls
-    site("www.cf-site.test", {
+    site("www.cf-site.standin", {
         "/a": Reply(403, "<title>Just a moment...</title><div id=challenge-platform>",
                     {"cf-mitigated": "challenge", "Server": "cloudflare"}),
         "/b": Reply(503, "<html><head><title>Just a moment...</title></head><body>"
                          "<script>window._cf_chl_opt={}</script></body></html>",
                     {"Server": "cloudflare"}),
     })
-    site("www.jsl-site.test", default=_jiasule)
-    site("www.aws-waf.test", default=Reply(202, b"", {"x-amzn-waf-action": "challenge"}))
-    site("www.datadome.test", default=Reply(403, "<html><script src='https://ct.captcha-delivery"
+    site("www.jsl-site.standin", default=_jiasule)
+    site("www.aws-waf.standin", default=Reply(202, b"", {"x-amzn-waf-action": "challenge"}))
+    site("www.datadome.standin", default=Reply(403, "<html><script src='https://ct.captcha-delivery"
                                                  ".com/c.js'></script></html>"))
     # no TLS at all, a bad certificate
-    site("www.plain-http.test", {"/paper.html": Reply(200, html("Only over HTTP", "x " * 40))},
+    site("www.plain-http.standin", {"/paper.html": Reply(200, html("Only over HTTP", "x " * 40))},
          tls=False)
-    site("www.bad-cert.test", {"/paper.html": Reply(200, html("Bad certificate", "x " * 40))},
+    site("www.bad-cert.standin", {"/paper.html": Reply(200, html("Bad certificate", "x " * 40))},
          bad_cert=True)
     # names that no longer resolve
-    for host in ("www.gone-journal.test", "www.defunct-ngo.test", "www.vanished.test"):
+    for host in ("www.gone-journal.standin", "www.defunct-ngo.standin", "www.vanished.standin"):
         site(host, dns=False)
     # a gateway timeout from the origin (not from us)
-    site("www.gateway.test", default=Reply(504, html("504 Gateway Time-out")))
+    site("www.gateway.standin", default=Reply(504, html("504 Gateway Time-out")))
     # the archive
     site(ARCHIVE_HOST, default=_archive)
     return s
@@ -293,13 +294,13 @@ def _cases() -> list[Case]:
         c.append(Case(url, expected, what,
                       live if live is not None else expected in ("ok", "redirected")))
 
-    ja = "https://www.journal-a.test"
+    ja = "https://www.journal-a.standin"
     # live, ordinary
     for path in ARTICLES_ZH:
-        add("http://www.people-daily.test" + path, "ok", "Chinese article on a soft-404 host")
-    add("https://www.policy-review.test/article/alliance-politics-after-2022", "ok",
+        add("http://www.people-daily.standin" + path, "ok", "Chinese article on a soft-404 host")
+    add("https://www.policy-review.standin/article/alliance-politics-after-2022", "ok",
         "English article on a soft-404 host")
-    add("https://www.policy-review.test/article/japan-and-nato", "ok",
+    add("https://www.policy-review.standin/article/japan-and-nato", "ok",
         "second English article on a soft-404 host")
     add(ja + "/article/view/101", "ok", "article page")
     add(ja + "/article/download/101/pdf", "ok", "PDF")
@@ -317,65 +318,65 @@ def _cases() -> list[Case]:
     add(ja + "/flaky", "ok", "503 with Retry-After, then 200")
     add(ja + "/busy", "ok", "429 with Retry-After, then 200")
     add(ja + "/slow-once", "ok", "a timeout, then 200 on retry")
-    add("http://www.gov-cn.test/zhengce/2023-03/01/content_5744.htm", "ok", "GBK page over HTTP")
-    add("http://www.gov-cn.test/", "ok", "a cited home page on a host that sends all home")
-    add("https://www.sends-home.test/research/report-2021.html", "ok",
+    add("http://www.gov-cn.standin/zhengce/2023-03/01/content_5744.htm", "ok", "GBK page over HTTP")
+    add("http://www.gov-cn.standin/", "ok", "a cited home page on a host that sends all home")
+    add("https://www.sends-home.standin/research/report-2021.html", "ok",
         "real page on a host that sends unknown paths home")
-    add("https://www.sends-home.test/", "ok", "the home page of that host")
-    add("https://zh.wiki.test/wiki/北大西洋公约组织", "ok", "Chinese path, cited unencoded")
-    add("https://www.nato.test/cps/en/natohq/topics_50336.htm", "ok", "plain English page")
-    add("http://www.plain-http.test/paper.html", "ok", "a site without TLS")
-    add("https://www.verify-200.test/p/123.html", "blocked", "a 200 captcha page", live=True)
+    add("https://www.sends-home.standin/", "ok", "the home page of that host")
+    add("https://zh.wiki.standin/wiki/北大西洋公约组织", "ok", "Chinese path, cited unencoded")
+    add("https://www.nato.standin/cps/en/natohq/topics_50336.htm", "ok", "plain English page")
+    add("http://www.plain-http.standin/paper.html", "ok", "a site without TLS")
+    add("https://www.verify-200.standin/p/123.html", "blocked", "a 200 captcha page", live=True)
     # live, redirected
-    add("http://moe-http.test/", "redirected", "http home → https home (not 'sent home')")
-    add("https://www.moe.test/srcsite/A08/s7056/202303/t20230301_1.html", "ok",
+    add("http://moe-http.standin/", "redirected", "http home → https home (not 'sent home')")
+    add("https://www.moe.standin/srcsite/A08/s7056/202303/t20230301_1.html", "ok",
         "cookie-check redirect to itself")
-    add("https://zh.wiki.test/wiki/NATO", "redirected", "Location with raw UTF-8")
-    add("https://zh.wiki.test/wiki/北约", "redirected", "Chinese path → raw UTF-8 Location")
-    add("https://www.old-name.test/papers/2019/brief.pdf", "redirected", "domain moved, path kept")
+    add("https://zh.wiki.standin/wiki/NATO", "redirected", "Location with raw UTF-8")
+    add("https://zh.wiki.standin/wiki/北约", "redirected", "Chinese path → raw UTF-8 Location")
+    add("https://www.old-name.standin/papers/2019/brief.pdf", "redirected", "domain moved, path kept")
     add(ja + "/r1", "redirected", "a chain of 5 redirects (301/302/307/308)")
     add(ja + "/perm", "redirected", "308 to the article")
     add(ja + "/rel/a/b", "redirected", "relative Location")
     add(ja + "/spaces", "redirected", "Location with spaces")
-    add("www.nato.test/cps/en/natohq/topics_50336.htm", "ok", "www. without a scheme")
-    add("http://www.nato.test/cps/en/natohq/topics_50336.htm", "ok", "http on a site with both")
+    add("www.nato.standin/cps/en/natohq/topics_50336.htm", "ok", "www. without a scheme")
+    add("http://www.nato.standin/cps/en/natohq/topics_50336.htm", "ok", "http on a site with both")
     # soft 404s
     add(ja + "/nf-title", "soft-404", "200 'Page Not Found'")
     add(ja + "/nf-zh", "soft-404", "200 '页面不存在'")
     add(ja + "/nf-404", "soft-404", "200 titled '404'")
-    add("http://www.gov-cn.test/old/content_1.htm", "soft-404", "GBK '页面不存在' served 200")
-    add("http://www.gov-cn.test/old/removed.htm", "soft-404", "sent home like a random path")
-    add("http://www.people-daily.test/2021/0101/c1002-00001.html", "soft-404",
+    add("http://www.gov-cn.standin/old/content_1.htm", "soft-404", "GBK '页面不存在' served 200")
+    add("http://www.gov-cn.standin/old/removed.htm", "soft-404", "sent home like a random path")
+    add("http://www.people-daily.standin/2021/0101/c1002-00001.html", "soft-404",
         "Chinese template page for a missing article")
-    add("https://www.policy-review.test/issue/12/old-piece", "soft-404",
+    add("https://www.policy-review.standin/issue/12/old-piece", "soft-404",
         "English template page for a missing article")
-    add("https://www.sends-home.test/research/report-2019.html", "soft-404", "sent home")
-    add("https://www.moe.test/srcsite/A08/old.html", "soft-404", "sent home")
-    add("https://www.lapsed-institute.test/publications/wp-7.pdf", "soft-404",
+    add("https://www.sends-home.standin/research/report-2019.html", "soft-404", "sent home")
+    add("https://www.moe.standin/srcsite/A08/old.html", "soft-404", "sent home")
+    add("https://www.lapsed-institute.standin/publications/wp-7.pdf", "soft-404",
         "domain parked: redirected to a for-sale page like every path")
     # dead
     add(ja + "/gone", "dead?", "404")
     add(ja + "/removed", "dead?", "410")
     add(ja + "/head-ok-get-404", "dead?", "HEAD 200 but GET 404")
     add(ja + "/moved-to-gone", "dead?", "redirect to a 404")
-    add("https://www.gone-journal.test/vol3/paper12.html", "dead?", "name gone (CONNECT refused)")
-    add("http://www.defunct-ngo.test/report.pdf", "dead?", "name gone (proxy 502 DNS page)")
-    add("www.vanished.test/about.html", "dead?", "www. without scheme, name gone")
-    add("https://zh.wiki.test/wiki/不存在的条目", "dead?", "Chinese path, 404")
+    add("https://www.gone-journal.standin/vol3/paper12.html", "dead?", "name gone (CONNECT refused)")
+    add("http://www.defunct-ngo.standin/report.pdf", "dead?", "name gone (proxy 502 DNS page)")
+    add("www.vanished.standin/about.html", "dead?", "www. without scheme, name gone")
+    add("https://zh.wiki.standin/wiki/不存在的条目", "dead?", "Chinese path, 404")
     # blocked
     add(ja + "/members", "blocked", "401")
     add(ja + "/legal", "blocked", "451")
     add(ja + "/busy-long", "blocked", "429 with Retry-After: 3600", live=True)
     add(ja + "/ua-wall", "blocked", "403 for a non-browser User-Agent", live=True)
-    add("https://www.cf-site.test/a", "blocked", "Cloudflare 403 challenge", live=True)
-    add("https://www.cf-site.test/b", "blocked", "Cloudflare 503 challenge", live=True)
-    add("https://www.jsl-site.test/info/1024/5678.htm", "blocked", "Jiasule 521 challenge",
+    add("https://www.cf-site.standin/a", "blocked", "Cloudflare 403 challenge", live=True)
+    add("https://www.cf-site.standin/b", "blocked", "Cloudflare 503 challenge", live=True)
+    add("https://www.jsl-site.standin/info/1024/5678.htm", "blocked", "Jiasule 521 challenge",
         live=True)
-    add("https://www.aws-waf.test/doc/1", "blocked", "AWS WAF challenge (202)", live=True)
-    add("https://www.datadome.test/news/1", "blocked", "DataDome captcha", live=True)
-    add("https://www.think-tank.test/report/2022/asia.html", "blocked",
+    add("https://www.aws-waf.standin/doc/1", "blocked", "AWS WAF challenge (202)", live=True)
+    add("https://www.datadome.standin/news/1", "blocked", "DataDome captcha", live=True)
+    add("https://www.think-tank.standin/report/2022/asia.html", "blocked",
         "redirect to a login page on another host", live=True)
-    add("https://baike.search.test/item/北约/1234", "blocked",
+    add("https://baike.search.standin/item/北约/1234", "blocked",
         "redirect to a captcha page on another host", live=True)
     # errors (transient or unknowable)
     add(ja + "/crash", "error", "500")
@@ -384,9 +385,9 @@ def _cases() -> list[Case]:
     add(ja + "/reset", "error", "connection reset")
     add(ja + "/loop-a", "error", "redirect loop")
     add(ja + "/origin-502", "error", "the origin's own 502 (nginx)")
-    add("https://www.gateway.test/x", "error", "504 from the origin")
-    add("https://www.bad-cert.test/paper.html", "error", "certificate nobody trusts")
-    add("https://www.plain-http.test/paper.html", "error", "https on a site without TLS")
+    add("https://www.gateway.standin/x", "error", "504 from the origin")
+    add("https://www.bad-cert.standin/paper.html", "error", "certificate nobody trusts")
+    add("https://www.plain-http.standin/paper.html", "error", "https on a site without TLS")
     return c
 
 

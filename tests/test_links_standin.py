@@ -55,14 +55,14 @@ def test_standin_web_verdicts(via_proxy, tmp_path):
 def test_each_access_date_gets_its_own_capture_as_https(via_proxy, tmp_path):
     from checks.verdicts import Citing, LinkItem
 
-    url = "https://www.gone-journal.test/vol3/paper12.html"
+    url = "https://www.gone-journal.standin/vol3/paper12.html"
     item = LinkItem(url, accessed="2019-07-01", cited_by=[
         Citing("a01", 3, "2019-07-01"), Citing("a04", 12, "2021-04-01")])
-    settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.test",
+    settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.standin",
                                 archive_api="cdx")
     [res] = run_checks([item], settings).results
     assert res.verdict == "dead?" and res.error_kind == "dns"
-    assert res.archive.url == f"https://web.archive.test/web/20190611080000/{url}"
+    assert res.archive.url == f"https://web.archive.standin/web/20190611080000/{url}"
     assert {d: a.timestamp for d, a in res.archives.items()} == {
         "2019-07-01": "20190611080000", "2021-04-01": "20210302101500"}
     cdx = [u for m, u, _ in via_proxy.log if "/cdx/search/cdx" in u and "gone-journal" in u]
@@ -70,12 +70,12 @@ def test_each_access_date_gets_its_own_capture_as_https(via_proxy, tmp_path):
 
 
 def test_timegate_memento_link_is_stored_as_https(via_proxy, tmp_path):
-    url = "https://www.nato.test/cps/en/natohq/topics_50336.htm"
-    settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.test",
+    url = "https://www.nato.standin/cps/en/natohq/topics_50336.htm"
+    settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.standin",
                                 archive_api="timegate")
     [res] = run_checks([(url, "2023-03-01")], settings).results
     assert res.verdict == "ok"
-    assert res.archive.url == f"https://web.archive.test/web/20230302081500/{url}"
+    assert res.archive.url == f"https://web.archive.standin/web/20230302081500/{url}"
     assert res.archive.distance_days == 1
 
 
@@ -87,7 +87,7 @@ def test_offline_behind_a_proxy_is_unknown_and_fast(tmp_path, monkeypatch):
         for k, v in px.env().items():
             monkeypatch.setenv(k, v)
         urls = [c.url for c in CASES[:30]]
-        settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.test",
+        settings = standin_settings(tmp_path, archive_endpoint="https://web.archive.standin",
                                     archive_api="cdx", min_gap=0.5, backoff=0.5)
         import time
 
@@ -95,6 +95,6 @@ def test_offline_behind_a_proxy_is_unknown_and_fast(tmp_path, monkeypatch):
         run = run_checks([(u, "2023-03-01") for u in urls], settings)
         took = time.monotonic() - t
     assert run.offline and {r.verdict for r in run.results} == {"unknown"}
-    archive_asks = [c for c in px.connects if c.startswith("web.archive.test")]
+    archive_asks = [c for c in px.connects if c.startswith("web.archive.standin")]
     assert len(archive_asks) <= settings.workers  # stops once it is known unreachable
     assert took < 3, took  # was 17 s: archive retried, every URL of a dead host paced
