@@ -88,7 +88,7 @@ def ours(urls: list[str], env: dict[str, str], args: argparse.Namespace, tmp: st
         raise SystemExit(f"journal-ingest child failed:\n{err}")
     data = json.loads(out)
     verdicts = data["verdicts"]
-    return {"wall": wall, "verdicts": verdicts,
+    return {"wall": wall, "verdicts": verdicts, "checking": data["checking"],
             "classes": {key(u): COARSE.get(v, v) for u, v in verdicts.items()}}
 
 
@@ -100,8 +100,10 @@ def child(args: argparse.Namespace) -> None:
                             workers=args.threads, cache_path=Path(args.cache),
                             archive_endpoint=None, connect_timeout=TIMEOUT,
                             read_timeout=TIMEOUT, retries=2)
+    t = time.monotonic()
     results = check_urls(urls, settings)
-    print(json.dumps({"verdicts": {r.url: r.verdict for r in results}}, ensure_ascii=False))
+    print(json.dumps({"verdicts": {r.url: r.verdict for r in results},
+                      "checking": time.monotonic() - t}, ensure_ascii=False))
 
 
 def find_exe(name: str) -> str | None:
@@ -202,6 +204,8 @@ def standin(args: argparse.Namespace) -> None:
     right_c, fd_c, _ = coarse_score(got["classes"])
     rows.append(("journal-ingest", f"{s['right']}/{s['total']}", f"{right_c}/{len(CASES)}",
                  len(s["false_dead"]), n, conn, got["wall"]))
+    print(f"(journal-ingest: {got['checking']:.1f} s of its {got['wall']:.1f} s checking; the rest "
+          "is Python starting and importing)")
     if args.verbose:
         for u, w, g, what in s["wrong"]:
             print(f"  journal-ingest wrong: {u}: want {w}, got {g} ({what})")
@@ -267,7 +271,8 @@ def ordinary(args: argparse.Namespace) -> None:
             want = "broken" if "/gone/" in u else "live"
             have = classes.get(key(u), "live" if name == "lychee" else "missing")
             wrong += have != want
-        print(f"| {name} | {n} | {n / len(urls):.2f} | {got['wall']:.1f} s | "
+        inner = f" ({got['checking']:.1f} s checking)" if "checking" in got else ""
+        print(f"| {name} | {n} | {n / len(urls):.2f} | {got['wall']:.1f} s{inner} | "
               f"{len(urls) / got['wall']:.1f} | {wrong} |")
 
 

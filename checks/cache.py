@@ -86,6 +86,18 @@ class ResultCache:
             )
         )
 
+    def record_many(self, results: list[LinkResult]) -> None:
+        """`record` for a run's results in one transaction (one commit, not one per URL)."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            for r in results:
+                self.record(r)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
     def record(self, result: LinkResult) -> None:
         data = result.to_dict()
         data.pop("cited_by", None)  # belongs to the issue, not the URL

@@ -55,7 +55,6 @@ import requests
 
 from checks import defaults
 from parsers.errors import SchemaInvalid
-from schemas.record import read_json
 
 from . import archive as archive_mod
 from .cache import ResultCache, iso, parse_iso
@@ -363,7 +362,7 @@ class Checker:
                                      settings.sleep)
         self.archive_down = ""  # why the archive is unreachable, once it is known to be
         self.cache = ResultCache(settings.cache_path) if settings.cache_path else None
-        self._local = threading.local()
+        self._by_host: dict[str, requests.Session] = {}
         self._sessions: list[requests.Session] = []
         self._lock = threading.Lock()
         self._probes: dict[str, Any] = {}
@@ -374,20 +373,25 @@ class Checker:
 
     # -- plumbing --
 
-    def session(self) -> requests.Session:
-        sess = getattr(self._local, "session", None)
-        if sess is None:
-            sess = requests.Session()  # trust_env: proxies, REQUESTS_CA_BUNDLE, .netrc
-            sess.max_redirects = self.s.max_redirects
-            sess.headers.update(
-                {
-                    "User-Agent": self.s.user_agent,
-                    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-                    "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
-                }
-            )
-            self._local.session = sess
-            with self._lock:
+    def session(self, url: str) -> requests.Session:
+        """The session of the URL's host, shared by the threads that ask it: its kept-alive
+        connections (and TLS sessions) serve every URL of the host, and its cookies are the
+        host's own (cookie-check redirects). requests' pools are thread-safe; at most
+        `per_host` requests use one at a time."""
+        host = host_key(url)
+        with self._lock:
+            sess = self._by_host.get(host)
+            if sess is None:
+                sess = requests.Session()  # trust_env: proxies, REQUESTS_CA_BUNDLE, .netrc
+                sess.max_redirects = self.s.max_redirects
+                sess.headers.update(
+                    {
+                        "User-Agent": self.s.user_agent,
+                        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                        "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8",
+                    }
+                )
+                self._by_host[host] = sess
                 self._sessions.append(sess)
         return sess
 
@@ -410,7 +414,7 @@ class Checker:
         kwargs.setdefault("timeout", (self.s.connect_timeout, self.s.read_timeout))
         with (gate or self.gate).slot(host_key(url)):
             self._count()
-            return self.session().request(method, url, **kwargs)
+            return self.session(url).request(method, url, **kwargs)
 
     def fetch(self, method: str, url: str, want_body: bool) -> Answer:
         """One exchange; the body (capped) is read for GETs of HTML-ish pages."""
@@ -494,7 +498,7 @@ class Checker:
         """A plain-HTTP answer that came from a proxy saying the name does not resolve."""
         if urlsplit(url).scheme != "http":
             return False  # HTTPS answers come through a tunnel, from the host itself
-        proxies = self.session().merge_environment_settings(url, {}, None, None, None)["proxies"]
+        proxies = self.session(url).merge_environment_settings(url, {}, None, None, None)["proxies"]
         if not requests.utils.select_proxy(url, proxies):
             return False
         low = (ans.body or b"")[:16384].lower()
@@ -927,9 +931,7 @@ def run_checks(items: Iterable[Any], settings: LinkSettings | None = None,
         _judge_offline(run, fresh, checker)
         _confirm_dead(run, fresh, checker, s)
         if checker.cache:
-            for r, f in zip(run.results, fresh):
-                if f:
-                    checker.cache.record(r)
+            checker.cache.record_many([r for r, f in zip(run.results, fresh) if f])
         run.requests = checker.request_count
         run.stats = dict(Counter(r.verdict for r in run.results))
         return run
@@ -1039,6 +1041,8 @@ def check_issue_links(issue_dir: Path, settings: LinkSettings | None = None,
     Returns the path of links.json. Raises `MissingFile` when issue.json is absent and
     `SchemaInvalid` when it is not an issue record.
     """
+    from schemas.record import read_json  # (jsonschema: imported only when an issue is read)
+
     from .report import write_reports
 
     issue_dir = Path(issue_dir)

@@ -160,7 +160,7 @@ _TITLE_SPLIT_RE = re.compile(r"\s+[|\-–—_:·•]\s+|[|｜_·•]|\s[–—-]
 # Words of an error page in a page's text: a 2xx page that has them is compared with a
 # random path of its host (the probe costs a request, so only suspicious pages pay it).
 ERROR_TEXT_MARKERS = ERROR_TITLE_PATTERNS + (
-    "404", "sorry", "could not find", "couldn't find", "does not exist", "doesn't exist",
+    "sorry", "could not find", "couldn't find", "does not exist", "doesn't exist",
     "has been removed", "has been deleted", "no results", "抱歉", "对不起", "不存在", "找不到",
     "无法显示", "无法访问", "已删除", "已被删除", "已下线", "出错了", "未找到",
 )
@@ -258,7 +258,12 @@ def error_words(body: bytes) -> str:
     for word in ERROR_TEXT_MARKERS:
         if word in low:
             return word
-    return ""
+    m = _CODE_IN_TEXT_RE.search(low)
+    return m.group(0) if m else ""
+
+
+# "404" said as a status ("Error 404", "404 - page"), not inside a path, a number or a date
+_CODE_IN_TEXT_RE = re.compile(r"(?<![\w/.\-])404(?![\w/.\-])")
 
 
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
