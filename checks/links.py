@@ -361,6 +361,7 @@ class Checker:
         self.archive_gate = HostGate(settings.archive_per_host, settings.archive_min_gap,
                                      settings.sleep)
         self.archive_down = ""  # why the archive is unreachable, once it is known to be
+        self._archive_streak = 0  # lookups failed in a row
         self.cache = ResultCache(settings.cache_path) if settings.cache_path else None
         self._by_host: dict[str, requests.Session] = {}
         self._sessions: list[requests.Session] = []
@@ -709,7 +710,9 @@ class Checker:
         except archive_mod.ArchiveUnavailable as exc:
             with self._lock:
                 self.archive_failures.append(exc.kind or "other")
-                if exc.network and not self.archive_down:
+                self._archive_streak += 1
+                if (exc.network or self._archive_streak >= 3) and not self.archive_down:
+                    # unreachable, or failing every time: asking on would only cost time
                     self.archive_down = str(exc)
                     log.warning("archive %s unreachable (%s): no more lookups this run",
                                 self.s.archive_endpoint, exc)
@@ -717,6 +720,8 @@ class Checker:
             res.note = _join(res.note, f"archive lookup failed: {exc}")
             return False
         found = _https_archive(found, self.s.archive_endpoint)
+        with self._lock:
+            self._archive_streak = 0
         if self.cache:
             self.cache.archive_put(res.url, accessed, self.s.clock(),
                                    found.__dict__ if found else None)
