@@ -280,6 +280,11 @@ def sites(latency: Callable[[], float] | float = 0.0) -> dict[str, Site]:
     # names that no longer resolve
     for host in ("www.gone-journal.standin", "www.defunct-ngo.standin", "www.vanished.standin"):
         site(host, dns=False)
+    # a catalogue that answers every path with the same listing and no word of error: only a
+    # probe would show it, and nothing in the answer asks for one (a known miss, kept visible)
+    site("www.catalogue.standin", default=Reply(200, html(
+        "Latest items | City Library Catalogue", "Browse the newest additions to the catalogue. "
+        "New books, journals and maps arrive every week. " * 8)))
     # a gateway timeout from the origin (not from us)
     site("www.gateway.standin", default=Reply(504, html("504 Gateway Time-out")))
     # the archive
@@ -354,6 +359,8 @@ def _cases() -> list[Case]:
     add("https://www.moe.standin/srcsite/A08/old.html", "soft-404", "sent home")
     add("https://www.lapsed-institute.standin/publications/wp-7.pdf", "soft-404",
         "domain parked: redirected to a for-sale page like every path")
+    add("https://www.catalogue.standin/record/1234567", "soft-404",
+        "the same listing for every path, no error words (not probed: a known miss)")
     # dead
     add(ja + "/gone", "dead?", "404")
     add(ja + "/removed", "dead?", "410")

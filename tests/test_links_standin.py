@@ -1,4 +1,4 @@
-"""The checker on a stand-in web: an intercepting proxy plays 80 cited URLs' real behaviour.
+"""The checker on a stand-in web: an intercepting proxy plays 79 cited URLs.
 
 Every request goes through `checks.testserver.InterceptingProxy` (HTTP in absolute form,
 HTTPS through CONNECT with the proxy's own CA), which plays the hosts of
