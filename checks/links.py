@@ -12,24 +12,34 @@ How a URL is checked (see `verdicts` for what each verdict means):
 
 1. The SQLite cache (`settings.cache_path`) is asked first; a final verdict younger than
    `max_age` is reused without any request.
-2. HEAD, then GET when HEAD is refused or unreliable (400/403/404/405/406/410/500/501).
-   Redirects are followed by hand up to `max_redirects`, with loop detection; each hop is
-   kept. Timeouts, resets, 5xx and 429 are retried with exponential backoff, honouring
-   `Retry-After` up to `max_retry_after`.
+2. One GET (the body of HTML pages read up to `max_body`): status, redirects and title in one
+   request. `head_first` sends HEAD first, then GET when HEAD is refused or unreliable
+   (400/403/404/405/406/410/500/501) or the page is HTML. Redirects are followed by hand up
+   to `max_redirects`, with loop detection (a cookie-check redirect to itself is followed
+   once); each hop is kept; a raw UTF-8 `Location` is read as UTF-8. Timeouts, resets, 5xx
+   and 429 are retried with exponential backoff, honouring `Retry-After` up to
+   `max_retry_after`. `www.…` without a scheme is asked over http.
 3. Every request passes the host gate: at most `per_host` requests in flight and
    `min_gap` seconds between request starts, per host (host:port). Hosts are checked
-   concurrently by `workers` threads, their URLs interleaved.
-4. A 2xx answer is tested for a soft 404: the page's title ("Page not found", 页面不存在…),
-   and, on hosts that answer 2xx for a random path, a comparison with that random page.
+   concurrently by `workers` threads, their URLs interleaved, one session per host. A host
+   whose name did not resolve (or that refused) is not asked again in the run.
+4. A 2xx answer is tested for a soft 404: the page's title ("Page not found", 页面不存在, a
+   title part that is only "404"), bot walls (challenge markers, verification titles); and,
+   when the answer gives reason to doubt it (a redirect that changed the page, error words
+   in its text), a random path on the *cited* host is asked once per run: ending where it
+   ends is `soft-404` (`blocked` for a login or captcha page), and so is the same text.
 5. After all URLs: if most hosts failed the same way before any HTTP exchange (name
-   resolution or connection), the machine is taken to be offline; such URLs are `unknown`.
+   resolution or connection, also as a proxy reports them), the machine is taken to be
+   offline; such URLs are `unknown`.
 6. 404/410/vanished names are `dead?` until the cache shows the same evidence at least
    `confirm_after` earlier (with nothing healthy in between): then `dead`.
-7. The archive service (`archive_endpoint`) is asked for the capture nearest the access date.
+7. The archive service (`archive_endpoint`) is asked for the capture nearest each access
+   date the URL is cited with, on its own pacing (`archive_per_host`, `archive_min_gap`),
+   until it is found unreachable.
 
 No request goes anywhere but the cited URL's host (and the hosts its redirects name) and the
-archive service. Proxies and `REQUESTS_CA_BUNDLE` are honoured as requests does by default
-(a `Session` with `trust_env`).
+archive service. Proxies (`HTTP(S)_PROXY`, `NO_PROXY`) and `REQUESTS_CA_BUNDLE` /
+`CURL_CA_BUNDLE` are honoured as requests honours them, read once per host.
 """
 from __future__ import annotations
 
