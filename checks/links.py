@@ -187,6 +187,8 @@ class LinkSettings:
             "archive_endpoint": self.archive_endpoint,
             "archive_api": self.archive_api if self.archive_endpoint else "none",
             "archive_for": self.archive_for if self.archive_endpoint else "none",
+            "archive_pacing": [self.archive_per_host, self.archive_min_gap],
+            "head_first": self.head_first,
         }
 
 
