@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test browser poppler bench fixtures clean
+.PHONY: demo test browser poppler bench links-bench fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ poppler:
 
 bench: $(STAMP) poppler
 	$(PY) bench/ingest_bench.py
+
+# the cited-URL checker against LinkChecker and lychee on the stand-in web (bench/README.md)
+links-bench: $(STAMP)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) bench/links_bench.py
 
 fixtures: $(STAMP)
 	$(PY) tests/make_fixtures.py

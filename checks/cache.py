@@ -86,11 +86,24 @@ class ResultCache:
             )
         )
 
+    def record_many(self, results: list[LinkResult]) -> None:
+        """`record` for a run's results in one transaction (one commit, not one per URL)."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            for r in results:
+                self.record(r)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
     def record(self, result: LinkResult) -> None:
         data = result.to_dict()
         data.pop("cited_by", None)  # belongs to the issue, not the URL
         data.pop("accessed", None)
         data.pop("archive", None)  # kept in its own table, keyed by access date
+        data.pop("archives", None)
         data["from_cache"] = False
         self._conn().execute(
             "INSERT INTO checks (url, checked_at, verdict, result) VALUES (?, ?, ?, ?)",

@@ -23,6 +23,7 @@ from .verdicts import (
     SOFT_404,
     UNKNOWN,
     VERDICTS,
+    Archive,
     LinkResult,
 )
 
@@ -83,9 +84,9 @@ def summary_text(issue_id: str, run: "CheckRun", archive_for: str = "none") -> s
     return "\n".join(lines) + "\n"
 
 
-def archive_line(r: LinkResult) -> str:
+def archive_line(r: LinkResult, a: Archive | None = None, accessed: str = "") -> str:
     """'archived 2020-01-10 (5 days from the access date): <url>' for an editor."""
-    a = r.archive
+    a = a or r.archive
     if a is None:
         return ""
     stamp = a.timestamp or ""
@@ -93,7 +94,7 @@ def archive_line(r: LinkResult) -> str:
     if a.distance_days is not None:
         days = "same day as" if a.distance_days == 0 else (
             f"{a.distance_days} day{'s' if a.distance_days != 1 else ''} from")
-        dist = f" ({days} the access date)"
+        dist = f" ({days} the access date{' ' + accessed if accessed else ''})"
     else:
         dist = " (no access date printed)"
     return f"archived{when}{dist}: {a.url}"
@@ -111,7 +112,10 @@ def _entry(r: LinkResult, archive_asked: bool = False) -> list[str]:
         detail += f" (first seen failing {r.first_failed_at})"
     if detail:
         out.append(f"      {detail}")
-    if r.archive:
+    if len(r.archives) > 1:  # cited with several access dates: the copy nearest each
+        for accessed, a in sorted(r.archives.items()):
+            out.append("      " + archive_line(r, a, accessed))
+    elif r.archive:
         out.append("      " + archive_line(r))
     elif archive_asked and "archive lookup failed" not in r.note:
         out.append("      archived: no copy found")

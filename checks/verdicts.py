@@ -99,6 +99,8 @@ class LinkResult:
     accessed: str = ""
     cited_by: list[Citing] = field(default_factory=list)
     archive: Archive | None = None
+    # the capture nearest each access date, when the URL is cited with more than one
+    archives: dict[str, Archive] = field(default_factory=dict)
     from_cache: bool = False
     first_failed_at: str = ""  # start of the current run of dead evidence (for dead?/dead)
 
@@ -112,6 +114,7 @@ class LinkResult:
         data["cited_by"] = [Citing(**c) for c in data.get("cited_by") or []]
         arch = data.get("archive")
         data["archive"] = Archive(**arch) if arch else None
+        data["archives"] = {k: Archive(**v) for k, v in (data.get("archives") or {}).items()}
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -121,10 +124,11 @@ class LinkResult:
 _TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 
 # Titles (and H1s) of error pages served with status 200. Lower-cased substring match.
+# A bare status code is not in this list: "404" is an error title only as a whole title part
+# ("404", "Error 404", "404 - 页面") and never inside a real one ("第404期", "Operation 404").
 ERROR_TITLE_PATTERNS = (
     "page not found",
     "not found",
-    "404",
     "410 gone",
     "page does not exist",
     "page doesn't exist",
@@ -140,12 +144,29 @@ ERROR_TITLE_PATTERNS = (
     "页面找不到",
     "网页不存在",
     "您访问的页面不存在",
+    "页面已删除",
+    "文章不存在",
+    "内容不存在",
     "頁面不存在",
     "找不到網頁",
     "ページが見つかりません",
 )
 
-# Bodies of bot-challenge interstitials (Cloudflare, Akamai, DDoS-Guard, Sucuri, …).
+# one part of a title (between | - – — _ : ·) that is nothing but an error code
+_CODE_PART_RE = re.compile(
+    r"^(?:http\s*)?(?:error\s*|错误\s*)?(?:404|410)(?:\s*(?:error|page|错误|页面|错误页面))?[!.！]?$")
+_TITLE_SPLIT_RE = re.compile(r"\s+[|\-–—_:·•]\s+|[|｜_·•]|\s[–—-]\s?|：|:\s")
+
+# Words of an error page in a page's text: a 2xx page that has them is compared with a
+# random path of its host (the probe costs a request, so only suspicious pages pay it).
+ERROR_TEXT_MARKERS = ERROR_TITLE_PATTERNS + (
+    "sorry", "could not find", "couldn't find", "does not exist", "doesn't exist",
+    "has been removed", "has been deleted", "no results", "抱歉", "对不起", "不存在", "找不到",
+    "无法显示", "无法访问", "已删除", "已被删除", "已下线", "出错了", "未找到",
+)
+
+# Bodies of bot-challenge interstitials (Cloudflare, Akamai, DDoS-Guard, Sucuri, DataDome,
+# Jiasule 加速乐, …).
 CHALLENGE_BODY_MARKERS = (
     b"challenge-platform",
     b"cf-browser-verification",
@@ -156,7 +177,17 @@ CHALLENGE_BODY_MARKERS = (
     b"sucuri website firewall",
     b"please enable js and disable any ad blocker",
     b"captcha-delivery.com",
+    b"__jsl_clearance",
+    b"('_')+('_')+('j')+('s')+('l')",
 )
+
+# Whole titles of captcha and verification pages (a 200 page that is a wall, not the work).
+CHALLENGE_TITLES = frozenset({
+    "百度安全验证", "安全验证", "人机验证", "访问验证", "验证码", "安全检查", "滑动验证",
+    "security check", "security verification", "captcha", "human verification",
+    "are you a robot?", "are you a robot", "just a moment...", "attention required!",
+    "access denied", "请输入验证码", "访问受限", "访问被拒绝",
+})
 
 
 def page_title(body: bytes, encoding: str | None = None) -> str:
@@ -178,16 +209,76 @@ def page_title(body: bytes, encoding: str | None = None) -> str:
     return " ".join(text.split())
 
 
+def title_parts(title: str) -> list[str]:
+    """A title's parts, lower-cased: "404 - 页面不存在 | 人民网" → ["404", "页面不存在", "人民网"]."""
+    return [p.strip() for p in _TITLE_SPLIT_RE.split(title.lower()) if p.strip()]
+
+
 def error_title(title: str) -> str:
     """The error pattern a page title matches, or "" when it looks like a real page."""
-    low = title.lower()
+    low = " ".join(title.lower().split())
     for pat in ERROR_TITLE_PATTERNS:
-        if pat.isdigit():
-            if re.search(rf"(?<!\d){pat}(?!\d)", low):
-                return pat
-        elif pat in low:
+        if pat in low:
             return pat
+    for part in title_parts(low) or [low]:
+        if _CODE_PART_RE.match(part):
+            return part
     return ""
+
+
+def challenge_title(title: str) -> str:
+    """The verification-page title `title` is (whole, or one part of it), or ""."""
+    for part in [" ".join(title.lower().split())] + title_parts(title):
+        if part in CHALLENGE_TITLES:
+            return part
+    return ""
+
+
+def page_text(body: bytes) -> str:
+    """The visible text of an HTML page (scripts, styles and tags removed), decoded."""
+    text = decode_body(body)
+    text = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", text)
+    text = re.sub(r"(?s)<!--.*?-->", " ", text)
+    text = re.sub(r"(?s)<[^>]*>", " ", text)
+    return " ".join(text.split())
+
+
+def decode_body(body: bytes) -> str:
+    """UTF-8 when it is, else GB18030 (a superset of GBK/GB2312, the other charset of the
+    Chinese web), never failing."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("gb18030", errors="replace")
+
+
+def error_words(body: bytes) -> str:
+    """The first error-page word in the page's visible text, or "" (decides on a probe)."""
+    low = page_text(body[:65536]).lower()
+    for word in ERROR_TEXT_MARKERS:
+        if word in low:
+            return word
+    m = _CODE_IN_TEXT_RE.search(low)
+    return m.group(0) if m else ""
+
+
+# "404" said as a status ("Error 404", "404 - page"), not inside a path, a number or a date
+_CODE_IN_TEXT_RE = re.compile(r"(?<![\w/.\-])404(?![\w/.\-])")
+
+
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_WORD = re.compile(r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+
+
+def text_tokens(text: str) -> set[str]:
+    """Words of `text`: Latin-script words, and overlapping pairs of CJK characters (CJK has
+    no spaces, so its bigrams stand for words, as search engines index it)."""
+    tokens = set(_WORD.findall(text.lower()))
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            tokens.add(run)
+        tokens.update(run[i:i + 2] for i in range(len(run) - 1))
+    return tokens
 
 
 def is_bot_challenge(status: int, headers: Any, body: bytes = b"") -> str:
@@ -200,12 +291,18 @@ def is_bot_challenge(status: int, headers: Any, body: bytes = b"") -> str:
         return f"cf-mitigated: {mitigated}"
     if headers.get("x-amzn-waf-action"):
         return "x-amzn-waf-action: " + headers["x-amzn-waf-action"]
+    if status == 521 and ("__jsluid" in (headers.get("set-cookie") or "")
+                          or (headers.get("server") or "").lower() == "jsl"):
+        return "Jiasule (加速乐) 521 challenge"
     low = (body or b"")[:65536].lower()
     for marker in CHALLENGE_BODY_MARKERS:
         if marker in low:
             return "challenge page (" + marker.decode() + ")"
     if status in (403, 503) and "cloudflare" in (headers.get("server") or "").lower():
         return "403/503 from cloudflare"
+    title = challenge_title(page_title(body)) if body else ""
+    if title:
+        return f"verification page (title {title!r})"
     return ""
 
 
@@ -213,20 +310,20 @@ def similar_bodies(a: bytes, b: bytes, strip: tuple[str, ...] = ()) -> bool:
     """True when two pages are near-identical (an error template with a varying path in it).
 
     The strings in `strip` (the requested paths, which error pages often echo) are removed
-    from both first. Compares sizes and the sets of words; cheap and good enough for
-    templates.
+    from both first. Compares the visible texts' lengths and their sets of words, CJK text
+    counted by character pairs, so two Chinese pages in one template are told apart by
+    what they say, not alike by their shared ASCII markup.
     """
     if not a or not b:
         return False
+    ta, tb = page_text(a[:262144]), page_text(b[:262144])
     for text in strip:
         if text and text != "/":
-            raw = text.encode("utf-8", "replace")
-            a, b = a.replace(raw, b""), b.replace(raw, b"")
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 0.1 * max(la, lb) + 64:
+            ta, tb = ta.replace(text, ""), tb.replace(text, "")
+    la, lb = len(ta), len(tb)
+    if abs(la - lb) > 0.1 * max(la, lb) + 32:
         return False
-    wa = set(re.findall(rb"\w+", a[:65536]))
-    wb = set(re.findall(rb"\w+", b[:65536]))
+    wa, wb = text_tokens(ta), text_tokens(tb)
     if not wa or not wb:
-        return a == b
+        return ta == tb
     return len(wa & wb) / len(wa | wb) >= 0.9

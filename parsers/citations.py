@@ -446,10 +446,50 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     """
     out = []
     for m in _URL_RE.finditer(text):
-        url = _strip_url_tail(m.group(0))
+        raw = _extend_url(text, m.start(), m.end())
+        url = _strip_url_tail(raw)
         if len(url) > len(_URL_START_RE.match(url).group(0)):
             out.append((url, m.start(), m.start() + len(url)))
     return out
+
+
+#: CJK ideographs and kana, printed as themselves in a URL's path or query (GB/T 7714-2015
+#: prints the URL as the browser shows it: ``https://zh.wikipedia.org/wiki/北大西洋公约组织``)
+_CJK_PATH_RUN = re.compile(rf"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+[{_URL_CHAR}]*")
+#: a file name with spaces, ended by its extension ("…/files/Strategic Concept 2022.pdf")
+_SPACED_FILE = re.compile(
+    rf" ((?:[A-Za-z0-9\-_()\u4e00-\u9fff]+ ){{0,5}}[A-Za-z0-9\-_()\u4e00-\u9fff]+"
+    rf"\.(?:pdf|html?|shtml|docx?|xlsx?|pptx?|aspx?|php|jsp)(?:\?[{_URL_CHAR}]*)?)"
+    r"(?=$|[\s,.;，。；)）\]】])", re.IGNORECASE)
+
+
+def _extend_url(text: str, start: int, end: int) -> str:
+    """The URL at text[start:end] continued where the ASCII match stopped inside it: a CJK
+    run right after ``/``, ``=``, ``-`` or ``_`` of the path or query (``/wiki/北约``,
+    ``?q=北约&p=2``) and, in a path whose last segment has no extension yet, a file name
+    with spaces up to its extension. Anything else after it (``。``, ``[2023-03-01]``,
+    ``访问日期``) ends it."""
+    url = text[start:end]
+    scheme = _URL_START_RE.match(url)
+    if not scheme or "/" not in url[scheme.end():]:
+        return url  # still in the host: a CJK character there ends the URL
+    while end < len(text) and url[-1:] in "/=-_":
+        m = _CJK_PATH_RUN.match(text, end)
+        if not m:
+            break
+        url += m.group(0)
+        end = m.end()
+    last = url.rsplit("/", 1)[-1]
+    if end < len(text) and text[end] == " " and last and "." not in last and "?" not in last:
+        m = _SPACED_FILE.match(text, end)
+        if m and not any(w.lower() in _FILE_NAME_STOP for w in m.group(1).split()[:-1]):
+            url += m.group(0)
+    return url
+
+
+#: words that are prose after a URL, never part of a file name with spaces
+_FILE_NAME_STOP = _URL_STOP_WORDS | {"and", "or", "the", "see", "at", "in", "of", "on", "for",
+                                  "from", "to", "via", "also", "cf", "and/or"}
 
 
 _MONTHS = {

@@ -22,7 +22,7 @@ those elements gives back exactly the tree built without link results.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,15 @@ class LinkNote:
     detail: str = ""  # "HTTP 404", "now at …", the error in words
     archive_url: str = ""
     archive_date: str = ""  # ISO date of the capture, "" when unknown
+    # a URL cited with several access dates: (access date, capture URL, capture date) each
+    by_date: tuple[tuple[str, str, str], ...] = ()
+
+    def for_access(self, accessed: str) -> "LinkNote":
+        """The note with the capture nearest this citation's own access date."""
+        for day, url, when in self.by_date:
+            if day == accessed:
+                return replace(self, archive_url=url, archive_date=when)
+        return self
 
 
 def _iso_day(stamp: str) -> str:
@@ -83,9 +92,13 @@ def notes_from_links(doc: dict[str, Any]) -> dict[str, LinkNote]:
         if not url or not verdict:
             continue
         arch = link.get("archive") or {}
+        by_date = tuple((str(day), str(a.get("url") or ""), _iso_day(str(a.get("timestamp") or "")))
+                        for day, a in sorted((link.get("archives") or {}).items())
+                        if isinstance(a, dict) and a.get("url"))
         notes[url] = LinkNote(verdict=verdict, checked=_iso_day(str(link.get("checked_at") or "")),
                               detail=_detail(link), archive_url=str(arch.get("url") or ""),
-                              archive_date=_iso_day(str(arch.get("timestamp") or "")))
+                              archive_date=_iso_day(str(arch.get("timestamp") or "")),
+                              by_date=by_date)
     return notes
 
 
@@ -134,10 +147,13 @@ def add_notes(root: etree._Element, notes: dict[str, LinkNote]) -> int:
     strip_notes(root, keep=silent)
     added = 0
     for cit in root.iter("mixed-citation", "element-citation"):
+        accessed = next((d.get("iso-8601-date") or "" for d in cit.iter("date-in-citation")
+                         if d.get("content-type") == "access-date"), "")
         for link in [el for el in cit if el.tag == "ext-link" and not el.get("specific-use")]:
             note = notes.get((link.get(f"{{{XLINK}}}href") or "").strip())
             if note is None or note.verdict in SILENT_VERDICTS:
                 continue
+            note = note.for_access(accessed)
             comment = _note_element(note)
             comment.tail, link.tail = link.tail, None
             link.addnext(comment)

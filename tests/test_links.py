@@ -65,12 +65,13 @@ def one(url, settings):
 # ---- verdicts -----------------------------------------------------------------------------
 
 
-def test_200_is_ok_with_head_only_and_honest_user_agent(servers, settings):
+def test_200_is_ok_with_one_get_and_honest_user_agent(servers, settings):
     a = servers(2, {"/page": Reply()})
     res = one(a.url("/page"), settings)
-    assert (res.verdict, res.http_status, res.method) == ("ok", 200, "HEAD")
+    assert (res.verdict, res.http_status, res.method) == ("ok", 200, "GET")
     assert res.final_url == a.url("/page") and res.redirects == []
-    assert a.requests_for("/page") == ["HEAD"]
+    assert a.requests_for("/page") == ["GET"]  # status and title in one request
+    assert len(a.log) == 1  # no probe of an ordinary page's host
     ua = a.log[0][2]["User-Agent"]
     assert ua.startswith("journal-ingest/0.1")
     assert "(+https://github.com/journal-ingest/journal-ingest; cited-link checker)" in ua
@@ -120,14 +121,27 @@ def test_404_and_410_are_dead_pending_on_first_run(servers, settings, status):
     a = servers(2, {"/gone": Reply(status, html("Gone"))})
     res = one(a.url("/gone"), settings)
     assert res.verdict == "dead?" and res.http_status == status
-    assert a.requests_for("/gone") == ["HEAD", "GET"]  # a HEAD 404 is confirmed by GET
+    assert a.requests_for("/gone") == ["GET"]
 
 
-def test_head_405_falls_back_to_get(servers, settings):
-    a = servers(2, {"/p": Reply(200, head_status=405)})
+def test_head_first_falls_back_to_get_on_405(servers, settings):
+    settings.head_first = True
+    a = servers(2, {"/p": Reply(200, head_status=405),
+                    "/doc.pdf": Reply(200, b"%PDF-", {"Content-Type": "application/pdf"})})
     res = one(a.url("/p"), settings)
     assert (res.verdict, res.method) == ("ok", "GET")
     assert a.requests_for("/p") == ["HEAD", "GET"]
+    assert one(a.url("/doc.pdf"), settings).verdict == "ok"
+    assert a.requests_for("/doc.pdf") == ["HEAD"]  # not HTML: no title to read
+
+
+def test_head_first_still_reads_the_title_and_sees_get_404(servers, settings):
+    settings.head_first = True
+    a = servers(2, {"/nf": Reply(200, html("页面不存在")),
+                    "/hg": Reply(404, html("Not Found"), head_status=200)})
+    assert one(a.url("/nf"), settings).verdict == "soft-404"
+    assert one(a.url("/hg"), settings).verdict == "dead?"
+    assert a.requests_for("/hg") == ["HEAD", "GET"]
 
 
 def test_403_with_bot_challenge_header_is_blocked(servers, settings):
@@ -214,10 +228,11 @@ def test_soft_404_redirect_to_home(servers, settings):
     assert res.verdict == "soft-404" and "random path" in res.note
 
 
-def test_honest_host_pages_are_not_fetched_for_soft_404(servers, settings):
-    a = servers(2, {"/p": Reply()})
-    assert one(a.url("/p"), settings).verdict == "ok"
-    assert a.requests_for("/p") == ["HEAD"]
+def test_ordinary_pages_cost_one_request_each(servers, settings):
+    a = servers(2, {f"/p{i}": Reply(200, html(f"Article {i}", "Text. " * 40)) for i in range(5)})
+    res = check_urls([a.url(f"/p{i}") for i in range(5)], settings)
+    assert {r.verdict for r in res} == {"ok"}
+    assert len(a.log) == 5  # one GET each, no HEAD, no probe
 
 
 def test_unresolvable_name_is_dead_pending(servers, settings):

@@ -126,6 +126,18 @@ def test_cdx_server_error_is_a_failed_lookup_not_a_missing_copy(cited, settings,
     assert res.archive is None and "archive lookup failed" in res.note
 
 
+def test_an_archive_failing_every_time_is_asked_three_times_not_once_per_url(cited, settings,
+                                                                             httpserver):
+    httpserver.expect_request("/cdx/search/cdx").respond_with_data("busy", status=503)
+    settings.archive_api = "cdx"
+    settings.retries = 0
+    settings.workers = 1
+    items = [LinkItem(cited.url(f"/p{i}"), accessed="2020-01-15") for i in range(8)]
+    results = check_urls(items, settings)
+    assert len(httpserver.log) == 3
+    assert sum("archive unreachable" in r.note for r in results) == 5
+
+
 # ---- Memento TimeGate -------------------------------------------------------------------------
 
 

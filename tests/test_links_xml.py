@@ -125,3 +125,30 @@ def test_links_command_archive_api_option(tmp_path, site, httpserver):
     assert len(httpserver.log) == 2  # both URLs asked through the CDX API
     doc = json.loads((folder / "links.json").read_text(encoding="utf-8"))
     assert doc["settings"]["archive_api"] == "cdx"
+
+
+def test_each_citation_gets_the_copy_nearest_its_own_access_date():
+    from lxml import etree
+
+    from schemas.jats_links import XLINK, add_notes, notes_from_links
+
+    url = "https://www.gone-journal.standin/vol3/paper12.html"
+    root = etree.Element("ref-list")
+    for day in ("2019-07-01", "2021-04-01"):
+        cit = etree.SubElement(etree.SubElement(root, "ref"), "mixed-citation")
+        link = etree.SubElement(cit, "ext-link")
+        link.set(f"{{{XLINK}}}href", url)
+        link.text = url
+        d = etree.SubElement(cit, "date-in-citation")
+        d.set("content-type", "access-date")
+        d.set("iso-8601-date", day)
+    arch = {"2019-07-01": {"url": f"https://a.standin/web/20190611080000/{url}",
+                           "timestamp": "20190611080000", "distance_days": 20},
+            "2021-04-01": {"url": f"https://a.standin/web/20210302101500/{url}",
+                           "timestamp": "20210302101500", "distance_days": 30}}
+    doc = {"links": [{"url": url, "verdict": "dead?", "checked_at": "2026-11-27T12:00:00Z",
+                      "http_status": None, "archive": arch["2019-07-01"], "archives": arch}]}
+    assert add_notes(root, notes_from_links(doc)) == 2
+    copies = [el.get(f"{{{XLINK}}}href") for el in root.iter("ext-link")
+              if el.get("specific-use") == "archived-copy"]
+    assert copies == [arch["2019-07-01"]["url"], arch["2021-04-01"]["url"]]
