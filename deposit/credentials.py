@@ -4,21 +4,31 @@ Order: `CROSSREF_LOGIN_ID` + `CROSSREF_LOGIN_PASSWD` in the environment; otherwi
 keyring-style file (`CROSSREF_CREDENTIALS_FILE`, default
 `~/.config/journal-ingest/crossref-credentials`) holding two lines::
 
-    login_id = "role/user"
+    login_id = "email@address.com/role"
     login_passwd = "secret"
+
+`login_id` is Crossref's form for a personal account, the e-mail address and the role
+joined by a slash (`email@address.com/role`), or the role alone for a shared role
+account. Accounts on the test system (test.crossref.org) are separate: Crossref support
+sets them up.
 
 The file must belong to the current user and must not be readable by group or others
 (`chmod 600`); otherwise it is refused without reading it. The password is never part of
-`repr`, logs, exceptions, the ledger or reports; `scrub` removes it from server text.
+`repr`, logs, exceptions, the ledger or reports; `scrub` removes it, and the login, from
+server text in every encoding a server might echo them in (see `scrub`).
 """
 from __future__ import annotations
 
+import html
 import os
+import re
 import stat
 import sys
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import unquote, unquote_plus
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,10 +54,65 @@ class Credentials:
     __str__ = __repr__
 
     def scrub(self, text: str) -> str:
-        """`text` with every occurrence of the password replaced by `***`."""
-        if self.password and text:
-            text = text.replace(self.password, "***")
+        """`text` (a server's answer, or anything taken from one) without the password
+        (`***`) or the login (`<login>`), in any encoding a server might echo them in.
+
+        Rewritten: each character raw, as an HTML/XML named or numeric character reference
+        (decimal or hex, any zero padding), percent-encoded (either hex case, `+` for a
+        space) or as a `\\uXXXX` escape, in any mixture, and split by CDATA sections. If a
+        decoded view of what is left (HTML-unescaped, URL-decoded, both, tags or CDATA
+        markers removed) still shows either secret, the whole text is withheld.
+        """
+        if not text:
+            return text
+        secrets = [(self.password, "***")]
+        if len(self.login_id) >= 3:
+            secrets.append((self.login_id, "<login>"))
+        for secret, mark in secrets:
+            if secret:
+                text = _secret_pattern(secret).sub(mark, text)
+        for view in _views(text):
+            if any(secret and secret in view for secret, _ in secrets):
+                return WITHHELD
         return text
+
+
+WITHHELD = "[server text withheld: it repeated the Crossref login or password]"
+_NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos", "\xa0": "nbsp"}
+_CDATA_SPLIT = r"(?:\]\]><!\[CDATA\[)?"
+
+
+def _hex(n: int, width: int = 0) -> str:
+    digits = f"{n:0{width}x}"
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in digits)
+
+
+def _char_forms(ch: str) -> str:
+    cp = ord(ch)
+    forms = [re.escape(ch), f"&#0*{cp};", f"&#[xX]0*{_hex(cp)};", r"\\[uU]" + _hex(cp, 4)]
+    if ch in _NAMED:
+        forms.append(f"&{_NAMED[ch]};")
+    forms.append("".join(f"%{_hex(b, 2)}" for b in ch.encode("utf-8")))
+    if ch == " ":
+        forms.append(r"\+")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=8)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    """The secret with every character in any of its encodings, CDATA splits between."""
+    return re.compile(_CDATA_SPLIT.join(_char_forms(ch) for ch in secret))
+
+
+def _views(text: str) -> list[str]:
+    """How a reader (a browser, an XML parser, a URL decoder) might see `text`."""
+    bare = re.sub(r"<!\[CDATA\[|\]\]>", "", text)
+    untagged = re.sub(r"<[^>]*>", "", bare)
+    views = [text, bare, untagged]
+    for v in (text, untagged):
+        h = html.unescape(v)
+        views += [h, unquote(v), unquote_plus(v), unquote(h), html.unescape(unquote(v)), html.unescape(unquote_plus(v))]
+    return views
 
 
 def load_credentials(env: Mapping[str, str] | None = None, file: str | Path | None = None) -> Credentials:
