@@ -42,6 +42,7 @@ RETRY_STATUSES = (429, 503)
 USER_AGENT = "journal-ingest/0.1 (Crossref deposit client)"
 DEADLINE = 300.0  # seconds for one whole request (upload included), not per read
 MAX_ANSWER_BYTES = 16 * 1024 * 1024  # a submission log of ~50,000 records; an upload answer is a page
+ANSWER_TEXT = 65536  # characters of an HTML answer looked at (its verdict and message are at the top)
 TEST_ACCOUNTS_HINT = ("check CROSSREF_LOGIN_ID (email@address.com/role, or the role alone) and the password; "
                       "accounts on the test system are separate and set up by Crossref support")
 
@@ -113,7 +114,7 @@ class CrossrefClient:
                 raise UploadUncertain(file_name, f"no answer from {self.base_url} within {self.timeout[1]:.0f}s") from None
             except requests.RequestException as exc:
                 raise UploadUncertain(file_name, f"upload failed ({type(exc).__name__})") from None
-            body = self._creds.scrub(resp.text())
+            body = self._creds.scrub(resp.text()[:ANSWER_TEXT])
             text = self._creds.scrub(_plain(body))
             if 300 <= resp.status < 400:
                 raise UploadRejected(file_name, self._redirect_problem(resp, "upload"))
@@ -128,7 +129,7 @@ class CrossrefClient:
                 raise ServiceBusy(file_name, f"Crossref busy or pending-submission limit reached ({last}); "
                                   "nothing was queued, run again later")
             if resp.status in (401, 403):
-                raise CredentialsError(self._creds.login_id, self._login_refused(resp.status, text))
+                raise CredentialsError(self.base_url, self._login_refused(resp.status, text))
             if resp.status >= 500:
                 raise UploadUncertain(file_name, f"HTTP {resp.status} from {self.base_url} after upload")
             if resp.status >= 400:
@@ -137,7 +138,7 @@ class CrossrefClient:
                 log.info("queued %s: %s", file_name, text)
                 return UploadReceipt(file_name, resp.status, text)
             if re.search(r"log\s*in|password|credential|unauthori[sz]ed|authenticat", text, re.I):
-                raise CredentialsError(self._creds.login_id, self._login_refused(resp.status, text))
+                raise CredentialsError(self.base_url, self._login_refused(resp.status, text))
             raise UploadRejected(file_name, f"Crossref did not queue the file: {text or 'empty answer'}")
         raise ServiceBusy(file_name, last)  # pragma: no cover
 
@@ -146,15 +147,15 @@ class CrossrefClient:
                             deadline=self.deadline, max_bytes=self.max_answer_bytes)
 
     def _redirect_problem(self, resp: Answer, what: str) -> str:
-        """Why a redirect was not followed, naming only the host it pointed to."""
+        """Why a redirect was not followed, naming only the origin it pointed to."""
         try:
             target = urlsplit(resp.location)
-            where = f"{target.scheme}://{target.hostname}" if target.hostname else "a relative address"
+            where = f"{target.scheme}://{target.netloc.rpartition('@')[2]}" if target.netloc else "a path on the same server"
+            same = (target.scheme, target.netloc) == urlsplit(self.base_url)[:2]
         except ValueError:
-            where = "an unreadable address"
-        same = resp.location and urlsplit(self.base_url).hostname == urlsplit(resp.location).hostname
+            where, same = "an unreadable address", False
         return (f"the {what} request was redirected (HTTP {resp.status}) to {self._creds.scrub(where)[:120]}"
-                f"{' (same host)' if same else ''} and not followed: requests carrying the Crossref password "
+                f"{' (the same origin)' if same else ''} and not followed: requests carrying the Crossref password "
                 "are never redirected; if Crossref moved, set CROSSREF_TEST_URL / CROSSREF_PRODUCTION_URL")
 
     def _login_refused(self, status: int, text: str) -> str:
@@ -183,8 +184,8 @@ class CrossrefClient:
                 self.sleep(self._wait(attempt, resp))
                 continue
             if resp.status in (401, 403):
-                text = self._creds.scrub(_plain(self._creds.scrub(resp.text())))
-                raise CredentialsError(self._creds.login_id, self._login_refused(resp.status, text))
+                text = self._creds.scrub(_plain(self._creds.scrub(resp.text()[:ANSWER_TEXT])))
+                raise CredentialsError(self.base_url, self._login_refused(resp.status, text))
             if resp.status != 200:
                 raise DepositError(file_name, f"submission log request answered HTTP {resp.status}")
             try:

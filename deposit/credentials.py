@@ -27,7 +27,7 @@ import sys
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 from urllib.parse import unquote, unquote_plus
 
 if sys.version_info >= (3, 11):
@@ -55,11 +55,11 @@ class Credentials:
 
     def scrub(self, text: str) -> str:
         """`text` (a server's answer, or anything taken from one) without the password
-        (`***`) or the login (`<login>`), in any encoding a server might echo them in.
+        (`***`) or the login (`(login)`), in any encoding a server might echo them in.
 
         Rewritten: each character raw, as an HTML/XML named or numeric character reference
         (decimal or hex, any zero padding), percent-encoded (either hex case, `+` for a
-        space) or as a `\\uXXXX` escape, in any mixture, and split by CDATA sections. If a
+        space) or as a `\\uXXXX` escape, in any mixture, split by CDATA sections or tags. If a
         decoded view of what is left (HTML-unescaped, URL-decoded, both, tags or CDATA
         markers removed) still shows either secret, the whole text is withheld.
         """
@@ -67,7 +67,7 @@ class Credentials:
             return text
         secrets = [(self.password, "***")]
         if len(self.login_id) >= 3:
-            secrets.append((self.login_id, "<login>"))
+            secrets.append((self.login_id, "(login)"))
         for secret, mark in secrets:
             if secret:
                 text = _secret_pattern(secret).sub(mark, text)
@@ -79,7 +79,8 @@ class Credentials:
 
 WITHHELD = "[server text withheld: it repeated the Crossref login or password]"
 _NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos", "\xa0": "nbsp"}
-_CDATA_SPLIT = r"(?:\]\]><!\[CDATA\[)?"
+# between two characters: CDATA section boundaries or markup (`s3<b></b>cret` reads as one word)
+_CDATA_SPLIT = r"(?:\]\]><!\[CDATA\[|<[^<>]{0,200}>)*"
 
 
 def _hex(n: int, width: int = 0) -> str:
@@ -100,19 +101,25 @@ def _char_forms(ch: str) -> str:
 
 @lru_cache(maxsize=8)
 def _secret_pattern(secret: str) -> re.Pattern[str]:
-    """The secret with every character in any of its encodings, CDATA splits between."""
+    """The secret with every character in any of its encodings, CDATA splits or tags between."""
     return re.compile(_CDATA_SPLIT.join(_char_forms(ch) for ch in secret))
 
 
-def _views(text: str) -> list[str]:
-    """How a reader (a browser, an XML parser, a URL decoder) might see `text`."""
+_DECODERS = (html.unescape, unquote, unquote_plus)
+
+
+def _views(text: str) -> Iterator[str]:
+    """How a reader (a browser, an XML parser, a URL decoder) might see `text`: as is,
+    without CDATA markers, without tags, each then decoded up to twice (HTML entities,
+    percent-encoding, form encoding, in any order). One at a time: texts are up to 64 kB."""
     bare = re.sub(r"<!\[CDATA\[|\]\]>", "", text)
-    untagged = re.sub(r"<[^>]*>", "", bare)
-    views = [text, bare, untagged]
-    for v in (text, untagged):
-        h = html.unescape(v)
-        views += [h, unquote(v), unquote_plus(v), unquote(h), html.unescape(unquote(v)), html.unescape(unquote_plus(v))]
-    return views
+    for base in (text, bare, re.sub(r"<[^>]*>", "", bare)):
+        yield base
+        for first in _DECODERS:
+            once = first(base)
+            yield once
+            for second in _DECODERS:
+                yield second(once)
 
 
 def load_credentials(env: Mapping[str, str] | None = None, file: str | Path | None = None) -> Credentials:

@@ -161,7 +161,6 @@ def bounded_session(user_agent: str) -> requests.Session:
     session.mount("https://", WatchedAdapter())
     session.headers["User-Agent"] = user_agent
     session.headers["Accept-Encoding"] = "identity"
-    session.max_redirects = 0
     return session
 
 

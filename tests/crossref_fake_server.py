@@ -51,7 +51,7 @@ def secret_forms(secret: str, xml: bool = False) -> str:
     mixed = "".join((quote(c, safe="") if i % 3 == 0 else f"&#x{ord(c):x};" if i % 3 == 1 else html.escape(c))
                     for i, c in enumerate(secret))
     forms = [f"<![CDATA[{secret}]]>" if xml else secret, html.escape(secret, quote=True), dec, hexa, cdata,
-             quote(secret, safe=""), quote_plus(secret), quote(secret, safe="").lower(), mixed]
+             quote(secret, safe=""), quote_plus(secret), "".join(f"%{b:02x}" for b in secret.encode()), mixed]
     if not xml:
         forms.append(f"<b>{secret[:2]}</b>{html.escape(secret[2:])}")
     return " | ".join(forms)
@@ -191,6 +191,7 @@ class FakeCrossref:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
+        self._httpd.handle_error = lambda request, address: None  # hostile faults end connections abruptly
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
         self._thread.start()
