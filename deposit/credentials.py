@@ -144,9 +144,13 @@ def load_credentials(env: Mapping[str, str] | None = None, file: str | Path | No
         )
     check_private(path)
     try:
+        if path.stat().st_size > 65536:
+            raise CredentialsError(path, "credentials file is over 64 kB; it should hold two lines")
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         raise CredentialsError(path, "not a valid credentials file (expected login_id = \"...\" and login_passwd = \"...\")") from None
+    except OSError as exc:
+        raise CredentialsError(path, f"cannot read the credentials file ({exc.strerror or type(exc).__name__})") from None
     login, passwd = data.get("login_id"), data.get("login_passwd")
     if not (isinstance(login, str) and login and isinstance(passwd, str) and passwd):
         raise CredentialsError(path, "credentials file needs non-empty string keys login_id and login_passwd")
