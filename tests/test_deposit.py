@@ -260,7 +260,7 @@ def test_429_and_503_are_retried(issue_dir, ledger, client, settings, fake):
 def test_pending_submission_limit(issue_dir, ledger, client, settings, fake):
     fake.pending_limit = 1
     fake.add_pending("someone-elses-file.xml")
-    with pytest.raises(ServiceBusy, match="pending-submission limit"):
+    with pytest.raises(ServiceBusy, match=r"pending-submission limit reached \(HTTP 429"):
         deposit(issue_dir, ledger, client, settings, approve())
     (sub,) = ledger.submissions()
     assert sub.state == "unsent" and not fake.pending(LOGIN)[1:]

@@ -247,6 +247,17 @@ def test_echoed_password_appears_in_nothing_written_or_printed(fake, issue, monk
     assert {name: leaks(text) for name, text in places.items() if leaks(text)} == {}
 
 
+def test_login_refused_in_a_200_page_keeps_crossrefs_text(fake):
+    """Crossref may answer a bad login with an ordinary page saying FAILURE."""
+    page = f"<html><body><h2>FAILURE</h2><p>{WRONG_CREDENTIALS}</p></body></html>"
+    fake.deposit_faults = [lambda h: h.reply(200, page, "text/html")]
+    with pytest.raises(CredentialsError) as exc:
+        client_for(fake).upload("f.xml", b"<x/>")
+    msg = str(exc.value)
+    assert msg.startswith(fake.url) and WRONG_CREDENTIALS in msg and "set up by Crossref support" in msg
+    assert "email@address.com/role" in msg and LOGIN not in msg
+
+
 def test_login_refused_while_polling_after_a_good_upload_says_both(fake, issue, tmp_path):
     if __import__("schemas.xmlcheck", fromlist=["x"]).find_schema_dir() is None:
         pytest.skip("Crossref schemas not found")
