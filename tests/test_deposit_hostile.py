@@ -279,3 +279,14 @@ def test_login_refused_while_polling_after_a_good_upload_says_both(fake, issue, 
     assert report.outcomes == {"10.5555/jes.2024.03.001": "registered", "10.5555/jes.2024.03.002": "registered"}
     assert fake.upload_attempts == 1  # collected, not re-sent
     book.close()
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"articles": {"a": 1}, "warnings": "x"}',
+                                     '{"articles": [1, {"doi": 5}], "warnings": [2]}', "\xff"])
+def test_deposit_summary_survives_a_broken_issue_json(tmp_path, content):
+    """The deposit is of crossref.xml; a broken issue.json beside it only loses its warnings."""
+    from deposit.review import _issue_warnings
+
+    path = tmp_path / "issue.json"
+    path.write_text(content, encoding="utf-8")
+    assert _issue_warnings(path) == ([], {})
