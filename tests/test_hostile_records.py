@@ -269,3 +269,13 @@ def test_staging_owner_lock_is_exclusive(tmp_path):
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     stage.discard()
     assert not stage.path.exists()
+
+
+def test_links_json_nested_too_deep_is_a_note_not_a_crash(ingested, tmp_path, capsys):
+    d = edited(ingested, tmp_path, lambda t: t)
+    (d / "links.json").write_text('{"links": ' + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
+    assert main(["report", str(d), "-q"]) == 0
+    assert "links.json: unreadable" in capsys.readouterr().err
+    from schemas.jats_links import load_notes
+
+    assert load_notes(d) == {}  # what `xml` and `links` read: unreadable, so no notes
