@@ -21,7 +21,6 @@ Use as a context manager: `with FakeCrossref() as fake: fake.url ...`.
 """
 from __future__ import annotations
 
-import gzip
 import html
 import threading
 import time
