@@ -290,3 +290,64 @@ def test_deposit_summary_survives_a_broken_issue_json(tmp_path, content):
     path = tmp_path / "issue.json"
     path.write_text(content, encoding="utf-8")
     assert _issue_warnings(path) == ([], {})
+
+
+class ForwardProxy:
+    """A minimal HTTP forward proxy (absolute-URI POSTs), to show proxies are honoured
+    and the deadline holds through one."""
+
+    def __enter__(self) -> "ForwardProxy":
+        import select
+        import socket
+        self.seen: list[str] = []
+        proxy = self
+
+        class H(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, *a: object) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                proxy.seen.append(self.path)
+                _, _, netloc, path = self.path.split("/", 3)
+                host, port = netloc.rsplit(":", 1)
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                headers = "".join(f"{k}: {v}\r\n" for k, v in self.headers.items()
+                                  if k.lower() not in ("proxy-connection", "connection"))
+                with socket.create_connection((host, int(port))) as up:
+                    up.sendall(f"POST /{path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n".encode() + body)
+                    while select.select([up], [], [], 10)[0]:
+                        data = up.recv(65536)
+                        if not data:
+                            break
+                        try:
+                            self.wfile.write(data)
+                            self.wfile.flush()
+                        except OSError:
+                            break
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *a: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_deadline_holds_through_a_proxy(fake, monkeypatch):
+    with ForwardProxy() as proxy:
+        monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:%d" % proxy.httpd.server_address[1])
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        url = fake.url.replace("127.0.0.1", "localhost")
+        client = CrossrefClient(url, Credentials(LOGIN, MARKER), retries=0, deadline=2, sleep=nosleep)
+        assert client.upload("a.xml", b"<x/>").message.startswith("SUCCESS")
+        assert proxy.seen == [url + "/servlet/deposit"]
+        fake.deposit_faults = [trickle(0.3)]
+        start = time.monotonic()
+        with pytest.raises(UploadUncertain, match="2 s deadline"):
+            client.upload("b.xml", b"<x/>")
+        assert time.monotonic() - start < 4
