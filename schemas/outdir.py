@@ -82,7 +82,13 @@ class Staging:
         self.path = Path(tempfile.mkdtemp(prefix=f".{name}{STAGING_MARK}", dir=out))
         tmp = self.path / f"{OWNER}.{os.getpid()}"
         self._fh = open(tmp, "w")  # noqa: SIM115 - held open for the run's lifetime
-        fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:  # a file system without locks: no owner file, so only the age rule applies
+            log.warning("cannot lock %s (%s); if this run is killed its staging folder is removed after a day",
+                        tmp, exc.strerror)
+            tmp.unlink(missing_ok=True)
+            return
         self._fh.write(f"{os.getpid()}\n")
         self._fh.flush()
         os.replace(tmp, self.path / OWNER)
