@@ -207,6 +207,11 @@ def test_file_name_with_newline_or_bad_bytes_stays_on_one_line(tmp_path, capsys)
         code = main(["ingest", str(pdf), "--out", str(tmp_path / "o"), "--no-links", "--quiet"])
         err = capsys.readouterr().err
         assert code == 2 and err.count("\n") == 1 and repr(str(pdf)) in err
+    good = tmp_path / os.fsdecode(b"is\xffsue\nsix.pdf")
+    shutil.copy(SAMPLE, good)
+    code = main(["ingest", str(good), "--out", str(tmp_path / "o"), "--no-links", "--quiet", "--no-report"])
+    out = capsys.readouterr().out
+    assert code == 0 and out.count("\n") == 1 and "'issue\\nsix.pdf': 1 articles" in out
 
 
 # -- staging folders of killed runs ---------------------------------------------------------
