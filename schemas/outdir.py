@@ -50,7 +50,7 @@ def check_folder_name(name: str, source: object) -> str:
     elif name.startswith((".", "-")):
         why = "it would start with '.' or '-'"
     elif _FOLDER_BAD.search(name):
-        why = "it holds a path separator or a control character"
+        why = "it holds a path separator, a control character or bytes that are not UTF-8"
     elif len(name.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
         why = f"it is over {MAX_NAME_BYTES} bytes"
     if why:
