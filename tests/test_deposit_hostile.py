@@ -347,6 +347,8 @@ def test_deadline_holds_through_a_proxy(fake, monkeypatch):
         assert client.upload("a.xml", b"<x/>").message.startswith("SUCCESS")
         assert proxy.seen == [url + "/servlet/deposit"]
         fake.deposit_faults = [trickle(0.3)]
+        # a new client: the minimal proxy closes each connection after relaying one answer
+        client = CrossrefClient(url, Credentials(LOGIN, MARKER), retries=0, deadline=2, sleep=nosleep)
         start = time.monotonic()
         with pytest.raises(UploadUncertain, match="2 s deadline"):
             client.upload("b.xml", b"<x/>")
