@@ -15,11 +15,17 @@ Validate DIR/<issue-id>/crossref.xml, show what will be registered, ask for appr
 record the submission in the deposit ledger, send it to Crossref (the TEST system unless
 --production), poll for the submission log and store each DOI's outcome.
 
-An identical file already submitted or registered is not sent again (--force overrides).
+An identical file already submitted or registered is not sent again (--force overrides,
+with a new timestamp and batch id written into crossref.xml, the old file kept as .bak).
 Earlier submissions left open (e.g. after a crash) are reconciled first, by polling.
 
+The login is Crossref's: email@address.com/role for a personal account, or the role alone
+for a shared one. Test-system (test.crossref.org) accounts are separate and set up by
+Crossref support. Requests to Crossref never follow redirects; each has an overall
+deadline (CROSSREF_DEADLINE, default 300 s).
+
 examples:
-  CROSSREF_LOGIN_ID=role/user CROSSREF_LOGIN_PASSWD=... journal-ingest deposit output/1234-5678-2024-3
+  CROSSREF_LOGIN_ID=email@address.com/role CROSSREF_LOGIN_PASSWD=... journal-ingest deposit output/1234-5678-2024-3
   journal-ingest deposit output/1234-5678-2024-3 --yes --production
 """
 
@@ -86,7 +92,7 @@ def _client(settings, production: bool):
 
     _, base_url = settings.endpoint(production)
     return CrossrefClient(base_url, load_credentials(), retries=settings.retries, backoff=settings.backoff,
-                          sleep=settings.sleep)
+                          sleep=settings.sleep, deadline=settings.deadline)
 
 
 def cmd_deposit(args: argparse.Namespace) -> int:

@@ -45,8 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def summary(issue, out_dir: Path, seconds: float) -> str:
     warnings = sum(len(a.warnings) for a in issue.articles) + len(issue.warnings)
     cites = sum(len(a.citations) for a in issue.articles)
-    return (f"{issue.source.file}: {len(issue.articles)} articles, {cites} citations, "
-            f"{warnings} warnings, {issue.source.pages} pages in {seconds:.1f}s -> {out_dir}")
+    from parsers.errors import quote_name  # a name with a newline or undecodable bytes stays on one line
+
+    return (f"{quote_name(issue.source.file)}: {len(issue.articles)} articles, {cites} citations, "
+            f"{warnings} warnings, {issue.source.pages} pages in {seconds:.1f}s -> {quote_name(out_dir)}")
 
 
 def run(args: argparse.Namespace) -> int:

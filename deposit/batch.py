@@ -165,6 +165,34 @@ def new_timestamp(previous: int, now: float | None = None) -> int:
     return max(make_timestamp(moment), previous + 1)
 
 
+def _write_replacing(path: Path, root: etree._Element, old_data: bytes, old_stamp: int) -> None:
+    """Keep the previous file as `crossref.xml.<old-timestamp>.bak`, write the new one atomically."""
+    path.with_name(f"{path.name}.{old_stamp}.bak").write_bytes(old_data)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    os.replace(tmp, path)
+
+
+def restamp(path: Path, after: int = 0, now: float | None = None) -> tuple[str, str]:
+    """Give `path` a new timestamp (newer than its own and than `after`) and a new
+    `doi_batch_id`, for a forced re-send: Crossref refuses a record whose timestamp is
+    not newer than the one it has ("less or equal to previously submitted version"), and
+    tracks batches by their id. The batch id keeps its stem, with the new timestamp in
+    place of the old one (or appended). Returns (old "id @ timestamp", new one)."""
+    data = path.read_bytes()
+    root = etree.fromstring(data, _safe_parser())
+    stamp_el, id_el = root.find("{*}head/{*}timestamp"), root.find("{*}head/{*}doi_batch_id")
+    if stamp_el is None or id_el is None:
+        raise SchemaInvalid(path, "head/timestamp or head/doi_batch_id missing")
+    old_stamp, old_id = int(_t(stamp_el)), _t(id_el)
+    new_stamp = new_timestamp(max(old_stamp, after), now)
+    stem = old_id[: -len(str(old_stamp)) - 1] if old_id.endswith(f"-{old_stamp}") else old_id
+    new_id = f"{stem[:100 - len(str(new_stamp)) - 1]}-{new_stamp}"
+    stamp_el.text, id_el.text = str(new_stamp), new_id
+    _write_replacing(path, root, data, old_stamp)
+    return f"{old_id} @ {old_stamp}", f"{new_id} @ {new_stamp}"
+
+
 def apply_corrections(path: Path, corrections: list[tuple[str, str, str]], now: float | None = None) -> list[str]:
     """Apply (doi, field, value) corrections to `path` in place and bump its timestamp.
 
@@ -191,8 +219,5 @@ def apply_corrections(path: Path, corrections: list[tuple[str, str, str]], now: 
     stamp_el = root.find("{*}head/{*}timestamp")
     old_stamp = int(_t(stamp_el))
     stamp_el.text = str(new_timestamp(old_stamp, now))
-    path.with_name(f"{path.name}.{old_stamp}.bak").write_bytes(data)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-    os.replace(tmp, path)
+    _write_replacing(path, root, data, old_stamp)
     return notes

@@ -4,21 +4,31 @@ Order: `CROSSREF_LOGIN_ID` + `CROSSREF_LOGIN_PASSWD` in the environment; otherwi
 keyring-style file (`CROSSREF_CREDENTIALS_FILE`, default
 `~/.config/journal-ingest/crossref-credentials`) holding two lines::
 
-    login_id = "role/user"
+    login_id = "email@address.com/role"
     login_passwd = "secret"
+
+`login_id` is Crossref's form for a personal account, the e-mail address and the role
+joined by a slash (`email@address.com/role`), or the role alone for a shared role
+account. Accounts on the test system (test.crossref.org) are separate: Crossref support
+sets them up.
 
 The file must belong to the current user and must not be readable by group or others
 (`chmod 600`); otherwise it is refused without reading it. The password is never part of
-`repr`, logs, exceptions, the ledger or reports; `scrub` removes it from server text.
+`repr`, logs, exceptions, the ledger or reports; `scrub` removes it, and the login, from
+server text in every encoding a server might echo them in (see `scrub`).
 """
 from __future__ import annotations
 
+import html
 import os
+import re
 import stat
 import sys
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
+from urllib.parse import unquote, unquote_plus
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,10 +54,72 @@ class Credentials:
     __str__ = __repr__
 
     def scrub(self, text: str) -> str:
-        """`text` with every occurrence of the password replaced by `***`."""
-        if self.password and text:
-            text = text.replace(self.password, "***")
+        """`text` (a server's answer, or anything taken from one) without the password
+        (`***`) or the login (`(login)`), in any encoding a server might echo them in.
+
+        Rewritten: each character raw, as an HTML/XML named or numeric character reference
+        (decimal or hex, any zero padding), percent-encoded (either hex case, `+` for a
+        space) or as a `\\uXXXX` escape, in any mixture, split by CDATA sections or tags. If a
+        decoded view of what is left (HTML-unescaped, URL-decoded, both, tags or CDATA
+        markers removed) still shows either secret, the whole text is withheld.
+        """
+        if not text:
+            return text
+        secrets = [(self.password, "***")]
+        if len(self.login_id) >= 3:
+            secrets.append((self.login_id, "(login)"))
+        for secret, mark in secrets:
+            if secret:
+                text = _secret_pattern(secret).sub(mark, text)
+        for view in _views(text):
+            if any(secret and secret in view for secret, _ in secrets):
+                return WITHHELD
         return text
+
+
+WITHHELD = "[server text withheld: it repeated the Crossref login or password]"
+_NAMED = {"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos", "\xa0": "nbsp"}
+# between two characters: CDATA section boundaries or markup (`s3<b></b>cret` reads as one word)
+_CDATA_SPLIT = r"(?:\]\]><!\[CDATA\[|<[^<>]{0,200}>)*"
+
+
+def _hex(n: int, width: int = 0) -> str:
+    digits = f"{n:0{width}x}"
+    return "".join(f"[{d}{d.upper()}]" if d.isalpha() else d for d in digits)
+
+
+def _char_forms(ch: str) -> str:
+    cp = ord(ch)
+    forms = [re.escape(ch), f"&#0*{cp};", f"&#[xX]0*{_hex(cp)};", r"\\[uU]" + _hex(cp, 4)]
+    if ch in _NAMED:
+        forms.append(f"&{_NAMED[ch]};")
+    forms.append("".join(f"%{_hex(b, 2)}" for b in ch.encode("utf-8")))
+    if ch == " ":
+        forms.append(r"\+")
+    return "(?:" + "|".join(forms) + ")"
+
+
+@lru_cache(maxsize=8)
+def _secret_pattern(secret: str) -> re.Pattern[str]:
+    """The secret with every character in any of its encodings, CDATA splits or tags between."""
+    return re.compile(_CDATA_SPLIT.join(_char_forms(ch) for ch in secret))
+
+
+_DECODERS = (html.unescape, unquote, unquote_plus)
+
+
+def _views(text: str) -> Iterator[str]:
+    """How a reader (a browser, an XML parser, a URL decoder) might see `text`: as is,
+    without CDATA markers, without tags, each then decoded up to twice (HTML entities,
+    percent-encoding, form encoding, in any order). One at a time: texts are up to 64 kB."""
+    bare = re.sub(r"<!\[CDATA\[|\]\]>", "", text)
+    for base in (text, bare, re.sub(r"<[^>]*>", "", bare)):
+        yield base
+        for first in _DECODERS:
+            once = first(base)
+            yield once
+            for second in _DECODERS:
+                yield second(once)
 
 
 def load_credentials(env: Mapping[str, str] | None = None, file: str | Path | None = None) -> Credentials:
@@ -72,9 +144,13 @@ def load_credentials(env: Mapping[str, str] | None = None, file: str | Path | No
         )
     check_private(path)
     try:
+        if path.stat().st_size > 65536:
+            raise CredentialsError(path, "credentials file is over 64 kB; it should hold two lines")
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
         raise CredentialsError(path, "not a valid credentials file (expected login_id = \"...\" and login_passwd = \"...\")") from None
+    except OSError as exc:
+        raise CredentialsError(path, f"cannot read the credentials file ({exc.strerror or type(exc).__name__})") from None
     login, passwd = data.get("login_id"), data.get("login_passwd")
     if not (isinstance(login, str) and login and isinstance(passwd, str) and passwd):
         raise CredentialsError(path, "credentials file needs non-empty string keys login_id and login_passwd")

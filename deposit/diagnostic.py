@@ -4,6 +4,9 @@ The log is fetched from the network, so it is parsed with entity expansion, DTD 
 and network access off. Shapes handled: `status="unknown_submission"` (file not known
 yet), `queued`/`in_process` (waiting), `completed` (or no status but a `batch_data`
 block, as in Crossref's documented example) with one `record_diagnostic` per record.
+Texts are cut to `MAX_TEXT` characters; a count that is not a whole number between 0 and
+`MAX_COUNT` (garbage, negative, too large for the ledger) is replaced by the count of
+the records the log lists.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from deposit.errors import DiagnosticError
 WAITING = {"queued", "in_process", "in-process", "processing"}
 UNKNOWN = "unknown_submission"
 COMPLETED = "completed"
+MAX_TEXT = 2000
+MAX_COUNT = 10_000_000
 
 
 @dataclass
@@ -57,14 +62,15 @@ def _parser() -> etree.XMLParser:
 
 
 def _text(el: etree._Element | None) -> str:
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+    return " ".join("".join(el.itertext()).split())[:MAX_TEXT] if el is not None else ""
 
 
-def _int(el: etree._Element | None) -> int:
-    try:
-        return int(_text(el) or 0)
-    except ValueError:
-        return 0
+def _int(el: etree._Element | None, fallback: int) -> int:
+    """A count from the log; `fallback` (counted from the records) when it is garbage."""
+    text = _text(el)
+    if el is None or not (text.isascii() and text.isdigit()) or len(text) > 9 or int(text) > MAX_COUNT:
+        return fallback
+    return int(text)
 
 
 def parse_diagnostic(data: bytes | str, source: str = "submission log") -> Diagnostic:
@@ -77,10 +83,10 @@ def parse_diagnostic(data: bytes | str, source: str = "submission log") -> Diagn
     try:
         root = etree.fromstring(data.strip(), _parser())
     except etree.XMLSyntaxError as exc:
-        raise DiagnosticError(source, f"submission log is not XML ({exc.msg})") from None
+        raise DiagnosticError(source, f"submission log is not XML ({str(exc.msg)[:200]})") from None
     if etree.QName(root).localname != "doi_batch_diagnostic":
-        raise DiagnosticError(source, f"expected doi_batch_diagnostic, got {etree.QName(root).localname}")
-    status = (root.get("status") or "").strip().lower()
+        raise DiagnosticError(source, f"expected doi_batch_diagnostic, got {etree.QName(root).localname[:60]}")
+    status = (root.get("status") or "").strip().lower()[:40]
     batch_data = root.find("{*}batch_data")
     if not status:
         status = COMPLETED if batch_data is not None else UNKNOWN
@@ -89,13 +95,14 @@ def parse_diagnostic(data: bytes | str, source: str = "submission log") -> Diagn
     for rec in root.iterfind("{*}record_diagnostic"):
         diag.records.append(RecordOutcome(
             doi=_text(rec.find("{*}doi")),
-            status=(rec.get("status") or "").strip().capitalize(),
+            status=(rec.get("status") or "").strip().capitalize()[:40],
             message=_text(rec.find("{*}msg")),
-            msg_id=rec.get("msg_id") or "",
+            msg_id=(rec.get("msg_id") or "")[:40],
         ))
     if batch_data is not None:
-        diag.record_count = _int(batch_data.find("{*}record_count"))
-        diag.success_count = _int(batch_data.find("{*}success_count"))
-        diag.warning_count = _int(batch_data.find("{*}warning_count"))
-        diag.failure_count = _int(batch_data.find("{*}failure_count"))
+        counted = [r.status for r in diag.records]
+        diag.record_count = _int(batch_data.find("{*}record_count"), len(counted))
+        diag.success_count = _int(batch_data.find("{*}success_count"), counted.count("Success"))
+        diag.warning_count = _int(batch_data.find("{*}warning_count"), counted.count("Warning"))
+        diag.failure_count = _int(batch_data.find("{*}failure_count"), counted.count("Failure"))
     return diag

@@ -311,6 +311,13 @@ class Ledger:
                 if status in ("Success", "Warning"):
                     self._set_doi(row["doi"], sub.endpoint, REGISTERED, issue_id=sub.issue_id, submission=sub_id,
                                   actor="crossref", message=f"{status}: {message}", record_hash=row["record_hash"])
+                elif (row["prev_state"] in (REGISTERED, STALE) and _already_has(message)
+                      and current is not None and current.record_hash == row["record_hash"]):
+                    # Crossref refused only because it holds this very record already (a re-send
+                    # with an old timestamp): what is registered is what the file says.
+                    self._set_doi(row["doi"], sub.endpoint, REGISTERED, issue_id=sub.issue_id, submission=sub_id,
+                                  actor="crossref", message=f"Crossref already has this version: {message}",
+                                  record_hash=row["record_hash"])
                 elif row["prev_state"] in (REGISTERED, STALE):
                     # The update failed; Crossref keeps the older registered version.
                     self._set_doi(row["doi"], sub.endpoint, STALE, issue_id=sub.issue_id, submission=sub_id,
@@ -318,6 +325,11 @@ class Ledger:
                 else:
                     self._set_doi(row["doi"], sub.endpoint, FAILED, issue_id=sub.issue_id, submission=sub_id,
                                   actor="crossref", message=f"Failure: {message}")
+
+
+def _already_has(message: str) -> bool:
+    """Crossref's refusal of a record whose timestamp is not newer than the one it holds."""
+    return "less or equal to previously submitted" in message.lower()
 
 
 class DuplicateSubmission(Exception):

@@ -7,12 +7,13 @@ registered).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deposit.batch import Batch
 from deposit.ledger import DoiState
+from parsers.errors import IngestError
+from schemas.record import read_json
 
 
 @dataclass
@@ -47,19 +48,26 @@ class Summary:
         return len(self.articles)
 
 
+def _warnings(items: object) -> list[str]:
+    if not isinstance(items, list):
+        return []
+    return [f"{w.get('code', '')}: {w.get('message', '')}"[:500] for w in items if isinstance(w, dict)]
+
+
 def _issue_warnings(issue_json: Path) -> tuple[list[str], dict[str, list[str]]]:
-    """(issue-level warnings, {doi: article warnings}) from issue.json; empty if absent."""
+    """(issue-level warnings, {doi: article warnings}) from issue.json; empty if absent or
+    unreadable (the deposit is of crossref.xml, which is validated on its own)."""
     try:
-        data = json.loads(issue_json.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(issue_json)
+    except IngestError:
         return [], {}
-    issue_w = [f"{w.get('code', '')}: {w.get('message', '')}" for w in data.get("warnings", [])]
     per_doi: dict[str, list[str]] = {}
-    for art in data.get("articles", []):
-        doi = (art.get("doi") or "").lower()
-        if doi:
-            per_doi[doi] = [f"{w.get('code', '')}: {w.get('message', '')}" for w in art.get("warnings", [])]
-    return issue_w, per_doi
+    articles = data.get("articles")
+    for art in articles if isinstance(articles, list) else []:
+        doi = art.get("doi") if isinstance(art, dict) else None
+        if isinstance(doi, str) and doi:
+            per_doi[doi.lower()] = _warnings(art.get("warnings"))
+    return _warnings(data.get("warnings")), per_doi
 
 
 def build_summary(batch: Batch, *, issue_id: str, endpoint: str, base_url: str,

@@ -4,7 +4,8 @@ The journal TOML (`schemas/settings.py`) describes the journal; these describe w
 how to deposit, and are per machine: `CROSSREF_TEST_URL` (default
 https://test.crossref.org), `CROSSREF_PRODUCTION_URL` (default https://doi.crossref.org),
 `JOURNAL_INGEST_LEDGER` (default `<output dir>/deposit-ledger.sqlite3`, i.e. beside the
-issue folders), `CROSSREF_POLL_INTERVAL` seconds and `CROSSREF_MAX_POLLS`.
+issue folders), `CROSSREF_POLL_INTERVAL` seconds, `CROSSREF_MAX_POLLS` and
+`CROSSREF_DEADLINE` (seconds one request to Crossref may take in all, upload included).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from deposit.client import PRODUCTION_URL, TEST_URL
+from deposit.client import DEADLINE, PRODUCTION_URL, TEST_URL
 from parsers.errors import BadConfig
 
 LEDGER_NAME = "deposit-ledger.sqlite3"
@@ -31,6 +32,7 @@ class DepositSettings:
     upload_attempts: int = 3  # uploads after an uncertain failure that Crossref did not have
     retries: int = 4  # 429/503 retries per request
     backoff: float = 5.0
+    deadline: float = DEADLINE  # seconds for one whole request to Crossref, not per read
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
 
     def endpoint(self, production: bool) -> tuple[str, str]:
@@ -55,6 +57,9 @@ def load_deposit_settings(env: Mapping[str, str] | None = None) -> DepositSettin
     try:
         s.poll_interval = float(env.get("CROSSREF_POLL_INTERVAL", s.poll_interval))
         s.max_polls = int(env.get("CROSSREF_MAX_POLLS", s.max_polls))
+        s.deadline = float(env.get("CROSSREF_DEADLINE", s.deadline))
     except ValueError as exc:
-        raise BadConfig("environment", f"CROSSREF_POLL_INTERVAL / CROSSREF_MAX_POLLS: {exc}") from None
+        raise BadConfig("environment", f"CROSSREF_POLL_INTERVAL / CROSSREF_MAX_POLLS / CROSSREF_DEADLINE: {exc}") from None
+    if not (0 < s.deadline <= 86400) or s.poll_interval < 0 or s.poll_interval != s.poll_interval:
+        raise BadConfig("environment", "CROSSREF_DEADLINE must be 1 s to 1 day, CROSSREF_POLL_INTERVAL not negative")
     return s

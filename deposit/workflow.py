@@ -7,7 +7,8 @@
 Safety rules: an invalid file is never sent; an identical file already recorded, sent or
 completed on the same endpoint is not sent again unless forced; a batch timestamp not
 newer than one Crossref may already have for these DOIs is refused (Crossref would reject
-it); after an uncertain upload failure Crossref is asked about the file name before any
+it); a forced re-send gets a new timestamp and batch id first (written into the file, the
+old one kept as `.bak`), so Crossref takes it as an update; after an uncertain upload failure Crossref is asked about the file name before any
 resend; open submissions from an earlier (crashed or interrupted) run are reconciled by
 polling before anything new is sent.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from deposit import ledger as L
-from deposit.batch import Batch, apply_corrections, read_batch, validate_file
+from deposit.batch import Batch, apply_corrections, read_batch, restamp, validate_file
 from deposit.client import CrossrefClient
 from deposit.diagnostic import Diagnostic
 from deposit.errors import CredentialsError, DepositError, DepositRefused, ServiceBusy, UploadRejected, UploadUncertain
@@ -70,6 +71,8 @@ Decider = Callable[[Summary], Decision]
 def plan(issue_dir: Path, ledger: L.Ledger, *, endpoint: str, base_url: str, force: bool = False) -> Plan:
     """Validate and read `issue_dir/crossref.xml`, sync the ledger, build the review summary.
 
+    With `force`, a file already sent (or one whose timestamp is not newer than one sent
+    for these DOIs) is first given a new timestamp and batch id (`batch.restamp`).
     Raises MissingFile / SchemaInvalid for a missing or invalid file, and DepositRefused
     when the batch timestamp is not newer than one already sent for these DOIs (unless
     `force`).
@@ -82,16 +85,21 @@ def plan(issue_dir: Path, ledger: L.Ledger, *, endpoint: str, base_url: str, for
     notes = []
     dup = ledger.submissions(endpoint=endpoint, sha256=batch.sha256, states=L.BLOCKING_SUBMISSION_STATES)
     duplicate = dup[-1] if dup else None
-    if duplicate:
-        notes.append(f"this exact file was already {duplicate.state} as {duplicate.file_name}"
-                     + (" — sending again because of --force" if force else ""))
     newest = ledger.newest_timestamp(endpoint, batch.dois)
-    if newest and batch.timestamp <= newest and not duplicate:
-        msg = (f"batch timestamp {batch.timestamp} is not newer than {newest} already sent for these DOIs; "
-               "Crossref would reject it — regenerate crossref.xml")
-        if not force:
-            raise DepositRefused(path, msg)
-        notes.append(msg + " (sending anyway because of --force)")
+    if force and (duplicate or (newest and batch.timestamp <= newest)):
+        why = (f"this exact file was already {duplicate.state} as {duplicate.file_name}" if duplicate
+               else f"batch timestamp {batch.timestamp} is not newer than {newest} already sent for these DOIs")
+        was, now = restamp(path, newest)
+        validate_file(path)
+        batch = read_batch(path)
+        notes.append(f"{why}; sending again because of --force with a new batch id and timestamp "
+                     f"({now}; was {was}, kept as {path.name}.{was.rsplit(' ', 1)[-1]}.bak)")
+        duplicate = None
+    elif duplicate:
+        notes.append(f"this exact file was already {duplicate.state} as {duplicate.file_name}")
+    elif newest and batch.timestamp <= newest:
+        raise DepositRefused(path, f"batch timestamp {batch.timestamp} is not newer than {newest} already sent "
+                             "for these DOIs; Crossref would reject it — regenerate crossref.xml")
     summary = build_summary(batch, issue_id=issue_dir.name, endpoint=endpoint, base_url=base_url,
                             states=states, notes=notes)
     return Plan(batch, summary, duplicate)
@@ -269,6 +277,11 @@ def run_deposit(issue_dir: str | Path, *, ledger: L.Ledger, client: CrossrefClie
     send(ledger, client, sub, content, settings)
     try:
         diag = poll(ledger, client, sub, settings)
+    except CredentialsError as exc:  # the upload was accepted with these credentials; the ledger is right
+        raise CredentialsError(exc.path, f"{sub.file_name} was uploaded and is queued at Crossref (the ledger "
+                               f"records it as sent), but fetching its submission log failed: {exc.problem}. "
+                               "Run `journal-ingest deposit` again (or `deposits --refresh`) once the login "
+                               "works to collect the result; nothing will be sent twice") from None
     except DepositError as exc:  # queued at Crossref; only the log could not be fetched now
         messages.append(f"{sub.file_name} is queued at Crossref but its log could not be fetched "
                         f"({exc.problem}); run again later to collect the result")

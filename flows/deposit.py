@@ -61,7 +61,7 @@ def deposit_issue(issue_dir: str, production: bool = False, ledger: Optional[str
     settings = load_deposit_settings()
     _, base_url = settings.endpoint(production)
     client = CrossrefClient(base_url, load_credentials(), retries=settings.retries, backoff=settings.backoff,
-                            sleep=settings.sleep)
+                            sleep=settings.sleep, deadline=settings.deadline)
     book = open_ledger(settings.ledger_path(Path(issue_dir), ledger))
     try:
         report = run_deposit(issue_dir, ledger=book, client=client, settings=settings,

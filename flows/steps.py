@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +13,7 @@ from parsers.article_pdf import article_pdf_bytes, open_reader
 from parsers.errors import MissingFile, OutputExists
 from parsers.textlayer import Document, read_document
 from schemas.model import Issue
+from schemas.outdir import Staging, clean_stale_staging, output_folder
 from schemas.record import current_umask, write_atomic, write_record
 from schemas.settings import JournalSettings, load_settings
 
@@ -107,17 +106,20 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
                   after_extract: Callable[..., None] | None = None, workers: int | None = 1) -> Path:
     """All outputs into a staging folder, then renamed into `out/<issue-id>`: all or nothing."""
     out.mkdir(parents=True, exist_ok=True)
-    target = out / issue.issue_id
+    target = output_folder(out, issue.issue_id, pdf)  # a checked name, inside `out`
     if target.exists() and not force:
         raise OutputExists(target, "output already exists; pass --force to replace it (the old one is kept beside it)")
-    staging = Path(tempfile.mkdtemp(prefix=f".{issue.issue_id}.partial-", dir=out))
+    clean_stale_staging(out)  # what killed runs left; never a live run's (schemas/outdir.py)
+    stage = Staging(out, issue.issue_id)
+    staging = stage.path
     staging.chmod(0o777 & ~current_umask())  # mkdtemp makes 0700; the published folder is shared like any other
     try:
         _stage_with(issue, pdf, staging, after_extract, workers)
         kept = publish(staging, target, force)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        stage.discard()
         raise
+    stage.done(target)
     if kept:
         log.warning("kept the previous output as %s", kept)
     return target

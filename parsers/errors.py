@@ -2,6 +2,14 @@
 from __future__ import annotations
 
 
+def quote_name(name: object) -> str:
+    """A file name as a message shows it: as is when every character is printable, else
+    quoted with escapes (Python's repr), so a name holding a newline, a control character
+    or bytes that are not UTF-8 stays on one line and can be printed."""
+    text = str(name)
+    return text if text.isprintable() else repr(text)
+
+
 class IngestError(Exception):
     """Base: a problem with the user's input, reported as `path: message`, exit code 2."""
 
@@ -10,7 +18,7 @@ class IngestError(Exception):
     def __init__(self, path: object, problem: str) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{quote_name(self.path)}: {problem}")
 
 
 class MissingFile(IngestError):

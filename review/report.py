@@ -169,8 +169,8 @@ def _read_links(path: Path) -> tuple[LinksInfo, list[dict[str, Any]]]:
         doc = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(doc, dict) or not isinstance(doc.get("links", []), list):
             raise ValueError("not a links report (no 'links' list)")
-    except (OSError, ValueError) as exc:
-        return LinksInfo(problem=f"{path}: unreadable, link verdicts not shown ({exc})"), []
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: an edited file nested too deep
+        return LinksInfo(problem=f"{path}: unreadable, link verdicts not shown ({str(exc)[:200]})"), []
     info = LinksInfo(
         present=True,
         checked_at=str(doc.get("checked_at") or ""),

@@ -109,7 +109,7 @@ def load_notes(issue_dir: Path) -> dict[str, LinkNote]:
         return {}
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # an edited file nested too deep: as unreadable
         return {}
     return notes_from_links(doc) if isinstance(doc, dict) else {}
 

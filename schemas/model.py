@@ -6,8 +6,11 @@ The JSON form of these dataclasses is the output contract (`issue.json`, describ
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+_ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
 
 
 @dataclass
@@ -117,10 +120,11 @@ class Issue:
 
     @property
     def issue_id(self) -> str:
-        """ISSN-year-issue when all three are known, else the PDF's stem."""
-        if self.journal.issn and self.year and self.issue:
-            return f"{self.journal.issn}-{self.year}-{self.issue}"
-        stem = self.source.file.rsplit("/", 1)[-1]
+        """ISSN-year-issue when all three are known (a combined issue `5/6` as `5-6`), else
+        the PDF's stem. It names the output folder: schemas.outdir checks it before use."""
+        if _ISSN.match(self.journal.issn) and isinstance(self.year, int) and self.issue:
+            return f"{self.journal.issn}-{self.year}-{self.issue.replace('/', '-')}"
+        stem = self.source.file.replace("\\", "/").rsplit("/", 1)[-1]
         return stem[:-4] if stem.lower().endswith(".pdf") else stem
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,18 +1,34 @@
-"""issue.json: validate against the JSON Schema, write atomically, read back."""
+"""issue.json: validate against the JSON Schema, write atomically, read back.
+
+An edited `issue.json` is input like any other, so what reaches a writer (JATS, Crossref,
+report.html, article folders) has passed, in this order: a size limit (`MAX_RECORD_BYTES`),
+a strict JSON parse (no duplicate keys, no NaN/Infinity, nesting the parser can hold),
+text checks (no character XML 1.0 cannot carry: NUL and other C0 controls but tab and
+line breaks, lone surrogates, U+FFFE/U+FFFF; no value over `MAX_TEXT` characters), the
+JSON Schema, and unique article ids. Each failure is one `SchemaInvalid` line naming the
+file and the field. When a record is written, characters XML cannot carry are dropped
+first (the JATS and Crossref writers drop them too), so what `ingest` writes, `xml` reads.
+"""
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from dataclasses import fields, is_dataclass
+from typing import Any, Iterator
 
 import jsonschema
 
-from parsers.errors import SchemaInvalid
+from parsers.errors import MissingFile, SchemaInvalid
 from schemas.model import Issue, issue_from_dict
+
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # a 3,000-page issue's record is a few MB
+MAX_TEXT = 100_000  # characters in one value (a long abstract or reference is ~5,000)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @lru_cache(maxsize=1)
@@ -20,13 +36,75 @@ def issue_schema() -> dict[str, Any]:
     return json.loads(resources.files("schemas").joinpath("issue.schema.json").read_text(encoding="utf-8"))
 
 
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(field path, string) for every string in a JSON value, object keys included."""
+    stack = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, str):
+            yield where, item
+        elif isinstance(item, dict):
+            for key, val in item.items():
+                yield (f"{where}/{key}" if where else str(key)), str(key)
+                stack.append((f"{where}/{key}" if where else str(key), val))
+        elif isinstance(item, list):
+            stack.extend((f"{where}/{i}" if where else str(i), v) for i, v in enumerate(item))
+
+
+def _shown(path: str) -> str:
+    return path.encode("unicode_escape").decode("ascii")[:120] or "(root)"
+
+
+def check_text(data: Any, where: object = "issue.json") -> None:
+    """Raise SchemaInvalid for the first value XML cannot carry or over MAX_TEXT characters."""
+    for path, text in _strings(data):
+        if len(text) > MAX_TEXT:
+            raise SchemaInvalid(where, f"{_shown(path)}: {len(text)} characters, over the limit of {MAX_TEXT} for one value")
+        bad = _NOT_XML.search(text)
+        if bad:
+            raise SchemaInvalid(where, f"{_shown(path)}: character U+{ord(bad.group()):04X} at position {bad.start()} "
+                                "cannot be written to XML (control character, lone surrogate or non-character)")
+
+
 def validate_record(data: dict[str, Any], where: object = "issue.json") -> None:
-    """Raise SchemaInvalid naming the first offending field."""
+    """Raise SchemaInvalid naming the first offending field (text checks, schema, unique ids)."""
+    check_text(data, where)
     validator = jsonschema.Draft202012Validator(issue_schema())
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is not None:
-        path = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise SchemaInvalid(where, f"issue.json does not match its schema at {path}: {error.message}")
+        path = "/".join(str(p) for p in error.absolute_path)
+        message = error.message if len(error.message) <= 200 else error.message[:200] + "…"
+        raise SchemaInvalid(where, f"issue.json does not match its schema at {_shown(path)}: {message}")
+    seen: dict[str, int] = {}
+    for i, art in enumerate(data["articles"]):
+        if art["id"] in seen:
+            raise SchemaInvalid(where, f"articles/{i}/id: '{art['id']}' is the id of articles/{seen[art['id']]} too "
+                                "(each article needs its own folder)")
+        seen[art["id"]] = i
+
+
+def clean_text(obj: Any) -> Any:
+    """Drop the characters XML cannot carry from every string of a dataclass tree, in place
+    (the JATS and Crossref writers drop them as well); returns `obj`."""
+    if is_dataclass(obj):
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            if isinstance(value, str):
+                if _NOT_XML.search(value):
+                    setattr(obj, f.name, _NOT_XML.sub("", value))
+            else:
+                clean_text(value)
+    elif isinstance(obj, list):
+        for i, value in enumerate(obj):
+            if isinstance(value, str):
+                if _NOT_XML.search(value):
+                    obj[i] = _NOT_XML.sub("", value)
+            else:
+                clean_text(value)
+    elif isinstance(obj, dict):
+        for key in [k for k in obj if isinstance(k, str) and _NOT_XML.search(k)]:
+            obj[_NOT_XML.sub("", key)] = obj.pop(key)
+    return obj
 
 
 def dumps(issue: Issue) -> str:
@@ -58,28 +136,60 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_record(issue: Issue, path: Path) -> None:
-    data = issue.to_dict()
+    """Validate and write `issue` (characters XML cannot carry dropped first, in place)."""
+    data = clean_text(issue).to_dict()
     validate_record(data, path)
     write_atomic(path, dumps(issue).encode("utf-8"))
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def read_json(path: Path) -> dict[str, Any]:
-    """A record file as a dict; MissingFile or SchemaInvalid (not JSON / not an object)."""
-    from parsers.errors import MissingFile
+    """A record file as a dict; MissingFile (absent, unreadable) or SchemaInvalid (too
+    large, not strict JSON, duplicate keys, NaN, nested too deeply, not an object)."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise SchemaInvalid(path, f"{size} bytes, over the {MAX_RECORD_BYTES}-byte limit for a record")
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MissingFile(path, "no issue.json here (run `journal-ingest ingest` first)") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SchemaInvalid(path, f"not valid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise SchemaInvalid(path, f"not UTF-8 (byte {exc.start})") from None
+    except OSError as exc:
+        raise MissingFile(path, f"cannot read it ({exc.strerror or type(exc).__name__})") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except _DuplicateKey as exc:
+        raise SchemaInvalid(path, f"key '{_shown(str(exc))}' appears twice in one object (which one counts is "
+                            "undefined)") from None
+    except RecursionError:
+        raise SchemaInvalid(path, "nested too deeply to be an issue record") from None
+    except ValueError as exc:  # JSONDecodeError and NaN/Infinity
+        raise SchemaInvalid(path, f"not valid JSON: {str(exc)[:200]}") from None
     if not isinstance(data, dict):
         raise SchemaInvalid(path, "not an issue record (not a JSON object)")
     return data
 
 
 def read_record(path: Path) -> Issue:
-    """issue.json checked against its JSON Schema, as an `Issue`."""
+    """issue.json checked (see the module docstring), as an `Issue`."""
     data = read_json(path)
     validate_record(data, path)
     return issue_from_dict(data)

@@ -2,9 +2,14 @@
 
 Loaded from an optional TOML file (`--journal FILE`). Never required for extraction;
 values printed in the PDF win for metadata, settings fill the gaps and drive deposits.
+A settings file is at most `MAX_SETTINGS_BYTES`; one that cannot be read, is not TOML, is
+nested too deeply for the parser, or has an unknown key or a malformed ISSN is a
+`BadConfig` naming the file (exit code 2). The ISSNs must be ISSNs because they end up in
+the issue's folder name (`ISSN-year-issue`).
 """
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -15,6 +20,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from parsers.errors import BadConfig
+
+MAX_SETTINGS_BYTES = 1024 * 1024
+ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
 
 
 @dataclass
@@ -41,9 +49,16 @@ def read_toml(path: Path, what: str = "settings file") -> dict:
     if not path.is_file():
         raise BadConfig(path, f"{what} not found")
     try:
+        size = path.stat().st_size
+        if size > MAX_SETTINGS_BYTES:
+            raise BadConfig(path, f"{what} of {size} bytes, over the {MAX_SETTINGS_BYTES}-byte limit")
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadConfig(path, f"not valid TOML: {exc}") from None
+        raise BadConfig(path, f"not valid TOML: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise BadConfig(path, f"{what} nested too deeply to read") from None
+    except OSError as exc:
+        raise BadConfig(path, f"cannot read the {what} ({exc.strerror or type(exc).__name__})") from None
 
 
 def load_settings(path: str | Path | None) -> JournalSettings:
@@ -63,4 +78,8 @@ def load_settings(path: str | Path | None) -> JournalSettings:
     for key, value in table.items():
         if not isinstance(value, str):
             raise BadConfig(path, f"setting '{key}' must be a string, got {type(value).__name__}")
+    for key in ("issn", "eissn"):
+        value = table.get(key, "")
+        if value and not ISSN.match(value):
+            raise BadConfig(path, f"setting '{key}' must be an ISSN like 2095-3453, got {value[:40]!r}")
     return JournalSettings(**table)

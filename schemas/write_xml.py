@@ -19,8 +19,9 @@ from lxml import etree
 
 from parsers.errors import SchemaInvalid
 from schemas import crossref, jats, jats_links, xmlcheck
-from schemas.model import Issue, issue_from_dict
-from schemas.record import read_json, write_atomic
+from schemas.model import Issue
+from schemas.outdir import inside
+from schemas.record import read_record, write_atomic
 from schemas.settings import JournalSettings
 
 log = logging.getLogger(__name__)
@@ -38,12 +39,9 @@ class XmlResult:
 
 
 def load_issue(issue_dir: Path) -> Issue:
-    """Read `issue_dir/issue.json`; raises MissingFile or SchemaInvalid (bad JSON)."""
-    path = Path(issue_dir) / "issue.json"
-    data = read_json(path)
-    if "source" not in data:
-        raise SchemaInvalid(path, "not an issue record (no 'source')")
-    return issue_from_dict(data)
+    """Read and check `issue_dir/issue.json` (schemas.record.read_record: JSON, text,
+    schema, unique ids) before any writer sees it; raises MissingFile or SchemaInvalid."""
+    return read_record(Path(issue_dir) / "issue.json")
 
 
 atomic_write = write_atomic  # kept under this module's old name for its callers
@@ -79,7 +77,7 @@ def generate_issue_xml(
     kind_jats = "jats-1.3"
     notes = jats_links.load_notes(issue_dir)  # {} when the links were not checked
     for article in issue.articles:
-        target = issue_dir / "articles" / article.id / ARTICLE_FILE
+        target = inside(issue_dir, issue_dir / "articles" / article.id / ARTICLE_FILE)  # no symlink out
         try:
             tree = jats.build_article(issue, article, settings, links=notes)
             xmlcheck.require_valid(tree, kind=kind_jats, schema_dir=sdir, name=str(target))

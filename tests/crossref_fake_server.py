@@ -1,31 +1,150 @@
 """A local Crossref deposit server for tests (loopback only), speaking the documented protocol.
 
 - `POST /servlet/deposit`: multipart/form-data with `operation=doMDUpload`, `login_id`,
-  `login_passwd`, file part `fname`. Checks credentials (401), the per-user pending
-  limit (503, as Crossref documents), scripted faults (429/503, connection dropped before
-  or after the file is received); otherwise queues the file and answers an HTML SUCCESS page.
+  `login_passwd`, file part `fname`. Checks credentials (401, "Wrong credentials"), the
+  per-user pending limit (429, as Crossref documents), scripted faults (429/503, connection
+  dropped before or after the file is received, or any hostile behaviour below); otherwise
+  queues the file and answers an HTML SUCCESS page.
 - `GET|POST /servlet/submissionDownload` with `usr`, `pwd`, `file_name`, `type=result`:
   `unknown_submission` for a file it does not have, `queued` until the file has been polled
   `polls_to_process` times, then the `doi_batch_diagnostic` log. Processing checks, per
   DOI, the prefix against the user's prefixes and the batch timestamp against the last one
   accepted for that DOI ("less or equal to previously submitted version").
 
+Hostile behaviours (for `deposit_faults` / `result_faults`, each a callable that answers
+the request itself): `redirect(url, status)`, `trickle(delay)` (headers one byte at a time),
+`trickle_body(delay)`, `gzip_bomb(size)`, `oversized(size)`, `garbage_log(...)`; and
+`echo_secret=True` makes every answer repeat the password (and login) in every encoding
+a careless server might use (`secret_forms`).
+
 Use as a context manager: `with FakeCrossref() as fake: fake.url ...`.
 """
 from __future__ import annotations
 
+import html
 import threading
+import time
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+from typing import Callable
+from urllib.parse import parse_qs, quote, quote_plus, urlparse
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 SUCCESS_PAGE = ("<html><head><title>SUCCESS</title></head><body><h2>SUCCESS</h2>"
                 "<p>Your batch submission was successfully received.</p></body></html>")
+# The stand-in's refusal of a login; what the client must keep in its message
+WRONG_CREDENTIALS = "Wrong credentials. Check the username and password."
+
+
+def secret_forms(secret: str, xml: bool = False) -> str:
+    """`secret` as a careless server might echo it: raw (in CDATA when `xml`), HTML-escaped,
+    decimal and hex character references (zero-padded, mixed), split over CDATA sections,
+    percent-encoded and form-encoded, and a mixture per character."""
+    dec = "".join(f"&#{ord(c)};" for c in secret)
+    hexa = "".join(f"&#x{ord(c):04X};" if i % 2 else f"&#{ord(c):05d};" for i, c in enumerate(secret))
+    cdata = "".join(f"<![CDATA[{c}]]>" for c in secret)
+    mixed = "".join((quote(c, safe="") if i % 3 == 0 else f"&#x{ord(c):x};" if i % 3 == 1 else html.escape(c))
+                    for i, c in enumerate(secret))
+    forms = [f"<![CDATA[{secret}]]>" if xml else secret, html.escape(secret, quote=True), dec, hexa, cdata,
+             quote(secret, safe=""), quote_plus(secret), "".join(f"%{b:02x}" for b in secret.encode()), mixed]
+    if not xml:
+        forms.append(f"<b>{secret[:2]}</b>{html.escape(secret[2:])}")
+    return " | ".join(forms)
+
+
+Fault = Callable[["_Handler"], None]
+
+
+def redirect(url: str, status: int = 307) -> Fault:
+    """Answer with a redirect to `url` (a 307/308 would make a naive client resend the form)."""
+    def answer(h: "_Handler") -> None:
+        h.send_response(status)
+        h.send_header("Location", url)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+    return answer
+
+
+def trickle(delay: float = 1.0, count: int = 10_000) -> Fault:
+    """Headers one byte every `delay` seconds, for ever (or `count` bytes)."""
+    def answer(h: "_Handler") -> None:
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            for _ in range(count):
+                h.wfile.write(b"X")
+                h.wfile.flush()
+                time.sleep(delay)
+        except OSError:
+            pass
+        h.close_connection = True
+    return answer
+
+
+def trickle_body(delay: float = 1.0, count: int = 10_000) -> Fault:
+    """Quick headers (no length), then the body one byte every `delay` seconds."""
+    def answer(h: "_Handler") -> None:
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html>")
+            for _ in range(count):
+                h.wfile.write(b"S")
+                h.wfile.flush()
+                time.sleep(delay)
+        except OSError:
+            pass
+        h.close_connection = True
+    return answer
+
+
+def gzip_bomb(size: int = 1 << 30, encoding: str = "gzip") -> Fault:
+    """`size` zero bytes, gzip-compressed (about size/1000 on the wire), sent though the
+    client asked for identity."""
+    import zlib
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31 if encoding == "gzip" else 15)
+    block = bytes(1 << 20)
+    data = b"".join(comp.compress(block) for _ in range(size >> 20)) + comp.flush()
+
+    def answer(h: "_Handler") -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/xml")
+        h.send_header("Content-Encoding", encoding)
+        h.send_header("Content-Length", str(len(data)))
+        h.end_headers()
+        try:
+            h.wfile.write(data)
+        except OSError:
+            pass
+    return answer
+
+
+def oversized(size: int) -> Fault:
+    """A plain answer of `size` bytes with no Content-Length (read until the end)."""
+    def answer(h: "_Handler") -> None:
+        try:
+            h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n")
+            chunk = b"A" * 65536
+            for _ in range(size // len(chunk)):
+                h.wfile.write(chunk)
+        except OSError:
+            pass
+        h.close_connection = True
+    return answer
+
+
+def garbage_log(record_count: str = "99999999999999999999999", success_count: str = "-3",
+                failure_count: str = "NaN", status: str = "completed") -> Fault:
+    """A completed submission log whose counts are garbage (one Success record)."""
+    def answer(h: "_Handler") -> None:
+        h.reply(200, f'<doi_batch_diagnostic status="{status}"><submission_id>1</submission_id>'
+                     '<record_diagnostic status="Success"><doi>10.5555/jes.2024.03.001</doi><msg>Successfully added'
+                     f'</msg></record_diagnostic><batch_data><record_count>{record_count}</record_count>'
+                     f'<success_count>{success_count}</success_count><warning_count></warning_count>'
+                     f'<failure_count>{failure_count}</failure_count></batch_data></doi_batch_diagnostic>',
+                "text/xml")
+    return answer
 
 
 @dataclass
@@ -49,6 +168,8 @@ class FakeCrossref:
     # "drop_after" (queue the file, then close without answering).
     deposit_faults: list[object] = field(default_factory=list)
     result_faults: list[object] = field(default_factory=list)
+    # repeat the password and login in every answer, in every encoding (see secret_forms)
+    echo_secret: bool = False
 
     def __post_init__(self) -> None:
         self.uploads: dict[str, Upload] = {}
@@ -56,6 +177,7 @@ class FakeCrossref:
         self.registered: dict[str, int] = {}  # doi -> timestamp accepted
         self.registrations: list[tuple[str, str]] = []  # (doi, file_name), one per successful record
         self.requests: list[tuple[str, str]] = []
+        self.received: list[bytes] = []  # raw upload bodies, as they arrived
         self._next_id = 1_400_000_000
         self._lock = threading.Lock()
 
@@ -68,6 +190,7 @@ class FakeCrossref:
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
+        self._httpd.handle_error = lambda request, address: None  # hostile faults end connections abruptly
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
         self._thread.start()
@@ -150,6 +273,11 @@ class FakeCrossref:
             return
         length = int(h.headers.get("Content-Length", 0))
         body = h.rfile.read(length)
+        with self._lock:
+            self.received.append(body)
+        if callable(fault):
+            fault(h)
+            return
         if isinstance(fault, int):
             h.reply(fault, f"<html><body>HTTP {fault}: try again later</body></html>", "text/html")
             return
@@ -158,8 +286,9 @@ class FakeCrossref:
         if parts.get("operation", (None, b"doMDUpload"))[1].decode() != "doMDUpload":
             h.reply(400, "<html><body>FAILURE: unsupported operation</body></html>", "text/html")
             return
+        h.secrets = (login, passwd)
         if self.users.get(login) != passwd or not login:
-            h.reply(401, "<html><body>FAILURE: login failed</body></html>", "text/html")
+            h.reply(401, f"<html><body><h2>FAILURE</h2><p>{WRONG_CREDENTIALS}</p></body></html>", "text/html")
             return
         if "fname" not in parts or not parts["fname"][0]:
             h.reply(400, "<html><body>FAILURE: no file part 'fname'</body></html>", "text/html")
@@ -167,7 +296,7 @@ class FakeCrossref:
         file_name, content = parts["fname"]
         with self._lock:
             if len(self.pending(login)) >= self.pending_limit:
-                h.reply(503, "<html><body>Too many pending submissions</body></html>", "text/html")
+                h.reply(429, "<html><body>Too many pending submissions</body></html>", "text/html")
                 return
             if file_name in self.uploads:
                 # Crossref would queue it again; a second upload of one file name is a client bug.
@@ -182,11 +311,15 @@ class FakeCrossref:
 
     def handle_result(self, h: "_Handler", params: dict[str, str]) -> None:
         fault = self.result_faults.pop(0) if self.result_faults else None
+        h.secrets = (params.get("usr", ""), params.get("pwd", ""))
+        if callable(fault):
+            fault(h)
+            return
         if isinstance(fault, int):
             h.reply(fault, "busy", "text/plain")
             return
         if self.users.get(params.get("usr", "")) != params.get("pwd") or not params.get("usr"):
-            h.reply(401, "login failed", "text/plain")
+            h.reply(401, WRONG_CREDENTIALS, "text/plain")
             return
         if params.get("type") != "result":
             h.reply(400, "type must be result or contents", "text/plain")
@@ -218,6 +351,22 @@ def _multipart(content_type: str, body: bytes) -> dict[str, tuple[str | None, by
     return out
 
 
+def _echo(text: str, ctype: str, secrets: tuple[str, str]) -> str:
+    """`text` with the request's login and password repeated in every encoding: in each
+    message, id and status of a submission log, or in the body of an HTML page."""
+    login, passwd = secrets
+    if ctype == "text/xml" and "<doi_batch_diagnostic" in text:
+        forms = secret_forms(passwd, xml=True) + " / " + secret_forms(login, xml=True)
+        text = text.replace("<msg>", f"<msg>password {forms}: ")
+        text = text.replace("</batch_id>", f" {forms}</batch_id>").replace("</submission_id>", f" {forms}</submission_id>")
+        if "<record_diagnostic" not in text:
+            text = text.replace("/>", f"><record_diagnostic status=\"Failure\"><doi/><msg>{forms}</msg>"
+                                      "</record_diagnostic></doi_batch_diagnostic>", 1)
+        return text
+    forms = secret_forms(passwd) + " / " + secret_forms(login)
+    return text.replace("</body>", f"<p>Echo: {forms}</p></body>") if "</body>" in text else f"{text} {forms}"
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_state: FakeCrossref
     protocol_version = "HTTP/1.1"
@@ -225,7 +374,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, fmt: str, *args: object) -> None:  # keep test output quiet
         pass
 
+    secrets: tuple[str, str] = ("", "")
+
     def reply(self, status: int, text: str, ctype: str) -> None:
+        if self.server_state.echo_secret:
+            text = _echo(text, ctype, self.secrets)
         data = text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", f"{ctype}; charset=UTF-8")

@@ -139,11 +139,54 @@ def test_identical_file_is_not_sent_again_unless_forced(issue_dir, ledger, clien
     assert report.status == "skipped" and editor.seen == []
     assert fake.upload_attempts == 1
 
-    forced = deposit(issue_dir, ledger, client, settings, approve(), force=True)
+    before = read_batch(issue_dir / "crossref.xml")
+    editor = approve()
+    forced = deposit(issue_dir, ledger, client, settings, editor, force=True)
     assert fake.upload_attempts == 2
-    # Crossref refuses the same timestamp; the earlier version stays registered, so: stale.
-    assert forced.outcomes == {DOI1: "stale", DOI2: "stale"}
-    assert any("less or equal" in m for m in forced.messages)
+    # A forced re-send goes with a new timestamp and batch id, so Crossref takes it as an update
+    after = read_batch(issue_dir / "crossref.xml")
+    assert after.timestamp > before.timestamp and after.doi_batch_id != before.doi_batch_id
+    assert after.doi_batch_id.endswith(f"-{after.timestamp}") and after.records[0].record_hash == before.records[0].record_hash
+    assert (issue_dir / f"crossref.xml.{before.timestamp}.bak").read_bytes() == before.content
+    assert any("new batch id and timestamp" in n for n in editor.seen[0].notes)
+    assert editor.seen[0].timestamp == after.timestamp  # the editor approves what is sent
+    first, second = ledger.submissions()
+    assert (second.batch_timestamp, second.doi_batch_id) == (after.timestamp, after.doi_batch_id)
+    assert fake.uploads[second.file_name].content == after.content
+    assert forced.outcomes == {DOI1: "registered", DOI2: "registered"} and not forced.messages
+
+
+def test_refusal_of_an_identical_record_does_not_mark_it_stale(issue_dir, ledger, client, settings, fake):
+    """Crossref's "less or equal to previously submitted version" for the record it already
+    holds (here: a re-send with the old timestamp, the ledger rebuilt) leaves it registered;
+    for a changed record it is stale (Crossref keeps the older version)."""
+    deposit(issue_dir, ledger, client, settings, approve())
+    path = issue_dir / "crossref.xml"
+    # a second identical upload with the same timestamp, as an older client would have sent it
+    sub = deposit_module_record(ledger, path)
+    client.upload(sub.file_name, path.read_bytes())
+    ledger.mark_sent(sub.id)
+    from deposit.workflow import poll
+    diag = poll(ledger, client, ledger.submission(sub.id), settings)
+    assert all("less or equal" in r.message for r in diag.records)
+    assert ledger.doi(DOI1, "test").state == "registered"
+    assert "already has this version" in ledger.doi(DOI1, "test").message
+
+    bump(path, title="A changed title", delta=0)  # changed record, same (old) timestamp
+    ledger.sync_batch("test", ISSUE_ID, [(r.doi, r.record_hash) for r in read_batch(path).records])
+    sub = deposit_module_record(ledger, path)
+    client.upload(sub.file_name, path.read_bytes())
+    ledger.mark_sent(sub.id)
+    poll(ledger, client, ledger.submission(sub.id), settings)
+    assert ledger.doi(DOI1, "test").state == "stale"  # Crossref keeps the older title
+    assert ledger.doi(DOI2, "test").state == "registered"  # unchanged record, refused as identical
+
+
+def deposit_module_record(ledger, path):
+    from deposit.workflow import record
+
+    return record(ledger, read_batch(path), issue_id=ISSUE_ID, endpoint="test", base_url="http://x",
+                  approver="a", force=True)
 
 
 def test_production_flag_uses_production_endpoint(issue_dir, ledger, client, settings, fake):
@@ -217,7 +260,7 @@ def test_429_and_503_are_retried(issue_dir, ledger, client, settings, fake):
 def test_pending_submission_limit(issue_dir, ledger, client, settings, fake):
     fake.pending_limit = 1
     fake.add_pending("someone-elses-file.xml")
-    with pytest.raises(ServiceBusy, match="pending-submission limit"):
+    with pytest.raises(ServiceBusy, match=r"pending-submission limit reached \(HTTP 429"):
         deposit(issue_dir, ledger, client, settings, approve())
     (sub,) = ledger.submissions()
     assert sub.state == "unsent" and not fake.pending(LOGIN)[1:]
