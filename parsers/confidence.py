@@ -23,7 +23,7 @@ from typing import Iterable
 from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
-from parsers.names import is_pinyin_of
+from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -226,6 +226,15 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap("contributors.name.zh", 0.5, f"“{zh}” is not shaped like a Chinese name (2–4 characters)")
             if _INSTITUTION.search(zh) and len(zh) > 4 and not group:
                 s.cap("contributors.name.zh", 0.2, f"“{zh}” names an institution")
+            elif not (group or latin) and re.fullmatch(r"[\u3400-\u9fff]{2,4}", zh) and zh[0] not in COMMON_SURNAMES \
+                    and zh[:2] not in COMPOUND_SURNAMES:
+                # some 400 surnames name nearly every Han Chinese; another first character is
+                # a rare surname, a minority name, or a misread (扬 for 杨) or a piece of text
+                s.cap("contributors.name.zh", 0.7, f"“{zh[0]}” (of “{zh}”) is not a common Chinese surname")
+        elif not english_article:
+            # a Chinese article's author has a Chinese name (or one printed in Latin letters in
+            # the Chinese byline); an English name alone was paired with no byline name
+            s.cap("contributors.name.zh", 0.5, f"no Chinese name for “{c.name.en or c.surname}”")
         en = c.name.en
         if en:
             if _CJK.search(en) or re.search(r"\d", en):

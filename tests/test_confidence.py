@@ -174,3 +174,25 @@ def test_page_sequence_doubts_an_article_that_breaks_the_issue_pagination() -> N
     arts[1].fpage, arts[1].lpage = "6", "8"  # the same issue paginated continuously: no doubt
     assess_issue(issue, [PageEvidence() for _ in arts])
     assert not {"fpage", "lpage"} & set().union(*(flagged_paths(a.warnings) for a in arts))
+
+
+def test_a_chinese_name_with_an_uncommon_surname_is_checked() -> None:
+    from parsers.confidence import assess_article, PageEvidence
+    from schemas.model import Article, Contributor, LangText
+    art = Article(id="a1", title=LangText(zh="题目"), contributors=[Contributor(name=LangText(zh="扬国荣"), surname="扬", given="国荣")])
+    assess_article(art, PageEvidence())
+    assert art.confidence["contributors.name.zh"] < 0.8
+    art = Article(id="a1", title=LangText(zh="题目"), contributors=[Contributor(name=LangText(zh="杨国荣"), surname="杨", given="国荣"),
+                                                                 Contributor(name=LangText(zh="欧阳修"), surname="欧阳", given="修")])
+    assess_article(art, PageEvidence())
+    assert art.confidence["contributors.name.zh"] >= 0.8
+
+
+def test_an_author_of_a_chinese_article_without_a_chinese_name_is_checked() -> None:
+    from parsers.confidence import assess_article, PageEvidence
+    from schemas.model import Article, Contributor, LangText
+    art = Article(id="a1", title=LangText(zh="题目", en="Title"),
+                  contributors=[Contributor(name=LangText(zh="杨国荣", en="YANG Guo-rong"), surname="杨", given="国荣"),
+                                Contributor(name=LangText(en="LI Si"), surname="Li", given="Si")])
+    assess_article(art, PageEvidence())
+    assert art.confidence["contributors.name.zh"] < 0.8
