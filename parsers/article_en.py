@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
+from parsers.byline_en import affiliations, author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
 from parsers.emails_en import assign_emails
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
@@ -329,6 +329,20 @@ def cited_doi(pages: list["PageInfo"]) -> str:
     return ""
 
 
+_FULL_LIST_AT_END = re.compile(r"Full list of author information is available at the end of the article", re.I)
+_AUTHOR_DETAILS = re.compile(r"^\s*Author(?:s['’]?)?\s+(?:details|information)\s*$", re.I)
+
+
+def author_details(pages: list["PageInfo"]) -> dict[str, str]:
+    """``{mark: affiliation}`` under an "Author details" heading on the article's last pages."""
+    for page in reversed(pages[-3:]):
+        for k, ln in enumerate(page.body):
+            if _AUTHOR_DETAILS.match(ln.text):
+                affs, _ = affiliations(page.body, k + 1, limit=40)
+                return affs
+    return {}
+
+
 def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: Header,
                  pages: list["PageInfo"] | None = None) -> None:
     """Fill an English-language article's first-page fields in place."""
@@ -354,6 +368,12 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
             one = unmarked_footnote_affiliation(lines, after_aff)
             foot = {"": one} if one else {}
         blocks = [(n, m, foot) for n, m, _ in blocks]
+    if blocks and pages and any(_FULL_LIST_AT_END.search(ln.text) for ln in lines):
+        # BMC and Springer Nature print the corresponding author's affiliation on the first
+        # page and the full list under "Author details" at the article's end
+        details = author_details(pages)
+        if details:
+            blocks = [(n, m, details) for n, m, _ in blocks]
     contributors = []
     for name, marks, affs in blocks:
         surname, given = split_byline_name(name)

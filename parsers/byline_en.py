@@ -359,10 +359,14 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             else:
                 out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
         i += 1
-    out = {k: plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,") for k, v in out.items()}
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,")).strip(" ;,")
+           for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 
 
+# the conjunction that joins the last two affiliations of a list ("…, India, and" / "…; and"):
+# it belongs to the list, not to the affiliation before it
+_LIST_AND = re.compile(r"[,;]?\s+and$|(?<=[a-z]{3})\.$")  # (and the full stop of one printed as a sentence)
 # e-mail addresses printed inside an affiliation, each with the initials of its owner
 # ("…, Spain; a@b.org (K.R.-E.); c@d.org (D.H.)"): contact details, not the institution
 # a correspondence note run on after the last affiliation ("…, Iran. * email:")

@@ -303,7 +303,7 @@ def test_a_spaced_apostrophe_and_a_note_after_the_last_affiliation() -> None:
                  spans=[_sp("1", 50, 6.0, True), _sp("Department of Health Information Technology, Tabriz University, "
                                                       "Tabriz, Iran. * email:", 56)])]
     affs, _ = affiliations(lines, 0)
-    assert affs == {"1": "Department of Health Information Technology, Tabriz University, Tabriz, Iran."}
+    assert affs == {"1": "Department of Health Information Technology, Tabriz University, Tabriz, Iran"}
 
 
 def test_keywords_one_a_line_and_a_letter_spaced_abstract_label() -> None:

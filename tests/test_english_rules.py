@@ -476,7 +476,7 @@ def test_affiliations_printed_as_a_first_page_footnote() -> None:
              _ln("5These authors contributed equally.", 707, 8.5,
                  spans=[_sp("5", 156, 5.5, True), _sp("These authors contributed equally.", 160, 8.5)])]
     affs = footnote_affiliations(lines, 1, [["1", "5"], ["2", "*"]])
-    assert affs == {"1": "Department of Oral Diagnostics, Charité, Berlin, Germany.", "2": "King George’s Medical University"}
+    assert affs == {"1": "Department of Oral Diagnostics, Charité, Berlin, Germany", "2": "King George’s Medical University"}
 
 
 def test_an_unmarked_affiliation_is_read_from_the_first_page_footnote() -> None:
@@ -516,3 +516,30 @@ def test_bylines_with_credentials_titles_and_plos_marks() -> None:
     assert names("J. DOE AND J. SMITH") == ["J. DOE", "J. SMITH"]
     assert names("Pedro Santos2☯¶, Ana Costa1*") == ["Pedro Santos", "Ana Costa"]
     assert names("ZHANG San, LI Si, WANG Wu") == ["ZHANG San", "LI Si", "WANG Wu"]  # pinyin capitals stay names
+
+
+def test_the_lists_and_is_not_part_of_an_affiliation() -> None:
+    lines = [_ln("1Division of Plant Biotechnology, Coimbatore, Tamil Nadu, India,", 100, size=8.0),
+             _ln("2Xcelris Labs, Bengaluru, Karnataka 560094, India, and", 110, size=8.0),
+             _ln("3Institute of Computer Science, University of Tartu, Estonia", 120, size=8.0)]
+    affs, _ = affiliations(lines, 0)
+    assert affs == {"1": "Division of Plant Biotechnology, Coimbatore, Tamil Nadu, India",
+                    "2": "Xcelris Labs, Bengaluru, Karnataka 560094, India",
+                    "3": "Institute of Computer Science, University of Tartu, Estonia"}
+
+
+def test_author_details_at_the_end_give_the_full_list() -> None:
+    from parsers.article_en import author_details
+    mark = Span(text="2", x0=300, x1=303, y=200, size=5.0, font="F", sup=True)
+    run = Span(text="Poland.", x0=60, x1=90, y=200, size=7.5, font="F", sup=False)
+    rest = Span(text="Polytechnic Faculty, State University of Applied Sciences in Kalisz, Kalisz, Poland.", x0=304, x1=500,
+                y=200, size=7.5, font="F", sup=False)
+    body = [_ln("Author details", 180), _ln("1", 190, size=5.0, spans=[_sp("1", 60, 5.0, sup=True, y=190)]),
+            _ln("Institute of Technical Biochemistry, Lodz University of Technology, Łódź,", 192, size=7.5),
+            _ln("Poland. 2 Polytechnic Faculty, State University of Applied Sciences in Kalisz, Kalisz, Poland.", 200, size=7.5,
+                spans=[run, mark, rest]),
+            _ln("Acknowledgements", 220, size=9.0)]
+    page = PageInfo(number=9, body=body)
+    got = author_details([page])
+    assert got["1"] == "Institute of Technical Biochemistry, Lodz University of Technology, Łódź, Poland"
+    assert got["2"] == "Polytechnic Faculty, State University of Applied Sciences in Kalisz, Kalisz, Poland"
