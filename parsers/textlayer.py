@@ -1221,7 +1221,13 @@ def _info(reader: Any) -> dict[str, str]:
 def _check_file(path: Path, limits: Limits) -> str:
     """The file's sha256, once it is known to be a regular file within the input limit that
     starts and ends like a PDF (a ZIP, an image or HTML renamed .pdf is named for what it is).
-    Read in blocks: a 500 MB file costs 1 MB of memory here."""
+    Read in blocks: a 500 MB file costs 1 MB of memory here. A name that is not UTF-8 is
+    refused: it would go into issue.json, the XML and the report, which are UTF-8."""
+    try:
+        os.fsencode(path.name).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptPdf(path, "the file name is not UTF-8 (issue.json and the XML would not hold it); "
+                               "rename the file") from None
     try:
         st = path.stat()
     except FileNotFoundError:
