@@ -231,11 +231,11 @@ def _deep_content() -> bytes:
 
 
 def _unclosed_tj_digits() -> bytes:
-    return one_page(b"BT /F1 12 Tf 72 700 Td [" + b"1" * 2_000_000)
+    return one_page(TEXT + b"BT /F1 12 Tf 72 700 Td [" + b"1" * 2_000_000)
 
 
 def _unclosed_tj_numbers() -> bytes:
-    return one_page(b"BT /F1 12 Tf 72 700 Td [" + b"(a) 1 " * 400_000)
+    return one_page(TEXT + b"BT /F1 12 Tf 72 700 Td [" + b"(a) 1 " * 400_000)
 
 
 def _many_operands() -> bytes:

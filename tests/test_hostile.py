@@ -212,13 +212,20 @@ def test_special_file(name: str, tmp_path: Path) -> None:
 
 
 def test_limits_are_settable(tmp_path: Path) -> None:
-    """A limit set in the environment is the one that trips, and its message names the
-    setting; raising it lets the same file through."""
+    """A limit set in the environment is the one that trips, and its message names the limit
+    and the variable that raises it; a value that is not a size is an error naming the
+    variable. (The defaults let this file through: test_awkward_file_name.)"""
     pdf = _input(tmp_path, "issue.pdf", src=mh.SINGLE)
     o = run_ingest(pdf, tmp_path / "small", env_extra={"JOURNAL_INGEST_MAX_PDF_SIZE": "20KB"})
     assert o.code == 2 and "JOURNAL_INGEST_MAX_PDF_SIZE" in o.stderr and "20 KB" in o.stderr, o.stderr
     o = run_ingest(pdf, tmp_path / "ops", env_extra={"JOURNAL_INGEST_MAX_PAGE_OPS": "50"})
     assert o.code == 2 and "JOURNAL_INGEST_MAX_PAGE_OPS" in o.stderr, o.stderr
+    o = run_ingest(pdf, tmp_path / "doc", env_extra={"JOURNAL_INGEST_MAX_DOCUMENT_OPS": "5000"})
+    assert o.code == 2 and "5,000 operations in all" in o.stderr and "JOURNAL_INGEST_MAX_DOCUMENT_OPS" in o.stderr, o.stderr
+    o = run_ingest(pdf, tmp_path / "bytes", env_extra={"JOURNAL_INGEST_MAX_DECOMPRESSED": "100KB"})
+    assert o.code == 2 and "100 KB per-document limit" in o.stderr, o.stderr
+    o = run_ingest(pdf, tmp_path / "stream", env_extra={"JOURNAL_INGEST_MAX_STREAM_SIZE": "10KB"})
+    assert o.code == 2 and "10 KB per-stream limit" in o.stderr, o.stderr
     o = run_ingest(pdf, tmp_path / "bad", env_extra={"JOURNAL_INGEST_MAX_STREAM_SIZE": "lots"})
     assert o.code == 2 and o.stderr.strip().startswith("journal-ingest: error: JOURNAL_INGEST_MAX_STREAM_SIZE: "), o.stderr
     (tmp_path / "fan").mkdir()
