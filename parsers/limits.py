@@ -5,7 +5,7 @@ draw one form a billion times (forms that draw forms), or nest arrays 200,000 de
 limits sit where the work is done, and each one that trips is an `errors.LimitExceeded`
 naming the file and the limit (and the environment variable that raises it):
 
-* input size: the file's bytes, checked before anything is read;
+* input size: the file's bytes, checked before anything is read, and its page count;
 * decompressed bytes per stream and per document: every stream pypdf decodes (content
   streams, forms, fonts, ToUnicode CMaps, object and cross-reference streams) goes through
   `pypdf.filters.decode_stream_data`; pypdf's own `Configuration` bounds each stream, and a
@@ -40,6 +40,7 @@ class Limits:
     """The limits in force; `from_env()` reads the overrides."""
 
     max_input_bytes: int = 512 * MB
+    max_pages: int = 2_000
     max_stream_bytes: int = 64 * MB
     max_document_bytes: int = 256 * MB
     max_page_ops: int = 2_000_000
@@ -66,6 +67,7 @@ class Limits:
 
 ENV = {
     "max_input_bytes": "JOURNAL_INGEST_MAX_PDF_SIZE",
+    "max_pages": "JOURNAL_INGEST_MAX_PAGES",
     "max_stream_bytes": "JOURNAL_INGEST_MAX_STREAM_SIZE",
     "max_document_bytes": "JOURNAL_INGEST_MAX_DECOMPRESSED",
     "max_page_ops": "JOURNAL_INGEST_MAX_PAGE_OPS",
@@ -97,6 +99,14 @@ def check_input_size(path: Path, size: int, limits: Limits) -> None:
         raise LimitExceeded(path, f"file is {size_text(size) if size % MB == 0 else f'{size / MB:.0f} MB'}, over the "
                                   f"{size_text(limits.max_input_bytes)} input limit "
                                   f"({ENV['max_input_bytes']} raises it)")
+
+
+def check_page_count(path: Path, pages: int, limits: Limits) -> None:
+    """Every page costs the same steps downstream (an article PDF, JATS, a report page):
+    a file of 10,000 one-line pages takes minutes however small it is."""
+    if pages > limits.max_pages:
+        raise LimitExceeded(path, f"the PDF has {pages:,} pages, over the {limits.max_pages:,}-page limit "
+                                  f"({ENV['max_pages']} raises it)")
 
 
 # ============================================================================================

@@ -48,7 +48,7 @@ from typing import Any
 
 from . import errors
 from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLayer, UnreadableText
-from .limits import Limits, check_input_size, current_budget, reading
+from .limits import Limits, check_input_size, check_page_count, current_budget, reading
 from .fonts import FontCache, FontDecoder, _core_widths, page_quirks, repair_founder, repair_quirks, unmapped_count
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
@@ -1248,7 +1248,6 @@ def _check_file(path: Path, limits: Limits) -> str:
             sha.update(head)
             while block := fh.read(1 << 20):
                 sha.update(block)
-                tail = block
             fh.seek(max(0, st.st_size - 2048))
             tail = fh.read(2048)
     except OSError as exc:
@@ -1425,13 +1424,13 @@ def read_document(
     limits = limits or Limits.from_env()
     sha = _check_file(path, limits)
     with reading(path, limits) as budget:
-        doc = _read_document(path, sha, workers, progress, meanwhile)
+        doc = _read_document(path, sha, workers, progress, meanwhile, limits)
         budget.check()
         return doc
 
 
 def _read_document(path: Path, sha: str, workers: int | None, progress: Callable[[int, int], None] | None,
-                   meanwhile: Callable[[], None] | None) -> Document:
+                   meanwhile: Callable[[], None] | None, limits: Limits) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(path)
     try:
@@ -1440,6 +1439,7 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         raise CorruptPdf(path, f"page tree unreadable: {_one_line(exc)}") from None
     if n == 0:
         raise CorruptPdf(path, "the PDF has no pages")
+    check_page_count(path, n, limits)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     workers = max(1, int(workers))

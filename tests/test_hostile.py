@@ -222,8 +222,8 @@ def test_limits_are_settable(tmp_path: Path) -> None:
     assert o.code == 2 and "JOURNAL_INGEST_MAX_PAGE_OPS" in o.stderr, o.stderr
     o = run_ingest(pdf, tmp_path / "doc", env_extra={"JOURNAL_INGEST_MAX_DOCUMENT_OPS": "5000"})
     assert o.code == 2 and "5,000 operations in all" in o.stderr and "JOURNAL_INGEST_MAX_DOCUMENT_OPS" in o.stderr, o.stderr
-    o = run_ingest(pdf, tmp_path / "bytes", env_extra={"JOURNAL_INGEST_MAX_DECOMPRESSED": "100KB"})
-    assert o.code == 2 and "100 KB per-document limit" in o.stderr, o.stderr
+    o = run_ingest(pdf, tmp_path / "bytes", env_extra={"JOURNAL_INGEST_MAX_DECOMPRESSED": "40KB"})
+    assert o.code == 2 and "40 KB per-document limit" in o.stderr, o.stderr
     o = run_ingest(pdf, tmp_path / "stream", env_extra={"JOURNAL_INGEST_MAX_STREAM_SIZE": "10KB"})
     assert o.code == 2 and "10 KB per-stream limit" in o.stderr, o.stderr
     o = run_ingest(pdf, tmp_path / "bad", env_extra={"JOURNAL_INGEST_MAX_STREAM_SIZE": "lots"})
