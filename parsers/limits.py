@@ -11,13 +11,15 @@ naming the file and the limit (and the environment variable that raises it):
   `pypdf.filters.decode_stream_data`; pypdf's own `Configuration` bounds each stream, and a
   counter around that one function bounds their sum (pypdf keeps every decoded stream on its
   object, so the sum is memory);
-* drawing operations per page (forms drawn by the page count towards the page) and per
-  document, counted by the text-layer walk (`parsers.textlayer`).
+* drawing operations (operators and glyphs) per page, the forms it draws included, and per
+  document; forms drawn per page: counted by the text-layer walk (`parsers.textlayer`).
 
-Defaults are far above what a journal issue needs (measured in bench/README.md: a 160-page
-issue peaks below 1 MB of content per page and 20,000 operators per page) and far below what
-takes a minute or a gigabyte. Each is settable in the environment, so the inbox, `serve` and
-the Prefect flows see the same values as `ingest`.
+Defaults are far above what a journal issue needs (the 101 real PDFs in ../shared/real peak
+at 210,000 operations on a page, 41 forms on a page, 780,000 operations and 8 MB decompressed
+in a file) and far below what takes a minute or a gigabyte (tests/test_hostile.py). Each is
+settable in the environment, so the inbox, `serve` and the Prefect flows see the same values
+as `ingest`. Counts are per process: worker processes reading parts of a file each count
+their own pages, which bounds the time just as well.
 """
 from __future__ import annotations
 
@@ -171,6 +173,7 @@ def _install() -> None:
     through (pypdf imports it from the module at each call), with the budget's counter.
     Outside `reading()` the wrapper only passes through."""
     from pypdf import filters
+    from pypdf.errors import LimitReachedError
 
     with _install_lock:
         if getattr(filters.decode_stream_data, "_journal_ingest_budget", False):
@@ -184,10 +187,12 @@ def _install() -> None:
             budget.check()
             try:
                 data = original(stream)
-            except Exception as exc:
-                if type(exc).__name__ == "LimitReachedError":
+            except LimitReachedError as exc:
+                if "decompress" in str(exc).lower() or "output" in str(exc).lower():
                     raise budget.stream_over() from None
-                raise
+                # pypdf's other decoding limits (filters per stream, columns, decoding work)
+                raise budget.trip(f"a stream goes over a pypdf decoding limit: {' '.join(str(exc).split())[:160]}",
+                                  ENV["max_stream_bytes"]) from None
             if len(data) > budget.limits.max_stream_bytes:
                 raise budget.stream_over()
             budget.add_decoded(len(data))
