@@ -14,7 +14,7 @@ _AMBIGUOUS = re.compile(r"[\x00-\x1f\x7f-\x9f'\"\\\ud800-\udfff]|: |^\s|\s$")
 def quote_path(name: str) -> str:
     """`a.pdf` and `my issue.pdf` as they are; `'a\\nb.pdf'`, `'caf\\xe9.pdf'` (a Latin-1
     name), `'it\\'s.pdf'` quoted and escaped."""
-    if name and not _AMBIGUOUS.search(name) and name.isprintable() or name == "":
+    if not name or (not _AMBIGUOUS.search(name) and name.isprintable()):
         return name
     out = []
     for ch in name:
