@@ -40,12 +40,15 @@ import logging
 import math
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import CorruptPdf, EncryptedPdf, MissingFile, NoTextLayer, UnreadableText
+from . import errors
+from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLayer, UnreadableText
+from .limits import Limits, check_input_size, check_page_count, current_budget, reading
 from .fonts import FontCache, FontDecoder, _core_widths, page_quirks, repair_founder, repair_quirks, unmapped_count
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
@@ -138,7 +141,7 @@ _TOK = re.compile(
     (?:%[^\r\n]*
     |(?P<num>[+-]?(?:\d+\.?\d*|\.\d+))
     |(?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
-    |(?P<lit>\((?:[^()\\]|\\.)*\))
+    |(?P<lit>\([^()\\]*(?:\\.[^()\\]*)*\))
     |(?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)
     |(?P<dopen><<)|(?P<dclose>>>)
     |(?P<aopen>\[)|(?P<aclose>\])
@@ -150,9 +153,13 @@ _TOK = re.compile(
 # a whole array of strings and numbers (a TJ operand) in one match, its items in one findall:
 # most of a text page's tokens are inside such arrays
 _WS = rb"[\x00\t\n\x0c\r ]*"
-_ITEM = rb"\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|[+-]?(?:\d+\.?\d*|\.\d+)"
+# (a number is matched one way only, and ends where its digits end: an unclosed array of
+# digits, "[1111…", fails in linear time instead of trying every way to split the digits;
+# a string is a run of plain bytes between escapes, "unrolled", so a 30 MB string is one
+# tight loop of the regex engine, not 30 million alternations)
+_ITEM = rb"\([^()\\]*(?:\\.[^()\\]*)*\)|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![0-9.])"
 _ARRAY_RX = re.compile(rb"(?:" + _WS + rb"(?:" + _ITEM + rb"))*" + _WS + rb"\]", re.S)
-_ITEMS = re.compile(rb"(\((?:[^()\\]|\\.)*\))|(<[0-9A-Fa-f\x00\t\n\x0c\r ]*>)|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
+_ITEMS = re.compile(rb"(\([^()\\]*(?:\\.[^()\\]*)*\))|(<[0-9A-Fa-f\x00\t\n\x0c\r ]*>)|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
 _ESC = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.S)
 _ESC_MAP = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
             b"(": b"(", b")": b")", b"\\": b"\\", b"\n": b"", b"\r": b"", b"\r\n": b""}
@@ -226,8 +233,12 @@ _IDENT = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 class _PageWalker:
     """Walks one page's content (and its form XObjects), collecting positioned text pieces."""
 
-    def __init__(self, fonts: FontCache) -> None:
+    def __init__(self, fonts: FontCache, ops_left: int = 1 << 62, forms_left: int = 1 << 62) -> None:
         self.fonts = fonts
+        # operators this page may still draw, forms included, and forms it may still draw
+        # (parsers.limits); the walk raises _TooManyOps when either runs out
+        self.ops_left = ops_left
+        self.forms_left = forms_left
         # piece: [x0, x1, y_user, size, font_name, text]
         self.pieces: list[list[Any]] = []
         self.images = 0
@@ -249,6 +260,8 @@ class _PageWalker:
         hidden = False  # text render mode 3 (or 7): invisible, as OCR layers draw it
         stack_gs: list[tuple] = []
         stack: list[Any] = []
+        opens: list[int] = []  # stack indexes of the open arrays' and dictionaries' marks
+        ops_left = self.ops_left
         match = _TOK.match
         array_match = _ARRAY_RX.match
         items_of = _ITEMS.findall
@@ -258,9 +271,8 @@ class _PageWalker:
 
         while pos < n:
             m = match(data, pos)
-            if m is None:
-                pos += 1
-                continue
+            if m is None:  # only whitespace is left (every other byte starts some token)
+                break
             pos = m.end()
             g = m.lastgroup
             if g is None:
@@ -281,12 +293,12 @@ class _PageWalker:
                     stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
                                   for lit, hx, num in items_of(data, m.end(), pos - 1)])
                     continue
+                opens.append(len(stack))
                 stack.append(_ARRAY)
                 continue
             if g == "aclose":
-                try:
-                    k = len(stack) - 1 - stack[::-1].index(_ARRAY)
-                except ValueError:
+                k = _close(stack, opens, _ARRAY)
+                if k < 0:
                     continue
                 arr = stack[k + 1:]
                 del stack[k:]
@@ -301,18 +313,20 @@ class _PageWalker:
                     stack.append(s)
                 continue
             if g == "dopen":
+                opens.append(len(stack))
                 stack.append(_DICT)
                 continue
             if g == "dclose":
-                try:
-                    k = len(stack) - 1 - stack[::-1].index(_DICT)
+                k = _close(stack, opens, _DICT)
+                if k >= 0:
                     del stack[k:]
-                except ValueError:
-                    pass
                 stack.append(None)
                 continue
             # ---- operator
             op = m.group(g)
+            ops_left -= 1
+            if ops_left < 0:
+                raise _TooManyOps
             try:
                 if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
                     if op == b"'" or op == b'"':
@@ -331,6 +345,9 @@ class _PageWalker:
                         if isinstance(it, bytes):
                             if dec is None:
                                 continue
+                            ops_left -= len(it)  # each glyph shown is an operation too
+                            if ops_left < 0:
+                                raise _TooManyOps
                             text, w, nsp, nc = dec.decode(it)
                             tx = (w * fs + nc * tc + nsp * tw) * th
                             a, b, c, d, e, f = tm
@@ -412,15 +429,22 @@ class _PageWalker:
                         st = xo.get("/Subtype")
                         if st == "/Image":
                             self.images += 1
-                        elif st == "/Form" and depth < 12 and id(xo) not in seen:
+                        elif st == "/Form" and id(xo) in seen:
+                            raise _TooManyOps("loop")
+                        elif st == "/Form" and depth < 12:
+                            self.forms_left -= 1
+                            if self.forms_left < 0:
+                                raise _TooManyOps("forms")
                             mat = xo.get("/Matrix")
                             fctm = _mul(tuple(float(x) for x in mat), ctm) if mat else ctm
                             try:
                                 fdata = xo.get_data()
                             except Exception:
                                 fdata = b""
+                            self.ops_left = ops_left
                             self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
                                       seen + (id(xo),))
+                            ops_left = self.ops_left
                 elif op == b"ID":
                     mm = _EI.search(data, pos)
                     pos = mm.end() if mm else n
@@ -428,6 +452,24 @@ class _PageWalker:
             except (IndexError, ValueError, TypeError, KeyError, AttributeError) as exc:
                 log.debug("content op %r: %s", op, exc)
             stack.clear()
+            opens.clear()
+        self.ops_left = ops_left
+
+
+class _TooManyOps(Exception):
+    """A page (with the forms it draws) ran out of its drawing-operation or form budget
+    (args: "forms"), or a form draws itself ("loop")."""
+
+
+def _close(stack: list[Any], opens: list[int], mark: object) -> int:
+    """The stack index of the innermost open `mark` (an array's or a dictionary's), popped
+    from `opens` with whatever opened after it; -1 when none is open. Constant time per
+    token, so 200,000 nested brackets cost 200,000 steps, not 200,000²."""
+    while opens:
+        k = opens.pop()
+        if k < len(stack) and stack[k] is mark:
+            return k
+    return -1
 
 
 def _get(d: Any, key: str) -> Any:
@@ -545,19 +587,39 @@ def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:
     """A baseline cluster cut where a gutter (over 1.5 em) separates text set in two uniform
     but different type sizes: a side box ("Received 29 July 2020" in 8pt beside a 9pt
     abstract line) that happens to share the baseline is a line of its own. Raised marks
-    do not count; OCR'd lines, whose word sizes wander, are never cut."""
-    for k in range(1, len(c)):
-        left, right = c[:k], c[k:]
-        if c[k][6]:
-            continue
-        gap = c[k][0] - max(q[1] for q in left)
-        ls = [q[3] for q in left if not q[6]]
-        rs = [q[3] for q in right if not q[6]]
-        if not ls or not rs or gap <= 1.5 * max(ls + rs):
-            continue
-        if max(ls) - min(ls) <= 0.2 and max(rs) - min(rs) <= 0.2 and abs(ls[0] - rs[0]) >= 0.5:
-            return [left] + _split_side_by_side(right)
-    return [c]
+    do not count; OCR'd lines, whose word sizes wander, are never cut.
+
+    One pass with running and suffix extremes (a line of 20,000 glyphs, as a hostile page
+    draws, costs 20,000 steps, not 20,000²)."""
+    n = len(c)
+    if n < 2:
+        return [c]
+    inf = float("inf")
+    # over the pieces from k on that are not raised: smallest, largest and first size
+    suf_min, suf_max, suf_first = [inf] * (n + 1), [-inf] * (n + 1), [None] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        q = c[k]
+        if q[6]:
+            suf_min[k], suf_max[k], suf_first[k] = suf_min[k + 1], suf_max[k + 1], suf_first[k + 1]
+        else:
+            suf_min[k], suf_max[k], suf_first[k] = min(q[3], suf_min[k + 1]), max(q[3], suf_max[k + 1]), q[3]
+    out: list[list[list[Any]]] = []
+    start, right_edge, lmin, lmax, lfirst = 0, -inf, inf, -inf, None
+    for k in range(n):
+        q = c[k]
+        if k > start and not q[6] and lfirst is not None and suf_first[k] is not None:
+            gap = q[0] - right_edge
+            if (gap > 1.5 * max(lmax, suf_max[k]) and lmax - lmin <= 0.2 and suf_max[k] - suf_min[k] <= 0.2
+                    and abs(lfirst - suf_first[k]) >= 0.5):
+                out.append(c[start:k])
+                start, right_edge, lmin, lmax, lfirst = k, -inf, inf, -inf, None
+        right_edge = max(right_edge, q[1])
+        if not q[6]:
+            lmin, lmax = min(lmin, q[3]), max(lmax, q[3])
+            if lfirst is None:
+                lfirst = q[3]
+    out.append(c[start:])
+    return out
 
 
 def _leading_label(c: list[list[Any]]) -> None:
@@ -938,6 +1000,8 @@ def _open(path: Path) -> Any:
 
     try:
         reader = PdfReader(str(path), strict=False)
+    except IngestError:
+        raise
     except FileNotDecryptedError as exc:
         raise EncryptedPdf(path, f"encrypted PDF: {_one_line(exc)}") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
@@ -981,11 +1045,16 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     box = page.cropbox
     llx, lly, urx, ury = (float(v) for v in (box.left, box.bottom, box.right, box.top))
     width, height = urx - llx, ury - lly
-    walker = _PageWalker(fonts)
+    walker = _PageWalker(fonts, *_page_allowance())
     try:
         walker.walk(_page_content(page), page.get("/Resources"))
+    except _TooManyOps as exc:
+        raise _page_ops_over(index, exc.args[0] if exc.args else "ops") from None
+    except IngestError:
+        raise
     except Exception as exc:  # a damaged page yields no lines, not a crash
         log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
+    _page_done(walker)
     nchars = sum(len(p[5].strip()) for p in walker.pieces)
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
@@ -1074,7 +1143,7 @@ def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
             if item is None:
                 finished += 1
             elif item[0] < 0:
-                raise CorruptPdf(path, f"unreadable page content: {item[1]}")
+                raise _error_from(path, item[1])
             else:
                 got(*item)
     finally:
@@ -1109,8 +1178,8 @@ def _chunk_worker(path: str, chunks: list[tuple[int, int]], counter: Any, out: A
                 state = (_open(Path(path)), FontCache())
             reader, fonts = state
             out.put((k, [_read_page(reader, i, fonts) for i in range(*chunks[k])]))
-    except BaseException as exc:  # the reader raises; the message travels, not the object
-        out.put((-1, str(exc) if isinstance(exc, (CorruptPdf, EncryptedPdf)) else _one_line(exc)))
+    except BaseException as exc:  # the reader raises; its kind and message travel, not the object
+        out.put((-1, _error_payload(exc)))
     finally:
         out.put(None)
 
@@ -1163,22 +1232,116 @@ def _info(reader: Any) -> dict[str, str]:
     return out
 
 
-def _check_file(path: Path) -> bytes:
-    if not path.exists():
-        raise MissingFile(path, "no such file")
-    if path.is_dir():
-        raise MissingFile(path, "is a directory, not a PDF file")
+def _check_file(path: Path, limits: Limits) -> str:
+    """The file's sha256, once it is known to be a regular file within the input limit that
+    starts and ends like a PDF (a ZIP, an image or HTML renamed .pdf is named for what it is).
+    Read in blocks: a 500 MB file costs 1 MB of memory here. A name that is not UTF-8 is
+    refused: it would go into issue.json, the XML and the report, which are UTF-8."""
     try:
-        data = path.read_bytes()
+        os.fsencode(path.name).decode("utf-8")
+    except UnicodeDecodeError:
+        raise CorruptPdf(path, "the file name is not UTF-8 (issue.json and the XML would not hold it); "
+                               "rename the file") from None
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise MissingFile(path, "no such file") from None
     except OSError as exc:
         raise MissingFile(path, f"cannot read: {_one_line(exc)}") from None
-    if not data:
+    if stat.S_ISDIR(st.st_mode):
+        raise MissingFile(path, "is a directory, not a PDF file")
+    if not stat.S_ISREG(st.st_mode):
+        raise MissingFile(path, "not a regular file (a pipe, device or socket), not a PDF file")
+    check_input_size(path, st.st_size, limits)
+    if not st.st_size:
         raise CorruptPdf(path, "empty file, not a PDF")
-    if b"%PDF-" not in data[:1024]:
+    sha = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+            sha.update(head)
+            while block := fh.read(1 << 20):
+                sha.update(block)
+            fh.seek(max(0, st.st_size - 2048))
+            tail = fh.read(2048)
+    except OSError as exc:
+        raise MissingFile(path, f"cannot read: {_one_line(exc)}") from None
+    kind = _other_format(head)
+    if kind:
+        raise CorruptPdf(path, f"not a PDF: {kind}")
+    if b"%PDF-" not in head:
         raise CorruptPdf(path, "not a PDF (no %PDF- header)")
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in tail:
         raise CorruptPdf(path, "truncated PDF (no %%EOF at the end of the file)")
-    return data
+    return sha.hexdigest()
+
+
+# what a file that is not a PDF usually is, by its first bytes (a PDF may have up to 1 kB of
+# junk before %PDF-, so a file that starts like one of these is one of these)
+_MAGIC = ((b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file)"), (b"PK\x05\x06", "an empty ZIP archive"),
+          (b"\x1f\x8b", "a gzip file"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"Rar!", "a RAR archive"),
+          (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"II*\x00", "a TIFF image"),
+          (b"MM\x00*", "a TIFF image"), (b"GIF8", "a GIF image"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
+          (b"{\\rtf", "an RTF document"), (b"%!PS", "a PostScript file"), (b"AT&TFORM", "a DjVu file"))
+
+
+def _other_format(head: bytes) -> str:
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    start = head.lstrip()[:15].lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml")):
+        return "an HTML or XML page"
+    return ""
+
+
+# ============================================================================================
+# limits (parsers.limits): the page's drawing-operation budget and the document's
+
+
+def _page_allowance() -> tuple[int, int]:
+    """(operators, forms) the next page may draw: the per-page limits, the operators capped
+    by what is left of the document's."""
+    budget = current_budget()
+    if budget is None:
+        return 1 << 62, 1 << 62
+    lim = budget.limits
+    return max(0, min(lim.max_page_ops, lim.max_document_ops - budget.ops)), lim.max_page_forms
+
+
+def _page_done(walker: "_PageWalker") -> None:
+    """Count the page's operators towards the document, and raise the first limit that
+    tripped while the page was read (a stream too large, however deep pypdf or the font
+    code caught it)."""
+    budget = current_budget()
+    if budget is None:
+        return
+    budget.ops += _page_allowance()[0] - walker.ops_left
+    budget.check()
+
+
+def _page_ops_over(index: int, what: str) -> IngestError:
+    budget = current_budget()
+    assert budget is not None
+    if what == "loop":  # drawn as written, it never ends (PDFium renders it until memory runs out)
+        return CorruptPdf(budget.path, f"page {index + 1}: a form XObject draws itself (a loop)")
+    if what == "forms":
+        return budget.page_forms_over(index + 1)
+    if budget.limits.max_document_ops - budget.ops < budget.limits.max_page_ops:
+        return budget.document_ops_over()
+    return budget.page_ops_over(index + 1)
+
+
+def _error_payload(exc: BaseException) -> tuple[str, str]:
+    """(error class name, problem) of a worker's exception, to travel through a queue."""
+    if isinstance(exc, IngestError):
+        return type(exc).__name__, exc.problem
+    return "CorruptPdf", f"unreadable page content: {_one_line(exc)}"
+
+
+def _error_from(path: Path, payload: tuple[str, str]) -> IngestError:
+    cls = getattr(errors, payload[0], CorruptPdf)
+    return (cls if isinstance(cls, type) and issubclass(cls, IngestError) else CorruptPdf)(path, payload[1])
 
 
 _FOUNDER_CHARS = re.compile("[摇冶爷野]")
@@ -1260,6 +1423,7 @@ def read_document(
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read the text layer of every page. See the module docstring for the layout rules.
 
@@ -1267,11 +1431,20 @@ def read_document(
     1 = read in this process). progress(done_pages, total_pages) is called as pages finish.
     meanwhile: work for this process while the workers read (the caller's imports and set-up,
     which would otherwise leave the other cores idle); called exactly once, before returning.
+    limits: what the file may cost (default: `Limits.from_env()`); raises
+    `errors.LimitExceeded` naming the limit that tripped.
     """
     path = Path(path)
-    data = _check_file(path)
-    sha = hashlib.sha256(data).hexdigest()
-    del data
+    limits = limits or Limits.from_env()
+    sha = _check_file(path, limits)
+    with reading(path, limits) as budget:
+        doc = _read_document(path, sha, workers, progress, meanwhile, limits)
+        budget.check()
+        return doc
+
+
+def _read_document(path: Path, sha: str, workers: int | None, progress: Callable[[int, int], None] | None,
+                   meanwhile: Callable[[], None] | None, limits: Limits) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(path)
     try:
@@ -1280,6 +1453,7 @@ def read_document(
         raise CorruptPdf(path, f"page tree unreadable: {_one_line(exc)}") from None
     if n == 0:
         raise CorruptPdf(path, "the PDF has no pages")
+    check_page_count(path, n, limits)
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     workers = max(1, int(workers))
@@ -1289,6 +1463,8 @@ def read_document(
     def read_here(i: int) -> tuple[PageText, int, int]:
         try:
             return _read_page(reader, i, fonts)
+        except IngestError:
+            raise
         except Exception as exc:
             raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
 
