@@ -3,5 +3,5 @@
 Modules: `batch` (validate/read/correct crossref.xml), `review` (editor summary),
 `credentials`, `client` (HTTP protocol), `diagnostic` (submission logs), `ledger`
 (SQLite state + history), `settings`, `workflow` (the plain-function pipeline used by
-`cli/deposit.py` and `flows/deposit.py`).
+`cli/deposit.py` and `flows/deposit_flow.py`).
 """

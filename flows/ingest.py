@@ -8,7 +8,7 @@ unless a Prefect API is configured (see README: "Prefect or in-process").
   by the PDF's sha256 and the extraction code's version (`CODE_VERSION`), with results
   persisted under PREFECT_HOME/storage, so a re-run after a failure (or of the same PDF
   under another name) skips finished work, and a code change never reuses stale results.
-  Nothing that writes outputs is cached, and the deposit never is (flows/deposit.py).
+  Nothing that writes outputs is cached, and the deposit never is (flows/deposit_flow.py).
 - Retries: the step that checks cited URLs is retried with exponential backoff on
   unexpected errors (bad input is not retried). Each HTTP request already has its own
   connect/read timeouts and per-request retries in `checks.links.LinkSettings`
