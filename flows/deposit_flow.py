@@ -28,8 +28,12 @@ class FieldCorrection(BaseModel):
 class DepositDecision(RunInput):
     action: Literal["approve", "reject", "correct"] = Field(
         "approve", description="approve: send to Crossref; reject: do not send; correct: apply corrections and review again")
-    approver: str = Field("", description="your name (recorded in the deposit ledger)")
-    reason: str = Field("", description="why the deposit is rejected")
+    # required, with no default: an empty name used to pass the form and then fail in the
+    # workflow with a traceback. Prefect's server validates the input against this schema
+    # when the run is resumed, so a form submitted without a name is refused, saying why.
+    approver: str = Field(min_length=1, pattern=r"\S", title="Approver (required)",
+                          description="your name, required: recorded in the deposit ledger")
+    reason: str = Field("", description="why the deposit is rejected (optional)")
     corrections: list[FieldCorrection] = Field(default_factory=list, description="only with action=correct")
 
 
