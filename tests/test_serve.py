@@ -146,7 +146,7 @@ def test_served_deployments_write_every_output(prefect_server, tmp_path):
     cfg.write_text(JOURNAL.read_text(encoding="utf-8") + '\n[orchestration]\ninbox = "inbox"\nout = "out"\n'
                    "settle_seconds = 0\nlinks = false\nmax_workers = 2\n", encoding="utf-8")
     (tmp_path / "inbox").mkdir()
-    shutil.copy(FIX / "issue_cnki_ttf" / "issue.pdf", tmp_path / "inbox" / "drop.pdf")
+    shutil.copy(FIX / "issue_cnki_continuous" / "issue.pdf", tmp_path / "inbox" / "drop.pdf")
     closed = f"http://127.0.0.1:{_free_port()}"  # nothing listens: every cited host 'fails to connect'
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(prefect_server),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1", "HTTP_PROXY": closed, "HTTPS_PROXY": closed,
@@ -161,14 +161,14 @@ def test_served_deployments_write_every_output(prefect_server, tmp_path):
             inbox_run = client.create_flow_run_from_deployment(deps["process_inbox/inbox"].id)
             ondemand_run = client.create_flow_run_from_deployment(
                 deps["ingest_issue/on-demand"].id,
-                parameters={"pdf": str(FIX / "single_article" / "issue.pdf"), "out": str(tmp_path / "on-demand")})
+                parameters={"pdf": str(FIX / "issue_cnki_ttf" / "issue.pdf"), "out": str(tmp_path / "on-demand")})
             runs = _wait_final(client, [inbox_run.id, ondemand_run.id])
             assert runs[inbox_run.id].state.is_completed(), runs[inbox_run.id].state
             assert runs[ondemand_run.id].state.is_completed(), runs[ondemand_run.id].state
 
             inboxed = tmp_path / "out" / "2095-3453-2023-6"
             assert (tmp_path / "inbox" / "processed" / "drop.pdf").is_file()
-            for issue_dir, n, links in ((inboxed, 2, False), (tmp_path / "on-demand" / "2095-3453-2023-6", 1, True)):
+            for issue_dir, n, links in ((inboxed, 3, False), (tmp_path / "on-demand" / "2095-3453-2023-6", 2, True)):
                 record = json.loads((issue_dir / "issue.json").read_text(encoding="utf-8"))
                 assert len(record["articles"]) == n
                 for a in record["articles"]:
