@@ -5,7 +5,8 @@ archived copy nearest the access date) and `links.txt` (a summary for editors) i
 issue folder. Then the issue's JATS files (articles/<id>/article.xml) are brought up to
 date: each checked URL's verdict and archived copy in its citation replace the ones of the
 previous check (only those notes change; validated, then replaced atomically). Pass
---no-xml to leave the XML alone. report.html is rewritten last, with the new verdicts.
+--no-xml to leave the XML alone. The issue's report.html, if any, is rewritten last with
+the new verdicts.
 
 Examples:
 
@@ -133,10 +134,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refresh_report(issue_dir: Path) -> None:
+    """Rewrite the issue's report.html, when it has one, with the verdicts just found."""
     from flows.extras import report_step
 
-    if report_step(Path(issue_dir)) is None:  # a failure is logged as a warning by report_step
-        print(f"updated {Path(issue_dir) / 'report.html'}")
+    target = Path(issue_dir) / "report.html"
+    if target.is_file() and report_step(Path(issue_dir)) is None:  # a failure is logged by report_step
+        print(f"wrote {target}")
 
 
 def _refresh_xml(issue_dir: Path, schemas: Path | None) -> int:

@@ -40,7 +40,7 @@ class Recheck:
     confirmed_dead: list[str] = field(default_factory=list)  # dead? (or not checked) -> dead
     recovered: list[str] = field(default_factory=list)  # dead?/dead -> ok/redirected
     xml_updated: int = 0  # article.xml files whose link notes changed
-    report: bool = False  # report.html rewritten
+    report: bool = False  # report.html rewritten (when the folder has one)
     offline: str = ""  # the link checker's notice when this machine looked offline
     error: str = ""
 
@@ -73,7 +73,8 @@ def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
     links_json = check_issue_links(issue_dir, settings)
     after = _verdicts(links_json)
     xml = refresh_link_notes(issue_dir)  # each file validated, replaced atomically, only if changed
-    report_error = report_step(issue_dir)  # the review page shows the verdicts just found
+    # the review page shows the verdicts just found (a folder written with --no-report keeps none)
+    report_error = report_step(issue_dir) if (issue_dir / "report.html").is_file() else None
     counts: dict[str, int] = {}
     for v in after.values():
         counts[v] = counts.get(v, 0) + 1
@@ -81,7 +82,7 @@ def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
                    confirmed_dead=[u for u, v in after.items() if v == "dead" and before.get(u) != "dead"],
                    recovered=[u for u, v in after.items() if v in ("ok", "redirected")
                               and before.get(u) in ("dead", "dead?")],
-                   xml_updated=len(xml.written), report=not report_error, offline=_offline(links_json),
+                   xml_updated=len(xml.written), report=(issue_dir / "report.html").is_file() and not report_error, offline=_offline(links_json),
                    error="; ".join(xml.errors + ([f"report.html not written: {report_error}"] if report_error else [])))
 
 

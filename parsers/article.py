@@ -707,6 +707,11 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             c.email = c.email or note["email"]
             c.name.en = c.name.en or note["name_en"]
         c.affiliation = "; ".join(aff)
+        corresponding = header.fields.get("corresponding", "")
+        if name and name in corresponding:  # the 通信作者 note names this author (JATS corresp="yes")
+            c.corresponding = True
+            m = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", corresponding[corresponding.index(name):])
+            c.email = c.email or (m.group(0) if m else "")
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
         elif english and _is_cjk_line(name):  # bylines of different lengths: the English name that is this one's pinyin

@@ -150,7 +150,7 @@ def test_multi_case_regions() -> None:
     a1 = jats.build_article(issue, issue.articles[0], settings).getroot()
     meta = a1.find("front/article-meta")
     assert [a.get("id") for a in meta.findall("contrib-group/aff")] == ["aff1", "aff2"]
-    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[1]/xref")] == ["aff1", "aff2"]
+    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[1]/xref")] == ["aff1", "aff2", "cor1"]
     assert [x.get("rid") for x in meta.findall("contrib-group/contrib[2]/xref")] == ["aff2"]
     ouyang = meta.find("contrib-group/contrib[2]/name-alternatives/name")
     assert (ouyang.findtext("surname"), ouyang.findtext("given-names")) == ("欧阳", "娜娜")
