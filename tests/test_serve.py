@@ -148,7 +148,8 @@ def test_served_deployments_write_every_output(prefect_server, tmp_path):
     (tmp_path / "inbox").mkdir()
     shutil.copy(FIX / "issue_cnki_continuous" / "issue.pdf", tmp_path / "inbox" / "drop.pdf")
     closed = f"http://127.0.0.1:{_free_port()}"  # nothing listens: every cited host 'fails to connect'
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(prefect_server),
+    # the served process has its own PREFECT_HOME: no second writer on the test server's database
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_HOME": str(tmp_path / "serve-home"),
            "PREFECT_RUNNER_POLL_FREQUENCY": "1", "HTTP_PROXY": closed, "HTTPS_PROXY": closed,
            "http_proxy": closed, "https_proxy": closed, "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
     log_file = tmp_path / "serve.log"
