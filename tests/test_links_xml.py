@@ -125,3 +125,15 @@ def test_links_command_archive_api_option(tmp_path, site, httpserver):
     assert len(httpserver.log) == 2  # both URLs asked through the CDX API
     doc = json.loads((folder / "links.json").read_text(encoding="utf-8"))
     assert doc["settings"]["archive_api"] == "cdx"
+
+
+def test_links_command_rewrites_the_review_report(tmp_path, site, capsys):
+    """report.html said "not checked" until someone ran `journal-ingest report` again."""
+    folder = tmp_path / "issue"
+    local_issue(folder, site)
+    assert cli("report", str(folder)) == 0
+    assert "no links.json" in (folder / "report.html").read_text(encoding="utf-8")
+    assert cli("links", str(folder), *link_args(tmp_path), "--no-xml") == 0
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert "no links.json" not in report and "with an archived copy; checked" in report
+    assert f"wrote {folder / 'report.html'}" in capsys.readouterr().out
