@@ -31,16 +31,25 @@ def _artifacts(key: str):
         return client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
 
 
-def _task_runs(flow_run_id) -> dict[str, list]:
+def _task_runs(flow_run_id, expect: str = "write_outputs", timeout: float = 20.0) -> dict[str, list]:
+    """The flow run's task runs by task name; task runs reach the server as events, a moment
+    after the flow returns: wait (up to `timeout`) until `expect` has a final one."""
+    import time
+
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    with get_client(sync_client=True) as client:
-        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
-    by_task: dict[str, list] = {}
-    for r in runs:
-        by_task.setdefault(r.name.rsplit("-", 1)[0], []).append(r)
-    return by_task
+    deadline = time.time() + timeout
+    while True:
+        with get_client(sync_client=True) as client:
+            runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+        by_task: dict[str, list] = {}
+        for r in runs:
+            by_task.setdefault(r.name.rsplit("-", 1)[0], []).append(r)
+        done = [r for r in by_task.get(expect, []) if r.state and r.state.is_final()]
+        if done or time.time() > deadline:
+            return by_task
+        time.sleep(0.3)
 
 
 def _task_states(flow_run_id) -> dict[str, list[str]]:
@@ -77,7 +86,7 @@ def test_process_inbox_flow(prefect_server, tmp_path):
     assert table and "a01" in str(table[0].data)
     assert "Not checked" in str(_artifacts("links-2095-3453-2023-6")[0].data)
     assert "1 processed, 1 failed, 1 duplicate" in str(_artifacts("inbox-summary")[0].data)
-    assert "inbox: corrupt.pdf failed" in str(_artifacts("inbox-warnings")[0].data)
+    assert "inbox: corrupt.pdf failed" in _run_artifact("inbox-warnings", state.state_details.flow_run_id)
 
 
 def test_an_output_not_written_fails_the_run_and_says_why(prefect_server, tmp_path, monkeypatch):
@@ -99,15 +108,28 @@ def test_an_output_not_written_fails_the_run_and_says_why(prefect_server, tmp_pa
         state.result()
     issue_dir = tmp_path / "out" / "2095-3453-2023-6"
     assert (issue_dir / "issue.json").is_file() and not (issue_dir / "report.html").exists()  # the rest is kept
-    md = str(_artifacts("warnings-2095-3453-2023-6")[0].data)
+    md = _run_artifact("warnings-2095-3453-2023-6", state.state_details.flow_run_id)  # (other runs share the key)
     assert "`report.html`" in md and "PDFium could not open the page" in md
     assert "no DOI, left out of crossref.xml" in md  # the ordinary warnings are there too
     assert "report.html not written" in _run_logs(state.state_details.flow_run_id)
 
 
+def _run_artifact(key: str, flow_run_id) -> str:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        [found] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=[key]), flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+    return str(found.data)
+
+
 def _run_logs(flow_run_id) -> str:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=10)  # logs reach the server in batches: send what is queued
 
     with get_client(sync_client=True) as client:
         logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id])))

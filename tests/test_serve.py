@@ -119,11 +119,13 @@ def _logs(client, run_id) -> str:
     return "\n".join(log.message for log in logs)
 
 
-def _artifact(client, key: str) -> str:
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+def _artifact(client, key: str, run_id) -> str:
+    """The artifact `key` of one flow run (other tests' runs on the shared server use the same keys)."""
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
-    found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])))
-    assert found, f"no artifact {key}"
+    found = client.read_artifacts(artifact_filter=ArtifactFilter(
+        key=ArtifactFilterKey(any_=[key]), flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+    assert found, f"no artifact {key} on run {run_id}"
     return str(found[0].data)
 
 
@@ -182,8 +184,8 @@ def test_served_deployments_write_every_output(prefect_server, tmp_path):
                 assert ("no links.json" in report) != links
             # the offline link check of the on-demand run: in its log and its warnings artifact
             assert "looks offline" in _logs(client, ondemand_run.id)
-            assert "looks offline" in _artifact(client, "warnings-2095-3453-2023-6")
-            assert "1 processed, 0 failed" in _artifact(client, "inbox-summary")
+            assert "looks offline" in _artifact(client, "warnings-2095-3453-2023-6", ondemand_run.id)
+            assert "1 processed, 0 failed" in _artifact(client, "inbox-summary", inbox_run.id)
 
             # the nightly re-check (run now), offline: report.html shows the verdicts, the run fails
             recheck = client.create_flow_run_from_deployment(deps["recheck_links/recheck"].id)
@@ -191,7 +193,7 @@ def test_served_deployments_write_every_output(prefect_server, tmp_path):
             assert state.is_failed() and "offline" in state.message, state
             report = (inboxed / "report.html").read_text(encoding="utf-8")
             assert "no links.json" not in report and "with an archived copy; checked" in report
-            assert "looks offline" in _artifact(client, "recheck-links-warnings")
+            assert "looks offline" in _artifact(client, "recheck-links-warnings", recheck.id)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
