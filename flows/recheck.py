@@ -65,9 +65,8 @@ def _verdicts(links_json: Path) -> dict[str, str]:
 def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
     """Re-check one issue's URLs, then bring its JATS link notes up to date; what changed.
     Raises on a broken issue folder."""
-    from schemas.write_xml import refresh_link_notes
-
     from flows.extras import report_step
+    from schemas.write_xml import refresh_link_notes
 
     before = _verdicts(issue_dir / "links.json")
     links_json = check_issue_links(issue_dir, settings)
@@ -82,11 +81,14 @@ def recheck_issue_dir(issue_dir: Path, settings: LinkSettings) -> Recheck:
                    confirmed_dead=[u for u, v in after.items() if v == "dead" and before.get(u) != "dead"],
                    recovered=[u for u, v in after.items() if v in ("ok", "redirected")
                               and before.get(u) in ("dead", "dead?")],
-                   xml_updated=len(xml.written), report=(issue_dir / "report.html").is_file() and not report_error, offline=_offline(links_json),
+                   xml_updated=len(xml.written),
+                   report=(issue_dir / "report.html").is_file() and not report_error,
+                   offline=_offline(links_json),
                    error="; ".join(xml.errors + ([f"report.html not written: {report_error}"] if report_error else [])))
 
 
 def _offline(links_json: Path) -> str:
+    """links.json's offline notice ('' when the run reached the hosts)."""
     try:
         data = json.loads(links_json.read_text(encoding="utf-8"))
     except (OSError, ValueError):
