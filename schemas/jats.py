@@ -689,7 +689,8 @@ def citation_type(citation: Citation) -> str:
     return "other"
 
 
-_CITES = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|\[(?:J|M|C|D|R|N|S|P|EB|DB|Z|G|A|CP)(?:/OL)?\]|《[^》]+》"
+_CITES = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|\[(?:J|M|C|D|R|N|S|P|EB|DB|Z|G|A|CP)(?:/OL)?\]|《[^》]+》|『[^』]+』"
+                    r"|第\s*\d+\s*版|[「“][^」”]+[」”][^。]*?(?<!\d)(?:1[5-9]|20)\d{2}年"
                     r"|出版社|出版公司|书店|年版|\bPress\b|\bet al\b|\bibid\b|\bop\. cit\b|同上|同前|前引|前揭|转引自"
                     r"|第\s*\d+\s*(?:[-—–~～]\s*\d+\s*)?页|\bpp?\.\s*\d", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
@@ -697,8 +698,10 @@ _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
 
 def cites_something(text: str) -> bool:
     """Does this note cite a work? A URL or DOI, a GB/T 7714 type code ([J], [EB/OL]), a
-    title in 《》, a publisher or 年版, a page reference (第12页, p. 90), an ibid (同上,
-    ibid.), or Latin-script text with a year (Ostrom E., Governing the Commons, 1990).
+    title in 《》 or 『』, a quoted title followed by a year (「…」、外務省、2014年), a
+    publisher or 年版, a page reference (第12页, 第3版, p. 90), an ibid (同上, ibid.), or
+    Latin-script text with a year (Ostrom E., Governing the Commons, 1990). When in doubt
+    a note is kept: a real citation lost costs more than an explanation deposited.
     An explanatory footnote has none of these (北约在…都设有类似联络处，…提供办公场所。)."""
     text = clean(text)
     if _CITES.search(text):

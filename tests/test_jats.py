@@ -363,6 +363,11 @@ def test_funding_group_has_an_award_group_per_funder() -> None:
     ("Ostrom E., Governing the Commons, Cambridge: Cambridge University Press, 1990, p.90.", True),
     ("“Relations with Japan,” NATO, July 28, 2023, https://www.nato.int/cps/en/natohq/topics_50336.htm", True),
     ("同上，第12页。", True),  # ibid: it cites (the work before)
+    ("『日本の安全保障』、有斐閣、2015年。", True),
+    ("「安倍総理大臣のラスムセン事務総長との会談」、外務省、2014年5月6日。", True),
+    ("《人民日报》2023年5月1日，第3版。", True),
+    ("“安全”一词在这里指的是广义的安全，2014年以后尤其如此。", True),  # a quote and a year: kept (doubt keeps)
+    ("这一提法始于冷战结束之后，详见下文。", False),
     ("Ibid.", True),
 ])
 def test_which_notes_cite_something(text: str, cites: bool) -> None:
