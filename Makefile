@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# --force: a second `make demo` replaces the sample's output (the old one is kept aside as
+# output/<issue-id>.replaced-<time>, as for any forced ingest) instead of refusing
 demo: $(STAMP)
-	$(VENV)/bin/journal-ingest ingest $(SAMPLE) --out output --journal tests/fixtures/journal.toml --no-links
+	$(VENV)/bin/journal-ingest ingest $(SAMPLE) --out output --journal tests/fixtures/journal.toml --no-links --force
 
 test: $(STAMP) browser
 	$(PY) -m pytest

@@ -62,11 +62,15 @@ def one_pass(args: argparse.Namespace) -> tuple[int, "OrchestrationSettings"]:
     out = args.out or cfg.out
     links = cfg.links and not args.no_links
     if args.prefect or os.environ.get("PREFECT_API_URL"):
-        from flows.inbox import process_inbox
-        result = process_inbox(str(args.journal) if args.journal else None, str(inbox), str(out),
-                               reprocess=args.reprocess, links=False if args.no_links else None)
+        from flows.inbox import InboxProblems, process_inbox
+        try:
+            result = process_inbox(str(args.journal) if args.journal else None, str(inbox), str(out),
+                                   reprocess=args.reprocess, links=False if args.no_links else None)
+        except InboxProblems as exc:  # the run ended Failed; the outcomes per file are still worth printing
+            result = exc.summary
         print("\n".join(f"{o['status']:<9} {o['file']}" for o in result["outcomes"]) or f"inbox {inbox}: nothing new")
-        return (1 if result["counts"]["failed"] else 0), cfg
+        return (1 if result["counts"]["failed"] or any(o["error"] for o in result["outcomes"]
+                                                       if o["status"] == "processed") else 0), cfg
     from flows.inbox_steps import process_inbox
     summary = process_inbox(inbox, out, _plain_ingest(args.journal, out, links),
                             reprocess=args.reprocess, settle_seconds=cfg.settle_seconds)

@@ -5,7 +5,8 @@ archived copy nearest the access date) and `links.txt` (a summary for editors) i
 issue folder. Then the issue's JATS files (articles/<id>/article.xml) are brought up to
 date: each checked URL's verdict and archived copy in its citation replace the ones of the
 previous check (only those notes change; validated, then replaced atomically). Pass
---no-xml to leave the XML alone.
+--no-xml to leave the XML alone. The issue's report.html, if any, is rewritten last with
+the new verdicts.
 
 Examples:
 
@@ -124,9 +125,21 @@ def run(args: argparse.Namespace) -> int:
     path = check_issue_links(args.issue_dir, settings, progress)
     print((path.parent / "links.txt").read_text(encoding="utf-8"), end="")
     print(f"wrote {path}")
-    if not args.no_xml:
-        return _refresh_xml(args.issue_dir, args.schemas)
-    return 0
+    try:
+        if not args.no_xml:
+            return _refresh_xml(args.issue_dir, args.schemas)
+        return 0
+    finally:  # the review page shows the verdicts just found, not "not checked"
+        _refresh_report(args.issue_dir)
+
+
+def _refresh_report(issue_dir: Path) -> None:
+    """Rewrite the issue's report.html, when it has one, with the verdicts just found."""
+    from flows.extras import report_step
+
+    target = Path(issue_dir) / "report.html"
+    if target.is_file() and report_step(Path(issue_dir)) is None:  # a failure is logged by report_step
+        print(f"wrote {target}")
 
 
 def _refresh_xml(issue_dir: Path, schemas: Path | None) -> int:

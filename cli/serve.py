@@ -43,7 +43,7 @@ def build_deployments(settings_file: Path | None) -> list:
     working directory is not the shell's)."""
     from prefect.schedules import Cron
 
-    from flows.deposit import deposit_issue
+    from flows.deposit_flow import deposit_issue
     from flows.inbox import process_inbox
     from flows.ingest import ingest_issue
     from flows.recheck import recheck_links

@@ -4,5 +4,5 @@ Modules: `batch` (validate/read/correct crossref.xml), `review` (editor summary)
 `credentials`, `client` (HTTP protocol), `http` (no redirects, capped answers, an overall
 deadline per request), `diagnostic` (submission logs), `ledger` (SQLite state + history),
 `settings`, `workflow` (the plain-function pipeline used by `cli/deposit.py` and
-`flows/deposit.py`).
+`flows/deposit_flow.py`).
 """

@@ -32,12 +32,15 @@ def links_step(staging: Path, issue_id: str, progress: Callable[[str, int, int],
                       progress=(lambda d, t, *_: progress("links", d, t)) if progress else None)
 
 
-def report_step(staging: Path, issue: Issue | None = None, source: Path | None = None) -> None:
+def report_step(staging: Path, issue: Issue | None = None, source: Path | None = None) -> str | None:
+    """Write (or rewrite, after a link check) report.html; the reason when it could not be."""
     from review import write_review_report
     try:
         write_review_report(staging, issue=issue, source_pdf=source)
     except Exception as exc:  # the records are written; a report can be made later with `report`
         log.warning("report.html not written: %s", exc)
+        return " ".join(str(exc).split()) or type(exc).__name__
+    return None
 
 
 def warm_up(*, links: bool, report: bool) -> None:

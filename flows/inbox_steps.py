@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
+from flows.problems import IncompleteOutput
 from parsers.errors import IngestError, OutputExists
 from schemas.record import write_atomic
 
@@ -67,8 +68,14 @@ class Summary:
                  f"{c[DUPLICATE]} duplicate, {c[WAITING]} still arriving"]
         for o in self.outcomes:
             detail = o.output or o.error or o.moved_to
+            if o.output and o.error:  # published, but incomplete
+                detail += f" (incomplete: {o.error})"
             lines.append(f"  {o.status:<9} {o.file}" + (f" -> {detail}" if detail else ""))
         return "\n".join(lines)
+
+    def problems(self) -> list[Outcome]:
+        """Files that failed, or were published without some of their outputs."""
+        return [o for o in self.outcomes if o.status == FAILED or (o.status == PROCESSED and o.error)]
 
     def to_dict(self) -> dict:
         return {"inbox": self.inbox, "counts": self.counts(), "outcomes": [asdict(o) for o in self.outcomes]}
@@ -172,6 +179,7 @@ def process_file(pdf: Path, ingest: IngestFn, ledger: Ledger, *, reprocess: bool
         return Outcome(pdf.name, sha, DUPLICATE,
                        error=f"same content as {seen['file']} processed {seen['at']} into {seen['output']}")
     start = time.perf_counter()
+    incomplete = ""
     try:
         try:
             target = ingest(pdf, reprocess)
@@ -181,6 +189,11 @@ def process_file(pdf: Path, ingest: IngestFn, ledger: Ledger, *, reprocess: bool
                 raise
             log.info("inbox: %s was already published as %s", pdf.name, exc.path)
             target = Path(exc.path)
+        except IncompleteOutput as exc:
+            # published, but some output (an XML record, report.html) could not be written:
+            # the source is filed as processed (its record exists) and the reason kept
+            log.warning("inbox: %s published incomplete: %s", pdf.name, one_line(exc))
+            target, incomplete = Path(exc.path), one_line(exc)
     except Exception as exc:  # one bad PDF must not stop the rest: report it, file it, go on
         reason = one_line(exc)
         log.warning("inbox: %s failed: %s", pdf.name, reason)
@@ -194,7 +207,7 @@ def process_file(pdf: Path, ingest: IngestFn, ledger: Ledger, *, reprocess: bool
                           seconds=round(time.perf_counter() - start, 3))
     else:
         dest = move_into(pdf, pdf.parent / "processed", sha)
-        outcome = Outcome(pdf.name, sha, PROCESSED, output=str(target), moved_to=str(dest),
+        outcome = Outcome(pdf.name, sha, PROCESSED, output=str(target), moved_to=str(dest), error=incomplete,
                           seconds=round(time.perf_counter() - start, 3))
     ledger.add(outcome)
     return outcome

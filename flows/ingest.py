@@ -8,7 +8,7 @@ unless a Prefect API is configured (see README: "Prefect or in-process").
   by the PDF's sha256 and the extraction code's version (`CODE_VERSION`), with results
   persisted under PREFECT_HOME/storage, so a re-run after a failure (or of the same PDF
   under another name) skips finished work, and a code change never reuses stale results.
-  Nothing that writes outputs is cached, and the deposit never is (flows/deposit.py).
+  Nothing that writes outputs is cached, and the deposit never is (flows/deposit_flow.py).
 - Retries: the step that checks cited URLs is retried with exponential backoff on
   unexpected errors (bad input is not retried). Each HTTP request already has its own
   connect/read timeouts and per-request retries in `checks.links.LinkSettings`
@@ -36,6 +36,8 @@ from prefect.tasks import exponential_backoff
 
 from flows import steps
 from flows.extras import after_extract_hook
+from flows.problems import (IncompleteOutput, crossref_expected, incomplete_reason, missing_outputs,
+                            publish_warnings, run_warnings)
 from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers.textlayer import Document
@@ -143,25 +145,34 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
                  force: bool = False, schemas: str | bool | None = None,
                  link_cache: str | None = None, article_batches: int = 4) -> steps.IngestResult:
     """Split one issue PDF, extract the articles (mapped, in `article_batches` batches spread
-    over the task runner's workers), write all outputs atomically."""
+    over the task runner's workers), write all outputs atomically. The steps' warnings go to
+    the run's log and a `warnings-<issue-id>` artifact; a published folder that lacks one of
+    its outputs (an XML record or report.html that could not be written) ends the run Failed
+    with `IncompleteOutput` naming the files and why."""
     from flows.inbox_steps import sha256_file
     start = time.perf_counter()
     load_settings(journal)  # fail fast on a bad settings file
     if not Path(pdf).is_file():
         from parsers.errors import MissingFile
         raise MissingFile(pdf, "no such file")
-    sha = sha256_file(Path(pdf))
-    doc = read_issue(pdf, sha)
-    doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
-    plan = split_issue(Held(doc), sha)
-    futures = [extract_articles.submit(Held(plan), ks, sha)
-               for ks in batches(len(plan.split.spans), article_batches)]
-    articles = [a for f in futures for a in f.result()]
-    issue = assemble(Held(doc), Held(plan), Held(articles), journal)
-    writer = write_outputs if links else write_outputs.with_options(retries=0)
-    target = writer(Held(issue), pdf, out, journal, links, force, schemas, link_cache)
-    publish_artifacts(issue, Path(target))
-    return steps.IngestResult(issue, Path(target), time.perf_counter() - start)
+    with run_warnings() as warned:  # the steps' logged warnings: into this run's log and an artifact
+        sha = sha256_file(Path(pdf))
+        doc = read_issue(pdf, sha)
+        doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
+        plan = split_issue(Held(doc), sha)
+        futures = [extract_articles.submit(Held(plan), ks, sha)
+                   for ks in batches(len(plan.split.spans), article_batches)]
+        articles = [a for f in futures for a in f.result()]
+        issue = assemble(Held(doc), Held(plan), Held(articles), journal)
+        writer = write_outputs if links else write_outputs.with_options(retries=0)
+        target = Path(writer(Held(issue), pdf, out, journal, links, force, schemas, link_cache))
+        publish_artifacts(issue, target)
+        missing = missing_outputs(target, issue, links=links, report=True,
+                                  crossref=crossref_expected(issue, journal))
+    publish_warnings(artifact_key("warnings", issue.issue_id), f"Warnings of {issue.issue_id}", warned, missing)
+    if missing:  # the folder is published (the rest is worth having), but the run must not look done
+        raise IncompleteOutput(target, incomplete_reason(target, missing, warned))
+    return steps.IngestResult(issue, target, time.perf_counter() - start)
 
 
 def run_ingest(pdf: str, out: str = "output", *, dask_address: str = "", max_workers: int = 4,

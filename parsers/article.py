@@ -707,6 +707,12 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             c.email = c.email or note["email"]
             c.name.en = c.name.en or note["name_en"]
         c.affiliation = "; ".join(aff)
+        # the 通信作者 note names this author (JATS corresp="yes"); justification spaces apart ("袁 晶")
+        corresponding, compact = re.sub(r"\s+", "", header.fields.get("corresponding", "")), re.sub(r"\s+", "", name)
+        if compact and compact in corresponding:
+            c.corresponding = True
+            m = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", corresponding[corresponding.index(compact):])
+            c.email = c.email or (m.group(0) if m else "")
         if english and len(english.names) == len(marked):
             c.name.en = english.names[k]
         elif english and _is_cjk_line(name):  # bylines of different lengths: the English name that is this one's pinyin

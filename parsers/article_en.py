@@ -466,6 +466,7 @@ def _emails(contributors: list[Contributor], header: Header) -> None:
         return
     for c in contributors:
         if c.name.en and c.name.en in note:
+            c.corresponding = True  # named by the correspondence note (JATS corresp="yes")
             after = note[note.index(c.name.en):]
             m = EMAIL_RE.search(after)
             if m:

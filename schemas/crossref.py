@@ -17,9 +17,11 @@ from pathlib import Path
 from lxml import etree
 
 from parsers.errors import BadConfig, SchemaInvalid
+from schemas.funding import parse_funding
 from schemas.jats import (
     XML_LANG,
     article_language,
+    cites_something,
     clean,
     find_dois,
     has_bad_chars,
@@ -38,7 +40,9 @@ from schemas.settings import JournalSettings
 CROSSREF = "http://www.crossref.org/schema/5.3.1"
 JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
-NSMAP = {None: CROSSREF, "jats": JATS, "xsi": XSI}
+FUNDREF = "http://www.crossref.org/fundref.xsd"  # funding data (fundref.xsd)
+ACCESS = "http://www.crossref.org/AccessIndicators.xsd"  # licences (AccessIndicators.xsd)
+NSMAP = {None: CROSSREF, "jats": JATS, "xsi": XSI, "fr": FUNDREF, "ai": ACCESS}
 SCHEMA_LOCATION = f"{CROSSREF} https://www.crossref.org/schemas/crossref5.3.1.xsd"
 VERSION = "5.3.1"
 
@@ -149,6 +153,8 @@ def check_deposit(issue: Issue, settings: JournalSettings) -> list[str]:
         problems.append("url_pattern is not set in the journal settings (needed for doi_data/resource)")
     elif not re.match(r"^(https?|ftp)://", settings.url_pattern, re.I):
         problems.append(f"url_pattern {settings.url_pattern!r} does not start with http(s)://")
+    if settings.license_url and not re.fullmatch(r"(https?|ftp)://\S{3,}", clean(settings.license_url), re.I):
+        problems.append(f"license_url {settings.license_url!r} is not an http(s):// URL")
     prefix = clean(settings.doi_prefix).rstrip("/")
     if prefix and not re.fullmatch(r"10\.\d{4,9}", prefix):
         problems.append(f"doi_prefix {settings.doi_prefix!r} is not of the form 10.NNNN")
@@ -279,6 +285,8 @@ def add_journal_article(journal: etree._Element, issue: Issue, article: Article,
     add_abstracts(element, article, lang)
     add_publication_date(element, issue)
     add_pages(element, article)
+    add_funding(element, article)
+    add_license(element, settings)
     add_doi_data(element, issue, article, settings)
     add_citation_list(element, article)
 
@@ -360,6 +368,42 @@ def add_pages(element: etree._Element, article: Article) -> None:
         sub(pages, "last_page", lpage)
 
 
+def add_funding(element: etree._Element, article: Article) -> None:
+    """Crossref funding data: one `fundgroup` per funder named in the note, with its
+    `funder_name` and each `award_number` (fundref.xsd; a fundgroup is required when there
+    are several award numbers, so every funder gets one). No funder, no program."""
+    awards = parse_funding(article.funding)
+    if not awards:
+        return
+    program = etree.SubElement(element, f"{{{FUNDREF}}}program")
+    program.set("name", "fundref")
+    for award in awards:
+        group = _assertion(program, "fundgroup")
+        _assertion(group, "funder_name", award.funder)
+        for number in award.numbers:
+            _assertion(group, "award_number", number)
+
+
+def _assertion(parent: etree._Element, name: str, text: str = "") -> etree._Element:
+    el = etree.SubElement(parent, f"{{{FUNDREF}}}assertion")
+    el.set("name", name)
+    if text:
+        el.text = text
+    return el
+
+
+def add_license(element: etree._Element, settings: JournalSettings) -> None:
+    """The journal's licence as an AccessIndicators `license_ref` for the version of record."""
+    url = clean(settings.license_url)
+    if not url:
+        return
+    program = etree.SubElement(element, f"{{{ACCESS}}}program")
+    program.set("name", "AccessIndicators")
+    ref = etree.SubElement(program, f"{{{ACCESS}}}license_ref")
+    ref.set("applies_to", "vor")
+    ref.text = url
+
+
 def add_doi_data(element: etree._Element, issue: Issue, article: Article, settings: JournalSettings) -> None:
     data = sub(element, "doi_data")
     sub(data, "doi", clean(article.doi))
@@ -367,7 +411,9 @@ def add_doi_data(element: etree._Element, issue: Issue, article: Article, settin
 
 
 def add_citation_list(element: etree._Element, article: Article) -> None:
-    citations = [c for c in article.citations if clean(c.text)]
+    """The references: notes that cite something (`jats.cites_something`); an explanatory
+    footnote is not a reference and would only be a failed match at Crossref."""
+    citations = [c for c in article.citations if clean(c.text) and cites_something(c.text)]
     if not citations:
         return
     cl = sub(element, "citation_list")

@@ -24,6 +24,7 @@ from schemas.settings import JournalSettings
 XLINK = "http://www.w3.org/1999/xlink"
 MATHML = "http://www.w3.org/1998/Math/MathML"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ALI = "http://www.niso.org/schemas/ali/1.0/"  # NISO Access and License Indicators
 NSMAP = {"xlink": XLINK, "mml": MATHML}
 DTD_VERSION = "1.3"
 
@@ -213,15 +214,32 @@ def name_forms(person: Contributor, lang: str = "zh") -> list[NameForm]:
 
 # ------------------------------------------------------------------------ affiliations
 
-_AFF_ADDR = re.compile(r"^(?P<inst>.*?)\s*[（(]\s*(?P<city>[^\s　，,：:（）()\d]*)[\s　，,]*"
-                       r"(?:邮编|邮政编码)?\s*[：:]?\s*(?P<zip>\d{6})\s*[）)]\s*$")
+_AFF_ADDR = re.compile(r"^(?P<inst>.*?)\s*[（(]\s*(?P<prov>[^\s　，,：:（）()\d]+[\s　]+(?!邮编|邮政编码))?"
+                       r"(?P<city>[^\s　，,：:（）()\d]*?)"
+                       r"[\s　，,]*(?:邮编|邮政编码)?\s*[：:]?\s*(?P<zip>\d{6})\s*[）)]\s*$")
 
 
-_AFF_TRAILING = re.compile(r"^(?P<inst>.+?)\s*[，,]\s*(?:[^\s，,\d]+\s+)?(?P<city>[^\s，,\d]+)\s+(?P<zip>\d{6})$")
+_AFF_TRAILING = re.compile(r"^(?P<inst>.+?)\s*[，,]\s*(?P<prov>[^\s，,\d]+\s+)?(?P<city>[^\s，,\d]+)\s+(?P<zip>\d{6})$")
+
+# the four municipalities directly under the central government: in '北京市 海淀区' the
+# city is 北京 and 海淀区 a district, where in '吉林 长春' the first word is the province
+_MUNICIPALITY = re.compile(r"^(?:北京|上海|天津|重庆)市?")
+
+
+def address_city(first: str, second: str) -> str:
+    """The city of a printed address of one or two words before the postcode: a
+    municipality wherever it stands (北京市 海淀区, 北京市海淀区 -> 北京市), else the
+    second word (吉林 长春 -> 长春: province, city), else the only one."""
+    for word in (first, second):
+        m = _MUNICIPALITY.match(word or "")
+        if m:
+            return m.group(0)
+    return second or first
 
 
 def split_affiliation(text: str) -> tuple[str, str, str]:
-    """(institution, city, postal code) from '单位（北京 邮编：100007）' or '单位，吉林 长春 130012'.
+    """(institution, city, postal code) from '单位（北京 邮编：100007）', '单位，吉林 长春 130012'
+    or '单位（北京市 海淀区 100871）' (a municipality is the city, its district is not).
 
     City and postal code are '' when the text does not print them in one of these forms.
     """
@@ -229,7 +247,33 @@ def split_affiliation(text: str) -> tuple[str, str, str]:
     m = _AFF_ADDR.match(text) or _AFF_TRAILING.match(text)
     if not m or not m.group("inst"):
         return text, "", ""
-    return m.group("inst").rstrip("，, "), m.group("city"), m.group("zip")
+    return m.group("inst").rstrip("，, "), address_city((m.group("prov") or "").strip(), m.group("city")), m.group("zip")
+
+
+#: countries as printed at the end of an affiliation -> ISO 3166-1 alpha-2 (JATS4R affiliations)
+COUNTRIES = {
+    "中国": "CN", "中华人民共和国": "CN", "China": "CN", "P. R. China": "CN", "P.R. China": "CN", "PR China": "CN",
+    "P.R.China": "CN", "People's Republic of China": "CN", "日本": "JP", "Japan": "JP", "韩国": "KR",
+    "Korea": "KR", "South Korea": "KR", "Republic of Korea": "KR", "UK": "GB", "U.K.": "GB", "United Kingdom": "GB",
+    "England": "GB", "USA": "US", "U.S.A.": "US", "US": "US", "United States": "US", "United States of America": "US",
+    "美国": "US", "英国": "GB", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR", "Canada": "CA",
+    "Australia": "AU", "Singapore": "SG", "Russia": "RU", "俄罗斯": "RU", "India": "IN", "Italy": "IT",
+    "Netherlands": "NL", "Spain": "ES", "Switzerland": "CH", "Sweden": "SE",
+}
+
+
+def affiliation_country(text: str) -> tuple[str, str, bool]:
+    """(country as printed or implied, ISO code, printed?). A country printed as the last
+    part ('…, Oxford, UK') is itself; a Chinese unit with a Chinese city or postcode and no
+    country printed is in China (中国, CN: GB/T 7713.2 addresses omit it); else ('', '', False)."""
+    text = clean(text)
+    last = re.split(r"[，,]\s*", text.rstrip(" .。"))[-1].strip()
+    if last in COUNTRIES:
+        return last, COUNTRIES[last], True
+    _, city, postal = split_affiliation(text)
+    if is_han(text) and (postal or city):
+        return "中国", "CN", False
+    return "", "", False
 
 
 def split_affiliations(text: str) -> list[str]:
@@ -305,7 +349,7 @@ def build_article(issue: Issue, article: Article, settings: JournalSettings | No
     set_lang(root, lang)
     front = etree.SubElement(root, "front")
     add_journal_meta(front, issue, settings)
-    add_article_meta(front, issue, article, lang)
+    add_article_meta(front, issue, article, lang, settings)
     add_back(root, article, lang)
     if links:
         add_notes(root, links)
@@ -354,13 +398,16 @@ def add_journal_title_group(meta: etree._Element, issue: Issue, settings: Journa
         sub(group, "abbrev-journal-title", abbrev, abbrev_type="publisher")
 
 
-def add_article_meta(front: etree._Element, issue: Issue, article: Article, lang: str) -> None:
+def add_article_meta(front: etree._Element, issue: Issue, article: Article, lang: str,
+                     settings: JournalSettings | None = None) -> None:
+    settings = settings or JournalSettings()
     meta = etree.SubElement(front, "article-meta")
     if clean(article.doi):
         sub(meta, "article-id", clean(article.doi), pub_id_type="doi")
     add_article_categories(meta, article)
     add_title_group(meta, article, lang)
     add_contrib_group(meta, article, lang)
+    add_author_notes(meta, article, lang)
     add_pub_date(meta, issue)
     if clean(issue.volume):
         sub(meta, "volume", clean(issue.volume))
@@ -368,6 +415,8 @@ def add_article_meta(front: etree._Element, issue: Issue, article: Article, lang
         sub(meta, "issue", clean(issue.issue))
     add_pages(meta, article)
     add_history(meta, article)
+    add_permissions(meta, settings)
+    add_self_uri(meta, lang)
     add_abstracts(meta, article, lang)
     add_kwd_groups(meta, article, lang)
     add_funding(meta, article)
@@ -410,8 +459,15 @@ def add_contrib_group(meta: etree._Element, article: Article, lang: str) -> None
         add_aff(group, text, aff_id, label=aff_id[3:] if len(aff_ids) > 1 else "")
 
 
+def corresponding_authors(article: Article) -> list[Contributor]:
+    """The contributors the record marks as corresponding (通信作者, Corresponding author)."""
+    return [p for p in article.contributors if getattr(p, "corresponding", False)]
+
+
 def add_contrib(group: etree._Element, person: Contributor, lang: str, aff_ids: dict[str, str]) -> None:
     contrib = sub(group, "contrib", contrib_type="author")
+    if getattr(person, "corresponding", False):  # JATS4R: @corresp plus an xref to author-notes/corresp
+        contrib.set("corresp", "yes")
     orcid = clean(person.orcid)
     if orcid:
         if not orcid.startswith("http"):
@@ -422,6 +478,8 @@ def add_contrib(group: etree._Element, person: Contributor, lang: str, aff_ids: 
         xref = sub(contrib, "xref", ref_type="aff", rid=aff_ids[aff])
         if len(aff_ids) > 1:
             xref.text = aff_ids[aff][3:]
+    if getattr(person, "corresponding", False):
+        sub(contrib, "xref", ref_type="corresp", rid="cor1")
     if clean(person.bio):
         bio = etree.SubElement(contrib, "bio")
         sub(bio, "p", clean(person.bio))
@@ -447,6 +505,9 @@ def add_aff(group: etree._Element, text: str, aff_id: str, label: str = "") -> N
         sub(aff, "label", label)
     text = clean(text)
     inst, city, postal = split_affiliation(text)
+    country, code, printed = affiliation_country(text)
+    if printed and inst.endswith(country):  # '…, Oxford, UK' with no postcode: the country is not the institution's
+        inst = inst[: -len(country)].rstrip(" ,，")
     institution = sub(aff, "institution", inst)
     # the rest as printed, with the city and postal code tagged in place
     pos = len(inst) if text.startswith(inst) else len(text)
@@ -458,7 +519,15 @@ def add_aff(group: etree._Element, text: str, aff_id: str, label: str = "") -> N
         last.tail = text[pos:at] or None
         last = sub(aff, tag, value)
         pos = at + len(value)
+    at = text.rfind(country, pos) if printed else -1
+    if printed and at >= 0:  # tagged where it is printed
+        last.tail = text[pos:at] or None
+        last = sub(aff, "country", country, country=code)
+        pos = at + len(country)
     last.tail = text[pos:] or None
+    if country and not printed:  # implied (a Chinese address): added after the printed text
+        last.tail = (last.tail or "") + "，"
+        sub(aff, "country", country, country=code)
 
 
 def add_pub_date(meta: etree._Element, issue: Issue) -> None:
@@ -518,10 +587,69 @@ def add_kwd_groups(meta: etree._Element, article: Article, lang: str) -> None:
                 sub(group, "kwd", word)
 
 
+def add_author_notes(meta: etree._Element, article: Article, lang: str) -> None:
+    """`author-notes/corresp` for the corresponding author (JATS4R: the contrib has
+    corresp="yes" and an xref to it), with the author's name and e-mail."""
+    people = corresponding_authors(article)
+    if not people:
+        return
+    notes = etree.SubElement(meta, "author-notes")
+    corresp = sub(notes, "corresp", id="cor1")
+    label = "通信作者：" if lang == "zh" else "Corresponding author: "
+    corresp.text = label
+    for i, person in enumerate(people):
+        forms = name_forms(person, lang)
+        name = (forms[0].surname + forms[0].given if forms[0].style == "eastern"
+                else f"{forms[0].given} {forms[0].surname}".strip()) if forms else ""
+        sep = ("；" if lang == "zh" else "; ") if i else ""
+        email = clean(person.email)
+        if len(corresp):
+            corresp[-1].tail = (corresp[-1].tail or "") + sep + name + ("，" if lang == "zh" else ", ") * bool(email)
+        else:
+            corresp.text += sep + name + ("，" if lang == "zh" else ", ") * bool(email)
+        if email:
+            sub(corresp, "email", email)
+
+
+def add_permissions(meta: etree._Element, settings: JournalSettings) -> None:
+    """The journal's licence (`license_url` setting) as JATS4R recommends: `license` with
+    xlink:href and an `ali:license_ref` (NISO Access and License Indicators)."""
+    url = clean(settings.license_url)
+    if not url:
+        return
+    permissions = etree.SubElement(meta, "permissions")
+    lic = etree.SubElement(permissions, "license", nsmap={"ali": ALI})
+    lic.set(f"{{{XLINK}}}href", url)
+    etree.SubElement(lic, f"{{{ALI}}}license_ref").text = url
+
+
+#: the article's PDF, written beside article.xml (articles/<id>/article.pdf)
+ARTICLE_PDF = "article.pdf"
+
+
+def add_self_uri(meta: etree._Element, lang: str) -> None:
+    """`self-uri` to the article's PDF, relative: the XML and the PDF travel together (as in
+    PMC's packages), so the link holds wherever the folder is copied."""
+    uri = sub(meta, "self-uri", content_type="pdf")
+    uri.set(f"{{{XLINK}}}href", ARTICLE_PDF)
+
+
 def add_funding(meta: etree._Element, article: Article) -> None:
-    if clean(article.funding):
-        group = etree.SubElement(meta, "funding-group")
-        sub(group, "funding-statement", clean(article.funding))
+    """`funding-group`: an `award-group` per funder named in the note (`funding-source`,
+    each `award-id`; the project title as `award-name`), then the note as printed."""
+    from schemas.funding import parse_funding
+
+    if not clean(article.funding):
+        return
+    group = etree.SubElement(meta, "funding-group")
+    for i, award in enumerate(parse_funding(article.funding), start=1):
+        ag = sub(group, "award-group", id=f"fund{i}")
+        sub(ag, "funding-source", award.funder)
+        for number in award.numbers:
+            sub(ag, "award-id", number)
+        if award.title:
+            sub(ag, "award-name", award.title)
+    sub(group, "funding-statement", clean(article.funding))
 
 
 def add_custom_meta(meta: etree._Element, article: Article) -> None:
@@ -561,6 +689,26 @@ def citation_type(citation: Citation) -> str:
     return "other"
 
 
+_CITES = re.compile(r"https?://|www\.|\b10\.\d{4,9}/|\[(?:J|M|C|D|R|N|S|P|EB|DB|Z|G|A|CP)(?:/OL)?\]|《[^》]+》|『[^』]+』"
+                    r"|第\s*\d+\s*版|[「“][^」”]+[」”][^。]*?(?<!\d)(?:1[5-9]|20)\d{2}年"
+                    r"|出版社|出版公司|书店|年版|\bPress\b|\bet al\b|\bibid\b|\bop\. cit\b|同上|同前|前引|前揭|转引自"
+                    r"|第\s*\d+\s*(?:[-—–~～]\s*\d+\s*)?页|\bpp?\.\s*\d", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d{2}(?!\d)")
+
+
+def cites_something(text: str) -> bool:
+    """Does this note cite a work? A URL or DOI, a GB/T 7714 type code ([J], [EB/OL]), a
+    title in 《》 or 『』, a quoted title followed by a year (「…」、外務省、2014年), a
+    publisher or 年版, a page reference (第12页, 第3版, p. 90), an ibid (同上, ibid.), or
+    Latin-script text with a year (Ostrom E., Governing the Commons, 1990). When in doubt
+    a note is kept: a real citation lost costs more than an explanation deposited.
+    An explanatory footnote has none of these (北约在…都设有类似联络处，…提供办公场所。)."""
+    text = clean(text)
+    if _CITES.search(text):
+        return True
+    return bool(re.search(r"[A-Za-z]{3,}", text) and _YEAR.search(text))
+
+
 def add_back(root: etree._Element, article: Article, lang: str) -> None:
     if not article.citations:
         return
@@ -574,8 +722,54 @@ def add_back(root: etree._Element, article: Article, lang: str) -> None:
 def add_ref(ref_list: etree._Element, citation: Citation) -> None:
     ref = sub(ref_list, "ref", id=f"ref{citation.n}")
     sub(ref, "label", str(citation.n))
+    halves = bilingual_halves(citation)
+    if halves:  # one reference printed twice, Chinese then English: each half in its language
+        alts = etree.SubElement(ref, "citation-alternatives")
+        for code, half in zip(("zh", "en"), halves):
+            mixed = set_lang(sub(alts, "mixed-citation", publication_type=citation_type(half)), code)
+            add_citation_content(mixed, half)
+        return
     mixed = sub(ref, "mixed-citation", publication_type=citation_type(citation))
     add_citation_content(mixed, citation)
+
+
+_EN_START = re.compile(r"(?<=[.．。\]])\s*(?=[A-Z])")
+
+
+def split_bilingual(text: str) -> tuple[str, str] | None:
+    """(Chinese, English) when a reference is printed in Chinese and then again in English
+    (many Chinese journals ask for both: '张三. 题名[J]. 刊名, 2019, 74(5): 12-20. ZHANG San.
+    Title[J]. Journal, 2019, 74(5): 12-20. (in Chinese)'). The English half starts after a
+    full stop past the last Chinese character, holds no Chinese, has four or more Latin words
+    and repeats the Chinese half's year; a trailing 'DOI: …' or URL is not a second half."""
+    text = clean(text)
+    if not is_han(text):
+        return None
+    last = max(i for i, ch in enumerate(text) if is_han(ch))
+    for m in _EN_START.finditer(text, last + 1):
+        zh, en = text[: m.start()].strip(), text[m.end():].strip()
+        if re.match(r"(?:DOI|URL|https?:|Available|Retrieved|\[?EB)", en, re.I):
+            continue
+        years = set(_YEAR.findall(zh)) & set(_YEAR.findall(en))
+        if not is_han(en) and years and len(re.findall(r"[A-Za-z]{2,}", en)) >= 4 and len(zh) >= 8:
+            return zh, en
+    return None
+
+
+def bilingual_halves(citation: Citation) -> tuple[Citation, Citation] | None:
+    """The citation's two halves as citations of their own: each keeps the URLs printed in
+    it; the access date goes to the half that prints it (else the Chinese one), and a URL
+    printed in neither stays with the Chinese half, so nothing the record knows is lost."""
+    split = split_bilingual(citation.text)
+    if not split:
+        return None
+    zh, en = split
+    en_urls = [u for u in citation.urls if u in en and u not in zh]
+    zh_urls = [u for u in citation.urls if u not in en_urls]
+    accessed = iso_date(parse_date(citation.accessed)) if citation.accessed and parse_date(citation.accessed) else ""
+    en_has_date = bool(accessed) and _access_span(en, accessed) is not None and _access_span(zh, accessed) is None
+    return (Citation(citation.n, zh, zh_urls, None if en_has_date else citation.accessed),
+            Citation(citation.n, en, en_urls, citation.accessed if en_has_date else None))
 
 
 def _access_span(text: str, accessed: str) -> tuple[int, int] | None:

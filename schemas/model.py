@@ -37,6 +37,7 @@ class Contributor:
     bio: str = ""
     email: str = ""
     orcid: str = ""
+    corresponding: bool = False  # named by the 通信作者 / Corresponding author note
 
 
 @dataclass

@@ -42,6 +42,9 @@ class JournalSettings:
     depositor_email: str = ""
     registrant: str = ""
     language: str = "zh"
+    # the licence every article is published under, e.g. "https://creativecommons.org/licenses/by/4.0/"
+    # (Crossref ai:program license_ref, JATS permissions/license)
+    license_url: str = ""
 
 
 def read_toml(path: Path, what: str = "settings file") -> dict:

@@ -223,3 +223,75 @@ def test_no_article_with_doi_is_an_error() -> None:
     issue, settings = load_case("seed")
     issue.articles[0].doi = ""
     assert "nothing to deposit" in problems_of(issue, settings)
+
+
+# ------------------------------------------------------------------ funding, licence, notes
+
+FR = "{http://www.crossref.org/fundref.xsd}"
+AI = "{http://www.crossref.org/AccessIndicators.xsd}"
+
+
+@pytest.mark.parametrize("note, want", [
+    ("国家社会科学基金一般项目“乌克兰危机背景下日本安全战略转型研究”（23BGJ041）",
+     [("国家社会科学基金", ["23BGJ041"], "乌克兰危机背景下日本安全战略转型研究")]),
+    ("国家自然科学基金重点基金资助项目(52130702)；中国博士后科学基金资助项目(2021M690001)",
+     [("国家自然科学基金重点基金", ["52130702"], ""), ("中国博士后科学基金", ["2021M690001"], "")]),
+    ("本研究是教育部人文社科研究青年基金项目“教育影响城镇居民健康的中介机制研究”(19YJC880001)的阶段性成果。",
+     [("教育部人文社科研究青年基金", ["19YJC880001"], "教育影响城镇居民健康的中介机制研究")]),
+    ("国家自然科学基金项目（71874001、72074002），北京市社会科学基金项目（20JJC001）",
+     [("国家自然科学基金", ["71874001", "72074002"], ""), ("北京市社会科学基金", ["20JJC001"], "")]),
+    ("This work was supported by the National Natural Science Foundation of China (Grant No. 12345, 67890)",
+     [("National Natural Science Foundation of China", ["12345", "67890"], "")]),
+    ("中国电科院科技人才专项项目“基于等效特征的配电变压器物理缺陷早期风险评价技术研究”(SZ83-25-003)",
+     [("中国电科院科技人才专项项目", ["SZ83-25-003"], "基于等效特征的配电变压器物理缺陷早期风险评价技术研究")]),
+    ("中国博士后科学基金资助项目", [("中国博士后科学基金", [], "")]),  # no number: the funder alone
+    ("（23BGJ041）", []),  # a number with no funder: statement only
+])
+def test_funding_notes_give_funders_and_award_numbers(note, want):
+    from schemas.funding import parse_funding
+
+    assert [(a.funder, a.numbers, a.title) for a in parse_funding(note)] == want
+
+
+def test_funding_is_deposited_as_fundref_fundgroups(schema_dir):
+    issue, settings = load_case("multi")
+    tree = build(issue, settings).tree
+    assert_valid(tree, schema_dir)
+    article = tree.getroot().find(f"{CR}body/{CR}journal/{CR}journal_article")
+    program = article.find(f"{FR}program")
+    assert program.get("name") == "fundref"
+    groups = [[(a.get("name"), a.text) for a in g] for g in program.findall(f"{FR}assertion")]
+    assert groups == [[("funder_name", "国家社会科学基金"), ("award_number", "23BGL001")],
+                      [("funder_name", "国家自然科学基金青年科学基金"), ("award_number", "42001234"),
+                       ("award_number", "42101234")]]
+    # the schema's order: pages, fr:program, ai:program, doi_data
+    tags = [etree.QName(el).localname for el in article]
+    assert tags.index("pages") < tags.index("program") < tags.index("doi_data")
+
+
+def test_license_url_is_a_license_ref_for_the_version_of_record(schema_dir):
+    issue, settings = load_case("multi")
+    refs = build(issue, settings).tree.getroot().findall(f".//{AI}program/{AI}license_ref")
+    assert [(r.get("applies_to"), r.text) for r in refs] == [("vor", "https://creativecommons.org/licenses/by/4.0/")] * 2
+    issue, settings = load_case("seed")  # no license_url: no ai:program
+    assert build(issue, settings).tree.getroot().find(f".//{AI}program") is None
+
+
+def test_a_license_url_that_is_not_a_url_is_refused():
+    issue, settings = load_case("multi")
+    with pytest.raises(SchemaInvalid, match="license_url"):
+        build(issue, dataclasses.replace(settings, license_url="CC BY 4.0"))
+
+
+def test_explanatory_notes_are_not_deposited_as_references(schema_dir):
+    """Only notes that cite something go into citation_list (rule: schemas.jats.cites_something);
+    the JATS keeps every note as printed."""
+    issue, settings = load_case("multi")
+    keys = [c.get("key") for c in build(issue, settings).tree.getroot().iter(f"{CR}citation")]
+    assert keys == ["ref1", "ref2", "ref3", "ref4", "ref5"]  # ref6 explains a word, cites nothing
+
+
+def test_a_municipality_is_the_institution_place():
+    issue, settings = load_case("multi")
+    places = [p.text for p in build(issue, settings).tree.getroot().iter(f"{CR}institution_place")]
+    assert "北京市" in places and "海淀区" not in places

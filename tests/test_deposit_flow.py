@@ -38,7 +38,7 @@ def _wait_paused(after=None, timeout: float = 60.0):
 def test_flow_pauses_for_correction_then_approval(prefect_server, tmp_path, monkeypatch):
     from prefect.flow_runs import resume_flow_run
 
-    from flows.deposit import deposit_issue
+    from flows.deposit_flow import deposit_issue
 
     issue = tmp_path / "out" / "1234-5678-2024-3"
     issue.mkdir(parents=True)

@@ -63,6 +63,8 @@ def test_truth_round_trips_through_model(case):
     # (the truth files print no confidence: the model's default, an empty map, stands for it)
     for record in [data, *data["articles"]]:
         record.setdefault("confidence", {})
+    for person in (p for a in data["articles"] for p in a["contributors"]):
+        person.setdefault("corresponding", False)  # (nor the corresponding flag: false unless named)
     assert issue_from_dict(data).to_dict() == data
 
 

@@ -150,7 +150,7 @@ def test_multi_case_regions() -> None:
     a1 = jats.build_article(issue, issue.articles[0], settings).getroot()
     meta = a1.find("front/article-meta")
     assert [a.get("id") for a in meta.findall("contrib-group/aff")] == ["aff1", "aff2"]
-    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[1]/xref")] == ["aff1", "aff2"]
+    assert [x.get("rid") for x in meta.findall("contrib-group/contrib[1]/xref")] == ["aff1", "aff2", "cor1"]
     assert [x.get("rid") for x in meta.findall("contrib-group/contrib[2]/xref")] == ["aff2"]
     ouyang = meta.find("contrib-group/contrib[2]/name-alternatives/name")
     assert (ouyang.findtext("surname"), ouyang.findtext("given-names")) == ("欧阳", "娜娜")
@@ -280,3 +280,132 @@ def test_citation_url_missing_from_text_is_appended() -> None:
 ])
 def test_parse_date(text: str, expected) -> None:
     assert jats.parse_date(text) == expected
+
+
+# ------------------------------------- addresses, countries, corresp, licence, notes, halves
+
+
+@pytest.mark.parametrize("text, city", [
+    ("北京大学国际关系学院（北京市 海淀区 100871）", "北京市"),  # a municipality: the district is not the city
+    ("重庆大学（重庆市沙坪坝区 400044）", "重庆市"),
+    ("南开大学周恩来政府管理学院，天津市 南开区 300071", "天津市"),
+    ("复旦大学，上海 200433", "上海"),
+    ("北京大学（北京 邮编：100871）", "北京"),
+    ("吉林大学，吉林 长春 130012", "长春"),  # province, city
+    ("吉林大学（长春 邮编：130012）", "长春"),
+    ("东北师范大学", ""),  # no address printed
+])
+def test_the_city_of_an_address(text: str, city: str) -> None:
+    assert jats.split_affiliation(text)[1] == city
+
+
+@pytest.mark.parametrize("text, want", [
+    ("University of Example, Oxford, UK", ("UK", "GB", True)),
+    ("Peking University, Beijing 100871, China", ("China", "CN", True)),
+    ("北京大学（北京 邮编：100871）", ("中国", "CN", False)),  # a Chinese address implies China
+    ("东北师范大学", ("", "", False)),  # nothing to go on
+])
+def test_affiliation_country(text: str, want) -> None:
+    assert jats.affiliation_country(text) == want
+
+
+def test_aff_country_is_tagged_where_printed_or_added_for_a_chinese_address() -> None:
+    issue, settings = load_case("multi")
+    en = jats.build_article(issue, issue.articles[2], settings).getroot().find(".//aff")
+    assert "".join(en.itertext()) == "University of Example, Oxford, UK"  # printed text kept
+    assert (en.findtext("country"), en.find("country").get("country")) == ("UK", "GB")
+    zh = jats.build_article(issue, issue.articles[0], settings).getroot().find(".//aff[@id='aff2']")
+    assert zh.findtext("city") == "北京市" and zh.findtext("country") == "中国"
+    assert "".join(zh.itertext()).endswith("海淀区 100084），中国")
+
+
+def test_corresponding_author_is_marked_with_a_note() -> None:
+    issue, settings = load_case("multi")
+    meta = jats.build_article(issue, issue.articles[0], settings).getroot().find("front/article-meta")
+    first, second = meta.findall("contrib-group/contrib")
+    assert first.get("corresp") == "yes" and second.get("corresp") is None
+    assert first.find("xref[@ref-type='corresp']").get("rid") == "cor1"
+    corresp = meta.find("author-notes/corresp[@id='cor1']")
+    assert corresp.findtext("email") == "wangxm@example.edu.cn" and "王小明" in "".join(corresp.itertext())
+    issue, settings = seed()  # nobody marked: no author-notes
+    assert jats.build_article(issue, issue.articles[0], settings).getroot().find(".//author-notes") is None
+
+
+def test_licence_and_self_uri() -> None:
+    issue, settings = load_case("multi")
+    meta = jats.build_article(issue, issue.articles[0], settings).getroot().find("front/article-meta")
+    lic = meta.find("permissions/license")
+    url = "https://creativecommons.org/licenses/by/4.0/"
+    assert lic.get(XLINK + "href") == url
+    assert lic.findtext("{http://www.niso.org/schemas/ali/1.0/}license_ref") == url
+    uri = meta.find("self-uri")
+    assert (uri.get("content-type"), uri.get(XLINK + "href")) == ("pdf", "article.pdf")
+    issue, settings = seed()  # no license_url in the settings: no permissions
+    assert jats.build_article(issue, issue.articles[0], settings).getroot().find(".//permissions") is None
+
+
+def test_funding_group_has_an_award_group_per_funder() -> None:
+    issue, settings = load_case("multi")
+    group = jats.build_article(issue, issue.articles[0], settings).getroot().find(".//funding-group")
+    awards = [(g.findtext("funding-source"), [a.text for a in g.findall("award-id")], g.findtext("award-name"))
+              for g in group.findall("award-group")]
+    assert awards == [("国家社会科学基金", ["23BGL001"], "黄河流域生态保护"),
+                      ("国家自然科学基金青年科学基金", ["42001234", "42101234"], None)]
+    assert group.findtext("funding-statement") == issue.articles[0].funding  # as printed, last
+
+
+@pytest.mark.parametrize("text, cites", [
+    ("北约在位于纽约的联合国总部、位于维也纳的欧安组织总部，以及格鲁吉亚、乌克兰、波黑、摩尔多瓦和科威特"
+     "都设有类似联络处，东道国一般会为北约联络处提供办公场所。", False),
+    ("本文所称“流域”，指黄河干流及其主要支流流经的地区，下同。", False),
+    ("参见李薇主编：《日本研究报告（2014）》，社会科学文献出版社2014年版，第95页。", True),
+    ("韩其为，杨小庆．我国水库泥沙淤积研究综述[J]．水力发电学报，2019，38(1)：1-8.", True),
+    ("Ostrom E., Governing the Commons, Cambridge: Cambridge University Press, 1990, p.90.", True),
+    ("“Relations with Japan,” NATO, July 28, 2023, https://www.nato.int/cps/en/natohq/topics_50336.htm", True),
+    ("同上，第12页。", True),  # ibid: it cites (the work before)
+    ("『日本の安全保障』、有斐閣、2015年。", True),
+    ("「安倍総理大臣のラスムセン事務総長との会談」、外務省、2014年5月6日。", True),
+    ("《人民日报》2023年5月1日，第3版。", True),
+    ("“安全”一词在这里指的是广义的安全，2014年以后尤其如此。", True),  # a quote and a year: kept (doubt keeps)
+    ("这一提法始于冷战结束之后，详见下文。", False),
+    ("Ibid.", True),
+])
+def test_which_notes_cite_something(text: str, cites: bool) -> None:
+    assert jats.cites_something(text) is cites
+
+
+def test_every_note_of_the_golden_cases_but_the_explanatory_ones_cites_something() -> None:
+    kept = {(case, c.n) for case in CASES for c in load_case(case)[0].articles[0].citations
+            if not jats.cites_something(c.text)}
+    assert kept == {("multi", 6)}
+
+
+def test_bilingual_reference_halves_are_kept_apart(schema_dir: Path) -> None:
+    issue, settings = load_case("multi")
+    tree = jats.build_article(issue, issue.articles[0], settings)
+    assert_valid(tree, schema_dir)
+    alts = tree.getroot().find("back/ref-list/ref[@id='ref5']/citation-alternatives")
+    zh, en = alts.findall("mixed-citation")
+    assert (zh.get(LANG), en.get(LANG)) == ("zh", "en")
+    assert "".join(zh.itertext()) == "李四. 黄河泥沙研究[J]. 水利学报, 2020, 51(3): 1-9."
+    assert "".join(en.itertext()).startswith("LI Si. Research on the sediment")
+    assert zh.get("publication-type") == en.get("publication-type") == "journal"
+
+
+@pytest.mark.parametrize("text", [
+    "张三：《水资源管理研究》，载《地理学报》2019年第5期，第12—20页。DOI: 10.11821/dlxb201905002.",
+    "王五. 题名[J]. 刊名, 2018(3). See also Smith J. Other work[J]. Nature, 2017.",  # years differ
+    "Ostrom E., Governing the Commons, Cambridge: Cambridge University Press, 1990.",  # no Chinese half
+])
+def test_one_language_references_are_not_split(text: str) -> None:
+    assert jats.split_bilingual(text) is None
+
+
+def test_a_url_stays_with_the_half_that_prints_it() -> None:
+    text = ("国家统计局. 统计公报[EB/OL]. (2023-02-28)[2024-01-03]. http://www.stats.gov.cn/a.html. "
+            "National Bureau of Statistics. Statistical communique[EB/OL]. (2023-02-28)[2024-01-03]. "
+            "http://www.stats.gov.cn/english/a.html.")
+    zh, en = jats.bilingual_halves(Citation(1, text, ["http://www.stats.gov.cn/a.html",
+                                                    "http://www.stats.gov.cn/english/a.html"], "2024-01-03"))
+    assert zh.urls == ["http://www.stats.gov.cn/a.html"] and en.urls == ["http://www.stats.gov.cn/english/a.html"]
+    assert zh.accessed == "2024-01-03" and en.accessed is None  # printed in both: kept once, with the first

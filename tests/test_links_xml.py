@@ -152,3 +152,15 @@ def test_each_citation_gets_the_copy_nearest_its_own_access_date():
     copies = [el.get(f"{{{XLINK}}}href") for el in root.iter("ext-link")
               if el.get("specific-use") == "archived-copy"]
     assert copies == [arch["2019-07-01"]["url"], arch["2021-04-01"]["url"]]
+
+
+def test_links_command_rewrites_the_review_report(tmp_path, site, capsys):
+    """report.html said "not checked" until someone ran `journal-ingest report` again."""
+    folder = tmp_path / "issue"
+    local_issue(folder, site)
+    assert cli("report", str(folder)) == 0
+    assert "no links.json" in (folder / "report.html").read_text(encoding="utf-8")
+    assert cli("links", str(folder), *link_args(tmp_path), "--no-xml") == 0
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert "no links.json" not in report and "with an archived copy; checked" in report
+    assert f"wrote {folder / 'report.html'}" in capsys.readouterr().out

@@ -171,6 +171,8 @@ def article_checks(i: int, a: dict, prefix: str) -> list[Check]:
             c.append(Check(f"{tag}.bio", "contains", _path(person, "bio"), p["bio_contains"]))
         if "email" in p:
             c.append(Check(f"{tag}.email", "exact", _path(person, "email"), p["email"]))
+        if "corresponding" in p:  # named by the 通信作者 note
+            c.append(Check(f"{tag}.corresponding", "exact", _path(person, "corresponding"), p["corresponding"]))
     n = a["n_citations"]
     c.append(Check(f"{prefix}citations.count", "count", lambda issue: len(art(issue)["citations"]), n))
     if n:

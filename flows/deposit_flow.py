@@ -18,6 +18,8 @@ from prefect import flow, get_run_logger, pause_flow_run
 from prefect.input import RunInput
 from pydantic import BaseModel, Field
 
+from flows.problems import publish_warnings, run_warnings
+
 
 class FieldCorrection(BaseModel):
     doi: str = Field(description="DOI of the article to correct")
@@ -28,8 +30,12 @@ class FieldCorrection(BaseModel):
 class DepositDecision(RunInput):
     action: Literal["approve", "reject", "correct"] = Field(
         "approve", description="approve: send to Crossref; reject: do not send; correct: apply corrections and review again")
-    approver: str = Field("", description="your name (recorded in the deposit ledger)")
-    reason: str = Field("", description="why the deposit is rejected")
+    # required, with no default: an empty name used to pass the form and then fail in the
+    # workflow with a traceback. Prefect's server validates the input against this schema
+    # when the run is resumed, so a form submitted without a name is refused, saying why.
+    approver: str = Field(min_length=1, pattern=r"\S", title="Approver (required)",
+                          description="your name, required: recorded in the deposit ledger")
+    reason: str = Field("", description="why the deposit is rejected (optional)")
     corrections: list[FieldCorrection] = Field(default_factory=list, description="only with action=correct")
 
 
@@ -64,10 +70,13 @@ def deposit_issue(issue_dir: str, production: bool = False, ledger: Optional[str
                             sleep=settings.sleep, deadline=settings.deadline)
     book = open_ledger(settings.ledger_path(Path(issue_dir), ledger))
     try:
-        report = run_deposit(issue_dir, ledger=book, client=client, settings=settings,
-                             decide=prefect_decider(approval_timeout, approval_poll_interval), production=production, force=force)
+        with run_warnings() as warned:  # retries, refusals, reconciliations: into the run's log
+            report = run_deposit(issue_dir, ledger=book, client=client, settings=settings,
+                                 decide=prefect_decider(approval_timeout, approval_poll_interval),
+                                 production=production, force=force)
     finally:
         book.close()
     logger.info(report.text())
+    publish_warnings("deposit-warnings", f"Warnings of the deposit of {issue_dir}", warned)
     return {"issue_id": report.issue_id, "endpoint": report.endpoint, "status": report.status,
             "file_name": report.file_name, "outcomes": report.outcomes, "messages": report.messages}
