@@ -74,6 +74,9 @@ class Article:
     clc: list[str] = field(default_factory=list)
     doc_code: str = ""
     doi: str = ""
+    # where the DOI came from: "printed" (read from the page), "assigned" (made from the
+    # journal's doi_pattern), "editor" (typed in a correction); "" when there is none
+    doi_source: str = ""
     article_no: str = ""
     funding: str = ""
     received: str = ""
