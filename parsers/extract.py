@@ -22,6 +22,7 @@ from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, bod
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
+from schemas.doi_pattern import assign_on_ingest
 from schemas.model import Article, Issue, Journal, LangText, Source
 from schemas.settings import JournalSettings
 
@@ -397,6 +398,7 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
+    assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
     return issue
 
 

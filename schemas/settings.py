@@ -34,6 +34,9 @@ class JournalSettings:
     depositor_email: str = ""
     registrant: str = ""
     language: str = "zh"
+    # DOIs for articles that print none, e.g. "10.19498/j.cnki.dbyxk.{year}.{issue:02d}.{seq:03d}"
+    # ({year}, {volume}, {issue}, {seq}, {fpage}, {id}; see schemas/doi_pattern.py)
+    doi_pattern: str = ""
 
 
 def read_toml(path: Path, what: str = "settings file") -> dict:
@@ -63,4 +66,18 @@ def load_settings(path: str | Path | None) -> JournalSettings:
     for key, value in table.items():
         if not isinstance(value, str):
             raise BadConfig(path, f"setting '{key}' must be a string, got {type(value).__name__}")
-    return JournalSettings(**table)
+    settings = JournalSettings(**table)
+    check_doi_pattern(path, settings)
+    return settings
+
+
+def check_doi_pattern(path: Path, settings: JournalSettings) -> None:
+    """BadConfig naming the file when doi_pattern cannot make DOIs (schemas/doi_pattern.py)."""
+    if not settings.doi_pattern:
+        return
+    from schemas.doi_pattern import PatternError, check_pattern
+
+    try:
+        check_pattern(settings.doi_pattern, settings.doi_prefix)
+    except PatternError as exc:
+        raise BadConfig(path, str(exc)) from None
