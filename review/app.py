@@ -128,6 +128,7 @@ class FieldView:
     long: bool
     flag: str  # why it is flagged, "" when it is not
     error: str = ""
+    where: int = 0  # the article.pdf page it was printed on (provenance), 0 when unknown
 
 
 def field_views(article: dict[str, Any], errors: dict[str, tuple[str, str]] | None = None) -> list[FieldView]:
@@ -145,9 +146,10 @@ def field_views(article: dict[str, Any], errors: dict[str, tuple[str, str]] | No
         error = ""
         if path in errors:
             error, text = errors[path]
+        where = (article.get("provenance") or {}).get(path, {}).get("page", 0)
         views.append(FieldView(path, kind, value, text, list(schema.get("enum", [])),
                                generic in LONG_TEXT or (kind == "text" and len(text) > 80),
-                               _flag_for(path, flags), error))
+                               _flag_for(path, flags), error, where))
     return sorted(views, key=lambda v: (not (v.flag or v.error),))
 
 
@@ -245,7 +247,13 @@ def _article_context(request: Request, data: dict[str, Any], art: dict[str, Any]
     zoom = _zoom(request.query_params.get("zoom"))
     ids = [a["id"] for a in data["articles"]]
     k = ids.index(art["id"])
+    size = _page_size(bench, art["id"], page)
+    flags = flagged_paths(art)
+    boxes = [{"path": path, "x": b["box"][0], "y": b["box"][1], "w": b["box"][2] - b["box"][0],
+              "h": b["box"][3] - b["box"][1], "flagged": bool(_flag_for(path, flags))}
+             for path, b in sorted((art.get("provenance") or {}).items()) if b["page"] == page] if size else []
     return dict(data=data, article=art, summary=article_summary(art), version=E.article_version(art),
+                boxes=boxes, page_size=size,
                 page=page, pages=pages, zoom=zoom, zooms=ZOOMS, width=int(PAGE_WIDTH * zoom),
                 prev_id=ids[k - 1] if k else "", next_id=ids[k + 1] if k + 1 < len(ids) else "",
                 warnings=[w for w in art["warnings"] if w["code"] != UNCERTAIN_FIELD],
@@ -335,6 +343,33 @@ async def page_image(request: Request) -> Response:
             while len(bench.images) > 64:
                 bench.images.popitem(last=False)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=60"})
+
+
+def _page_size(bench: Workbench, aid: str, page: int) -> tuple[float, float] | None:
+    """The page's size in points (the boxes' coordinate space), None without a readable PDF."""
+    import pypdfium2 as pdfium
+
+    from review.render import _PDFIUM
+
+    pdf = bench.issue_dir / "articles" / aid / "article.pdf"
+    if not pdf.is_file():
+        return None
+    key = ("size", aid, page, pdf.stat().st_mtime_ns)
+    with bench.lock:
+        if key in bench.first_pages:
+            return bench.first_pages[key]
+    try:
+        with _PDFIUM:
+            doc = pdfium.PdfDocument(str(pdf))
+            try:
+                size = tuple(round(v, 2) for v in doc[page - 1].get_size()) if page <= len(doc) else None
+            finally:
+                doc.close()
+    except pdfium.PdfiumError:
+        size = None
+    with bench.lock:
+        bench.first_pages[key] = size
+    return size
 
 
 def render_png(pdf: Path, index: int, width: int) -> bytes:
@@ -463,6 +498,7 @@ def create_app(issue_dir: Path, *, settings: JournalSettings | None = None, sche
     app = Starlette(exception_handlers={_Refused: refused, IngestError: refused}, routes=[
         Route("/", issue_page),
         Route("/review.css", stylesheet),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/a/{aid}", article_page),
         Route("/a/{aid}/edit", save_field, methods=["POST"]),
         Route("/a/{aid}/page/{page}.png", page_image),

@@ -86,6 +86,9 @@ class Article:
     # how sure each field is, 0–1, by field path (parsers/confidence.py); below 0.8 an
     # `uncertain-field` warning says why
     confidence: dict[str, float] = field(default_factory=dict)
+    # where each field was printed: {path: {"page": n of article.pdf, "box": [x0, top, x1,
+    # bottom] in points from the page's top-left}} (parsers/provenance.py)
+    provenance: dict[str, dict] = field(default_factory=dict)
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)

@@ -299,3 +299,17 @@ def test_a_taken_port_is_one_line(issue) -> None:
         assert proc.returncode == 2 and f"127.0.0.1:{port}: cannot listen there" in proc.stderr
     finally:
         sock.close()
+
+
+def test_fields_are_outlined_where_they_were_read(app, issue) -> None:
+    r = app.get("/a/a05")
+    svg = re.search(r'<svg class="boxes" viewBox="0 0 ([\d.]+) ([\d.]+)".*?</svg>', r.text, re.S)
+    assert svg and float(svg.group(1)) > 300 and float(svg.group(2)) > 400  # the page in points
+    rects = dict(re.findall(r'<rect id="box-([^"]+)" class="([^"]+)"', svg.group(0)))
+    assert rects["title.zh"] == "box" and rects["article_no"] == "box flagged"
+    assert {"doi", "keywords.zh", "contributors.1.name.zh"} <= set(rects)
+    assert 'href="/a/a05?page=1&amp;zoom=1.0#box-doi"' in r.text  # the field's link to its outline
+    # the boxes come from issue.json, as stored there
+    prov = next(a for a in read_issue_dict(issue)["articles"] if a["id"] == "a05")["provenance"]
+    x, y = re.search(r'id="box-doi" class="[^"]*" x="([\d.]+)" y="([\d.]+)"', r.text).groups()
+    assert [float(x), float(y)] == prov["doi"]["box"][:2]
