@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from parsers.identifiers import to_halfwidth
-from parsers.textlayer import PageText
+from parsers.textlayer import Line, PageText
 from schemas.model import Article
 
 _SPACE = re.compile(r"\s+")
@@ -59,17 +59,38 @@ def _pattern(parts: list[str], limit: int | None) -> re.Pattern[str] | None:
     return re.compile(r"[^\w]{0,3}".join(re.escape(p) for p in parts))
 
 
+def _width(ch: str) -> float:
+    """A character's advance in ems, near enough: Hanzi and full-width forms 1, others about half."""
+    return 1.0 if ord(ch) >= 0x2E80 else 0.55
+
+
+def _xs(line: Line) -> list[tuple[float, float]]:
+    """Left and right x of each character of the line's normalised text: spread over the
+    spans that drew them when those spell the same text, else over the whole line."""
+    text = _norm(line.text)
+    pieces = [(_norm(sp.text), sp.x0, sp.x1) for sp in line.spans]
+    if not pieces or "".join(t for t, _, _ in pieces) != text:
+        pieces = [(text, line.x0, line.x1)]
+    out: list[tuple[float, float]] = []
+    for chunk, x0, x1 in pieces:
+        total = sum(_width(c) for c in chunk) or 1.0
+        at = 0.0
+        for c in chunk:
+            left = x0 + (x1 - x0) * at / total
+            at += _width(c)
+            out.append((left, x0 + (x1 - x0) * at / total))
+    return out
+
+
 def _box(page: PageText, owner: list[int], offset: list[int], start: int, end: int) -> list[float]:
     """The box of characters start..end of the page's running text: the lines they are on,
-    narrowed to the characters' share of the line when they are all on one line."""
+    narrowed to those characters when they are all on one line."""
     rows = sorted(set(owner[start:end]))
     lines = [page.lines[k] for k in rows]
     x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     if len(lines) == 1:
-        line = lines[0]
-        length = max(1, len(_norm(line.text)))
-        a, b = offset[start], offset[end - 1] + 1
-        x0, x1 = line.x0 + (line.x1 - line.x0) * a / length, line.x0 + (line.x1 - line.x0) * b / length
+        xs = _xs(lines[0])
+        x0, x1 = xs[offset[start]][0], xs[offset[end - 1]][1]
     top = min(ln.y - ln.size * 0.9 for ln in lines)
     bottom = max(ln.y + ln.size * 0.25 for ln in lines)
     return [round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)]

@@ -42,6 +42,8 @@ from review import fields as F
 
 CSP = ("default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
+# the browser's own XML viewer styles its tree inline; an XML file can load nothing
+XML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 ZOOMS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
 PAGE_WIDTH = 700  # px at zoom 1: a CJK page is readable beside the fields
 FILES = {"crossref.xml": "application/xml", "report.html": "text/html", "issue.json": "application/json",
@@ -400,6 +402,8 @@ async def issue_file(request: Request) -> Response:
     if name == "report.html":  # the report's own policy: inline images and style, nothing else
         headers["Content-Security-Policy"] = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
                                               "base-uri 'none'; form-action 'none'")
+    elif name.endswith(".xml"):
+        headers["Content-Security-Policy"] = XML_CSP
     return Response((bench.issue_dir / name).read_bytes(), media_type=FILES[name], headers=headers)
 
 
@@ -409,7 +413,7 @@ async def article_xml(request: Request) -> Response:
     path = bench.issue_dir / "articles" / art["id"] / "article.xml"
     if not path.is_file():
         raise _Refused(404, f"{art['id']}: no article.xml")
-    return Response(path.read_bytes(), media_type="application/xml")
+    return Response(path.read_bytes(), media_type="application/xml", headers={"Content-Security-Policy": XML_CSP})
 
 
 async def stylesheet(request: Request) -> Response:
@@ -461,9 +465,8 @@ class _Guard:
 
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"content-security-policy"
-                           or request.url.path.endswith("report.html")]
-                names = {k.lower() for k, _ in headers}
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}  # a view may set a narrower policy of its own
                 if b"content-security-policy" not in names:
                     headers.append((b"content-security-policy", CSP.encode()))
                 headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
