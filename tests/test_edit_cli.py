@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,14 @@ def test_help_has_examples() -> None:
     assert proc.returncode == 0
     assert "journal-ingest edit output/2095-3453-2023-6 a02 keywords.zh '[\"日本\", \"北约\"]'" in proc.stdout
     assert "contributors.1.name.en" in proc.stdout
+
+
+def test_readme_documents_the_commands_and_shows_the_screenshots() -> None:
+    root = Path(__file__).parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for text in ("journal-ingest edit", "journal-ingest review", "corrections.jsonl", "doi_pattern", "doi_source",
+                 "provenance"):
+        assert text in readme, text
+    for shot in re.findall(r"\]\((docs/[^)]+\.png)\)", readme):
+        assert (root / shot).is_file(), shot
+    assert re.findall(r"\]\((docs/[^)]+\.png)\)", readme)
