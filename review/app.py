@@ -51,6 +51,7 @@ FILES = {"crossref.xml": "application/xml", "report.html": "text/html", "issue.j
 LONG_TEXT = ("abstract.zh", "abstract.en", "funding", "citations.text", "contributors.bio",
              "contributors.affiliation")
 MAX_FORM = 1_000_000  # bytes: an abstract is a few kB
+EDITOR_COOKIE = "review_editor"
 
 
 @dataclass
@@ -90,7 +91,10 @@ ENV = _templates()
 
 def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     bench: Workbench = request.app.state.bench
-    body = ENV.get_template(template).render(csrf=bench.csrf, token=bench.token, **context)
+    body = ENV.get_template(template).render(csrf=bench.csrf, token=bench.token,
+                                             editor=request.cookies.get(EDITOR_COOKIE, ""),
+                                             here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+                                             **context)
     return HTMLResponse(body, status_code=status)
 
 
@@ -282,7 +286,7 @@ async def save_field(request: Request) -> Response:
         raise _Refused(400, f"{path!r} is not an editable field of {art['id']}")
     sent = form.get("value", "")
     value = from_form_text(sent, kinds[path])
-    editor = form.get("editor", "").strip()[:100]
+    editor = editor_name(request, form)
     try:
         result = await _in_thread(E.apply_edit, bench.issue_dir, art["id"], path, value, editor=editor or "review",
                                   version=form.get("version", ""), settings=bench.settings,
@@ -304,6 +308,25 @@ async def save_field(request: Request) -> Response:
     return RedirectResponse(target + "#saved", status_code=303)
 
 
+def editor_name(request: Request, form: dict[str, str]) -> str:
+    """Who saves: the form's `editor`, else the name this browser gave (a cookie)."""
+    return (form.get("editor") or request.cookies.get(EDITOR_COOKIE, "")).strip()[:100]
+
+
+async def set_name(request: Request) -> Response:
+    """Remember the editor's name in this browser, for corrections.jsonl."""
+    bench: Workbench = request.app.state.bench
+    form = await _form(request)
+    _check_post(request, form)
+    name = " ".join(form.get("editor", "").split())[:100]
+    back = form.get("back", "/")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/"  # only a path of this app: never an open redirect
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie(EDITOR_COOKIE, name, httponly=True, samesite="strict", max_age=30 * 86400)
+    return response
+
+
 async def assign_dois(request: Request) -> Response:
     from review.doi import assign_in_folder
 
@@ -312,7 +335,7 @@ async def assign_dois(request: Request) -> Response:
     _check_post(request, form)
     try:
         result = await _in_thread(assign_in_folder, bench.issue_dir, bench.settings,
-                                  editor=form.get("editor", "").strip()[:100] or "review",
+                                  editor=editor_name(request, form) or "review",
                                   schemas_dir=bench.schemas_dir, ledger=bench.ledger, render=bench.render_first_page)
         notes = [f"{c.article}: assigned {c.new}" for c in result.changes] + result.notes
         if not result.changes:
@@ -507,6 +530,7 @@ def create_app(issue_dir: Path, *, settings: JournalSettings | None = None, sche
         Route("/a/{aid}/page/{page}.png", page_image),
         Route("/a/{aid}/article.xml", article_xml),
         Route("/assign-dois", assign_dois, methods=["POST"]),
+        Route("/name", set_name, methods=["POST"]),
         Route("/files/{name}", issue_file),
     ])
     app.state.bench = bench

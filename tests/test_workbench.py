@@ -313,3 +313,16 @@ def test_fields_are_outlined_where_they_were_read(app, issue) -> None:
     prov = next(a for a in read_issue_dict(issue)["articles"] if a["id"] == "a05")["provenance"]
     x, y = re.search(r'id="box-doi" class="[^"]*" x="([\d.]+)" y="([\d.]+)"', r.text).groups()
     assert [float(x), float(y)] == prov["doi"]["box"][:2]
+
+
+def test_the_editor_name_is_remembered_and_logged(app, issue) -> None:
+    page = app.get("/a/a03").text
+    csrf = form_of(page, "title.en")["csrf"]
+    r = app.post("/name", {"csrf": csrf, "editor": "  Zhao   Lei ", "back": "/a/a03"})
+    assert r.status_code == 303 and r.headers["location"] == "/a/a03"
+    assert app.post("/name", {"csrf": csrf, "editor": "x", "back": "//evil.example/"}).headers["location"] == "/"
+    page = app.get("/a/a03").text
+    assert 'id="editor-name" value="x"' in page
+    app.post("/name", {"csrf": csrf, "editor": "Zhao Lei", "back": "/"})
+    app.post("/a/a03/edit", {**form_of(app.get("/a/a03").text, "title.en"), "value": "Named"})
+    assert read_corrections(issue)[-1]["editor"] == "Zhao Lei"
