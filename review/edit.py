@@ -251,8 +251,8 @@ def commit(issue_dir: Path, data: dict[str, Any], changes: list[Change], *, edit
     issue = issue_from_dict(json.loads(json.dumps(data)))
     files: dict[Path, bytes] = {}
     notes: list[str] = []
-    files.update(_jats(issue_dir, issue, changed, settings or JournalSettings(), schemas_dir, notes))
     files.update(_crossref(issue_dir, issue, settings, schemas_dir, notes))
+    files.update(_jats(issue_dir, issue, changed, settings or JournalSettings(), schemas_dir, notes))
     files.update(_pdfs(issue_dir, issue, changed))
     files.update(_report(issue_dir, issue, render))
     record = dumps(issue).encode("utf-8")
@@ -283,8 +283,27 @@ def _jats(issue_dir: Path, issue: Issue, changed: list[str], settings: JournalSe
             xmlcheck.require_valid(tree, kind="jats-1.3", schema_dir=sdir, name=str(target))
         except SchemaInvalid as exc:
             raise Regeneration(target, f"would not be valid JATS, nothing saved: {exc.problem}") from None
+        if _journal_meta(target) not in (None, _journal_meta(tree)):
+            raise Regeneration(target, "its journal metadata (ISSN, publisher, journal title) would change: pass "
+                                       "the journal settings it was written with (--journal FILE); nothing saved")
         out[target] = xmlcheck.serialize(tree)
     return out
+
+
+def _journal_meta(source: Path | Any) -> bytes | None:
+    """The <journal-meta> of a JATS file or tree, canonical; None when there is no file."""
+    from lxml import etree
+
+    if isinstance(source, Path):
+        if not source.is_file():
+            return None
+        try:
+            source = etree.parse(str(source), etree.XMLParser(no_network=True, resolve_entities=False,
+                                                              remove_blank_text=True))
+        except etree.XMLSyntaxError:
+            return b"unreadable"
+    found = source.find(".//journal-meta")
+    return b"" if found is None else etree.canonicalize(etree.tostring(found, encoding="unicode"), strip_text=True).encode("utf-8")
 
 
 def has_deposit_settings(settings: JournalSettings | None) -> bool:

@@ -248,3 +248,12 @@ def test_concurrent_saves_are_serialised(issue) -> None:
     assert outcomes == ["conflict", "saved"]
     assert len([c for c in read_corrections(issue) if c["article"] == "a02"]) == 1
     assert json.loads((issue / "issue.json").read_text(encoding="utf-8"))  # whole, valid JSON
+
+
+def test_article_xml_does_not_lose_its_journal_metadata_without_the_settings(issue, tmp_path) -> None:
+    (issue / "crossref.xml").unlink()  # so only the JATS can tell
+    before = snapshot(issue)
+    with pytest.raises(Regeneration, match=r"a02/article.xml: its journal metadata .* would change.*--journal FILE"):
+        apply_edit(issue, "a02", "title.en", "Never saved", settings=None)
+    assert snapshot(issue) == before
+    edit(issue, "a02", "title.en", "Saved with the settings")  # the same settings: fine
