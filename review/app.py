@@ -259,7 +259,7 @@ def _article_context(request: Request, data: dict[str, Any], art: dict[str, Any]
               "h": b["box"][3] - b["box"][1], "flagged": bool(_flag_for(path, flags))}
              for path, b in sorted((art.get("provenance") or {}).items()) if b["page"] == page] if size else []
     return dict(data=data, article=art, summary=article_summary(art), version=E.article_version(art),
-                boxes=boxes, page_size=size,
+                boxes=boxes, page_size=size, doi_states=_doi_states(bench, art["doi"]),
                 page=page, pages=pages, zoom=zoom, zooms=ZOOMS, width=int(PAGE_WIDTH * zoom),
                 prev_id=ids[k - 1] if k else "", next_id=ids[k + 1] if k + 1 < len(ids) else "",
                 warnings=[w for w in art["warnings"] if w["code"] != UNCERTAIN_FIELD],
@@ -368,6 +368,17 @@ async def page_image(request: Request) -> Response:
             while len(bench.images) > 64:
                 bench.images.popitem(last=False)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=60"})
+
+
+def _doi_states(bench: Workbench, doi: str) -> str:
+    """What the deposit ledger says of this DOI, in words ("" when nothing)."""
+    from review.ledger_view import registered_states
+
+    try:
+        states = registered_states(bench.issue_dir, [doi], bench.ledger).get(doi.lower(), [])
+    except IngestError as exc:
+        return f"deposit ledger unreadable: {exc.problem}"
+    return ", ".join(f"{s.state} on {s.endpoint}" for s in states)
 
 
 def _page_size(bench: Workbench, aid: str, page: int) -> tuple[float, float] | None:

@@ -326,3 +326,20 @@ def test_the_editor_name_is_remembered_and_logged(app, issue) -> None:
     app.post("/name", {"csrf": csrf, "editor": "Zhao Lei", "back": "/"})
     app.post("/a/a03/edit", {**form_of(app.get("/a/a03").text, "title.en"), "value": "Named"})
     assert read_corrections(issue)[-1]["editor"] == "Zhao Lei"
+
+
+def test_the_doi_field_says_where_the_doi_came_from_and_what_crossref_holds(issue, tmp_path) -> None:
+    from tests.test_edit import _ledger_with
+
+    ledger = tmp_path / "ledger.sqlite3"
+    doi = read_issue_dict(issue)["articles"][1]["doi"]
+    _ledger_with(ledger, doi, "registered")
+    with Running(create_app(issue, settings=SETTINGS, ledger=str(ledger))) as app:
+        page = app.get("/a/a02").text
+        state = re.search(r'class="why doi-state">([^<]*)<', page).group(1)
+        assert state == "printed; Crossref: registered on production"
+        r = app.post("/a/a02/edit", {**form_of(page, "doi"), "value": "10.19498/changed.1"})
+        assert r.status_code == 422 and "Crossref keeps the old DOI" in r.text
+        r = app.post("/a/a02/edit", {**form_of(page, "doi"), "value": "10.19498/changed.1", "force": "1"})
+        assert r.status_code == 303 and "Crossref+keeps+the+old+DOI" in r.headers["location"]
+        assert "Crossref keeps the old DOI" in app.get(r.headers["location"]).text
