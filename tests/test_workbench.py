@@ -343,3 +343,30 @@ def test_the_doi_field_says_where_the_doi_came_from_and_what_crossref_holds(issu
         r = app.post("/a/a02/edit", {**form_of(page, "doi"), "value": "10.19498/changed.1", "force": "1"})
         assert r.status_code == 303 and "Crossref+keeps+the+old+DOI" in r.headers["location"]
         assert "Crossref keeps the old DOI" in app.get(r.headers["location"]).text
+
+
+def test_beyond_loopback_the_command_prints_a_token_url(issue) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "review", str(issue), "--journal", str(JOURNAL),
+                             "--host", "0.0.0.0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline().strip()
+        m = re.search(r"at http://0\.0\.0\.0:(\d+)/\?token=([\w-]{20,})$", line)
+        assert m, line
+        http = requests.Session()
+        http.trust_env = False
+        base = f"http://127.0.0.1:{m.group(1)}/"
+        assert http.get(base, timeout=30).status_code == 403
+        assert http.get(base + f"?token={m.group(2)}", timeout=30).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert "access token" in proc.stderr.read()
+
+
+def test_confirming_a_flagged_value_clears_its_flag(app, issue) -> None:
+    page = app.get("/a/a05").text
+    assert 'Save / confirm' in re.search(r'id="f-lpage".*?</form>', page, re.S).group(0)
+    lpage = read_issue_dict(issue)["articles"][4]["lpage"]
+    r = app.post("/a/a05/edit", {**form_of(page, "lpage"), "value": lpage})
+    page = app.get(r.headers["location"]).text
+    assert 'class="field flagged" id="f-lpage"' not in page and 'id="f-lpage"' in page
