@@ -239,7 +239,11 @@ async def issue_page(request: Request) -> Response:
     bench: Workbench = request.app.state.bench
     data = E.read_issue_dict(bench.issue_dir)
     notes = request.query_params.getlist("note")
-    return _page(request, "issue.html", data=data, articles=[article_summary(a) for a in data["articles"]],
+    articles = [article_summary(a) for a in data["articles"]]
+    order = "check" if request.query_params.get("order") == "check" else ""
+    if order:  # the articles with most to check first (stable: issue order among equals)
+        articles.sort(key=lambda a: (-(a["flagged"] + a["warnings"]),))
+    return _page(request, "issue.html", data=data, articles=articles, order=order,
                  issue_warnings=data["warnings"], notes=notes, url=lambda p, **q: _url(p, bench, **q),
                  can_assign=bool(bench.settings and bench.settings.doi_pattern),
                  missing_dois=sum(1 for a in data["articles"] if not a["doi"]),

@@ -370,3 +370,8 @@ def test_confirming_a_flagged_value_clears_its_flag(app, issue) -> None:
     r = app.post("/a/a05/edit", {**form_of(page, "lpage"), "value": lpage})
     page = app.get(r.headers["location"]).text
     assert 'class="field flagged" id="f-lpage"' not in page and 'id="f-lpage"' in page
+
+
+def test_the_list_can_put_the_articles_with_most_to_check_first(app) -> None:
+    rows = re.findall(r'<tr id="row-(a\d+)"', app.get("/?order=check").text)
+    assert rows[0] == "a05" and sorted(rows) == ["a01", "a02", "a03", "a04", "a05"]
