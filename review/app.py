@@ -299,8 +299,11 @@ async def save_field(request: Request) -> Response:
     except E.VersionConflict as exc:
         data, art = _article_or_404(request)  # what the other editor saved
         return _page(request, "article.html", 409, **_article_context(
-            request, data, art, fields=field_views(art, {path: (str(exc.problem), sent)}), saved="", notes=[],
-            conflict=f"Not saved: {exc.problem}. The page now shows the saved record; your value is kept in the field."))
+            request, data, art, saved="", notes=[],
+            fields=field_views(art, {path: ("not saved: the article changed since you opened it; "
+                                            "save again to apply your value", sent)}),
+            conflict=(f"Not saved: {art['id']} changed since you opened it (someone else saved). The page now "
+                      "shows the saved record; your value is kept in its field: save again to apply it.")))
     except IngestError as exc:
         message = exc.problem if isinstance(exc, F.FieldError) else str(exc)
         return _page(request, "article.html", 422, **_article_context(
