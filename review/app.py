@@ -304,8 +304,8 @@ async def save_field(request: Request) -> Response:
                                             "save again to apply your value", sent)}),
             conflict=(f"Not saved: {art['id']} changed since you opened it (someone else saved). The page now "
                       "shows the saved record; your value is kept in its field: save again to apply it.")))
-    except IngestError as exc:
-        message = exc.problem if isinstance(exc, F.FieldError) else str(exc)
+    except (IngestError, OSError) as exc:  # OSError: a read-only folder or a full disk
+        message = exc.problem if isinstance(exc, F.FieldError) else f"not saved: {exc}"
         return _page(request, "article.html", 422, **_article_context(
             request, data, art, fields=field_views(art, {path: (message, sent)}), saved="", notes=[], conflict=""))
     target = _url(f"/a/{art['id']}", bench, saved=path, page=request.query_params.get("page"),
@@ -347,7 +347,7 @@ async def assign_dois(request: Request) -> Response:
         notes = [f"{c.article}: assigned {c.new}" for c in result.changes] + result.notes
         if not result.changes:
             notes.insert(0, "no DOI assigned")
-    except IngestError as exc:
+    except (IngestError, OSError) as exc:
         notes = [f"DOIs not assigned: {exc}"]
     return RedirectResponse(_url("/", bench) + ("&" if bench.token else "?") + urlencode([("note", n) for n in notes]),
                             status_code=303)

@@ -375,3 +375,12 @@ def test_confirming_a_flagged_value_clears_its_flag(app, issue) -> None:
 def test_the_list_can_put_the_articles_with_most_to_check_first(app) -> None:
     rows = re.findall(r'<tr id="row-(a\d+)"', app.get("/?order=check").text)
     assert rows[0] == "a05" and sorted(rows) == ["a01", "a02", "a03", "a04", "a05"]
+
+
+def test_a_file_system_error_is_a_message_not_a_crash(app, issue) -> None:
+    page = app.get("/a/a02").text
+    (issue / ".edit.lock").mkdir()  # the lock cannot be opened: an OSError, as on a read-only folder
+    before = snapshot(issue)
+    r = app.post("/a/a02/edit", {**form_of(page, "title.en"), "value": "x"})
+    assert r.status_code == 422 and "not saved:" in r.text and ".edit.lock" in r.text
+    assert snapshot(issue) == before
