@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hmac
 import io
+import json
 import secrets
 import threading
 from collections import OrderedDict
@@ -315,6 +316,36 @@ async def save_field(request: Request) -> Response:
     return RedirectResponse(target + "#saved", status_code=303)
 
 
+EMPTY_PERSON = {"name": {"zh": "", "en": ""}, "name_pinyin": "", "surname": "", "given": "", "affiliation": "",
+                "bio": "", "email": "", "orcid": ""}
+
+
+async def edit_authors(request: Request) -> Response:
+    """Add an empty author at the end, or remove author N: an edit of `contributors` as a
+    whole, through the same save as any field."""
+    bench: Workbench = request.app.state.bench
+    form = await _form(request)
+    _check_post(request, form)
+    data, art = _article_or_404(request)
+    people = json.loads(json.dumps(art["contributors"]))
+    action = form.get("action", "")
+    if action == "add":
+        people.append(dict(EMPTY_PERSON, name={"zh": "", "en": ""}))
+    elif action.startswith("remove:") and action[7:].isdigit() and 1 <= int(action[7:]) <= len(people):
+        del people[int(action[7:]) - 1]
+    else:
+        raise _Refused(400, f"unknown author action {action!r}")
+    try:
+        await _in_thread(E.apply_edit, bench.issue_dir, art["id"], "contributors", people,
+                         editor=editor_name(request, form) or "review", version=form.get("version", ""),
+                         settings=bench.settings, schemas_dir=bench.schemas_dir, ledger=bench.ledger,
+                         render=bench.render_first_page)
+    except (IngestError, OSError) as exc:
+        note = exc.problem if isinstance(exc, IngestError) else str(exc)
+        return RedirectResponse(_url(f"/a/{art['id']}", bench, note=f"authors not changed: {note}"), status_code=303)
+    return RedirectResponse(_url(f"/a/{art['id']}", bench, saved="contributors"), status_code=303)
+
+
 def editor_name(request: Request, form: dict[str, str]) -> str:
     """Who saves: the form's `editor`, else the name this browser gave (a cookie)."""
     return (form.get("editor") or request.cookies.get(EDITOR_COOKIE, "")).strip()[:100]
@@ -545,6 +576,7 @@ def create_app(issue_dir: Path, *, settings: JournalSettings | None = None, sche
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/a/{aid}", article_page),
         Route("/a/{aid}/edit", save_field, methods=["POST"]),
+        Route("/a/{aid}/authors", edit_authors, methods=["POST"]),
         Route("/a/{aid}/page/{page}.png", page_image),
         Route("/a/{aid}/article.xml", article_xml),
         Route("/assign-dois", assign_dois, methods=["POST"]),

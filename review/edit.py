@@ -212,6 +212,8 @@ def apply_edit(issue_dir: Path, article_id: str, field_path: str, value: Any, *,
         if path.generic == "doi" and old and new != old:
             notes += _doi_guard(issue_dir, data, old, ledger, force)
         F.set_value(art, path, new)
+        if path.text == "contributors":
+            _renumber_provenance(art, old, new)
         if path.generic == "doi":
             art["doi_source"] = "editor" if new else ""
         clear_flags(art, path)
@@ -221,6 +223,26 @@ def apply_edit(issue_dir: Path, article_id: str, field_path: str, value: Any, *,
         result.notes = notes + result.notes
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _renumber_provenance(art: dict[str, Any], old: list[dict], new: list[dict]) -> None:
+    """After authors were added, removed or reordered, each author's boxes follow the author
+    (matched by the whole record); a changed or new author has none."""
+    prov = art.get("provenance")
+    if not prov:
+        return
+    moved = {k: v for k, v in prov.items() if not k.startswith("contributors.")}
+    used: set[int] = set()
+    for j, person in enumerate(new):
+        i = next((i for i, p in enumerate(old) if p == person and i not in used), None)
+        if i is None:
+            continue
+        used.add(i)
+        prefix = f"contributors.{i + 1}."
+        for key, where in prov.items():
+            if key.startswith(prefix):
+                moved[f"contributors.{j + 1}.{key[len(prefix):]}"] = where
+    art["provenance"] = moved
 
 
 def _doi_guard(issue_dir: Path, data: dict[str, Any], old: str, ledger: str | Path | None,

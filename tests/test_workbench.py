@@ -384,3 +384,33 @@ def test_a_file_system_error_is_a_message_not_a_crash(app, issue) -> None:
     r = app.post("/a/a02/edit", {**form_of(page, "title.en"), "value": "x"})
     assert r.status_code == 422 and "not saved:" in r.text and ".edit.lock" in r.text
     assert snapshot(issue) == before
+
+
+def test_authors_can_be_added_and_removed(app, issue) -> None:
+    page = app.get("/a/a05").text
+    csrf, version = form_of(page, "title.en")["csrf"], form_of(page, "title.en")["version"]
+    r = app.post("/a/a05/authors", {"csrf": csrf, "version": version, "action": "add"})
+    assert r.status_code == 303 and "saved=contributors" in r.headers["location"]
+    page = app.get("/a/a05").text
+    assert 'id="f-contributors.3.name.zh"' in page
+    people = read_issue_dict(issue)["articles"][4]["contributors"]
+    assert len(people) == 3 and people[2]["name"] == {"zh": "", "en": ""}
+    r = app.post("/a/a05/authors", {"csrf": csrf, "version": version, "action": "remove:1"})  # stale version
+    assert "authors+not+changed" in r.headers["location"]
+    version = form_of(page, "title.en")["version"]
+    app.post("/a/a05/authors", {"csrf": csrf, "version": version, "action": "remove:1"})
+    names = [p["name"]["zh"] for p in read_issue_dict(issue)["articles"][4]["contributors"]]
+    assert names == ["李晓东", ""]
+    assert [c["field"] for c in read_corrections(issue)] == ["contributors", "contributors"]
+    assert app.post("/a/a05/authors", {"csrf": csrf, "version": version, "action": "remove:9"}).status_code == 400
+
+
+def test_removing_an_author_moves_the_other_authors_boxes_with_them(app, issue) -> None:
+    before = read_issue_dict(issue)["articles"][4]["provenance"]
+    assert "contributors.2.name.zh" in before
+    page = app.get("/a/a05").text
+    app.post("/a/a05/authors", {"csrf": form_of(page, "title.en")["csrf"], "version": form_of(page, "title.en")["version"],
+                                "action": "remove:1"})
+    after = read_issue_dict(issue)["articles"][4]["provenance"]
+    assert after["contributors.1.name.zh"] == before["contributors.2.name.zh"]
+    assert "contributors.2.name.zh" not in after and after["title.zh"] == before["title.zh"]
