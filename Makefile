@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test browser poppler bench links-bench fixtures clean
+.PHONY: demo test browser poppler bench links-bench fixtures screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,15 @@ browser:
 		$$SUDO apt-get update && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends chromium chromium-driver; \
 	fi
+
+# The review app's screenshots in the README (docs/review-*.png), taken by its browser test;
+# a CJK font (Debian's fonts-wqy-microhei) so Chromium and PDFium draw the Chinese text
+screenshots: $(STAMP) browser
+	@if ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends fonts-wqy-microhei; \
+	fi
+	JOURNAL_INGEST_SCREENSHOTS=docs $(PY) -m pytest -q -p no:randomly tests/test_workbench_browser.py
 
 # pdftotext is the reference the bench measures against (Debian's poppler-utils)
 poppler:

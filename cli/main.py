@@ -14,7 +14,7 @@ import sys
 
 from parsers.errors import IngestError
 
-COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "report", "inbox", "serve"]
+COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "report", "inbox", "serve", "edit", "review", "corrections"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -61,6 +61,14 @@ def _article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
     for index in range(first - 1, last):
         writer.add_page(reader.pages[index])
     strip_active_content(writer)
+    writer.add_metadata(document_info(art))
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def document_info(art: Article) -> dict[str, str]:
+    """The document info an article PDF carries: title, authors, keywords, DOI."""
     title = art.title.zh or art.title.en
     if art.title.zh and art.title.en:
         title = f"{art.title.zh} / {art.title.en}"
@@ -70,7 +78,14 @@ def _article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
         info["/Keywords"] = "; ".join(art.keywords.zh + art.keywords.en)
     if art.doi:
         info["/Subject"] = f"doi:{art.doi}"
-    writer.add_metadata(info)
+    return info
+
+
+def with_document_info(pdf: bytes, art: Article) -> bytes:
+    """An existing article PDF with its document info replaced (after an editor's
+    correction); the pages are copied as they are."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.metadata = document_info(art)
     buf = io.BytesIO()
     writer.write(buf)
     return buf.getvalue()

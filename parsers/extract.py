@@ -17,11 +17,13 @@ from parsers.confidence import PageEvidence, assess_issue
 from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
+from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_part, printed_from_contents, printed_rows)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
+from schemas.doi_pattern import assign_on_ingest
 from schemas.model import Article, Issue, Journal, LangText, Source
 from schemas.settings import JournalSettings
 
@@ -413,6 +415,8 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
+    assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
+    add_provenance(articles, doc.pages)  # the page and box each field was printed in
     return issue
 
 

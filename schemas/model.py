@@ -78,6 +78,9 @@ class Article:
     clc: list[str] = field(default_factory=list)
     doc_code: str = ""
     doi: str = ""
+    # where the DOI came from: "printed" (read from the page), "assigned" (made from the
+    # journal's doi_pattern), "editor" (typed in a correction); "" when there is none
+    doi_source: str = ""
     article_no: str = ""
     funding: str = ""
     received: str = ""
@@ -87,6 +90,9 @@ class Article:
     # how sure each field is, 0–1, by field path (parsers/confidence.py); below 0.8 an
     # `uncertain-field` warning says why
     confidence: dict[str, float] = field(default_factory=dict)
+    # where each field was printed: {path: {"page": n of article.pdf, "box": [x0, top, x1,
+    # bottom] in points from the page's top-left}} (parsers/provenance.py)
+    provenance: dict[str, dict] = field(default_factory=dict)
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)

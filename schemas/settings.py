@@ -45,6 +45,9 @@ class JournalSettings:
     # the licence every article is published under, e.g. "https://creativecommons.org/licenses/by/4.0/"
     # (Crossref ai:program license_ref, JATS permissions/license)
     license_url: str = ""
+    # DOIs for articles that print none, e.g. "10.19498/j.cnki.dbyxk.{year}.{issue:02d}.{seq:03d}"
+    # ({year}, {volume}, {issue}, {seq}, {fpage}, {id}; see schemas/doi_pattern.py)
+    doi_pattern: str = ""
 
 
 def read_toml(path: Path, what: str = "settings file") -> dict:
@@ -85,4 +88,18 @@ def load_settings(path: str | Path | None) -> JournalSettings:
         value = table.get(key, "")
         if value and not ISSN.match(value):
             raise BadConfig(path, f"setting '{key}' must be an ISSN like 2095-3453, got {value[:40]!r}")
-    return JournalSettings(**table)
+    settings = JournalSettings(**table)
+    check_doi_pattern(path, settings)
+    return settings
+
+
+def check_doi_pattern(path: Path, settings: JournalSettings) -> None:
+    """BadConfig naming the file when doi_pattern cannot make DOIs (schemas/doi_pattern.py)."""
+    if not settings.doi_pattern:
+        return
+    from schemas.doi_pattern import PatternError, check_pattern
+
+    try:
+        check_pattern(settings.doi_pattern, settings.doi_prefix)
+    except PatternError as exc:
+        raise BadConfig(path, str(exc)) from None

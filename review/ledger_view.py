@@ -1,0 +1,53 @@
+"""What the deposit ledger says about some DOIs, read-only (a page or an edit must never
+create or migrate a ledger): which are registered, on which Crossref endpoint."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+# a DOI in one of these states is (or is being) registered: Crossref keeps it for good
+HELD = ("registered", "stale", "submitted")
+
+
+@dataclass(frozen=True)
+class LedgerState:
+    doi: str
+    endpoint: str
+    state: str
+    issue_id: str
+
+
+def ledger_path(issue_dir: Path, ledger: str | Path | None = None) -> Path:
+    """Where `journal-ingest deposit` keeps its ledger for this folder (--ledger,
+    JOURNAL_INGEST_LEDGER, else beside the issue folder)."""
+    from deposit.settings import load_deposit_settings
+
+    return load_deposit_settings().ledger_path(Path(issue_dir), ledger)
+
+
+def registered_states(issue_dir: Path, dois: list[str], ledger: str | Path | None = None) -> dict[str, list[LedgerState]]:
+    """{lower-cased DOI: its held states} for those of `dois` the ledger shows registered,
+    submitted or stale on any endpoint; {} without a ledger. An unreadable ledger is an
+    error (a DOI edit must not guess)."""
+    from parsers.errors import BadConfig
+
+    path = ledger_path(issue_dir, ledger)
+    wanted = sorted({d.lower() for d in dois if d})
+    if not wanted or not path.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            marks = ", ".join("?" * len(wanted))
+            rows = conn.execute(
+                f"SELECT doi, endpoint, state, issue_id FROM dois WHERE lower(doi) IN ({marks})"
+                f" AND state IN ({', '.join('?' * len(HELD))}) ORDER BY endpoint", [*wanted, *HELD]).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BadConfig(path, f"deposit ledger unreadable, cannot tell which DOIs are registered ({exc})") from None
+    out: dict[str, list[LedgerState]] = {}
+    for doi, endpoint, state, issue_id in rows:
+        out.setdefault(doi.lower(), []).append(LedgerState(doi, endpoint, state, issue_id or ""))
+    return out
