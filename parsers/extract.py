@@ -22,7 +22,7 @@ from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, bod
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
-from schemas.model import Article, Issue, Journal, LangText, Source
+from schemas.model import Article, Issue, Journal, LangText, PageOcr, Source
 from schemas.settings import JournalSettings
 
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
@@ -387,7 +387,7 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     """Issue-level facts, the English section and the cross-checks."""
     settings = settings or JournalSettings()
     journal, year, volume, number = _journal(plan.infos, plan.size, articles, settings)
-    issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count),
+    issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count, pages_ocr=pages_ocr(doc)),
                   journal=journal, year=year, volume=volume, issue=number, articles=articles)
     for code, message in plan.split.warnings:
         issue.warn(code, message)
@@ -398,6 +398,13 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
     return issue
+
+
+def pages_ocr(doc: Document) -> list[PageOcr]:
+    """The trust decision per page (parsers.textlayer `distrust`), as issue.json records it."""
+    return [PageOcr(page=p.number, reason=p.distrust, ocr=p.ocr_confidence is not None,
+                    confidence=None if p.ocr_confidence is None else round(p.ocr_confidence, 3))
+            for p in doc.pages if p.distrust]
 
 
 def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
