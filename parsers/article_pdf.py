@@ -9,11 +9,19 @@ from pypdf import PdfReader, PdfWriter
 from schemas.model import Article
 
 
-def article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
+def article_pdf_bytes(reader: PdfReader, art: Article, ocr_boxes: dict | None = None) -> bytes:
+    """ocr_boxes: page number -> parsers.ocr.OcrBox list for the pages read by OCR; those
+    pages get an invisible text layer (parsers.ocr_pdf), so the PDF is searchable."""
     writer = PdfWriter()
     first, last = art.pdf_pages
     for index in range(first - 1, last):
-        writer.add_page(reader.pages[index])
+        page = writer.add_page(reader.pages[index])
+        if ocr_boxes and index + 1 in ocr_boxes:
+            from parsers.ocr import lines_from_boxes
+            from parsers.ocr_pdf import add_text_layer
+
+            box = page.cropbox
+            add_text_layer(writer, page, lines_from_boxes(ocr_boxes[index + 1], float(box.width), float(box.height)))
     title = art.title.zh or art.title.en
     if art.title.zh and art.title.en:
         title = f"{art.title.zh} / {art.title.en}"

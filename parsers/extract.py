@@ -420,14 +420,17 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
     labels = set().union(*(p.labels for p in pages))
     text = "\n".join(re.sub(r"\s+", "", ln.text) for p in pages for ln in p.body)
     lines = own[0].body
-    ocr = bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
+    # lines read by OCR here carry the engine's confidence: scored per field instead
+    ocr_lines = [(re.sub(r"\s+", "", ln.text), ln.confidence) for p in pages for ln in p.body
+                 if ln.confidence is not None]
+    ocr = not ocr_lines and bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
     after = 0
     for info in plan.infos[last:]:
         if info.number in taken or info.kind not in ("content", "start") or not info.body:
             break
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
-                        text=text, ocr=ocr, pages_after=after)
+                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines)
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,
