@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .normalize import is_cjk
+from .ocr_text import repair
 from .textlayer import Document, Line, PageText, _build_lines, check_readable
 
 log = logging.getLogger(__name__)
@@ -182,6 +184,24 @@ class _OcrFont:
     founder: bool = False
 
 
+def type_size(b: OcrBox) -> float:
+    """The printed type size of a box's text. CJK characters are set one em apart, so a line
+    of them measures its size by its pitch (width over characters, Latin and digits counted
+    as half an em), far steadier than the detector's box height, which grows with the
+    unclip ratio and with quotes and descenders; a Latin line by the smaller of its pitch
+    (an average letter is about half an em) and its box height; a short box by its height."""
+    h = max(b.y1 - b.y0, 1.0)
+    text = b.text.replace(" ", "")
+    if len(text) < 4:
+        return SIZE_OF_BOX * h
+    cjk = sum(is_cjk(ch) for ch in text)
+    ems = cjk + 0.55 * (len(text) - cjk)
+    pitch = (b.x1 - b.x0) / ems
+    if cjk >= 0.6 * len(text):
+        return min(pitch, 1.1 * h)
+    return min(1.1 * pitch, 0.95 * h)
+
+
 def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
     """The boxes as text-layer lines: a type size from each box's height, a baseline near its
     foot, then the text layer's own line grouping, columns and reading order."""
@@ -194,9 +214,9 @@ def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[L
             continue  # vertical text (a decorative title, a margin stamp), as a text layer leaves out rotated text
         if len(b.text) <= 2 and h > 4 * median:
             continue  # a huge character or two: a piece of a decorative or vertical title, not a line
-        size = SIZE_OF_BOX * h
-        baseline = b.y1 - (h - size) / 2 - 0.12 * size  # top-down
-        raw.append([b.x0, b.x1, height - baseline, size, _OcrFont(f"OCR:{b.confidence:.4f}"), b.text, True])
+        size = type_size(b)
+        baseline = b.y1 - max(h - size, 0.0) / 2 - 0.12 * size  # top-down
+        raw.append([b.x0, b.x1, height - baseline, size, _OcrFont(f"OCR:{b.confidence:.4f}"), repair(b.text), True])
     lines = _build_lines(raw, width, height, 0.0, height)
     out = []
     for ln in lines:

@@ -31,8 +31,8 @@ def test_boxes_become_lines_in_column_reading_order_with_sizes_and_confidence() 
     boxes = [OcrBox("日本与北约战略合作的动因与前景", 140, 90, 380, 107, 0.99)]
     for k in range(10):
         top = 150 + 16 * k
-        boxes.append(OcrBox(f"左栏第{k + 1}行的正文内容", 50, top, 250, top + 12.5, 0.98))
-        boxes.append(OcrBox(f"右栏第{k + 1}行的正文内容", 290, top + 0.6, 490, top + 13.1, 0.9 if k == 2 else 0.97))
+        boxes.append(OcrBox(f"左栏第{k + 1}行的正文内容", 50, top, 150, top + 12.5, 0.98))
+        boxes.append(OcrBox(f"右栏第{k + 1}行的正文内容", 290, top + 0.6, 390, top + 13.1, 0.9 if k == 2 else 0.97))
     lines = lines_from_boxes(boxes, 540, 760)
     texts = [ln.text for ln in lines]
     assert texts[0] == "日本与北约战略合作的动因与前景"
@@ -134,4 +134,4 @@ def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) ->
     assert record["articles"][0]["title"]["zh"] in doc.text.replace("\n", "")
 
 
-MIN_SCORE = 0.68  # measured: see bench/README.md (OCR); raised as the OCR lines improve
+MIN_SCORE = 0.70  # measured 87/120 (72.5%): see bench/README.md (OCR); raised as the OCR lines improve
