@@ -107,7 +107,7 @@ def test_article_pdf_gets_an_invisible_searchable_text_layer(tmp_path: Path) -> 
 def scanned_record(tmp_path_factory) -> tuple[dict, Path]:
     from cli.main import main
     out = tmp_path_factory.mktemp("scanned-out")
-    assert main(["ingest", str(SCANNED / "issue.pdf"), "--out", str(out), "--no-links", "--no-report", "--quiet"]) == 0
+    assert main(["ingest", str(SCANNED / "issue.pdf"), "--out", str(out), "--no-links", "--quiet"]) == 0
     issue_dir = next(out.iterdir())
     return json.loads((issue_dir / "issue.json").read_text(encoding="utf-8")), issue_dir
 
@@ -132,6 +132,9 @@ def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) ->
     from parsers.textlayer import read_document
     doc = read_document(issue_dir / "articles" / "a01" / "article.pdf", workers=1)
     assert record["articles"][0]["title"]["zh"] in doc.text.replace("\n", "")
+    # and the review page says which pages were read by OCR
+    html = (issue_dir / "report.html").read_text(encoding="utf-8")
+    assert "Text layer not trusted" in html and "p. 3: read by OCR, confidence" in html
 
 
 MIN_SCORE = 0.70  # measured 87/120 (72.5%): see bench/README.md (OCR); raised as the OCR lines improve
