@@ -202,6 +202,31 @@ def summary(rows: list[dict]) -> None:
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
+def records() -> None:
+    """Field accuracy of the records ingested from the visible scans with truth in
+    bench/ocr_truth/*.truth.json (../shared/eval/score.py, as bench/accuracy.py scores)."""
+    cli = ROOT / ".venv" / "bin" / "journal-ingest"
+    for truth in sorted(TRUTH.glob("*.truth.json")):
+        import json
+        pdf = REAL / json.loads(truth.read_text(encoding="utf-8"))["source"]
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            proc = subprocess.run([str(cli), "ingest", str(pdf), "--out", tmp, "--no-links", "--no-report", "--quiet"],
+                                  capture_output=True, text=True)
+            took = time.perf_counter() - start
+            outs = list(Path(tmp).glob("*/issue.json"))
+            if proc.returncode or not outs:
+                print(f"{pdf.name}: ingest failed: {proc.stderr.strip()[:200]}")
+                continue
+            score = subprocess.run([sys.executable, str(ROOT.parent / "shared" / "eval" / "score.py"), str(truth),
+                                    str(outs[0].parent)], capture_output=True, text=True).stdout
+            last = [ln for ln in score.splitlines() if ln.startswith("FIELDS")]
+            misses = [ln.strip() for ln in score.splitlines() if ln.startswith("  art")]
+            print(f"{pdf.name}: {last[0] if last else score[-200:]} ({took:.1f} s, OCR cache as it was)")
+            for m in misses:
+                print(f"    miss {m}")
+
+
 def whole_issue(pages: int, dpi: int) -> None:
     """Render the first `pages` pages of the 160-page bench issue as a scan; ingest cold and warm."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -242,6 +267,8 @@ def main() -> int:
         return 2
     rows = run_pages(args.dpi)
     summary(rows)
+    print("\nrecords from the visible scans:")
+    records()
     if args.issue:
         whole_issue(args.issue, args.dpi)
     return 0

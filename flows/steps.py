@@ -79,7 +79,8 @@ def write_article_pdfs(issue: Issue, pdf: Path, staging: Path) -> None:
         from parsers.ocr import cached_boxes
         ocr_boxes = cached_boxes(issue.source.sha256, [p.page for p in issue.source.pages_ocr if p.ocr])
     for art in issue.articles:
-        write_atomic(staging / "articles" / art.id / "article.pdf", article_pdf_bytes(reader, art, ocr_boxes))
+        data = article_pdf_bytes(reader, art, ocr_boxes) if ocr_boxes else article_pdf_bytes(reader, art)
+        write_atomic(staging / "articles" / art.id / "article.pdf", data)
 
 
 def _stage_with(issue: Issue, pdf: Path, staging: Path, after_extract: Callable[..., None] | None,

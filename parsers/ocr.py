@@ -208,12 +208,19 @@ def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[L
     raw = []
     heights = sorted(b.y1 - b.y0 for b in boxes)
     median = heights[len(heights) // 2] if heights else 0.0
+    # the text block: where the lines of some length are; a character or three beyond it is
+    # the facing page's edge or a margin stamp caught by the scanner, not this page's text
+    long_ = [b for b in boxes if len(b.text) >= 6]
+    left = min((b.x0 for b in long_), default=0.0) - median
+    right = max((b.x1 for b in long_), default=width) + median
     for b in boxes:
         h = max(b.y1 - b.y0, 1.0)
         if len(b.text) >= 2 and h > 1.5 * (b.x1 - b.x0):
             continue  # vertical text (a decorative title, a margin stamp), as a text layer leaves out rotated text
         if len(b.text) <= 2 and h > 4 * median:
             continue  # a huge character or two: a piece of a decorative or vertical title, not a line
+        if len(b.text) <= 3 and (b.x0 > right or b.x1 < left):
+            continue
         size = type_size(b)
         baseline = b.y1 - max(h - size, 0.0) / 2 - 0.12 * size  # top-down
         raw.append([b.x0, b.x1, height - baseline, size, _OcrFont(f"OCR:{b.confidence:.4f}"), repair(b.text), True])

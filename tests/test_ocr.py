@@ -137,4 +137,23 @@ def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) ->
     assert "Text layer not trusted" in html and "p. 3: read by OCR, confidence" in html
 
 
+def test_with_ocr_off_a_scan_is_the_one_line_error(tmp_path: Path, capsys) -> None:
+    from cli.main import main
+    out = tmp_path / "out"
+    assert main(["ingest", str(SCANNED / "issue.pdf"), "--out", str(out), "--no-links", "--quiet", "--ocr", "never"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "issue.pdf" in err and "image-only" in err and "--ocr never" in err
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned_record, tmp_path: Path) -> None:
+    # the module's CLI run filled the OCR cache: the flow's per-page tasks read it back
+    from flows.ingest import ingest_issue
+    record, _ = scanned_record
+    result = ingest_issue(str(SCANNED / "issue.pdf"), str(tmp_path / "out"), None, links=False, schemas=False)
+    assert [p.page for p in result.issue.source.pages_ocr if p.ocr] == [1, 2, 3, 4, 5]
+    assert [a.pdf_pages for a in result.issue.articles] == [a["pdf_pages"] for a in record["articles"]]
+    assert [a.title.zh for a in result.issue.articles] == [a["title"]["zh"] for a in record["articles"]]
+
+
 MIN_SCORE = 0.70  # measured 87/120 (72.5%): see bench/README.md (OCR); raised as the OCR lines improve
