@@ -146,6 +146,19 @@ def test_with_ocr_off_a_scan_is_the_one_line_error(tmp_path: Path, capsys) -> No
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_a_blank_scan_is_still_the_one_line_error_after_ocr(tmp_path: Path, capsys) -> None:
+    from PIL import Image
+
+    from cli.main import main
+    pdf = tmp_path / "blank.pdf"
+    Image.new("L", (620, 877), 255).save(pdf, "PDF", resolution=75)  # one white A4 page, image only
+    out = tmp_path / "out"
+    assert main(["ingest", str(pdf), "--out", str(out), "--no-links", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "blank.pdf" in err and "image-only" in err and "OCR found no text either" in err
+    assert not out.exists() or not any(out.iterdir())
+
+
 def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned_record, tmp_path: Path) -> None:
     # the module's CLI run filled the OCR cache: the flow's per-page tasks read it back
     from flows.ingest import ingest_issue
