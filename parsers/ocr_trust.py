@@ -91,6 +91,32 @@ def english_known_share(text: str) -> tuple[int, float]:
     return len(words), sum(w in known for w in words) / len(words)
 
 
+# ASCII punctuation that printed prose uses rarely; fonts whose Latin letters and digits
+# were mapped through the wrong table show them instead ("%##% 年" for "2002 年")
+_ODD_ASCII = re.compile(r"[!\"#$%&'*+<=>?@\\^_`{|}~]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+ASCII_CIPHER_SHARE = 0.5   # odd punctuation per letter or digit, over the whole document
+ASCII_CIPHER_MIN = 100     # odd punctuation characters at least, over the whole document
+ASCII_CIPHER_PAGE_MIN = 10
+
+
+def ascii_cipher(texts: list[str]) -> list[str]:
+    """Per page, the reason its digits and Latin letters are not to be trusted, or "": a
+    document whose text holds about as many #$%@^… as letters and digits (printed prose has a
+    few per thousand; the visible corpus at most 0.04 over a whole document, the two files
+    whose Latin fonts lack a usable ToUnicode 0.6 and 0.9) had its Latin and digits mapped
+    through the wrong table; each page showing it is not trusted (its CJK may be fine, but
+    a date, an ISSN or an English abstract read from it would be wrong)."""
+    odd = [len(_ODD_ASCII.findall(t)) for t in texts]
+    aln = [len(_ALNUM.findall(t)) for t in texts]
+    total_odd, total_aln = sum(odd), sum(aln)
+    if total_odd < ASCII_CIPHER_MIN or total_odd < ASCII_CIPHER_SHARE * max(total_aln, 1):
+        return [""] * len(texts)
+    why = (f"letter-substitution text layer: digits and Latin letters drawn as ASCII punctuation "
+           f"({total_odd} of #$%@… for {total_aln} letters and digits in the document)")
+    return [why if o >= ASCII_CIPHER_PAGE_MIN else "" for o in odd]
+
+
 def distrust_reason(text: str, ocr_layer: bool) -> str:
     """Why this page's (readable-looking) text must not be trusted, or "".
 

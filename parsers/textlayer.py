@@ -1052,6 +1052,17 @@ def _judge_trust(page: PageText, nchars: int) -> None:
         page.unreadable_lines, page.lines = page.unreadable_lines + page.lines, []
 
 
+def _judge_document_trust(pages: list[PageText]) -> None:
+    """Trust decided over the whole document: Latin letters and digits drawn as ASCII
+    punctuation on many pages (parsers.ocr_trust.ascii_cipher). Such pages keep their lines
+    (their CJK is usable without OCR) but are not trusted."""
+    from .ocr_trust import ascii_cipher
+
+    for page, why in zip(pages, ascii_cipher([p.text for p in pages])):
+        if why and not page.distrust:
+            page.distrust = why
+
+
 def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
                  read_here: Callable[[int], tuple[PageText, int, int]], meanwhile: Callable[[], None] | None,
                  progress: Callable[[int, int], None] | None, n: int) -> list[list[tuple[PageText, int, int]]]:
@@ -1348,6 +1359,7 @@ def read_document(
         if labels is not None and k < len(labels):
             pt.label = labels[k]
         pages.append(pt)
+    _judge_document_trust(pages)
     if strict:
         if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
             raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR was not run (--ocr never)")

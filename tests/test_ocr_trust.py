@@ -87,3 +87,16 @@ def test_glyph_names_are_not_trusted() -> None:
     page = PageText(1, 595, 842, None, [], unreadable="glyph names instead of letters")
     _judge_trust(page, 200)
     assert page.distrust == "unreadable text layer: glyph names instead of letters"
+
+
+def test_latin_and_digits_drawn_as_ascii_punctuation_make_the_document_untrusted() -> None:
+    from parsers.ocr_trust import ascii_cipher
+    # "2002年11月第36卷第6期" and an English abstract through a wrong table, on two pages
+    garbled = ["%##% 年 !! 月第 $0 卷第 0 期 " + "#@% &*^ %$#! @@ " * 10, "中文正文。" * 20 + "#$%@!^&* " * 8,
+               "中文正文，没有拉丁字母。" * 20]
+    reasons = ascii_cipher(garbled)
+    assert reasons[0].startswith("letter-substitution text layer: digits and Latin letters")
+    assert reasons[1] and not reasons[2]  # a page without the punctuation keeps its trust
+    # a normal page: a few #, %, & among many letters and digits
+    normal = ["2002年11月第36卷第6期 DOI: 10.1234/abc. Accuracy rose by 35% (p < 0.05) & more " * 20]
+    assert ascii_cipher(normal) == [""]
