@@ -457,6 +457,19 @@ _OCR_FIELDS = ("title.zh", "title.en", "contributors.name.zh", "contributors.nam
                "abstract.zh", "abstract.en", "keywords.zh", "keywords.en", "clc", "doc_code", "doi", "article_no")
 
 
+def _run_together(values: list[str]) -> str:
+    """A long Latin token of a field read by OCR that is no word but splits into words
+    (parsers.ocr_text.split_words): the engine dropped the spaces there."""
+    from parsers.ocr_text import split_words
+
+    for v in values:
+        for token in re.findall(r"[A-Za-z]{12,}", v):
+            low = token.lower()
+            if split_words(low) != low:
+                return token
+    return ""
+
+
 def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
     """A field read from lines OCR'd here is as sure as the least sure of its lines: below
     OCR_SURE it is flagged (with the line's score), above it capped just over THRESHOLD."""
@@ -468,7 +481,8 @@ def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
             values = list(getattr(art.keywords, key[-2:]))
         else:
             values = [field_value(art, key)]
-        values = [re.sub(r"\s+", "", v) for v in values if isinstance(v, str) and v.strip()]
+        raw = [v for v in values if isinstance(v, str) and v.strip()]
+        values = [re.sub(r"\s+", "", v) for v in raw]
         confs = [c for v in values for text, c in ev.ocr_lines if len(text) >= 2 and (text in v or v in text)]
         if not confs:
             continue
@@ -478,6 +492,13 @@ def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
                                                     f"(line confidence {worst:.2f}): characters may be misread")
         else:
             s.cap(key, 0.85, "read by OCR from the page image")
+        if key.endswith(".en") or key == "contributors.name.en":
+            glued = _run_together(raw)
+            if glued:
+                s.cap(key, 0.6, f"read by OCR, which may have run words together (“{glued}”)")
+    byline_read = any(2 <= len(c.name.zh) <= 4 for c in art.contributors)
+    if ev.ocr_lines and art.contributors and not byline_read and "title.zh" in s.by_field:
+        s.cap("title.zh", 0.7, "read by OCR, and the byline under it was not read: the title may end early or run on")
 
 
 def _publish(record: Article | Issue, s: Scores, keys: tuple[str, ...]) -> None:
