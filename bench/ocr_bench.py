@@ -183,9 +183,6 @@ def run_pages(dpi: int) -> list[dict]:
 
 
 def summary(rows: list[dict]) -> None:
-    pages = {}
-    for r in rows:
-        pages[r["case"].split(" p")[0] + str(r["case"])] = r
     chars = sum(r["chars"] for r in rows)
     print("\ncharacter accuracy (weighted by truth length):")
     for name in ("rapidocr", "tesseract"):
