@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test browser poppler bench links-bench fixtures screenshots clean
+.PHONY: demo test browser poppler tesseract bench links-bench ocr-bench fixtures screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,17 @@ poppler:
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
 		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends poppler-utils; \
 	fi
+
+# Tesseract with Simplified Chinese: only the OCR bench compares against it (the project
+# itself OCRs with RapidOCR, a pip dependency)
+tesseract:
+	@if [ ! -x /usr/bin/tesseract ] || [ ! -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ]; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-chi-sim; \
+	fi
+
+ocr-bench: $(STAMP) tesseract
+	$(PY) bench/ocr_bench.py
 
 bench: $(STAMP) poppler
 	$(PY) bench/ingest_bench.py

@@ -14,6 +14,12 @@ EXAMPLES = """examples:
   journal-ingest ingest issue.pdf
   journal-ingest ingest issue.pdf --out /srv/journal/output --journal journal.toml
   journal-ingest ingest issue.pdf --no-links --force
+  journal-ingest ingest scanned.pdf --ocr always      # read every page from its image
+
+Pages whose text layer cannot be trusted (a scan with no text, glyph names, a letter-
+substitution or garbled OCR layer) are read by OCR (RapidOCR, models inside the wheel);
+issue.json source.pages_ocr lists them with the reason. OCR results are cached by the
+PDF's sha256 and page ($JOURNAL_INGEST_OCR_CACHE, else ~/.cache/journal-ingest/ocr).
 
 Writes DIR/<issue-id>/issue.json, articles/<id>/article.pdf (+ article.xml), crossref.xml,
 links.json and report.html (the editors' review page). <issue-id> is ISSN-year-issue when known (2095-3453-2023-6), else the PDF's stem.
@@ -38,6 +44,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="validate the XML against the Crossref/JATS XSDs now (compiling them takes ~6 s; "
                         "`journal-ingest validate` and `deposit` always do)")
     p.add_argument("--prefect", action="store_true", help="run as the Prefect flow even without PREFECT_API_URL")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="OCR the pages whose text layer is not trusted (auto, default), every page (always), "
+                        "or none: an image-only or unreadable PDF is then an error (never)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -55,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.prefect or os.environ.get("PREFECT_API_URL"):
         from flows.ingest import ingest_issue
         result = ingest_issue(str(args.pdf), str(args.out), str(args.journal) if args.journal else None,
-                              links=not args.no_links, force=args.force,
+                              links=not args.no_links, force=args.force, ocr=args.ocr,
                               schemas=(str(args.schemas) if args.schemas else None) if args.validate else False)
     else:
         from flows.steps import ingest
@@ -65,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
                         after_extract=after_extract_hook(args.journal, links=not args.no_links,
                                                          schemas=(args.schemas or None) if args.validate else False,
                                                          progress=progress, report=not args.no_report),
-                        prepare=lambda: warm_up(links=not args.no_links, report=not args.no_report))
+                        prepare=lambda: warm_up(links=not args.no_links, report=not args.no_report), ocr=args.ocr)
     print(summary(result.issue, result.out_dir, result.seconds))
     if not args.validate:
         log.info("XML written without XSD validation (pass --validate, or run `journal-ingest validate`)")

@@ -40,7 +40,9 @@ from flows.problems import (IncompleteOutput, crossref_expected, incomplete_reas
                             publish_warnings, run_warnings)
 from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
-from parsers.textlayer import Document
+from parsers import ocr as ocr_pages
+from parsers.ocr import OcrBox
+from parsers.textlayer import Document, check_readable
 from schemas.model import Article, Issue
 from schemas.settings import load_settings
 
@@ -94,7 +96,13 @@ CACHED = dict(cache_key_fn=None, persist_result=True, cache_expiration=timedelta
 def read_issue(pdf: str, sha: str) -> Document:
     # a Dask worker is a daemon process and may not fork: read the pages in-process there
     workers = 1 if multiprocessing.current_process().daemon else None
-    return steps.read_pdf(Path(pdf), workers)
+    return steps.read_pdf(Path(pdf), workers, ocr="defer")
+
+
+@task(cache_policy=NO_CACHE)
+def ocr_page(pdf: str, sha: str, number: int) -> list[OcrBox]:
+    # one page per task, so a Dask cluster spreads them; parsers.ocr caches by sha256 and page
+    return ocr_pages.ocr_page(pdf, sha, number)
 
 
 @task(**{**CACHED, "cache_key_fn": _key("split")})
@@ -143,7 +151,7 @@ def write_outputs(issue: Held, pdf: str, out: str, journal: str | None, links: b
 @flow(name="ingest_issue", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=4))  # bounded by default
 def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, links: bool = True,
                  force: bool = False, schemas: str | bool | None = None,
-                 link_cache: str | None = None, article_batches: int = 4) -> steps.IngestResult:
+                 link_cache: str | None = None, article_batches: int = 4, ocr: str = "auto") -> steps.IngestResult:
     """Split one issue PDF, extract the articles (mapped, in `article_batches` batches spread
     over the task runner's workers), write all outputs atomically. The steps' warnings go to
     the run's log and a `warnings-<issue-id>` artifact; a published folder that lacks one of
@@ -159,6 +167,13 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
         sha = sha256_file(Path(pdf))
         doc = read_issue(pdf, sha)
         doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
+        numbers = ocr_pages.pages_to_ocr(doc, ocr)
+        pages = [ocr_page.submit(pdf, sha, n) for n in numbers]
+        for n, boxes in zip(numbers, pages):
+            ocr_pages.apply_ocr(doc.pages[n - 1], boxes.result())
+        check_readable(doc, after="; OCR found no text either" if numbers else "")
+        if numbers:  # the split and the articles depend on what OCR read: cached apart
+            sha = f"{sha}-ocr-{ocr}"
         plan = split_issue(Held(doc), sha)
         futures = [extract_articles.submit(Held(plan), ks, sha)
                    for ks in batches(len(plan.split.spans), article_batches)]

@@ -28,8 +28,17 @@ class IngestResult:
 
 
 def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int], None] | None = None,
-             meanwhile: Callable[[], None] | None = None) -> Document:
-    return read_document(pdf, workers=workers, progress=progress, meanwhile=meanwhile)
+             meanwhile: Callable[[], None] | None = None, ocr: str = "never",
+             ocr_progress: Callable[[int, int], None] | None = None) -> Document:
+    """The text layer; with ocr=auto|always, the pages it cannot be trusted on (or all) read
+    by OCR (parsers.ocr), before the no-text / unreadable errors are decided; ocr=defer: the
+    caller OCRs (the Prefect flow, one task per page) and then calls check_readable."""
+    doc = read_document(pdf, workers=workers, progress=progress, meanwhile=meanwhile, strict=ocr == "never")
+    if ocr in ("auto", "always"):
+        from parsers.ocr import ocr_document
+
+        ocr_document(doc, ocr, workers=workers, progress=ocr_progress)
+    return doc
 
 
 def warm_up() -> None:
@@ -64,8 +73,13 @@ def stage_outputs(issue: Issue, pdf: Path, staging: Path) -> None:
 
 def write_article_pdfs(issue: Issue, pdf: Path, staging: Path) -> None:
     reader = open_reader(pdf)
+    ocr_boxes = None
+    if any(p.ocr for p in issue.source.pages_ocr):  # OCR'd pages get an invisible text layer
+        from parsers.ocr import cached_boxes
+        ocr_boxes = cached_boxes(issue.source.sha256, [p.page for p in issue.source.pages_ocr if p.ocr])
     for art in issue.articles:
-        write_atomic(staging / "articles" / art.id / "article.pdf", article_pdf_bytes(reader, art))
+        data = article_pdf_bytes(reader, art, ocr_boxes) if ocr_boxes else article_pdf_bytes(reader, art)
+        write_atomic(staging / "articles" / art.id / "article.pdf", data)
 
 
 def _stage_with(issue: Issue, pdf: Path, staging: Path, after_extract: Callable[..., None] | None,
@@ -128,10 +142,11 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
 def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
            after_extract: Callable[..., None] | None = None,
-           prepare: Callable[[], None] | None = None) -> IngestResult:
+           prepare: Callable[[], None] | None = None, ocr: str = "auto") -> IngestResult:
     """PDF -> DIR/<issue-id>/ with issue.json and one PDF per article, all or nothing.
 
-    prepare: more set-up (the after-extract steps' imports) to do while the pages are read."""
+    prepare: more set-up (the after-extract steps' imports) to do while the pages are read.
+    ocr: auto (the pages whose text layer is not trusted), always, never (parsers.ocr)."""
     start = time.perf_counter()
     settings = load_settings(settings_file)
     pdf = Path(pdf)
@@ -142,7 +157,8 @@ def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bo
         if prepare:
             prepare()
 
-    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile)
+    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile,
+                   ocr=ocr, ocr_progress=(lambda d, t: progress("ocr", d, t)) if progress else None)
     issue = extract(doc, settings)
     target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract, workers=workers)
     return IngestResult(issue, target, time.perf_counter() - start)

@@ -38,16 +38,18 @@ class IssueReader(PdfReader):
     path: Path
 
 
-def article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
+def article_pdf_bytes(reader: PdfReader, art: Article, ocr_boxes: dict | None = None) -> bytes:
     """The article's pages as one PDF, without active content.
 
+    ocr_boxes: page number -> parsers.ocr.OcrBox list for the pages read by OCR; those
+    pages get an invisible text layer (parsers.ocr_pdf), so the PDF is searchable.
     Raises CorruptPdf (naming the issue PDF and the pages) when pypdf cannot copy them, and
     LimitExceeded when they cost more than the limits allow (parsers.limits)."""
     path = getattr(reader, "path", Path("issue PDF"))
     first, last = art.pdf_pages
     try:
         with reading(path):
-            return _article_pdf_bytes(reader, art)
+            return _article_pdf_bytes(reader, art, ocr_boxes)
     except IngestError:
         raise
     except Exception as exc:  # pypdf raises many kinds (PdfReadError, ValueError, RecursionError, ...)
@@ -55,11 +57,17 @@ def article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
         raise CorruptPdf(path, f"pages {first}-{last} (article {art.id}) cannot be copied: {detail}") from None
 
 
-def _article_pdf_bytes(reader: PdfReader, art: Article) -> bytes:
+def _article_pdf_bytes(reader: PdfReader, art: Article, ocr_boxes: dict | None = None) -> bytes:
     writer = PdfWriter()
     first, last = art.pdf_pages
     for index in range(first - 1, last):
-        writer.add_page(reader.pages[index])
+        page = writer.add_page(reader.pages[index])
+        if ocr_boxes and index + 1 in ocr_boxes:
+            from parsers.ocr import lines_from_boxes
+            from parsers.ocr_pdf import add_text_layer
+
+            box = page.cropbox
+            add_text_layer(writer, page, lines_from_boxes(ocr_boxes[index + 1], float(box.width), float(box.height)))
     strip_active_content(writer)
     writer.add_metadata(document_info(art))
     buf = io.BytesIO()

@@ -104,6 +104,8 @@ class PageEvidence:
     ocr: bool = False                 # the first page's text is an OCR layer drawn over a scan
     pages_after: int = 0              # text pages right after it that no article took
     page_doubts: list[tuple[str, str]] = field(default_factory=list)  # (field, why) from the issue's page sequence
+    # lines read by OCR here (parsers.ocr), spaces removed, with the engine's confidence
+    ocr_lines: list[tuple[str, float]] = field(default_factory=list)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -450,9 +452,62 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         for key in ("title.zh", "title.en", "abstract.zh", "abstract.en", "keywords.zh", "keywords.en", "citations.urls"):
             if key in s.by_field or _get_text(art, key):
                 s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
+    if ev.ocr_lines:
+        _ocr_read(art, ev, s)
     _urls(art, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence
+
+
+# below this the OCR engine was unsure of a line (RapidOCR's recognition score: misread
+# characters score lower); above it a field read by OCR is still not as sure as a text layer
+OCR_SURE = 0.93
+_OCR_FIELDS = ("title.zh", "title.en", "contributors.name.zh", "contributors.name.en", "contributors.affiliation",
+               "abstract.zh", "abstract.en", "keywords.zh", "keywords.en", "clc", "doc_code", "doi", "article_no")
+
+
+def _run_together(values: list[str]) -> str:
+    """A long Latin token of a field read by OCR that is no word but splits into words
+    (parsers.ocr_text.split_words): the engine dropped the spaces there."""
+    from parsers.ocr_text import split_words
+
+    for v in values:
+        for token in re.findall(r"[A-Za-z]{12,}", v):
+            low = token.lower()
+            if split_words(low) != low:
+                return token
+    return ""
+
+
+def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A field read from lines OCR'd here is as sure as the least sure of its lines: below
+    OCR_SURE it is flagged (with the line's score), above it capped just over THRESHOLD."""
+    for key in _OCR_FIELDS:
+        if key.startswith("contributors."):
+            attr = key.split(".", 1)[1]
+            values = [c.affiliation if attr == "affiliation" else getattr(c.name, attr[-2:]) for c in art.contributors]
+        elif key.startswith("keywords."):
+            values = list(getattr(art.keywords, key[-2:]))
+        else:
+            values = [field_value(art, key)]
+        raw = [v for v in values if isinstance(v, str) and v.strip()]
+        values = [re.sub(r"\s+", "", v) for v in raw]
+        confs = [c for v in values for text, c in ev.ocr_lines if len(text) >= 2 and (text in v or v in text)]
+        if not confs:
+            continue
+        worst = min(confs)
+        if worst < OCR_SURE:
+            s.cap(key, round(0.4 + 0.4 * worst, 2), f"read by OCR from the page image, the engine unsure "
+                                                    f"(line confidence {worst:.2f}): characters may be misread")
+        else:
+            s.cap(key, 0.85, "read by OCR from the page image")
+        if key.endswith(".en") or key == "contributors.name.en":
+            glued = _run_together(raw)
+            if glued:
+                s.cap(key, 0.6, f"read by OCR, which may have run words together (“{glued}”)")
+    byline_read = any(2 <= len(c.name.zh) <= 4 for c in art.contributors)
+    if ev.ocr_lines and art.contributors and not byline_read and "title.zh" in s.by_field:
+        s.cap("title.zh", 0.7, "read by OCR, and the byline under it was not read: the title may end early or run on")
 
 
 def _publish(record: Article | Issue, s: Scores, keys: tuple[str, ...]) -> None:

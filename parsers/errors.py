@@ -63,13 +63,13 @@ class EncryptedPdf(IngestError):
 
 
 class NoTextLayer(IngestError):
-    """An image-only (scanned) PDF: OCR is not done here."""
+    """An image-only (scanned) PDF with OCR off (--ocr never), or whose pages OCR found no text on."""
 
 
 class UnreadableText(IngestError):
     """A text layer that is there but says nothing on any page: glyph names ("/G21/G22"),
     private-use or unmapped codes where the letters should be. Writing it out would be
-    garbage; OCR is not done here."""
+    garbage; raised when OCR is off (--ocr never) or read nothing either."""
 
 
 class BadConfig(IngestError):

@@ -24,7 +24,7 @@ from parsers.split import Split, merge_by_page_count, share_mid_page_starts, sha
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
 from schemas.doi_pattern import assign_on_ingest
-from schemas.model import Article, Issue, Journal, LangText, Source
+from schemas.model import Article, Issue, Journal, LangText, PageOcr, Source
 from schemas.settings import JournalSettings
 
 _YEAR_ISSUE = re.compile(r"(20\d\d|19\d\d)\s*年\s*第\s*(\d{1,2})\s*期")
@@ -402,7 +402,7 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     """Issue-level facts, the English section and the cross-checks."""
     settings = settings or JournalSettings()
     journal, year, volume, number, year_note = _journal(plan.infos, plan.size, articles, settings)
-    issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count),
+    issue = Issue(source=Source(file=doc.path.name, sha256=doc.sha256, pages=doc.page_count, pages_ocr=pages_ocr(doc)),
                   journal=journal, year=year, volume=volume, issue=number, articles=articles)
     if year_note:
         issue.warn("year-inferred", f"no masthead prints the year: {year} is the articles' "
@@ -420,6 +420,13 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     return issue
 
 
+def pages_ocr(doc: Document) -> list[PageOcr]:
+    """The trust decision per page (parsers.textlayer `distrust`), as issue.json records it."""
+    return [PageOcr(page=p.number, reason=p.distrust, ocr=p.ocr_confidence is not None,
+                    confidence=None if p.ocr_confidence is None else round(p.ocr_confidence, 3))
+            for p in doc.pages if p.distrust]
+
+
 def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
     last (unless the next article starts there), and whether its folios were printed.
@@ -433,14 +440,17 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
     labels = set().union(*(p.labels for p in pages))
     text = "\n".join(re.sub(r"\s+", "", ln.text) for p in pages for ln in p.body)
     lines = own[0].body
-    ocr = bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
+    # lines read by OCR here carry the engine's confidence: scored per field instead
+    ocr_lines = [(re.sub(r"\s+", "", ln.text), ln.confidence) for p in pages for ln in p.body
+                 if ln.confidence is not None]
+    ocr = not ocr_lines and bool(lines) and sum(ln.invisible for ln in lines) * 2 > len(lines)
     after = 0
     for info in plan.infos[last:]:
         if info.number in taken or info.kind not in ("content", "start") or not info.body:
             break
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
-                        text=text, ocr=ocr, pages_after=after)
+                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines)
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

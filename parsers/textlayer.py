@@ -31,7 +31,11 @@ Layout rules (cheap heuristics, documented so callers know what to expect):
 * readability is decided per page: a page that is mostly glyph names ("/G21/G22"), private-use,
   unmapped or control characters gets `PageText.unreadable` (the reason) and no `lines` (they
   are kept in `unreadable_lines`); a document with no readable page raises
-  `errors.UnreadableText`.
+  `errors.UnreadableText` (with `strict=False` the caller OCRs first, then `check_readable`);
+* trust is decided per page too (`PageText.distrust`, a reason; `parsers.ocr_trust`): no text
+  over an image, unreadable text, CJK whose character statistics are impossible for Chinese
+  prose (a letter-substitution layer: made unreadable), an implausible OCR layer (kept, but
+  replaced when OCR runs). `parsers.ocr` reads those pages from their images.
 """
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Span", "Line", "PageText", "OutlineItem", "Document", "read_document", "PARALLEL_MIN_PAGES"]
+__all__ = ["Span", "Line", "PageText", "OutlineItem", "Document", "read_document", "check_readable", "PARALLEL_MIN_PAGES"]
 
 PARALLEL_MIN_PAGES = 16
 # full-width forms (U+FF01-FF5E): CNKI/Founder exports draw Latin letters and digits as
@@ -91,6 +95,7 @@ class Line:
     size: float
     spans: list[Span] = field(default_factory=list)
     invisible: bool = False  # drawn in render mode 3: an OCR layer over a scan, whose type sizes wander
+    confidence: float | None = None  # read by OCR here (parsers.ocr): the engine's confidence, 0-1
 
 
 @dataclass
@@ -105,6 +110,12 @@ class PageText:
     unreadable: str = ""
     unreadable_lines: list[Line] = field(default_factory=list)
     unmapped: int = 0  # characters the fonts could not name (private use, U+FFFD, controls), kept as drawn
+    # why the page's text layer must not be trusted and the page should be read from its image
+    # ("" = trust it): no text over an image, `unreadable`, a letter-substitution layer, an
+    # implausible OCR layer (parsers.ocr_trust); recorded per page in issue.json source.pages_ocr
+    distrust: str = ""
+    images: int = 0  # images the page draws (a page with images and no text is a scan)
+    ocr_confidence: float | None = None  # read by OCR here: the mean of its lines' confidences
     quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
     sideways: int = 0  # characters drawn rotated and left out of `lines` (a landscape table, a margin stamp)
 
@@ -1059,8 +1070,9 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
     page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
-                    quirks=tuple(sorted(found[0])) if found else (), sideways=walker.sideways)
+                    quirks=tuple(sorted(found[0])) if found else (), sideways=walker.sideways, images=walker.images)
     _judge_readability(page)
+    _judge_trust(page, nchars)
     return page, nchars, walker.images
 
 
@@ -1099,6 +1111,39 @@ def _judge_readability(page: PageText) -> None:
         ln_n, ln_bad, _, _ = _garbage(ln.text)
         (page.unreadable_lines if ln_bad >= 4 and ln_bad >= _UNREADABLE_SHARE * ln_n else keep).append(ln)
     page.lines = keep
+
+
+def _judge_trust(page: PageText, nchars: int) -> None:
+    """Decide per page whether its text layer can be trusted (`PageText.distrust`, a reason):
+    an image with no text is a scan; an unreadable page is not trusted; a readable page whose
+    CJK statistics are impossible for Chinese prose (a letter-substitution layer) is made
+    unreadable too; an OCR layer that fails the plausibility test keeps its lines (they are
+    used when no OCR runs) but is not trusted. Cheap: one pass over text already decoded."""
+    if nchars < _MIN_TEXT_CHARS:
+        page.distrust = "no text layer: an image-only (scanned) page" if page.images else ""
+        return
+    if page.unreadable:
+        page.distrust = f"unreadable text layer: {page.unreadable}"
+        return
+    from .ocr_trust import distrust_reason
+
+    text = page.text
+    ocr_layer = bool(page.lines) and sum(ln.invisible for ln in page.lines) * 2 > len(page.lines)
+    page.distrust = distrust_reason(text, ocr_layer)
+    if page.distrust.startswith("letter-substitution"):
+        page.unreadable = "letter-substitution text (not Chinese prose)"
+        page.unreadable_lines, page.lines = page.unreadable_lines + page.lines, []
+
+
+def _judge_document_trust(pages: list[PageText]) -> None:
+    """Trust decided over the whole document: Latin letters and digits drawn as ASCII
+    punctuation on many pages (parsers.ocr_trust.ascii_cipher). Such pages keep their lines
+    (their CJK is usable without OCR) but are not trusted."""
+    from .ocr_trust import ascii_cipher
+
+    for page, why in zip(pages, ascii_cipher([p.text for p in pages])):
+        if why and not page.distrust:
+            page.distrust = why
 
 
 def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
@@ -1405,7 +1450,7 @@ def _soft_line_end_hyphens(pages: list[PageText]) -> None:
             ln.spans[-1] = Span(last.text[:-1] + "\u00ad", last.x0, last.x1, last.y, last.size, last.font, last.sup)
 
 
-def _check_some_page_readable(path: Path, pages: list[PageText]) -> None:
+def _check_some_page_readable(path: Path, pages: list[PageText], after: str = "") -> None:
     """A document none of whose pages is readable, and some of whose pages are unreadable
     text (not blank), is an input error: say so instead of writing garbage."""
     bad = [p for p in pages if p.unreadable]
@@ -1414,7 +1459,17 @@ def _check_some_page_readable(path: Path, pages: list[PageText]) -> None:
     if any(sum(not ch.isspace() for ch in p.text) >= _MIN_TEXT_CHARS for p in pages):
         return
     raise UnreadableText(path, f"unreadable text layer: {bad[0].unreadable} on every page with text "
-                               f"({len(bad)} of {len(pages)} pages); OCR is not supported")
+                               f"({len(bad)} of {len(pages)} pages){after or '; OCR was not run (--ocr never)'}")
+
+
+def check_readable(doc: Document, after: str = "") -> None:
+    """The one-line errors for a document with nothing to read: image-only (no text on any
+    page), or unreadable text on every page with text. `after` says what was tried (OCR)."""
+    if all(sum(not ch.isspace() for ch in p.text) < _MIN_TEXT_CHARS for p in doc.pages) and any(p.images for p in doc.pages):
+        if not any(p.unreadable for p in doc.pages):
+            raise NoTextLayer(doc.path, "no text layer: the PDF is image-only (scanned)"
+                                        + (after or "; OCR was not run (--ocr never)"))
+    _check_some_page_readable(doc.path, doc.pages, after)
 
 
 def read_document(
@@ -1424,11 +1479,14 @@ def read_document(
     progress: Callable[[int, int], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
     limits: Limits | None = None,
+    strict: bool = True,
 ) -> Document:
     """Read the text layer of every page. See the module docstring for the layout rules.
 
     workers: processes for documents over PARALLEL_MIN_PAGES pages (default: CPU count, max 4;
     1 = read in this process). progress(done_pages, total_pages) is called as pages finish.
+    strict: raise NoTextLayer/UnreadableText when no page is readable (False: the caller reads
+    the distrusted pages some other way, OCR, then calls `check_readable`).
     meanwhile: work for this process while the workers read (the caller's imports and set-up,
     which would otherwise leave the other cores idle); called exactly once, before returning.
     limits: what the file may cost (default: `Limits.from_env()`); raises
@@ -1438,13 +1496,13 @@ def read_document(
     limits = limits or Limits.from_env()
     sha = _check_file(path, limits)
     with reading(path, limits) as budget:
-        doc = _read_document(path, sha, workers, progress, meanwhile, limits)
+        doc = _read_document(path, sha, workers, progress, meanwhile, limits, strict)
         budget.check()
         return doc
 
 
 def _read_document(path: Path, sha: str, workers: int | None, progress: Callable[[int, int], None] | None,
-                   meanwhile: Callable[[], None] | None, limits: Limits) -> Document:
+                   meanwhile: Callable[[], None] | None, limits: Limits, strict: bool = True) -> Document:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(path)
     try:
@@ -1491,9 +1549,11 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         if labels is not None and k < len(labels):
             pt.label = labels[k]
         pages.append(pt)
-    if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
-        raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR is not supported")
-    _check_some_page_readable(path, pages)
+    _judge_document_trust(pages)
+    if strict:
+        if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):
+            raise NoTextLayer(path, "no text layer: the PDF is image-only (scanned); OCR was not run (--ocr never)")
+        _check_some_page_readable(path, pages)
     _document_quirks(pages)
     _soft_line_end_hyphens(pages)
     return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))

@@ -236,6 +236,17 @@ def _article(view: ArticleView) -> etree._Element:
     return E.SECTION(E.CLASS("article"), heading, E.DIV(E.CLASS("cols"), page, fields), cites, id=a.id)
 
 
+def _ocr_pages(pages: list) -> etree._Element:
+    """The pages whose text layer was not trusted: read by OCR (with the engine's mean
+    confidence) or used as they are, and why (issue.json source.pages_ocr)."""
+    items = []
+    for p in pages:
+        how = (f"read by OCR, confidence {p.confidence:.2f}" if p.ocr and p.confidence is not None
+               else "read by OCR" if p.ocr else "not OCR'd (--ocr never)")
+        items.append(E.LI(f"p. {p.page}: {how}; ", E.SPAN(p.reason, E.CLASS("muted"))))
+    return E.UL(E.CLASS("ocr-pages"), *items)
+
+
 def _summary(data: ReviewData) -> list[etree._Element]:
     issue, j = data.issue, data.issue.journal
     facts = E.TABLE(
@@ -243,6 +254,7 @@ def _summary(data: ReviewData) -> list[etree._Element]:
         E.TR(E.TH("ISSN / CN"), E.TD(f"{j.issn or '—'} / {j.cn or '—'}")),
         E.TR(E.TH("Year, volume, issue"), E.TD(f"{issue.year or '—'}, vol. {issue.volume or '—'}, no. {issue.issue or '—'}")),
         E.TR(E.TH("Source"), E.TD(f"{issue.source.file}, {issue.source.pages} pages")),
+        *([E.TR(E.TH("Text layer not trusted"), E.TD(_ocr_pages(issue.source.pages_ocr)))] if issue.source.pages_ocr else []),
         E.TR(E.TH("Articles"), E.TD(str(len(data.articles)))),
         E.TR(E.TH("Citations / URLs"), E.TD(f"{data.citation_count} / {data.url_count}")),
         E.TR(E.TH("Warnings"), E.TD(str(data.warning_count))),

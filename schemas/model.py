@@ -99,10 +99,22 @@ class Article:
 
 
 @dataclass
+class PageOcr:
+    """A page whose text layer was not trusted: why, and whether it was read by OCR instead."""
+    page: int            # physical page, 1-based
+    reason: str          # why the text layer was not trusted (parsers.ocr_trust)
+    ocr: bool            # read from the page image (False: --ocr never, the layer was used as it is)
+    confidence: float | None = None  # the OCR engine's mean line confidence on the page, 0-1
+
+
+@dataclass
 class Source:
     file: str
     sha256: str
     pages: int
+    # the pages whose text layer was not trusted (none for a born-digital PDF: then the key
+    # is left out of issue.json)
+    pages_ocr: list[PageOcr] = field(default_factory=list)
 
 
 @dataclass
@@ -135,7 +147,10 @@ class Issue:
         return stem[:-4] if stem.lower().endswith(".pdf") else stem
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not data["source"]["pages_ocr"]:
+            del data["source"]["pages_ocr"]
+        return data
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)
@@ -162,6 +177,7 @@ _TYPES: dict[str, type] = {
     "Warning": Warning,
     "Article": Article,
     "Source": Source,
+    "PageOcr": PageOcr,
     "Journal": Journal,
 }
 

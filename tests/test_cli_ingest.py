@@ -127,8 +127,10 @@ def test_scanned_pdf_is_reported_as_image_only(tmp_path: Path, capsys) -> None:
     scanned = Path(__file__).resolve().parents[2] / "shared" / "real" / "zh_c2group_nudt" / "SCANNED_growth_mindset_gdjyyjxb2020-1.pdf"
     if not scanned.exists():
         pytest.skip("../shared/real not present")
-    code, _, err = run("ingest", str(scanned), "--out", str(tmp_path / "o"), "--no-links", "--quiet", capsys=capsys)
-    assert code == 2 and "text layer" in err and scanned.name in err
+    # (with OCR, the default, it is read: tests/test_ocr.py; here OCR is off)
+    code, _, err = run("ingest", str(scanned), "--out", str(tmp_path / "o"), "--no-links", "--quiet", "--ocr", "never",
+                       capsys=capsys)
+    assert code == 2 and "text layer" in err and scanned.name in err and "--ocr never" in err
 
 
 def test_bad_journal_file_is_named(tmp_path: Path, capsys) -> None:

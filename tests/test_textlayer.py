@@ -293,7 +293,7 @@ def test_real_scanned_raises_no_text_layer():
     with pytest.raises(NoTextLayer) as e:
         read_document(real("zh_c2group_nudt/SCANNED_growth_mindset_gdjyyjxb2020-1.pdf"))
     msg = str(e.value)
-    assert "no text layer" in msg and "OCR is not supported" in msg and "\n" not in msg
+    assert "no text layer" in msg and "OCR was not run" in msg and "\n" not in msg
 
 
 def test_real_circled_footnote_marks_not_sup():

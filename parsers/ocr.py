@@ -1,0 +1,308 @@
+"""OCR for pages whose text layer is not trusted: render, read, and hand the extraction the
+same line objects a text layer gives.
+
+Pipeline per page: PDFium renders the page (pypdfium2, already the review report's renderer)
+at `DPI` → RapidOCR (`rapidocr_onnxruntime`: PP-OCRv4 Chinese/English detection and
+recognition, the ONNX models inside the wheel, onnxruntime's CPU build; nothing is
+downloaded at run time) finds text boxes and reads them with a confidence each → every box
+becomes a positioned piece in PDF points (x from its left edge, a baseline and a type size
+from its height) → `parsers.textlayer._build_lines`, the very code that lays out a text
+layer, groups them into lines, finds columns and the reading order, and joins and
+normalises the text. The lines are marked `invisible` (like an OCR layer over a scan: their
+type sizes wander, and the layout rules already allow for that) and carry the engine's
+confidence (`Line.confidence`, the lowest of its boxes).
+
+Which pages: `auto` reads the pages `PageText.distrust` names (parsers.ocr_trust), `always`
+every page, `never` none. Results are cached by the PDF's sha256, the page number, the
+resolution and the engine version (`cache_dir()`): a re-run costs nothing.
+
+The engine is made once per process and runs on one thread; pages are spread over
+processes (`ocr_document(workers=…)`), or over Prefect tasks in the flow.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .normalize import is_cjk
+from .ocr_text import repair
+from .textlayer import Document, Line, PageText, _build_lines, check_readable
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DPI", "MODES", "OcrBox", "pages_to_ocr", "ocr_page", "apply_ocr", "ocr_document", "cache_dir"]
+
+MODES = ("auto", "always", "never")
+DPI = 200          # render resolution; the detector works on at most MAX_SIDE pixels
+MAX_SIDE = 2000
+# a box's height is the detector's text region, grown by its unclip ratio: the printed
+# type size is about this share of it (measured on the generated scanned fixture)
+SIZE_OF_BOX = 0.85
+ENGINE = "rapidocr_onnxruntime"
+CACHE_FORMAT = "v1"  # the OcrBox fields and what they mean: a change makes old cache entries unused
+
+
+@dataclass(frozen=True)
+class OcrBox:
+    """One text box the engine read, in PDF points from the page's top-left corner."""
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    confidence: float
+
+
+# ---------------------------------------------------------------------------------- choosing
+def pages_to_ocr(doc: Document, mode: str) -> list[int]:
+    """The 1-based pages to read by OCR under `mode` (auto | always | never)."""
+    if mode not in MODES:
+        raise ValueError(f"--ocr must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode == "never":
+        return []
+    if mode == "always":
+        return [p.number for p in doc.pages]
+    return [p.number for p in doc.pages if p.distrust]
+
+
+# ---------------------------------------------------------------------------------- the engine
+_ENGINE: Any = None
+
+
+def _engine() -> Any:
+    """RapidOCR, once per process, on one thread (pages are spread over processes instead:
+    onnxruntime's own thread pool spins and loses to two processes on two cores). The
+    direction classifier is off: journal pages are upright."""
+    global _ENGINE
+    if _ENGINE is None:
+        from rapidocr_onnxruntime import RapidOCR
+
+        _ENGINE = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, use_cls=False)
+    return _ENGINE
+
+
+def engine_version() -> str:
+    from importlib.metadata import version
+
+    try:
+        return f"{ENGINE}-{version('rapidocr_onnxruntime')}"
+    except Exception:  # pragma: no cover - installed without metadata
+        return ENGINE
+
+
+def render_page(pdf: Path, number: int, dpi: int = DPI) -> Any:
+    """The page as an RGB numpy array at `dpi` (longest side at most MAX_SIDE pixels)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[number - 1]
+        w, h = page.get_size()
+        scale = min(dpi / 72, MAX_SIDE / max(w, h, 1))
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        page.close()
+    finally:
+        doc.close()
+    return np.asarray(image), scale
+
+
+def read_image(image: Any, scale: float) -> list[OcrBox]:
+    """The engine's boxes, scaled from pixels to PDF points."""
+    result, _ = _engine()(image)
+    boxes = []
+    for quad, text, conf in result or []:
+        # the quadrilateral's corners (top-left, top-right, bottom-right, bottom-left): on a
+        # sheet scanned a little askew the top and bottom are the means of the edges, so the
+        # height is the line's, not the tilted box's bounding height
+        (tlx, tly), (trx, try_), (brx, bry), (blx, bly) = [(float(p[0]), float(p[1])) for p in quad]
+        text = str(text).strip()
+        if text:
+            boxes.append(OcrBox(text, min(tlx, blx) / scale, (tly + try_) / 2 / scale, max(trx, brx) / scale,
+                                (bly + bry) / 2 / scale, round(float(conf), 4)))
+    return boxes
+
+
+# ---------------------------------------------------------------------------------- cache
+def cache_dir() -> Path:
+    """$JOURNAL_INGEST_OCR_CACHE, else $XDG_CACHE_HOME/journal-ingest/ocr (~/.cache/…)."""
+    env = os.environ.get("JOURNAL_INGEST_OCR_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "journal-ingest" / "ocr"
+
+
+def _cache_file(sha256: str, number: int, dpi: int) -> Path:
+    return cache_dir() / sha256[:2] / sha256 / f"p{number:04d}-{dpi}dpi-{engine_version()}-{CACHE_FORMAT}.json"
+
+
+def _load(path: Path) -> list[OcrBox] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [OcrBox(**b) for b in data["boxes"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store(path: Path, boxes: list[OcrBox], seconds: float) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"seconds": round(seconds, 3), "boxes": [b.__dict__ for b in boxes]},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only cache costs time, not the ingest
+        log.warning("OCR cache not written (%s): %s", path, exc)
+
+
+def ocr_page(pdf: str | os.PathLike, sha256: str, number: int, dpi: int = DPI, use_cache: bool = True) -> list[OcrBox]:
+    """Page `number` (1-based) of the PDF read by OCR, from the cache when it was read before."""
+    path = _cache_file(sha256, number, dpi)
+    if use_cache and (hit := _load(path)) is not None:
+        return hit
+    start = time.perf_counter()
+    image, scale = render_page(Path(pdf), number, dpi)
+    boxes = read_image(image, scale)
+    if use_cache:
+        _store(path, boxes, time.perf_counter() - start)
+    return boxes
+
+
+# ---------------------------------------------------------------------------------- lines
+@dataclass(frozen=True)
+class _OcrFont:
+    """What `_build_lines` asks of a font decoder: a name (which carries the box's confidence
+    through the layout, one span per box) and whether its widths are guessed."""
+    name: str
+    founder: bool = False
+
+
+def type_size(b: OcrBox) -> float:
+    """The printed type size of a box's text. CJK characters are set one em apart, so a line
+    of them measures its size by its pitch (width over characters, Latin and digits counted
+    as half an em), far steadier than the detector's box height, which grows with the
+    unclip ratio and with quotes and descenders; a Latin line by the smaller of its pitch
+    (an average letter is about half an em) and its box height; a short box by its height."""
+    h = max(b.y1 - b.y0, 1.0)
+    text = b.text.replace(" ", "")
+    if len(text) < 4:
+        return SIZE_OF_BOX * h
+    cjk = sum(is_cjk(ch) for ch in text)
+    ems = cjk + 0.55 * (len(text) - cjk)
+    pitch = (b.x1 - b.x0) / ems
+    if cjk >= 0.6 * len(text):
+        return min(pitch, 1.1 * h)
+    return min(1.1 * pitch, 0.95 * h)
+
+
+def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
+    """The boxes as text-layer lines: a type size from each box's height, a baseline near its
+    foot, then the text layer's own line grouping, columns and reading order."""
+    raw = []
+    heights = sorted(b.y1 - b.y0 for b in boxes)
+    median = heights[len(heights) // 2] if heights else 0.0
+    # the text block: where the lines of some length are; a character or three beyond it is
+    # the facing page's edge or a margin stamp caught by the scanner, not this page's text
+    long_ = [b for b in boxes if len(b.text) >= 6]
+    left = min((b.x0 for b in long_), default=0.0) - median
+    right = max((b.x1 for b in long_), default=width) + median
+    for b in boxes:
+        h = max(b.y1 - b.y0, 1.0)
+        if len(b.text) >= 2 and h > 1.5 * (b.x1 - b.x0):
+            continue  # vertical text (a decorative title, a margin stamp), as a text layer leaves out rotated text
+        if len(b.text) <= 2 and h > 4 * median:
+            continue  # a huge character or two: a piece of a decorative or vertical title, not a line
+        if len(b.text) <= 3 and (b.x0 > right or b.x1 < left):
+            continue
+        size = type_size(b)
+        baseline = b.y1 - max(h - size, 0.0) / 2 - 0.12 * size  # top-down
+        raw.append([b.x0, b.x1, height - baseline, size, _OcrFont(f"OCR:{b.confidence:.4f}"), repair(b.text), True])
+    lines = _build_lines(raw, width, height, 0.0, height)
+    out = []
+    for ln in lines:
+        confs = [float(sp.font[4:]) for sp in ln.spans if sp.font.startswith("OCR:")]
+        spans = [replace(sp, font="OCR") for sp in ln.spans]
+        out.append(replace(ln, spans=spans, invisible=True, confidence=min(confs) if confs else None))
+    return out
+
+
+def apply_ocr(page: PageText, boxes: list[OcrBox], reason: str = "") -> None:
+    """Replace the page's lines with the OCR'd ones (the layer's own are kept aside)."""
+    page.unreadable_lines = page.unreadable_lines + page.lines
+    page.lines = lines_from_boxes(boxes, page.width, page.height)
+    if page.lines:
+        page.unreadable = ""
+    confs = [ln.confidence for ln in page.lines if ln.confidence is not None]
+    page.ocr_confidence = sum(confs) / len(confs) if confs else 0.0
+    if not page.distrust:
+        page.distrust = reason or "OCR requested (--ocr always)"
+
+
+def cached_boxes(sha256: str, pages: list[int], dpi: int = DPI) -> dict[int, list[OcrBox]]:
+    """The cached OCR boxes of these pages (those in the cache), for the article PDFs' text layer."""
+    out = {}
+    for n in pages:
+        boxes = _load(_cache_file(sha256, n, dpi))
+        if boxes is None:
+            log.warning("page %d: no cached OCR result; its article PDF gets no text layer", n)
+        else:
+            out[n] = boxes
+    return out
+
+
+def _worker(args: tuple[str, str, int, int]) -> tuple[int, list[OcrBox], float]:
+    pdf, sha, number, dpi = args
+    start = time.perf_counter()
+    return number, ocr_page(pdf, sha, number, dpi), time.perf_counter() - start
+
+
+def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = None, dpi: int = DPI,
+                 progress: Callable[[int, int], None] | None = None) -> list[int]:
+    """OCR the pages `mode` selects, in place, then raise the one-line input error if the
+    document still has nothing readable. Returns the pages read. workers: processes (default:
+    the cores, at most 4; 1 = in this process)."""
+    numbers = pages_to_ocr(doc, mode)
+    if not numbers:
+        check_readable(doc)
+        return []
+    jobs = [(str(doc.path), doc.sha256, n, dpi) for n in numbers]
+    cached = [j for j in jobs if _load(_cache_file(doc.sha256, j[2], dpi)) is not None]
+    todo = [j for j in jobs if j not in cached]
+    if workers is None:
+        workers = min(4, os.cpu_count() or 1)
+    workers = max(1, min(workers, len(todo)))
+    done = 0
+    results: dict[int, list[OcrBox]] = {}
+
+    def got(number: int, boxes: list[OcrBox]) -> None:
+        nonlocal done
+        results[number] = boxes
+        done += 1
+        if progress:
+            progress(done, len(jobs))
+
+    for job in cached:
+        got(job[2], _load(_cache_file(doc.sha256, job[2], dpi)) or [])
+    if workers <= 1:
+        for job in todo:
+            number, boxes, _ = _worker(job)
+            got(number, boxes)
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            for number, boxes, _ in pool.map(_worker, todo):
+                got(number, boxes)
+    for n in numbers:
+        apply_ocr(doc.pages[n - 1], results.get(n, []))
+    check_readable(doc, after="; OCR found no text either")
+    return numbers

@@ -1,0 +1,109 @@
+"""Repairs of what an OCR engine reads, applied to each box's text before layout.
+
+PP-OCR's Chinese recognition model reads Latin text well letter by letter but often drops
+the spaces between words ("aremultiplereasonsfor", "OUYANGMingyuan") and glues the fields of
+a metadata line together ("06-0015-02中图分类号", "文献标志码：ADOI:"). The repairs:
+
+* a label of the front matter (GB/T 7713.2: 中图分类号, 文献标识码, 文章编号, DOI) glued to
+  the value before it gets its space back, so the label pass finds it;
+* Latin words: a space where the case changes inside a token (betweenJapan, NATOStrategic,
+  OUYANGMingyuan), after a comma or semicolon between words, and a run of lower-case letters
+  that is no word is split into the likeliest words of an English word list with
+  frequencies (pyspellchecker's, inside its wheel), as wordninja does with Zipf costs;
+  tokens that look like URLs, e-mail addresses or DOIs are never touched;
+* classic confusions in context: the dash of an open year range read as 一 (1985一）),
+  a subtitle's ——以…为例 read as 一以, digit 0 between capitals (EB/0L).
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+_LABEL_GLUE = re.compile(r"(?<=[^\s（(【\[［])(?=中图分类号|文献标[识志]码|文章编号|DOI\s*[:：]|doi\s*[:：])")
+_YEAR_DASH = re.compile(r"(?<=\d{4})[一－](?=\s*[）)])|(?<=\d{4})一(?=\d{2,4}\b)")
+_SUBTITLE = re.compile(r"^[一－—]{1,2}(?=以)")
+_ZERO_IN_CAPS = re.compile(r"(?<=[A-Z]/)0(?=[A-Z])|(?<=[A-Z])0(?=[A-Z])")
+_URLISH = re.compile(r"/|@|www\.|https?|\.(?:com|org|net|int|gov|edu|cn|jp|pdf|html?)\b|\d\.\d|10\.\d{4}", re.I)
+_TOKEN = re.compile(r"\S+")
+_CASE_LOWER_UPPER = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z]|[A-Z]{2})")
+_CAPS_LOWER = re.compile(r"(?<![A-Za-z])([A-Z]{2,})([a-z]{2,})")
+_PUNCT_GLUE = re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2})|(?<=[A-Za-z]{2}:)(?=[a-z]{2})|(?<=[A-Za-z,.])(?=“)|(?<=”)(?=[A-Za-z])")
+_DOT_GLUE = re.compile(r"(?<=[a-z]{2})\.(?=[a-z]{2})")
+_LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{6,}")
+_TWO_LETTER = frozenset("of to in is on at by an as be or it we us no so do if up my he me".split())
+_MAX_WORD = 24
+
+
+@lru_cache(maxsize=1)
+def _costs() -> dict[str, float]:
+    try:
+        from spellchecker import SpellChecker
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    freq = SpellChecker(language="en").word_frequency.dictionary
+    words = {w: c for w, c in freq.items() if w.isalpha() and w.islower() and c >= 5
+             and (len(w) > 2 or w in _TWO_LETTER or w == "a")}
+    total = sum(words.values())
+    return {w: math.log(total / c) for w, c in words.items()}
+
+
+def split_words(run: str) -> str:
+    """A run of lower-case letters as the likeliest sequence of dictionary words (each word
+    costs -log of its frequency, plus a fixed cost so fewer, longer words win), or the run
+    unchanged when it is a word already or cannot be covered by words."""
+    costs = _costs()
+    if not costs or run in costs:
+        return run
+    n = len(run)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - _MAX_WORD), i):
+            c = costs.get(run[j:i])
+            if c is not None and best[j][0] + c + 4.0 < best[i][0]:
+                best[i] = (best[j][0] + c + 4.0, j)
+    if math.isinf(best[n][0]):
+        return run
+    words = []
+    i = n
+    while i > 0:
+        j = best[i][1]
+        words.append(run[j:i])
+        i = j
+    return " ".join(reversed(words))
+
+
+def _caps_then_lower(m: re.Match) -> str:
+    """NATOStrategic -> NATO Strategic, OUYANGMingyuan -> OUYANG Mingyuan (the last capital
+    starts the next word), but NATOhopes -> NATO hopes (the lower-case part is a word)."""
+    caps, low = m.group(1), m.group(2)
+    costs = _costs()
+    first = split_words(low).split(" ")[0]
+    if (low in costs and low not in _PINYIN_FINALS) or (len(first) >= 4 and first in costs):
+        return f"{caps} {low}"
+    return f"{caps[:-1]} {caps[-1]}{low}"
+
+
+# pinyin finals that are also English word-list entries: SIMAQing is SIMA Qing, not SIMAQ ing
+_PINYIN_FINALS = frozenset("ing ang ong eng ian iang uan uang ao ai ei ou un an en in ia ie iu ui uo".split())
+
+
+def _latin(token: str) -> str:
+    if _URLISH.search(token) or not re.search(r"[A-Za-z]{2}", token):
+        return token
+    token = _CASE_LOWER_UPPER.sub(" ", token)
+    token = _CAPS_LOWER.sub(_caps_then_lower, token)
+    token = _PUNCT_GLUE.sub(" ", token)
+    token = _DOT_GLUE.sub(" ", token)
+    return _LOWER_RUN.sub(lambda m: split_words(m.group()), token)
+
+
+def repair(text: str) -> str:
+    """One box's text with the repairs above."""
+    text = _LABEL_GLUE.sub(" ", text)
+    text = _YEAR_DASH.sub("—", text)
+    text = _SUBTITLE.sub("——", text)
+    text = _ZERO_IN_CAPS.sub("O", text)
+    if re.search(r"[A-Za-z]{2}", text):
+        text = _TOKEN.sub(lambda m: _latin(m.group()), text)
+    return text

@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Generate tests/fixtures_scanned: a fixture issue as a scanner would give it back.
+
+Every page of tests/fixtures/issue_cnki_ttf/issue.pdf (a cover with the 目录 and two
+articles) is rendered by PDFium at 150 dpi in grey, turned by a small angle (a sheet fed
+a little askew: -0.4° to +0.4°), given speckle noise (dust and toner: a fixed seed, so the
+output is the same on every run) and stored as a JPEG in an image-only PDF of the same page
+size (Pillow's PDF writer): no text layer at all. The truth is the source fixture's
+`expected.json` with the `source` block of the new file: a scan must give the same record.
+
+    python tests/make_scanned_fixture.py        # rewrites tests/fixtures_scanned/
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCE = HERE / "fixtures" / "issue_cnki_ttf"
+TARGET = HERE / "fixtures_scanned"
+DPI = 150
+SEED = 20261205
+
+
+def scan_page(page, rng: random.Random):
+    """One page as a skewed, speckled grey image (PIL)."""
+    import numpy as np
+    from PIL import Image
+
+    image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+    angle = rng.uniform(-0.4, 0.4)
+    image = image.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
+    pixels = np.asarray(image).astype(np.int16)
+    noise = np.random.default_rng(rng.randrange(1 << 30))
+    specks = noise.random(pixels.shape)
+    pixels[specks < 0.002] = 40    # dark dust
+    pixels[specks > 0.998] = 255   # toner drop-outs
+    pixels += noise.normal(0, 6, pixels.shape).astype(np.int16)  # paper grain
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), "L")
+
+
+def build() -> Path:
+    import pypdfium2 as pdfium
+
+    rng = random.Random(SEED)
+    doc = pdfium.PdfDocument(str(SOURCE / "issue.pdf"))
+    pages = [scan_page(doc[i], rng) for i in range(len(doc))]
+    doc.close()
+    TARGET.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=DPI, quality=60,
+                  title="scanned fixture", producer="tests/make_scanned_fixture.py")
+    data = buf.getvalue()
+    pdf = TARGET / "issue.pdf"
+    pdf.write_bytes(data)
+    truth = json.loads((SOURCE / "expected.json").read_text(encoding="utf-8"))
+    truth["source"] = {"file": "issue.pdf", "sha256": hashlib.sha256(data).hexdigest(), "pages": len(pages)}
+    (TARGET / "expected.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return pdf
+
+
+if __name__ == "__main__":
+    out = build()
+    print(f"{out} ({out.stat().st_size // 1024} kB)")
