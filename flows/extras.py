@@ -18,9 +18,10 @@ from schemas.settings import load_settings
 log = logging.getLogger("journal_ingest")
 
 
-def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None | bool) -> None:
+def write_xml_step(staging: Path, settings_file: Path | None, schemas: Path | None | bool,
+                   issue: Issue | None = None) -> None:
     from schemas.write_xml import generate_issue_xml
-    result = generate_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas)
+    result = generate_issue_xml(staging, load_settings(settings_file), schemas_dir=schemas, issue=issue)
     for error in result.errors:  # one bad record must not stop the issue: report it, write the rest
         log.warning("XML not written: %s", error)
 
@@ -47,6 +48,9 @@ def warm_up(*, links: bool, report: bool) -> None:
     """Import what the steps below need (lxml and the XML writers, PDFium for the report):
     called while the text layer is read, so the cost overlaps with it."""
     import schemas.write_xml  # noqa: F401
+    from schemas import record
+
+    record.warm_up()
 
     if links:
         import checks.links  # noqa: F401
@@ -63,7 +67,7 @@ def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path
         """source: the issue PDF the record came from (the report renders first pages from it)."""
         if links:
             links_step(staging, issue.issue_id, progress, link_settings)
-        write_xml_step(staging, settings_file, schemas)  # reads staging/links.json if written
+        write_xml_step(staging, settings_file, schemas, issue)  # reads staging/links.json if written
         if report:
             report_step(staging, issue, source)
     return hook

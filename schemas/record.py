@@ -66,10 +66,23 @@ def check_text(data: Any, where: object = "issue.json") -> None:
                                 "cannot be written to XML (control character, lone surrogate or non-character)")
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(issue_schema())
+
+
+def warm_up() -> None:
+    """Validate an empty record once: jsonschema's first validation builds its reference
+    registry and compiles the schema's patterns (a few tenths of a second), which the
+    ingest pays while the text layer is still being read (flows.extras.warm_up)."""
+    from schemas.model import Source
+    _validator().is_valid(Issue(source=Source(file="x.pdf", sha256="0" * 64, pages=1)).to_dict())
+
+
 def validate_record(data: dict[str, Any], where: object = "issue.json") -> None:
     """Raise SchemaInvalid naming the first offending field (text checks, schema, unique ids)."""
     check_text(data, where)
-    validator = jsonschema.Draft202012Validator(issue_schema())
+    validator = _validator()
     error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is not None:
         path = "/".join(str(p) for p in error.absolute_path)

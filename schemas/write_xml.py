@@ -63,15 +63,18 @@ def generate_issue_xml(
     *,
     timestamp: int | None = None,
     schemas_dir: str | Path | None | bool = None,
+    issue: Issue | None = None,
 ) -> XmlResult:
     """Write what can be written; return paths written, warnings and per-file errors.
 
     `schemas_dir=None` locates the schemas (see xmlcheck.find_schema_dir); False skips XSD.
+    `issue`: the record as written to `issue_dir/issue.json` (else it is read and checked).
     Without any deposit settings (no depositor, registrant or url_pattern) crossref.xml is
     skipped with a warning; with some but not all of them it is an error.
     """
     issue_dir = Path(issue_dir)
-    issue = load_issue(issue_dir)
+    # (an ingest passes the record it has just validated and written there: no second read)
+    issue = issue if issue is not None else load_issue(issue_dir)
     sdir = _schema_dir(schemas_dir)
     result = XmlResult(validated=bool(sdir))
     kind_jats = "jats-1.3"
