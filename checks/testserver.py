@@ -45,7 +45,28 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # a client hanging up is normal
 
 
-class LocalServer:
+class _Serving:
+    """Start/stop (and `with`) for a server run on a daemon thread (self.httpd, self._thread)."""
+
+    httpd: "_Server"
+    _thread: threading.Thread
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+class LocalServer(_Serving):
     def __init__(self, host: str = "127.0.0.1", routes: dict[str, Any] | None = None,
                  default: Any = None, tls: tuple[str, str] | None = None) -> None:
         """`tls`: (certificate file, key file) to serve HTTPS instead of HTTP."""
@@ -81,20 +102,6 @@ class LocalServer:
         self.port = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
                                         kwargs={"poll_interval": 0.05})
-
-    def start(self) -> "LocalServer":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> "LocalServer":
-        return self.start()
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
     def url(self, path: str = "/") -> str:
         return f"{self.scheme}://{self.host}:{self.port}{path}"
@@ -238,7 +245,7 @@ class CertAuthority:
             return ctx
 
 
-class InterceptingProxy:
+class InterceptingProxy(_Serving):
     """An HTTP proxy on loopback that plays every host it is asked for from `sites`.
 
     Clients reach it as real proxies are reached (`HTTP_PROXY`/`HTTPS_PROXY`): plain HTTP in
@@ -283,20 +290,6 @@ class InterceptingProxy:
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True,
                                         kwargs={"poll_interval": 0.05})
-
-    def start(self) -> "InterceptingProxy":
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    def __enter__(self) -> "InterceptingProxy":
-        return self.start()
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
     def env(self) -> dict[str, str]:
         """Environment variables that send a client through this proxy, trusting its CA."""

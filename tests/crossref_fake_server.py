@@ -69,34 +69,29 @@ def redirect(url: str, status: int = 307) -> Fault:
     return answer
 
 
-def trickle(delay: float = 1.0, count: int = 10_000) -> Fault:
-    """Headers one byte every `delay` seconds, for ever (or `count` bytes)."""
+def _drip(head: bytes, filler: bytes, delay: float, count: int) -> Fault:
+    """`head` at once, then `filler` one byte every `delay` seconds (`count` times)."""
     def answer(h: "_Handler") -> None:
         try:
-            h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            h.wfile.write(head)
             for _ in range(count):
-                h.wfile.write(b"X")
+                h.wfile.write(filler)
                 h.wfile.flush()
                 time.sleep(delay)
         except OSError:
             pass
         h.close_connection = True
     return answer
+
+
+def trickle(delay: float = 1.0, count: int = 10_000) -> Fault:
+    """Headers one byte every `delay` seconds, for ever (or `count` bytes)."""
+    return _drip(b"HTTP/1.1 200 OK\r\n", b"X", delay, count)
 
 
 def trickle_body(delay: float = 1.0, count: int = 10_000) -> Fault:
     """Quick headers (no length), then the body one byte every `delay` seconds."""
-    def answer(h: "_Handler") -> None:
-        try:
-            h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html>")
-            for _ in range(count):
-                h.wfile.write(b"S")
-                h.wfile.flush()
-                time.sleep(delay)
-        except OSError:
-            pass
-        h.close_connection = True
-    return answer
+    return _drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<html>", b"S", delay, count)
 
 
 def gzip_bomb(size: int = 1 << 30, encoding: str = "gzip") -> Fault:
