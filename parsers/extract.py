@@ -363,7 +363,7 @@ def _pages_from_article_no(art: Article, ano: identifiers.ArticleNo, span_pages:
 # "Molecules 2016, 21, 182" (a page range after the colon or comma is no article number)
 _ARTICLE_NUMBER_CITED = re.compile(
     r"\bArticle\s+(?:ID|No\.?|number)?\s*[:#]?\s*[A-Za-z]?\d{3,}\b|\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b"
-    r"|(?<![\d.(])\d{1,4}\s*:\s*[A-Za-z]?\d{3,}\b(?!\s*[-–−.:])"
+    r"|(?<![\d.(])\d{1,4}\s*:\s*[A-Za-z]?\d{3,}\b(?!\s*[-–−:]|\.\d)"
     r"|\b(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*[A-Za-z]?\d{2,}\b(?!\s*[-–−])", re.I)
 
 

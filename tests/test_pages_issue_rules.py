@@ -185,10 +185,12 @@ def test_an_article_number_citation_marks_per_article_pagination() -> None:
     from parsers.extract import _ARTICLE_NUMBER_CITED as rx
     for cited in ("ScienTific REPORTS | 7: 15867 | DOI:10.1038/s41598-017-15724-8", "Scientific Reports | (2021) 11:6102",
                   "Hindawi Case Reports in Cardiology Volume 2016, Article ID 5417249, 5 pages",
-                  "Page 3 of 12", "Molecules 2016, 21, 182; doi:10.3390/molecules21020182"):
+                  "Page 3 of 12", "Molecules 2016, 21, 182; doi:10.3390/molecules21020182",
+                  "Conservation Biology. 2025;39:e70049."):  # (an e-locator ending the sentence)
         assert rx.search(cited), cited
     for paged in ("Korean J Radiol 2021;22(3):442-453", "Journal of Computer Research and Development 60(4):763−771, 2023",
-                  "临床精神医学杂志2022年第32卷增刊 ·1·", "网络首发时间：2025-12-26 08:45:20", "J Clin Psychiatry，2022，Vol 32，Suppl."):
+                  "临床精神医学杂志2022年第32卷增刊 ·1·", "网络首发时间：2025-12-26 08:45:20", "J Clin Psychiatry，2022，Vol 32，Suppl.",
+                  "J X 2016;10:155.5"):
         assert not rx.search(paged), paged
 
 
