@@ -93,6 +93,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
             continue
         text = _BY.sub("", _clean(text)) if not out else _clean(text)
         text = _GLUED_INITIALS.sub(r"\1 ", text)
+        text = text.translate(_SUPERSCRIPT_DIGITS)  # "Doe¹" is "Doe" with mark 1
         text = _ORCID_ICON.sub(" ", text)
         # marks set in text type, glued to a name: "Smith1,2*" (digits right after letters)
         for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
@@ -108,6 +109,13 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                     continue
                 if _DEGREE.fullmatch(part) or (out and k and _CREDENTIAL.fullmatch(part) and not _PINYIN.fullmatch(part.lower())):
                     continue  # "Seong Ho Park, MD, PhD", "Khalid Alghamdi, MBBS, SBFM": degrees are not names
+                if out and _LETTER_MARK.fullmatch(part):
+                    out[-1][1].append(part)  # the second letter of "a,b"
+                    continue
+                lettered = _NAME_THEN_LETTER.fullmatch(part)
+                if lettered and looks_like_name(lettered.group(1)):
+                    out.append((_HONORIFIC.sub("", lettered.group(1)), [lettered.group(2)]))
+                    continue
                 part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
                 part = _HONORIFIC.sub("", part)
                 out.append((part, []))
@@ -134,6 +142,13 @@ def _small_caps_name(text: str) -> bool:
         and not any(w.lower() in _FUNCTION_WORDS for w in words) and any(w.islower() for w in words)
 
 
+# superscript digits a text layer keeps as characters are affiliation marks
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# affiliation letters set in text type after a name ("Jane Doe a,b, John Smith c"): a lone
+# lower-case letter is never part of a Western name (particles have two letters or more;
+# "e" and "y" join Portuguese and Spanish surnames and are left alone)
+_LETTER_MARK = re.compile(r"[a-df-xz]")
+_NAME_THEN_LETTER = re.compile(r"(.*[^\W\d_]{2})\s+([a-df-xz])")
 # initials set without a space before the surname ("M.K.KHOSLA")
 _GLUED_INITIALS = re.compile(r"\b((?:[A-Z]\.){1,3})(?=[A-Z][^\W\d_]{2,})")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-[A-Z]\.)+$")

@@ -543,3 +543,11 @@ def test_author_details_at_the_end_give_the_full_list() -> None:
     got = author_details([page])
     assert got["1"] == "Institute of Technical Biochemistry, Lodz University of Technology, Łódź, Poland"
     assert got["2"] == "Polytechnic Faculty, State University of Applied Sciences in Kalisz, Kalisz, Poland"
+
+
+def test_affiliation_letters_and_superscript_digits_in_text_type_are_marks() -> None:
+    def got(text: str) -> list:
+        return byline([_ln(text, 100, size=11.0)], 0)[0]
+    assert got("Jane Doe a,b, John Smith c,*") == [("Jane Doe", ["a", "b"]), ("John Smith", ["c", "*"])]
+    assert got("Jane Doe¹, John Smith²") == [("Jane Doe", ["1"]), ("John Smith", ["2"])]
+    assert got("Anna de Souza, Hans van der Berg") == [("Anna de Souza", []), ("Hans van der Berg", [])]
