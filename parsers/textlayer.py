@@ -945,7 +945,8 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
         raw_parts.append(sep)
         raw_parts.append(p[5])
         key_ok = (cur is not None and cur[5] == p[4] and abs(cur[4] - p[3]) < 0.05
-                  and cur[6] == p[6] and abs(cur[3] - p[2]) < 0.1 * p[3] and not _gutter(cur, p))
+                  and cur[6] == p[6] and abs(cur[3] - p[2]) < 0.1 * p[3]
+                  and (p[0] - cur[2] <= 3 * p[3] or not _gutter(cur, p)))
         if key_ok:
             cur[0].append(sep)
             cur[0].append(p[5])
