@@ -155,7 +155,7 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$|^[A-Z]\.(?:-[A-Z]\.)+$")
 
 
 # a Mandarin name in pinyin: syllables of an initial and a final, nothing else
-_PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
+PINYIN = _PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|"
                      r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)'?)+")
 
 

@@ -23,6 +23,7 @@ from typing import Iterable
 from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
+from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
 from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
@@ -196,6 +197,8 @@ def _titles(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("title.en", 0.3, "looks like a reference-list entry")
     if _warned(art, "english-title-mismatch"):
         s.cap("title.en", 0.5, "differs from the issue-end English entry")
+    if en and _names_in(en, art):
+        s.cap("title.en", 0.4, "holds an author's name (the English byline ran into the title)")
 
 
 def _english_punctuation(s: Scores, key: str, text: str, english_article: bool, hyphens: bool) -> None:
@@ -417,8 +420,29 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap("fpage", 0.6, "the split is uncertain")
 
 
+def _names_in(title: str, art: Article) -> bool:
+    """Does an English title hold one of the article's authors' names (an English name as
+    printed, or a pinyin name set surname-first in capitals, "CHEN Huan-ran")?"""
+    for c in art.contributors:
+        if c.name.en and len(c.name.en) > 4 and c.name.en in title:
+            return True
+    found = list(re.finditer(r"\b([A-Z]{2,})\s+([A-Z][a-z]+)(?:-\s?([a-z]+))?\b", title))
+    if any(c.name.zh and is_pinyin_of(c.name.zh, m.group(0)) for c in art.contributors for m in found):
+        return True
+    # GB/T 28039 prints a Chinese name as SURNAME Given-name: "CHEN Huan-ran", all pinyin
+    return any(m.group(3) and all(_PINYIN_SYLLABLES.fullmatch(x.lower()) for x in m.groups()) for m in found)
+
+
+# a GB/T 7714 type code of an electronic resource ([EB/OL], [J/OL], [M/OL], [DB/OL] …): such a
+# reference prints its address
+_ONLINE_CODE = re.compile(r"\[[A-Z]{1,2}/OL\]")
+
+
 def _urls(art: Article, s: Scores) -> None:
     for c in art.citations:
+        if _ONLINE_CODE.search(c.text) and not c.urls:
+            s.cap("citations.urls", 0.5, f"[{c.n}] is an online resource ({_ONLINE_CODE.search(c.text).group(0)}) "
+                  "but no URL was read")
         for u in c.urls:
             if re.search(r"\s|[\u3000-\u9fff]|[-.,;:(]$", u):
                 s.cap("citations.urls", 0.4, f"[{c.n}] “{u[:50]}” has a space, a Chinese character or a dangling end")

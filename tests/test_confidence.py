@@ -196,3 +196,28 @@ def test_an_author_of_a_chinese_article_without_a_chinese_name_is_checked() -> N
                                 Contributor(name=LangText(en="LI Si"), surname="Li", given="Si")])
     assess_article(art, PageEvidence())
     assert art.confidence["contributors.name.zh"] < 0.8
+
+
+def test_a_byline_in_the_english_title_and_an_online_reference_without_its_url_are_checked() -> None:
+    from parsers.confidence import assess_article, PageEvidence
+    from schemas.model import Article, Citation, Contributor, LangText
+    people = [Contributor(name=LangText(zh="陈焕然", en=""), surname="陈", given="焕然")]
+    art = Article(id="a1", title=LangText(zh="阴蒂再造", en="Female Transsexuals CHEN Huan-ran, CHEN Zong- ji."),
+                  contributors=people)
+    assess_article(art, PageEvidence())
+    assert art.confidence["title.en"] < 0.8
+    art = Article(id="a1", title=LangText(zh="阴蒂再造", en="Clitoris Reconstruction in the Surgical Treatment"),
+                  contributors=people,
+                  citations=[Citation(n=1, text="[1] 新华网. 变性人结婚[EB/OL]. (2004-07-17)[2004-07-17].", urls=[])])
+    assess_article(art, PageEvidence())
+    assert art.confidence["title.en"] >= 0.8
+    assert art.confidence["citations.urls"] < 0.8
+
+
+def test_a_pinyin_name_in_capitals_in_an_english_title_is_checked_whoever_it_is() -> None:
+    from parsers.confidence import _names_in
+    from schemas.model import Article, LangText
+    art = Article(id="a1", title=LangText(zh="题", en="x"))
+    assert _names_in("Female Transsexuals CHEN Huan-ran, CHEN Zong- ji.", art)
+    assert not _names_in("The USA Today and NATO Expansion", art)
+    assert not _names_in("HIV Testing in Rural China", art)
