@@ -108,7 +108,11 @@ def deposit_view(issue_dir: Path, *, ledger: str | Path | None = None, productio
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else __import__("json").dumps(value, ensure_ascii=False)
+    import json
+
+    if value in ("", None, []):
+        return "(none)"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 120 else text[:117] + "…"
 
 
