@@ -84,7 +84,9 @@ def test_the_page_shows_each_doi_and_approving_deposits_the_corrected_record(app
 
 
 def test_refusals_send_nothing(app, fake) -> None:
-    page = app.get("/deposit").text
+    r = app.get("/deposit")
+    assert "default-src 'none'" in r.headers["content-security-policy"] and "<script" not in r.text
+    page = r.text
     form = approve_form(page)
     r = app.post("/deposit", {**form, "approver": "  "})
     assert r.status_code == 422 and "must name the approver" in r.text
