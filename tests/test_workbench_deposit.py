@@ -112,3 +112,19 @@ def test_without_credentials_the_page_says_so(app, fake, monkeypatch) -> None:
     [note] = notes_after(app, app.post("/deposit", {"csrf": csrf, "approver": "Li", "sha256": "x"}))
     assert note.startswith("not deposited:") and "CROSSREF_LOGIN_PASSWD" in note
     assert fake.upload_attempts == 0
+
+
+def test_production_only_when_chosen_and_confirmed(app, fake, monkeypatch) -> None:
+    with FakeCrossref(polls_to_process=1, prefixes={"journal/role": ["10.19498"]}) as production:
+        monkeypatch.setenv("CROSSREF_PRODUCTION_URL", production.url)
+        page = app.get("/deposit?endpoint=production").text
+        assert "PRODUCTION" in page and 'id="confirm-production"' in page
+        form = {**approve_form(page), "approver": "Li"}
+        assert form["endpoint"] == "production"
+        assert app.post("/deposit", form).status_code == 422  # not confirmed
+        notes = notes_after(app, app.post("/deposit", {**form, "confirm_production": "yes"}))
+        assert notes[0].startswith(app.issue.name + " (production): registered")
+        assert len(production.uploads) == 1 and fake.upload_attempts == 0
+        page = app.get("/deposit").text  # the test system's view: production registered, test not
+        assert re.search(r'state-unregistered">unregistered</td>\s*<td class="state state-registered">registered',
+                         row(page, DOIS[0]))
