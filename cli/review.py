@@ -10,6 +10,9 @@ goes through the same checks and rebuilds the same files as `journal-ingest edit
 corrections.jsonl, and is refused with the error beside the field, or, when someone else
 saved the article meanwhile, with the other change shown (no lost update). With a
 doi_pattern in the journal settings, a button assigns DOIs to the articles without one.
+The deposit page shows each DOI's state in the deposit ledger and what changed since it was
+registered, and its approve button runs `journal-ingest deposit` (the test system unless
+production is chosen and confirmed; credentials from the environment as for `deposit`).
 
 Pass the journal settings the issue was ingested with (--journal): crossref.xml is rebuilt
 from them. Listening beyond loopback (--host 0.0.0.0) needs the access token printed in

@@ -62,7 +62,7 @@ def build_deployments(settings_file: Path | None) -> list:
         ingest_issue.to_deployment(name="on-demand", parameters={"out": out, "journal": settings,
                                                                  "link_cache": str(cfg.link_cache.resolve())},
                                    description="one issue PDF (give `pdf`)"),
-        deposit_issue.to_deployment(name="on-demand", description="deposit one issue folder (give `issue_dir`)"),
+        deposit_issue.to_deployment(name="on-demand", parameters={"journal": settings}, description="deposit one issue folder (give `issue_dir`)"),
     ]
 
 

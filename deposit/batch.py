@@ -197,8 +197,11 @@ def apply_corrections(path: Path, corrections: list[tuple[str, str, str]], now: 
     """Apply (doi, field, value) corrections to `path` in place and bump its timestamp.
 
     The previous file is kept as `crossref.xml.<old-timestamp>.bak`. Returns human-readable
-    change notes. Raises SchemaInvalid for an unknown field or DOI.
+    change notes. Raises SchemaInvalid for an unknown field or DOI. Nothing to apply (the
+    corrections were made in issue.json, which rebuilt the file): the file is left alone.
     """
+    if not corrections:
+        return []
     data = path.read_bytes()
     root = etree.fromstring(data, _safe_parser())
     articles = {_t(a.find("{*}doi_data/{*}doi")): a for a in root.iter("{*}journal_article")}

@@ -135,6 +135,7 @@ def render_markdown(s: Summary) -> str:
         out += ["", "**Issue warnings:**"] + [f"- {_md(w)}" for w in s.issue_warnings]
     if s.notes:
         out += [""] + [f"> {_md(n)}" for n in s.notes]
-    out += ["", "Choose *approve*, *reject* (give a reason) or *correct* (list corrections: DOI, field "
-            "title/first_page/last_page/resource, new value)."]
+    out += ["", "Choose *approve*, *reject* (give a reason) or *correct* (list corrections: DOI, a field of "
+            "the article's record as for `journal-ingest edit` such as title.en or fpage, new value; they "
+            "are saved in issue.json and every file is rebuilt)."]
     return "\n".join(out)

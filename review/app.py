@@ -384,6 +384,51 @@ async def assign_dois(request: Request) -> Response:
                             status_code=303)
 
 
+async def deposit_page(request: Request) -> Response:
+    """Per DOI: its ledger state on both Crossref systems, how its record differs from the
+    registered one, the corrections since; and the approve form (review.deposit_page)."""
+    return await _deposit_page(request, request.query_params.get("endpoint") == "production")
+
+
+async def _deposit_page(request: Request, production: bool, status: int = 200, error: str = "",
+                        approver: str = "") -> Response:
+    from review.deposit_page import deposit_view
+
+    bench: Workbench = request.app.state.bench
+    data = E.read_issue_dict(bench.issue_dir)
+    view = await _in_thread(deposit_view, bench.issue_dir, ledger=bench.ledger, production=production)
+    notes = request.query_params.getlist("note") if request.method == "GET" else []
+    return _page(request, "deposit.html", status, data=data, view=view, notes=notes, production=production,
+                 error=error, approver=approver or request.cookies.get(EDITOR_COOKIE, ""),
+                 url=lambda p, **q: _url(p, bench, **q))
+
+
+async def approve_deposit(request: Request) -> Response:
+    """The approve button: `journal-ingest deposit`'s workflow for the file the editor saw,
+    on the test system unless production is chosen and confirmed separately."""
+    from review.deposit_page import approve_and_deposit
+
+    bench: Workbench = request.app.state.bench
+    form = await _form(request)
+    _check_post(request, form)
+    approver = " ".join(form.get("approver", "").split())[:100]
+    production = form.get("endpoint") == "production"
+    if production and form.get("confirm_production") != "yes":
+        return await _deposit_page(request, True, 422, "Not sent: production was chosen but not confirmed. Tick the "
+                                  "confirmation to register these DOIs for real.", approver)
+    if not approver:
+        return await _deposit_page(request, production, 422, "Not sent: an approval must name the approver; enter your name.")
+    try:
+        report = await _in_thread(approve_and_deposit, bench.issue_dir, approver=approver,
+                                  sha256=form.get("sha256", ""), production=production, ledger=bench.ledger)
+        notes = report.text().splitlines()
+    except (IngestError, OSError) as exc:  # every deposit error's message is credential-free
+        notes = [f"not deposited: {exc}"]
+    query = [("note", n.strip()) for n in notes] + ([("endpoint", "production")] if production else [])
+    target = _url("/deposit", bench)
+    return RedirectResponse(target + ("&" if "?" in target else "?") + urlencode(query), status_code=303)
+
+
 async def page_image(request: Request) -> Response:
     """One page of the article's PDF as a PNG at the zoom asked for (cached)."""
     bench: Workbench = request.app.state.bench
@@ -580,6 +625,8 @@ def create_app(issue_dir: Path, *, settings: JournalSettings | None = None, sche
         Route("/a/{aid}/page/{page}.png", page_image),
         Route("/a/{aid}/article.xml", article_xml),
         Route("/assign-dois", assign_dois, methods=["POST"]),
+        Route("/deposit", deposit_page),
+        Route("/deposit", approve_deposit, methods=["POST"]),
         Route("/name", set_name, methods=["POST"]),
         Route("/files/{name}", issue_file),
     ])

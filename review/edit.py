@@ -446,3 +446,37 @@ def read_corrections(issue_dir: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         return []
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ---- corrections named by DOI (the Prefect approval form) ---------------------------------
+
+# the names the deposit summary uses for a record's pages
+DEPOSIT_ALIASES = {"first_page": "fpage", "last_page": "lpage"}
+
+
+def apply_by_doi(issue_dir: Path, corrections: list[tuple[str, str, str]], *, editor: str,
+                 settings: JournalSettings | None = None, schemas_dir: str | Path | None | bool = None,
+                 ledger: str | Path | None = None) -> list[str]:
+    """Apply (doi, field, value) corrections, each through `apply_edit` (so issue.json,
+    article.xml, crossref.xml, the PDF's document info and report.html change together, and
+    corrections.jsonl logs it), in order; one note per change.
+
+    `field` is a path in the article record as for `journal-ingest edit` (`title.en`,
+    `keywords.zh`, `fpage`; `first_page`/`last_page` too, and `title` for the title in the
+    article's language, the one crossref.xml gives first); `value` is text as typed there
+    (JSON where the field is not a string). Raises FieldError for a DOI no article has, and
+    whatever `apply_edit` raises; the corrections before the failing one stay applied.
+    """
+    notes = []
+    for doi, field_name, value in corrections:
+        data = read_issue_dict(issue_dir)
+        art = next((a for a in data["articles"] if a["doi"] and a["doi"].lower() == doi.strip().lower()), None)
+        if art is None:
+            raise F.FieldError(doi, f"no article with this DOI in {Path(issue_dir) / 'issue.json'}")
+        path = DEPOSIT_ALIASES.get(field_name, field_name)
+        if path == "title":
+            path = f"title.{art.get('language') if art.get('language') in ('zh', 'en') else 'zh'}"
+        result = apply_edit(issue_dir, art["id"], path, value, editor=editor, settings=settings,
+                            schemas_dir=schemas_dir, ledger=ledger, as_text=True)
+        notes += [f"{doi} ({c.article}) {c.field}: {c.old!r} -> {c.new!r}" for c in result.changes]
+    return notes

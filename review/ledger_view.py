@@ -51,3 +51,38 @@ def registered_states(issue_dir: Path, dois: list[str], ledger: str | Path | Non
     for doi, endpoint, state, issue_id in rows:
         out.setdefault(doi.lower(), []).append(LedgerState(doi, endpoint, state, issue_id or ""))
     return out
+
+
+@dataclass(frozen=True)
+class Registered:
+    """One DOI's ledger row on one endpoint, and when its last submission was answered."""
+
+    doi: str
+    endpoint: str
+    state: str
+    record_hash: str  # of the record Crossref last accepted ("" until registered)
+    since: str  # when that submission was last updated (completed), "" when none
+
+
+def ledger_rows(issue_dir: Path, dois: list[str], ledger: str | Path | None = None) -> dict[tuple[str, str], Registered]:
+    """{(lower-cased DOI, endpoint): its row} for `dois` on every endpoint, read-only; {}
+    without a ledger. BadConfig for an unreadable one."""
+    from parsers.errors import BadConfig
+
+    path = ledger_path(issue_dir, ledger)
+    wanted = sorted({d.lower() for d in dois if d})
+    if not wanted or not path.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT d.doi, d.endpoint, d.state, d.record_hash, COALESCE(s.updated_at, '') FROM dois d"
+                " LEFT JOIN submissions s ON s.id = d.last_submission"
+                f" WHERE lower(d.doi) IN ({', '.join('?' * len(wanted))})", wanted).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BadConfig(path, f"deposit ledger unreadable ({exc})") from None
+    return {(doi.lower(), endpoint): Registered(doi, endpoint, state, record_hash or "", since)
+            for doi, endpoint, state, record_hash, since in rows}

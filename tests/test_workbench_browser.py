@@ -1,6 +1,7 @@
 """The review app in a real headless Chromium (Debian's, `make browser`): an editor corrects
 a title and a keyword list, sees the XML and the report change, assigns DOIs from the
-journal's pattern, and a second editor's stale save is refused.
+journal's pattern, approves the deposit and finds it, corrected, in the fake Crossref's log;
+and a second editor's stale save is refused.
 
 With JOURNAL_INGEST_SCREENSHOTS=DIR the test also saves the screenshots shown in the
 README (docs/review-*.png: `make screenshots`).
@@ -15,6 +16,7 @@ import pytest
 from review.app import create_app
 from review.edit import read_corrections, read_issue_dict
 from schemas.settings import load_settings
+from tests.crossref_fake_server import FakeCrossref
 from tests.review_support import JOURNAL, copy_issue
 from tests.test_review_browser import FLAGS, _need_browser
 from tests.test_workbench import Running, ingested  # noqa: F401  (the module's fixture)
@@ -62,7 +64,20 @@ def save_field(driver, field: str, text: str) -> None:
     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
-def test_an_editor_corrects_sees_the_files_change_and_assigns_dois(chromium, ingested, tmp_path) -> None:  # noqa: F811
+@pytest.fixture
+def crossref(monkeypatch):
+    """The fake Crossref, and the environment `journal-ingest deposit` would be given."""
+    with FakeCrossref(polls_to_process=1, prefixes={"journal/role": ["10.19498"]}) as fake:
+        for name, value in {"CROSSREF_TEST_URL": fake.url, "CROSSREF_PRODUCTION_URL": "http://127.0.0.1:9/never",
+                            "CROSSREF_LOGIN_ID": "journal/role", "CROSSREF_LOGIN_PASSWD": "s3cret-Pa55",
+                            "CROSSREF_POLL_INTERVAL": "0"}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.delenv("JOURNAL_INGEST_LEDGER", raising=False)
+        yield fake
+
+
+def test_an_editor_corrects_sees_the_files_change_assigns_dois_and_deposits(chromium, ingested, tmp_path,  # noqa: F811
+                                                                            crossref) -> None:
     from selenium.webdriver.common.by import By
 
     issue = copy_issue(ingested, tmp_path)
@@ -99,6 +114,24 @@ def test_an_editor_corrects_sees_the_files_change_and_assigns_dois(chromium, ing
         notes = [p.text for p in chromium.find_elements(By.CSS_SELECTOR, "p.note")]
         assert "a01: assigned 10.19498/j.cnki.dbyxk.2023.06.0041" in notes
         assert chromium.find_element(By.CSS_SELECTOR, "#row-a04 .tag-assigned").text == "assigned"
+
+        chromium.find_element(By.ID, "deposit-link").click()
+        WebDriverWait(chromium, 60).until(EC.presence_of_element_located((By.ID, "approve-form")))
+        rows = chromium.find_elements(By.CSS_SELECTOR, "table.deposit tbody tr")
+        assert len(rows) == 5 and all("unregistered" in r.text for r in rows)
+        assert "Japan and NATO: Strategic Coordination after 2022" in chromium.find_element(
+            By.ID, "dep-10.19498/j.cnki.dbyxk.2023.06.004").text
+        shot(chromium, "deposit")
+        box = chromium.find_element(By.ID, "approver")
+        box.clear()
+        box.send_keys("Wang Fang")
+        button = chromium.find_element(By.ID, "approve")
+        button.click()
+        WebDriverWait(chromium, 120).until(EC.staleness_of(button))
+        notes = [p.text for p in chromium.find_elements(By.CSS_SELECTOR, "p.note")]
+        assert notes[0].startswith(f"{issue.name} (test): registered"), notes
+        rows = chromium.find_elements(By.CSS_SELECTOR, "table.deposit tbody tr")
+        assert all("registered" in r.text and "unchanged" in r.text for r in rows)
         logs = [e for e in chromium.get_log("browser") if e["level"] == "SEVERE"]
     assert logs == []  # nothing blocked by the CSP, no missing resource
     arts = {a["id"]: a for a in read_issue_dict(issue)["articles"]}
@@ -106,6 +139,11 @@ def test_an_editor_corrects_sees_the_files_change_and_assigns_dois(chromium, ing
     assert arts["a04"]["doi_source"] == "assigned"
     assert "Japan and NATO: Strategic Coordination after 2022" in (issue / "crossref.xml").read_text(encoding="utf-8")
     assert [c["field"] for c in read_corrections(issue)] == ["title.en", "keywords.zh", "doi", "doi"]
+    # the deposit, in the fake Crossref's log, carries the corrected title and the assigned DOIs
+    [upload] = crossref.uploads.values()
+    assert "Japan and NATO: Strategic Coordination after 2022" in upload.content.decode("utf-8")
+    assert sorted(doi for doi, _ in crossref.registrations) == sorted(a["doi"] for a in arts.values())
+    assert "completed" in upload.log and 'status="Failure"' not in upload.log
 
 
 def test_a_stale_save_is_refused_in_the_page(chromium, ingested, tmp_path) -> None:  # noqa: F811
