@@ -21,8 +21,6 @@ from pathlib import Path
 from dataclasses import fields, is_dataclass
 from typing import Any, Iterator
 
-import jsonschema
-
 from parsers.errors import MissingFile, SchemaInvalid
 from schemas.model import Issue, issue_from_dict
 
@@ -67,7 +65,9 @@ def check_text(data: Any, where: object = "issue.json") -> None:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> "jsonschema.Draft202012Validator":
+    import jsonschema  # (imported here: a tenth of a second an ingest pays while pages are read)
+
     return jsonschema.Draft202012Validator(issue_schema())
 
 
