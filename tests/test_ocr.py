@@ -58,6 +58,18 @@ def test_spaces_come_from_the_gaps_between_recognised_characters() -> None:
     assert ocr.spaced_text("吉林长春", [0, 9], 9.0) == "吉林长春"
 
 
+def test_repairs_of_what_the_engine_reads() -> None:
+    from parsers.ocr_text import repair
+    # a raised affiliation mark and its comma read as an apostrophe between two names
+    assert repair("OUYANG Mingyuan'SIMA Qing") == "OUYANG Mingyuan, SIMA Qing"
+    # real apostrophes stay: possessives, contractions, O'Brien
+    assert repair("NATO's partners and O'Brien's view") == "NATO's partners and O'Brien's view"
+    # run-together words, glued labels, an open year range
+    assert repair("betweenJapan") == "between Japan"
+    assert repair("06-0015-02中图分类号：D831.3") == "06-0015-02 中图分类号：D831.3"
+    assert repair("（1985一）") == "（1985—）"
+
+
 def test_vertical_and_huge_decorative_text_is_left_out() -> None:
     boxes = [OcrBox(f"正文第{k}行的内容在这里", 50, 100 + 15 * k, 250, 112 + 15 * k, 0.99) for k in range(5)]
     boxes.append(OcrBox("方的变性", 260, 60, 300, 300, 0.98))   # a vertical title
@@ -184,4 +196,4 @@ def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned_record, tm
     assert [a.title.zh for a in result.issue.articles] == [a["title"]["zh"] for a in record["articles"]]
 
 
-MIN_SCORE = 0.70  # measured 88/120 (73.3%): see bench/README.md (OCR); raised as the OCR lines improve
+MIN_SCORE = 0.72  # measured 90/120 (75.0%), a little room for other CPUs: see bench/README.md (OCR); raised as the OCR lines improve
