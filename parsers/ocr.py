@@ -33,6 +33,8 @@ from typing import Any
 
 from .normalize import is_cjk
 from .ocr_text import _URLISH, repair
+from .ocr_text import _costs as word_costs
+from .ocr_text import split_words
 from .textlayer import Document, Line, PageText, _build_lines, check_readable
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ MAX_SIDE = 2000
 # type size is about this share of it (measured on the generated scanned fixture)
 SIZE_OF_BOX = 0.85
 ENGINE = "rapidocr_onnxruntime"
-CACHE_FORMAT = "v2"  # the OcrBox fields and what they mean: a change makes old cache entries unused
+CACHE_FORMAT = "v4"  # the OcrBox fields and what they mean: a change makes old cache entries unused
 
 
 @dataclass(frozen=True)
@@ -166,10 +168,34 @@ def spaced_text(text: str, centres: list[float], size: float) -> str:
                 and not (a.isdigit() and b.isdigit()) and b not in ".,:;)]!?%'" and a not in "([/-"):
             excess = (centres[i] - centres[i - 1]) / size - (wa + wb) / 2
             limit = SPACE_GAP_CJK if (wa == 1.0 and wb == 1.0) else SPACE_GAP_LATIN
-            if excess > limit:
+            if excess > limit and not _one_word(text, i):
                 out.append(" ")
         out.append(b)
     return "".join(out)
+
+
+def _one_word(text: str, i: int) -> bool:
+    """Is the gap before position `i` inside one English word ("sensibi|lity",
+    "reconstruct|ion")? The letters around it are segmented into the likeliest words as
+    ocr_text does for run-together text (English word frequencies); a gap that is no word
+    boundary there is the recogniser's rounding (narrow letters' positions are its least
+    sure), not a space. Letters the word list cannot cover (names) go by the gap."""
+    if not (text[i - 1].isascii() and text[i - 1].isalpha() and text[i].isascii() and text[i].isalpha()):
+        return False
+    j, k = i, i
+    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    while k < len(text) and text[k].isascii() and text[k].isalpha():
+        k += 1
+    run = text[j:k].lower()
+    words = split_words(run)
+    if words == run and run not in word_costs():
+        return False  # not covered by words: the gap decides
+    bounds, at = set(), 0
+    for w in words.split(" "):
+        at += len(w)
+        bounds.add(at)
+    return (i - j) not in bounds
 
 
 def read_image(image: Any, scale: float) -> list[OcrBox]:
