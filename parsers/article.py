@@ -812,8 +812,11 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
     if not lines:
         return [], []
     main = lines[0].size  # the list goes on from the top of the page (or its heading)
-    last_main = max((ln.y for ln in lines if ln.size >= main - 0.3), default=0.0)
-    below = [ln for ln in lines if ln.size < main - 0.3 and ln.y > last_main]
+    # an OCR layer's sizes follow each scanned line's height: as wide a tolerance as the
+    # header's (header._size_tolerance)
+    tol = 2.0 if lines[0].invisible else 0.3
+    last_main = max((ln.y for ln in lines if ln.size >= main - tol), default=0.0)
+    below = [ln for ln in lines if ln.size < main - tol and ln.y > last_main]
     return ([ln for ln in lines if not any(ln is b for b in below) and not _EDITOR.match(ln.text)],
             [ln for ln in below if not _EDITOR.match(ln.text)])  # (（责任编辑：…） is no note)
 

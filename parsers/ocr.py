@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from .normalize import is_cjk
-from .ocr_text import repair
+from .ocr_text import _URLISH, repair
+from .ocr_text import _costs as word_costs
+from .ocr_text import split_words
 from .textlayer import Document, Line, PageText, _build_lines, check_readable
 
 log = logging.getLogger(__name__)
@@ -45,7 +48,7 @@ MAX_SIDE = 2000
 # type size is about this share of it (measured on the generated scanned fixture)
 SIZE_OF_BOX = 0.85
 ENGINE = "rapidocr_onnxruntime"
-CACHE_FORMAT = "v1"  # the OcrBox fields and what they mean: a change makes old cache entries unused
+CACHE_FORMAT = "v4"  # the OcrBox fields and what they mean: a change makes old cache entries unused
 
 
 @dataclass(frozen=True)
@@ -113,19 +116,107 @@ def render_page(pdf: Path, number: int, dpi: int = DPI) -> Any:
     return np.asarray(image), scale
 
 
+# nominal advance widths in em, to tell a printed space from the spacing of the glyphs
+# themselves (the text layer knows its glyphs' widths; OCR knows only where each one is)
+_NARROW = frozenset("ijlI.,:;'!|`")
+_SEMI = frozenset("ftr()[]-/\"")
+_WIDE = frozenset("mwMW@%")
+
+
+def _advance(ch: str) -> float | None:
+    """A character's nominal width in em; None for full-width punctuation, whose ink sits
+    anywhere in its cell, so its neighbours' distance tells nothing."""
+    if is_cjk(ch):
+        return 1.0 if ch.isalnum() else None
+    if ch in _NARROW:
+        return 0.28
+    if ch in _SEMI:
+        return 0.36
+    if ch in _WIDE:
+        return 0.85
+    if ch.isupper():
+        return 0.68
+    return 0.5
+
+
+# a gap this much wider than the two glyphs' own half widths (in em) is a printed space:
+# between ideographs wider (their positions are the recogniser's, about 0.2 em apart at
+# 200 dpi, and justification spreads CJK lines), next to Latin letters and digits less
+SPACE_GAP_CJK = 0.36
+SPACE_GAP_LATIN = 0.24
+
+
+def spaced_text(text: str, centres: list[float], size: float) -> str:
+    """The box's text with a space wherever the recogniser's character positions (`centres`,
+    one per character, in points) leave a gap no glyph fills, as the text layer's line
+    builder decides spaces from the gaps between glyphs (textlayer._join). The engine's own
+    spaces stay; nothing is added next to one, or next to full-width punctuation."""
+    if len(centres) != len(text) or len(text) < 2 or size <= 0:
+        return text
+    # inside a URL, DOI or e-mail address a space is never printed, and within a number
+    # (tabular digits) a gap is the recogniser's rounding; nor does one come before closing
+    # or after opening punctuation
+    keep = [False] * len(text)
+    for m in re.finditer(r"\S+", text):
+        if _URLISH.search(m.group()):
+            keep[m.start():m.end()] = [True] * (m.end() - m.start())
+    out = [text[0]]
+    for i in range(1, len(text)):
+        a, b = text[i - 1], text[i]
+        wa, wb = _advance(a), _advance(b)
+        if (not (a.isspace() or b.isspace()) and wa is not None and wb is not None and not keep[i]
+                and not (a.isdigit() and b.isdigit()) and b not in ".,:;)]!?%'" and a not in "([/-"):
+            excess = (centres[i] - centres[i - 1]) / size - (wa + wb) / 2
+            limit = SPACE_GAP_CJK if (wa == 1.0 and wb == 1.0) else SPACE_GAP_LATIN
+            if excess > limit and not _one_word(text, i):
+                out.append(" ")
+        out.append(b)
+    return "".join(out)
+
+
+def _one_word(text: str, i: int) -> bool:
+    """Is the gap before position `i` inside one English word ("sensibi|lity",
+    "reconstruct|ion")? The letters around it are segmented into the likeliest words as
+    ocr_text does for run-together text (English word frequencies); a gap that is no word
+    boundary there is the recogniser's rounding (narrow letters' positions are its least
+    sure), not a space. Letters the word list cannot cover (names) go by the gap."""
+    if not (text[i - 1].isascii() and text[i - 1].isalpha() and text[i].isascii() and text[i].isalpha()):
+        return False
+    j, k = i, i
+    while j > 0 and text[j - 1].isascii() and text[j - 1].isalpha():
+        j -= 1
+    while k < len(text) and text[k].isascii() and text[k].isalpha():
+        k += 1
+    run = text[j:k].lower()
+    words = split_words(run)
+    if words == run and run not in word_costs():
+        return False  # not covered by words: the gap decides
+    bounds, at = set(), 0
+    for w in words.split(" "):
+        at += len(w)
+        bounds.add(at)
+    return (i - j) not in bounds
+
+
 def read_image(image: Any, scale: float) -> list[OcrBox]:
-    """The engine's boxes, scaled from pixels to PDF points."""
-    result, _ = _engine()(image)
+    """The engine's boxes, scaled from pixels to PDF points, with the spaces its character
+    positions show (`spaced_text`)."""
+    result, _ = _engine()(image, return_word_box=True)
     boxes = []
-    for quad, text, conf in result or []:
+    for quad, text, conf, *words in result or []:
         # the quadrilateral's corners (top-left, top-right, bottom-right, bottom-left): on a
         # sheet scanned a little askew the top and bottom are the means of the edges, so the
         # height is the line's, not the tilted box's bounding height
         (tlx, tly), (trx, try_), (brx, bry), (blx, bly) = [(float(p[0]), float(p[1])) for p in quad]
-        text = str(text).strip()
+        text = str(text)
+        box = OcrBox(text, min(tlx, blx) / scale, (tly + try_) / 2 / scale, max(trx, brx) / scale,
+                     (bly + bry) / 2 / scale, round(float(conf), 4))
+        if words and len(words[0]) == len(text):
+            centres = [(min(p[0] for p in w) + max(p[0] for p in w)) / 2 / scale for w in words[0]]
+            text = spaced_text(text, centres, type_size(box))
+        text = text.strip()
         if text:
-            boxes.append(OcrBox(text, min(tlx, blx) / scale, (tly + try_) / 2 / scale, max(trx, brx) / scale,
-                                (bly + bry) / 2 / scale, round(float(conf), 4)))
+            boxes.append(replace(box, text=text))
     return boxes
 
 

@@ -11,6 +11,10 @@ a metadata line together ("06-0015-02中图分类号", "文献标志码：ADOI:"
   that is no word is split into the likeliest words of an English word list with
   frequencies (pyspellchecker's, inside its wheel), as wordninja does with Zipf costs;
   tokens that look like URLs, e-mail addresses or DOIs are never touched;
+* an apostrophe between a lower-case letter and a capital ("Mingyuan'SIMA Qing"): English
+  puts none there (possessives and contractions go on in lower case, O'Brien has one capital
+  before it); it is a raised affiliation mark and its comma, read as one stroke, so a
+  byline's names get their separator back (", ");
 * classic confusions in context: the dash of an open year range read as 一 (1985一）),
   a subtitle's ——以…为例 read as 一以, digit 0 between capitals (EB/0L).
 """
@@ -31,6 +35,7 @@ _CAPS_LOWER = re.compile(r"(?<![A-Za-z])([A-Z]{2,})([a-z]{2,})")
 _PUNCT_GLUE = re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2})|(?<=[A-Za-z]{2}:)(?=[a-z]{2})|(?<=[A-Za-z,.])(?=“)|(?<=”)(?=[A-Za-z])")
 _DOT_GLUE = re.compile(r"(?<=[a-z]{2})\.(?=[a-z]{2})")
 _LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{6,}")
+_MARK_AS_APOSTROPHE = re.compile(r"(?<=[a-z]{2})['’‘](?=[A-Z])")
 _TWO_LETTER = frozenset("of to in is on at by an as be or it we us no so do if up my he me".split())
 _MAX_WORD = 24
 
@@ -104,6 +109,7 @@ def repair(text: str) -> str:
     text = _YEAR_DASH.sub("—", text)
     text = _SUBTITLE.sub("——", text)
     text = _ZERO_IN_CAPS.sub("O", text)
+    text = _MARK_AS_APOSTROPHE.sub(", ", text)
     if re.search(r"[A-Za-z]{2}", text):
         text = _TOKEN.sub(lambda m: _latin(m.group()), text)
     return text
