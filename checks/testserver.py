@@ -128,29 +128,42 @@ class LocalServer(_Serving):
     def _answer(self, h: BaseHTTPRequestHandler, method: str) -> None:
         with self._lock:
             self.log.append((method, h.path, dict(h.headers.items())))
-        reply = self._pick(h.path)
-        delay = reply.delay() if callable(reply.delay) else reply.delay
-        if delay:
-            time.sleep(delay)
-        if reply.reset:
-            sock = h.connection
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            sock.close()
-            h.close_connection = True
-            return
-        body = reply.body.encode() if isinstance(reply.body, str) else reply.body
-        status = reply.head_status if (method == "HEAD" and reply.head_status) else reply.status
+        send_reply(h, method, self._pick(h.path))
+
+
+def send_reply(h: Any, method: str, reply: Reply) -> None:
+    """Answer one request as `reply` says: after its delay, by a reset, or with its status,
+    headers (a list value sends the header once per item) and body."""
+    delay = reply.delay() if callable(reply.delay) else reply.delay
+    if delay:
+        time.sleep(delay)
+    if reply.reset:
+        sock = h.connection
         try:
-            h.send_response(status)
-            headers = {"Content-Type": "text/html; charset=utf-8", **reply.headers}
-            for k, v in headers.items():
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+        sock.close()
+        h.close_connection = True
+        return
+    body = reply.body.encode() if isinstance(reply.body, str) else reply.body
+    status = reply.head_status if (method == "HEAD" and reply.head_status) else reply.status
+    try:
+        h.send_response(status)
+        headers = {"Content-Type": "text/html; charset=utf-8", **reply.headers}
+        for k, v in headers.items():
+            if isinstance(v, (list, tuple)):
+                for one in v:
+                    h.send_header(k, one)
+            else:
                 h.send_header(k, v)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            if method != "HEAD":
-                h.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            h.close_connection = True
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        if method != "HEAD":
+            h.wfile.write(body)
+        h.wfile.flush()
+    except (BrokenPipeError, ConnectionResetError, OSError):
+        h.close_connection = True
 
 
 # ---- an intercepting proxy: a stand-in for the whole web ---------------------------------
@@ -390,33 +403,4 @@ class InterceptingProxy(_Serving):
         return spec
 
     def _send(self, h: Any, method: str, reply: Reply) -> None:
-        delay = reply.delay() if callable(reply.delay) else reply.delay
-        if delay:
-            time.sleep(delay)
-        if reply.reset:
-            sock = h.connection
-            try:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            except OSError:
-                pass
-            sock.close()
-            h.close_connection = True
-            return
-        body = reply.body.encode() if isinstance(reply.body, str) else reply.body
-        status = reply.head_status if (method == "HEAD" and reply.head_status) else reply.status
-        try:
-            h.send_response(status)
-            headers = {"Content-Type": "text/html; charset=utf-8", **reply.headers}
-            for k, v in headers.items():
-                if isinstance(v, (list, tuple)):
-                    for one in v:
-                        h.send_header(k, one)
-                else:
-                    h.send_header(k, v)
-            h.send_header("Content-Length", str(len(body)))
-            h.end_headers()
-            if method != "HEAD":
-                h.wfile.write(body)
-            h.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError, OSError):
-            h.close_connection = True
+        send_reply(h, method, reply)

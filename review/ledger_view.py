@@ -26,27 +26,35 @@ def ledger_path(issue_dir: Path, ledger: str | Path | None = None) -> Path:
     return load_deposit_settings().ledger_path(Path(issue_dir), ledger)
 
 
-def registered_states(issue_dir: Path, dois: list[str], ledger: str | Path | None = None) -> dict[str, list[LedgerState]]:
-    """{lower-cased DOI: its held states} for those of `dois` the ledger shows registered,
-    submitted or stale on any endpoint; {} without a ledger. An unreadable ledger is an
-    error (a DOI edit must not guess)."""
+def _query(issue_dir: Path, dois: list[str], ledger: str | Path | None, sql: str, extra: tuple | list,
+           unreadable: str) -> list[tuple]:
+    """Rows of `sql` for `dois` (lower-cased, bound first, then `extra`) from the ledger opened
+    read-only; [] without a ledger or DOIs; BadConfig naming the ledger when it is unreadable."""
     from parsers.errors import BadConfig
 
     path = ledger_path(issue_dir, ledger)
     wanted = sorted({d.lower() for d in dois if d})
     if not wanted or not path.is_file():
-        return {}
+        return []
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            marks = ", ".join("?" * len(wanted))
-            rows = conn.execute(
-                f"SELECT doi, endpoint, state, issue_id FROM dois WHERE lower(doi) IN ({marks})"
-                f" AND state IN ({', '.join('?' * len(HELD))}) ORDER BY endpoint", [*wanted, *HELD]).fetchall()
+            return conn.execute(sql, [*wanted, *extra]).fetchall()
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise BadConfig(path, f"deposit ledger unreadable, cannot tell which DOIs are registered ({exc})") from None
+        raise BadConfig(path, f"{unreadable} ({exc})") from None
+
+
+def registered_states(issue_dir: Path, dois: list[str], ledger: str | Path | None = None) -> dict[str, list[LedgerState]]:
+    """{lower-cased DOI: its held states} for those of `dois` the ledger shows registered,
+    submitted or stale on any endpoint; {} without a ledger. An unreadable ledger is an
+    error (a DOI edit must not guess)."""
+    marks = ", ".join("?" * len({d.lower() for d in dois if d}))
+    rows = _query(issue_dir, dois, ledger,
+                  f"SELECT doi, endpoint, state, issue_id FROM dois WHERE lower(doi) IN ({marks})"
+                  f" AND state IN ({', '.join('?' * len(HELD))}) ORDER BY endpoint", HELD,
+                  "deposit ledger unreadable, cannot tell which DOIs are registered")
     out: dict[str, list[LedgerState]] = {}
     for doi, endpoint, state, issue_id in rows:
         out.setdefault(doi.lower(), []).append(LedgerState(doi, endpoint, state, issue_id or ""))
@@ -67,22 +75,10 @@ class Registered:
 def ledger_rows(issue_dir: Path, dois: list[str], ledger: str | Path | None = None) -> dict[tuple[str, str], Registered]:
     """{(lower-cased DOI, endpoint): its row} for `dois` on every endpoint, read-only; {}
     without a ledger. BadConfig for an unreadable one."""
-    from parsers.errors import BadConfig
-
-    path = ledger_path(issue_dir, ledger)
-    wanted = sorted({d.lower() for d in dois if d})
-    if not wanted or not path.is_file():
-        return {}
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(
-                "SELECT d.doi, d.endpoint, d.state, d.record_hash, COALESCE(s.updated_at, '') FROM dois d"
-                " LEFT JOIN submissions s ON s.id = d.last_submission"
-                f" WHERE lower(d.doi) IN ({', '.join('?' * len(wanted))})", wanted).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        raise BadConfig(path, f"deposit ledger unreadable ({exc})") from None
+    marks = ", ".join("?" * len({d.lower() for d in dois if d}))
+    rows = _query(issue_dir, dois, ledger,
+                  "SELECT d.doi, d.endpoint, d.state, d.record_hash, COALESCE(s.updated_at, '') FROM dois d"
+                  f" LEFT JOIN submissions s ON s.id = d.last_submission WHERE lower(d.doi) IN ({marks})", (),
+                  "deposit ledger unreadable")
     return {(doi.lower(), endpoint): Registered(doi, endpoint, state, record_hash or "", since)
             for doi, endpoint, state, record_hash, since in rows}
