@@ -9,16 +9,16 @@ truth written from the printed page, and seconds per page.
 Pages: the visible scans' regions with truth in bench/ocr_truth/ (see its README) and the
 five pages of the generated scanned fixture (tests/fixtures_scanned; truth = the text layer
 of the born-digital fixture it was rendered from). Each engine reads each whole page once
-(one thread each: OMP_THREAD_LIMIT=1 for Tesseract, one onnxruntime thread for RapidOCR, so
+(one thread each: OMP_THREAD_LIMIT=1 for Tesseract, one OpenVINO inference thread for RapidOCR, so
 both are measured on the same footing); a region's text is the engine's words whose centres
 fall inside it, in the engine's own reading order.
 
 Character accuracy = 1 - Levenshtein(truth, read) / len(truth), both without whitespace,
 NFKC-folded, dashes and quotes folded (as ../shared/eval/score.py compares).
 
---issue N: also time a whole scanned issue: the first N pages of the 160-page issue of
-bench/ingest_bench.py rendered to an image-only PDF like the fixture, ingested with
-`--ocr auto` on all cores (cold OCR cache), then again (warm cache).
+--issue N: also time a whole scanned issue: N pages of the 62-page 中国性科学 2011(2) issue
+(its pages over again past 62) rendered to an image-only PDF like the fixture (300 dpi),
+ingested with `--ocr auto` on all cores (cold OCR cache), then again (warm cache).
 """
 from __future__ import annotations
 
@@ -224,8 +224,9 @@ def records() -> None:
                 print(f"    miss {m}")
 
 
-def whole_issue(pages: int, dpi: int) -> None:
-    """Render the first `pages` pages of the 160-page bench issue as a scan; ingest cold and warm."""
+def whole_issue(pages: int, scan_dpi: int = 300) -> None:
+    """Render `pages` pages of a real issue as a scan at `scan_dpi` (as the scanned fixture is
+    made); ingest cold and warm."""
     sys.path.insert(0, str(ROOT / "tests"))
     import make_scanned_fixture as msf
     src = Path(os.environ.get("OCR_BENCH_ISSUE", ROOT.parent / "shared" / "real" / "zh_more" / "ISSUE_zgxkx_2011-2.pdf"))
@@ -236,11 +237,12 @@ def whole_issue(pages: int, dpi: int) -> None:
         import pypdfium2 as pdfium
         rng = random.Random(1)
         doc = pdfium.PdfDocument(str(src))
-        imgs = [msf.scan_page(doc[i], rng) for i in range(min(pages, len(doc)))]
+        # (the source's pages over again when it is shorter: a 160-page issue from a 62-page one)
+        imgs = [msf.scan_page(doc[i % len(doc)], rng, scan_dpi) for i in range(pages)]
         doc.close()
         pdf = Path(tmp) / "scanned_issue.pdf"
         buf = io.BytesIO()
-        imgs[0].save(buf, "PDF", save_all=True, append_images=imgs[1:], resolution=msf.DPI, quality=60)
+        imgs[0].save(buf, "PDF", save_all=True, append_images=imgs[1:], resolution=scan_dpi, quality=60)
         pdf.write_bytes(buf.getvalue())
         env = {**os.environ, "JOURNAL_INGEST_OCR_CACHE": str(Path(tmp) / "cache")}
         cli = ROOT / ".venv" / "bin" / "journal-ingest"
@@ -267,7 +269,7 @@ def main() -> int:
     print("\nrecords from the visible scans:")
     records()
     if args.issue:
-        whole_issue(args.issue, args.dpi)
+        whole_issue(args.issue)
     return 0
 
 

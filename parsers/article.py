@@ -612,6 +612,21 @@ def _affiliations_of(affil_lines: list[str], n_authors: int) -> dict[str, str]:
     return out
 
 
+def _lost_mark(marked: list[tuple[str, list[str]]], affiliations: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """A byline whose authors carry numbered marks but one author none, while one numbered
+    unit is claimed by nobody: that author's raised mark was lost (a dropped superscript,
+    an OCR'd scan's small "1"). GB/T 7713.2 lists a unit for the authors it names, so the
+    unclaimed unit is the unmarked author's."""
+    unmarked = [k for k, (_, m) in enumerate(marked) if not m]
+    claimed = {x for _, m in marked for x in m}
+    numbered = [k for k in affiliations if k.isdigit()]
+    unclaimed = [k for k in numbered if k not in claimed]
+    if len(marked) >= 2 and len(unmarked) == 1 and claimed and claimed <= set(numbered) and len(unclaimed) == 1:
+        k = unmarked[0]
+        return marked[:k] + [(marked[k][0], unclaimed)] + marked[k + 1:]
+    return marked
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -639,6 +654,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         # numbered units, as many as the authors, under a byline whose marks the text layer
         # lost (superscripts dropped): the units are the authors' in byline order
         marked = [(n, [k]) for (n, _), k in zip(marked, sorted(affiliations, key=int))]
+    marked = _lost_mark(marked, affiliations)
     if any(k.startswith("#") for k in affiliations):
         if any(m for _, m in marked):  # (a marked byline over unnumbered units: the marks count them)
             affiliations = {k[1:]: u for k, u in affiliations.items()}

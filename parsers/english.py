@@ -259,9 +259,12 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     if not run:
         return "", names, ""
     big = max(ln.size for ln in run)
-    top = max(k for k, ln in enumerate(run) if ln.size >= big - 0.5)  # last line of the largest type
+    # (an OCR layer's sizes follow each scanned line's pitch and height: a title's two lines
+    # measure a point apart, while a title is set at least two points above its byline)
+    tol = 1.2 if all(ln.invisible for ln in run) else 0.5
+    top = max(k for k, ln in enumerate(run) if ln.size >= big - tol)  # last line of the largest type
     start = top
-    while start > 0 and run[start - 1].size >= big - 0.5:
+    while start > 0 and run[start - 1].size >= big - tol:
         start -= 1
     # an English subtitle in smaller type under the title opens with a dash, as the Chinese one does
     while top + 1 < len(run) and re.match(r"\s*(?:[—–]|--)", run[top + 1].text):

@@ -2,8 +2,9 @@
 same line objects a text layer gives.
 
 Pipeline per page: PDFium renders the page (pypdfium2, already the review report's renderer)
-at `DPI` → RapidOCR (`rapidocr_onnxruntime`: PP-OCRv4 Chinese/English detection and
-recognition, the ONNX models inside the wheel, onnxruntime's CPU build; nothing is
+at `DPI` → RapidOCR (`rapidocr_openvino`: PP-OCRv4 Chinese/English detection and
+recognition, the ONNX models inside the wheel, run by Intel's OpenVINO CPU runtime, which
+reads a page with a quarter of the CPU onnxruntime needs for the same models; nothing is
 downloaded at run time) finds text boxes and reads them with a confidence each → every box
 becomes a positioned piece in PDF points (x from its left edge, a baseline and a type size
 from its height) → `parsers.textlayer._build_lines`, the very code that lays out a text
@@ -25,6 +26,7 @@ import json
 import logging
 import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -47,7 +49,7 @@ MAX_SIDE = 2000
 # a box's height is the detector's text region, grown by its unclip ratio: the printed
 # type size is about this share of it (measured on the generated scanned fixture)
 SIZE_OF_BOX = 0.85
-ENGINE = "rapidocr_onnxruntime"
+ENGINE = "rapidocr_openvino"
 CACHE_FORMAT = "v4"  # the OcrBox fields and what they mean: a change makes old cache entries unused
 
 
@@ -75,26 +77,27 @@ def pages_to_ocr(doc: Document, mode: str) -> list[int]:
 
 
 # ---------------------------------------------------------------------------------- the engine
-_ENGINE: Any = None
+_ENGINES = threading.local()
 
 
 def _engine() -> Any:
-    """RapidOCR, once per process, on one thread (pages are spread over processes instead:
-    onnxruntime's own thread pool spins and loses to two processes on two cores). The
-    direction classifier is off: journal pages are upright."""
-    global _ENGINE
-    if _ENGINE is None:
-        from rapidocr_onnxruntime import RapidOCR
+    """RapidOCR, once per thread, on one inference thread (pages are spread over processes,
+    or over a flow's task threads, which scales better on few cores than a runtime's own
+    thread pool). Once per thread because an OpenVINO infer request serves one call at a
+    time ("Infer Request is busy"). The direction classifier is off: journal pages are upright."""
+    engine = getattr(_ENGINES, "engine", None)
+    if engine is None:
+        from rapidocr_openvino import RapidOCR
 
-        _ENGINE = RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1, use_cls=False)
-    return _ENGINE
+        engine = _ENGINES.engine = RapidOCR(inference_num_threads=1, use_cls=False)
+    return engine
 
 
 def engine_version() -> str:
     from importlib.metadata import version
 
     try:
-        return f"{ENGINE}-{version('rapidocr_onnxruntime')}"
+        return f"{ENGINE}-{version(ENGINE)}"
     except Exception:  # pragma: no cover - installed without metadata
         return ENGINE
 

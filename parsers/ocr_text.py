@@ -14,7 +14,13 @@ a metadata line together ("06-0015-02中图分类号", "文献标志码：ADOI:"
 * an apostrophe between a lower-case letter and a capital ("Mingyuan'SIMA Qing"): English
   puts none there (possessives and contractions go on in lower case, O'Brien has one capital
   before it); it is a raised affiliation mark and its comma, read as one stroke, so a
-  byline's names get their separator back (", ");
+  byline's names get their separator back (", "); and one after a capitalised name and
+  before the comma that leads to the next capitals-surname name ("Mingyuan', SIMA Qing": a
+  GB/T 28039 pinyin byline) is that raised mark alone, not a possessive (those follow a
+  lower-case plural, "students',"), so it goes;
+* GB/T 15834 punctuation never stacks a colon on a full stop or comma ("入场券”：。"): the
+  colon is dust the recogniser read; and a single quote closing a double quote it opened
+  ("“Asia-Pacificization'") is that double quote's closing half, its second stroke lost;
 * classic confusions in context: the dash of an open year range read as 一 (1985一）),
   a subtitle's ——以…为例 read as 一以, digit 0 between capitals (EB/0L).
 """
@@ -36,6 +42,9 @@ _PUNCT_GLUE = re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2})|(?<=[A-Za-z]{2}:)
 _DOT_GLUE = re.compile(r"(?<=[a-z]{2})\.(?=[a-z]{2})")
 _LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{6,}")
 _MARK_AS_APOSTROPHE = re.compile(r"(?<=[a-z]{2})['’‘](?=[A-Z])")
+_MARK_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)['’‘`](?=\s*[,，]\s*[A-Z]{2,}\s?[A-Z][a-z])")
+_STACKED_COLON = re.compile(r"[：:](?=[。，；])")
+_HALF_CLOSED_QUOTE = re.compile(r"(?<![A-Za-z])([“\"][^”\"'’]{1,80}?[A-Za-z])['’](?=\s|[,.;:，。；]|$)(?![^\"”]*[\"”])")
 _TWO_LETTER = frozenset("of to in is on at by an as be or it we us no so do if up my he me".split())
 _MAX_WORD = 24
 
@@ -110,6 +119,9 @@ def repair(text: str) -> str:
     text = _SUBTITLE.sub("——", text)
     text = _ZERO_IN_CAPS.sub("O", text)
     text = _MARK_AS_APOSTROPHE.sub(", ", text)
+    text = _STACKED_COLON.sub("", text)
+    text = _HALF_CLOSED_QUOTE.sub(lambda m: m.group(1) + ("”" if m.group(1)[0] == "“" else '"'), text)
     if re.search(r"[A-Za-z]{2}", text):
         text = _TOKEN.sub(lambda m: _latin(m.group()), text)
+        text = _MARK_BEFORE_COMMA.sub(r"\1", text)
     return text

@@ -3,11 +3,13 @@ results are cached by sha256 and page, OCR'd pages get an invisible text layer i
 article PDF, and the generated scanned fixture (tests/make_scanned_fixture.py) goes through
 the whole split and extraction.
 
-Only two things run the engine: one cover page, and the five-page scanned fixture (once,
-for the module). Everything else is fed boxes."""
+Only three things run the engine: one cover page, and the five-page scanned fixture at
+300 dpi and at 150 dpi (once each, for the module). Everything else is fed boxes."""
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from tests.test_fixtures_golden import _normalise_warnings
 
 HERE = Path(__file__).resolve().parent
 SCANNED = HERE / "fixtures_scanned"
+SCANNED_150 = HERE / "fixtures_scanned_150"
 
 
 @pytest.fixture(autouse=True)
@@ -70,6 +73,22 @@ def test_repairs_of_what_the_engine_reads() -> None:
     assert repair("betweenJapan") == "between Japan"
     assert repair("06-0015-02中图分类号：D831.3") == "06-0015-02 中图分类号：D831.3"
     assert repair("（1985一）") == "（1985—）"
+    # the raised mark alone before a pinyin byline's comma; a plural possessive keeps its own
+    assert repair("OUYANGMingyuan',SIMAQing") == "OUYANG Mingyuan,SIMA Qing"
+    assert repair("the students', WANG Li") == "the students', WANG Li"
+    # GB/T 15834 stacks no colon on a full stop; a single quote closing a double-quoted phrase
+    assert repair("“入场券”：。双方") == "“入场券”。双方"
+    assert repair('NATO\'s "Asia-Pacificization\'') == 'NATO\'s "Asia-Pacificization"'
+    assert repair('the "students\' view"') == 'the "students\' view"'
+
+
+def test_an_author_whose_mark_was_lost_gets_the_one_unit_nobody_claims() -> None:
+    from parsers.article import _lost_mark
+    units = {"1": "吉林大学东北亚研究院", "2": "辽宁大学国际关系学院"}
+    assert _lost_mark([("欧阳明远", []), ("司马青", ["2"])], units) == [("欧阳明远", ["1"]), ("司马青", ["2"])]
+    # two unmarked authors, or every unit claimed: nothing is guessed
+    assert _lost_mark([("甲", []), ("乙", []), ("丙", ["2"])], units) == [("甲", []), ("乙", []), ("丙", ["2"])]
+    assert _lost_mark([("甲", ["1", "2"]), ("乙", [])], units) == [("甲", ["1", "2"]), ("乙", [])]
 
 
 def test_vertical_and_huge_decorative_text_is_left_out() -> None:
@@ -132,13 +151,34 @@ def test_article_pdf_gets_an_invisible_searchable_text_layer(tmp_path: Path) -> 
 
 
 # --------------------------------------------------------------- the whole path on a scan
-@pytest.fixture(scope="module")
-def scanned_record(tmp_path_factory) -> tuple[dict, Path]:
+def _ingest_scan(folder: Path, out: Path) -> tuple[dict, Path]:
     from cli.main import main
-    out = tmp_path_factory.mktemp("scanned-out")
-    assert main(["ingest", str(SCANNED / "issue.pdf"), "--out", str(out), "--no-links", "--quiet"]) == 0
+    assert main(["ingest", str(folder / "issue.pdf"), "--out", str(out), "--no-links", "--quiet"]) == 0
     issue_dir = next(out.iterdir())
     return json.loads((issue_dir / "issue.json").read_text(encoding="utf-8")), issue_dir
+
+
+@pytest.fixture(scope="module")
+def scanned_record(tmp_path_factory) -> tuple[dict, Path]:
+    return _ingest_scan(SCANNED, tmp_path_factory.mktemp("scanned-out"))
+
+
+def _as_scored(value):
+    """A value as ../shared/eval/score.py compares it: NFKC (full-width punctuation is the
+    half-width one), en/em dashes and curly quotes folded, no whitespace, no final stop."""
+    if isinstance(value, list):
+        return [_as_scored(v) for v in value]
+    s = unicodedata.normalize("NFKC", str(value)).translate(str.maketrans("\u2013\u2014\u2019\u201c\u201d", "--'\"\""))
+    return re.sub(r"\s+", "", s).strip("。.;；,，")
+
+
+def _scan_score(record: dict, folder: Path) -> tuple[int, int, int]:
+    """(fields exact, fields exact as score.py compares, fields) against the born-digital truth."""
+    want = dict(flatten(_normalise_warnings(json.loads((folder / "expected.json").read_text(encoding="utf-8")))))
+    got = dict(flatten(_normalise_warnings(record)))
+    exact = sum(got.get(k, "<missing>") == v for k, v in want.items())
+    scored = sum(_as_scored(got.get(k, "<missing>")) == _as_scored(v) for k, v in want.items())
+    return exact, scored, len(want)
 
 
 def test_the_scanned_fixture_splits_exactly(scanned_record) -> None:
@@ -153,10 +193,8 @@ def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) ->
     pages = record["source"]["pages_ocr"]
     assert [p["page"] for p in pages] == [1, 2, 3, 4, 5]
     assert all(p["ocr"] and p["reason"].startswith("no text layer") and p["confidence"] > 0.8 for p in pages)
-    want = dict(flatten(_normalise_warnings(json.loads((SCANNED / "expected.json").read_text(encoding="utf-8")))))
-    got = dict(flatten(_normalise_warnings(record)))
-    exact = sum(got.get(k, "<missing>") == v for k, v in want.items())
-    assert exact / len(want) >= MIN_SCORE, f"{exact}/{len(want)} fields exact"
+    exact, scored, n = _scan_score(record, SCANNED)
+    assert scored / n >= MIN_SCORE and exact / n >= MIN_EXACT, f"{scored}/{n} fields as scored, {exact}/{n} exact"
     # the article PDFs are searchable
     from parsers.textlayer import read_document
     doc = read_document(issue_dir / "articles" / "a01" / "article.pdf", workers=1)
@@ -198,4 +236,17 @@ def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned_record, tm
     assert [a.title.zh for a in result.issue.articles] == [a["title"]["zh"] for a in record["articles"]]
 
 
-MIN_SCORE = 0.78  # measured 96/120 (80.0%), a little room for other CPUs: see bench/README.md (OCR); raised as the OCR lines improve
+# measured 116/120 as score.py compares (96.7%), 103/120 character for character (the rest:
+# full-width punctuation and spaces in references); the issue asks for 95%. See bench/README.md (OCR)
+MIN_SCORE = 0.95
+MIN_EXACT = 0.83
+
+
+def test_a_poor_150_dpi_scan_still_splits_exactly_and_scores(tmp_path: Path) -> None:
+    # a fax-grade scan (150 dpi, JPEG at quality 60, noise and skew): the split holds and most
+    # fields are read; measured 103/120 as score.py compares (85.8%), 96/120 exact
+    record, _ = _ingest_scan(SCANNED_150, tmp_path / "out")
+    truth = json.loads((SCANNED_150 / "expected.json").read_text(encoding="utf-8"))
+    assert [a["pdf_pages"] for a in record["articles"]] == [a["pdf_pages"] for a in truth["articles"]]
+    exact, scored, n = _scan_score(record, SCANNED_150)
+    assert scored / n >= 0.83, f"{scored}/{n} fields as scored, {exact}/{n} exact"
