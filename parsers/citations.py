@@ -415,6 +415,8 @@ def despace_urls(text: str) -> str:
         text = re.sub(rf"(?<=[A-Za-z0-9/._-]){_FOUNDER_HYPHEN}(?=[A-Za-z0-9])", "", text)
     if "：" in text:  # a full-width colon in Chinese type
         text = re.sub(r"(?i)(?<![A-Za-z])(https?|ftp)：(?=\s*/\s*/)", r"\1:", text)
+    if "？" in text:  # a URL's query mark typed or read full-width ("shownews.asp？newsid=1069")
+        text = re.sub(r"(?<=[A-Za-z0-9/_.-])？(?=[A-Za-z0-9_.-]+[=＝][A-Za-z0-9])", "?", text)
     if "\u2010" in text or "\u2011" in text:  # a real hyphen set as U+2010 / U+2011 between URL characters
         text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)
     out, pos = [], 0

@@ -175,6 +175,8 @@ _NOT_TITLE = re.compile(r"^\s*(?:(?:DOI|doi)\s*[:：]|https?://|\d{4}-\d{3}[\dXx
 # block at the article's end): a GB/T 7714 type code, "(2010)", "12(3): 45", "pp. 4"
 _CITATION_SHAPE = re.compile(r"[\[［]\s*(?:J|M|C|D|R|N|EB/OL|J/OL)\s*[\]］]|\(\s*(?:19|20)\d\d[a-z]?\s*\)"
                              r"|\b\d+\s*\(\d+\)\s*[:：]\s*\d+|\bpp?\.\s*\d")
+# the last word of a line that cannot end an English title
+_OPEN_END = re.compile(r"\b(?:a|an|the|of|to|and|or|for|with|in|on|at|by|from|into|between|among|via|versus|vs\.?)\s*$", re.I)
 # a label printed before the title itself ("Title: …") is not part of it
 _TITLE_LABEL = re.compile(r"^\s*(?:Title|TITLE)\s*[:：]\s*")
 # the names' institution printed in brackets after them: "Shan Bo，Zhou Xiayu（Wuhan University）"
@@ -248,6 +250,12 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         run_in = run_in or _names_of(lines[i].text) is None
         names = found + names
         i -= 1
+    # a title line never ends on an article, preposition or conjunction: a name-like line
+    # under one ("… Treatment of Male to" / "Female Transsexuals") is the title's last line
+    if (names and i >= lo and i + 1 < at and _OPEN_END.search(lines[i].text)
+            and _names_of(lines[i + 1].text) is not None and not _CAPS_NAME.search(lines[i + 1].text)):
+        names = names[len(_names_of(lines[i + 1].text) or []):]
+        i += 1
     if run_in:
         names = _run_in_names([ln.text for ln in lines[i + 1:at] if not _stray(ln, lines[at])]) or names
     run: list["Line"] = []

@@ -21,6 +21,9 @@ a metadata line together ("06-0015-02中图分类号", "文献标志码：ADOI:"
 * GB/T 15834 punctuation never stacks a colon on a full stop or comma ("入场券”：。"): the
   colon is dust the recogniser read; and a single quote closing a double quote it opened
   ("“Asia-Pacificization'") is that double quote's closing half, its second stroke lost;
+* a space after the hyphen of a GB/T 28039 hyphenated given name ("CHEN Zong- ji."): the
+  recogniser's gap, not a printed one (a suspended hyphen, "pre- and post-", goes on with
+  a word, not a name's end);
 * classic confusions in context: the dash of an open year range read as 一 (1985一）),
   a subtitle's ——以…为例 read as 一以, digit 0 between capitals (EB/0L).
 """
@@ -45,6 +48,7 @@ _MARK_AS_APOSTROPHE = re.compile(r"(?<=[a-z]{2})['’‘](?=[A-Z])")
 _MARK_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)['’‘`](?=\s*[,，]\s*[A-Z]{2,}\s?[A-Z][a-z])")
 _STACKED_COLON = re.compile(r"[：:](?=[。，；])")
 _HALF_CLOSED_QUOTE = re.compile(r"(?<![A-Za-z])([“\"][^”\"'’]{1,80}?[A-Za-z])['’](?=\s|[,.;:，。；]|$)(?![^\"”]*[\"”])")
+_NAME_HYPHEN_GAP = re.compile(r"\b([A-Z][a-z]{1,5})-\s+(?=[a-z]{1,6}\s*(?:[,，.;；]|$))")
 _TWO_LETTER = frozenset("of to in is on at by an as be or it we us no so do if up my he me".split())
 _MAX_WORD = 24
 
@@ -120,6 +124,7 @@ def repair(text: str) -> str:
     text = _ZERO_IN_CAPS.sub("O", text)
     text = _MARK_AS_APOSTROPHE.sub(", ", text)
     text = _STACKED_COLON.sub("", text)
+    text = _NAME_HYPHEN_GAP.sub(r"\1-", text)
     text = _HALF_CLOSED_QUOTE.sub(lambda m: m.group(1) + ("”" if m.group(1)[0] == "“" else '"'), text)
     if re.search(r"[A-Za-z]{2}", text):
         text = _TOKEN.sub(lambda m: _latin(m.group()), text)

@@ -13,7 +13,8 @@ born-digital issue pays a few microseconds a page:
   different); a font whose codes were mapped through the wrong table gives characters spread
   evenly over the 20,000 of the CJK block, of which the common ones are a few per cent;
 * an implausible OCR layer (invisible text over a scan, as CNKI, VIP and Wanfang add): the
-  same statistic with a higher bar, or English words mostly absent from a dictionary.
+  same statistic with a higher bar, English words mostly absent from a dictionary, or
+  control characters where a class of glyphs (digits) was mapped to code 0.
 
 Each decision is a reason string ("" = trust the layer) that the record keeps per page
 (`issue.json` `source.pages_ocr`).
@@ -62,6 +63,11 @@ _EN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 MIN_CJK = 120          # fewer CJK characters on a page: no statistic, the layer is trusted
 CIPHER_SHARE = 0.22    # common-character share below this: not Chinese prose at all
 OCR_LAYER_SHARE = 0.40 # an OCR layer must look more like prose than this to be kept
+# an OCR layer whose font maps some glyphs to code 0 (a CNKI scan's layer printing every
+# digit as NUL: "\x00\x00\x00\x00年\x00月"): control characters are never text, and this many
+# on a page are a class of characters lost, not a stray one
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+OCR_CONTROL_MIN = 5
 MIN_EN_WORDS = 40
 OCR_EN_KNOWN = 0.55    # share of an OCR layer's English words a dictionary knows
 
@@ -128,6 +134,9 @@ def distrust_reason(text: str, ocr_layer: bool) -> str:
                 f"characters of Chinese prose (prose has over {CIPHER_SHARE:.0%})")
     if not ocr_layer:
         return ""
+    if (nul := len(_CONTROL.findall(text))) >= OCR_CONTROL_MIN:
+        return (f"implausible OCR layer: {nul} control characters (glyphs its font maps to no character, "
+                f"such as the digits of dates)")
     if n >= MIN_CJK and share < OCR_LAYER_SHARE:
         return (f"implausible OCR layer: {share:.0%} of its {n} CJK characters are common characters "
                 f"of Chinese prose (prose has over {OCR_LAYER_SHARE:.0%})")

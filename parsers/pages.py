@@ -425,10 +425,13 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     biggest = max(ln.size for ln in top)
     if biggest < size * ratio:
         return []
-    first = next(i for i, ln in enumerate(top) if ln.size >= biggest - 0.6)
+    # (an OCR layer's sizes come from each line's pitch and height: a justified long line
+    # or a two-character one measures 5-8% off another line in the same type)
+    tol = max(0.6, 0.08 * biggest) if all(ln.invisible for ln in top) else 0.6
+    first = next(i for i, ln in enumerate(top) if ln.size >= biggest - tol)
     out = []
     for ln in top[first:]:
-        if ln.size >= biggest - 0.6 and (not out or ln.y - out[-1].y < biggest * 2.2):
+        if ln.size >= biggest - tol and (not out or ln.y - out[-1].y < biggest * 2.2):
             out.append(ln)
         elif out:
             break

@@ -162,6 +162,13 @@ def test_despace_leaves_unspaced_urls_and_prose_alone() -> None:
         "https://www.csis.org/analysis. Accessed 2024."
 
 
+def test_a_full_width_query_mark_inside_a_url_is_the_query() -> None:
+    # typed with a Chinese input method, or read full-width by OCR: the URL goes on past it
+    assert despace_urls("陈焕然：《变性手术》，http://www.xiasl.net/shownews.asp？newsid=1069，下载时间2004-07-17。") == \
+        "陈焕然：《变性手术》，http://www.xiasl.net/shownews.asp?newsid=1069，下载时间2004-07-17。"
+    assert despace_urls("这是什么？答案在此") == "这是什么？答案在此"  # a question in prose is no query
+
+
 def test_founder_hyphen_only_between_latin() -> None:
     assert join_lines("中国鄄", "城") == "中国鄄城"
     assert join_lines("https://a.org/x鄄", "y") == "https://a.org/xy"

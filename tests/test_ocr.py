@@ -80,6 +80,9 @@ def test_repairs_of_what_the_engine_reads() -> None:
     assert repair("“入场券”：。双方") == "“入场券”。双方"
     assert repair('NATO\'s "Asia-Pacificization\'') == 'NATO\'s "Asia-Pacificization"'
     assert repair('the "students\' view"') == 'the "students\' view"'
+    # a hyphenated pinyin given name with the recogniser's gap; a suspended hyphen stays
+    assert repair("CHEN Huan-ran, CHEN Zong- ji.") == "CHEN Huan-ran, CHEN Zong-ji."
+    assert repair("pre- and post-operative care") == "pre- and post-operative care"
 
 
 def test_an_author_whose_mark_was_lost_gets_the_one_unit_nobody_claims() -> None:
@@ -89,6 +92,13 @@ def test_an_author_whose_mark_was_lost_gets_the_one_unit_nobody_claims() -> None
     # two unmarked authors, or every unit claimed: nothing is guessed
     assert _lost_mark([("甲", []), ("乙", []), ("丙", ["2"])], units) == [("甲", []), ("乙", []), ("丙", ["2"])]
     assert _lost_mark([("甲", ["1", "2"]), ("乙", [])], units) == [("甲", ["1", "2"]), ("乙", [])]
+
+
+def test_a_vendor_download_stamp_in_the_page_image_is_no_line() -> None:
+    boxes = [OcrBox(f"正文第{k}行的内容在这里", 50, 100 + 15 * k, 250, 112 + 15 * k, 0.99) for k in range(5)]
+    boxes.append(OcrBox("中国知网 https://www.cnki.net", 200, 800, 330, 812, 0.99))
+    texts = [ln.text for ln in lines_from_boxes(boxes, 460, 840)]
+    assert texts == [f"正文第{k}行的内容在这里" for k in range(5)]
 
 
 def test_vertical_and_huge_decorative_text_is_left_out() -> None:

@@ -541,3 +541,21 @@ def test_a_numbered_unit_note_answers_the_byline_marks() -> None:
                      _ln("作者单位：1. 北京大学经济学院，北京 100871；2. 清华大学公共管理学院，北京 100084", 760, 8)]
     art = _article(lines, title)
     assert [c.affiliation for c in art.contributors] == ["北京大学经济学院，北京 100871", "清华大学公共管理学院，北京 100084"]
+
+
+def test_a_title_line_ending_on_a_preposition_goes_on_over_a_name_like_line() -> None:
+    # "… of Male to" cannot end an English title: "Female Transsexuals" is its last line, not
+    # a byline, though it is shaped like two names and set in the byline's size
+    lines = [_ln("Clitoris Reconstruction with Sexual Sensibility in the Surgical Treatment of Male to", 300, 9.0),
+             _ln("Female Transsexuals", 316, 9.0), _ln("CHEN Huan-ran, CHEN Zong-ji", 332, 9.0),
+             _ln("(Plastic Surgery Hospital, Chinese Academy of Medical Sciences, Beijing 100041)", 348, 8.0),
+             _ln("Abstract: Objective To study a new method.", 380, 9.0), _ln("Key words: clitoris; sensibility", 400, 9.0)]
+    entry = english_beside_header(lines)
+    assert entry is not None
+    assert entry.title.endswith("of Male to Female Transsexuals")
+    assert entry.names == ["CHEN Huan-ran", "CHEN Zong-ji"]
+    # a title that ends on a noun keeps a name line under it as the byline
+    lines[0] = _ln("Clitoris Reconstruction in the Surgical Treatment of Transsexuals", 300, 9.0)
+    lines[1] = _ln("Huanran Chen, Zongji Chen", 316, 9.0)
+    entry = english_beside_header([lines[0], lines[1]] + lines[3:])
+    assert entry is not None and entry.names == ["Huanran Chen", "Zongji Chen"]
