@@ -30,17 +30,15 @@ from urllib.parse import urlsplit
 import requests
 
 from deposit.credentials import Credentials
+from deposit.endpoints import DEADLINE, PRODUCTION_URL, TEST_URL  # noqa: F401  (re-exported)
 from deposit.diagnostic import Diagnostic, DiagnosticError, parse_diagnostic
 from deposit.errors import CredentialsError, DepositError, ServiceBusy, UploadRejected, UploadUncertain
 from deposit.http import Answer, TransportLimit, bounded_post, bounded_session
 
 log = logging.getLogger(__name__)
 
-TEST_URL = "https://test.crossref.org"
-PRODUCTION_URL = "https://doi.crossref.org"
 RETRY_STATUSES = (429, 503)
 USER_AGENT = "journal-ingest/0.1 (Crossref deposit client)"
-DEADLINE = 300.0  # seconds for one whole request (upload included), not per read
 MAX_ANSWER_BYTES = 16 * 1024 * 1024  # a submission log of ~50,000 records; an upload answer is a page
 ANSWER_TEXT = 65536  # characters of an HTML answer looked at (its verdict and message are at the top)
 TEST_ACCOUNTS_HINT = ("check CROSSREF_LOGIN_ID (email@address.com/role, or the role alone) and the password; "

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from deposit.client import DEADLINE, PRODUCTION_URL, TEST_URL
+from deposit.endpoints import DEADLINE, PRODUCTION_URL, TEST_URL
 from parsers.errors import BadConfig
 
 LEDGER_NAME = "deposit-ledger.sqlite3"
