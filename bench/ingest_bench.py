@@ -3,6 +3,9 @@
 Builds (once, into bench/results/) a long Chinese issue by repeating the bundled GB1 sample
 issue's article pages (fonts without ToUnicode: the hard case), then times both tools and
 prints ratios. Not a test: numbers vary with the machine; ratios are what we compare.
+Besides wall time, the CPU seconds of each tool (user + system, its child processes
+included) and their ratio: on a machine other work shares, wall time measures the
+neighbours as much as the tool, CPU time much less.
 
     python bench/ingest_bench.py [--pages 160] [--runs 3]
 """
@@ -45,14 +48,20 @@ def build_issue(pages: int) -> Path:
     return out
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of a child process."""
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def timed(cmd: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds of a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cpu = _children_cpu()
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before)
+    return wall, max(peak, before), _children_cpu() - cpu
 
 
 def main() -> int:
@@ -72,10 +81,11 @@ def main() -> int:
                     *(str(ROOT / d) for d in ("parsers", "schemas", "flows", "cli", "review", "checks", "deposit"))],
                    check=True, stdout=subprocess.DEVNULL)
     print(f"{'pages':>6} {'pdftotext s':>12} {'ingest s':>9} {'ratio':>6} {'s/page':>7} {'peak MB':>8}"
-          f" {'--no-report s':>14} {'ratio':>6}")
+          f" {'--no-report s':>14} {'ratio':>6} {'CPU s':>6} {'ref CPU s':>9} {'CPU ratio':>9}")
     for pages in args.pages:
         pdf = build_issue(pages) if pages > 1 else _one_page()
-        ref = min(timed([pdftotext, "-enc", "UTF-8", str(pdf), "-"])[0] for _ in range(args.runs))
+        refs = [timed([pdftotext, "-enc", "UTF-8", str(pdf), "-"]) for _ in range(args.runs)]
+        ref, ref_cpu = min(r[0] for r in refs), min(r[2] for r in refs)
         runs, bare = [], []
         for _ in range(args.runs):
             # a fresh process each time measures RSS of this run alone
@@ -85,13 +95,15 @@ def main() -> int:
                 bare.append(_run_ingest(cli, pdf, out, "--no-report"))
         wall = min(r[0] for r in runs)
         peak = max(r[1] for r in runs)
+        cpu = min(r[2] for r in runs)
         wall_bare = min(r[0] for r in bare)
         print(f"{pages:>6} {ref:>12.3f} {wall:>9.3f} {wall / ref:>6.1f} {wall / pages:>7.4f} {peak / 1024:>8.0f}"
-              f" {wall_bare:>14.3f} {wall_bare / ref:>6.1f}")
+              f" {wall_bare:>14.3f} {wall_bare / ref:>6.1f} {cpu:>6.2f} {ref_cpu:>9.3f} {cpu / max(ref_cpu, 1e-3):>9.1f}")
     return 0
 
 
-def _run_ingest(cli: str, pdf: Path, out: str, *extra: str) -> tuple[float, int]:
+def _run_ingest(cli: str, pdf: Path, out: str, *extra: str) -> tuple[float, int, float]:
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", cli, "ingest", str(pdf), "--out", out, "--no-links", "--quiet", *extra],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -99,7 +111,7 @@ def _run_ingest(cli: str, pdf: Path, out: str, *extra: str) -> tuple[float, int]
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed: {proc.stderr.strip().splitlines()[-1]}")
     lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip().isdigit()]
-    return wall, int(lines[-1]) if lines else 0
+    return wall, int(lines[-1]) if lines else 0, _children_cpu() - cpu
 
 
 def _one_page() -> Path:
