@@ -24,7 +24,7 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
-from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of
+from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of, pinyin_syllables, split_chinese_name
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -107,6 +107,8 @@ class PageEvidence:
     page_doubts: list[tuple[str, str]] = field(default_factory=list)  # (field, why) from the issue's page sequence
     # lines read by OCR here (parsers.ocr), spaces removed, with the engine's confidence
     ocr_lines: list[tuple[str, float]] = field(default_factory=list)
+    # every line of its pages that prints an address, with the line under it (url_lines())
+    url_lines: list[tuple[str, str]] = field(default_factory=list)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -453,6 +455,162 @@ def _urls(art: Article, s: Scores) -> None:
             s.cap("citations.urls", 0.5, f"[{c.n}] prints an access date that was not read")
 
 
+# ---------------------------------------------------------------------------------------
+# Chinese-article evidence from the pages themselves (the English-article checks are apart)
+# ---------------------------------------------------------------------------------------
+
+# a full printed date (2020-03-05, 2020.3.5, 2020年3月5日): in a GB/T 7714-2015 entry the one in
+# square brackets after the type code is the 引用日期 ("[EB/OL].(2019-01-02)[2020-03-05]")
+_FULL_DATE = r"(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+_BRACKET_FULL_DATE = re.compile(rf"[\[［〔【]\s*({_FULL_DATE})\s*[\]］〕】]")
+# a character a URL cannot end with: the line broke inside it, the rest is on the next line
+_URL_OPEN_END = "/-_=&?#%~:+@.‐"
+
+
+def url_lines(pages: list) -> list[tuple[str, str]]:
+    """Every body line of the article's pages that prints an address, with the line under it
+    (the text a URL broken at the line end goes on with); page furniture left out: a line
+    repeated on two pages at one height (a journal's site, a database stamp)."""
+    from parsers.reflist import plain_key, repeated_url_lines
+
+    furniture = repeated_url_lines(pages)
+    out = []
+    for page in pages:
+        body = page.body
+        for i, ln in enumerate(body):
+            if _URL_LIKE.search(ln.text) and plain_key(ln.text) not in furniture:
+                out.append((ln.text, body[i + 1].text if i + 1 < len(body) else ""))
+    return out
+
+
+def _url_goes_on(nxt: str) -> bool:
+    """Does the next line open with what can only be a URL's rest (a path piece with a
+    slash, a dot before a file type, a query), not prose, a date or a new entry?"""
+    m = re.match(r"[A-Za-z0-9_\-./?=&%#~]+", nxt.strip())
+    if not m or re.match(r"\[|\(|\d{4}[-./年]", nxt.strip()):
+        return False
+    token = m.group(0).rstrip(".")
+    return bool(re.search(r"[/?=&%_]|\.(?:s?html?|aspx?|php|jsp|pdf|cn|com|org|net)\b", token))
+
+
+def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """Cited URLs checked against the lines that print them (GB/T 7714-2015 prints an online
+    resource's address after its [EB/OL] and dates; a URL is broken over lines with or
+    without a hyphen), and their access dates against the entry's printed dates."""
+    from parsers.citations import despace_urls, find_urls, is_furniture_url
+
+    key = "citations.urls"
+    def bare(u: str) -> str:  # (a line may print the scheme at the end of the line above)
+        return re.sub(r"^(?:https?|ftp)://", "", u.lower())
+
+    low = [bare(u) for c in art.citations for u in c.urls]
+    for line, nxt in ev.url_lines:
+        text = despace_urls(line)
+        for frag, start, end in find_urls(text):
+            f = bare(frag)
+            if is_furniture_url(frag, text[:start]) or (art.doi and art.doi.lower() in f) or len(f) < 8:
+                continue
+            stem = f.rstrip("-‐")
+            longer = [u for u in low if u.startswith(stem)]
+            shorter = [u for u in low if stem.startswith(u) and len(u) < len(stem)]
+            at_end = not text[end:].strip()
+            if not longer and not shorter:
+                s.cap(key, 0.5, f"the pages print “{frag[:50]}” but no citation holds it")
+            elif shorter and not longer:
+                s.cap(key, 0.4, f"“{shorter[0][:50]}” is cut short: the page prints “{frag[:50]}”")
+            elif at_end and any(len(u) > len(stem) for u in longer) and frag[-1] not in _URL_OPEN_END:
+                # the line ended where the URL could have ended too: joining it to the next
+                # line's text was a guess (GB/T 7714 sets no mark at a URL's line break)
+                s.cap(key, 0.7, f"“{frag[:50]}” was joined across a line break to what follows: check where it ends")
+            elif at_end and stem in low and (frag[-1] in _URL_OPEN_END.replace("/", "") or _url_goes_on(nxt)):
+                s.cap(key, 0.5, f"“{frag[:50]}” ends at a line end, and the next line may go on with it")
+    for c in art.citations:
+        if not c.urls:
+            continue
+        brackets = [m.group(1) for m in _BRACKET_FULL_DATE.finditer(c.text)]
+        if not c.accessed and brackets:
+            s.cap(key, 0.5, f"[{c.n}] prints a 引用日期 “[{brackets[0]}]” that was not read as the access date")
+        if c.accessed and not re.match(r"(?:199[1-9]|20\d\d)-", c.accessed):
+            s.cap(key, 0.5, f"[{c.n}] access date {c.accessed} is before the web")
+        for u in c.urls:
+            if u.count("http") > 1 or u.count("www.") > 1:
+                s.cap(key, 0.4, f"[{c.n}] “{u[:50]}” holds two addresses run together")
+            if re.search(r"[_=&?%~:+@#]$", u):
+                s.cap(key, 0.5, f"[{c.n}] “{u[:50]}” ends in “{u[-1]}”: the rest may be on the next line")
+    long_article = art.pdf_pages[1] - art.pdf_pages[0] >= 2 and art.type == "research-article"
+    if long_article and not art.citations and (ev.ocr or re.search(r"参考文献|注释|\[EB/OL\]|https?:", ev.text)):
+        s.cap(key, 0.6, "the pages print references or notes, but none were read")
+    if ev.ocr and long_article:
+        s.cap(key, 0.7, "an OCR layer over a scan: addresses may be misread or missed")
+
+
+# GB/T 28039-2011: a Chinese name in Latin letters is its pinyin, surname first (ZHANG San,
+# Zhang San) or, in some English blocks, given name first (San Zhang); the given name's
+# syllables joined, or hyphenated in the older CAJ-CD style (LIU Yun-sheng), with the
+# byline's superscript marks after it. Matched in the page text with spaces removed.
+def _pinyin_pattern(zh: str) -> re.Pattern[str] | None:
+    surname, given = split_chinese_name(zh)
+    sur = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(surname, surname=True)]
+    giv = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(given)]
+    sur, giv = [x.replace("v", "(?:v|u|yu|ü)") for x in sur if x], [x.replace("v", "(?:v|u|yu|ü)") for x in giv if x]
+    if not sur or not giv:
+        return None
+    sep = r"[-‐'’]?"
+    a, b = sep.join(sur), sep.join(giv)
+    # (not inside a word: before it no lower-case letter unless it opens with a capital)
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}{sep}{b}|{b}{sep}{a})(?-i:(?![a-z]))", re.I)
+
+
+def _byline_count(line: str) -> int:
+    """Names in an English byline line (spaces removed): pieces between commas, semicolons
+    and 、 that hold letters (a superscript mark list "1,2" holds none)."""
+    return sum(1 for piece in re.split(r"[,，;；、]|(?<=[a-z\d*])and(?=[A-Z])", line) if re.search(r"[A-Za-z]{2,}", piece))
+
+
+def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A Chinese article's English names against the pinyin of its Chinese byline and the
+    English byline the pages print (CAJ-CD B/T 1-2006 prints the English title, the names in
+    pinyin and the affiliations above the English abstract)."""
+    if art.language == "en" or (not art.title.zh and art.title.en) or not art.contributors:
+        return
+    key = "contributors.name.en"
+    han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
+    byline = ""
+    for c in han:
+        pat = _pinyin_pattern(c.name.zh)
+        m = pat.search(ev.text) if pat and ev.text else None
+        if m and not byline:
+            byline = next((ln for ln in ev.text.split("\n") if pat.search(ln)), "")
+        if m and not c.name.en:
+            s.cap(key, 0.5, f"the pages print “{m.group(0)}” for “{c.name.zh}”, but no English name was read")
+    for c in art.contributors:
+        en = c.name.en
+        if not en:
+            continue
+        stray = re.sub(r"[^\W\d_]|[\s.'’‐-]", "", en)
+        if stray and not _CJK.search(stray):
+            s.cap(key, 0.5, f"“{en}” holds “{stray}”: an affiliation mark or a separator taken with the name")
+        if re.search(r"[-‐]\s|\s[-‐]", en):
+            s.cap(key, 0.6, f"“{en}” has a hyphen beside a space: the name was broken at a line end")
+    # one byline prints its names one way (GB/T 28039: SURNAME Given, or Given Surname)
+    # (read from the letters alone: a text layer may letter-space a name, "LI U Yun-sheng")
+    styles = set()
+    for c in han:
+        if c.name.en and is_pinyin_of(c.name.zh, c.name.en):
+            sur = re.sub(r"[^a-z]", "", "".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)).lower())
+            letters = re.sub(r"[^A-Za-z]", "", c.name.en)
+            first = letters.lower().startswith(sur)
+            part = letters[:len(sur)] if first else letters[-len(sur):]
+            styles.add((first, part.isupper()))
+    if len(styles) > 1:
+        s.cap(key, 0.6, "the English names are printed in two styles: some may come from elsewhere")
+    if byline and not _INSTITUTION.search(byline) and not _CJK.search(byline) and len(byline) < 200:
+        found = _byline_count(byline)
+        if found > len(art.contributors):
+            s.cap(key, 0.5, f"the English byline lists {found} names, {len(art.contributors)} authors were read")
+            s.cap("contributors.name.zh", 0.6, f"the English byline lists {found} names, {len(art.contributors)} authors were read")
+
+
 def _get_text(art: Article, key: str) -> object:
     """A field's value; for the per-item paths, whether any item has one."""
     if key == "citations.urls":
@@ -479,6 +637,8 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     if ev.ocr_lines:
         _ocr_read(art, ev, s)
     _urls(art, s)
+    _urls_zh(art, ev, s)
+    _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence
 

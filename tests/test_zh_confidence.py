@@ -1,0 +1,106 @@
+"""Confidence of a Chinese article's English names and cited URLs, checked against what its
+pages print (CAJ-CD B/T 1-2006 English block, GB/T 28039-2011 pinyin, GB/T 7714-2015 [EB/OL])."""
+from __future__ import annotations
+
+from parsers.confidence import PageEvidence, assess_article, flagged_paths
+from schemas.model import Citation, Contributor, LangText
+from tests.test_confidence import clean_article
+
+
+def flags(art, ev: PageEvidence | None = None) -> set[str]:
+    assess_article(art, ev or PageEvidence())
+    return flagged_paths(art.warnings)
+
+
+def two_authors():
+    art = clean_article()
+    art.contributors.append(Contributor(name=LangText(zh="刘云生", en="LIU Yun-sheng"), surname="刘", given="云生",
+                                        affiliation="北京外国语大学国际关系学院"))
+    return art
+
+
+def test_an_english_name_printed_but_not_read_is_flagged() -> None:
+    art = two_authors()
+    art.contributors[1].name.en = ""
+    text = "NewDevelopmentsinJapan-NATORelations\nCHENJingjing1,LIUYun-sheng2"
+    assert "contributors.name.en" in flags(art, PageEvidence(text=text))
+    # nothing printed for him: no evidence against the record beyond the count check
+    art = two_authors()
+    assert "contributors.name.en" not in flags(art, PageEvidence(text="CHENJingjing1,LIUYun-sheng2"))
+
+
+def test_pinyin_inside_another_word_is_no_name() -> None:
+    art = clean_article()
+    art.contributors[0].name = LangText(zh="李娜", en="")
+    assess_article(art, PageEvidence(text="Carolinais a state"))
+    assert not any("the pages print" in w.message for w in art.warnings)
+    assess_article(art, PageEvidence(text="LINa1"))
+    assert any("the pages print “LINa”" in w.message for w in art.warnings)
+
+
+def test_a_mark_or_a_broken_hyphen_in_an_english_name_is_flagged() -> None:
+    for bad in ("CHEN Jingjing*", "CHEN Jingjing†", "CHEN Jing- jing"):
+        art = clean_article()
+        art.contributors[0].name.en = bad
+        assert "contributors.name.en" in flags(art), bad
+    art = clean_article()
+    art.contributors[0].name.en = "CHEN Jing-jing"
+    assert "contributors.name.en" not in flags(art)
+
+
+def test_names_in_two_styles_are_flagged_letter_spacing_is_not() -> None:
+    art = two_authors()
+    art.contributors[0].name.en = "Jingjing Chen"  # given name first, the other surname first in capitals
+    assert "contributors.name.en" in flags(art)
+    art = two_authors()
+    art.contributors[1].name.en = "LI U Yun-sheng"  # a letter-spaced surname: same style
+    assert "contributors.name.en" not in flags(art)
+
+
+def test_an_english_byline_with_more_names_than_authors_is_flagged() -> None:
+    art = clean_article()
+    text = "CHENJingjing1,LIUYun-sheng2,WANGWu1\n(1.SchoolofInternationalRelations)"
+    assert {"contributors.name.en", "contributors.name.zh"} <= flags(art, PageEvidence(text=text))
+
+
+def cited(*cits: Citation):
+    art = clean_article()
+    art.citations = list(cits)
+    return art
+
+
+def test_a_printed_url_no_citation_holds_is_flagged() -> None:
+    art = cited(Citation(1, "国家统计局. 统计公报[EB/OL]. [2020-03-05]. http://www.stats.gov.cn/tjsj/", ["http://www.stats.gov.cn/tjsj/"], "2020-03-05"))
+    ev = PageEvidence(url_lines=[("[1] 国家统计局. 统计公报[EB/OL]. [2020-03-05]. http://www.stats.gov.cn/tjsj/", ""),
+                                 ("[2] 某报告[EB/OL]. http://www.example.org/report.pdf", "")])
+    assert "citations.urls" in flags(art, ev)
+    # the same line printing only what was read: not flagged (the scheme may sit on the line above)
+    ev = PageEvidence(url_lines=[("[2018-03-18] http://", "www.stats.gov.cn/tjsj/"), ("www.stats.gov.cn/tjsj/", "")])
+    assert "citations.urls" not in flags(art, ev)
+
+
+def test_a_url_cut_at_a_line_end_or_joined_by_guess_is_flagged() -> None:
+    whole = "http://news.example.com/2004/03/17/news219465184.shtml"
+    art = cited(Citation(1, "新闻[EB/OL]. " + whole, [whole[:len("http://news.example.com/2004/03/17/")]]))
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/", "news219465184.shtml")])
+    assert "citations.urls" in flags(art, ev)   # the next line goes on with a file name
+    art = cited(Citation(1, "新闻[EB/OL]. " + whole, [whole]))
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004", "/03/17/news219465184.shtml")])
+    assert "citations.urls" in flags(art, ev)   # broke after a digit: joining was a guess
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/", "03/17/news219465184.shtml")])
+    assert "citations.urls" not in flags(art, ev)  # broke after a slash: the URL had to go on
+
+
+def test_an_unread_citation_date_and_a_dangling_url_end_are_flagged() -> None:
+    art = cited(Citation(1, "报告[EB/OL]. (2019-01-02)[2020-03-05]. http://www.example.org/a", ["http://www.example.org/a"], None))
+    assert "citations.urls" in flags(art)
+    art = cited(Citation(1, "报告[EB/OL]. (2019-01-02)[2020-03-05]. http://www.example.org/a", ["http://www.example.org/a"], "2020-03-05"))
+    assert "citations.urls" not in flags(art)
+    art = cited(Citation(1, "报告. http://www.example.org/a?id=", ["http://www.example.org/a?id="], None))
+    assert "citations.urls" in flags(art)
+
+
+def test_a_long_article_whose_references_were_not_read_is_flagged() -> None:
+    art = clean_article()
+    assert "citations.urls" in flags(art, PageEvidence(text="正文……\n参考文献\n[1]张三.论文[J]."))
+    assert "citations.urls" not in flags(art, PageEvidence(text="正文……"))
