@@ -13,7 +13,7 @@ from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
 from parsers.normalize import latin_share
-from parsers.pages import PageInfo
+from parsers.pages import PageInfo, printed_range
 from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
 from schemas.model import Article, Citation, Contributor, LangText
 
@@ -821,6 +821,38 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
             [ln for ln in below if not _EDITOR.match(ln.text)])  # (（责任编辑：…） is no note)
 
 
+def _rejoin_by_usage(keywords: list[str], text: str) -> list[str]:
+    """English keywords with a line-break hyphen left in ("trans-sexuals"): a keyword line
+    wraps like any other, and a typesetter's break hyphen is no part of the word. When the
+    article's own English title or abstract spells the word whole and never with the hyphen,
+    the hyphen was the line break's (a real compound, male-to-female, is spelt with it there)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)}
+
+    def fix(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if whole.lower() in words and m.group(0).lower() not in words else m.group(0)
+
+    return [re.sub(r"\b([A-Za-z]{2,})-\s*([a-z]{2,})\b", fix, k) for k in keywords]
+
+
+def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
+    """A first page without a folio read on it that prints its range in words (its own
+    GB/T 7714 citation line, a pp./页码 masthead line: parsers.pages.printed_range): the
+    range read there, instead of one inferred from the neighbouring pages' numbers."""
+    first, last = pages[0], pages[-1]
+    if first.printed_seen:
+        return
+    top = [ln.text for ln in first.body[:8]]  # (a masthead line the running-head pass left in the body)
+    found = printed_range([ln.text for ln in first.body], [h.text for h in first.heads] + top)
+    if found is None:
+        return
+    art.fpage = str(found[0])
+    if not last.printed_seen or len(pages) == 1:
+        art.lpage = str(found[1])
+    art.warn("pages-from-printed-range", f"no folio read on its first page: p.{art.fpage}–{art.lpage} from the "
+             "range it prints (its citation line or a pp./页码 line)")
+
+
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
@@ -830,6 +862,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         art.fpage = str(first.printed)
     if pages[-1].printed is not None:
         art.lpage = str(pages[-1].printed)
+    _range_printed_in_words(art, pages)
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
@@ -882,7 +915,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if english:
         art.title.en = english.title
         art.abstract.en = english.abstract
-        art.keywords.en = english.keywords
+        art.keywords.en = _rejoin_by_usage(english.keywords, f"{english.title} {english.abstract}")
 
     f = header.fields
     art.abstract.zh = f.get("abstract_zh", "")

@@ -109,6 +109,7 @@ class PageEvidence:
     ocr_lines: list[tuple[str, float]] = field(default_factory=list)
     # every line of its pages that prints an address, with the line under it (url_lines())
     url_lines: list[tuple[str, str]] = field(default_factory=list)
+    folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -483,6 +484,24 @@ def url_lines(pages: list) -> list[tuple[str, str]]:
     return out
 
 
+def _pages_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A printed page range comes from the folios (the running head's or foot's page
+    numbers) or from a range printed in words; when none of the article's own pages shows a
+    folio, fpage and lpage were carried over from other pages (page labels, other articles'
+    folios) and are flagged unless its 文章编号 (CAJ-CD B/T 1-2006: …-first page-page count)
+    says the same."""
+    if ev.folios_seen is None or ev.folios_seen > 0 or not art.fpage.isdigit():
+        return
+    if any(w.code in ("pages-from-printed-range", "pages-from-article-no") for w in art.warnings):
+        return
+    ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
+    if ano is not None and ano.first_page.isdigit() and int(ano.first_page) == int(art.fpage):
+        return
+    s.cap("fpage", 0.6, "none of its pages prints a folio that was read: carried over from other pages")
+    if art.lpage:
+        s.cap("lpage", 0.6, "none of its pages prints a folio that was read: carried over from other pages")
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -638,6 +657,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         _ocr_read(art, ev, s)
     _urls(art, s)
     _urls_zh(art, ev, s)
+    _pages_zh(art, ev, s)
     _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence

@@ -450,7 +450,8 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
             break
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
-                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own))
+                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
+                        folios_seen=sum(p.printed_seen for p in own))
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

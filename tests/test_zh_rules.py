@@ -1,0 +1,46 @@
+"""Chinese-article extraction rules that encode a printing convention: a page range printed in
+words (GB/T 7714-2015 self-citation line, pp./页码 masthead line), an English keyword's line-break
+hyphen, the flag on page numbers no page of the article prints."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.article import _rejoin_by_usage
+from parsers.confidence import PageEvidence, assess_article, flagged_paths
+from parsers.pages import printed_range
+from tests.test_confidence import clean_article
+
+
+@pytest.mark.parametrize("lines,heads,want", [
+    (["引用本文：张三，李四. 标题[J]. 刊名，2020，12(3)：45-52."], [], (45, 52)),
+    (["Cite this article: Zhang S. Title[J]. J Chin, 2020, 12(3):", "45-52."], [], (45, 52)),  # wrapped
+    (["本文引用格式：张三. 标题[J]. 刊名, 2019, 37: 112-118."], [], (112, 118)),
+    ([], ["Vol.12 No.3 pp.45-52"], (45, 52)),
+    ([], ["第 45—52 页"], (45, 52)),
+    ([], ["页码：45-52"], (45, 52)),
+    # a footnote citing another work prints a range too: only the heads' is the article's
+    (["① 张三：《论文》，《刊名》2010年第3期，第45-52页。"], [], None),
+    (["图2 1990-2020年变化"], ["2020年第3期"], None),
+    (["引用本文：张三. 标题[J]. 刊名, 2020, 12(3): 52-45."], [], None),  # no range: last before first
+])
+def test_a_range_printed_in_words(lines: list[str], heads: list[str], want: tuple[int, int] | None) -> None:
+    assert printed_range(lines, heads) == want
+
+
+def test_a_line_break_hyphen_left_in_an_english_keyword_goes_when_the_article_spells_it_whole() -> None:
+    text = "Clitoris Reconstruction in Male to Female Transsexuals. A male-to-female self-efficacy scale."
+    assert _rejoin_by_usage(["Male to female trans-sexuals", "male-to-female", "self-efficacy", "co-operation"], text) \
+        == ["Male to female transsexuals", "male-to-female", "self-efficacy", "co-operation"]
+
+
+def test_pages_no_page_of_the_article_prints_are_flagged_unless_the_article_number_agrees() -> None:
+    def flags(art, ev):
+        assess_article(art, ev)
+        return flagged_paths(art.warnings)
+    art = clean_article()
+    art.article_no = ""
+    assert {"fpage", "lpage"} <= flags(art, PageEvidence(folios_seen=0))
+    assert not {"fpage", "lpage"} & flags(clean_article(), PageEvidence(folios_seen=0))  # 文章编号 …-0043-10 agrees
+    art = clean_article()
+    art.article_no = ""
+    assert not {"fpage", "lpage"} & flags(art, PageEvidence(folios_seen=3))
