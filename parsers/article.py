@@ -853,6 +853,20 @@ def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
              "range it prints (its citation line or a pp./页码 line)")
 
 
+def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
+    """Han-named authors left without an English name, or with one that is not their pinyin:
+    the English byline is the line of the first two pages printing every one's pinyin
+    (GB/T 28039-2011; names.english_byline), read as printed."""
+    han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
+    if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
+        return
+    lines = [ln.text for p in pages[:2] for ln in p.body]
+    found = names.english_byline([c.name.zh for c in han], lines)
+    for c, en in zip(han, found):
+        if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):
+            c.name.en = en
+
+
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
@@ -943,6 +957,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if ano is not None:
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
+    _english_names_by_pinyin(art, pages)
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         fill_english(art, first, title_idx, header, pages)

@@ -173,6 +173,51 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     return _letters(en) in (sur + giv, giv + sur)
 
 
+def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
+    """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
+    capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given
+    name's syllables joined or hyphenated (LIU Yun-sheng), spaces anywhere a text layer
+    letter-spaces them; not inside a longer word. None for a name without two Han parts."""
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
+        return None
+    surname, given = split_chinese_name(zh)
+
+    def syllables(text: str, sur: bool) -> list[str]:
+        out = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(text, surname=sur)]
+        return [x.replace("v", "(?:v|u|yu|ü)") for x in out if x]
+
+    sur, giv = syllables(surname, True), syllables(given, False)
+    if not sur or not giv:
+        return None
+    inner = r"\s?[-‐'’]?\s?"
+    a, b = inner.join(sur), inner.join(giv)
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s+{a})(?-i:(?![a-z]))", re.I)
+
+
+def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
+    """The English names a page prints for a Chinese byline, in its order: the one line (or
+    two consecutive lines) holding the pinyin of every Han name of it (CAJ-CD B/T 1-2006 sets
+    the English byline under the English title). For a single author the line must be the
+    name alone (with its marks), so that a reference citing the author is not taken.
+    [] when no such line is found."""
+    patterns = [pinyin_printed(n) for n in zh_names]
+    if not zh_names or any(p is None for p in patterns):
+        return []
+    for k in range(len(lines)):
+        window = lines[k] if len(zh_names) == 1 else " ".join(lines[k:k + 2])
+        found = [p.search(window) for p in patterns]
+        if not all(found):
+            continue
+        if len(zh_names) == 1:
+            rest = window.replace(found[0].group(0), "")
+            if re.search(r"[A-Za-z\u3400-\u9fff]", rest):
+                continue
+        elif re.search(r"[\u3400-\u9fff]", window) or len({m.start() for m in found}) != len(found):
+            continue  # (a Chinese line, or two authors matched by one printed name)
+        return [re.sub(r"\s+", " ", re.sub(r"([-‐])\s+", r"\1", m.group(0))).strip(" ,，") for m in found]
+    return []
+
+
 def pinyin_name(name: str) -> str:
     """Romanise a Chinese name: ``Surname Given`` (陈静静 → ``Chen Jingjing``,
     欧阳修文 → ``Ouyang Xiuwen``, 单雄信 → ``Shan Xiongxin``, 嘉恩 as given → ``Jia'en``).

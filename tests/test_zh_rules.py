@@ -44,3 +44,17 @@ def test_pages_no_page_of_the_article_prints_are_flagged_unless_the_article_numb
     art = clean_article()
     art.article_no = ""
     assert not {"fpage", "lpage"} & flags(art, PageEvidence(folios_seen=3))
+
+
+@pytest.mark.parametrize("zh,lines,want", [
+    (["张三", "李四"], ["Title of the Paper", "ZHANG San1, LI Si2*", "(1. Peking University)"], ["ZHANG San", "LI Si"]),
+    (["陈焕然", "陈宗基"], ["CHEN Huan-ran, CHEN Zong-", "ji"], ["CHEN Huan-ran", "CHEN Zong-ji"]),  # wrapped at a hyphen
+    (["柴若楠", "郜帅"], ["Chai Ruonan1, Gao Shuai2"], ["Chai Ruonan", "Gao Shuai"]),
+    (["刘云生"], ["LIU Yun-sheng", "(Law School)"], ["LIU Yun-sheng"]),
+    (["刘云生"], ["[3] LIU Yun-sheng. On property[J]. Law Review, 2010."], []),  # a reference is no byline
+    (["张三", "李四"], ["张三 李四 ZHANG San LI Si"], []),  # a Chinese line is no English byline
+    (["张三", "李四"], ["ZHANG San, WANG Wu"], []),  # not every author's pinyin
+])
+def test_the_english_byline_is_the_line_printing_every_authors_pinyin(zh, lines, want) -> None:
+    from parsers.names import english_byline
+    assert english_byline(zh, lines) == want
