@@ -404,9 +404,13 @@ def split_author_line(line: str) -> list[str]:
     return [n for n, _ in split_author_line_with_marks(line)]
 
 
+# (GB/T 7713.2 sets each unit as "单位，城市 邮编", units apart by ；, or by a space alone after
+# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084"; a mark may
+# stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
-    r"(?:^|(?<=[;；]))\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
-    r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9]))\s*"
+    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
+    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
+    r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
 
 

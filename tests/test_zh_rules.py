@@ -58,3 +58,14 @@ def test_pages_no_page_of_the_article_prints_are_flagged_unless_the_article_numb
 def test_the_english_byline_is_the_line_printing_every_authors_pinyin(zh, lines, want) -> None:
     from parsers.names import english_byline
     assert english_byline(zh, lines) == want
+
+
+@pytest.mark.parametrize("line,want", [
+    ("(1.北京大学法学院 北京 100871 2.清华大学 北京 100084)", {"1": "北京大学法学院 北京 100871", "2": "清华大学 北京 100084"}),
+    ("1 北京大学法学院，北京 100871；2 清华大学，北京 100084", {"1": "北京大学法学院，北京 100871", "2": "清华大学，北京 100084"}),
+    ("北京大学法学院，北京 100871", {"": "北京大学法学院，北京 100871"}),  # one unit, no mark
+    ("电话 010 12345678", {"": "电话 010 12345678"}),  # digits that are no mark
+])
+def test_numbered_affiliations_apart_by_a_postcode_or_with_a_spaced_mark(line: str, want: dict[str, str]) -> None:
+    from parsers.names import parse_affiliation_line
+    assert parse_affiliation_line(line) == want
