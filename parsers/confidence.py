@@ -24,7 +24,7 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
-from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of, pinyin_syllables, split_chinese_name
+from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of, pinyin_printed, pinyin_syllables, split_chinese_name
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -563,21 +563,10 @@ def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap(key, 0.7, "an OCR layer over a scan: addresses may be misread or missed")
 
 
-# GB/T 28039-2011: a Chinese name in Latin letters is its pinyin, surname first (ZHANG San,
-# Zhang San) or, in some English blocks, given name first (San Zhang); the given name's
-# syllables joined, or hyphenated in the older CAJ-CD style (LIU Yun-sheng), with the
-# byline's superscript marks after it. Matched in the page text with spaces removed.
 def _pinyin_pattern(zh: str) -> re.Pattern[str] | None:
-    surname, given = split_chinese_name(zh)
-    sur = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(surname, surname=True)]
-    giv = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(given)]
-    sur, giv = [x.replace("v", "(?:v|u|yu|ü)") for x in sur if x], [x.replace("v", "(?:v|u|yu|ü)") for x in giv if x]
-    if not sur or not giv:
-        return None
-    sep = r"[-‐'’]?"
-    a, b = sep.join(sur), sep.join(giv)
-    # (not inside a word: before it no lower-case letter unless it opens with a capital)
-    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}{sep}{b}|{b}{sep}{a})(?-i:(?![a-z]))", re.I)
+    """An author's pinyin in its printed forms (GB/T 28039-2011; names.pinyin_printed),
+    matched in page text whose spaces are removed."""
+    return pinyin_printed(zh)
 
 
 def _byline_count(line: str) -> int:
@@ -613,7 +602,7 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap(key, 0.6, f"“{en}” has a hyphen beside a space: the name was broken at a line end")
     # one byline prints its names one way (GB/T 28039: SURNAME Given, or Given Surname)
     # (read from the letters alone: a text layer may letter-space a name, "LI U Yun-sheng")
-    styles = set()
+    styles, hyphens = set(), set()
     for c in han:
         if c.name.en and is_pinyin_of(c.name.zh, c.name.en):
             sur = re.sub(r"[^a-z]", "", "".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)).lower())
@@ -621,8 +610,13 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             first = letters.lower().startswith(sur)
             part = letters[:len(sur)] if first else letters[-len(sur):]
             styles.add((first, part.isupper()))
+            if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)
+                hyphens.add(bool(re.search(r"[a-z][-‐][a-z]", c.name.en, re.I)))
     if len(styles) > 1:
         s.cap(key, 0.6, "the English names are printed in two styles: some may come from elsewhere")
+    if len(hyphens) > 1:
+        s.cap(key, 0.6, "some given names are hyphenated and some not: a hyphen at a line end may have been "
+                        "taken for a break, or one kept")
     if byline and not _INSTITUTION.search(byline) and not _CJK.search(byline) and len(byline) < 200:
         found = _byline_count(byline)
         if found > len(art.contributors):

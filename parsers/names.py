@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -170,7 +170,11 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     surname, given = split_chinese_name(zh)
     sur = _letters("".join(pinyin_syllables(surname, surname=True)))
     giv = _letters("".join(pinyin_syllables(given)))
-    return _letters(en) in (sur + giv, giv + sur)
+    if _letters(en) in (sur + giv, giv + sur):
+        return True
+    # a character with several readings read the bearer's way (长乐 Changyue, not Changle)
+    printed = pinyin_printed(re.sub(r"\s+", "", zh or ""))
+    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\- ]", "", en or "").strip()))
 
 
 def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
@@ -182,16 +186,24 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
         return None
     surname, given = split_chinese_name(zh)
 
-    def syllables(text: str, sur: bool) -> list[str]:
-        out = [re.sub(r"[^a-z]", "", x.lower().replace("ü", "v")) for x in pinyin_syllables(text, surname=sur)]
-        return [x.replace("v", "(?:v|u|yu|ü)") for x in out if x]
+    def syllable(readings: list[str]) -> str:
+        # every reading of a character with several (乐 le/yue, 长 chang/zhang): which one
+        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u or yu
+        alts = sorted({re.sub(r"[^a-zü]", "", x.lower().replace("v", "ü")) for x in readings} - {""}, key=len, reverse=True)
+        return "(?:" + "|".join(a.replace("ü", "(?:v|u|yu|ü)") for a in alts) + ")" if alts else ""
 
-    sur, giv = syllables(surname, True), syllables(given, False)
+    sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
+    if len(surname) == 1 and surname not in SURNAME_READINGS:
+        sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
+    # (character by character: a phrase reading would give one reading only)
+    giv = [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(given)[k:k + 1])
+           for k, ch in enumerate(given) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
+    sur, giv = [x for x in sur if x], [x for x in giv if x]
     if not sur or not giv:
         return None
     inner = r"\s?[-‐'’]?\s?"
     a, b = inner.join(sur), inner.join(giv)
-    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s+{a})(?-i:(?![a-z]))", re.I)
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s*{a})(?-i:(?![a-z]))", re.I)
 
 
 def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ def flags(art, ev: PageEvidence | None = None) -> set[str]:
 
 def two_authors():
     art = clean_article()
-    art.contributors.append(Contributor(name=LangText(zh="刘云生", en="LIU Yun-sheng"), surname="刘", given="云生",
+    art.contributors.append(Contributor(name=LangText(zh="刘云生", en="LIU Yunsheng"), surname="刘", given="云生",
                                         affiliation="北京外国语大学国际关系学院"))
     return art
 
@@ -22,11 +22,11 @@ def two_authors():
 def test_an_english_name_printed_but_not_read_is_flagged() -> None:
     art = two_authors()
     art.contributors[1].name.en = ""
-    text = "NewDevelopmentsinJapan-NATORelations\nCHENJingjing1,LIUYun-sheng2"
+    text = "NewDevelopmentsinJapan-NATORelations\nCHENJingjing1,LIUYunsheng2"
     assert "contributors.name.en" in flags(art, PageEvidence(text=text))
     # nothing printed for him: no evidence against the record beyond the count check
     art = two_authors()
-    assert "contributors.name.en" not in flags(art, PageEvidence(text="CHENJingjing1,LIUYun-sheng2"))
+    assert "contributors.name.en" not in flags(art, PageEvidence(text="CHENJingjing1,LIUYunsheng2"))
 
 
 def test_pinyin_inside_another_word_is_no_name() -> None:
@@ -53,7 +53,7 @@ def test_names_in_two_styles_are_flagged_letter_spacing_is_not() -> None:
     art.contributors[0].name.en = "Jingjing Chen"  # given name first, the other surname first in capitals
     assert "contributors.name.en" in flags(art)
     art = two_authors()
-    art.contributors[1].name.en = "LI U Yun-sheng"  # a letter-spaced surname: same style
+    art.contributors[1].name.en = "LI U Yunsheng"  # a letter-spaced surname: same style
     assert "contributors.name.en" not in flags(art)
 
 
@@ -104,3 +104,19 @@ def test_a_long_article_whose_references_were_not_read_is_flagged() -> None:
     art = clean_article()
     assert "citations.urls" in flags(art, PageEvidence(text="正文……\n参考文献\n[1]张三.论文[J]."))
     assert "citations.urls" not in flags(art, PageEvidence(text="正文……"))
+
+
+def test_given_names_hyphenated_and_not_in_one_byline_are_flagged() -> None:
+    art = two_authors()
+    art.contributors[0].name.en, art.contributors[1].name.en = "CHEN Jing-jing", "LIU Yun-sheng"
+    assert "contributors.name.en" not in flags(art)  # both hyphenated
+    art = two_authors()
+    art.contributors[0].name.en = "CHEN Jing-jing"  # (LIU Yunsheng joined)
+    assert "contributors.name.en" in flags(art)
+
+
+def test_a_name_read_the_bearers_way_is_its_pinyin() -> None:
+    art = clean_article()
+    art.contributors[0].name = LangText(zh="张长乐", en="ZHANG Changyue")
+    assess_article(art, PageEvidence())
+    assert not any("is not the pinyin" in w.message for w in art.warnings)

@@ -69,3 +69,14 @@ def test_the_english_byline_is_the_line_printing_every_authors_pinyin(zh, lines,
 def test_numbered_affiliations_apart_by_a_postcode_or_with_a_spaced_mark(line: str, want: dict[str, str]) -> None:
     from parsers.names import parse_affiliation_line
     assert parse_affiliation_line(line) == want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("李向阳：《政府与市场》，2009年1月1日，http://www.example.com/a.html，2010年1月1日。", "2010-01-01"),  # 《中国社会科学》 notes
+    ("国家统计局. 公报[EB/OL]. http://www.stats.gov.cn/a.html, 2019-01-02/2020-03-05.", "2020-03-05"),  # 更新/引用
+    ("国家统计局. 公报[EB/OL]. (2019-01-02). http://www.stats.gov.cn/a.html.", None),  # an update date only
+    ("参见http://www.example.org/report，2020年3月5日，第3页。", None),  # the date does not end the note
+])
+def test_a_date_ending_the_note_after_its_url_is_the_access_date(text: str, want: str | None) -> None:
+    from parsers.citations import parse_citation
+    assert parse_citation(1, text).accessed == want
