@@ -16,6 +16,7 @@ names the convention that makes it evidence, and a field's score is its weakest 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -502,6 +503,34 @@ def _pages_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("lpage", 0.6, "none of its pages prints a folio that was read: carried over from other pages")
 
 
+def _letters_zh(text: str) -> str:
+    """Han characters, letters and digits only (punctuation, spaces and line breaks are where
+    text layers and repairs differ: full-width or not, Yi syllables, justification)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+
+
+def _printed_as_read_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A short Chinese field is printed in one run on its pages (GB/T 7713.2 sets title,
+    affiliations and each 关键词 as blocks of their own): a value whose characters do not
+    occur in that order in the first pages' text was pieced together from more than one
+    place (two columns read across, a field run into the next, a line taken from a note)."""
+    if not ev.text or ev.ocr or ev.ocr_lines:
+        return
+    page = _letters_zh(ev.text)
+    if not _CJK.search(page):
+        return
+    # (not the abstract: a long block's lines come in page order, and a side column or a
+    # first-page note at the same height falls between them)
+    for key, values in (("title.zh", [art.title.zh]), ("keywords.zh", list(art.keywords.zh)),
+                        # (an affiliation's institution: a city and postcode may be added from a 作者简介)
+                        ("contributors.affiliation", [re.split(r"[，,;；\u3000]", c.affiliation)[0] for c in art.contributors])):
+        for v in values:
+            core = _letters_zh(v or "")
+            if len(core) >= 2 and _CJK.search(core) and core not in page:
+                s.cap(key, 0.6, f"“{(v or '')[:30]}” is not printed in one run on the article's first pages")
+                break
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -519,6 +548,9 @@ def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     from parsers.citations import despace_urls, find_urls, is_furniture_url
 
     key = "citations.urls"
+    if art.language == "en" or (not art.title.zh and art.title.en):
+        return  # (an English article's checks are apart: it names sites in its prose too)
+
     def bare(u: str) -> str:  # (a line may print the scheme at the end of the line above)
         return re.sub(r"^(?:https?|ftp)://", "", u.lower())
 
@@ -652,6 +684,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _urls(art, s)
     _urls_zh(art, ev, s)
     _pages_zh(art, ev, s)
+    _printed_as_read_zh(art, ev, s)
     _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence

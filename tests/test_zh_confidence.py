@@ -120,3 +120,14 @@ def test_a_name_read_the_bearers_way_is_its_pinyin() -> None:
     art.contributors[0].name = LangText(zh="张长乐", en="ZHANG Changyue")
     assess_article(art, PageEvidence())
     assert not any("is not the pinyin" in w.message for w in art.warnings)
+
+
+def test_a_short_chinese_field_not_printed_in_one_run_is_flagged() -> None:
+    page = "日本与北约关系的新发展\n陈晶晶\n北京外国语大学国际关系学院，北京100089\n关键词：日本；北约；安全"
+    art = clean_article()
+    assert not {"title.zh", "keywords.zh", "contributors.affiliation"} & flags(art, PageEvidence(text=page))
+    art = clean_article()
+    art.title.zh = "日本与北约关系的新发展陈晶晶"  # the byline run into the title: in order, so one run
+    art.keywords.zh = ["日本", "北约安全"]      # two keywords run together
+    art.contributors[0].affiliation = "北京外国语大学国际学院"  # a line lost from the middle
+    assert {"keywords.zh", "contributors.affiliation"} <= flags(art, PageEvidence(text=page))
