@@ -855,12 +855,13 @@ def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
 
 def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
     """Han-named authors left without an English name, or with one that is not their pinyin:
-    the English byline is the line of the first two pages printing every one's pinyin
+    the English byline is the line of the first two pages (or the last) printing every one's pinyin
     (GB/T 28039-2011; names.english_byline), read as printed."""
     han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
     if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
         return
-    lines = [ln.text for p in pages[:2] for ln in p.body]
+    # (the English block follows the Chinese one, or closes the article after its references)
+    lines = [ln.text for p in pages[:2] + pages[2:][-1:] for ln in p.body]
     found = names.english_byline([c.name.zh for c in han], lines)
     for c, en in zip(han, found):
         if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):

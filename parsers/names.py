@@ -221,8 +221,10 @@ def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
         if not all(found):
             continue
         if len(zh_names) == 1:
-            rest = window.replace(found[0].group(0), "")
-            if re.search(r"[A-Za-z\u3400-\u9fff]", rest):
+            # (the name alone with its marks, or with its unit in brackets after it:
+            # "ZHANG San (School of Law, Peking University, Beijing 100871, China)")
+            rest = re.split(r"[(（]", window[found[0].end():], maxsplit=1)[0]
+            if re.search(r"[A-Za-z\u3400-\u9fff]", window[:found[0].start()] + rest):
                 continue
         elif re.search(r"[\u3400-\u9fff]", window) or len({m.start() for m in found}) != len(found):
             continue  # (a Chinese line, or two authors matched by one printed name)

@@ -52,6 +52,8 @@ def test_pages_no_page_of_the_article_prints_are_flagged_unless_the_article_numb
     (["柴若楠", "郜帅"], ["Chai Ruonan1, Gao Shuai2"], ["Chai Ruonan", "Gao Shuai"]),
     (["刘云生"], ["LIU Yun-sheng", "(Law School)"], ["LIU Yun-sheng"]),
     (["刘云生"], ["[3] LIU Yun-sheng. On property[J]. Law Review, 2010."], []),  # a reference is no byline
+    (["刘云生"], ["LIU Yun-sheng (Law School, Southwest University of Political", "Science and Law)"], ["LIU Yun-sheng"]),
+    (["刘云生"], ["Review of LIU Yun-sheng's book"], []),
     (["张三", "李四"], ["张三 李四 ZHANG San LI Si"], []),  # a Chinese line is no English byline
     (["张三", "李四"], ["ZHANG San, WANG Wu"], []),  # not every author's pinyin
 ])
