@@ -569,10 +569,12 @@ def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap(key, 0.5, f"the pages print “{frag[:50]}” but no citation holds it")
             elif shorter and not longer:
                 s.cap(key, 0.4, f"“{shorter[0][:50]}” is cut short: the page prints “{frag[:50]}”")
-            elif at_end and any(len(u) > len(stem) for u in longer) and frag[-1] not in _URL_OPEN_END:
-                # the line ended where the URL could have ended too: joining it to the next
-                # line's text was a guess (GB/T 7714 sets no mark at a URL's line break)
-                s.cap(key, 0.7, f"“{frag[:50]}” was joined across a line break to what follows: check where it ends")
+            elif (at_end and frag[-1] not in _URL_OPEN_END and "<" not in text[max(0, start - 1):start]
+                  and any(re.fullmatch(r"[A-Za-z]+|\d+", u[len(stem):]) for u in longer)):
+                # the line ended where the URL could have ended too, and what was joined on is
+                # a bare word or number (prose, a page, a date could be that): joining was a
+                # guess (GB/T 7714 sets no mark at a URL's line break; <…> would have said)
+                s.cap(key, 0.7, f"“{frag[:50]}” was joined across a line break to a bare word or number: check where it ends")
             elif at_end and stem in low and (frag[-1] in _URL_OPEN_END.replace("/", "") or _url_goes_on(nxt)):
                 s.cap(key, 0.5, f"“{frag[:50]}” ends at a line end, and the next line may go on with it")
     for c in art.citations:

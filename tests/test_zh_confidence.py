@@ -85,10 +85,15 @@ def test_a_url_cut_at_a_line_end_or_joined_by_guess_is_flagged() -> None:
     ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/", "news219465184.shtml")])
     assert "citations.urls" in flags(art, ev)   # the next line goes on with a file name
     art = cited(Citation(1, "新闻[EB/OL]. " + whole, [whole]))
-    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004", "/03/17/news219465184.shtml")])
-    assert "citations.urls" in flags(art, ev)   # broke after a digit: joining was a guess
-    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/", "03/17/news219465184.shtml")])
-    assert "citations.urls" not in flags(art, ev)  # broke after a slash: the URL had to go on
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/news219465184", "shtml")])
+    assert "citations.urls" not in flags(art, ev)  # (the page drops the dot at the break: “.shtml” is a file type)
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/news", "219465184.shtml")])
+    assert "citations.urls" not in flags(art, ev)  # what went on has a dot: a URL's tail
+    art = cited(Citation(1, "新闻[EB/OL]. http://news.example.com/report", ["http://news.example.com/report"]))
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/rep", "ort")])
+    assert "citations.urls" in flags(art, ev)   # a bare word joined on: prose could be that
+    ev = PageEvidence(url_lines=[("新闻[EB/OL]. <http://news.example.com/rep", "ort>")])
+    assert "citations.urls" not in flags(art, ev)  # inside <…> the URL runs to the >
 
 
 def test_an_unread_citation_date_and_a_dangling_url_end_are_flagged() -> None:
