@@ -86,7 +86,7 @@ def test_a_url_cut_at_a_line_end_or_joined_by_guess_is_flagged() -> None:
     assert "citations.urls" in flags(art, ev)   # the next line goes on with a file name
     art = cited(Citation(1, "新闻[EB/OL]. " + whole, [whole]))
     ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/news219465184", "shtml")])
-    assert "citations.urls" not in flags(art, ev)  # (the page drops the dot at the break: “.shtml” is a file type)
+    assert "citations.urls" not in flags(art, ev)  # (the read URL goes on with “.shtml”: no bare word)
     ev = PageEvidence(url_lines=[("新闻[EB/OL]. http://news.example.com/2004/03/17/news", "219465184.shtml")])
     assert "citations.urls" not in flags(art, ev)  # what went on has a dot: a URL's tail
     art = cited(Citation(1, "新闻[EB/OL]. http://news.example.com/report", ["http://news.example.com/report"]))
