@@ -853,11 +853,19 @@ def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
              "range it prints (its citation line or a pp./页码 line)")
 
 
+_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
+
+
 def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
     """Han-named authors left without an English name, or with one that is not their pinyin:
     the English byline is the line of the first two pages (or the last) printing every one's pinyin
     (GB/T 28039-2011; names.english_byline), read as printed."""
     han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
+    for c in han:
+        # a byline's superscript marks (1,2 * † ①) are no part of the name
+        bare = _NAME_MARKS.sub("", c.name.en or "").strip()
+        if bare != (c.name.en or "") and names.is_pinyin_of(c.name.zh, bare):
+            c.name.en = bare
     if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
         return
     # (the English block follows the Chinese one, or closes the article after its references)

@@ -82,3 +82,14 @@ def test_numbered_affiliations_apart_by_a_postcode_or_with_a_spaced_mark(line: s
 def test_a_date_ending_the_note_after_its_url_is_the_access_date(text: str, want: str | None) -> None:
     from parsers.citations import parse_citation
     assert parse_citation(1, text).accessed == want
+
+
+def test_byline_marks_left_on_an_english_name_go() -> None:
+    from parsers.article import _english_names_by_pinyin
+    from schemas.model import Article, Contributor, LangText
+    art = Article(id="a01", pdf_pages=[1, 1])
+    art.contributors = [Contributor(name=LangText(zh="张三", en="ZHANG San1,2*")),
+                        Contributor(name=LangText(zh="李四", en="LI Si②")),
+                        Contributor(name=LangText(zh="王五", en="Ma Liu3"))]  # not his pinyin: left for the check
+    _english_names_by_pinyin(art, [])
+    assert [c.name.en for c in art.contributors] == ["ZHANG San", "LI Si", "Ma Liu3"]
