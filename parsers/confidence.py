@@ -531,6 +531,40 @@ def _printed_as_read_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
                 break
 
 
+# a 作者简介 entry (GB/T 7713.2: in the first-page footnote, one per author): the name, then
+# the birth year or the sex — "张三（1980—），男，…", "李四，女，…" — after a label or a
+# separator, never inside a sentence
+_BIO_NAME = re.compile(r"(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})"
+                       r"(?=[（(]\s*(?:19|20)\d\d\s*(?:年\s*)?(?:[.．]?\d{1,2}\s*月?\s*)?[-—–－~～]+\s*[)）]|[，,]\s*[男女]\s*[，,（(])")
+# (a birth year with nothing after the dash: 张三（1893—1976） is a person the text mentions)
+
+
+_BIO_LABEL = re.compile(r"作者简介|作者介绍")
+_BIO_ENTRY = re.compile(r"(?:(?:作者简介|作者介绍)[:：]|[；;])\s*([\u3400-\u9fff]{2,4})(?=[（(，,])")
+
+
+def _bios_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """Each 作者简介 entry names an author of the byline: a person it names whom the byline
+    did not give was lost from it (a byline that wraps, a name the text layer split)."""
+    if not ev.text or art.language == "en" or not art.contributors:
+        return
+    read = [re.sub(r"\s+", "", c.name.zh or "") for c in art.contributors]
+    found = [m.group(1) for m in _BIO_NAME.finditer(ev.text)]
+    for label in _BIO_LABEL.finditer(ev.text):
+        # "作者简介：邵娜，讲师，…；张宇，…": each entry after the label or a ；, a name then a comma
+        found += [m.group(1) for m in _BIO_ENTRY.finditer(ev.text[label.start():label.end() + 300])]
+    for name in found:
+        if name[0] not in COMMON_SURNAMES and name[:2] not in COMPOUND_SURNAMES:
+            continue  # (讲师, 博士, 研究方向: no name)
+        if name in read or any(name in r or (len(r) >= 2 and r in name) for r in read if r):
+            continue
+        why = f"the 作者简介 names “{name}”, who is not among the authors read"
+        s.cap("contributors.name.zh", 0.5, why)
+        s.cap("contributors.name.en", 0.7, why)
+        s.cap("contributors.affiliation", 0.7, why)
+        break
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -687,6 +721,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _urls_zh(art, ev, s)
     _pages_zh(art, ev, s)
     _printed_as_read_zh(art, ev, s)
+    _bios_zh(art, ev, s)
     _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence

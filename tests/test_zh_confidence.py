@@ -136,3 +136,16 @@ def test_a_short_chinese_field_not_printed_in_one_run_is_flagged() -> None:
     art.keywords.zh = ["日本", "北约安全"]      # two keywords run together
     art.contributors[0].affiliation = "北京外国语大学国际学院"  # a line lost from the middle
     assert {"keywords.zh", "contributors.affiliation"} <= flags(art, PageEvidence(text=page))
+
+
+def test_a_person_the_bio_note_names_but_the_byline_lost_is_flagged() -> None:
+    bios = "作者简介：陈晶晶（1985—），女，北京人，讲师；王小明，男，博士研究生，研究方向：日本外交。"
+    assert "contributors.name.zh" in flags(clean_article(), PageEvidence(text=bios))
+    both = two_authors()
+    both.contributors[1].name.zh = "王小明"
+    both.contributors[1].name.en = "WANG Xiaoming"
+    assert "contributors.name.zh" not in flags(both, PageEvidence(text=bios))
+    # (a sentence naming someone with a year is no 作者简介 entry)
+    assert "contributors.name.zh" not in flags(clean_article(), PageEvidence(text="正如费孝通（1947）所言，"))
+    assert "contributors.name.zh" not in flags(clean_article(), PageEvidence(text="，费孝通（1910—2005）认为"))
+    assert "contributors.name.zh" in flags(clean_article(), PageEvidence(text="作者简介：王小明（1990.03—），男"))
