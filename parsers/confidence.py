@@ -614,6 +614,10 @@ def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     for c in art.citations:
         if not c.urls:
             continue
+        # (each scheme or www. printed starts an address: one more than were read was missed)
+        starts = len(re.findall(r"(?i)(?:https?|ftp)\s*[:：]\s*/\s*/|(?<![/.\w])www\s*\.", c.text))
+        if starts > len(set(c.urls)):
+            s.cap(key, 0.5, f"[{c.n}] prints {starts} addresses, {len(set(c.urls))} read")
         brackets = [m.group(1) for m in _BRACKET_FULL_DATE.finditer(c.text)]
         if not c.accessed and brackets:
             s.cap(key, 0.5, f"[{c.n}] prints a 引用日期 “[{brackets[0]}]” that was not read as the access date")

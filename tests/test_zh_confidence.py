@@ -149,3 +149,9 @@ def test_a_person_the_bio_note_names_but_the_byline_lost_is_flagged() -> None:
     assert "contributors.name.zh" not in flags(clean_article(), PageEvidence(text="正如费孝通（1947）所言，"))
     assert "contributors.name.zh" not in flags(clean_article(), PageEvidence(text="，费孝通（1910—2005）认为"))
     assert "contributors.name.zh" in flags(clean_article(), PageEvidence(text="作者简介：王小明（1990.03—），男"))
+
+
+def test_a_note_printing_more_addresses_than_were_read_is_flagged() -> None:
+    text = "见http://www.a.org/x 和 www. b. org/y"
+    assert "citations.urls" in flags(cited(Citation(1, text, ["http://www.a.org/x"])))
+    assert "citations.urls" not in flags(cited(Citation(1, text, ["http://www.a.org/x", "www.b.org/y"])))
