@@ -493,6 +493,8 @@ def _pages_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     says the same."""
     if ev.folios_seen is None or ev.folios_seen > 0 or not art.fpage.isdigit():
         return
+    if art.language == "en" or (not art.title.zh and art.title.en):
+        return  # (an English article's checks are apart)
     if any(w.code in ("pages-from-printed-range", "pages-from-article-no") for w in art.warnings):
         return
     ano = identifiers.parse_article_no(art.article_no) if art.article_no else None

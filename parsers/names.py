@@ -276,6 +276,8 @@ def split_english_name(printed: str) -> tuple[str, str]:
     All-caps surnames are title-cased; a name entirely in capitals is read surname first.
     """
     text = re.sub(r"\s+", " ", (printed or "").strip().strip(",;"))
+    # initials a text layer glued to the surname ("Eric P.F.Chow"): a word of their own
+    text = re.sub(r"\b((?:[A-Z]\.)+)(?=[A-Z][a-z])", r"\1 ", text)
     if not text:
         return "", ""
     if "," in text:
@@ -284,7 +286,9 @@ def split_english_name(printed: str) -> tuple[str, str]:
     words = text.split(" ")
     if len(words) == 1:
         return _title(words[0]), ""
-    caps = [i for i, w in enumerate(words) if w.replace("-", "").isupper() and len(w.replace(".", "")) > 1]
+    # (a capitals word is a surname, GB/T 28039's ZHANG; dotted initials, P.F., are none)
+    caps = [i for i, w in enumerate(words) if w.replace("-", "").isupper() and len(w.replace(".", "")) > 1
+            and not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if caps and len(caps) < len(words):
         i = caps[0]
         return _title(words[i]), " ".join(words[:i] + words[i + 1:])

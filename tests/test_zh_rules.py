@@ -93,3 +93,10 @@ def test_byline_marks_left_on_an_english_name_go() -> None:
                         Contributor(name=LangText(zh="王五", en="Ma Liu3"))]  # not his pinyin: left for the check
     _english_names_by_pinyin(art, [])
     assert [c.name.en for c in art.contributors] == ["ZHANG San", "LI Si", "Ma Liu3"]
+
+
+def test_initials_glued_to_a_western_surname_are_no_part_of_it() -> None:
+    from parsers.names import split_english_name
+    assert split_english_name("Eric P.F.Chow") == ("Chow", "Eric P.F.")
+    assert split_english_name("Harold S.W.") == ("Harold", "S.W.")  # (initials after the surname)
+    assert split_english_name("CHEN Jingjing") == ("Chen", "Jingjing")
