@@ -328,8 +328,13 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
     text = "\n".join(lines + heads)
     found = []
     for m in _SELF_CITE.finditer(text):
-        # (the citation may wrap: read up to 300 characters on)
-        r = _RANGE_AFTER_ISSUE.search(text[m.end():m.end() + 300].replace("\n", ""))
+        # (the citation may wrap: read up to 300 characters on, to the end of this one
+        # citation: an online-first article's prints no pages, and a note may follow it)
+        seg = text[m.end():m.end() + 300]
+        codes = list(re.finditer(r"[\[［]\s*[A-Z]{1,2}(?:\s*/\s*OL)?\s*[\]］]", seg))
+        ends = [k for k in (seg.find("。"), codes[1].start() if len(codes) > 1 else -1,
+                            seg.find("\n[", 1)) if k > 0]
+        r = _RANGE_AFTER_ISSUE.search(seg[:min(ends, default=len(seg))].replace("\n", ""))
         if r:
             found.append(r)
     if not found:

@@ -22,6 +22,8 @@ from tests.test_confidence import clean_article
     (["① 张三：《论文》，《刊名》2010年第3期，第45-52页。"], [], None),
     (["图2 1990-2020年变化"], ["2020年第3期"], None),
     (["引用本文：张三. 标题[J]. 刊名, 2020, 12(3): 52-45."], [], None),  # no range: last before first
+    # an online-first article's citation prints no pages: the reference after it is not its range
+    (["引用格式：张三. 标题[J]. 刊名, 2020(3).", "[1] 李四. 论文[J]. 刊名, 2019, 5(2): 12-20."], [], None),
 ])
 def test_a_range_printed_in_words(lines: list[str], heads: list[str], want: tuple[int, int] | None) -> None:
     assert printed_range(lines, heads) == want
