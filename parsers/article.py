@@ -13,7 +13,7 @@ from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
 from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
 from parsers.normalize import latin_share
-from parsers.pages import PageInfo
+from parsers.pages import PageInfo, printed_range
 from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
 from schemas.model import Article, Citation, Contributor, LangText
 
@@ -837,6 +837,61 @@ def _split_ref_page(lines: list["Line"]) -> tuple[list["Line"], list["Line"]]:
             [ln for ln in below if not _EDITOR.match(ln.text)])  # (（责任编辑：…） is no note)
 
 
+def _rejoin_by_usage(keywords: list[str], text: str) -> list[str]:
+    """English keywords with a line-break hyphen left in ("trans-sexuals"): a keyword line
+    wraps like any other, and a typesetter's break hyphen is no part of the word. When the
+    article's own English title or abstract spells the word whole and never with the hyphen,
+    the hyphen was the line break's (a real compound, male-to-female, is spelt with it there)."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)}
+
+    def fix(m: re.Match[str]) -> str:
+        whole = m.group(1) + m.group(2)
+        return whole if whole.lower() in words and m.group(0).lower() not in words else m.group(0)
+
+    return [re.sub(r"\b([A-Za-z]{2,})-\s*([a-z]{2,})\b", fix, k) for k in keywords]
+
+
+def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
+    """A first page without a folio read on it that prints its range in words (its own
+    GB/T 7714 citation line, a pp./页码 masthead line: parsers.pages.printed_range): the
+    range read there, instead of one inferred from the neighbouring pages' numbers."""
+    first, last = pages[0], pages[-1]
+    if first.printed_seen:
+        return
+    top = [ln.text for ln in first.body[:8]]  # (a masthead line the running-head pass left in the body)
+    found = printed_range([ln.text for ln in first.body], [h.text for h in first.heads] + top)
+    if found is None:
+        return
+    art.fpage = str(found[0])
+    if not last.printed_seen or len(pages) == 1:
+        art.lpage = str(found[1])
+    art.warn("pages-from-printed-range", f"no folio read on its first page: p.{art.fpage}–{art.lpage} from the "
+             "range it prints (its citation line or a pp./页码 line)")
+
+
+_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
+
+
+def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
+    """Han-named authors left without an English name, or with one that is not their pinyin:
+    the English byline is the line of the first two pages (or the last) printing every one's pinyin
+    (GB/T 28039-2011; names.english_byline), read as printed."""
+    han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
+    for c in han:
+        # a byline's superscript marks (1,2 * † ①) are no part of the name
+        bare = _NAME_MARKS.sub("", c.name.en or "").strip()
+        if bare != (c.name.en or "") and names.is_pinyin_of(c.name.zh, bare):
+            c.name.en = bare
+    if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
+        return
+    # (the English block follows the Chinese one, or closes the article after its references)
+    lines = [ln.text for p in pages[:2] + pages[2:][-1:] for ln in p.body]
+    found = names.english_byline([c.name.zh for c in han], lines)
+    for c, en in zip(han, found):
+        if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):
+            c.name.en = en
+
+
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
@@ -846,6 +901,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         art.fpage = str(first.printed)
     if pages[-1].printed is not None:
         art.lpage = str(pages[-1].printed)
+    _range_printed_in_words(art, pages)
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
@@ -898,7 +954,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if english:
         art.title.en = english.title
         art.abstract.en = english.abstract
-        art.keywords.en = english.keywords
+        art.keywords.en = _rejoin_by_usage(english.keywords, f"{english.title} {english.abstract}")
 
     f = header.fields
     art.abstract.zh = f.get("abstract_zh", "")
@@ -926,6 +982,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     if ano is not None:
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
+    _english_names_by_pinyin(art, pages)
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         fill_english(art, first, title_idx, header, pages)

@@ -519,6 +519,10 @@ _ZH_LABEL_DATE_RE = re.compile(
 _ZH_DATE_THEN_VERB_RE = re.compile(
     rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|下\s*载|检\s*索|引\s*用)"
     r"(?=\s*(?:[。.，,;；)）\]］]|$))")  # (not "2015年9月22日访问美国": a visit, no access)
+# the citation date as the note's last element, after the address (the 《中国社会科学》 note
+# style: "责任者：《题名》，更新日期，获取和访问路径，引用日期。"; GB/T 7714-1987's "URL,
+# 更新日期/引用日期"): a date printed after the URL and ending the note
+_TRAILING_DATE_RE = re.compile(rf"\s*[，,]\s*(?:{_NUM_DATE}\s*/\s*)?({_NUM_DATE})\s*[。.；;]?\s*$")
 _EN_LABEL_RE = re.compile(
     r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
 )
@@ -569,7 +573,7 @@ def find_access_date(text: str) -> str | None:
             found.append((m.start(), iso))
             break
     for _url, _s, end in find_urls(norm):
-        m = _PAREN_DATE_RE.match(norm, end)
+        m = _PAREN_DATE_RE.match(norm, end) or _TRAILING_DATE_RE.match(norm, end)
         if m:
             iso = parse_date(m.group(1))
             if iso:

@@ -16,6 +16,7 @@ names the convention that makes it evidence, and a field's score is its weakest 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -24,7 +25,7 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
-from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of
+from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of, pinyin_printed, pinyin_syllables, split_chinese_name
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -107,6 +108,9 @@ class PageEvidence:
     page_doubts: list[tuple[str, str]] = field(default_factory=list)  # (field, why) from the issue's page sequence
     # lines read by OCR here (parsers.ocr), spaces removed, with the engine's confidence
     ocr_lines: list[tuple[str, float]] = field(default_factory=list)
+    # every line of its pages that prints an address, with the line under it (url_lines())
+    url_lines: list[tuple[str, str]] = field(default_factory=list)
+    folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -453,6 +457,247 @@ def _urls(art: Article, s: Scores) -> None:
             s.cap("citations.urls", 0.5, f"[{c.n}] prints an access date that was not read")
 
 
+# ---------------------------------------------------------------------------------------
+# Chinese-article evidence from the pages themselves (the English-article checks are apart)
+# ---------------------------------------------------------------------------------------
+
+# a full printed date (2020-03-05, 2020.3.5, 2020年3月5日): in a GB/T 7714-2015 entry the one in
+# square brackets after the type code is the 引用日期 ("[EB/OL].(2019-01-02)[2020-03-05]")
+_FULL_DATE = r"(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+_BRACKET_FULL_DATE = re.compile(rf"[\[［〔【]\s*({_FULL_DATE})\s*[\]］〕】]")
+# a character a URL cannot end with: the line broke inside it, the rest is on the next line
+_URL_OPEN_END = "/-_=&?#%~:+@.‐"
+
+
+def url_lines(pages: list) -> list[tuple[str, str]]:
+    """Every body line of the article's pages that prints an address, with the line under it
+    (the text a URL broken at the line end goes on with); page furniture left out: a line
+    repeated on two pages at one height (a journal's site, a database stamp)."""
+    from parsers.reflist import plain_key, repeated_url_lines
+
+    furniture = repeated_url_lines(pages)
+    out = []
+    for page in pages:
+        body = page.body
+        for i, ln in enumerate(body):
+            if _URL_LIKE.search(ln.text) and plain_key(ln.text) not in furniture:
+                out.append((ln.text, body[i + 1].text if i + 1 < len(body) else ""))
+    return out
+
+
+def _pages_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A printed page range comes from the folios (the running head's or foot's page
+    numbers) or from a range printed in words; when none of the article's own pages shows a
+    folio, fpage and lpage were carried over from other pages (page labels, other articles'
+    folios) and are flagged unless its 文章编号 (CAJ-CD B/T 1-2006: …-first page-page count)
+    says the same."""
+    if ev.folios_seen is None or ev.folios_seen > 0 or not art.fpage.isdigit():
+        return
+    if art.language == "en" or (not art.title.zh and art.title.en):
+        return  # (an English article's checks are apart)
+    if any(w.code in ("pages-from-printed-range", "pages-from-article-no") for w in art.warnings):
+        return
+    ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
+    if ano is not None and ano.first_page.isdigit() and int(ano.first_page) == int(art.fpage):
+        return
+    s.cap("fpage", 0.6, "none of its pages prints a folio that was read: carried over from other pages")
+    if art.lpage:
+        s.cap("lpage", 0.6, "none of its pages prints a folio that was read: carried over from other pages")
+
+
+def _letters_zh(text: str) -> str:
+    """Han characters, letters and digits only (punctuation, spaces and line breaks are where
+    text layers and repairs differ: full-width or not, Yi syllables, justification)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+
+
+def _printed_as_read_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A short Chinese field is printed in one run on its pages (GB/T 7713.2 sets title,
+    affiliations and each 关键词 as blocks of their own): a value whose characters do not
+    occur in that order in the first pages' text was pieced together from more than one
+    place (two columns read across, a field run into the next, a line taken from a note)."""
+    if not ev.text or ev.ocr or ev.ocr_lines:
+        return
+    page = _letters_zh(ev.text)
+    if not _CJK.search(page):
+        return
+    # (not the abstract: a long block's lines come in page order, and a side column or a
+    # first-page note at the same height falls between them)
+    for key, values in (("title.zh", [art.title.zh]), ("keywords.zh", list(art.keywords.zh)),
+                        # (an affiliation's institution: a city and postcode may be added from a 作者简介)
+                        ("contributors.affiliation", [re.split(r"[，,;；\u3000]", c.affiliation)[0] for c in art.contributors])):
+        for v in values:
+            core = _letters_zh(v or "")
+            if len(core) >= 2 and _CJK.search(core) and core not in page:
+                s.cap(key, 0.6, f"“{(v or '')[:30]}” is not printed in one run on the article's first pages")
+                break
+
+
+# a 作者简介 entry (GB/T 7713.2: in the first-page footnote, one per author): the name, then
+# the birth year or the sex — "张三（1980—），男，…", "李四，女，…" — after a label or a
+# separator, never inside a sentence
+_BIO_NAME = re.compile(r"(?<![\u3400-\u9fff])([\u3400-\u9fff]{2,4})"
+                       r"(?=[（(]\s*(?:19|20)\d\d\s*(?:年\s*)?(?:[.．]?\d{1,2}\s*月?\s*)?[-—–－~～]+\s*[)）]|[，,]\s*[男女]\s*[，,（(])")
+# (a birth year with nothing after the dash: 张三（1893—1976） is a person the text mentions)
+
+
+_BIO_LABEL = re.compile(r"作者简介|作者介绍")
+_BIO_ENTRY = re.compile(r"(?:(?:作者简介|作者介绍)[:：]|[；;])\s*([\u3400-\u9fff]{2,4})(?=[（(，,])")
+
+
+def _bios_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """Each 作者简介 entry names an author of the byline: a person it names whom the byline
+    did not give was lost from it (a byline that wraps, a name the text layer split)."""
+    if not ev.text or art.language == "en" or not art.contributors:
+        return
+    read = [re.sub(r"\s+", "", c.name.zh or "") for c in art.contributors]
+    found = [m.group(1) for m in _BIO_NAME.finditer(ev.text)]
+    for label in _BIO_LABEL.finditer(ev.text):
+        # "作者简介：邵娜，讲师，…；张宇，…": each entry after the label or a ；, a name then a comma
+        found += [m.group(1) for m in _BIO_ENTRY.finditer(ev.text[label.start():label.end() + 300])]
+    for name in found:
+        if name[0] not in COMMON_SURNAMES and name[:2] not in COMPOUND_SURNAMES:
+            continue  # (讲师, 博士, 研究方向: no name)
+        if name in read or any(name in r or (len(r) >= 2 and r in name) for r in read if r):
+            continue
+        why = f"the 作者简介 names “{name}”, who is not among the authors read"
+        s.cap("contributors.name.zh", 0.5, why)
+        s.cap("contributors.name.en", 0.7, why)
+        s.cap("contributors.affiliation", 0.7, why)
+        break
+
+
+def _url_goes_on(nxt: str) -> bool:
+    """Does the next line open with what can only be a URL's rest (a path piece with a
+    slash, a dot before a file type, a query), not prose, a date or a new entry?"""
+    m = re.match(r"[A-Za-z0-9_\-./?=&%#~]+", nxt.strip())
+    if not m or re.match(r"\[|\(|\d{4}[-./年]", nxt.strip()):
+        return False
+    token = m.group(0).rstrip(".")
+    return bool(re.search(r"[/?=&%_]|\.(?:s?html?|aspx?|php|jsp|pdf|cn|com|org|net)\b", token))
+
+
+def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """Cited URLs checked against the lines that print them (GB/T 7714-2015 prints an online
+    resource's address after its [EB/OL] and dates; a URL is broken over lines with or
+    without a hyphen), and their access dates against the entry's printed dates."""
+    from parsers.citations import despace_urls, find_urls, is_furniture_url
+
+    key = "citations.urls"
+    if art.language == "en" or (not art.title.zh and art.title.en):
+        return  # (an English article's checks are apart: it names sites in its prose too)
+
+    def bare(u: str) -> str:  # (a line may print the scheme at the end of the line above)
+        return re.sub(r"^(?:https?|ftp)://", "", u.lower())
+
+    low = [bare(u) for c in art.citations for u in c.urls]
+    for line, nxt in ev.url_lines:
+        text = despace_urls(line)
+        for frag, start, end in find_urls(text):
+            f = bare(frag)
+            if is_furniture_url(frag, text[:start]) or (art.doi and art.doi.lower() in f) or len(f) < 8:
+                continue
+            stem = f.rstrip("-‐")
+            longer = [u for u in low if u.startswith(stem)]
+            shorter = [u for u in low if stem.startswith(u) and len(u) < len(stem)]
+            at_end = not text[end:].strip()
+            if not longer and not shorter:
+                s.cap(key, 0.5, f"the pages print “{frag[:50]}” but no citation holds it")
+            elif shorter and not longer:
+                s.cap(key, 0.4, f"“{shorter[0][:50]}” is cut short: the page prints “{frag[:50]}”")
+            elif (at_end and frag[-1] not in _URL_OPEN_END and "<" not in text[max(0, start - 1):start]
+                  and any(re.fullmatch(r"[A-Za-z]+|\d+", u[len(stem):]) for u in longer)):
+                # the line ended where the URL could have ended too, and what was joined on is
+                # a bare word or number (prose, a page, a date could be that): joining was a
+                # guess (GB/T 7714 sets no mark at a URL's line break; <…> would have said)
+                s.cap(key, 0.7, f"“{frag[:50]}” was joined across a line break to a bare word or number: check where it ends")
+            elif at_end and stem in low and (frag[-1] in _URL_OPEN_END.replace("/", "") or _url_goes_on(nxt)):
+                s.cap(key, 0.5, f"“{frag[:50]}” ends at a line end, and the next line may go on with it")
+    for c in art.citations:
+        if not c.urls:
+            continue
+        # (each scheme or www. printed starts an address: one more than were read was missed)
+        starts = len(re.findall(r"(?i)(?:https?|ftp)\s*[:：]\s*/\s*/|(?<![/.\w])www\s*\.", c.text))
+        if starts > len(set(c.urls)):
+            s.cap(key, 0.5, f"[{c.n}] prints {starts} addresses, {len(set(c.urls))} read")
+        brackets = [m.group(1) for m in _BRACKET_FULL_DATE.finditer(c.text)]
+        if not c.accessed and brackets:
+            s.cap(key, 0.5, f"[{c.n}] prints a 引用日期 “[{brackets[0]}]” that was not read as the access date")
+        if c.accessed and not re.match(r"(?:199[1-9]|20\d\d)-", c.accessed):
+            s.cap(key, 0.5, f"[{c.n}] access date {c.accessed} is before the web")
+        for u in c.urls:
+            if u.count("http") > 1 or u.count("www.") > 1:
+                s.cap(key, 0.4, f"[{c.n}] “{u[:50]}” holds two addresses run together")
+            if re.search(r"[_=&?%~:+@#]$", u):
+                s.cap(key, 0.5, f"[{c.n}] “{u[:50]}” ends in “{u[-1]}”: the rest may be on the next line")
+    long_article = art.pdf_pages[1] - art.pdf_pages[0] >= 2 and art.type == "research-article"
+    if long_article and not art.citations and (ev.ocr or re.search(r"参考文献|注释|\[EB/OL\]|https?:", ev.text)):
+        s.cap(key, 0.6, "the pages print references or notes, but none were read")
+    if ev.ocr and long_article:
+        s.cap(key, 0.7, "an OCR layer over a scan: addresses may be misread or missed")
+
+
+def _pinyin_pattern(zh: str) -> re.Pattern[str] | None:
+    """An author's pinyin in its printed forms (GB/T 28039-2011; names.pinyin_printed),
+    matched in page text whose spaces are removed."""
+    return pinyin_printed(zh)
+
+
+def _byline_count(line: str) -> int:
+    """Names in an English byline line (spaces removed): pieces between commas, semicolons
+    and 、 that hold letters (a superscript mark list "1,2" holds none)."""
+    return sum(1 for piece in re.split(r"[,，;；、]|(?<=[a-z\d*])and(?=[A-Z])", line) if re.search(r"[A-Za-z]{2,}", piece))
+
+
+def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """A Chinese article's English names against the pinyin of its Chinese byline and the
+    English byline the pages print (CAJ-CD B/T 1-2006 prints the English title, the names in
+    pinyin and the affiliations above the English abstract)."""
+    if art.language == "en" or (not art.title.zh and art.title.en) or not art.contributors:
+        return
+    key = "contributors.name.en"
+    han = [c for c in art.contributors if re.fullmatch(r"[\u3400-\u9fff]{2,4}", c.name.zh or "")]
+    byline = ""
+    for c in han:
+        pat = _pinyin_pattern(c.name.zh)
+        m = pat.search(ev.text) if pat and ev.text else None
+        if m and not byline:
+            byline = next((ln for ln in ev.text.split("\n") if pat.search(ln)), "")
+        if m and not c.name.en:
+            s.cap(key, 0.5, f"the pages print “{m.group(0)}” for “{c.name.zh}”, but no English name was read")
+    for c in art.contributors:
+        en = c.name.en
+        if not en:
+            continue
+        stray = re.sub(r"[^\W\d_]|[\s.'’‐-]", "", en)
+        if stray and not _CJK.search(stray):
+            s.cap(key, 0.5, f"“{en}” holds “{stray}”: an affiliation mark or a separator taken with the name")
+        if re.search(r"[-‐]\s|\s[-‐]", en):
+            s.cap(key, 0.6, f"“{en}” has a hyphen beside a space: the name was broken at a line end")
+    # one byline prints its names one way (GB/T 28039: SURNAME Given, or Given Surname)
+    # (read from the letters alone: a text layer may letter-space a name, "LI U Yun-sheng")
+    styles, hyphens = set(), set()
+    for c in han:
+        if c.name.en and is_pinyin_of(c.name.zh, c.name.en):
+            sur = re.sub(r"[^a-z]", "", "".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)).lower())
+            letters = re.sub(r"[^A-Za-z]", "", c.name.en)
+            first = letters.lower().startswith(sur)
+            part = letters[:len(sur)] if first else letters[-len(sur):]
+            styles.add((first, part.isupper()))
+            if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)
+                hyphens.add(bool(re.search(r"[a-z][-‐][a-z]", c.name.en, re.I)))
+    if len(styles) > 1:
+        s.cap(key, 0.6, "the English names are printed in two styles: some may come from elsewhere")
+    if len(hyphens) > 1:
+        s.cap(key, 0.6, "some given names are hyphenated and some not: a hyphen at a line end may have been "
+                        "taken for a break, or one kept")
+    if byline and not _INSTITUTION.search(byline) and not _CJK.search(byline) and len(byline) < 200:
+        found = _byline_count(byline)
+        if found > len(art.contributors):
+            s.cap(key, 0.5, f"the English byline lists {found} names, {len(art.contributors)} authors were read")
+            s.cap("contributors.name.zh", 0.6, f"the English byline lists {found} names, {len(art.contributors)} authors were read")
+
+
 def _get_text(art: Article, key: str) -> object:
     """A field's value; for the per-item paths, whether any item has one."""
     if key == "citations.urls":
@@ -479,6 +724,11 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     if ev.ocr_lines:
         _ocr_read(art, ev, s)
     _urls(art, s)
+    _urls_zh(art, ev, s)
+    _pages_zh(art, ev, s)
+    _printed_as_read_zh(art, ev, s)
+    _bios_zh(art, ev, s)
+    _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence
 

@@ -13,7 +13,7 @@ from typing import Callable
 from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
-from parsers.confidence import PageEvidence, assess_issue
+from parsers.confidence import PageEvidence, assess_issue, url_lines
 from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
@@ -450,7 +450,8 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
             break
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
-                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines)
+                        text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
+                        folios_seen=sum(p.printed_seen for p in own))
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

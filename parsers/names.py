@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -170,7 +170,66 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     surname, given = split_chinese_name(zh)
     sur = _letters("".join(pinyin_syllables(surname, surname=True)))
     giv = _letters("".join(pinyin_syllables(given)))
-    return _letters(en) in (sur + giv, giv + sur)
+    if _letters(en) in (sur + giv, giv + sur):
+        return True
+    # a character with several readings read the bearer's way (长乐 Changyue, not Changle)
+    printed = pinyin_printed(re.sub(r"\s+", "", zh or ""))
+    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\- ]", "", en or "").strip()))
+
+
+def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
+    """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
+    capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given
+    name's syllables joined or hyphenated (LIU Yun-sheng), spaces anywhere a text layer
+    letter-spaces them; not inside a longer word. None for a name without two Han parts."""
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
+        return None
+    surname, given = split_chinese_name(zh)
+
+    def syllable(readings: list[str]) -> str:
+        # every reading of a character with several (乐 le/yue, 长 chang/zhang): which one
+        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u or yu
+        alts = sorted({re.sub(r"[^a-zü]", "", x.lower().replace("v", "ü")) for x in readings} - {""}, key=len, reverse=True)
+        return "(?:" + "|".join(a.replace("ü", "(?:v|u|yu|ü)") for a in alts) + ")" if alts else ""
+
+    sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
+    if len(surname) == 1 and surname not in SURNAME_READINGS:
+        sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
+    # (character by character: a phrase reading would give one reading only)
+    giv = [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(given)[k:k + 1])
+           for k, ch in enumerate(given) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
+    sur, giv = [x for x in sur if x], [x for x in giv if x]
+    if not sur or not giv:
+        return None
+    inner = r"\s?[-‐'’]?\s?"
+    a, b = inner.join(sur), inner.join(giv)
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s*{a})(?-i:(?![a-z]))", re.I)
+
+
+def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
+    """The English names a page prints for a Chinese byline, in its order: the one line (or
+    two consecutive lines) holding the pinyin of every Han name of it (CAJ-CD B/T 1-2006 sets
+    the English byline under the English title). For a single author the line must be the
+    name alone (with its marks), so that a reference citing the author is not taken.
+    [] when no such line is found."""
+    patterns = [pinyin_printed(n) for n in zh_names]
+    if not zh_names or any(p is None for p in patterns):
+        return []
+    for k in range(len(lines)):
+        window = lines[k] if len(zh_names) == 1 else " ".join(lines[k:k + 2])
+        found = [p.search(window) for p in patterns]
+        if not all(found):
+            continue
+        if len(zh_names) == 1:
+            # (the name alone with its marks, or with its unit in brackets after it:
+            # "ZHANG San (School of Law, Peking University, Beijing 100871, China)")
+            rest = re.split(r"[(（]", window[found[0].end():], maxsplit=1)[0]
+            if re.search(r"[A-Za-z\u3400-\u9fff]", window[:found[0].start()] + rest):
+                continue
+        elif re.search(r"[\u3400-\u9fff]", window) or len({m.start() for m in found}) != len(found):
+            continue  # (a Chinese line, or two authors matched by one printed name)
+        return [re.sub(r"\s+", " ", re.sub(r"([-‐])\s+", r"\1", m.group(0))).strip(" ,，") for m in found]
+    return []
 
 
 def pinyin_name(name: str) -> str:
@@ -217,6 +276,8 @@ def split_english_name(printed: str) -> tuple[str, str]:
     All-caps surnames are title-cased; a name entirely in capitals is read surname first.
     """
     text = re.sub(r"\s+", " ", (printed or "").strip().strip(",;"))
+    # initials a text layer glued to the surname ("Eric P.F.Chow"): a word of their own
+    text = re.sub(r"\b((?:[A-Z]\.)+)(?=[A-Z][a-z])", r"\1 ", text)
     if not text:
         return "", ""
     if "," in text:
@@ -225,7 +286,9 @@ def split_english_name(printed: str) -> tuple[str, str]:
     words = text.split(" ")
     if len(words) == 1:
         return _title(words[0]), ""
-    caps = [i for i, w in enumerate(words) if w.replace("-", "").isupper() and len(w.replace(".", "")) > 1]
+    # (a capitals word is a surname, GB/T 28039's ZHANG; dotted initials, P.F., are none)
+    caps = [i for i, w in enumerate(words) if w.replace("-", "").isupper() and len(w.replace(".", "")) > 1
+            and not re.fullmatch(r"(?:[A-Z]\.)+", w)]
     if caps and len(caps) < len(words):
         i = caps[0]
         return _title(words[i]), " ".join(words[:i] + words[i + 1:])
@@ -359,9 +422,13 @@ def split_author_line(line: str) -> list[str]:
     return [n for n, _ in split_author_line_with_marks(line)]
 
 
+# (GB/T 7713.2 sets each unit as "单位，城市 邮编", units apart by ；, or by a space alone after
+# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084"; a mark may
+# stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
-    r"(?:^|(?<=[;；]))\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
-    r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9]))\s*"
+    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
+    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
+    r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
 
 

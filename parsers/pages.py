@@ -310,6 +310,42 @@ def printed_rows(lines: list["Line"]) -> list[str]:
     return [" ".join(ln.text.strip() for ln in sorted(row, key=lambda ln: ln.x0)) for row in rows]
 
 
+# A page range the first page prints in words, for when no folio is read there:
+# - the article's own citation (引用本文 / 本文引用格式 / Cite this article), set by GB/T 7714-2015
+#   from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the range after the colon;
+# - a masthead or CNKI record line: "pp. 45-52", "P45-52", "第45-52页", "页码：45-52".
+_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
+_RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
+_RANGE_LABELLED = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|P\s*(?=\d)|页\s*码\s*[:：]\s*|第\s*(?=\d{1,4}\s*[-–—~～−]\s*\d{1,4}\s*页))"
+                             r"(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
+
+
+def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
+    """(first, last) printed page of the article, from an explicit range its first page
+    prints: its own citation line anywhere on the page, or a pp./页码 line among its heads
+    (a footnote citing another work prints "第45-52页" too: not there); None when there is
+    none, or the two numbers are no range (last before first, or over 200 pages)."""
+    text = "\n".join(lines + heads)
+    found = []
+    for m in _SELF_CITE.finditer(text):
+        # (the citation may wrap: read up to 300 characters on, to the end of this one
+        # citation: an online-first article's prints no pages, and a note may follow it)
+        seg = text[m.end():m.end() + 300]
+        codes = list(re.finditer(r"[\[［]\s*[A-Z]{1,2}(?:\s*/\s*OL)?\s*[\]］]", seg))
+        ends = [k for k in (seg.find("。"), codes[1].start() if len(codes) > 1 else -1,
+                            seg.find("\n[", 1)) if k > 0]
+        r = _RANGE_AFTER_ISSUE.search(seg[:min(ends, default=len(seg))].replace("\n", ""))
+        if r:
+            found.append(r)
+    if not found:
+        found = list(_RANGE_LABELLED.finditer("\n".join(heads)))
+    for r in found:
+        first, last = int(r.group(1)), int(r.group(2))
+        if 0 < first <= last < first + 200:
+            return first, last
+    return None
+
+
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the physical->printed offset most pages agree on.
 
