@@ -14,6 +14,7 @@ from parsers import identifiers
 from parsers.sidebar import joined_spans
 from parsers.byline_en import affiliations, author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
 from parsers.emails_en import assign_emails
+from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
@@ -22,6 +23,8 @@ from parsers.labels import is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections import Counter
+
     from parsers.pages import PageInfo
     from parsers.textlayer import Line
 
@@ -246,14 +249,39 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     side column of editors or affiliations printed beside them is not part of them)."""
     rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
     if rest:
-        block = column_paragraph(lines, k, len(lines))
+        block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
         texts = [rest] + [lines[j].text for j in block[1:]]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
-        texts = [] if nxt is None else [lines[j].text for j in column_paragraph(lines, nxt, len(lines))]
+        texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
         if len(texts) > 1 and not any(re.search(r"[;；|·•,，]", t) for t in texts):
             return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
-    return split_keywords(join_lines(texts))
+    return split_keywords_en(join_lines(texts))
+
+
+# what follows a keyword list in JATS order and ends it, set in the list's own type with no
+# gap: a section heading ("Background", "1. Introduction"), the abbreviations list, a
+# front-matter note (correspondence, dates, the citation line, the licence)
+_AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
+                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$", re.I)
+
+
+# a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
+# or the copyright line (not "Open access data sources", a keyword)
+_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:Correspondence|Corresponding author|Received|Revised|Accepted|Published|"
+                              r"Available online|Academic Editor|Edited by|Reviewed by|Citation|Cite this article|"
+                              r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
+
+
+def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
+    """A keyword list's lines, cut before the first line that opens what follows it in the
+    front matter (a heading, a note, the abbreviations list)."""
+    for n, j in enumerate(block[1:], 1):
+        text = lines[j].text
+        if is_section_heading(text) or _AFTER_KEYWORDS.match(text) or _NOTE_AFTER_LIST.match(text) \
+                or _RUN_IN_ABSTRACT.match(text) and not re.match(r"\s*\w+\s*[,;]", text):
+            return block[:n]
+    return block
 
 
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
@@ -261,23 +289,6 @@ def _under(lines: list["Line"], k: int, end: int) -> int | None:
     x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
     return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
                 None)
-
-
-# what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
-# glyph standing alone between spaces that the font does not name (Springer's "·" drawn in a
-# symbol font comes out as U+FFFD or a private-use character)
-_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff]\s+")
-
-
-def split_keywords(text: str) -> list[str]:
-    """Keywords apart: semicolons, vertical bars, middle dots or bullets when the list uses
-    them (then a comma stays inside a keyword), else commas."""
-    text = plain_letters(text).strip().rstrip(".")
-    if _KW_SEPARATOR.search(text):
-        parts = _KW_SEPARATOR.split(text)
-    else:
-        parts = re.split(r"\s*[,，]\s*", text)
-    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
 
 def in_column(line: "Line", x0: float) -> str:
@@ -303,8 +314,28 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
         nxt = _under(lines, k, end)
         if nxt is None:
             return ""
-        texts = [in_column(lines[j], lines[nxt].x0) for j in column_paragraph(lines, nxt, end)]
+        block = column_paragraph(lines, nxt, end)
+        texts = [in_column(lines[j], lines[nxt].x0) for j in block]
+    more = _next_column(lines, block, end)
+    if more:
+        texts += [in_column(lines[j], lines[more[0]].x0) for j in more]
     return join_lines(texts)
+
+
+def _next_column(lines: list["Line"], block: list[int], end: int) -> list[int]:
+    """The rest of a paragraph that the column's foot broke off and the next column's top
+    carries on (a two-column abstract): a line of the same type to the right, higher on the
+    page than the paragraph's last line, when the paragraph stopped mid-sentence or the line
+    goes on in lower case."""
+    first, last = lines[block[0]], lines[block[-1]]
+    for j in range(block[-1] + 1, min(end, block[-1] + 8)):
+        ln = lines[j]
+        if ln.x0 >= first.x1 - 2 and ln.y < last.y and abs(ln.size - first.size) <= 0.3:
+            mid_sentence = not re.search(r"[.?!:)\]]\s*$", last.text)
+            if mid_sentence or re.match(r"\s*[a-z(]", ln.text):
+                return column_paragraph(lines, j, end)
+            return []
+    return []
 
 
 # the article's own citation note ("Cite this article as:", "How to cite this article:")
@@ -439,7 +470,7 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
     if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
         art.keywords.en = keywords_from_lines(lines, kw_line)
     elif header.fields.get("keywords_en"):
-        art.keywords.en = split_keywords(header.fields["keywords_en"])
+        art.keywords.en = split_keywords_en(header.fields["keywords_en"])
 
 
 def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
@@ -450,11 +481,55 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     breaks = line_end_breaks([ln.text for ln in first.body])
 
     def mend(text: str) -> str:
-        return mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words)
+        return compound_hyphens(mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words), breaks, words)
 
     art.title.en = mend(art.title.en)
-    art.abstract.en = mend(art.abstract.en)
+    art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
+
+
+# prefixes English writers join to a word with a hyphen when the compound is new ("bio-",
+# "nano-", "gram-"): a break after one of them whose joined form no dictionary knows is a compound
+_COMPOUND_PREFIXES = frozenset("bio nano eco geo socio micro macro multi poly non pre post anti inter intra co semi self "
+                               "cross well over under sub super ultra pseudo quasi neo meta mid".split())
+
+
+def compound_hyphens(text: str, breaks: set[tuple[str, str]], words: "Counter[str] | set[str]") -> str:
+    """Put back the hyphen of a compound that a line end broke at its hyphen and an earlier
+    join closed up ("gram-" + "positive" → "grampositive"): both halves are words (or the
+    first is a prefix English hyphenates) and the joined form is printed nowhere in the
+    article and is no English word, so the printed hyphen was the compound's own. A word cut
+    at a syllable ("hydrocar-" + "bons") has a half that is no word and stays joined."""
+    from parsers.joining import english_words
+
+    known = english_words()
+    for left, right in sorted(breaks):
+        joined = (left + right).lower()
+        if joined in words or joined in known or len(right) < 3 or not right.isalpha() or not left.isalpha():
+            continue
+        if right.lower() in known and (left.lower() in known and len(left) >= 3 or left.lower() in _COMPOUND_PREFIXES):
+            text = re.sub(rf"(?<![^\W\d_]){re.escape(left)}{re.escape(right)}(?![^\W\d_])", f"{left}-{right}", text)
+    return text
+
+
+# a colon or semicolon set right before the next word: English prose spaces after them, so a
+# text layer that found no gap there (the next word starts a run in another font, italic for
+# a species name: "included as:Acorus calamus") lost the space. (Not in a link, a DOI label
+# or between digits, where no space is printed: "http://", "doi:10.…", "1:2".)
+_TIGHT_PUNCT = re.compile(r"(?<![/\w.])(?!(?:https?|ftp|doi|urn|mailto|www)[:;])([A-Za-z]*[a-z]{2})([:;])(?=[A-Za-z]{2})")
+
+
+# a relation or operator sign between two operands set with a space on one side only ("p< .05",
+# "108 ±10.53"): typesetters space a binary sign evenly on both sides (a thin space the text
+# layer did not take for a space on the other); a sign with no space on either side is kept so
+_LOPSIDED_SIGN = re.compile(r"(?<![\w.])([pPnNrRtF]|\d+(?:\.\d+)?|\))(?:( )([<>=≤≥±×])(?=[\d.−-])|([<>=≤≥±×])( )(?=[\d.−-]))")
+
+
+def spaced_punctuation(text: str) -> str:
+    """English prose with the space after a colon or semicolon that the text layer lost,
+    and a binary sign spaced on both sides where it is spaced on one."""
+    text = _TIGHT_PUNCT.sub(r"\1\2 ", text)
+    return _LOPSIDED_SIGN.sub(lambda m: f"{m.group(1)} {m.group(3) or m.group(4)} ", text)
 
 
 def _emails(contributors: list[Contributor], header: Header) -> None:

@@ -361,9 +361,11 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
         has_mark = any(k == "m" for k, _ in pieces)
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
+        # (or the line above stops mid-phrase, "… Postgraduate Institute of": a wrapped line)
         carries_on = last is not None and abs(ln.size - last.size) < 0.3 and (
             INSTITUTION_EN.search(ln.text) or ln.x0 > lines[start].x0 + 2
-            or (0 < ln.y - last.y < 1.6 * ln.size and len(ln.text.strip()) < 40 and not _NOTE_LINE.search(ln.text)))
+            or (0 < ln.y - last.y < 1.6 * ln.size and not _NOTE_LINE.search(ln.text) and not _FRONT_LABEL.match(_clean(ln.text))
+                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text))))
         if not has_mark and not carries_on and not (not out and INSTITUTION_EN.search(ln.text)):
             break
         last = ln
@@ -372,11 +374,27 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
                 cur = text
                 out.setdefault(cur, "")
             else:
-                out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
+                out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
     out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,")).strip(" ;,")
            for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
+
+
+# a line that stops mid-phrase: the affiliation goes on on the next line
+_OPEN_END = re.compile(r"(?:\b(?:of|and|for|the|at|in|on|de|du|des|der|di|da|do|dos|das|del|y|e|und)|[,&\-–])\s*$")
+
+
+def _join_aff(text: str, more: str) -> str:
+    """An affiliation's next piece joined on. A line ending in a hyphen after a letter goes
+    on without a space: before a capital or a digit the hyphen is the name's own ("Jammu –
+    Tawi-" + "180 001", "Baden-" + "Württemberg"), before lower case it broke a word
+    ("Labo-" + "ratory") and goes."""
+    if not text:
+        return more.strip()
+    if re.search(r"[^\W\d_][-‐]$", text) and more[:1].isalnum():
+        return text[:-1] + more if more[:1].islower() else text + more
+    return f"{text} {more}".strip()
 
 
 # the conjunction that joins the last two affiliations of a list ("…, India, and" / "…; and"):

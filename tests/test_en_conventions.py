@@ -1,0 +1,154 @@
+"""Publisher conventions of English-language front matter (session 6, issue 11), on
+synthetic lines and records (no PDF needed): one keyword splitter for every layout, the end
+of a keyword list, an abstract continued in the next column, compounds a line end broke,
+spacing an export lost, wrapped affiliation lines, and the English flags."""
+from __future__ import annotations
+
+import pytest
+
+from parsers.article_en import compound_hyphens, keywords_from_lines, labelled_abstract, spaced_punctuation
+from parsers.byline_en import affiliations
+from parsers.confidence import PageEvidence, assess_article, flagged_paths
+from parsers.english import split_keywords_en
+from parsers.textlayer import Line, Span
+from schemas.model import Article, Contributor, LangText
+
+
+def _ln(text: str, y: float, size: float = 10.0, x0: float = 50.0, x1: float | None = None,
+        spans: list[Span] | None = None) -> Line:
+    return Line(text=text, x0=x0, x1=x1 if x1 is not None else x0 + 240, y=y, size=size, spans=spans or [])
+
+
+def _sp(text: str, x0: float, size: float = 9.0, sup: bool = False) -> Span:
+    return Span(text=text, x0=x0, x1=x0 + 5 * len(text), y=100.0, size=size, font="F", sup=sup)
+
+
+# ----------------------------------------------------------------------------- keywords
+@pytest.mark.parametrize("printed,want", [
+    ("Endophytes, Biosurfactant, Hydrocarbons", ["Endophytes", "Biosurfactant", "Hydrocarbons"]),   # BMC: commas
+    ("district heating network; leakage localization; sensors", ["district heating network", "leakage localization", "sensors"]),
+    ("Basil · Diversity · ISSR", ["Basil", "Diversity", "ISSR"]),      # Springer: middle dots
+    ("wolves | livestock | policy.", ["wolves", "livestock", "policy"]),
+    ("2,4-D, herbicide, soil", ["2,4-D", "herbicide", "soil"]),          # a chemical locant keeps its comma
+    ("gene expression; Ocimum sanctum, L.", ["gene expression", "Ocimum sanctum, L"]),
+    ("law; bioethics （责任编辑：李四）", ["law", "bioethics"]),       # a Chinese article's closing line
+])
+def test_one_splitter_reads_every_keyword_layout(printed: str, want: list[str]) -> None:
+    assert split_keywords_en(printed) == want
+
+
+def test_a_keyword_list_ends_where_the_body_heading_starts_in_the_same_type() -> None:
+    lines = [_ln("Keywords: Endophytes, Biosurfactant, Hydrocarbons,", 100),
+             _ln("Degradation, Plant growth-promoting agent", 112),
+             _ln("Background", 124)]
+    assert keywords_from_lines(lines, 0) == ["Endophytes", "Biosurfactant", "Hydrocarbons", "Degradation",
+                                             "Plant growth-promoting agent"]
+
+
+def test_a_keyword_list_ends_at_the_abbreviations_and_a_dated_note_but_not_at_a_keyword() -> None:
+    lines = [_ln("KEYWORDS: camera trap; gray wolf;", 100), _ln("Open access data sources", 112),
+             _ln("Abbreviations: ACC, aminocyclopropane", 124)]
+    assert keywords_from_lines(lines, 0) == ["camera trap", "gray wolf", "Open access data sources"]
+    lines = [_ln("Index Terms—deep learning, imaging", 100), _ln("Received 2 May 2018; accepted 3 June", 112)]
+    assert keywords_from_lines(lines, 0) == ["deep learning", "imaging"]
+
+
+# ----------------------------------------------------------------------------- abstract
+def test_an_abstract_goes_on_at_the_top_of_the_next_column_when_cut_mid_sentence() -> None:
+    lines = [_ln("Abstract", 400), _ln("Teak is one of the precious hardwoods whose", 414),
+             _ln("genome was sequenced to learn about its", 426),
+             _ln("Introduction", 100, x0=310), ]
+    lines.insert(3, _ln("wood quality and its origin.", 100, x0=310))
+    assert labelled_abstract(lines, 0, len(lines)).endswith("about its wood quality and its origin.")
+    # a paragraph that ends a sentence at the column's foot is the whole abstract
+    lines[2] = _ln("genome was sequenced.", 426)
+    lines[3] = _ln("Teak grows in India.", 100, x0=310)
+    assert labelled_abstract(lines, 0, len(lines)).endswith("sequenced.")
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it_a_word_cut_at_a_syllable_does_not() -> None:
+    breaks = {("gram", "positive"), ("hydrocar", "bons")}
+    text = "against gram-negative and grampositive bacteria and hydrocarbons"
+    assert compound_hyphens(text, breaks, {"gram-negative"}) == \
+        "against gram-negative and gram-positive bacteria and hydrocarbons"
+    # the joined form printed elsewhere in the article is the article's own spelling
+    assert compound_hyphens("grampositive", {("gram", "positive")}, {"grampositive"}) == "grampositive"
+
+
+@pytest.mark.parametrize("got,want", [
+    ("are included as:Acorus calamus, Artemisia", "are included as: Acorus calamus, Artemisia"),
+    ("viability of cells (p< .05). The", "viability of cells (p < .05). The"),
+    ("flexneri (108 ±10.53 mm)", "flexneri (108 ± 10.53 mm)"),
+    ("p<0.05 and see http://x.org or doi:10.1/2 at 1:2", "p<0.05 and see http://x.org or doi:10.1/2 at 1:2"),
+    ("values of ±10", "values of ±10"),  # a unary sign
+])
+def test_spacing_an_export_lost_around_punctuation_and_binary_signs(got: str, want: str) -> None:
+    assert spaced_punctuation(got) == want
+
+
+# ----------------------------------------------------------------------------- affiliations
+def test_a_wrapped_affiliation_line_that_names_no_institution_carries_on() -> None:
+    lines = [_ln("3Center of Biomedical Research, Sanjay Gandhi Postgraduate Institute of", 100, 9.0,
+                 spans=[_sp("3", 50, 5.2, True), _sp("Center of Biomedical Research, Sanjay Gandhi Postgraduate Institute of", 56)]),
+             _ln("Medical Sciences Campus, Lucknow, Uttar Pradesh, India", 110.8, 9.0),
+             _ln("ABSTRACT", 140, 12.0)]
+    affs, _ = affiliations(lines, 0)
+    assert affs == {"3": "Center of Biomedical Research, Sanjay Gandhi Postgraduate Institute of Medical Sciences "
+                         "Campus, Lucknow, Uttar Pradesh, India"}
+
+
+def test_a_line_end_hyphen_in_an_address_before_a_digit_is_the_addresses_own() -> None:
+    lines = [_ln("Regional Research Laboratory, Canal Road, Jammu – Tawi-", 100, 12.0),
+             _ln("180 001, Jammu & Kashmir.", 114, 12.0, x0=150)]
+    affs, _ = affiliations(lines, 0)
+    assert affs[""] == "Regional Research Laboratory, Canal Road, Jammu – Tawi-180 001, Jammu & Kashmir"
+
+
+# ----------------------------------------------------------------------------- flags
+def _english() -> Article:
+    art = Article(id="a01", pdf_pages=[1, 8], fpage="3", lpage="10", language="en")
+    art.title = LangText(en="Biosurfactant production of endophytic bacteria")
+    art.contributors = [Contributor(name=LangText(en="Olga Marchut"), surname="Marchut", given="Olga",
+                                    affiliation="Institute of Technical Biochemistry, Lodz University of Technology")]
+    art.abstract = LangText(en="The process of plant growth in the contaminated environment is often inhibited. " * 8)
+    art.keywords.en = ["Endophytes", "Biosurfactant", "Hydrocarbons"]
+    art.doi = "10.1186/s12934-018-1017-5"
+    return art
+
+
+def _flags(art: Article) -> set[str]:
+    assess_article(art, PageEvidence())
+    return flagged_paths(art.warnings)
+
+
+def test_a_consistent_english_article_flags_only_its_priors() -> None:
+    assert _flags(_english()) == {"abstract.en", "contributors.affiliation"}  # (PRIORS_EN: long texts)
+
+
+@pytest.mark.parametrize("mutate,field", [
+    (lambda a: setattr(a.keywords, "en", ["Endophytes", "this study shows that the strain is able to grow"]), "keywords.en"),
+    (lambda a: setattr(a.keywords, "en", ["Endophytes", "Hydrocarbons Introduction"]), "keywords.en"),
+    (lambda a: setattr(a.keywords, "en", ["Endophytes", "plant growth and"]), "keywords.en"),
+    (lambda a: setattr(a.keywords, "en", ["Endophytes Biosurfactant Hydrocarbons Degradation"]), "keywords.en"),
+    (lambda a: a.contributors.append(Contributor(name=LangText(en="Department of Biotechnology"), surname="Biotechnology",
+                                                 given="Department of", affiliation="x University")), "contributors.surname"),
+    (lambda a: a.contributors.append(Contributor(name=LangText(en="Piotr Drozd and Tadeusz Antczak"), surname="Antczak",
+                                                 given="Piotr Drozd and Tadeusz", affiliation="x University")), "contributors.surname"),
+    (lambda a: a.contributors.append(Contributor(name=LangText(en="Olga Marchut"), surname="Marchut", given="Olga",
+                                                 affiliation="x University")), "contributors.surname"),
+    (lambda a: setattr(a.contributors[0], "surname", "H."), "contributors.surname"),
+])
+def test_each_english_check_flags_its_field(mutate, field: str) -> None:
+    art = _english()
+    mutate(art)
+    assert field in _flags(art)
+
+
+@pytest.mark.parametrize("abstract", ["Too short an abstract to be whole. " * 3, "and the rest of a sentence. " * 20,
+                                      "A run-on abstract that went into the body. " * 80])
+def test_an_english_abstract_of_the_wrong_length_or_cut_at_its_start_is_flagged_for_itself(abstract: str) -> None:
+    art = _english()
+    art.abstract.en = abstract
+    assess_article(art, PageEvidence())
+    why = next(w.message for w in art.warnings if w.message.startswith("abstract.en"))
+    assert "words" in why or "lower case" in why
