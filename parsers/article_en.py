@@ -305,21 +305,72 @@ def in_column(line: "Line", x0: float) -> str:
 
 def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
     """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
-    column to a gap, a change of type, a label or the copyright line."""
+    column to a gap, a change of type, a label, a body heading or the copyright line; a
+    paragraph cut mid-sentence at the column's foot goes on at the next column's top, a
+    structured abstract over its sub-heads."""
     rest = _RUN_IN_ABSTRACT.sub("", lines[k].text, count=1).strip()
     if rest:
-        block = column_paragraph(lines, k, end)
-        texts = [rest] + [in_column(lines[j], lines[k].x0) for j in block[1:]]
+        top = k
     else:
-        nxt = _under(lines, k, end)
-        if nxt is None:
+        top = _under(lines, k, end)
+        if top is None:
             return ""
-        block = column_paragraph(lines, nxt, end)
-        texts = [in_column(lines[j], lines[nxt].x0) for j in block]
-    more = _next_column(lines, block, end)
+    first_text = rest or lines[top].text
+    structured = bool(_SUBHEAD.match(first_text))
+    state = {"concluded": False}
+
+    def trimmed(block: list[int]) -> list[int]:
+        # a body heading alone on its line ends the abstract (a structured abstract's own
+        # sub-heads do not, until its conclusions are read)
+        for n, j in enumerate(block):
+            text = lines[j].text
+            if n and is_section_heading(text) and (not structured or not _SUBHEAD.match(text) or state["concluded"]):
+                return block[:n]
+            if structured and re.match(r"\s*Conclusions?\b", text, re.I):
+                state["concluded"] = True
+        return block
+
+    block = trimmed(column_paragraph(lines, top, end))
+    texts = ([rest] + [in_column(lines[j], lines[k].x0) for j in block[1:]]) if rest else \
+        [in_column(lines[j], lines[top].x0) for j in block]
+    more = trimmed(_next_column(lines, block, end)) if len(block) == len(column_paragraph(lines, top, end)) else []
     if more:
         texts += [in_column(lines[j], lines[more[0]].x0) for j in more]
+        block = more
+    while structured and not state["concluded"] and len(block) and (section := _next_section(lines, block, end)):
+        section = trimmed(section)
+        texts += [in_column(lines[j], lines[section[0]].x0) for j in section]
+        block = section
+    if structured and state["concluded"]:
+        section = _next_section(lines, block, end)
+        if section and re.match(r"\s*Trial\s+registration", lines[section[0]].text, re.I):
+            texts += [in_column(lines[j], lines[section[0]].x0) for j in section]
     return join_lines(texts)
+
+
+# a structured abstract's sub-heads (ICMJE/IMRaD: Background, Methods, Results, Conclusions,
+# and the variants journals print), set alone on a line or run in before the section's text
+_SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes?|Goals?|Hypothes[ie]s|Rationale|"
+                 r"Methods?|Methodology|Materials?|(?:Study\s+)?Design|Settings?|Participants|Patients|Subjects|"
+                 r"Interventions?|Measurements?|(?:Main\s+)?Outcome\s+[Mm]easures?|Results?|(?:Principal\s+|Key\s+)?Findings|"
+                 r"Conclusions?|Discussion|Interpretation|Implications|Significance|Importance|Relevance|Limitations|"
+                 r"Case\s+(?:presentation|report|description)s?|Trial\s+registration|Clinical\s+relevance)")
+_SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
+
+
+def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
+    """The next section of a structured abstract: below the paragraph read so far, in its
+    column and type, a gap of up to a blank line, a line that opens with a sub-head."""
+    first, last = lines[block[0]], lines[block[-1]]
+    for j in range(block[-1] + 1, min(end, block[-1] + 6)):
+        ln = lines[j]
+        if ln.x1 <= first.x0 or ln.x0 >= first.x1:
+            continue  # a side column's line
+        if abs(ln.size - first.size) <= 0.3 and 0 < ln.y - last.y < 3.2 * ln.size and _SUBHEAD.match(ln.text) \
+                and not _KEYWORDS_LABEL.match(ln.text):
+            return column_paragraph(lines, j, end)
+        return []
+    return []
 
 
 def _next_column(lines: list["Line"], block: list[int], end: int) -> list[int]:
@@ -435,6 +486,12 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
     if header.fields.get("abstract_en"):
         art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
+        if _SUBHEAD.match(art.abstract.en):
+            # a structured abstract: the label pass ends a field at a line naming a section
+            # ("Methods" alone), which here is the abstract's own sub-head
+            whole = without_permissions(labelled_abstract(lines, header.at["abstract_en"], stop))
+            if len(whole) > len(art.abstract.en) and whole[:30] == art.abstract.en[:30]:
+                art.abstract.en = whole
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
         art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
     elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:

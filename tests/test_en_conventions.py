@@ -152,3 +152,32 @@ def test_an_english_abstract_of_the_wrong_length_or_cut_at_its_start_is_flagged_
     assess_article(art, PageEvidence())
     why = next(w.message for w in art.warnings if w.message.startswith("abstract.en"))
     assert "words" in why or "lower case" in why
+
+
+def _structured(gap: float) -> list[Line]:
+    """A structured abstract with its sub-heads alone on their lines, `gap` points above each."""
+    out, y = [_ln("Abstract", 100, 12.0)], 100.0
+    for head, body in (("Background", ["Tobacco use is common among the people of the region and", "causes many deaths."]),
+                       ("Methods", ["We surveyed 500 adults in the city and asked them about", "their habits."]),
+                       ("Results", ["Half of them smoked."]), ("Conclusions", ["Smoking is common."])):
+        y += gap
+        out.append(_ln(head, y))
+        for text in body:
+            y += 12
+            out.append(_ln(text, y))
+    out += [_ln("Introduction", y + gap), _ln("Tobacco is a plant of the nightshade family.", y + gap + 12)]
+    return out
+
+
+@pytest.mark.parametrize("gap", [12.0, 24.0])
+def test_a_structured_abstract_reads_on_over_its_sub_heads_and_stops_at_the_body(gap: float) -> None:
+    lines = _structured(gap)
+    got = labelled_abstract(lines, 0, len(lines))
+    assert got.startswith("Background Tobacco use") and got.endswith("Conclusions Smoking is common.")
+    assert "Methods We surveyed" in got and "nightshade" not in got
+
+
+def test_an_unstructured_abstract_does_not_run_on_into_a_heading_in_its_own_type() -> None:
+    lines = [_ln("ABSTRACT: Sacred tulsi is a herb known for its medicinal properties, both in", 100, 12.0),
+             _ln("pharmacological systems.", 114, 12.0), _ln("INTRODUCTION:", 141, 12.0), _ln("Ocimum sanctum is a plant.", 155, 12.0)]
+    assert labelled_abstract(lines, 0, len(lines)).endswith("pharmacological systems.")
