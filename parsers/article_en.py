@@ -251,12 +251,37 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     if rest:
         block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
         texts = [rest] + [lines[j].text for j in block[1:]]
+        if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
+            # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
+            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
         texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
-        if len(texts) > 1 and not any(re.search(r"[;；|·•,，]", t) for t in texts):
+        if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
             return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
     return split_keywords_en(join_lines(texts))
+
+
+_KW_SEPARATORS = re.compile(r"[;；|·•,，]")
+
+
+def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
+    """Whether every line of a block ends where the typesetter broke it, not where the
+    measure ran out: the next line's first word would have fit after it in the column (the
+    column's right edge: the furthest any line that starts at the block's left edge reaches,
+    near it on the page). A list set one item a line reads so; a wrapped list does not."""
+    first = lines[block[0]]
+    right = max([ln.x1 for ln in lines if abs(ln.x0 - first.x0) < 3 and abs(ln.y - first.y) < 250] + [first.x1])
+    for a, b in zip(block, block[1:]):
+        la, lb = lines[a], lines[b]
+        text = lb.text.strip()
+        if not text:
+            continue
+        word = text.split()[0]
+        em = (lb.x1 - lb.x0) / max(len(text), 1)
+        if la.x1 + em * (len(word) + 1) > right + 1:
+            return False
+    return True
 
 
 # what follows a keyword list in JATS order and ends it, set in the list's own type with no

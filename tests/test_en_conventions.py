@@ -181,3 +181,17 @@ def test_an_unstructured_abstract_does_not_run_on_into_a_heading_in_its_own_type
     lines = [_ln("ABSTRACT: Sacred tulsi is a herb known for its medicinal properties, both in", 100, 12.0),
              _ln("pharmacological systems.", 114, 12.0), _ln("INTRODUCTION:", 141, 12.0), _ln("Ocimum sanctum is a plant.", 155, 12.0)]
     assert labelled_abstract(lines, 0, len(lines)).endswith("pharmacological systems.")
+
+
+def test_keywords_run_in_after_the_label_then_one_a_line_are_one_keyword_each() -> None:
+    # Elsevier's article-info column: the first keyword after the label, the others one a line
+    lines = [_ln("Article history: Received 2 May 2021", 80, 8.0, x1=200),
+             _ln("Keywords: Tobacco", 100, 8.0, x1=120), _ln("Smoking cessation", 110, 8.0, x1=118),
+             _ln("Nicotine", 120, 8.0, x1=85)]
+    assert keywords_from_lines(lines, 1) == ["Tobacco", "Smoking cessation", "Nicotine"]
+    # a list that wraps because the measure ran out is one list, split at its commas
+    lines = [_ln("Keywords: tobacco, smoking cessation, public", 100, 8.0, x1=200), _ln("health", 110, 8.0, x1=78)]
+    assert keywords_from_lines(lines, 0) == ["tobacco", "smoking cessation", "public health"]
+    lines = [_ln("Keywords: plant growth promoting bacteria in the soil of", 100, 8.0, x1=200),
+             _ln("rhizospheres", 110, 8.0, x1=90)]
+    assert keywords_from_lines(lines, 0) == ["plant growth promoting bacteria in the soil of rhizospheres"]
