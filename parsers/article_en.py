@@ -351,6 +351,8 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
             text = lines[j].text
             if n and is_section_heading(text) and (not structured or not _SUBHEAD.match(text) or state["concluded"]):
                 return block[:n]
+            if n and _KEYWORDS_LABEL.match(text):
+                return block[:n]  # (JATS order: the keywords follow the abstract)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
                 state["concluded"] = True
         return block
@@ -509,18 +511,29 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     run-in "Abstract" heading without a colon, or the first paragraph under the front matter."""
     kw_at = header.at.get("keywords_en")
     stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
+
+    def end_for(start: int) -> int:
+        # the keywords end the abstract where JATS order prints them: after it, in its column
+        # (Elsevier sets them in the article-info column beside the abstract, read before it)
+        if kw_at is None or kw_at <= start:
+            return len(lines)
+        a, b = lines[min(start + 1, len(lines) - 1)], lines[kw_at]
+        return kw_at if b.x0 < a.x1 and b.x1 > a.x0 else len(lines)
+
     if header.fields.get("abstract_en"):
         art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
         if _SUBHEAD.match(art.abstract.en):
             # a structured abstract: the label pass ends a field at a line naming a section
             # ("Methods" alone), which here is the abstract's own sub-head
-            whole = without_permissions(labelled_abstract(lines, header.at["abstract_en"], stop))
+            at = header.at["abstract_en"]
+            whole = without_permissions(labelled_abstract(lines, at, end_for(at)))
             if len(whole) > len(art.abstract.en) and whole[:30] == art.abstract.en[:30]:
                 art.abstract.en = whole
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
-        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
-    elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
-        art.abstract.en = labelled_abstract(lines, alone, stop)  # "a b s t r a c t", letter-spaced
+        at = header.at["abstract_en"]
+        art.abstract.en = labelled_abstract(lines, at, end_for(at))
+    elif (alone := next((k for k in range(after_aff, len(lines)) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
+        art.abstract.en = labelled_abstract(lines, alone, end_for(alone))  # "a b s t r a c t", letter-spaced
     else:
         run_in = next((k for k in range(after_aff, stop)
                        if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)

@@ -195,3 +195,21 @@ def test_keywords_run_in_after_the_label_then_one_a_line_are_one_keyword_each() 
     lines = [_ln("Keywords: plant growth promoting bacteria in the soil of", 100, 8.0, x1=200),
              _ln("rhizospheres", 110, 8.0, x1=90)]
     assert keywords_from_lines(lines, 0) == ["plant growth promoting bacteria in the soil of rhizospheres"]
+
+
+def test_an_abstract_beside_the_article_info_column_is_not_cut_by_its_keywords() -> None:
+    # Elsevier: "A R T I C L E  I N F O" with the keywords on the left, "A B S T R A C T" on
+    # the right; the text layer reads the left column first
+    from parsers.article_en import _fill_abstract
+    from parsers.header import Header
+
+    lines = [_ln("A R T I C L E  I N F O", 300, 8.0, 40, 150), _ln("Keywords:", 320, 8.0, 40, 80),
+             _ln("Tobacco", 330, 8.0, 40, 75), _ln("Smoking", 340, 8.0, 40, 75),
+             _ln("A B S T R A C T", 300, 8.0, 200, 280),
+             _ln("Tobacco use is common among the people of the region and causes", 320, 9.0, 200, 560),
+             _ln("many deaths each year, which a survey of 500 adults in the city has", 331, 9.0, 200, 560),
+             _ln("counted and set against the habits they reported.", 342, 9.0, 200, 450),
+             _ln("1. Introduction", 380, 10.0, 40, 150)]
+    art = Article(id="a01", pdf_pages=[1, 2])
+    _fill_abstract(art, lines, Header(at={"keywords_en": 1}), 0, True)
+    assert art.abstract.en.startswith("Tobacco use") and art.abstract.en.endswith("they reported.")
