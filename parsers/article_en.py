@@ -293,7 +293,7 @@ _AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Gra
 
 # a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
 # or the copyright line (not "Open access data sources", a keyword)
-_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:Correspondence|Corresponding author|Received|Revised|Accepted|Published|"
+_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence|Corresponding author|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
                               r"Available online|Academic Editor|Edited by|Reviewed by|Citation|Cite this article|"
                               r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
 

@@ -486,6 +486,13 @@ def _english_names(art: Article, s: Scores) -> None:
         sur = c.surname
         if sur and (re.fullmatch(r"[A-Z]\.?", sur) or not sur[:1].isupper() and sur.split()[0] not in SURNAME_PARTICLES):
             s.cap("contributors.surname", 0.5, f"surname “{sur}” of “{name}” is an initial or not capitalised")
+        full = [w for w in name.split() if len(w.rstrip(".")) > 1 and w not in SURNAME_PARTICLES]
+        if re.search(r"\b[A-Z]\s+\S+$", name) and len(full) >= 2:
+            # a bare initial before the last name ("Ravindranath H Aladakatti"): a South
+            # Indian initial of the family or father's name, which some records keep with the surname
+            why = f"“{name}”: a bare initial right before the surname may belong to it"
+            s.cap("contributors.surname", 0.75, why)
+            s.cap("contributors.given", 0.75, why)
         key = re.sub(r"\W", "", name.lower())
         if key in seen:
             s.cap("contributors.surname", 0.5, f"“{name}” is printed twice in the byline as read")

@@ -213,3 +213,14 @@ def test_an_abstract_beside_the_article_info_column_is_not_cut_by_its_keywords()
     art = Article(id="a01", pdf_pages=[1, 2])
     _fill_abstract(art, lines, Header(at={"keywords_en": 1}), 0, True)
     assert art.abstract.en.startswith("Tobacco use") and art.abstract.en.endswith("they reported.")
+
+
+def test_a_bare_initial_before_the_surname_flags_the_split_a_dotted_one_does_not() -> None:
+    art = _english()
+    art.contributors.append(Contributor(name=LangText(en="Ravindranath H Aladakatti"), surname="Aladakatti",
+                                        given="Ravindranath H", affiliation="Karnatak University"))
+    assert {"contributors.surname", "contributors.given"} <= _flags(art)
+    art = _english()
+    art.contributors.append(Contributor(name=LangText(en="Hannah M. Wallace"), surname="Wallace", given="Hannah M.",
+                                        affiliation="Karnatak University"))
+    assert not {"contributors.surname", "contributors.given"} & _flags(art)
