@@ -225,8 +225,11 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
     for k in range(start, len(lines)):
         ln = lines[k]
         first = ln.spans[0] if ln.spans else None
-        if (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted
-                and ln.size < byline_size):
+        # (or a mark in text type opening a line that names an institution: "2 Department of …")
+        lead = _AFF_START.match(_clean(ln.text))
+        if ln.size < byline_size and (
+                (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted)
+                or (lead is not None and lead.group("m") in wanted and INSTITUTION_EN.search(ln.text[:80]))):
             affs, _ = affiliations(lines, k, limit=40)
             return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
     return {}

@@ -224,3 +224,14 @@ def test_a_bare_initial_before_the_surname_flags_the_split_a_dotted_one_does_not
     art.contributors.append(Contributor(name=LangText(en="Hannah M. Wallace"), surname="Wallace", given="Hannah M.",
                                         affiliation="Karnatak University"))
     assert not {"contributors.surname", "contributors.given"} & _flags(art)
+
+
+def test_footnote_affiliations_numbered_in_text_type_are_found_by_their_marks() -> None:
+    from parsers.byline_en import footnote_affiliations
+
+    lines = [_ln("Jane Doe1, John Roe2", 100, 11.0), _ln("Abstract text of the article goes here.", 130, 10.0),
+             _ln("1 Department of Biology, University of Oslo, Oslo, Norway", 700, 7.0, spans=[_sp("1 Department of Biology, University of Oslo, Oslo, Norway", 50, 7.0)]),
+             _ln("2 Institute of Physics, ETH Zurich, Zurich, Switzerland", 709, 7.0, spans=[_sp("2 Institute of Physics, ETH Zurich, Zurich, Switzerland", 50, 7.0)])]
+    assert footnote_affiliations(lines, 1, [["1"], ["2"]]) == {
+        "1": "Department of Biology, University of Oslo, Oslo, Norway",
+        "2": "Institute of Physics, ETH Zurich, Zurich, Switzerland"}
