@@ -229,7 +229,10 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
         lead = _AFF_START.match(_clean(ln.text))
         if ln.size < byline_size and (
                 (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted)
-                or (lead is not None and lead.group("m") in wanted and INSTITUTION_EN.search(ln.text[:80]))):
+                or (lead is not None and lead.group("m") in wanted and INSTITUTION_EN.search(ln.text[:80]))
+                # (or a raised mark the text layer set on a line of its own, its affiliation beside it)
+                or (ln.text.strip() in wanted and k + 1 < len(lines) and lines[k + 1].size > ln.size * 1.2
+                    and INSTITUTION_EN.search(lines[k + 1].text[:80]))):
             affs, _ = affiliations(lines, k, limit=40)
             return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
     return {}

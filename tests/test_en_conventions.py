@@ -235,3 +235,15 @@ def test_footnote_affiliations_numbered_in_text_type_are_found_by_their_marks() 
     assert footnote_affiliations(lines, 1, [["1"], ["2"]]) == {
         "1": "Department of Biology, University of Oslo, Oslo, Norway",
         "2": "Institute of Physics, ETH Zurich, Zurich, Switzerland"}
+
+
+def test_a_footnote_affiliation_whose_raised_mark_sits_on_a_line_of_its_own_is_found() -> None:
+    from parsers.byline_en import footnote_affiliations
+
+    lines = [_ln("Jane Doe1 · John Roe2", 100, 10.0), _ln("* Jane Doe", 580, 8.5), _ln("jane@x.org", 590, 8.5),
+             _ln("1", 602, 5.9), _ln("Department of Computer Science, Nottingham Trent", 605, 8.5, x0=65),
+             _ln("University, Clifton, Nottingham, UK", 615, 8.5, x0=65),
+             _ln("2", 627, 5.9), _ln("School of Computing, Edinburgh, UK", 630, 8.5, x0=65)]
+    got = footnote_affiliations(lines, 1, [["1"], ["2"]])
+    assert got == {"1": "Department of Computer Science, Nottingham Trent University, Clifton, Nottingham, UK",
+                   "2": "School of Computing, Edinburgh, UK"}
