@@ -499,6 +499,14 @@ def _english_names(art: Article, s: Scores) -> None:
         seen.add(key)
 
 
+def _english_title(art: Article, s: Scores) -> None:
+    """An English-language article's title ending in a footnote mark glued to its last word
+    ("… in rats*", "… carcinoma1"): the title's note (funding, a preprint) read into it."""
+    title = art.title.en
+    if title and re.search(r"[a-z](?:\d|[*∗†‡§¶])$", title):
+        s.cap("title.en", 0.6, "ends in a footnote mark")
+
+
 def _english_abstract(art: Article, s: Scores) -> None:
     """An English-language research article's abstract against the genre's length (some
     100–400 words: well under it, the block was cut at a column or page end; well over it,
@@ -552,6 +560,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         check(art, ev, s)
     if art.language == "en" or (not art.title.zh and art.title.en):
         _english_names(art, s)
+        _english_title(art, s)
         _english_abstract(art, s)
         _english_keywords(art, s)
         for key, (value, why) in PRIORS_EN.items():

@@ -247,3 +247,11 @@ def test_a_footnote_affiliation_whose_raised_mark_sits_on_a_line_of_its_own_is_f
     got = footnote_affiliations(lines, 1, [["1"], ["2"]])
     assert got == {"1": "Department of Computer Science, Nottingham Trent University, Clifton, Nottingham, UK",
                    "2": "School of Computing, Edinburgh, UK"}
+
+
+@pytest.mark.parametrize("title,flagged", [("Effects of basil on stressed rats*", True), ("Quercetol in hepatic carcinoma1", True),
+                                           ("Outcomes of patients treated for COVID-19", False), ("The p53 pathway in type 2", False)])
+def test_an_english_title_ending_in_a_footnote_mark_is_flagged(title: str, flagged: bool) -> None:
+    art = _english()
+    art.title.en = title
+    assert ("title.en" in _flags(art)) is flagged
