@@ -298,11 +298,20 @@ _NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence|Corresponding
                               r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
 
 
+# words of running text (a keyword holds few or none of them)
+_PROSE = frozenset("the a an of and in is are was were be been we our this that these which with for to from by on as "
+                   "at it its has have had not".split())
+
+
 def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
     """A keyword list's lines, cut before the first line that opens what follows it in the
     front matter (a heading, a note, the abbreviations list)."""
     for n, j in enumerate(block[1:], 1):
         text = lines[j].text
+        words = text.lower().split()
+        prose = sum(w in _PROSE for w in words)
+        if prose >= 3 and prose * 4 >= len(words):
+            return block[:n]  # running text: the body's first paragraph set on under the list
         if is_section_heading(text) or _AFTER_KEYWORDS.match(text) or _NOTE_AFTER_LIST.match(text) \
                 or _RUN_IN_ABSTRACT.match(text) and not re.match(r"\s*\w+\s*[,;]", text):
             return block[:n]

@@ -255,3 +255,9 @@ def test_an_english_title_ending_in_a_footnote_mark_is_flagged(title: str, flagg
     art = _english()
     art.title.en = title
     assert ("title.en" in _flags(art)) is flagged
+
+
+def test_a_keyword_list_ends_where_running_text_starts_under_it() -> None:
+    lines = [_ln("Keywords: tobacco, smoking cessation, nicotine,", 100), _ln("public health", 112),
+             _ln("Tobacco use is the leading cause of death that can be prevented in the world, and", 124)]
+    assert keywords_from_lines(lines, 0) == ["tobacco", "smoking cessation", "nicotine", "public health"]
