@@ -382,7 +382,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             else:
                 out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
-    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,")).strip(" ;,")
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,")).strip(" ;,")
            for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 
@@ -401,6 +401,11 @@ def _join_aff(text: str, more: str) -> str:
     if re.search(r"[^\W\d_][-‐]$", text) and more[:1].isalnum():
         return text[:-1] + more if more[:1].islower() else text + more
     return f"{text} {more}".strip()
+
+
+# a telephone or fax number printed after the address (JATS keeps <phone>/<fax> apart from
+# the institution and its address): from its label to the end
+_PHONE = re.compile(r"[.;,]?\s*\b(?:Tel(?:ephone)?|Phone|Ph|Fax|Mob(?:ile)?)\b\.?\s*(?:no\.?\s*)?[:.]?\s*\+?[\d(][\d\s()+\-/.,;:]*.*$", re.I)
 
 
 # the conjunction that joins the last two affiliations of a list ("…, India, and" / "…; and"):

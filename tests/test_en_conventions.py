@@ -261,3 +261,9 @@ def test_a_keyword_list_ends_where_running_text_starts_under_it() -> None:
     lines = [_ln("Keywords: tobacco, smoking cessation, nicotine,", 100), _ln("public health", 112),
              _ln("Tobacco use is the leading cause of death that can be prevented in the world, and", 124)]
     assert keywords_from_lines(lines, 0) == ["tobacco", "smoking cessation", "nicotine", "public health"]
+
+
+def test_a_phone_number_after_the_address_is_no_part_of_the_affiliation() -> None:
+    lines = [_ln("Department of Zoology, King Saud University, Riyadh, Saudi Arabia. Tel. +966 11 467 0000", 100, 9.0)]
+    affs, _ = affiliations(lines, 0)
+    assert affs[""] == "Department of Zoology, King Saud University, Riyadh, Saudi Arabia"
