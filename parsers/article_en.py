@@ -541,7 +541,8 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
         at = header.at["abstract_en"]
         art.abstract.en = labelled_abstract(lines, at, end_for(at))
-    elif (alone := next((k for k in range(after_aff, len(lines)) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
+    elif (alone := next((k for k in range(after_aff, len(lines)) if _ABSTRACT_ALONE.match(lines[k].text)
+                         and (k < stop or _beside(lines[k], lines[stop]))), None)) is not None:
         art.abstract.en = labelled_abstract(lines, alone, end_for(alone))  # "a b s t r a c t", letter-spaced
     else:
         run_in = next((k for k in range(after_aff, stop)
@@ -550,6 +551,12 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, run_in, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+
+
+def _beside(line: "Line", other: "Line") -> bool:
+    """Whether `line` is set in another column than `other`, level with it (the abstract's
+    label beside the article-info column that holds the keywords)."""
+    return not (line.x0 < other.x1 and line.x1 > other.x0) and abs(line.y - other.y) < 200
 
 
 # the copyright and licence statement printed under an abstract: JATS <permissions>, not
