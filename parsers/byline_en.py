@@ -121,8 +121,11 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())
-    if len(out) == 1 and out[0][1] and not looks_like_name(out[0][0]) and _small_caps_name(out[0][0]):
-        out = [(" ".join(w[:1].upper() + w[1:] for w in out[0][0].split()), out[0][1])]
+    # names in small capitals read as lower case, each with its affiliation mark (one name a
+    # line, or a byline of several: "huma ali1, savita Dixit1")
+    if out and all(m for _, m in out) and not all(looks_like_name(n) for n, _ in out) \
+            and all(looks_like_name(n) or _small_caps_name(n) for n, _ in out):
+        out = [(n if looks_like_name(n) else " ".join(w[:1].upper() + w[1:] for w in n.split()), m) for n, m in out]
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out

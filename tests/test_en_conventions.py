@@ -267,3 +267,14 @@ def test_a_phone_number_after_the_address_is_no_part_of_the_affiliation() -> Non
     lines = [_ln("Department of Zoology, King Saud University, Riyadh, Saudi Arabia. Tel. +966 11 467 0000", 100, 9.0)]
     affs, _ = affiliations(lines, 0)
     assert affs[""] == "Department of Zoology, King Saud University, Riyadh, Saudi Arabia"
+
+
+def test_a_byline_in_small_capitals_read_as_lower_case_keeps_its_names() -> None:
+    from parsers.byline_en import marked_names
+
+    line = _ln("huma ali1, savita Dixit1, Daoud ali2", 100, 11.0,
+               spans=[_sp("huma ali", 50, 11.0), _sp("1", 90, 6.4, True), _sp(", savita Dixit", 95, 11.0),
+                      _sp("1", 160, 6.4, True), _sp(", Daoud ali", 165, 11.0), _sp("2", 220, 6.4, True)])
+    assert marked_names(line) == [("Huma Ali", ["1"]), ("Savita Dixit", ["1"]), ("Daoud Ali", ["2"])]
+    # without marks, lower-case words are running text, not names
+    assert marked_names(_ln("the results of this study", 100, spans=[_sp("the results of this study", 50)])) == []
