@@ -241,7 +241,10 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
 
 
 # the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
-_KEYWORDS_LABEL = re.compile(r"^\s*(?:key\s?words?|index\s+terms)\b\s*[:：.—–-]?\s*", re.I)
+# (and the other names journals print it under: "Key-words", "Key terms", "Index Terms" (IEEE),
+# "Keywords and phrases", "Additional Key Words and Phrases" (ACM))
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
+                             r"\s*[:：.—–-]?\s*", re.I)
 
 
 def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:

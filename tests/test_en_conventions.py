@@ -278,3 +278,9 @@ def test_a_byline_in_small_capitals_read_as_lower_case_keeps_its_names() -> None
     assert marked_names(line) == [("Huma Ali", ["1"]), ("Savita Dixit", ["1"]), ("Daoud Ali", ["2"])]
     # without marks, lower-case words are running text, not names
     assert marked_names(_ln("the results of this study", 100, spans=[_sp("the results of this study", 50)])) == []
+
+
+@pytest.mark.parametrize("label", ["Keywords:", "KEY WORDS:", "Key-words:", "Key terms:", "Index Terms—",
+                                   "Additional Key Words and Phrases:"])
+def test_the_keywords_label_in_the_forms_journals_print(label: str) -> None:
+    assert keywords_from_lines([_ln(f"{label} tobacco; smoking", 100)], 0) == ["tobacco", "smoking"]
