@@ -233,6 +233,12 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
         if _NOTE_START.match(lines[k].text):
             k = block[-1] + 1
             continue
+        if _SUBHEAD.match(lines[k].text) and not is_section_heading(lines[k].text):
+            # a structured abstract printed without an "Abstract" label ("Objectives: …"):
+            # its sections together, however short the first
+            whole = labelled_abstract(lines, k, end)
+            if len(whole) >= 300:
+                return whole
         text = join_lines([in_column(lines[j], lines[k].x0) for j in block])
         if not _paragraph_closed(lines, block, end) or len(block) < 3 or len(text) < 300:
             return ""

@@ -284,3 +284,17 @@ def test_a_byline_in_small_capitals_read_as_lower_case_keeps_its_names() -> None
                                    "Additional Key Words and Phrases:"])
 def test_the_keywords_label_in_the_forms_journals_print(label: str) -> None:
     assert keywords_from_lines([_ln(f"{label} tobacco; smoking", 100)], 0) == ["tobacco", "smoking"]
+
+
+def test_a_structured_abstract_without_an_abstract_label_is_read_whole() -> None:
+    from parsers.article_en import _abstract_block
+
+    lines = [_ln("Objectives: To measure how common tobacco use is.", 100),
+             _ln("Methods: We surveyed 500 adults in the city and asked them about their habits, their", 124),
+             _ln("age, their work and the number of cigarettes they smoke on a working day and a free day.", 136),
+             _ln("Results: Half of them smoked, and men smoked more than women in every age group, most of", 160),
+             _ln("all among those who work in shifts.", 172),
+             _ln("Conclusion: Smoking is common in the city and needs a programme of its own.", 196),
+             _ln("Introduction", 230, 12.0), _ln("Tobacco is a plant.", 245)]
+    got = _abstract_block(lines, 0, len(lines))
+    assert got.startswith("Objectives: To measure") and got.endswith("a programme of its own.")
