@@ -608,10 +608,11 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     art.keywords.en = [mend(k) for k in art.keywords.en]
 
 
-# prefixes English writers join to a word with a hyphen when the compound is new ("bio-",
-# "nano-", "gram-"): a break after one of them whose joined form no dictionary knows is a compound
-_COMPOUND_PREFIXES = frozenset("bio nano eco geo socio micro macro multi poly non pre post anti inter intra co semi self "
-                               "cross well over under sub super ultra pseudo quasi neo meta mid".split())
+# combining forms that are no words themselves but that writers join with a hyphen to a word
+# when the compound is new ("bio-", "socio-"): a break after one of them whose joined form
+# is printed nowhere and no dictionary knows is a compound (forms scientific English mostly
+# closes up, "nano-", "micro-", "pre-", "multi-", are left out: their compounds stay joined)
+_COMPOUND_PREFIXES = frozenset("bio eco socio geo pseudo quasi".split())
 
 
 def compound_hyphens(text: str, breaks: set[tuple[str, str]], words: "Counter[str] | set[str]") -> str:
