@@ -456,6 +456,47 @@ def cited_doi(pages: list["PageInfo"]) -> str:
     return ""
 
 
+# a cited author as the article's own citation note prints them: Vancouver "Garcia Cantu A"
+# (surname, then initials), or "Vahldiek, K." (surname, comma, initials)
+_CITED_AUTHOR = re.compile(r"^(?P<s>[^\W\d_][^\d,;()]*?)(?:\s+|,\s*)(?:[A-Z]{1,4}|(?:[A-Z]\.\s?-?){1,4}|[A-Z]-[A-Z])$")
+
+
+def cited_surnames(pages: list["PageInfo"]) -> list[str]:
+    """The authors' surnames, in order, as the article's own citation note prints them
+    ("Citation: Ali S and Kim W-C (2018) …", "Cite this article: Vahldiek, K.; Rüger, B.; …"):
+    the publisher's citation style sets each surname apart from its initials, which a byline
+    ("Anselmo Garcia Cantu") does not. [] when no such note is printed."""
+    for page in pages[:2]:
+        texts = [ln.text for ln in page.body + page.heads]
+        at = next((k for k, t in enumerate(texts) if _CITE_NOTE.match(t)), None)
+        if at is None:
+            continue
+        note = _CITE_NOTE.sub("", " ".join(texts[at:at + 4]), count=1).strip()
+        # the author list ends at the year ("(2018)", "2015 Title", ". 2018;") or the title's full stop
+        # (or at the full stop after the last initials: "…, Klawonn, F. Leakages …", "… Hosseinzadeh H. Medicinal …")
+        head = re.split(r"\s*\(?(?:19|20)\d\d[a-z]?\)?[.;]?\s|(?<=[a-z]{2})\.\s|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z])"
+                        r"|(?<=\s[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z]\.[A-Z])\.\s+(?=[A-Z][a-z])", note, maxsplit=1)[0]
+        parts = re.split(r";\s*|,\s+(?=[^\W\d_]{2,}[^,]*?\s+[A-Z])|\s+(?:and|&)\s+", head.replace(" et al", ""))
+        found = [m.group("s").strip() for p in parts if (m := _CITED_AUTHOR.match(p.strip().rstrip(".,")))]
+        if found and len(found) == len([p for p in parts if p.strip()]):
+            return found
+    return []
+
+
+def _surnames_as_cited(contributors: list[Contributor], pages: list["PageInfo"]) -> None:
+    """Surnames of more than one word that the citation note shows ("Garcia Cantu A" for the
+    byline's "Anselmo Garcia Cantu"; Spanish names print two surnames): the byline name's last
+    words become the surname. A cited surname the byline name does not end with changes nothing."""
+    cited = cited_surnames(pages)
+    if len(cited) != len(contributors):
+        return
+    for c, sur in zip(contributors, cited):
+        words, want = (c.name.en or "").split(), sur.split()
+        if len(want) > len(c.surname.split()) and [w.lower() for w in words[-len(want):]] == [w.lower() for w in want] \
+                and len(words) > len(want):
+            c.surname, c.given = " ".join(words[-len(want):]), " ".join(words[:-len(want)])
+
+
 _FULL_LIST_AT_END = re.compile(r"Full list of author information is available at the end of the article", re.I)
 _AUTHOR_DETAILS = re.compile(r"^\s*Author(?:s['’]?)?\s+(?:details|information)\s*$", re.I)
 
@@ -509,6 +550,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
                                         affiliation="; ".join(aff)))
+    _surnames_as_cited(contributors, pages or [first])
     _emails(contributors, header)
     assign_emails(contributors, "\n".join(ln.text for ln in lines + first.heads), [m for _, m in marked])
     if contributors:

@@ -298,3 +298,32 @@ def test_a_structured_abstract_without_an_abstract_label_is_read_whole() -> None
              _ln("Introduction", 230, 12.0), _ln("Tobacco is a plant.", 245)]
     got = _abstract_block(lines, 0, len(lines))
     assert got.startswith("Objectives: To measure") and got.endswith("a programme of its own.")
+
+
+@pytest.mark.parametrize("note,want", [
+    (["Citation: Vahldiek, K.; Rüger, B.;", "Klawonn, F. Leakages in District", "Heating Networks. Sensors 2022, 22, 5"],
+     ["Vahldiek", "Rüger", "Klawonn"]),                                          # MDPI
+    (["Citation:", "Ali S and Kim W-C (2018) Plant", "Growth Promotion Under Water"], ["Ali", "Kim"]),  # Frontiers
+    (["Cite this article: Garcia Cantu A, Smith JR, Lee K. 2015", "Title of it. R. Soc. open sci. 2: 150"],
+     ["Garcia Cantu", "Smith", "Lee"]),                                          # Royal Society
+    (["How to cite this article: Forouzanfar F, Hosseinzadeh H. Medicinal herbs in the treatment."],
+     ["Forouzanfar", "Hosseinzadeh"]),
+    (["Received 2 May 2018"], []),
+])
+def test_the_articles_own_citation_note_gives_the_surnames(note: list[str], want: list[str]) -> None:
+    from parsers.article_en import cited_surnames
+    from parsers.pages import PageInfo
+
+    page = PageInfo(1, body=[_ln(t, 10.0 * i, 8.0) for i, t in enumerate(note)])
+    assert cited_surnames([page]) == want
+
+
+def test_a_two_word_surname_the_citation_note_shows_is_the_surname() -> None:
+    from parsers.article_en import _surnames_as_cited
+    from parsers.pages import PageInfo
+
+    people = [Contributor(name=LangText(en="Anselmo Garcia Cantu"), surname="Cantu", given="Anselmo Garcia"),
+              Contributor(name=LangText(en="John R. Smith"), surname="Smith", given="John R.")]
+    page = PageInfo(1, body=[_ln("Citation: Garcia Cantu A, Smith JR (2020) A title. PLoS ONE 15: e1.", 10.0, 8.0)])
+    _surnames_as_cited(people, [page])
+    assert [(c.surname, c.given) for c in people] == [("Garcia Cantu", "Anselmo"), ("Smith", "John R.")]
