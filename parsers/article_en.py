@@ -467,11 +467,15 @@ def cited_surnames(pages: list["PageInfo"]) -> list[str]:
     the publisher's citation style sets each surname apart from its initials, which a byline
     ("Anselmo Garcia Cantu") does not. [] when no such note is printed."""
     for page in pages[:2]:
-        texts = [ln.text for ln in page.body + page.heads]
-        at = next((k for k, t in enumerate(texts) if _CITE_NOTE.match(t)), None)
+        lines = page.body + page.heads
+        at = next((k for k, ln in enumerate(lines) if _CITE_NOTE.match(ln.text)), None)
         if at is None:
             continue
-        note = _CITE_NOTE.sub("", " ".join(texts[at:at + 4]), count=1).strip()
+        label = lines[at]
+        # the note's lines: under the label in its own column (a side column's lines are read
+        # in between the body's)
+        below = [ln for ln in lines[at + 1:] if abs(ln.x0 - label.x0) < 3 and 0 < ln.y - label.y < 5 * label.size][:3]
+        note = _CITE_NOTE.sub("", " ".join([label.text] + [ln.text for ln in below]), count=1).strip()
         # the author list ends at the year ("(2018)", "2015 Title", ". 2018;") or the title's full stop
         # (or at the full stop after the last initials: "…, Klawonn, F. Leakages …", "… Hosseinzadeh H. Medicinal …")
         head = re.split(r"\s*\(?(?:19|20)\d\d[a-z]?\)?[.;]?\s|(?<=[a-z]{2})\.\s|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z])"
