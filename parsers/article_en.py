@@ -474,7 +474,8 @@ def cited_surnames(pages: list["PageInfo"]) -> list[str]:
         label = lines[at]
         # the note's lines: under the label in its own column (a side column's lines are read
         # in between the body's)
-        below = [ln for ln in lines[at + 1:] if abs(ln.x0 - label.x0) < 3 and 0 < ln.y - label.y < 5 * label.size][:3]
+        below = [ln for ln in lines[at + 1:] if (abs(ln.x0 - label.x0) < 3 or abs(ln.x1 - label.x1) < 3)
+                 and 0 < ln.y - label.y < 5 * label.size][:3]  # (left- or right-aligned: Frontiers sets it flush right)
         note = _CITE_NOTE.sub("", " ".join([label.text] + [ln.text for ln in below]), count=1).strip()
         # the author list ends at the year ("(2018)", "2015 Title", ". 2018;") or the title's full stop
         # (or at the full stop after the last initials: "…, Klawonn, F. Leakages …", "… Hosseinzadeh H. Medicinal …")
