@@ -14,6 +14,7 @@ from parsers import identifiers
 from parsers.sidebar import joined_spans
 from parsers.byline_en import affiliations, author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
 from parsers.emails_en import assign_emails
+from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
 from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.names import EMAIL_RE
@@ -22,6 +23,8 @@ from parsers.labels import is_section_heading, type_of_category
 from schemas.model import Article, Contributor, LangText
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections import Counter
+
     from parsers.pages import PageInfo
     from parsers.textlayer import Line
 
@@ -230,6 +233,12 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
         if _NOTE_START.match(lines[k].text):
             k = block[-1] + 1
             continue
+        if _SUBHEAD.match(lines[k].text) and not is_section_heading(lines[k].text):
+            # a structured abstract printed without an "Abstract" label ("Objectives: …"):
+            # its sections together, however short the first
+            whole = labelled_abstract(lines, k, end)
+            if len(whole) >= 300:
+                return whole
         text = join_lines([in_column(lines[j], lines[k].x0) for j in block])
         if not _paragraph_closed(lines, block, end) or len(block) < 3 or len(text) < 300:
             return ""
@@ -238,7 +247,10 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
 
 
 # the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
-_KEYWORDS_LABEL = re.compile(r"^\s*(?:key\s?words?|index\s+terms)\b\s*[:：.—–-]?\s*", re.I)
+# (and the other names journals print it under: "Key-words", "Key terms", "Index Terms" (IEEE),
+# "Keywords and phrases", "Additional Key Words and Phrases" (ACM))
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
+                             r"\s*[:：.—–-]?\s*", re.I)
 
 
 def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
@@ -246,14 +258,73 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     side column of editors or affiliations printed beside them is not part of them)."""
     rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
     if rest:
-        block = column_paragraph(lines, k, len(lines))
+        block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
         texts = [rest] + [lines[j].text for j in block[1:]]
+        if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
+            # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
+            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
-        texts = [] if nxt is None else [lines[j].text for j in column_paragraph(lines, nxt, len(lines))]
-        if len(texts) > 1 and not any(re.search(r"[;；|·•,，]", t) for t in texts):
+        texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
+        if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
             return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
-    return split_keywords(join_lines(texts))
+    return split_keywords_en(join_lines(texts))
+
+
+_KW_SEPARATORS = re.compile(r"[;；|·•,，]")
+
+
+def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
+    """Whether every line of a block ends where the typesetter broke it, not where the
+    measure ran out: the next line's first word would have fit after it in the column (the
+    column's right edge: the furthest any line that starts at the block's left edge reaches,
+    near it on the page). A list set one item a line reads so; a wrapped list does not."""
+    first = lines[block[0]]
+    right = max([ln.x1 for ln in lines if abs(ln.x0 - first.x0) < 3 and abs(ln.y - first.y) < 250] + [first.x1])
+    for a, b in zip(block, block[1:]):
+        la, lb = lines[a], lines[b]
+        text = lb.text.strip()
+        if not text:
+            continue
+        word = text.split()[0]
+        em = (lb.x1 - lb.x0) / max(len(text), 1)
+        if la.x1 + em * (len(word) + 1) > right + 1:
+            return False
+    return True
+
+
+# what follows a keyword list in JATS order and ends it, set in the list's own type with no
+# gap: a section heading ("Background", "1. Introduction"), the abbreviations list, a
+# front-matter note (correspondence, dates, the citation line, the licence)
+_AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
+                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$", re.I)
+
+
+# a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
+# or the copyright line (not "Open access data sources", a keyword)
+_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence|Corresponding author|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
+                              r"Available online|Academic Editor|Edited by|Reviewed by|Citation|Cite this article|"
+                              r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
+
+
+# words of running text (a keyword holds few or none of them)
+_PROSE = frozenset("the a an of and in is are was were be been we our this that these which with for to from by on as "
+                   "at it its has have had not".split())
+
+
+def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
+    """A keyword list's lines, cut before the first line that opens what follows it in the
+    front matter (a heading, a note, the abbreviations list)."""
+    for n, j in enumerate(block[1:], 1):
+        text = lines[j].text
+        words = text.lower().split()
+        prose = sum(w in _PROSE for w in words)
+        if prose >= 3 and prose * 4 >= len(words):
+            return block[:n]  # running text: the body's first paragraph set on under the list
+        if is_section_heading(text) or _AFTER_KEYWORDS.match(text) or _NOTE_AFTER_LIST.match(text) \
+                or _RUN_IN_ABSTRACT.match(text) and not re.match(r"\s*\w+\s*[,;]", text):
+            return block[:n]
+    return block
 
 
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
@@ -261,23 +332,6 @@ def _under(lines: list["Line"], k: int, end: int) -> int | None:
     x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
     return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
                 None)
-
-
-# what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
-# glyph standing alone between spaces that the font does not name (Springer's "·" drawn in a
-# symbol font comes out as U+FFFD or a private-use character)
-_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff]\s+")
-
-
-def split_keywords(text: str) -> list[str]:
-    """Keywords apart: semicolons, vertical bars, middle dots or bullets when the list uses
-    them (then a comma stays inside a keyword), else commas."""
-    text = plain_letters(text).strip().rstrip(".")
-    if _KW_SEPARATOR.search(text):
-        parts = _KW_SEPARATOR.split(text)
-    else:
-        parts = re.split(r"\s*[,，]\s*", text)
-    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
 
 
 def in_column(line: "Line", x0: float) -> str:
@@ -294,17 +348,90 @@ def in_column(line: "Line", x0: float) -> str:
 
 def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
     """The abstract under (or run in after) an "Abstract" label at `lines[k]`, read down its
-    column to a gap, a change of type, a label or the copyright line."""
+    column to a gap, a change of type, a label, a body heading or the copyright line; a
+    paragraph cut mid-sentence at the column's foot goes on at the next column's top, a
+    structured abstract over its sub-heads."""
     rest = _RUN_IN_ABSTRACT.sub("", lines[k].text, count=1).strip()
     if rest:
-        block = column_paragraph(lines, k, end)
-        texts = [rest] + [in_column(lines[j], lines[k].x0) for j in block[1:]]
+        top = k
     else:
-        nxt = _under(lines, k, end)
-        if nxt is None:
+        top = _under(lines, k, end)
+        if top is None:
             return ""
-        texts = [in_column(lines[j], lines[nxt].x0) for j in column_paragraph(lines, nxt, end)]
+    first_text = rest or lines[top].text
+    structured = bool(_SUBHEAD.match(first_text))
+    state = {"concluded": False}
+
+    def trimmed(block: list[int]) -> list[int]:
+        # a body heading alone on its line ends the abstract (a structured abstract's own
+        # sub-heads do not, until its conclusions are read)
+        for n, j in enumerate(block):
+            text = lines[j].text
+            if n and is_section_heading(text) and (not structured or not _SUBHEAD.match(text) or state["concluded"]):
+                return block[:n]
+            if n and _KEYWORDS_LABEL.match(text):
+                return block[:n]  # (JATS order: the keywords follow the abstract)
+            if structured and re.match(r"\s*Conclusions?\b", text, re.I):
+                state["concluded"] = True
+        return block
+
+    block = trimmed(column_paragraph(lines, top, end))
+    texts = ([rest] + [in_column(lines[j], lines[k].x0) for j in block[1:]]) if rest else \
+        [in_column(lines[j], lines[top].x0) for j in block]
+    more = trimmed(_next_column(lines, block, end)) if len(block) == len(column_paragraph(lines, top, end)) else []
+    if more:
+        texts += [in_column(lines[j], lines[more[0]].x0) for j in more]
+        block = more
+    while structured and not state["concluded"] and len(block) and (section := _next_section(lines, block, end)):
+        section = trimmed(section)
+        texts += [in_column(lines[j], lines[section[0]].x0) for j in section]
+        block = section
+    if structured and state["concluded"]:
+        section = _next_section(lines, block, end)
+        if section and re.match(r"\s*Trial\s+registration", lines[section[0]].text, re.I):
+            texts += [in_column(lines[j], lines[section[0]].x0) for j in section]
     return join_lines(texts)
+
+
+# a structured abstract's sub-heads (ICMJE/IMRaD: Background, Methods, Results, Conclusions,
+# and the variants journals print), set alone on a line or run in before the section's text
+_SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes?|Goals?|Hypothes[ie]s|Rationale|"
+                 r"Methods?|Methodology|Materials?|(?:Study\s+)?Design|Settings?|Participants|Patients|Subjects|"
+                 r"Interventions?|Measurements?|(?:Main\s+)?Outcome\s+[Mm]easures?|Results?|(?:Principal\s+|Key\s+)?Findings|"
+                 r"Conclusions?|Discussion|Interpretation|Implications|Significance|Importance|Relevance|Limitations|"
+                 r"Case\s+(?:presentation|report|description)s?|Trial\s+registration|Clinical\s+relevance)")
+_SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
+
+
+def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
+    """The next section of a structured abstract: below the paragraph read so far, in its
+    column and type, a gap of up to a blank line, a line that opens with a sub-head."""
+    first, last = lines[block[0]], lines[block[-1]]
+    for j in range(block[-1] + 1, min(end, block[-1] + 6)):
+        ln = lines[j]
+        if ln.x1 <= first.x0 or ln.x0 >= first.x1:
+            continue  # a side column's line
+        if abs(ln.size - first.size) <= 0.3 and 0 < ln.y - last.y < 3.2 * ln.size and _SUBHEAD.match(ln.text) \
+                and not _KEYWORDS_LABEL.match(ln.text):
+            return column_paragraph(lines, j, end)
+        return []
+    return []
+
+
+def _next_column(lines: list["Line"], block: list[int], end: int) -> list[int]:
+    """The rest of a paragraph that the column's foot broke off and the next column's top
+    carries on (a two-column abstract): a line of the same type to the right, higher on the
+    page than the paragraph's last line, when the paragraph stopped mid-sentence or the line
+    goes on in lower case."""
+    first, last = lines[block[0]], lines[block[-1]]
+    for j in range(block[-1] + 1, min(end, block[-1] + 8)):
+        ln = lines[j]
+        if ln.x0 >= first.x1 - 2 and ln.y < last.y and abs(ln.size - first.size) <= 0.3:
+            mid_sentence = not re.search(r"[.?!:)\]]\s*$", last.text)
+            if mid_sentence or re.match(r"\s*[a-z(]", ln.text):
+                return column_paragraph(lines, j, end)
+            return []
+    return []
 
 
 # the article's own citation note ("Cite this article as:", "How to cite this article:")
@@ -327,6 +454,52 @@ def cited_doi(pages: list["PageInfo"]) -> str:
         if found:
             return found
     return ""
+
+
+# a cited author as the article's own citation note prints them: Vancouver "Garcia Cantu A"
+# (surname, then initials), or "Vahldiek, K." (surname, comma, initials)
+_CITED_AUTHOR = re.compile(r"^(?P<s>[^\W\d_][^\d,;()]*?)(?:\s+|,\s*)(?:[A-Z]{1,4}|(?:[A-Z]\.\s?-?){1,4}|[A-Z]-[A-Z])$")
+
+
+def cited_surnames(pages: list["PageInfo"]) -> list[str]:
+    """The authors' surnames, in order, as the article's own citation note prints them
+    ("Citation: Ali S and Kim W-C (2018) …", "Cite this article: Vahldiek, K.; Rüger, B.; …"):
+    the publisher's citation style sets each surname apart from its initials, which a byline
+    ("Anselmo Garcia Cantu") does not. [] when no such note is printed."""
+    for page in pages[:2]:
+        lines = page.body + page.heads
+        at = next((k for k, ln in enumerate(lines) if _CITE_NOTE.match(ln.text)), None)
+        if at is None:
+            continue
+        label = lines[at]
+        # the note's lines: under the label in its own column (a side column's lines are read
+        # in between the body's)
+        below = [ln for ln in lines[at + 1:] if (abs(ln.x0 - label.x0) < 3 or abs(ln.x1 - label.x1) < 3)
+                 and 0 < ln.y - label.y < 5 * label.size][:3]  # (left- or right-aligned: Frontiers sets it flush right)
+        note = _CITE_NOTE.sub("", " ".join([label.text] + [ln.text for ln in below]), count=1).strip()
+        # the author list ends at the year ("(2018)", "2015 Title", ". 2018;") or the title's full stop
+        # (or at the full stop after the last initials: "…, Klawonn, F. Leakages …", "… Hosseinzadeh H. Medicinal …")
+        head = re.split(r"\s*\(?(?:19|20)\d\d[a-z]?\)?[.;]?\s|(?<=[a-z]{2})\.\s|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z])"
+                        r"|(?<=\s[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z]\.[A-Z])\.\s+(?=[A-Z][a-z])", note, maxsplit=1)[0]
+        parts = re.split(r";\s*|,\s+(?=[^\W\d_]{2,}[^,]*?\s+[A-Z])|\s+(?:and|&)\s+", head.replace(" et al", ""))
+        found = [m.group("s").strip() for p in parts if (m := _CITED_AUTHOR.match(p.strip().rstrip(".,")))]
+        if found and len(found) == len([p for p in parts if p.strip()]):
+            return found
+    return []
+
+
+def _surnames_as_cited(contributors: list[Contributor], pages: list["PageInfo"]) -> None:
+    """Surnames of more than one word that the citation note shows ("Garcia Cantu A" for the
+    byline's "Anselmo Garcia Cantu"; Spanish names print two surnames): the byline name's last
+    words become the surname. A cited surname the byline name does not end with changes nothing."""
+    cited = cited_surnames(pages)
+    if len(cited) != len(contributors):
+        return
+    for c, sur in zip(contributors, cited):
+        words, want = (c.name.en or "").split(), sur.split()
+        if len(want) > len(c.surname.split()) and [w.lower() for w in words[-len(want):]] == [w.lower() for w in want] \
+                and len(words) > len(want):
+            c.surname, c.given = " ".join(words[-len(want):]), " ".join(words[:-len(want)])
 
 
 _FULL_LIST_AT_END = re.compile(r"Full list of author information is available at the end of the article", re.I)
@@ -382,6 +555,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
                                         affiliation="; ".join(aff)))
+    _surnames_as_cited(contributors, pages or [first])
     _emails(contributors, header)
     assign_emails(contributors, "\n".join(ln.text for ln in lines + first.heads), [m for _, m in marked])
     if contributors:
@@ -402,12 +576,30 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     run-in "Abstract" heading without a colon, or the first paragraph under the front matter."""
     kw_at = header.at.get("keywords_en")
     stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
+
+    def end_for(start: int) -> int:
+        # the keywords end the abstract where JATS order prints them: after it, in its column
+        # (Elsevier sets them in the article-info column beside the abstract, read before it)
+        if kw_at is None or kw_at <= start:
+            return len(lines)
+        a, b = lines[min(start + 1, len(lines) - 1)], lines[kw_at]
+        return kw_at if b.x0 < a.x1 and b.x1 > a.x0 else len(lines)
+
     if header.fields.get("abstract_en"):
         art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
+        if _SUBHEAD.match(art.abstract.en):
+            # a structured abstract: the label pass ends a field at a line naming a section
+            # ("Methods" alone), which here is the abstract's own sub-head
+            at = header.at["abstract_en"]
+            whole = without_permissions(labelled_abstract(lines, at, end_for(at)))
+            if len(whole) > len(art.abstract.en) and whole[:30] == art.abstract.en[:30]:
+                art.abstract.en = whole
     elif "abstract_en" in header.at:  # the label alone on its line, the text set apart under it
-        art.abstract.en = labelled_abstract(lines, header.at["abstract_en"], kw_at or len(lines))
-    elif (alone := next((k for k in range(after_aff, stop) if _ABSTRACT_ALONE.match(lines[k].text)), None)) is not None:
-        art.abstract.en = labelled_abstract(lines, alone, stop)  # "a b s t r a c t", letter-spaced
+        at = header.at["abstract_en"]
+        art.abstract.en = labelled_abstract(lines, at, end_for(at))
+    elif (alone := next((k for k in range(after_aff, len(lines)) if _ABSTRACT_ALONE.match(lines[k].text)
+                         and (k < stop or _beside(lines[k], lines[stop]))), None)) is not None:
+        art.abstract.en = labelled_abstract(lines, alone, end_for(alone))  # "a b s t r a c t", letter-spaced
     else:
         run_in = next((k for k in range(after_aff, stop)
                        if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
@@ -415,6 +607,12 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, run_in, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+
+
+def _beside(line: "Line", other: "Line") -> bool:
+    """Whether `line` is set in another column than `other`, level with it (the abstract's
+    label beside the article-info column that holds the keywords)."""
+    return not (line.x0 < other.x1 and line.x1 > other.x0) and abs(line.y - other.y) < 200
 
 
 # the copyright and licence statement printed under an abstract: JATS <permissions>, not
@@ -439,7 +637,7 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
     if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
         art.keywords.en = keywords_from_lines(lines, kw_line)
     elif header.fields.get("keywords_en"):
-        art.keywords.en = split_keywords(header.fields["keywords_en"])
+        art.keywords.en = split_keywords_en(header.fields["keywords_en"])
 
 
 def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
@@ -450,11 +648,56 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     breaks = line_end_breaks([ln.text for ln in first.body])
 
     def mend(text: str) -> str:
-        return mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words)
+        return compound_hyphens(mended_ligatures(dehyphenate(plain_letters(text), breaks, words), words), breaks, words)
 
     art.title.en = mend(art.title.en)
-    art.abstract.en = mend(art.abstract.en)
+    art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
+
+
+# combining forms that are no words themselves but that writers join with a hyphen to a word
+# when the compound is new ("bio-", "socio-"): a break after one of them whose joined form
+# is printed nowhere and no dictionary knows is a compound (forms scientific English mostly
+# closes up, "nano-", "micro-", "pre-", "multi-", are left out: their compounds stay joined)
+_COMPOUND_PREFIXES = frozenset("bio eco socio geo pseudo quasi".split())
+
+
+def compound_hyphens(text: str, breaks: set[tuple[str, str]], words: "Counter[str] | set[str]") -> str:
+    """Put back the hyphen of a compound that a line end broke at its hyphen and an earlier
+    join closed up ("gram-" + "positive" → "grampositive"): both halves are words (or the
+    first is a prefix English hyphenates) and the joined form is printed nowhere in the
+    article and is no English word, so the printed hyphen was the compound's own. A word cut
+    at a syllable ("hydrocar-" + "bons") has a half that is no word and stays joined."""
+    from parsers.joining import english_words
+
+    known = english_words()
+    for left, right in sorted(breaks):
+        joined = (left + right).lower()
+        if joined in words or joined in known or len(right) < 3 or not right.isalpha() or not left.isalpha():
+            continue
+        if right.lower() in known and (left.lower() in known and len(left) >= 3 or left.lower() in _COMPOUND_PREFIXES):
+            text = re.sub(rf"(?<![^\W\d_]){re.escape(left)}{re.escape(right)}(?![^\W\d_])", f"{left}-{right}", text)
+    return text
+
+
+# a colon or semicolon set right before the next word: English prose spaces after them, so a
+# text layer that found no gap there (the next word starts a run in another font, italic for
+# a species name: "included as:Acorus calamus") lost the space. (Not in a link, a DOI label
+# or between digits, where no space is printed: "http://", "doi:10.…", "1:2".)
+_TIGHT_PUNCT = re.compile(r"(?<![/\w.])(?!(?:https?|ftp|doi|urn|mailto|www)[:;])([A-Za-z]*[a-z]{2})([:;])(?=[A-Za-z]{2})")
+
+
+# a relation or operator sign between two operands set with a space on one side only ("p< .05",
+# "108 ±10.53"): typesetters space a binary sign evenly on both sides (a thin space the text
+# layer did not take for a space on the other); a sign with no space on either side is kept so
+_LOPSIDED_SIGN = re.compile(r"(?<![\w.])([pPnNrRtF]|\d+(?:\.\d+)?|\))(?:( )([<>=≤≥±×])(?=[\d.−-])|([<>=≤≥±×])( )(?=[\d.−-]))")
+
+
+def spaced_punctuation(text: str) -> str:
+    """English prose with the space after a colon or semicolon that the text layer lost,
+    and a binary sign spaced on both sides where it is spaced on one."""
+    text = _TIGHT_PUNCT.sub(r"\1\2 ", text)
+    return _LOPSIDED_SIGN.sub(lambda m: f"{m.group(1)} {m.group(3) or m.group(4)} ", text)
 
 
 def _emails(contributors: list[Contributor], header: Header) -> None:

@@ -121,8 +121,11 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 out.append((part, []))
             if trail and out:
                 out[-1][1].extend(trail.group(0).strip())
-    if len(out) == 1 and out[0][1] and not looks_like_name(out[0][0]) and _small_caps_name(out[0][0]):
-        out = [(" ".join(w[:1].upper() + w[1:] for w in out[0][0].split()), out[0][1])]
+    # names in small capitals read as lower case, each with its affiliation mark (one name a
+    # line, or a byline of several: "huma ali1, savita Dixit1")
+    if out and all(m for _, m in out) and not all(looks_like_name(n) for n, _ in out) \
+            and all(looks_like_name(n) or _small_caps_name(n) for n, _ in out):
+        out = [(n if looks_like_name(n) else " ".join(w[:1].upper() + w[1:] for w in n.split()), m) for n, m in out]
     if not out or not all(looks_like_name(n) for n, _ in out):
         return []
     return out
@@ -225,8 +228,14 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
     for k in range(start, len(lines)):
         ln = lines[k]
         first = ln.spans[0] if ln.spans else None
-        if (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted
-                and ln.size < byline_size):
+        # (or a mark in text type opening a line that names an institution: "2 Department of …")
+        lead = _AFF_START.match(_clean(ln.text))
+        if ln.size < byline_size and (
+                (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted)
+                or (lead is not None and lead.group("m") in wanted and INSTITUTION_EN.search(ln.text[:80]))
+                # (or a raised mark the text layer set on a line of its own, its affiliation beside it)
+                or (ln.text.strip() in wanted and k + 1 < len(lines) and lines[k + 1].size > ln.size * 1.2
+                    and INSTITUTION_EN.search(lines[k + 1].text[:80]))):
             affs, _ = affiliations(lines, k, limit=40)
             return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
     return {}
@@ -361,9 +370,11 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
         has_mark = any(k == "m" for k, _ in pieces)
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
+        # (or the line above stops mid-phrase, "… Postgraduate Institute of": a wrapped line)
         carries_on = last is not None and abs(ln.size - last.size) < 0.3 and (
             INSTITUTION_EN.search(ln.text) or ln.x0 > lines[start].x0 + 2
-            or (0 < ln.y - last.y < 1.6 * ln.size and len(ln.text.strip()) < 40 and not _NOTE_LINE.search(ln.text)))
+            or (0 < ln.y - last.y < 1.6 * ln.size and not _NOTE_LINE.search(ln.text) and not _FRONT_LABEL.match(_clean(ln.text))
+                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text))))
         if not has_mark and not carries_on and not (not out and INSTITUTION_EN.search(ln.text)):
             break
         last = ln
@@ -372,11 +383,32 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
                 cur = text
                 out.setdefault(cur, "")
             else:
-                out[cur] = (out.get(cur, "") + " " + _clean(text)).strip()
+                out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
-    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _CONTACT.sub("", v))).strip(" ;,")).strip(" ;,")
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,")).strip(" ;,")
            for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
+
+
+# a line that stops mid-phrase: the affiliation goes on on the next line
+_OPEN_END = re.compile(r"(?:\b(?:of|and|for|the|at|in|on|de|du|des|der|di|da|do|dos|das|del|y|e|und)|[,&\-–])\s*$")
+
+
+def _join_aff(text: str, more: str) -> str:
+    """An affiliation's next piece joined on. A line ending in a hyphen after a letter goes
+    on without a space: before a capital or a digit the hyphen is the name's own ("Jammu –
+    Tawi-" + "180 001", "Baden-" + "Württemberg"), before lower case it broke a word
+    ("Labo-" + "ratory") and goes."""
+    if not text:
+        return more.strip()
+    if re.search(r"[^\W\d_][-‐]$", text) and more[:1].isalnum():
+        return text[:-1] + more if more[:1].islower() else text + more
+    return f"{text} {more}".strip()
+
+
+# a telephone or fax number printed after the address (JATS keeps <phone>/<fax> apart from
+# the institution and its address): from its label to the end
+_PHONE = re.compile(r"[.;,]?\s*\b(?:Tel(?:ephone)?|Phone|Ph|Fax|Mob(?:ile)?)\b\.?\s*(?:no\.?\s*)?[:.]?\s*\+?[\d(][\d\s()+\-/.,;:]*.*$", re.I)
 
 
 # the conjunction that joins the last two affiliations of a list ("…, India, and" / "…; and"):

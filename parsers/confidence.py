@@ -25,7 +25,8 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
-from parsers.names import COMMON_SURNAMES, COMPOUND_SURNAMES, is_pinyin_of, pinyin_printed, pinyin_syllables, split_chinese_name
+from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, is_pinyin_of, pinyin_printed,
+                           pinyin_syllables, split_chinese_name)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -698,6 +699,96 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap("contributors.name.zh", 0.6, f"the English byline lists {found} names, {len(art.contributors)} authors were read")
 
 
+# ------------------------------------------------------------------ English-language articles
+# (checks of the genre's own conventions; the Chinese header's are above)
+
+# words of running text: a byline item or a keyword holding several is a sentence or a
+# heading that was read into the field, not a name or a term
+_PROSE_WORDS = frozenset("the a an of and in is are was were be been we our this that these those which with for to "
+                         "from by on as at it its has have had not".split())
+# what follows the keyword list or the abstract in the front matter and ends it (JATS order:
+# abstract, keywords, then the body's first heading or the author notes)
+_FRONT_HEADING_EN = re.compile(r"\b(?:Introduction|INTRODUCTION|Abbreviations|ABBREVIATIONS|Background|BACKGROUND|"
+                               r"Correspondence|Received|Accepted|Published|Copyright|Citation|Abstract|ABSTRACT)\b")
+
+
+def _english_names(art: Article, s: Scores) -> None:
+    """The byline of an English-language article, read against the shape of a Western
+    byline's names (capitalised words and initials, particles inside): an item that is no
+    name, a surname that is an initial or in lower case, the same name twice, a name holding
+    "and" (a separator missed)."""
+    from parsers.byline_en import looks_like_name
+
+    seen: set[str] = set()
+    for c in art.contributors:
+        name = c.name.en or f"{c.given} {c.surname}".strip()
+        if not name or _CJK.search(name):
+            continue
+        words = name.lower().split()
+        if re.search(r"\b(?:and|AND)\b|&", name) or sum(w in _PROSE_WORDS for w in words) >= 2:
+            s.cap("contributors.surname", 0.4, f"“{name}” holds running text or a separator: not one name")
+        elif not looks_like_name(name):
+            s.cap("contributors.surname", 0.5, f"“{name}” is not shaped like a name")
+        sur = c.surname
+        if sur and (re.fullmatch(r"[A-Z]\.?", sur) or not sur[:1].isupper() and sur.split()[0] not in SURNAME_PARTICLES):
+            s.cap("contributors.surname", 0.5, f"surname “{sur}” of “{name}” is an initial or not capitalised")
+        full = [w for w in name.split() if len(w.rstrip(".")) > 1 and w not in SURNAME_PARTICLES]
+        if re.search(r"\b[A-Z]\s+\S+$", name) and len(full) >= 2:
+            # a bare initial before the last name ("Ravindranath H Aladakatti"): a South
+            # Indian initial of the family or father's name, which some records keep with the surname
+            why = f"“{name}”: a bare initial right before the surname may belong to it"
+            s.cap("contributors.surname", 0.75, why)
+            s.cap("contributors.given", 0.75, why)
+        key = re.sub(r"\W", "", name.lower())
+        if key in seen:
+            s.cap("contributors.surname", 0.5, f"“{name}” is printed twice in the byline as read")
+        seen.add(key)
+
+
+def _english_title(art: Article, s: Scores) -> None:
+    """An English-language article's title ending in a footnote mark glued to its last word
+    ("… in rats*", "… carcinoma1"): the title's note (funding, a preprint) read into it."""
+    title = art.title.en
+    if title and re.search(r"[a-z](?:\d|[*∗†‡§¶])$", title):
+        s.cap("title.en", 0.6, "ends in a footnote mark")
+
+
+def _english_abstract(art: Article, s: Scores) -> None:
+    """An English-language research article's abstract against the genre's length (some
+    100–400 words: well under it, the block was cut at a column or page end; well over it,
+    it ran on into the body) and its shape (it opens a sentence)."""
+    ab = art.abstract.en
+    if not ab:
+        return
+    words = len(ab.split())
+    if art.type == "research-article" and words < 50:
+        s.cap("abstract.en", 0.5, f"{words} words: short for a research article's abstract (cut at a column or page end?)")
+    if words > 600:
+        s.cap("abstract.en", 0.5, f"{words} words: long for an abstract (ran on into the body?)")
+    if re.match(r"\s*[a-z]", ab) and not re.match(r"\s*(?:[a-z]+[A-Z]|[a-z]\b|e\.g\.|i\.e\.)", ab):
+        s.cap("abstract.en", 0.5, "opens in lower case: its first line may have been lost")
+
+
+def _english_keywords(art: Article, s: Scores) -> None:
+    """An English-language article's keywords against what a keyword is: a term of one to a
+    few words. An item that reads as a sentence (several words of running text, a full
+    stop inside), holds a front-matter heading, or ends in a connective (the list cut at a
+    line end), or one long item where a list is printed (a separator missed), is doubtful."""
+    ke = art.keywords.en
+    if not ke:
+        return
+    for k in ke:
+        words = k.split()
+        if sum(w.lower() in _PROSE_WORDS for w in words) >= 3 or len(words) > 8 or re.search(r"[a-z]{2}\.\s+[A-Z]", k):
+            s.cap("keywords.en", 0.4, f"“{k[:50]}” reads as a sentence, not a keyword: the list ran on")
+        elif _FRONT_HEADING_EN.search(k):
+            s.cap("keywords.en", 0.4, f"“{k[:50]}” holds a heading of what follows the keywords")
+    if re.search(r"\b(?:and|of|the|for|in|with|to)$|[-‐,]$", ke[-1]):
+        s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
+    if len(ke) == 1 and len(ke[0].split()) >= 4:
+        s.cap("keywords.en", 0.6, "one long keyword: the list's separator may have been missed")
+
+
 def _get_text(art: Article, key: str) -> object:
     """A field's value; for the per-item paths, whether any item has one."""
     if key == "citations.urls":
@@ -714,6 +805,10 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
         check(art, ev, s)
     if art.language == "en" or (not art.title.zh and art.title.en):
+        _english_names(art, s)
+        _english_title(art, s)
+        _english_abstract(art, s)
+        _english_keywords(art, s)
         for key, (value, why) in PRIORS_EN.items():
             if _get_text(art, key):
                 s.cap(key, value, why)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from parsers.header import Header, extract_labelled, join_prose
 from parsers.labels import find_labels, type_of_category
-from parsers.joining import join_lines
+from parsers.joining import join_lines, plain_letters
 from parsers.normalize import latin_share
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +45,23 @@ class EnglishEntry:
 _EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)]*[）)]?\s*$")
 
 
+# what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
+# glyph standing alone between spaces that the font does not name (Springer's "·" drawn in a
+# symbol font comes out as U+FFFD or a private-use character)
+_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff]\s+")
+# a comma between two digits is part of a chemical locant ("2,4-D", "1,2-dichloroethane")
+_KW_COMMA = re.compile(r"\s*[,，]\s*(?!(?<=\d,)\d)")
+
+
 def split_keywords_en(value: str) -> list[str]:
-    value = _EDITOR_TAIL.sub("", value)
-    parts = re.split(r"\s*[;；]\s*|\s*[,，]\s*(?=[A-Za-z])" if ";" not in value and "；" not in value else r"\s*[;；]\s*", value)
-    return [p.strip().rstrip(".") for p in parts if p.strip().rstrip(".")]
+    """English keywords apart, for every layout (an English-language article's Keywords, the
+    English block of a Chinese article, an issue-end entry): semicolons, vertical bars,
+    middle dots or bullets when the list uses them (then a comma stays inside a keyword:
+    "Ocimum sanctum, L."), else commas (not one between digits: "2,4-D"). A Chinese
+    article's closing （责任编辑：…） run on after them and the list's full stop are dropped."""
+    text = plain_letters(_EDITOR_TAIL.sub("", value)).strip().rstrip(".")
+    parts = _KW_SEPARATOR.split(text) if _KW_SEPARATOR.search(text) else _KW_COMMA.split(text)
+    return [p.strip().rstrip(".").strip() for p in parts if p.strip().rstrip(".").strip()]
 
 
 # the marks a byline name carries: affiliation numbers (digits, superscripts, circled

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parsers.article_en import (_abstract_block, column_paragraph, is_column_label, keywords_from_lines,
-                                labelled_abstract, split_keywords, title_above_byline)
+                                labelled_abstract, title_above_byline)
+from parsers.english import split_keywords_en as split_keywords
 from parsers.byline_en import byline, marked_names, split_byline_name
 from parsers.joining import dehyphenate, line_end_breaks, mended_ligatures, plain_letters, vocabulary
 from parsers.textlayer import Line, Span

@@ -498,7 +498,7 @@ def test_an_unmarked_affiliation_is_read_from_the_first_page_footnote() -> None:
 
 
 def test_keywords_apart_at_bullets_and_unnamed_glyphs() -> None:
-    from parsers.article_en import split_keywords
+    from parsers.english import split_keywords_en as split_keywords
     assert split_keywords("Basil \ufffd Diversity \ufffd ISSR \ufffd RAPD") == ["Basil", "Diversity", "ISSR", "RAPD"]
     assert split_keywords("Basil \ue0a0 Tulsi") == ["Basil", "Tulsi"]
     assert split_keywords("wolves ▪ livestock ▪ policy") == ["wolves", "livestock", "policy"]
