@@ -365,11 +365,29 @@ def _worker(args: tuple[str, str, int, int]) -> tuple[int, list[OcrBox], float]:
     return number, ocr_page(pdf, sha, number, dpi), time.perf_counter() - start
 
 
+# an OCR process's peak resident memory (OpenVINO's detector buffers on a 2000-pixel page,
+# measured 1.3 GB on the scanned fixture; see README, OCR), with some room
+OCR_PROCESS_BYTES = 1_500_000_000
+
+
+def _workers_memory_allows() -> int:
+    """How many OCR processes the machine's available memory holds (Linux's MemAvailable;
+    elsewhere no bound): a small VM with the cores for four would otherwise swap or be killed."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return max(1, int(line.split()[1]) * 1024 // OCR_PROCESS_BYTES)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 1 << 16
+
+
 def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = None, dpi: int = DPI,
                  progress: Callable[[int, int], None] | None = None) -> list[int]:
     """OCR the pages `mode` selects, in place, then raise the one-line input error if the
     document still has nothing readable. Returns the pages read. workers: processes (default:
-    the cores, at most 4; 1 = in this process)."""
+    the cores, at most 4, and no more than the available memory holds; 1 = in this process)."""
     numbers = pages_to_ocr(doc, mode)
     if not numbers:
         check_readable(doc)
@@ -378,7 +396,7 @@ def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = Non
     cached = [j for j in jobs if _load(_cache_file(doc.sha256, j[2], dpi)) is not None]
     todo = [j for j in jobs if j not in cached]
     if workers is None:
-        workers = min(4, os.cpu_count() or 1)
+        workers = min(4, os.cpu_count() or 1, _workers_memory_allows())
     workers = max(1, min(workers, len(todo)))
     done = 0
     results: dict[int, list[OcrBox]] = {}

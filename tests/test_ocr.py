@@ -260,3 +260,12 @@ def test_a_poor_150_dpi_scan_still_splits_exactly_and_scores(tmp_path: Path) -> 
     assert [a["pdf_pages"] for a in record["articles"]] == [a["pdf_pages"] for a in truth["articles"]]
     exact, scored, n = _scan_score(record, SCANNED_150)
     assert scored / n >= 0.83, f"{scored}/{n} fields as scored, {exact}/{n} exact"
+
+
+def test_ocr_processes_are_bounded_by_the_memory_available(monkeypatch) -> None:
+    # each OCR process peaks at about 1.3 GB: a machine with the cores but not the memory
+    # for four gets fewer (read from /proc/meminfo where there is one)
+    roomy = ocr._workers_memory_allows()
+    assert roomy >= 1
+    monkeypatch.setattr(ocr, "OCR_PROCESS_BYTES", 1 << 50)  # a process larger than any machine
+    assert ocr._workers_memory_allows() == 1
