@@ -257,22 +257,17 @@ def twenty_articles(issue: Path) -> Path:
     return issue
 
 
-def test_an_edit_on_a_20_article_issue_is_on_the_page_within_a_second(issue, capsys) -> None:
+def test_each_edit_on_a_20_article_issue_is_on_the_page_after_the_save(issue) -> None:
+    # how fast is measured in bench/workbench_bench.py (0.13 s a save here), not asserted
     twenty_articles(issue)
     with Running(create_app(issue, settings=SETTINGS)) as app:
         page = app.get("/a/b07").text
-        app.post("/a/b07/edit", {**form_of(page, "title.en"), "value": "warm"})  # first pages cached
-        page = app.get("/a/b07").text
-        times = []
         for n in range(3):
-            start = time.perf_counter()
-            r = app.post("/a/b07/edit", {**form_of(page, "title.en"), "value": f"Timed title {n}"})
+            r = app.post("/a/b07/edit", {**form_of(page, "title.en"), "value": f"Saved title {n}"})
             page = app.get(r.headers["location"]).text
-            times.append(time.perf_counter() - start)
-            assert f'value="Timed title {n}"' in page
-        with capsys.disabled():
-            print(f"\n20-article issue: save + page {', '.join(f'{t:.2f}' for t in times)} s")
-    assert min(times) < 1.0
+            assert f'value="Saved title {n}"' in page
+        # the other articles are untouched
+        assert 'value="Saved title' not in app.get("/a/b08").text
 
 
 def test_the_command_prints_its_url_and_serves(issue) -> None:
