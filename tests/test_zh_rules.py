@@ -18,6 +18,8 @@ from tests.test_confidence import clean_article
     ([], ["Vol.12 No.3 pp.45-52"], (45, 52)),
     ([], ["第 45—52 页"], (45, 52)),
     ([], ["页码：45-52"], (45, 52)),
+    ([], ["Ancient Science of Life, Vol No. XV No.1 July 1995, Pages 53-61"], (53, 61)),  # an English masthead
+    ([], ["Page 3 of 12"], None),  # an article-number journal's page count: no range
     # a footnote citing another work prints a range too: only the heads' is the article's
     (["① 张三：《论文》，《刊名》2010年第3期，第45-52页。"], [], None),
     (["图2 1990-2020年变化"], ["2020年第3期"], None),
