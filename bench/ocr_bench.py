@@ -7,9 +7,9 @@ truth written from the printed page, and seconds per page.
     python bench/ocr_bench.py [--dpi 200] [--issue PAGES]
 
 Pages: the visible scans' regions with truth in bench/ocr_truth/ (see its README) and the
-five pages of the generated scanned fixture at 300 dpi and at 150 dpi (tests/fixtures_scanned
-and tests/fixtures_scanned_150; truth = the text layer of the born-digital fixture they were
-rendered from). Each engine reads each whole page once
+five pages of the generated scanned fixture at 300 dpi (made into bench/results/ by
+tests/make_scanned_fixture.archival_scan) and at 150 dpi (tests/fixtures_scanned_150); truth =
+the text layer of the born-digital fixture they were rendered from. Each engine reads each whole page once
 (one thread each: OMP_THREAD_LIMIT=1 for Tesseract, one OpenVINO inference thread for RapidOCR, so
 both are measured on the same footing); a region's text is the engine's words whose centres
 fall inside it, in the engine's own reading order.
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 REAL = ROOT.parent / "shared" / "real"
 TRUTH = ROOT / "bench" / "ocr_truth"
-FIXTURE = ROOT / "tests" / "fixtures_scanned" / "issue.pdf"
+FIXTURE_300_DIR = ROOT / "bench" / "results" / "fixture_scanned_300"  # made here: too large to commit
 FIXTURE_150 = ROOT / "tests" / "fixtures_scanned_150" / "issue.pdf"
 FIXTURE_SOURCE = ROOT / "tests" / "fixtures" / "issue_cnki_ttf" / "issue.pdf"
 
@@ -64,7 +64,9 @@ def cases() -> list[Case]:
                 (TRUTH / "kxsd_p1_column.txt").read_text(encoding="utf-8"))]
     from parsers.textlayer import read_document
     src = read_document(FIXTURE_SOURCE, workers=1)
-    for fixture, label in ((FIXTURE, "300 dpi"), (FIXTURE_150, "150 dpi")):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from make_scanned_fixture import archival_scan
+    for fixture, label in ((archival_scan(FIXTURE_300_DIR), "300 dpi"), (FIXTURE_150, "150 dpi")):
         for p in src.pages:
             out.append(Case(f"scanned fixture {label} p{p.number}", fixture, p.number, None, p.text))
     return [c for c in out if c.pdf.exists()]

@@ -4,7 +4,8 @@ article PDF, and the generated scanned fixture (tests/make_scanned_fixture.py) g
 the whole split and extraction.
 
 Only three things run the engine: one cover page, and the five-page scanned fixture at
-300 dpi and at 150 dpi (once each, for the module). Everything else is fed boxes."""
+300 dpi (made for the test session: tests/make_scanned_fixture.archival_scan) and at 150 dpi
+(committed), once each for the module. Everything else is fed boxes."""
 from __future__ import annotations
 
 import json
@@ -20,8 +21,7 @@ from tests.field_diff import flatten
 from tests.test_fixtures_golden import _normalise_warnings
 
 HERE = Path(__file__).resolve().parent
-SCANNED = HERE / "fixtures_scanned"
-SCANNED_150 = HERE / "fixtures_scanned_150"
+SCANNED_150 = HERE / "fixtures_scanned_150"  # committed; the 300-dpi scan is made per test session
 
 
 @pytest.fixture(autouse=True)
@@ -122,7 +122,7 @@ def test_the_mode_chooses_the_pages() -> None:
 
 def test_a_scanned_page_is_read_and_a_second_read_comes_from_the_cache(monkeypatch) -> None:
     from parsers.textlayer import read_document
-    pdf = SCANNED / "issue.pdf"
+    pdf = SCANNED_150 / "issue.pdf"
     doc = read_document(pdf, workers=1, strict=False)
     assert all(p.distrust.startswith("no text layer") for p in doc.pages)
     boxes = ocr.ocr_page(pdf, doc.sha256, 1)
@@ -148,7 +148,7 @@ def test_article_pdf_gets_an_invisible_searchable_text_layer(tmp_path: Path) -> 
     boxes = {1: [OcrBox("东北亚学刊 2023年第6期", 58, 30, 200, 41, 0.99),
                  OcrBox("日本与北约战略合作的动因与前景", 139, 88, 380, 106, 0.99)]}
     art = Article(id="a01", pdf_pages=[1, 1])
-    data = article_pdf_bytes(PdfReader(str(SCANNED / "issue.pdf")), art, boxes)
+    data = article_pdf_bytes(PdfReader(str(SCANNED_150 / "issue.pdf")), art, boxes)
     out = tmp_path / "article.pdf"
     out.write_bytes(data)
     doc = read_document(out, workers=1)  # the image-only page now has a (trusted) text layer
@@ -169,8 +169,16 @@ def _ingest_scan(folder: Path, out: Path) -> tuple[dict, Path]:
 
 
 @pytest.fixture(scope="module")
-def scanned_record(tmp_path_factory) -> tuple[dict, Path]:
-    return _ingest_scan(SCANNED, tmp_path_factory.mktemp("scanned-out"))
+def scanned(tmp_path_factory) -> Path:
+    """The 300-dpi scanned fixture (tests/make_scanned_fixture.py), made for this session:
+    3 MB, too large to commit, and made from committed files without fonts."""
+    from tests.make_scanned_fixture import archival_scan
+    return archival_scan(tmp_path_factory.mktemp("scanned-300")).parent
+
+
+@pytest.fixture(scope="module")
+def scanned_record(scanned, tmp_path_factory) -> tuple[dict, Path]:
+    return _ingest_scan(scanned, tmp_path_factory.mktemp("scanned-out"))
 
 
 def _as_scored(value):
@@ -191,19 +199,19 @@ def _scan_score(record: dict, folder: Path) -> tuple[int, int, int]:
     return exact, scored, len(want)
 
 
-def test_the_scanned_fixture_splits_exactly(scanned_record) -> None:
+def test_the_scanned_fixture_splits_exactly(scanned, scanned_record) -> None:
     record, _ = scanned_record
-    truth = json.loads((SCANNED / "expected.json").read_text(encoding="utf-8"))
+    truth = json.loads((scanned / "expected.json").read_text(encoding="utf-8"))
     assert [a["pdf_pages"] for a in record["articles"]] == [a["pdf_pages"] for a in truth["articles"]]
     assert [a["title"]["zh"] for a in record["articles"]] == [a["title"]["zh"] for a in truth["articles"]]
 
 
-def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) -> None:
+def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned, scanned_record) -> None:
     record, issue_dir = scanned_record
     pages = record["source"]["pages_ocr"]
     assert [p["page"] for p in pages] == [1, 2, 3, 4, 5]
     assert all(p["ocr"] and p["reason"].startswith("no text layer") and p["confidence"] > 0.8 for p in pages)
-    exact, scored, n = _scan_score(record, SCANNED)
+    exact, scored, n = _scan_score(record, scanned)
     assert scored / n >= MIN_SCORE and exact / n >= MIN_EXACT, f"{scored}/{n} fields as scored, {exact}/{n} exact"
     # the article PDFs are searchable
     from parsers.textlayer import read_document
@@ -217,7 +225,7 @@ def test_the_scanned_fixture_records_its_ocr_pages_and_scores(scanned_record) ->
 def test_with_ocr_off_a_scan_is_the_one_line_error(tmp_path: Path, capsys) -> None:
     from cli.main import main
     out = tmp_path / "out"
-    assert main(["ingest", str(SCANNED / "issue.pdf"), "--out", str(out), "--no-links", "--quiet", "--ocr", "never"]) == 2
+    assert main(["ingest", str(SCANNED_150 / "issue.pdf"), "--out", str(out), "--no-links", "--quiet", "--ocr", "never"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "issue.pdf" in err and "image-only" in err and "--ocr never" in err
     assert not out.exists() or not any(out.iterdir())
@@ -236,11 +244,11 @@ def test_a_blank_scan_is_still_the_one_line_error_after_ocr(tmp_path: Path, caps
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned_record, tmp_path: Path) -> None:
+def test_the_prefect_flow_ocrs_pages_as_tasks(prefect_server, scanned, scanned_record, tmp_path: Path) -> None:
     # the module's CLI run filled the OCR cache: the flow's per-page tasks read it back
     from flows.ingest import ingest_issue
     record, _ = scanned_record
-    result = ingest_issue(str(SCANNED / "issue.pdf"), str(tmp_path / "out"), None, links=False, schemas=False)
+    result = ingest_issue(str(scanned / "issue.pdf"), str(tmp_path / "out"), None, links=False, schemas=False)
     assert [p.page for p in result.issue.source.pages_ocr if p.ocr] == [1, 2, 3, 4, 5]
     assert [a.pdf_pages for a in result.issue.articles] == [a["pdf_pages"] for a in record["articles"]]
     assert [a.title.zh for a in result.issue.articles] == [a["title"]["zh"] for a in record["articles"]]
