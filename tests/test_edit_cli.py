@@ -10,18 +10,8 @@ from pathlib import Path
 import pytest
 
 from review.edit import read_corrections
-from tests.review_support import JOURNAL, copy_issue, ingest_issue
-from tests.test_edit import snapshot
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory) -> Path:
-    return ingest_issue(tmp_path_factory.mktemp("edit-cli") / "out")
-
-
-@pytest.fixture
-def issue(ingested, tmp_path) -> Path:
-    return copy_issue(ingested, tmp_path)
+from tests.review_support import JOURNAL
+from tests.test_edit import ingested, issue, snapshot  # noqa: F401  (the sample issue and a private copy: fixtures)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
