@@ -63,11 +63,11 @@ _EN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 MIN_CJK = 120          # fewer CJK characters on a page: no statistic, the layer is trusted
 CIPHER_SHARE = 0.22    # common-character share below this: not Chinese prose at all
 OCR_LAYER_SHARE = 0.40 # an OCR layer must look more like prose than this to be kept
-# an OCR layer whose font maps some glyphs to code 0 (a CNKI scan's layer printing every
-# digit as NUL: "\x00\x00\x00\x00年\x00月"): control characters are never text, and this many
-# on a page are a class of characters lost, not a stray one
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-OCR_CONTROL_MIN = 5
+# an OCR layer whose font maps some glyphs to no character (a CNKI scan's layer printing every
+# digit as NUL: "\x00\x00\x00\x00年\x00月"): unmapped characters (controls, private use,
+# U+FFFD: parsers.fonts.unmapped_count, which the text-layer walk counts per page) are never
+# text, and this many on a page are a class of characters lost, not a stray one
+OCR_UNMAPPED_MIN = 5
 MIN_EN_WORDS = 40
 OCR_EN_KNOWN = 0.55    # share of an OCR layer's English words a dictionary knows
 
@@ -123,19 +123,22 @@ def ascii_cipher(texts: list[str]) -> list[str]:
     return [why if o >= ASCII_CIPHER_PAGE_MIN else "" for o in odd]
 
 
-def distrust_reason(text: str, ocr_layer: bool) -> str:
+def distrust_reason(text: str, ocr_layer: bool, unmapped: int | None = None) -> str:
     """Why this page's (readable-looking) text must not be trusted, or "".
 
     text: the page's text as decoded; ocr_layer: most of it is invisible (render mode 3),
-    the text an OCR engine laid over a scan."""
+    the text an OCR engine laid over a scan; unmapped: its unmapped characters, when counted."""
     n, share = common_share(text)
     if n >= MIN_CJK and share < CIPHER_SHARE:
         return (f"letter-substitution text layer: {share:.0%} of its {n} CJK characters are common "
                 f"characters of Chinese prose (prose has over {CIPHER_SHARE:.0%})")
     if not ocr_layer:
         return ""
-    if (nul := len(_CONTROL.findall(text))) >= OCR_CONTROL_MIN:
-        return (f"implausible OCR layer: {nul} control characters (glyphs its font maps to no character, "
+    if unmapped is None:
+        from parsers.fonts import unmapped_count
+        unmapped = unmapped_count(text)
+    if unmapped >= OCR_UNMAPPED_MIN:
+        return (f"implausible OCR layer: {unmapped} unmapped characters (glyphs its font maps to no character, "
                 f"such as the digits of dates)")
     if n >= MIN_CJK and share < OCR_LAYER_SHARE:
         return (f"implausible OCR layer: {share:.0%} of its {n} CJK characters are common characters "

@@ -1130,7 +1130,7 @@ def _judge_trust(page: PageText, nchars: int) -> None:
 
     text = page.text
     ocr_layer = bool(page.lines) and sum(ln.invisible for ln in page.lines) * 2 > len(page.lines)
-    page.distrust = distrust_reason(text, ocr_layer)
+    page.distrust = distrust_reason(text, ocr_layer, page.unmapped)
     if page.distrust.startswith("letter-substitution"):
         page.unreadable = "letter-substitution text (not Chinese prose)"
         page.unreadable_lines, page.lines = page.unreadable_lines + page.lines, []

@@ -70,7 +70,7 @@ def test_an_ocr_layer_of_rare_characters_is_implausible_but_kept() -> None:
 def test_an_ocr_layer_with_its_digits_mapped_to_nul_is_implausible() -> None:
     # a CNKI scan's layer whose font maps every digit to code 0: "\x00\x00\x00\x00年\x00月"
     text = PROSE[:200] + "据报道，\x00\x00\x00\x00年\x00月\x00\x00日，国际奥委会宣布了标准。" + PROSE[200:400]
-    assert distrust_reason(text, ocr_layer=True).startswith("implausible OCR layer: 7 control characters")
+    assert distrust_reason(text, ocr_layer=True).startswith("implausible OCR layer: 7 unmapped characters")
     assert distrust_reason(PROSE[:400] + "\x00", ocr_layer=True) == ""  # one stray code is no class of glyphs lost
 
 
