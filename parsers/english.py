@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from parsers.header import Header, extract_labelled, join_prose
+from parsers.header import Header, extract_labelled, join_prose, size_slack
 from parsers.labels import find_labels, type_of_category
 from parsers.joining import join_lines, plain_letters
 from parsers.normalize import latin_share
@@ -266,8 +266,8 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     # a title line never ends on an article, preposition or conjunction: a name-like line
     # under one ("… Treatment of Male to" / "Female Transsexuals") is the title's last line
     if (names and i >= lo and i + 1 < at and _OPEN_END.search(lines[i].text)
-            and _names_of(lines[i + 1].text) is not None and not _CAPS_NAME.search(lines[i + 1].text)):
-        names = names[len(_names_of(lines[i + 1].text) or []):]
+            and (under := _names_of(lines[i + 1].text)) is not None and not _CAPS_NAME.search(lines[i + 1].text)):
+        names = names[len(under):]
         i += 1
     if run_in:
         names = _run_in_names([ln.text for ln in lines[i + 1:at] if not _stray(ln, lines[at])]) or names
@@ -280,9 +280,7 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     if not run:
         return "", names, ""
     big = max(ln.size for ln in run)
-    # (an OCR layer's sizes follow each scanned line's pitch and height: a title's two lines
-    # measure a point apart, while a title is set at least two points above its byline)
-    tol = 1.2 if all(ln.invisible for ln in run) else 0.5
+    tol = size_slack(run, big, 0.5)
     top = max(k for k, ln in enumerate(run) if ln.size >= big - tol)  # last line of the largest type
     start = top
     while start > 0 and run[start - 1].size >= big - tol:

@@ -25,6 +25,18 @@ class Header:
     at: dict[str, int] = field(default_factory=dict)         # field name -> index of its label's line
 
 
+# an OCR layer's type sizes come from each line's character pitch and box height
+# (parsers.ocr.type_size): a justified long line, a two-character one or one whose box a
+# quote mark grows measures up to about 12% off another line in the same type
+OCR_SIZE_SPREAD = 0.12
+
+
+def size_slack(lines: list["Line"], size: float, printed: float) -> float:
+    """How far type sizes may differ near `size` and still be one type: `printed` for a text
+    layer, whose sizes are the fonts', wider when every line was read by OCR."""
+    return max(printed, OCR_SIZE_SPREAD * size) if lines and all(ln.invisible for ln in lines) else printed
+
+
 def _size_tolerance(a: "Line", b: "Line") -> float:
     """How far two lines' type sizes may differ and still be the same text: an OCR layer's
     sizes follow each scanned line's height (6.5 to 8.4 pt within one abstract)."""

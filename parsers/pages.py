@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from parsers.header import size_slack
 from parsers.labels import find_labels, is_section_heading, type_of_heading
 from parsers.sidebar import split_side_box, unmerge_info_column
 from parsers.normalize import latin_share
@@ -461,9 +462,7 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     biggest = max(ln.size for ln in top)
     if biggest < size * ratio:
         return []
-    # (an OCR layer's sizes come from each line's pitch and height: a justified long line
-    # or a two-character one measures 5-8% off another line in the same type)
-    tol = max(0.6, 0.08 * biggest) if all(ln.invisible for ln in top) else 0.6
+    tol = size_slack(top, biggest, 0.6)
     first = next(i for i, ln in enumerate(top) if ln.size >= biggest - tol)
     out = []
     for ln in top[first:]:
