@@ -120,8 +120,10 @@ def clean_text(obj: Any) -> Any:
     return obj
 
 
-def dumps(issue: Issue) -> str:
-    return json.dumps(issue.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def dumps(issue: Issue | dict[str, Any]) -> str:
+    """issue.json's text, from the record or the dict it was already turned into."""
+    data = issue if isinstance(issue, dict) else issue.to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +154,7 @@ def write_record(issue: Issue, path: Path) -> None:
     """Validate and write `issue` (characters XML cannot carry dropped first, in place)."""
     data = clean_text(issue).to_dict()
     validate_record(data, path)
-    write_atomic(path, dumps(issue).encode("utf-8"))
+    write_atomic(path, dumps(data).encode("utf-8"))  # (the dict validated is the dict written)
 
 
 class _DuplicateKey(ValueError):
