@@ -2,12 +2,14 @@
 CLI runs in-process when no Prefect API is configured (same code, same outputs)."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from parsers.article_pdf import article_pdf_bytes, open_reader
 from parsers.errors import MissingFile, OutputExists
@@ -139,6 +141,24 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
     return target
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for one ingest, on again after it.
+
+    An ingest allocates a million small objects (glyphs, lines, records) that all live
+    until it ends, so every full collection walks them again and frees nothing: 10% of a
+    160-page ingest's CPU. What it leaves behind is freed by reference counting or by the
+    next collection after it (a long-running inbox or Prefect worker gets its collector
+    back); peak memory moves by under 1 MB (bench/ingest_bench.py)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
            after_extract: Callable[..., None] | None = None,
@@ -157,8 +177,9 @@ def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bo
         if prepare:
             prepare()
 
-    doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile,
-                   ocr=ocr, ocr_progress=(lambda d, t: progress("ocr", d, t)) if progress else None)
-    issue = extract(doc, settings)
-    target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract, workers=workers)
+    with collector_paused():
+        doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile,
+                       ocr=ocr, ocr_progress=(lambda d, t: progress("ocr", d, t)) if progress else None)
+        issue = extract(doc, settings)
+        target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract, workers=workers)
     return IngestResult(issue, target, time.perf_counter() - start)

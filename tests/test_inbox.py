@@ -182,3 +182,19 @@ def test_a_pass_stopped_after_publishing_is_finished_by_the_next(tmp_path):
     writer.write(inbox / "other.pdf")
     summary = process_inbox(inbox, out, plain_ingest(out))
     assert summary.outcomes[0].status == "failed" and "already exists" in summary.outcomes[0].error
+
+
+def test_an_ingest_gives_the_garbage_collector_back(tmp_path):
+    """flows.steps.collector_paused: an inbox worker runs many ingests in one process; each
+    turns Python's cyclic collector off while it runs, and must turn it on again, after a
+    good issue and after a bad one alike."""
+    import gc
+
+    assert gc.isenabled()
+    seen: list[bool] = []
+    ingest(GOOD, tmp_path / "out", JOURNAL, after_extract=lambda *a: seen.append(gc.isenabled()))
+    assert seen == [False] and gc.isenabled()
+    bad = drop(tmp_path / "in", "broken.pdf", b"%PDF-1.7\n" + b"\x00" * 64)
+    with pytest.raises(IngestError):
+        ingest(bad, tmp_path / "out", JOURNAL)
+    assert gc.isenabled()
