@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .coversheet import is_platform_stamp
 from .normalize import is_cjk
 from .ocr_text import _URLISH, repair
 from .ocr_text import _costs as word_costs
@@ -296,10 +297,6 @@ def type_size(b: OcrBox) -> float:
     return min(1.1 * pitch, 0.95 * h)
 
 
-# the stamp CNKI draws into every page image of a scanned article it delivers ("中国知网
-# https://www.cnki.net" at the foot, a known export quirk): its text layer leaves it out, OCR
-# reads it, and under the footnotes it would be taken for the page's last line of text
-_VENDOR_STAMP = re.compile(r"^\s*中国知网\s*(?:https?\s*[:：]\s*//\s*)?www\s*\.\s*cnki\s*\.\s*net/?\s*$", re.I)
 
 
 def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
@@ -321,8 +318,12 @@ def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[L
             continue  # a huge character or two: a piece of a decorative or vertical title, not a line
         if len(b.text) <= 3 and (b.x0 > right or b.x1 < left):
             continue
-        if _VENDOR_STAMP.match(b.text):
-            continue  # a download stamp drawn into the page image, not the journal's page
+        if is_platform_stamp(b.text):
+            # the stamp a database draws into every page image of a scan it delivers (CNKI's
+            # "中国知网 https://www.cnki.net" at the foot: layouts/coversheets.toml): its text
+            # layer leaves it out, OCR reads it, and under the footnotes it would be taken for
+            # the page's last line of text
+            continue
         size = type_size(b)
         baseline = b.y1 - max(h - size, 0.0) / 2 - 0.12 * size  # top-down
         raw.append([b.x0, b.x1, height - baseline, size, _OcrFont(f"OCR:{b.confidence:.4f}"), repair(b.text), True])

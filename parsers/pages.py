@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from parsers.coversheet import cover_sheet_of, is_platform_stamp
 from parsers.header import size_slack
 from parsers.labels import find_labels, is_section_heading, type_of_heading
 from parsers.sidebar import split_side_box, unmerge_info_column
@@ -494,8 +495,13 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
     body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
+    stamps = [ln.text for ln in body if is_platform_stamp(ln.text)]
+    if stamps:  # a download platform's line on every page it serves: no part of the article
+        body = [ln for ln in body if not is_platform_stamp(ln.text)]
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
                     folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
+    if stamps:
+        info.evidence.append(f"a download platform's stamp left out: “{stamps[0][:60]}”")
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True
@@ -515,6 +521,11 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     if any(TOC_HEAD.match(t) for t in texts[:6]):
         info.kind = "toc"
         info.evidence.append("a 目录/Contents heading")
+        return info
+    platform = None if info.labels & {"abstract_zh", "abstract_en"} else cover_sheet_of(texts + [h.text for h in heads])
+    if platform:
+        info.kind = "cover"  # (its title, byline and DOI are the platform's record of the article)
+        info.evidence.append(f"a download platform's cover sheet ({platform})")
         return info
     if not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
         info.kind = "online-first"

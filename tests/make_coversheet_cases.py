@@ -1,0 +1,255 @@
+#!/usr/bin/env python
+"""Generate the download-cover-sheet cases that tests/test_coversheet.py ingests.
+
+Run `python tests/make_coversheet_cases.py`; it rewrites `tests/coversheets/<case>.pdf` and
+`tests/coversheets/truth.json`, byte-for-byte deterministic (reportlab `invariant=1`, the
+standard Times/Helvetica fonts, not embedded: a few kB each). The truth is the generator's
+own input, never read back from the PDFs.
+
+Each case is one two-page English research article (title, byline with marked
+affiliations, Abstract, Keywords, body, References), preceded by the page a download
+platform adds when it serves the file, drawn with the fixed wording that platform prints
+(parsers/layouts/coversheets.toml):
+  researchgate  "See discussions, stats, and author profiles …", CITATIONS / READS, the
+                authors' profile boxes with SEE PROFILE, "All content following this page
+                was uploaded by …", and "View publication stats" at the foot of the last page
+  tandf         Taylor & Francis Online: journal name and ISSN, "To cite this article:",
+                "To link to this article:", "Submit your article to this journal", "View
+                Crossmark data", "Full Terms & Conditions of access and use …"
+  jstor         the JSTOR record page: "Stable URL:", "Your use of the JSTOR archive
+                indicates your acceptance of …", "JSTOR is a not-for-profit service …"
+                (and its two-line stamp at the foot of every page it serves: "This content
+                downloaded from <address> on <date>", "All use subject to …")
+  plain         no cover sheet, and the article's own first page prints "To cite this
+                article:" (as many journals do): it must stay the article's first page.
+  stamped       no cover sheet, but HighWire/SAGE's line at the foot of every page
+                ("Downloaded from <host> at <institution> on <date>"): no citation, date
+                or DOI may come from it.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+OUT = Path(__file__).resolve().parent / "coversheets"
+
+ARTICLE = {
+    "title": "Seasonal Drift of Soil Microbial Communities in Restored Upland Meadows",
+    "authors": ["Helen M. Carter", "Tomas Lindqvist", "Priya Raman"],
+    "affiliations": ["Department of Ecology, University of Exeter, Exeter EX4 4QD, UK",
+                     "Swedish University of Agricultural Sciences, 750 07 Uppsala, Sweden"],
+    "marks": ["1", "2", "1,2"],
+    "abstract": ("Restoring upland meadows changes the soil beneath them slowly. We sampled the soil "
+                 "microbial communities of twelve restored meadows every month for three years and "
+                 "compared them with those of six ancient meadows nearby. Bacterial communities of the "
+                 "restored meadows drifted towards those of the ancient ones in summer and away from them "
+                 "in winter, while fungal communities moved steadily. Seasonal sampling is therefore "
+                 "needed before a restoration is judged by its soil."),
+    "keywords": ["soil microbiology", "meadow restoration", "seasonality", "fungal communities"],
+    "doi": "10.5555/ecol.2016.0412",
+    "journal": "Journal of Upland Ecology",
+    "citation": "Journal of Upland Ecology 12 (2016) 45-46",
+}
+
+
+def _wrap(c: canvas.Canvas, text: str, x: float, y: float, width: float, font: str, size: float,
+          leading: float) -> float:
+    """Draw `text` wrapped to `width`; the y below the last line."""
+    words, line = text.split(), ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if c.stringWidth(trial, font, size) > width and line:
+            c.setFont(font, size)
+            c.drawString(x, y, line)
+            y -= leading
+            line = word
+        else:
+            line = trial
+    if line:
+        c.setFont(font, size)
+        c.drawString(x, y, line)
+        y -= leading
+    return y
+
+
+STAMPS = {
+    # HighWire/SAGE: one line at the foot of every page served
+    "stamped": ["Downloaded from jue.sagepub.com at UNIV OF EXETER on May 5, 2016"],
+    # JSTOR: two lines at the foot of every page it serves
+    "jstor": ["This content downloaded from 130.209.6.61 on Tue, 12 Mar 2019 10:15:31 UTC",
+              "All use subject to https://about.jstor.org/terms"],
+}
+
+
+def stamp(c: canvas.Canvas, lines: list[str]) -> None:
+    c.setFont("Helvetica", 7)
+    for k, text in enumerate(lines):
+        c.drawCentredString(297, 24 - 9 * k, text)
+
+
+def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, stamps: list[str] | None = None) -> None:
+    a = ARTICLE
+    c.setFont("Helvetica", 8)
+    c.drawString(56, 810, f"{a['citation']}")
+    c.drawRightString(539, 810, f"https://doi.org/{a['doi']}")
+    y = _wrap(c, a["title"], 56, 760, 480, "Times-Bold", 18, 22)
+    y -= 8
+    x = 56.0
+    for k, (name, mark) in enumerate(zip(a["authors"], a["marks"])):
+        c.setFont("Times-Roman", 11)
+        c.drawString(x, y, name)
+        x += c.stringWidth(name, "Times-Roman", 11)
+        c.setFont("Times-Roman", 7)
+        c.drawString(x + 0.5, y + 4, mark)
+        x += c.stringWidth(mark, "Times-Roman", 7) + 2
+        if k + 1 < len(a["authors"]):
+            sep = ", " if k + 2 < len(a["authors"]) else " and "
+            c.setFont("Times-Roman", 11)
+            c.drawString(x, y, sep)
+            x += c.stringWidth(sep, "Times-Roman", 11)
+    y -= 18
+    for n, aff in enumerate(a["affiliations"], 1):
+        c.setFont("Times-Italic", 8)
+        c.drawString(56, y + 3, str(n))
+        c.drawString(62, y, aff)
+        y -= 11
+    y -= 10
+    c.setFont("Times-Bold", 10)
+    c.drawString(56, y, "Abstract")
+    y = _wrap(c, a["abstract"], 56, y - 14, 480, "Times-Roman", 10, 12.5)
+    y -= 4
+    c.setFont("Times-Bold", 10)
+    c.drawString(56, y, "Keywords:")
+    c.setFont("Times-Roman", 10)
+    c.drawString(110, y, "; ".join(a["keywords"]))
+    y -= 24
+    if cite_line:
+        c.setFont("Times-Roman", 8)
+        c.drawString(56, y, f"To cite this article: {', '.join(a['authors'])}. {a['title']}. {a['citation']}.")
+        y -= 20
+    c.setFont("Times-Bold", 11)
+    c.drawString(56, y, "1. Introduction")
+    body = ("Upland meadows were once common across northern Europe. Most were ploughed or improved "
+            "during the last century, and restoring them has become a goal of agri-environment schemes. ") * 4
+    _wrap(c, body, 56, y - 16, 480, "Times-Roman", 10, 12.5)
+    c.setFont("Times-Roman", 9)
+    c.drawCentredString(297, 40, "45")
+    stamp(c, stamps or [])
+    c.showPage()
+    c.setFont("Helvetica", 8)
+    c.drawString(56, 810, "H. M. Carter et al.")
+    y = _wrap(c, body, 56, 770, 480, "Times-Roman", 10, 12.5)
+    c.setFont("Times-Bold", 11)
+    c.drawString(56, y - 10, "References")
+    refs = ["[1] Bardgett RD, van der Putten WH. Belowground biodiversity and ecosystem functioning. "
+            "Nature 2014;515:505-511.",
+            "[2] Fierer N. Embracing the unknown: disentangling the complexities of the soil microbiome. "
+            "Nat Rev Microbiol 2017;15:579-590."]
+    y -= 26
+    for ref in refs:
+        y = _wrap(c, ref, 56, y, 480, "Times-Roman", 9, 11) - 3
+    c.setFont("Times-Roman", 9)
+    c.drawCentredString(297, 40, "46")
+    if stats_link:  # ResearchGate stamps its link at the foot of the file's last page
+        c.setFont("Helvetica", 6)
+        c.drawString(20, 12, "View publication stats")
+    stamp(c, stamps or [])
+    c.showPage()
+
+
+def cover(c: canvas.Canvas, kind: str) -> None:
+    a = ARTICLE
+    authors = ", ".join(a["authors"])
+    if kind == "researchgate":
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 800, "See discussions, stats, and author profiles for this publication at: "
+                              "https://www.researchgate.net/publication/301234567")
+        y = _wrap(c, a["title"], 40, 760, 500, "Helvetica-Bold", 16, 20)
+        c.setFont("Helvetica", 9)
+        c.drawString(40, y - 6, f"Article  in  {a['journal']} · May 2016")
+        c.drawString(40, y - 20, f"DOI: {a['doi']}")
+        c.drawString(40, y - 46, "CITATIONS")
+        c.drawString(220, y - 46, "READS")
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(40, y - 62, "14")
+        c.drawString(220, y - 62, "1,208")
+        c.setFont("Helvetica", 9)
+        c.drawString(40, y - 88, f"{len(a['authors'])} authors:")
+        yy = y - 110
+        for name in a["authors"]:
+            c.setFont("Helvetica-Bold", 10)
+            c.drawString(60, yy, name)
+            c.setFont("Helvetica", 8)
+            c.drawString(60, yy - 12, "University of Exeter")
+            c.drawString(60, yy - 24, "37 PUBLICATIONS   512 CITATIONS")
+            c.drawString(60, yy - 36, "SEE PROFILE")
+            yy -= 60
+        c.setFont("Helvetica", 7)
+        c.drawString(40, 70, f"All content following this page was uploaded by {a['authors'][0]} on 03 May 2016.")
+        c.drawString(40, 60, "The user has requested enhancement of the downloaded file.")
+    elif kind == "tandf":
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(40, 790, a["journal"])
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 776, "ISSN: 1234-5678 (Print) 1234-5679 (Online) Journal homepage: "
+                              "https://www.tandfonline.com/loi/ujue20")
+        y = _wrap(c, a["title"], 40, 730, 500, "Helvetica-Bold", 14, 18)
+        c.setFont("Helvetica", 10)
+        c.drawString(40, y - 4, authors)
+        y = _wrap(c, f"To cite this article: {authors} (2016) {a['title']}, {a['citation']}, DOI: {a['doi']}",
+                  40, y - 34, 500, "Helvetica", 8, 10)
+        c.setFont("Helvetica", 8)
+        c.drawString(40, y - 4, f"To link to this article:  https://doi.org/{a['doi']}")
+        for k, text in enumerate(["Published online: 03 May 2016.", "Submit your article to this journal",
+                                  "Article views: 1208", "View related articles", "View Crossmark data"]):
+            c.setFont("Helvetica", 9)
+            c.drawString(40, y - 40 - 22 * k, text)
+        c.setFont("Helvetica", 7)
+        c.drawString(40, 70, "Full Terms & Conditions of access and use can be found at")
+        c.drawString(40, 60, "https://www.tandfonline.com/action/journalInformation?journalCode=ujue20")
+    elif kind == "jstor":
+        y = _wrap(c, a["title"], 60, 760, 470, "Times-Bold", 14, 18)
+        c.setFont("Times-Roman", 10)
+        c.drawString(60, y - 6, f"Author(s): {authors}")
+        c.drawString(60, y - 20, f"Source: {a['journal']}, Vol. 12 (2016), pp. 45-46")
+        c.drawString(60, y - 34, "Published by: Upland Ecology Society")
+        c.drawString(60, y - 48, "Stable URL: https://www.jstor.org/stable/26543210")
+        c.drawString(60, y - 62, "Accessed: 12-03-2019 10:15 UTC")
+        _wrap(c, "Your use of the JSTOR archive indicates your acceptance of the Terms & Conditions of Use, "
+                 "available at https://about.jstor.org/terms", 60, y - 100, 470, "Times-Roman", 9, 11)
+        _wrap(c, "JSTOR is a not-for-profit service that helps scholars, researchers, and students discover, "
+                 "use, and build upon a wide range of content in a trusted digital archive.", 60, y - 140, 470,
+              "Times-Roman", 9, 11)
+    c.showPage()
+
+
+CASES = ("researchgate", "tandf", "jstor", "plain", "stamped")
+
+
+def build(kind: str) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setTitle("")
+    if kind not in ("plain", "stamped"):
+        cover(c, kind)
+    article_pages(c, cite_line=kind == "plain", stats_link=kind == "researchgate", stamps=STAMPS.get(kind))
+    c.save()
+    return buf.getvalue()
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for kind in CASES:
+        (OUT / f"{kind}.pdf").write_bytes(build(kind))
+    first = {kind: (1 if kind in ("plain", "stamped") else 2) for kind in CASES}
+    truth = {"article": ARTICLE, "first_pdf_page": first,
+             "platform": {"researchgate": "ResearchGate", "tandf": "Taylor & Francis Online", "jstor": "JSTOR"}}
+    (OUT / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
