@@ -1055,18 +1055,29 @@ def _page_content(page: Any) -> bytes:
 def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int, int]:
     page = reader.pages[index]
     box = page.cropbox
-    llx, lly, urx, ury = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    crop = (float(box.left), float(box.bottom), float(box.right), float(box.top))
+    content = _page_content(page)
+    turn = _display_turn(page)
+    walker = _walk_page(content, page, index, fonts, _turned(turn, crop) if turn else _IDENT)
+    if turn and walker.sideways > len(walker.pieces):
+        # (the content is upright as drawn, and the page was turned for viewing: a landscape
+        # table turned in a viewer; read it as drawn)
+        turn = 0
+        walker = _walk_page(content, page, index, fonts, _IDENT)
+    trim = _trim_box(page, crop)
+    if turn:  # (both boxes as they lie on the displayed page)
+        trim = _turned_box(turn, trim, crop) if trim else None
+        crop = _turned_box(turn, crop, crop)
+    # (of a printer's sheet only the finished page it holds is read; positions stay the
+    # sheet's, as a viewer shows it and as the article PDF keeps it)
+    if trim is not None:
+        kept = [p for p in walker.pieces if _inside(p, trim)]
+        lost = sum(len(p[5].strip()) for p in walker.pieces) - sum(len(p[5].strip()) for p in kept)
+        # (more than a slug line's worth outside it: a TrimBox that is not the page's)
+        if not (lost > 200 and lost * 4 > sum(len(p[5].strip()) for p in walker.pieces)):
+            walker.pieces = kept
+    llx, lly, urx, ury = crop
     width, height = urx - llx, ury - lly
-    walker = _PageWalker(fonts, *_page_allowance())
-    try:
-        walker.walk(_page_content(page), page.get("/Resources"))
-    except _TooManyOps as exc:
-        raise _page_ops_over(index, exc.args[0] if exc.args else "ops") from None
-    except IngestError:
-        raise
-    except Exception as exc:  # a damaged page yields no lines, not a crash
-        log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
-    _page_done(walker)
     nchars = sum(len(p[5].strip()) for p in walker.pieces)
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
@@ -1075,6 +1086,85 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     _judge_readability(page)
     _judge_trust(page, nchars)
     return page, nchars, walker.images
+
+
+def _walk_page(content: bytes, page: Any, index: int, fonts: FontCache, ctm: tuple) -> "_PageWalker":
+    walker = _PageWalker(fonts, *_page_allowance())
+    try:
+        walker.walk(content, page.get("/Resources"), ctm)
+    except _TooManyOps as exc:
+        raise _page_ops_over(index, exc.args[0] if exc.args else "ops") from None
+    except IngestError:
+        raise
+    except Exception as exc:  # a damaged page yields no lines, not a crash
+        log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
+    _page_done(walker)
+    return walker
+
+
+def _display_turn(page: Any) -> int:
+    """The page's /Rotate (PDF 32000-1 §7.7.3.3: degrees clockwise, a multiple of 90, may
+    be inherited) as 0, 90, 180 or 270; 0 for a value that is no multiple of 90."""
+    try:
+        turn = int(page.rotation) % 360
+    except Exception:
+        return 0
+    return turn if turn in (90, 180, 270) else 0
+
+
+def _turned(turn: int, crop: tuple[float, float, float, float]) -> tuple:
+    """The matrix from user space to the displayed page (origin at its lower left) of a page
+    turned `turn` degrees clockwise: a driver or imposition tool that draws the content
+    turned and sets /Rotate to show it upright is read as it is shown."""
+    llx, lly, urx, ury = crop
+    w, h = urx - llx, ury - lly
+    turn_m = {90: (0.0, -1.0, 1.0, 0.0, 0.0, w), 180: (-1.0, 0.0, 0.0, -1.0, w, h), 270: (0.0, 1.0, -1.0, 0.0, h, 0.0)}[turn]
+    a, b, c, d, e, f = turn_m
+    # first move the crop box's corner to the origin, then turn
+    return (a, b, c, d, a * -llx + c * -lly + e, b * -llx + d * -lly + f)
+
+
+def _turned_box(turn: int, box: tuple[float, float, float, float], crop: tuple[float, float, float, float]
+                ) -> tuple[float, float, float, float]:
+    """A user-space box as it lies on the displayed page (see _turned)."""
+    a, b, c, d, e, f = _turned(turn, crop)
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[3]), (box[0], box[3]), (box[2], box[1])):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _trim_box(page: Any, crop: tuple[float, float, float, float]) -> tuple[float, float, float, float] | None:
+    """The page's TrimBox when it cuts something off the crop box, else None.
+
+    A printer's PDF (what a typesetter sends to print, and often to the editorial office)
+    sets each page on a larger sheet: the finished page is its TrimBox (PDF 32000-1
+    §14.11.2), and outside it are crop marks and the layout program's slug line (file
+    name, page number, date and time: "…-inner.indd 41 2023/6/12 10:15:32"), which would
+    be read as a folio, a date or a line of the article."""
+    if "/TrimBox" not in page:
+        return None
+    try:
+        box = page.trimbox
+        tllx, tlly, turx, tury = (float(v) for v in (box.left, box.bottom, box.right, box.top))
+    except Exception:  # a damaged box is no box
+        return None
+    llx, lly, urx, ury = crop
+    if not (turx - tllx > 72 and tury - tlly > 72):
+        return None  # (not a page: a box too small to trust)
+    tllx, tlly, turx, tury = max(tllx, llx), max(tlly, lly), min(turx, urx), min(tury, ury)
+    if tllx - llx < 1 and tlly - lly < 1 and urx - turx < 1 and ury - tury < 1:
+        return None  # (the trim box is the crop box)
+    return tllx, tlly, turx, tury
+
+
+def _inside(piece: list[Any], box: tuple[float, float, float, float]) -> bool:
+    """Is a text piece (x0, x1, baseline, size, …) on the trimmed page? A third of its size
+    of slack: a glyph set to the edge overhangs it by its side bearing."""
+    x0, x1, y, size = piece[0], piece[1], piece[2], piece[3]
+    slack = abs(size) / 3
+    return box[0] - slack <= x0 and x1 <= box[2] + slack and box[1] - slack <= y <= box[3] + slack
 
 
 # glyph names printed as text ("/G21/G22/G23"), as a font whose /Differences names glyphs

@@ -42,6 +42,16 @@ issue_cnki_continuous
                   No cover, no English section.
 single_article    the seed article alone (its 12-ish pages), seed layout, UCS2 font, no cover,
                   no 目录, no English section.
+single_article_turned
+                  single_article's pages and truth, turned: pages 1, 5, 9 drawn turned by 90
+                  degrees, 2 and 6 by 180, 3 and 7 by 270, each with the /Rotate that shows it
+                  upright; page 4 turned by /Rotate alone (shown sideways, upright as drawn).
+issue_printer_marks
+                  issue_seed_gb1's pages and truth as a typesetter sends them to print: each page
+                  set on a sheet 36 pt larger all round (MediaBox = CropBox) with crop marks and
+                  the layout program's slug line below the TrimBox (file name `…-inner.indd 7`,
+                  date and time, a Chinese proofing note `第7页 排版：… 校`); the TrimBox is
+                  the finished page (PDF 32000-1 §14.11.2). Nothing outside it is the issue's.
 
 Truth conventions (what the extractor must reproduce)
 -----------------------------------------------------
@@ -53,7 +63,8 @@ Truth conventions (what the extractor must reproduce)
 * article_no is ASCII: `2095-3453(2023)06-0043-12` (printed with full-width parentheses
   in the seed layout, ASCII ones in the CNKI layout).
 * clc: list split on `；`; doc_code: the letter printed after 文献标识码 / 文献标志码.
-* doi: as printed after `DOI：`; "" for the editorial and the book review (none printed).
+* doi: as printed after `DOI：`; "" for the editorial and the book review (none printed);
+  doi_source "printed" where one is printed.
 * received / accessed: ISO `YYYY-MM-DD`; received only where 收稿日期 is printed.
 * funding: the printed 基金项目 text without the label.
 * contributors: name.zh as printed; name.en only where the PDF prints an English name,
@@ -1618,7 +1629,7 @@ def article_truth(i: int, s: Spec, en_section: bool) -> Article:
                                   a.affiliation, a.bio, a.email) for a in s.authors],
         abstract=LangText(s.abstract, s.abstract_en if has_en else ""),
         keywords=Keywords(list(s.keywords), list(s.keywords_en) if has_en else []),
-        clc=list(s.clc), doc_code=s.doc_code, doi=s.doi,
+        clc=list(s.clc), doc_code=s.doc_code, doi=s.doi, doi_source="printed" if s.doi else "",
         article_no=article_no(s) if s.has_article_no else "", funding=s.funding, received=s.received,
         citations=citations_of(s), language="zh",
         warnings=[Warning(c, m) for c, m in s.warnings],
@@ -1650,6 +1661,73 @@ def case_seed(variant: str):
     return pdf, issue_truth(pdf, specs, n, True, True)
 
 
+def on_press_sheets(pdf: bytes, tag: str, bleed: float = 36.0) -> bytes:
+    """The issue as a typesetter sends it to print: each page set on a larger sheet (its
+    MediaBox and CropBox) with crop marks and the layout program's slug line outside the
+    TrimBox, which is the finished page (PDF 32000-1 §14.11.2): file name, a page number,
+    date and time, and a Chinese proofing note."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    for k, page in enumerate(reader.pages):
+        pw, ph = float(page.mediabox.width), float(page.mediabox.height)
+        x0, y0 = float(page.mediabox.left), float(page.mediabox.bottom)
+        buf = io.BytesIO()
+        c = rl_canvas.Canvas(buf, pagesize=(pw + 2 * bleed, ph + 2 * bleed), invariant=1)
+        c.setLineWidth(0.3)
+        for x, y in ((bleed, bleed), (bleed + pw, bleed), (bleed, bleed + ph), (bleed + pw, bleed + ph)):
+            dx = -1 if x == bleed else 1
+            dy = -1 if y == bleed else 1
+            c.line(x + 6 * dx, y, x + 30 * dx, y)
+            c.line(x, y + 6 * dy, x, y + 30 * dy)
+        c.setFont("Helvetica", 6)
+        c.drawString(bleed, 10, f"DBYXK-2023-06-inner.indd   {k + 1}")
+        c.drawString(bleed + 200, 10, f"2023/6/12   10:15:{k:02d}")
+        c.setFont(CJK, 6)
+        c.drawString(bleed + pw - 150, 10, f"第{k + 1}页  排版：王五  2023年6月12日 校")
+        c.showPage()
+        c.save()
+        sheet = writer.add_page(PdfReader(buf).pages[0])
+        sheet.merge_transformed_page(page, Transformation().translate(bleed - x0, bleed - y0))
+        sheet.trimbox = RectangleObject([bleed, bleed, bleed + pw, bleed + ph])
+        sheet.bleedbox = RectangleObject([bleed - 9, bleed - 9, bleed + pw + 9, bleed + ph + 9])
+    return _finish(writer, tag)
+
+
+def case_printer_marks():
+    specs = seed_issue_specs()
+    pdf, n = build("seed", specs, Layout(outline=False, labels=False))
+    pdf = on_press_sheets(to_gb1(pdf), "issue_printer_marks")
+    return pdf, issue_truth(pdf, specs, n, True, True)
+
+
+def turned_pages(pdf: bytes, tag: str) -> bytes:
+    """The pages turned as drivers and imposition tools leave them: page k's content drawn
+    turned by 90, 180, 270 or 0 degrees with /Rotate set so that it displays upright (PDF
+    32000-1 §7.7.3.3), and one page turned by /Rotate alone (a landscape page turned in a
+    viewer: its content is upright as drawn, the page shows sideways)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for k, page in enumerate(writer.pages):
+        turn = (90, 180, 270, 0)[k % 4]
+        if k == 3:
+            page.rotate(90)                      # /Rotate only
+            continue
+        page.rotate((360 - turn) % 360)          # shown turned back by the angle...
+        page.transfer_rotation_to_content()      # ...with the turn moved into the content
+        page.rotate(turn)                        # and the /Rotate that shows it upright
+    return _finish(writer, tag)
+
+
+def case_single_turned():
+    specs = [seed_issue_specs()[1]]
+    pdf, n = build("single", specs, Layout(cover=False, toc=False, english=False, first_printed=43))
+    pdf = turned_pages(pdf, "single_article_turned")
+    return pdf, issue_truth(pdf, specs, n, False, False)
+
+
 def case_cnki():
     specs = cnki_specs()
     pdf, n = build("cnki", specs, Layout(cover=False, english=False, first_printed=15))
@@ -1676,6 +1754,8 @@ CASES = {
     "issue_cnki_ttf": case_cnki,
     "issue_cnki_continuous": case_cnki_continuous,
     "single_article": case_single,
+    "issue_printer_marks": case_printer_marks,
+    "single_article_turned": case_single_turned,
 }
 
 JOURNAL_TOML = f'''# Journal settings for the fixtures (see schemas/settings.py). Values the PDFs print

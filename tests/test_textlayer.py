@@ -325,3 +325,27 @@ def test_real_multi_page_parallel():
     assert doc.page_count == 58 == len(doc.pages)
     assert [p.number for p in doc.pages] == list(range(1, 59))
     assert sum(len(p.lines) for p in doc.pages) > 58 * 10
+
+
+def test_a_trim_box_that_is_not_the_page_is_not_obeyed(tmp_path: Path) -> None:
+    """A TrimBox is the finished page of a printer's sheet: only it is read
+    (tests/fixtures/issue_printer_marks reads as the plain issue, on sheets 72 pt larger);
+    one that would cut off more than a slug line's worth of the page's text is some other
+    box, and the page is read whole."""
+    from pypdf import PdfWriter
+    from pypdf.generic import RectangleObject
+
+    src = Path(__file__).parent / "fixtures" / "single_article" / "issue.pdf"
+    writer = PdfWriter(clone_from=str(src))
+    for page in writer.pages:
+        page.trimbox = RectangleObject([0, 0, 200, 200])  # the lower-left corner only
+    bogus = tmp_path / "bogus_trim.pdf"
+    writer.write(str(bogus))
+    plain, odd = read_document(src, workers=1), read_document(bogus, workers=1)
+    assert [[ln.text for ln in p.lines] for p in odd.pages] == [[ln.text for ln in p.lines] for p in plain.pages]
+    assert odd.pages[1].height == plain.pages[1].height
+
+    printer = read_document(Path(__file__).parent / "fixtures" / "issue_printer_marks" / "issue.pdf", workers=1)
+    seed = read_document(Path(__file__).parent / "fixtures" / "issue_seed_gb1" / "issue.pdf", workers=1)
+    assert [[ln.text for ln in p.lines] for p in printer.pages] == [[ln.text for ln in p.lines] for p in seed.pages]
+    assert [(p.width - 72, p.height - 72) for p in printer.pages] == [(p.width, p.height) for p in seed.pages]
