@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import affiliations, author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
+from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, split_byline_names,
+                               unmarked_footnote_affiliation)
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -548,9 +549,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         if details:
             blocks = [(n, m, details) for n, m, _ in blocks]
     contributors = []
-    for name, marks, affs in blocks:
-        surname, given = split_byline_name(name)
-        numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)]
+    split_names = split_byline_names([n for n, _, _ in blocks])
+    for (name, marks, affs), (surname, given) in zip(blocks, split_names):
+        # (a note symbol keys an affiliation where a footnote list is keyed by *, †, ‡)
+        numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m) or (m in affs and not m.isalnum())]
         # one affiliation printed without marks is everyone's; a marked author takes only theirs
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,

@@ -1,0 +1,617 @@
+"""Generate the English convention-variation cases in tests/en_conventions/ (issue 11).
+
+Each case is a small one-article PDF (a first page and a second page of body text) that
+varies ONE publisher convention of an English article's first page against a plain base
+layout (masthead, title, byline with superscript digits, the affiliations under it, an
+"Abstract" heading alone on its line, "Keywords:" with semicolons, "1. Introduction"):
+the abstract's label or its absence, a structured abstract, two columns, the keywords'
+label and separators, JEL/MSC lines, the byline's marks, degrees, ORCID glyphs, capitals,
+a wrapped byline, footnote or unmarked affiliations, affiliations after the abstract.
+
+The truth (`truth.json` beside each `article.pdf`) is built from the generator's own
+input, never read back from the tool: the fields GROBID's header evaluation scores
+(title, first author, author surnames, abstract, keywords) plus the affiliations, in the
+form the publisher's JATS would hold them (no marks, no labels; a structured abstract's
+sub-heads as JATS <sec><title> text, which score_en joins without their colon).
+`expect` names the fields a case prints in a form the record cannot reproduce exactly
+(they must then be flagged `uncertain-field`, never silently wrong).
+
+Run from the checkout:  .venv/bin/python tests/make_en_convention_cases.py
+The PDFs are deterministic (reportlab `invariant=1`, standard Type 1 fonts, nothing
+embedded), so regenerating gives no git diff with the same reportlab version.
+"""
+from __future__ import annotations
+
+import io
+import json
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+from tests.make_fixtures import _versions  # noqa: E402  (the same version stamp as the fixtures)
+
+OUT = HERE / "en_conventions"
+CREATOR = f"journal-ingest tests/make_en_convention_cases.py ({_versions()})"
+PW, PH = 595.0, 842.0            # A4
+ML, MR = 56.0, 56.0
+TW = PW - ML - MR
+TOP = PH - 50
+
+# ----------------------------------------------------------------------------- content
+TITLE = "Seasonal variation of soil moisture and its effect on the growth of winter wheat in semi-arid regions"
+ABSTRACT = (
+    "Soil moisture controls the early growth of winter wheat where rainfall is scarce and uneven. "
+    "We measured soil water content at three depths in forty plots over four seasons and related it to "
+    "tiller number, leaf area and grain yield. Plots that kept more than twenty percent water in the top "
+    "layer during tillering produced more tillers and a larger leaf area than dry plots, and their yield "
+    "was higher by a quarter on average. The effect was strongest in the driest season and weakest when "
+    "autumn rain was plentiful. A simple water balance model driven by daily weather reproduced the "
+    "measured soil moisture with a mean error of two percent and predicted the yield gap between wet and "
+    "dry plots. These results suggest that sowing dates and residue management that conserve water in "
+    "autumn can raise yields in semi-arid farming systems without extra irrigation."
+)
+STRUCTURED = [
+    ("Background", "Soil moisture controls the early growth of winter wheat where rainfall is scarce and uneven, "
+                   "but its effect at different depths is not well known."),
+    ("Methods", "We measured soil water content at three depths in forty plots over four seasons and related it "
+                "to tiller number, leaf area and grain yield with mixed models."),
+    ("Results", "Plots that kept more than twenty percent water in the top layer during tillering produced more "
+                "tillers and a larger leaf area than dry plots, and their yield was higher by a quarter on average. "
+                "The effect was strongest in the driest season."),
+    ("Conclusions", "Sowing dates and residue management that conserve water in autumn can raise yields in "
+                    "semi-arid farming systems without extra irrigation."),
+]
+KEYWORDS = ["soil moisture", "winter wheat", "semi-arid agriculture", "water balance model", "tillering"]
+BODY = (
+    "Winter wheat is the main cereal of many semi-arid regions, where the crop depends on the water stored "
+    "in the soil during autumn and winter. Rainfall in these regions varies from year to year, and the "
+    "timing of the rain matters as much as its amount. Earlier work has shown that water stress during "
+    "tillering reduces the number of ears, while stress during grain filling reduces the weight of the "
+    "grains. Less is known about how water in different soil layers supports the crop at each stage. "
+    "Farmers can influence the water stored in the soil through the date of sowing, the handling of crop "
+    "residues and the depth of tillage, but advice on these practices is rarely based on measurements "
+    "made in the same fields over several seasons. In this study we followed soil moisture and crop growth "
+    "in the same plots for four seasons in order to describe the relation between them and to test a "
+    "simple model that farmers and advisers could use. "
+)
+MASTHEAD = "Journal of Dryland Field Studies 14 (2024) 211–222"
+DOI_LINE = "https://doi.org/10.5555/jdfs.2024.0211"
+
+
+@dataclass
+class Author:
+    given: str
+    surname: str
+    marks: str = ""            # superscript marks as printed after the name ("1,*")
+    degrees: str = ""          # ", MD, PhD" printed after the name (no part of it)
+
+
+@dataclass
+class Case:
+    name: str
+    convention: str
+    authors: list[Author]
+    affs: list[tuple[str, str]]                # (mark, text) in print order; mark "" = unmarked
+    abstract: str = ABSTRACT
+    structured: list[tuple[str, str]] | None = None
+    keywords: list[str] = field(default_factory=lambda: list(KEYWORDS))
+    # layout switches, each one convention
+    font: str = "Times"
+    abstract_label: str = "alone"              # alone | run-in text ("Abstract:") | none-box | none-italic
+    abstract_run_in: str = ""
+    structured_heads: str = "run-in"           # run-in (bold "Background:") | alone
+    kw_label: str = "Keywords:"
+    kw_alone: bool = False                     # the label alone on its line, the list under it
+    kw_sep: str = "; "
+    kw_end: str = ""
+    kw_width: float = 0.0                      # narrower measure: the list wraps
+    kw_after: list[str] = field(default_factory=list)   # lines printed right after the keywords (JEL, MSC)
+    no_keywords: bool = False
+    body_heading: str = "1. Introduction"
+    rule_after_front: bool = False
+    two_columns: bool = False
+    name_sep: str = ", "
+    last_sep: str = " and "
+    caps_names: bool = False
+    orcid: bool = False
+    mark_style: str = "sup"                    # sup | none
+    aff_place: str = "under"                   # under | footnote | after-abstract
+    aff_emails: list[str] = field(default_factory=list)  # an e-mail line after each affiliation
+    corresp_note: str = ""                     # a first-page footnote ("* Corresponding author. …")
+    byline_width: float = 0.0
+    center: bool = False                       # title, byline, affiliations and labels centred
+    abstract_paras: str = ""                   # "" one paragraph | indent | gap: two paragraphs
+    kw_before: bool = False                    # keywords printed above the abstract
+    byline_style: str = "r"                    # r | b (a bold byline)
+    byline_size: float = 11.0
+    aff_mark_style: str = "sup"                # sup | baseline (a number on the line: "1 Department …")
+    highlights: list[str] = field(default_factory=list)  # a Highlights list before the abstract
+    author_blocks: bool = False                # one block per author (name, affiliation, e-mail) side by side
+    expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
+
+    def truth(self) -> dict:
+        """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
+        if self.structured:
+            abstract = " ".join(f"{h} {t}" for h, t in self.structured)
+        else:
+            abstract = self.abstract
+        affs = []
+        for _, text in self.affs:
+            if text not in affs:
+                affs.append(text)
+        return {
+            "convention": self.convention,
+            "title": TITLE,
+            "first_author": self.authors[0].surname,
+            "authors": " ".join(a.surname for a in self.authors),
+            "abstract": abstract,
+            "keywords": [] if self.no_keywords else list(self.keywords),
+            "affiliations": affs,
+            "expect": self.expect,
+        }
+
+
+# ----------------------------------------------------------------------------- drawing
+def fonts(family: str) -> dict[str, str]:
+    if family == "Helvetica":
+        return {"r": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Oblique", "bi": "Helvetica-BoldOblique"}
+    return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"}
+
+
+Piece = tuple[str, str, bool]  # text, style (r b i bi), superscript
+
+
+def tokens(runs: list[Piece]) -> list[list[Piece]]:
+    """Words (lists of pieces with no space inside): a superscript clings to its word."""
+    out: list[list[Piece]] = []
+    glue = False
+    for text, style, sup in runs:
+        parts = text.split(" ")
+        for n, part in enumerate(parts):
+            if n > 0:
+                glue = False
+            if not part:
+                continue
+            if (glue or sup) and out:
+                out[-1].append((part, style, sup))
+            else:
+                out.append([(part, style, sup)])
+            glue = True
+        if text.endswith(" "):
+            glue = False
+    return out
+
+
+class Page:
+    def __init__(self, c, family: str) -> None:
+        self.c, self.f = c, fonts(family)
+
+    def width(self, piece: Piece, size: float) -> float:
+        text, style, sup = piece
+        return stringWidth(text, self.f[style], size * (0.62 if sup else 1.0))
+
+    def flow(self, runs: list[Piece], x: float, y: float, width: float, size: float, lead: float,
+             center: bool = False, indent: float = 0.0) -> float:
+        """Draw the runs wrapped at `width` from baseline `y` (the first line indented by
+        `indent`); returns the next baseline."""
+        space = stringWidth(" ", self.f["r"], size)
+        line: list[list[Piece]] = []
+        used = indent
+        lines = []
+        for tok in tokens(runs):
+            w = sum(self.width(p, size) for p in tok)
+            if line and used + space + w > width:
+                lines.append((line, used - (indent if not lines else 0)))
+                line, used = [], 0.0
+            used += (space if line else 0) + w
+            line.append(tok)
+        if line:
+            lines.append((line, used))
+        for n_line, (toks, used) in enumerate(lines):
+            cx = x + ((width - used) / 2 if center else 0) + (indent if n_line == 0 and not center else 0)
+            for n, tok in enumerate(toks):
+                if n:
+                    cx += space
+                for piece in tok:
+                    text, style, sup = piece
+                    s = size * (0.62 if sup else 1.0)
+                    self.c.setFont(self.f[style], s)
+                    self.c.drawString(cx, y + (size * 0.38 if sup else 0), text)
+                    cx += self.width(piece, size)
+            y -= lead
+        return y
+
+    def text(self, s: str, x: float, y: float, size: float, style: str = "r") -> None:
+        self.c.setFont(self.f[style], size)
+        self.c.drawString(x, y, s)
+
+
+def byline_runs(case: Case) -> list[Piece]:
+    runs: list[Piece] = []
+    n = len(case.authors)
+    for k, a in enumerate(case.authors):
+        if k:
+            runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
+        name = f"{a.given} {a.surname}"
+        runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
+        if a.degrees:
+            runs.append((a.degrees, case.byline_style, False))
+        if a.marks and case.mark_style == "sup":
+            runs.append((a.marks, "r", True))
+    return runs
+
+
+def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
+    """An ORCID iD icon after each name: a green disc with "iD" in it (the icon as a glyph
+    run, as publishers' PDFs draw it), placed where the name ends on the byline."""
+    # recompute the byline positions the flow used (one line: the case keeps it short)
+    space = stringWidth(" ", page.f["r"], 11)
+    runs = byline_runs(case)
+    total = sum(page.width(p, 11) for tok in tokens(runs) for p in tok) + space * (len(tokens(runs)) - 1)
+    x = ML + ((TW - total) / 2 if center else 0)
+    ends = []
+    toks = tokens(runs)
+    for n, tok in enumerate(toks):
+        if n:
+            x += space
+        x += sum(page.width(p, 11) for p in tok)
+        if tok[-1][2] and (n + 1 == len(toks) or not toks[n + 1][0][0] in (",", "and")):
+            ends.append(x)
+    for x_end in ends:
+        c.setFillColorRGB(0.65, 0.81, 0.22)
+        c.circle(x_end + 4, y + 3.5, 3.2, stroke=0, fill=1)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont("Helvetica-Bold", 3.2)
+        c.drawString(x_end + 2.2, y + 2.4, "iD")
+        c.setFillColorRGB(0, 0, 0)
+
+
+def draw_author_blocks(p: Page, case: Case, y: float) -> float:
+    """One block per author side by side (IEEE/ACM conference style): the name, then the
+    author's affiliation broken over lines, then the e-mail, all centred in the block."""
+    n = len(case.authors)
+    w = TW / n
+    low = y
+    for k, a in enumerate(case.authors):
+        x = ML + k * w
+        yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=True)
+        aff = dict(case.affs)[a.marks]
+        yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=True)
+        if k < len(case.aff_emails):
+            yy = p.flow([(case.aff_emails[k], "r", False)], x, yy, w - 6, 9, 11, center=True)
+        low = min(low, yy)
+    return low - 4
+
+
+def draw_case(case: Case) -> bytes:
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(PW, PH), invariant=1, pageCompression=1)
+    c.setCreator(CREATOR)
+    c.setTitle("")
+    p = Page(c, case.font)
+    # masthead and DOI (small, at the top)
+    p.text(MASTHEAD, ML, TOP, 8, "i")
+    p.text(DOI_LINE, PW - MR - stringWidth(DOI_LINE, p.f["r"], 8), TOP, 8)
+    c.line(ML, TOP - 6, PW - MR, TOP - 6)
+    y = TOP - 40
+    y = p.flow([(TITLE, "b", False)], ML, y, TW, 17, 21, center=case.center)
+    y -= 6
+    by_y = y
+    if case.author_blocks:
+        y = draw_author_blocks(p, case, y)
+    else:
+        y = p.flow(byline_runs(case), ML, y, case.byline_width or TW, case.byline_size, case.byline_size + 3,
+                   center=case.center)
+    if case.orcid:
+        draw_orcid(c, case, p, by_y, False)
+    y -= 4
+
+    def affiliations(y: float) -> float:
+        for k, (mark, text) in enumerate(case.affs):
+            runs: list[Piece] = []
+            if mark and case.mark_style == "sup":
+                runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i",
+                             case.aff_mark_style == "sup"))
+            runs.append((text, "i", False))
+            y = p.flow(runs, ML, y, TW, 9, 11, center=case.center)
+            if k < len(case.aff_emails) and case.aff_emails[k]:
+                y = p.flow([(case.aff_emails[k], "r", False)], ML, y, TW, 9, 11, center=case.center)
+        return y
+
+    if case.aff_place == "under" and not case.author_blocks:
+        y = affiliations(y) - 10
+    else:
+        y -= 8
+    left_w = (TW - 18) / 2 if case.two_columns else TW
+
+    def keywords(y: float) -> float:
+        if case.no_keywords:
+            return y
+        kw = case.kw_sep.join(case.keywords) + case.kw_end
+        width = case.kw_width or left_w
+        if case.kw_alone:
+            p.text(case.kw_label, ML, y, 9.5, "b")
+            y -= 12
+            return p.flow([(kw, "r", False)], ML, y, width, 9.5, 12)
+        return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], ML, y, width, 9.5, 12)
+
+    if case.highlights:
+        p.text("Highlights", ML, y, 10.5, "b")
+        y -= 14
+        for h in case.highlights:
+            p.text("•", ML + 4, y, 9.5)
+            y = p.flow([(h, "r", False)], ML + 14, y, TW - 14, 9.5, 12)
+        y -= 8
+    if case.kw_before:
+        y = keywords(y) - 8
+    # --- abstract
+    ab_size, ab_lead = 9.5, 12
+
+    def heading(y: float, text: str = "Abstract") -> float:
+        x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else ML
+        p.text(text, x, y, 10.5, "b")
+        return y - 15
+
+    if case.structured:
+        if case.abstract_label == "alone":
+            y = heading(y)
+        for head, text in case.structured:
+            if case.structured_heads == "alone":
+                p.text(head, ML, y, ab_size, "b")
+                y -= ab_lead
+                y = p.flow([(text, "r", False)], ML, y, left_w, ab_size, ab_lead)
+            else:
+                y = p.flow([(head + ": ", "b", False), (text, "r", False)], ML, y, left_w, ab_size, ab_lead)
+    elif case.abstract_label == "alone" and case.abstract_paras:
+        y = heading(y)
+        sentences = case.abstract.split(". ")
+        half = len(sentences) // 2
+        for n, para in enumerate([". ".join(sentences[:half]) + ".", ". ".join(sentences[half:])]):
+            if n and case.abstract_paras == "gap":
+                y -= 6
+            y = p.flow([(para, "r", False)], ML, y, left_w, ab_size, ab_lead,
+                       indent=12 if case.abstract_paras == "indent" else 0)
+    elif case.abstract_label == "alone":
+        y = heading(y)
+        y = p.flow([(case.abstract, "r", False)], ML, y, left_w, ab_size, ab_lead)
+    elif case.abstract_label == "run-in":
+        y = p.flow([(case.abstract_run_in + " ", "b", False), (case.abstract, "r", False)], ML, y, left_w,
+                   ab_size, ab_lead)
+    elif case.abstract_label == "none-box":
+        top = y + ab_size + 4
+        y2 = p.flow([(case.abstract, "r", False)], ML + 8, y, TW - 16, ab_size, ab_lead)
+        c.rect(ML, y2 + ab_lead - 6, TW, top - (y2 + ab_lead - 6), stroke=1, fill=0)
+        y = y2 - 6
+    elif case.abstract_label == "none-italic":
+        y = p.flow([(case.abstract, "i", False)], ML + 20, y, TW - 40, 10.5, 13)
+    y -= 6
+    # --- keywords and the lines after them
+    if not case.kw_before:
+        y = keywords(y)
+    for extra in case.kw_after:
+        label, rest = extra.split(":", 1)
+        y = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, y, left_w, 9.5, 12)
+    if case.aff_place == "after-abstract":
+        y -= 8
+        y = affiliations(y)
+    y -= 8
+    if case.rule_after_front:
+        c.line(ML, y + 6, PW - MR, y + 6)
+        y -= 10
+    # --- body
+    if case.body_heading:
+        p.text(case.body_heading, ML, y, 10.5, "b")
+        y -= 15
+    foot = 60.0
+    notes: list[list[Piece]] = []
+    if case.aff_place == "footnote":
+        for mark, text in case.affs:
+            notes.append([(mark, "r", True), (text, "r", False)])
+    if case.corresp_note:
+        notes.append([("*", "r", True), (case.corresp_note, "r", False)])
+    if notes:
+        foot = 40 + 11 * sum(1 + int(stringWidth(n[-1][0], p.f["r"], 8.5) // TW) for n in notes)
+    body = [(BODY * 3, "r", False)]
+    _body_columns(p, body, y, foot, case.two_columns)
+    if notes:
+        c.line(ML, foot - 2, ML + 120, foot - 2)
+        fy = foot - 14
+        for n in notes:
+            fy = p.flow(n, ML, fy, TW, 8.5, 10.5)
+    p.text("211", PW / 2 - 6, 28, 9)
+    c.showPage()
+    # --- page 2: running head, body text, folio
+    p.text("Journal of Dryland Field Studies 14 (2024) 211–222", ML, TOP, 8, "i")
+    c.line(ML, TOP - 6, PW - MR, TOP - 6)
+    yy = TOP - 30
+    p.text("2. Materials and methods", ML, yy, 10.5, "b")
+    _body_columns(p, [(BODY * 5, "r", False)], yy - 15, 60, case.two_columns)
+    p.text("212", PW / 2 - 6, 28, 9)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool) -> None:
+    """Body text down one column, or two columns, stopping at the footnote area (the rest of
+    the text is not needed: the cases are about the front matter)."""
+    cols = [(ML, (TW - 18) / 2), (ML + (TW + 18) / 2, (TW - 18) / 2)] if two else [(ML, TW)]
+    words = tokens(runs)
+    size, lead = 10, 12.5
+    space = stringWidth(" ", p.f["r"], size)
+    k = 0
+    for n, (x, w) in enumerate(cols):
+        yy = y if n == 0 or not two else y
+        while yy > foot and k < len(words):
+            line, used = [], 0.0
+            while k < len(words):
+                tw = sum(p.width(pc, size) for pc in words[k])
+                if line and used + space + tw > w:
+                    break
+                used += (space if line else 0) + tw
+                line.append(words[k])
+                k += 1
+            p.text(" ".join("".join(pc[0] for pc in t) for t in line), x, yy, size)
+            yy -= lead
+
+
+# ----------------------------------------------------------------------------- the cases
+A3 = [Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")]
+AFF2 = [("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+        ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands")]
+
+
+def base(name: str, convention: str, **kw) -> Case:
+    return Case(name=name, convention=convention, authors=[replace(a) for a in A3], affs=list(AFF2), **kw)
+
+
+def cases() -> list[Case]:
+    out = [
+        base("base", "the base layout: 'Abstract' heading alone on its line, 'Keywords:' with semicolons, "
+                     "superscript-digit byline, marked affiliations under it"),
+        # ---- abstract labels
+        base("abstract_colon", "run-in 'Abstract:' in bold before the abstract's text", abstract_label="run-in",
+             abstract_run_in="Abstract:"),
+        base("abstract_caps", "run-in 'ABSTRACT' in capitals, no colon", abstract_label="run-in",
+             abstract_run_in="ABSTRACT"),
+        base("abstract_period", "run-in 'Abstract.' with a full stop", abstract_label="run-in",
+             abstract_run_in="Abstract."),
+        base("summary_runin", "run-in 'Summary' (Wiley, Lancet) instead of Abstract", abstract_label="run-in",
+             abstract_run_in="Summary"),
+        base("abstract_box", "no label: the abstract set in a ruled box under the affiliations",
+             abstract_label="none-box"),
+        base("abstract_italic", "no label: the abstract in italic, a larger size and an indented measure",
+             abstract_label="none-italic"),
+        base("structured_runin", "structured abstract, bold run-in sub-heads 'Background:' … 'Conclusions:'",
+             structured=STRUCTURED, expect={"abstract": "flagged"}),
+        base("structured_alone", "structured abstract, sub-heads alone on their lines", structured=STRUCTURED,
+             structured_heads="alone"),
+        base("two_columns", "two-column page: the abstract, keywords and body in the left column",
+             two_columns=True),
+        base("ends_introduction", "no keywords: the abstract ends at an unnumbered 'Introduction' heading",
+             no_keywords=True, body_heading="Introduction"),
+        base("ends_numbered_intro", "no keywords: the abstract ends at '1. Introduction'", no_keywords=True),
+        base("ends_rule", "no keywords: the abstract ends at a horizontal rule, the body has no heading",
+             no_keywords=True, body_heading="", rule_after_front=True),
+        # ---- keywords
+        base("kw_key_words", "'Key words' without a colon, commas", kw_label="Key words", kw_sep=", "),
+        base("kw_caps_alone", "'KEYWORDS' alone on its line, the list under it with commas", kw_label="KEYWORDS",
+             kw_alone=True, kw_sep=", "),
+        base("kw_index_terms", "IEEE 'Index Terms—' with commas and a final full stop", kw_label="Index Terms—",
+             kw_sep=", ", kw_end="."),
+        base("kw_middle_dot", "Springer middle dots between keywords", kw_sep=" · "),
+        base("kw_bullet", "bullets between keywords", kw_sep=" • "),
+        base("kw_wrapped", "a long list wrapped over lines, semicolons, a final full stop",
+             keywords=KEYWORDS + ["crop residue management", "sowing date", "grain yield", "leaf area index",
+                                  "rainfall variability"], kw_sep="; ", kw_end=".", kw_width=260),
+        base("kw_jel", "a 'JEL classification:' line after the keywords (no keywords)",
+             kw_after=["JEL classification: Q15, Q25, C23"]),
+        base("kw_msc", "an 'MSC:' line after the keywords (no keywords)", kw_after=["MSC: 86A05; 92F05"]),
+        # ---- authors
+        Case("names_initials", "initials: 'A. B. Smith, C. Jones and D. Lee' with marks",
+             authors=[Author("A. B.", "Smith", "1"), Author("C.", "Jones", "2"), Author("D.", "Lee", "1")],
+             affs=list(AFF2)),
+        Case("names_letters", "superscript letters as affiliation marks",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])]),
+        Case("names_symbols", "marks with an asterisk and a dagger for the corresponding and equal authors",
+             authors=[Author("Anna", "Kowalski", "1,†"), Author("Brian", "Okafor", "2,†"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), corresp_note=" Corresponding author. E-mail: chen.liu@unl.edu"),
+        base("names_orcid", "an ORCID iD icon drawn after each name", orcid=True),
+        Case("names_degrees", "degrees after the names ('MD, PhD')",
+             authors=[Author("Anna", "Kowalski", "1", ", MD, PhD"), Author("Brian", "Okafor", "2", ", PhD"),
+                      Author("Chen", "Liu", "1", ", MSc")], affs=list(AFF2)),
+        base("names_ampersand", "'&' before the last author", last_sep=" & "),
+        base("names_caps", "the byline in capitals", caps_names=True),
+        Case("names_wrapped", "a byline of seven authors wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1"),
+                      Author("Dmitri", "Volkov", "2"), Author("Elena", "Garcia", "1"), Author("Farid", "Haddad", "2"),
+                      Author("Grace", "Thompson", "1,2")], affs=list(AFF2)),
+        base("names_corresp_note", "a corresponding-author footnote on the first page",
+             corresp_note=" Corresponding author at: Department of Soil Science, University of Nebraska, "
+                          "Lincoln, NE, USA. E-mail address: anna.kowalski@unl.edu (A. Kowalski)."),
+        # ---- affiliations
+        base("aff_footnote", "affiliations as first-page footnotes keyed by the byline's marks",
+             aff_place="footnote"),
+        Case("aff_unmarked", "one affiliation printed without marks under a byline without marks",
+             authors=[Author("Anna", "Kowalski"), Author("Brian", "Okafor"), Author("Chen", "Liu")],
+             affs=[("", AFF2[0][1])]),
+        base("aff_emails", "'Department of …, University of …, City, Country' each followed by an e-mail line",
+             aff_emails=["Email: anna.kowalski@unl.edu", "Email: brian.okafor@wur.nl"]),
+        base("aff_after_abstract", "affiliations printed after the abstract and keywords",
+             aff_place="after-abstract"),
+        # ---- type
+        base("helvetica", "the whole page in a sans-serif family", font="Helvetica"),
+        # ---- second tier: conventions combined with the page's other habits
+        base("centered", "title, byline, affiliations and the Abstract heading centred", center=True),
+        base("abstract_two_paras_indent", "an abstract of two paragraphs, the second with a first-line indent",
+             abstract_paras="indent"),
+        base("abstract_two_paras_gap", "an abstract of two paragraphs set apart by a half-line gap",
+             abstract_paras="gap"),
+        base("kw_before_abstract", "keywords printed above the abstract, under the affiliations", kw_before=True),
+        base("kw_then_abbreviations", "an 'Abbreviations:' line right under the keywords",
+             kw_after=["Abbreviations: SWC, soil water content; LAI, leaf area index"]),
+        base("kw_then_dates", "the history line ('Received: … Accepted: …') right under the keywords",
+             kw_after=["Received: 3 March 2024; Accepted: 9 May 2024; Published: 1 June 2024"]),
+        base("kw_em_dash", "'Keywords—' with an em dash, commas", kw_label="Keywords—", kw_sep=", "),
+        base("kw_capitalised", "'Key Words:' with every keyword capitalised and commas", kw_label="Key Words:",
+             keywords=[k[:1].upper() + k[1:] for k in KEYWORDS], kw_sep=", "),
+        base("kw_body_no_heading", "the body's first paragraph right under the keywords, with no heading",
+             body_heading=""),
+        base("highlights", "a Highlights list with bullets before the abstract",
+             highlights=["Soil water in the top layer at tillering sets the number of tillers.",
+                         "A daily water balance reproduces measured soil moisture.",
+                         "Conserving autumn rain raises yields without irrigation."]),
+        Case("names_particles", "surnames with particles, apostrophes and hyphens",
+             authors=[Author("Jan", "van der Berg", "1"), Author("Maria", "de la Cruz", "2"),
+                      Author("Sean", "O'Neill", "1"), Author("Claire", "Dupont-Moreau", "2")], affs=list(AFF2)),
+        Case("names_middle_initials", "given names with middle initials and an Oxford comma before 'and'",
+             authors=[Author("Anna M.", "Kowalski", "1"), Author("Brian T.", "Okafor", "2"),
+                      Author("Chen", "Liu", "1,2")], affs=list(AFF2), last_sep=", and "),
+        base("names_bold_byline", "the byline in bold and a larger size", byline_style="b", byline_size=12),
+        Case("names_author_blocks", "one block per author side by side: name, affiliation, e-mail (IEEE/ACM)",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True,
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
+        base("aff_baseline_numbers", "affiliations numbered on the line ('1 Department …'), not raised",
+             aff_mark_style="baseline"),
+        Case("aff_symbol_footnote", "footnote affiliations keyed by symbols (*, †) instead of numbers",
+             authors=[Author("Anna", "Kowalski", "*"), Author("Brian", "Okafor", "†"), Author("Chen", "Liu", "*")],
+             affs=[("*", AFF2[0][1]), ("†", AFF2[1][1])], aff_place="footnote"),
+        Case("aff_wrapped", "a long affiliation wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
+             affs=[("1", "State Key Laboratory of Soil Erosion and Dryland Farming on the Loess Plateau, Institute of "
+                         "Soil and Water Conservation, Northwest A&F University, Yangling, Shaanxi 712100, China"),
+                   ("2", AFF2[1][1])]),
+    ]
+    return out
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    index = {}
+    for case in cases():
+        folder = OUT / case.name
+        folder.mkdir(exist_ok=True)
+        (folder / "article.pdf").write_bytes(draw_case(case))
+        (folder / "truth.json").write_text(json.dumps(case.truth(), ensure_ascii=False, indent=1) + "\n",
+                                           encoding="utf-8")
+        index[case.name] = case.convention
+    (OUT / "README.md").write_text(
+        "# English convention cases (generated by tests/make_en_convention_cases.py: do not edit)\n\n"
+        + "\n".join(f"- `{k}`: {v}" for k, v in index.items()) + "\n", encoding="utf-8")
+    total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
+    print(f"{len(index)} cases, {total / 1024:.0f} KB in {OUT}")
+
+
+if __name__ == "__main__":
+    main()

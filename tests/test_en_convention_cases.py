@@ -1,0 +1,136 @@
+"""English first pages that each vary one publisher convention (tests/en_conventions/,
+made by tests/make_en_convention_cases.py with truth from the generator's input), read by
+the whole extractor and compared the way GROBID's end-to-end evaluation does
+(../shared/eval/score_en.py: one string per field, list fields joined with a space,
+whitespace collapsed and lower-cased, then equal; affiliations as a set of distinct
+members without the separators around them).
+
+A field passes when it is exact. A case whose truth names a field in `expect` prints it in
+a form the record cannot reproduce (a structured abstract's run-in sub-heads): that field
+must carry an `uncertain-field` flag instead. And no field may be wrong without a flag.
+
+    .venv/bin/python tests/test_en_convention_cases.py      # the table: exact / flagged per field
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+HERE = Path(__file__).resolve().parent
+CASES_DIR = HERE / "en_conventions"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "article.pdf").is_file()) if CASES_DIR.is_dir() else []
+FIELDS = ["title", "first_author", "authors", "abstract", "keywords", "affiliations"]
+# the record's confidence key for each scored field (bench/accuracy.py EN_KEYS)
+KEYS = {"title": "title.en", "first_author": "contributors.surname", "authors": "contributors.surname",
+        "abstract": "abstract.en", "keywords": "keywords.en", "affiliations": "contributors.affiliation"}
+
+
+def basic(s: str) -> str:
+    """GROBID's basic normalisation as score_en.basic: NFC, whitespace collapsed, lower case."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s or "")).strip().lower()
+
+
+def clean_aff(s: str) -> str:
+    """score_en.clean_aff: an affiliation without the separators around it."""
+    s = re.sub(r"\s+", " ", s or "")
+    s = re.sub(r"\s+([,;.:)])", r"\1", s)
+    s = re.sub(r"\(\s+", "(", s)
+    return s.strip(" ,;.")
+
+
+@functools.lru_cache(maxsize=None)
+def read(name: str) -> tuple[dict, dict, set[str]]:
+    """(truth, extracted fields, flagged confidence keys) of one case."""
+    from parsers.extract import extract_issue
+
+    truth = json.loads((CASES_DIR / name / "truth.json").read_text(encoding="utf-8"))
+    issue = extract_issue(CASES_DIR / name / "article.pdf").to_dict()
+    arts = issue.get("articles") or [{}]
+    art = arts[0]
+    cs = art.get("contributors") or []
+    affs: list[str] = []
+    for c in cs:
+        for x in re.split(r";\s+", c.get("affiliation", "") or ""):
+            x = clean_aff(x)
+            if x and x not in affs:
+                affs.append(x)
+    got = {"title": (art.get("title") or {}).get("en", ""),
+           "first_author": cs[0].get("surname", "") if cs else "",
+           "authors": " ".join(c.get("surname", "") for c in cs),
+           "abstract": (art.get("abstract") or {}).get("en", ""),
+           "keywords": (art.get("keywords") or {}).get("en", []),
+           "affiliations": affs,
+           "articles": len(arts)}
+    flags = {w["message"].split(":", 1)[0] for w in (art.get("warnings") or []) + (issue.get("warnings") or [])
+             if w.get("code") == "uncertain-field"}
+    return truth, got, flags
+
+
+def exact(field: str, want, got) -> bool:
+    if field == "keywords":
+        return basic(" ".join(want)) == basic(" ".join(got))
+    if field == "affiliations":
+        return sorted({basic(clean_aff(x)) for x in want}) == sorted({basic(x) for x in got})
+    return basic(want) == basic(got)
+
+
+def verdict(name: str, field: str) -> tuple[bool, bool, str]:
+    """(exact, flagged, explanation) of one field of one case."""
+    truth, got, flags = read(name)
+    ok = exact(field, truth[field], got[field])
+    return ok, KEYS[field] in flags, f"want {truth[field]!r}\n got {got[field]!r}\n flags {sorted(flags)}"
+
+
+PARAMS = [pytest.param(n, f, id=f"{n}-{f}") for n in CASES for f in FIELDS]
+
+
+@pytest.mark.parametrize("name,field", PARAMS)
+def test_field_is_read_as_printed_or_flagged_where_the_case_says(name: str, field: str) -> None:
+    truth, got, _ = read(name)
+    assert got["articles"] == 1, f"{name}: {got['articles']} articles"
+    ok, flagged, why = verdict(name, field)
+    if truth["expect"].get(field) == "flagged":
+        assert flagged, f"{name}.{field}: printed in a form the record cannot hold, but not flagged\n{why}"
+    else:
+        assert ok, f"{name}.{field} ({truth['convention']}):\n{why}"
+
+
+@pytest.mark.parametrize("name,field", PARAMS)
+def test_no_field_is_wrong_without_a_flag(name: str, field: str) -> None:
+    ok, flagged, why = verdict(name, field)
+    assert ok or flagged, f"{name}.{field} is wrong and not flagged\n{why}"
+
+
+def test_the_cases_are_the_generators_and_small() -> None:
+    """Every case the generator makes is committed, and all of them stay well under 1 MB."""
+    from tests.make_en_convention_cases import cases
+
+    assert sorted(c.name for c in cases()) == CASES
+    assert sum(f.stat().st_size for f in CASES_DIR.rglob("*") if f.is_file()) < 600_000
+
+
+def main() -> None:
+    exact_n = flagged_n = silent = 0
+    for n in CASES:
+        row = []
+        for f in FIELDS:
+            ok, fl, _ = verdict(n, f)
+            exact_n += ok
+            flagged_n += fl
+            silent += not ok and not fl
+            row.append(f"{f}:{'ok' if ok else 'WRONG'}{'(flag)' if fl else ''}")
+        print(f"{n:22} " + " ".join(row))
+    total = len(CASES) * len(FIELDS)
+    print(f"exact {exact_n}/{total}; flagged {flagged_n}; wrong and not flagged {silent}")
+
+
+if __name__ == "__main__":
+    main()
