@@ -535,6 +535,8 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.type = category
     end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
+    if blocks:
+        blocks += _blocks_beside(lines, end, after_aff)
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
         foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
@@ -571,6 +573,23 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _blocks_beside(lines: list["Line"], first: int, after: int) -> list[tuple[str, list[str], dict[str, str]]]:
+    """Author blocks set side by side (IEEE, ACM and conference layouts: each author's
+    name over their affiliation and e-mail) that the text layer read as a column of their
+    own, after the front matter: a line level with the byline's first line, in its type and
+    to its right, that reads as names, with the affiliation lines under it."""
+    by = lines[first]
+    out: list[tuple[str, list[str], dict[str, str]]] = []
+    for k in range(after, min(len(lines), after + 60)):
+        ln = lines[k]
+        if abs(ln.y - by.y) < 1.0 and abs(ln.size - by.size) < 0.3 and ln.x0 > by.x1:
+            names, j = byline(lines, k, limit=1)
+            if names and all(len(n.split()) > 1 for n, _ in names):
+                affs, _ = affiliations(lines, j)
+                out += [(n, m, affs) for n, m in names]
+    return out
 
 
 def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:

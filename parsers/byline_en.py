@@ -72,6 +72,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     pieces: list[tuple[str, str]] = []  # (kind, text): kind "t" text, "m" mark
     spans = line.spans or []
     if spans:
+        prev = None
         for sp in spans:
             kind = "m" if _is_mark_span(sp, line) else "t"
             if kind == "t" and pieces and pieces[-1][0] == "t":
@@ -79,9 +80,14 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 # continues the text before it, with a space where the page leaves a gap
                 joined = pieces[-1][1].rstrip() + " " + sp.text.lstrip()
                 gap = " " if joined in line.text else ""
+                if prev is not None and sp.x0 - prev.x1 > 2.5 * line.size:
+                    # author blocks set side by side (IEEE, ACM, conference layouts): names set
+                    # apart by a wide space alone, no comma or "and" between them
+                    gap = ", "
                 pieces[-1] = ("t", pieces[-1][1] + gap + sp.text)
             else:
                 pieces.append((kind, sp.text))
+            prev = sp
     else:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))

@@ -745,6 +745,23 @@ def _english_names(art: Article, s: Scores) -> None:
         seen.add(key)
 
 
+# an institution's name run straight into another unit's head ("University of Institute of
+# Crop Research"): two affiliations printed side by side (author blocks, IEEE/ACM) that the
+# text layer read across as one line; a unit's name never goes on "of Institute of"
+_INTERLEAVED_UNITS = re.compile(r"\bof\s+(?:the\s+)?(?:Department|Institute|Faculty|Division|School|College|University|"
+                                r"Laboratory|Hospital|Center|Centre)\s+(?:of|for)\b")
+
+
+def _english_affiliations(art: Article, s: Scores) -> None:
+    """An English-language article's affiliations against the shape of one: an
+    institution's name that runs into another unit's head was read across two blocks."""
+    for c in art.contributors:
+        if c.affiliation and _INTERLEAVED_UNITS.search(c.affiliation):
+            s.cap("contributors.affiliation", 0.5, f"“{c.affiliation[:50]}” runs one unit's name into another's: "
+                                                   "two affiliations printed side by side read across")
+            return
+
+
 def _english_title(art: Article, s: Scores) -> None:
     """An English-language article's title ending in a footnote mark glued to its last word
     ("… in rats*", "… carcinoma1"): the title's note (funding, a preprint) read into it."""
@@ -806,6 +823,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         check(art, ev, s)
     if art.language == "en" or (not art.title.zh and art.title.en):
         _english_names(art, s)
+        _english_affiliations(art, s)
         _english_title(art, s)
         _english_abstract(art, s)
         _english_keywords(art, s)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -67,6 +68,18 @@ STRUCTURED = [
     ("Conclusions", "Sowing dates and residue management that conserve water in autumn can raise yields in "
                     "semi-arid farming systems without extra irrigation."),
 ]
+# the abstract as styled runs: an italic species name, a subscript and a superscript (JATS
+# <italic>, <sub>, <sup>: their text joined without spaces)
+STYLED = [("Soil moisture controls the early growth of winter wheat (", "r", False), ("Triticum aestivum", "i", False),
+          (" L.) where rainfall is scarce and uneven. We measured soil water content and the CO", "r", False),
+          ("2", "r", "sub"),
+          (" flux at three depths in forty plots over four seasons and related them to tiller number, leaf area "
+           "and grain yield. Plots that kept more than twenty percent water in the top layer during tillering "
+           "yielded 5.2 t ha", "r", False), ("-1", "r", True),
+          (" on average, a quarter more than dry plots. The effect was strongest in the driest season and weakest "
+           "when autumn rain was plentiful. A simple water balance model driven by daily weather reproduced the "
+           "measured soil moisture and predicted the yield gap between wet and dry plots. Conserving water in "
+           "autumn can raise yields in semi-arid farming systems without extra irrigation.", "r", False)]
 KEYWORDS = ["soil moisture", "winter wheat", "semi-arid agriculture", "water balance model", "tillering"]
 BODY = (
     "Winter wheat is the main cereal of many semi-arid regions, where the crop depends on the water stored "
@@ -133,12 +146,22 @@ class Case:
     aff_mark_style: str = "sup"                # sup | baseline (a number on the line: "1 Department …")
     highlights: list[str] = field(default_factory=list)  # a Highlights list before the abstract
     author_blocks: bool = False                # one block per author (name, affiliation, e-mail) side by side
+    layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
+    main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
+    justify: bool = False
+    hyphenate: bool = False                    # long words broken with a hyphen at line ends
+    abstract_pieces: list = field(default_factory=list)  # the abstract as styled runs (italic, sub/superscripts)
+    envelope: bool = False                     # a ZapfDingbats envelope after the byline
+    aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
+    aff_notes: list[str] = field(default_factory=list)   # notes under the affiliations ("*Corresponding …")
     expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
 
     def truth(self) -> dict:
         """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
         if self.structured:
             abstract = " ".join(f"{h} {t}" for h, t in self.structured)
+        elif self.abstract_pieces:
+            abstract = "".join(t for t, _, _ in self.abstract_pieces)
         else:
             abstract = self.abstract
         affs = []
@@ -164,7 +187,7 @@ def fonts(family: str) -> dict[str, str]:
     return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"}
 
 
-Piece = tuple[str, str, bool]  # text, style (r b i bi), superscript
+Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi), True superscript / "sub" subscript
 
 
 def tokens(runs: list[Piece]) -> list[list[Piece]]:
@@ -197,16 +220,27 @@ class Page:
         return stringWidth(text, self.f[style], size * (0.62 if sup else 1.0))
 
     def flow(self, runs: list[Piece], x: float, y: float, width: float, size: float, lead: float,
-             center: bool = False, indent: float = 0.0) -> float:
+             center: bool = False, indent: float = 0.0, justify: bool = False, hyphenate: bool = False) -> float:
         """Draw the runs wrapped at `width` from baseline `y` (the first line indented by
-        `indent`); returns the next baseline."""
+        `indent`; lines but the last spread to the measure with `justify`; a long word that
+        does not fit broken with a hyphen with `hyphenate`); returns the next baseline."""
         space = stringWidth(" ", self.f["r"], size)
         line: list[list[Piece]] = []
         used = indent
         lines = []
-        for tok in tokens(runs):
+        pending = tokens(runs)
+        while pending:
+            tok = pending.pop(0)
             w = sum(self.width(p, size) for p in tok)
             if line and used + space + w > width:
+                cut = self.hyphen_split(tok, width - used - space, size) if hyphenate else None
+                if cut:
+                    line.append(cut[0])
+                    used += space + sum(self.width(p, size) for p in cut[0])
+                    pending.insert(0, cut[1])
+                    lines.append((line, used - (indent if not lines else 0)))
+                    line, used = [], 0.0
+                    continue
                 lines.append((line, used - (indent if not lines else 0)))
                 line, used = [], 0.0
             used += (space if line else 0) + w
@@ -214,18 +248,38 @@ class Page:
         if line:
             lines.append((line, used))
         for n_line, (toks, used) in enumerate(lines):
-            cx = x + ((width - used) / 2 if center else 0) + (indent if n_line == 0 and not center else 0)
+            first = indent if n_line == 0 and not center else 0
+            cx = x + ((width - used) / 2 if center else 0) + first
+            gap = space
+            if justify and n_line < len(lines) - 1 and len(toks) > 1:
+                gap = space + (width - first - used) / (len(toks) - 1)
             for n, tok in enumerate(toks):
                 if n:
-                    cx += space
+                    cx += gap
                 for piece in tok:
                     text, style, sup = piece
                     s = size * (0.62 if sup else 1.0)
                     self.c.setFont(self.f[style], s)
-                    self.c.drawString(cx, y + (size * 0.38 if sup else 0), text)
+                    rise = size * 0.38 if sup is True else (-size * 0.15 if sup == "sub" else 0)
+                    self.c.drawString(cx, y + rise, text)
                     cx += self.width(piece, size)
             y -= lead
         return y
+
+    def hyphen_split(self, tok: list[Piece], room: float, size: float) -> tuple[list[Piece], list[Piece]] | None:
+        """A word broken at a line end: a compound at its own hyphen, a long plain word
+        after its fourth letter or later (head + "-" must fit in `room`)."""
+        if len(tok) != 1:
+            return None
+        word, style, sup = tok[0]
+        cuts = [i + 1 for i, ch in enumerate(word) if ch == "-" and 2 < i < len(word) - 3]
+        if re.fullmatch(r"[a-z]{9,}[,.;]?", word):
+            cuts += list(range(4, len(word.rstrip(",.;")) - 3))
+        for i in sorted(cuts, reverse=True):
+            head = word[:i] if word[i - 1] == "-" else word[:i] + "-"
+            if self.width((head, style, sup), size) <= room:
+                return [(head, style, sup)], [(word[i:], style, sup)]
+        return None
 
     def text(self, s: str, x: float, y: float, size: float, style: str = "r") -> None:
         self.c.setFont(self.f[style], size)
@@ -299,104 +353,54 @@ def draw_case(case: Case) -> bytes:
     p.text(MASTHEAD, ML, TOP, 8, "i")
     p.text(DOI_LINE, PW - MR - stringWidth(DOI_LINE, p.f["r"], 8), TOP, 8)
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
+    L, W = ML + case.main_indent, TW - case.main_indent   # the front matter's column
     y = TOP - 40
-    y = p.flow([(TITLE, "b", False)], ML, y, TW, 17, 21, center=case.center)
+    y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
     y -= 6
     by_y = y
     if case.author_blocks:
         y = draw_author_blocks(p, case, y)
     else:
-        y = p.flow(byline_runs(case), ML, y, case.byline_width or TW, case.byline_size, case.byline_size + 3,
+        y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3,
                    center=case.center)
     if case.orcid:
         draw_orcid(c, case, p, by_y, False)
+    if case.envelope:
+        # the corresponding author's envelope icon, a ZapfDingbats glyph after the byline
+        c.setFont("ZapfDingbats", 8)
+        c.drawString(L + sum(p.width(pc, case.byline_size) for t in tokens(byline_runs(case)) for pc in t)
+                     + stringWidth(" ", p.f["r"], case.byline_size) * (len(tokens(byline_runs(case))) - 1) + 2,
+                     by_y + 1, ")")
     y -= 4
 
     def affiliations(y: float) -> float:
-        for k, (mark, text) in enumerate(case.affs):
+        if case.aff_paragraph:  # all in one paragraph, set apart by semicolons
             runs: list[Piece] = []
+            for k, (mark, text) in enumerate(case.affs):
+                runs += [(mark, "i", True), (text + ("; " if k < len(case.affs) - 1 else ""), "i", False)]
+            return p.flow(runs, L, y, W, 9, 11, center=case.center)
+        for k, (mark, text) in enumerate(case.affs):
+            runs = []
             if mark and case.mark_style == "sup":
                 runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i",
                              case.aff_mark_style == "sup"))
             runs.append((text, "i", False))
-            y = p.flow(runs, ML, y, TW, 9, 11, center=case.center)
+            y = p.flow(runs, L, y, W, 9, 11, center=case.center)
             if k < len(case.aff_emails) and case.aff_emails[k]:
-                y = p.flow([(case.aff_emails[k], "r", False)], ML, y, TW, 9, 11, center=case.center)
+                y = p.flow([(case.aff_emails[k], "r", False)], L, y, W, 9, 11, center=case.center)
+        for note in case.aff_notes:
+            y = p.flow([(note[0], "r", True), (note[1:], "r", False)], L, y, W, 9, 11, center=case.center)
         return y
 
     if case.aff_place == "under" and not case.author_blocks:
         y = affiliations(y) - 10
     else:
         y -= 8
-    left_w = (TW - 18) / 2 if case.two_columns else TW
-
-    def keywords(y: float) -> float:
-        if case.no_keywords:
-            return y
-        kw = case.kw_sep.join(case.keywords) + case.kw_end
-        width = case.kw_width or left_w
-        if case.kw_alone:
-            p.text(case.kw_label, ML, y, 9.5, "b")
-            y -= 12
-            return p.flow([(kw, "r", False)], ML, y, width, 9.5, 12)
-        return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], ML, y, width, 9.5, 12)
-
-    if case.highlights:
-        p.text("Highlights", ML, y, 10.5, "b")
-        y -= 14
-        for h in case.highlights:
-            p.text("•", ML + 4, y, 9.5)
-            y = p.flow([(h, "r", False)], ML + 14, y, TW - 14, 9.5, 12)
-        y -= 8
-    if case.kw_before:
-        y = keywords(y) - 8
-    # --- abstract
-    ab_size, ab_lead = 9.5, 12
-
-    def heading(y: float, text: str = "Abstract") -> float:
-        x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else ML
-        p.text(text, x, y, 10.5, "b")
-        return y - 15
-
-    if case.structured:
-        if case.abstract_label == "alone":
-            y = heading(y)
-        for head, text in case.structured:
-            if case.structured_heads == "alone":
-                p.text(head, ML, y, ab_size, "b")
-                y -= ab_lead
-                y = p.flow([(text, "r", False)], ML, y, left_w, ab_size, ab_lead)
-            else:
-                y = p.flow([(head + ": ", "b", False), (text, "r", False)], ML, y, left_w, ab_size, ab_lead)
-    elif case.abstract_label == "alone" and case.abstract_paras:
-        y = heading(y)
-        sentences = case.abstract.split(". ")
-        half = len(sentences) // 2
-        for n, para in enumerate([". ".join(sentences[:half]) + ".", ". ".join(sentences[half:])]):
-            if n and case.abstract_paras == "gap":
-                y -= 6
-            y = p.flow([(para, "r", False)], ML, y, left_w, ab_size, ab_lead,
-                       indent=12 if case.abstract_paras == "indent" else 0)
-    elif case.abstract_label == "alone":
-        y = heading(y)
-        y = p.flow([(case.abstract, "r", False)], ML, y, left_w, ab_size, ab_lead)
-    elif case.abstract_label == "run-in":
-        y = p.flow([(case.abstract_run_in + " ", "b", False), (case.abstract, "r", False)], ML, y, left_w,
-                   ab_size, ab_lead)
-    elif case.abstract_label == "none-box":
-        top = y + ab_size + 4
-        y2 = p.flow([(case.abstract, "r", False)], ML + 8, y, TW - 16, ab_size, ab_lead)
-        c.rect(ML, y2 + ab_lead - 6, TW, top - (y2 + ab_lead - 6), stroke=1, fill=0)
-        y = y2 - 6
-    elif case.abstract_label == "none-italic":
-        y = p.flow([(case.abstract, "i", False)], ML + 20, y, TW - 40, 10.5, 13)
-    y -= 6
-    # --- keywords and the lines after them
-    if not case.kw_before:
-        y = keywords(y)
-    for extra in case.kw_after:
-        label, rest = extra.split(":", 1)
-        y = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, y, left_w, 9.5, 12)
+    right_top = None
+    if case.layout != "plain":
+        y, right_top = front_layout(case, p, y)
+    else:
+        y = plain_front(case, p, y, L, W)
     if case.aff_place == "after-abstract":
         y -= 8
         y = affiliations(y)
@@ -417,8 +421,8 @@ def draw_case(case: Case) -> bytes:
         notes.append([("*", "r", True), (case.corresp_note, "r", False)])
     if notes:
         foot = 40 + 11 * sum(1 + int(stringWidth(n[-1][0], p.f["r"], 8.5) // TW) for n in notes)
-    body = [(BODY * 3, "r", False)]
-    _body_columns(p, body, y, foot, case.two_columns)
+    two = case.two_columns or case.layout in ("ieee", "elsevier")
+    _body_columns(p, [(BODY * 3, "r", False)], y, foot, two, right_top)
     if notes:
         c.line(ML, foot - 2, ML + 120, foot - 2)
         fy = foot - 14
@@ -431,14 +435,169 @@ def draw_case(case: Case) -> bytes:
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
     p.text("2. Materials and methods", ML, yy, 10.5, "b")
-    _body_columns(p, [(BODY * 5, "r", False)], yy - 15, 60, case.two_columns)
+    _body_columns(p, [(BODY * 5, "r", False)], yy - 15, 60, two)
     p.text("212", PW / 2 - 6, 28, 9)
     c.showPage()
     c.save()
     return buf.getvalue()
 
 
-def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool) -> None:
+def abstract_runs(case: Case) -> list[Piece]:
+    return case.abstract_pieces or [(case.abstract, "r", False)]
+
+
+def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
+    """Highlights, abstract and keywords in the plain one-column order (or the left column)."""
+    c = p.c
+    left_w = (W - 18) / 2 if case.two_columns else W
+    opts = {"justify": case.justify, "hyphenate": case.hyphenate}
+
+    def keywords(y: float) -> float:
+        if case.no_keywords:
+            return y
+        kw = case.kw_sep.join(case.keywords) + case.kw_end
+        width = case.kw_width or left_w
+        if case.kw_alone:
+            p.text(case.kw_label, L, y, 9.5, "b")
+            y -= 12
+            return p.flow([(kw, "r", False)], L, y, width, 9.5, 12, **opts)
+        return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], L, y, width, 9.5, 12, **opts)
+
+    if case.highlights:
+        p.text("Highlights", L, y, 10.5, "b")
+        y -= 14
+        for h in case.highlights:
+            p.text("•", L + 4, y, 9.5)
+            y = p.flow([(h, "r", False)], L + 14, y, W - 14, 9.5, 12)
+        y -= 8
+    if case.kw_before:
+        y = keywords(y) - 8
+    ab_size, ab_lead = 9.5, 12
+
+    def heading(y: float, text: str = "Abstract") -> float:
+        x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else L
+        p.text(text, x, y, 10.5, "b")
+        return y - 15
+
+    if case.structured:
+        if case.abstract_label == "alone":
+            y = heading(y)
+        for head, text in case.structured:
+            if case.structured_heads == "alone":
+                p.text(head, L, y, ab_size, "b")
+                y -= ab_lead
+                y = p.flow([(text, "r", False)], L, y, left_w, ab_size, ab_lead)
+            else:
+                y = p.flow([(head + ": ", "b", False), (text, "r", False)], L, y, left_w, ab_size, ab_lead)
+    elif case.abstract_label == "alone" and case.abstract_paras:
+        y = heading(y)
+        sentences = case.abstract.split(". ")
+        half = len(sentences) // 2
+        for n, para in enumerate([". ".join(sentences[:half]) + ".", ". ".join(sentences[half:])]):
+            if n and case.abstract_paras == "gap":
+                y -= 6
+            y = p.flow([(para, "r", False)], L, y, left_w, ab_size, ab_lead,
+                       indent=12 if case.abstract_paras == "indent" else 0)
+    elif case.abstract_label == "alone":
+        y = heading(y)
+        y = p.flow(abstract_runs(case), L, y, left_w, ab_size, ab_lead, **opts)
+    elif case.abstract_label == "run-in":
+        y = p.flow([(case.abstract_run_in + " ", "b", False)] + abstract_runs(case), L, y, left_w,
+                   ab_size, ab_lead, **opts)
+    elif case.abstract_label == "none-box":
+        top = y + ab_size + 4
+        y2 = p.flow(abstract_runs(case), L + 8, y, W - 16, ab_size, ab_lead)
+        c.rect(L, y2 + ab_lead - 6, W, top - (y2 + ab_lead - 6), stroke=1, fill=0)
+        y = y2 - 6
+    elif case.abstract_label == "none-italic":
+        y = p.flow([(case.abstract, "i", False)], L + 20, y, W - 40, 10.5, 13)
+    y -= 6
+    if not case.kw_before:
+        y = keywords(y)
+    for extra in case.kw_after:
+        label, rest = extra.split(":", 1)
+        y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
+    return y
+
+
+HISTORY = ["Received 3 March 2024", "Received in revised form 20 April 2024", "Accepted 9 May 2024"]
+
+
+def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
+    """The front matter of a publisher's own layout below the affiliations; returns the
+    baseline under it and, for a two-column page whose right column starts level with the
+    abstract (IEEE), that column's top."""
+    c = p.c
+    kw = case.keywords
+    if case.layout == "ieee":
+        # IEEE Transactions: two columns from the abstract on; "Abstract—" and "Index Terms—"
+        # run in, bold italic; the right column starts level with the abstract
+        col = (TW - 18) / 2
+        top = y
+        y = p.flow([("Abstract—", "bi", False), (case.abstract, "b", False)], ML, y, col, 9, 10.5, justify=True)
+        y -= 4
+        y = p.flow([("Index Terms—", "bi", False), (", ".join(kw) + ".", "b", False)], ML, y, col, 9, 10.5,
+                   justify=True)
+        return y - 6, top
+    if case.layout == "elsevier":
+        # Elsevier: an article-info column (history, keywords one a line) beside the abstract
+        c.line(ML, y + 8, PW - MR, y + 8)
+        info_w, ab_x = 150.0, ML + 170
+        p.text("A R T I C L E   I N F O", ML, y - 4, 7.5, "b")
+        p.text("A B S T R A C T", ab_x, y - 4, 7.5, "b")
+        c.line(ML, y - 10, ML + info_w, y - 10)
+        c.line(ab_x, y - 10, PW - MR, y - 10)
+        yl = y - 22
+        p.text("Article history:", ML, yl, 8, "i")
+        yl -= 10
+        for h in HISTORY:
+            yl = p.flow([(h, "r", False)], ML, yl, info_w, 8, 10)
+        yl -= 8
+        p.text("Keywords:", ML, yl, 8, "i")
+        yl -= 10
+        for k in kw:
+            yl = p.flow([(k, "r", False)], ML, yl, info_w, 8, 10)
+        yr = p.flow([(case.abstract, "r", False)], ab_x, y - 22, PW - MR - ab_x, 9, 11, justify=True)
+        low = min(yl, yr) - 6
+        c.line(ML, low, PW - MR, low)
+        return low - 14, None
+    if case.layout == "tandf":
+        # Taylor & Francis: the abstract in a wide box, a narrow column beside it with the
+        # article history and the keywords (semicolons, wrapped in the narrow measure)
+        side_w, gap = 130.0, 14.0
+        ab_w = TW - side_w - gap
+        sx = ML + ab_w + gap
+        p.text("ABSTRACT", ML, y, 8.5, "b")
+        yr = p.flow([(case.abstract, "r", False)], ML, y - 12, ab_w, 9, 11, justify=True)
+        p.text("ARTICLE HISTORY", sx, y, 7.5, "b")
+        ys = y - 11
+        for h in (HISTORY[0], HISTORY[2]):
+            ys = p.flow([(h, "r", False)], sx, ys, side_w, 7.5, 9.5)
+        ys -= 6
+        p.text("KEYWORDS", sx, ys, 7.5, "b")
+        ys = p.flow([("; ".join(kw), "r", False)], sx, ys - 11, side_w, 7.5, 9.5)
+        return min(yr, ys) - 8, None
+    if case.layout == "mdpi":
+        # MDPI: the front matter in a column indented from a left margin column that holds the
+        # citation, the editor, the history and the copyright beside the abstract
+        L, W = ML + case.main_indent, TW - case.main_indent
+        top = y
+        y = p.flow([("Abstract:", "b", False), (" " + case.abstract, "r", False)], L, y, W, 9.5, 12, justify=True)
+        y -= 6
+        y = p.flow([("Keywords:", "b", False), (" " + "; ".join(kw), "r", False)], L, y, W, 9.5, 12)
+        mw = case.main_indent - 14
+        ym = top
+        for note in ["Citation: Kowalski, A.; Okafor, B.; Liu, C. Seasonal Variation of Soil Moisture. "
+                     "J. Dryland Field Stud. 2024, 14, 211.", "Academic Editor: Jane Doe",
+                     "Received: 3 March 2024", "Revised: 20 April 2024", "Accepted: 9 May 2024",
+                     "Published: 1 June 2024", "Copyright: © 2024 by the authors. Licensee MDPI, Basel, Switzerland."]:
+            label, rest = note.split(":", 1)
+            ym = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ym, mw, 7, 8.5) - 4
+        return min(y, ym) - 6, None
+    raise ValueError(case.layout)
+
+
+def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool, right_top: float | None = None) -> None:
     """Body text down one column, or two columns, stopping at the footnote area (the rest of
     the text is not needed: the cases are about the front matter)."""
     cols = [(ML, (TW - 18) / 2), (ML + (TW + 18) / 2, (TW - 18) / 2)] if two else [(ML, TW)]
@@ -447,7 +606,7 @@ def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool) 
     space = stringWidth(" ", p.f["r"], size)
     k = 0
     for n, (x, w) in enumerate(cols):
-        yy = y if n == 0 or not two else y
+        yy = right_top if n == 1 and right_top is not None else y
         while yy > foot and k < len(words):
             line, used = [], 0.0
             while k < len(words):
@@ -580,7 +739,7 @@ def cases() -> list[Case]:
              affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
                    ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
-             author_blocks=True,
+             author_blocks=True, expect={"affiliations": "flagged"},
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
         base("aff_baseline_numbers", "affiliations numbered on the line ('1 Department …'), not raised",
              aff_mark_style="baseline"),
@@ -592,6 +751,33 @@ def cases() -> list[Case]:
              affs=[("1", "State Key Laboratory of Soil Erosion and Dryland Farming on the Loess Plateau, Institute of "
                          "Soil and Water Conservation, Northwest A&F University, Yangling, Shaanxi 712100, China"),
                    ("2", AFF2[1][1])]),
+        # ---- publishers' own front-matter layouts
+        base("ieee", "IEEE Transactions: two columns, 'Abstract—' and 'Index Terms—' run in, the right column "
+                     "starting level with the abstract", layout="ieee", center=True),
+        base("elsevier", "Elsevier: an ARTICLE INFO column (history, keywords one a line) beside the letter-spaced "
+                         "A B S T R A C T", layout="elsevier"),
+        base("tandf", "Taylor & Francis: the abstract beside a narrow ARTICLE HISTORY / KEYWORDS column",
+             layout="tandf"),
+        base("mdpi", "MDPI: the front matter indented from a margin column with citation, editor, history and "
+                     "copyright; 'Abstract:' and 'Keywords:' run in", layout="mdpi", main_indent=120,
+             aff_notes=["*Correspondence: chen.liu@unl.edu"]),
+        # ---- text-layer habits inside the fields
+        base("abstract_hyphenated", "justified abstract and keywords with words broken by line-end hyphens",
+             justify=True, hyphenate=True, kw_width=300, kw_sep=", ",
+             keywords=["soil moisture", "winter wheat", "semi-arid agriculture", "evapotranspiration",
+                       "water balance model", "tillering"]),
+        base("abstract_styled", "an abstract with an italic species name, a subscript and a superscript",
+             abstract_pieces=STYLED),
+        Case("names_envelope", "a ZapfDingbats envelope icon after the corresponding author",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), envelope=True),
+        base("aff_paragraph", "the affiliations run on in one paragraph, set apart by semicolons",
+             aff_paragraph=True),
+        Case("aff_notes", "author notes under the affiliations: '*Corresponding author: …', '†These authors "
+                          "contributed equally'",
+             authors=[Author("Anna", "Kowalski", "1,†"), Author("Brian", "Okafor", "2,†"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), aff_notes=["*Corresponding author: chen.liu@unl.edu",
+                                         "†These authors contributed equally to this work."]),
     ]
     return out
 
