@@ -92,6 +92,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
     out: list[tuple[str, list[str]]] = []
+    inverted = _inverted(" ".join(t for k, t in pieces if k == "t"))
     for kind, text in pieces:
         if kind == "m":
             if out:  # "1,2" → 1, 2; "1§" / "1,*" → 1 and the correspondence sign apart
@@ -109,7 +110,12 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 continue
             # correspondence signs printed in text type right after a name are marks too
             trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", seg)
-            for k, part in enumerate(_SEPARATORS.split(seg)):
+            parts = _SEPARATORS.split(seg)
+            if inverted:
+                # names printed inverted ("Kowalski, Anna; Okafor, Brian"): the semicolons
+                # set the names apart, the comma inside each is the name's own
+                parts = [p for p in re.split(r"\s*;\s*|\s+(?:and|&)\s+", seg)]
+            for k, part in enumerate(parts):
                 part = part.strip(f" {_CORRESPONDENCE_MARKS}")
                 if not part:
                     continue
@@ -122,6 +128,8 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 if lettered and looks_like_name(lettered.group(1)):
                     out.append((_HONORIFIC.sub("", lettered.group(1)), [lettered.group(2)]))
                     continue
+                if _GROUP_AUTHOR.match(part) and out:
+                    continue  # a group author after the people: JATS <collab>, not a person's name
                 part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
                 part = _HONORIFIC.sub("", part)
                 out.append((part, []))
@@ -132,9 +140,30 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     if out and all(m for _, m in out) and not all(looks_like_name(n) for n, _ in out) \
             and all(looks_like_name(n) or _small_caps_name(n) for n, _ in out):
         out = [(n if looks_like_name(n) else " ".join(w[:1].upper() + w[1:] for w in n.split()), m) for n, m in out]
-    if not out or not all(looks_like_name(n) for n, _ in out):
+    if not out or not all(looks_like_name(_uninverted(n) if inverted else n) for n, _ in out):
         return []
     return out
+
+
+def _uninverted(name: str) -> str:
+    """"Kowalski, Anna" as "Anna Kowalski" (the shape check reads names given names first)."""
+    return " ".join(reversed([x.strip() for x in name.split(",", 1)]))
+
+
+# a group author named after the people ("… and the Dryland Wheat Consortium", "on behalf of
+# the XYZ Study Group"): JATS <collab>, no person's name
+_GROUP_AUTHOR = re.compile(r"^(?:on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,6}(?:Consortium|Collaboration|"
+                           r"(?:Study|Research|Working|Writing)\s+Group|Group|Network|Investigators|Collaborative|"
+                           r"Team|Committee|Alliance)\b", re.I)
+
+
+def _inverted(seg: str) -> bool:
+    """Whether a byline prints its names inverted, "Surname, Given" set apart by semicolons:
+    every semicolon-separated part holds exactly one comma with a name on each side."""
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s+(?:and|&)\s+", seg) if p.strip()]
+    if ";" not in seg or len(parts) < 2:
+        return False
+    return all(p.count(",") == 1 and all(looks_like_name(x.strip()) for x in p.split(",")) for p in parts)
 
 
 # words of running text, never part of a name
@@ -174,7 +203,16 @@ def split_byline_name(name: str) -> tuple[str, str]:
     Kumar" (initials in capitals), "M.K. KHOSLA", "Shahira H. EL-Moslamy". A capitals word
     elsewhere ("LI Ming"), a comma or trailing initials ("Chen J.") keep the general rule."""
     words = name.split()
-    if len(words) < 2 or "," in name or _INITIALS.match(words[-1]):
+    last = words[-1] if words else ""
+    # a last word in capitals that is pinyin ("Chen LIU", "Wei LI") is the surname set in
+    # capitals, not initials; initials are no syllable ("AM", "BT", "J.")
+    pinyin_caps = last.isalpha() and last.isupper() and len(last) >= 2 and bool(_PINYIN.fullmatch(last.lower()))
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", last) and not pinyin_caps and "," not in name \
+            and all(w[:1].isupper() and not w.isupper() for w in words[:-1]):
+        # a Vancouver (ICMJE/MEDLINE) byline: the surname, then the initials without full
+        # stops ("Kowalski AM", "Garcia Cantu A")
+        return " ".join(words[:-1]), last
+    if len(words) < 2 or "," in name or (_INITIALS.match(last) and not pinyin_caps):
         return names.split_english_name(name)
     # a word in capitals is a surname; of two letters only when it is pinyin ("LI", "WU"),
     # else initials ("NS Sampath Kumar")

@@ -724,6 +724,9 @@ def _english_names(art: Article, s: Scores) -> None:
         name = c.name.en or f"{c.given} {c.surname}".strip()
         if not name or _CJK.search(name):
             continue
+        if name.count(",") == 1 and c.surname and name.split(",")[0].strip() == c.surname:
+            # a name printed inverted ("Kowalski, Anna"): its shape is that of "Anna Kowalski"
+            name = f"{name.split(',')[1].strip()} {c.surname}"
         words = name.lower().split()
         if re.search(r"\b(?:and|AND)\b|&", name) or sum(w in _PROSE_WORDS for w in words) >= 2:
             s.cap("contributors.surname", 0.4, f"“{name}” holds running text or a separator: not one name")

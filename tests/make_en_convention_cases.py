@@ -103,6 +103,7 @@ class Author:
     surname: str
     marks: str = ""            # superscript marks as printed after the name ("1,*")
     degrees: str = ""          # ", MD, PhD" printed after the name (no part of it)
+    group: bool = False        # a group author ("the … Consortium"): JATS <collab>, no surname
 
 
 @dataclass
@@ -151,6 +152,8 @@ class Case:
     justify: bool = False
     hyphenate: bool = False                    # long words broken with a hyphen at line ends
     abstract_pieces: list = field(default_factory=list)  # the abstract as styled runs (italic, sub/superscripts)
+    name_format: str = "given-first"           # given-first | vancouver | inverted | surname-caps
+    abstract_in_body_type: bool = False        # the abstract in the body's own size and leading
     envelope: bool = False                     # a ZapfDingbats envelope after the byline
     aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
     aff_notes: list[str] = field(default_factory=list)   # notes under the affiliations ("*Corresponding …")
@@ -172,7 +175,7 @@ class Case:
             "convention": self.convention,
             "title": TITLE,
             "first_author": self.authors[0].surname,
-            "authors": " ".join(a.surname for a in self.authors),
+            "authors": " ".join(a.surname for a in self.authors if not a.group),
             "abstract": abstract,
             "keywords": [] if self.no_keywords else list(self.keywords),
             "affiliations": affs,
@@ -253,16 +256,38 @@ class Page:
             gap = space
             if justify and n_line < len(lines) - 1 and len(toks) > 1:
                 gap = space + (width - first - used) / (len(toks) - 1)
+            run: list = []  # plain pieces of one style drawn as one string, spaces as space glyphs
+
+            def flush() -> None:
+                if run:
+                    self.c.setFont(self.f[run[0][1]], size)
+                    self.c.drawString(run[0][2], y, "".join(t for t, _, _ in run))
+                    run.clear()
+
             for n, tok in enumerate(toks):
                 if n:
+                    if run and gap == space:
+                        run.append((" ", run[0][1], cx))
+                    else:
+                        flush()
                     cx += gap
                 for piece in tok:
                     text, style, sup = piece
-                    s = size * (0.62 if sup else 1.0)
+                    if not sup and (not run or run[0][1] == style):
+                        run.append((text, style, cx))
+                        cx += self.width(piece, size)
+                        continue
+                    flush()
+                    if not sup:
+                        run.append((text, style, cx))
+                        cx += self.width(piece, size)
+                        continue
+                    s = size * 0.62
                     self.c.setFont(self.f[style], s)
                     rise = size * 0.38 if sup is True else (-size * 0.15 if sup == "sub" else 0)
                     self.c.drawString(cx, y + rise, text)
                     cx += self.width(piece, size)
+            flush()
             y -= lead
         return y
 
@@ -292,13 +317,26 @@ def byline_runs(case: Case) -> list[Piece]:
     for k, a in enumerate(case.authors):
         if k:
             runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
-        name = f"{a.given} {a.surname}"
+        name = printed_name(case, a)
         runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
         if a.degrees:
             runs.append((a.degrees, case.byline_style, False))
         if a.marks and case.mark_style == "sup":
             runs.append((a.marks, "r", True))
     return runs
+
+
+def printed_name(case: Case, a: Author) -> str:
+    """The name as the byline's convention prints it."""
+    if a.group or case.name_format == "given-first":
+        return f"{a.given} {a.surname}".strip()
+    if case.name_format == "vancouver":  # surname, then initials without full stops
+        return f"{a.surname} {''.join(w[0] for w in a.given.replace('-', ' ').split())}"
+    if case.name_format == "inverted":  # "Surname, Given"
+        return f"{a.surname}, {a.given}"
+    if case.name_format == "surname-caps":  # "Given SURNAME" (French habit)
+        return f"{a.given} {a.surname.upper()}"
+    raise ValueError(case.name_format)
 
 
 def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
@@ -435,7 +473,7 @@ def draw_case(case: Case) -> bytes:
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
     p.text("2. Materials and methods", ML, yy, 10.5, "b")
-    _body_columns(p, [(BODY * 5, "r", False)], yy - 15, 60, two)
+    _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
     p.text("212", PW / 2 - 6, 28, 9)
     c.showPage()
     c.save()
@@ -457,6 +495,13 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             return y
         kw = case.kw_sep.join(case.keywords) + case.kw_end
         width = case.kw_width or left_w
+        if case.kw_sep == "gap":  # keywords set apart by wide spaces alone
+            p.text(case.kw_label, L, y, 9.5, "b")
+            x = L + stringWidth(case.kw_label + " ", p.f["b"], 9.5)
+            for k in case.keywords:
+                p.text(k, x, y, 9.5)
+                x += stringWidth(k, p.f["r"], 9.5) + 16
+            return y - 12
         if case.kw_alone:
             p.text(case.kw_label, L, y, 9.5, "b")
             y -= 12
@@ -511,6 +556,14 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = y2 - 6
     elif case.abstract_label == "none-italic":
         y = p.flow([(case.abstract, "i", False)], L + 20, y, W - 40, 10.5, 13)
+    elif case.abstract_label == "none-bold":  # Scientific Reports: the unlabelled abstract in bold
+        y = p.flow([(case.abstract, "b", False)], L, y, W, 10, 12.5, justify=True)
+    elif case.abstract_label == "margin":  # the label in the margin, level with the text's first line
+        p.text("Abstract", L, y, 9.5, "b")
+        y = p.flow(abstract_runs(case), L + 70, y, W - 70, ab_size, ab_lead)
+    elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
+        y = heading(y)
+        y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
     y -= 6
     if not case.kw_before:
         y = keywords(y)
@@ -778,6 +831,33 @@ def cases() -> list[Case]:
              authors=[Author("Anna", "Kowalski", "1,†"), Author("Brian", "Okafor", "2,†"), Author("Chen", "Liu", "1,*")],
              affs=list(AFF2), aff_notes=["*Corresponding author: chen.liu@unl.edu",
                                          "†These authors contributed equally to this work."]),
+        # ---- names as other bylines print them
+        Case("names_vancouver", "Vancouver-style byline: surname then initials without full stops ('Kowalski AM')",
+             authors=[Author("Anna M.", "Kowalski", "1"), Author("Brian T.", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="vancouver"),
+        Case("names_inverted", "names inverted, 'Surname, Given', set apart by semicolons",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="inverted", name_sep="; ", last_sep="; "),
+        Case("names_surname_caps", "surnames in capitals after the given names ('Anna KOWALSKI')",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="surname-caps"),
+        Case("names_suffix_hyphen", "hyphenated given names, initials with a hyphen and a 'Jr.' suffix",
+             authors=[Author("Jean-Pierre", "Dupont", "1"), Author("Min-Jung", "Kim", "2"),
+                      Author("J.-P.", "Martin", "1"), Author("John", "Smith", "2", " Jr.")], affs=list(AFF2)),
+        Case("names_group", "a group author after the people ('and the Dryland Wheat Consortium')",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"),
+                      Author("", "the Dryland Wheat Consortium", "", group=True)], affs=list(AFF2)),
+        # ---- more abstract and keyword habits
+        base("abstract_bold_unlabelled", "Scientific Reports: the abstract unlabelled, in bold, full measure",
+             abstract_label="none-bold"),
+        base("abstract_margin_label", "the 'Abstract' label in the left margin, level with the text's first line",
+             abstract_label="margin"),
+        base("abstract_ends_gap", "the abstract in the body's type, ended by a blank line and no heading",
+             abstract_label="alone-body-type", no_keywords=True, body_heading=""),
+        base("kw_gap", "keywords set apart by wide spaces alone, no separator glyph (read as one: flagged)",
+             kw_sep="gap", expect={"keywords": "flagged"}),
+        base("kw_label_period", "'KEY WORDS.' in capitals with a full stop, commas", kw_label="KEY WORDS.",
+             kw_sep=", "),
     ]
     return out
 
