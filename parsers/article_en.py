@@ -294,11 +294,25 @@ def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
     return True
 
 
+# a labelled front-matter line that follows the abstract or the keywords in the same type,
+# its label and a colon: the subject classifications (AMS "Mathematics Subject Classification
+# (2020):", ACM "CCS Concepts:"), a running title, Springer's electronic supplementary
+# material note, a significance statement or lay summary (PNAS, eLife), the history and
+# funding notes; a keyword or an abstract sentence never opens with such a label and a colon
+_FRONT_NOTE_LABEL = (r"^\s*(?:Mathematics\s+Subject\s+Classifications?|AMS\s+(?:Subject\s+)?Classifications?|"
+                     r"2020\s+Mathematics\s+Subject|CCS\s+Concepts|ACM\s+Reference\s+Format|Running\s+(?:title|head)|"
+                     r"Short\s+title|Electronic\s+supplementary\s+material|Supplementary\s+(?:information|material)|"
+                     r"Significance(?:\s+statement)?|Plain\s+language\s+summary|Lay\s+summary|Article\s+history|"
+                     r"Funding(?:\s+information)?|Abbreviations?|JEL(?:\s+classifications?|\s+codes?)?|MSC(?:\s*\(?\d{4}\)?)?|PACS)"
+                     r"\b[^:：\n]{0,20}[:：]")
+
+
 # what follows a keyword list in JATS order and ends it, set in the list's own type with no
 # gap: a section heading ("Background", "1. Introduction"), the abbreviations list, a
 # front-matter note (correspondence, dates, the citation line, the licence)
 _AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
-                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$", re.I)
+                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$"
+                             rf"|{_FRONT_NOTE_LABEL}", re.I)
 
 
 # a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
@@ -372,6 +386,8 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
                 return block[:n]
             if n and _KEYWORDS_LABEL.match(text):
                 return block[:n]  # (JATS order: the keywords follow the abstract)
+            if n and re.match(_FRONT_NOTE_LABEL, text, re.I):
+                return block[:n]  # (a classification, abbreviations or a significance note after it)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
                 state["concluded"] = True
         return block
@@ -566,6 +582,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.contributors = contributors
     f = header.fields
     _fill_abstract(art, lines, header, after_aff, bool(marked))
+    art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     _fill_keywords(art, lines, header, after_aff)
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
@@ -590,6 +607,21 @@ def _blocks_beside(lines: list["Line"], first: int, after: int) -> list[tuple[st
                 affs, _ = affiliations(lines, j)
                 out += [(n, m, affs) for n, m in names]
     return out
+
+
+def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
+    """The abstract without a labelled front-matter line read on after it (the label pass
+    runs a field to the next label it knows; "Abbreviations:", "Significance:", a
+    classification or a running title are labels of their own in JATS order)."""
+    if not abstract:
+        return abstract
+    for ln in lines[start:]:
+        text = ln.text.strip()
+        if re.match(_FRONT_NOTE_LABEL, text, re.I):
+            at = abstract.find(text[:40])
+            if at > len(abstract) // 2:
+                return abstract[:at].rstrip()
+    return abstract
 
 
 def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:

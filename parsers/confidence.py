@@ -785,6 +785,11 @@ def _english_abstract(art: Article, s: Scores) -> None:
         s.cap("abstract.en", 0.5, f"{words} words: short for a research article's abstract (cut at a column or page end?)")
     if words > 600:
         s.cap("abstract.en", 0.5, f"{words} words: long for an abstract (ran on into the body?)")
+    tail = ab[len(ab) * 2 // 3:]
+    if re.search(r"(?:^|[.;]\s)(?:Abbreviations?|Running (?:title|head)|Significance(?: statement)?|Plain language summary|"
+                 r"Lay summary|JEL(?: classification)?|MSC|Mathematics Subject Classification|Funding)\b[^:]{0,20}:", tail):
+        # a front-matter label and a colon near its end: the abstract ran on into the next note
+        s.cap("abstract.en", 0.5, "ends in a front-matter label (Abbreviations:, Significance:…): ran on into the next note")
     if re.match(r"\s*[a-z]", ab) and not re.match(r"\s*(?:[a-z]+[A-Z]|[a-z]\b|e\.g\.|i\.e\.)", ab):
         s.cap("abstract.en", 0.5, "opens in lower case: its first line may have been lost")
 
@@ -803,6 +808,11 @@ def _english_keywords(art: Article, s: Scores) -> None:
             s.cap("keywords.en", 0.4, f"“{k[:50]}” reads as a sentence, not a keyword: the list ran on")
         elif _FRONT_HEADING_EN.search(k):
             s.cap("keywords.en", 0.4, f"“{k[:50]}” holds a heading of what follows the keywords")
+    if any(re.search(r"^[A-Z][a-z]+(?:\s+[A-Za-z]+){0,3}\s*(?:\(\d{4}\))?\s*:\s|\s[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s*:\s", k)
+           for k in ke):
+        # a label and a colon inside a keyword ("… tillering Running title: …"): the list ran on
+        # into the labelled line under it (a keyword holds no label)
+        s.cap("keywords.en", 0.5, "a keyword holds a label and a colon: the list ran on into the next line")
     if re.search(r"\b(?:and|of|the|for|in|with|to)$|[-‐,]$", ke[-1]):
         s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
     if len(ke) == 1 and len(ke[0].split()) >= 4:

@@ -154,6 +154,7 @@ class Case:
     abstract_pieces: list = field(default_factory=list)  # the abstract as styled runs (italic, sub/superscripts)
     name_format: str = "given-first"           # given-first | vancouver | inverted | surname-caps
     abstract_in_body_type: bool = False        # the abstract in the body's own size and leading
+    tight_after_abstract: bool = False         # the next field right under the abstract, no extra space
     envelope: bool = False                     # a ZapfDingbats envelope after the byline
     aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
     aff_notes: list[str] = field(default_factory=list)   # notes under the affiliations ("*Corresponding …")
@@ -564,7 +565,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
-    y -= 6
+    y -= 0 if case.tight_after_abstract else 6
     if not case.kw_before:
         y = keywords(y)
     for extra in case.kw_after:
@@ -858,6 +859,21 @@ def cases() -> list[Case]:
              kw_sep="gap", expect={"keywords": "flagged"}),
         base("kw_label_period", "'KEY WORDS.' in capitals with a full stop, commas", kw_label="KEY WORDS.",
              kw_sep=", "),
+        # ---- what follows the keywords or the abstract in the same type
+        base("kw_then_msc_long", "'Mathematics Subject Classification (2020):' right under the keywords",
+             kw_after=["Mathematics Subject Classification (2020): 86A05, 92F05"]),
+        base("kw_then_esm", "Springer's 'Electronic supplementary material' note right under the keywords",
+             kw_after=["Electronic supplementary material: The online version of this article contains "
+                       "supplementary material, which is available to authorized users."]),
+        base("kw_then_running_title", "a 'Running title:' line right under the keywords",
+             kw_after=["Running title: Soil moisture and winter wheat"]),
+        base("abstract_then_abbreviations", "no keywords: an 'Abbreviations:' line right under the abstract, "
+                                            "no space between", no_keywords=True, tight_after_abstract=True,
+             kw_after=["Abbreviations: SWC, soil water content; LAI, leaf area index"]),
+        base("abstract_then_significance", "no keywords: a run-in 'Significance:' statement right under the "
+                                           "abstract (PNAS-like)", no_keywords=True, tight_after_abstract=True,
+             kw_after=["Significance: Farmers in dry regions can raise wheat yields by keeping autumn rain in "
+                       "the soil."]),
     ]
     return out
 

@@ -126,6 +126,88 @@ def test_the_cases_are_the_generators_and_small() -> None:
     assert sum(f.stat().st_size for f in CASES_DIR.rglob("*") if f.is_file()) < 600_000
 
 
+# ----------------------------------------------------------------------------- the rules, one by one
+def test_bylines_as_other_conventions_print_them() -> None:
+    from parsers.byline_en import split_byline_name, split_byline_names
+
+    assert split_byline_name("Kowalski AM") == ("Kowalski", "AM")            # Vancouver: surname, initials
+    assert split_byline_name("Garcia Cantu A") == ("Garcia Cantu", "A")
+    assert split_byline_name("Chen LIU") == ("LIU", "Chen")                   # a pinyin surname in capitals
+    assert split_byline_name("John A. Smith") == ("Smith", "John A.")
+    # a byline wholly in capitals that holds a non-pinyin name is Western throughout
+    assert split_byline_names(["ANNA KOWALSKI", "CHEN LIU"]) == [("KOWALSKI", "ANNA"), ("LIU", "CHEN")]
+
+
+def _byline(parts: list[tuple[str, bool]]):
+    from parsers.textlayer import Line, Span
+
+    spans, x = [], 50.0
+    for text, sup in parts:
+        spans.append(Span(text=text, x0=x, x1=x + 5 * len(text), y=100.0, size=7.0 if sup else 11.0, font="F", sup=sup))
+        x += 5 * len(text) + 2
+    return Line(text="".join(t for t, _ in parts), x0=50.0, x1=x, y=100.0, size=11.0, spans=spans)
+
+
+def test_inverted_names_and_a_group_author_in_a_byline() -> None:
+    from parsers.byline_en import marked_names
+
+    got = marked_names(_byline([("Kowalski, Anna", False), ("1", True), ("; Okafor, Brian", False), ("2", True)]))
+    assert got == [("Kowalski, Anna", ["1"]), ("Okafor, Brian", ["2"])]
+    got = marked_names(_byline([("Anna Kowalski", False), ("1", True), (" and the Dryland Wheat Consortium", False)]))
+    assert got == [("Anna Kowalski", ["1"])]
+    # an ordinary comma byline is no inverted one
+    assert [n for n, _ in marked_names(_byline([("Anna Kowalski, Brian Okafor and Chen Liu", False)]))] == \
+        ["Anna Kowalski", "Brian Okafor", "Chen Liu"]
+
+
+def test_a_bullet_drawn_at_an_unused_winansi_code_separates_keywords() -> None:
+    from parsers.english import split_keywords_en
+
+    assert split_keywords_en("soil moisture \x7fwinter wheat \x95tillering") == ["soil moisture", "winter wheat", "tillering"]
+
+
+def _english_article():
+    from schemas.model import Article, Contributor, LangText
+
+    art = Article(id="a01", pdf_pages=[1, 2], fpage="211", lpage="222", language="en")
+    art.title = LangText(en=TITLE_FOR_UNITS)
+    art.contributors = [Contributor(name=LangText(en="Anna Kowalski"), surname="Kowalski", given="Anna",
+                                    affiliation="Department of Soil Science, University of Nebraska, Lincoln, NE, USA")]
+    art.abstract = LangText(en="Soil moisture controls the early growth of winter wheat in dry regions. " * 8)
+    art.keywords.en = ["soil moisture", "winter wheat", "tillering"]
+    return art
+
+
+TITLE_FOR_UNITS = "Seasonal variation of soil moisture and winter wheat"
+
+
+def _flag_reasons(art) -> dict[str, str]:
+    from parsers.confidence import PageEvidence, assess_article
+
+    assess_article(art, PageEvidence())
+    return {w.message.split(":", 1)[0]: w.message for w in art.warnings if w.code == "uncertain-field"}
+
+
+@pytest.mark.parametrize("mutate,field,words", [
+    (lambda a: a.keywords.en.__setitem__(-1, "tillering Running title: Soil moisture and wheat"), "keywords.en", "label"),
+    (lambda a: setattr(a.abstract, "en", a.abstract.en + "Abbreviations: SWC, soil water content; LAI, leaf area index"),
+     "abstract.en", "front-matter label"),
+    (lambda a: setattr(a.contributors[0], "affiliation", "Department of Soil Science, University of Institute of Crop "
+                                                         "Research, Wageningen Nebraska, Lincoln, NE, USA"),
+     "contributors.affiliation", "side by side"),
+])
+def test_a_field_run_on_into_the_next_is_flagged_for_that_reason(mutate, field: str, words: str) -> None:
+    art = _english_article()
+    mutate(art)
+    assert words in _flag_reasons(art).get(field, "")
+
+
+def test_a_name_printed_inverted_is_not_flagged() -> None:
+    art = _english_article()
+    art.contributors[0].name.en = "Kowalski, Anna"
+    assert "contributors.surname" not in _flag_reasons(art)
+
+
 def main() -> None:
     exact_n = flagged_n = silent = 0
     for n in CASES:
