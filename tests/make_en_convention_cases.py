@@ -154,6 +154,12 @@ class Case:
     abstract_pieces: list = field(default_factory=list)  # the abstract as styled runs (italic, sub/superscripts)
     name_format: str = "given-first"           # given-first | vancouver | inverted | surname-caps
     abstract_in_body_type: bool = False        # the abstract in the body's own size and leading
+    banner: bool = False                       # the journal's name in large type and a column label above the title
+    subtitle: str = ""                         # a subtitle under the title, smaller
+    authors_first: bool = False                # the byline printed above the title
+    aff_size: float = 9.0
+    sidebar: str = ""                          # frontiers: a left column of editors, history, citation beside the title
+    small_caps: bool = False                   # the byline in capitals and small capitals
     tight_after_abstract: bool = False         # the next field right under the abstract, no extra space
     envelope: bool = False                     # a ZapfDingbats envelope after the byline
     aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
@@ -191,7 +197,10 @@ def fonts(family: str) -> dict[str, str]:
     return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"}
 
 
-Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi), True superscript / "sub" subscript
+Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi), True superscript / "sub" subscript / "sc" / "raised"
+# the size of a piece against the text's: a small capital (capitals set smaller, at the
+# baseline), a mark raised at nearly the text's size (some exporters only shift the baseline)
+SCALE = {"sc": 0.78, "raised": 0.92}
 
 
 def tokens(runs: list[Piece]) -> list[list[Piece]]:
@@ -205,7 +214,7 @@ def tokens(runs: list[Piece]) -> list[list[Piece]]:
                 glue = False
             if not part:
                 continue
-            if (glue or sup) and out:
+            if (glue or sup and sup != "sc") and out:
                 out[-1].append((part, style, sup))
             else:
                 out.append([(part, style, sup)])
@@ -221,7 +230,7 @@ class Page:
 
     def width(self, piece: Piece, size: float) -> float:
         text, style, sup = piece
-        return stringWidth(text, self.f[style], size * (0.62 if sup else 1.0))
+        return stringWidth(text, self.f[style], size * SCALE.get(sup, 0.62 if sup else 1.0))
 
     def flow(self, runs: list[Piece], x: float, y: float, width: float, size: float, lead: float,
              center: bool = False, indent: float = 0.0, justify: bool = False, hyphenate: bool = False) -> float:
@@ -283,9 +292,9 @@ class Page:
                         run.append((text, style, cx))
                         cx += self.width(piece, size)
                         continue
-                    s = size * 0.62
+                    s = size * SCALE.get(sup, 0.62)
                     self.c.setFont(self.f[style], s)
-                    rise = size * 0.38 if sup is True else (-size * 0.15 if sup == "sub" else 0)
+                    rise = size * 0.38 if sup in (True, "raised") else (-size * 0.15 if sup == "sub" else 0)
                     self.c.drawString(cx, y + rise, text)
                     cx += self.width(piece, size)
             flush()
@@ -319,11 +328,17 @@ def byline_runs(case: Case) -> list[Piece]:
         if k:
             runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
         name = printed_name(case, a)
-        runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
+        if case.small_caps:  # each word's first capital at full size, the rest as smaller capitals
+            for n_w, w in enumerate(name.split()):
+                runs += [((" " if n_w else "") + w[0], case.byline_style, False), (w[1:].upper(), case.byline_style, "sc")]
+        else:
+            runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
         if a.degrees:
             runs.append((a.degrees, case.byline_style, False))
         if a.marks and case.mark_style == "sup":
             runs.append((a.marks, "r", True))
+        elif a.marks and case.mark_style == "raised":
+            runs.append((a.marks, "r", "raised"))
     return runs
 
 
@@ -394,12 +409,23 @@ def draw_case(case: Case) -> bytes:
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     L, W = ML + case.main_indent, TW - case.main_indent   # the front matter's column
     y = TOP - 40
+    if case.banner:  # the journal's name in large type above everything, then a column label
+        p.text("DRYLAND FIELD STUDIES", L, y, 22, "b")
+        y -= 26
+        p.text("RESEARCH ARTICLE", L, y, 9, "b")
+        y -= 24
+    if case.sidebar == "frontiers":
+        y = frontiers_sidebar(p, y)
+    if case.authors_first:  # the byline above the title
+        y = p.flow(byline_runs(case), L, y, W, case.byline_size, case.byline_size + 3) - 8
     y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
+    if case.subtitle:
+        y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
     y -= 6
     by_y = y
     if case.author_blocks:
         y = draw_author_blocks(p, case, y)
-    else:
+    elif not case.authors_first:
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3,
                    center=case.center)
     if case.orcid:
@@ -420,11 +446,11 @@ def draw_case(case: Case) -> bytes:
             return p.flow(runs, L, y, W, 9, 11, center=case.center)
         for k, (mark, text) in enumerate(case.affs):
             runs = []
-            if mark and case.mark_style == "sup":
-                runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i",
-                             case.aff_mark_style == "sup"))
+            if mark and case.mark_style != "none":
+                kind = "raised" if case.mark_style == "raised" else case.aff_mark_style == "sup"
+                runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i", kind))
             runs.append((text, "i", False))
-            y = p.flow(runs, L, y, W, 9, 11, center=case.center)
+            y = p.flow(runs, L, y, W, case.aff_size, case.aff_size + 2, center=case.center)
             if k < len(case.aff_emails) and case.aff_emails[k]:
                 y = p.flow([(case.aff_emails[k], "r", False)], L, y, W, 9, 11, center=case.center)
         for note in case.aff_notes:
@@ -479,6 +505,30 @@ def draw_case(case: Case) -> bytes:
     c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def frontiers_sidebar(p: Page, y: float) -> float:
+    """Frontiers' first page: a type/date/DOI strip on top, and a narrow left column of
+    the editors, the correspondence, the history, the citation and the copyright beside the
+    title and byline (names of people who are not authors)."""
+    for k, (label, value) in enumerate((("TYPE", "Original Research"), ("PUBLISHED", "01 June 2024"),
+                                        ("DOI", "10.5555/jdfs.2024.0211"))):
+        x = ML + 125 + k * 130
+        p.text(label, x, y, 7, "b")
+        p.text(value, x + stringWidth(label + " ", p.f["b"], 7), y, 7)
+    ys = y - 30
+    for label, lines in (("OPEN ACCESS", []), ("EDITED BY", ["Maria Rossi,", "University of Padua, Italy"]),
+                         ("REVIEWED BY", ["Tomas Novak,", "Czech University of Life Sciences, Czechia"]),
+                         ("*CORRESPONDENCE", ["Chen Liu", "chen.liu@unl.edu"]),
+                         ("RECEIVED", ["03 March 2024"]), ("ACCEPTED", ["09 May 2024"]),
+                         ("CITATION", ["Kowalski A, Okafor B and Liu C (2024) Seasonal variation of soil moisture. "
+                                       "Front. Dryland Stud. 14:211."])):
+        p.text(label, ML, ys, 7, "b")
+        ys -= 9
+        for ln in lines:
+            ys = p.flow([(ln, "r", False)], ML, ys, 105, 7, 9)
+        ys -= 6
+    return y - 30
 
 
 def abstract_runs(case: Case) -> list[Piece]:
@@ -874,6 +924,24 @@ def cases() -> list[Case]:
                                            "abstract (PNAS-like)", no_keywords=True, tight_after_abstract=True,
              kw_after=["Significance: Farmers in dry regions can raise wheat yields by keeping autumn rain in "
                        "the soil."]),
+        # ---- type habits in the byline
+        base("names_small_caps", "the byline in capitals and small capitals (smaller capitals at the baseline)",
+             small_caps=True),
+        Case("names_raised_letters", "letter marks only raised, at nearly the text's size",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised",
+             expect={"affiliations": "flagged"}),  # (the text layer sets the marks on a line of their own)
+        base("names_orcid_urls", "ORCID links printed under the affiliations",
+             aff_notes=[" ORCID: Anna Kowalski https://orcid.org/0000-0002-1825-0097"]),
+        # ---- where the title and byline sit among other things
+        base("banner", "a large journal-name banner and a 'RESEARCH ARTICLE' label above the title", banner=True),
+        base("subtitle", "a subtitle under the title in smaller type (JATS keeps it in <subtitle>: the title is the title line alone)",
+             subtitle="A four-season field study"),
+        base("authors_above_title", "the byline printed above the title (not read: flagged)", authors_first=True,
+             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("byline_body_size", "byline and affiliations in the body's own size", byline_size=10, aff_size=10),
+        base("frontiers_sidebar", "Frontiers: a left column of editors, correspondence, history and citation "
+                                  "beside the title and byline", sidebar="frontiers", main_indent=125),
     ]
     return out
 
