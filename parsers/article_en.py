@@ -263,16 +263,20 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
         texts = [rest] + [lines[j].text for j in block[1:]]
         if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
             # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
-            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]
+            return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
         texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
         if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
-            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
+            return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]  # one keyword a line
     return split_keywords_en(join_lines(texts))
 
 
 _KW_SEPARATORS = re.compile(r"[;；|·•,，]")
+# a list bullet before a keyword set one a line ("• soil moisture"): the bullet glyph, or the
+# control or private-use character a bullet drawn at an unused WinAnsi code (PDF 32000 Annex D)
+# or from a symbol font comes out as
+_LIST_BULLET = re.compile(r"^\s*[•·▪■◆●○◦‣∙⁃–\-\x7f-\x9f\ufffd\ue000-\uf8ff]\s*")
 
 
 def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:

@@ -813,6 +813,10 @@ def _english_keywords(art: Article, s: Scores) -> None:
         # a label and a colon inside a keyword ("… tillering Running title: …"): the list ran on
         # into the labelled line under it (a keyword holds no label)
         s.cap("keywords.en", 0.5, "a keyword holds a label and a colon: the list ran on into the next line")
+    if any(re.search(r"[\x00-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]", k) for k in ke):
+        # a control, private-use or replacement character: a glyph (a bullet, a separator)
+        # the font does not map, read into a keyword
+        s.cap("keywords.en", 0.5, "a keyword holds a character no font mapped (a bullet or separator glyph)")
     if re.search(r"\b(?:and|of|the|for|in|with|to)$|[-‐,]$", ke[-1]):
         s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
     if len(ke) == 1 and len(ke[0].split()) >= 4:

@@ -159,6 +159,7 @@ class Case:
     authors_first: bool = False                # the byline printed above the title
     aff_size: float = 9.0
     sidebar: str = ""                          # frontiers: a left column of editors, history, citation beside the title
+    kw_margin: bool = False                    # the keywords label in the margin beside the list
     small_caps: bool = False                   # the byline in capitals and small capitals
     tight_after_abstract: bool = False         # the next field right under the abstract, no extra space
     envelope: bool = False                     # a ZapfDingbats envelope after the byline
@@ -553,6 +554,17 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
                 p.text(k, x, y, 9.5)
                 x += stringWidth(k, p.f["r"], 9.5) + 16
             return y - 12
+        if case.kw_sep == "lines":  # the label alone, then one keyword a line after a bullet
+            p.text(case.kw_label, L, y, 9.5, "b")
+            y -= 12
+            for k in case.keywords:
+                p.text("•", L + 2, y, 9.5)
+                p.text(k, L + 12, y, 9.5)
+                y -= 12
+            return y
+        if case.kw_margin:  # the label in the margin, the list beside it on the same baseline
+            p.text(case.kw_label, L, y, 9.5, "b")
+            return p.flow([(kw, "r", False)], L + 70, y, case.kw_width or (left_w - 70), 9.5, 12)
         if case.kw_alone:
             p.text(case.kw_label, L, y, 9.5, "b")
             y -= 12
@@ -942,6 +954,10 @@ def cases() -> list[Case]:
         base("byline_body_size", "byline and affiliations in the body's own size", byline_size=10, aff_size=10),
         base("frontiers_sidebar", "Frontiers: a left column of editors, correspondence, history and citation "
                                   "beside the title and byline", sidebar="frontiers", main_indent=125),
+        base("kw_margin_label", "the 'Keywords' label in the margin, the list beside it wrapping under itself",
+             kw_margin=True, kw_width=200),
+        base("kw_bulleted_lines", "'Keywords' alone, then one keyword a line after a bullet", kw_sep="lines"),
+        base("names_wrapped_and", "a byline broken before its 'and'", byline_width=200),
     ]
     return out
 
