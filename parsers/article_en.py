@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import affiliations, author_blocks, byline, footnote_affiliations, unmarked_footnote_affiliation, split_byline_name
+from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, split_byline_names,
+                               unmarked_footnote_affiliation)
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -262,16 +263,20 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
         texts = [rest] + [lines[j].text for j in block[1:]]
         if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
             # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
-            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]
+            return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
         texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
         if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
-            return [plain_letters(t).strip().rstrip(".") for t in texts if t.strip()]  # one keyword a line
+            return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]  # one keyword a line
     return split_keywords_en(join_lines(texts))
 
 
 _KW_SEPARATORS = re.compile(r"[;；|·•,，]")
+# a list bullet before a keyword set one a line ("• soil moisture"): the bullet glyph, or the
+# control or private-use character a bullet drawn at an unused WinAnsi code (PDF 32000 Annex D)
+# or from a symbol font comes out as
+_LIST_BULLET = re.compile(r"^\s*[•·▪■◆●○◦‣∙⁃–\-\x7f-\x9f\ufffd\ue000-\uf8ff]\s*")
 
 
 def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
@@ -293,11 +298,25 @@ def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
     return True
 
 
+# a labelled front-matter line that follows the abstract or the keywords in the same type,
+# its label and a colon: the subject classifications (AMS "Mathematics Subject Classification
+# (2020):", ACM "CCS Concepts:"), a running title, Springer's electronic supplementary
+# material note, a significance statement or lay summary (PNAS, eLife), the history and
+# funding notes; a keyword or an abstract sentence never opens with such a label and a colon
+_FRONT_NOTE_LABEL = (r"^\s*(?:Mathematics\s+Subject\s+Classifications?|AMS\s+(?:Subject\s+)?Classifications?|"
+                     r"2020\s+Mathematics\s+Subject|CCS\s+Concepts|ACM\s+Reference\s+Format|Running\s+(?:title|head)|"
+                     r"Short\s+title|Electronic\s+supplementary\s+material|Supplementary\s+(?:information|material)|"
+                     r"Significance(?:\s+statement)?|Plain\s+language\s+summary|Lay\s+summary|Article\s+history|"
+                     r"Funding(?:\s+information)?|Abbreviations?|JEL(?:\s+classifications?|\s+codes?)?|MSC(?:\s*\(?\d{4}\)?)?|PACS)"
+                     r"\b[^:：\n]{0,20}[:：]")
+
+
 # what follows a keyword list in JATS order and ends it, set in the list's own type with no
 # gap: a section heading ("Background", "1. Introduction"), the abbreviations list, a
 # front-matter note (correspondence, dates, the citation line, the licence)
 _AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
-                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$", re.I)
+                             r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$"
+                             rf"|{_FRONT_NOTE_LABEL}", re.I)
 
 
 # a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
@@ -371,6 +390,8 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
                 return block[:n]
             if n and _KEYWORDS_LABEL.match(text):
                 return block[:n]  # (JATS order: the keywords follow the abstract)
+            if n and re.match(_FRONT_NOTE_LABEL, text, re.I):
+                return block[:n]  # (a classification, abbreviations or a significance note after it)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
                 state["concluded"] = True
         return block
@@ -534,6 +555,8 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.type = category
     end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
+    if blocks:
+        blocks += _blocks_beside(lines, end, after_aff)
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
         foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
@@ -548,9 +571,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         if details:
             blocks = [(n, m, details) for n, m, _ in blocks]
     contributors = []
-    for name, marks, affs in blocks:
-        surname, given = split_byline_name(name)
-        numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)]
+    split_names = split_byline_names([n for n, _, _ in blocks])
+    for (name, marks, affs), (surname, given) in zip(blocks, split_names):
+        # (a note symbol keys an affiliation where a footnote list is keyed by *, †, ‡)
+        numbered = [m for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m) or (m in affs and not m.isalnum())]
         # one affiliation printed without marks is everyone's; a marked author takes only theirs
         aff = [affs[m] for m in numbered if m in affs] or (list(affs.values()) if len(affs) == 1 and not numbered else [])
         contributors.append(Contributor(name=LangText(en=name), name_pinyin=name, surname=surname, given=given,
@@ -562,6 +586,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.contributors = contributors
     f = header.fields
     _fill_abstract(art, lines, header, after_aff, bool(marked))
+    art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     _fill_keywords(art, lines, header, after_aff)
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
@@ -569,6 +594,38 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def _blocks_beside(lines: list["Line"], first: int, after: int) -> list[tuple[str, list[str], dict[str, str]]]:
+    """Author blocks set side by side (IEEE, ACM and conference layouts: each author's
+    name over their affiliation and e-mail) that the text layer read as a column of their
+    own, after the front matter: a line level with the byline's first line, in its type and
+    to its right, that reads as names, with the affiliation lines under it."""
+    by = lines[first]
+    out: list[tuple[str, list[str], dict[str, str]]] = []
+    for k in range(after, min(len(lines), after + 60)):
+        ln = lines[k]
+        if abs(ln.y - by.y) < 1.0 and abs(ln.size - by.size) < 0.3 and ln.x0 > by.x1:
+            names, j = byline(lines, k, limit=1)
+            if names and all(len(n.split()) > 1 for n, _ in names):
+                affs, _ = affiliations(lines, j)
+                out += [(n, m, affs) for n, m in names]
+    return out
+
+
+def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
+    """The abstract without a labelled front-matter line read on after it (the label pass
+    runs a field to the next label it knows; "Abbreviations:", "Significance:", a
+    classification or a running title are labels of their own in JATS order)."""
+    if not abstract:
+        return abstract
+    for ln in lines[start:]:
+        text = ln.text.strip()
+        if re.match(_FRONT_NOTE_LABEL, text, re.I):
+            at = abstract.find(text[:40])
+            if at > len(abstract) // 2:
+                return abstract[:at].rstrip()
+    return abstract
 
 
 def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:

@@ -72,6 +72,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     pieces: list[tuple[str, str]] = []  # (kind, text): kind "t" text, "m" mark
     spans = line.spans or []
     if spans:
+        prev = None
         for sp in spans:
             kind = "m" if _is_mark_span(sp, line) else "t"
             if kind == "t" and pieces and pieces[-1][0] == "t":
@@ -79,13 +80,19 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 # continues the text before it, with a space where the page leaves a gap
                 joined = pieces[-1][1].rstrip() + " " + sp.text.lstrip()
                 gap = " " if joined in line.text else ""
+                if prev is not None and sp.x0 - prev.x1 > 2.5 * line.size:
+                    # author blocks set side by side (IEEE, ACM, conference layouts): names set
+                    # apart by a wide space alone, no comma or "and" between them
+                    gap = ", "
                 pieces[-1] = ("t", pieces[-1][1] + gap + sp.text)
             else:
                 pieces.append((kind, sp.text))
+            prev = sp
     else:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
     out: list[tuple[str, list[str]]] = []
+    inverted = _inverted(" ".join(t for k, t in pieces if k == "t"))
     for kind, text in pieces:
         if kind == "m":
             if out:  # "1,2" → 1, 2; "1§" / "1,*" → 1 and the correspondence sign apart
@@ -103,7 +110,12 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 continue
             # correspondence signs printed in text type right after a name are marks too
             trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", seg)
-            for k, part in enumerate(_SEPARATORS.split(seg)):
+            parts = _SEPARATORS.split(seg)
+            if inverted:
+                # names printed inverted ("Kowalski, Anna; Okafor, Brian"): the semicolons
+                # set the names apart, the comma inside each is the name's own
+                parts = [p for p in re.split(r"\s*;\s*|\s+(?:and|&)\s+", seg)]
+            for k, part in enumerate(parts):
                 part = part.strip(f" {_CORRESPONDENCE_MARKS}")
                 if not part:
                     continue
@@ -116,6 +128,8 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 if lettered and looks_like_name(lettered.group(1)):
                     out.append((_HONORIFIC.sub("", lettered.group(1)), [lettered.group(2)]))
                     continue
+                if _GROUP_AUTHOR.match(part) and out:
+                    continue  # a group author after the people: JATS <collab>, not a person's name
                 part = _TRAILING_DEGREES.sub("", part)  # "John Smith MD PhD" without commas
                 part = _HONORIFIC.sub("", part)
                 out.append((part, []))
@@ -126,9 +140,30 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     if out and all(m for _, m in out) and not all(looks_like_name(n) for n, _ in out) \
             and all(looks_like_name(n) or _small_caps_name(n) for n, _ in out):
         out = [(n if looks_like_name(n) else " ".join(w[:1].upper() + w[1:] for w in n.split()), m) for n, m in out]
-    if not out or not all(looks_like_name(n) for n, _ in out):
+    if not out or not all(looks_like_name(_uninverted(n) if inverted else n) for n, _ in out):
         return []
     return out
+
+
+def _uninverted(name: str) -> str:
+    """"Kowalski, Anna" as "Anna Kowalski" (the shape check reads names given names first)."""
+    return " ".join(reversed([x.strip() for x in name.split(",", 1)]))
+
+
+# a group author named after the people ("… and the Dryland Wheat Consortium", "on behalf of
+# the XYZ Study Group"): JATS <collab>, no person's name
+_GROUP_AUTHOR = re.compile(r"^(?:on\s+behalf\s+of\s+)?(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,6}(?:Consortium|Collaboration|"
+                           r"(?:Study|Research|Working|Writing)\s+Group|Group|Network|Investigators|Collaborative|"
+                           r"Team|Committee|Alliance)\b", re.I)
+
+
+def _inverted(seg: str) -> bool:
+    """Whether a byline prints its names inverted, "Surname, Given" set apart by semicolons:
+    every semicolon-separated part holds exactly one comma with a name on each side."""
+    parts = [p.strip() for p in re.split(r"\s*;\s*|\s+(?:and|&)\s+", seg) if p.strip()]
+    if ";" not in seg or len(parts) < 2:
+        return False
+    return all(p.count(",") == 1 and all(looks_like_name(x.strip()) for x in p.split(",")) for p in parts)
 
 
 # words of running text, never part of a name
@@ -168,7 +203,16 @@ def split_byline_name(name: str) -> tuple[str, str]:
     Kumar" (initials in capitals), "M.K. KHOSLA", "Shahira H. EL-Moslamy". A capitals word
     elsewhere ("LI Ming"), a comma or trailing initials ("Chen J.") keep the general rule."""
     words = name.split()
-    if len(words) < 2 or "," in name or _INITIALS.match(words[-1]):
+    last = words[-1] if words else ""
+    # a last word in capitals that is pinyin ("Chen LIU", "Wei LI") is the surname set in
+    # capitals, not initials; initials are no syllable ("AM", "BT", "J.")
+    pinyin_caps = last.isalpha() and last.isupper() and len(last) >= 2 and bool(_PINYIN.fullmatch(last.lower()))
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", last) and not pinyin_caps and "," not in name \
+            and all(w[:1].isupper() and not w.isupper() for w in words[:-1]):
+        # a Vancouver (ICMJE/MEDLINE) byline: the surname, then the initials without full
+        # stops ("Kowalski AM", "Garcia Cantu A")
+        return " ".join(words[:-1]), last
+    if len(words) < 2 or "," in name or (_INITIALS.match(last) and not pinyin_caps):
         return names.split_english_name(name)
     # a word in capitals is a surname; of two letters only when it is pinyin ("LI", "WU"),
     # else initials ("NS Sampath Kumar")
@@ -183,6 +227,32 @@ def split_byline_name(name: str) -> tuple[str, str]:
     while k > 1 and words[k - 1] in SURNAME_PARTICLES:
         k -= 1
     return " ".join(words[k:]), " ".join(words[:k])
+
+
+def split_byline_names(names_: list[str]) -> list[tuple[str, str]]:
+    """``[(surname, given)]`` of a whole byline. A byline set wholly in capitals ("ANNA
+    KOWALSKI, BRIAN OKAFOR AND CHEN LIU") carries no case signal of the surname-first
+    order GB/T 28039 prints in capitals ("ZHANG San"): when any of its names is no pinyin,
+    it is a Western byline set in capitals, and every name, a pinyin-looking one too, is
+    read in Western order (given names first)."""
+    def caps(n: str) -> bool:
+        return bool(re.search(r"[A-Z]{2}", n)) and not re.search(r"[a-z]", n)
+
+    western_caps = len(names_) > 1 and all(caps(n) for n in names_) and any(
+        not all(_PINYIN.fullmatch(w.lower().strip(".")) for w in n.split()) for n in names_)
+    out = []
+    for n in names_:
+        words = n.split()
+        # (in capitals a last word of three letters is a surname, LIU, not initials: initials
+        # at the end of a name carry their full stops, "SMITH J.A.")
+        if western_caps and len(words) > 1 and "," not in n and not re.fullmatch(r"(?:[A-Z]\.\s?)+", words[-1]):
+            k = len(words) - 1
+            while k > 1 and words[k - 1].lower() in {p.lower() for p in SURNAME_PARTICLES}:
+                k -= 1
+            out.append((" ".join(words[k:]), " ".join(words[:k])))
+        else:
+            out.append(split_byline_name(n))
+    return out
 
 
 def looks_like_name(name: str) -> bool:
@@ -224,6 +294,9 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
     used, in type smaller than the byline's. Notes in it (equal contribution, e-mail) are
     not affiliations."""
     wanted = {m for ms in marks for m in ms if re.fullmatch(r"\d{1,2}|[a-z]", m)}
+    # (marks of the footnote sequence *, †, ‡ key affiliations too where every author has
+    # one and the note under it names an institution: not a correspondence note)
+    symbols = {m for ms in marks for m in ms if _SYMBOL.fullmatch(m)}
     byline_size = lines[start - 1].size if 0 < start <= len(lines) else 99.0
     for k in range(start, len(lines)):
         ln = lines[k]
@@ -232,11 +305,13 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
         lead = _AFF_START.match(_clean(ln.text))
         if ln.size < byline_size and (
                 (first is not None and (first.sup or first.size < ln.size * 0.8) and first.text.strip() in wanted)
+                or (first is not None and first.sup and first.text.strip() in symbols and len(ln.spans) > 1
+                    and INSTITUTION_EN.search(ln.spans[1].text[:80]) and not _NOTE_LINE.search(ln.spans[1].text[:60]))
                 or (lead is not None and lead.group("m") in wanted and INSTITUTION_EN.search(ln.text[:80]))
                 # (or a raised mark the text layer set on a line of its own, its affiliation beside it)
                 or (ln.text.strip() in wanted and k + 1 < len(lines) and lines[k + 1].size > ln.size * 1.2
                     and INSTITUTION_EN.search(lines[k + 1].text[:80]))):
-            affs, _ = affiliations(lines, k, limit=40)
+            affs, _ = affiliations(lines, k, limit=40, symbols=bool(symbols))
             return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
     return {}
 
@@ -330,11 +405,29 @@ _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 
 
-def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict[str, str], int]:
+# an affiliation's raised mark: a number or a letter; in a footnote list also a note symbol
+# (the footnote sequence *, †, ‡, §, ¶ that some journals key affiliations by)
+_MARK = re.compile(r"\s*(?:\d{1,2}|[a-z])\s*")
+_SYMBOL = re.compile(r"\s*[*∗†‡§¶]{1,2}\s*")
+# a line that only gives an e-mail address ("Email: a@b.edu", "E-mail address: …", a bare one)
+_EMAIL_LINE = re.compile(r"(?:e-?mail(?:\s+address(?:es)?)?\s*[:.]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"
+                         r"(?:\s*[,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*", re.I)
+
+
+def _opens_affiliation(line: "Line", symbols: bool = False) -> bool:
+    """Whether a line opens with an affiliation mark (raised, or "2 Department …" in text type)."""
+    first = line.spans[0] if line.spans else None
+    if first is not None and (first.sup or first.size < line.size * 0.8):
+        return bool(_MARK.fullmatch(first.text) or symbols and _SYMBOL.fullmatch(first.text))
+    return bool(_AFF_START.match(line.text)) and bool(INSTITUTION_EN.search(line.text))
+
+
+def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool = False) -> tuple[dict[str, str], int]:
     """``{mark: affiliation}`` from the lines under a byline, and the index after them.
 
-    An affiliation begins at a superscript mark (or a leading "1 " / "a") and runs to the
-    next mark; a line that names no institution and carries no mark ends the block."""
+    An affiliation begins at a superscript mark (or a leading "1 " / "a"; with `symbols`, a
+    footnote's *, †, ‡) and runs to the next mark; a line that names no institution and
+    carries no mark ends the block."""
     out: dict[str, str] = {}
     cur = ""
     last: "Line | None" = None  # the block's last line so far
@@ -347,7 +440,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
             continue
         pieces: list[tuple[str, str]] = []
         for sp in ln.spans or []:
-            if (sp.sup or sp.size < ln.size * 0.8) and re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", sp.text):
+            if (sp.sup or sp.size < ln.size * 0.8) and (_MARK.fullmatch(sp.text) or symbols and _SYMBOL.fullmatch(sp.text)):
                 pieces.append(("m", sp.text.strip()))
             else:
                 pieces.append(("t", sp.text))
@@ -360,6 +453,13 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14) -> tuple[dict
                 pieces = [("m", m.group("m")), ("t", pieces[0][1][m.end():])] + pieces[1:]
         if _FRONT_LABEL.match(_clean(ln.text)):
             break  # the next part of the front matter: dates, abstract, keywords, notes
+        if out and _EMAIL_LINE.fullmatch(_clean(ln.text)) and i + 1 < len(lines) \
+                and abs(lines[i + 1].size - ln.size) < 0.3 and _opens_affiliation(lines[i + 1], symbols):
+            # an author's e-mail printed under their affiliation, before the next marked one
+            # (JATS keeps <email> apart from <aff>): the list goes on after it
+            i += 1
+            last = None
+            continue
         if re.fullmatch(r"\s*(?:\d{1,2}|[a-z])\s*", ln.text) and i + 1 < len(lines) and lines[i + 1].size > ln.size:
             pending = ln.text.strip()  # a hanging mark the text layer set on a line of its own
             i += 1

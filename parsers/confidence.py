@@ -724,6 +724,9 @@ def _english_names(art: Article, s: Scores) -> None:
         name = c.name.en or f"{c.given} {c.surname}".strip()
         if not name or _CJK.search(name):
             continue
+        if name.count(",") == 1 and c.surname and name.split(",")[0].strip() == c.surname:
+            # a name printed inverted ("Kowalski, Anna"): its shape is that of "Anna Kowalski"
+            name = f"{name.split(',')[1].strip()} {c.surname}"
         words = name.lower().split()
         if re.search(r"\b(?:and|AND)\b|&", name) or sum(w in _PROSE_WORDS for w in words) >= 2:
             s.cap("contributors.surname", 0.4, f"“{name}” holds running text or a separator: not one name")
@@ -743,6 +746,23 @@ def _english_names(art: Article, s: Scores) -> None:
         if key in seen:
             s.cap("contributors.surname", 0.5, f"“{name}” is printed twice in the byline as read")
         seen.add(key)
+
+
+# an institution's name run straight into another unit's head ("University of Institute of
+# Crop Research"): two affiliations printed side by side (author blocks, IEEE/ACM) that the
+# text layer read across as one line; a unit's name never goes on "of Institute of"
+_INTERLEAVED_UNITS = re.compile(r"\bof\s+(?:the\s+)?(?:Department|Institute|Faculty|Division|School|College|University|"
+                                r"Laboratory|Hospital|Center|Centre)\s+(?:of|for)\b")
+
+
+def _english_affiliations(art: Article, s: Scores) -> None:
+    """An English-language article's affiliations against the shape of one: an
+    institution's name that runs into another unit's head was read across two blocks."""
+    for c in art.contributors:
+        if c.affiliation and _INTERLEAVED_UNITS.search(c.affiliation):
+            s.cap("contributors.affiliation", 0.5, f"“{c.affiliation[:50]}” runs one unit's name into another's: "
+                                                   "two affiliations printed side by side read across")
+            return
 
 
 def _english_title(art: Article, s: Scores) -> None:
@@ -765,6 +785,11 @@ def _english_abstract(art: Article, s: Scores) -> None:
         s.cap("abstract.en", 0.5, f"{words} words: short for a research article's abstract (cut at a column or page end?)")
     if words > 600:
         s.cap("abstract.en", 0.5, f"{words} words: long for an abstract (ran on into the body?)")
+    tail = ab[len(ab) * 2 // 3:]
+    if re.search(r"(?:^|[.;]\s)(?:Abbreviations?|Running (?:title|head)|Significance(?: statement)?|Plain language summary|"
+                 r"Lay summary|JEL(?: classification)?|MSC|Mathematics Subject Classification|Funding)\b[^:]{0,20}:", tail):
+        # a front-matter label and a colon near its end: the abstract ran on into the next note
+        s.cap("abstract.en", 0.5, "ends in a front-matter label (Abbreviations:, Significance:…): ran on into the next note")
     if re.match(r"\s*[a-z]", ab) and not re.match(r"\s*(?:[a-z]+[A-Z]|[a-z]\b|e\.g\.|i\.e\.)", ab):
         s.cap("abstract.en", 0.5, "opens in lower case: its first line may have been lost")
 
@@ -783,6 +808,15 @@ def _english_keywords(art: Article, s: Scores) -> None:
             s.cap("keywords.en", 0.4, f"“{k[:50]}” reads as a sentence, not a keyword: the list ran on")
         elif _FRONT_HEADING_EN.search(k):
             s.cap("keywords.en", 0.4, f"“{k[:50]}” holds a heading of what follows the keywords")
+    if any(re.search(r"^[A-Z][a-z]+(?:\s+[A-Za-z]+){0,3}\s*(?:\(\d{4}\))?\s*:\s|\s[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s*:\s", k)
+           for k in ke):
+        # a label and a colon inside a keyword ("… tillering Running title: …"): the list ran on
+        # into the labelled line under it (a keyword holds no label)
+        s.cap("keywords.en", 0.5, "a keyword holds a label and a colon: the list ran on into the next line")
+    if any(re.search(r"[\x00-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]", k) for k in ke):
+        # a control, private-use or replacement character: a glyph (a bullet, a separator)
+        # the font does not map, read into a keyword
+        s.cap("keywords.en", 0.5, "a keyword holds a character no font mapped (a bullet or separator glyph)")
     if re.search(r"\b(?:and|of|the|for|in|with|to)$|[-‐,]$", ke[-1]):
         s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
     if len(ke) == 1 and len(ke[0].split()) >= 4:
@@ -806,6 +840,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
         check(art, ev, s)
     if art.language == "en" or (not art.title.zh and art.title.en):
         _english_names(art, s)
+        _english_affiliations(art, s)
         _english_title(art, s)
         _english_abstract(art, s)
         _english_keywords(art, s)

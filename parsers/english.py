@@ -47,8 +47,10 @@ _EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[
 
 # what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
 # glyph standing alone between spaces that the font does not name (Springer's "·" drawn in a
-# symbol font comes out as U+FFFD or a private-use character)
-_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff]\s+")
+# symbol font comes out as U+FFFD or a private-use character; a bullet a simple font draws at
+# a WinAnsiEncoding code the table leaves unused, 0x7F or 0x80–0x9F, which PDF 32000 Annex D
+# shows as a bullet, comes out as that control character)
+_KW_SEPARATOR = re.compile(r"\s*[;；|·•∙⋅・‧▪■◆]\s*|\s+[\ufffd\ue000-\uf8ff\x7f-\x9f]\s*")
 # a comma between two digits is part of a chemical locant ("2,4-D", "1,2-dichloroethane")
 _KW_COMMA = re.compile(r"\s*[,，]\s*(?!(?<=\d,)\d)")
 

@@ -1,0 +1,983 @@
+"""Generate the English convention-variation cases in tests/en_conventions/ (issue 11).
+
+Each case is a small one-article PDF (a first page and a second page of body text) that
+varies ONE publisher convention of an English article's first page against a plain base
+layout (masthead, title, byline with superscript digits, the affiliations under it, an
+"Abstract" heading alone on its line, "Keywords:" with semicolons, "1. Introduction"):
+the abstract's label or its absence, a structured abstract, two columns, the keywords'
+label and separators, JEL/MSC lines, the byline's marks, degrees, ORCID glyphs, capitals,
+a wrapped byline, footnote or unmarked affiliations, affiliations after the abstract.
+
+The truth (`truth.json` beside each `article.pdf`) is built from the generator's own
+input, never read back from the tool: the fields GROBID's header evaluation scores
+(title, first author, author surnames, abstract, keywords) plus the affiliations, in the
+form the publisher's JATS would hold them (no marks, no labels; a structured abstract's
+sub-heads as JATS <sec><title> text, which score_en joins without their colon).
+`expect` names the fields a case prints in a form the record cannot reproduce exactly
+(they must then be flagged `uncertain-field`, never silently wrong).
+
+Run from the checkout:  .venv/bin/python tests/make_en_convention_cases.py
+The PDFs are deterministic (reportlab `invariant=1`, standard Type 1 fonts, nothing
+embedded), so regenerating gives no git diff with the same reportlab version.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+from tests.make_fixtures import _versions  # noqa: E402  (the same version stamp as the fixtures)
+
+OUT = HERE / "en_conventions"
+CREATOR = f"journal-ingest tests/make_en_convention_cases.py ({_versions()})"
+PW, PH = 595.0, 842.0            # A4
+ML, MR = 56.0, 56.0
+TW = PW - ML - MR
+TOP = PH - 50
+
+# ----------------------------------------------------------------------------- content
+TITLE = "Seasonal variation of soil moisture and its effect on the growth of winter wheat in semi-arid regions"
+ABSTRACT = (
+    "Soil moisture controls the early growth of winter wheat where rainfall is scarce and uneven. "
+    "We measured soil water content at three depths in forty plots over four seasons and related it to "
+    "tiller number, leaf area and grain yield. Plots that kept more than twenty percent water in the top "
+    "layer during tillering produced more tillers and a larger leaf area than dry plots, and their yield "
+    "was higher by a quarter on average. The effect was strongest in the driest season and weakest when "
+    "autumn rain was plentiful. A simple water balance model driven by daily weather reproduced the "
+    "measured soil moisture with a mean error of two percent and predicted the yield gap between wet and "
+    "dry plots. These results suggest that sowing dates and residue management that conserve water in "
+    "autumn can raise yields in semi-arid farming systems without extra irrigation."
+)
+STRUCTURED = [
+    ("Background", "Soil moisture controls the early growth of winter wheat where rainfall is scarce and uneven, "
+                   "but its effect at different depths is not well known."),
+    ("Methods", "We measured soil water content at three depths in forty plots over four seasons and related it "
+                "to tiller number, leaf area and grain yield with mixed models."),
+    ("Results", "Plots that kept more than twenty percent water in the top layer during tillering produced more "
+                "tillers and a larger leaf area than dry plots, and their yield was higher by a quarter on average. "
+                "The effect was strongest in the driest season."),
+    ("Conclusions", "Sowing dates and residue management that conserve water in autumn can raise yields in "
+                    "semi-arid farming systems without extra irrigation."),
+]
+# the abstract as styled runs: an italic species name, a subscript and a superscript (JATS
+# <italic>, <sub>, <sup>: their text joined without spaces)
+STYLED = [("Soil moisture controls the early growth of winter wheat (", "r", False), ("Triticum aestivum", "i", False),
+          (" L.) where rainfall is scarce and uneven. We measured soil water content and the CO", "r", False),
+          ("2", "r", "sub"),
+          (" flux at three depths in forty plots over four seasons and related them to tiller number, leaf area "
+           "and grain yield. Plots that kept more than twenty percent water in the top layer during tillering "
+           "yielded 5.2 t ha", "r", False), ("-1", "r", True),
+          (" on average, a quarter more than dry plots. The effect was strongest in the driest season and weakest "
+           "when autumn rain was plentiful. A simple water balance model driven by daily weather reproduced the "
+           "measured soil moisture and predicted the yield gap between wet and dry plots. Conserving water in "
+           "autumn can raise yields in semi-arid farming systems without extra irrigation.", "r", False)]
+KEYWORDS = ["soil moisture", "winter wheat", "semi-arid agriculture", "water balance model", "tillering"]
+BODY = (
+    "Winter wheat is the main cereal of many semi-arid regions, where the crop depends on the water stored "
+    "in the soil during autumn and winter. Rainfall in these regions varies from year to year, and the "
+    "timing of the rain matters as much as its amount. Earlier work has shown that water stress during "
+    "tillering reduces the number of ears, while stress during grain filling reduces the weight of the "
+    "grains. Less is known about how water in different soil layers supports the crop at each stage. "
+    "Farmers can influence the water stored in the soil through the date of sowing, the handling of crop "
+    "residues and the depth of tillage, but advice on these practices is rarely based on measurements "
+    "made in the same fields over several seasons. In this study we followed soil moisture and crop growth "
+    "in the same plots for four seasons in order to describe the relation between them and to test a "
+    "simple model that farmers and advisers could use. "
+)
+MASTHEAD = "Journal of Dryland Field Studies 14 (2024) 211–222"
+DOI_LINE = "https://doi.org/10.5555/jdfs.2024.0211"
+
+
+@dataclass
+class Author:
+    given: str
+    surname: str
+    marks: str = ""            # superscript marks as printed after the name ("1,*")
+    degrees: str = ""          # ", MD, PhD" printed after the name (no part of it)
+    group: bool = False        # a group author ("the … Consortium"): JATS <collab>, no surname
+
+
+@dataclass
+class Case:
+    name: str
+    convention: str
+    authors: list[Author]
+    affs: list[tuple[str, str]]                # (mark, text) in print order; mark "" = unmarked
+    abstract: str = ABSTRACT
+    structured: list[tuple[str, str]] | None = None
+    keywords: list[str] = field(default_factory=lambda: list(KEYWORDS))
+    # layout switches, each one convention
+    font: str = "Times"
+    abstract_label: str = "alone"              # alone | run-in text ("Abstract:") | none-box | none-italic
+    abstract_run_in: str = ""
+    structured_heads: str = "run-in"           # run-in (bold "Background:") | alone
+    kw_label: str = "Keywords:"
+    kw_alone: bool = False                     # the label alone on its line, the list under it
+    kw_sep: str = "; "
+    kw_end: str = ""
+    kw_width: float = 0.0                      # narrower measure: the list wraps
+    kw_after: list[str] = field(default_factory=list)   # lines printed right after the keywords (JEL, MSC)
+    no_keywords: bool = False
+    body_heading: str = "1. Introduction"
+    rule_after_front: bool = False
+    two_columns: bool = False
+    name_sep: str = ", "
+    last_sep: str = " and "
+    caps_names: bool = False
+    orcid: bool = False
+    mark_style: str = "sup"                    # sup | none
+    aff_place: str = "under"                   # under | footnote | after-abstract
+    aff_emails: list[str] = field(default_factory=list)  # an e-mail line after each affiliation
+    corresp_note: str = ""                     # a first-page footnote ("* Corresponding author. …")
+    byline_width: float = 0.0
+    center: bool = False                       # title, byline, affiliations and labels centred
+    abstract_paras: str = ""                   # "" one paragraph | indent | gap: two paragraphs
+    kw_before: bool = False                    # keywords printed above the abstract
+    byline_style: str = "r"                    # r | b (a bold byline)
+    byline_size: float = 11.0
+    aff_mark_style: str = "sup"                # sup | baseline (a number on the line: "1 Department …")
+    highlights: list[str] = field(default_factory=list)  # a Highlights list before the abstract
+    author_blocks: bool = False                # one block per author (name, affiliation, e-mail) side by side
+    layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
+    main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
+    justify: bool = False
+    hyphenate: bool = False                    # long words broken with a hyphen at line ends
+    abstract_pieces: list = field(default_factory=list)  # the abstract as styled runs (italic, sub/superscripts)
+    name_format: str = "given-first"           # given-first | vancouver | inverted | surname-caps
+    abstract_in_body_type: bool = False        # the abstract in the body's own size and leading
+    banner: bool = False                       # the journal's name in large type and a column label above the title
+    subtitle: str = ""                         # a subtitle under the title, smaller
+    authors_first: bool = False                # the byline printed above the title
+    aff_size: float = 9.0
+    sidebar: str = ""                          # frontiers: a left column of editors, history, citation beside the title
+    kw_margin: bool = False                    # the keywords label in the margin beside the list
+    small_caps: bool = False                   # the byline in capitals and small capitals
+    tight_after_abstract: bool = False         # the next field right under the abstract, no extra space
+    envelope: bool = False                     # a ZapfDingbats envelope after the byline
+    aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
+    aff_notes: list[str] = field(default_factory=list)   # notes under the affiliations ("*Corresponding …")
+    expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
+
+    def truth(self) -> dict:
+        """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
+        if self.structured:
+            abstract = " ".join(f"{h} {t}" for h, t in self.structured)
+        elif self.abstract_pieces:
+            abstract = "".join(t for t, _, _ in self.abstract_pieces)
+        else:
+            abstract = self.abstract
+        affs = []
+        for _, text in self.affs:
+            if text not in affs:
+                affs.append(text)
+        return {
+            "convention": self.convention,
+            "title": TITLE,
+            "first_author": self.authors[0].surname,
+            "authors": " ".join(a.surname for a in self.authors if not a.group),
+            "abstract": abstract,
+            "keywords": [] if self.no_keywords else list(self.keywords),
+            "affiliations": affs,
+            "expect": self.expect,
+        }
+
+
+# ----------------------------------------------------------------------------- drawing
+def fonts(family: str) -> dict[str, str]:
+    if family == "Helvetica":
+        return {"r": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Oblique", "bi": "Helvetica-BoldOblique"}
+    return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"}
+
+
+Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi), True superscript / "sub" subscript / "sc" / "raised"
+# the size of a piece against the text's: a small capital (capitals set smaller, at the
+# baseline), a mark raised at nearly the text's size (some exporters only shift the baseline)
+SCALE = {"sc": 0.78, "raised": 0.92}
+
+
+def tokens(runs: list[Piece]) -> list[list[Piece]]:
+    """Words (lists of pieces with no space inside): a superscript clings to its word."""
+    out: list[list[Piece]] = []
+    glue = False
+    for text, style, sup in runs:
+        parts = text.split(" ")
+        for n, part in enumerate(parts):
+            if n > 0:
+                glue = False
+            if not part:
+                continue
+            if (glue or sup and sup != "sc") and out:
+                out[-1].append((part, style, sup))
+            else:
+                out.append([(part, style, sup)])
+            glue = True
+        if text.endswith(" "):
+            glue = False
+    return out
+
+
+class Page:
+    def __init__(self, c, family: str) -> None:
+        self.c, self.f = c, fonts(family)
+
+    def width(self, piece: Piece, size: float) -> float:
+        text, style, sup = piece
+        return stringWidth(text, self.f[style], size * SCALE.get(sup, 0.62 if sup else 1.0))
+
+    def flow(self, runs: list[Piece], x: float, y: float, width: float, size: float, lead: float,
+             center: bool = False, indent: float = 0.0, justify: bool = False, hyphenate: bool = False) -> float:
+        """Draw the runs wrapped at `width` from baseline `y` (the first line indented by
+        `indent`; lines but the last spread to the measure with `justify`; a long word that
+        does not fit broken with a hyphen with `hyphenate`); returns the next baseline."""
+        space = stringWidth(" ", self.f["r"], size)
+        line: list[list[Piece]] = []
+        used = indent
+        lines = []
+        pending = tokens(runs)
+        while pending:
+            tok = pending.pop(0)
+            w = sum(self.width(p, size) for p in tok)
+            if line and used + space + w > width:
+                cut = self.hyphen_split(tok, width - used - space, size) if hyphenate else None
+                if cut:
+                    line.append(cut[0])
+                    used += space + sum(self.width(p, size) for p in cut[0])
+                    pending.insert(0, cut[1])
+                    lines.append((line, used - (indent if not lines else 0)))
+                    line, used = [], 0.0
+                    continue
+                lines.append((line, used - (indent if not lines else 0)))
+                line, used = [], 0.0
+            used += (space if line else 0) + w
+            line.append(tok)
+        if line:
+            lines.append((line, used))
+        for n_line, (toks, used) in enumerate(lines):
+            first = indent if n_line == 0 and not center else 0
+            cx = x + ((width - used) / 2 if center else 0) + first
+            gap = space
+            if justify and n_line < len(lines) - 1 and len(toks) > 1:
+                gap = space + (width - first - used) / (len(toks) - 1)
+            run: list = []  # plain pieces of one style drawn as one string, spaces as space glyphs
+
+            def flush() -> None:
+                if run:
+                    self.c.setFont(self.f[run[0][1]], size)
+                    self.c.drawString(run[0][2], y, "".join(t for t, _, _ in run))
+                    run.clear()
+
+            for n, tok in enumerate(toks):
+                if n:
+                    if run and gap == space:
+                        run.append((" ", run[0][1], cx))
+                    else:
+                        flush()
+                    cx += gap
+                for piece in tok:
+                    text, style, sup = piece
+                    if not sup and (not run or run[0][1] == style):
+                        run.append((text, style, cx))
+                        cx += self.width(piece, size)
+                        continue
+                    flush()
+                    if not sup:
+                        run.append((text, style, cx))
+                        cx += self.width(piece, size)
+                        continue
+                    s = size * SCALE.get(sup, 0.62)
+                    self.c.setFont(self.f[style], s)
+                    rise = size * 0.38 if sup in (True, "raised") else (-size * 0.15 if sup == "sub" else 0)
+                    self.c.drawString(cx, y + rise, text)
+                    cx += self.width(piece, size)
+            flush()
+            y -= lead
+        return y
+
+    def hyphen_split(self, tok: list[Piece], room: float, size: float) -> tuple[list[Piece], list[Piece]] | None:
+        """A word broken at a line end: a compound at its own hyphen, a long plain word
+        after its fourth letter or later (head + "-" must fit in `room`)."""
+        if len(tok) != 1:
+            return None
+        word, style, sup = tok[0]
+        cuts = [i + 1 for i, ch in enumerate(word) if ch == "-" and 2 < i < len(word) - 3]
+        if re.fullmatch(r"[a-z]{9,}[,.;]?", word):
+            cuts += list(range(4, len(word.rstrip(",.;")) - 3))
+        for i in sorted(cuts, reverse=True):
+            head = word[:i] if word[i - 1] == "-" else word[:i] + "-"
+            if self.width((head, style, sup), size) <= room:
+                return [(head, style, sup)], [(word[i:], style, sup)]
+        return None
+
+    def text(self, s: str, x: float, y: float, size: float, style: str = "r") -> None:
+        self.c.setFont(self.f[style], size)
+        self.c.drawString(x, y, s)
+
+
+def byline_runs(case: Case) -> list[Piece]:
+    runs: list[Piece] = []
+    n = len(case.authors)
+    for k, a in enumerate(case.authors):
+        if k:
+            runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
+        name = printed_name(case, a)
+        if case.small_caps:  # each word's first capital at full size, the rest as smaller capitals
+            for n_w, w in enumerate(name.split()):
+                runs += [((" " if n_w else "") + w[0], case.byline_style, False), (w[1:].upper(), case.byline_style, "sc")]
+        else:
+            runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
+        if a.degrees:
+            runs.append((a.degrees, case.byline_style, False))
+        if a.marks and case.mark_style == "sup":
+            runs.append((a.marks, "r", True))
+        elif a.marks and case.mark_style == "raised":
+            runs.append((a.marks, "r", "raised"))
+    return runs
+
+
+def printed_name(case: Case, a: Author) -> str:
+    """The name as the byline's convention prints it."""
+    if a.group or case.name_format == "given-first":
+        return f"{a.given} {a.surname}".strip()
+    if case.name_format == "vancouver":  # surname, then initials without full stops
+        return f"{a.surname} {''.join(w[0] for w in a.given.replace('-', ' ').split())}"
+    if case.name_format == "inverted":  # "Surname, Given"
+        return f"{a.surname}, {a.given}"
+    if case.name_format == "surname-caps":  # "Given SURNAME" (French habit)
+        return f"{a.given} {a.surname.upper()}"
+    raise ValueError(case.name_format)
+
+
+def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
+    """An ORCID iD icon after each name: a green disc with "iD" in it (the icon as a glyph
+    run, as publishers' PDFs draw it), placed where the name ends on the byline."""
+    # recompute the byline positions the flow used (one line: the case keeps it short)
+    space = stringWidth(" ", page.f["r"], 11)
+    runs = byline_runs(case)
+    total = sum(page.width(p, 11) for tok in tokens(runs) for p in tok) + space * (len(tokens(runs)) - 1)
+    x = ML + ((TW - total) / 2 if center else 0)
+    ends = []
+    toks = tokens(runs)
+    for n, tok in enumerate(toks):
+        if n:
+            x += space
+        x += sum(page.width(p, 11) for p in tok)
+        if tok[-1][2] and (n + 1 == len(toks) or not toks[n + 1][0][0] in (",", "and")):
+            ends.append(x)
+    for x_end in ends:
+        c.setFillColorRGB(0.65, 0.81, 0.22)
+        c.circle(x_end + 4, y + 3.5, 3.2, stroke=0, fill=1)
+        c.setFillColorRGB(1, 1, 1)
+        c.setFont("Helvetica-Bold", 3.2)
+        c.drawString(x_end + 2.2, y + 2.4, "iD")
+        c.setFillColorRGB(0, 0, 0)
+
+
+def draw_author_blocks(p: Page, case: Case, y: float) -> float:
+    """One block per author side by side (IEEE/ACM conference style): the name, then the
+    author's affiliation broken over lines, then the e-mail, all centred in the block."""
+    n = len(case.authors)
+    w = TW / n
+    low = y
+    for k, a in enumerate(case.authors):
+        x = ML + k * w
+        yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=True)
+        aff = dict(case.affs)[a.marks]
+        yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=True)
+        if k < len(case.aff_emails):
+            yy = p.flow([(case.aff_emails[k], "r", False)], x, yy, w - 6, 9, 11, center=True)
+        low = min(low, yy)
+    return low - 4
+
+
+def draw_case(case: Case) -> bytes:
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(PW, PH), invariant=1, pageCompression=1)
+    c.setCreator(CREATOR)
+    c.setTitle("")
+    p = Page(c, case.font)
+    # masthead and DOI (small, at the top)
+    p.text(MASTHEAD, ML, TOP, 8, "i")
+    p.text(DOI_LINE, PW - MR - stringWidth(DOI_LINE, p.f["r"], 8), TOP, 8)
+    c.line(ML, TOP - 6, PW - MR, TOP - 6)
+    L, W = ML + case.main_indent, TW - case.main_indent   # the front matter's column
+    y = TOP - 40
+    if case.banner:  # the journal's name in large type above everything, then a column label
+        p.text("DRYLAND FIELD STUDIES", L, y, 22, "b")
+        y -= 26
+        p.text("RESEARCH ARTICLE", L, y, 9, "b")
+        y -= 24
+    if case.sidebar == "frontiers":
+        y = frontiers_sidebar(p, y)
+    if case.authors_first:  # the byline above the title
+        y = p.flow(byline_runs(case), L, y, W, case.byline_size, case.byline_size + 3) - 8
+    y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
+    if case.subtitle:
+        y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
+    y -= 6
+    by_y = y
+    if case.author_blocks:
+        y = draw_author_blocks(p, case, y)
+    elif not case.authors_first:
+        y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3,
+                   center=case.center)
+    if case.orcid:
+        draw_orcid(c, case, p, by_y, False)
+    if case.envelope:
+        # the corresponding author's envelope icon, a ZapfDingbats glyph after the byline
+        c.setFont("ZapfDingbats", 8)
+        c.drawString(L + sum(p.width(pc, case.byline_size) for t in tokens(byline_runs(case)) for pc in t)
+                     + stringWidth(" ", p.f["r"], case.byline_size) * (len(tokens(byline_runs(case))) - 1) + 2,
+                     by_y + 1, ")")
+    y -= 4
+
+    def affiliations(y: float) -> float:
+        if case.aff_paragraph:  # all in one paragraph, set apart by semicolons
+            runs: list[Piece] = []
+            for k, (mark, text) in enumerate(case.affs):
+                runs += [(mark, "i", True), (text + ("; " if k < len(case.affs) - 1 else ""), "i", False)]
+            return p.flow(runs, L, y, W, 9, 11, center=case.center)
+        for k, (mark, text) in enumerate(case.affs):
+            runs = []
+            if mark and case.mark_style != "none":
+                kind = "raised" if case.mark_style == "raised" else case.aff_mark_style == "sup"
+                runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i", kind))
+            runs.append((text, "i", False))
+            y = p.flow(runs, L, y, W, case.aff_size, case.aff_size + 2, center=case.center)
+            if k < len(case.aff_emails) and case.aff_emails[k]:
+                y = p.flow([(case.aff_emails[k], "r", False)], L, y, W, 9, 11, center=case.center)
+        for note in case.aff_notes:
+            y = p.flow([(note[0], "r", True), (note[1:], "r", False)], L, y, W, 9, 11, center=case.center)
+        return y
+
+    if case.aff_place == "under" and not case.author_blocks:
+        y = affiliations(y) - 10
+    else:
+        y -= 8
+    right_top = None
+    if case.layout != "plain":
+        y, right_top = front_layout(case, p, y)
+    else:
+        y = plain_front(case, p, y, L, W)
+    if case.aff_place == "after-abstract":
+        y -= 8
+        y = affiliations(y)
+    y -= 8
+    if case.rule_after_front:
+        c.line(ML, y + 6, PW - MR, y + 6)
+        y -= 10
+    # --- body
+    if case.body_heading:
+        p.text(case.body_heading, ML, y, 10.5, "b")
+        y -= 15
+    foot = 60.0
+    notes: list[list[Piece]] = []
+    if case.aff_place == "footnote":
+        for mark, text in case.affs:
+            notes.append([(mark, "r", True), (text, "r", False)])
+    if case.corresp_note:
+        notes.append([("*", "r", True), (case.corresp_note, "r", False)])
+    if notes:
+        foot = 40 + 11 * sum(1 + int(stringWidth(n[-1][0], p.f["r"], 8.5) // TW) for n in notes)
+    two = case.two_columns or case.layout in ("ieee", "elsevier")
+    _body_columns(p, [(BODY * 3, "r", False)], y, foot, two, right_top)
+    if notes:
+        c.line(ML, foot - 2, ML + 120, foot - 2)
+        fy = foot - 14
+        for n in notes:
+            fy = p.flow(n, ML, fy, TW, 8.5, 10.5)
+    p.text("211", PW / 2 - 6, 28, 9)
+    c.showPage()
+    # --- page 2: running head, body text, folio
+    p.text("Journal of Dryland Field Studies 14 (2024) 211–222", ML, TOP, 8, "i")
+    c.line(ML, TOP - 6, PW - MR, TOP - 6)
+    yy = TOP - 30
+    p.text("2. Materials and methods", ML, yy, 10.5, "b")
+    _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
+    p.text("212", PW / 2 - 6, 28, 9)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def frontiers_sidebar(p: Page, y: float) -> float:
+    """Frontiers' first page: a type/date/DOI strip on top, and a narrow left column of
+    the editors, the correspondence, the history, the citation and the copyright beside the
+    title and byline (names of people who are not authors)."""
+    for k, (label, value) in enumerate((("TYPE", "Original Research"), ("PUBLISHED", "01 June 2024"),
+                                        ("DOI", "10.5555/jdfs.2024.0211"))):
+        x = ML + 125 + k * 130
+        p.text(label, x, y, 7, "b")
+        p.text(value, x + stringWidth(label + " ", p.f["b"], 7), y, 7)
+    ys = y - 30
+    for label, lines in (("OPEN ACCESS", []), ("EDITED BY", ["Maria Rossi,", "University of Padua, Italy"]),
+                         ("REVIEWED BY", ["Tomas Novak,", "Czech University of Life Sciences, Czechia"]),
+                         ("*CORRESPONDENCE", ["Chen Liu", "chen.liu@unl.edu"]),
+                         ("RECEIVED", ["03 March 2024"]), ("ACCEPTED", ["09 May 2024"]),
+                         ("CITATION", ["Kowalski A, Okafor B and Liu C (2024) Seasonal variation of soil moisture. "
+                                       "Front. Dryland Stud. 14:211."])):
+        p.text(label, ML, ys, 7, "b")
+        ys -= 9
+        for ln in lines:
+            ys = p.flow([(ln, "r", False)], ML, ys, 105, 7, 9)
+        ys -= 6
+    return y - 30
+
+
+def abstract_runs(case: Case) -> list[Piece]:
+    return case.abstract_pieces or [(case.abstract, "r", False)]
+
+
+def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
+    """Highlights, abstract and keywords in the plain one-column order (or the left column)."""
+    c = p.c
+    left_w = (W - 18) / 2 if case.two_columns else W
+    opts = {"justify": case.justify, "hyphenate": case.hyphenate}
+
+    def keywords(y: float) -> float:
+        if case.no_keywords:
+            return y
+        kw = case.kw_sep.join(case.keywords) + case.kw_end
+        width = case.kw_width or left_w
+        if case.kw_sep == "gap":  # keywords set apart by wide spaces alone
+            p.text(case.kw_label, L, y, 9.5, "b")
+            x = L + stringWidth(case.kw_label + " ", p.f["b"], 9.5)
+            for k in case.keywords:
+                p.text(k, x, y, 9.5)
+                x += stringWidth(k, p.f["r"], 9.5) + 16
+            return y - 12
+        if case.kw_sep == "lines":  # the label alone, then one keyword a line after a bullet
+            p.text(case.kw_label, L, y, 9.5, "b")
+            y -= 12
+            for k in case.keywords:
+                p.text("•", L + 2, y, 9.5)
+                p.text(k, L + 12, y, 9.5)
+                y -= 12
+            return y
+        if case.kw_margin:  # the label in the margin, the list beside it on the same baseline
+            p.text(case.kw_label, L, y, 9.5, "b")
+            return p.flow([(kw, "r", False)], L + 70, y, case.kw_width or (left_w - 70), 9.5, 12)
+        if case.kw_alone:
+            p.text(case.kw_label, L, y, 9.5, "b")
+            y -= 12
+            return p.flow([(kw, "r", False)], L, y, width, 9.5, 12, **opts)
+        return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], L, y, width, 9.5, 12, **opts)
+
+    if case.highlights:
+        p.text("Highlights", L, y, 10.5, "b")
+        y -= 14
+        for h in case.highlights:
+            p.text("•", L + 4, y, 9.5)
+            y = p.flow([(h, "r", False)], L + 14, y, W - 14, 9.5, 12)
+        y -= 8
+    if case.kw_before:
+        y = keywords(y) - 8
+    ab_size, ab_lead = 9.5, 12
+
+    def heading(y: float, text: str = "Abstract") -> float:
+        x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else L
+        p.text(text, x, y, 10.5, "b")
+        return y - 15
+
+    if case.structured:
+        if case.abstract_label == "alone":
+            y = heading(y)
+        for head, text in case.structured:
+            if case.structured_heads == "alone":
+                p.text(head, L, y, ab_size, "b")
+                y -= ab_lead
+                y = p.flow([(text, "r", False)], L, y, left_w, ab_size, ab_lead)
+            else:
+                y = p.flow([(head + ": ", "b", False), (text, "r", False)], L, y, left_w, ab_size, ab_lead)
+    elif case.abstract_label == "alone" and case.abstract_paras:
+        y = heading(y)
+        sentences = case.abstract.split(". ")
+        half = len(sentences) // 2
+        for n, para in enumerate([". ".join(sentences[:half]) + ".", ". ".join(sentences[half:])]):
+            if n and case.abstract_paras == "gap":
+                y -= 6
+            y = p.flow([(para, "r", False)], L, y, left_w, ab_size, ab_lead,
+                       indent=12 if case.abstract_paras == "indent" else 0)
+    elif case.abstract_label == "alone":
+        y = heading(y)
+        y = p.flow(abstract_runs(case), L, y, left_w, ab_size, ab_lead, **opts)
+    elif case.abstract_label == "run-in":
+        y = p.flow([(case.abstract_run_in + " ", "b", False)] + abstract_runs(case), L, y, left_w,
+                   ab_size, ab_lead, **opts)
+    elif case.abstract_label == "none-box":
+        top = y + ab_size + 4
+        y2 = p.flow(abstract_runs(case), L + 8, y, W - 16, ab_size, ab_lead)
+        c.rect(L, y2 + ab_lead - 6, W, top - (y2 + ab_lead - 6), stroke=1, fill=0)
+        y = y2 - 6
+    elif case.abstract_label == "none-italic":
+        y = p.flow([(case.abstract, "i", False)], L + 20, y, W - 40, 10.5, 13)
+    elif case.abstract_label == "none-bold":  # Scientific Reports: the unlabelled abstract in bold
+        y = p.flow([(case.abstract, "b", False)], L, y, W, 10, 12.5, justify=True)
+    elif case.abstract_label == "margin":  # the label in the margin, level with the text's first line
+        p.text("Abstract", L, y, 9.5, "b")
+        y = p.flow(abstract_runs(case), L + 70, y, W - 70, ab_size, ab_lead)
+    elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
+        y = heading(y)
+        y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
+    y -= 0 if case.tight_after_abstract else 6
+    if not case.kw_before:
+        y = keywords(y)
+    for extra in case.kw_after:
+        label, rest = extra.split(":", 1)
+        y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
+    return y
+
+
+HISTORY = ["Received 3 March 2024", "Received in revised form 20 April 2024", "Accepted 9 May 2024"]
+
+
+def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
+    """The front matter of a publisher's own layout below the affiliations; returns the
+    baseline under it and, for a two-column page whose right column starts level with the
+    abstract (IEEE), that column's top."""
+    c = p.c
+    kw = case.keywords
+    if case.layout == "ieee":
+        # IEEE Transactions: two columns from the abstract on; "Abstract—" and "Index Terms—"
+        # run in, bold italic; the right column starts level with the abstract
+        col = (TW - 18) / 2
+        top = y
+        y = p.flow([("Abstract—", "bi", False), (case.abstract, "b", False)], ML, y, col, 9, 10.5, justify=True)
+        y -= 4
+        y = p.flow([("Index Terms—", "bi", False), (", ".join(kw) + ".", "b", False)], ML, y, col, 9, 10.5,
+                   justify=True)
+        return y - 6, top
+    if case.layout == "elsevier":
+        # Elsevier: an article-info column (history, keywords one a line) beside the abstract
+        c.line(ML, y + 8, PW - MR, y + 8)
+        info_w, ab_x = 150.0, ML + 170
+        p.text("A R T I C L E   I N F O", ML, y - 4, 7.5, "b")
+        p.text("A B S T R A C T", ab_x, y - 4, 7.5, "b")
+        c.line(ML, y - 10, ML + info_w, y - 10)
+        c.line(ab_x, y - 10, PW - MR, y - 10)
+        yl = y - 22
+        p.text("Article history:", ML, yl, 8, "i")
+        yl -= 10
+        for h in HISTORY:
+            yl = p.flow([(h, "r", False)], ML, yl, info_w, 8, 10)
+        yl -= 8
+        p.text("Keywords:", ML, yl, 8, "i")
+        yl -= 10
+        for k in kw:
+            yl = p.flow([(k, "r", False)], ML, yl, info_w, 8, 10)
+        yr = p.flow([(case.abstract, "r", False)], ab_x, y - 22, PW - MR - ab_x, 9, 11, justify=True)
+        low = min(yl, yr) - 6
+        c.line(ML, low, PW - MR, low)
+        return low - 14, None
+    if case.layout == "tandf":
+        # Taylor & Francis: the abstract in a wide box, a narrow column beside it with the
+        # article history and the keywords (semicolons, wrapped in the narrow measure)
+        side_w, gap = 130.0, 14.0
+        ab_w = TW - side_w - gap
+        sx = ML + ab_w + gap
+        p.text("ABSTRACT", ML, y, 8.5, "b")
+        yr = p.flow([(case.abstract, "r", False)], ML, y - 12, ab_w, 9, 11, justify=True)
+        p.text("ARTICLE HISTORY", sx, y, 7.5, "b")
+        ys = y - 11
+        for h in (HISTORY[0], HISTORY[2]):
+            ys = p.flow([(h, "r", False)], sx, ys, side_w, 7.5, 9.5)
+        ys -= 6
+        p.text("KEYWORDS", sx, ys, 7.5, "b")
+        ys = p.flow([("; ".join(kw), "r", False)], sx, ys - 11, side_w, 7.5, 9.5)
+        return min(yr, ys) - 8, None
+    if case.layout == "mdpi":
+        # MDPI: the front matter in a column indented from a left margin column that holds the
+        # citation, the editor, the history and the copyright beside the abstract
+        L, W = ML + case.main_indent, TW - case.main_indent
+        top = y
+        y = p.flow([("Abstract:", "b", False), (" " + case.abstract, "r", False)], L, y, W, 9.5, 12, justify=True)
+        y -= 6
+        y = p.flow([("Keywords:", "b", False), (" " + "; ".join(kw), "r", False)], L, y, W, 9.5, 12)
+        mw = case.main_indent - 14
+        ym = top
+        for note in ["Citation: Kowalski, A.; Okafor, B.; Liu, C. Seasonal Variation of Soil Moisture. "
+                     "J. Dryland Field Stud. 2024, 14, 211.", "Academic Editor: Jane Doe",
+                     "Received: 3 March 2024", "Revised: 20 April 2024", "Accepted: 9 May 2024",
+                     "Published: 1 June 2024", "Copyright: © 2024 by the authors. Licensee MDPI, Basel, Switzerland."]:
+            label, rest = note.split(":", 1)
+            ym = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ym, mw, 7, 8.5) - 4
+        return min(y, ym) - 6, None
+    raise ValueError(case.layout)
+
+
+def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool, right_top: float | None = None) -> None:
+    """Body text down one column, or two columns, stopping at the footnote area (the rest of
+    the text is not needed: the cases are about the front matter)."""
+    cols = [(ML, (TW - 18) / 2), (ML + (TW + 18) / 2, (TW - 18) / 2)] if two else [(ML, TW)]
+    words = tokens(runs)
+    size, lead = 10, 12.5
+    space = stringWidth(" ", p.f["r"], size)
+    k = 0
+    for n, (x, w) in enumerate(cols):
+        yy = right_top if n == 1 and right_top is not None else y
+        while yy > foot and k < len(words):
+            line, used = [], 0.0
+            while k < len(words):
+                tw = sum(p.width(pc, size) for pc in words[k])
+                if line and used + space + tw > w:
+                    break
+                used += (space if line else 0) + tw
+                line.append(words[k])
+                k += 1
+            p.text(" ".join("".join(pc[0] for pc in t) for t in line), x, yy, size)
+            yy -= lead
+
+
+# ----------------------------------------------------------------------------- the cases
+A3 = [Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")]
+AFF2 = [("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+        ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands")]
+
+
+def base(name: str, convention: str, **kw) -> Case:
+    return Case(name=name, convention=convention, authors=[replace(a) for a in A3], affs=list(AFF2), **kw)
+
+
+def cases() -> list[Case]:
+    out = [
+        base("base", "the base layout: 'Abstract' heading alone on its line, 'Keywords:' with semicolons, "
+                     "superscript-digit byline, marked affiliations under it"),
+        # ---- abstract labels
+        base("abstract_colon", "run-in 'Abstract:' in bold before the abstract's text", abstract_label="run-in",
+             abstract_run_in="Abstract:"),
+        base("abstract_caps", "run-in 'ABSTRACT' in capitals, no colon", abstract_label="run-in",
+             abstract_run_in="ABSTRACT"),
+        base("abstract_period", "run-in 'Abstract.' with a full stop", abstract_label="run-in",
+             abstract_run_in="Abstract."),
+        base("summary_runin", "run-in 'Summary' (Wiley, Lancet) instead of Abstract", abstract_label="run-in",
+             abstract_run_in="Summary"),
+        base("abstract_box", "no label: the abstract set in a ruled box under the affiliations",
+             abstract_label="none-box"),
+        base("abstract_italic", "no label: the abstract in italic, a larger size and an indented measure",
+             abstract_label="none-italic"),
+        base("structured_runin", "structured abstract, bold run-in sub-heads 'Background:' … 'Conclusions:'",
+             structured=STRUCTURED, expect={"abstract": "flagged"}),
+        base("structured_alone", "structured abstract, sub-heads alone on their lines", structured=STRUCTURED,
+             structured_heads="alone"),
+        base("two_columns", "two-column page: the abstract, keywords and body in the left column",
+             two_columns=True),
+        base("ends_introduction", "no keywords: the abstract ends at an unnumbered 'Introduction' heading",
+             no_keywords=True, body_heading="Introduction"),
+        base("ends_numbered_intro", "no keywords: the abstract ends at '1. Introduction'", no_keywords=True),
+        base("ends_rule", "no keywords: the abstract ends at a horizontal rule, the body has no heading",
+             no_keywords=True, body_heading="", rule_after_front=True),
+        # ---- keywords
+        base("kw_key_words", "'Key words' without a colon, commas", kw_label="Key words", kw_sep=", "),
+        base("kw_caps_alone", "'KEYWORDS' alone on its line, the list under it with commas", kw_label="KEYWORDS",
+             kw_alone=True, kw_sep=", "),
+        base("kw_index_terms", "IEEE 'Index Terms—' with commas and a final full stop", kw_label="Index Terms—",
+             kw_sep=", ", kw_end="."),
+        base("kw_middle_dot", "Springer middle dots between keywords", kw_sep=" · "),
+        base("kw_bullet", "bullets between keywords", kw_sep=" • "),
+        base("kw_wrapped", "a long list wrapped over lines, semicolons, a final full stop",
+             keywords=KEYWORDS + ["crop residue management", "sowing date", "grain yield", "leaf area index",
+                                  "rainfall variability"], kw_sep="; ", kw_end=".", kw_width=260),
+        base("kw_jel", "a 'JEL classification:' line after the keywords (no keywords)",
+             kw_after=["JEL classification: Q15, Q25, C23"]),
+        base("kw_msc", "an 'MSC:' line after the keywords (no keywords)", kw_after=["MSC: 86A05; 92F05"]),
+        # ---- authors
+        Case("names_initials", "initials: 'A. B. Smith, C. Jones and D. Lee' with marks",
+             authors=[Author("A. B.", "Smith", "1"), Author("C.", "Jones", "2"), Author("D.", "Lee", "1")],
+             affs=list(AFF2)),
+        Case("names_letters", "superscript letters as affiliation marks",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])]),
+        Case("names_symbols", "marks with an asterisk and a dagger for the corresponding and equal authors",
+             authors=[Author("Anna", "Kowalski", "1,†"), Author("Brian", "Okafor", "2,†"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), corresp_note=" Corresponding author. E-mail: chen.liu@unl.edu"),
+        base("names_orcid", "an ORCID iD icon drawn after each name", orcid=True),
+        Case("names_degrees", "degrees after the names ('MD, PhD')",
+             authors=[Author("Anna", "Kowalski", "1", ", MD, PhD"), Author("Brian", "Okafor", "2", ", PhD"),
+                      Author("Chen", "Liu", "1", ", MSc")], affs=list(AFF2)),
+        base("names_ampersand", "'&' before the last author", last_sep=" & "),
+        base("names_caps", "the byline in capitals", caps_names=True),
+        Case("names_wrapped", "a byline of seven authors wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1"),
+                      Author("Dmitri", "Volkov", "2"), Author("Elena", "Garcia", "1"), Author("Farid", "Haddad", "2"),
+                      Author("Grace", "Thompson", "1,2")], affs=list(AFF2)),
+        base("names_corresp_note", "a corresponding-author footnote on the first page",
+             corresp_note=" Corresponding author at: Department of Soil Science, University of Nebraska, "
+                          "Lincoln, NE, USA. E-mail address: anna.kowalski@unl.edu (A. Kowalski)."),
+        # ---- affiliations
+        base("aff_footnote", "affiliations as first-page footnotes keyed by the byline's marks",
+             aff_place="footnote"),
+        Case("aff_unmarked", "one affiliation printed without marks under a byline without marks",
+             authors=[Author("Anna", "Kowalski"), Author("Brian", "Okafor"), Author("Chen", "Liu")],
+             affs=[("", AFF2[0][1])]),
+        base("aff_emails", "'Department of …, University of …, City, Country' each followed by an e-mail line",
+             aff_emails=["Email: anna.kowalski@unl.edu", "Email: brian.okafor@wur.nl"]),
+        base("aff_after_abstract", "affiliations printed after the abstract and keywords",
+             aff_place="after-abstract"),
+        # ---- type
+        base("helvetica", "the whole page in a sans-serif family", font="Helvetica"),
+        # ---- second tier: conventions combined with the page's other habits
+        base("centered", "title, byline, affiliations and the Abstract heading centred", center=True),
+        base("abstract_two_paras_indent", "an abstract of two paragraphs, the second with a first-line indent",
+             abstract_paras="indent"),
+        base("abstract_two_paras_gap", "an abstract of two paragraphs set apart by a half-line gap",
+             abstract_paras="gap"),
+        base("kw_before_abstract", "keywords printed above the abstract, under the affiliations", kw_before=True),
+        base("kw_then_abbreviations", "an 'Abbreviations:' line right under the keywords",
+             kw_after=["Abbreviations: SWC, soil water content; LAI, leaf area index"]),
+        base("kw_then_dates", "the history line ('Received: … Accepted: …') right under the keywords",
+             kw_after=["Received: 3 March 2024; Accepted: 9 May 2024; Published: 1 June 2024"]),
+        base("kw_em_dash", "'Keywords—' with an em dash, commas", kw_label="Keywords—", kw_sep=", "),
+        base("kw_capitalised", "'Key Words:' with every keyword capitalised and commas", kw_label="Key Words:",
+             keywords=[k[:1].upper() + k[1:] for k in KEYWORDS], kw_sep=", "),
+        base("kw_body_no_heading", "the body's first paragraph right under the keywords, with no heading",
+             body_heading=""),
+        base("highlights", "a Highlights list with bullets before the abstract",
+             highlights=["Soil water in the top layer at tillering sets the number of tillers.",
+                         "A daily water balance reproduces measured soil moisture.",
+                         "Conserving autumn rain raises yields without irrigation."]),
+        Case("names_particles", "surnames with particles, apostrophes and hyphens",
+             authors=[Author("Jan", "van der Berg", "1"), Author("Maria", "de la Cruz", "2"),
+                      Author("Sean", "O'Neill", "1"), Author("Claire", "Dupont-Moreau", "2")], affs=list(AFF2)),
+        Case("names_middle_initials", "given names with middle initials and an Oxford comma before 'and'",
+             authors=[Author("Anna M.", "Kowalski", "1"), Author("Brian T.", "Okafor", "2"),
+                      Author("Chen", "Liu", "1,2")], affs=list(AFF2), last_sep=", and "),
+        base("names_bold_byline", "the byline in bold and a larger size", byline_style="b", byline_size=12),
+        Case("names_author_blocks", "one block per author side by side: name, affiliation, e-mail (IEEE/ACM)",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True, expect={"affiliations": "flagged"},
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
+        base("aff_baseline_numbers", "affiliations numbered on the line ('1 Department …'), not raised",
+             aff_mark_style="baseline"),
+        Case("aff_symbol_footnote", "footnote affiliations keyed by symbols (*, †) instead of numbers",
+             authors=[Author("Anna", "Kowalski", "*"), Author("Brian", "Okafor", "†"), Author("Chen", "Liu", "*")],
+             affs=[("*", AFF2[0][1]), ("†", AFF2[1][1])], aff_place="footnote"),
+        Case("aff_wrapped", "a long affiliation wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
+             affs=[("1", "State Key Laboratory of Soil Erosion and Dryland Farming on the Loess Plateau, Institute of "
+                         "Soil and Water Conservation, Northwest A&F University, Yangling, Shaanxi 712100, China"),
+                   ("2", AFF2[1][1])]),
+        # ---- publishers' own front-matter layouts
+        base("ieee", "IEEE Transactions: two columns, 'Abstract—' and 'Index Terms—' run in, the right column "
+                     "starting level with the abstract", layout="ieee", center=True),
+        base("elsevier", "Elsevier: an ARTICLE INFO column (history, keywords one a line) beside the letter-spaced "
+                         "A B S T R A C T", layout="elsevier"),
+        base("tandf", "Taylor & Francis: the abstract beside a narrow ARTICLE HISTORY / KEYWORDS column",
+             layout="tandf"),
+        base("mdpi", "MDPI: the front matter indented from a margin column with citation, editor, history and "
+                     "copyright; 'Abstract:' and 'Keywords:' run in", layout="mdpi", main_indent=120,
+             aff_notes=["*Correspondence: chen.liu@unl.edu"]),
+        # ---- text-layer habits inside the fields
+        base("abstract_hyphenated", "justified abstract and keywords with words broken by line-end hyphens",
+             justify=True, hyphenate=True, kw_width=300, kw_sep=", ",
+             keywords=["soil moisture", "winter wheat", "semi-arid agriculture", "evapotranspiration",
+                       "water balance model", "tillering"]),
+        base("abstract_styled", "an abstract with an italic species name, a subscript and a superscript",
+             abstract_pieces=STYLED),
+        Case("names_envelope", "a ZapfDingbats envelope icon after the corresponding author",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), envelope=True),
+        base("aff_paragraph", "the affiliations run on in one paragraph, set apart by semicolons",
+             aff_paragraph=True),
+        Case("aff_notes", "author notes under the affiliations: '*Corresponding author: …', '†These authors "
+                          "contributed equally'",
+             authors=[Author("Anna", "Kowalski", "1,†"), Author("Brian", "Okafor", "2,†"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), aff_notes=["*Corresponding author: chen.liu@unl.edu",
+                                         "†These authors contributed equally to this work."]),
+        # ---- names as other bylines print them
+        Case("names_vancouver", "Vancouver-style byline: surname then initials without full stops ('Kowalski AM')",
+             authors=[Author("Anna M.", "Kowalski", "1"), Author("Brian T.", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="vancouver"),
+        Case("names_inverted", "names inverted, 'Surname, Given', set apart by semicolons",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="inverted", name_sep="; ", last_sep="; "),
+        Case("names_surname_caps", "surnames in capitals after the given names ('Anna KOWALSKI')",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="surname-caps"),
+        Case("names_suffix_hyphen", "hyphenated given names, initials with a hyphen and a 'Jr.' suffix",
+             authors=[Author("Jean-Pierre", "Dupont", "1"), Author("Min-Jung", "Kim", "2"),
+                      Author("J.-P.", "Martin", "1"), Author("John", "Smith", "2", " Jr.")], affs=list(AFF2)),
+        Case("names_group", "a group author after the people ('and the Dryland Wheat Consortium')",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"),
+                      Author("", "the Dryland Wheat Consortium", "", group=True)], affs=list(AFF2)),
+        # ---- more abstract and keyword habits
+        base("abstract_bold_unlabelled", "Scientific Reports: the abstract unlabelled, in bold, full measure",
+             abstract_label="none-bold"),
+        base("abstract_margin_label", "the 'Abstract' label in the left margin, level with the text's first line",
+             abstract_label="margin"),
+        base("abstract_ends_gap", "the abstract in the body's type, ended by a blank line and no heading",
+             abstract_label="alone-body-type", no_keywords=True, body_heading=""),
+        base("kw_gap", "keywords set apart by wide spaces alone, no separator glyph (read as one: flagged)",
+             kw_sep="gap", expect={"keywords": "flagged"}),
+        base("kw_label_period", "'KEY WORDS.' in capitals with a full stop, commas", kw_label="KEY WORDS.",
+             kw_sep=", "),
+        # ---- what follows the keywords or the abstract in the same type
+        base("kw_then_msc_long", "'Mathematics Subject Classification (2020):' right under the keywords",
+             kw_after=["Mathematics Subject Classification (2020): 86A05, 92F05"]),
+        base("kw_then_esm", "Springer's 'Electronic supplementary material' note right under the keywords",
+             kw_after=["Electronic supplementary material: The online version of this article contains "
+                       "supplementary material, which is available to authorized users."]),
+        base("kw_then_running_title", "a 'Running title:' line right under the keywords",
+             kw_after=["Running title: Soil moisture and winter wheat"]),
+        base("abstract_then_abbreviations", "no keywords: an 'Abbreviations:' line right under the abstract, "
+                                            "no space between", no_keywords=True, tight_after_abstract=True,
+             kw_after=["Abbreviations: SWC, soil water content; LAI, leaf area index"]),
+        base("abstract_then_significance", "no keywords: a run-in 'Significance:' statement right under the "
+                                           "abstract (PNAS-like)", no_keywords=True, tight_after_abstract=True,
+             kw_after=["Significance: Farmers in dry regions can raise wheat yields by keeping autumn rain in "
+                       "the soil."]),
+        # ---- type habits in the byline
+        base("names_small_caps", "the byline in capitals and small capitals (smaller capitals at the baseline)",
+             small_caps=True),
+        Case("names_raised_letters", "letter marks only raised, at nearly the text's size",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised",
+             expect={"affiliations": "flagged"}),  # (the text layer sets the marks on a line of their own)
+        base("names_orcid_urls", "ORCID links printed under the affiliations",
+             aff_notes=[" ORCID: Anna Kowalski https://orcid.org/0000-0002-1825-0097"]),
+        # ---- where the title and byline sit among other things
+        base("banner", "a large journal-name banner and a 'RESEARCH ARTICLE' label above the title", banner=True),
+        base("subtitle", "a subtitle under the title in smaller type (JATS keeps it in <subtitle>: the title is the title line alone)",
+             subtitle="A four-season field study"),
+        base("authors_above_title", "the byline printed above the title (not read: flagged)", authors_first=True,
+             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("byline_body_size", "byline and affiliations in the body's own size", byline_size=10, aff_size=10),
+        base("frontiers_sidebar", "Frontiers: a left column of editors, correspondence, history and citation "
+                                  "beside the title and byline", sidebar="frontiers", main_indent=125),
+        base("kw_margin_label", "the 'Keywords' label in the margin, the list beside it wrapping under itself",
+             kw_margin=True, kw_width=200),
+        base("kw_bulleted_lines", "'Keywords' alone, then one keyword a line after a bullet", kw_sep="lines"),
+        base("names_wrapped_and", "a byline broken before its 'and'", byline_width=200),
+    ]
+    return out
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    index = {}
+    for case in cases():
+        folder = OUT / case.name
+        folder.mkdir(exist_ok=True)
+        (folder / "article.pdf").write_bytes(draw_case(case))
+        (folder / "truth.json").write_text(json.dumps(case.truth(), ensure_ascii=False, indent=1) + "\n",
+                                           encoding="utf-8")
+        index[case.name] = case.convention
+    (OUT / "README.md").write_text(
+        "# English convention cases (generated by tests/make_en_convention_cases.py: do not edit)\n\n"
+        + "\n".join(f"- `{k}`: {v}" for k, v in index.items()) + "\n", encoding="utf-8")
+    total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
+    print(f"{len(index)} cases, {total / 1024:.0f} KB in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
