@@ -217,6 +217,17 @@ def _glyph_text(value: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+
+_WIN_ANSI_UNUSED = (0o177, 0x81, 0x8D, 0x8F, 0x90, 0x9D)
+
+
+def _win_ansi(font: DictionaryObject) -> bool:
+    """Is the simple font's encoding WinAnsiEncoding, named or as a /Differences base?"""
+    enc = _resolve(font.get("/Encoding"))
+    if isinstance(enc, DictionaryObject):
+        enc = _resolve(enc.get("/BaseEncoding"))
+    return enc == "/WinAnsiEncoding"
+
 class FontDecoder:
     """Decodes one font's strings; results are cached per byte string."""
 
@@ -365,6 +376,12 @@ class FontDecoder:
             enc = {}
         if isinstance(enc, dict):
             self._simple_enc = {k: _glyph_text(v) for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
+            if _win_ansi(font):
+                # PDF 32000-1 Annex D, WinAnsiEncoding note: every unused code above 040 shows
+                # the bullet (reportlab draws "•" at 0177); a /Differences name still wins
+                for code in _WIN_ANSI_UNUSED:
+                    if self._simple_enc.get(code, chr(code)) == chr(code):
+                        self._simple_enc[code] = "\u2022"
         elif isinstance(enc, str):  # a codec name
             for c in range(256):
                 try:

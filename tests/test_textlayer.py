@@ -349,3 +349,13 @@ def test_a_trim_box_that_is_not_the_page_is_not_obeyed(tmp_path: Path) -> None:
     seed = read_document(Path(__file__).parent / "fixtures" / "issue_seed_gb1" / "issue.pdf", workers=1)
     assert [[ln.text for ln in p.lines] for p in printer.pages] == [[ln.text for ln in p.lines] for p in seed.pages]
     assert [(p.width - 72, p.height - 72) for p in printer.pages] == [(p.width, p.height) for p in seed.pages]
+
+
+def test_an_unused_win_ansi_code_is_the_bullet_it_shows() -> None:
+    """PDF 32000-1 Annex D: in WinAnsiEncoding every unused code above 040 shows the bullet.
+    reportlab draws "•" at 0177 in its standard fonts (tests/en_conventions/kw_bullet):
+    read as "•", never as a control character."""
+    doc = read_document(Path(__file__).parent / "en_conventions" / "kw_bullet" / "article.pdf", workers=1)
+    text = "\n".join(ln.text for p in doc.pages for ln in p.lines)
+    assert "soil moisture • winter wheat" in text and "\x7f" not in text
+    assert doc.pages[0].unmapped == 0
