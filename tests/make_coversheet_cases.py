@@ -161,6 +161,12 @@ def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, s
     c.showPage()
 
 
+def _rows(c: canvas.Canvas, x: float, rows: list[tuple[float, str]], font: str, size: float) -> None:
+    c.setFont(font, size)
+    for y, text in rows:
+        c.drawString(x, y, text)
+
+
 def cover(c: canvas.Canvas, kind: str) -> None:
     a = ARTICLE
     authors = ", ".join(a["authors"])
@@ -169,10 +175,8 @@ def cover(c: canvas.Canvas, kind: str) -> None:
         c.drawString(40, 800, "See discussions, stats, and author profiles for this publication at: "
                               "https://www.researchgate.net/publication/301234567")
         y = _wrap(c, a["title"], 40, 760, 500, "Helvetica-Bold", 16, 20)
-        c.setFont("Helvetica", 9)
-        c.drawString(40, y - 6, f"Article  in  {a['journal']} · May 2016")
-        c.drawString(40, y - 20, f"DOI: {a['doi']}")
-        c.drawString(40, y - 46, "CITATIONS")
+        _rows(c, 40, [(y - 6, f"Article  in  {a['journal']} · May 2016"), (y - 20, f"DOI: {a['doi']}"),
+                      (y - 46, "CITATIONS")], "Helvetica", 9)
         c.drawString(220, y - 46, "READS")
         c.setFont("Helvetica-Bold", 14)
         c.drawString(40, y - 62, "14")
@@ -213,12 +217,10 @@ def cover(c: canvas.Canvas, kind: str) -> None:
         c.drawString(40, 60, "https://www.tandfonline.com/action/journalInformation?journalCode=ujue20")
     elif kind == "jstor":
         y = _wrap(c, a["title"], 60, 760, 470, "Times-Bold", 14, 18)
-        c.setFont("Times-Roman", 10)
-        c.drawString(60, y - 6, f"Author(s): {authors}")
-        c.drawString(60, y - 20, f"Source: {a['journal']}, Vol. 12 (2016), pp. 45-46")
-        c.drawString(60, y - 34, "Published by: Upland Ecology Society")
-        c.drawString(60, y - 48, "Stable URL: https://www.jstor.org/stable/26543210")
-        c.drawString(60, y - 62, "Accessed: 12-03-2019 10:15 UTC")
+        _rows(c, 60, [(y - 6, f"Author(s): {authors}"), (y - 20, f"Source: {a['journal']}, Vol. 12 (2016), pp. 45-46"),
+                      (y - 34, "Published by: Upland Ecology Society"),
+                      (y - 48, "Stable URL: https://www.jstor.org/stable/26543210"),
+                      (y - 62, "Accessed: 12-03-2019 10:15 UTC")], "Times-Roman", 10)
         _wrap(c, "Your use of the JSTOR archive indicates your acceptance of the Terms & Conditions of Use, "
                  "available at https://about.jstor.org/terms", 60, y - 100, 470, "Times-Roman", 9, 11)
         _wrap(c, "JSTOR is a not-for-profit service that helps scholars, researchers, and students discover, "
