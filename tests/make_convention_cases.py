@@ -1,0 +1,681 @@
+#!/usr/bin/env python
+"""Generate the convention-variation suite for Chinese articles (issue 11).
+
+Each case is a small PDF (one article, or two run-on articles) that varies ONE printing
+convention from the norms Chinese journals follow — GB/T 7713.2-2022 (学术论文编写规则),
+CAJ-CD B/T 1-2006 (the CNKI data norm), GB/T 7714-2015 (references), GB/T 28039-2011
+(pinyin of Chinese names) — or a common typesetting habit, against one plain baseline.
+The point is that the parsers encode conventions, not files: a rule that only fits the
+development PDFs fails here.
+
+    python tests/make_convention_cases.py            # rewrites tests/conventions/<case>/
+    python tests/make_convention_cases.py --out DIR  # the same tree under DIR
+
+Per case: `issue.pdf` and `truth.json` in the format of ../shared/real/zh_more/truth (the
+fields ../shared/eval/score.py compares), plus `convention` (what the case varies) and
+`uncertain` (fields the tool cannot read reliably from this page and must flag instead of
+guessing). The truth is built from the generator's input below, never read back from the
+tool. Drawing reuses tests/make_fixtures.py (glyph runs, justified wrapping, pagination);
+Chinese text is in reportlab's non-embedded CID font STSong-Light, so the files stay small.
+Output is deterministic (reportlab invariant=1).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_fixtures as mf  # noqa: E402  (drawing helpers: glyphs, wrap, paginate, …)
+from make_fixtures import St, Line, glyphs, wrap, spacer, centered, center_line, labelled  # noqa: E402
+from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+OUT = HERE / "conventions"
+JOURNAL = "现代区域研究"
+YEAR, VOLUME, ISSUE = 2023, "38", "6"
+FIRST = 43                        # printed page number of the first page
+
+
+# =========================================================================================
+# The generator's input
+# =========================================================================================
+@dataclass
+class Person:
+    zh: str
+    surname: str                  # as GB/T 28039 / the printed English name implies
+    en: str = ""                  # printed English name ("" = none printed)
+    aff: tuple[int, ...] = (1,)   # numbers of the person's units
+    star: bool = False            # corresponding-author asterisk after the marks
+
+
+@dataclass
+class Art:
+    title: str
+    people: list[Person]
+    affs: list[str]                                  # Chinese units as printed (without number)
+    title_en: str = ""
+    affs_en: list[str] = field(default_factory=list)
+    aff_style: str = "numbered"      # how the Chinese units are printed under the byline
+    en_style: str = "caps"           # how the English byline is printed
+    abstract: str = ("本文以区域创新网络为对象，考察数字经济发展对创新合作的影响，发现数字基础设施"
+                     "显著提高了城市间合作的强度，并提出相应的政策建议。")
+    keywords: list[str] = field(default_factory=lambda: ["数字经济", "创新网络", "区域合作"])
+    abstract_en: str = ("Taking regional innovation networks as the object, this paper examines how "
+                        "the digital economy affects innovation cooperation between cities.")
+    keywords_en: list[str] = field(default_factory=lambda: ["digital economy", "innovation network"])
+    bio: str = ""                    # 作者简介 note text (first-page footnote)
+    notes: list[str] = field(default_factory=list)   # page footnotes, markers per note_style
+    note_style: str = "circled"      # circled (①) | bracket ([1])
+    refs: list[str] = field(default_factory=list)    # 参考文献 [1] …
+    source_note: str = ""            # 资料来源 line under a table
+    paras: int = 2                   # filler paragraphs (the article's length)
+    urls: list[tuple[str, str | None]] = field(default_factory=list)   # truth: (url, access date)
+    unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
+    bio_end: str = ""                # an author note printed after the references (label included)
+    pad_names: bool = False          # two-character names padded to three with a full-width space
+    aff_truth: list[str] = field(default_factory=list)  # the units' names when affs are printed otherwise
+
+
+@dataclass
+class Case:
+    name: str
+    convention: str
+    arts: list[Art]
+    folio: str = "head_dots"         # where and how the page number is printed
+    first_folio: bool = True         # does the first page print its folio
+    masthead: str = ""               # first-page masthead line ("" = journal and issue only)
+    run_on: bool = False             # second article starts mid-page below the first
+    first: int = 43                  # printed number of the first page
+    first_folio_style: str = ""      # the first page's folio style when it differs (e.g. foot_center)
+    a4: bool = False                 # A4 page (595 x 842 pt) with a 46-character measure
+    columns: bool = False            # body in two columns under a full-width front matter
+    first_head: bool = False         # the first page prints the running head, not a masthead
+    uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
+    truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
+
+
+WANG = Person("王建国", "王", "WANG Jianguo", (1,))
+LI = Person("李思远", "李", "LI Siyuan", (2,))
+OUYANG = Person("欧阳晓", "欧阳", "OUYANG Xiao", (1,))
+AFF1 = "吉林大学经济学院，吉林 长春 130012"
+AFF2 = "东北师范大学商学院，吉林 长春 130024"
+AFF1_EN = "School of Economics, Jilin University, Changchun 130012, China"
+AFF2_EN = "School of Business, Northeast Normal University, Changchun 130024, China"
+TITLE = "数字经济背景下区域创新网络的演化研究"
+TITLE_EN = "The Evolution of Regional Innovation Networks in the Digital Economy"
+FILLER = [re.sub(r"\{\w+\}", "", t) for k, t in mf.SEED_BODY if k == "p"]   # body text, note keys dropped
+
+
+def base(**kw) -> Art:
+    """The baseline article: two authors in two units, numbered affiliations, an English block."""
+    a = Art(TITLE, [WANG, LI], [AFF1, AFF2], TITLE_EN, [AFF1_EN, AFF2_EN])
+    return replace(a, **kw)
+
+
+# =========================================================================================
+# Typesetting one article (CAJ-CD B/T 1-2006 order: title, byline, units, 摘要, 关键词,
+# 中图分类号/文献标志码, English title, names, units, Abstract, Key words; notes at the foot)
+# =========================================================================================
+SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _marks(p: Person, style: str, n_affs: int) -> list:
+    """The affiliation marks after a name, as the aff_style prints them."""
+    if n_affs < 2 and not p.star:
+        return []
+    nums = ",".join(str(k) for k in p.aff) if n_affs > 1 else ""
+    star = "*" if p.star else ""
+    if style == "sup_unicode":
+        return [("".join(SUP[k] for k in p.aff) + star, St(12))]
+    if style == "tight":
+        return [(",".join(str(k) for k in p.aff) + star, St(12, sup=True))]
+    if style == "bracket":
+        return [("".join(f"[{k}]" for k in p.aff) + star, St(12, sup=True))]
+    if style == "circled":
+        return [("".join("①②③④⑤"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    return [(nums + star, St(12, sup=True))]
+
+
+def byline(art: Art) -> Line:
+    segs: list = []
+    sep = "　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，"
+    for i, p in enumerate(art.people):
+        if i:
+            segs.append((sep, St(12)))
+        segs.append((p.zh[0] + "　" + p.zh[1] if art.pad_names and len(p.zh) == 2 else p.zh, St(12)))
+        if art.aff_style == "inline":     # 姓名（单位，城市 邮编） on the byline itself
+            segs.append(("（" + art.affs[p.aff[0] - 1] + "）", St(10)))
+            continue
+        segs += _marks(p, art.aff_style, len(art.affs))
+    return center_line(segs, 22)
+
+
+def unit_lines(art: Art) -> list[Line]:
+    """The Chinese units under the byline (or none: bio_only)."""
+    st = St(9)
+    s = art.aff_style
+    if s in ("bio_only", "foot", "inline"):
+        return []
+    if s == "spaced":         # names apart by spaces, units one a line led by the number
+        return [center_line([(f"{k}. {u}", st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "tight":          # (1.单位,城市 邮编;2.…): half-width punctuation, no spaces
+        text = "(" + ";".join(f"{k}.{u.replace('，', ',')}" for k, u in enumerate(art.affs, 1)) + ")"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "label":          # 作者单位：… (GB/T 7713.2-2022 5.3: units after the names, labelled)
+        text = "；".join(art.affs) if len(art.affs) == 1 else "；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1))
+        return centered(wrap([("作者单位：", St(9, bold=True)), (text, st)], mf.TW - 20, height=14))
+    if s == "single":         # one unit for every author, in parentheses, no number
+        return centered(wrap([("（" + art.affs[0] + "）", st)], mf.TW - 20, height=14))
+    if s == "numbered":       # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
+        text = "（" + ("；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1)) if len(art.affs) > 1 else art.affs[0]) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "sup_unicode":    # one unit a line, led by its superscript number
+        return [center_line([(SUP[k] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "bracket":
+        return [center_line([(f"[{k}]" + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "circled":
+        return [center_line([("①②③④⑤"[k - 1] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    raise ValueError(s)
+
+
+def english_byline(art: Art) -> list[Line]:
+    """The English names, styled as en_style says (GB/T 28039: surname first, in capitals)."""
+    st = St(10)
+    names = [p.en for p in art.people]
+    s = art.en_style
+    if s == "caps_paren":     # ZHANG San-feng (School of …)
+        return [center_line([(names[0], st), (" (" + art.affs_en[0] + ")", St(8.5, italic=True))], 16)]
+    segs: list = []
+    for i, (p, n) in enumerate(zip(art.people, names)):
+        if i:
+            segs.append((" and " if s == "and" and i == len(names) - 1 else ", ", st))
+        segs.append((n, st))
+        if len(art.affs_en) > 1 or p.star:
+            marks = ",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else ""
+            segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
+    ls = wrap(segs, mf.TW - 120, height=16, align="left", last_align="left")
+    return centered(ls)
+
+
+def english_units(art: Art) -> list[Line]:
+    if art.en_style == "caps_paren" or not art.affs_en:
+        return []
+    if len(art.affs_en) > 1:
+        text = "(" + "; ".join(f"{k}. {u}" for k, u in enumerate(art.affs_en, 1)) + ")"
+    else:
+        text = "(" + art.affs_en[0] + ")"
+    return centered(wrap([(text, St(8.5, italic=True))], mf.TW - 20, height=12))
+
+
+def note_block(marker: str, text: str) -> list[Line]:
+    """One footnote, its marker hanging (GB/T 7714-2015 10.1.2 footnote style)."""
+    mark = glyphs(marker + " ", St(mf.FN))
+    hang = sum(g.w for g in mark)
+    ls = wrap([(text, St(mf.FN))], mf.TW, first=hang, rest=hang, height=mf.FN_LEAD)
+    ls[0].gs = mark + ls[0].gs
+    ls[0].x, ls[0].avail = 0, mf.TW
+    return ls
+
+
+def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
+    """The article as one flow of lines (first-page notes ride on its first line) and where
+    its body starts; the body is wrapped to `width` (a column of a two-column page)."""
+    ls: list[Line] = [spacer(6)]
+    ls += mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    ls.append(spacer(4))
+    ls.append(byline(art))
+    ls += unit_lines(art)
+    ls.append(spacer(6))
+    ind = 2 * mf.BODY
+    ls += labelled("摘　要：", art.abstract, 9, ind, 14)
+    ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
+    ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
+    if art.title_en:
+        ls.append(spacer(8))
+        ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
+        ls += english_byline(art)
+        ls += english_units(art)
+        ls.append(spacer(4))
+        ls += labelled("Abstract: ", art.abstract_en, 9, ind, 13)
+        ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    ls.append(spacer(10))
+    fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    if art.unit_note:
+        fixed += wrap([("作者单位：", St(mf.FN)), (art.unit_note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    if art.bio:
+        fixed += wrap([("作者简介：", St(mf.FN)), (art.bio, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    ls[1].fixed = fixed
+    # body: a heading, a paragraph carrying the note markers, then filler
+    start = len(ls)
+    ls += wrap([("一、问题的提出", St(11.5, bold=True))], width, height=24, last_align="left")
+    marks = [("①②③④⑤⑥⑦⑧⑨⑩"[k] if art.note_style == "circled" else f"[{k + 1}]") for k in range(len(art.notes))]
+    segs: list = [("近年来，数字经济成为区域发展的新动能，学界对此已有较多讨论。", St())]
+    for k, m in enumerate(marks):
+        segs += [(f"第{'一二三四五六七八九十'[k]}类研究关注不同的数据来源。", St()), (m, St(mf.BODY, sup=True))]
+    para = wrap(segs, width, first=2 * mf.BODY)
+    for k, note in enumerate(art.notes):        # each note on the page of the line with its marker
+        at = next(ln for ln in para if marks[k] in "".join(g.ch for g in ln.gs))
+        at.fixed = at.fixed + note_block(marks[k], note)
+    ls += para
+    if art.source_note:       # a table's source note (资料来源), GB/T 7713.2-2022 table notes
+        ls.append(spacer(4))
+        ls.append(center_line([("表1　样本城市的数字基础设施指数", St(9, bold=True))], 16))
+        ls.append(center_line([("城市　　　　2020年　　　　2021年　　　　2022年", St(9))], 14))
+        ls.append(center_line([("长春　　　　 0.42　　　　　0.47　　　　　0.53", St(9))], 14))
+        ls += wrap([(art.source_note, St(8.5))], width, height=13, align="justify", last_align="left")
+        ls.append(spacer(6))
+    for t in FILLER[:art.paras]:
+        ls += wrap([(t, St())], width, first=2 * mf.BODY)
+    if art.refs:
+        ls.append(spacer(8))
+        head = wrap([("参考文献：", St(10, bold=True))], width, height=18)
+        head[-1].keep = 1
+        ls += head
+        for k, r in enumerate(art.refs, 1):
+            gl = glyphs(f"[{k}] ", St(9))
+            hang = sum(g.w for g in gl)
+            rl = wrap([(r, St(9))], width, first=hang, rest=hang, height=13.5)
+            rl[0].gs = gl + rl[0].gs
+            rl[0].x, rl[0].avail = 0, width
+            ls += rl
+    if art.bio_end:
+        ls.append(spacer(6))
+        ls += wrap([(art.bio_end, St(9))], width, height=13.5, last_align="left")
+    return ls, start
+
+
+# =========================================================================================
+# Page furniture: running heads, folios, masthead
+# =========================================================================================
+def _folio_text(style: str, n: int) -> str:
+    return {"head_dots": f"· {n} ·", "head_dash": f"— {n} —", "head_di": f"第{n}页",
+            "head_outer": str(n), "foot_center": str(n), "foot_dash": f"— {n} —", "foot_outer": str(n),
+            "head_joined": f"·{n}·"}.get(style, "")
+
+
+def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
+    """Running head (journal and issue; on odd pages the article's short title) and the folio."""
+    y = mf.PH - 38
+    head = f"{JOURNAL}　{YEAR}年第{ISSUE}期"
+    odd_text = "王建国，等：数字经济背景下区域创新网络的演化"
+    show = case.first_folio or k > 0
+    style = case.first_folio_style if k == 0 and case.first_folio_style else case.folio
+    if k == 0 and not case.first_head:    # the first page: masthead instead of a running head
+        mf.text_at(c, case.masthead or f"第{VOLUME}卷　第{ISSUE}期　　　　{JOURNAL}　　　　{YEAR}年11月",
+                   mf.ML, y, St(8.5), "center", mf.TW)
+    else:
+        text = head if printed % 2 == 0 or starts_here else odd_text
+        if style == "head_joined":            # folio and running head in one string
+            num = _folio_text(style, printed)
+            text = f"{num}　{text}" if printed % 2 == 0 else f"{text}　{num}"
+        mf.text_at(c, text, mf.ML, y, St(8.5),
+                   "center" if style == "head_outer" else ("right" if printed % 2 == 0 else "left"), mf.TW)
+    c.setLineWidth(0.6)
+    c.line(mf.ML, y - 5, mf.ML + mf.TW, y - 5)
+    if not show:
+        return
+    num = _folio_text(style, printed)
+    outer = "left" if printed % 2 == 0 else "right"
+    if style == "head_joined" and k > 0:
+        return
+    if style.startswith("head"):              # the outer corner: even left, odd right
+        mf.text_at(c, num, mf.ML, y, St(9), outer, mf.TW)
+    elif style.startswith("foot"):
+        mf.text_at(c, num, mf.ML, 24, St(9), outer if style == "foot_outer" else "center", mf.TW)
+
+
+@contextmanager
+def geometry(case: Case):
+    """make_fixtures' page geometry, switched to A4 for the cases that ask for it."""
+    saved = (mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP)
+    if case.a4:
+        mf.PW, mf.PH, mf.TW = 595.0, 842.0, 46 * mf.BODY
+        mf.ML, mf.TOP = (mf.PW - mf.TW) / 2, mf.PH - 70
+    try:
+        yield
+    finally:
+        mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP = saved
+
+
+GUTTER = 14.0
+
+
+def columns(front: list[Line], body: list[Line]) -> list[tuple[list[tuple[Line, float, float]], list[Line]]]:
+    """Front matter across the measure, then the body in two columns (left, then right),
+    page by page; each page: [(line, x offset, top y)] and its footnote lines."""
+    colw = (mf.TW - GUTTER) / 2
+    pages: list = []
+    placed: list = []
+    fixed: list[Line] = []
+    y = mf.TOP
+    for ln in front:
+        placed.append((ln, 0.0, y))
+        y -= ln.height
+        fixed += ln.fixed
+    top, col = y, 0
+    for ln in body:
+        foot = sum(x.height for x in fixed + ln.fixed) + (9 if fixed or ln.fixed else 0)
+        if y - ln.height < mf.BOTTOM + foot:
+            if col == 0:
+                col, y = 1, top
+            else:
+                pages.append((placed, fixed))
+                placed, fixed, col, y = [], [], 0, mf.TOP
+                top = y
+        placed.append((ln, col * (colw + GUTTER), y))
+        y -= ln.height
+        fixed += ln.fixed
+    pages.append((placed, fixed))
+    return pages
+
+
+def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    art = case.arts[0]
+    flow, start = article_flow(art, (mf.TW - GUTTER) / 2)
+    pages = columns(flow[:start], flow[start:])
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
+    c.setTitle(f"{JOURNAL} {case.name}")
+    c.setCreator("journal-ingest tests/make_convention_cases.py")
+    c.setProducer("ReportLab")
+    for pi, (placed, fixed) in enumerate(pages):
+        furniture(c, case, pi, case.first + pi, pi == 0)
+        for ln, dx, top in placed:
+            moved = replace(ln, x=ln.x + dx)
+            mf.draw_line(c, moved, top - ln.height + ln.height * 0.28)
+        if fixed:
+            mf.draw_page_body(c, mf.PageOut([], [], fixed), None)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), [(1, len(pages))]
+
+
+def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    """The case's PDF and each article's (first, last) physical page (1-based)."""
+    with geometry(case):
+        return render_columns(case) if case.columns else render_flow(case)
+
+
+def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    flow: list[Line] = []
+    owner: dict[int, int] = {}
+    for i, art in enumerate(case.arts):
+        lines, _ = article_flow(art, mf.TW)
+        if i:
+            flow.append(spacer(mf.RUN_ON_GAP))
+            if not case.run_on:
+                lines[0].break_before = True
+        lines[0].keep = 8
+        for ln in lines:
+            owner[id(ln)] = i
+        flow += lines
+    pages = mf.paginate(flow, None)
+    span: dict[int, list[int]] = {}
+    for pi, p in enumerate(pages):
+        for ln in p.lines:
+            if ln.gs and id(ln) in owner:
+                span.setdefault(owner[id(ln)], [pi, pi])[1] = pi
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
+    c.setTitle(f"{JOURNAL} {case.name}")
+    c.setCreator("journal-ingest tests/make_convention_cases.py")
+    c.setProducer("ReportLab")
+    starts = {a for a, _ in span.values()}
+    for pi, p in enumerate(pages):
+        furniture(c, case, pi, case.first + pi, pi in starts)
+        mf.draw_page_body(c, p, None)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), [(span[i][0] + 1, span[i][1] + 1) for i in range(len(case.arts))]
+
+
+def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
+    """The truth in ../shared/real/zh_more/truth's format, from the case's input."""
+    arts = []
+    for art, (a, b) in zip(case.arts, spans):
+        t: dict = {"kind": "research-article", "title_zh": art.title}
+        people = []
+        for p in art.people:
+            units = [(art.aff_truth or art.affs)[k - 1] for k in p.aff if k - 1 < len(art.affs)]
+            d = {"name_zh": p.zh, "surname": p.surname, "affiliation": units[0] if units else None}
+            if p.en:
+                d["name_en"] = p.en
+            people.append(d)
+        t["authors"] = people
+        if art.title_en:
+            t["title_en"] = art.title_en
+        t["fpage"], t["lpage"], t["pdf_pages"] = case.first + a - 1, case.first + b - 1, [a, b]
+        t["urls"] = [{"url": u, "accessed": d} for u, d in art.urls]
+        arts.append(t)
+    return {"source": f"tests/conventions/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
+            "year": YEAR, "issue": ISSUE, "articles": arts, "convention": case.convention,
+            "uncertain": case.uncertain}
+
+
+# =========================================================================================
+# The cases
+# =========================================================================================
+ACCESS = "2023-03-01"
+URL_STATS = "https://www.stats.gov.cn/sj/ndsj/2022/indexch.htm"
+URL_LONG = "https://www.ndrc.gov.cn/xxgk/zcfb/ghwb/202203/t20220325_1320207.html"
+URL_HYPHEN = "https://www.oecd.org/digital/measuring-the-digital-transformation-a-roadmap-for-the-future.htm"
+
+
+def _bio(*people: tuple[str, str]) -> str:
+    return "；".join(f"{zh}（1978—），男，吉林长春人，{unit}教授，博士，主要研究方向为区域经济" for zh, unit in people) + "。"
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+
+    def add(name: str, convention: str, *arts: Art, **kw) -> None:
+        out.append(Case(name, convention, list(arts), **kw))
+
+    # ---- affiliations --------------------------------------------------------------
+    add("aff_numbered", "CAJ-CD B/T 1-2006: （1. 单位，城市 邮编；2. …） under a byline with superscript numbers",
+        base())
+    add("aff_label_single", "GB/T 7713.2-2022 5.3: one unit after the label 作者单位：",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="label"))
+    add("aff_label_numbered", "作者单位： label followed by numbered units 1. …；2. …",
+        base(aff_style="label"))
+    add("aff_single_paren", "one unit for all authors, in parentheses, unnumbered, names unmarked",
+        base(people=[WANG, replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single"))
+    add("aff_sup_unicode", "marks printed as superscript characters ¹ ² before each unit line",
+        base(aff_style="sup_unicode"))
+    add("aff_bracket_marks", "marks printed as [1] [2] after names and before units",
+        base(aff_style="bracket"))
+    add("aff_circled_marks", "marks printed as ① ② after names and before units",
+        base(aff_style="circled"))
+    add("aff_bio_only", "no unit under the byline: the unit is only in the 作者简介 first-page note",
+        base(aff_style="bio_only", people=[WANG, replace(LI, aff=(2,))],
+             bio=_bio(("王建国", "吉林大学经济学院"), ("李思远", "东北师范大学商学院")),
+             affs=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[]))
+    add("aff_province_city", "unit with department, province, city and 邮编: 吉林大学 经济学院，吉林省 长春市 130012",
+        base(affs=["吉林大学 经济学院，吉林省 长春市 130012", "东北师范大学 商学院，吉林省 长春市 130024"]))
+    add("aff_two_units_one_author", "one author in two units (marks 1,2), GB/T 7713.2-2022 5.3",
+        base(people=[replace(WANG, aff=(1, 2)), replace(LI, aff=(2,))]))
+    add("aff_en_numbered", "English units (1. School of …, … University, City 100000, China; 2. …) under the English names",
+        base(people=[OUYANG, replace(LI, aff=(2,))]))
+
+    add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
+        base(aff_style="tight"))
+    add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
+        base(aff_style="foot", unit_note="1. " + AFF1 + "；2. " + AFF2))
+    add("aff_foot_medical", "medical-journal habit: 作者单位：邮编 城市，单位（姓名）；… in the first-page footnote",
+        base(aff_style="foot", unit_note="130012 长春，吉林大学经济学院（王建国）；130024 长春，东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"]))
+    add("aff_three_wrapped", "three long units that wrap over two lines, the first and third author sharing unit 1",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1, 3))],
+             affs=["中国社会科学院数量经济与技术经济研究所，北京 100732", AFF2,
+                   "吉林省社会科学院城市发展研究所，吉林 长春 130033"]))
+
+    add("aff_inline_paren", "a single author with the unit in parentheses on the byline: 王建国（单位，城市 邮编）",
+        base(people=[WANG], affs=[AFF1], affs_en=[AFF1_EN], aff_style="inline"))
+    add("aff_spaced_marks", "names apart by full-width spaces, each unit on its own line led by 1. / 2.",
+        base(aff_style="spaced"))
+    add("name_padded", "two-character names padded with a full-width space (王　芳), a typesetting habit",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (2,))], pad_names=True))
+    add("name_padded_single_unit", "padded two-character names, one unit, names apart by spaces",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (1,))],
+             affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", pad_names=True))
+    for label, name in (("【作者简介】", "bio_end_lenticular"), ("[作者简介]", "bio_end_bracket"),
+                        ("作者简介：", "bio_end_colon")):
+        add(f"aff_{name}", f"no unit under the byline; the author note {label} after the references",
+            base(aff_style="bio_only", people=[WANG], affs=["吉林大学经济学院"], affs_en=[],
+                 refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
+                 bio_end=label + "王建国（1978—），男，吉林长春人，吉林大学经济学院教授，博士，主要研究方向为区域经济。"))
+
+    # ---- printed page numbers -----------------------------------------------------
+    three = dict(paras=6)
+    add("folio_head_dots", "folio ·43· at the outer corner of the running head (odd right, even left)",
+        base(**three), folio="head_dots")
+    add("folio_head_dash", "folio — 43 — at the outer corner of the running head", base(**three), folio="head_dash")
+    add("folio_head_di", "folio 第43页 at the outer corner of the running head", base(**three), folio="head_di")
+    add("folio_head_outer", "bare folio at the outer top corner, running head centred", base(**three), folio="head_outer")
+    add("folio_foot_center", "bare folio at the foot centre, no number in the running head", base(**three),
+        folio="foot_center")
+    add("folio_foot_dash", "folio — 43 — at the foot centre", base(**three), folio="foot_dash")
+    add("folio_first_absent", "no folio on the article's first page, folios on the others (foot centre)",
+        base(**three), folio="foot_center", first_folio=False)
+    add("masthead_zh_range", "masthead 第43卷 第6期 … 第43-45页 on the first page, which prints no folio",
+        base(**three), folio="foot_center", first_folio=False,
+        masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-45页")
+    add("masthead_en_range", "masthead Vol. 43 No. 6 … pp. 43-45 on the first page, which prints no folio",
+        base(**three), folio="head_dots", first_folio=False,
+        masthead=f"{JOURNAL}　Vol. {VOLUME} No. {ISSUE}　Nov. {YEAR}　pp. 43-45")
+    add("folio_foot_outer", "bare folio at the outer foot corner (even left, odd right)", base(**three),
+        folio="foot_outer")
+    add("folio_head_joined", "folio joined to the running head in one string: ·44·　刊名　2023年第6期", base(**three),
+        folio="head_joined")
+    add("folio_first_foot", "first page's folio at the foot centre, the others at the head's outer corner",
+        base(**three), folio="head_outer", first_folio_style="foot_center")
+    add("folio_four_digits", "four-digit folios of a volume paged continuously (·1276·)", base(**three),
+        folio="head_dots", first=1276)
+    add("folio_odd_start_even", "an article starting on an even page (44), folios at the head's outer corner",
+        base(**three), folio="head_outer", first=44)
+    add("layout_a4", "A4 page with a wider measure, folio at the foot centre", base(**three), folio="foot_center",
+        a4=True)
+    add("layout_two_column", "A4, front matter across the page, body in two columns; folio at the head's outer corner",
+        base(paras=8), folio="head_outer", a4=True, columns=True)
+    add("layout_two_column_refs", "two-column body ending in a 参考文献 list with [EB/OL] URLs and access dates",
+        base(paras=4, refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}.",
+                            f"国家发展和改革委员会. “十四五”数字经济发展规划[EB/OL]. (2022-03-25)[2023-03-02]. {URL_LONG}."],
+             urls=[(URL_STATS, ACCESS), (URL_LONG, "2023-03-02")]),
+        folio="foot_center", a4=True, columns=True)
+    add("first_page_running_head", "the first page prints the running head and folio (刊名 2023年第6期 ·43·) like the others",
+        base(**three), folio="head_dots", first_head=True)
+    add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
+        base(**three), folio="none", uncertain=["fpage", "lpage"])
+    add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
+                            affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
+                            "Coordinated Regional Development", paras=3),
+        folio="foot_center", run_on=True)
+
+    # ---- English names of Chinese authors (GB/T 28039-2011) --------------------------
+    add("en_caps_hyphen", "ZHANG San1, LI Si-wu2: capitals surname, hyphenated given name, raised marks",
+        base(people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")]))
+    add("en_title_case", "Zhang San, Li Siwu: surname first in title case",
+        base(people=[replace(WANG, en="Wang Jianguo"), replace(LI, en="Li Siyuan")]))
+    add("en_paren_unit", "ZHANG San-feng (School of …): one name with its unit in parentheses on the line",
+        base(people=[replace(WANG, en="WANG Jian-guo")], affs=[AFF1], affs_en=[AFF1_EN], en_style="caps_paren"))
+    add("en_asterisk", "names with marks and a corresponding-author asterisk: WANG Jianguo1*",
+        base(people=[replace(WANG, star=True), LI]))
+    add("en_wrapped", "five English names wrapped over two lines",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,)),
+                     Person("孙立平", "孙", "SUN Liping", (1,))]))
+    add("en_given_first", "given name first, Western order: Jianguo Wang1, Siyuan Li2",
+        base(people=[replace(WANG, en="Jianguo Wang"), replace(LI, en="Siyuan Li")]))
+    add("en_marks_baseline", "affiliation marks printed on the baseline: WANG Jianguo1, LI Siyuan2",
+        base(en_style="baseline"))
+    add("en_and", "the last two names joined by and: WANG Jianguo and LI Siyuan",
+        base(people=[replace(WANG, aff=(1,)), replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+             en_style="and", aff_style="single"))
+    add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
+        base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
+
+    # ---- cited URLs and access dates (GB/T 7714-2015) -------------------------------
+    def notes(*ns: tuple[str, str, str | None], style: str = "circled") -> Art:
+        return base(notes=[n for n, _, _ in ns], urls=[(u, d) for _, u, d in ns], note_style=style)
+
+    add("url_break_plain", "a URL broken over lines without a hyphen (GB/T 7714-2015 8.8.3)",
+        notes(("国家发展和改革委员会：《“十四五”数字经济发展规划》，2022年3月25日，"
+               f"{URL_LONG}，访问日期：2023年3月1日。", URL_LONG, ACCESS)))
+    add("url_break_hyphen", "a URL broken right after one of its own hyphens (the hyphen is kept)",
+        notes(("OECD, “Measuring the Digital Transformation: A Roadmap for the Future,” 2019, "
+               f"{URL_HYPHEN}, 访问日期：2023年3月1日。", URL_HYPHEN, ACCESS)))
+    add("url_source_note", "a URL in a table's 资料来源 note, with 访问日期",
+        base(source_note=f"资料来源：国家统计局，{URL_STATS}，访问日期：2023年3月1日。", urls=[(URL_STATS, ACCESS)]))
+    for label, name, date_text in (("访问日期", "fangwen", "2023年3月1日"), ("引用日期", "yinyong", "2023-03-01"),
+                                   ("登录时间", "denglu", "2023-03-01"), ("最后访问日期", "zuihou", "2023年3月1日")):
+        add(f"url_date_{name}", f"access date labelled {label}：",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，{label}：{date_text}。", URL_STATS, ACCESS)))
+    add("url_date_bracket", "GB/T 7714-2015 [EB/OL] with the access date in brackets: (2022-07-28)[2023-03-01]",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]))
+    add("url_pubdate_only", "a publication date is not an access date: (2022-07-28) alone gives none",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28). {URL_STATS}."], urls=[(URL_STATS, None)]))
+    add("url_notes_bracket", "page footnotes numbered [1] [2] instead of ① ②",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+              (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+               "2023-03-02"), style="bracket"))
+    for label, name, date_text in (("访问时间", "fangwenshijian", "2023-3-1"), ("浏览日期", "liulan", "2023.03.01"),
+                                   ("检索日期", "jiansuo", "2023/03/01")):
+        add(f"url_date_{name}", f"access date labelled {label}： in the spelling {date_text}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，{label}：{date_text}。", URL_STATS, ACCESS)))
+    add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
+    add("url_date_english", "an English note: accessed March 1, 2023",
+        notes((f"National Bureau of Statistics, “China Statistical Yearbook 2022,” {URL_STATS}, accessed March 1, 2023.",
+               URL_STATS, ACCESS)))
+    add("url_angle_brackets", "a URL in angle brackets <https://…> with the date in brackets after it",
+        notes((f"国家统计局：《中国统计年鉴2022》，<{URL_STATS}>[2023-03-01]。", URL_STATS, ACCESS)))
+    add("url_two_in_note", "two URLs in one note, each with its own access date",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日；国家发展和改革委员会："
+               f"《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_STATS, ACCESS)),
+        )
+    out[-1].arts[0].urls.append((URL_LONG, "2023-03-02"))
+    add("url_fig_source_nodate", "a URL in a figure's 资料来源 note without an access date",
+        base(source_note=f"资料来源：作者根据国家统计局数据整理，{URL_STATS}。", urls=[(URL_STATS, None)]))
+    add("url_notes_after_bio", "① notes on the first page below the 收稿日期/作者简介 block",
+        base(bio=_bio(("王建国", "吉林大学经济学院"), ("李思远", "东北师范大学商学院")),
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。",
+                    f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。"],
+             urls=[(URL_STATS, ACCESS), (URL_LONG, "2023-03-02")]))
+    add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
+        notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
+                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(OUT), help="output directory (default: tests/conventions)")
+    ap.add_argument("cases", nargs="*", help="cases to build (default: all)")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    total = 0
+    for case in cases():
+        if args.cases and case.name not in args.cases:
+            continue
+        pdf, spans = render(case)
+        d = out / case.name
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "issue.pdf").write_bytes(pdf)
+        (d / "truth.json").write_text(json.dumps(truth_of(case, spans), ensure_ascii=False, indent=1) + "\n",
+                                      encoding="utf-8")
+        total += len(pdf)
+        print(f"{case.name}: {len(spans)} article(s), pages {spans}, {len(pdf) // 1024} KB")
+    print(f"total {total // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
