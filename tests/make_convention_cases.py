@@ -80,6 +80,10 @@ class Art:
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
     pad_names: bool = False          # two-character names padded to three with a full-width space
+    column: str = ""                 # column label printed above the title
+    subtitle: str = ""               # ——subtitle, on its own line (part of the title)
+    codes: list[str] = field(default_factory=list)      # extra code lines (文章编号, DOI) after 中图分类号
+    foot_extra: list[str] = field(default_factory=list)  # extra first-page notes (基金项目, 通信作者)
     aff_truth: list[str] = field(default_factory=list)  # the units' names when affs are printed otherwise
 
 
@@ -143,7 +147,7 @@ def _marks(p: Person, style: str, n_affs: int) -> list:
     return [(nums + star, St(12, sup=True))]
 
 
-def byline(art: Art) -> Line:
+def byline(art: Art) -> list[Line]:
     segs: list = []
     sep = "　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，"
     for i, p in enumerate(art.people):
@@ -154,7 +158,17 @@ def byline(art: Art) -> Line:
             segs.append(("（" + art.affs[p.aff[0] - 1] + "）", St(10)))
             continue
         segs += _marks(p, art.aff_style, len(art.affs))
-    return center_line(segs, 22)
+    line = center_line(segs, 22)
+    if line.w <= mf.TW - 40:
+        return [line]
+    # a byline that wraps: names are never broken, the break falls after a separator
+    rows: list[list] = [[]]
+    for seg in segs:
+        trial = center_line(rows[-1] + [seg], 22)
+        if trial.w > mf.TW - 40 and seg[0] not in ("，", "　") and not seg[1].sup:
+            rows.append([])
+        rows[-1].append(seg)
+    return [center_line(r, 22) for r in rows]
 
 
 def unit_lines(art: Art) -> list[Line]:
@@ -200,6 +214,10 @@ def english_byline(art: Art) -> list[Line]:
         if len(art.affs_en) > 1 or p.star:
             marks = ",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else ""
             segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
+    if s == "break_in_name":  # the last name wraps between surname and given name
+        sur, given = segs[-2][0].split(" ", 1) if not segs[-1][1].sup else segs[-2][0].split(" ", 1)
+        head = segs[:-2] + [(sur, st)]
+        return [center_line(head, 16), center_line([(given, st), segs[-1]], 16)]
     ls = wrap(segs, mf.TW - 120, height=16, align="left", last_align="left")
     return centered(ls)
 
@@ -228,15 +246,21 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     """The article as one flow of lines (first-page notes ride on its first line) and where
     its body starts; the body is wrapped to `width` (a column of a two-column page)."""
     ls: list[Line] = [spacer(6)]
+    if art.column:
+        ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
     ls += mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    if art.subtitle:
+        ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
     ls.append(spacer(4))
-    ls.append(byline(art))
+    ls += byline(art)
     ls += unit_lines(art)
     ls.append(spacer(6))
     ind = 2 * mf.BODY
     ls += labelled("摘　要：", art.abstract, 9, ind, 14)
     ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
     ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
+    for code in art.codes:
+        ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
     if art.title_en:
         ls.append(spacer(8))
         ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
@@ -247,6 +271,8 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
         ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
     ls.append(spacer(10))
     fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    for note in art.foot_extra:
+        fixed += wrap([(note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     if art.unit_note:
         fixed += wrap([("作者单位：", St(mf.FN)), (art.unit_note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     if art.bio:
@@ -440,7 +466,7 @@ def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
     """The truth in ../shared/real/zh_more/truth's format, from the case's input."""
     arts = []
     for art, (a, b) in zip(case.arts, spans):
-        t: dict = {"kind": "research-article", "title_zh": art.title}
+        t: dict = {"kind": "research-article", "title_zh": art.title + ("——" + art.subtitle if art.subtitle else "")}
         people = []
         for p in art.people:
             units = [(art.aff_truth or art.affs)[k - 1] for k in p.aff if k - 1 < len(art.affs)]
@@ -532,6 +558,20 @@ def cases() -> list[Case]:
                  refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
                  bio_end=label + "王建国（1978—），男，吉林长春人，吉林大学经济学院教授，博士，主要研究方向为区域经济。"))
 
+    many = [Person(zh, zh[0], en, (k % 3 + 1,)) for k, (zh, en) in enumerate(
+        [("王建国", "WANG Jianguo"), ("李思远", "LI Siyuan"), ("赵明华", "ZHAO Minghua"), ("孙立平", "SUN Liping"),
+         ("周晓燕", "ZHOU Xiaoyan"), ("吴志强", "WU Zhiqiang"), ("郑海涛", "ZHENG Haitao"), ("冯雪梅", "FENG Xuemei"),
+         ("陈宇航", "CHEN Yuhang")])]
+    add("zh_byline_wrapped", "nine authors in three units: the Chinese byline wraps onto a second line",
+        base(people=many, affs=[AFF1, AFF2, "吉林省社会科学院城市发展研究所，吉林 长春 130033"],
+             affs_en=[AFF1_EN, AFF2_EN, "Institute of Urban Development, Jilin Academy of Social Sciences, "
+                      "Changchun 130033, China"]))
+    add("front_composite", "a full first page: column label, subtitle, 文章编号 and DOI lines, 基金项目 and 通信作者 notes",
+        base(column="区域经济", subtitle="基于东北地区城市面板数据的分析",
+             codes=["文章编号：1000-1234(2023)06-0043-03", "DOI：10.12345/j.cnki.xdqy.2023.06.005"],
+             foot_extra=["基金项目：国家社会科学基金项目（22BJL001）", "通信作者：李思远，E-mail：lisiyuan@nenu.edu.cn"],
+             paras=6))
+
     # ---- printed page numbers -----------------------------------------------------
     three = dict(paras=6)
     add("folio_head_dots", "folio ·43· at the outer corner of the running head (odd right, even left)",
@@ -598,6 +638,9 @@ def cases() -> list[Case]:
     add("en_and", "the last two names joined by and: WANG Jianguo and LI Siyuan",
         base(people=[replace(WANG, aff=(1,)), replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
              en_style="and", aff_style="single"))
+    add("en_wrap_inside_name", "an English byline wrapped between a surname and its given name",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,))],
+             en_style="break_in_name"))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
