@@ -892,6 +892,14 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
             c.name.en = en
 
 
+def _surnames_by_english(art: Article) -> None:
+    """A printed English name in GB/T 28039 form (surname in capitals, a compound surname one
+    word) settles where a Chinese surname ends: 东方亮 / DONG Fangliang is 东 + 方亮."""
+    for c in art.contributors:
+        if c.name.zh and c.name.en and c.surname and (split := names.split_by_english(c.name.zh, c.name.en)):
+            c.surname, c.given = split
+
+
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
@@ -983,6 +991,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
     _english_names_by_pinyin(art, pages)
+    _surnames_by_english(art)
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         fill_english(art, first, title_idx, header, pages)

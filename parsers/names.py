@@ -159,6 +159,21 @@ def pinyin_syllables(text: str, surname: bool = False) -> list[str]:
     return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.strip()]
 
 
+def split_by_english(zh: str, en: str) -> tuple[str, str] | None:
+    """``(surname, given)`` of a Chinese name as its printed English name divides it.
+
+    GB/T 28039-2011 writes the surname in capitals and a compound surname as one word
+    (DONGFANG Ming, OUYANG Xiao), so the capitals word says where the Chinese surname ends:
+    东方亮 printed DONG Fangliang is 东 + 方亮, not the compound 东方. None when the English
+    name does not mark its surname that way or spells neither split."""
+    zh = re.sub(r"\s+", "", zh or "")
+    sur_en, _ = split_english_name(en)
+    if len(zh) < 3 or not sur_en or not any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+        return None
+    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) == _letters(sur_en)]
+    return (zh[:fits[0]], zh[fits[0]:]) if len(fits) == 1 else None
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower().replace("ü", "u").replace("v", "u"))
 

@@ -692,9 +692,13 @@ def cases() -> list[Case]:
              notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。",
                     f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。"],
              urls=[(URL_STATS, ACCESS), (URL_LONG, "2023-03-02")]))
-    add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
+    add("notes_heavy_first_page", "a two-page article whose first page carries six small-type notes under "
+        "the front matter: the text size is still the body's",
         notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
-                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]))
+                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 7)]))
+    add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
+        replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
+                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
     return out
 
 
