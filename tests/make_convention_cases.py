@@ -209,10 +209,13 @@ def english_byline(art: Art) -> list[Line]:
     segs: list = []
     for i, (p, n) in enumerate(zip(art.people, names)):
         if i:
-            segs.append((" and " if s == "and" and i == len(names) - 1 else ", ", st))
+            segs.append((" and " if s == "and" and i == len(names) - 1 else "，" if s == "fullwidth_comma" else ", ", st))
         segs.append((n, st))
         if len(art.affs_en) > 1 or p.star:
             marks = ",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else ""
+            if s == "sup_unicode":
+                segs.append(("".join(SUP[int(k)] if k.isdigit() else k for k in marks) + ("*" if p.star else ""), st))
+                continue
             segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
     if s == "break_in_name":  # the last name wraps between surname and given name
         sur, given = segs[-2][0].split(" ", 1) if not segs[-1][1].sup else segs[-2][0].split(" ", 1)
@@ -611,6 +614,15 @@ def cases() -> list[Case]:
         folio="foot_center", a4=True, columns=True)
     add("first_page_running_head", "the first page prints the running head and folio (刊名 2023年第6期 ·43·) like the others",
         base(**three), folio="head_dots", first_head=True)
+    for name, printed in (("tilde", f"第{VOLUME}卷第{ISSUE}期　{JOURNAL}　{YEAR}年11月　第43~45页"),
+                          ("emdash", f"{JOURNAL}　{YEAR}年第{ISSUE}期　第43—45页"),
+                          ("pagecode", f"{JOURNAL}　{YEAR}, {VOLUME}({ISSUE})　页码：43-45"),
+                          ("endash_en", f"{JOURNAL}　Vol.{VOLUME}, No.{ISSUE}　Nov. {YEAR}　pp.43–45")):
+        add(f"masthead_{name}", f"first-page masthead printing the range as {printed.split('　')[-1]}, no folio there",
+            base(**three), folio="foot_center", first_folio=False, masthead=printed)
+    add("cite_line_range", "no folio anywhere; the 引用格式 line under the keywords prints the range ( …38(6)：43-45.)",
+        base(codes=["引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
+                    f"{VOLUME}（{ISSUE}）：43-45."], **three), folio="none")
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
@@ -641,6 +653,10 @@ def cases() -> list[Case]:
     add("en_wrap_inside_name", "an English byline wrapped between a surname and its given name",
         base(people=[WANG, LI, replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,))],
              en_style="break_in_name"))
+    add("en_sup_unicode_star", "English marks as superscript characters with an asterisk: WANG Jianguo¹*, LI Siyuan²",
+        base(people=[replace(WANG, star=True), LI], en_style="sup_unicode"))
+    add("en_fullwidth_comma", "English names apart by a full-width comma: WANG Jianguo1，LI Siyuan2",
+        base(en_style="fullwidth_comma"))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
@@ -673,6 +689,18 @@ def cases() -> list[Case]:
                                    ("检索日期", "jiansuo", "2023/03/01")):
         add(f"url_date_{name}", f"access date labelled {label}： in the spelling {date_text}",
             notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，{label}：{date_text}。", URL_STATS, ACCESS)))
+    for name, tail, date in (("bracket_label", "[访问日期：2023-03-01]", ACCESS),
+                             ("paren_label", "（访问日期：2023年3月1日）", ACCESS),
+                             ("wei", "，访问日期为2023年3月1日", ACCESS),
+                             ("en_last_visited", ", last visited on 1 March 2023", ACCESS),
+                             ("en_accessed_colon", " [Accessed: 2023-03-01]", ACCESS)):
+        add(f"url_date_{name}", f"access date printed as {tail.strip(' ，,')}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}{tail}。", URL_STATS, date)))
+    add("url_fullwidth_colon", "a URL typeset with a full-width colon: https：//…",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS.replace(':', '：')}，访问日期：2023年3月1日。", URL_STATS, ACCESS)))
+    add("url_break_after_scheme", "a reference whose URL breaks right after https://",
+        base(refs=["国家统计局. 中国统计年鉴2022年度数据发布说明汇汇[EB/OL]. "
+                   f"(2022-07-28)[2023-03-01]. {URL_STATS}."], urls=[(URL_STATS, ACCESS)]))
     add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
         notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
     add("url_date_english", "an English note: accessed March 1, 2023",
