@@ -19,7 +19,7 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
-                           infer_printed, main_run_last, page_part, printed_from_contents, printed_rows)
+                           infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -451,7 +451,8 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
-                        folios_seen=sum(p.printed_seen for p in own))
+                        folios_seen=sum(p.printed_seen for p in own),
+                        page_doubts=page_doubts(own, art.fpage, art.lpage))
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

@@ -356,6 +356,31 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, str]]:
+    """Printed evidence on an article's own pages that contradicts its page range: (field, why).
+
+    - a folio printed alone in the margin of its first or last page that breaks the
+      sequence the other folios keep (a misprint, or a page bound in from elsewhere: the
+      sequence wins, but an editor should look);
+    - a range its first page prints in words (its GB/T 7714 citation line, a pp./页码
+      masthead line) that differs from the range its folios give."""
+    out: list[tuple[str, str]] = []
+    if not own:
+        return out
+    for key, page in (("fpage", own[0]), ("lpage", own[-1])):
+        read = [n for n in page.folios if n != page.printed]
+        if page.folio_alone and read and not page.printed_seen and page.printed is not None and page.printed not in page.folios:
+            out.append((key, f"p.{page.number} prints {read[0]}, off the sequence that gives {page.printed}"))
+    first = own[0]
+    if fpage.isdigit() and lpage.isdigit():
+        top = [ln.text for ln in first.body[:8]]
+        found = printed_range([ln.text for ln in first.body], [h.text for h in first.heads] + top)
+        if found is not None and found != (int(fpage), int(lpage)):
+            why = f"its first page prints the range {found[0]}–{found[1]}, the folios give {fpage}–{lpage}"
+            out += [(key, why) for key, a, b in (("fpage", found[0], fpage), ("lpage", found[1], lpage)) if a != int(b)]
+    return out
+
+
 def infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the physical->printed offset most pages agree on.
 

@@ -101,6 +101,7 @@ class Case:
     a4: bool = False                 # A4 page (595 x 842 pt) with a 46-character measure
     columns: bool = False            # body in two columns under a full-width front matter
     first_head: bool = False         # the first page prints the running head, not a masthead
+    misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
     uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
     truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
 
@@ -458,7 +459,7 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     c.setProducer("ReportLab")
     starts = {a for a, _ in span.values()}
     for pi, p in enumerate(pages):
-        furniture(c, case, pi, case.first + pi, pi in starts)
+        furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
         mf.draw_page_body(c, p, None)
         c.showPage()
     c.save()
@@ -623,6 +624,11 @@ def cases() -> list[Case]:
     add("cite_line_range", "no folio anywhere; the 引用格式 line under the keywords prints the range ( …38(6)：43-45.)",
         base(codes=["引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
                     f"{VOLUME}（{ISSUE}）：43-45."], **three), folio="none")
+    add("folio_misprint_last", "the last page's folio is misprinted (64 for 45): lpage is not reliable (flag it)",
+        base(**three), folio="head_dots", misprint={2: 64}, uncertain=["lpage"])
+    add("masthead_disagrees", "the masthead range (第43-47页) disagrees with the folios (43-45): flag lpage",
+        base(**three), folio="foot_center", masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-47页",
+        uncertain=["lpage"])
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
