@@ -102,6 +102,8 @@ class Case:
     columns: bool = False            # body in two columns under a full-width front matter
     first_head: bool = False         # the first page prints the running head, not a masthead
     misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
+    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
+                                     # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
     uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
     truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
 
@@ -427,6 +429,23 @@ def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     return buf.getvalue(), [(1, len(pages))]
 
 
+BLEED = 36.0
+
+
+def crop_marks(c) -> None:
+    """Printer's crop marks at the trimmed page's corners, in the bleed area (with a file
+    name and date slug, as imposition software prints them)."""
+    c.setLineWidth(0.25)
+    w, h = mf.PW, mf.PH
+    for x, y in ((BLEED, BLEED), (BLEED + w, BLEED), (BLEED, BLEED + h), (BLEED + w, BLEED + h)):
+        dx = -1 if x == BLEED else 1
+        dy = -1 if y == BLEED else 1
+        c.line(x + dx * 6, y, x + dx * 30, y)
+        c.line(x, y + dy * 6, x, y + dy * 30)
+    c.setFont("Times-Roman", 6)
+    c.drawString(BLEED + 40, 12, "xdqy2023-06.indd   2023-11-02   10:15:22")
+
+
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     """The case's PDF and each article's (first, last) physical page (1-based)."""
     with geometry(case):
@@ -458,7 +477,16 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     c.setCreator("journal-ingest tests/make_convention_cases.py")
     c.setProducer("ReportLab")
     starts = {a for a, _ in span.values()}
+    if case.bleed:
+        c.setPageSize((mf.PW + 2 * BLEED, mf.PH + 2 * BLEED))
     for pi, p in enumerate(pages):
+        if case.bleed:
+            trim = (BLEED, BLEED, BLEED + mf.PW, BLEED + mf.PH)
+            c.setTrimBox(trim)
+            if case.bleed == "cropbox":
+                c.setCropBox(trim)
+            crop_marks(c)
+            c.translate(BLEED, BLEED)
         furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
         mf.draw_page_body(c, p, None)
         c.showPage()
@@ -629,6 +657,10 @@ def cases() -> list[Case]:
     add("masthead_disagrees", "the masthead range (第43-47页) disagrees with the folios (43-45): flag lpage",
         base(**three), folio="foot_center", masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-47页",
         uncertain=["lpage"])
+    add("print_bleed_marks", "a printer's PDF: trimmed page inside a larger MediaBox with crop marks and a slug line",
+        base(**three), folio="foot_center", bleed="marks")
+    add("print_cropbox", "the printer's PDF with a CropBox on the trimmed page (readers show the CropBox)",
+        base(**three), folio="head_outer", bleed="cropbox")
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
