@@ -80,6 +80,7 @@ class Art:
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
     pad_names: bool = False          # two-character names padded to three with a full-width space
+    en_at_end: bool = False          # the English block closes the article, after the references
     column: str = ""                 # column label printed above the title
     subtitle: str = ""               # ——subtitle, on its own line (part of the title)
     codes: list[str] = field(default_factory=list)      # extra code lines (文章编号, DOI) after 中图分类号
@@ -238,6 +239,20 @@ def english_units(art: Art) -> list[Line]:
     return centered(wrap([(text, St(8.5, italic=True))], mf.TW - 20, height=12))
 
 
+def english_block(art: Art) -> list[Line]:
+    """The English title, names, units, Abstract and Key words (CAJ-CD B/T 1-2006)."""
+    ind = 2 * mf.BODY
+    ls = [spacer(8)]
+    ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
+    ls += english_byline(art)
+    ls += english_units(art)
+    ls.append(spacer(4))
+    ls += labelled("Abstract: ", art.abstract_en, 9, ind, 13)
+    ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    ls[1].keep = len(ls) - 2
+    return ls
+
+
 def note_block(marker: str, text: str) -> list[Line]:
     """One footnote, its marker hanging (GB/T 7714-2015 10.1.2 footnote style)."""
     mark = glyphs(marker + " ", St(mf.FN))
@@ -267,14 +282,8 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
     for code in art.codes:
         ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
-    if art.title_en:
-        ls.append(spacer(8))
-        ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
-        ls += english_byline(art)
-        ls += english_units(art)
-        ls.append(spacer(4))
-        ls += labelled("Abstract: ", art.abstract_en, 9, ind, 13)
-        ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    if art.title_en and not art.en_at_end:
+        ls += english_block(art)
     ls.append(spacer(10))
     fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     for note in art.foot_extra:
@@ -317,6 +326,9 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
             rl[0].gs = gl + rl[0].gs
             rl[0].x, rl[0].avail = 0, width
             ls += rl
+    if art.title_en and art.en_at_end:
+        ls.append(spacer(12))
+        ls += english_block(art)
     if art.bio_end:
         ls.append(spacer(6))
         ls += wrap([(art.bio_end, St(9))], width, height=13.5, last_align="left")
@@ -695,6 +707,11 @@ def cases() -> list[Case]:
         base(people=[replace(WANG, star=True), LI], en_style="sup_unicode"))
     add("en_fullwidth_comma", "English names apart by a full-width comma: WANG Jianguo1，LI Siyuan2",
         base(en_style="fullwidth_comma"))
+    add("en_block_at_end", "the English title, names and units close the article after its references",
+        base(en_at_end=True, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
+    add("en_block_at_end_hyphen", "the English block after the references, names hyphenated: WANG Jian-guo1, LI Si-yuan2",
+        base(en_at_end=True, people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")],
+             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
