@@ -103,6 +103,7 @@ class Case:
     columns: bool = False            # body in two columns under a full-width front matter
     first_head: bool = False         # the first page prints the running head, not a masthead
     misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
+    font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
     uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
@@ -461,7 +462,10 @@ def crop_marks(c) -> None:
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     """The case's PDF and each article's (first, last) physical page (1-based)."""
     with geometry(case):
-        return render_columns(case) if case.columns else render_flow(case)
+        pdf, spans = render_columns(case) if case.columns else render_flow(case)
+    if case.font == "gb1":
+        pdf = mf.to_gb1(pdf)
+    return pdf, spans
 
 
 def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
@@ -673,6 +677,8 @@ def cases() -> list[Case]:
         base(**three), folio="foot_center", bleed="marks")
     add("print_cropbox", "the printer's PDF with a CropBox on the trimmed page (readers show the CropBox)",
         base(**three), folio="head_outer", bleed="cropbox")
+    add("font_gb1_folio_foot", "Chinese text as Adobe-GB1 CIDs without ToUnicode (xelatex habit), folios at the foot",
+        base(**three), folio="foot_dash", font="gb1")
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
