@@ -254,6 +254,15 @@ def english_block(art: Art) -> list[Line]:
     return ls
 
 
+def note_broken(marker: str, first: str, rest: str) -> list[Line]:
+    """A footnote whose first line ends where the case says (a URL broken by hand)."""
+    mark = glyphs(marker + " ", St(mf.FN))
+    hang = sum(g.w for g in mark)
+    ls = [Line(mark + glyphs(first, St(mf.FN)), mf.FN_LEAD, 0, mf.TW, "left")]
+    ls += wrap([(rest, St(mf.FN))], mf.TW, first=hang, rest=hang, height=mf.FN_LEAD)
+    return ls
+
+
 def note_block(marker: str, text: str) -> list[Line]:
     """One footnote, its marker hanging (GB/T 7714-2015 10.1.2 footnote style)."""
     mark = glyphs(marker + " ", St(mf.FN))
@@ -304,7 +313,7 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     para = wrap(segs, width, first=2 * mf.BODY)
     for k, note in enumerate(art.notes):        # each note on the page of the line with its marker
         at = next(ln for ln in para if marks[k] in "".join(g.ch for g in ln.gs))
-        at.fixed = at.fixed + note_block(marks[k], note)
+        at.fixed = at.fixed + (note_broken(marks[k], *note) if isinstance(note, tuple) else note_block(marks[k], note))
     ls += para
     if art.source_note:       # a table's source note (资料来源), GB/T 7713.2-2022 table notes
         ls.append(spacer(4))
@@ -546,6 +555,17 @@ def _bio(*people: tuple[str, str]) -> str:
     return "；".join(f"{zh}（1978—），男，吉林长春人，{unit}教授，博士，主要研究方向为区域经济" for zh, unit in people) + "。"
 
 
+def padded_note(make, ends) -> str:
+    """A note text padded (with a volume word) until its first line, as note_block wraps it,
+    ends as `ends` wants: puts a URL's break where the case needs it."""
+    for n in range(120):
+        text = make("第" + "一二三四五六七八九十"[n % 10] + "卷" * (n // 10) + "，" if n else "")
+        first = "".join(g.ch for g in note_block("①", text)[0].gs)
+        if ends(first):
+            return text
+    raise ValueError("no padding puts the break there")
+
+
 def cases() -> list[Case]:
     out: list[Case] = []
 
@@ -728,9 +748,17 @@ def cases() -> list[Case]:
     add("url_break_plain", "a URL broken over lines without a hyphen (GB/T 7714-2015 8.8.3)",
         notes(("国家发展和改革委员会：《“十四五”数字经济发展规划》，2022年3月25日，"
                f"{URL_LONG}，访问日期：2023年3月1日。", URL_LONG, ACCESS)))
+    hyphen_note = padded_note(lambda pad: f"OECD：《数字化转型测度》，{pad}2019年，{URL_HYPHEN}，访问日期：2023年3月1日。",
+                              lambda first: first.endswith("-"))
     add("url_break_hyphen", "a URL broken right after one of its own hyphens (the hyphen is kept)",
-        notes(("OECD, “Measuring the Digital Transformation: A Roadmap for the Future,” 2019, "
-               f"{URL_HYPHEN}, 访问日期：2023年3月1日。", URL_HYPHEN, ACCESS)))
+        notes((hyphen_note, URL_HYPHEN, ACCESS)))
+    add("url_break_midword", "a URL broken inside a word, no hyphen: …/2022/index | ch.htm",
+        base(notes=[("国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/sj/ndsj/2022/index",
+                     "ch.htm，访问日期：2023年3月1日。")], urls=[(URL_STATS, ACCESS)]))
+    add("url_break_added_hyphen", "a typesetter's hyphen added at a URL break (…/index- | ch.htm): the URL "
+        "cannot be told from one with a hyphen (flag it)",
+        base(notes=[("国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/sj/ndsj/2022/index-",
+                     "ch.htm，访问日期：2023年3月1日。")], urls=[(URL_STATS, ACCESS)]), uncertain=["urls"])
     add("url_source_note", "a URL in a table's 资料来源 note, with 访问日期",
         base(source_note=f"资料来源：国家统计局，{URL_STATS}，访问日期：2023年3月1日。", urls=[(URL_STATS, ACCESS)]))
     for label, name, date_text in (("访问日期", "fangwen", "2023年3月1日"), ("引用日期", "yinyong", "2023-03-01"),
