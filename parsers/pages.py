@@ -729,6 +729,19 @@ def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
     return top
 
 
+def text_runs_on(info: PageInfo, size: float) -> bool:
+    """Does the article's text on this page (its own part of a shared page) run on overleaf?
+    True when its last line in the body size ends without a sentence end, or it prints no
+    body-size line here at all (only its title, byline and abstract). The first-page notes
+    (收稿日期, 基金项目, 作者简介: CAJ-CD B/T 1-2006 sets them at the foot of the page where
+    the article starts) printed below such text are then no closing block."""
+    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not _ALONE_LINE.match(ln.text)]
+    if not lines:
+        return True
+    last = max(lines, key=lambda ln: (ln.y, ln.x0))
+    return not re.search(r"[。！？!?．.…”’」』）)\]］\u2460-\u2473¹²³⁴⁵⁶⁷⁸⁹⁰]\s*$", last.text)
+
+
 def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:
     """The part of a page shared by two articles that belongs to one of them: the lines above
     y `above` (the earlier article's end) or from y `below` on (the later one's start)."""

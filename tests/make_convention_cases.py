@@ -103,6 +103,8 @@ class Case:
     columns: bool = False            # body in two columns under a full-width front matter
     first_head: bool = False         # the first page prints the running head, not a masthead
     misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
+    tail_before: bool = False        # page 1 opens with the previous article's end (run-on download)
+    cut_after: bool = False          # the file ends on the page where the last article starts
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
@@ -195,6 +197,11 @@ def unit_lines(art: Art) -> list[Line]:
     if s == "numbered":       # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
         text = "（" + ("；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1)) if len(art.affs) > 1 else art.affs[0]) + "）"
         return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "nodot":          # （1 单位；2 单位）: the number set apart by a space only
+        text = "（" + "；".join(f"{k} {u}" for k, u in enumerate(art.affs, 1)) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "paren_each":
+        return [center_line([(f"（{k}. {u}）", st)], 14) for k, u in enumerate(art.affs, 1)]
     if s == "sup_unicode":    # one unit a line, led by its superscript number
         return [center_line([(SUP[k] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
     if s == "bracket":
@@ -477,11 +484,26 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     return pdf, spans
 
 
+def previous_tail() -> list[Line]:
+    """The end of the article before (run-on journals): a last paragraph, its references
+    and the 责任编辑 line that closes it."""
+    ls = wrap([(FILLER[5][:160], St())], mf.TW, first=2 * mf.BODY)
+    ls.append(spacer(6))
+    ls += wrap([("参考文献：", St(10, bold=True))], mf.TW, height=18)
+    for k, r in enumerate(["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20.",
+                           "刘强. 区域经济学[M]. 北京: 人民出版社, 2018: 45."], 1):
+        ls += wrap([(f"[{k}] {r}", St(9))], mf.TW, height=13.5)
+    ls.append(Line(glyphs("（责任编辑：张　三）", St(9)), 16, 0, mf.TW, "right"))
+    return ls
+
+
 def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
-    flow: list[Line] = []
+    flow: list[Line] = previous_tail() if case.tail_before else []
     owner: dict[int, int] = {}
     for i, art in enumerate(case.arts):
         lines, _ = article_flow(art, mf.TW)
+        if case.tail_before and not i:
+            flow.append(spacer(mf.RUN_ON_GAP))
         if i:
             flow.append(spacer(mf.RUN_ON_GAP))
             if not case.run_on:
@@ -501,6 +523,10 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     c.setTitle(f"{JOURNAL} {case.name}")
     c.setCreator("journal-ingest tests/make_convention_cases.py")
     c.setProducer("ReportLab")
+    if case.cut_after:        # (a download that stops where the next article starts)
+        last = len(case.arts) - 1
+        pages = pages[:span[last][0] + 1]
+        span[last][1] = span[last][0]
     starts = {a for a, _ in span.values()}
     if case.bleed:
         c.setPageSize((mf.PW + 2 * BLEED, mf.PH + 2 * BLEED))
@@ -535,6 +561,8 @@ def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
         if art.title_en:
             t["title_en"] = art.title_en
         t["fpage"], t["lpage"], t["pdf_pages"] = case.first + a - 1, case.first + b - 1, [a, b]
+        if case.cut_after and art is case.arts[-1]:
+            t["lpage"] = None         # its end is not in the file
         t["urls"] = [{"url": u, "accessed": d} for u, d in art.urls]
         arts.append(t)
     return {"source": f"tests/conventions/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
@@ -598,6 +626,10 @@ def cases() -> list[Case]:
     add("aff_en_numbered", "English units (1. School of …, … University, City 100000, China; 2. …) under the English names",
         base(people=[OUYANG, replace(LI, aff=(2,))]))
 
+    add("aff_num_nodot", "unit numbers without a dot: （1 吉林大学经济学院，吉林 长春 130012；2 …）",
+        base(aff_style="nodot"))
+    add("aff_paren_each", "each unit in its own parentheses on its own line: （1. …） （2. …）",
+        base(aff_style="paren_each"))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
@@ -701,6 +733,13 @@ def cases() -> list[Case]:
         base(**three), folio="foot_dash", font="gb1")
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
+    add("run_on_tail_before", "a run-on download: page 1 opens with the previous article's references and 责任编辑 line",
+        base(paras=4), folio="head_dots", tail_before=True)
+    add("run_on_next_cut", "a download whose last page holds the next article's start: that one is cut off (no lpage)",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
+                            affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
+                            "Coordinated Regional Development", paras=3),
+        folio="foot_center", run_on=True, cut_after=True)
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
         base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
                             affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
@@ -738,6 +777,8 @@ def cases() -> list[Case]:
     add("en_block_at_end_hyphen", "the English block after the references, names hyphenated: WANG Jian-guo1, LI Si-yuan2",
         base(en_at_end=True, people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")],
              refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
+    add("en_all_caps", "English names all in capitals: WANG JIANGUO, LI SIYUAN",
+        base(people=[replace(WANG, en="WANG JIANGUO"), replace(LI, en="LI SIYUAN")]))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
