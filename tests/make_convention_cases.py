@@ -857,6 +857,34 @@ def cases() -> list[Case]:
     add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
         replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
                  f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
+    # ---- journal profiles: several conventions at once, as one unseen journal prints them
+    add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
+        "hyphenated English names, ·1276· folios, a 参考文献 list",
+        base(aff_style="foot", unit_note="130012 长春，吉林大学经济学院（王建国）；130024 长春，东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[],
+             people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")], paras=5,
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]),
+        folio="head_dots", first=1276, a4=True, columns=True)
+    add("profile_social", "social-science profile: one author with the unit on the byline, ① notes with URLs and "
+        "access dates, a 资料来源 note, the English block after the notes, — 43 — folios at the foot",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="inline",
+             notes=[f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，最后访问日期：2023年3月2日。"],
+             source_note=f"资料来源：国家统计局，{URL_STATS}，访问日期：2023年3月1日。",
+             urls=[(URL_LONG, "2023-03-02"), (URL_STATS, ACCESS)], en_at_end=True, paras=5),
+        folio="foot_dash")
+    add("profile_engineering", "engineering profile: 文章编号, DOI and 引用格式 lines, units one a line, names in "
+        "Western order, first page without folio, bare folios at the outer head corner",
+        base(aff_style="spaced", people=[replace(WANG, en="Jianguo Wang"), replace(LI, en="Siyuan Li")],
+             codes=["文章编号：1000-1234(2023)06-0043-03", "DOI：10.12345/j.cnki.xdqy.2023.06.005",
+                    "引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
+                    f"{VOLUME}（{ISSUE}）：43-45."], paras=6),
+        folio="head_outer", first_folio=False)
+    add("profile_run_on_issue", "a 学报 profile: run-on articles on A4, the first opening after the previous one's "
+        "tail, units （1. …；2. …）, folios — 43 — in the running head",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,))],
+                            title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
+        folio="head_dash", run_on=True, tail_before=True, a4=True)
     return out
 
 
