@@ -27,7 +27,9 @@ _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.�
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
 # a byline: names of two to six characters, each with its marks — digits, superscripts,
 # circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
+# (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
+# or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
 _BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
@@ -869,7 +871,7 @@ def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
              "range it prints (its citation line or a pp./页码 line)")
 
 
-_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
+_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#＃＊△▲※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#＃＊△▲※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
 
 
 def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:

@@ -341,7 +341,7 @@ def _mark_digits(run: str) -> list[str]:
         return [_CIRCLED[c] for c in run if c in _CIRCLED]
     return _split_marks(run)
 _CJK_TOKEN_RE = re.compile(
-    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＊])"
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
 )
 

@@ -53,6 +53,7 @@ class Person:
     en: str = ""                  # printed English name ("" = none printed)
     aff: tuple[int, ...] = (1,)   # numbers of the person's units
     star: bool = False            # corresponding-author asterisk after the marks
+    sign: str = ""                # another sign after the marks (# equal contribution, △)
 
 
 @dataclass
@@ -135,14 +136,15 @@ def base(**kw) -> Art:
 # 中图分类号/文献标志码, English title, names, units, Abstract, Key words; notes at the foot)
 # =========================================================================================
 SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARK_SEP = ","                    # between two unit numbers of one author (a case may print ", ")
 
 
 def _marks(p: Person, style: str, n_affs: int) -> list:
     """The affiliation marks after a name, as the aff_style prints them."""
-    if n_affs < 2 and not p.star:
+    if n_affs < 2 and not p.star and not p.sign:
         return []
-    nums = ",".join(str(k) for k in p.aff) if n_affs > 1 else ""
-    star = "*" if p.star else ""
+    nums = MARK_SEP.join(str(k) for k in p.aff) if n_affs > 1 else ""
+    star = ("*" if p.star else "") + p.sign
     if style == "sup_unicode":
         return [("".join(SUP[k] for k in p.aff) + star, St(12))]
     if style == "tight":
@@ -223,8 +225,8 @@ def english_byline(art: Art) -> list[Line]:
         if i:
             segs.append((" and " if s == "and" and i == len(names) - 1 else "，" if s == "fullwidth_comma" else ", ", st))
         segs.append((n, st))
-        if len(art.affs_en) > 1 or p.star:
-            marks = ",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else ""
+        if len(art.affs_en) > 1 or p.star or p.sign:
+            marks = (",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else "") + p.sign
             if s == "sup_unicode":
                 segs.append(("".join(SUP[int(k)] if k.isdigit() else k for k in marks) + ("*" if p.star else ""), st))
                 continue
@@ -630,6 +632,12 @@ def cases() -> list[Case]:
         base(aff_style="nodot"))
     add("aff_paren_each", "each unit in its own parentheses on its own line: （1. …） （2. …）",
         base(aff_style="paren_each"))
+    add("marks_equal_contribution", "共同第一作者 # and 通信作者 * after the unit numbers: 王建国1#，李思远1#，欧阳晓2*",
+        base(people=[replace(WANG, sign="#"), replace(LI, aff=(1,), sign="#"), replace(OUYANG, aff=(2,), star=True)]))
+    add("marks_signs_one_unit", "one unit, names marked only by signs: 王建国△，李思远★ (equal contribution, corresponding)",
+        base(people=[replace(WANG, sign="△"), replace(LI, aff=(1,), sign="★")], affs=[AFF1], affs_en=[AFF1_EN]))
+    add("name_four_characters", "a four-character name with a compound surname (欧阳明远) beside two-character ones",
+        base(people=[Person("欧阳明远", "欧阳", "OUYANG Mingyuan", (1,)), Person("李明", "李", "LI Ming", (2,))]))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
