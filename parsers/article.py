@@ -29,10 +29,14 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 # circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
 # (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
 # or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
+# (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
+                     r"|[(（]\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
 _BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
+# a role printed after a name on the byline, "李四（通信作者）": no part of the names
+_BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
@@ -118,6 +122,9 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     order: list[tuple[str, int]] = []  # ("a", author line) / ("f", affiliation) in printed order
     for ln in block:
         text = ln.text.strip()
+        if _BYLINE_ROLE.search(text):
+            text = _BYLINE_ROLE.sub("", text)
+            ln = replace(ln, text=text)
         if not text:
             continue
         if (not authors and ln is block[0] and re.search(r"[\u4e00-\u9fff]{2}", text) and re.search(r"[A-Z][a-z]+ [A-Z]", text)

@@ -341,7 +341,7 @@ def _mark_digits(run: str) -> list[str]:
         return [_CIRCLED[c] for c in run if c in _CIRCLED]
     return _split_marks(run)
 _CJK_TOKEN_RE = re.compile(
-    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])"
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
 )
 
@@ -406,6 +406,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         return []
     if not re.search(f"[{_HAN}]", line):
         return _latin_author_line(line)
+    spaced = _letter_spaced_names(line)
+    if spaced:
+        return [(n, []) for n in spaced]
     out: list[list] = []
     gap = "start"  # what separated the current token from the previous name
     for m in _CJK_TOKEN_RE.finditer(line):
@@ -420,6 +423,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         elif kind == "mark":
             if out:
                 out[-1][1].extend(_mark_digits(m.group(0)))
+        elif kind == "letter":  # units marked a, b (王三a，李四b; some science journals)
+            if out:
+                out[-1][1].extend(re.findall(r"[a-h]", m.group(0)))
         elif kind == "space":
             if gap == "none":
                 gap = "space"
@@ -432,6 +438,36 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     return split
 
 
+def _letter_spaced_names(line: str) -> list[str] | None:
+    """The names of a byline set letter-spaced for display ("王 建 国  李 思 远", which a
+    text layer may give as "王 建 国李 思 远"): when most gaps between its characters are
+    spaces, the names end at the other kind of gap (the wider one, or one the text layer
+    closed). None unless the line is Han characters and spaces only and every name found
+    has two to four characters."""
+    if not re.fullmatch(rf"[{_HAN}](?:\s*[{_HAN}])+", line):
+        return None
+    gaps = [bool(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    wide = [len(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    spaced, tight = sum(gaps), len(gaps) - sum(gaps)
+    if spaced <= tight:
+        return None
+    # the names end where the gap differs from the letter-spacing: closed, or wider
+    narrow = min(w for w in wide if w)
+    cut = [w == 0 or w > narrow for w in wide]
+    if not any(cut):
+        return None
+    chars = re.findall(f"[{_HAN}]", line)
+    names, cur = [], chars[0]
+    for ch, c in zip(chars[1:], cut):
+        if c:
+            names.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    names.append(cur)
+    return names if all(2 <= len(n) <= 4 for n in names) else None
+
+
 def split_author_line(line: str) -> list[str]:
     """The names on an author line (see `split_author_line_with_marks`)."""
     return [n for n, _ in split_author_line_with_marks(line)]
@@ -442,7 +478,7 @@ def split_author_line(line: str) -> list[str]:
 # stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
     r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
-    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
+    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473]|[a-h](?=\s*[.．、)）]\s*[\u4e00-\u9fff]))"
     r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
 

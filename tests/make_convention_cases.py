@@ -54,6 +54,7 @@ class Person:
     aff: tuple[int, ...] = (1,)   # numbers of the person's units
     star: bool = False            # corresponding-author asterisk after the marks
     sign: str = ""                # another sign after the marks (# equal contribution, △)
+    role: str = ""                # a role printed after the name on the byline: （通信作者）
 
 
 @dataclass
@@ -81,6 +82,8 @@ class Art:
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
     pad_names: bool = False          # two-character names padded to three with a full-width space
+    letter_spaced: bool = False      # every name letter-spaced (王 建 国), names apart by wider space
+    name_sep: str = ""               # the separator between names when the case prints another
     en_at_end: bool = False          # the English block closes the article, after the references
     column: str = ""                 # column label printed above the title
     subtitle: str = ""               # ——subtitle, on its own line (part of the title)
@@ -153,20 +156,29 @@ def _marks(p: Person, style: str, n_affs: int) -> list:
         return [("".join(f"[{k}]" for k in p.aff) + star, St(12, sup=True))]
     if style == "circled":
         return [("".join("①②③④⑤"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    if style == "letters":
+        return [(",".join("abcde"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    if style == "paren_marks":
+        return [("".join(f"({k})" for k in p.aff) + star, St(12, sup=True))]
     return [(nums + star, St(12, sup=True))]
 
 
 def byline(art: Art) -> list[Line]:
     segs: list = []
-    sep = "　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，"
+    sep = art.name_sep or ("　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，")
     for i, p in enumerate(art.people):
         if i:
             segs.append((sep, St(12)))
-        segs.append((p.zh[0] + "　" + p.zh[1] if art.pad_names and len(p.zh) == 2 else p.zh, St(12)))
+        shown = p.zh[0] + "　" + p.zh[1] if art.pad_names and len(p.zh) == 2 else p.zh
+        if art.letter_spaced:         # names letter-spaced for display: 王 建 国
+            shown = " ".join(p.zh)
+        segs.append((shown, St(12)))
         if art.aff_style == "inline":     # 姓名（单位，城市 邮编） on the byline itself
             segs.append(("（" + art.affs[p.aff[0] - 1] + "）", St(10)))
             continue
         segs += _marks(p, art.aff_style, len(art.affs))
+        if p.role:
+            segs.append((p.role, St(10)))
     line = center_line(segs, 22)
     if line.w <= mf.TW - 40:
         return [line]
@@ -210,6 +222,11 @@ def unit_lines(art: Art) -> list[Line]:
         return [center_line([(f"[{k}]" + u, st)], 14) for k, u in enumerate(art.affs, 1)]
     if s == "circled":
         return [center_line([("①②③④⑤"[k - 1] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "letters":        # marks a, b (some science journals): a. 单位；b. 单位
+        text = "（" + "；".join(f"{'abcde'[k - 1]}. {u}" for k, u in enumerate(art.affs, 1)) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "paren_marks":
+        return [center_line([(f"({k}) {u}", st)], 14) for k, u in enumerate(art.affs, 1)]
     raise ValueError(s)
 
 
@@ -636,6 +653,16 @@ def cases() -> list[Case]:
         base(people=[replace(WANG, sign="#"), replace(LI, aff=(1,), sign="#"), replace(OUYANG, aff=(2,), star=True)]))
     add("marks_signs_one_unit", "one unit, names marked only by signs: 王建国△，李思远★ (equal contribution, corresponding)",
         base(people=[replace(WANG, sign="△"), replace(LI, aff=(1,), sign="★")], affs=[AFF1], affs_en=[AFF1_EN]))
+    add("names_dunhao", "names apart by the enumeration comma 、 (GB/T 15834): 王建国1、李思远2",
+        base(name_sep="、"))
+    add("marks_letters", "units marked by letters: 王建国a，李思远b / （a. …；b. …）", base(aff_style="letters"))
+    add("marks_parens", "units marked by numbers in parentheses: 王建国(1)，李思远(2) / (1) … lines",
+        base(aff_style="paren_marks"))
+    add("names_letter_spaced", "three-character names letter-spaced for display (王 建 国), apart by a wide space",
+        base(people=[WANG, replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single",
+             letter_spaced=True, name_sep="　　"))
+    add("byline_role", "a role after a name on the byline: 李思远（通信作者）",
+        base(people=[WANG, replace(LI, role="（通信作者）")]))
     add("name_four_characters", "a four-character name with a compound surname (欧阳明远) beside two-character ones",
         base(people=[Person("欧阳明远", "欧阳", "OUYANG Mingyuan", (1,)), Person("李明", "李", "LI Ming", (2,))]))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
