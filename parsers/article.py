@@ -891,6 +891,10 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
         bare = _NAME_MARKS.sub("", c.name.en or "").strip()
         if bare != (c.name.en or "") and names.is_pinyin_of(c.name.zh, bare):
             c.name.en = bare
+        # (units marked by letters, WANG Jianguoa: the letter is a mark when the rest is the pinyin)
+        lettered = re.sub(r"(?<=[a-z])[a-h](?:,[a-h])*$", "", c.name.en or "")
+        if lettered != (c.name.en or "") and not names.is_pinyin_of(c.name.zh, c.name.en) and names.is_pinyin_of(c.name.zh, lettered):
+            c.name.en = lettered
     if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
         return
     # (the English block follows the Chinese one, or closes the article after its references)

@@ -216,6 +216,8 @@ def unit_lines(art: Art) -> list[Line]:
         return centered(wrap([(text, st)], mf.TW - 20, height=14))
     if s == "paren_each":
         return [center_line([(f"（{k}. {u}）", st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "sup_raised":     # one unit a line, led by its number set raised and small
+        return [center_line([(str(k), St(9, sup=True)), (u, st)], 14) for k, u in enumerate(art.affs, 1)]
     if s == "sup_unicode":    # one unit a line, led by its superscript number
         return [center_line([(SUP[k] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
     if s == "bracket":
@@ -243,7 +245,8 @@ def english_byline(art: Art) -> list[Line]:
             segs.append((" and " if s == "and" and i == len(names) - 1 else "，" if s == "fullwidth_comma" else ", ", st))
         segs.append((n, st))
         if len(art.affs_en) > 1 or p.star or p.sign:
-            marks = (",".join(str(k) for k in p.aff) if len(art.affs_en) > 1 else "") + p.sign
+            nums = "abcde" if art.aff_style == "letters" else "0123456789"[1:]
+            marks = (",".join(nums[k - 1] for k in p.aff) if len(art.affs_en) > 1 else "") + p.sign
             if s == "sup_unicode":
                 segs.append(("".join(SUP[int(k)] if k.isdigit() else k for k in marks) + ("*" if p.star else ""), st))
                 continue
@@ -665,6 +668,8 @@ def cases() -> list[Case]:
         base(people=[WANG, replace(LI, role="（通信作者）")]))
     add("name_four_characters", "a four-character name with a compound surname (欧阳明远) beside two-character ones",
         base(people=[Person("欧阳明远", "欧阳", "OUYANG Mingyuan", (1,)), Person("李明", "李", "LI Ming", (2,))]))
+    add("aff_sup_raised", "each unit on its own line led by a raised small number (¹ drawn as a raised 1)",
+        base(aff_style="sup_raised"))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
@@ -814,6 +819,12 @@ def cases() -> list[Case]:
              refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
     add("en_all_caps", "English names all in capitals: WANG JIANGUO, LI SIYUAN",
         base(people=[replace(WANG, en="WANG JIANGUO"), replace(LI, en="LI SIYUAN")]))
+    add("en_apostrophe", "a given name with the pinyin apostrophe (GB/T 28039): WANG Xi'an",
+        base(people=[Person("王西安", "王", "WANG Xi'an", (1,)), LI]))
+    add("en_lyu", "ü written YU in capitals (GB/T 28039-2011): 吕明 as LYU Ming",
+        base(people=[Person("吕明", "吕", "LYU Ming", (1,)), LI]))
+    add("en_lv", "ü written V, a common keyboard habit: 吕明 as LV Ming",
+        base(people=[Person("吕明", "吕", "LV Ming", (1,)), LI]))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
