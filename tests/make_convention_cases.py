@@ -77,7 +77,7 @@ class Art:
     note_style: str = "circled"      # circled (①) | bracket ([1])
     refs: list[str] = field(default_factory=list)    # 参考文献 [1] …
     source_note: str = ""            # 资料来源 line under a table
-    paras: int = 2                   # filler paragraphs (the article's length)
+    paras: int = 1                   # filler paragraphs (the article's length)
     urls: list[tuple[str, str | None]] = field(default_factory=list)   # truth: (url, access date)
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
@@ -380,7 +380,8 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
 def _folio_text(style: str, n: int) -> str:
     return {"head_dots": f"· {n} ·", "head_dash": f"— {n} —", "head_di": f"第{n}页",
             "head_outer": str(n), "foot_center": str(n), "foot_dash": f"— {n} —", "foot_outer": str(n),
-            "head_joined": f"·{n}·"}.get(style, "")
+            "head_joined": f"·{n}·", "head_bar": f"{n} |", "head_p": f"P.{n}", "head_hyphen": f"- {n} -",
+            "head_square": f"[{n}]", "foot_page": f"Page {n}"}.get(style, "")
 
 
 def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
@@ -398,6 +399,8 @@ def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
         if style == "head_joined":            # folio and running head in one string
             num = _folio_text(style, printed)
             text = f"{num}　{text}" if printed % 2 == 0 else f"{text}　{num}"
+        elif style == "head_bar":             # 44 | 刊名 … / … | 45
+            text = f"{printed} | {text}" if printed % 2 == 0 else f"{text} | {printed}"
         mf.text_at(c, text, mf.ML, y, St(8.5),
                    "center" if style == "head_outer" else ("right" if printed % 2 == 0 else "left"), mf.TW)
     c.setLineWidth(0.6)
@@ -406,7 +409,7 @@ def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
         return
     num = _folio_text(style, printed)
     outer = "left" if printed % 2 == 0 else "right"
-    if style == "head_joined" and k > 0:
+    if style in ("head_joined", "head_bar") and k > 0:
         return
     if style.startswith("head"):              # the outer corner: even left, odd right
         mf.text_at(c, num, mf.ML, y, St(9), outer, mf.TW)
@@ -713,7 +716,7 @@ def cases() -> list[Case]:
              paras=6))
 
     # ---- printed page numbers -----------------------------------------------------
-    three = dict(paras=6)
+    three = dict(paras=3)    # two pages: one even, one odd
     add("folio_head_dots", "folio ·43· at the outer corner of the running head (odd right, even left)",
         base(**three), folio="head_dots")
     add("folio_head_dash", "folio — 43 — at the outer corner of the running head", base(**three), folio="head_dash")
@@ -724,12 +727,12 @@ def cases() -> list[Case]:
     add("folio_foot_dash", "folio — 43 — at the foot centre", base(**three), folio="foot_dash")
     add("folio_first_absent", "no folio on the article's first page, folios on the others (foot centre)",
         base(**three), folio="foot_center", first_folio=False)
-    add("masthead_zh_range", "masthead 第43卷 第6期 … 第43-45页 on the first page, which prints no folio",
+    add("masthead_zh_range", "masthead 第43卷 第6期 … 第43-44页 on the first page, which prints no folio",
         base(**three), folio="foot_center", first_folio=False,
-        masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-45页")
-    add("masthead_en_range", "masthead Vol. 43 No. 6 … pp. 43-45 on the first page, which prints no folio",
+        masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-44页")
+    add("masthead_en_range", "masthead Vol. 43 No. 6 … pp. 43-44 on the first page, which prints no folio",
         base(**three), folio="head_dots", first_folio=False,
-        masthead=f"{JOURNAL}　Vol. {VOLUME} No. {ISSUE}　Nov. {YEAR}　pp. 43-45")
+        masthead=f"{JOURNAL}　Vol. {VOLUME} No. {ISSUE}　Nov. {YEAR}　pp. 43-44")
     add("folio_foot_outer", "bare folio at the outer foot corner (even left, odd right)", base(**three),
         folio="foot_outer")
     add("folio_head_joined", "folio joined to the running head in one string: ·44·　刊名　2023年第6期", base(**three),
@@ -740,7 +743,7 @@ def cases() -> list[Case]:
         folio="head_dots", first=1276)
     add("folio_odd_start_even", "an article starting on an even page (44), folios at the head's outer corner",
         base(**three), folio="head_outer", first=44)
-    add("layout_a4", "A4 page with a wider measure, folio at the foot centre", base(**three), folio="foot_center",
+    add("layout_a4", "A4 page with a wider measure, folio at the foot centre", base(paras=5), folio="foot_center",
         a4=True)
     add("layout_two_column", "A4, front matter across the page, body in two columns; folio at the head's outer corner",
         base(paras=8), folio="head_outer", a4=True, columns=True)
@@ -751,18 +754,18 @@ def cases() -> list[Case]:
         folio="foot_center", a4=True, columns=True)
     add("first_page_running_head", "the first page prints the running head and folio (刊名 2023年第6期 ·43·) like the others",
         base(**three), folio="head_dots", first_head=True)
-    for name, printed in (("tilde", f"第{VOLUME}卷第{ISSUE}期　{JOURNAL}　{YEAR}年11月　第43~45页"),
-                          ("emdash", f"{JOURNAL}　{YEAR}年第{ISSUE}期　第43—45页"),
-                          ("pagecode", f"{JOURNAL}　{YEAR}, {VOLUME}({ISSUE})　页码：43-45"),
-                          ("endash_en", f"{JOURNAL}　Vol.{VOLUME}, No.{ISSUE}　Nov. {YEAR}　pp.43–45")):
+    for name, printed in (("tilde", f"第{VOLUME}卷第{ISSUE}期　{JOURNAL}　{YEAR}年11月　第43~44页"),
+                          ("emdash", f"{JOURNAL}　{YEAR}年第{ISSUE}期　第43—44页"),
+                          ("pagecode", f"{JOURNAL}　{YEAR}, {VOLUME}({ISSUE})　页码：43-44"),
+                          ("endash_en", f"{JOURNAL}　Vol.{VOLUME}, No.{ISSUE}　Nov. {YEAR}　pp.43–44")):
         add(f"masthead_{name}", f"first-page masthead printing the range as {printed.split('　')[-1]}, no folio there",
             base(**three), folio="foot_center", first_folio=False, masthead=printed)
-    add("cite_line_range", "no folio anywhere; the 引用格式 line under the keywords prints the range ( …38(6)：43-45.)",
+    add("cite_line_range", "no folio anywhere; the 引用格式 line under the keywords prints the range ( …38(6)：43-44.)",
         base(codes=["引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
-                    f"{VOLUME}（{ISSUE}）：43-45."], **three), folio="none")
-    add("folio_misprint_last", "the last page's folio is misprinted (64 for 45): lpage is not reliable (flag it)",
-        base(**three), folio="head_dots", misprint={2: 64}, uncertain=["lpage"])
-    add("masthead_disagrees", "the masthead range (第43-47页) disagrees with the folios (43-45): flag lpage",
+                    f"{VOLUME}（{ISSUE}）：43-44."], **three), folio="none")
+    add("folio_misprint_last", "the last page's folio is misprinted (64 for 44): lpage is not reliable (flag it)",
+        base(**three), folio="head_dots", misprint={1: 64}, uncertain=["lpage"])
+    add("masthead_disagrees", "the masthead range (第43-47页) disagrees with the folios (43-44): flag lpage",
         base(**three), folio="foot_center", masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-47页",
         uncertain=["lpage"])
     add("print_bleed_marks", "a printer's PDF: trimmed page inside a larger MediaBox with crop marks and a slug line",
@@ -771,6 +774,9 @@ def cases() -> list[Case]:
         base(**three), folio="head_outer", bleed="cropbox")
     add("font_gb1_folio_foot", "Chinese text as Adobe-GB1 CIDs without ToUnicode (xelatex habit), folios at the foot",
         base(**three), folio="foot_dash", font="gb1")
+    for style, shown in (("head_bar", "44 | 刊名"), ("head_p", "P.44"), ("head_hyphen", "- 44 -"),
+                         ("head_square", "[44]"), ("foot_page", "Page 44")):
+        add(f"folio_{style}", f"folio printed as {shown}", base(**three), folio=style)
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_tail_before", "a run-on download: page 1 opens with the previous article's references and 责任编辑 line",
