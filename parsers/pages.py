@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
 SIDEWAYS_PAGE = 200
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
-_FOLIO_ALONE = re.compile(r"^[\-—–·•・－‐‒\s]*(\d{1,4})[\-—–·•・－‐‒\s]*$")
+# (alone, between dashes or dots, or with the page's letter or brackets: P.27 / Page 27 / [27])
+_FOLIO_ALONE = re.compile(r"^(?:[\-—–·•・－‐‒\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{1,4})"
+                          r"(?:[\-—–·•・－‐‒\s]*|\s*[\]］】]\s*)$")
 # a folio run into the running head, before or after it, with or without a space between
 # (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
 _FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
