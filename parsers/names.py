@@ -577,6 +577,13 @@ def _affiliation(bio_body: str) -> str:
         aff = clause[:cut].strip()
         if aff:
             return aff
+    # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
+    # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
+    for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):
+        head = re.split(r"[，,；;]", group)[0].strip()
+        inst = _INST_RE.search(head)
+        if inst and _unit_rank(head, inst) == 0 and not _TITLE_RE.search(head):
+            return head
     return ""
 
 

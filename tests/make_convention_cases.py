@@ -107,6 +107,7 @@ class Case:
     columns: bool = False            # body in two columns under a full-width front matter
     first_head: bool = False         # the first page prints the running head, not a masthead
     misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
+    odd_head: str = ""               # the running head of odd pages, when the case prints another
     tail_before: bool = False        # page 1 opens with the previous article's end (run-on download)
     cut_after: bool = False          # the file ends on the page where the last article starts
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
@@ -192,11 +193,23 @@ def byline(art: Art) -> list[Line]:
     return [center_line(r, 22) for r in rows]
 
 
+def alternating_byline(art: Art) -> list[Line]:
+    """名 / （单位） / 名 / （单位）: journals printing authors from different units each
+    above their own unit."""
+    ls: list[Line] = []
+    for p in art.people:
+        ls.append(center_line([(p.zh, St(12))], 20))
+        ls.append(center_line([("（" + art.affs[p.aff[0] - 1] + "）", St(9))], 14))
+    return ls
+
+
 def unit_lines(art: Art) -> list[Line]:
     """The Chinese units under the byline (or none: bio_only)."""
     st = St(9)
     s = art.aff_style
     if s in ("bio_only", "foot", "inline"):
+        return []
+    if s == "alternating":    # each author's unit under that author's name (names not marked)
         return []
     if s == "spaced":         # names apart by spaces, units one a line led by the number
         return [center_line([(f"{k}. {u}", st)], 14) for k, u in enumerate(art.affs, 1)]
@@ -312,7 +325,7 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     if art.subtitle:
         ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
     ls.append(spacer(4))
-    ls += byline(art)
+    ls += alternating_byline(art) if art.aff_style == "alternating" else byline(art)
     ls += unit_lines(art)
     ls.append(spacer(6))
     ind = 2 * mf.BODY
@@ -388,7 +401,7 @@ def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
     """Running head (journal and issue; on odd pages the article's short title) and the folio."""
     y = mf.PH - 38
     head = f"{JOURNAL}　{YEAR}年第{ISSUE}期"
-    odd_text = "王建国，等：数字经济背景下区域创新网络的演化"
+    odd_text = case.odd_head or "王建国，等：数字经济背景下区域创新网络的演化"
     show = case.first_folio or k > 0
     style = case.first_folio_style if k == 0 and case.first_folio_style else case.folio
     if k == 0 and not case.first_head:    # the first page: masthead instead of a running head
@@ -673,6 +686,15 @@ def cases() -> list[Case]:
         base(people=[Person("欧阳明远", "欧阳", "OUYANG Mingyuan", (1,)), Person("李明", "李", "LI Ming", (2,))]))
     add("aff_sup_raised", "each unit on its own line led by a raised small number (¹ drawn as a raised 1)",
         base(aff_style="sup_raised"))
+    add("aff_alternating", "each author above their own unit: 王建国 / （吉林大学…） / 李思远 / （东北师范大学…）",
+        base(aff_style="alternating"))
+    add("aff_foot_names", "作者单位：单位（姓名）；单位（姓名） in the first-page note, no postcode",
+        base(aff_style="foot", unit_note="吉林大学经济学院（王建国）；东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"]))
+    add("aff_bio_paren_unit", "the unit only in parentheses at the end of each 作者简介 entry",
+        base(aff_style="bio_only", affs=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[],
+             bio="王建国（1978—），男，吉林长春人，教授，博士，主要研究方向为区域经济（吉林大学经济学院，吉林 长春 130012）；"
+                 "李思远（1985—），女，吉林四平人，副教授，博士（东北师范大学商学院，吉林 长春 130024）。"))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
@@ -777,6 +799,10 @@ def cases() -> list[Case]:
     for style, shown in (("head_bar", "44 | 刊名"), ("head_p", "P.44"), ("head_hyphen", "- 44 -"),
                          ("head_square", "[44]"), ("foot_page", "Page 44")):
         add(f"folio_{style}", f"folio printed as {shown}", base(**three), folio=style)
+    add("folio_head_digits_in_title", "an odd running head whose short title ends in a number (工业4.0), folio ·44· beside it",
+        base(**three), folio="head_dots", first=44, odd_head="王建国，等：工业4.0时代的区域创新网络")
+    add("folio_head_year_range", "an odd running head ending in a year range （2000—2020）, bare folio at the corner",
+        base(**three), folio="head_outer", first=44, odd_head="王建国，等：中国区域创新网络的演化（2000—2020）")
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_tail_before", "a run-on download: page 1 opens with the previous article's references and 责任编辑 line",
@@ -883,6 +909,11 @@ def cases() -> list[Case]:
     add("url_break_after_scheme", "a reference whose URL breaks right after https://",
         base(refs=["国家统计局. 中国统计年鉴2022年度数据发布说明汇汇[EB/OL]. "
                    f"(2022-07-28)[2023-03-01]. {URL_STATS}."], urls=[(URL_STATS, ACCESS)]))
+    add("url_retrieved_apa", "APA style: Retrieved March 1, 2023, from https://… (the date before the address)",
+        notes((f"National Bureau of Statistics. (2022). China statistical yearbook 2022. Retrieved March 1, 2023, "
+               f"from {URL_STATS}", URL_STATS, ACCESS)))
+    add("url_date_verb_after", "the date and the verb after the address: …，2023年3月1日访问。",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，2023年3月1日访问。", URL_STATS, ACCESS)))
     add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
         notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
     add("url_date_english", "an English note: accessed March 1, 2023",
