@@ -83,7 +83,7 @@ class Art:
     bio_end: str = ""                # an author note printed after the references (label included)
     pad_names: bool = False          # two-character names padded to three with a full-width space
     letter_spaced: bool = False      # every name letter-spaced (王 建 国), names apart by wider space
-    name_sep: str = ""               # the separator between names when the case prints another
+    name_sep: str = ""               # the separator between names when the case prints another ("none")
     en_at_end: bool = False          # the English block closes the article, after the references
     column: str = ""                 # column label printed above the title
     subtitle: str = ""               # ——subtitle, on its own line (part of the title)
@@ -167,6 +167,7 @@ def _marks(p: Person, style: str, n_affs: int) -> list:
 def byline(art: Art) -> list[Line]:
     segs: list = []
     sep = art.name_sep or ("　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，")
+    sep = "" if sep == "none" else sep
     for i, p in enumerate(art.people):
         if i:
             segs.append((sep, St(12)))
@@ -680,6 +681,15 @@ def cases() -> list[Case]:
     add("names_letter_spaced", "three-character names letter-spaced for display (王 建 国), apart by a wide space",
         base(people=[WANG, replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single",
              letter_spaced=True, name_sep="　　"))
+    add("names_run_together_en", "names printed with no separator (王芳李明华, a lost space); the English byline "
+        "WANG Fang, LI Minghua tells where they split",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明华", "李", "LI Minghua", (1,))],
+             affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", name_sep="none"))
+    add("names_run_together_zh_only", "names printed with no separator and no English byline: 王芳李明华 splits two "
+        "ways (王芳|李明华, 王芳李|明华): flag the names",
+        base(people=[Person("王芳", "王", "", (1,)), Person("李明华", "李", "", (1,))], affs=[AFF1], affs_en=[],
+             title_en="", aff_style="single", name_sep="none"),
+        uncertain=["authors_zh", "surnames", "affiliations"])
     add("byline_role", "a role after a name on the byline: 李思远（通信作者）",
         base(people=[WANG, replace(LI, role="（通信作者）")]))
     add("name_four_characters", "a four-character name with a compound surname (欧阳明远) beside two-character ones",
