@@ -924,6 +924,17 @@ def cases() -> list[Case]:
                f"from {URL_STATS}", URL_STATS, ACCESS)))
     add("url_date_verb_after", "the date and the verb after the address: …，2023年3月1日访问。",
         notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，2023年3月1日访问。", URL_STATS, ACCESS)))
+    add("url_7714_2005", "GB/T 7714-2005 order: the address, then 更新/引用 dates as 2022-07-28/2023-03-01",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. {URL_STATS}, 2022-07-28/2023-03-01."], urls=[(URL_STATS, ACCESS)]))
+    add("url_en_accessed_on", "an English reference: … (accessed on 1 March 2023)",
+        base(refs=[f"OECD. Measuring the digital transformation[EB/OL]. {URL_HYPHEN} (accessed on 1 March 2023)."],
+             urls=[(URL_HYPHEN, ACCESS)]))
+    doi_url = "https://doi.org/10.1016/j.respol.2020.104012"
+    add("url_doi_forms", "a DOI printed bare (DOI:10.…) is no cited URL; one printed as https://doi.org/… is",
+        base(refs=["CHEN J, LI S. Digital platforms and regional innovation[J]. Research Policy, 2020, 49(8): 104012. "
+                   "DOI:10.1016/j.respol.2020.104011.",
+                   f"WANG J. Innovation networks in China[J]. Research Policy, 2020, 49(9): 104013. {doi_url}."],
+             urls=[(doi_url, None)]))
     add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
         notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
     add("url_date_english", "an English note: accessed March 1, 2023",
