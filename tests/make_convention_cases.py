@@ -110,6 +110,7 @@ class Case:
     odd_head: str = ""               # the running head of odd pages, when the case prints another
     tail_before: bool = False        # page 1 opens with the previous article's end (run-on download)
     cut_after: bool = False          # the file ends on the page where the last article starts
+    blank_after: tuple[int, ...] = ()  # articles followed by a blank page (the next starts on an odd page)
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
@@ -562,6 +563,12 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     c.setTitle(f"{JOURNAL} {case.name}")
     c.setCreator("journal-ingest tests/make_convention_cases.py")
     c.setProducer("ReportLab")
+    for i in sorted(case.blank_after, reverse=True):   # a blank page, numbered but printing nothing
+        at = span[i][1] + 1
+        pages.insert(at, mf.PageOut())
+        for j in span:
+            if j > i:
+                span[j] = [span[j][0] + 1, span[j][1] + 1]
     if case.cut_after:        # (a download that stops where the next article starts)
         last = len(case.arts) - 1
         pages = pages[:span[last][0] + 1]
@@ -577,7 +584,8 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
                 c.setCropBox(trim)
             crop_marks(c)
             c.translate(BLEED, BLEED)
-        furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
+        if p.lines or p.fixed:            # (a blank page prints no running head or folio)
+            furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
         mf.draw_page_body(c, p, None)
         c.showPage()
     c.save()
@@ -822,6 +830,13 @@ def cases() -> list[Case]:
                             affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
                             "Coordinated Regional Development", paras=3),
         folio="foot_center", run_on=True, cut_after=True)
+    second = base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+                  title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=2)
+    third = base(title="数字基础设施与城市创新合作", people=[Person("赵明华", "赵", "ZHAO Minghua", (1,))], affs=[AFF2],
+                 affs_en=[AFF2_EN], title_en="Digital Infrastructure and Urban Innovation Cooperation", paras=2)
+    add("issue_three_articles", "an issue file: three articles each opening a new page, an unnumbered blank page "
+        "(counted in the numbering) before the third, folios at the head's outer corner",
+        base(paras=2), second, third, folio="head_outer", blank_after=(1,))
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
         base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
                             affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
