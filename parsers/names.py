@@ -624,12 +624,22 @@ def parse_bio(text: str, known: "list[str] | tuple[str, ...]" = ()) -> list[dict
         seg = seg.strip().rstrip("；;。.").strip()
         if not seg:
             continue
+        joint = _JOINT_HEAD_RE.match(seg)
+        if joint and all(_looks_like_name(n) for n in joint.group("names").split("、")):
+            # co-authors of one unit named together: 张三、李四，北京大学…教授 (one entry each)
+            rest = seg[joint.end("names"):]
+            out += [{"name": n, "bio": seg, "affiliation": _affiliation(rest), "email": ""}
+                    for n in joint.group("names").split("、")]
+            continue
         head = _BIO_HEAD_RE.match(seg)
         name = head.group("name") if head else ""
         rest = seg[head.end("name"):] if head else seg
         email = email_in(seg)
         out.append({"name": name, "bio": seg, "affiliation": _affiliation(rest), "email": email})
     return out
+
+
+_JOINT_HEAD_RE = re.compile(rf"^\s*(?P<names>[{_HAN}]{{2,4}}(?:、[{_HAN}]{{2,4}})+)\s*[，,]")
 
 
 _EMAIL_LABEL_RE = re.compile(r"(?:E-?mail|Email|电子邮箱|电子信箱|邮箱)\s*[:：]?\s*", re.IGNORECASE)

@@ -713,6 +713,9 @@ def cases() -> list[Case]:
         base(aff_style="bio_only", affs=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[],
              bio="王建国（1978—），男，吉林长春人，教授，博士，主要研究方向为区域经济（吉林大学经济学院，吉林 长春 130012）；"
                  "李思远（1985—），女，吉林四平人，副教授，博士（东北师范大学商学院，吉林 长春 130024）。"))
+    add("aff_bio_shared", "two authors named together in one 作者简介 clause: 王建国、李思远，吉林大学经济学院…",
+        base(aff_style="bio_only", people=[WANG, replace(LI, aff=(1,))], affs=["吉林大学经济学院"], affs_en=[],
+             bio="王建国、李思远，吉林大学经济学院教授，主要研究方向为区域经济。"))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
@@ -882,6 +885,8 @@ def cases() -> list[Case]:
         base(people=[Person("吕明", "吕", "LYU Ming", (1,)), LI]))
     add("en_lv", "ü written V, a common keyboard habit: 吕明 as LV Ming",
         base(people=[Person("吕明", "吕", "LV Ming", (1,)), LI]))
+    add("en_title_caps", "the English title set in capitals: THE EVOLUTION OF REGIONAL INNOVATION NETWORKS …",
+        base(title_en=TITLE_EN.upper()))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
