@@ -146,7 +146,7 @@ MARK_SEP = ","                    # between two unit numbers of one author (a ca
 
 def _marks(p: Person, style: str, n_affs: int) -> list:
     """The affiliation marks after a name, as the aff_style prints them."""
-    if n_affs < 2 and not p.star and not p.sign:
+    if (n_affs < 2 or style == "nomarks") and not p.star and not p.sign:
         return []
     nums = MARK_SEP.join(str(k) for k in p.aff) if n_affs > 1 else ""
     star = ("*" if p.star else "") + p.sign
@@ -158,6 +158,8 @@ def _marks(p: Person, style: str, n_affs: int) -> list:
         return [("".join(f"[{k}]" for k in p.aff) + star, St(12, sup=True))]
     if style == "circled":
         return [("".join("①②③④⑤"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    if style == "fullwidth":
+        return [(",".join(chr(0xFF10 + k) for k in p.aff) + star, St(12))]
     if style == "letters":
         return [(",".join("abcde"[k - 1] for k in p.aff) + star, St(12, sup=True))]
     if style == "paren_marks":
@@ -223,7 +225,7 @@ def unit_lines(art: Art) -> list[Line]:
         return centered(wrap([("作者单位：", St(9, bold=True)), (text, st)], mf.TW - 20, height=14))
     if s == "single":         # one unit for every author, in parentheses, no number
         return centered(wrap([("（" + art.affs[0] + "）", st)], mf.TW - 20, height=14))
-    if s == "numbered":       # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
+    if s in ("numbered", "nomarks", "fullwidth"):   # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
         text = "（" + ("；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1)) if len(art.affs) > 1 else art.affs[0]) + "）"
         return centered(wrap([(text, st)], mf.TW - 20, height=14))
     if s == "nodot":          # （1 单位；2 单位）: the number set apart by a space only
@@ -265,7 +267,8 @@ def english_byline(art: Art) -> list[Line]:
             if s == "sup_unicode":
                 segs.append(("".join(SUP[int(k)] if k.isdigit() else k for k in marks) + ("*" if p.star else ""), st))
                 continue
-            segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
+            if art.aff_style != "nomarks":
+                segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
     if s == "break_in_name":  # the last name wraps between surname and given name
         sur, given = segs[-2][0].split(" ", 1) if not segs[-1][1].sup else segs[-2][0].split(" ", 1)
         head = segs[:-2] + [(sur, st)]
@@ -716,6 +719,11 @@ def cases() -> list[Case]:
     add("aff_bio_shared", "two authors named together in one 作者简介 clause: 王建国、李思远，吉林大学经济学院…",
         base(aff_style="bio_only", people=[WANG, replace(LI, aff=(1,))], affs=["吉林大学经济学院"], affs_en=[],
              bio="王建国、李思远，吉林大学经济学院教授，主要研究方向为区域经济。"))
+    add("aff_marks_omitted", "three authors, two numbered units, and no marks on the names (a typesetting slip): "
+        "who belongs where cannot be read (flag the affiliations)",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,))], aff_style="nomarks"), uncertain=["affiliations"])
+    add("marks_fullwidth", "unit numbers set as full-width digits on the line (a Founder habit): 王建国１，李思远２",
+        base(aff_style="fullwidth"))
     add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
         base(aff_style="tight"))
     add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
