@@ -35,7 +35,10 @@ sys.path.insert(0, str(HERE))
 
 import make_fixtures as mf  # noqa: E402  (drawing helpers: glyphs, wrap, paginate, …)
 from make_fixtures import St, Line, glyphs, wrap, spacer, centered, center_line, labelled  # noqa: E402
+from reportlab import rl_config  # noqa: E402
 from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+rl_config.useA85 = 0              # binary Flate streams, no ASCII85 wrapping: a fifth smaller
 
 OUT = HERE / "conventions"
 JOURNAL = "现代区域研究"
