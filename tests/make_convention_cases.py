@@ -89,6 +89,7 @@ class Art:
     name_sep: str = ""               # the separator between names when the case prints another ("none")
     en_at_end: bool = False          # the English block closes the article, after the references
     column: str = ""                 # column label printed above the title
+    title_mark: str = ""             # a note marker after the title (* or ①) for its 基金项目 note
     subtitle: str = ""               # ——subtitle, on its own line (part of the title)
     codes: list[str] = field(default_factory=list)      # extra code lines (文章编号, DOI) after 中图分类号
     foot_extra: list[str] = field(default_factory=list)  # extra first-page notes (基金项目, 通信作者)
@@ -329,7 +330,10 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls: list[Line] = [spacer(6)]
     if art.column:
         ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
-    ls += mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    tl = mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    if art.title_mark:         # a note marker on the title pointing to its 基金项目 note
+        tl[-1].gs = tl[-1].gs + glyphs(art.title_mark, St(16, sup=True))
+    ls += tl
     if art.subtitle:
         ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
     ls.append(spacer(4))
@@ -763,6 +767,13 @@ def cases() -> list[Case]:
         base(people=many, affs=[AFF1, AFF2, "吉林省社会科学院城市发展研究所，吉林 长春 130033"],
              affs_en=[AFF1_EN, AFF2_EN, "Institute of Urban Development, Jilin Academy of Social Sciences, "
                       "Changchun 130033, China"]))
+    add("title_marker_star", "the title carries * for its 基金项目 note at the page foot (* 基金项目：…)",
+        base(title_mark="*", foot_extra=["* 基金项目：国家社会科学基金项目（22BJL001）"]))
+    add("title_marker_circled", "the title carries ① for its 基金项目 note",
+        base(title_mark="①", foot_extra=["① 基金项目：国家社会科学基金项目（22BJL001）"]))
+    for label in ("·区域经济·", "【区域经济】"):
+        add(f"column_label_{'dots' if label[0] == '·' else 'brackets'}", f"a column label {label} above the title",
+            base(column=label))
     add("front_composite", "a full first page: column label, subtitle, 文章编号 and DOI lines, 基金项目 and 通信作者 notes",
         base(column="区域经济", subtitle="基于东北地区城市面板数据的分析",
              codes=["文章编号：1000-1234(2023)06-0043-03", "DOI：10.12345/j.cnki.xdqy.2023.06.005"],
