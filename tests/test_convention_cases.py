@@ -119,7 +119,13 @@ def test_the_generator_is_deterministic(tmp_path: Path) -> None:
         assert (tmp_path / c / "truth.json").read_text() == (CASES_DIR / c / "truth.json").read_text()
 
 
-@pytest.mark.parametrize("case", CASES)
+# cases the parsers do not read yet, each with why (strict: a fix must remove the line)
+KNOWN = {"two_starts_one_page": "two article starts on one page: a page carries one start (PageInfo.start_y), "
+                                "so the second article is read as part of the first (parsers/split.py)"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN[c], strict=True))
+                                  if c in KNOWN else c for c in CASES])
 def test_convention_case_fields(case: str) -> None:
     """Every field exact, except the case's `uncertain` ones, which must be flagged instead."""
     truth, _ = result(case)
