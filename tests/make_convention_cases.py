@@ -77,7 +77,8 @@ class Art:
     keywords_en: list[str] = field(default_factory=lambda: ["digital economy", "innovation network"])
     bio: str = ""                    # 作者简介 note text (first-page footnote)
     notes: list[str] = field(default_factory=list)   # page footnotes, markers per note_style
-    note_style: str = "circled"      # circled (①) | bracket ([1])
+    note_style: str = "circled"      # circled ① | bracket [1] | paren 1)
+    endnotes: bool = False           # the notes gathered under 注释： at the article's end instead
     refs: list[str] = field(default_factory=list)    # 参考文献 [1] …
     source_note: str = ""            # 资料来源 line under a table
     paras: int = 1                   # filler paragraphs (the article's length)
@@ -314,6 +315,10 @@ def note_broken(marker: str, first: str, rest: str) -> list[Line]:
     return ls
 
 
+NOTE_MARKS = {"circled": lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1], "bracket": lambda n: f"[{n}]",
+              "paren": lambda n: f"{n})"}
+
+
 def note_block(marker: str, text: str) -> list[Line]:
     """One footnote, its marker hanging (GB/T 7714-2015 10.1.2 footnote style)."""
     mark = glyphs(marker + " ", St(mf.FN))
@@ -360,12 +365,12 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     # body: a heading, a paragraph carrying the note markers, then filler
     start = len(ls)
     ls += wrap([("一、问题的提出", St(11.5, bold=True))], width, height=24, last_align="left")
-    marks = [("①②③④⑤⑥⑦⑧⑨⑩"[k] if art.note_style == "circled" else f"[{k + 1}]") for k in range(len(art.notes))]
+    marks = [NOTE_MARKS[art.note_style](k + 1) for k in range(len(art.notes))]
     segs: list = [("近年来，数字经济成为区域发展的新动能，学界对此已有较多讨论。", St())]
     for k, m in enumerate(marks):
         segs += [(f"第{'一二三四五六七八九十'[k]}类研究关注不同的数据来源。", St()), (m, St(mf.BODY, sup=True))]
     para = wrap(segs, width, first=2 * mf.BODY)
-    for k, note in enumerate(art.notes):        # each note on the page of the line with its marker
+    for k, note in enumerate(art.notes if not art.endnotes else []):   # each on the page of its marker
         at = next(ln for ln in para if marks[k] in "".join(g.ch for g in ln.gs))
         at.fixed = at.fixed + (note_broken(marks[k], *note) if isinstance(note, tuple) else note_block(marks[k], note))
     ls += para
@@ -378,6 +383,11 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
         ls.append(spacer(6))
     for t in FILLER[:art.paras]:
         ls += wrap([(t, St())], width, first=2 * mf.BODY)
+    if art.endnotes:           # 注释： at the end (social-science habit), before any 参考文献
+        ls.append(spacer(8))
+        ls += wrap([("注释：", St(10, bold=True))], width, height=18)
+        for k, note in enumerate(art.notes):
+            ls += [replace(ln, height=13.5) for ln in note_block(marks[k], note)]
     if art.refs:
         ls.append(spacer(8))
         head = wrap([("参考文献：", St(10, bold=True))], width, height=18)
@@ -1016,6 +1026,17 @@ def cases() -> list[Case]:
         "the front matter: the text size is still the body's",
         notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
                  f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 7)]))
+    # (➀ and ❶ markers are left out: STSong-Light's UCS2 encoding has no code for them, so the
+    # generated text layer would lose the marker, which a real export keeps)
+    for style, shown in (("paren", "1)"),):
+        add(f"url_notes_{style}", f"page footnotes marked {shown}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+                  (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+                   "2023-03-02"), style=style))
+    add("url_endnotes", "notes gathered under 注释： at the article's end (① …), not at the page foot",
+        replace(notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+                      (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+                       "2023-03-02")), endnotes=True, paras=2))
     add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
         replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
                  f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
