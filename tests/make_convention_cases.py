@@ -74,7 +74,8 @@ class Art:
     keywords: list[str] = field(default_factory=lambda: ["数字经济", "创新网络", "区域合作"])
     abstract_en: str = ("Taking regional innovation networks as the object, this paper examines how "
                         "the digital economy affects innovation cooperation between cities.")
-    keywords_en: list[str] = field(default_factory=lambda: ["digital economy", "innovation network"])
+    keywords_en: list[str] = field(default_factory=lambda: ["digital economy", "innovation network",
+                                                            "regional cooperation"])
     bio: str = ""                    # 作者简介 note text (first-page footnote)
     notes: list[str] = field(default_factory=list)   # page footnotes, markers per note_style
     note_style: str = "circled"      # circled ① | bracket [1] | paren 1)
