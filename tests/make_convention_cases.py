@@ -117,6 +117,8 @@ class Case:
     tail_before: bool = False        # page 1 opens with the previous article's end (run-on download)
     cut_after: bool = False          # the file ends on the page where the last article starts
     blank_after: tuple[int, ...] = ()  # articles followed by a blank page (the next starts on an odd page)
+    no_folio: tuple[int, ...] = ()   # page indices that print no folio (a last page, a figure page)
+    advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
@@ -425,7 +427,7 @@ def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
     y = mf.PH - 38
     head = f"{JOURNAL}　{YEAR}年第{ISSUE}期"
     odd_text = case.odd_head or "王建国，等：数字经济背景下区域创新网络的演化"
-    show = case.first_folio or k > 0
+    show = (case.first_folio or k > 0) and k not in case.no_folio
     style = case.first_folio_style if k == 0 and case.first_folio_style else case.folio
     if k == 0 and not case.first_head:    # the first page: masthead instead of a running head
         mf.text_at(c, case.masthead or f"第{VOLUME}卷　第{ISSUE}期　　　　{JOURNAL}　　　　{YEAR}年11月",
@@ -608,6 +610,10 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
         if p.lines or p.fixed:            # (a blank page prints no running head or folio)
             furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
         mf.draw_page_body(c, p, None)
+        c.showPage()
+    if case.advert_after:      # an advert page after the article's end, numbered like the rest
+        furniture(c, case, len(pages), case.first + len(pages), False)
+        mf.draw_advert(c)
         c.showPage()
     c.save()
     return buf.getvalue(), [(span[i][0] + 1, span[i][1] + 1) for i in range(len(case.arts))]
@@ -857,6 +863,10 @@ def cases() -> list[Case]:
         base(**three), folio="head_dots", first=44, odd_head="王建国，等：工业4.0时代的区域创新网络")
     add("folio_head_year_range", "an odd running head ending in a year range （2000—2020）, bare folio at the corner",
         base(**three), folio="head_outer", first=44, odd_head="王建国，等：中国区域创新网络的演化（2000—2020）")
+    add("folio_last_absent", "the last page prints no folio (a page closing with a figure or the English block)",
+        base(**three), folio="head_outer", no_folio=(1,))
+    add("advert_after", "a 征稿启事 advert page after the article's last page, numbered like the rest: not the article's",
+        base(**three), folio="foot_center", advert_after=True)
     add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
         base(**three), folio="none", uncertain=["fpage", "lpage"])
     add("run_on_tail_before", "a run-on download: page 1 opens with the previous article's references and 责任编辑 line",
