@@ -946,6 +946,12 @@ def cases() -> list[Case]:
         base(people=[Person("吕明", "吕", "LV Ming", (1,)), LI]))
     add("en_title_caps", "the English title set in capitals: THE EVOLUTION OF REGIONAL INNOVATION NETWORKS …",
         base(title_en=TITLE_EN.upper()))
+    add("en_given_first_caps", "given name first, surname in capitals: Jianguo WANG, Siyuan LI",
+        base(people=[replace(WANG, en="Jianguo WANG"), replace(LI, en="Siyuan LI")]))
+    add("en_given_first_hyphen", "given name first and hyphenated: Jian-guo Wang, Si-yuan Li",
+        base(people=[replace(WANG, en="Jian-guo Wang"), replace(LI, en="Si-yuan Li")]))
+    add("en_given_split", "the given name's syllables as two words: WANG Jian Guo, LI Si Yuan",
+        base(people=[replace(WANG, en="WANG Jian Guo"), replace(LI, en="LI Si Yuan")]))
     add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
         base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
 
