@@ -371,7 +371,7 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     marks = [NOTE_MARKS[art.note_style](k + 1) for k in range(len(art.notes))]
     segs: list = [("近年来，数字经济成为区域发展的新动能，学界对此已有较多讨论。", St())]
     for k, m in enumerate(marks):
-        segs += [(f"第{'一二三四五六七八九十'[k]}类研究关注不同的数据来源。", St()), (m, St(mf.BODY, sup=True))]
+        segs += [(f"第{k + 1}类研究关注不同的数据来源。", St()), (m, St(mf.BODY, sup=True))]
     para = wrap(segs, width, first=2 * mf.BODY)
     for k, note in enumerate(art.notes if not art.endnotes else []):   # each on the page of its marker
         at = next(ln for ln in para if marks[k] in "".join(g.ch for g in ln.gs))
@@ -1054,6 +1054,8 @@ def cases() -> list[Case]:
         replace(notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
                       (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
                        "2023-03-02")), endnotes=True, paras=2))
+    # (⑪…⑳ are left out for the same reason: GB 2312, which STSong-Light's UCS2 encoding
+    # covers, has only ①…⑩; citations.py reads ⑪…⑳, ➀, ❶ where a real export keeps them)
     add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
         replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
                  f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
