@@ -82,7 +82,7 @@ class Art:
     endnotes: bool = False           # the notes gathered under 注释： at the article's end instead
     refs: list[str] = field(default_factory=list)    # 参考文献 [1] …
     source_note: str = ""            # 资料来源 line under a table
-    paras: int = 1                   # filler paragraphs (the article's length)
+    paras: int = 0                   # filler paragraphs (the article's length)
     urls: list[tuple[str, str | None]] = field(default_factory=list)   # truth: (url, access date)
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
