@@ -86,6 +86,7 @@ class Art:
     urls: list[tuple[str, str | None]] = field(default_factory=list)   # truth: (url, access date)
     unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
     bio_end: str = ""                # an author note printed after the references (label included)
+    unit_label: str = ""             # the label before the units when not 作者单位：
     pad_names: bool = False          # two-character names padded to three with a full-width space
     letter_spaced: bool = False      # every name letter-spaced (王 建 国), names apart by wider space
     name_sep: str = ""               # the separator between names when the case prints another ("none")
@@ -230,7 +231,7 @@ def unit_lines(art: Art) -> list[Line]:
         return centered(wrap([(text, st)], mf.TW - 20, height=14))
     if s == "label":          # 作者单位：… (GB/T 7713.2-2022 5.3: units after the names, labelled)
         text = "；".join(art.affs) if len(art.affs) == 1 else "；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1))
-        return centered(wrap([("作者单位：", St(9, bold=True)), (text, st)], mf.TW - 20, height=14))
+        return centered(wrap([(art.unit_label or "作者单位：", St(9, bold=True)), (text, st)], mf.TW - 20, height=14))
     if s == "single":         # one unit for every author, in parentheses, no number
         return centered(wrap([("（" + art.affs[0] + "）", st)], mf.TW - 20, height=14))
     if s in ("numbered", "nomarks", "fullwidth"):   # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
@@ -679,6 +680,9 @@ def cases() -> list[Case]:
         base())
     add("aff_label_single", "GB/T 7713.2-2022 5.3: one unit after the label 作者单位：",
         base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="label"))
+    add("aff_label_danwei", "the short label 单位： before one unit",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="label",
+             unit_label="单位："))
     add("aff_label_numbered", "作者单位： label followed by numbered units 1. …；2. …",
         base(aff_style="label"))
     add("aff_single_paren", "one unit for all authors, in parentheses, unnumbered, names unmarked",
@@ -1020,6 +1024,11 @@ def cases() -> list[Case]:
                    "DOI:10.1016/j.respol.2020.104011.",
                    f"WANG J. Innovation networks in China[J]. Research Policy, 2020, 49(9): 104013. {doi_url}."],
              urls=[(doi_url, None)]))
+    add("url_date_with_time", "an access date with its time of day: 访问时间：2023-03-01 10:25",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问时间：2023-03-01 10:25。", URL_STATS, ACCESS)))
+    url_cjk = "https://baike.baidu.com/item/数字经济/12345"
+    add("url_cjk_path", "an address whose path holds Chinese characters, as browsers show it: …/item/数字经济/12345",
+        notes((f"百度百科：“数字经济”词条，{url_cjk}，访问日期：2023年3月1日。", url_cjk, ACCESS)))
     add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
         notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
     add("url_date_english", "an English note: accessed March 1, 2023",
