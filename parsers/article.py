@@ -27,10 +27,16 @@ _AFFIL_LINE = re.compile(r"^[（(]?\s*(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹])[.�
 _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科学院|公司|中心|University|Institute")
 # a byline: names of two to six characters, each with its marks — digits, superscripts,
 # circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］])*"
+# (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
+# or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
+# (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
+_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
+                     r"|[(（]\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
 _BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
+# a role printed after a name on the byline, "李四（通信作者）": no part of the names
+_BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
@@ -116,6 +122,9 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     order: list[tuple[str, int]] = []  # ("a", author line) / ("f", affiliation) in printed order
     for ln in block:
         text = ln.text.strip()
+        if _BYLINE_ROLE.search(text):
+            text = _BYLINE_ROLE.sub("", text)
+            ln = replace(ln, text=text)
         if not text:
             continue
         if (not authors and ln is block[0] and re.search(r"[\u4e00-\u9fff]{2}", text) and re.search(r"[A-Z][a-z]+ [A-Z]", text)
@@ -869,7 +878,7 @@ def _range_printed_in_words(art: Article, pages: list[PageInfo]) -> None:
              "range it prints (its citation line or a pp./页码 line)")
 
 
-_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
+_NAME_MARKS = re.compile(r"^[\s\d,，*∗†‡§#＃＊△▲※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+|[\s\d,，*∗†‡§#＃＊△▲※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]+$")
 
 
 def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
@@ -882,6 +891,10 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
         bare = _NAME_MARKS.sub("", c.name.en or "").strip()
         if bare != (c.name.en or "") and names.is_pinyin_of(c.name.zh, bare):
             c.name.en = bare
+        # (units marked by letters, WANG Jianguoa: the letter is a mark when the rest is the pinyin)
+        lettered = re.sub(r"(?<=[a-z])[a-h](?:,[a-h])*$", "", c.name.en or "")
+        if lettered != (c.name.en or "") and not names.is_pinyin_of(c.name.zh, c.name.en) and names.is_pinyin_of(c.name.zh, lettered):
+            c.name.en = lettered
     if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):
         return
     # (the English block follows the Chinese one, or closes the article after its references)
@@ -890,6 +903,14 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
     for c, en in zip(han, found):
         if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):
             c.name.en = en
+
+
+def _surnames_by_english(art: Article) -> None:
+    """A printed English name in GB/T 28039 form (surname in capitals, a compound surname one
+    word) settles where a Chinese surname ends: 东方亮 / DONG Fangliang is 东 + 方亮."""
+    for c in art.contributors:
+        if c.name.zh and c.name.en and c.surname and (split := names.split_by_english(c.name.zh, c.name.en)):
+            c.surname, c.given = split
 
 
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
@@ -983,6 +1004,7 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
         art.article_no = ano.ascii
     art.contributors = _contributors(author_lines, affil_lines, header, english)
     _english_names_by_pinyin(art, pages)
+    _surnames_by_english(art)
     art.citations = _citations(pages, size, header.used)
     if art.title.zh and latin_share(art.title.zh) > 0.8:  # an English-language article
         fill_english(art, first, title_idx, header, pages)

@@ -212,7 +212,10 @@ def _url_continues(tail: str, nxt: str) -> bool:
         frag = run.group(0).rstrip(".,;:)") if run else ""
         return bool(frag) and is_cjk(nxt[len(run.group(0)):][:1] or " ") and (
             bool(re.search(r"[\d/?=&%_]", frag)) or (slug and bool(re.fullmatch(r"[a-z0-9-]+", frag)))
-            or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", frag)))  # a slug's lowercase rest
+            or bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", frag))  # a slug's lowercase rest
+            # (a fragment ending in a file extension is the address's last segment, broken
+            # mid-word with nothing added, as URLs are typeset: "…/index" + "ch.htm，访问…")
+            or bool(re.fullmatch(r"[A-Za-z0-9_-]+\.(?:s?html?|pdf|aspx?|php|jsp|cfm|docx?|xlsx?|xml|txt)", frag)))
     if not word:
         return False
     if slug and re.fullmatch(r"[a-z]+", word):

@@ -612,6 +612,11 @@ def _urls_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
                 # a bare word or number (prose, a page, a date could be that): joining was a
                 # guess (GB/T 7714 sets no mark at a URL's line break; <…> would have said)
                 s.cap(key, 0.7, f"“{frag[:50]}” was joined across a line break to a bare word or number: check where it ends")
+            elif at_end and frag.endswith("-") and any(u[len(stem):len(stem) + 1] == "-" and "-" not in u[:len(stem)] + u[len(stem) + 1:]
+                                                       for u in longer):
+                # a URL broken at a hyphen it has nowhere else: the address's own hyphen, or one a
+                # typesetter added at the break (GB/T 7714 adds none, but some do): kept as printed
+                s.cap(key, 0.6, f"“{frag[:50]}” breaks at its only hyphen: it may be the typesetter's, not the address's")
             elif at_end and stem in low and (frag[-1] in _URL_OPEN_END.replace("/", "") or _url_goes_on(nxt)):
                 s.cap(key, 0.5, f"“{frag[:50]}” ends at a line end, and the next line may go on with it")
     for c in art.citations:

@@ -19,7 +19,8 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
-                           infer_printed, main_run_last, page_part, printed_from_contents, printed_rows)
+                           infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
+                           text_runs_on)
 from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
@@ -385,6 +386,9 @@ def _column_labels(page: PageInfo) -> list[str]:
     return [ln.text.strip() for ln in page.body if ln.y < top and COLUMN_LABEL.match(ln.text)]
 
 
+_EDITOR_LINE = re.compile(r"(?:本文|责任)?编\s*辑\s*[:：]")  # (本文编辑/责任编辑: only ever closes an article)
+
+
 def _cut_off(plan: Plan, k: int, art: Article) -> bool:
     """Is article k the run-on start at the foot of the file's last article page whose end
     this file does not hold (an excerpt cut at the page)? A run-on article that ends on
@@ -393,6 +397,10 @@ def _cut_off(plan: Plan, k: int, art: Article) -> bool:
     span = spans[k]
     if k + 1 != len(spans) or not shared_first(spans, k) or span.first != span.last:
         return False
+    own = _own_pages(plan, k)
+    if text_runs_on(own[-1], plan.size) and not any(REFERENCES_HEAD.match(ln.text.strip()) or _EDITOR_LINE.search(ln.text)
+                                                    for ln in own[-1].body):
+        return True  # (a 收稿日期 below text that runs on is a first-page note, not its end; an editor line is)
     if art.citations or art.received:
         return False
     return not any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for p in _own_pages(plan, k) for ln in p.body)
@@ -451,7 +459,8 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
         after += 1
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
-                        folios_seen=sum(p.printed_seen for p in own))
+                        folios_seen=sum(p.printed_seen for p in own),
+                        page_doubts=page_doubts(own, art.fpage, art.lpage))
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

@@ -159,6 +159,21 @@ def pinyin_syllables(text: str, surname: bool = False) -> list[str]:
     return [s for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.strip()]
 
 
+def split_by_english(zh: str, en: str) -> tuple[str, str] | None:
+    """``(surname, given)`` of a Chinese name as its printed English name divides it.
+
+    GB/T 28039-2011 writes the surname in capitals and a compound surname as one word
+    (DONGFANG Ming, OUYANG Xiao), so the capitals word says where the Chinese surname ends:
+    东方亮 printed DONG Fangliang is 东 + 方亮, not the compound 东方. None when the English
+    name does not mark its surname that way or spells neither split."""
+    zh = re.sub(r"\s+", "", zh or "")
+    sur_en, _ = split_english_name(en)
+    if len(zh) < 3 or not sur_en or not any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+        return None
+    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) == _letters(sur_en)]
+    return (zh[:fits[0]], zh[fits[0]:]) if len(fits) == 1 else None
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower().replace("ü", "u").replace("v", "u"))
 
@@ -326,7 +341,7 @@ def _mark_digits(run: str) -> list[str]:
         return [_CIRCLED[c] for c in run if c in _CIRCLED]
     return _split_marks(run)
 _CJK_TOKEN_RE = re.compile(
-    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＊])"
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
 )
 
@@ -391,6 +406,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         return []
     if not re.search(f"[{_HAN}]", line):
         return _latin_author_line(line)
+    spaced = _letter_spaced_names(line)
+    if spaced:
+        return [(n, []) for n in spaced]
     out: list[list] = []
     gap = "start"  # what separated the current token from the previous name
     for m in _CJK_TOKEN_RE.finditer(line):
@@ -405,6 +423,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         elif kind == "mark":
             if out:
                 out[-1][1].extend(_mark_digits(m.group(0)))
+        elif kind == "letter":  # units marked a, b (王三a，李四b; some science journals)
+            if out:
+                out[-1][1].extend(re.findall(r"[a-h]", m.group(0)))
         elif kind == "space":
             if gap == "none":
                 gap = "space"
@@ -417,6 +438,36 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     return split
 
 
+def _letter_spaced_names(line: str) -> list[str] | None:
+    """The names of a byline set letter-spaced for display ("王 建 国  李 思 远", which a
+    text layer may give as "王 建 国李 思 远"): when most gaps between its characters are
+    spaces, the names end at the other kind of gap (the wider one, or one the text layer
+    closed). None unless the line is Han characters and spaces only and every name found
+    has two to four characters."""
+    if not re.fullmatch(rf"[{_HAN}](?:\s*[{_HAN}])+", line):
+        return None
+    gaps = [bool(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    wide = [len(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    spaced, tight = sum(gaps), len(gaps) - sum(gaps)
+    if spaced <= tight:
+        return None
+    # the names end where the gap differs from the letter-spacing: closed, or wider
+    narrow = min(w for w in wide if w)
+    cut = [w == 0 or w > narrow for w in wide]
+    if not any(cut):
+        return None
+    chars = re.findall(f"[{_HAN}]", line)
+    names, cur = [], chars[0]
+    for ch, c in zip(chars[1:], cut):
+        if c:
+            names.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    names.append(cur)
+    return names if all(2 <= len(n) <= 4 for n in names) else None
+
+
 def split_author_line(line: str) -> list[str]:
     """The names on an author line (see `split_author_line_with_marks`)."""
     return [n for n, _ in split_author_line_with_marks(line)]
@@ -427,7 +478,7 @@ def split_author_line(line: str) -> list[str]:
 # stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
     r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
-    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473])"
+    r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473]|[a-h](?=\s*[.．、)）]\s*[\u4e00-\u9fff]))"
     r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
 
@@ -526,6 +577,13 @@ def _affiliation(bio_body: str) -> str:
         aff = clause[:cut].strip()
         if aff:
             return aff
+    # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
+    # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
+    for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):
+        head = re.split(r"[，,；;]", group)[0].strip()
+        inst = _INST_RE.search(head)
+        if inst and _unit_rank(head, inst) == 0 and not _TITLE_RE.search(head):
+            return head
     return ""
 
 
@@ -566,12 +624,22 @@ def parse_bio(text: str, known: "list[str] | tuple[str, ...]" = ()) -> list[dict
         seg = seg.strip().rstrip("；;。.").strip()
         if not seg:
             continue
+        joint = _JOINT_HEAD_RE.match(seg)
+        if joint and all(_looks_like_name(n) for n in joint.group("names").split("、")):
+            # co-authors of one unit named together: 张三、李四，北京大学…教授 (one entry each)
+            rest = seg[joint.end("names"):]
+            out += [{"name": n, "bio": seg, "affiliation": _affiliation(rest), "email": ""}
+                    for n in joint.group("names").split("、")]
+            continue
         head = _BIO_HEAD_RE.match(seg)
         name = head.group("name") if head else ""
         rest = seg[head.end("name"):] if head else seg
         email = email_in(seg)
         out.append({"name": name, "bio": seg, "affiliation": _affiliation(rest), "email": email})
     return out
+
+
+_JOINT_HEAD_RE = re.compile(rf"^\s*(?P<names>[{_HAN}]{{2,4}}(?:、[{_HAN}]{{2,4}})+)\s*[，,]")
 
 
 _EMAIL_LABEL_RE = re.compile(r"(?:E-?mail|Email|电子邮箱|电子信箱|邮箱)\s*[:：]?\s*", re.IGNORECASE)

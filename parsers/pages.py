@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
 SIDEWAYS_PAGE = 200
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
-_FOLIO_ALONE = re.compile(r"^[\-—–·•・－‐‒\s]*(\d{1,4})[\-—–·•・－‐‒\s]*$")
+# (alone, between dashes or dots, or with the page's letter or brackets: P.27 / Page 27 / [27])
+_FOLIO_ALONE = re.compile(r"^(?:[\-—–·•・－‐‒\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{1,4})"
+                          r"(?:[\-—–·•・－‐‒\s]*|\s*[\]］】]\s*)$")
 # a folio run into the running head, before or after it, with or without a space between
 # (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
 _FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
@@ -89,16 +91,28 @@ class PageInfo:
 def body_size(pages: list["PageText"]) -> float:
     """The body text size: the size carrying most characters on most pages.
 
-    Voting per page keeps a long small-type reference list from outvoting the text.
+    Voting per page keeps a long small-type reference list from outvoting the text. On a
+    page the vote goes to the largest size that carries at least a quarter of its
+    characters: running text is set larger than the abstract, the notes and the references
+    (the typesetting habit of the genre: 五号 text, 小五 abstracts and notes), so a short
+    article's first page, mostly front matter and footnotes, still votes for its text. A
+    tie goes to the tied size that carries most characters in the whole file.
     """
     votes: Counter[float] = Counter()
+    chars: Counter[float] = Counter()
     for page in pages:
         sizes: Counter[float] = Counter()
         for line in page.lines:
-            sizes[round(line.size * 2) / 2] += len(line.text)
+            key = round(line.size * 2) / 2
+            sizes[key] += len(line.text)
         if sizes:
-            votes[sizes.most_common(1)[0][0]] += 1
-    return votes.most_common(1)[0][0] if votes else 10.0
+            total = sum(sizes.values())
+            votes[max(k for k, n in sizes.items() if n * 4 >= total or n == max(sizes.values()))] += 1
+        chars.update(sizes)
+    if not votes:
+        return 10.0
+    top = max(votes.values())
+    return max((s for s, v in votes.items() if v == top), key=lambda s: chars[s])
 
 
 def _folio(line: "Line") -> int | None:
@@ -346,6 +360,31 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
         if 0 < first <= last < first + 200:
             return first, last
     return None
+
+
+def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, str]]:
+    """Printed evidence on an article's own pages that contradicts its page range: (field, why).
+
+    - a folio printed alone in the margin of its first or last page that breaks the
+      sequence the other folios keep (a misprint, or a page bound in from elsewhere: the
+      sequence wins, but an editor should look);
+    - a range its first page prints in words (its GB/T 7714 citation line, a pp./页码
+      masthead line) that differs from the range its folios give."""
+    out: list[tuple[str, str]] = []
+    if not own:
+        return out
+    for key, page in (("fpage", own[0]), ("lpage", own[-1])):
+        read = [n for n in page.folios if n != page.printed]
+        if page.folio_alone and read and not page.printed_seen and page.printed is not None and page.printed not in page.folios:
+            out.append((key, f"p.{page.number} prints {read[0]}, off the sequence that gives {page.printed}"))
+    first = own[0]
+    if fpage.isdigit() and lpage.isdigit():
+        top = [ln.text for ln in first.body[:8]]
+        found = printed_range([ln.text for ln in first.body], [h.text for h in first.heads] + top)
+        if found is not None and found != (int(fpage), int(lpage)):
+            why = f"its first page prints the range {found[0]}–{found[1]}, the folios give {fpage}–{lpage}"
+            out += [(key, why) for key, a, b in (("fpage", found[0], fpage), ("lpage", found[1], lpage)) if a != int(b)]
+    return out
 
 
 def infer_printed(infos: list[PageInfo]) -> None:
@@ -704,6 +743,19 @@ def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
             break
         top = body[k].y
     return top
+
+
+def text_runs_on(info: PageInfo, size: float) -> bool:
+    """Does the article's text on this page (its own part of a shared page) run on overleaf?
+    True when its last line in the body size ends without a sentence end, or it prints no
+    body-size line here at all (only its title, byline and abstract). The first-page notes
+    (收稿日期, 基金项目, 作者简介: CAJ-CD B/T 1-2006 sets them at the foot of the page where
+    the article starts) printed below such text are then no closing block."""
+    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not _ALONE_LINE.match(ln.text)]
+    if not lines:
+        return True
+    last = max(lines, key=lambda ln: (ln.y, ln.x0))
+    return not re.search(r"[。！？!?．.…”’」』）)\]］\u2460-\u2473¹²³⁴⁵⁶⁷⁸⁹⁰]\s*$", last.text)
 
 
 def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:

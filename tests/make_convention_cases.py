@@ -1,0 +1,1125 @@
+#!/usr/bin/env python
+"""Generate the convention-variation suite for Chinese articles (issue 11).
+
+Each case is a small PDF (one article, or two run-on articles) that varies ONE printing
+convention from the norms Chinese journals follow — GB/T 7713.2-2022 (学术论文编写规则),
+CAJ-CD B/T 1-2006 (the CNKI data norm), GB/T 7714-2015 (references), GB/T 28039-2011
+(pinyin of Chinese names) — or a common typesetting habit, against one plain baseline.
+The point is that the parsers encode conventions, not files: a rule that only fits the
+development PDFs fails here.
+
+    python tests/make_convention_cases.py            # rewrites tests/conventions/<case>/
+    python tests/make_convention_cases.py --out DIR  # the same tree under DIR
+
+Per case: `issue.pdf` and `truth.json` in the format of ../shared/real/zh_more/truth (the
+fields ../shared/eval/score.py compares), plus `convention` (what the case varies) and
+`uncertain` (fields the tool cannot read reliably from this page and must flag instead of
+guessing). The truth is built from the generator's input below, never read back from the
+tool. Drawing reuses tests/make_fixtures.py (glyph runs, justified wrapping, pagination);
+Chinese text is in reportlab's non-embedded CID font STSong-Light, so the files stay small.
+Output is deterministic (reportlab invariant=1).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_fixtures as mf  # noqa: E402  (drawing helpers: glyphs, wrap, paginate, …)
+from make_fixtures import St, Line, glyphs, wrap, spacer, centered, center_line, labelled  # noqa: E402
+from reportlab import rl_config  # noqa: E402
+from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+rl_config.useA85 = 0              # binary Flate streams, no ASCII85 wrapping: a fifth smaller
+
+OUT = HERE / "conventions"
+JOURNAL = "现代区域研究"
+YEAR, VOLUME, ISSUE = 2023, "38", "6"
+FIRST = 43                        # printed page number of the first page
+
+
+# =========================================================================================
+# The generator's input
+# =========================================================================================
+@dataclass
+class Person:
+    zh: str
+    surname: str                  # as GB/T 28039 / the printed English name implies
+    en: str = ""                  # printed English name ("" = none printed)
+    aff: tuple[int, ...] = (1,)   # numbers of the person's units
+    star: bool = False            # corresponding-author asterisk after the marks
+    sign: str = ""                # another sign after the marks (# equal contribution, △)
+    role: str = ""                # a role printed after the name on the byline: （通信作者）
+
+
+@dataclass
+class Art:
+    title: str
+    people: list[Person]
+    affs: list[str]                                  # Chinese units as printed (without number)
+    title_en: str = ""
+    affs_en: list[str] = field(default_factory=list)
+    aff_style: str = "numbered"      # how the Chinese units are printed under the byline
+    en_style: str = "caps"           # how the English byline is printed
+    abstract: str = ("本文以区域创新网络为对象，考察数字经济发展对创新合作的影响，发现数字基础设施"
+                     "显著提高了城市间合作的强度，并提出相应的政策建议。")
+    keywords: list[str] = field(default_factory=lambda: ["数字经济", "创新网络", "区域合作"])
+    abstract_en: str = ("Taking regional innovation networks as the object, this paper examines how "
+                        "the digital economy affects innovation cooperation between cities.")
+    keywords_en: list[str] = field(default_factory=lambda: ["digital economy", "innovation network",
+                                                            "regional cooperation"])
+    bio: str = ""                    # 作者简介 note text (first-page footnote)
+    notes: list[str] = field(default_factory=list)   # page footnotes, markers per note_style
+    note_style: str = "circled"      # circled ① | bracket [1] | paren 1)
+    endnotes: bool = False           # the notes gathered under 注释： at the article's end instead
+    refs: list[str] = field(default_factory=list)    # 参考文献 [1] …
+    source_note: str = ""            # 资料来源 line under a table
+    paras: int = 0                   # filler paragraphs (the article's length)
+    urls: list[tuple[str, str | None]] = field(default_factory=list)   # truth: (url, access date)
+    unit_note: str = ""              # 作者单位 printed as a first-page footnote instead
+    bio_end: str = ""                # an author note printed after the references (label included)
+    unit_label: str = ""             # the label before the units when not 作者单位：
+    pad_names: bool = False          # two-character names padded to three with a full-width space
+    letter_spaced: bool = False      # every name letter-spaced (王 建 国), names apart by wider space
+    name_sep: str = ""               # the separator between names when the case prints another ("none")
+    en_at_end: bool = False          # the English block closes the article, after the references
+    column: str = ""                 # column label printed above the title
+    title_mark: str = ""             # a note marker after the title (* or ①) for its 基金项目 note
+    subtitle: str = ""               # ——subtitle, on its own line (part of the title)
+    codes: list[str] = field(default_factory=list)      # extra code lines (文章编号, DOI) after 中图分类号
+    foot_extra: list[str] = field(default_factory=list)  # extra first-page notes (基金项目, 通信作者)
+    aff_truth: list[str] = field(default_factory=list)  # the units' names when affs are printed otherwise
+
+
+@dataclass
+class Case:
+    name: str
+    convention: str
+    arts: list[Art]
+    folio: str = "head_dots"         # where and how the page number is printed
+    first_folio: bool = True         # does the first page print its folio
+    masthead: str = ""               # first-page masthead line ("" = journal and issue only)
+    run_on: bool = False             # second article starts mid-page below the first
+    first: int = 43                  # printed number of the first page
+    first_folio_style: str = ""      # the first page's folio style when it differs (e.g. foot_center)
+    a4: bool = False                 # A4 page (595 x 842 pt) with a 46-character measure
+    columns: bool = False            # body in two columns under a full-width front matter
+    first_head: bool = False         # the first page prints the running head, not a masthead
+    misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
+    odd_head: str = ""               # the running head of odd pages, when the case prints another
+    tail_before: bool = False        # page 1 opens with the previous article's end (run-on download)
+    cut_after: bool = False          # the file ends on the page where the last article starts
+    blank_after: tuple[int, ...] = ()  # articles followed by a blank page (the next starts on an odd page)
+    no_folio: tuple[int, ...] = ()   # page indices that print no folio (a last page, a figure page)
+    advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
+    font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
+    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
+                                     # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
+    uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
+    truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
+
+
+WANG = Person("王建国", "王", "WANG Jianguo", (1,))
+LI = Person("李思远", "李", "LI Siyuan", (2,))
+OUYANG = Person("欧阳晓", "欧阳", "OUYANG Xiao", (1,))
+AFF1 = "吉林大学经济学院，吉林 长春 130012"
+AFF2 = "东北师范大学商学院，吉林 长春 130024"
+AFF1_EN = "School of Economics, Jilin University, Changchun 130012, China"
+AFF2_EN = "School of Business, Northeast Normal University, Changchun 130024, China"
+TITLE = "数字经济背景下区域创新网络的演化研究"
+TITLE_EN = "The Evolution of Regional Innovation Networks in the Digital Economy"
+FILLER = [re.sub(r"\{\w+\}", "", t) for k, t in mf.SEED_BODY if k == "p"]   # body text, note keys dropped
+
+
+def base(**kw) -> Art:
+    """The baseline article: two authors in two units, numbered affiliations, an English block."""
+    a = Art(TITLE, [WANG, LI], [AFF1, AFF2], TITLE_EN, [AFF1_EN, AFF2_EN])
+    return replace(a, **kw)
+
+
+# =========================================================================================
+# Typesetting one article (CAJ-CD B/T 1-2006 order: title, byline, units, 摘要, 关键词,
+# 中图分类号/文献标志码, English title, names, units, Abstract, Key words; notes at the foot)
+# =========================================================================================
+SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARK_SEP = ","                    # between two unit numbers of one author (a case may print ", ")
+
+
+def _marks(p: Person, style: str, n_affs: int) -> list:
+    """The affiliation marks after a name, as the aff_style prints them."""
+    if (n_affs < 2 or style == "nomarks") and not p.star and not p.sign:
+        return []
+    nums = MARK_SEP.join(str(k) for k in p.aff) if n_affs > 1 else ""
+    star = ("*" if p.star else "") + p.sign
+    if style == "sup_unicode":
+        return [("".join(SUP[k] for k in p.aff) + star, St(12))]
+    if style == "tight":
+        return [(",".join(str(k) for k in p.aff) + star, St(12, sup=True))]
+    if style == "bracket":
+        return [("".join(f"[{k}]" for k in p.aff) + star, St(12, sup=True))]
+    if style == "circled":
+        return [("".join("①②③④⑤"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    if style == "fullwidth":
+        return [(",".join(chr(0xFF10 + k) for k in p.aff) + star, St(12))]
+    if style == "letters":
+        return [(",".join("abcde"[k - 1] for k in p.aff) + star, St(12, sup=True))]
+    if style == "paren_marks":
+        return [("".join(f"({k})" for k in p.aff) + star, St(12, sup=True))]
+    return [(nums + star, St(12, sup=True))]
+
+
+def byline(art: Art) -> list[Line]:
+    segs: list = []
+    sep = art.name_sep or ("　" if art.aff_style in ("single", "label", "bio_only", "foot", "spaced") else "，")
+    sep = "" if sep == "none" else sep
+    for i, p in enumerate(art.people):
+        if i:
+            segs.append((sep, St(12)))
+        shown = p.zh[0] + "　" + p.zh[1] if art.pad_names and len(p.zh) == 2 else p.zh
+        if art.letter_spaced:         # names letter-spaced for display: 王 建 国
+            shown = " ".join(p.zh)
+        segs.append((shown, St(12)))
+        if art.aff_style == "inline":     # 姓名（单位，城市 邮编） on the byline itself
+            segs.append(("（" + art.affs[p.aff[0] - 1] + "）", St(10)))
+            continue
+        segs += _marks(p, art.aff_style, len(art.affs))
+        if p.role:
+            segs.append((p.role, St(10)))
+    line = center_line(segs, 22)
+    if line.w <= mf.TW - 40:
+        return [line]
+    # a byline that wraps: names are never broken, the break falls after a separator
+    rows: list[list] = [[]]
+    for seg in segs:
+        trial = center_line(rows[-1] + [seg], 22)
+        if trial.w > mf.TW - 40 and seg[0] not in ("，", "　") and not seg[1].sup:
+            rows.append([])
+        rows[-1].append(seg)
+    return [center_line(r, 22) for r in rows]
+
+
+def alternating_byline(art: Art) -> list[Line]:
+    """名 / （单位） / 名 / （单位）: journals printing authors from different units each
+    above their own unit."""
+    ls: list[Line] = []
+    for p in art.people:
+        ls.append(center_line([(p.zh, St(12))], 20))
+        ls.append(center_line([("（" + art.affs[p.aff[0] - 1] + "）", St(9))], 14))
+    return ls
+
+
+def unit_lines(art: Art) -> list[Line]:
+    """The Chinese units under the byline (or none: bio_only)."""
+    st = St(9)
+    s = art.aff_style
+    if s in ("bio_only", "foot", "inline"):
+        return []
+    if s == "alternating":    # each author's unit under that author's name (names not marked)
+        return []
+    if s == "spaced":         # names apart by spaces, units one a line led by the number
+        return [center_line([(f"{k}. {u}", st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "tight":          # (1.单位,城市 邮编;2.…): half-width punctuation, no spaces
+        text = "(" + ";".join(f"{k}.{u.replace('，', ',')}" for k, u in enumerate(art.affs, 1)) + ")"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "label":          # 作者单位：… (GB/T 7713.2-2022 5.3: units after the names, labelled)
+        text = "；".join(art.affs) if len(art.affs) == 1 else "；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1))
+        return centered(wrap([(art.unit_label or "作者单位：", St(9, bold=True)), (text, st)], mf.TW - 20, height=14))
+    if s == "single":         # one unit for every author, in parentheses, no number
+        return centered(wrap([("（" + art.affs[0] + "）", st)], mf.TW - 20, height=14))
+    if s in ("numbered", "nomarks", "fullwidth"):   # （1. 单位，城市 邮编；2. …）  CAJ-CD B/T 1-2006 (one unit: no number)
+        text = "（" + ("；".join(f"{k}. {u}" for k, u in enumerate(art.affs, 1)) if len(art.affs) > 1 else art.affs[0]) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "nodot":          # （1 单位；2 单位）: the number set apart by a space only
+        text = "（" + "；".join(f"{k} {u}" for k, u in enumerate(art.affs, 1)) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "paren_each":
+        return [center_line([(f"（{k}. {u}）", st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "sup_raised":     # one unit a line, led by its number set raised and small
+        return [center_line([(str(k), St(9, sup=True)), (u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "sup_unicode":    # one unit a line, led by its superscript number
+        return [center_line([(SUP[k] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "bracket":
+        return [center_line([(f"[{k}]" + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "circled":
+        return [center_line([("①②③④⑤"[k - 1] + u, st)], 14) for k, u in enumerate(art.affs, 1)]
+    if s == "letters":        # marks a, b (some science journals): a. 单位；b. 单位
+        text = "（" + "；".join(f"{'abcde'[k - 1]}. {u}" for k, u in enumerate(art.affs, 1)) + "）"
+        return centered(wrap([(text, st)], mf.TW - 20, height=14))
+    if s == "paren_marks":
+        return [center_line([(f"({k}) {u}", st)], 14) for k, u in enumerate(art.affs, 1)]
+    raise ValueError(s)
+
+
+def english_byline(art: Art) -> list[Line]:
+    """The English names, styled as en_style says (GB/T 28039: surname first, in capitals)."""
+    st = St(10)
+    names = [p.en for p in art.people]
+    s = art.en_style
+    if s == "caps_paren":     # ZHANG San-feng (School of …)
+        return [center_line([(names[0], st), (" (" + art.affs_en[0] + ")", St(8.5, italic=True))], 16)]
+    segs: list = []
+    for i, (p, n) in enumerate(zip(art.people, names)):
+        if i:
+            segs.append((" and " if s == "and" and i == len(names) - 1 else "，" if s == "fullwidth_comma" else ", ", st))
+        segs.append((n, st))
+        if len(art.affs_en) > 1 or p.star or p.sign:
+            nums = "abcde" if art.aff_style == "letters" else "0123456789"[1:]
+            marks = (",".join(nums[k - 1] for k in p.aff) if len(art.affs_en) > 1 else "") + p.sign
+            if s == "sup_unicode":
+                segs.append(("".join(SUP[int(k)] if k.isdigit() else k for k in marks) + ("*" if p.star else ""), st))
+                continue
+            if art.aff_style != "nomarks":
+                segs.append((marks + ("*" if p.star else ""), st if s == "baseline" else St(10, sup=True)))
+    if s == "break_in_name":  # the last name wraps between surname and given name
+        sur, given = segs[-2][0].split(" ", 1) if not segs[-1][1].sup else segs[-2][0].split(" ", 1)
+        head = segs[:-2] + [(sur, st)]
+        return [center_line(head, 16), center_line([(given, st), segs[-1]], 16)]
+    ls = wrap(segs, mf.TW - 120, height=16, align="left", last_align="left")
+    return centered(ls)
+
+
+def english_units(art: Art) -> list[Line]:
+    if art.en_style == "caps_paren" or not art.affs_en:
+        return []
+    if len(art.affs_en) > 1:
+        text = "(" + "; ".join(f"{k}. {u}" for k, u in enumerate(art.affs_en, 1)) + ")"
+    else:
+        text = "(" + art.affs_en[0] + ")"
+    return centered(wrap([(text, St(8.5, italic=True))], mf.TW - 20, height=12))
+
+
+def english_block(art: Art) -> list[Line]:
+    """The English title, names, units, Abstract and Key words (CAJ-CD B/T 1-2006)."""
+    ind = 2 * mf.BODY
+    ls = [spacer(8)]
+    ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
+    ls += english_byline(art)
+    ls += english_units(art)
+    ls.append(spacer(4))
+    ls += labelled("Abstract: ", art.abstract_en, 9, ind, 13)
+    ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    ls[1].keep = len(ls) - 2
+    return ls
+
+
+def note_broken(marker: str, first: str, rest: str) -> list[Line]:
+    """A footnote whose first line ends where the case says (a URL broken by hand)."""
+    mark = glyphs(marker + " ", St(mf.FN))
+    hang = sum(g.w for g in mark)
+    ls = [Line(mark + glyphs(first, St(mf.FN)), mf.FN_LEAD, 0, mf.TW, "left")]
+    ls += wrap([(rest, St(mf.FN))], mf.TW, first=hang, rest=hang, height=mf.FN_LEAD)
+    return ls
+
+
+NOTE_MARKS = {"circled": lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1], "bracket": lambda n: f"[{n}]",
+              "paren": lambda n: f"{n})"}
+
+
+def note_block(marker: str, text: str) -> list[Line]:
+    """One footnote, its marker hanging (GB/T 7714-2015 10.1.2 footnote style)."""
+    mark = glyphs(marker + " ", St(mf.FN))
+    hang = sum(g.w for g in mark)
+    ls = wrap([(text, St(mf.FN))], mf.TW, first=hang, rest=hang, height=mf.FN_LEAD)
+    ls[0].gs = mark + ls[0].gs
+    ls[0].x, ls[0].avail = 0, mf.TW
+    return ls
+
+
+def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
+    """The article as one flow of lines (first-page notes ride on its first line) and where
+    its body starts; the body is wrapped to `width` (a column of a two-column page)."""
+    ls: list[Line] = [spacer(6)]
+    if art.column:
+        ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
+    tl = mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    if art.title_mark:         # a note marker on the title pointing to its 基金项目 note
+        tl[-1].gs = tl[-1].gs + glyphs(art.title_mark, St(16, sup=True))
+    ls += tl
+    if art.subtitle:
+        ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
+    ls.append(spacer(4))
+    ls += alternating_byline(art) if art.aff_style == "alternating" else byline(art)
+    ls += unit_lines(art)
+    ls.append(spacer(6))
+    ind = 2 * mf.BODY
+    ls += labelled("摘　要：", art.abstract, 9, ind, 14)
+    ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
+    ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
+    for code in art.codes:
+        ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
+    if art.title_en and not art.en_at_end:
+        ls += english_block(art)
+    ls.append(spacer(10))
+    fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    for note in art.foot_extra:
+        fixed += wrap([(note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    if art.unit_note:
+        fixed += wrap([("作者单位：", St(mf.FN)), (art.unit_note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    if art.bio:
+        fixed += wrap([("作者简介：", St(mf.FN)), (art.bio, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    ls[1].fixed = fixed
+    # body: a heading, a paragraph carrying the note markers, then filler
+    start = len(ls)
+    ls += wrap([("一、问题的提出", St(11.5, bold=True))], width, height=24, last_align="left")
+    marks = [NOTE_MARKS[art.note_style](k + 1) for k in range(len(art.notes))]
+    segs: list = [("近年来，数字经济成为区域发展的新动能，学界对此已有较多讨论。", St())]
+    for k, m in enumerate(marks):
+        segs += [(f"第{k + 1}类研究关注不同的数据来源。", St()), (m, St(mf.BODY, sup=True))]
+    para = wrap(segs, width, first=2 * mf.BODY)
+    for k, note in enumerate(art.notes if not art.endnotes else []):   # each on the page of its marker
+        at = next(ln for ln in para if marks[k] in "".join(g.ch for g in ln.gs))
+        at.fixed = at.fixed + (note_broken(marks[k], *note) if isinstance(note, tuple) else note_block(marks[k], note))
+    ls += para
+    if art.source_note:       # a table's source note (资料来源), GB/T 7713.2-2022 table notes
+        ls.append(spacer(4))
+        ls.append(center_line([("表1　样本城市的数字基础设施指数", St(9, bold=True))], 16))
+        ls.append(center_line([("城市　　　　2020年　　　　2021年　　　　2022年", St(9))], 14))
+        ls.append(center_line([("长春　　　　 0.42　　　　　0.47　　　　　0.53", St(9))], 14))
+        ls += wrap([(art.source_note, St(8.5))], width, height=13, align="justify", last_align="left")
+        ls.append(spacer(6))
+    for t in FILLER[:art.paras]:
+        ls += wrap([(t, St())], width, first=2 * mf.BODY)
+    if art.endnotes:           # 注释： at the end (social-science habit), before any 参考文献
+        ls.append(spacer(8))
+        ls += wrap([("注释：", St(10, bold=True))], width, height=18)
+        for k, note in enumerate(art.notes):
+            ls += [replace(ln, height=13.5) for ln in note_block(marks[k], note)]
+    if art.refs:
+        ls.append(spacer(8))
+        head = wrap([("参考文献：", St(10, bold=True))], width, height=18)
+        head[-1].keep = 1
+        ls += head
+        for k, r in enumerate(art.refs, 1):
+            gl = glyphs(f"[{k}] ", St(9))
+            hang = sum(g.w for g in gl)
+            rl = wrap([(r, St(9))], width, first=hang, rest=hang, height=13.5)
+            rl[0].gs = gl + rl[0].gs
+            rl[0].x, rl[0].avail = 0, width
+            ls += rl
+    if art.title_en and art.en_at_end:
+        ls.append(spacer(12))
+        ls += english_block(art)
+    if art.bio_end:
+        ls.append(spacer(6))
+        ls += wrap([(art.bio_end, St(9))], width, height=13.5, last_align="left")
+    return ls, start
+
+
+# =========================================================================================
+# Page furniture: running heads, folios, masthead
+# =========================================================================================
+def _folio_text(style: str, n: int) -> str:
+    return {"head_dots": f"· {n} ·", "head_dash": f"— {n} —", "head_di": f"第{n}页",
+            "head_outer": str(n), "foot_center": str(n), "foot_dash": f"— {n} —", "foot_outer": str(n),
+            "head_joined": f"·{n}·", "head_bar": f"{n} |", "head_p": f"P.{n}", "head_hyphen": f"- {n} -",
+            "head_square": f"[{n}]", "foot_page": f"Page {n}"}.get(style, "")
+
+
+def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
+    """Running head (journal and issue; on odd pages the article's short title) and the folio."""
+    y = mf.PH - 38
+    head = f"{JOURNAL}　{YEAR}年第{ISSUE}期"
+    odd_text = case.odd_head or "王建国，等：数字经济背景下区域创新网络的演化"
+    show = (case.first_folio or k > 0) and k not in case.no_folio
+    style = case.first_folio_style if k == 0 and case.first_folio_style else case.folio
+    if k == 0 and not case.first_head:    # the first page: masthead instead of a running head
+        mf.text_at(c, case.masthead or f"第{VOLUME}卷　第{ISSUE}期　　　　{JOURNAL}　　　　{YEAR}年11月",
+                   mf.ML, y, St(8.5), "center", mf.TW)
+    else:
+        text = head if printed % 2 == 0 or starts_here else odd_text
+        if style == "head_joined":            # folio and running head in one string
+            num = _folio_text(style, printed)
+            text = f"{num}　{text}" if printed % 2 == 0 else f"{text}　{num}"
+        elif style == "head_bar":             # 44 | 刊名 … / … | 45
+            text = f"{printed} | {text}" if printed % 2 == 0 else f"{text} | {printed}"
+        mf.text_at(c, text, mf.ML, y, St(8.5),
+                   "center" if style == "head_outer" else ("right" if printed % 2 == 0 else "left"), mf.TW)
+    c.setLineWidth(0.6)
+    c.line(mf.ML, y - 5, mf.ML + mf.TW, y - 5)
+    if not show:
+        return
+    num = _folio_text(style, printed)
+    outer = "left" if printed % 2 == 0 else "right"
+    if style in ("head_joined", "head_bar") and k > 0:
+        return
+    if style.startswith("head"):              # the outer corner: even left, odd right
+        mf.text_at(c, num, mf.ML, y, St(9), outer, mf.TW)
+    elif style.startswith("foot"):
+        mf.text_at(c, num, mf.ML, 24, St(9), outer if style == "foot_outer" else "center", mf.TW)
+
+
+@contextmanager
+def geometry(case: Case):
+    """make_fixtures' page geometry, switched to A4 for the cases that ask for it."""
+    saved = (mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP)
+    if case.a4:
+        mf.PW, mf.PH, mf.TW = 595.0, 842.0, 46 * mf.BODY
+        mf.ML, mf.TOP = (mf.PW - mf.TW) / 2, mf.PH - 70
+    try:
+        yield
+    finally:
+        mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP = saved
+
+
+GUTTER = 14.0
+
+
+def columns(front: list[Line], body: list[Line]) -> list[tuple[list[tuple[Line, float, float]], list[Line]]]:
+    """Front matter across the measure, then the body in two columns (left, then right),
+    page by page; each page: [(line, x offset, top y)] and its footnote lines."""
+    colw = (mf.TW - GUTTER) / 2
+    pages: list = []
+    placed: list = []
+    fixed: list[Line] = []
+    y = mf.TOP
+    for ln in front:
+        placed.append((ln, 0.0, y))
+        y -= ln.height
+        fixed += ln.fixed
+    top, col = y, 0
+    for ln in body:
+        foot = sum(x.height for x in fixed + ln.fixed) + (9 if fixed or ln.fixed else 0)
+        if y - ln.height < mf.BOTTOM + foot:
+            if col == 0:
+                col, y = 1, top
+            else:
+                pages.append((placed, fixed))
+                placed, fixed, col, y = [], [], 0, mf.TOP
+                top = y
+        placed.append((ln, col * (colw + GUTTER), y))
+        y -= ln.height
+        fixed += ln.fixed
+    pages.append((placed, fixed))
+    return pages
+
+
+def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    art = case.arts[0]
+    flow, start = article_flow(art, (mf.TW - GUTTER) / 2)
+    pages = columns(flow[:start], flow[start:])
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
+    c.setTitle(f"{JOURNAL} {case.name}")
+    c.setCreator("journal-ingest tests/make_convention_cases.py")
+    c.setProducer("ReportLab")
+    for pi, (placed, fixed) in enumerate(pages):
+        furniture(c, case, pi, case.first + pi, pi == 0)
+        for ln, dx, top in placed:
+            moved = replace(ln, x=ln.x + dx)
+            mf.draw_line(c, moved, top - ln.height + ln.height * 0.28)
+        if fixed:
+            mf.draw_page_body(c, mf.PageOut([], [], fixed), None)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), [(1, len(pages))]
+
+
+BLEED = 36.0
+
+
+def crop_marks(c) -> None:
+    """Printer's crop marks at the trimmed page's corners, in the bleed area (with a file
+    name and date slug, as imposition software prints them)."""
+    c.setLineWidth(0.25)
+    w, h = mf.PW, mf.PH
+    for x, y in ((BLEED, BLEED), (BLEED + w, BLEED), (BLEED, BLEED + h), (BLEED + w, BLEED + h)):
+        dx = -1 if x == BLEED else 1
+        dy = -1 if y == BLEED else 1
+        c.line(x + dx * 6, y, x + dx * 30, y)
+        c.line(x, y + dy * 6, x, y + dy * 30)
+    c.setFont("Times-Roman", 6)
+    c.drawString(BLEED + 40, 12, "xdqy2023-06.indd   2023-11-02   10:15:22")
+
+
+def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    """The case's PDF and each article's (first, last) physical page (1-based)."""
+    with geometry(case):
+        pdf, spans = render_columns(case) if case.columns else render_flow(case)
+    if case.font == "gb1":
+        pdf = mf.to_gb1(pdf)
+    return pdf, spans
+
+
+def previous_tail() -> list[Line]:
+    """The end of the article before (run-on journals): a last paragraph, its references
+    and the 责任编辑 line that closes it."""
+    ls = wrap([(FILLER[5][:160], St())], mf.TW, first=2 * mf.BODY)
+    ls.append(spacer(6))
+    ls += wrap([("参考文献：", St(10, bold=True))], mf.TW, height=18)
+    for k, r in enumerate(["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20.",
+                           "刘强. 区域经济学[M]. 北京: 人民出版社, 2018: 45."], 1):
+        ls += wrap([(f"[{k}] {r}", St(9))], mf.TW, height=13.5)
+    ls.append(Line(glyphs("（责任编辑：张　三）", St(9)), 16, 0, mf.TW, "right"))
+    return ls
+
+
+def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    flow: list[Line] = previous_tail() if case.tail_before else []
+    owner: dict[int, int] = {}
+    for i, art in enumerate(case.arts):
+        lines, _ = article_flow(art, mf.TW)
+        if case.tail_before and not i:
+            flow.append(spacer(mf.RUN_ON_GAP))
+        if i:
+            flow.append(spacer(mf.RUN_ON_GAP))
+            if not case.run_on:
+                lines[0].break_before = True
+        lines[0].keep = 8
+        for ln in lines:
+            owner[id(ln)] = i
+        flow += lines
+    pages = mf.paginate(flow, None)
+    span: dict[int, list[int]] = {}
+    for pi, p in enumerate(pages):
+        for ln in p.lines:
+            if ln.gs and id(ln) in owner:
+                span.setdefault(owner[id(ln)], [pi, pi])[1] = pi
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
+    c.setTitle(f"{JOURNAL} {case.name}")
+    c.setCreator("journal-ingest tests/make_convention_cases.py")
+    c.setProducer("ReportLab")
+    for i in sorted(case.blank_after, reverse=True):   # a blank page, numbered but printing nothing
+        at = span[i][1] + 1
+        pages.insert(at, mf.PageOut())
+        for j in span:
+            if j > i:
+                span[j] = [span[j][0] + 1, span[j][1] + 1]
+    if case.cut_after:        # (a download that stops where the next article starts)
+        last = len(case.arts) - 1
+        pages = pages[:span[last][0] + 1]
+        span[last][1] = span[last][0]
+    starts = {a for a, _ in span.values()}
+    if case.bleed:
+        c.setPageSize((mf.PW + 2 * BLEED, mf.PH + 2 * BLEED))
+    for pi, p in enumerate(pages):
+        if case.bleed:
+            trim = (BLEED, BLEED, BLEED + mf.PW, BLEED + mf.PH)
+            c.setTrimBox(trim)
+            if case.bleed == "cropbox":
+                c.setCropBox(trim)
+            crop_marks(c)
+            c.translate(BLEED, BLEED)
+        if p.lines or p.fixed:            # (a blank page prints no running head or folio)
+            furniture(c, case, pi, case.misprint.get(pi, case.first + pi), pi in starts)
+        mf.draw_page_body(c, p, None)
+        c.showPage()
+    if case.advert_after:      # an advert page after the article's end, numbered like the rest
+        furniture(c, case, len(pages), case.first + len(pages), False)
+        mf.draw_advert(c)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), [(span[i][0] + 1, span[i][1] + 1) for i in range(len(case.arts))]
+
+
+def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
+    """The truth in ../shared/real/zh_more/truth's format, from the case's input."""
+    arts = []
+    for art, (a, b) in zip(case.arts, spans):
+        t: dict = {"kind": "research-article", "title_zh": art.title + ("——" + art.subtitle if art.subtitle else "")}
+        people = []
+        for p in art.people:
+            units = [(art.aff_truth or art.affs)[k - 1] for k in p.aff if k - 1 < len(art.affs)]
+            d = {"name_zh": p.zh, "surname": p.surname, "affiliation": units[0] if units else None}
+            if p.en:
+                d["name_en"] = p.en
+            people.append(d)
+        t["authors"] = people
+        if art.title_en:
+            t["title_en"] = art.title_en
+        t["fpage"], t["lpage"], t["pdf_pages"] = case.first + a - 1, case.first + b - 1, [a, b]
+        if case.cut_after and art is case.arts[-1]:
+            t["lpage"] = None         # its end is not in the file
+        t["urls"] = [{"url": u, "accessed": d} for u, d in art.urls]
+        arts.append(t)
+    return {"source": f"tests/conventions/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
+            "year": YEAR, "issue": ISSUE, "articles": arts, "convention": case.convention,
+            "uncertain": case.uncertain}
+
+
+# =========================================================================================
+# The cases
+# =========================================================================================
+ACCESS = "2023-03-01"
+URL_STATS = "https://www.stats.gov.cn/sj/ndsj/2022/indexch.htm"
+URL_LONG = "https://www.ndrc.gov.cn/xxgk/zcfb/ghwb/202203/t20220325_1320207.html"
+URL_HYPHEN = "https://www.oecd.org/digital/measuring-the-digital-transformation-a-roadmap-for-the-future.htm"
+
+
+def _bio(*people: tuple[str, str]) -> str:
+    return "；".join(f"{zh}（1978—），男，吉林长春人，{unit}教授，博士，主要研究方向为区域经济" for zh, unit in people) + "。"
+
+
+def padded_note(make, ends) -> str:
+    """A note text padded (with a volume word) until its first line, as note_block wraps it,
+    ends as `ends` wants: puts a URL's break where the case needs it."""
+    for n in range(120):
+        text = make("第" + "一二三四五六七八九十"[n % 10] + "卷" * (n // 10) + "，" if n else "")
+        first = "".join(g.ch for g in note_block("①", text)[0].gs)
+        if ends(first):
+            return text
+    raise ValueError("no padding puts the break there")
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+
+    def add(name: str, convention: str, *arts: Art, **kw) -> None:
+        out.append(Case(name, convention, list(arts), **kw))
+
+    # ---- affiliations --------------------------------------------------------------
+    add("aff_numbered", "CAJ-CD B/T 1-2006: （1. 单位，城市 邮编；2. …） under a byline with superscript numbers",
+        base())
+    add("aff_label_single", "GB/T 7713.2-2022 5.3: one unit after the label 作者单位：",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="label"))
+    add("aff_label_danwei", "the short label 单位： before one unit",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="label",
+             unit_label="单位："))
+    add("aff_label_numbered", "作者单位： label followed by numbered units 1. …；2. …",
+        base(aff_style="label"))
+    add("aff_single_paren", "one unit for all authors, in parentheses, unnumbered, names unmarked",
+        base(people=[WANG, replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single"))
+    add("aff_sup_unicode", "marks printed as superscript characters ¹ ² before each unit line",
+        base(aff_style="sup_unicode"))
+    add("aff_bracket_marks", "marks printed as [1] [2] after names and before units",
+        base(aff_style="bracket"))
+    add("aff_circled_marks", "marks printed as ① ② after names and before units",
+        base(aff_style="circled"))
+    add("aff_bio_only", "no unit under the byline: the unit is only in the 作者简介 first-page note",
+        base(aff_style="bio_only", people=[WANG, replace(LI, aff=(2,))],
+             bio=_bio(("王建国", "吉林大学经济学院"), ("李思远", "东北师范大学商学院")),
+             affs=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[]))
+    add("aff_province_city", "unit with department, province, city and 邮编: 吉林大学 经济学院，吉林省 长春市 130012",
+        base(affs=["吉林大学 经济学院，吉林省 长春市 130012", "东北师范大学 商学院，吉林省 长春市 130024"]))
+    add("aff_two_units_one_author", "one author in two units (marks 1,2), GB/T 7713.2-2022 5.3",
+        base(people=[replace(WANG, aff=(1, 2)), replace(LI, aff=(2,))]))
+    add("aff_en_numbered", "English units (1. School of …, … University, City 100000, China; 2. …) under the English names",
+        base(people=[OUYANG, replace(LI, aff=(2,))]))
+
+    add("aff_num_nodot", "unit numbers without a dot: （1 吉林大学经济学院，吉林 长春 130012；2 …）",
+        base(aff_style="nodot"))
+    add("aff_paren_each", "each unit in its own parentheses on its own line: （1. …） （2. …）",
+        base(aff_style="paren_each"))
+    add("marks_equal_contribution", "共同第一作者 # and 通信作者 * after the unit numbers: 王建国1#，李思远1#，欧阳晓2*",
+        base(people=[replace(WANG, sign="#"), replace(LI, aff=(1,), sign="#"), replace(OUYANG, aff=(2,), star=True)]))
+    add("marks_signs_one_unit", "one unit, names marked only by signs: 王建国△，李思远★ (equal contribution, corresponding)",
+        base(people=[replace(WANG, sign="△"), replace(LI, aff=(1,), sign="★")], affs=[AFF1], affs_en=[AFF1_EN]))
+    add("names_dunhao", "names apart by the enumeration comma 、 (GB/T 15834): 王建国1、李思远2",
+        base(name_sep="、"))
+    add("marks_letters", "units marked by letters: 王建国a，李思远b / （a. …；b. …）", base(aff_style="letters"))
+    add("marks_parens", "units marked by numbers in parentheses: 王建国(1)，李思远(2) / (1) … lines",
+        base(aff_style="paren_marks"))
+    add("names_letter_spaced", "three-character names letter-spaced for display (王 建 国), apart by a wide space",
+        base(people=[WANG, replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single",
+             letter_spaced=True, name_sep="　　"))
+    add("names_run_together_en", "names printed with no separator (王芳李明华, a lost space); the English byline "
+        "WANG Fang, LI Minghua tells where they split",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明华", "李", "LI Minghua", (1,))],
+             affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", name_sep="none"))
+    add("names_run_together_zh_only", "names printed with no separator and no English byline: 王芳李明华 splits two "
+        "ways (王芳|李明华, 王芳李|明华): flag the names",
+        base(people=[Person("王芳", "王", "", (1,)), Person("李明华", "李", "", (1,))], affs=[AFF1], affs_en=[],
+             title_en="", aff_style="single", name_sep="none"),
+        uncertain=["authors_zh", "surnames", "affiliations"])
+    add("byline_role", "a role after a name on the byline: 李思远（通信作者）",
+        base(people=[WANG, replace(LI, role="（通信作者）")]))
+    add("name_four_characters", "a four-character name with a compound surname (欧阳明远) beside two-character ones",
+        base(people=[Person("欧阳明远", "欧阳", "OUYANG Mingyuan", (1,)), Person("李明", "李", "LI Ming", (2,))]))
+    add("aff_sup_raised", "each unit on its own line led by a raised small number (¹ drawn as a raised 1)",
+        base(aff_style="sup_raised"))
+    add("aff_alternating", "each author above their own unit: 王建国 / （吉林大学…） / 李思远 / （东北师范大学…）",
+        base(aff_style="alternating"))
+    add("aff_foot_names", "作者单位：单位（姓名）；单位（姓名） in the first-page note, no postcode",
+        base(aff_style="foot", unit_note="吉林大学经济学院（王建国）；东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"]))
+    add("aff_bio_paren_unit", "the unit only in parentheses at the end of each 作者简介 entry",
+        base(aff_style="bio_only", affs=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[],
+             bio="王建国（1978—），男，吉林长春人，教授，博士，主要研究方向为区域经济（吉林大学经济学院，吉林 长春 130012）；"
+                 "李思远（1985—），女，吉林四平人，副教授，博士（东北师范大学商学院，吉林 长春 130024）。"))
+    add("aff_bio_shared", "two authors named together in one 作者简介 clause: 王建国、李思远，吉林大学经济学院…",
+        base(aff_style="bio_only", people=[WANG, replace(LI, aff=(1,))], affs=["吉林大学经济学院"], affs_en=[],
+             bio="王建国、李思远，吉林大学经济学院教授，主要研究方向为区域经济。"))
+    add("aff_marks_omitted", "three authors, two numbered units, and no marks on the names (a typesetting slip): "
+        "who belongs where cannot be read (flag the affiliations)",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,))], aff_style="nomarks"), uncertain=["affiliations"])
+    add("marks_fullwidth", "unit numbers set as full-width digits on the line (a Founder habit): 王建国１，李思远２",
+        base(aff_style="fullwidth"))
+    add("aff_tight_ascii", "(1.单位,城市 邮编;2.…): half-width punctuation and no spaces in the unit list",
+        base(aff_style="tight"))
+    add("aff_foot_label", "作者单位：1. …；2. … printed as a first-page footnote, not under the byline",
+        base(aff_style="foot", unit_note="1. " + AFF1 + "；2. " + AFF2))
+    add("aff_foot_medical", "medical-journal habit: 作者单位：邮编 城市，单位（姓名）；… in the first-page footnote",
+        base(aff_style="foot", unit_note="130012 长春，吉林大学经济学院（王建国）；130024 长春，东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"]))
+    add("aff_three_wrapped", "three long units that wrap over two lines, the first and third author sharing unit 1",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1, 3))],
+             affs=["中国社会科学院数量经济与技术经济研究所，北京 100732", AFF2,
+                   "吉林省社会科学院城市发展研究所，吉林 长春 130033"]))
+
+    add("aff_inline_paren", "a single author with the unit in parentheses on the byline: 王建国（单位，城市 邮编）",
+        base(people=[WANG], affs=[AFF1], affs_en=[AFF1_EN], aff_style="inline"))
+    add("aff_spaced_marks", "names apart by full-width spaces, each unit on its own line led by 1. / 2.",
+        base(aff_style="spaced"))
+    add("name_padded", "two-character names padded with a full-width space (王　芳), a typesetting habit",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (2,))], pad_names=True))
+    add("name_padded_single_unit", "padded two-character names, one unit, names apart by spaces",
+        base(people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (1,))],
+             affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", pad_names=True))
+    for label, name in (("【作者简介】", "bio_end_lenticular"), ("[作者简介]", "bio_end_bracket"),
+                        ("作者简介：", "bio_end_colon")):
+        add(f"aff_{name}", f"no unit under the byline; the author note {label} after the references",
+            base(aff_style="bio_only", people=[WANG], affs=["吉林大学经济学院"], affs_en=[],
+                 refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
+                 bio_end=label + "王建国（1978—），男，吉林长春人，吉林大学经济学院教授，博士，主要研究方向为区域经济。"))
+
+    many = [Person(zh, zh[0], en, (k % 3 + 1,)) for k, (zh, en) in enumerate(
+        [("王建国", "WANG Jianguo"), ("李思远", "LI Siyuan"), ("赵明华", "ZHAO Minghua"), ("孙立平", "SUN Liping"),
+         ("周晓燕", "ZHOU Xiaoyan"), ("吴志强", "WU Zhiqiang"), ("郑海涛", "ZHENG Haitao"), ("冯雪梅", "FENG Xuemei"),
+         ("陈宇航", "CHEN Yuhang")])]
+    add("zh_byline_wrapped", "nine authors in three units: the Chinese byline wraps onto a second line",
+        base(people=many, affs=[AFF1, AFF2, "吉林省社会科学院城市发展研究所，吉林 长春 130033"],
+             affs_en=[AFF1_EN, AFF2_EN, "Institute of Urban Development, Jilin Academy of Social Sciences, "
+                      "Changchun 130033, China"]))
+    add("title_marker_star", "the title carries * for its 基金项目 note at the page foot (* 基金项目：…)",
+        base(title_mark="*", foot_extra=["* 基金项目：国家社会科学基金项目（22BJL001）"]))
+    add("title_marker_circled", "the title carries ① for its 基金项目 note",
+        base(title_mark="①", foot_extra=["① 基金项目：国家社会科学基金项目（22BJL001）"]))
+    for label in ("·区域经济·", "【区域经济】"):
+        add(f"column_label_{'dots' if label[0] == '·' else 'brackets'}", f"a column label {label} above the title",
+            base(column=label))
+    add("front_composite", "a full first page: column label, subtitle, 文章编号 and DOI lines, 基金项目 and 通信作者 notes",
+        base(column="区域经济", subtitle="基于东北地区城市面板数据的分析",
+             codes=["文章编号：1000-1234(2023)06-0043-03", "DOI：10.12345/j.cnki.xdqy.2023.06.005"],
+             foot_extra=["基金项目：国家社会科学基金项目（22BJL001）", "通信作者：李思远，E-mail：lisiyuan@nenu.edu.cn"],
+             paras=6))
+
+    # ---- printed page numbers -----------------------------------------------------
+    three = dict(paras=3)    # two pages: one even, one odd
+    add("folio_head_dots", "folio ·43· at the outer corner of the running head (odd right, even left)",
+        base(**three), folio="head_dots")
+    add("folio_head_dash", "folio — 43 — at the outer corner of the running head", base(**three), folio="head_dash")
+    add("folio_head_di", "folio 第43页 at the outer corner of the running head", base(**three), folio="head_di")
+    add("folio_head_outer", "bare folio at the outer top corner, running head centred", base(**three), folio="head_outer")
+    add("folio_foot_center", "bare folio at the foot centre, no number in the running head", base(**three),
+        folio="foot_center")
+    add("folio_foot_dash", "folio — 43 — at the foot centre", base(**three), folio="foot_dash")
+    add("folio_first_absent", "no folio on the article's first page, folios on the others (foot centre)",
+        base(**three), folio="foot_center", first_folio=False)
+    add("masthead_zh_range", "masthead 第43卷 第6期 … 第43-44页 on the first page, which prints no folio",
+        base(**three), folio="foot_center", first_folio=False,
+        masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-44页")
+    add("masthead_en_range", "masthead Vol. 43 No. 6 … pp. 43-44 on the first page, which prints no folio",
+        base(**three), folio="head_dots", first_folio=False,
+        masthead=f"{JOURNAL}　Vol. {VOLUME} No. {ISSUE}　Nov. {YEAR}　pp. 43-44")
+    add("folio_foot_outer", "bare folio at the outer foot corner (even left, odd right)", base(**three),
+        folio="foot_outer")
+    add("folio_head_joined", "folio joined to the running head in one string: ·44·　刊名　2023年第6期", base(**three),
+        folio="head_joined")
+    add("folio_first_foot", "first page's folio at the foot centre, the others at the head's outer corner",
+        base(**three), folio="head_outer", first_folio_style="foot_center")
+    add("folio_four_digits", "four-digit folios of a volume paged continuously (·1276·)", base(**three),
+        folio="head_dots", first=1276)
+    add("folio_odd_start_even", "an article starting on an even page (44), folios at the head's outer corner",
+        base(**three), folio="head_outer", first=44)
+    add("layout_a4", "A4 page with a wider measure, folio at the foot centre", base(paras=5), folio="foot_center",
+        a4=True)
+    add("layout_two_column", "A4, front matter across the page, body in two columns; folio at the head's outer corner",
+        base(paras=8), folio="head_outer", a4=True, columns=True)
+    add("layout_two_column_refs", "two-column body ending in a 参考文献 list with [EB/OL] URLs and access dates",
+        base(paras=4, refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}.",
+                            f"国家发展和改革委员会. “十四五”数字经济发展规划[EB/OL]. (2022-03-25)[2023-03-02]. {URL_LONG}."],
+             urls=[(URL_STATS, ACCESS), (URL_LONG, "2023-03-02")]),
+        folio="foot_center", a4=True, columns=True)
+    add("first_page_running_head", "the first page prints the running head and folio (刊名 2023年第6期 ·43·) like the others",
+        base(**three), folio="head_dots", first_head=True)
+    for name, printed in (("tilde", f"第{VOLUME}卷第{ISSUE}期　{JOURNAL}　{YEAR}年11月　第43~44页"),
+                          ("emdash", f"{JOURNAL}　{YEAR}年第{ISSUE}期　第43—44页"),
+                          ("pagecode", f"{JOURNAL}　{YEAR}, {VOLUME}({ISSUE})　页码：43-44"),
+                          ("endash_en", f"{JOURNAL}　Vol.{VOLUME}, No.{ISSUE}　Nov. {YEAR}　pp.43–44")):
+        add(f"masthead_{name}", f"first-page masthead printing the range as {printed.split('　')[-1]}, no folio there",
+            base(**three), folio="foot_center", first_folio=False, masthead=printed)
+    add("cite_line_range", "no folio anywhere; the 引用格式 line under the keywords prints the range ( …38(6)：43-44.)",
+        base(codes=["引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
+                    f"{VOLUME}（{ISSUE}）：43-44."], **three), folio="none")
+    add("folio_misprint_last", "the last page's folio is misprinted (64 for 44): lpage is not reliable (flag it)",
+        base(**three), folio="head_dots", misprint={1: 64}, uncertain=["lpage"])
+    add("masthead_disagrees", "the masthead range (第43-47页) disagrees with the folios (43-44): flag lpage",
+        base(**three), folio="foot_center", masthead=f"第{VOLUME}卷 第{ISSUE}期　　{JOURNAL}　　{YEAR}年11月　第43-47页",
+        uncertain=["lpage"])
+    add("print_bleed_marks", "a printer's PDF: trimmed page inside a larger MediaBox with crop marks and a slug line",
+        base(**three), folio="foot_center", bleed="marks")
+    add("print_cropbox", "the printer's PDF with a CropBox on the trimmed page (readers show the CropBox)",
+        base(**three), folio="head_outer", bleed="cropbox")
+    add("font_gb1_folio_foot", "Chinese text as Adobe-GB1 CIDs without ToUnicode (xelatex habit), folios at the foot",
+        base(**three), folio="foot_dash", font="gb1")
+    for style, shown in (("head_bar", "44 | 刊名"), ("head_p", "P.44"), ("head_hyphen", "- 44 -"),
+                         ("head_square", "[44]"), ("foot_page", "Page 44")):
+        add(f"folio_{style}", f"folio printed as {shown}", base(**three), folio=style)
+    add("folio_head_digits_in_title", "an odd running head whose short title ends in a number (工业4.0), folio ·44· beside it",
+        base(**three), folio="head_dots", first=44, odd_head="王建国，等：工业4.0时代的区域创新网络")
+    add("folio_head_year_range", "an odd running head ending in a year range （2000—2020）, bare folio at the corner",
+        base(**three), folio="head_outer", first=44, odd_head="王建国，等：中国区域创新网络的演化（2000—2020）")
+    add("folio_last_absent", "the last page prints no folio (a page closing with a figure or the English block)",
+        base(**three), folio="head_outer", no_folio=(1,))
+    add("advert_after", "a 征稿启事 advert page after the article's last page, numbered like the rest: not the article's",
+        base(**three), folio="foot_center", advert_after=True)
+    add("folio_none", "no folio on any page and no printed range: the page numbers cannot be read (flag them)",
+        base(**three), folio="none", uncertain=["fpage", "lpage"])
+    add("run_on_tail_before", "a run-on download: page 1 opens with the previous article's references and 责任编辑 line",
+        base(paras=4), folio="head_dots", tail_before=True)
+    add("run_on_next_cut", "a download whose last page holds the next article's start: that one is cut off (no lpage)",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
+                            affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
+                            "Coordinated Regional Development", paras=3),
+        folio="foot_center", run_on=True, cut_after=True)
+    second = base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+                  title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=2)
+    third = base(title="数字基础设施与城市创新合作", people=[Person("赵明华", "赵", "ZHAO Minghua", (1,))], affs=[AFF2],
+                 affs_en=[AFF2_EN], title_en="Digital Infrastructure and Urban Innovation Cooperation", paras=2)
+    add("issue_three_articles", "an issue file: three articles each opening a new page, an unnumbered blank page "
+        "(counted in the numbering) before the third, folios at the head's outer corner",
+        base(paras=2), second, third, folio="head_outer", blank_after=(1,))
+    add("run_on_notes", "run-on: the first article's ① notes with URLs and the second's 作者简介 note share the foot "
+        "of the page where the second starts",
+        base(paras=3, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)]),
+        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=["吉林大学经济学院"],
+             affs_en=[], aff_style="bio_only", bio=_bio(("欧阳晓", "吉林大学经济学院")),
+             title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
+        folio="head_dots", run_on=True)
+    add("two_starts_one_page", "a short article (one note, one reference) and the next one's start on the same "
+        "first page: two starts on one page",
+        base(paras=0, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)]),
+        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=["吉林大学经济学院"],
+             affs_en=[], aff_style="bio_only", bio=_bio(("欧阳晓", "吉林大学经济学院")),
+             title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
+        folio="head_dots", run_on=True)
+    add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
+                            affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
+                            "Coordinated Regional Development", paras=3),
+        folio="foot_center", run_on=True)
+
+    # ---- English names of Chinese authors (GB/T 28039-2011) --------------------------
+    add("en_caps_hyphen", "ZHANG San1, LI Si-wu2: capitals surname, hyphenated given name, raised marks",
+        base(people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")]))
+    add("en_title_case", "Zhang San, Li Siwu: surname first in title case",
+        base(people=[replace(WANG, en="Wang Jianguo"), replace(LI, en="Li Siyuan")]))
+    add("en_paren_unit", "ZHANG San-feng (School of …): one name with its unit in parentheses on the line",
+        base(people=[replace(WANG, en="WANG Jian-guo")], affs=[AFF1], affs_en=[AFF1_EN], en_style="caps_paren"))
+    add("en_asterisk", "names with marks and a corresponding-author asterisk: WANG Jianguo1*",
+        base(people=[replace(WANG, star=True), LI]))
+    add("en_wrapped", "five English names wrapped over two lines",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,)),
+                     Person("孙立平", "孙", "SUN Liping", (1,))]))
+    add("en_given_first", "given name first, Western order: Jianguo Wang1, Siyuan Li2",
+        base(people=[replace(WANG, en="Jianguo Wang"), replace(LI, en="Siyuan Li")]))
+    add("en_marks_baseline", "affiliation marks printed on the baseline: WANG Jianguo1, LI Siyuan2",
+        base(en_style="baseline"))
+    add("en_and", "the last two names joined by and: WANG Jianguo and LI Siyuan",
+        base(people=[replace(WANG, aff=(1,)), replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+             en_style="and", aff_style="single"))
+    add("en_wrap_inside_name", "an English byline wrapped between a surname and its given name",
+        base(people=[WANG, LI, replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,))],
+             en_style="break_in_name"))
+    add("en_sup_unicode_star", "English marks as superscript characters with an asterisk: WANG Jianguo¹*, LI Siyuan²",
+        base(people=[replace(WANG, star=True), LI], en_style="sup_unicode"))
+    add("en_fullwidth_comma", "English names apart by a full-width comma: WANG Jianguo1，LI Siyuan2",
+        base(en_style="fullwidth_comma"))
+    add("en_block_at_end", "the English title, names and units close the article after its references",
+        base(en_at_end=True, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
+    add("en_block_at_end_hyphen", "the English block after the references, names hyphenated: WANG Jian-guo1, LI Si-yuan2",
+        base(en_at_end=True, people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")],
+             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."]))
+    add("en_all_caps", "English names all in capitals: WANG JIANGUO, LI SIYUAN",
+        base(people=[replace(WANG, en="WANG JIANGUO"), replace(LI, en="LI SIYUAN")]))
+    add("en_apostrophe", "a given name with the pinyin apostrophe (GB/T 28039): WANG Xi'an",
+        base(people=[Person("王西安", "王", "WANG Xi'an", (1,)), LI]))
+    add("en_lyu", "ü written YU in capitals (GB/T 28039-2011): 吕明 as LYU Ming",
+        base(people=[Person("吕明", "吕", "LYU Ming", (1,)), LI]))
+    add("en_lv", "ü written V, a common keyboard habit: 吕明 as LV Ming",
+        base(people=[Person("吕明", "吕", "LV Ming", (1,)), LI]))
+    add("en_title_caps", "the English title set in capitals: THE EVOLUTION OF REGIONAL INNOVATION NETWORKS …",
+        base(title_en=TITLE_EN.upper()))
+    add("en_given_first_caps", "given name first, surname in capitals: Jianguo WANG, Siyuan LI",
+        base(people=[replace(WANG, en="Jianguo WANG"), replace(LI, en="Siyuan LI")]))
+    add("en_given_first_hyphen", "given name first and hyphenated: Jian-guo Wang, Si-yuan Li",
+        base(people=[replace(WANG, en="Jian-guo Wang"), replace(LI, en="Si-yuan Li")]))
+    add("en_given_split", "the given name's syllables as two words: WANG Jian Guo, LI Si Yuan",
+        base(people=[replace(WANG, en="WANG Jian Guo"), replace(LI, en="LI Si Yuan")]))
+    add("en_compound_surname", "the English name implies the split: DONGFANG Ming (东方+明) vs DONG Fangliang (东+方亮)",
+        base(people=[Person("东方明", "东方", "DONGFANG Ming", (1,)), Person("东方亮", "东", "DONG Fangliang", (2,))]))
+
+    # ---- cited URLs and access dates (GB/T 7714-2015) -------------------------------
+    def notes(*ns: tuple[str, str, str | None], style: str = "circled") -> Art:
+        return base(notes=[n for n, _, _ in ns], urls=[(u, d) for _, u, d in ns], note_style=style)
+
+    add("url_break_plain", "a URL broken over lines without a hyphen (GB/T 7714-2015 8.8.3)",
+        notes(("国家发展和改革委员会：《“十四五”数字经济发展规划》，2022年3月25日，"
+               f"{URL_LONG}，访问日期：2023年3月1日。", URL_LONG, ACCESS)))
+    hyphen_note = padded_note(lambda pad: f"OECD：《数字化转型测度》，{pad}2019年，{URL_HYPHEN}，访问日期：2023年3月1日。",
+                              lambda first: first.endswith("-"))
+    add("url_break_hyphen", "a URL broken right after one of its own hyphens (the hyphen is kept)",
+        notes((hyphen_note, URL_HYPHEN, ACCESS)))
+    add("url_break_midword", "a URL broken inside a word, no hyphen: …/2022/index | ch.htm",
+        base(notes=[("国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/sj/ndsj/2022/index",
+                     "ch.htm，访问日期：2023年3月1日。")], urls=[(URL_STATS, ACCESS)]))
+    add("url_break_added_hyphen", "a typesetter's hyphen added at a URL break (…/index- | ch.htm): the URL "
+        "cannot be told from one with a hyphen (flag it)",
+        base(notes=[("国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/sj/ndsj/2022/index-",
+                     "ch.htm，访问日期：2023年3月1日。")], urls=[(URL_STATS, ACCESS)]), uncertain=["urls"])
+    add("url_source_note", "a URL in a table's 资料来源 note, with 访问日期",
+        base(source_note=f"资料来源：国家统计局，{URL_STATS}，访问日期：2023年3月1日。", urls=[(URL_STATS, ACCESS)]))
+    for label, name, date_text in (("访问日期", "fangwen", "2023年3月1日"), ("引用日期", "yinyong", "2023-03-01"),
+                                   ("登录时间", "denglu", "2023-03-01"), ("最后访问日期", "zuihou", "2023年3月1日")):
+        add(f"url_date_{name}", f"access date labelled {label}：",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，{label}：{date_text}。", URL_STATS, ACCESS)))
+    add("url_date_bracket", "GB/T 7714-2015 [EB/OL] with the access date in brackets: (2022-07-28)[2023-03-01]",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]))
+    add("url_pubdate_only", "a publication date is not an access date: (2022-07-28) alone gives none",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28). {URL_STATS}."], urls=[(URL_STATS, None)]))
+    add("url_notes_bracket", "page footnotes numbered [1] [2] instead of ① ②",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+              (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+               "2023-03-02"), style="bracket"))
+    for label, name, date_text in (("访问时间", "fangwenshijian", "2023-3-1"), ("浏览日期", "liulan", "2023.03.01"),
+                                   ("检索日期", "jiansuo", "2023/03/01")):
+        add(f"url_date_{name}", f"access date labelled {label}： in the spelling {date_text}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，{label}：{date_text}。", URL_STATS, ACCESS)))
+    for name, tail, date in (("bracket_label", "[访问日期：2023-03-01]", ACCESS),
+                             ("paren_label", "（访问日期：2023年3月1日）", ACCESS),
+                             ("wei", "，访问日期为2023年3月1日", ACCESS),
+                             ("en_last_visited", ", last visited on 1 March 2023", ACCESS),
+                             ("en_accessed_colon", " [Accessed: 2023-03-01]", ACCESS)):
+        add(f"url_date_{name}", f"access date printed as {tail.strip(' ，,')}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}{tail}。", URL_STATS, date)))
+    add("url_fullwidth_colon", "a URL typeset with a full-width colon: https：//…",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS.replace(':', '：')}，访问日期：2023年3月1日。", URL_STATS, ACCESS)))
+    add("url_break_after_scheme", "a reference whose URL breaks right after https://",
+        base(refs=["国家统计局. 中国统计年鉴2022年度数据发布说明汇汇[EB/OL]. "
+                   f"(2022-07-28)[2023-03-01]. {URL_STATS}."], urls=[(URL_STATS, ACCESS)]))
+    add("url_retrieved_apa", "APA style: Retrieved March 1, 2023, from https://… (the date before the address)",
+        notes((f"National Bureau of Statistics. (2022). China statistical yearbook 2022. Retrieved March 1, 2023, "
+               f"from {URL_STATS}", URL_STATS, ACCESS)))
+    add("url_date_verb_after", "the date and the verb after the address: …，2023年3月1日访问。",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，2023年3月1日访问。", URL_STATS, ACCESS)))
+    add("url_7714_2005", "GB/T 7714-2005 order: the address, then 更新/引用 dates as 2022-07-28/2023-03-01",
+        base(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. {URL_STATS}, 2022-07-28/2023-03-01."], urls=[(URL_STATS, ACCESS)]))
+    add("url_en_accessed_on", "an English reference: … (accessed on 1 March 2023)",
+        base(refs=[f"OECD. Measuring the digital transformation[EB/OL]. {URL_HYPHEN} (accessed on 1 March 2023)."],
+             urls=[(URL_HYPHEN, ACCESS)]))
+    doi_url = "https://doi.org/10.1016/j.respol.2020.104012"
+    add("url_doi_forms", "a DOI printed bare (DOI:10.…) is no cited URL; one printed as https://doi.org/… is",
+        base(refs=["CHEN J, LI S. Digital platforms and regional innovation[J]. Research Policy, 2020, 49(8): 104012. "
+                   "DOI:10.1016/j.respol.2020.104011.",
+                   f"WANG J. Innovation networks in China[J]. Research Policy, 2020, 49(9): 104013. {doi_url}."],
+             urls=[(doi_url, None)]))
+    add("url_date_with_time", "an access date with its time of day: 访问时间：2023-03-01 10:25",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问时间：2023-03-01 10:25。", URL_STATS, ACCESS)))
+    url_cjk = "https://baike.baidu.com/item/数字经济/12345"
+    add("url_cjk_path", "an address whose path holds Chinese characters, as browsers show it: …/item/数字经济/12345",
+        notes((f"百度百科：“数字经济”词条，{url_cjk}，访问日期：2023年3月1日。", url_cjk, ACCESS)))
+    add("url_date_then_verb", "the date before the verb: （2023年3月1日访问）",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}（2023年3月1日访问）。", URL_STATS, ACCESS)))
+    add("url_date_english", "an English note: accessed March 1, 2023",
+        notes((f"National Bureau of Statistics, “China Statistical Yearbook 2022,” {URL_STATS}, accessed March 1, 2023.",
+               URL_STATS, ACCESS)))
+    add("url_angle_brackets", "a URL in angle brackets <https://…> with the date in brackets after it",
+        notes((f"国家统计局：《中国统计年鉴2022》，<{URL_STATS}>[2023-03-01]。", URL_STATS, ACCESS)))
+    add("url_two_in_note", "two URLs in one note, each with its own access date",
+        notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日；国家发展和改革委员会："
+               f"《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_STATS, ACCESS)),
+        )
+    out[-1].arts[0].urls.append((URL_LONG, "2023-03-02"))
+    add("url_fig_source_nodate", "a URL in a figure's 资料来源 note without an access date",
+        base(source_note=f"资料来源：作者根据国家统计局数据整理，{URL_STATS}。", urls=[(URL_STATS, None)]))
+    add("url_notes_after_bio", "① notes on the first page below the 收稿日期/作者简介 block",
+        base(bio=_bio(("王建国", "吉林大学经济学院"), ("李思远", "东北师范大学商学院")),
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。",
+                    f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。"],
+             urls=[(URL_STATS, ACCESS), (URL_LONG, "2023-03-02")]))
+    add("notes_heavy_first_page", "a two-page article whose first page carries six small-type notes under "
+        "the front matter: the text size is still the body's",
+        notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
+                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 7)]))
+    # (➀ and ❶ markers are left out: STSong-Light's UCS2 encoding has no code for them, so the
+    # generated text layer would lose the marker, which a real export keeps)
+    for style, shown in (("paren", "1)"),):
+        add(f"url_notes_{style}", f"page footnotes marked {shown}",
+            notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+                  (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+                   "2023-03-02"), style=style))
+    add("url_endnotes", "notes gathered under 注释： at the article's end (① …), not at the page foot",
+        replace(notes((f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。", URL_STATS, ACCESS),
+                      (f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，访问日期：2023年3月2日。", URL_LONG,
+                       "2023-03-02")), endnotes=True, paras=2))
+    # (⑪…⑳ are left out for the same reason: GB 2312, which STSong-Light's UCS2 encoding
+    # covers, has only ①…⑩; citations.py reads ⑪…⑳, ➀, ❶ where a real export keeps them)
+    add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
+        replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
+                 f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
+    # ---- journal profiles: several conventions at once, as one unseen journal prints them
+    add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
+        "hyphenated English names, ·1276· folios, a 参考文献 list",
+        base(aff_style="foot", unit_note="130012 长春，吉林大学经济学院（王建国）；130024 长春，东北师范大学商学院（李思远）",
+             aff_truth=["吉林大学经济学院", "东北师范大学商学院"], affs_en=[],
+             people=[replace(WANG, en="WANG Jian-guo"), replace(LI, en="LI Si-yuan")], paras=5,
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]),
+        folio="head_dots", first=1276, a4=True, columns=True)
+    add("profile_social", "social-science profile: one author with the unit on the byline, ① notes with URLs and "
+        "access dates, a 资料来源 note, the English block after the notes, — 43 — folios at the foot",
+        base(people=[replace(WANG, en="WANG Jianguo")], affs=[AFF1], affs_en=[AFF1_EN], aff_style="inline",
+             notes=[f"国家发展和改革委员会：《“十四五”数字经济发展规划》，{URL_LONG}，最后访问日期：2023年3月2日。"],
+             source_note=f"资料来源：国家统计局，{URL_STATS}，访问日期：2023年3月1日。",
+             urls=[(URL_LONG, "2023-03-02"), (URL_STATS, ACCESS)], en_at_end=True, paras=5),
+        folio="foot_dash")
+    add("profile_engineering", "engineering profile: 文章编号, DOI and 引用格式 lines, units one a line, names in "
+        "Western order, first page without folio, bare folios at the outer head corner",
+        base(aff_style="spaced", people=[replace(WANG, en="Jianguo Wang"), replace(LI, en="Siyuan Li")],
+             codes=["文章编号：1000-1234(2023)06-0043-03", "DOI：10.12345/j.cnki.xdqy.2023.06.005",
+                    "引用格式：王建国，李思远．数字经济背景下区域创新网络的演化研究[J]．现代区域研究，2023，"
+                    f"{VOLUME}（{ISSUE}）：43-45."], paras=6),
+        folio="head_outer", first_folio=False)
+    add("profile_run_on_issue", "a 学报 profile: run-on articles on A4, the first opening after the previous one's "
+        "tail, units （1. …；2. …）, folios — 43 — in the running head",
+        base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (2,))],
+                            title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
+        folio="head_dash", run_on=True, tail_before=True, a4=True)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(OUT), help="output directory (default: tests/conventions)")
+    ap.add_argument("cases", nargs="*", help="cases to build (default: all)")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    total = 0
+    for case in cases():
+        if args.cases and case.name not in args.cases:
+            continue
+        pdf, spans = render(case)
+        d = out / case.name
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "issue.pdf").write_bytes(pdf)
+        (d / "truth.json").write_text(json.dumps(truth_of(case, spans), ensure_ascii=False, indent=1) + "\n",
+                                      encoding="utf-8")
+        total += len(pdf)
+        print(f"{case.name}: {len(spans)} article(s), pages {spans}, {len(pdf) // 1024} KB")
+    print(f"total {total // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""The convention-variation suite for Chinese articles (tests/make_convention_cases.py).
+
+Each case varies one printing convention (GB/T 7713.2-2022, CAJ-CD B/T 1-2006, GB/T
+7714-2015, GB/T 28039-2011, common typesetting habits). Every field of its truth must come
+out exact; a field the case lists as `uncertain` (the page does not let it be read
+reliably) must instead carry an `uncertain-field` warning, and so must any field that comes
+out wrong. Fields are compared as ../shared/eval/score.py compares them (NFKC, whitespace
+removed, trailing punctuation stripped, affiliations by the unit's name).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from parsers.extract import extract_issue
+
+HERE = Path(__file__).resolve().parent
+CASES_DIR = HERE / "conventions"
+CASES = sorted(p.parent.name for p in CASES_DIR.glob("*/truth.json"))
+
+# truth field -> the record's confidence key (schemas/issue.schema.json), as bench/accuracy.py
+KEYS = {"title_zh": "title.zh", "title_en": "title.en", "authors_zh": "contributors.name.zh",
+        "authors_en": "contributors.name.en", "surnames": "contributors.surname",
+        "affiliations": "contributors.affiliation", "fpage": "fpage", "lpage": "lpage",
+        "pdf_pages": "pdf_pages", "urls": "citations.urls"}
+
+
+def norm(s: object) -> str | None:
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(s)).replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", "", s).strip("。.;；,，") or None
+
+
+def same(field: str, got: object, want: object) -> bool:
+    if want is None:                # not printed in the file (an article cut off): nothing read
+        return got in (None, "", [])
+    if field == "affiliations":     # the unit must be named, and no other unit with it
+        return len(got or []) == len(want) and all(
+            w is None or (g and norm(w.split("，")[0]) in norm(g) and "；" not in g) for g, w in zip(got, want))
+    if field == "urls":
+        return [tuple(x) for x in got] == [tuple(x) for x in want]
+    if isinstance(want, list):
+        return [norm(x) for x in (got or [])] == [norm(x) for x in want]
+    if isinstance(want, int):
+        try:
+            return int(got) == want
+        except (TypeError, ValueError):
+            return False
+    return norm(got) == norm(want)
+
+
+def want_view(t: dict) -> dict:
+    a = t["authors"]
+    v = {"title_zh": t["title_zh"], "authors_zh": [x["name_zh"] for x in a],
+         "surnames": [x["surname"] for x in a], "affiliations": [x["affiliation"] for x in a],
+         "fpage": t["fpage"], "lpage": t["lpage"], "pdf_pages": t["pdf_pages"],
+         "urls": sorted((u["url"], u["accessed"]) for u in t["urls"])}
+    if "title_en" in t:
+        v["title_en"] = t["title_en"]
+    if all("name_en" in x for x in a):
+        v["authors_en"] = [x["name_en"] for x in a]
+    return v
+
+
+def got_view(a: dict) -> dict:
+    people = a.get("contributors") or []
+    return {"title_zh": a["title"]["zh"], "title_en": a["title"]["en"],
+            "authors_zh": [p["name"]["zh"] for p in people], "authors_en": [p["name"]["en"] for p in people],
+            "surnames": [p["surname"] for p in people], "affiliations": [p["affiliation"] for p in people],
+            "fpage": a.get("fpage"), "lpage": a.get("lpage"), "pdf_pages": a.get("pdf_pages"),
+            "urls": sorted({(u, c.get("accessed")) for c in a.get("citations") or [] for u in c.get("urls") or []})}
+
+
+@functools.lru_cache(maxsize=None)
+def result(case: str) -> tuple[dict, dict]:
+    """(truth, issue record) of one case; each case is ingested once per session."""
+    truth = json.loads((CASES_DIR / case / "truth.json").read_text(encoding="utf-8"))
+    return truth, extract_issue(CASES_DIR / case / "issue.pdf").to_dict()
+
+
+def compare(case: str) -> list[tuple[str, bool, bool, str]]:
+    """(field, exact, flagged, detail) for every field of every article of the case."""
+    truth, issue = result(case)
+    got_arts = issue["articles"]
+    rows = [("articles", len(got_arts) == len(truth["articles"]), False,
+             f"{len(got_arts)} articles, want {len(truth['articles'])}")]
+    for i, t in enumerate(truth["articles"]):
+        g = next((a for a in got_arts if a["pdf_pages"][:1] == t["pdf_pages"][:1]), got_arts[i] if i < len(got_arts) else None)
+        if g is None:
+            continue
+        flagged = {w["message"].split(":", 1)[0] for w in g["warnings"] if w["code"] == "uncertain-field"}
+        got = got_view(g)
+        for f, w in want_view(t).items():
+            ok = same(f, got[f], w)
+            rows.append((f"a{i + 1}.{f}", ok, KEYS[f] in flagged, f"want {w!r} got {got[f]!r}"))
+    return rows
+
+
+def test_the_suite_is_there_and_small() -> None:
+    assert len(CASES) >= 30
+    total = sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES)
+    assert total < 1_000_000, f"{total} bytes"
+
+
+def test_the_generator_is_deterministic(tmp_path: Path) -> None:
+    some = ["aff_numbered", "run_on_foot", "url_notes_bracket"]
+    subprocess.run([sys.executable, str(HERE / "make_convention_cases.py"), "--out", str(tmp_path), *some],
+                   check=True, capture_output=True)
+    for c in some:
+        assert (tmp_path / c / "issue.pdf").read_bytes() == (CASES_DIR / c / "issue.pdf").read_bytes()
+        assert (tmp_path / c / "truth.json").read_text() == (CASES_DIR / c / "truth.json").read_text()
+
+
+# cases the parsers do not read yet, each with why (strict: a fix must remove the line)
+KNOWN = {"two_starts_one_page": "two article starts on one page: a page carries one start (PageInfo.start_y), "
+                                "so the second article is read as part of the first (parsers/split.py)"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN[c], strict=True))
+                                  if c in KNOWN else c for c in CASES])
+def test_convention_case_fields(case: str) -> None:
+    """Every field exact, except the case's `uncertain` ones, which must be flagged instead."""
+    truth, _ = result(case)
+    uncertain = set(truth["uncertain"])
+    bad = [f"{f}: {d}" for f, ok, flagged, d in compare(case)
+           if not ok and not (f.split(".", 1)[-1] in uncertain and flagged)]
+    assert not bad, f"{case} ({truth['convention']}):\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if json.loads(
+    (CASES_DIR / c / "truth.json").read_text(encoding="utf-8"))["uncertain"]])
+def test_unreadable_fields_are_flagged_not_guessed(case: str) -> None:
+    truth, _ = result(case)
+    rows = compare(case)
+    for f in truth["uncertain"]:
+        hits = [r for r in rows if r[0].endswith("." + f)]
+        assert hits and all(flagged for _, _, flagged, _ in hits), f"{case}: {f} not flagged: {hits}"
+
+
+if __name__ == "__main__":      # python tests/test_convention_cases.py: a per-case table
+    n_ok = n_all = 0
+    for c in CASES:
+        rows = compare(c)
+        ok = sum(r[1] for r in rows)
+        n_ok, n_all = n_ok + ok, n_all + len(rows)
+        print(f"{c:28s} {ok}/{len(rows)}")
+        for f, good, flagged, d in rows:
+            if not good:
+                print(f"    {f}{' [flagged]' if flagged else ''}: {d[:150]}")
+    print(f"TOTAL {n_ok}/{n_all} fields; cases passing: "
+          f"{sum(all(r[1] for r in compare(c)) for c in CASES)}/{len(CASES)}")
