@@ -887,22 +887,19 @@ def cases() -> list[Case]:
     add("issue_three_articles", "an issue file: three articles each opening a new page, an unnumbered blank page "
         "(counted in the numbering) before the third, folios at the head's outer corner",
         base(paras=2), second, third, folio="head_outer", blank_after=(1,))
+    def noted(paras: int) -> Art:  # (a first article with one ① note and one reference)
+        return base(paras=paras, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+                    refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)])
+
+    def run_on_next() -> Art:  # (the article that starts on the first one's last page)
+        return base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=["吉林大学经济学院"],
+                    affs_en=[], aff_style="bio_only", bio=_bio(("欧阳晓", "吉林大学经济学院")),
+                    title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3)
+
     add("run_on_notes", "run-on: the first article's ① notes with URLs and the second's 作者简介 note share the foot "
-        "of the page where the second starts",
-        base(paras=3, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
-             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)]),
-        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=["吉林大学经济学院"],
-             affs_en=[], aff_style="bio_only", bio=_bio(("欧阳晓", "吉林大学经济学院")),
-             title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
-        folio="head_dots", run_on=True)
+        "of the page where the second starts", noted(3), run_on_next(), folio="head_dots", run_on=True)
     add("two_starts_one_page", "a short article (one note, one reference) and the next one's start on the same "
-        "first page: two starts on one page",
-        base(paras=0, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
-             refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)]),
-        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=["吉林大学经济学院"],
-             affs_en=[], aff_style="bio_only", bio=_bio(("欧阳晓", "吉林大学经济学院")),
-             title_en="Flows of Innovation Factors in Coordinated Regional Development", paras=3),
-        folio="head_dots", run_on=True)
+        "first page: two starts on one page", noted(0), run_on_next(), folio="head_dots", run_on=True)
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
         base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
                             affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "
