@@ -255,6 +255,29 @@ class _PageWalker:
         self.images = 0
         self.nchars = 0
         self.sideways = 0  # characters drawn rotated (left out of the lines)
+        # optional content groups (layers) the document shows OFF: their text is not drawn
+        self.hidden_layers: frozenset[int] = frozenset()
+
+    def _layer_off(self, ref: Any) -> bool:
+        """Is optional content `ref` (an OCG, or an OCMD over OCGs) hidden in the document's
+        default configuration (PDF 32000-1 §8.11.2)? An OCMD is shown by its policy /P
+        (AnyOn when absent) over its /OCGs."""
+        hidden = self.hidden_layers
+        if not hidden or ref is None:
+            return False
+        num = getattr(ref, "idnum", None)
+        obj = ref.get_object() if hasattr(ref, "get_object") else ref
+        if not isinstance(obj, dict) or obj.get("/Type") != "/OCMD":
+            return num in hidden
+        groups = obj.get("/OCGs")
+        groups = groups.get_object() if hasattr(groups, "get_object") else groups
+        refs = list(groups) if isinstance(groups, list) else [obj.raw_get("/OCGs")] if "/OCGs" in obj else []
+        shown = [getattr(g, "idnum", None) not in hidden for g in refs]
+        if not shown:
+            return False
+        policy = obj.get("/P", "/AnyOn")
+        visible = {"/AllOn": all(shown), "/AnyOff": not all(shown), "/AllOff": not any(shown)}.get(policy, any(shown))
+        return not visible
 
     def walk(self, data: bytes, resources: Any, ctm: tuple = _IDENT, depth: int = 0, seen: tuple = ()) -> None:
         fonts = self.fonts
@@ -269,6 +292,8 @@ class _PageWalker:
         tc = tw = tl = rise = 0.0
         th = 1.0
         hidden = False  # text render mode 3 (or 7): invisible, as OCR layers draw it
+        layers: list[bool] = []  # marked-content nesting: does this level hide its content?
+        layers_off = 0  # levels open that hide their content (a hidden optional content group)
         stack_gs: list[tuple] = []
         stack: list[Any] = []
         opens: list[int] = []  # stack indexes of the open arrays' and dictionaries' marks
@@ -369,8 +394,8 @@ class _PageWalker:
                             x0 = e * A + f * C + E + rise * mc
                             y0 = e * B + f * D + F + rise * md
                             tm = (a, b, c, d, e + tx * a, f + tx * b)
-                            if not text or ma <= 0 or abs(mb) > 0.05 * ma:
-                                if text and abs(mb) > 0.05 * max(abs(ma), 1e-9):
+                            if layers_off or not text or ma <= 0 or abs(mb) > 0.05 * ma:
+                                if text and not layers_off and abs(mb) > 0.05 * max(abs(ma), 1e-9):
                                     self.sideways += len(text)
                                 continue  # nothing to show, or rotated text
                             size = fs * sqrt(mc * mc + md * md)
@@ -442,6 +467,8 @@ class _PageWalker:
                             self.images += 1
                         elif st == "/Form" and id(xo) in seen:
                             raise _TooManyOps("loop")
+                        elif st == "/Form" and (layers_off or self._layer_off(xo.raw_get("/OC") if "/OC" in xo else None)):
+                            pass  # (a form in a hidden layer draws nothing)
                         elif st == "/Form" and depth < 12:
                             self.forms_left -= 1
                             if self.forms_left < 0:
@@ -456,6 +483,18 @@ class _PageWalker:
                             self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
                                       seen + (id(xo),))
                             ops_left = self.ops_left
+                elif op == b"BDC" or op == b"BMC":
+                    off = False
+                    if (op == b"BDC" and self.hidden_layers and len(stack) >= 2 and isinstance(stack[-1], bytes)
+                            and isinstance(stack[-2], bytes) and _name(stack[-2]) == "/OC"):
+                        props = _get(resources, "/Properties")
+                        key = _name(stack[-1])
+                        off = props is not None and key in props and self._layer_off(props.raw_get(key))
+                    layers.append(off)
+                    layers_off += off
+                elif op == b"EMC":
+                    if layers:
+                        layers_off -= layers.pop()
                 elif op == b"ID":
                     mm = _EI.search(data, pos)
                     pos = mm.end() if mm else n
@@ -1090,6 +1129,7 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
 
 def _walk_page(content: bytes, page: Any, index: int, fonts: FontCache, ctm: tuple) -> "_PageWalker":
     walker = _PageWalker(fonts, *_page_allowance())
+    walker.hidden_layers = _hidden_layers(page)
     try:
         walker.walk(content, page.get("/Resources"), ctm)
     except _TooManyOps as exc:
@@ -1100,6 +1140,41 @@ def _walk_page(content: bytes, page: Any, index: int, fonts: FontCache, ctm: tup
         log.warning("page %d: content stream unreadable: %s", index + 1, _one_line(exc))
     _page_done(walker)
     return walker
+
+
+def _hidden_layers(page: Any) -> frozenset[int]:
+    """The optional content groups (layers) the document's default configuration shows OFF
+    (PDF 32000-1 §8.11.4.3: /OCProperties /D, its /OFF list, or /BaseState /OFF with the
+    /ON list the exceptions): a typesetter's proof notes or a print-only layer are not
+    what the reader sees. Empty when the document has no layers (the common case)."""
+    pdf = getattr(page, "pdf", None)
+    cached = getattr(pdf, "_journal_ingest_hidden_layers", None)
+    if cached is not None:
+        return cached
+    hidden: set[int] = set()
+    try:
+        props = pdf.trailer["/Root"].get("/OCProperties") if pdf is not None else None
+        props = props.get_object() if props is not None else None
+        if props is not None:
+            config = props.get("/D")
+            config = config.get_object() if config is not None else {}
+            def ids(key: str, source: Any) -> set[int]:
+                arr = source.get(key) if source is not None else None
+                arr = arr.get_object() if arr is not None else []
+                return {ref.idnum for ref in arr if hasattr(ref, "idnum")}
+            if config.get("/BaseState") == "/OFF":
+                hidden = ids("/OCGs", props) - ids("/ON", config)
+            else:
+                hidden = ids("/OFF", config)
+    except Exception as exc:  # a damaged /OCProperties hides nothing
+        log.debug("optional content: %s", exc)
+    result = frozenset(hidden)
+    if pdf is not None:
+        try:
+            pdf._journal_ingest_hidden_layers = result
+        except Exception:
+            pass
+    return result
 
 
 def _display_turn(page: Any) -> int:

@@ -46,6 +46,11 @@ single_article_turned
                   single_article's pages and truth, turned: pages 1, 5, 9 drawn turned by 90
                   degrees, 2 and 6 by 180, 3 and 7 by 270, each with the /Rotate that shows it
                   upright; page 4 turned by /Rotate alone (shown sideways, upright as drawn).
+single_article_layers
+                  single_article's pages and truth, with a typesetter's proof note on every page
+                  in a layer (optional content group) the document shows OFF: drawn directly,
+                  through a membership dictionary and in a form XObject of that layer; plus a
+                  layer shown ON. Nothing of the hidden layer is the article's.
 issue_printer_marks
                   issue_seed_gb1's pages and truth as a typesetter sends them to print: each page
                   set on a sheet 36 pt larger all round (MediaBox = CropBox) with crop marks and
@@ -1721,6 +1726,62 @@ def turned_pages(pdf: bytes, tag: str) -> bytes:
     return _finish(writer, tag)
 
 
+def hidden_layers(pdf: bytes, tag: str) -> bytes:
+    """Layers a typesetter leaves in a PDF (PDF 32000-1 §8.11): on every page a proof note in
+    an optional content group the document shows OFF, the same note in a form XObject of
+    that group and in a membership dictionary (OCMD) over it, and a line in a layer shown ON
+    (a space: the page reads as before)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
+                               TextStringObject)
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+
+    def add(d: dict) -> object:
+        return writer._add_object(DictionaryObject({NameObject(k): v for k, v in d.items()}))
+
+    off = add({"/Type": NameObject("/OCG"), "/Name": TextStringObject("校对批注 proof notes")})
+    on = add({"/Type": NameObject("/OCG"), "/Name": TextStringObject("Text")})
+    ocmd = add({"/Type": NameObject("/OCMD"), "/OCGs": ArrayObject([off]), "/P": NameObject("/AnyOn")})
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject({
+        NameObject("/OCGs"): ArrayObject([off, on]),
+        NameObject("/D"): DictionaryObject({NameObject("/OFF"): ArrayObject([off]), NameObject("/ON"): ArrayObject([on])})})
+    font = add({"/Type": NameObject("/Font"), "/Subtype": NameObject("/Type1"), "/BaseFont": NameObject("/Helvetica"),
+                "/Encoding": NameObject("/WinAnsiEncoding")})
+    note = b"BT /FProof 9 Tf 60 %d Td (PROOF: check folio, received 2023-06-12, DOI 10.9999/proof.1) Tj ET"
+    form = DecodedStreamObject()
+    form.set_data(note % 14)
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): ArrayObject([NumberObject(0), NumberObject(0), NumberObject(600), NumberObject(40)]),
+                 NameObject("/OC"): off,
+                 NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/FProof"): font})})})
+    form_ref = writer._add_object(form)
+    for page in writer.pages:
+        res = page["/Resources"].get_object()
+        res["/Font"].get_object()[NameObject("/FProof")] = font
+        res[NameObject("/Properties")] = DictionaryObject({NameObject("/Lproof"): off, NameObject("/Ltext"): on,
+                                                          NameObject("/Mproof"): ocmd})
+        xobjects = res.get("/XObject")
+        if xobjects is None:
+            res[NameObject("/XObject")] = xobjects = DictionaryObject()
+        xobjects.get_object()[NameObject("/XProof")] = form_ref
+        extra = (b"\n/OC /Lproof BDC " + note % 30 + b" EMC"
+                 b"\n/OC /Mproof BDC " + note % 22 + b" EMC"
+                 b"\nq 1 0 0 1 0 0 cm /XProof Do Q"
+                 b"\n/OC /Ltext BDC BT /FProof 1 Tf 0 0 Td ( ) Tj ET EMC\n")
+        content = DecodedStreamObject()
+        content.set_data(page.get_contents().get_data() + extra)
+        page.replace_contents(content)
+    return _finish(writer, tag)
+
+
+def case_single_layers():
+    specs = [seed_issue_specs()[1]]
+    pdf, n = build("single", specs, Layout(cover=False, toc=False, english=False, first_printed=43))
+    pdf = hidden_layers(pdf, "single_article_layers")
+    return pdf, issue_truth(pdf, specs, n, False, False)
+
+
 def case_single_turned():
     specs = [seed_issue_specs()[1]]
     pdf, n = build("single", specs, Layout(cover=False, toc=False, english=False, first_printed=43))
@@ -1756,6 +1817,7 @@ CASES = {
     "single_article": case_single,
     "issue_printer_marks": case_printer_marks,
     "single_article_turned": case_single_turned,
+    "single_article_layers": case_single_layers,
 }
 
 JOURNAL_TOML = f'''# Journal settings for the fixtures (see schemas/settings.py). Values the PDFs print
