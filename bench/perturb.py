@@ -1,0 +1,197 @@
+"""Does the record change when the same pages are drawn another way? (metamorphic check)
+
+Real exports differ in how they draw a page, not only in what it prints. Each transform here
+rewrites a visible real PDF's content streams so that it draws the same page another way;
+the rewritten file is kept only when `pdftotext` reads it as it reads the original (text
+without whitespace: the rewrite is equivalent). Both files are then extracted and their
+records compared field by field (without the source block and provenance boxes).
+
+    per-glyph   every shown string split into one show per glyph (Tj) or one array element
+                per glyph (TJ): the text matrix advances the same (fonts whose code length is
+                known: simple fonts, Type0 with Identity-H/V)
+    reorder     the page's top-level text objects (BT…ET) drawn in another (seeded) order, each
+                carrying the text state in effect where it stood (PDF 32000-1 §9.3: the text
+                state outlives ET)
+
+    python bench/perturb.py [per-glyph|reorder|all] [--half dev|check] [-v]
+
+Of the check half only the totals are printed, as bench/accuracy.py does. Needs pdftotext
+(`make poppler`)."""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from pypdf import PdfWriter
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, TextStringObject
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from split import en_cases, zh_cases  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "results" / "perturb"
+_STRINGS = (ByteStringObject, TextStringObject)
+_TEXT_STATE = (b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr")
+
+
+def _raw(s: Any) -> bytes:
+    return s.original_bytes if hasattr(s, "original_bytes") else bytes(s)
+
+
+def _code_length(font: Any) -> int | None:
+    font = font.get_object() if font is not None else None
+    if font is None:
+        return None
+    subtype = font.get("/Subtype")
+    if subtype in ("/Type1", "/TrueType", "/MMType1"):
+        return 1
+    if subtype == "/Type0" and font.get("/Encoding") in ("/Identity-H", "/Identity-V"):
+        return 2
+    return None
+
+
+def per_glyph(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> list[tuple[Any, bytes]]:
+    out: list[tuple[Any, bytes]] = []
+    size = None
+    for operands, op in ops:
+        if op == b"Tf" and operands:
+            size = _code_length(fonts.get(operands[0])) if operands[0] in fonts else None
+        if size and op == b"Tj" and operands and isinstance(operands[0], _STRINGS) and len(_raw(operands[0])) % size == 0:
+            raw = _raw(operands[0])
+            out += [([ByteStringObject(raw[i:i + size])], b"Tj") for i in range(0, len(raw), size)]
+            continue
+        if size and op == b"TJ" and operands:
+            arr = ArrayObject()
+            for el in operands[0]:
+                raw = _raw(el) if isinstance(el, _STRINGS) else None
+                if raw is not None and len(raw) % size == 0:
+                    arr.extend(ByteStringObject(raw[i:i + size]) for i in range(0, len(raw), size))
+                else:
+                    arr.append(el)
+            out.append(([arr], b"TJ"))
+            continue
+        out.append((operands, op))
+    return out
+
+
+def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> list[tuple[Any, bytes]]:
+    state: dict[bytes, Any] = {}
+    kept: list[Any] = []  # operations, with None where a text object stood
+    blocks: list[list[tuple[Any, bytes]]] = []
+    depth = i = 0
+    while i < len(ops):
+        operands, op = ops[i]
+        depth += (op == b"q") - (op == b"Q")
+        if op in _TEXT_STATE:
+            state[op] = operands
+        if op == b"BT" and depth == 0:
+            j = i
+            while j < len(ops) and ops[j][1] != b"ET":
+                j += 1
+            body = ops[i + 1:j + 1]
+            blocks.append([ops[i]] + [(v, k) for k, v in state.items()] + body)
+            for operands2, op2 in body:
+                if op2 in _TEXT_STATE:
+                    state[op2] = operands2
+            kept.append(None)
+            i = j + 1
+            continue
+        kept.append((operands, op))
+        i += 1
+    rng.shuffle(blocks)
+    it = iter(blocks)
+    out: list[tuple[Any, bytes]] = []
+    for item in kept:
+        out.extend(next(it) if item is None else [item])
+    return out
+
+
+TRANSFORMS: dict[str, Callable[..., list[tuple[Any, bytes]]]] = {"per-glyph": per_glyph, "reorder": reorder}
+
+
+def rewrite(src: Path, dest: Path, transform: str) -> None:
+    writer = PdfWriter(clone_from=str(src))
+    rng = random.Random(7)
+    for page in writer.pages:
+        contents = page.get_contents()
+        if contents is None:
+            continue
+        res = page.get("/Resources")
+        fonts = res.get_object().get("/Font") if res is not None else None
+        fonts = fonts.get_object() if fonts is not None else {}
+        stream = ContentStream(contents, writer)
+        stream.operations = TRANSFORMS[transform](stream.operations, fonts, rng)
+        page.replace_contents(stream)
+    writer.write(str(dest))
+
+
+def _pdftotext(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=False).stdout
+    return re.sub(rb"\s+", b"", out).decode("utf-8", "replace")
+
+
+def _record(pdf: Path) -> dict | None:
+    from parsers.errors import IngestError
+    from parsers.extract import extract_issue
+    try:
+        return extract_issue(pdf, workers=1).to_dict()
+    except IngestError:
+        return None
+
+
+def differences(a: Any, b: Any, path: str = "") -> list[str]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in sorted(set(a) | set(b)) if k not in ("source", "provenance")
+                for d in differences(a.get(k), b.get(k), f"{path}/{k}")]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [d for k, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{path}/{k}")]
+    return [] if a == b else [f"{path}: {str(a)[:60]!r} -> {str(b)[:60]!r}"]
+
+
+def files(half: str) -> list[Path]:
+    zh = [Path(str(t).replace("/truth/", "/").removesuffix(".truth.json") + ".pdf") for t in zh_cases(half)]
+    return [p for p in zh if p.is_file()] + [d / "article.pdf" for d in en_cases(half)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("transform", nargs="?", default="all", choices=[*TRANSFORMS, "all"])
+    ap.add_argument("--half", default="dev", choices=["dev", "check"])
+    ap.add_argument("-v", action="store_true", help="print each difference (development half only)")
+    args = ap.parse_args(argv)
+    if shutil.which("pdftotext") is None:
+        raise SystemExit("pdftotext not found: run `make poppler`")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for transform in TRANSFORMS if args.transform == "all" else [args.transform]:
+        tried = skipped = changed = fields = 0
+        for pdf in files(args.half):
+            name = pdf.parent.name if pdf.name == "article.pdf" else pdf.stem
+            dest = OUT / f"{name}.{transform}.pdf"
+            try:
+                rewrite(pdf, dest, transform)
+            except Exception:  # (a file pypdf cannot rewrite is no evidence either way)
+                skipped += 1
+                continue
+            if _pdftotext(dest) != _pdftotext(pdf):
+                skipped += 1  # (not drawn the same: no test of the reader)
+                continue
+            tried += 1
+            diff = differences(_record(pdf), _record(dest))
+            changed += bool(diff)
+            fields += len(diff)
+            if diff and args.v and args.half == "dev":
+                print(f"  {name}: " + "; ".join(diff[:5]))
+        print(f"{transform} ({args.half} half): {tried} files drawn the same way by pdftotext ({skipped} skipped); "
+              f"{changed} with a changed record, {fields} fields changed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
