@@ -534,13 +534,13 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
     body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
-    stamps = [ln.text for ln in body if is_platform_stamp(ln.text)]
+    stamps = [ln for ln in body if is_platform_stamp(ln.text)]
     if stamps:  # a download platform's line on every page it serves: no part of the article
-        body = [ln for ln in body if not is_platform_stamp(ln.text)]
+        body = [ln for ln in body if ln not in stamps]
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
                     folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
     if stamps:
-        info.evidence.append(f"a download platform's stamp left out: “{stamps[0][:60]}”")
+        info.evidence.append(f"a download platform's stamp left out: “{stamps[0].text[:60]}”")
     if folio is None and page.label and page.label.isdigit():
         info.printed = int(page.label)
         info.printed_seen = True

@@ -269,9 +269,9 @@ class _PageWalker:
         obj = ref.get_object() if hasattr(ref, "get_object") else ref
         if not isinstance(obj, dict) or obj.get("/Type") != "/OCMD":
             return num in hidden
-        groups = obj.get("/OCGs")
-        groups = groups.get_object() if hasattr(groups, "get_object") else groups
-        refs = list(groups) if isinstance(groups, list) else [obj.raw_get("/OCGs")] if "/OCGs" in obj else []
+        # (/OCGs is one group or an array of them)
+        refs = obj.get("/OCGs")
+        refs = list(refs) if isinstance(refs, list) else [obj.raw_get("/OCGs")] if refs is not None else []
         shown = [getattr(g, "idnum", None) not in hidden for g in refs]
         if not shown:
             return False
@@ -1098,7 +1098,7 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     content = _page_content(page)
     turn = _display_turn(page)
     walker = _walk_page(content, page, index, fonts, _turned(turn, crop) if turn else _IDENT)
-    if turn and walker.sideways > len(walker.pieces):
+    if turn and walker.sideways > _chars(walker.pieces):
         # (the content is upright as drawn, and the page was turned for viewing: a landscape
         # table turned in a viewer; read it as drawn)
         turn = 0
@@ -1109,15 +1109,15 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
         crop = _turned_box(turn, crop, crop)
     # (of a printer's sheet only the finished page it holds is read; positions stay the
     # sheet's, as a viewer shows it and as the article PDF keeps it)
+    nchars = _chars(walker.pieces)
     if trim is not None:
         kept = [p for p in walker.pieces if _inside(p, trim)]
-        lost = sum(len(p[5].strip()) for p in walker.pieces) - sum(len(p[5].strip()) for p in kept)
+        lost = nchars - _chars(kept)
         # (more than a slug line's worth outside it: a TrimBox that is not the page's)
-        if not (lost > 200 and lost * 4 > sum(len(p[5].strip()) for p in walker.pieces)):
-            walker.pieces = kept
+        if not (lost > 200 and lost * 4 > nchars):
+            walker.pieces, nchars = kept, nchars - lost
     llx, lly, urx, ury = crop
     width, height = urx - llx, ury - lly
-    nchars = sum(len(p[5].strip()) for p in walker.pieces)
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
     page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
@@ -1125,6 +1125,11 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     _judge_readability(page)
     _judge_trust(page, nchars)
     return page, nchars, walker.images
+
+
+def _chars(pieces: list[list[Any]]) -> int:
+    """Visible characters of text pieces (the walker's [x0, x1, y, size, font, text, …])."""
+    return sum(len(p[5].strip()) for p in pieces)
 
 
 def _walk_page(content: bytes, page: Any, index: int, fonts: FontCache, ctm: tuple) -> "_PageWalker":
