@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SAMPLE := tests/fixtures/issue_seed_gb1/issue.pdf
 
-.PHONY: demo test browser poppler tesseract bench links-bench ocr-bench fixtures screenshots clean
+.PHONY: demo test browser fonts poppler tesseract bench links-bench ocr-bench fixtures screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,10 +14,10 @@ $(STAMP): pyproject.toml
 
 # --force: a second `make demo` replaces the sample's output (the old one is kept aside as
 # output/<issue-id>.replaced-<time>, as for any forced ingest) instead of refusing
-demo: $(STAMP)
+demo: $(STAMP) fonts
 	$(VENV)/bin/journal-ingest ingest $(SAMPLE) --out output --journal tests/fixtures/journal.toml --no-links --force
 
-test: $(STAMP) browser
+test: $(STAMP) browser fonts
 	$(PY) -m pytest
 
 # Headless Chromium for the review-report browser test (tests/test_review_browser.py).
@@ -35,12 +35,18 @@ browser:
 
 # The review app's screenshots in the README (docs/review-*.png), taken by its browser test;
 # a CJK font (Debian's fonts-wqy-microhei) so Chromium and PDFium draw the Chinese text
-screenshots: $(STAMP) browser
-	@if ! fc-list 2>/dev/null | grep -qi wenquanyi; then \
-		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends fonts-wqy-microhei; \
-	fi
+screenshots: $(STAMP) browser fonts
 	JOURNAL_INGEST_SCREENSHOTS=docs $(PY) -m pytest -q -p no:randomly tests/test_workbench_browser.py
+
+# A CJK font for PDFium: Chinese fonts a PDF does not embed (STSong-Light, 宋体, 方正书宋_GBK:
+# common in CNKI and VIP exports) are drawn with a system font, and a fresh Debian has none.
+# Without it such pages render without their Chinese text, so OCR cannot read them (they keep
+# their text layer, flagged: parsers/render_fonts.py) and the report's page images are blank.
+fonts:
+	@if ! fc-list 2>/dev/null | grep -qi -e wenquanyi -e "noto sans cjk" -e "noto serif cjk"; then \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends fontconfig fonts-wqy-microhei; \
+	fi
 
 # pdftotext is the reference the bench measures against (Debian's poppler-utils)
 poppler:
@@ -60,7 +66,7 @@ tesseract:
 ocr-bench: $(STAMP) tesseract
 	$(PY) bench/ocr_bench.py
 
-bench: $(STAMP) poppler
+bench: $(STAMP) poppler fonts
 	$(PY) bench/ingest_bench.py
 
 # the cited-URL checker against LinkChecker and lychee on the stand-in web (bench/README.md)

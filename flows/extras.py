@@ -57,6 +57,9 @@ def warm_up(*, links: bool, report: bool) -> None:
     if report:
         import review.html  # noqa: F401
         import review.report  # noqa: F401
+        from parsers.render_fonts import can_draw_cjk
+
+        can_draw_cjk()  # (PDFium's one-glyph probe, about 0.05 s: answered once per process)
 
 
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,

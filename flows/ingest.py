@@ -167,11 +167,12 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
         sha = sha256_file(Path(pdf))
         doc = read_issue(pdf, sha)
         doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
-        numbers = ocr_pages.pages_to_ocr(doc, ocr)
+        numbers, undrawable = ocr_pages.ocr_plan(doc, ocr)
         pages = [ocr_page.submit(pdf, sha, n) for n in numbers]
         for n, boxes in zip(numbers, pages):
             ocr_pages.apply_ocr(doc.pages[n - 1], boxes.result())
-        check_readable(doc, after="; OCR found no text either" if numbers else "")
+        after = ("; OCR found no text either" if numbers else "") + (f" ({undrawable})" if undrawable else "")
+        check_readable(doc, after=after)
         if numbers:  # the split and the articles depend on what OCR read: cached apart
             sha = f"{sha}-ocr-{ocr}"
         plan = split_issue(Held(doc), sha)

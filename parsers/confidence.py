@@ -112,6 +112,7 @@ class PageEvidence:
     # every line of its pages that prints an address, with the line under it (url_lines())
     url_lines: list[tuple[str, str]] = field(default_factory=list)
     folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
+    untrusted: str = ""               # why its first page's text layer is not trusted, when OCR did not read it
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -509,7 +510,10 @@ def _pages_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
 def _letters_zh(text: str) -> str:
     """Han characters, letters and digits only (punctuation, spaces and line breaks are where
     text layers and repairs differ: full-width or not, Yi syllables, justification)."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")  # (\w is str.isalnum() and "_": what is left is isalnum())
 
 
 def _printed_as_read_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
@@ -858,6 +862,10 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
                 s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
     if ev.ocr_lines:
         _ocr_read(art, ev, s)
+    if ev.untrusted:  # (--ocr never, or a page OCR could not draw: parsers.ocr.ocr_plan)
+        for key in _OCR_FIELDS:
+            if _get_text(art, key):
+                s.cap(key, 0.5, f"read from a text layer that is not trusted and was not OCR'd ({ev.untrusted[:80]})")
     _urls(art, s)
     _urls_zh(art, ev, s)
     _pages_zh(art, ev, s)

@@ -422,7 +422,8 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
         attach_english(issue, parse_english_section(english_lines))
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
-    assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
+    untrusted = {p.number: p.distrust for p in doc.pages if p.distrust and p.ocr_confidence is None}
+    assess_issue(issue, [page_evidence(plan, a, taken, untrusted) for a in articles])
     assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
     add_provenance(articles, doc.pages)  # the page and box each field was printed in
     return issue
@@ -435,10 +436,11 @@ def pages_ocr(doc: Document) -> list[PageOcr]:
             for p in doc.pages if p.distrust]
 
 
-def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
+def page_evidence(plan: Plan, art: Article, taken: set[int], untrusted: dict[int, str] | None = None) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
     last (unless the next article starts there), and whether its folios were printed.
-    `taken`: the PDF pages some article owns."""
+    `taken`: the PDF pages some article owns; `untrusted`: page -> why its text layer is not
+    trusted, for the pages OCR did not read."""
     first, last = art.pdf_pages
     own = plan.infos[first - 1: last]
     if not own:
@@ -460,7 +462,7 @@ def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
                         folios_seen=sum(p.printed_seen for p in own),
-                        page_doubts=page_doubts(own, art.fpage, art.lpage))
+                        page_doubts=page_doubts(own, art.fpage, art.lpage), untrusted=(untrusted or {}).get(first, ""))
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,

@@ -42,7 +42,7 @@ from .textlayer import Document, Line, PageText, _build_lines, check_readable
 
 log = logging.getLogger(__name__)
 
-__all__ = ["DPI", "MODES", "OcrBox", "pages_to_ocr", "ocr_page", "apply_ocr", "ocr_document", "cache_dir"]
+__all__ = ["DPI", "MODES", "OcrBox", "pages_to_ocr", "ocr_plan", "ocr_page", "apply_ocr", "ocr_document", "cache_dir"]
 
 MODES = ("auto", "always", "never")
 DPI = 200          # render resolution; the detector works on at most MAX_SIDE pixels
@@ -51,7 +51,9 @@ MAX_SIDE = 2000
 # type size is about this share of it (measured on the generated scanned fixture)
 SIZE_OF_BOX = 0.85
 ENGINE = "rapidocr_openvino"
-CACHE_FORMAT = "v4"  # the OcrBox fields and what they mean: a change makes old cache entries unused
+CACHE_FORMAT = "v5"  # the OcrBox fields and what they mean: a change makes old cache entries unused
+# (v5: a page drawn without its non-embedded Chinese fonts was read and cached as v4; it is
+# no longer read at all where no CJK font stands in, parsers.render_fonts)
 
 
 @dataclass(frozen=True)
@@ -389,9 +391,9 @@ def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = Non
     """OCR the pages `mode` selects, in place, then raise the one-line input error if the
     document still has nothing readable. Returns the pages read. workers: processes (default:
     the cores, at most 4, and no more than the available memory holds; 1 = in this process)."""
-    numbers = pages_to_ocr(doc, mode)
+    numbers, undrawable = ocr_plan(doc, mode)
     if not numbers:
-        check_readable(doc)
+        check_readable(doc, after=f"; OCR cannot read its pages here: {undrawable}" if undrawable else "")
         return []
     jobs = [(str(doc.path), doc.sha256, n, dpi) for n in numbers]
     cached = [j for j in jobs if _load(_cache_file(doc.sha256, j[2], dpi)) is not None]
@@ -425,5 +427,29 @@ def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = Non
                 got(number, boxes)
     for n in numbers:
         apply_ocr(doc.pages[n - 1], results.get(n, []))
-    check_readable(doc, after="; OCR found no text either")
+    check_readable(doc, after="; OCR found no text either" + (f" ({undrawable})" if undrawable else ""))
     return numbers
+
+
+def ocr_plan(doc: Document, mode: str) -> tuple[list[int], str]:
+    """The pages to read by OCR under `mode` that OCR can read on this machine, and why the
+    others are left out ("" when none is).
+
+    A page whose Chinese fonts the PDF does not embed renders without its Chinese text where
+    no CJK system font stands in (parsers.render_fonts): OCR would read its Latin words alone,
+    so the text layer is kept as it is, the page's `distrust` says why, and one warning
+    names the file and what to install."""
+    from .render_fonts import INSTALL_HINT, can_draw_cjk, cjk_fonts_not_embedded
+
+    numbers = pages_to_ocr(doc, mode)
+    missing = cjk_fonts_not_embedded(doc.path, numbers) if numbers else {}
+    if not missing or can_draw_cjk():
+        return numbers, ""
+    why = f"its Chinese fonts are not embedded and this machine has no CJK font to draw them: {INSTALL_HINT}"
+    for n, names in missing.items():
+        page = doc.pages[n - 1]
+        if "not read by OCR" not in page.distrust:
+            page.distrust = f"{page.distrust}; not read by OCR: {', '.join(names[:3])} not embedded and no CJK font here"
+    log.warning("%s: %d page(s) not read by OCR (%s): %s", doc.path.name, len(missing),
+                ", ".join(str(n) for n in sorted(missing)[:10]), why)
+    return [n for n in numbers if n not in missing], why

@@ -100,15 +100,15 @@ def split_side_box(lines: list["Line"]) -> list["Line"]:
 
 
 def _box_cut(spans: list["Span"]) -> int | None:
-    for i in range(1, len(spans)):
-        a, b = spans[:i], spans[i:]
-        if any(sp.sup for sp in spans[i - 1:i + 1]):
-            continue
-        left, right = {round(sp.size, 1) for sp in a}, {round(sp.size, 1) for sp in b}
-        gap = b[0].x0 - a[-1].x1
-        # the box is in smaller type than the column (a label set larger before a wide gap,
-        # "Abstract:  In the …" or 【关键词】  …, is the line's own)
-        if len(left) == 1 and len(right) == 1 and right.pop() - left.pop() >= 1.0 and gap > 0.8 * b[0].size \
-                and not _CJK.search("".join(sp.text for sp in a)):
-            return i
+    """Where a line's spans change from one type size to another, once: the only place a
+    box (all one size) can end and a column (all another size) begin."""
+    sizes = [round(sp.size, 1) for sp in spans]
+    i = next((k for k in range(1, len(sizes)) if sizes[k] != sizes[k - 1]), None)
+    if i is None or any(s != sizes[i] for s in sizes[i + 1:]) or spans[i - 1].sup or spans[i].sup:
+        return None
+    gap = spans[i].x0 - spans[i - 1].x1
+    # the box is in smaller type than the column (a label set larger before a wide gap,
+    # "Abstract:  In the …" or 【关键词】  …, is the line's own)
+    if sizes[i] - sizes[0] >= 1.0 and gap > 0.8 * spans[i].size and not _CJK.search("".join(sp.text for sp in spans[:i])):
+        return i
     return None

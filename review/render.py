@@ -44,6 +44,11 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
     pdf = Path(pdf)
     if not pdf.is_file():
         return [PageImage(problem=f"{pdf}: no such file") for _ in indexes]
+    blind = _undrawable(pdf, indexes)
+    if blind:  # (a page image without its Chinese text would show the editor a wrong page)
+        shown = [i for i in indexes if i not in blind]
+        images = dict(zip(shown, pages_of_issue(pdf, shown, width))) if shown else {}
+        return [images[i] if i in images else PageImage(problem=blind[i]) for i in indexes]
     with _PDFIUM:
         try:
             doc = pdfium.PdfDocument(str(pdf))
@@ -57,6 +62,18 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
             finally:
                 doc.close()
             return [p.result() if isinstance(p, Future) else p for p in pending]
+
+
+def _undrawable(pdf: Path, indexes: list[int]) -> dict[int, str]:
+    """Pages (0-based) whose Chinese fonts the PDF does not embed, on a machine with no CJK
+    font to draw them (parsers.render_fonts): index -> why the page is not shown."""
+    from parsers.render_fonts import INSTALL_HINT, can_draw_cjk, cjk_fonts_not_embedded
+
+    if not indexes or can_draw_cjk():
+        return {}
+    missing = cjk_fonts_not_embedded(pdf, [i + 1 for i in indexes])
+    return {n - 1: f"{pdf.name}: its Chinese fonts ({', '.join(names[:2])}) are not embedded and this machine has "
+                   f"no CJK font to draw them; {INSTALL_HINT}" for n, names in missing.items()}
 
 
 def _encoded(image: Image.Image) -> PageImage:
