@@ -44,13 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _plain_ingest(journal: Path | None, out: Path, links: bool):
     from checks.links import LinkSettings
-    from flows.extras import after_extract_hook
+    from flows.extras import after_extract_hook, render_ahead_step
     from flows.steps import ingest
 
     def run_one(pdf: Path, force: bool) -> Path:
         hook = after_extract_hook(journal, links=links, schemas=False,
                                   link_settings=LinkSettings(cache_path=out / "links-cache.sqlite"))
-        return ingest(pdf, out, journal, force=force, after_extract=hook).out_dir
+        return ingest(pdf, out, journal, force=force, after_extract=hook, planned=render_ahead_step).out_dir
     return run_one
 
 

@@ -68,13 +68,14 @@ def run(args: argparse.Namespace) -> int:
                               schemas=(str(args.schemas) if args.schemas else None) if args.validate else False)
     else:
         from flows.steps import ingest
-        from flows.extras import after_extract_hook, warm_up
+        from flows.extras import after_extract_hook, render_ahead_step, warm_up
         progress = Progress(False if args.quiet else None)
         result = ingest(args.pdf, args.out, args.journal, force=args.force, workers=args.workers, progress=progress,
                         after_extract=after_extract_hook(args.journal, links=not args.no_links,
                                                          schemas=(args.schemas or None) if args.validate else False,
                                                          progress=progress, report=not args.no_report),
-                        prepare=lambda: warm_up(links=not args.no_links, report=not args.no_report), ocr=args.ocr)
+                        prepare=lambda: warm_up(links=not args.no_links, report=not args.no_report), ocr=args.ocr,
+                        planned=None if args.no_report else render_ahead_step)
     print(summary(result.issue, result.out_dir, result.seconds))
     if not args.validate:
         log.info("XML written without XSD validation (pass --validate, or run `journal-ingest validate`)")

@@ -62,6 +62,14 @@ def warm_up(*, links: bool, report: bool) -> None:
         can_draw_cjk()  # (PDFium's one-glyph probe, about 0.05 s: answered once per process)
 
 
+def render_ahead_step(pdf: Path, first_pages: list[int]) -> None:
+    """Start rendering the report's page images (the articles' first pages) in a thread while
+    the fields are extracted; report_step takes them (review.render.render_ahead)."""
+    from review.render import render_ahead
+
+    render_ahead(pdf, [n - 1 for n in first_pages])
+
+
 def after_extract_hook(settings_file: Path | None, *, links: bool, schemas: Path | None | bool = None,
                        progress: Callable[[str, int, int], None] | None = None,
                        link_settings: "LinkSettings | None" = None,

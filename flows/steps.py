@@ -57,10 +57,10 @@ def warm_up() -> None:
                         "Keywords:", "Received:", "引用本文："])
 
 
-def extract(doc: Document, settings: JournalSettings) -> Issue:
+def extract(doc: Document, settings: JournalSettings, planned: Callable[[list[int]], None] | None = None) -> Issue:
     from parsers.extract import build_issue
 
-    return build_issue(doc, settings)
+    return build_issue(doc, settings, planned=planned)
 
 
 # below this many articles a second process for the article PDFs costs more than it saves
@@ -162,10 +162,12 @@ def collector_paused() -> Iterator[None]:
 def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bool = False,
            workers: int | None = None, progress: Callable[[str, int, int], None] | None = None,
            after_extract: Callable[..., None] | None = None,
-           prepare: Callable[[], None] | None = None, ocr: str = "auto") -> IngestResult:
+           prepare: Callable[[], None] | None = None, ocr: str = "auto",
+           planned: Callable[[Path, list[int]], None] | None = None) -> IngestResult:
     """PDF -> DIR/<issue-id>/ with issue.json and one PDF per article, all or nothing.
 
     prepare: more set-up (the after-extract steps' imports) to do while the pages are read.
+    planned: called with the PDF and its articles' first pages once the split is known.
     ocr: auto (the pages whose text layer is not trusted), always, never (parsers.ocr)."""
     start = time.perf_counter()
     settings = load_settings(settings_file)
@@ -180,6 +182,6 @@ def ingest(pdf: Path, out: Path, settings_file: Path | None = None, *, force: bo
     with collector_paused():
         doc = read_pdf(pdf, workers, (lambda d, t: progress("pages", d, t)) if progress else None, meanwhile,
                        ocr=ocr, ocr_progress=(lambda d, t: progress("ocr", d, t)) if progress else None)
-        issue = extract(doc, settings)
+        issue = extract(doc, settings, (lambda firsts: planned(pdf, firsts)) if planned else None)
         target = write_outputs(issue, pdf, Path(out), force=force, after_extract=after_extract, workers=workers)
     return IngestResult(issue, target, time.perf_counter() - start)

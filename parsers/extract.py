@@ -466,8 +466,13 @@ def page_evidence(plan: Plan, art: Article, taken: set[int], untrusted: dict[int
 
 
 def build_issue(doc: Document, settings: JournalSettings | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Issue:
+                progress: Callable[[int, int], None] | None = None,
+                planned: Callable[[list[int]], None] | None = None) -> Issue:
+    """planned: called with the articles' first PDF pages (1-based) as soon as the split is
+    known, before their fields are read (the CLI starts rendering the report's page images)."""
     plan = plan_issue(doc)
+    if planned:
+        planned([span.first for span in plan.split.spans])
     articles = []
     for k in range(len(plan.split.spans)):
         articles.append(extract_one(plan, k))

@@ -37,17 +37,67 @@ def first_page_image(pdf: Path, width: int = DEFAULT_WIDTH) -> PageImage:
     return pages_of_issue(pdf, [0], width)[0]
 
 
+class RenderAhead:
+    """Pages of one PDF rendered in a thread while the caller goes on: an ingest knows its
+    articles' first pages once the split is planned, and renders them while the fields are
+    extracted, instead of after the XML. PDFium (through ctypes) and PNG encoding run
+    outside the GIL, so on a second core this costs the extraction little: the 160-page
+    bench issue's 30 first pages take about 0.35 s where a CJK font draws them
+    (bench/README.md). `pages_of_issue` takes what was rendered ahead and renders the rest."""
+
+    def __init__(self, pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> None:
+        self.pdf, self.width = Path(pdf).resolve(), width
+        self.indexes = list(dict.fromkeys(indexes))
+        self.images: dict[int, PageImage] = {}
+        self._thread = threading.Thread(target=self._run, name="render-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.images = dict(zip(self.indexes, _render_pages(self.pdf, self.indexes, self.width)))
+        except Exception:  # (the report renders them again, and says what went wrong then)
+            self.images = {}
+
+    def take(self, pdf: Path, indexes: list[int], width: int) -> dict[int, PageImage]:
+        """The pages of `indexes` rendered ahead for this PDF and width (waits for the thread)."""
+        if Path(pdf).resolve() != self.pdf or width != self.width:
+            return {}
+        self._thread.join()
+        return {i: self.images[i] for i in indexes if i in self.images and self.images[i].data_uri}
+
+
+_AHEAD: list[RenderAhead] = []  # (at most one: the current ingest's)
+
+
+def render_ahead(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> RenderAhead:
+    """Start rendering pages `indexes` (0-based) of `pdf` for a report written soon after."""
+    ahead = RenderAhead(pdf, indexes, width)
+    _AHEAD[:] = [ahead]
+    return ahead
+
+
 def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> list[PageImage]:
     """Pages `indexes` (0-based) of one PDF, opened once: rendering every article's first page
     from the issue PDF shares PDFium's parsed fonts between them (about half the time of
-    opening each article PDF, which carries its own copy of the fonts)."""
+    opening each article PDF, which carries its own copy of the fonts). Pages rendered ahead
+    (`render_ahead`) are taken from there."""
     pdf = Path(pdf)
     if not pdf.is_file():
         return [PageImage(problem=f"{pdf}: no such file") for _ in indexes]
+    ready: dict[int, PageImage] = {}
+    while _AHEAD:
+        ready = _AHEAD.pop().take(pdf, indexes, width)
+    rest = [i for i in dict.fromkeys(indexes) if i not in ready]
+    done = dict(zip(rest, _render_pages(pdf, rest, width))) if rest else {}
+    return [ready[i] if i in ready else done[i] for i in indexes]
+
+
+def _render_pages(pdf: Path, indexes: list[int], width: int) -> list[PageImage]:
+    """The pages rendered now, one PDFium document for all of them."""
     blind = _undrawable(pdf, indexes)
     if blind:  # (a page image without its Chinese text would show the editor a wrong page)
         shown = [i for i in indexes if i not in blind]
-        images = dict(zip(shown, pages_of_issue(pdf, shown, width))) if shown else {}
+        images = dict(zip(shown, _render_pages(pdf, shown, width))) if shown else {}
         return [images[i] if i in images else PageImage(problem=blind[i]) for i in indexes]
     with _PDFIUM:
         try:

@@ -1,0 +1,73 @@
+"""The report's page images rendered while the fields are extracted (review.render.render_ahead,
+started by `journal-ingest ingest` once the split is planned): the same images, drawn once."""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from review import render
+from review.render import pages_of_issue, render_ahead
+
+HERE = Path(__file__).resolve().parent
+ISSUE = HERE / "fixtures" / "issue_seed_ucs2" / "issue.pdf"
+OTHER = HERE / "fixtures" / "single_article" / "issue.pdf"
+
+
+def _counting(monkeypatch, threads: list[str] | None = None) -> list[list[int]]:
+    calls: list[list[int]] = []
+    real = render._render_pages
+
+    def counted(pdf: Path, indexes: list[int], width: int):
+        calls.append(list(indexes))
+        if threads is not None:
+            threads.append(threading.current_thread().name)
+        return real(pdf, indexes, width)
+    monkeypatch.setattr(render, "_render_pages", counted)
+    return calls
+
+
+def test_pages_rendered_ahead_are_the_pages_rendered_now(monkeypatch) -> None:
+    now = pages_of_issue(ISSUE, [2, 5])
+    calls = _counting(monkeypatch)
+    ahead = render_ahead(ISSUE, [2, 5, 9])
+    ahead._thread.join()
+    assert calls == [[2, 5, 9]]
+    got = pages_of_issue(ISSUE, [2, 5, 2])
+    assert calls == [[2, 5, 9]]  # nothing drawn again
+    assert [g.data_uri for g in got] == [now[0].data_uri, now[1].data_uri, now[0].data_uri]
+    assert not render._AHEAD  # taken once: a later report renders afresh
+
+
+def test_only_the_missing_pages_are_drawn_and_another_file_is_not_taken(monkeypatch) -> None:
+    calls = _counting(monkeypatch)
+    render_ahead(ISSUE, [2])._thread.join()
+    pages_of_issue(ISSUE, [2, 4])
+    assert calls == [[2], [4]]
+    render_ahead(ISSUE, [0])._thread.join()
+    other = pages_of_issue(OTHER, [0])
+    assert calls[-1] == [0] and len(calls) == 4 and other[0].data_uri
+    render_ahead(ISSUE, [0])._thread.join()
+    pages_of_issue(ISSUE, [0], width=200)  # (another width: drawn again)
+    assert calls[-1] == [0] and len(calls) == 6
+
+
+def test_the_ingest_renders_the_first_pages_ahead_and_the_report_uses_them(tmp_path: Path, monkeypatch) -> None:
+    threads: list[str] = []
+    calls = _counting(monkeypatch, threads)
+    assert main(["ingest", str(ISSUE), "--out", str(tmp_path), "--no-links", "--quiet"]) == 0
+    record = json.loads(next(tmp_path.glob("*/issue.json")).read_text(encoding="utf-8"))
+    firsts = [a["pdf_pages"][0] - 1 for a in record["articles"]]
+    assert calls == [firsts] and threads == ["render-ahead"]  # once, ahead, for every article's first page
+    html = next(tmp_path.glob("*/report.html")).read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") >= len(firsts)
+
+
+@pytest.mark.parametrize("flag", ["--no-report"])
+def test_no_report_renders_nothing(tmp_path: Path, monkeypatch, flag: str) -> None:
+    calls = _counting(monkeypatch)
+    assert main(["ingest", str(ISSUE), "--out", str(tmp_path), "--no-links", "--quiet", flag]) == 0
+    assert calls == []
