@@ -394,6 +394,12 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
     per_article = _warned(art, "article-pagination")  # (pages numbered within the article: none expected)
     if not art.fpage and not per_article:
         s.cap("fpage", 0.4, "no printed first page found")
+    elif not art.fpage:
+        # (JATS gives such an article an elocation-id and no fpage, but publishers' own
+        # records differ: some put the article number in fpage and lpage; the editor decides)
+        s.cap("fpage", 0.7, "none: pages numbered within the article, which is cited by its number "
+                            "(some deposits give that number as first and last page)")
+        s.cap("lpage", 0.7, "none: pages numbered within the article")
     elif art.fpage == "1" and art.language == "en":
         s.cap("fpage", 0.7, "page 1: an article-number journal counts pages per article, not per volume")
         s.cap("lpage", 0.7, "page 1 first: may be the article's own page count")

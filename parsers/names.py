@@ -15,6 +15,7 @@ surname readings come from `SURNAME_READINGS` / `COMPOUND_SURNAMES` below.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
@@ -192,6 +193,7 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\- ]", "", en or "").strip()))
 
 
+@lru_cache(maxsize=4096)  # (asked again by the confidence checks for every name the byline rule asked for)
 def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
     """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
     capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given

@@ -221,3 +221,15 @@ def test_a_pinyin_name_in_capitals_in_an_english_title_is_checked_whoever_it_is(
     assert _names_in("Female Transsexuals CHEN Huan-ran, CHEN Zong- ji.", art)
     assert not _names_in("The USA Today and NATO Expansion", art)
     assert not _names_in("HIV Testing in Rural China", art)
+
+
+def test_an_article_number_journal_without_pages_is_left_to_the_editor() -> None:
+    """Pages numbered 1…N within the article (continuous publication): no fpage/lpage, and
+    both flagged, since publishers' deposits differ (some give the article number as pages)."""
+    art = clean_article()
+    art.fpage = art.lpage = ""
+    art.warn("article-pagination", "pages numbered 1–8 within the article, which the journal cites by an article number")
+    assert {"fpage", "lpage"} <= flags(art)
+    art = clean_article()
+    art.fpage = art.lpage = ""
+    assert {"fpage", "lpage"} <= flags(art)  # (and with no such reason, as ever)
