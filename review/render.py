@@ -93,12 +93,16 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
 
 
 def _render_pages(pdf: Path, indexes: list[int], width: int) -> list[PageImage]:
-    """The pages rendered now, one PDFium document for all of them."""
+    """The pages rendered now; a page this machine cannot draw whole gets a problem instead
+    (a page image without its Chinese text would show the editor a wrong page)."""
     blind = _undrawable(pdf, indexes)
-    if blind:  # (a page image without its Chinese text would show the editor a wrong page)
-        shown = [i for i in indexes if i not in blind]
-        images = dict(zip(shown, _render_pages(pdf, shown, width))) if shown else {}
-        return [images[i] if i in images else PageImage(problem=blind[i]) for i in indexes]
+    shown = [i for i in indexes if i not in blind]
+    drawn = dict(zip(shown, _draw(pdf, shown, width))) if shown else {}
+    return [drawn[i] if i in drawn else PageImage(problem=blind[i]) for i in indexes]
+
+
+def _draw(pdf: Path, indexes: list[int], width: int) -> list[PageImage]:
+    """The pages drawn by PDFium, one document opened for all of them."""
     with _PDFIUM:
         try:
             doc = pdfium.PdfDocument(str(pdf))
