@@ -129,12 +129,14 @@ _EN_CLOSE = re.compile(r"(?<=[A-Za-z0-9.])\s*）")
 _EN_MARK = {"，": ", ", "；": "; ", "：": ": "}
 _WORDS = re.compile(r"[A-Za-z]{2,}")
 _FW_MARKS = re.compile("[，；：（）]")
+_LOWER = re.compile("[a-z]")
 
 
 def _english_punctuation(s: str) -> str:
     """Full-width ，；：（） inside an English line -> English marks (rule 6)."""
-    if (not _FW_MARKS.search(s) or latin_share(s) < 0.9 or len(_WORDS.findall(s)) < 3
-            or not re.search("[a-z]", s)):  # codes (TV212；TP391.9) are not English text
+    # (the cheap tests first: almost every Chinese line has a full-width comma)
+    if (not _FW_MARKS.search(s) or not _LOWER.search(s) or len(_WORDS.findall(s)) < 3
+            or latin_share(s) < 0.9):  # codes (TV212；TP391.9) are not English text
         return s
     s = _EN_PUNCT.sub(lambda m: _EN_MARK[m.group(1)], s)
     s = _EN_OPEN.sub(" (", s)

@@ -77,7 +77,7 @@ def common_share(text: str) -> tuple[int, float]:
     chars = _CJK.findall(text)
     if not chars:
         return 0, 1.0
-    return len(chars), sum(ch in COMMON_CJK for ch in chars) / len(chars)
+    return len(chars), sum(map(COMMON_CJK.__contains__, chars)) / len(chars)
 
 
 @lru_cache(maxsize=1)
