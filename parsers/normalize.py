@@ -47,6 +47,8 @@ for _cp in range(0xFF01, 0xFF5F):
         _FW_TABLE[_cp] = _ascii
 # full-width tilde is used as a range mark in Chinese (１～５); ASCII digits around it read better
 # with the full-width form kept, so it is left out on purpose.
+# (a translate walks every character through a dict: a line with none of these skips it)
+_FW_ANY = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW_TABLE)) + "]")
 
 
 def fullwidth_to_ascii(s: str) -> str:
@@ -123,6 +125,7 @@ def _fix_spaces(s: str) -> str:
 
 
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_LIGATURE_ANY = re.compile("[\ufb00-\ufb06]")
 _EN_PUNCT = re.compile(r"(?<=[A-Za-z0-9)\]'\".])\s*([，；：])\s*(?=[A-Za-z0-9(\"'‘“])")
 _EN_OPEN = re.compile(r"(?<=[A-Za-z0-9.,;:])\s*（\s*(?=[A-Za-z0-9])")
 _EN_CLOSE = re.compile(r"(?<=[A-Za-z0-9.])\s*）")
@@ -149,10 +152,13 @@ def normalize_text(s: str) -> str:
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s)
-    s = s.translate(_FW_TABLE)
-    if not s.isascii():
-        s = _english_punctuation(s.translate(_LIGATURES))
-    return _fix_spaces(s)
+    if s.isascii():
+        return _fix_spaces(s)
+    if _FW_ANY.search(s):
+        s = s.translate(_FW_TABLE)
+    if _LIGATURE_ANY.search(s):
+        s = s.translate(_LIGATURES)
+    return _fix_spaces(_english_punctuation(s))
 
 
 def latin_share(text: str) -> float:
