@@ -555,8 +555,11 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.type = category
     end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
+    if not blocks and title_idx:
+        blocks, after_aff = byline_above_title(lines, title_idx, end) or (blocks, after_aff)
     if blocks:
-        blocks += _blocks_beside(lines, end, after_aff)
+        # (a block read already, in a row of blocks side by side, is not read again)
+        blocks += [b for b in _blocks_beside(lines, end, after_aff) if b[0] not in {n for n, _, _ in blocks}]
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
         foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
@@ -594,6 +597,33 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def byline_above_title(lines: list["Line"], title_idx: list[int], under: int
+                       ) -> tuple[list[tuple[str, list[str], dict[str, str]]], int] | None:
+    """Authors printed above the title (some journals set the byline first, then the title,
+    then the affiliations): the lines right above the title, in one type smaller than the
+    title's, that read wholly as names, read only when every name carries an affiliation
+    mark that the affiliations under the title list. The marks tie the names to the
+    affiliations; an unmarked line of names above a title could as well be a running head or
+    the editors, so it is not read (the record then flags its missing authors)."""
+    first = lines[title_idx[0]]
+    k = title_idx[0]
+    while k > 0 and abs(lines[k - 1].size - first.size) > 0.6 and lines[k - 1].size < first.size * 0.9 \
+            and lines[k].y - lines[k - 1].y < 3.2 * max(lines[k - 1].size, 1.0) and k > title_idx[0] - 3:
+        k -= 1
+    if k == title_idx[0]:
+        return None
+    names, j = byline(lines, k, limit=title_idx[0] - k)
+    if j != title_idx[0] or not names or any(len(n.split()) < 2 for n, _ in names):
+        return None
+    numbered = [[m for m in ms if re.fullmatch(r"\d{1,2}|[a-z]", m)] for _, ms in names]
+    if not all(numbered):
+        return None
+    affs, after = affiliations(lines, under)
+    if not affs or not all(m in affs for ms in numbered for m in ms):
+        return None
+    return [(n, ms, affs) for n, ms in names], after
 
 
 def _blocks_beside(lines: list["Line"], first: int, after: int) -> list[tuple[str, list[str], dict[str, str]]]:
