@@ -359,10 +359,15 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
         return None
     centred = votes[0] >= votes[1]
     bounds = mids if centred else [lefts[n + 1] - 1.0 for n in range(len(items) - 1)]
+    # the face's width against the advance table, from the runs that stay in one column
+    ratios = sorted((sp.x1 - sp.x0) / (sum(_advance(ch) for ch in sp.text) * sp.size) for k in kept
+                    for sp in lines[k].spans or [] if len(sp.text) >= 8 and sp.size > 0
+                    and sum(sp.x0 > b for b in bounds) == sum(sp.x1 > b for b in bounds))
+    scale = ratios[len(ratios) // 2] if ratios else 1.0
     texts: list[list[str]] = [[] for _ in items]
     for k in kept:
         for sp in lines[k].spans or []:
-            pieces = _cut_across(sp, bounds, centres, lefts, centred)
+            pieces = _cut_across(sp, bounds, centres, lefts, centred, scale)
             if pieces is None:
                 return None
             for n, piece in pieces:
@@ -386,20 +391,20 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
     return out, after
 
 
-def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float], centred: bool
-                ) -> list[tuple[int, str]] | None:
+def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float], centred: bool,
+                scale: float = 1.0) -> list[tuple[int, str]] | None:
     """A run under a row of author blocks as ``[(block, text)]``: whole when it stays in one
     column, else cut at the word spaces where one block's line ends and the next one's
     begins (see side_by_side). Each word space is tried: the pieces' widths by a
-    proportional face's advances against the widths the columns give them (for centred
-    blocks, as shares of the two, which the face's own scale does not change). None when no
+    proportional face's advances (times `scale`, the face's width against them) against the
+    widths the columns give them (for centred blocks, as shares of the two). None when no
     cut fits within half an em, or a second one fits nearly as well."""
     first = sum(sp.x0 > b for b in bounds)
     last = sum(sp.x1 > b for b in bounds)
     text = sp.text
     if first == last:
         return [(first, text.strip())]
-    em = max(sp.size, 1.0)
+    em = max(sp.size, 1.0) * scale
     spaces = [n for n, ch in enumerate(text) if ch == " "]
     cuts: list[int] = []
     for b in range(first, last):

@@ -147,6 +147,9 @@ class Case:
     aff_mark_style: str = "sup"                # sup | baseline (a number on the line: "1 Department …")
     highlights: list[str] = field(default_factory=list)  # a Highlights list before the abstract
     author_blocks: bool = False                # one block per author (name, affiliation, e-mail) side by side
+    blocks_per_row: int = 0                    # author blocks in a row (0: all in one row); more rows under it
+    blocks_align: str = "center"               # center | left: the block's lines centred or ranged left
+    column_label: str = ""                     # a column label ("ORIGINAL ARTICLE") above the title
     layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
     main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
     justify: bool = False
@@ -383,19 +386,23 @@ def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
 
 def draw_author_blocks(p: Page, case: Case, y: float) -> float:
     """One block per author side by side (IEEE/ACM conference style): the name, then the
-    author's affiliation broken over lines, then the e-mail, all centred in the block."""
-    n = len(case.authors)
-    w = TW / n
-    low = y
-    for k, a in enumerate(case.authors):
-        x = ML + k * w
-        yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=True)
-        aff = dict(case.affs)[a.marks]
-        yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=True)
-        if k < len(case.aff_emails):
-            yy = p.flow([(case.aff_emails[k], "r", False)], x, yy, w - 6, 9, 11, center=True)
-        low = min(low, yy)
-    return low - 4
+    author's affiliation broken over lines, then the e-mail, all centred in the block (or
+    ranged left); `blocks_per_row` blocks a row, the next row under the lowest block."""
+    per = case.blocks_per_row or len(case.authors)
+    w = TW / per
+    center = case.blocks_align == "center"
+    for r in range(0, len(case.authors), per):
+        low = y
+        for k, a in enumerate(case.authors[r:r + per]):
+            x = ML + k * w
+            yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=center)
+            aff = dict(case.affs)[a.marks]
+            yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=center)
+            if r + k < len(case.aff_emails):
+                yy = p.flow([(case.aff_emails[r + k], "r", False)], x, yy, w - 6, 9, 11, center=center)
+            low = min(low, yy)
+        y = low - 10
+    return y + 6
 
 
 def draw_case(case: Case) -> bytes:
@@ -417,8 +424,11 @@ def draw_case(case: Case) -> bytes:
         y -= 24
     if case.sidebar == "frontiers":
         y = frontiers_sidebar(p, y)
+    if case.column_label:  # the article's column, in small bold capitals above everything
+        p.text(case.column_label, L, y, 9, "b")
+        y -= 20
     if case.authors_first:  # the byline above the title
-        y = p.flow(byline_runs(case), L, y, W, case.byline_size, case.byline_size + 3) - 8
+        y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
     y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
     if case.subtitle:
         y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
@@ -855,7 +865,7 @@ def cases() -> list[Case]:
              affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
                    ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
-             author_blocks=True, expect={"affiliations": "flagged"},
+             author_blocks=True,
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
         base("aff_baseline_numbers", "affiliations numbered on the line ('1 Department …'), not raised",
              aff_mark_style="baseline"),
@@ -941,16 +951,15 @@ def cases() -> list[Case]:
              small_caps=True),
         Case("names_raised_letters", "letter marks only raised, at nearly the text's size",
              authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
-             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised",
-             expect={"affiliations": "flagged"}),  # (the text layer sets the marks on a line of their own)
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised"),
         base("names_orcid_urls", "ORCID links printed under the affiliations",
              aff_notes=[" ORCID: Anna Kowalski https://orcid.org/0000-0002-1825-0097"]),
         # ---- where the title and byline sit among other things
         base("banner", "a large journal-name banner and a 'RESEARCH ARTICLE' label above the title", banner=True),
         base("subtitle", "a subtitle under the title in smaller type (JATS keeps it in <subtitle>: the title is the title line alone)",
              subtitle="A four-season field study"),
-        base("authors_above_title", "the byline printed above the title (not read: flagged)", authors_first=True,
-             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("authors_above_title", "the byline printed above the title, its marks keyed to the affiliations under "
+                                    "the title", authors_first=True),
         base("byline_body_size", "byline and affiliations in the body's own size", byline_size=10, aff_size=10),
         base("frontiers_sidebar", "Frontiers: a left column of editors, correspondence, history and citation "
                                   "beside the title and byline", sidebar="frontiers", main_indent=125),
@@ -958,6 +967,50 @@ def cases() -> list[Case]:
              kw_margin=True, kw_width=200),
         base("kw_bulleted_lines", "'Keywords' alone, then one keyword a line after a bullet", kw_sep="lines"),
         base("names_wrapped_and", "a byline broken before its 'and'", byline_width=200),
+        # ---- session 8: what used to be flagged, read where the convention ties it down
+        base("authors_above_title_label", "a column label above a marked byline printed above the title",
+             authors_first=True, column_label="ORIGINAL ARTICLE"),
+        Case("authors_above_title_wrapped", "a marked byline of seven authors above the title, wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1"),
+                      Author("Dmitri", "Volkov", "2"), Author("Elena", "Garcia", "1"), Author("Farid", "Haddad", "2"),
+                      Author("Grace", "Thompson", "1,2")], affs=list(AFF2), authors_first=True),
+        Case("authors_above_title_unmarked", "an unmarked byline above the title and one unmarked affiliation under "
+                                             "it (nothing ties the names to it: flagged)",
+             authors=[Author("Anna", "Kowalski"), Author("Brian", "Okafor"), Author("Chen", "Liu")],
+             affs=[("", AFF2[0][1])], authors_first=True,
+             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("names_raised_digits", "digit marks only raised, at nearly the text's size", mark_style="raised"),
+        Case("names_raised_wrapped", "letter marks only raised, in a byline wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a"),
+                      Author("Dmitri", "Volkov", "b"), Author("Elena", "Garcia", "a"), Author("Farid", "Haddad", "b"),
+                      Author("Grace", "Thompson", "a,b")], affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])],
+             mark_style="raised"),
+        Case("names_author_blocks_4", "four author blocks side by side, each affiliation wrapping over three lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3"),
+                      Author("Dmitri", "Volkov", "4")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China"),
+                   ("4", "Faculty of Agronomy, Kuban State Agrarian University, Krasnodar, Russia")],
+             author_blocks=True,
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn", "volkov@kubsau.ru"]),
+        Case("names_author_blocks_rows", "six author blocks in two rows of three (IEEE conference style)",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3"),
+                      Author("Dmitri", "Volkov", "4"), Author("Elena", "Garcia", "5"), Author("Farid", "Haddad", "6")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China"),
+                   ("4", "Faculty of Agronomy, Kuban State Agrarian University, Krasnodar, Russia"),
+                   ("5", "Department of Plant Production, University of Cordoba, Cordoba, Spain"),
+                   ("6", "International Center for Agricultural Research in the Dry Areas, Rabat, Morocco")],
+             author_blocks=True, blocks_per_row=3),
+        Case("names_author_blocks_left", "three author blocks side by side, each ranged left under its name",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True, blocks_align="left",
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
     ]
     return out
 
