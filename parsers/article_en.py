@@ -180,8 +180,9 @@ def _doi_lines(texts: list[str]) -> list[str]:
 
 
 # front-matter notes printed between the affiliations and an unlabelled abstract, each a
-# paragraph of its own: correspondence, history, editors, the licence and copyright lines
-_NOTE_START = re.compile(r"^\s*(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
+# paragraph of its own: correspondence, history (APS and AIP print it in brackets: "(Received
+# 3 March 2024; published 1 June 2024)"), editors, the licence and copyright lines
+_NOTE_START = re.compile(r"^\s*\(?(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
                          r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
                          r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
 _LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)

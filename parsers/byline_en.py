@@ -18,7 +18,7 @@ from parsers.names import SURNAME_PARTICLES
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-_MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎]{1,16}$")
+_MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎∥‖⊥]{1,16}$")
 _BY = re.compile(r"^\s*(?:By|BY|by)\s+")
 # academic degrees and titles printed after names ("MD, PhD"), as data
 DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", "MBChB", "DVM", "DDS", "DMD", "RN", "BSN",
@@ -36,7 +36,7 @@ _ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
 _SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\b(?:and|AND)\b)\s*")
 _ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\b(?:and|AND))\s*$")
 # (PLOS: ☯ equal contribution, ¤ current address)
-_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎☯¤"
+_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎☯¤∥‖⊥"
 # a post-nominal printed after a name and a comma that DEGREES does not list: a board or
 # fellowship in capitals ("SBFM", "FRCSC", "MRCS(Ed)", "ABIM", "SSC-Psych"); a name is never
 # a lone word in capitals (looks_like_name), so a lone capitals word after a name is this
@@ -288,7 +288,7 @@ def author_blocks(lines: list["Line"], start: int) -> tuple[list[tuple[str, list
             continue
         while j < len(lines) and _ADDRESS_ONLY.fullmatch(lines[j].text.strip()):
             j += 1  # the e-mail printed beside the name
-        affs, i = affiliations(lines, j)
+        affs, i = affiliations(lines, j, symbols=_keyed_by_symbols(names))
         out += [(n, m, affs) for n, m in names]
     return out, i
 
@@ -333,20 +333,22 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
     # the lines under the row: down to a front-matter label, the next row of names or a gap
     under = sorted((k for k, ln in enumerate(lines) if ln.y > head.y + 1 and ln.x1 > lo and ln.x0 < hi),
                    key=lambda k: (lines[k].y, lines[k].x0))
+    mids = [(centres[n] + centres[n + 1]) / 2 for n in range(len(items) - 1)]
     kept: list[int] = []
-    last_y = head.y
+    last_y = [head.y] * len(items)  # each block's last line so far
     for k in under:
         ln = lines[k]
-        if ln.y - last_y > 2.2 * max(ln.size, 1.0) and not (kept and abs(ln.y - last_y) < 1.0):
-            break
+        cols = range(sum(ln.x0 > m for m in mids), sum(ln.x1 > m for m in mids) + 1)
+        if ln.y - max(last_y[n] for n in cols) > 2.2 * max(ln.size, 1.0) or _DATE_ONLY.fullmatch(ln.text.strip()):
+            break  # (a gap under the blocks, or the date LaTeX's \maketitle prints under them)
         if _FRONT_LABEL.match(_clean(ln.text)) or (abs(ln.size - head.size) < 0.3 and marked_names(ln)):
             break
         kept.append(k)
-        last_y = ln.y
+        for n in cols:
+            last_y[n] = ln.y
     if not kept:
         return None
     # centred or ranged left: how the runs that stay inside one column sit under the names
-    mids = [(centres[n] + centres[n + 1]) / 2 for n in range(len(items) - 1)]
     votes = [0, 0]
     for k in kept:
         for sp in lines[k].spans or []:
@@ -389,6 +391,11 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
     while after < len(lines) and after in taken:
         after += 1
     return out, after
+
+
+# a date alone on its line ("June 1, 2024", "1 June 2024", "June 2024")
+_DATE_ONLY = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)(?:\s+\d{1,2},)?\s+\d{4}")
 
 
 def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float], centred: bool,
@@ -434,6 +441,15 @@ def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float
     at = [0] + cuts + [len(text)]
     pieces = [(first + n, text[a:b].strip()) for n, (a, b) in enumerate(zip(at, at[1:]))]
     return None if any(not t for _, t in pieces) else pieces
+
+
+def _keyed_by_symbols(names: list[tuple[str, list[str]]]) -> bool:
+    """Whether a byline keys its affiliations by note symbols (ACS: †, ‡, §, ∥, ⊥, # in that
+    order, "*" the corresponding author): no name has a number or letter, and every name
+    has a symbol other than the asterisk."""
+    marks = [m for _, ms in names for m in ms]
+    return bool(names) and not any(re.fullmatch(r"\d{1,2}|[a-z]", m) for m in marks) and all(
+        any(_SYMBOL.fullmatch(m) and m.strip() not in "*∗" for m in ms) for _, ms in names)
 
 
 def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]]) -> dict[str, str]:
@@ -636,7 +652,7 @@ _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 # an affiliation's raised mark: a number or a letter; in a footnote list also a note symbol
 # (the footnote sequence *, †, ‡, §, ¶ that some journals key affiliations by)
 _MARK = re.compile(r"\s*(?:\d{1,2}|[a-z])\s*")
-_SYMBOL = re.compile(r"\s*[*∗†‡§¶]{1,2}\s*")
+_SYMBOL = re.compile(r"\s*[*∗†‡§¶∥‖⊥#]{1,2}\s*")
 # a line that only gives an e-mail address ("Email: a@b.edu", "E-mail address: …", a bare one)
 _EMAIL_LINE = re.compile(r"(?:e-?mail(?:\s+address(?:es)?)?\s*[:.]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"
                          r"(?:\s*[,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*", re.I)
@@ -713,7 +729,8 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
             else:
                 out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
-    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,")).strip(" ;,")
+    # (the separator after a run-on affiliation goes: "; ", "," or Wiley's vertical bar)
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,|")).strip(" ;,|")
            for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 

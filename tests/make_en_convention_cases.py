@@ -150,6 +150,15 @@ class Case:
     blocks_per_row: int = 0                    # author blocks in a row (0: all in one row); more rows under it
     blocks_align: str = "center"               # center | left: the block's lines centred or ranged left
     column_label: str = ""                     # a column label ("ORIGINAL ARTICLE") above the title
+    # ---- publishers' layouts (session 8): switches the publisher cases combine
+    comma_marks: bool = False                  # marks after the comma that follows a name ("Kowalski,¹ Okafor,²")
+    title_style: str = "b"                     # the title's face (LaTeX's article class: regular)
+    aff_para_sep: str = "; "                   # what sets run-on affiliations apart (Wiley: " | ")
+    front_notes: list[str] = field(default_factory=list)  # "Label: text" lines between affiliations and abstract
+    foot_lines: list[str] = field(default_factory=list)   # first-page footnote lines before the affiliations
+    date_line: str = ""                        # a centred date under the byline (LaTeX \date)
+    author_details: bool = False               # the affiliations again under "Author details" on the last page
+    abstract_heading: str = "Abstract"         # the heading set alone over the abstract (Cell: "SUMMARY")
     layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
     main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
     justify: bool = False
@@ -330,7 +339,10 @@ def byline_runs(case: Case) -> list[Piece]:
     n = len(case.authors)
     for k, a in enumerate(case.authors):
         if k:
-            runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
+            sep = case.last_sep if k == n - 1 else case.name_sep
+            if case.comma_marks and sep.startswith(","):
+                sep = sep[1:]  # (the comma was printed before the marks)
+            runs.append((sep, "r", False))
         name = printed_name(case, a)
         if case.small_caps:  # each word's first capital at full size, the rest as smaller capitals
             for n_w, w in enumerate(name.split()):
@@ -339,6 +351,8 @@ def byline_runs(case: Case) -> list[Piece]:
             runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
         if a.degrees:
             runs.append((a.degrees, case.byline_style, False))
+        if case.comma_marks and k < n - 1 and (case.last_sep if k == n - 2 else case.name_sep).startswith(","):
+            runs.append((",", "r", False))  # ACS, APS, Cell: "Kowalski,¹ Okafor,² and Liu¹,²"
         if a.marks and case.mark_style == "sup":
             runs.append((a.marks, "r", True))
         elif a.marks and case.mark_style == "raised":
@@ -429,7 +443,7 @@ def draw_case(case: Case) -> bytes:
         y -= 20
     if case.authors_first:  # the byline above the title
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
-    y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
+    y = p.flow([(TITLE, case.title_style, False)], L, y, W, 17, 21, center=case.center)
     if case.subtitle:
         y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
     y -= 6
@@ -439,6 +453,8 @@ def draw_case(case: Case) -> bytes:
     elif not case.authors_first:
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3,
                    center=case.center)
+    if case.date_line:
+        y = p.flow([(case.date_line, "r", False)], L, y - 4, W, 11, 14, center=True)
     if case.orcid:
         draw_orcid(c, case, p, by_y, False)
     if case.envelope:
@@ -453,7 +469,7 @@ def draw_case(case: Case) -> bytes:
         if case.aff_paragraph:  # all in one paragraph, set apart by semicolons
             runs: list[Piece] = []
             for k, (mark, text) in enumerate(case.affs):
-                runs += [(mark, "i", True), (text + ("; " if k < len(case.affs) - 1 else ""), "i", False)]
+                runs += [(mark, "i", True), (text + (case.aff_para_sep if k < len(case.affs) - 1 else ""), "i", False)]
             return p.flow(runs, L, y, W, 9, 11, center=case.center)
         for k, (mark, text) in enumerate(case.affs):
             runs = []
@@ -471,6 +487,12 @@ def draw_case(case: Case) -> bytes:
     if case.aff_place == "under" and not case.author_blocks:
         y = affiliations(y) - 10
     else:
+        y -= 8
+    for note in case.front_notes:  # correspondence, history, funding: "Label: text" (or in brackets, plain)
+        label, rest = note.split(":", 1) if not note.startswith("(") else ("", note)
+        runs = ([(label + ":", "b", False)] if label else []) + [(rest, "r", False)]
+        y = p.flow(runs, L, y, W, 8.5, 10.5, center=case.center) - 3
+    if case.front_notes:
         y -= 8
     right_top = None
     if case.layout != "plain":
@@ -490,6 +512,9 @@ def draw_case(case: Case) -> bytes:
         y -= 15
     foot = 60.0
     notes: list[list[Piece]] = []
+    for line in case.foot_lines:  # (a leading mark raised: "1Department …", "*Correspondence: …")
+        m = re.match(r"([\d*†‡]+)(?=\S)(.*)", line)
+        notes.append([(m.group(1), "r", True), (m.group(2), "r", False)] if m else [(line, "r", False)])
     if case.aff_place == "footnote":
         for mark, text in case.affs:
             notes.append([(mark, "r", True), (text, "r", False)])
@@ -503,6 +528,11 @@ def draw_case(case: Case) -> bytes:
         c.line(ML, foot - 2, ML + 120, foot - 2)
         fy = foot - 14
         for n in notes:
+            if n[0][0].startswith("\u2709"):  # Springer's envelope before the corresponding author
+                c.setFont("ZapfDingbats", 8)
+                c.drawString(ML, fy, ")")
+                fy = p.flow([(n[0][0][1:].strip(), "r", False)], ML + 11, fy, TW - 11, 8.5, 10.5)
+                continue
             fy = p.flow(n, ML, fy, TW, 8.5, 10.5)
     p.text("211", PW / 2 - 6, 28, 9)
     c.showPage()
@@ -511,7 +541,15 @@ def draw_case(case: Case) -> bytes:
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
     p.text("2. Materials and methods", ML, yy, 10.5, "b")
-    _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
+    if case.author_details:  # BMC: the full list of affiliations at the article's end
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 400, False)
+        yy = 380
+        p.text("Author details", ML, yy, 10.5, "b")
+        yy -= 13
+        for mark, text in case.affs:
+            yy = p.flow([(mark, "r", True), (text, "r", False)], ML, yy, TW, 9, 11)
+    else:
+        _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
     p.text("212", PW / 2 - 6, 28, 9)
     c.showPage()
     c.save()
@@ -581,6 +619,11 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             return p.flow([(kw, "r", False)], L, y, width, 9.5, 12, **opts)
         return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], L, y, width, 9.5, 12, **opts)
 
+    if case.sidebar == "plos":  # PLOS: the article's notes in the margin column beside the abstract
+        ys = y
+        for note in PLOS_NOTES:
+            label, rest = note.split(":", 1)
+            ys = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ys, case.main_indent - 16, 7, 8.5) - 5
     if case.highlights:
         p.text("Highlights", L, y, 10.5, "b")
         y -= 14
@@ -592,7 +635,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = keywords(y) - 8
     ab_size, ab_lead = 9.5, 12
 
-    def heading(y: float, text: str = "Abstract") -> float:
+    def heading(y: float, text: str = case.abstract_heading) -> float:
         x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else L
         p.text(text, x, y, 10.5, "b")
         return y - 15
@@ -634,6 +677,13 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     elif case.abstract_label == "margin":  # the label in the margin, level with the text's first line
         p.text("Abstract", L, y, 9.5, "b")
         y = p.flow(abstract_runs(case), L + 70, y, W - 70, ab_size, ab_lead)
+    elif case.abstract_label == "latex":  # LaTeX's article class: a small centred bold heading, the text indented
+        p.text("Abstract", PW / 2 - stringWidth("Abstract", p.f["b"], 9.5) / 2, y, 9.5, "b")
+        y = p.flow(abstract_runs(case), L + 30, y - 14, W - 60, 9.5, 11.5, justify=True)
+    elif case.abstract_label == "none-indented":  # APS/AIP: no label, one paragraph indented both sides
+        y = p.flow(abstract_runs(case), L + 36, y, W - 72, 9.5, 11.5, justify=True) - 4
+        p.text("DOI: 10.5555/jdfs.2024.0211", L + 36, y, 8)
+        y -= 6
     elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
@@ -646,6 +696,12 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     return y
 
 
+PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. J Dryland Field "
+              "Stud 14: 211.", "Editor: Jane Doe, University of Padua, ITALY", "Received: March 3, 2024",
+              "Accepted: May 9, 2024", "Published: June 1, 2024", "Copyright: © 2024 Kowalski et al. This is an open "
+              "access article distributed under the terms of the Creative Commons Attribution License.",
+              "Funding: The authors received no specific funding for this work.",
+              "Competing interests: The authors have declared that no competing interests exist."]
 HISTORY = ["Received 3 March 2024", "Received in revised form 20 April 2024", "Accepted 9 May 2024"]
 
 
@@ -1011,6 +1067,65 @@ def cases() -> list[Case]:
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
              author_blocks=True, blocks_align="left",
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
+        # ---- publishers' front matters from their typography (session 8)
+        base("springer", "Springer: names set apart by middle dots, a history line, run-in 'Abstract' and 'Keywords' "
+                         "with middle dots, the affiliations and the corresponding author's e-mail as first-page footnotes",
+             name_sep=" · ", last_sep=" · ", aff_place="footnote", abstract_label="run-in", abstract_run_in="Abstract",
+             kw_label="Keywords", kw_sep=" · ",
+             front_notes=["Received: 3 March 2024 / Accepted: 9 May 2024 / Published online: 1 June 2024"],
+             foot_lines=["\u2709 Chen Liu chen.liu@unl.edu"]),
+        Case("plos", "PLOS: a 'RESEARCH ARTICLE' label, the front matter in a column beside a margin of citation, "
+                     "editor, dates, copyright, funding and competing interests; no keywords",
+             authors=[Author("Anna", "Kowalski", "1*"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
+             affs=list(AFF2), column_label="RESEARCH ARTICLE", main_indent=150, sidebar="plos", no_keywords=True,
+             aff_notes=["*anna.kowalski@unl.edu"], body_heading="Introduction"),
+        base("wiley", "Wiley (2023 layout): names and affiliations set apart by vertical bars, correspondence, "
+                      "history, funding and keywords ('|') before an 'ABSTRACT' heading",
+             column_label="RESEARCH ARTICLE", name_sep=" | ", last_sep=" | ", aff_paragraph=True, aff_para_sep=" | ",
+             front_notes=["Correspondence: Chen Liu (chen.liu@unl.edu)",
+                          "Received: 3 March 2024 | Revised: 20 April 2024 | Accepted: 9 May 2024",
+                          "Funding: This work was supported by the Dryland Research Fund (grant DRF-2021-17)."],
+             kw_before=True, kw_sep=" | ", abstract_label="alone", body_heading="1 | Introduction"),
+        Case("oup", "Oxford Academic: a correspondence note and the history under the affiliations, 'Abstract' "
+                    "alone, 'Key words:' with semicolons",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), aff_notes=["*To whom correspondence should be addressed. Tel. +1 402 555 0100. "
+                                         "Email: chen.liu@unl.edu"],
+             front_notes=["Received: 3 March 2024; Editorial decision: 20 April 2024; Accepted: 9 May 2024"],
+             kw_label="Key words:"),
+        Case("acs", "ACS: symbol marks after the names' commas ('Kowalski,† Okafor,‡ and Liu*,†'), symbol-marked "
+                    "affiliations, run-in 'ABSTRACT:' and 'KEYWORDS:'",
+             authors=[Author("Anna", "Kowalski", "†"), Author("Brian", "Okafor", "‡"), Author("Chen", "Liu", "*,†")],
+             affs=[("†", AFF2[0][1]), ("‡", AFF2[1][1])], comma_marks=True, last_sep=", and ",
+             abstract_label="run-in", abstract_run_in="ABSTRACT:", kw_label="KEYWORDS:", kw_sep=", "),
+        Case("aps", "APS/AIP: centred byline with marks after the commas, centred affiliations, the history in "
+                    "brackets, an unlabelled indented abstract and a DOI line, no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,*")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", center=True, no_keywords=True,
+             front_notes=["(Received 3 March 2024; published 1 June 2024)"], abstract_label="none-indented",
+             body_heading="I. INTRODUCTION"),
+        Case("cell", "Cell Press: marks after the commas, the affiliations, lead contact and correspondence as "
+                     "first-page footnotes, a 'SUMMARY' heading, no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,3,*")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", aff_place="footnote", no_keywords=True,
+             foot_lines=["3Lead contact", "*Correspondence: chen.liu@unl.edu"], body_heading="INTRODUCTION",
+             abstract_heading="SUMMARY"),
+        Case("bmc", "BMC: 'RESEARCH' label, the corresponding author's affiliation as a footnote with 'Full list of "
+                    "author information is available at the end of the article', 'Author details' on the last page",
+             authors=[Author("Anna", "Kowalski", "1*"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), column_label="RESEARCH", aff_place="details", kw_sep=", ", author_details=True,
+             foot_lines=["*Correspondence: anna.kowalski@unl.edu",
+                         "1Department of Soil Science, University of Nebraska, Lincoln, NE, USA",
+                         "Full list of author information is available at the end of the article"],
+             body_heading="Background"),
+        Case("arxiv", "arXiv-style LaTeX (article class): centred title in regular type, author blocks side by side "
+                      "(\\and), a centred date, a small centred 'Abstract' and an indented abstract",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True, center=True, title_style="r", date_line="June 1, 2024", abstract_label="latex",
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"], no_keywords=True),
     ]
     return out
 
