@@ -262,6 +262,8 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     if rest:
         block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
         texts = [rest] + [lines[j].text for j in block[1:]]
+        if not any(_KW_SEPARATORS.search(t) for t in texts) and (tabbed := _tabbed_items(lines, block)):
+            return tabbed  # (keywords set apart by wide gaps alone, each a run of its own)
         if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
             # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
@@ -278,6 +280,25 @@ _KW_SEPARATORS = re.compile(r"[;；|·•,，]")
 # control or private-use character a bullet drawn at an unused WinAnsi code (PDF 32000 Annex D)
 # or from a symbol font comes out as
 _LIST_BULLET = re.compile(r"^\s*[•·▪■◆●○◦‣∙⁃–\-\x7f-\x9f\ufffd\ue000-\uf8ff]\s*")
+
+
+def _tabbed_items(lines: list["Line"], block: list[int]) -> list[str]:
+    """Keywords set apart by space alone, as wide as a tab stop (over three ems, which the
+    text layer keeps as a gap between runs, never a word space): each run after the label is
+    one keyword, when every line of the list holds two or more runs so set apart ([] else).
+    Narrower gaps read as word spaces and leave the list one item, which the record flags."""
+    items: list[str] = []
+    for n, j in enumerate(block):
+        spans = [sp for sp in lines[j].spans or [] if not sp.sup and sp.text.strip()]
+        if n == 0:
+            while spans and _KEYWORDS_LABEL.fullmatch(spans[0].text.strip() + " "):
+                spans = spans[1:]  # the label's own run
+            if spans and _KEYWORDS_LABEL.match(spans[0].text):
+                return []  # (the label run on in the first keyword's run: no gaps to go by)
+        if len(spans) < 2 or any(b.x0 - a.x1 < 3 * a.size for a, b in zip(spans, spans[1:])):
+            return []
+        items += [sp.text.strip().rstrip(".;,") for sp in spans]
+    return items
 
 
 def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:

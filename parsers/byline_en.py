@@ -545,7 +545,7 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         got = marked_names(ln)
         if not got:
             break
-        if raised is not None and not any(m for _, m in got):
+        if raised is not None:
             got = _with_raised_marks(got, ln, raised)
         raised = None
         if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
@@ -565,7 +565,8 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
 
 _LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")
 # one name's affiliation marks: numbers or letters, commas between, note signs after
-_MARK_GROUP = re.compile(r"(?:\d{1,2}|[a-z])(?:\s*,\s*(?:\d{1,2}|[a-z]))*[*†‡§¶#∗✝⁎]*|[*†‡§¶#∗✝⁎]{1,2}")
+# (a leading comma goes on from marks the text layer kept on the name's line: "Lemos¹,²" + ",3,4")
+_MARK_GROUP = re.compile(r",?(?:\d{1,2}|[a-z])(?:\s*,\s*(?:\d{1,2}|[a-z]))*[*†‡§¶#∗✝⁎]*|[*†‡§¶#∗✝⁎]{1,2}")
 
 
 def _mark_row(line: "Line") -> bool:
@@ -601,22 +602,24 @@ def char_offsets(text: str, x0: float, x1: float) -> list[float]:
 
 def _with_raised_marks(got: list[tuple[str, list[str]]], line: "Line", row: "Line") -> list[tuple[str, list[str]]]:
     """The names of a byline line with the marks of the raised row above it: each mark group
-    belongs to the name it follows (a raised mark is set right after its name), the name
-    whose end is nearest to where the group starts; within an em of it, at most one group a
-    name, in order. Anything less clear leaves the names without marks."""
+    belongs to the name it follows (a raised mark is set right after its name, or after the
+    part of its marks the text layer kept on the line), the name whose end is nearest to
+    where the group starts; within an em of it, at most one group a name, in order. Anything
+    less clear leaves the names as they were."""
     if not (0 < line.y - row.y < 0.8 * line.size) or row.x0 < line.x0 - line.size or row.x1 > line.x1 + 2 * line.size:
         return got
     ends: list[float] = []
     for sp in line.spans or []:
         if sp.sup:
-            return got
+            continue
         offs = char_offsets(sp.text, sp.x0, sp.x1)
         at = 0
-        for name, _ in got:
-            found = sp.text.find(name.split()[-1], at)
+        while len(ends) < len(got):
+            last = got[len(ends)][0].split()[-1]
+            found = sp.text.find(last, at)
             if found < 0:
                 break
-            at = found + len(name.split()[-1])
+            at = found + len(last)
             ends.append(offs[at])
     if len(ends) != len(got):
         return got
@@ -625,7 +628,7 @@ def _with_raised_marks(got: list[tuple[str, list[str]]], line: "Line", row: "Lin
         offs = char_offsets(sp.text, sp.x0, sp.x1)
         for m in re.finditer(r"\S+", sp.text):
             groups.append((offs[m.start()], m.group(0)))
-    out = [(n, []) for n, _ in got]
+    out = [(n, list(m)) for n, m in got]
     last = -1
     for x, text in groups:
         k = min(range(len(ends)), key=lambda n: abs(ends[n] - x))
@@ -666,7 +669,7 @@ def _opens_affiliation(line: "Line", symbols: bool = False) -> bool:
     return bool(_AFF_START.match(line.text)) and bool(INSTITUTION_EN.search(line.text))
 
 
-def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool = False) -> tuple[dict[str, str], int]:
+def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool = False) -> tuple[dict[str, str], int]:
     """``{mark: affiliation}`` from the lines under a byline, and the index after them.
 
     An affiliation begins at a superscript mark (or a leading "1 " / "a"; with `symbols`, a
@@ -675,6 +678,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
     out: dict[str, str] = {}
     cur = ""
     last: "Line | None" = None  # the block's last line so far
+    leading = 0.0  # the spacing between the current affiliation's lines
     pending = ""
     i = start
     while i < len(lines) and i < start + limit:
@@ -715,12 +719,20 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
         # (or the line above stops mid-phrase, "… Postgraduate Institute of": a wrapped line)
+        # (or, in a narrow column, a line at the spacing the affiliation's own lines keep, in
+        # its column, that is no running text: the same paragraph, "(Virginia Tech), Blacksburg, …")
+        words = ln.text.lower().split()
+        prose = sum(w in _FUNCTION_WORDS for w in words)
         carries_on = last is not None and abs(ln.size - last.size) < 0.3 and (
             INSTITUTION_EN.search(ln.text) or ln.x0 > lines[start].x0 + 2
             or (0 < ln.y - last.y < 1.6 * ln.size and not _NOTE_LINE.search(ln.text) and not _FRONT_LABEL.match(_clean(ln.text))
-                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text))))
+                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text)
+                     or (leading and abs(ln.y - last.y - leading) < 0.5 and abs(ln.x0 - last.x0) < 3
+                         and not (prose >= 3 and prose * 4 >= len(words)) and not last.text.rstrip().endswith(".")))))
         if not has_mark and not carries_on and not (not out and INSTITUTION_EN.search(ln.text)):
             break
+        leading = ln.y - last.y if last is not None and not has_mark and 0 < ln.y - last.y < 1.6 * ln.size else \
+            (leading if not has_mark else 0.0)
         last = ln
         for kind, text in pieces:
             if kind == "m":

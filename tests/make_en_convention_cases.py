@@ -159,6 +159,7 @@ class Case:
     date_line: str = ""                        # a centred date under the byline (LaTeX \date)
     author_details: bool = False               # the affiliations again under "Author details" on the last page
     abstract_heading: str = "Abstract"         # the heading set alone over the abstract (Cell: "SUMMARY")
+    kw_gap: float = 16.0                       # the gap between keywords set apart by space alone (kw_sep="gap")
     layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
     main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
     justify: bool = False
@@ -600,7 +601,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             x = L + stringWidth(case.kw_label + " ", p.f["b"], 9.5)
             for k in case.keywords:
                 p.text(k, x, y, 9.5)
-                x += stringWidth(k, p.f["r"], 9.5) + 16
+                x += stringWidth(k, p.f["r"], 9.5) + case.kw_gap
             return y - 12
         if case.kw_sep == "lines":  # the label alone, then one keyword a line after a bullet
             p.text(case.kw_label, L, y, 9.5, "b")
@@ -983,8 +984,8 @@ def cases() -> list[Case]:
              abstract_label="margin"),
         base("abstract_ends_gap", "the abstract in the body's type, ended by a blank line and no heading",
              abstract_label="alone-body-type", no_keywords=True, body_heading=""),
-        base("kw_gap", "keywords set apart by wide spaces alone, no separator glyph (read as one: flagged)",
-             kw_sep="gap", expect={"keywords": "flagged"}),
+        base("kw_gap", "keywords set apart by spaces of under two ems alone, no separator glyph (the text layer "
+                       "reads them as word spaces: flagged)", kw_sep="gap", expect={"keywords": "flagged"}),
         base("kw_label_period", "'KEY WORDS.' in capitals with a full stop, commas", kw_label="KEY WORDS.",
              kw_sep=", "),
         # ---- what follows the keywords or the abstract in the same type
@@ -1067,6 +1068,11 @@ def cases() -> list[Case]:
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
              author_blocks=True, blocks_align="left",
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
+        base("kw_gap_wide", "keywords set apart by gaps of over three ems alone (tab stops), no separator glyph",
+             kw_sep="gap", kw_gap=34.0),
+        base("kw_middle_dot_wrapped", "Springer middle dots in a list wrapping over lines, a dot left at a line end",
+             kw_label="Keywords", kw_sep=" · ", kw_width=180,
+             keywords=KEYWORDS + ["crop residue management", "sowing date", "grain yield"]),
         # ---- publishers' front matters from their typography (session 8)
         base("springer", "Springer: names set apart by middle dots, a history line, run-in 'Abstract' and 'Keywords' "
                          "with middle dots, the affiliations and the corresponding author's e-mail as first-page footnotes",
