@@ -156,9 +156,11 @@ class Case:
     aff_para_sep: str = "; "                   # what sets run-on affiliations apart (Wiley: " | ")
     front_notes: list[str] = field(default_factory=list)  # "Label: text" lines between affiliations and abstract
     foot_lines: list[str] = field(default_factory=list)   # first-page footnote lines before the affiliations
+    foot_after: list[str] = field(default_factory=list)   # first-page footnote lines after the affiliations
     date_line: str = ""                        # a centred date under the byline (LaTeX \date)
     author_details: bool = False               # the affiliations again under "Author details" on the last page
     abstract_heading: str = "Abstract"         # the heading set alone over the abstract (Cell: "SUMMARY")
+    aff_width: float = 0.0                     # a narrower measure for the affiliations (a side column's)
     kw_gap: float = 16.0                       # the gap between keywords set apart by space alone (kw_sep="gap")
     layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
     main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
@@ -478,7 +480,8 @@ def draw_case(case: Case) -> bytes:
                 kind = "raised" if case.mark_style == "raised" else case.aff_mark_style == "sup"
                 runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i", kind))
             runs.append((text, "i", False))
-            y = p.flow(runs, L, y, W, case.aff_size, case.aff_size + 2, center=case.center)
+            y = p.flow(runs, L, y, case.aff_width or W, case.aff_size, case.aff_size + 2, center=case.center) - (
+                3 if case.aff_width else 0)
             if k < len(case.aff_emails) and case.aff_emails[k]:
                 y = p.flow([(case.aff_emails[k], "r", False)], L, y, W, 9, 11, center=case.center)
         for note in case.aff_notes:
@@ -519,6 +522,7 @@ def draw_case(case: Case) -> bytes:
     if case.aff_place == "footnote":
         for mark, text in case.affs:
             notes.append([(mark, "r", True), (text, "r", False)])
+    notes += [[(line, "r", False)] for line in case.foot_after]
     if case.corresp_note:
         notes.append([("*", "r", True), (case.corresp_note, "r", False)])
     if notes:
@@ -620,11 +624,20 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             return p.flow([(kw, "r", False)], L, y, width, 9.5, 12, **opts)
         return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], L, y, width, 9.5, 12, **opts)
 
+    ys = y  # (the margin column's foot: the body starts under it and under the abstract)
     if case.sidebar == "plos":  # PLOS: the article's notes in the margin column beside the abstract
-        ys = y
         for note in PLOS_NOTES:
             label, rest = note.split(":", 1)
             ys = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ys, case.main_indent - 16, 7, 8.5) - 5
+    if case.sidebar == "cambridge":  # Cambridge: citation, history, keywords and correspondence in the margin
+        ys, mw = y, case.main_indent - 16
+        for label, text in (("Cite this article:", "Kowalski A, Okafor B, Liu C (2024). Seasonal variation of soil "
+                                                   "moisture. Journal of Dryland Field Studies 14, 211–222."),
+                            ("Received:", "3 March 2024"), ("Revised:", "20 April 2024"), ("Accepted:", "9 May 2024"),
+                            ("Keywords:", "; ".join(case.keywords)),
+                            ("Author for correspondence:", "Chen Liu, Email: chen.liu@unl.edu")):
+            p.text(label, ML, ys, 7.5, "b")
+            ys = p.flow([(text, "r", False)], ML, ys - 9.5, mw, 7.5, 9.5) - 6
     if case.highlights:
         p.text("Highlights", L, y, 10.5, "b")
         y -= 14
@@ -689,12 +702,12 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
     y -= 0 if case.tight_after_abstract else 6
-    if not case.kw_before:
+    if not case.kw_before and case.sidebar != "cambridge":
         y = keywords(y)
     for extra in case.kw_after:
         label, rest = extra.split(":", 1)
         y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
-    return y
+    return min(y, ys + 6) if case.sidebar == "cambridge" else y
 
 
 PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. J Dryland Field "
@@ -1073,7 +1086,24 @@ def cases() -> list[Case]:
         base("kw_middle_dot_wrapped", "Springer middle dots in a list wrapping over lines, a dot left at a line end",
              kw_label="Keywords", kw_sep=" · ", kw_width=180,
              keywords=KEYWORDS + ["crop residue management", "sowing date", "grain yield"]),
+        Case("aff_narrow_column", "affiliations in a narrow measure, each wrapping over three or four lines, some "
+                                  "of which name no institution",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=[("1", "Department of Fish and Wildlife Conservation, Virginia Polytechnic Institute and State "
+                         "University (Virginia Tech), Blacksburg, Virginia, USA"),
+                   ("2", "Rede de Pesquisa para Estudos sobre Diversidade, Conservação e Uso da Fauna na Amazônia "
+                         "(RedeFauna), Manaus, Brazil")], aff_width=160, aff_size=7.5),
         # ---- publishers' front matters from their typography (session 8)
+        base("cambridge", "Cambridge: a margin column beside the abstract with the citation, history, 'Keywords:' "
+                          "alone over a semicolon list, and the author for correspondence",
+             column_label="Research Article", main_indent=150, sidebar="cambridge", body_heading="Introduction"),
+        Case("nature", "Nature Portfolio (Scientific Reports): an 'OPEN' badge, '&' before the last author, the "
+                       "abstract unlabelled in bold, the affiliations and the correspondence note as first-page footnotes",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), column_label="OPEN", last_sep=" & ", abstract_label="none-bold", no_keywords=True,
+             aff_place="footnote", body_heading="",
+             foot_after=["Correspondence and requests for materials should be addressed to C.L. "
+                         "(email: chen.liu@unl.edu)"]),
         base("springer", "Springer: names set apart by middle dots, a history line, run-in 'Abstract' and 'Keywords' "
                          "with middle dots, the affiliations and the corresponding author's e-mail as first-page footnotes",
              name_sep=" · ", last_sep=" · ", aff_place="footnote", abstract_label="run-in", abstract_run_in="Abstract",
