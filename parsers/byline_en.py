@@ -298,7 +298,8 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
     each author's name, then their affiliation lines and e-mail under it, in columns of one
     width, centred or ranged left under the name): ``([(name, marks, affiliations)], index
     after the row's lines)``, or None when the row at `lines[start]` is no such row or its
-    lines cannot be cut into the blocks with certainty.
+    lines are no blocks (when the row's lines cannot be cut into the blocks with certainty,
+    its names come without affiliations).
 
     The text layer may read two blocks' lines on one baseline as one run ("… University of
     Institute of Crop …"). Each block's column is known from its name; a run that crosses
@@ -367,14 +368,14 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
                     and sum(sp.x0 > b for b in bounds) == sum(sp.x1 > b for b in bounds))
     scale = ratios[len(ratios) // 2] if ratios else 1.0
     texts: list[list[str]] = [[] for _ in items]
-    for k in kept:
-        for sp in lines[k].spans or []:
-            pieces = _cut_across(sp, bounds, centres, lefts, centred, scale)
-            if pieces is None:
-                return None
-            for n, piece in pieces:
+    cut = [_cut_across(sp, bounds, centres, lefts, centred, scale) for k in kept for sp in lines[k].spans or []]
+    if all(pieces is not None for pieces in cut):
+        for pieces in cut:
+            for n, piece in pieces or []:
                 if piece:
                     texts[n].append(piece)
+    # (else a run across two blocks cannot be cut with certainty: the names are read, their
+    # affiliations are not, and the record flags them as missing)
     out: list[tuple[str, list[str], dict[str, str]]] = []
     for got, block in zip(people, texts):
         aff = ""
