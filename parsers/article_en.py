@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, marked_names, split_byline_names,
-                               unmarked_footnote_affiliation)
+from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, marked_names,
+                               split_byline_names, unmarked_footnote_affiliation)
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -631,8 +631,9 @@ def byline_above_title(lines: list["Line"], title_idx: list[int], under: int
     the editors, so it is not read (the record then flags its missing authors)."""
     first = lines[title_idx[0]]
     k = title_idx[0]
-    while k > 0 and lines[k - 1].size < first.size * 0.9 and lines[k].y - lines[k - 1].y < 3.2 * max(lines[k - 1].size, 1.0) \
-            and k > title_idx[0] - 3 and marked_names(lines[k - 1]):  # (a column label above it is no name)
+    while k > max(0, title_idx[0] - 3) and lines[k - 1].size < first.size * 0.9 \
+            and lines[k].y - lines[k - 1].y < 3.2 * max(lines[k - 1].size, 1.0) \
+            and marked_names(lines[k - 1]):  # (a column label above it is no name)
         k -= 1
     if k == title_idx[0]:
         return None

@@ -743,8 +743,8 @@ def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool
                 out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
     # (the separator after a run-on affiliation goes: "; ", "," or Wiley's vertical bar)
-    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,|")).strip(" ;,|")
-           for k, v in out.items()}
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v))))
+                            .strip(" ;,|")).strip(" ;,|") for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 
 
