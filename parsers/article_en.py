@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, split_byline_names,
-                               unmarked_footnote_affiliation)
+from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, marked_names,
+                               split_byline_names, unmarked_footnote_affiliation)
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
@@ -180,8 +180,9 @@ def _doi_lines(texts: list[str]) -> list[str]:
 
 
 # front-matter notes printed between the affiliations and an unlabelled abstract, each a
-# paragraph of its own: correspondence, history, editors, the licence and copyright lines
-_NOTE_START = re.compile(r"^\s*(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
+# paragraph of its own: correspondence, history (APS and AIP print it in brackets: "(Received
+# 3 March 2024; published 1 June 2024)"), editors, the licence and copyright lines
+_NOTE_START = re.compile(r"^\s*\(?(?:©|\(c\)|Copyright|Correspondence|Corresponding|Received|Revised|Accepted|Published|"
                          r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
                          r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
 _LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
@@ -261,6 +262,8 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
     if rest:
         block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
         texts = [rest] + [lines[j].text for j in block[1:]]
+        if not any(_KW_SEPARATORS.search(t) for t in texts) and (tabbed := _tabbed_items(lines, block)):
+            return tabbed  # (keywords set apart by wide gaps alone, each a run of its own)
         if len(block) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts) and _broken_by_hand(lines, block):
             # (Elsevier's article-info column: "Keywords:" with the first keyword, one a line after it)
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
@@ -277,6 +280,25 @@ _KW_SEPARATORS = re.compile(r"[;；|·•,，]")
 # control or private-use character a bullet drawn at an unused WinAnsi code (PDF 32000 Annex D)
 # or from a symbol font comes out as
 _LIST_BULLET = re.compile(r"^\s*[•·▪■◆●○◦‣∙⁃–\-\x7f-\x9f\ufffd\ue000-\uf8ff]\s*")
+
+
+def _tabbed_items(lines: list["Line"], block: list[int]) -> list[str]:
+    """Keywords set apart by space alone, as wide as a tab stop (over three ems, which the
+    text layer keeps as a gap between runs, never a word space): each run after the label is
+    one keyword, when every line of the list holds two or more runs so set apart ([] else).
+    Narrower gaps read as word spaces and leave the list one item, which the record flags."""
+    items: list[str] = []
+    for n, j in enumerate(block):
+        spans = [sp for sp in lines[j].spans or [] if not sp.sup and sp.text.strip()]
+        if n == 0:
+            while spans and _KEYWORDS_LABEL.fullmatch(spans[0].text.strip() + " "):
+                spans = spans[1:]  # the label's own run
+            if spans and _KEYWORDS_LABEL.match(spans[0].text):
+                return []  # (the label run on in the first keyword's run: no gaps to go by)
+        if len(spans) < 2 or any(b.x0 - a.x1 < 3 * a.size for a, b in zip(spans, spans[1:])):
+            return []
+        items += [sp.text.strip().rstrip(".;,") for sp in spans]
+    return items
 
 
 def _broken_by_hand(lines: list["Line"], block: list[int]) -> bool:
@@ -555,8 +577,11 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.type = category
     end = by_at if found else (title_idx[-1] + 1 if title_idx else 0)
     blocks, after_aff = author_blocks(lines, end)
+    if not blocks and title_idx:
+        blocks, after_aff = byline_above_title(lines, title_idx, end) or (blocks, after_aff)
     if blocks:
-        blocks += _blocks_beside(lines, end, after_aff)
+        # (a block read already, in a row of blocks side by side, is not read again)
+        blocks += [b for b in _blocks_beside(lines, end, after_aff) if b[0] not in {n for n, _, _ in blocks}]
     marked = [(n, m) for n, m, _ in blocks]
     if blocks and not any(affs for _, _, affs in blocks):  # printed as a first-page footnote
         foot = footnote_affiliations(lines, after_aff, [m for _, m in marked])
@@ -594,6 +619,34 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
         art.funding = f["funding"]
     if not art.received and f.get("received"):
         art.received = identifiers.parse_date(f["received"]) or ""
+
+
+def byline_above_title(lines: list["Line"], title_idx: list[int], under: int
+                       ) -> tuple[list[tuple[str, list[str], dict[str, str]]], int] | None:
+    """Authors printed above the title (some journals set the byline first, then the title,
+    then the affiliations): the lines right above the title, in one type smaller than the
+    title's, that read wholly as names, read only when every name carries an affiliation
+    mark that the affiliations under the title list. The marks tie the names to the
+    affiliations; an unmarked line of names above a title could as well be a running head or
+    the editors, so it is not read (the record then flags its missing authors)."""
+    first = lines[title_idx[0]]
+    k = title_idx[0]
+    while k > max(0, title_idx[0] - 3) and lines[k - 1].size < first.size * 0.9 \
+            and lines[k].y - lines[k - 1].y < 3.2 * max(lines[k - 1].size, 1.0) \
+            and marked_names(lines[k - 1]):  # (a column label above it is no name)
+        k -= 1
+    if k == title_idx[0]:
+        return None
+    names, j = byline(lines, k, limit=title_idx[0] - k)
+    if j != title_idx[0] or not names or any(len(n.split()) < 2 for n, _ in names):
+        return None
+    numbered = [[m for m in ms if re.fullmatch(r"\d{1,2}|[a-z]", m)] for _, ms in names]
+    if not all(numbered):
+        return None
+    affs, after = affiliations(lines, under)
+    if not affs or not all(m in affs for ms in numbered for m in ms):
+        return None
+    return [(n, ms, affs) for n, ms in names], after
 
 
 def _blocks_beside(lines: list["Line"], first: int, after: int) -> list[tuple[str, list[str], dict[str, str]]]:

@@ -18,7 +18,7 @@ from parsers.names import SURNAME_PARTICLES
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
 
-_MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎]{1,16}$")
+_MARK_TEXT = re.compile(r"^[\s\dA-Za-z,*†‡§¶#∗✉✝⁎∥‖⊥]{1,16}$")
 _BY = re.compile(r"^\s*(?:By|BY|by)\s+")
 # academic degrees and titles printed after names ("MD, PhD"), as data
 DEGREES = ("MD", "PhD", "Ph.D.", "MSc", "M.Sc.", "BSc", "B.Sc.", "MPH", "MBBS", "MBChB", "DVM", "DDS", "DMD", "RN", "BSN",
@@ -36,7 +36,7 @@ _ORCID_ICON = re.compile(r"(?<![^\W\d_])iD(?![^\W\d_])")
 _SEPARATORS = re.compile(r"\s*(?:[,;·•|]|&|\b(?:and|AND)\b)\s*")
 _ENDS_WITH_SEPARATOR = re.compile(r"(?:[,;·•|&]|\b(?:and|AND))\s*$")
 # (PLOS: ☯ equal contribution, ¤ current address)
-_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎☯¤"
+_CORRESPONDENCE_MARKS = "*†‡§¶#∗✉✝⁎☯¤∥‖⊥"
 # a post-nominal printed after a name and a comma that DEGREES does not list: a board or
 # fellowship in capitals ("SBFM", "FRCSC", "MRCS(Ed)", "ABIM", "SSC-Psych"); a name is never
 # a lone word in capitals (looks_like_name), so a lone capitals word after a name is this
@@ -281,11 +281,176 @@ def author_blocks(lines: list["Line"], start: int) -> tuple[list[tuple[str, list
         if not names or (size is not None and any(len(n.split()) < 2 for n, _ in names)):
             break
         size = size if size is not None else lines[i].size
+        row = side_by_side(lines, i)
+        if row is not None:  # one block per author, side by side: each name over its own lines
+            out += row[0]
+            i = row[1]
+            continue
         while j < len(lines) and _ADDRESS_ONLY.fullmatch(lines[j].text.strip()):
             j += 1  # the e-mail printed beside the name
-        affs, i = affiliations(lines, j)
+        affs, i = affiliations(lines, j, symbols=_keyed_by_symbols(names))
         out += [(n, m, affs) for n, m in names]
     return out, i
+
+
+def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[str], dict[str, str]]], int] | None:
+    """Author blocks set side by side (IEEE and ACM conference and transactions layouts:
+    each author's name, then their affiliation lines and e-mail under it, in columns of one
+    width, centred or ranged left under the name): ``([(name, marks, affiliations)], index
+    after the row's lines)``, or None when the row at `lines[start]` is no such row or its
+    lines are no blocks (when the row's lines cannot be cut into the blocks with certainty,
+    its names come without affiliations).
+
+    The text layer may read two blocks' lines on one baseline as one run ("… University of
+    Institute of Crop …"). Each block's column is known from its name; a run that crosses
+    from one column into the next is cut at the word space where the first block's line
+    ends: for centred blocks, a line centred under its name ends as far right of the name's
+    centre as it starts left of it (and the next block's line starts as far left of its
+    centre as it ends right of it); for blocks ranged left, the next line starts under the
+    next name."""
+    head = lines[start]
+    row = [ln for ln in lines if abs(ln.y - head.y) < 1.0 and abs(ln.size - head.size) < 0.3]
+    spans = sorted((sp for ln in row for sp in ln.spans or []), key=lambda sp: sp.x0)
+    items: list[list] = []
+    for sp in spans:  # the row's runs, grouped where a wide gap sets one block's name apart
+        if items and sp.x0 - items[-1][-1].x1 < 2.5 * head.size:
+            items[-1].append(sp)
+        else:
+            items.append([sp])
+    if len(items) < 2:
+        return None
+    from parsers.textlayer import Line
+
+    people = []
+    for it in items:
+        text = " ".join(sp.text.strip() for sp in it)
+        got = marked_names(Line(text=text, x0=it[0].x0, x1=it[-1].x1, y=head.y, size=head.size, spans=list(it)))
+        if not got or any(len(n.split()) < 2 for n, _ in got):
+            return None
+        people.append(got)
+    centres = [(it[0].x0 + it[-1].x1) / 2 for it in items]
+    lefts = [it[0].x0 for it in items]
+    lo, hi = min(lefts) - 3 * head.size, max(it[-1].x1 for it in items) + 3 * head.size
+    # the lines under the row: down to a front-matter label, the next row of names or a gap
+    under = sorted((k for k, ln in enumerate(lines) if ln.y > head.y + 1 and ln.x1 > lo and ln.x0 < hi),
+                   key=lambda k: (lines[k].y, lines[k].x0))
+    mids = [(centres[n] + centres[n + 1]) / 2 for n in range(len(items) - 1)]
+    kept: list[int] = []
+    last_y = [head.y] * len(items)  # each block's last line so far
+    for k in under:
+        ln = lines[k]
+        cols = range(sum(ln.x0 > m for m in mids), sum(ln.x1 > m for m in mids) + 1)
+        if ln.y - max(last_y[n] for n in cols) > 2.2 * max(ln.size, 1.0) or _DATE_ONLY.fullmatch(ln.text.strip()):
+            break  # (a gap under the blocks, or the date LaTeX's \maketitle prints under them)
+        if _FRONT_LABEL.match(_clean(ln.text)) or (abs(ln.size - head.size) < 0.3 and marked_names(ln)):
+            break
+        kept.append(k)
+        for n in cols:
+            last_y[n] = ln.y
+    if not kept:
+        return None
+    # centred or ranged left: how the runs that stay inside one column sit under the names
+    votes = [0, 0]
+    for k in kept:
+        for sp in lines[k].spans or []:
+            if any(sp.x0 < m < sp.x1 for m in mids):
+                continue
+            n = sum(sp.x0 > m for m in mids)
+            votes[0] += abs((sp.x0 + sp.x1) / 2 - centres[n]) < max(3.0, 0.4 * sp.size)
+            votes[1] += abs(sp.x0 - lefts[n]) < 2.0
+    if votes == [0, 0]:
+        return None
+    centred = votes[0] >= votes[1]
+    bounds = mids if centred else [lefts[n + 1] - 1.0 for n in range(len(items) - 1)]
+    # the face's width against the advance table, from the runs that stay in one column
+    ratios = sorted((sp.x1 - sp.x0) / (sum(_advance(ch) for ch in sp.text) * sp.size) for k in kept
+                    for sp in lines[k].spans or [] if len(sp.text) >= 8 and sp.size > 0
+                    and sum(sp.x0 > b for b in bounds) == sum(sp.x1 > b for b in bounds))
+    scale = ratios[len(ratios) // 2] if ratios else 1.0
+    texts: list[list[str]] = [[] for _ in items]
+    cut = [_cut_across(sp, bounds, centres, lefts, centred, scale) for k in kept for sp in lines[k].spans or []]
+    if all(pieces is not None for pieces in cut):
+        for pieces in cut:
+            for n, piece in pieces or []:
+                if piece:
+                    texts[n].append(piece)
+    # (else a run across two blocks cannot be cut with certainty: the names are read, their
+    # affiliations are not, and the record flags them as missing)
+    out: list[tuple[str, list[str], dict[str, str]]] = []
+    for got, block in zip(people, texts):
+        aff = ""
+        for piece in block:
+            if _EMAIL_LINE.fullmatch(piece) or _ORCID.search(piece) or _NOTE_LINE.search(piece):
+                continue
+            aff = _join_aff(aff, piece)
+        aff = _LIST_AND.sub("", plain_letters(_PHONE.sub("", _CONTACT.sub("", aff))).strip(" ;,")).strip(" ;,")
+        for n, marks in got:
+            keyed = {m: aff for m in marks if re.fullmatch(r"\d{1,2}|[a-z]", m)} or {"": aff}
+            out.append((n, marks, keyed if aff else {}))
+    after = start + 1
+    taken = set(kept) | {k for k, ln in enumerate(lines) if ln in row}
+    while after < len(lines) and after in taken:
+        after += 1
+    return out, after
+
+
+# a date alone on its line ("June 1, 2024", "1 June 2024", "June 2024")
+_DATE_ONLY = re.compile(r"(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)(?:\s+\d{1,2},)?\s+\d{4}")
+
+
+def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float], centred: bool,
+                scale: float = 1.0) -> list[tuple[int, str]] | None:
+    """A run under a row of author blocks as ``[(block, text)]``: whole when it stays in one
+    column, else cut at the word spaces where one block's line ends and the next one's
+    begins (see side_by_side). Each word space is tried: the pieces' widths by a
+    proportional face's advances (times `scale`, the face's width against them) against the
+    widths the columns give them (for centred blocks, as shares of the two). None when no
+    cut fits within half an em, or a second one fits nearly as well."""
+    first = sum(sp.x0 > b for b in bounds)
+    last = sum(sp.x1 > b for b in bounds)
+    text = sp.text
+    if first == last:
+        return [(first, text.strip())]
+    em = max(sp.size, 1.0) * scale
+    spaces = [n for n, ch in enumerate(text) if ch == " "]
+    cuts: list[int] = []
+    for b in range(first, last):
+        a_from = cuts[-1] + 1 if cuts else 0
+        w_a = 2 * centres[b] - sp.x0 - sp.x0 if centred and b == first else None    # block b's centred line
+        w_b = sp.x1 - (2 * centres[b + 1] - sp.x1) if centred and b + 1 == last else None  # block b+1's
+        if not centred:
+            w_b = sp.x1 - lefts[b + 1] if b + 1 == last else None
+            w_a = None
+        if w_a is None and w_b is None:
+            return None
+        scored = []
+        for n in spaces:
+            if n <= a_from:
+                continue
+            e_a = sum(_advance(ch) for ch in text[a_from:n].strip()) * em
+            e_b = sum(_advance(ch) for ch in text[n + 1:].strip()) * em
+            if w_a is not None and w_b is not None:
+                miss = abs(e_a / (e_a + e_b) - w_a / (w_a + w_b)) * (w_a + w_b)
+            else:
+                miss = abs(e_a - w_a) if w_a is not None else abs(e_b - w_b)
+            scored.append((miss, n))
+        scored.sort()
+        if not scored or scored[0][0] > 0.5 * em or (len(scored) > 1 and scored[1][0] < scored[0][0] + 0.25 * em):
+            return None
+        cuts.append(scored[0][1])
+    at = [0] + cuts + [len(text)]
+    pieces = [(first + n, text[a:b].strip()) for n, (a, b) in enumerate(zip(at, at[1:]))]
+    return None if any(not t for _, t in pieces) else pieces
+
+
+def _keyed_by_symbols(names: list[tuple[str, list[str]]]) -> bool:
+    """Whether a byline keys its affiliations by note symbols (ACS: †, ‡, §, ∥, ⊥, # in that
+    order, "*" the corresponding author): no name has a number or letter, and every name
+    has a symbol other than the asterisk."""
+    marks = [m for _, ms in names for m in ms]
+    return bool(names) and not any(re.fullmatch(r"\d{1,2}|[a-z]", m) for m in marks) and all(
+        any(_SYMBOL.fullmatch(m) and m.strip() not in "*∗" for m in ms) for _, ms in names)
 
 
 def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]]) -> dict[str, str]:
@@ -354,13 +519,20 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
     Stray glyph lines (an ORCID icon row, a lone mark) before the names are skipped; the
     byline is the run of lines that read wholly as names, in one type size."""
     i = start
+    raised: "Line | None" = None  # a row of raised marks the text layer set apart, over the next line
     while i < len(lines) and i < start + 3 and not re.search(r"[A-Za-z]{2}", _clean(lines[i].text)):
+        raised = lines[i] if _mark_row(lines[i]) else None
         i += 1
     names: list[tuple[str, list[str]]] = []
     size = None
     prev_text, prev_count = "", 0
     while i < len(lines) and i < start + limit:
         ln = lines[i]
+        if names and _mark_row(ln) and i + 1 < len(lines) and size is not None \
+                and abs(lines[i + 1].size - size) <= 0.6 and marked_names(lines[i + 1]):
+            raised = ln  # (the marks of the byline's next line)
+            i += 1
+            continue
         if names and _LONE_MARK.fullmatch(ln.text.strip()):
             # a mark the text layer set on a line of its own, beside the byline, when names
             # go on after it (else it is the first affiliation's hanging mark)
@@ -374,6 +546,9 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         got = marked_names(ln)
         if not got:
             break
+        if raised is not None:
+            got = _with_raised_marks(got, ln, raised)
+        raised = None
         if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
                 and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
             # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
@@ -390,6 +565,79 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
 
 
 _LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")
+# one name's affiliation marks: numbers or letters, commas between, note signs after
+# (a leading comma goes on from marks the text layer kept on the name's line: "Lemos¹,²" + ",3,4")
+_MARK_GROUP = re.compile(r",?(?:\d{1,2}|[a-z])(?:\s*,\s*(?:\d{1,2}|[a-z]))*[*†‡§¶#∗✝⁎]*|[*†‡§¶#∗✝⁎]{1,2}")
+
+
+def _mark_row(line: "Line") -> bool:
+    """A line of affiliation mark groups alone ("a   b   a,b"), set apart from the names
+    they follow: marks only raised, at nearly the text's size, that the text layer read as a
+    line of their own above the byline."""
+    groups = line.text.split()
+    return bool(groups) and len(groups) <= 40 and all(_MARK_GROUP.fullmatch(g) for g in groups) \
+        and any(re.search(r"[\da-z]", g) for g in groups)
+
+
+# advance widths of a proportional Latin text face, in ems (the averages of the Times and
+# Helvetica metrics, PDF 32000 standard fonts): enough to say where in a run a word ends
+_NARROW = {**dict.fromkeys("ijl.,;:'’!|", 0.26), **dict.fromkeys("ftrI()[]-‐/", 0.33), " ": 0.26}
+_WIDE = {**dict.fromkeys("mwMW", 0.86), **dict.fromkeys("ABCDEFGHJKLNOPQRSTUVXYZ", 0.68)}
+
+
+def _advance(ch: str) -> float:
+    return _NARROW.get(ch, _WIDE.get(ch, 0.5))
+
+
+def char_offsets(text: str, x0: float, x1: float) -> list[float]:
+    """Where each character of a run drawn from `x0` to `x1` starts (and, last, where the
+    run ends), by a proportional face's advance widths scaled to the run's printed width."""
+    widths = [_advance(ch) for ch in text]
+    scale = (x1 - x0) / (sum(widths) or 1.0)
+    out, x = [], x0
+    for w in widths:
+        out.append(x)
+        x += w * scale
+    return out + [x1]
+
+
+def _with_raised_marks(got: list[tuple[str, list[str]]], line: "Line", row: "Line") -> list[tuple[str, list[str]]]:
+    """The names of a byline line with the marks of the raised row above it: each mark group
+    belongs to the name it follows (a raised mark is set right after its name, or after the
+    part of its marks the text layer kept on the line), the name whose end is nearest to
+    where the group starts; within an em of it, at most one group a name, in order. Anything
+    less clear leaves the names as they were."""
+    if not (0 < line.y - row.y < 0.8 * line.size) or row.x0 < line.x0 - line.size or row.x1 > line.x1 + 2 * line.size:
+        return got
+    ends: list[float] = []
+    for sp in line.spans or []:
+        if sp.sup:
+            continue
+        offs = char_offsets(sp.text, sp.x0, sp.x1)
+        at = 0
+        while len(ends) < len(got):
+            last = got[len(ends)][0].split()[-1]
+            found = sp.text.find(last, at)
+            if found < 0:
+                break
+            at = found + len(last)
+            ends.append(offs[at])
+    if len(ends) != len(got):
+        return got
+    groups: list[tuple[float, str]] = []
+    for sp in row.spans or []:
+        offs = char_offsets(sp.text, sp.x0, sp.x1)
+        for m in re.finditer(r"\S+", sp.text):
+            groups.append((offs[m.start()], m.group(0)))
+    out = [(n, list(m)) for n, m in got]
+    last = -1
+    for x, text in groups:
+        k = min(range(len(ends)), key=lambda n: abs(ends[n] - x))
+        if abs(ends[k] - x) > line.size or k <= last:
+            return got
+        out[k][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text) if t)
+        last = k
+    return out
 _STARTS_WITH_SEPARATOR = re.compile(r"^\s*(?:[,;·•|&]|and\b)")
 
 
@@ -408,7 +656,7 @@ _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 # an affiliation's raised mark: a number or a letter; in a footnote list also a note symbol
 # (the footnote sequence *, †, ‡, §, ¶ that some journals key affiliations by)
 _MARK = re.compile(r"\s*(?:\d{1,2}|[a-z])\s*")
-_SYMBOL = re.compile(r"\s*[*∗†‡§¶]{1,2}\s*")
+_SYMBOL = re.compile(r"\s*[*∗†‡§¶∥‖⊥#]{1,2}\s*")
 # a line that only gives an e-mail address ("Email: a@b.edu", "E-mail address: …", a bare one)
 _EMAIL_LINE = re.compile(r"(?:e-?mail(?:\s+address(?:es)?)?\s*[:.]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"
                          r"(?:\s*[,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*", re.I)
@@ -422,7 +670,7 @@ def _opens_affiliation(line: "Line", symbols: bool = False) -> bool:
     return bool(_AFF_START.match(line.text)) and bool(INSTITUTION_EN.search(line.text))
 
 
-def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool = False) -> tuple[dict[str, str], int]:
+def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool = False) -> tuple[dict[str, str], int]:
     """``{mark: affiliation}`` from the lines under a byline, and the index after them.
 
     An affiliation begins at a superscript mark (or a leading "1 " / "a"; with `symbols`, a
@@ -431,6 +679,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
     out: dict[str, str] = {}
     cur = ""
     last: "Line | None" = None  # the block's last line so far
+    leading = 0.0  # the spacing between the current affiliation's lines
     pending = ""
     i = start
     while i < len(lines) and i < start + limit:
@@ -471,12 +720,20 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
         # an unmarked line carries on the block when set like its last line: it names an
         # institution, is indented, or is a short line right under it ("NICTA"), and is no note
         # (or the line above stops mid-phrase, "… Postgraduate Institute of": a wrapped line)
+        # (or, in a narrow column, a line at the spacing the affiliation's own lines keep, in
+        # its column, that is no running text: the same paragraph, "(Virginia Tech), Blacksburg, …")
+        words = ln.text.lower().split()
+        prose = sum(w in _FUNCTION_WORDS for w in words)
         carries_on = last is not None and abs(ln.size - last.size) < 0.3 and (
             INSTITUTION_EN.search(ln.text) or ln.x0 > lines[start].x0 + 2
             or (0 < ln.y - last.y < 1.6 * ln.size and not _NOTE_LINE.search(ln.text) and not _FRONT_LABEL.match(_clean(ln.text))
-                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text))))
+                and (len(ln.text.strip()) < 40 or _OPEN_END.search(last.text)
+                     or (leading and abs(ln.y - last.y - leading) < 0.5 and abs(ln.x0 - last.x0) < 3
+                         and not (prose >= 3 and prose * 4 >= len(words)) and not last.text.rstrip().endswith(".")))))
         if not has_mark and not carries_on and not (not out and INSTITUTION_EN.search(ln.text)):
             break
+        leading = ln.y - last.y if last is not None and not has_mark and 0 < ln.y - last.y < 1.6 * ln.size else \
+            (leading if not has_mark else 0.0)
         last = ln
         for kind, text in pieces:
             if kind == "m":
@@ -485,8 +742,9 @@ def affiliations(lines: list["Line"], start: int, limit: int = 14, symbols: bool
             else:
                 out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
-    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v)))).strip(" ;,")).strip(" ;,")
-           for k, v in out.items()}
+    # (the separator after a run-on affiliation goes: "; ", "," or Wiley's vertical bar)
+    out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v))))
+                            .strip(" ;,|")).strip(" ;,|") for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
 
 

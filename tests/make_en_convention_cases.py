@@ -147,6 +147,21 @@ class Case:
     aff_mark_style: str = "sup"                # sup | baseline (a number on the line: "1 Department …")
     highlights: list[str] = field(default_factory=list)  # a Highlights list before the abstract
     author_blocks: bool = False                # one block per author (name, affiliation, e-mail) side by side
+    blocks_per_row: int = 0                    # author blocks in a row (0: all in one row); more rows under it
+    blocks_align: str = "center"               # center | left: the block's lines centred or ranged left
+    column_label: str = ""                     # a column label ("ORIGINAL ARTICLE") above the title
+    # ---- publishers' layouts (session 8): switches the publisher cases combine
+    comma_marks: bool = False                  # marks after the comma that follows a name ("Kowalski,¹ Okafor,²")
+    title_style: str = "b"                     # the title's face (LaTeX's article class: regular)
+    aff_para_sep: str = "; "                   # what sets run-on affiliations apart (Wiley: " | ")
+    front_notes: list[str] = field(default_factory=list)  # "Label: text" lines between affiliations and abstract
+    foot_lines: list[str] = field(default_factory=list)   # first-page footnote lines before the affiliations
+    foot_after: list[str] = field(default_factory=list)   # first-page footnote lines after the affiliations
+    date_line: str = ""                        # a centred date under the byline (LaTeX \date)
+    author_details: bool = False               # the affiliations again under "Author details" on the last page
+    abstract_heading: str = "Abstract"         # the heading set alone over the abstract (Cell: "SUMMARY")
+    aff_width: float = 0.0                     # a narrower measure for the affiliations (a side column's)
+    kw_gap: float = 16.0                       # the gap between keywords set apart by space alone (kw_sep="gap")
     layout: str = "plain"                      # plain | ieee | elsevier | tandf | mdpi (a publisher's front matter)
     main_indent: float = 0.0                   # the front matter's column indented (MDPI's left margin column)
     justify: bool = False
@@ -327,7 +342,10 @@ def byline_runs(case: Case) -> list[Piece]:
     n = len(case.authors)
     for k, a in enumerate(case.authors):
         if k:
-            runs.append((case.last_sep if k == n - 1 else case.name_sep, "r", False))
+            sep = case.last_sep if k == n - 1 else case.name_sep
+            if case.comma_marks and sep.startswith(","):
+                sep = sep[1:]  # (the comma was printed before the marks)
+            runs.append((sep, "r", False))
         name = printed_name(case, a)
         if case.small_caps:  # each word's first capital at full size, the rest as smaller capitals
             for n_w, w in enumerate(name.split()):
@@ -336,6 +354,8 @@ def byline_runs(case: Case) -> list[Piece]:
             runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
         if a.degrees:
             runs.append((a.degrees, case.byline_style, False))
+        if case.comma_marks and k < n - 1 and (case.last_sep if k == n - 2 else case.name_sep).startswith(","):
+            runs.append((",", "r", False))  # ACS, APS, Cell: "Kowalski,¹ Okafor,² and Liu¹,²"
         if a.marks and case.mark_style == "sup":
             runs.append((a.marks, "r", True))
         elif a.marks and case.mark_style == "raised":
@@ -383,19 +403,23 @@ def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
 
 def draw_author_blocks(p: Page, case: Case, y: float) -> float:
     """One block per author side by side (IEEE/ACM conference style): the name, then the
-    author's affiliation broken over lines, then the e-mail, all centred in the block."""
-    n = len(case.authors)
-    w = TW / n
-    low = y
-    for k, a in enumerate(case.authors):
-        x = ML + k * w
-        yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=True)
-        aff = dict(case.affs)[a.marks]
-        yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=True)
-        if k < len(case.aff_emails):
-            yy = p.flow([(case.aff_emails[k], "r", False)], x, yy, w - 6, 9, 11, center=True)
-        low = min(low, yy)
-    return low - 4
+    author's affiliation broken over lines, then the e-mail, all centred in the block (or
+    ranged left); `blocks_per_row` blocks a row, the next row under the lowest block."""
+    per = case.blocks_per_row or len(case.authors)
+    w = TW / per
+    center = case.blocks_align == "center"
+    for r in range(0, len(case.authors), per):
+        low = y
+        for k, a in enumerate(case.authors[r:r + per]):
+            x = ML + k * w
+            yy = p.flow([(f"{a.given} {a.surname}", "r", False)], x, y, w - 6, 11, 14, center=center)
+            aff = dict(case.affs)[a.marks]
+            yy = p.flow([(aff, "i", False)], x, yy, w - 6, 9, 11, center=center)
+            if r + k < len(case.aff_emails):
+                yy = p.flow([(case.aff_emails[r + k], "r", False)], x, yy, w - 6, 9, 11, center=center)
+            low = min(low, yy)
+        y = low - 10
+    return y + 6
 
 
 def draw_case(case: Case) -> bytes:
@@ -417,9 +441,12 @@ def draw_case(case: Case) -> bytes:
         y -= 24
     if case.sidebar == "frontiers":
         y = frontiers_sidebar(p, y)
+    if case.column_label:  # the article's column, in small bold capitals above everything
+        p.text(case.column_label, L, y, 9, "b")
+        y -= 20
     if case.authors_first:  # the byline above the title
-        y = p.flow(byline_runs(case), L, y, W, case.byline_size, case.byline_size + 3) - 8
-    y = p.flow([(TITLE, "b", False)], L, y, W, 17, 21, center=case.center)
+        y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
+    y = p.flow([(TITLE, case.title_style, False)], L, y, W, 17, 21, center=case.center)
     if case.subtitle:
         y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
     y -= 6
@@ -429,6 +456,8 @@ def draw_case(case: Case) -> bytes:
     elif not case.authors_first:
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3,
                    center=case.center)
+    if case.date_line:
+        y = p.flow([(case.date_line, "r", False)], L, y - 4, W, 11, 14, center=True)
     if case.orcid:
         draw_orcid(c, case, p, by_y, False)
     if case.envelope:
@@ -443,7 +472,7 @@ def draw_case(case: Case) -> bytes:
         if case.aff_paragraph:  # all in one paragraph, set apart by semicolons
             runs: list[Piece] = []
             for k, (mark, text) in enumerate(case.affs):
-                runs += [(mark, "i", True), (text + ("; " if k < len(case.affs) - 1 else ""), "i", False)]
+                runs += [(mark, "i", True), (text + (case.aff_para_sep if k < len(case.affs) - 1 else ""), "i", False)]
             return p.flow(runs, L, y, W, 9, 11, center=case.center)
         for k, (mark, text) in enumerate(case.affs):
             runs = []
@@ -451,7 +480,8 @@ def draw_case(case: Case) -> bytes:
                 kind = "raised" if case.mark_style == "raised" else case.aff_mark_style == "sup"
                 runs.append((mark + (" " if case.aff_mark_style == "baseline" else ""), "i", kind))
             runs.append((text, "i", False))
-            y = p.flow(runs, L, y, W, case.aff_size, case.aff_size + 2, center=case.center)
+            y = p.flow(runs, L, y, case.aff_width or W, case.aff_size, case.aff_size + 2, center=case.center) - (
+                3 if case.aff_width else 0)
             if k < len(case.aff_emails) and case.aff_emails[k]:
                 y = p.flow([(case.aff_emails[k], "r", False)], L, y, W, 9, 11, center=case.center)
         for note in case.aff_notes:
@@ -461,6 +491,12 @@ def draw_case(case: Case) -> bytes:
     if case.aff_place == "under" and not case.author_blocks:
         y = affiliations(y) - 10
     else:
+        y -= 8
+    for note in case.front_notes:  # correspondence, history, funding: "Label: text" (or in brackets, plain)
+        label, rest = note.split(":", 1) if not note.startswith("(") else ("", note)
+        runs = ([(label + ":", "b", False)] if label else []) + [(rest, "r", False)]
+        y = p.flow(runs, L, y, W, 8.5, 10.5, center=case.center) - 3
+    if case.front_notes:
         y -= 8
     right_top = None
     if case.layout != "plain":
@@ -480,9 +516,13 @@ def draw_case(case: Case) -> bytes:
         y -= 15
     foot = 60.0
     notes: list[list[Piece]] = []
+    for line in case.foot_lines:  # (a leading mark raised: "1Department …", "*Correspondence: …")
+        m = re.match(r"([\d*†‡]+)(?=\S)(.*)", line)
+        notes.append([(m.group(1), "r", True), (m.group(2), "r", False)] if m else [(line, "r", False)])
     if case.aff_place == "footnote":
         for mark, text in case.affs:
             notes.append([(mark, "r", True), (text, "r", False)])
+    notes += [[(line, "r", False)] for line in case.foot_after]
     if case.corresp_note:
         notes.append([("*", "r", True), (case.corresp_note, "r", False)])
     if notes:
@@ -493,6 +533,11 @@ def draw_case(case: Case) -> bytes:
         c.line(ML, foot - 2, ML + 120, foot - 2)
         fy = foot - 14
         for n in notes:
+            if n[0][0].startswith("\u2709"):  # Springer's envelope before the corresponding author
+                c.setFont("ZapfDingbats", 8)
+                c.drawString(ML, fy, ")")
+                fy = p.flow([(n[0][0][1:].strip(), "r", False)], ML + 11, fy, TW - 11, 8.5, 10.5)
+                continue
             fy = p.flow(n, ML, fy, TW, 8.5, 10.5)
     p.text("211", PW / 2 - 6, 28, 9)
     c.showPage()
@@ -501,7 +546,15 @@ def draw_case(case: Case) -> bytes:
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
     p.text("2. Materials and methods", ML, yy, 10.5, "b")
-    _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
+    if case.author_details:  # BMC: the full list of affiliations at the article's end
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 400, False)
+        yy = 380
+        p.text("Author details", ML, yy, 10.5, "b")
+        yy -= 13
+        for mark, text in case.affs:
+            yy = p.flow([(mark, "r", True), (text, "r", False)], ML, yy, TW, 9, 11)
+    else:
+        _body_columns(p, [(BODY * 2, "r", False)], yy - 15, 60, two)
     p.text("212", PW / 2 - 6, 28, 9)
     c.showPage()
     c.save()
@@ -552,7 +605,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             x = L + stringWidth(case.kw_label + " ", p.f["b"], 9.5)
             for k in case.keywords:
                 p.text(k, x, y, 9.5)
-                x += stringWidth(k, p.f["r"], 9.5) + 16
+                x += stringWidth(k, p.f["r"], 9.5) + case.kw_gap
             return y - 12
         if case.kw_sep == "lines":  # the label alone, then one keyword a line after a bullet
             p.text(case.kw_label, L, y, 9.5, "b")
@@ -571,6 +624,20 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             return p.flow([(kw, "r", False)], L, y, width, 9.5, 12, **opts)
         return p.flow([(case.kw_label + " ", "b", False), (kw, "r", False)], L, y, width, 9.5, 12, **opts)
 
+    ys = y  # (the margin column's foot: the body starts under it and under the abstract)
+    if case.sidebar == "plos":  # PLOS: the article's notes in the margin column beside the abstract
+        for note in PLOS_NOTES:
+            label, rest = note.split(":", 1)
+            ys = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ys, case.main_indent - 16, 7, 8.5) - 5
+    if case.sidebar == "cambridge":  # Cambridge: citation, history, keywords and correspondence in the margin
+        ys, mw = y, case.main_indent - 16
+        for label, text in (("Cite this article:", "Kowalski A, Okafor B, Liu C (2024). Seasonal variation of soil "
+                                                   "moisture. Journal of Dryland Field Studies 14, 211–222."),
+                            ("Received:", "3 March 2024"), ("Revised:", "20 April 2024"), ("Accepted:", "9 May 2024"),
+                            ("Keywords:", "; ".join(case.keywords)),
+                            ("Author for correspondence:", "Chen Liu, Email: chen.liu@unl.edu")):
+            p.text(label, ML, ys, 7.5, "b")
+            ys = p.flow([(text, "r", False)], ML, ys - 9.5, mw, 7.5, 9.5) - 6
     if case.highlights:
         p.text("Highlights", L, y, 10.5, "b")
         y -= 14
@@ -582,7 +649,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = keywords(y) - 8
     ab_size, ab_lead = 9.5, 12
 
-    def heading(y: float, text: str = "Abstract") -> float:
+    def heading(y: float, text: str = case.abstract_heading) -> float:
         x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else L
         p.text(text, x, y, 10.5, "b")
         return y - 15
@@ -624,18 +691,31 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     elif case.abstract_label == "margin":  # the label in the margin, level with the text's first line
         p.text("Abstract", L, y, 9.5, "b")
         y = p.flow(abstract_runs(case), L + 70, y, W - 70, ab_size, ab_lead)
+    elif case.abstract_label == "latex":  # LaTeX's article class: a small centred bold heading, the text indented
+        p.text("Abstract", PW / 2 - stringWidth("Abstract", p.f["b"], 9.5) / 2, y, 9.5, "b")
+        y = p.flow(abstract_runs(case), L + 30, y - 14, W - 60, 9.5, 11.5, justify=True)
+    elif case.abstract_label == "none-indented":  # APS/AIP: no label, one paragraph indented both sides
+        y = p.flow(abstract_runs(case), L + 36, y, W - 72, 9.5, 11.5, justify=True) - 4
+        p.text("DOI: 10.5555/jdfs.2024.0211", L + 36, y, 8)
+        y -= 6
     elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
     y -= 0 if case.tight_after_abstract else 6
-    if not case.kw_before:
+    if not case.kw_before and case.sidebar != "cambridge":
         y = keywords(y)
     for extra in case.kw_after:
         label, rest = extra.split(":", 1)
         y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
-    return y
+    return min(y, ys + 6) if case.sidebar == "cambridge" else y
 
 
+PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. J Dryland Field "
+              "Stud 14: 211.", "Editor: Jane Doe, University of Padua, ITALY", "Received: March 3, 2024",
+              "Accepted: May 9, 2024", "Published: June 1, 2024", "Copyright: © 2024 Kowalski et al. This is an open "
+              "access article distributed under the terms of the Creative Commons Attribution License.",
+              "Funding: The authors received no specific funding for this work.",
+              "Competing interests: The authors have declared that no competing interests exist."]
 HISTORY = ["Received 3 March 2024", "Received in revised form 20 April 2024", "Accepted 9 May 2024"]
 
 
@@ -855,7 +935,7 @@ def cases() -> list[Case]:
              affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
                    ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
-             author_blocks=True, expect={"affiliations": "flagged"},
+             author_blocks=True,
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
         base("aff_baseline_numbers", "affiliations numbered on the line ('1 Department …'), not raised",
              aff_mark_style="baseline"),
@@ -917,8 +997,8 @@ def cases() -> list[Case]:
              abstract_label="margin"),
         base("abstract_ends_gap", "the abstract in the body's type, ended by a blank line and no heading",
              abstract_label="alone-body-type", no_keywords=True, body_heading=""),
-        base("kw_gap", "keywords set apart by wide spaces alone, no separator glyph (read as one: flagged)",
-             kw_sep="gap", expect={"keywords": "flagged"}),
+        base("kw_gap", "keywords set apart by spaces of under two ems alone, no separator glyph (the text layer "
+                       "reads them as word spaces: flagged)", kw_sep="gap", expect={"keywords": "flagged"}),
         base("kw_label_period", "'KEY WORDS.' in capitals with a full stop, commas", kw_label="KEY WORDS.",
              kw_sep=", "),
         # ---- what follows the keywords or the abstract in the same type
@@ -941,16 +1021,15 @@ def cases() -> list[Case]:
              small_caps=True),
         Case("names_raised_letters", "letter marks only raised, at nearly the text's size",
              authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a,b")],
-             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised",
-             expect={"affiliations": "flagged"}),  # (the text layer sets the marks on a line of their own)
+             affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])], mark_style="raised"),
         base("names_orcid_urls", "ORCID links printed under the affiliations",
              aff_notes=[" ORCID: Anna Kowalski https://orcid.org/0000-0002-1825-0097"]),
         # ---- where the title and byline sit among other things
         base("banner", "a large journal-name banner and a 'RESEARCH ARTICLE' label above the title", banner=True),
         base("subtitle", "a subtitle under the title in smaller type (JATS keeps it in <subtitle>: the title is the title line alone)",
              subtitle="A four-season field study"),
-        base("authors_above_title", "the byline printed above the title (not read: flagged)", authors_first=True,
-             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("authors_above_title", "the byline printed above the title, its marks keyed to the affiliations under "
+                                    "the title", authors_first=True),
         base("byline_body_size", "byline and affiliations in the body's own size", byline_size=10, aff_size=10),
         base("frontiers_sidebar", "Frontiers: a left column of editors, correspondence, history and citation "
                                   "beside the title and byline", sidebar="frontiers", main_indent=125),
@@ -958,6 +1037,131 @@ def cases() -> list[Case]:
              kw_margin=True, kw_width=200),
         base("kw_bulleted_lines", "'Keywords' alone, then one keyword a line after a bullet", kw_sep="lines"),
         base("names_wrapped_and", "a byline broken before its 'and'", byline_width=200),
+        # ---- session 8: what used to be flagged, read where the convention ties it down
+        base("authors_above_title_label", "a column label above a marked byline printed above the title",
+             authors_first=True, column_label="ORIGINAL ARTICLE"),
+        Case("authors_above_title_wrapped", "a marked byline of seven authors above the title, wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1"),
+                      Author("Dmitri", "Volkov", "2"), Author("Elena", "Garcia", "1"), Author("Farid", "Haddad", "2"),
+                      Author("Grace", "Thompson", "1,2")], affs=list(AFF2), authors_first=True),
+        Case("authors_above_title_unmarked", "an unmarked byline above the title and one unmarked affiliation under "
+                                             "it (nothing ties the names to it: flagged)",
+             authors=[Author("Anna", "Kowalski"), Author("Brian", "Okafor"), Author("Chen", "Liu")],
+             affs=[("", AFF2[0][1])], authors_first=True,
+             expect={"first_author": "flagged", "authors": "flagged", "affiliations": "flagged"}),
+        base("names_raised_digits", "digit marks only raised, at nearly the text's size", mark_style="raised"),
+        Case("names_raised_wrapped", "letter marks only raised, in a byline wrapping over two lines",
+             authors=[Author("Anna", "Kowalski", "a"), Author("Brian", "Okafor", "b"), Author("Chen", "Liu", "a"),
+                      Author("Dmitri", "Volkov", "b"), Author("Elena", "Garcia", "a"), Author("Farid", "Haddad", "b"),
+                      Author("Grace", "Thompson", "a,b")], affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])],
+             mark_style="raised"),
+        Case("names_author_blocks_4", "four author blocks side by side, each affiliation wrapping over three lines",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3"),
+                      Author("Dmitri", "Volkov", "4")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China"),
+                   ("4", "Faculty of Agronomy, Kuban State Agrarian University, Krasnodar, Russia")],
+             author_blocks=True,
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn", "volkov@kubsau.ru"]),
+        Case("names_author_blocks_rows", "six author blocks in two rows of three (IEEE conference style)",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3"),
+                      Author("Dmitri", "Volkov", "4"), Author("Elena", "Garcia", "5"), Author("Farid", "Haddad", "6")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China"),
+                   ("4", "Faculty of Agronomy, Kuban State Agrarian University, Krasnodar, Russia"),
+                   ("5", "Department of Plant Production, University of Cordoba, Cordoba, Spain"),
+                   ("6", "International Center for Agricultural Research in the Dry Areas, Rabat, Morocco")],
+             author_blocks=True, blocks_per_row=3),
+        Case("names_author_blocks_left", "three author blocks side by side, each ranged left under its name",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True, blocks_align="left",
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"]),
+        base("kw_gap_wide", "keywords set apart by gaps of over three ems alone (tab stops), no separator glyph",
+             kw_sep="gap", kw_gap=34.0),
+        base("kw_middle_dot_wrapped", "Springer middle dots in a list wrapping over lines, a dot left at a line end",
+             kw_label="Keywords", kw_sep=" · ", kw_width=180,
+             keywords=KEYWORDS + ["crop residue management", "sowing date", "grain yield"]),
+        Case("aff_narrow_column", "affiliations in a narrow measure, each wrapping over three or four lines, some "
+                                  "of which name no institution",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=[("1", "Department of Fish and Wildlife Conservation, Virginia Polytechnic Institute and State "
+                         "University (Virginia Tech), Blacksburg, Virginia, USA"),
+                   ("2", "Rede de Pesquisa para Estudos sobre Diversidade, Conservação e Uso da Fauna na Amazônia "
+                         "(RedeFauna), Manaus, Brazil")], aff_width=160, aff_size=7.5),
+        # ---- publishers' front matters from their typography (session 8)
+        base("cambridge", "Cambridge: a margin column beside the abstract with the citation, history, 'Keywords:' "
+                          "alone over a semicolon list, and the author for correspondence",
+             column_label="Research Article", main_indent=150, sidebar="cambridge", body_heading="Introduction"),
+        Case("nature", "Nature Portfolio (Scientific Reports): an 'OPEN' badge, '&' before the last author, the "
+                       "abstract unlabelled in bold, the affiliations and the correspondence note as first-page footnotes",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), column_label="OPEN", last_sep=" & ", abstract_label="none-bold", no_keywords=True,
+             aff_place="footnote", body_heading="",
+             foot_after=["Correspondence and requests for materials should be addressed to C.L. "
+                         "(email: chen.liu@unl.edu)"]),
+        base("springer", "Springer: names set apart by middle dots, a history line, run-in 'Abstract' and 'Keywords' "
+                         "with middle dots, the affiliations and the corresponding author's e-mail as first-page footnotes",
+             name_sep=" · ", last_sep=" · ", aff_place="footnote", abstract_label="run-in", abstract_run_in="Abstract",
+             kw_label="Keywords", kw_sep=" · ",
+             front_notes=["Received: 3 March 2024 / Accepted: 9 May 2024 / Published online: 1 June 2024"],
+             foot_lines=["\u2709 Chen Liu chen.liu@unl.edu"]),
+        Case("plos", "PLOS: a 'RESEARCH ARTICLE' label, the front matter in a column beside a margin of citation, "
+                     "editor, dates, copyright, funding and competing interests; no keywords",
+             authors=[Author("Anna", "Kowalski", "1*"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
+             affs=list(AFF2), column_label="RESEARCH ARTICLE", main_indent=150, sidebar="plos", no_keywords=True,
+             aff_notes=["*anna.kowalski@unl.edu"], body_heading="Introduction"),
+        base("wiley", "Wiley (2023 layout): names and affiliations set apart by vertical bars, correspondence, "
+                      "history, funding and keywords ('|') before an 'ABSTRACT' heading",
+             column_label="RESEARCH ARTICLE", name_sep=" | ", last_sep=" | ", aff_paragraph=True, aff_para_sep=" | ",
+             front_notes=["Correspondence: Chen Liu (chen.liu@unl.edu)",
+                          "Received: 3 March 2024 | Revised: 20 April 2024 | Accepted: 9 May 2024",
+                          "Funding: This work was supported by the Dryland Research Fund (grant DRF-2021-17)."],
+             kw_before=True, kw_sep=" | ", abstract_label="alone", body_heading="1 | Introduction"),
+        Case("oup", "Oxford Academic: a correspondence note and the history under the affiliations, 'Abstract' "
+                    "alone, 'Key words:' with semicolons",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,*")],
+             affs=list(AFF2), aff_notes=["*To whom correspondence should be addressed. Tel. +1 402 555 0100. "
+                                         "Email: chen.liu@unl.edu"],
+             front_notes=["Received: 3 March 2024; Editorial decision: 20 April 2024; Accepted: 9 May 2024"],
+             kw_label="Key words:"),
+        Case("acs", "ACS: symbol marks after the names' commas ('Kowalski,† Okafor,‡ and Liu*,†'), symbol-marked "
+                    "affiliations, run-in 'ABSTRACT:' and 'KEYWORDS:'",
+             authors=[Author("Anna", "Kowalski", "†"), Author("Brian", "Okafor", "‡"), Author("Chen", "Liu", "*,†")],
+             affs=[("†", AFF2[0][1]), ("‡", AFF2[1][1])], comma_marks=True, last_sep=", and ",
+             abstract_label="run-in", abstract_run_in="ABSTRACT:", kw_label="KEYWORDS:", kw_sep=", "),
+        Case("aps", "APS/AIP: centred byline with marks after the commas, centred affiliations, the history in "
+                    "brackets, an unlabelled indented abstract and a DOI line, no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,*")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", center=True, no_keywords=True,
+             front_notes=["(Received 3 March 2024; published 1 June 2024)"], abstract_label="none-indented",
+             body_heading="I. INTRODUCTION"),
+        Case("cell", "Cell Press: marks after the commas, the affiliations, lead contact and correspondence as "
+                     "first-page footnotes, a 'SUMMARY' heading, no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,3,*")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", aff_place="footnote", no_keywords=True,
+             foot_lines=["3Lead contact", "*Correspondence: chen.liu@unl.edu"], body_heading="INTRODUCTION",
+             abstract_heading="SUMMARY"),
+        Case("bmc", "BMC: 'RESEARCH' label, the corresponding author's affiliation as a footnote with 'Full list of "
+                    "author information is available at the end of the article', 'Author details' on the last page",
+             authors=[Author("Anna", "Kowalski", "1*"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), column_label="RESEARCH", aff_place="details", kw_sep=", ", author_details=True,
+             foot_lines=["*Correspondence: anna.kowalski@unl.edu",
+                         "1Department of Soil Science, University of Nebraska, Lincoln, NE, USA",
+                         "Full list of author information is available at the end of the article"],
+             body_heading="Background"),
+        Case("arxiv", "arXiv-style LaTeX (article class): centred title in regular type, author blocks side by side "
+                      "(\\and), a centred date, a small centred 'Abstract' and an indented abstract",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
+             affs=[("1", "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"),
+                   ("2", "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands"),
+                   ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
+             author_blocks=True, center=True, title_style="r", date_line="June 1, 2024", abstract_label="latex",
+             aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"], no_keywords=True),
     ]
     return out
 

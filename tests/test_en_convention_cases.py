@@ -210,6 +210,100 @@ def test_a_name_printed_inverted_is_not_flagged() -> None:
     assert "contributors.surname" not in _flag_reasons(art)
 
 
+def _line(spans: list[tuple[str, float, float]], y: float, size: float, sup: bool = False):
+    """A text-layer line of (text, x0, x1) runs on baseline `y`."""
+    from parsers.textlayer import Line, Span
+
+    runs = [Span(text=t, x0=a, x1=b, y=y, size=size, font="F", sup=sup) for t, a, b in spans]
+    return Line(text=" ".join(t for t, _, _ in spans), x0=runs[0].x0, x1=runs[-1].x1, y=y, size=size, spans=runs)
+
+
+def test_raised_marks_set_on_a_row_of_their_own_go_to_the_names_they_follow() -> None:
+    """Marks only raised (no smaller size) that the text layer set on a line above the byline
+    (names_raised_letters as read): each group belongs to the name whose end it starts at."""
+    from parsers.byline_en import byline
+
+    row = _line([("a", 124.7, 129.4), ("b", 193.0, 198.0), ("a,b", 260.8, 272.9)], 133.8, 10.1)
+    names = _line([("Anna Kowalski, Brian Okafor and Chen Liu", 56.0, 260.8)], 138.0, 11.0)
+    got, _ = byline([row, names], 0)
+    assert got == [("Anna Kowalski", ["a"]), ("Brian Okafor", ["b"]), ("Chen Liu", ["a", "b"])]
+    # a row that goes on from a name's superscripts (",3,4" after "Lemos¹,²") extends them
+    names = _line([("Lísley P. Lemos", 45.5, 125.0), ("1,2", 125.0, 134.7), ("Denis Valle", 183.0, 240.0)], 183.0, 12.0)
+    names.spans[1] = type(names.spans[1])(**{**names.spans[1].__dict__, "sup": True, "size": 8.0})
+    row = _line([(",3,4", 134.7, 147.3)], 178.7, 8.0)
+    got, _ = byline([row, names], 0)
+    assert got[0] == ("Lísley P. Lemos", ["1", "2", "3", "4"])
+    # a row whose groups do not sit at the names' ends gives no marks
+    row = _line([("a", 90.0, 95.0)], 133.8, 10.1)
+    names = _line([("Anna Kowalski, Brian Okafor and Chen Liu", 56.0, 260.8)], 138.0, 11.0)
+    assert all(not m for _, m in byline([row, names], 0)[0])
+
+
+def test_a_run_read_across_two_author_blocks_is_cut_where_the_first_blocks_line_ends() -> None:
+    """Centred author blocks side by side: the text layer joined two blocks' lines into one
+    run; the cut falls where the first line, centred under its name, must end."""
+    from parsers.byline_en import _cut_across
+    from parsers.textlayer import Span
+
+    run = Span("Department of Soil Science, University of Institute of Crop Research, Wageningen", 58.8, 366.9,
+               152.0, 9.0, "Times-Italic", False)
+    got = _cut_across(run, [214.0, 375.0], [133.5, 294.5, 455.5], [56.0, 217.0, 378.0], True)
+    assert got == [(0, "Department of Soil Science, University of"), (1, "Institute of Crop Research, Wageningen")]
+    # ranged left: the second block's line starts under its name
+    run = Span("Department of Soil Science, University of Institute of Crop Research, Wageningen", 56.0, 361.7,
+               152.0, 9.0, "Times-Italic", False)
+    got = _cut_across(run, [216.0, 377.0], [0, 0, 0], [56.0, 217.0, 378.0], False, 0.98)
+    assert got == [(0, "Department of Soil Science, University of"), (1, "Institute of Crop Research, Wageningen")]
+    # where the columns leave no word space near the cut, nothing is cut (the record keeps its flag)
+    run = Span("Departmentofsoilscience universityofInstituteofcropresearch,Wageningen", 58.8, 366.9,
+               152.0, 9.0, "Times-Italic", False)
+    assert _cut_across(run, [214.0, 375.0], [133.5, 294.5, 455.5], [56.0, 217.0, 378.0], True) is None
+
+
+def test_author_blocks_whose_joined_lines_cannot_be_cut_keep_the_names_and_drop_the_affiliations() -> None:
+    from parsers.byline_en import side_by_side
+
+    row = _line([("Anna Kowalski", 99.1, 167.9), ("Brian Okafor", 265.0, 323.7)], 138.0, 11.0)
+    good = _line([("Department of Soil Science, University of Institute of Crop Research, Wageningen", 58.8, 366.9)],
+                 152.0, 9.0)
+    alone = _line([("Nebraska, Lincoln, NE, USA", 81.8, 185.2)], 163.0, 9.0)  # (centred under its name)
+    got, _ = side_by_side([row, good, alone], 0)
+    assert [a for _, _, a in got] == [{"": "Department of Soil Science, University of Nebraska, Lincoln, NE, USA"},
+                                      {"": "Institute of Crop Research, Wageningen"}]
+    bad = _line([("Departmentofsoilscience universityofInstituteofcropresearch,Wageningen", 58.8, 366.9)], 152.0, 9.0)
+    got, _ = side_by_side([row, bad, alone], 0)
+    assert [(n, a) for n, _, a in got] == [("Anna Kowalski", {}), ("Brian Okafor", {})]
+
+
+def test_an_unmarked_byline_above_the_title_is_not_read() -> None:
+    from parsers.article_en import byline_above_title
+
+    names = _line([("Anna Kowalski, Brian Okafor and Chen Liu", 56.0, 260.8)], 90.0, 11.0)
+    title = _line([("Seasonal variation of soil moisture", 56.0, 400.0)], 112.0, 17.0)
+    aff = _line([("Department of Soil Science, University of Nebraska, Lincoln, NE, USA", 56.0, 314.0)], 140.0, 9.0)
+    assert byline_above_title([names, title, aff], [1], 2) is None
+    marked = _line([("Anna Kowalski", 56.0, 120.0), ("1", 120.0, 124.0), (", Brian Okafor", 124.0, 190.0),
+                    ("1", 190.0, 194.0)], 90.0, 11.0)
+    for k in (1, 3):
+        marked.spans[k] = type(marked.spans[k])(**{**marked.spans[k].__dict__, "sup": True, "size": 6.8})
+    aff = _line([("1", 56.0, 59.0), ("Department of Soil Science, University of Nebraska, Lincoln, NE, USA", 59.0, 314.0)],
+                140.0, 9.0)
+    aff.spans[0] = type(aff.spans[0])(**{**aff.spans[0].__dict__, "sup": True, "size": 5.6})
+    got = byline_above_title([marked, title, aff], [1], 2)
+    assert got is not None and [n for n, _, _ in got[0]] == ["Anna Kowalski", "Brian Okafor"]
+
+
+def test_keywords_set_apart_by_tab_stops_are_one_a_run() -> None:
+    from parsers.article_en import keywords_from_lines
+
+    wide = _line([("Keywords:", 56.0, 100.0), ("soil moisture", 103.0, 155.0), ("winter wheat", 186.0, 235.0),
+                  ("tillering", 269.0, 300.0)], 293.0, 9.5)
+    assert keywords_from_lines([wide], 0) == ["soil moisture", "winter wheat", "tillering"]
+    narrow = _line([("Keywords:", 56.0, 100.0), ("soil moisture", 103.0, 155.0), ("winter wheat", 171.0, 220.0)],
+                   293.0, 9.5)
+    assert keywords_from_lines([narrow], 0) == ["soil moisture winter wheat"]  # (under three ems: word spaces)
+
+
 def main() -> None:
     exact_n = flagged_n = silent = 0
     for n in CASES:
