@@ -102,8 +102,9 @@ def cjk_fonts_not_embedded(pdf: Path, numbers: list[int]) -> dict[int, list[str]
 def probe_pdf() -> bytes:
     """One page drawing 中 (U+4E2D) at 48 pt in STSong-Light, UniGB-UCS2-H, not embedded."""
     from pypdf import PdfWriter
-    from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
-                               TextStringObject)
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    from parsers.ocr_pdf import _stream
 
     writer = PdfWriter()
     page = writer.add_blank_page(width=72, height=72)
@@ -127,9 +128,7 @@ def probe_pdf() -> bytes:
                              NameObject("/DescendantFonts"): ArrayObject([writer._add_object(cid)])})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
         {NameObject("/F1"): writer._add_object(font)})})
-    content = DecodedStreamObject()
-    content.set_data(b"BT /F1 48 Tf 12 16 Td <4E2D> Tj ET")
-    page[NameObject("/Contents")] = writer._add_object(content)
+    page[NameObject("/Contents")] = _stream(writer, b"BT /F1 48 Tf 12 16 Td <4E2D> Tj ET")
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
