@@ -21,7 +21,8 @@ from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
                            text_runs_on)
-from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
+from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
+                           trim_to_page_count)
 from parsers.textlayer import Document, read_document
 from parsers.toc import similar
 from schemas.doi_pattern import assign_on_ingest
@@ -73,8 +74,10 @@ def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:
     counts = {}
     for span in split.spans:
         page = infos[span.first - 1]
-        if "article_no" in page.labels:
-            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body))
+        if "article_no" in page.labels and span.top is None:
+            # (of a page where more articles start lower, the 文章编号 above the next one's)
+            end = page.later_starts[0].y if page.later_starts else float("inf")
+            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body if ln.y < end - 0.5))
             if ano is not None and ano.page_count.isdigit():
                 counts[span.first] = int(ano.page_count)
     return counts
@@ -305,12 +308,13 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
     span = spans[k]
     pages = list(plan.infos[span.first - 1: span.last])
     # (the first article's page 1 may open with the tail of one this file does not hold)
-    if pages[0].start_y is not None and (shared_first(spans, k) or (k == 0 and ended_above(pages[0]))):
-        pages[0] = page_part(pages[0], below=pages[0].start_y)
+    top = start_top(span, plan.infos)
+    if top is not None and (shared_first(spans, k) or span.top is not None or (k == 0 and ended_above(pages[0]))):
+        pages[0] = page_part(pages[0], below=top)
     if k + 1 < len(spans) and shared_first(spans, k + 1):
-        nxt = plan.infos[spans[k + 1].first - 1]
-        if nxt.start_y is not None:
-            pages[-1] = page_part(pages[-1], above=nxt.start_y)
+        nxt = start_top(spans[k + 1], plan.infos)
+        if nxt is not None:
+            pages[-1] = page_part(pages[-1], above=nxt)
     return pages
 
 
