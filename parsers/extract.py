@@ -20,7 +20,7 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
-                           text_runs_on)
+                           text_runs_on, with_own_notes)
 from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
 from parsers.textlayer import Document, read_document
@@ -315,6 +315,13 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
         nxt = start_top(spans[k + 1], plan.infos)
         if nxt is not None:
             pages[-1] = page_part(pages[-1], above=nxt)
+    # (where several articles start on a page, each keeps its own first-page notes at its foot)
+    for i in {0, len(pages) - 1}:
+        page = plan.infos[span.first - 1 + i]
+        if page.later_starts:
+            ys = [s.y for s in page.later_starts]
+            start = None if i else (0 if span.top is None else 1 + ys.index(span.top))
+            pages[i] = with_own_notes(pages[i], page, start, plan.size)
     return pages
 
 
@@ -426,7 +433,7 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
         attach_english(issue, parse_english_section(english_lines))
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
-    assess_issue(issue, [page_evidence(plan, a, taken) for a in articles])
+    assess_issue(issue, [page_evidence(plan, a, taken, k) for k, a in enumerate(articles)])
     assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
     add_provenance(articles, doc.pages)  # the page and box each field was printed in
     return issue
@@ -439,12 +446,17 @@ def pages_ocr(doc: Document) -> list[PageOcr]:
             for p in doc.pages if p.distrust]
 
 
-def page_evidence(plan: Plan, art: Article, taken: set[int]) -> PageEvidence:
+def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = None) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
     last (unless the next article starts there), and whether its folios were printed.
-    `taken`: the PDF pages some article owns."""
+    `taken`: the PDF pages some article owns; `k`: the article's span, whose part of a page
+    it shares with another article is all it showed there (not the other's labels or notes)."""
     first, last = art.pdf_pages
     own = plan.infos[first - 1: last]
+    spans = plan.split.spans
+    if (k is not None and k < len(spans) and (spans[k].first, spans[k].last) == (first, last)
+            and (shared_first(spans, k) or (k + 1 < len(spans) and shared_first(spans, k + 1)))):
+        own = _own_pages(plan, k)
     if not own:
         return PageEvidence()
     shared_last = any(s.first == last and s.first != first for s in plan.split.spans)

@@ -900,6 +900,51 @@ def page_part(info: PageInfo, *, above: float | None = None, below: float | None
     return part
 
 
+# the labels that open an article's first-page notes (CAJ-CD B/T 1-2006: 收稿日期, 基金项目, 作者简介)
+_FIRST_PAGE_NOTES = {"received", "funding", "bio"}
+
+
+def note_blocks(info: PageInfo, size: float) -> list[list["Line"]]:
+    """On a page where several articles start, their first-page notes at its foot, one block
+    per start in the order they start (CAJ-CD B/T 1-2006 sets each article's 收稿日期, 基金项目
+    and 作者简介 at the foot of the page where it starts; a journal opens every block with the
+    same label). Page notes (①②) are no block's. Empty unless there are as many blocks as starts."""
+    if not info.later_starts:
+        return []
+    foot = sorted((ln for ln in info.body if ln.y > info.later_starts[-1].y and ln.size < size - 0.3), key=lambda ln: ln.y)
+    blocks: list[list[Line]] = []
+    opener: str | None = None
+    in_note = False
+    for ln in foot:
+        hits = find_labels([ln.text])
+        field_ = hits[0].field if hits and hits[0].start <= 2 else None
+        if _NOTE_MARK.match(ln.text):
+            in_note = True  # (a page note and its run-on lines)
+            continue
+        if field_ in _FIRST_PAGE_NOTES and (opener is None or field_ == opener):
+            opener, in_note = field_, False
+            blocks.append([ln])
+        elif blocks and not in_note:
+            blocks[-1].append(ln)
+    return blocks if len(blocks) == 1 + len(info.later_starts) else []
+
+
+def with_own_notes(part: PageInfo, page: PageInfo, start: int | None, size: float) -> PageInfo:
+    """`part` (an article's part of `page`) with the first-page notes of `page` that are its
+    own: the block of its start there (`start`: 0 the page's first start, i its i-th later
+    one; None: it does not start on this page, so none is), and no other start's block."""
+    blocks = note_blocks(page, size)
+    if not blocks:
+        return part
+    mine = {id(ln) for ln in blocks[start]} if start is not None and start < len(blocks) else set()
+    others = {id(ln) for b in blocks for ln in b} - mine
+    have = {id(ln) for ln in part.body}
+    body = [ln for ln in page.body if (id(ln) in have and id(ln) not in others) or id(ln) in mine]
+    if [id(ln) for ln in body] == [id(ln) for ln in part.body]:
+        return part
+    return replace(part, body=body, labels={h.field for h in find_labels([ln.text for ln in body])})
+
+
 def _from_cut(body: list["Line"], cut: float) -> set[int]:
     """The lines (by id) from the block starting at y `cut` on: those at or below it, or, on a
     two-column page whose block top opens a column beside a column read before it, those read

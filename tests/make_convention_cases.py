@@ -99,6 +99,8 @@ class Art:
     aff_truth: list[str] = field(default_factory=list)  # the units' names when affs are printed otherwise
     title_size: float = 16.0         # the title's type size (a run-on piece may set it smaller)
     labelled: bool = True            # 摘要/关键词/中图分类号 printed (a short piece, a 书评 or 短文, prints none)
+    received: str = "2023-03-15"     # the 收稿日期 its first-page note prints
+    received_truth: bool = False     # put the 收稿日期 in the truth (cases where articles share a page's foot)
 
 
 @dataclass
@@ -363,7 +365,7 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     if art.title_en and not art.en_at_end:
         ls += english_block(art)
     ls.append(spacer(10))
-    fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    fixed: list[Line] = wrap([("收稿日期：" + art.received, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     for note in art.foot_extra:
         fixed += wrap([(note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     if art.unit_note:
@@ -710,6 +712,8 @@ def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
         if case.cut_after and art is case.arts[-1]:
             t["lpage"] = None         # its end is not in the file
         t["urls"] = [{"url": u, "accessed": d} for u, d in art.urls]
+        if art.received_truth:
+            t["received"] = art.received
         arts.append(t)
     return {"source": f"tests/conventions/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
             "year": YEAR, "issue": ISSUE, "articles": arts, "convention": case.convention,
@@ -969,19 +973,24 @@ def cases() -> list[Case]:
 
     add("run_on_notes", "run-on: the first article's ① notes with URLs and the second's 作者简介 note share the foot "
         "of the page where the second starts", noted(3), run_on_next(), folio="head_dots", run_on=True)
+    def dated(art: Art, day: str) -> Art:  # (its own 收稿日期, checked: each start's first-page note is its own)
+        return replace(art, received=f"2023-0{day}", received_truth=True)
+
     add("two_starts_one_page", "a short article (one note, one reference) and the next one's start on the same "
-        "first page: two starts on one page", noted(0), run_on_next(), folio="head_dots", run_on=True)
+        "first page: two starts on one page", dated(noted(0), "3-15"), dated(run_on_next(), "4-02"),
+        folio="head_dots", run_on=True)
     def short(title: str, who: Person, unit: str, paras: int = 0, labelled: bool = True) -> Art:  # (no English block)
         return base(title=title, people=[replace(who, en="", aff=(1,))], affs=[unit], title_en="", affs_en=[],
                     paras=paras, labelled=labelled, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."])
 
     zhao = Person("赵明华", "赵", "", (1,))
     add("three_starts_one_page", "three pieces on one page: two short ones with no 摘要 or 关键词 (短文, 书评), then "
-        "an article's head running on overleaf", short(TITLE, WANG, AFF1, labelled=False),
-        short("区域协调发展中的创新要素流动", OUYANG, AFF2, labelled=False),
-        short("数字基础设施与城市创新合作", zhao, AFF1, paras=3), folio="head_dots", run_on=True)
+        "an article's head running on overleaf", dated(short(TITLE, WANG, AFF1, labelled=False), "3-15"),
+        dated(short("区域协调发展中的创新要素流动", OUYANG, AFF2, labelled=False), "4-02"),
+        dated(short("数字基础设施与城市创新合作", zhao, AFF1, paras=3), "5-20"), folio="head_dots", run_on=True)
     add("tail_short_head", "a run-on page holding the previous article's tail, a whole short piece and the next "
-        "article's head", short(TITLE, WANG, AFF1, labelled=False), short("区域协调发展中的创新要素流动", OUYANG, AFF2, paras=3),
+        "article's head", dated(short(TITLE, WANG, AFF1, labelled=False), "3-15"),
+        dated(short("区域协调发展中的创新要素流动", OUYANG, AFF2, paras=3), "4-02"),
         folio="head_dots", run_on=True, tail_before=True)
     add("run_on_small_title", "a run-on start whose title is set smaller than usual (13 pt on 10.5 pt text)",
         base(paras=3), replace(run_on_next(), title_size=13.0), folio="head_dots", run_on=True)

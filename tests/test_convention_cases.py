@@ -160,3 +160,13 @@ if __name__ == "__main__":      # python tests/test_convention_cases.py: a per-c
                 print(f"    {f}{' [flagged]' if flagged else ''}: {d[:150]}")
     print(f"TOTAL {n_ok}/{n_all} fields; cases passing: "
           f"{sum(all(r[1] for r in compare(c)) for c in CASES)}/{len(CASES)}")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if any("received" in a for a in json.loads(
+    (CASES_DIR / c / "truth.json").read_text(encoding="utf-8"))["articles"])])
+def test_first_page_notes_stay_with_their_article(case: str) -> None:
+    """Where several articles start on one page, each one's first-page note (its own
+    收稿日期) at the page's foot is its own, not the first or the last one's."""
+    truth, issue = result(case)
+    got = [a.get("received") for a in issue["articles"]]
+    assert got == [t["received"] for t in truth["articles"]]
