@@ -616,15 +616,20 @@ NOTICES = {
     "shengming": ("本刊声明", [
         "本刊已许可中国知网以数字化方式复制、汇编、发行、信息网络传播本刊全文。著作权使用费与本刊稿酬一并支付。"
         "作者向本刊提交文章发表的行为即视为同意我刊上述声明。"], "《现代区域研究》编辑部"),
+    "qishi": ("本刊启事", [
+        "本刊从未委托任何机构或个人代理组稿、收取版面费，请作者通过本刊官方网站投稿，谨防上当受骗。"],
+        "《现代区域研究》编辑部"),
 }
+NOTICE_TITLE = {"qishi": 11.0}   # (a notice headed in bold body type; the others in 16 pt)
 
 
 def notice_lines(key: str) -> list[Line]:
-    """A notice under an article's end: its title in 16 pt (as large as an article title),
-    its paragraphs in small type, the editors' signature."""
+    """A notice under an article's end: its title in 16 pt (as large as an article title) or
+    as NOTICE_TITLE sets it, its paragraphs in small type, the editors' signature."""
     title, paras, sign = NOTICES[key]
+    size = NOTICE_TITLE.get(key, 16.0)
     ls = [spacer(mf.RUN_ON_GAP)]
-    ls += mf.title_lines(None, 16, text=title, st=St(16, bold=True))
+    ls += mf.title_lines(None, size, text=title, st=St(size, bold=True))
     for t in paras:
         ls += wrap([(t, St(9.5))], mf.TW, first=2 * 9.5, height=15)
     ls.append(Line(glyphs(sign, St(9.5)), 15, 0, mf.TW, "right"))
@@ -1005,8 +1010,9 @@ def cases() -> list[Case]:
         base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, en="", aff=(1,))], affs=[AFF1], title_en="",
              affs_en=[], paras=3), folio="head_dots", columns=True, a4=True, new_column=True)
     for key, what in (("gaoyue", "the journal's 稿约"), ("zhenggao", "a column's 征稿启事"),
-                      ("shengming", "a 本刊声明 (a notice with no advert word)")):
-        add(f"notice_after_{key}", f"{what} in 16 pt set below the article's end on its last page: no article, "
+                      ("shengming", "a 本刊声明 (a notice with no advert word)"),
+                      ("qishi", "a short 本刊启事 headed in bold body type")):
+        add(f"notice_after_{key}", f"{what} set below the article's end on its last page: no article, "
             "and the page stays the article's", base(paras=3), folio="head_dots", notice_after=key)
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
         base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
