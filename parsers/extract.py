@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +23,8 @@ from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, bod
                            text_runs_on, with_own_notes)
 from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
-from parsers.textlayer import Document, read_document
+from parsers.spreads import logical_outline, logical_pages, to_physical
+from parsers.textlayer import Document, PageText, read_document
 from parsers.toc import similar
 from schemas.doi_pattern import assign_on_ingest
 from schemas.model import Article, Issue, Journal, LangText, PageOcr, Source
@@ -295,11 +296,18 @@ class Plan:
     infos: list[PageInfo]
     size: float
     split: Split
+    # a PDF drawn as reader spreads (parsers/spreads.py): its printed pages, which `infos`
+    # describe, and for each the PDF page it is on and its x offset there; empty otherwise
+    pages: list[PageText] = field(default_factory=list)
+    halves: list[tuple[int, float]] = field(default_factory=list)
 
 
 def plan_issue(doc: Document) -> Plan:
+    pages, halves = logical_pages(doc.pages)
+    if halves:  # (two printed pages on each PDF page: classified and split as printed pages)
+        doc = replace(doc, pages=pages, outline=logical_outline(doc.outline, pages, halves))
     infos, size = analyse_pages(doc)
-    return Plan(infos, size, plan_split(doc, infos))
+    return Plan(infos, size, plan_split(doc, infos), pages, halves)
 
 
 def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
@@ -435,7 +443,9 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     assess_issue(issue, [page_evidence(plan, a, taken, k) for k, a in enumerate(articles)])
     assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
-    add_provenance(articles, doc.pages)  # the page and box each field was printed in
+    add_provenance(articles, plan.pages or doc.pages)  # the page and box each field was printed in
+    if plan.halves:
+        to_physical(articles, plan.halves)  # (pdf_pages and provenance on the PDF's own spreads)
     return issue
 
 
