@@ -460,13 +460,13 @@ def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = Non
     """What the article's own pages showed: the labels on its first two pages and on its
     last (unless the next article starts there), and whether its folios were printed.
     `taken`: the PDF pages some article owns; `k`: the article's span, whose part of a page
-    it shares with another article is all it showed there (not the other's labels or notes)."""
+    where several articles start is all it showed there (not the others' labels or notes)."""
     first, last = art.pdf_pages
     own = plan.infos[first - 1: last]
     spans = plan.split.spans
     if (k is not None and k < len(spans) and (spans[k].first, spans[k].last) == (first, last)
-            and (shared_first(spans, k) or (k + 1 < len(spans) and shared_first(spans, k + 1)))):
-        own = _own_pages(plan, k)
+            and (plan.infos[first - 1].later_starts or plan.infos[last - 1].later_starts)):
+        own = _own_pages(plan, k)  # (a page where several articles start: only its part)
     if not own:
         return PageEvidence()
     shared_last = any(s.first == last and s.first != first for s in plan.split.spans)
