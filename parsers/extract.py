@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,9 +20,11 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
-                           text_runs_on)
-from parsers.split import Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, trim_to_page_count
-from parsers.textlayer import Document, read_document
+                           text_runs_on, with_own_notes)
+from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
+                           trim_to_page_count)
+from parsers.spreads import logical_outline, logical_pages, to_physical
+from parsers.textlayer import Document, PageText, read_document
 from parsers.toc import similar
 from schemas.doi_pattern import assign_on_ingest
 from schemas.model import Article, Issue, Journal, LangText, PageOcr, Source
@@ -73,8 +75,10 @@ def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:
     counts = {}
     for span in split.spans:
         page = infos[span.first - 1]
-        if "article_no" in page.labels:
-            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body))
+        if "article_no" in page.labels and span.top is None:
+            # (of a page where more articles start lower, the 文章编号 above the next one's)
+            end = page.later_starts[0].y if page.later_starts else float("inf")
+            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body if ln.y < end - 0.5))
             if ano is not None and ano.page_count.isdigit():
                 counts[span.first] = int(ano.page_count)
     return counts
@@ -292,11 +296,18 @@ class Plan:
     infos: list[PageInfo]
     size: float
     split: Split
+    # a PDF drawn as reader spreads (parsers/spreads.py): its printed pages, which `infos`
+    # describe, and for each the PDF page it is on and its x offset there; empty otherwise
+    pages: list[PageText] = field(default_factory=list)
+    halves: list[tuple[int, float]] = field(default_factory=list)
 
 
 def plan_issue(doc: Document) -> Plan:
+    pages, halves = logical_pages(doc.pages)
+    if halves:  # (two printed pages on each PDF page: classified and split as printed pages)
+        doc = replace(doc, pages=pages, outline=logical_outline(doc.outline, pages, halves))
     infos, size = analyse_pages(doc)
-    return Plan(infos, size, plan_split(doc, infos))
+    return Plan(infos, size, plan_split(doc, infos), pages, halves)
 
 
 def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
@@ -305,12 +316,20 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
     span = spans[k]
     pages = list(plan.infos[span.first - 1: span.last])
     # (the first article's page 1 may open with the tail of one this file does not hold)
-    if pages[0].start_y is not None and (shared_first(spans, k) or (k == 0 and ended_above(pages[0]))):
-        pages[0] = page_part(pages[0], below=pages[0].start_y)
+    top = start_top(span, plan.infos)
+    if top is not None and (shared_first(spans, k) or span.top is not None or (k == 0 and ended_above(pages[0]))):
+        pages[0] = page_part(pages[0], below=top)
     if k + 1 < len(spans) and shared_first(spans, k + 1):
-        nxt = plan.infos[spans[k + 1].first - 1]
-        if nxt.start_y is not None:
-            pages[-1] = page_part(pages[-1], above=nxt.start_y)
+        nxt = start_top(spans[k + 1], plan.infos)
+        if nxt is not None:
+            pages[-1] = page_part(pages[-1], above=nxt)
+    # (where several articles start on a page, each keeps its own first-page notes at its foot)
+    for i in {0, len(pages) - 1}:
+        page = plan.infos[span.first - 1 + i]
+        if page.later_starts:
+            ys = [s.y for s in page.later_starts]
+            start = None if i else (0 if span.top is None else 1 + ys.index(span.top))
+            pages[i] = with_own_notes(pages[i], page, start, plan.size)
     return pages
 
 
@@ -422,10 +441,12 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
         attach_english(issue, parse_english_section(english_lines))
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
-    untrusted = {p.number: p.distrust for p in doc.pages if p.distrust and p.ocr_confidence is None}
-    assess_issue(issue, [page_evidence(plan, a, taken, untrusted) for a in articles])
+    untrusted = {p.number: p.distrust for p in plan.pages or doc.pages if p.distrust and p.ocr_confidence is None}
+    assess_issue(issue, [page_evidence(plan, a, taken, k, untrusted) for k, a in enumerate(articles)])
     assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
-    add_provenance(articles, doc.pages)  # the page and box each field was printed in
+    add_provenance(articles, plan.pages or doc.pages)  # the page and box each field was printed in
+    if plan.halves:
+        to_physical(articles, plan.halves)  # (pdf_pages and provenance on the PDF's own spreads)
     return issue
 
 
@@ -436,13 +457,19 @@ def pages_ocr(doc: Document) -> list[PageOcr]:
             for p in doc.pages if p.distrust]
 
 
-def page_evidence(plan: Plan, art: Article, taken: set[int], untrusted: dict[int, str] | None = None) -> PageEvidence:
+def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = None,
+                  untrusted: dict[int, str] | None = None) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
     last (unless the next article starts there), and whether its folios were printed.
-    `taken`: the PDF pages some article owns; `untrusted`: page -> why its text layer is not
-    trusted, for the pages OCR did not read."""
+    `taken`: the PDF pages some article owns; `k`: the article's span, whose part of a page
+    where several articles start is all it showed there (not the others' labels or notes);
+    `untrusted`: page -> why its text layer is not trusted, for the pages OCR did not read."""
     first, last = art.pdf_pages
     own = plan.infos[first - 1: last]
+    spans = plan.split.spans
+    if (k is not None and k < len(spans) and (spans[k].first, spans[k].last) == (first, last)
+            and (plan.infos[first - 1].later_starts or plan.infos[last - 1].later_starts)):
+        own = _own_pages(plan, k)  # (a page where several articles start: only its part)
     if not own:
         return PageEvidence()
     shared_last = any(s.first == last and s.first != first for s in plan.split.spans)
@@ -471,8 +498,8 @@ def build_issue(doc: Document, settings: JournalSettings | None = None,
     """planned: called with the articles' first PDF pages (1-based) as soon as the split is
     known, before their fields are read (the CLI starts rendering the report's page images)."""
     plan = plan_issue(doc)
-    if planned:
-        planned([span.first for span in plan.split.spans])
+    if planned:  # (in the PDF's own pages: a spread holds two printed pages)
+        planned([plan.halves[span.first - 1][0] if plan.halves else span.first for span in plan.split.spans])
     articles = []
     for k in range(len(plan.split.spans)):
         articles.append(extract_one(plan, k))

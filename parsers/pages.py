@@ -53,6 +53,9 @@ _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:Engl
 # a masthead box above a first page's title (第45卷 第2期 / Vol.45 No.2 / 2023年3月 / ISSN): not another article's text
 _MASTHEAD_FURNITURE = re.compile(r"^\s*第\s*\d+\s*[卷期]|\bVol\.?\s*\d|\bNo\.?\s*\d|ISSN|\bCN\s*\d{2}\s*-|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月|^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s*(?:19|20)\d\d", re.I)
 _ADVERT = re.compile(r"广告|征稿|启事|征订|订阅|稿约|投稿须知|欢迎订阅")
+# what a journal's own notices are called (本刊声明, 敬告读者, 更正, 会议通知, 简讯): set in the
+# space under an article's end, in type as large as a title, they are no article
+_NOTICE = re.compile(r"声明|告读者|告作者|敬告|更正|勘误|通知|通告|公告|简讯|征文|鸣谢|招聘|招生")
 # a full-text database's record page appended to a download (文献链接 pages): its record
 # fields — 刊名, 英文刊名, 年，卷(期), 参考文献(5条), 本文读者也读过, 本文链接 — never open an article
 _DATABASE_FIELD = re.compile(r"^\s*(?:刊\s*名|英文刊名|年\s*[，,]\s*卷\s*[（(]\s*期\s*[)）]|本文链接|文献链接|引用本文"
@@ -67,6 +70,15 @@ COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s
 CLOSING = re.compile(r"^\s*[（(【\[]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*[:：]|^\s*[（(]\s*(?:本文|责任)编辑[\s\u3000]+\S")
 REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*参\s*考\s*文\s*献\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
+
+
+@dataclass
+class LaterStart:
+    """Another article that starts lower on a page which already carries one start: two
+    short pieces on one page, or a whole short piece between one article's tail and the
+    next one's head (run-on journals set a 书评, 短文 or 编者按 wherever the last one ended)."""
+    y: float                         # top of its block: its title, or labelled lines right above it
+    title_lines: list["Line"] = field(default_factory=list)
 
 
 @dataclass
@@ -86,6 +98,8 @@ class PageInfo:
     evidence: list[str] = field(default_factory=list)
     part_type: str | None = None     # "editorial" when a heading such as "Preface" opens the page
     start_y: float | None = None     # where the article starts when another one's text ends above it
+    later_starts: list[LaterStart] = field(default_factory=list)  # further starts below the page's first, in order
+    notice_y: float | None = None    # a notice (稿约, 征稿启事, 本刊声明) set under the article's end starts here
 
 
 def body_size(pages: list["PageText"]) -> float:
@@ -610,6 +624,14 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
         info.title_lines = []
+    labelled = {h.line for h in hits}
+    if info.title_lines and _notice_under_text(body, hits, info.title_lines[0], size):
+        # a 稿约, 征稿启事 or 本刊声明 set in the space under an article's end: the page is still
+        # that article's (a notice page of its own has no article text above its title)
+        info.notice_y = info.title_lines[0].y
+        info.evidence.append(f"notice “{title}” set under the end of an article's text")
+        info.title_lines = []
+        return info
     if info.title_lines and _ADVERT.search(title) and not info.labels & {"doi", "article_no", "clc"}:
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
@@ -628,14 +650,25 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
         top = info.title_lines[0]
-        labelled = {h.line for h in hits}
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in body if ln.y < top.y)
+        before = [ln for ln in body if ln.y < top.y] + _column_before(body, top)
+        closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in before)
         if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
+        info.later_starts, notice = _later_starts(body, hits, size, info.title_lines)
+        for later in info.later_starts:
+            info.evidence.append(f"another article starts lower (y {later.y:.0f}): "
+                                 f"“{''.join(ln.text.strip() for ln in later.title_lines)[:40]}” below an article's end")
+        if notice is not None:
+            info.notice_y = notice
     elif _ADVERT.search(joined) and not info.labels and len(joined) < 1500:
-        info.kind = "advert"
+        head = next((ln for ln in body if _ADVERT.search(ln.text)), body[0])
+        if _notice_under_text(body, hits, head, size, any_size=True):
+            info.notice_y = head.y  # (a notice under the end of an article's text: the article's page)
+            info.evidence.append(f"notice “{head.text.strip()}” set under the end of an article's text")
+        else:
+            info.kind = "advert"
     elif (heading := _part_heading(body, size, page.height)) is not None:
         info.kind = "start"
         info.part_type = type_of_heading(heading.text)
@@ -729,9 +762,93 @@ def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: flo
     """Does another article's text end above this title? Several lines of running text in
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
     which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
-    above = [ln for k, ln in enumerate(body) if ln.y < title.y - 0.5 * title.size and ln.text.strip()
+    beside = {id(ln) for ln in _column_before(body, title)}
+    above = [ln for k, ln in enumerate(body) if (ln.y < title.y - 0.5 * title.size or id(ln) in beside) and ln.text.strip()
              and ln.size <= size * 1.15 and k not in labelled and not _MASTHEAD_FURNITURE.search(ln.text)]
     return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
+
+
+def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
+    """On a two-column page, the lines read before `title` in a column to its left that run
+    down beside and below it, when they show an article's end (its references, a closing
+    line): the earlier article's tail, though lower on the page than the title that opens
+    the right column. Empty on a page read in one column."""
+    at = next((k for k, ln in enumerate(body) if ln is title), None)
+    if at is None:
+        return []
+    beside = [ln for ln in body[:at] if ln.x1 < title.x0 - 2 and ln.y > title.y + 0.5 * title.size]
+    if len(beside) < 3 or not any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip())
+                                  or _REFERENCE_ITEM.match(ln.text) for ln in beside):
+        return []
+    return beside
+
+
+def _notice_under_text(body: list["Line"], hits: list["LabelHit"], head: "Line", size: float,
+                       any_size: bool = False) -> bool:
+    """Is `head` the title of a notice (稿约, 征稿启事, 本刊声明, 更正…) set under the running
+    text of an article (which then ends on this page), and no article's header under it?
+    `any_size`: the title need not be in large type (a notice headed in body type)."""
+    title = head.text.strip()
+    if not (_ADVERT.search(title) or _NOTICE.search(title)) or len(title) > 40:
+        return False
+    if not any_size and head.size < size * 1.2:
+        return False
+    header = {h.field for h in hits if body[h.line].y > head.y} & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no"}
+    return len(header) < 2 and _text_above(body, {h.line for h in hits}, head, size)
+
+
+def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
+                  ) -> tuple[list[LaterStart], float | None]:
+    """Further article starts below the page's first one (`first`: its title lines), and
+    where a notice under the last article's end begins (or None).
+
+    A later start is a title in large type, read after an article's end (its 参考文献 or
+    references, a （收稿日期…）/（责任编辑…） closing) and that article's running text, and
+    followed by an article's header: its 摘要/关键词 (the title at least 1.2× the text), or,
+    for a short piece that prints none (书评, 短文, 编者按), a byline right under a title at
+    least 1.5× the text. A section heading, a 参考文献 head, an English title (an article's
+    English block set after its references) or a notice (稿约, 征稿启事, 本刊声明) is none."""
+    from parsers.article import _BYLINE  # (here: parsers.article reads this module's PageInfo)
+    at = [k for k, ln in enumerate(body) if any(ln is t for t in first)]
+    if not at:
+        return [], None
+    labelled = {h.line for h in hits}
+    header = {"abstract_zh", "keywords_zh"}
+    starts: list[LaterStart] = []
+    notice: float | None = None
+    prev = k = at[-1] + 1
+    while k < len(body):
+        ln = body[k]
+        if (ln.size < size * 1.2 or len(re.sub(r"\s", "", ln.text)) < 2 or COLUMN_LABEL.match(ln.text)
+                or _ALONE_LINE.match(ln.text) or not re.search(r"[^\W\d_]", ln.text)):
+            k += 1
+            continue
+        group, j = [ln], k + 1
+        while j < len(body) and abs(body[j].size - ln.size) <= 0.6 and 0 < body[j].y - group[-1].y < ln.size * 2.2:
+            group.append(body[j])
+            j += 1
+        title = "".join(t.text.strip() for t in group)
+        end = next((m for m in range(j, min(j + 15, len(body))) if body[m].size >= size * 1.2), min(j + 15, len(body)))
+        below = {h.field for h in hits if j <= h.line < end}
+        region = body[prev:k]
+        ended = any(CLOSING.match(t.text) or REFERENCES_HEAD.match(t.text.strip()) or _REFERENCE_ITEM.match(t.text)
+                    for t in region)
+        text = [t for i, t in enumerate(region, prev) if t.text.strip() and t.size <= size * 1.15
+                and i not in labelled and not _MASTHEAD_FURNITURE.search(t.text)]
+        after_text = len(text) >= 3 and sum(len(t.text.strip()) for t in text) >= 80
+        if after_text and (_ADVERT.search(title) or _NOTICE.search(title)) and len(below & header) < 1:
+            notice = group[0].y if notice is None else notice
+            k = j
+            continue
+        byline = j < len(body) and _BYLINE.match(body[j].text.strip()) is not None and body[j].size < ln.size
+        heading = (is_section_heading(title) or _NUMBERED_HEADING.match(group[0].text) is not None
+                   or REFERENCES_HEAD.match(title) is not None or latin_share(title) > 0.5)
+        if ended and after_text and not heading and not _ADVERT.search(title) and (
+                below & header or (ln.size >= size * 1.5 and byline and not _NOTICE.search(title))):
+            starts.append(LaterStart(_header_top(body, labelled, group[0]), group))
+            prev = j
+        k = j
+    return starts, notice
 
 
 def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
@@ -759,15 +876,19 @@ def text_runs_on(info: PageInfo, size: float) -> bool:
 
 
 def page_part(info: PageInfo, *, above: float | None = None, below: float | None = None) -> PageInfo:
-    """The part of a page shared by two articles that belongs to one of them: the lines above
-    y `above` (the earlier article's end) or from y `below` on (the later one's start)."""
+    """The part of a page shared by two articles that belongs to one of them: the lines before
+    the block that starts at y `above` (the earlier article's end) or from the block that
+    starts at y `below` on (the later one's start). A page shared by three articles gives the
+    middle one's part by cutting twice. On a two-column page "before" is reading order: the
+    left column's lines beside a title that opens the right column are the earlier article's."""
     cut = above if above is not None else below
-    earlier = _earlier_notes(info.body, cut) if cut is not None else set()
+    later = _from_cut(info.body, cut) if cut is not None else set()
+    earlier = _earlier_notes(info.body, later) if cut is not None else set()
 
     def keep(ln: "Line") -> bool:
-        if above is not None and ln.y >= above - 0.5:
+        if above is not None and id(ln) in later:
             return id(ln) in earlier
-        if below is not None and ln.y >= below - 0.5:
+        if below is not None and id(ln) in later:
             return id(ln) not in earlier
         return below is None
 
@@ -779,18 +900,77 @@ def page_part(info: PageInfo, *, above: float | None = None, below: float | None
     return part
 
 
+# the labels that open an article's first-page notes (CAJ-CD B/T 1-2006: 收稿日期, 基金项目, 作者简介)
+_FIRST_PAGE_NOTES = {"received", "funding", "bio"}
+
+
+def note_blocks(info: PageInfo, size: float) -> list[list["Line"]]:
+    """On a page where several articles start, their first-page notes at its foot, one block
+    per start in the order they start (CAJ-CD B/T 1-2006 sets each article's 收稿日期, 基金项目
+    and 作者简介 at the foot of the page where it starts; a journal opens every block with the
+    same label). Page notes (①②) are no block's. Empty unless there are as many blocks as starts."""
+    if not info.later_starts:
+        return []
+    foot = sorted((ln for ln in info.body if ln.y > info.later_starts[-1].y and ln.size < size - 0.3), key=lambda ln: ln.y)
+    blocks: list[list[Line]] = []
+    opener: str | None = None
+    in_note = False
+    for ln in foot:
+        hits = find_labels([ln.text])
+        field_ = hits[0].field if hits and hits[0].start <= 2 else None
+        if _NOTE_MARK.match(ln.text):
+            in_note = True  # (a page note and its run-on lines)
+            continue
+        if field_ in _FIRST_PAGE_NOTES and (opener is None or field_ == opener):
+            opener, in_note = field_, False
+            blocks.append([ln])
+        elif blocks and not in_note:
+            blocks[-1].append(ln)
+    return blocks if len(blocks) == 1 + len(info.later_starts) else []
+
+
+def with_own_notes(part: PageInfo, page: PageInfo, start: int | None, size: float) -> PageInfo:
+    """`part` (an article's part of `page`) with the first-page notes of `page` that are its
+    own: the block of its start there (`start`: 0 the page's first start, i its i-th later
+    one; None: it does not start on this page, so none is), and no other start's block."""
+    blocks = note_blocks(page, size)
+    if not blocks:
+        return part
+    mine = {id(ln) for ln in blocks[start]} if start is not None and start < len(blocks) else set()
+    others = {id(ln) for b in blocks for ln in b} - mine
+    have = {id(ln) for ln in part.body}
+    body = [ln for ln in page.body if (id(ln) in have and id(ln) not in others) or id(ln) in mine]
+    if [id(ln) for ln in body] == [id(ln) for ln in part.body]:
+        return part
+    return replace(part, body=body, labels={h.field for h in find_labels([ln.text for ln in body])})
+
+
+def _from_cut(body: list["Line"], cut: float) -> set[int]:
+    """The lines (by id) from the block starting at y `cut` on: those at or below it, or, on a
+    two-column page whose block top opens a column beside a column read before it, those read
+    from the block top on (column_before's layout)."""
+    row = [k for k, ln in enumerate(body) if abs(ln.y - cut) <= 0.5]
+    if row:
+        at = max(row, key=lambda k: (body[k].size, -k))  # (the block's top: its largest piece)
+        top = body[at]
+        if len([ln for ln in body[:at] if ln.x1 < top.x0 - 2 and ln.y > top.y + 0.5 * top.size]) >= 3:
+            return {id(ln) for ln in body[at:]}
+    return {id(ln) for ln in body if ln.y >= cut - 0.5}
+
+
 _NOTE_MARK = re.compile(r"^\s*([\u2460-\u2473])")
 
 
-def _earlier_notes(body: list["Line"], cut: float) -> set[int]:
-    """Footnotes below `cut` that belong to the article ending above it: the notes whose
-    marks (①②, numbered per page) its text above the cut uses, with their run-on lines.
-    The later article's own notes and its first-page note (收稿日期…) stay with it."""
-    text_above = "".join(ln.text for ln in body if ln.y < cut - 0.5)
+def _earlier_notes(body: list["Line"], later: set[int]) -> set[int]:
+    """Footnotes after the cut (`later`: the ids of the lines from it on) that belong to the
+    article ending before it: the notes whose marks (①②, numbered per page) its text before
+    the cut uses, with their run-on lines. The later article's own notes and its first-page
+    note (收稿日期…) stay with it."""
+    text_above = "".join(ln.text for ln in body if id(ln) not in later)
     marks = set(re.findall(r"[\u2460-\u2473]", text_above))
     if not marks:
         return set()
-    below = sorted((ln for ln in body if ln.y >= cut - 0.5), key=lambda ln: ln.y)
+    below = sorted((ln for ln in body if id(ln) in later), key=lambda ln: ln.y)
     main = max((ln.size for ln in below), default=0.0)
     owned: set[int] = set()
     owner_is_earlier = False

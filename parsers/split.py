@@ -34,6 +34,13 @@ class Span:
     evidence: list[str] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)  # layout | toc | outline: what says it starts here
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    top: float | None = None   # y where it starts on its first page when it is a later start there (PageInfo.later_starts)
+
+
+def start_top(span: Span, infos: list[PageInfo]) -> float | None:
+    """Where on its first page the span's article starts: a later start's own y, else the
+    page's mid-page start (None: the page's top)."""
+    return span.top if span.top is not None else infos[span.first - 1].start_y
 
 
 @dataclass
@@ -165,10 +172,14 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
     warnings: list[tuple[str, str]] = []
 
     starts: dict[int, Span] = {}
+    later: dict[int, list[Span]] = {}  # page -> the spans of its later starts, in order
     for p in infos:
         if p.kind == "start":
             starts[p.number] = Span(p.number, p.number, evidence=[f"p.{p.number}: " + "; ".join(p.evidence)],
                                     sources={"layout"})
+            later[p.number] = [Span(p.number, p.number, top=s.y, sources={"layout"}, evidence=[
+                f"p.{p.number}: “{''.join(ln.text.strip() for ln in s.title_lines)}” starts at y {s.y:.0f}, "
+                "below the end of the article above it"]) for s in p.later_starts]
 
     # the 目录: each entry's printed page, mapped to a physical page
     for entry in toc:
@@ -181,6 +192,16 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             warnings.append(("toc-page-not-article", f"目录 lists “{entry.title}” at p.{entry.page} but that page is {page.kind}"))
             continue
         span = starts.get(phys)
+        if span is not None and later.get(phys):  # (several articles start there: the entry's is the title it names)
+            titles = ["".join(ln.text for ln in page.title_lines)] + [
+                "".join(ln.text for ln in s.title_lines) for s in page.later_starts]
+            best = max(range(len(titles)), key=lambda i: (similar(entry.title, titles[i]) if titles[i] else 0.0, -i))
+            if best:
+                there = later[phys][best - 1]
+                there.evidence.append(f"目录 agrees: “{entry.title}” at p.{entry.page}")
+                there.toc = entry
+                there.sources.add("toc")
+                continue
         if span is None:
             span = starts[phys] = Span(phys, phys)
             page.kind = "start"
@@ -225,12 +246,15 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
             starts[content[0]] = Span(content[0], content[0], evidence=["no article start found: the whole document is one article"])
             warnings.append(("no-article-start", "no start-of-article layout found; treated the document as one article"))
 
-    ordered = sorted(starts)
+    ordered = [s for first in sorted(starts) for s in [starts[first]] + later.get(first, [])]
     ranges = label_ranges(infos)
     spans: list[Span] = []
-    for i, first in enumerate(ordered):
-        span = starts[first]
-        limit = (ordered[i + 1] - 1) if i + 1 < len(ordered) else len(infos)
+    for i, span in enumerate(ordered):
+        first = span.first
+        if i + 1 < len(ordered) and ordered[i + 1].first == first:
+            spans.append(span)  # (another article starts lower on this page: this one ends there)
+            continue
+        limit = (ordered[i + 1].first - 1) if i + 1 < len(ordered) else len(infos)
         last = first
         for n in range(first + 1, limit + 1):
             if by_number[n].kind in NOT_ARTICLE:
@@ -253,9 +277,9 @@ def share_mid_page_starts(split: Split, infos: list[PageInfo], counts: dict[int,
     page before: then the text above the later title is not its end (an editor's note, a
     column's introduction)."""
     for prev, span in zip(split.spans, split.spans[1:]):
-        if infos[span.first - 1].start_y is None or prev.last != span.first - 1:
+        if start_top(span, infos) is None or prev.last != span.first - 1:
             continue
-        count = counts.get(prev.first, 0)
+        count = counts.get(prev.first, 0) if prev.top is None else 0  # (a later start's is not the page's first 文章编号)
         if count and prev.first + count - 1 == prev.last:
             prev.evidence.append(f"文章编号 page count {count} ends on p.{prev.last}: p.{span.first} is not shared")
             continue
@@ -287,7 +311,7 @@ def merge_by_page_count(split: Split, infos: list[PageInfo], counts: dict[int, i
     spans = split.spans
     k = 0
     while k < len(spans):
-        span, count = spans[k], counts.get(spans[k].first, 0)
+        span, count = spans[k], (counts.get(spans[k].first, 0) if spans[k].top is None else 0)
         end = span.first + count - 1
         while count and k + 1 < len(spans) and spans[k + 1].first <= end:
             nxt = spans[k + 1]

@@ -97,6 +97,10 @@ class Art:
     codes: list[str] = field(default_factory=list)      # extra code lines (文章编号, DOI) after 中图分类号
     foot_extra: list[str] = field(default_factory=list)  # extra first-page notes (基金项目, 通信作者)
     aff_truth: list[str] = field(default_factory=list)  # the units' names when affs are printed otherwise
+    title_size: float = 16.0         # the title's type size (a run-on piece may set it smaller)
+    labelled: bool = True            # 摘要/关键词/中图分类号 printed (a short piece, a 书评 or 短文, prints none)
+    received: str = "2023-03-15"     # the 收稿日期 its first-page note prints
+    received_truth: bool = False     # put the 收稿日期 in the truth (cases where articles share a page's foot)
 
 
 @dataclass
@@ -112,6 +116,7 @@ class Case:
     first_folio_style: str = ""      # the first page's folio style when it differs (e.g. foot_center)
     a4: bool = False                 # A4 page (595 x 842 pt) with a 46-character measure
     columns: bool = False            # body in two columns under a full-width front matter
+    new_column: bool = False         # (columns) a run-on article opens at the top of the next column
     first_head: bool = False         # the first page prints the running head, not a masthead
     misprint: dict[int, int] = field(default_factory=dict)   # page index -> a wrongly printed folio
     odd_head: str = ""               # the running head of odd pages, when the case prints another
@@ -120,6 +125,7 @@ class Case:
     blank_after: tuple[int, ...] = ()  # articles followed by a blank page (the next starts on an odd page)
     no_folio: tuple[int, ...] = ()   # page indices that print no folio (a last page, a figure page)
     advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
+    notice_after: str = ""           # a notice (NOTICES key) set below the last article's end, on its last page
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
@@ -339,9 +345,9 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls: list[Line] = [spacer(6)]
     if art.column:
         ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
-    tl = mf.title_lines(None, 16, text=art.title, st=St(16, bold=True))
+    tl = mf.title_lines(None, art.title_size, text=art.title, st=St(art.title_size, bold=True))
     if art.title_mark:         # a note marker on the title pointing to its 基金项目 note
-        tl[-1].gs = tl[-1].gs + glyphs(art.title_mark, St(16, sup=True))
+        tl[-1].gs = tl[-1].gs + glyphs(art.title_mark, St(art.title_size, sup=True))
     ls += tl
     if art.subtitle:
         ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
@@ -350,15 +356,16 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls += unit_lines(art)
     ls.append(spacer(6))
     ind = 2 * mf.BODY
-    ls += labelled("摘　要：", art.abstract, 9, ind, 14)
-    ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
-    ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
+    if art.labelled:
+        ls += labelled("摘　要：", art.abstract, 9, ind, 14)
+        ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
+        ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
     for code in art.codes:
         ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
     if art.title_en and not art.en_at_end:
         ls += english_block(art)
     ls.append(spacer(10))
-    fixed: list[Line] = wrap([("收稿日期：2023-03-15", St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    fixed: list[Line] = wrap([("收稿日期：" + art.received, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     for note in art.foot_extra:
         fixed += wrap([(note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     if art.unit_note:
@@ -487,7 +494,7 @@ def columns(front: list[Line], body: list[Line]) -> list[tuple[list[tuple[Line, 
     top, col = y, 0
     for ln in body:
         foot = sum(x.height for x in fixed + ln.fixed) + (9 if fixed or ln.fixed else 0)
-        if y - ln.height < mf.BOTTOM + foot:
+        if y - ln.height < mf.BOTTOM + foot or (ln.break_before and y < top):
             if col == 0:
                 col, y = 1, top
             else:
@@ -501,17 +508,51 @@ def columns(front: list[Line], body: list[Line]) -> list[tuple[list[tuple[Line, 
     return pages
 
 
+@contextmanager
+def measure(width: float):
+    """Typeset with the measure narrowed to `width` (a run-on article's front matter set in
+    one column of a two-column page, as medical and science journals set short pieces)."""
+    saved = mf.TW
+    mf.TW = width
+    try:
+        yield
+    finally:
+        mf.TW = saved
+
+
 def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    """The first article's front matter across the measure, its body and any run-on
+    articles after it (front matter and all, in the column's width) in two columns."""
+    colw = (mf.TW - GUTTER) / 2
     art = case.arts[0]
-    flow, start = article_flow(art, (mf.TW - GUTTER) / 2)
-    pages = columns(flow[:start], flow[start:])
+    flow, start = article_flow(art, colw)
+    owner = {id(ln): 0 for ln in flow}
+    body = flow[start:]
+    for i, more in enumerate(case.arts[1:], 1):
+        with measure(colw):
+            lines, _ = article_flow(more, colw)
+        for ln in lines:   # (its 收稿日期 is printed with its text: a column's foot has no room for notes)
+            ln.fixed = []
+        if case.new_column:
+            lines[0].break_before = True
+        else:
+            body.append(spacer(mf.RUN_ON_GAP))
+        body += lines
+        owner.update({id(ln): i for ln in lines})
+    pages = columns(flow[:start], body)
+    span: dict[int, list[int]] = {}
+    for pi, (placed, _) in enumerate(pages):
+        for ln, _, _ in placed:
+            if ln.gs and id(ln) in owner:
+                span.setdefault(owner[id(ln)], [pi, pi])[1] = pi
+    starts = {a for a, _ in span.values()}
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
     c.setTitle(f"{JOURNAL} {case.name}")
     c.setCreator("journal-ingest tests/make_convention_cases.py")
     c.setProducer("ReportLab")
     for pi, (placed, fixed) in enumerate(pages):
-        furniture(c, case, pi, case.first + pi, pi == 0)
+        furniture(c, case, pi, case.first + pi, pi in starts)
         for ln, dx, top in placed:
             moved = replace(ln, x=ln.x + dx)
             mf.draw_line(c, moved, top - ln.height + ln.height * 0.28)
@@ -519,7 +560,7 @@ def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
             mf.draw_page_body(c, mf.PageOut([], [], fixed), None)
         c.showPage()
     c.save()
-    return buf.getvalue(), [(1, len(pages))]
+    return buf.getvalue(), [(span[i][0] + 1, span[i][1] + 1) for i in range(len(case.arts))]
 
 
 BLEED = 36.0
@@ -561,6 +602,41 @@ def previous_tail() -> list[Line]:
     return ls
 
 
+# notices a journal sets in the space left under an article's end (none is an article):
+# title, paragraphs, and the signature line
+NOTICES = {
+    "gaoyue": ("《现代区域研究》稿约", [
+        "一、本刊刊登区域经济、城市发展与创新研究方面的学术论文，欢迎海内外学者投稿。",
+        "二、来稿须附中英文题名、摘要（300字以内）、关键词（3～5个）和作者简介，参考文献按GB/T 7714—2015著录。",
+        "三、本刊实行双向匿名审稿，三个月内未接到录用通知者，可自行处理。投稿邮箱：xdqy@163.com。"],
+        "《现代区域研究》编辑部"),
+    "zhenggao": ("“数字经济与区域发展”专栏征稿启事", [
+        "为推动数字经济与区域协调发展研究，本刊2024年开设专栏，诚邀专家学者赐稿。来稿以8000～12000字为宜，"
+        "请注明“专栏投稿”字样。截稿日期：2024年3月31日。"], "《现代区域研究》编辑部"),
+    "shengming": ("本刊声明", [
+        "本刊已许可中国知网以数字化方式复制、汇编、发行、信息网络传播本刊全文。著作权使用费与本刊稿酬一并支付。"
+        "作者向本刊提交文章发表的行为即视为同意我刊上述声明。"], "《现代区域研究》编辑部"),
+    "qishi": ("本刊启事", [
+        "本刊从未委托任何机构或个人代理组稿、收取版面费，请作者通过本刊官方网站投稿，谨防上当受骗。"],
+        "《现代区域研究》编辑部"),
+}
+NOTICE_TITLE = {"qishi": 11.0}   # (a notice headed in bold body type; the others in 16 pt)
+
+
+def notice_lines(key: str) -> list[Line]:
+    """A notice under an article's end: its title in 16 pt (as large as an article title) or
+    as NOTICE_TITLE sets it, its paragraphs in small type, the editors' signature."""
+    title, paras, sign = NOTICES[key]
+    size = NOTICE_TITLE.get(key, 16.0)
+    ls = [spacer(mf.RUN_ON_GAP)]
+    ls += mf.title_lines(None, size, text=title, st=St(size, bold=True))
+    for t in paras:
+        ls += wrap([(t, St(9.5))], mf.TW, first=2 * 9.5, height=15)
+    ls.append(Line(glyphs(sign, St(9.5)), 15, 0, mf.TW, "right"))
+    ls[1].keep = len(ls) - 2
+    return ls
+
+
 def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     flow: list[Line] = previous_tail() if case.tail_before else []
     owner: dict[int, int] = {}
@@ -576,6 +652,8 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
         for ln in lines:
             owner[id(ln)] = i
         flow += lines
+    if case.notice_after:
+        flow += notice_lines(case.notice_after)
     pages = mf.paginate(flow, None)
     span: dict[int, list[int]] = {}
     for pi, p in enumerate(pages):
@@ -639,6 +717,8 @@ def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
         if case.cut_after and art is case.arts[-1]:
             t["lpage"] = None         # its end is not in the file
         t["urls"] = [{"url": u, "accessed": d} for u, d in art.urls]
+        if art.received_truth:
+            t["received"] = art.received
         arts.append(t)
     return {"source": f"tests/conventions/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
             "year": YEAR, "issue": ISSUE, "articles": arts, "convention": case.convention,
@@ -898,8 +978,42 @@ def cases() -> list[Case]:
 
     add("run_on_notes", "run-on: the first article's ① notes with URLs and the second's 作者简介 note share the foot "
         "of the page where the second starts", noted(3), run_on_next(), folio="head_dots", run_on=True)
+    def dated(art: Art, day: str) -> Art:  # (its own 收稿日期, checked: each start's first-page note is its own)
+        return replace(art, received=f"2023-0{day}", received_truth=True)
+
     add("two_starts_one_page", "a short article (one note, one reference) and the next one's start on the same "
-        "first page: two starts on one page", noted(0), run_on_next(), folio="head_dots", run_on=True)
+        "first page: two starts on one page", dated(noted(0), "3-15"), dated(run_on_next(), "4-02"),
+        folio="head_dots", run_on=True)
+    def short(title: str, who: Person, unit: str, paras: int = 0, labelled: bool = True) -> Art:  # (no English block)
+        return base(title=title, people=[replace(who, en="", aff=(1,))], affs=[unit], title_en="", affs_en=[],
+                    paras=paras, labelled=labelled, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."])
+
+    zhao = Person("赵明华", "赵", "", (1,))
+    add("three_starts_one_page", "three pieces on one page: two short ones with no 摘要 or 关键词 (短文, 书评), then "
+        "an article's head running on overleaf", dated(short(TITLE, WANG, AFF1, labelled=False), "3-15"),
+        dated(short("区域协调发展中的创新要素流动", OUYANG, AFF2, labelled=False), "4-02"),
+        dated(short("数字基础设施与城市创新合作", zhao, AFF1, paras=3), "5-20"), folio="head_dots", run_on=True)
+    add("tail_short_head", "a run-on page holding the previous article's tail, a whole short piece and the next "
+        "article's head", dated(short(TITLE, WANG, AFF1, labelled=False), "3-15"),
+        dated(short("区域协调发展中的创新要素流动", OUYANG, AFF2, paras=3), "4-02"),
+        folio="head_dots", run_on=True, tail_before=True)
+    add("run_on_small_title", "a run-on start whose title is set smaller than usual (13 pt on 10.5 pt text)",
+        base(paras=3), replace(run_on_next(), title_size=13.0), folio="head_dots", run_on=True)
+    add("run_on_columns", "two-column pages: the next article's title block set in the right column below the "
+        "first one's end, beside the left column's text", base(paras=7),
+        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, en="", aff=(1,))], affs=[AFF1], title_en="",
+             affs_en=[], paras=3), folio="head_dots", columns=True, a4=True)
+    add("run_on_columns_top", "two-column pages: the first article's 参考文献 (a URL with its access date) end the "
+        "left column, the next article's title block opens the right column at the top of the page",
+        base(paras=4, refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}.",
+                            "王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."], urls=[(URL_STATS, ACCESS)]),
+        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, en="", aff=(1,))], affs=[AFF1], title_en="",
+             affs_en=[], paras=3), folio="head_dots", columns=True, a4=True, new_column=True)
+    for key, what in (("gaoyue", "the journal's 稿约"), ("zhenggao", "a column's 征稿启事"),
+                      ("shengming", "a 本刊声明 (a notice with no advert word)"),
+                      ("qishi", "a short 本刊启事 headed in bold body type")):
+        add(f"notice_after_{key}", f"{what} set below the article's end on its last page: no article, "
+            "and the page stays the article's", base(paras=3), folio="head_dots", notice_after=key)
     add("run_on_foot", "run-on issue: the second article starts mid-page; folios at the foot centre",
         base(paras=3), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))],
                             affs=[AFF1], affs_en=[AFF1_EN], title_en="Flows of Innovation Factors in "

@@ -1789,6 +1789,38 @@ def case_single_turned():
     return pdf, issue_truth(pdf, specs, n, False, False)
 
 
+def as_spreads(pdf: bytes, tag: str) -> bytes:
+    """The issue as InDesign's "export as spreads" draws it: facing pages side by side on
+    one PDF page twice as wide, the first page (a right-hand page) alone, then 2|3, 4|5, …
+    and a last even page alone; each printed page keeps its folio at its outer corner."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    pages = list(reader.pages)
+    groups = [[pages[0]]] + [pages[k:k + 2] for k in range(1, len(pages), 2)]
+    for group in groups:
+        pw, ph = float(group[0].mediabox.width), float(group[0].mediabox.height)
+        sheet = writer.add_blank_page(pw * len(group), ph)
+        for k, page in enumerate(group):
+            sheet.merge_transformed_page(page, Transformation().translate(pw * k, 0))
+    return _finish(writer, tag)
+
+
+def spread_of(page: int) -> int:
+    """The PDF page (spread) that holds printed page `page` (1-based) in as_spreads' layout."""
+    return page // 2 + 1
+
+
+def case_spreads():
+    specs = seed_issue_specs()
+    pdf, n = build("seed", specs, Layout(outline=False, labels=False))
+    pdf = as_spreads(pdf, "issue_spreads")
+    truth = issue_truth(pdf, specs, spread_of(n), True, True)
+    for art in truth.articles:
+        art.pdf_pages = [spread_of(art.pdf_pages[0]), spread_of(art.pdf_pages[1])]
+    return pdf, truth
+
+
 def case_cnki():
     specs = cnki_specs()
     pdf, n = build("cnki", specs, Layout(cover=False, english=False, first_printed=15))
@@ -1818,6 +1850,7 @@ CASES = {
     "issue_printer_marks": case_printer_marks,
     "single_article_turned": case_single_turned,
     "single_article_layers": case_single_layers,
+    "issue_spreads": case_spreads,
 }
 
 JOURNAL_TOML = f'''# Journal settings for the fixtures (see schemas/settings.py). Values the PDFs print

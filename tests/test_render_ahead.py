@@ -15,6 +15,7 @@ from review.render import pages_of_issue, render_ahead
 HERE = Path(__file__).resolve().parent
 ISSUE = HERE / "fixtures" / "issue_seed_ucs2" / "issue.pdf"
 OTHER = HERE / "fixtures" / "single_article" / "issue.pdf"
+SPREADS = HERE / "fixtures" / "issue_spreads" / "issue.pdf"
 
 
 def _counting(monkeypatch, threads: list[str] | None = None) -> list[list[int]]:
@@ -55,15 +56,18 @@ def test_only_the_missing_pages_are_drawn_and_another_file_is_not_taken(monkeypa
     assert calls[-1] == [0] and len(calls) == 6
 
 
-def test_the_ingest_renders_the_first_pages_ahead_and_the_report_uses_them(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("issue", [ISSUE, SPREADS], ids=["pages", "spreads"])
+def test_the_ingest_renders_the_first_pages_ahead_and_the_report_uses_them(tmp_path: Path, monkeypatch,
+                                                                           issue: Path) -> None:
+    """(a PDF of reader spreads is split as its printed pages: the pages drawn are the PDF's own)"""
     threads: list[str] = []
     calls = _counting(monkeypatch, threads)
-    assert main(["ingest", str(ISSUE), "--out", str(tmp_path), "--no-links", "--quiet"]) == 0
+    assert main(["ingest", str(issue), "--out", str(tmp_path), "--no-links", "--quiet"]) == 0
     record = json.loads(next(tmp_path.glob("*/issue.json")).read_text(encoding="utf-8"))
-    firsts = [a["pdf_pages"][0] - 1 for a in record["articles"]]
+    firsts = list(dict.fromkeys(a["pdf_pages"][0] - 1 for a in record["articles"]))
     assert calls == [firsts] and threads == ["render-ahead"]  # once, ahead, for every article's first page
     html = next(tmp_path.glob("*/report.html")).read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") >= len(firsts)
+    assert html.count("data:image/png;base64,") >= len(record["articles"])
 
 
 @pytest.mark.parametrize("flag", ["--no-report"])
