@@ -548,9 +548,11 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
 def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
     body, heads, folio = split_edges(page, size, band)
     body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
-    stamps = [ln for ln in body if is_platform_stamp(ln.text)]
+    stamps = [ln for ln in body + heads if is_platform_stamp(ln.text)]
     if stamps:  # a download platform's line on every page it serves: no part of the article
+        # (nor a running head: "… Author manuscript; available in PMC 2017 May 01." names no issue)
         body = [ln for ln in body if ln not in stamps]
+        heads = [ln for ln in heads if ln not in stamps]
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
                     folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
     if stamps:

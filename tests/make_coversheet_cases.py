@@ -25,6 +25,25 @@ platform adds when it serves the file, drawn with the fixed wording that platfor
   stamped       no cover sheet, but HighWire/SAGE's line at the foot of every page
                 ("Downloaded from <host> at <institution> on <date>"): no citation, date
                 or DOI may come from it.
+  preproof      Elsevier's Journal Pre-proof cover (PII, DOI, Reference, To appear in, the
+                three dates, "Please cite this article as:", its fixed notice) and the
+                "Journal Pre-proof" line at the head of every page
+  hal           the HAL open archive's cover ("HAL Id:", "To cite this version:", its
+                English and French notices)
+  pure          a university's Pure research portal cover (Citation for published version,
+                Document Version, Link to publication record, General rights, Take down policy)
+  whiterose     White Rose Research Online's cover ("This is a repository copy of …", its URL
+                line, Reuse and Takedown notices)
+  diva          DiVA's cover ("This is the published version of a paper published in …",
+                "Citation for the original published paper (version of record):", "N.B. …",
+                "Permanent link to this version:")
+  escholarship  eScholarship's cover ("UC … Previously Published Works", Permalink, "Peer
+                reviewed | eScholarship.org Powered by the California Digital Library")
+  pmc           no cover sheet, but an NIH author manuscript's lines: "HHS Public Access"
+                over the first page and "<journal>. Author manuscript; available in PMC
+                <date>." at the head of every page
+  ssrn          no cover sheet, but SSRN's "Electronic copy available at:
+                https://ssrn.com/abstract=…" at the foot of every page
 """
 from __future__ import annotations
 
@@ -82,16 +101,29 @@ STAMPS = {
     # JSTOR: two lines at the foot of every page it serves
     "jstor": ["This content downloaded from 130.209.6.61 on Tue, 12 Mar 2019 10:15:31 UTC",
               "All use subject to https://about.jstor.org/terms"],
+
+
+    # SSRN: one line at the foot of every page
+    "ssrn": ["Electronic copy available at: https://ssrn.com/abstract=2712345"],
+}
+# lines a platform sets at the head of every page (the first page's own list first, if any)
+HEAD_STAMPS = {
+    "preproof": [["Journal Pre-proof"]],
+    "pmc": [["HHS Public Access", "J Upland Ecol. Author manuscript; available in PMC 2017 May 01."],
+            ["J Upland Ecol. Author manuscript; available in PMC 2017 May 01."]],
 }
 
 
-def stamp(c: canvas.Canvas, lines: list[str]) -> None:
+def stamp(c: canvas.Canvas, lines: list[str], head: list[str] | None = None) -> None:
     c.setFont("Helvetica", 7)
     for k, text in enumerate(lines):
         c.drawCentredString(297, 24 - 9 * k, text)
+    for k, text in enumerate(head or []):
+        c.drawCentredString(297, 830 - 9 * k, text)
 
 
-def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, stamps: list[str] | None = None) -> None:
+def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, stamps: list[str] | None = None,
+                  heads: list[list[str]] | None = None) -> None:
     a = ARTICLE
     c.setFont("Helvetica", 8)
     c.drawString(56, 810, f"{a['citation']}")
@@ -138,7 +170,7 @@ def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, s
     _wrap(c, body, 56, y - 16, 480, "Times-Roman", 10, 12.5)
     c.setFont("Times-Roman", 9)
     c.drawCentredString(297, 40, "45")
-    stamp(c, stamps or [])
+    stamp(c, stamps or [], (heads or [[]])[0])
     c.showPage()
     c.setFont("Helvetica", 8)
     c.drawString(56, 810, "H. M. Carter et al.")
@@ -157,7 +189,7 @@ def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, s
     if stats_link:  # ResearchGate stamps its link at the foot of the file's last page
         c.setFont("Helvetica", 6)
         c.drawString(20, 12, "View publication stats")
-    stamp(c, stamps or [])
+    stamp(c, stamps or [], (heads or [[]])[-1])
     c.showPage()
 
 
@@ -226,19 +258,98 @@ def cover(c: canvas.Canvas, kind: str) -> None:
         _wrap(c, "JSTOR is a not-for-profit service that helps scholars, researchers, and students discover, "
                  "use, and build upon a wide range of content in a trusted digital archive.", 60, y - 140, 470,
               "Times-Roman", 9, 11)
+    elif kind == "preproof":
+        c.setFont("Helvetica-Bold", 16)
+        c.drawString(40, 790, "Journal Pre-proof")
+        y = _wrap(c, a["title"], 40, 750, 500, "Helvetica-Bold", 13, 17)
+        _rows(c, 40, [(y - 6, authors), (y - 34, "PII:            S0123-4567(16)30045-1"),
+                      (y - 48, f"DOI:            https://doi.org/{a['doi']}"), (y - 62, "Reference:    JUE 4512"),
+                      (y - 88, f"To appear in:   {a['journal']}"), (y - 114, "Received date:  12 January 2016"),
+                      (y - 128, "Revised date:   2 March 2016"), (y - 142, "Accepted date:  20 April 2016")],
+              "Helvetica", 9)
+        _wrap(c, f"Please cite this article as: {authors}, {a['title']}, {a['journal']} (2016), "
+                 f"doi: https://doi.org/{a['doi']}", 40, y - 172, 500, "Helvetica", 9, 11)
+        _wrap(c, "This is a PDF file of an article that has undergone enhancements after acceptance, such as the "
+                 "addition of a cover page and metadata, and formatting for readability, but it is not yet the "
+                 "definitive version of record. This version will undergo additional copyediting, typesetting and "
+                 "review before it is published in its final form.", 40, y - 220, 500, "Helvetica", 8, 10)
+    elif kind == "hal":
+        c.setFont("Helvetica", 9)
+        c.drawString(40, 800, "HAL Id: hal-01312345")
+        c.drawString(40, 788, "https://hal.science/hal-01312345")
+        c.drawString(40, 776, "Submitted on 5 May 2016")
+        y = _wrap(c, a["title"], 40, 740, 500, "Helvetica-Bold", 14, 18)
+        c.setFont("Helvetica", 10)
+        c.drawString(40, y - 4, authors)
+        y = _wrap(c, "HAL is a multi-disciplinary open access archive for the deposit and dissemination of "
+                     "scientific research documents, whether they are published or not.", 40, y - 40, 240,
+                  "Helvetica", 8, 10)
+        _wrap(c, "L'archive ouverte pluridisciplinaire HAL, est destinée au dépôt et à la diffusion de documents "
+                 "scientifiques de niveau recherche, publiés ou non.", 300, y + 10 * 3, 240, "Helvetica", 8, 10)
+        _wrap(c, f"To cite this version: {authors}. {a['title']}. {a['citation']}. hal-01312345", 40, y - 30, 500,
+              "Helvetica", 8, 10)
+    elif kind == "pure":
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(40, 800, "Edinburgh Research Explorer")
+        y = _wrap(c, a["title"], 40, 770, 500, "Helvetica-Bold", 13, 17)
+        y = _wrap(c, f"Citation for published version: {authors} 2016, '{a['title']}', {a['citation']}.", 40, y - 20,
+                  500, "Helvetica", 9, 11)
+        _rows(c, 40, [(y - 12, "Document Version: Peer reviewed version"),
+                      (y - 30, "Link: Link to publication record in Edinburgh Research Explorer"),
+                      (y - 60, "General rights")], "Helvetica", 9)
+        y = _wrap(c, "Copyright for the publications made accessible via the Edinburgh Research Explorer is retained "
+                     "by the author(s) and / or other copyright owners.", 40, y - 74, 500, "Helvetica", 8, 10)
+        c.setFont("Helvetica", 9)
+        c.drawString(40, y - 14, "Take down policy")
+        _wrap(c, "If you believe that this document breaches copyright please contact us providing details, and we "
+                 "will remove access to the work immediately and investigate your claim.", 40, y - 28, 500,
+              "Helvetica", 8, 10)
+    elif kind == "whiterose":
+        _wrap(c, f"This is a repository copy of {a['title']}.", 40, 790, 500, "Helvetica-Bold", 12, 15)
+        _rows(c, 40, [(740, "White Rose Research Online URL for this paper:"),
+                      (728, "https://eprints.whiterose.ac.uk/101234/"), (700, "Version: Accepted Version")],
+              "Helvetica", 9)
+        y = _wrap(c, f"Article: {authors} (2016) {a['title']}. {a['citation']}.", 40, 672, 500, "Helvetica", 9, 11)
+        _wrap(c, "If you consider content in White Rose Research Online to be in breach of UK law, please notify us "
+                 "by emailing eprints@whiterose.ac.uk including the URL of the record and the reason for the "
+                 "withdrawal request.", 40, y - 40, 500, "Helvetica", 8, 10)
+    elif kind == "diva":
+        c.setFont("Helvetica", 9)
+        c.drawString(40, 800, "http://www.diva-portal.org")
+        _rows(c, 40, [(770, f"This is the published version of a paper published in {a['journal']}."),
+                      (740, "Citation for the original published paper (version of record):")], "Helvetica", 9)
+        y = _wrap(c, f"{authors} (2016) {a['title']}. {a['citation']}.", 40, 726, 500, "Helvetica", 9, 11)
+        _rows(c, 40, [(y - 16, "N.B. When citing this work, cite the original published paper."),
+                      (y - 46, "Permanent link to this version:"),
+                      (y - 58, "http://urn.kb.se/resolve?urn=urn:nbn:se:uu:diva-281234")], "Helvetica", 9)
+    elif kind == "escholarship":
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(40, 800, "UC Davis")
+        c.drawString(40, 786, "UC Davis Previously Published Works")
+        _rows(c, 40, [(760, "Title"), (706, "Permalink"), (694, "https://escholarship.org/uc/item/8xq4v1zr"),
+                      (666, "Journal"), (654, f"{a['journal']}, 12"), (626, "Authors"), (614, authors)],
+              "Helvetica", 9)
+        _wrap(c, a["title"], 40, 746, 500, "Helvetica", 11, 14)
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 80, "Peer reviewed | eScholarship.org    Powered by the California Digital Library")
     c.showPage()
 
 
-CASES = ("researchgate", "tandf", "jstor", "plain", "stamped")
+COVERS = {"researchgate": "ResearchGate", "tandf": "Taylor & Francis Online", "jstor": "JSTOR",
+          "preproof": "Elsevier Journal Pre-proof / Accepted Manuscript", "hal": "HAL open archive",
+          "pure": "Pure research portal", "whiterose": "White Rose Research Online", "diva": "DiVA",
+          "escholarship": "eScholarship"}
+CASES = (*COVERS, "plain", "stamped", "pmc", "ssrn")
 
 
 def build(kind: str) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     c.setTitle("")
-    if kind not in ("plain", "stamped"):
+    if kind in COVERS:
         cover(c, kind)
-    article_pages(c, cite_line=kind == "plain", stats_link=kind == "researchgate", stamps=STAMPS.get(kind))
+    article_pages(c, cite_line=kind == "plain", stats_link=kind == "researchgate", stamps=STAMPS.get(kind),
+                  heads=HEAD_STAMPS.get(kind))
     c.save()
     return buf.getvalue()
 
@@ -247,9 +358,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     for kind in CASES:
         (OUT / f"{kind}.pdf").write_bytes(build(kind))
-    first = {kind: (1 if kind in ("plain", "stamped") else 2) for kind in CASES}
-    truth = {"article": ARTICLE, "first_pdf_page": first,
-             "platform": {"researchgate": "ResearchGate", "tandf": "Taylor & Francis Online", "jstor": "JSTOR"}}
+    first = {kind: (2 if kind in COVERS else 1) for kind in CASES}
+    truth = {"article": ARTICLE, "first_pdf_page": first, "platform": COVERS}
     (OUT / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 

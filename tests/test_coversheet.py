@@ -28,7 +28,7 @@ def read():
     return doc
 
 
-@pytest.mark.parametrize("kind", ["researchgate", "tandf", "jstor", "plain", "stamped"])
+@pytest.mark.parametrize("kind", sorted(TRUTH["first_pdf_page"]))
 def test_one_article_from_its_own_pages(read, kind):
     issue = build_issue(read(kind))
     truth = TRUTH["article"]
@@ -46,9 +46,12 @@ def test_one_article_from_its_own_pages(read, kind):
     assert len(art.citations) == 2 and not any(w in c.text for c in art.citations
                                                for w in ("publication stats", "downloaded", "All use"))
     assert art.received == ""
+    # (nor from the lines a pre-proof, an author manuscript or SSRN sets on every page)
+    assert not any(w in (art.title.en + art.abstract.en + " ".join(c.text for c in art.citations))
+                   for w in ("Pre-proof", "Author manuscript", "Public Access", "ssrn.com"))
 
 
-@pytest.mark.parametrize("kind", ["researchgate", "tandf", "jstor"])
+@pytest.mark.parametrize("kind", sorted(TRUTH["platform"]))
 def test_the_cover_sheet_is_named(read, kind):
     plan = plan_issue(read(kind))
     page = plan.infos[0]
@@ -83,10 +86,12 @@ def test_cover_sheet_of(lines, expected):
     assert cover_sheet_of(lines) == expected
 
 
-def test_a_page_stamp_is_left_out_and_said(read):
-    plan = plan_issue(read("stamped"))
-    for page in plan.infos:
-        assert not any("Downloaded from" in ln.text for ln in page.body)
+@pytest.mark.parametrize("kind, words", [("stamped", "Downloaded from"), ("preproof", "Journal Pre-proof"),
+                                         ("pmc", "Author manuscript"), ("ssrn", "Electronic copy")])
+def test_a_page_stamp_is_left_out_and_said(read, kind, words):
+    plan = plan_issue(read(kind))
+    for page in plan.infos[1 if kind in TRUTH["platform"] else 0:]:
+        assert not any(words in ln.text for ln in page.body + page.heads)
         assert any("download platform's stamp" in e for e in page.evidence)
 
 
@@ -99,6 +104,14 @@ def test_a_page_stamp_is_left_out_and_said(read):
     ("中国知网 https: // www. cnki. net", True),
     ("© 1994-2012 China Academic Journal Electronic Publishing House. All rights reserved. http://www.cnki.net", True),
     ("维普资讯 http://www.cqvip.com", True),
+    # repositories and preprint servers: Elsevier's pre-proof head, an NIH author manuscript's, SSRN's foot
+    ("Journal Pre-proof", True),
+    ("ACCEPTED MANUSCRIPT", True),
+    ("Accepted manuscript online: 12 May 2020", False),
+    ("Nat Commun. Author manuscript; available in PMC 2021 March 04.", True),
+    ("HHS Public Access", True),
+    ("Electronic copy available at: http://ssrn.com/abstract=1234567", True),
+    ("Published in final edited form as:", False),
     ("万方数据", True),
     ("万方数据库检索表明，相关研究始于2005年", False),
     # a sentence of the article saying where its data came from is no stamp
