@@ -39,6 +39,13 @@ platform adds when it serves the file, drawn with the fixed wording that platfor
                 "Permanent link to this version:")
   escholarship  eScholarship's cover ("UC … Previously Published Works", Permalink, "Peer
                 reviewed | eScholarship.org Powered by the California Digital Library")
+  personal      Elsevier's cover for an author's personal copy ("This article appeared in a
+                journal published by Elsevier. The attached copy is furnished to the author
+                …") and "Author's personal copy" at the head of every page
+  muse          Project MUSE's record page ("For additional information about this article",
+                its muse.jhu.edu link, "[ Access provided at … ]")
+  ieee          no cover sheet, but IEEE Xplore's licence line at the foot of every page
+  proquest      no cover sheet, but ProQuest's reproduction line at the foot of every page
   pmc           no cover sheet, but an NIH author manuscript's lines: "HHS Public Access"
                 over the first page and "<journal>. Author manuscript; available in PMC
                 <date>." at the head of every page
@@ -105,10 +112,15 @@ STAMPS = {
 
     # SSRN: one line at the foot of every page
     "ssrn": ["Electronic copy available at: https://ssrn.com/abstract=2712345"],
+    "ieee": ["Authorized licensed use limited to: University of Exeter. Downloaded on May 05,2020 at "
+             "05:06:07 UTC from IEEE Xplore.  Restrictions apply."],
+    "proquest": ["Reproduced with permission of the copyright owner. Further reproduction prohibited without "
+                 "permission."],
 }
 # lines a platform sets at the head of every page (the first page's own list first, if any)
 HEAD_STAMPS = {
     "preproof": [["Journal Pre-proof"]],
+    "personal": [["Author's personal copy"]],
     "pmc": [["HHS Public Access", "J Upland Ecol. Author manuscript; available in PMC 2017 May 01."],
             ["J Upland Ecol. Author manuscript; available in PMC 2017 May 01."]],
 }
@@ -332,14 +344,32 @@ def cover(c: canvas.Canvas, kind: str) -> None:
         _wrap(c, a["title"], 40, 746, 500, "Helvetica", 11, 14)
         c.setFont("Helvetica", 8)
         c.drawString(40, 80, "Peer reviewed | eScholarship.org    Powered by the California Digital Library")
+    elif kind == "personal":
+        _wrap(c, "This article appeared in a journal published by Elsevier. The attached copy is furnished to the "
+                 "author for internal non-commercial research and education use, including for instruction at the "
+                 "authors institution and sharing with colleagues.", 60, 700, 470, "Times-Roman", 11, 14)
+        _wrap(c, "Other uses, including reproduction and distribution, or selling or licensing copies, or posting to "
+                 "personal, institutional or third party websites are prohibited. In most cases authors are permitted "
+                 "to post their version of the article (e.g. in Word or Tex form) to their personal website or "
+                 "institutional repository.", 60, 600, 470, "Times-Roman", 11, 14)
+        c.setFont("Helvetica", 7)
+        c.drawCentredString(297, 830, "Author's personal copy")
+    elif kind == "muse":
+        y = _wrap(c, a["title"], 40, 780, 500, "Helvetica-Bold", 14, 18)
+        _rows(c, 40, [(y - 6, authors), (y - 20, f"{a['journal']}, Volume 12, 2016, pp. 45-46 (Article)"),
+                      (y - 34, "Published by Upland Ecology Society"), (y - 48, f"DOI: https://doi.org/{a['doi']}"),
+                      (y - 80, "For additional information about this article"),
+                      (y - 92, "https://muse.jhu.edu/article/612345")], "Helvetica", 9)
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 60, "[ Access provided at 5 May 2020 05:06 GMT from University of Exeter ]")
     c.showPage()
 
 
 COVERS = {"researchgate": "ResearchGate", "tandf": "Taylor & Francis Online", "jstor": "JSTOR",
           "preproof": "Elsevier Journal Pre-proof / Accepted Manuscript", "hal": "HAL open archive",
           "pure": "Pure research portal", "whiterose": "White Rose Research Online", "diva": "DiVA",
-          "escholarship": "eScholarship"}
-CASES = (*COVERS, "plain", "stamped", "pmc", "ssrn")
+          "escholarship": "eScholarship", "personal": "Elsevier author's personal copy", "muse": "Project MUSE"}
+CASES = (*COVERS, "plain", "stamped", "pmc", "ssrn", "ieee", "proquest")
 
 
 def build(kind: str) -> bytes:

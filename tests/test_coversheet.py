@@ -48,7 +48,8 @@ def test_one_article_from_its_own_pages(read, kind):
     assert art.received == ""
     # (nor from the lines a pre-proof, an author manuscript or SSRN sets on every page)
     assert not any(w in (art.title.en + art.abstract.en + " ".join(c.text for c in art.citations))
-                   for w in ("Pre-proof", "Author manuscript", "Public Access", "ssrn.com"))
+                   for w in ("Pre-proof", "Author manuscript", "Public Access", "ssrn.com", "personal copy",
+                             "IEEE Xplore", "Further reproduction", "Access provided"))
 
 
 @pytest.mark.parametrize("kind", sorted(TRUTH["platform"]))
@@ -87,7 +88,9 @@ def test_cover_sheet_of(lines, expected):
 
 
 @pytest.mark.parametrize("kind, words", [("stamped", "Downloaded from"), ("preproof", "Journal Pre-proof"),
-                                         ("pmc", "Author manuscript"), ("ssrn", "Electronic copy")])
+                                         ("pmc", "Author manuscript"), ("ssrn", "Electronic copy"),
+                                         ("personal", "personal copy"), ("ieee", "IEEE Xplore"),
+                                         ("proquest", "Further reproduction")])
 def test_a_page_stamp_is_left_out_and_said(read, kind, words):
     plan = plan_issue(read(kind))
     for page in plan.infos[1 if kind in TRUTH["platform"] else 0:]:
@@ -112,6 +115,13 @@ def test_a_page_stamp_is_left_out_and_said(read, kind, words):
     ("HHS Public Access", True),
     ("Electronic copy available at: http://ssrn.com/abstract=1234567", True),
     ("Published in final edited form as:", False),
+    ("Author's personal copy", True),
+    ("The author's personal copy of the letter", False),
+    ("Authorized licensed use limited to: Univ of Exeter. Downloaded on May 05,2020 at 05:06:07 UTC from IEEE Xplore.",
+     True),
+    ("Reproduced with permission of the copyright owner. Further reproduction prohibited without permission.", True),
+    ("[ Access provided at 5 May 2020 05:06 GMT from University of Exeter ]", True),
+    ("Access provided by the funder in 2019, the data were", False),
     ("万方数据", True),
     ("万方数据库检索表明，相关研究始于2005年", False),
     # a sentence of the article saying where its data came from is no stamp
