@@ -123,6 +123,9 @@ def test_a_page_stamp_is_left_out_and_said(read, kind, words):
     ("[ Access provided at 5 May 2020 05:06 GMT from University of Exeter ]", True),
     ("Access provided by the funder in 2019, the data were", False),
     ("万方数据", True),
+    ("中国科技论文在线 http://www.paper.edu.cn", True),
+    ("龙源期刊网 http://www.qikan.com.cn", True),
+    ("中国科技论文在线发表的论文表明", False),
     ("万方数据库检索表明，相关研究始于2005年", False),
     # a sentence of the article saying where its data came from is no stamp
     ("Downloaded from GenBank on 12 May 2019, the sequences were aligned", False),
