@@ -200,6 +200,25 @@ def _worse_codepoint(old: int, new: int) -> bool:
     return rank(old) > rank(new)
 
 
+# An export quirk of the Advent typesetting system (fonts AdvP…, AdvOT…, set by typesetters
+# for OUP, Elsevier, Taylor & Francis and others): its math-symbol fonts name each glyph /C<n>,
+# n the glyph's code in TeX's OMS encoding (cmsy: /C2 is ×, /C20 ≤, /C24 ∼), and give no
+# ToUnicode for them; the Adobe Glyph List knows no such name, so they would be U+FFFD.
+_ADVENT = ("Adv",)
+_OMS = ("−·×∗÷⋄±∓⊕⊖⊗⊘⊙◯∘•≍≡⊆⊇≤≥⪯⪰∼≈⊂⊃≪≫≺≻←→↑↓↔↗↘≃⇐⇒⇑⇓⇔↖↙∝′∞∈∋△▽\0\0∀∃¬∅ℜℑ⊤⊥")
+_OMS_NAME = re.compile(r"/C(\d{1,2})")
+
+
+def _advent_symbols(enc: dict, read: dict) -> dict[int, str]:
+    """The codes of an Advent font whose /C<n> names were read as U+FFFD, as OMS symbols."""
+    out = {}
+    for code, name in enc.items():
+        m = _OMS_NAME.fullmatch(name) if isinstance(name, str) and read.get(code) == "\ufffd" else None
+        if m and int(m.group(1)) < len(_OMS) and _OMS[int(m.group(1))] != "\0":
+            out[code] = _OMS[int(m.group(1))]
+    return out
+
+
 def _glyph_text(value: str) -> str:
     """The text of one /Differences entry. pypdf leaves a glyph name it cannot resolve as the
     name itself ("/G21", "/g3", "/cid00012": names some PDF producers invent); that is not
@@ -376,6 +395,8 @@ class FontDecoder:
             enc = {}
         if isinstance(enc, dict):
             self._simple_enc = {k: _glyph_text(v) for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
+            if self.name.startswith(_ADVENT):
+                self._simple_enc.update(_advent_symbols(enc, self._simple_enc))
             if _win_ansi(font):
                 # PDF 32000-1 Annex D, WinAnsiEncoding note: every unused code above 040 shows
                 # the bullet (reportlab draws "•" at 0177); a /Differences name still wins

@@ -286,3 +286,40 @@ def test_founder_evidence_on_one_page_repairs_the_others() -> None:
     assert first.quirks == ("founder",)
     _document_quirks([plain])  # no page shows the quirk: nothing changes
     assert plain.lines[0].text == "摘摇要：本文"
+
+
+def _pdf_with_symbol_font(path, base_font: str) -> None:
+    """One page: "151" in Helvetica, then codes 2, 3, 4, 5 of a symbol font whose /Differences
+    name them /C2 /C24 /C21 /C20 (TeX OMS codes: × ∼ ≥ ≤), no ToUnicode, not embedded."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=300, height=200)
+    helv = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    diffs = ArrayObject([NumberObject(2), NameObject("/C2"), NameObject("/C24"), NameObject("/C21"), NameObject("/C20")])
+    sym = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                            NameObject("/BaseFont"): NameObject(f"/{base_font}"),
+                            NameObject("/Encoding"): DictionaryObject({NameObject("/Type"): NameObject("/Encoding"),
+                                                                       NameObject("/Differences"): diffs})})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): writer._add_object(helv), NameObject("/F2"): writer._add_object(sym)})})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 20 150 Td (151) Tj /F2 12 Tf (\\002\\003\\004\\005) Tj /F1 12 Tf ( coverage of "
+                     b"the genome assembled from short reads) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+
+
+def test_an_advent_symbol_font_names_its_glyphs_by_tex_oms_codes(tmp_path) -> None:
+    from parsers.textlayer import read_document
+    pdf = tmp_path / "advent.pdf"
+    _pdf_with_symbol_font(pdf, "IJDGDO+AdvP4C4E74")
+    text = read_document(pdf, workers=1).pages[0].text
+    assert "151×∼≥≤" in text.replace(" ", "")
+    # (another font with such names is not read so: its names mean nothing known)
+    _pdf_with_symbol_font(pdf, "IJDGDO+SomeSymbols")
+    text = read_document(pdf, workers=1, strict=False).pages[0].text
+    assert "×" not in text and "\ufffd" in text
