@@ -98,6 +98,10 @@ def run(args: argparse.Namespace) -> int:
     if settings is None:
         print("journal-ingest: note: no --journal: saves are refused where crossref.xml exists (it would go stale)",
               file=sys.stderr, flush=True)
+    from parsers.render_fonts import INSTALL_HINT, can_draw_cjk
+    if not can_draw_cjk():  # (page images would lack the Chinese text of fonts a PDF does not embed)
+        print(f"journal-ingest: note: this machine has no CJK font: Chinese text in fonts a PDF does not embed is "
+              f"missing from the page images; {INSTALL_HINT}", file=sys.stderr, flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     uvicorn.Server(config).run(sockets=[sock])
     return 0
