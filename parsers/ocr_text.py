@@ -45,10 +45,18 @@ _PUNCT_GLUE = re.compile(r"(?<=[A-Za-z]{2}[,;])(?=[A-Za-z]{2})|(?<=[A-Za-z]{2}:)
 _DOT_GLUE = re.compile(r"(?<=[a-z]{2})\.(?=[a-z]{2})")
 _LOWER_RUN = re.compile(r"(?<![A-Za-z])[a-z]{6,}")
 _MARK_AS_APOSTROPHE = re.compile(r"(?<=[a-z]{2})['’‘](?=[A-Z])")
-_MARK_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+)['’‘`](?=\s*[,，]\s*[A-Z]{2,}\s?[A-Z][a-z])")
+_MARK_BEFORE_COMMA = re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?)['’‘`](?=\s*[,，]\s*[A-Z]{2,}\s?[A-Z][a-z])")
 _STACKED_COLON = re.compile(r"[：:](?=[。，；])")
 _HALF_CLOSED_QUOTE = re.compile(r"(?<![A-Za-z])([“\"][^”\"'’]{1,80}?[A-Za-z])['’](?=\s|[,.;:，。；]|$)(?![^\"”]*[\"”])")
 _NAME_HYPHEN_GAP = re.compile(r"\b([A-Z][a-z]{1,5})-\s+(?=[a-z]{1,6}\s*(?:[,，.;；]|$))")
+# GB/T 7713.2 front-matter labels a CNKI-era page prints in brackets ([摘 要], ［关键词］)
+_BRACKET_LABEL = re.compile(r"[\[［【〔〖「『]\s*(摘\s*要|关\s*键\s*词|中图分类号|文献标[识志]码|文章编号|DOI|收稿日期|基金项目|作者简介)"
+                            r"\s*[\]］】〕〗」』|lI1]")
+_DOI_LABEL_MISREAD = re.compile(r"\b(?:D[O0][1lI|]|D0I)(?=\s*[\]］】:：])")
+_DOI_RUN = re.compile(r"(?<![0-9.])10\.\s?\d{4,9}\s?/[A-Za-z0-9.\-_;()/: ]+")
+# a byline's raised mark (①, *, **) read as a half-width ? or " right after a name: GB/T 15834
+# prose puts a full-width ？ or “” there, never a straight one between a name and the next
+_MARK_AS_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff])[?\"](?=\s*[①-⑳*]|\s+[\u4e00-\u9fff]{2,4}(?:\s|$|[①-⑳?\"*\d]))")
 _TWO_LETTER = frozenset("of to in is on at by an as be or it we us no so do if up my he me".split())
 _MAX_WORD = 24
 
@@ -116,8 +124,39 @@ def _latin(token: str) -> str:
     return _LOWER_RUN.sub(lambda m: split_words(m.group()), token)
 
 
+def _doi_run(m: re.Match) -> str:
+    """A DOI as printed, without the gaps the recogniser read into it: no space follows or
+    precedes its dots, slashes and hyphens (a DOI holds no whitespace, DOI Handbook 2.5),
+    and a space left between two letters or digits before more of the DOI is its lost dot
+    (the smallest glyph of the line; ``j. cnki 22-1062/c.`` is ``j.cnki.22-1062/c.``)."""
+    run = m.group()
+    tail = len(run) - len(run.rstrip())
+    doi = re.sub(r"\s*([./\-])\s*", r"\1", run.rstrip())
+    parts = doi.split(" ")
+    if len(parts) > 1:
+        # a space is inside the DOI only while what follows still looks like one
+        keep = [parts[0]]
+        for i, part in enumerate(parts[1:], 1):
+            if re.search(r"[./]", "".join(parts[i:])) and re.match(r"[A-Za-z0-9]", part) and re.search(r"[A-Za-z0-9]$", keep[-1]):
+                keep.append("." + part)
+            else:
+                keep.append(" " + part)
+        doi = "".join(keep)
+    return doi + " " * tail
+
+
+# a line opening with a bracketed Chinese note or label ([责任编辑：…], [收稿日期]): GB/T 15834
+# sets brackets around Chinese text full-width, the recogniser reads them half-width
+_HALF_BRACKET_NOTE = re.compile(r"^\[(?=[\u4e00-\u9fff]{2})([^\[\]［］]{1,40})\]")
+
+
 def repair(text: str) -> str:
     """One box's text with the repairs above."""
+    text = _HALF_BRACKET_NOTE.sub(r"［\1］", text)
+    text = _DOI_LABEL_MISREAD.sub("DOI", text)
+    text = _BRACKET_LABEL.sub(lambda m: f"［{m.group(1)}］", text)
+    text = _DOI_RUN.sub(_doi_run, text)
+    text = _MARK_AS_PUNCT.sub("", text)
     text = _LABEL_GLUE.sub(" ", text)
     text = _YEAR_DASH.sub("—", text)
     text = _SUBTITLE.sub("——", text)

@@ -1,0 +1,80 @@
+"""What a scanned journal page shows OCR, fixed on boxes (no engine): the detector's boxes
+across a two-column page's gutter (parsers.ocr.split_at_gutter) and the recogniser's
+readings of labels, DOIs and byline marks (parsers.ocr_text.repair). Each case is the
+printing or OCR convention the rule encodes, drawn as the boxes PP-OCR returns."""
+from __future__ import annotations
+
+from parsers.ocr import OcrBox, lines_from_boxes, split_at_gutter
+from parsers.ocr_text import repair
+
+WIDTH, HEIGHT = 500.0, 720.0
+PITCH = 8.7  # a 9 pt body: a column of 23 ideographs, 43..244 pt; the right one 261..462 pt
+
+
+def _full_line(side: str, k: int) -> str:
+    """23 ideographs: a justified line filling its column."""
+    return (side + "栏正文第" + "一二三四五六七八九十"[k] + "行的文字内容在这里排满了一整行之中")[:23]
+
+
+def _two_columns(rows: int = 8, top: float = 300.0) -> list[OcrBox]:
+    """A two-column body: each row a left-column line and a right-column line."""
+    boxes = []
+    for k in range(rows):
+        y = top + 13.4 * k
+        boxes.append(OcrBox(_full_line("左", k), 43.2, y, 244.5, y + 8.8, 0.99))
+        boxes.append(OcrBox(_full_line("右", k), 261.6, y, 462.9, y + 8.8, 0.99))
+    return boxes
+
+
+def test_a_box_run_across_the_gutter_is_cut_where_the_left_column_ends() -> None:
+    boxes = _two_columns()
+    # a full left line (23 ideographs) and the right column's line joined by the detector
+    boxes.append(OcrBox("临床护理工作中常常遇到的护理问题从循证护理的角除患胃肠道疾病而未治愈者。", 43.2, 420.0, 371.0, 428.8, 0.99))
+    out = split_at_gutter(boxes, WIDTH)
+    cut = [b for b in out if 419 < b.y0 < 421]
+    assert [b.text for b in cut] == ["临床护理工作中常常遇到的护理问题从循证护理的角", "除患胃肠道疾病而未治愈者。"]
+    assert cut[0].x1 <= 244.5 and cut[1].x0 >= 261.6
+
+
+def test_a_box_cut_at_the_space_the_engine_read_in_the_gutter() -> None:
+    boxes = _two_columns()
+    # a short heading on the left, a right-column line: the engine printed the gap as a space
+    boxes.append(OcrBox("一、引言　字经济新优势，加快数字社会建设步伐，提高数字", 43.2, 420.0, 462.9, 428.8, 0.99))
+    cut = [b for b in split_at_gutter(boxes, WIDTH) if 419 < b.y0 < 421]
+    assert [b.text for b in cut] == ["一、引言", "字经济新优势，加快数字社会建设步伐，提高数字"]
+
+
+def test_a_left_box_grown_over_the_gutter_ends_at_its_column_and_the_lines_keep_columns() -> None:
+    boxes = _two_columns()
+    # the detector's margin reaches the right column's first character: the boxes touch
+    boxes.append(OcrBox("角度出发，积极寻找促进术后患者胃肠功能早日恢复，", 43.2, 420.0, 259.5, 428.8, 0.99))
+    boxes.append(OcrBox("病例分组按完全随机分组分为三组，试验前画好随机", 260.6, 420.0, 462.9, 428.8, 0.99))
+    texts = [ln.text for ln in lines_from_boxes(boxes, WIDTH, HEIGHT)]
+    assert "角度出发，积极寻找促进术后患者胃肠功能早日恢复，" in texts
+    assert texts.index("角度出发，积极寻找促进术后患者胃肠功能早日恢复，") < texts.index(_full_line("右", 0))
+
+
+def test_full_width_lines_and_one_column_front_matter_are_not_cut() -> None:
+    boxes = _two_columns()
+    # a full-width abstract line in smaller type above the columns fills its width
+    abstract = OcrBox("摘要：" + "数字时代悄然来临数字中国建设成为国家战略" * 3, 43.2, 200.0, 462.9, 208.0, 0.99)
+    # a one-column affiliation line far above the columns, whose space happens to sit at the gutter
+    unit = OcrBox("①北京大学大数据分析与应用技术国家工程 北京 100871", 43.2, 120.0, 320.0, 128.8, 0.99)
+    out = split_at_gutter(boxes + [abstract, unit], WIDTH)
+    assert abstract in out and unit in out
+
+
+def test_labels_dois_and_byline_marks_as_the_recogniser_reads_them() -> None:
+    # a bracketed GB/T 7713.2 label whose closing bracket is read as a corner bracket
+    assert repair("[摘 要」性别选择权") == "［摘 要］性别选择权"
+    # DOI read as DO1, and the gaps after a DOI's dots; a space left inside it is its lost dot
+    assert repair("[DO1]10. 16164/j. cnki 22-1062/c. 2018. 02. 002") == "［DOI］10.16164/j.cnki.22-1062/c.2018.02.002"
+    assert repair("doi: 10.1016/j.x.2020.01.003 Received 2020") == "doi: 10.1016/j.x.2020.01.003 Received 2020"
+    # raised unit marks read as ? and " after a name; prose keeps its question mark
+    assert repair('王娟 张一 李由君? 宋洁①③ 张平文"①④') == "王娟 张一 李由君 宋洁①③ 张平文①④"
+    assert repair("是什么? 我们认为这是一个问题") == "是什么? 我们认为这是一个问题"
+    # a raised mark read as an apostrophe after a hyphenated pinyin given name (GB/T 28039)
+    assert repair("LIU Yun-sheng', WU Zhao-jun") == "LIU Yun-sheng, WU Zhao-jun"
+    # a closing note in brackets read half-width; reference numbers and type codes stay
+    assert repair("[责任编辑：秦卫波]") == "［责任编辑：秦卫波］"
+    assert repair("[26] [古罗马]盖尤斯") == "[26] [古罗马]盖尤斯"
