@@ -42,7 +42,8 @@ class EnglishEntry:
 
 
 # the closing （责任编辑：…） line of a Chinese article, read into the last field before it
-_EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)]*[）)]?\s*$")
+# (in round brackets, or in the square ones CNKI-era journals print: ［责任编辑：…］, 【…】)
+_EDITOR_TAIL = re.compile(r"\s*[（(［\[【]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)］\]】]*[）)］\]】]?\s*$")
 
 
 # what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a

@@ -354,14 +354,15 @@ def split_at_gutter(boxes: list[OcrBox], width: float) -> list[OcrBox]:
     for b in boxes:
         text = b.text
         ems = _ems(text)
-        if (b.x0 < r_edge - 2 * pitch and r_edge + 0.3 * pitch < b.x1 <= l_edge + 3 * pitch
+        body = 0.75 * height <= b.y1 - b.y0 <= 1.35 * height  # set in the columns' type, not a heading's
+        if (body and b.x0 < r_edge - 2 * pitch and r_edge + 0.3 * pitch < b.x1 <= l_edge + 3 * pitch
                 and ems * pitch <= r_edge - b.x0 + pitch):
             # a left-column line whose box the detector grew over the gutter (its unclip
             # margin reaches the next column's first character): its text fills no more than
             # its column, so it ends there, and the line builder sees the gutter
             b = replace(b, x1=min(r_edge, b.x0 + ems * pitch))
         spare = (b.x1 - b.x0) - ems * pitch  # the room no character fills
-        if (b.x0 > r_edge - 2 * pitch or b.x1 < l_edge + 2 * pitch or not 0.75 * height <= b.y1 - b.y0 <= 1.35 * height
+        if (b.x0 > r_edge - 2 * pitch or b.x1 < l_edge + 2 * pitch or not body
                 or spare < 0.6 * gutter or ems < 4 or not beside(b, left, r_edge, "x1")
                 or not beside(b, right, l_edge, "x0")):
             out.append(b)
@@ -388,10 +389,40 @@ def split_at_gutter(boxes: list[OcrBox], width: float) -> list[OcrBox]:
     return out
 
 
+def restore_subtitle_dash(boxes: list[OcrBox]) -> list[OcrBox]:
+    """A centred subtitle line whose opening dash the detector did not see gets it back.
+
+    A Chinese subtitle goes on its own line under the title, opened by a two-em dash
+    (GB/T 7713.2 副题名; "——以东北地区为例"), and the line, dash included, is centred under the
+    title. The dash is a rule without strokes, which PP-OCR's detector does not box: the box
+    starts after it, so its centre sits right of the title's by half the dash (one em of its
+    own type). A line indented from the text block, in type under 1/1.3 of the line right above
+    it, opening with an ideograph, and off-centre by that much (0.6–1.4 em) is such a
+    subtitle; a line centred like the title, or set flush left with it, is not."""
+    out = list(boxes)
+    margin = min((o.x0 for o in boxes if len(o.text) >= 6), default=0.0)
+    for i, b in enumerate(boxes):
+        text = b.text.strip()
+        if len(text) < 3 or not is_cjk(text[0]) or text[0] in "—－-一" or b.x0 < margin + 3 * type_size(b):
+            continue
+        size = type_size(b)
+        above = [a for a in boxes if a.y1 <= b.y0 + 0.3 * size and b.y0 - a.y1 < 1.6 * size
+                 and min(a.x1, b.x1) > max(a.x0, b.x0) and len(a.text.strip()) >= 3]
+        if not above:
+            continue
+        a = max(above, key=lambda o: o.y1)
+        if type_size(a) < 1.3 * size or abs(a.x0 - b.x0) < 0.5 * size:
+            continue
+        off = ((b.x0 + b.x1) - (a.x0 + a.x1)) / 2
+        if 0.6 * size <= off <= 1.4 * size:
+            out[i] = replace(b, text="——" + text, x0=b.x0 - 2 * size)
+    return out
+
+
 def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
     """The boxes as text-layer lines: a type size from each box's height, a baseline near its
     foot, then the text layer's own line grouping, columns and reading order."""
-    boxes = split_at_gutter(boxes, width)
+    boxes = restore_subtitle_dash(split_at_gutter(boxes, width))
     raw = []
     heights = sorted(b.y1 - b.y0 for b in boxes)
     median = heights[len(heights) // 2] if heights else 0.0

@@ -150,8 +150,23 @@ def _doi_run(m: re.Match) -> str:
 _HALF_BRACKET_NOTE = re.compile(r"^\[(?=[\u4e00-\u9fff]{2})([^\[\]［］]{1,40})\]")
 
 
+# GB/T 15834: Chinese text takes full-width punctuation; a half-width comma, semicolon,
+# colon, question or exclamation mark between ideographs (or after a closing bracket and
+# before one) is the recogniser's reading of the full-width mark, whose ink is the same
+_HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）)])[,;:?!](?=[\u4e00-\u9fff])")
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+# a host name holds no spaces (RFC 1035 labels joined by dots): the recogniser's gap after a
+# dot in "transonline. org. cn/…" or "docs. example. com" goes when the labels end in a
+# top-level domain a cited address ends in
+_HOST_GAP = re.compile(r"(?<=[a-z0-9])\.\s+(?=(?:[a-z0-9-]+\.\s?)*(?:com|org|net|edu|gov|int|cn|uk|io|info)(?:[/:.]|\s|$))")
+
+
 def repair(text: str) -> str:
     """One box's text with the repairs above."""
+    text = _HOST_GAP.sub(".", text)
+    text = _HALF_PUNCT.sub(lambda m: _FULL[m.group()], text)
     text = _HALF_BRACKET_NOTE.sub(r"［\1］", text)
     text = _DOI_LABEL_MISREAD.sub("DOI", text)
     text = _BRACKET_LABEL.sub(lambda m: f"［{m.group(1)}］", text)
