@@ -419,10 +419,52 @@ def restore_subtitle_dash(boxes: list[OcrBox]) -> list[OcrBox]:
     return out
 
 
+_TOC_PAGE = re.compile(r"(?:[(（]\s*\d{1,4}\s*[)）]|\b\d{1,4})$")
+
+
+def join_toc_leaders(boxes: list[OcrBox]) -> list[OcrBox]:
+    """A table of contents' entries joined to their page numbers again.
+
+    A contents page sets each entry's title, then leader dots, then the author and page
+    number flush right ("国际制度间竞争的时间维度……宋亦明（48）"). The recogniser reads the
+    dots as nothing or a few "·", so the title and the right-hand part become two boxes with
+    a wide empty gap, and the line builder takes the right-hand parts for a column of their
+    own: the contents page no longer looks like one. Where four or more short boxes end
+    flush right (within 3 pt) on a page number, each joins the box on its baseline to its
+    left (a title of four ideographs or more, two ems away or more) with a leader, as printed,
+    when the right-hand part names an author or the entry ends in the leader's remnants."""
+    ends = [b for b in boxes if len(b.text.replace(" ", "")) <= 12 and _TOC_PAGE.search(b.text.strip())]
+    if len(ends) < 4:
+        return boxes
+    right = sorted(b.x1 for b in ends)[len(ends) // 2]
+    ends = [b for b in ends if abs(b.x1 - right) <= 3.0]
+    if len(ends) < 4:
+        return boxes
+    out = list(boxes)
+    for e in ends:
+        h = e.y1 - e.y0
+        mid = (e.y0 + e.y1) / 2
+        left = [b for b in out if b.x1 < e.x0 - 2 * h and abs((b.y0 + b.y1) / 2 - mid) <= 0.35 * h]
+        if not left:
+            continue
+        a = max(left, key=lambda b: b.x1)
+        # an entry is a title (four ideographs or more), and what ends the line is an author
+        # before the page number or the entry shows its leader's remnants: a table's row
+        # label and figures, or an equation and its number, are neither
+        named = re.search(r"[\u4e00-\u9fffA-Za-z]\s?[\u4e00-\u9fffA-Za-z]", e.text)
+        if sum(is_cjk(ch) for ch in a.text) < 4 or not (named or re.search(r"[·.…]{2,}\s*$", a.text)):
+            continue
+        out.remove(e)
+        title = re.sub(r"[·.…。\s]+$", "", a.text)
+        # (the entry's own height: its size is the title's, the leader's room no pitch)
+        out[out.index(a)] = OcrBox(f"{title}……{e.text.strip()}", a.x0, a.y0, e.x1, a.y1, min(a.confidence, e.confidence))
+    return out
+
+
 def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
     """The boxes as text-layer lines: a type size from each box's height, a baseline near its
     foot, then the text layer's own line grouping, columns and reading order."""
-    boxes = restore_subtitle_dash(split_at_gutter(boxes, width))
+    boxes = restore_subtitle_dash(split_at_gutter(join_toc_leaders(boxes), width))
     raw = []
     heights = sorted(b.y1 - b.y0 for b in boxes)
     median = heights[len(heights) // 2] if heights else 0.0

@@ -52,6 +52,11 @@ _NAME_HYPHEN_GAP = re.compile(r"\b([A-Z][a-z]{1,5})-\s+(?=[a-z]{1,6}\s*(?:[,，.
 # GB/T 7713.2 front-matter labels a CNKI-era page prints in brackets ([摘 要], ［关键词］)
 _BRACKET_LABEL = re.compile(r"[\[［【〔〖「『]\s*(摘\s*要|关\s*键\s*词|中图分类号|文献标[识志]码|文章编号|DOI|收稿日期|基金项目|作者简介)"
                             r"\s*[\]］】〕〗」』|lI1]")
+# ... or whose closing bracket the recogniser lost ("【摘 要 语言与…"): the label then runs into
+# its value after a space
+_BRACKET_LABEL_OPEN = re.compile(r"^([\[［【〔〖])\s*(摘\s*要|关\s*键\s*词|中图分类号|文献标[识志]码|文章编号|收稿日期|基金项目|作者简介)"
+                                 r"(?:\s+|(?=[\u4e00-\u9fff]))(?![\]］】〕〗」』])")
+_CLOSE = {"[": "]", "［": "］", "【": "】", "〔": "〕", "〖": "〗"}
 _DOI_LABEL_MISREAD = re.compile(r"\b(?:D[O0][1lI|]|D0I)(?=\s*[\]］】:：])")
 _DOI_RUN = re.compile(r"(?<![0-9.])10\.\s?\d{4,9}\s?/[A-Za-z0-9.\-_;()/: ]+")
 # a byline's raised mark (①, *, **) read as a half-width ? or " right after a name: GB/T 15834
@@ -163,13 +168,23 @@ _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HOST_GAP = re.compile(r"(?<=[a-z0-9])\.\s+(?=(?:[a-z0-9-]+\.\s?)*(?:com|org|net|edu|gov|int|cn|uk|io|info)(?:[/:.]|\s|$))")
 
 
+def _bracket_label(m: re.Match) -> str:
+    """A bracketed label with a bracket half read as another shape gets the full-width pair;
+    one printed in a pair of real brackets stays as printed."""
+    whole = m.group()
+    if whole[0] in "[［【〔〖" and whole[-1] in "]］】〕〗":
+        return whole
+    return f"［{m.group(1)}］"
+
+
 def repair(text: str) -> str:
     """One box's text with the repairs above."""
     text = _HOST_GAP.sub(".", text)
     text = _HALF_PUNCT.sub(lambda m: _FULL[m.group()], text)
     text = _HALF_BRACKET_NOTE.sub(r"［\1］", text)
     text = _DOI_LABEL_MISREAD.sub("DOI", text)
-    text = _BRACKET_LABEL.sub(lambda m: f"［{m.group(1)}］", text)
+    text = _BRACKET_LABEL.sub(_bracket_label, text)
+    text = _BRACKET_LABEL_OPEN.sub(lambda m: f"{m.group(1)}{m.group(2)}{_CLOSE[m.group(1)]}", text)
     text = _DOI_RUN.sub(_doi_run, text)
     text = _MARK_AS_PUNCT.sub("", text)
     text = _LABEL_GLUE.sub(" ", text)

@@ -4,7 +4,7 @@ readings of labels, DOIs and byline marks (parsers.ocr_text.repair). Each case i
 printing or OCR convention the rule encodes, drawn as the boxes PP-OCR returns."""
 from __future__ import annotations
 
-from parsers.ocr import OcrBox, lines_from_boxes, split_at_gutter
+from parsers.ocr import OcrBox, join_toc_leaders, lines_from_boxes, restore_subtitle_dash, split_at_gutter
 from parsers.ocr_text import repair
 
 WIDTH, HEIGHT = 500.0, 720.0
@@ -68,7 +68,15 @@ def test_labels_dois_and_byline_marks_as_the_recogniser_reads_them() -> None:
     # a bracketed GB/T 7713.2 label whose closing bracket is read as a corner bracket
     assert repair("[摘 要」性别选择权") == "［摘 要］性别选择权"
     # DOI read as DO1, and the gaps after a DOI's dots; a space left inside it is its lost dot
-    assert repair("[DO1]10. 16164/j. cnki 22-1062/c. 2018. 02. 002") == "［DOI］10.16164/j.cnki.22-1062/c.2018.02.002"
+    assert repair("[DO1]10. 16164/j. cnki 22-1062/c. 2018. 02. 002") == "[DOI]10.16164/j.cnki.22-1062/c.2018.02.002"
+    # a label's closing bracket lost; a label in a real pair of brackets stays as printed
+    assert repair("【摘 要 语言与性别之间") == "【摘 要】语言与性别之间"
+    assert repair("【关键词】围手术期") == "【关键词】围手术期"
+    # half-width punctuation between ideographs is the full-width mark (GB/T 15834)
+    assert repair("算力资源,考虑了") == "算力资源，考虑了" and repair("2020,13(3):331") == "2020,13(3):331"
+    # a host name's gaps after its dots
+    assert repair("transonline. org. cn/kexl-counseling.") == "transonline.org.cn/kexl-counseling."
+    assert repair("He was done. Then they") == "He was done. Then they"
     assert repair("doi: 10.1016/j.x.2020.01.003 Received 2020") == "doi: 10.1016/j.x.2020.01.003 Received 2020"
     # raised unit marks read as ? and " after a name; prose keeps its question mark
     assert repair('王娟 张一 李由君? 宋洁①③ 张平文"①④') == "王娟 张一 李由君 宋洁①③ 张平文①④"
@@ -78,3 +86,33 @@ def test_labels_dois_and_byline_marks_as_the_recogniser_reads_them() -> None:
     # a closing note in brackets read half-width; reference numbers and type codes stay
     assert repair("[责任编辑：秦卫波]") == "［责任编辑：秦卫波］"
     assert repair("[26] [古罗马]盖尤斯") == "[26] [古罗马]盖尤斯"
+
+
+def test_a_centred_subtitle_gets_the_dash_the_detector_did_not_box() -> None:
+    title = OcrBox("性网络、艾滋风险", 196.2, 194.9, 399.5, 218.5, 0.99)  # the title's last line: 25 pt, centred on 298
+    # the printed line "——以东北地区为例" is centred too; its box starts after the dash
+    sub = OcrBox("以东北地区为例", 253.0, 228.0, 367.0, 243.0, 0.99)
+    centred = OcrBox("兼论性别规范概念", 250.0, 250.0, 346.0, 262.0, 0.99)  # centred, no dash
+    body = [OcrBox("正文第%d行的文字内容在这里排满了一整行之中" % k, 72.0, 300.0 + 15 * k, 524.0, 310.0 + 15 * k, 0.99)
+            for k in range(3)]
+    out = restore_subtitle_dash([title, sub] + body)
+    assert out[1].text == "——以东北地区为例" and out[1].x0 < sub.x0
+    assert restore_subtitle_dash([title, centred] + body)[1] == centred
+
+
+def test_contents_entries_join_their_author_and_page_number_again() -> None:
+    entries = [("变与不变：战后国际秩序的现状与未来", "贾庆国（1）"), ("均势律与中和律：大国政治的逻辑", "赵可金（8）"),
+               ("位置竞争与中美关系", "宋 伟（14）"), ("动荡变革期地缘政治的回潮与流变趋势", "宋德星（20）")]
+    boxes = []
+    for k, (title, right) in enumerate(entries):
+        y = 350.0 + 18 * k
+        boxes.append(OcrBox(title, 86.0, y, 86.0 + 10.3 * len(title), y + 10.5, 0.97))
+        boxes.append(OcrBox(right, 364.0, y, 431.5, y + 10.5, 0.95))
+    texts = [b.text for b in join_toc_leaders(boxes)]
+    assert texts == [f"{t}……{r}" for t, r in entries]
+    # a table's row labels and right-aligned figures are no contents page
+    table = []
+    for k in range(5):
+        y = 350.0 + 18 * k
+        table += [OcrBox("类风湿性关节炎组", 86.0, y, 170.0, y + 10.5, 0.97), OcrBox(f"{80 + k}.5", 400.0, y, 431.5, y + 10.5, 0.97)]
+    assert join_toc_leaders(table) == table
