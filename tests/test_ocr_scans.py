@@ -116,3 +116,23 @@ def test_contents_entries_join_their_author_and_page_number_again() -> None:
         y = 350.0 + 18 * k
         table += [OcrBox("类风湿性关节炎组", 86.0, y, 170.0, y + 10.5, 0.97), OcrBox(f"{80 + k}.5", 400.0, y, 431.5, y + 10.5, 0.97)]
     assert join_toc_leaders(table) == table
+
+
+def test_what_ocr_reads_is_flagged_where_its_shape_or_length_calls_for_a_check() -> None:
+    from parsers.confidence import PageEvidence
+    from tests.test_confidence import clean_article, flags
+
+    def read_by_ocr(art) -> PageEvidence:
+        lines = [(art.title.zh, 0.99), (art.title.en.replace(" ", ""), 0.99), (art.contributors[0].name.zh, 0.99),
+                 (art.abstract.zh, 0.99), (art.abstract.en.replace(" ", ""), 0.99)]
+        return PageEvidence(ocr_lines=lines)
+
+    art = clean_article()
+    found = flags(art, read_by_ocr(art))
+    # a long abstract is checked however sure the engine was of its lines; a title is not
+    assert {"abstract.zh", "abstract.en"} <= found and "title.zh" not in found and "title.en" not in found
+    # a gap between two ideographs (a dropped character), an English title ending on "and"
+    art = clean_article()
+    art.title.zh, art.title.en = "日本与北约 系的新发展", "New Developments in Japan-NATO Relations and"
+    found = flags(art, read_by_ocr(art))
+    assert {"title.zh", "title.en"} <= found
