@@ -177,8 +177,20 @@ def _bracket_label(m: re.Match) -> str:
     return f"［{m.group(1)}］"
 
 
+# a parenthesis pair is one width (GB/T 15834: full-width around Chinese text): the recogniser
+# reads one half of "（淳安 311700）" half-width, and a pair of mixed halves is the full-width pair
+_MIXED_PARENS = re.compile(r"（([^（）()]*)\)|\(([^（）()]*)）")
+
+
+# GB/T 7713.2 units end on a six-digit postcode; the next numbered unit ("2. 河北省…") run
+# onto it by the recogniser ("保定 0710002. 河北省") gets its space back
+_POSTCODE_GLUE = re.compile(r"(?<=[\u4e00-\u9fff]\s)(\d{6})(\d{1,2}[.．、])(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(\d{6})(\d{1,2}[.．、])(?=\s*[\u4e00-\u9fff])")
+
+
 def repair(text: str) -> str:
     """One box's text with the repairs above."""
+    text = _POSTCODE_GLUE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
+    text = _MIXED_PARENS.sub(lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
     text = _HOST_GAP.sub(".", text)
     text = _HALF_PUNCT.sub(lambda m: _FULL[m.group()], text)
     text = _HALF_BRACKET_NOTE.sub(r"［\1］", text)

@@ -74,6 +74,13 @@ def test_labels_dois_and_byline_marks_as_the_recogniser_reads_them() -> None:
     assert repair("【关键词】围手术期") == "【关键词】围手术期"
     # half-width punctuation between ideographs is the full-width mark (GB/T 15834)
     assert repair("算力资源,考虑了") == "算力资源，考虑了" and repair("2020,13(3):331") == "2020,13(3):331"
+    # a parenthesis pair of mixed widths is the full-width pair; a half-width pair stays
+    assert repair("（浙江省淳安县第一人民医院 淳安 311700)") == "（浙江省淳安县第一人民医院 淳安 311700）"
+    assert repair("2004，13(3):331") == "2004，13(3):331"
+    # the next numbered unit run onto a unit's six-digit postcode
+    assert repair("1. 河北省保定市世纪协和医院 保定 0710002. 河北省阜平县中医院 保定 073200") == \
+        "1. 河北省保定市世纪协和医院 保定 071000 2. 河北省阜平县中医院 保定 073200"
+    assert repair("样本量为1234567.5人") == "样本量为1234567.5人"
     # a host name's gaps after its dots
     assert repair("transonline. org. cn/kexl-counseling.") == "transonline.org.cn/kexl-counseling."
     assert repair("He was done. Then they") == "He was done. Then they"
