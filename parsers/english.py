@@ -291,6 +291,11 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     # an English subtitle in smaller type under the title opens with a dash, as the Chinese one does
     while top + 1 < len(run) and re.match(r"\s*(?:[—–]|--)", run[top + 1].text):
         top += 1
+    # and a title line never ends on an article, preposition or conjunction: the line under
+    # one is the title's too, whatever size OCR measured it at ("… management and" /
+    # "control architecture …" read 16.5 and 12.7 pt from one 16 pt title)
+    while top + 1 < len(run) and _OPEN_END.search(run[top].text) and _names_of(run[top + 1].text) is None:
+        top += 1
     below = [ln.text for ln in run[top + 1:]]
     if below and not names and all(looks_like_names(t) for t in below):
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]

@@ -143,3 +143,21 @@ def test_what_ocr_reads_is_flagged_where_its_shape_or_length_calls_for_a_check()
     art.title.zh, art.title.en = "日本与北约 系的新发展", "New Developments in Japan-NATO Relations and"
     found = flags(art, read_by_ocr(art))
     assert {"title.zh", "title.en"} <= found
+
+
+def test_an_english_title_line_ending_on_and_goes_on_whatever_size_ocr_measured() -> None:
+    from parsers.english import _title_and_names_above
+    from parsers.textlayer import Line
+
+    def line(text: str, y: float, size: float) -> Line:
+        return Line(text, 70.0, 520.0, y, size, invisible=True, confidence=0.98)
+
+    lines = [line("Research on heterogeneous identifier namespace management and", 338.0, 16.5),
+             line("control architecture in polymorphic network environment", 355.0, 12.7),  # the same 16 pt type
+             line("GAO Shuai, HOU Xindi, LIU Ningchun, ZHANG Hongke", 387.0, 10.7),
+             line("School of Electronic and Information Engineering, Beijing Jiaotong University, Beijing 100044, China", 401.0, 6.9),
+             line("Abstract: Aiming at the interoperability and conversion problem of heterogeneous identifiers", 426.0, 8.4)]
+    title, names, _ = _title_and_names_above(lines, 4)
+    assert title == ("Research on heterogeneous identifier namespace management and control architecture in "
+                     "polymorphic network environment")
+    assert len(names) == 4
