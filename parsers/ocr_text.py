@@ -119,9 +119,32 @@ def _caps_then_lower(m: re.Match) -> str:
 _PINYIN_FINALS = frozenset("ing ang ong eng ian iang uan uang ao ai ei ou un an en in ia ie iu ui uo".split())
 
 
+_CAP_RUN = re.compile(r"(?<![A-Za-z])([A-Z])([a-z]{5,})(?![A-Za-z])")
+_GLUED_FUNCTION = ("of", "on", "and", "the", "in", "for", "to", "with", "at", "by", "from")
+
+
+def _cap_run(m: re.Match) -> str:
+    """A capitalised run that is no word but a word of four letters or more followed by a
+    preposition, article or conjunction ("Committeeon", "Reviewof"): the engine dropped the
+    space before the small word. Anything else (names, "Stillwell", words the list lacks)
+    stays as read."""
+    run = (m.group(1) + m.group(2)).lower()
+    costs = _costs()
+    if run in costs:
+        return m.group()
+    for small in _GLUED_FUNCTION:
+        head = run[:-len(small)]
+        # (names end in -on, -in, -to more often than English runs a long word into them:
+        # Chesson, Dervin; so after those only a word of eight letters or more)
+        if run.endswith(small) and len(head) >= (8 if small in ("on", "in", "to", "at", "by") else 4) and head in costs:
+            return f"{m.group()[:len(head)]} {small}"
+    return m.group()
+
+
 def _latin(token: str) -> str:
     if _URLISH.search(token) or not re.search(r"[A-Za-z]{2}", token):
         return token
+    token = _CAP_RUN.sub(_cap_run, token)
     token = _CASE_LOWER_UPPER.sub(" ", token)
     token = _CAPS_LOWER.sub(_caps_then_lower, token)
     token = _PUNCT_GLUE.sub(" ", token)
@@ -187,8 +210,14 @@ _MIXED_PARENS = re.compile(r"（([^（）()]*)\)|\(([^（）()]*)）")
 _POSTCODE_GLUE = re.compile(r"(?<=[\u4e00-\u9fff]\s)(\d{6})(\d{1,2}[.．、])(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(\d{6})(\d{1,2}[.．、])(?=\s*[\u4e00-\u9fff])")
 
 
+# a CAJ-CD B/T 1 article number (ISSN(year)issue-first page-page count: 4 and 2 digits)
+# whose last hyphen the recogniser lost ("…S0-000115")
+_ARTICLE_NO_GLUE = re.compile(r"(\d{4}-\d{3}[\dXx]\s*[（(]\s*(?:19|20)\d\d\s*[)）]\s*[A-Za-z]?\d{1,2}\s*-\s*)(\d{4})(\d{2})(?!\d)")
+
+
 def repair(text: str) -> str:
     """One box's text with the repairs above."""
+    text = _ARTICLE_NO_GLUE.sub(r"\1\2-\3", text)
     text = _POSTCODE_GLUE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
     text = _MIXED_PARENS.sub(lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
     text = _HOST_GAP.sub(".", text)

@@ -81,6 +81,11 @@ def test_labels_dois_and_byline_marks_as_the_recogniser_reads_them() -> None:
     assert repair("1. 河北省保定市世纪协和医院 保定 0710002. 河北省阜平县中医院 保定 073200") == \
         "1. 河北省保定市世纪协和医院 保定 071000 2. 河北省阜平县中医院 保定 073200"
     assert repair("样本量为1234567.5人") == "样本量为1234567.5人"
+    # an article number's last hyphen lost; a capitalised word run into the next one
+    assert repair("文章编号：1005-3220(2022)S0-000115") == "文章编号：1005-3220(2022)S0-0001-15"
+    assert repair("1005-3220(2022)S0-0001-15") == "1005-3220(2022)S0-0001-15"
+    assert repair("Professional Committeeon Psychosexual Health") == "Professional Committee on Psychosexual Health"
+    assert repair("Fu Xiaoxing, Ma Tiecheng, Zhang Hongke") == "Fu Xiaoxing, Ma Tiecheng, Zhang Hongke"
     # a host name's gaps after its dots
     assert repair("transonline. org. cn/kexl-counseling.") == "transonline.org.cn/kexl-counseling."
     assert repair("He was done. Then they") == "He was done. Then they"
