@@ -166,3 +166,14 @@ def test_an_english_title_line_ending_on_and_goes_on_whatever_size_ocr_measured(
     assert title == ("Research on heterogeneous identifier namespace management and control architecture in "
                      "polymorphic network environment")
     assert len(names) == 4
+
+
+def test_a_dated_running_head_read_by_ocr_counts_as_masthead_within_its_size_wander() -> None:
+    from parsers.masthead import _box_line
+    from parsers.textlayer import Line
+
+    head = "中华护理杂志2002年6月第37卷第6 期"
+    # the body measured 9.0 pt, the head (printed no larger) 9.8 pt from its OCR box
+    assert _box_line(Line(head, 388.0, 549.0, 59.8, 9.8, invisible=True, confidence=0.99), 94.0, 9.0)
+    # a text layer's sizes are the fonts': a dated line in larger type there is no masthead
+    assert not _box_line(Line(head, 388.0, 549.0, 59.8, 9.8), 94.0, 9.0)
