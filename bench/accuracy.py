@@ -54,12 +54,16 @@ def flagged(record: dict, issue_level: bool = False) -> set[str]:
     return {w["message"].split(":", 1)[0] for w in record.get("warnings") or [] if w.get("code") == "uncertain-field"}
 
 
+OCR_MODE = "auto"  # --ocr: "always" reads every page from its image (how the pipeline holds up on scans)
+
+
 def ingest(pdf: Path, out: Path, reuse: bool) -> dict | None:
     if not (reuse and list(out.glob("*/issue.json"))):
         if out.exists():
             subprocess.run(["rm", "-rf", str(out)], check=True)
         out.mkdir(parents=True)
-        subprocess.run([str(CLI), "ingest", str(pdf), "--out", str(out), "--no-links", "--no-report"],
+        subprocess.run([str(CLI), "ingest", str(pdf), "--out", str(out), "--no-links", "--no-report",
+                        "--ocr", OCR_MODE],
                        capture_output=True, timeout=600)
     found = sorted(out.glob("*/issue.json"))
     return json.loads(found[0].read_text(encoding="utf-8")) if found else None
@@ -198,10 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the summary here")
     ap.add_argument("--markdown", action="store_true", help="end with the tables for bench/README.md")
     ap.add_argument("-j", "--jobs", type=int, default=2, help="ingests at once (default 2)")
+    ap.add_argument("--ocr", default="auto", choices=["auto", "always", "never"],
+                    help="the ingest's --ocr: `always` scores the same articles read from their page images")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every miss (development half only)")
     args = ap.parse_args(argv)
     if not CLI.exists():
         sys.exit("no .venv/bin/journal-ingest here: run `make demo` in the checkout first")
+    global OCR_MODE
+    OCR_MODE = args.ocr
     root = args.out or Path(tempfile.mkdtemp(prefix="accuracy-"))
     halves = ["dev", "check"] if args.half == "both" else [args.half]
     report: dict = {}

@@ -902,6 +902,26 @@ def _run_together(values: list[str]) -> str:
     return ""
 
 
+# words an English title never ends on (headline style: a title ends on a content word;
+# one ending "…Among" or "…management and" lost its next line)
+_TITLE_EN_OPEN_END = re.compile(r"\b(?:and|or|of|the|a|an|in|on|at|to|for|with|from|by|among|between|under|into|via)$", re.I)
+
+
+def _ocr_title_shape(art: Article, s: Scores) -> None:
+    """Titles read by OCR whose shape says a line or a character is missing: a gap between
+    two ideographs in a Chinese title (a title is set solid, GB/T 7713.2; the recogniser
+    leaves the gap where it dropped a character it could not read, or the line is a
+    letter-spaced column label, not the title), an English title ending on a preposition,
+    article or conjunction (its next line was not joined)."""
+    zh = art.title.zh or ""
+    if re.search(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]", zh):
+        s.cap("title.zh", 0.6, "read by OCR with a gap between two characters: a character may be missing, "
+                               "or the line is a letter-spaced column label")
+    en = (art.title.en or "").strip()
+    if en and _TITLE_EN_OPEN_END.search(en):
+        s.cap("title.en", 0.6, f"read by OCR, and it ends on “{en.split()[-1]}”: its last line may be missing")
+
+
 def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
     """A field read from lines OCR'd here is as sure as the least sure of its lines: below
     OCR_SURE it is flagged (with the line's score), above it capped just over THRESHOLD."""
@@ -922,12 +942,20 @@ def _ocr_read(art: Article, ev: PageEvidence, s: Scores) -> None:
         if worst < OCR_SURE:
             s.cap(key, round(0.4 + 0.4 * worst, 2), f"read by OCR from the page image, the engine unsure "
                                                     f"(line confidence {worst:.2f}): characters may be misread")
+        elif key.startswith("abstract."):
+            # an abstract is hundreds of characters: at the engine's usual character error rate
+            # (about one in a few hundred) one is likely misread somewhere, and a line's
+            # confidence does not say where (on the development half OCR'd abstracts misread
+            # a character as often under a 0.98 line score as above it), so it is checked,
+            # as an abstract from an OCR layer over a scan is
+            s.cap(key, 0.7, "read by OCR from the page image: in a text this long a character is likely misread")
         else:
             s.cap(key, 0.85, "read by OCR from the page image")
         if key.endswith(".en") or key == "contributors.name.en":
             glued = _run_together(raw)
             if glued:
                 s.cap(key, 0.6, f"read by OCR, which may have run words together (“{glued}”)")
+    _ocr_title_shape(art, s)
     byline_read = any(2 <= len(c.name.zh) <= 4 for c in art.contributors)
     if ev.ocr_lines and art.contributors and not byline_read and "title.zh" in s.by_field:
         s.cap("title.zh", 0.7, "read by OCR, and the byline under it was not read: the title may end early or run on")

@@ -42,7 +42,8 @@ class EnglishEntry:
 
 
 # the closing （责任编辑：…） line of a Chinese article, read into the last field before it
-_EDITOR_TAIL = re.compile(r"\s*[（(]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)]*[）)]?\s*$")
+# (in round brackets, or in the square ones CNKI-era journals print: ［责任编辑：…］, 【…】)
+_EDITOR_TAIL = re.compile(r"\s*[（(［\[【]\s*(?:责任编辑|责任校对|编辑)\s*[:：][^）)］\]】]*[）)］\]】]?\s*$")
 
 
 # what sets keywords apart besides commas: semicolons, bars, middle dots and bullets, and a
@@ -289,6 +290,11 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         start -= 1
     # an English subtitle in smaller type under the title opens with a dash, as the Chinese one does
     while top + 1 < len(run) and re.match(r"\s*(?:[—–]|--)", run[top + 1].text):
+        top += 1
+    # and a title line never ends on an article, preposition or conjunction: the line under
+    # one is the title's too, whatever size OCR measured it at ("… management and" /
+    # "control architecture …" read 16.5 and 12.7 pt from one 16 pt title)
+    while top + 1 < len(run) and _OPEN_END.search(run[top].text) and _names_of(run[top + 1].text) is None:
         top += 1
     below = [ln.text for ln in run[top + 1:]]
     if below and not names and all(looks_like_names(t) for t in below):

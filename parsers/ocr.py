@@ -301,9 +301,170 @@ def type_size(b: OcrBox) -> float:
 
 
 
+def _ems(text: str) -> float:
+    """The nominal width of `text` in em (full-width punctuation one em, spaces none; at the
+    end of the text half an em: a justified Chinese line sets its closing comma or stop
+    half-width, the line-end punctuation squeeze of W3C clreq / JIS X 4051)."""
+    text = text.rstrip()
+    ems = sum(0.0 if ch.isspace() else (_advance(ch) or 1.0) for ch in text)
+    return ems - 0.5 if text and _advance(text[-1]) is None else ems
+
+
+def _mode_edge(values: list[float], bin_: float = 2.0) -> tuple[float, int]:
+    """The most common edge (within `bin_` points) and how many boxes share it."""
+    best, count = 0.0, 0
+    for v in values:
+        n = sum(1 for w in values if abs(w - v) <= bin_ / 2)
+        if n > count:
+            best, count = v, n
+    return best, count
+
+
+def split_at_gutter(boxes: list[OcrBox], width: float) -> list[OcrBox]:
+    """Boxes the detector ran across the gutter of a two-column page, cut in two.
+
+    Two-column journal pages (the CNKI-era Chinese layout; GB/T 7713.2 leaves the column
+    count to the journal) set both columns on one baseline grid with a gutter of one to
+    three ems; where a line fills its column and the line beside it starts at the gutter,
+    PP-OCR's detector often joins them into one box ("…术后患者由于肛门未排气而出现腹胀是
+    密克)组54例…"), and the line builder cannot cut a box. The page's own columns say where
+    the gutter is: the right edge most left-column boxes end at and the left edge most
+    right-column boxes start at. A box across it, set in the body's type (its height like
+    theirs) and holding fewer characters than its width would (the gutter is empty), is cut
+    where the left column ends: at a space the engine printed there, else after the
+    characters that fill the left column at the body's pitch."""
+    long_ = [b for b in boxes if len(b.text.replace(" ", "")) >= 6]
+    left = [b for b in long_ if b.x1 <= 0.62 * width and b.x0 < 0.3 * width]
+    right = [b for b in long_ if b.x0 >= 0.38 * width and b.x1 > 0.7 * width]
+    if len(left) < 4 or len(right) < 4:
+        return boxes
+    r_edge, nr = _mode_edge([b.x1 for b in left])
+    l_edge, nl = _mode_edge([b.x0 for b in right])
+    pitches = sorted(type_size(b) for b in left + right)
+    heights = sorted(b.y1 - b.y0 for b in left + right)
+    pitch, height = pitches[len(pitches) // 2], heights[len(heights) // 2]
+    gutter = l_edge - r_edge
+    if nr < 3 or nl < 3 or pitch <= 0 or not (0.5 * pitch <= gutter <= 5 * pitch):
+        return boxes
+    def beside(b: OcrBox, column: list[OcrBox], edge: float, attr: str) -> bool:
+        """Is a line of that column (one at its edge) within three lines above or below?"""
+        return any(abs(getattr(o, attr) - edge) <= pitch and abs(o.y0 - b.y0) <= 3 * height for o in column)
+
+    out = []
+    for b in boxes:
+        text = b.text
+        ems = _ems(text)
+        body = 0.75 * height <= b.y1 - b.y0 <= 1.35 * height  # set in the columns' type, not a heading's
+        if (body and b.x0 < r_edge - 2 * pitch and r_edge + 0.3 * pitch < b.x1 <= l_edge + 3 * pitch
+                and ems * pitch <= r_edge - b.x0 + pitch):
+            # a left-column line whose box the detector grew over the gutter (its unclip
+            # margin reaches the next column's first character): its text fills no more than
+            # its column, so it ends there, and the line builder sees the gutter
+            b = replace(b, x1=min(r_edge, b.x0 + ems * pitch))
+        spare = (b.x1 - b.x0) - ems * pitch  # the room no character fills
+        if (b.x0 > r_edge - 2 * pitch or b.x1 < l_edge + 2 * pitch or not body
+                or spare < 0.6 * gutter or ems < 4 or not beside(b, left, r_edge, "x1")
+                or not beside(b, right, l_edge, "x0")):
+            out.append(b)
+            continue
+        room_left, room_right = r_edge - b.x0 + 0.45 * pitch, b.x1 - l_edge + 0.45 * pitch
+        fits = [k for k in range(1, len(text)) if _ems(text[:k]) * pitch <= room_left
+                and _ems(text[k:]) * pitch <= room_right]
+        at_space = [k for k in fits if text[k - 1].isspace() or text[k].isspace()]
+        if at_space:
+            k = at_space[-1]
+        elif fits:
+            k = fits[-1]  # the left part fills its column (a short one ends a paragraph: rarer)
+        else:
+            out.append(b)
+            continue
+        a, c = text[:k].rstrip(), text[k:].lstrip()
+        if not a or not c:
+            out.append(b)
+            continue
+        x1 = min(r_edge, b.x0 + _ems(a) * pitch)
+        x0 = max(l_edge, b.x1 - _ems(c) * pitch)
+        out.append(replace(b, text=a, x1=r_edge if r_edge - x1 < pitch else x1))
+        out.append(replace(b, text=c, x0=l_edge if x0 - l_edge < pitch else x0))
+    return out
+
+
+def restore_subtitle_dash(boxes: list[OcrBox]) -> list[OcrBox]:
+    """A centred subtitle line whose opening dash the detector did not see gets it back.
+
+    A Chinese subtitle goes on its own line under the title, opened by a two-em dash
+    (GB/T 7713.2 副题名; "——以东北地区为例"), and the line, dash included, is centred under the
+    title. The dash is a rule without strokes, which PP-OCR's detector does not box: the box
+    starts after it, so its centre sits right of the title's by half the dash (one em of its
+    own type). A line indented from the text block, in type under 1/1.3 of the line right above
+    it, opening with an ideograph, and off-centre by that much (0.6–1.4 em) is such a
+    subtitle; a line centred like the title, or set flush left with it, is not."""
+    out = list(boxes)
+    margin = min((o.x0 for o in boxes if len(o.text) >= 6), default=0.0)
+    for i, b in enumerate(boxes):
+        text = b.text.strip()
+        if len(text) < 3 or not is_cjk(text[0]) or text[0] in "—－-一" or b.x0 < margin + 3 * type_size(b):
+            continue
+        size = type_size(b)
+        above = [a for a in boxes if a.y1 <= b.y0 + 0.3 * size and b.y0 - a.y1 < 1.6 * size
+                 and min(a.x1, b.x1) > max(a.x0, b.x0) and len(a.text.strip()) >= 3]
+        if not above:
+            continue
+        a = max(above, key=lambda o: o.y1)
+        if type_size(a) < 1.3 * size or abs(a.x0 - b.x0) < 0.5 * size:
+            continue
+        off = ((b.x0 + b.x1) - (a.x0 + a.x1)) / 2
+        if 0.6 * size <= off <= 1.4 * size:
+            out[i] = replace(b, text="——" + text, x0=b.x0 - 2 * size)
+    return out
+
+
+_TOC_PAGE = re.compile(r"(?:[(（]\s*\d{1,4}\s*[)）]|\b\d{1,4})$")
+
+
+def join_toc_leaders(boxes: list[OcrBox]) -> list[OcrBox]:
+    """A table of contents' entries joined to their page numbers again.
+
+    A contents page sets each entry's title, then leader dots, then the author and page
+    number flush right ("国际制度间竞争的时间维度……宋亦明（48）"). The recogniser reads the
+    dots as nothing or a few "·", so the title and the right-hand part become two boxes with
+    a wide empty gap, and the line builder takes the right-hand parts for a column of their
+    own: the contents page no longer looks like one. Where four or more short boxes end
+    flush right (within 3 pt) on a page number, each joins the box on its baseline to its
+    left (a title of four ideographs or more, two ems away or more) with a leader, as printed,
+    when the right-hand part names an author or the entry ends in the leader's remnants."""
+    ends = [b for b in boxes if len(b.text.replace(" ", "")) <= 12 and _TOC_PAGE.search(b.text.strip())]
+    if len(ends) < 4:
+        return boxes
+    right = sorted(b.x1 for b in ends)[len(ends) // 2]
+    ends = [b for b in ends if abs(b.x1 - right) <= 3.0]
+    if len(ends) < 4:
+        return boxes
+    out = list(boxes)
+    for e in ends:
+        h = e.y1 - e.y0
+        mid = (e.y0 + e.y1) / 2
+        left = [b for b in out if b.x1 < e.x0 - 2 * h and abs((b.y0 + b.y1) / 2 - mid) <= 0.35 * h]
+        if not left:
+            continue
+        a = max(left, key=lambda b: b.x1)
+        # an entry is a title (four ideographs or more), and what ends the line is an author
+        # before the page number or the entry shows its leader's remnants: a table's row
+        # label and figures, or an equation and its number, are neither
+        named = re.search(r"[\u4e00-\u9fffA-Za-z]\s?[\u4e00-\u9fffA-Za-z]", e.text)
+        if sum(is_cjk(ch) for ch in a.text) < 4 or not (named or re.search(r"[·.…]{2,}\s*$", a.text)):
+            continue
+        out.remove(e)
+        title = re.sub(r"[·.…。\s]+$", "", a.text)
+        # (the entry's own height: its size is the title's, the leader's room no pitch)
+        out[out.index(a)] = OcrBox(f"{title}……{e.text.strip()}", a.x0, a.y0, e.x1, a.y1, min(a.confidence, e.confidence))
+    return out
+
+
 def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[Line]:
     """The boxes as text-layer lines: a type size from each box's height, a baseline near its
     foot, then the text layer's own line grouping, columns and reading order."""
+    boxes = restore_subtitle_dash(split_at_gutter(join_toc_leaders(boxes), width))
     raw = []
     heights = sorted(b.y1 - b.y0 for b in boxes)
     median = heights[len(heights) // 2] if heights else 0.0
