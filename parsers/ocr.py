@@ -603,8 +603,8 @@ def ocr_plan(doc: Document, mode: str) -> tuple[list[int], str]:
     from .render_fonts import INSTALL_HINT, can_draw_cjk, cjk_fonts_not_embedded
 
     numbers = pages_to_ocr(doc, mode)
-    missing = cjk_fonts_not_embedded(doc.path, numbers) if numbers else {}
-    if not missing or can_draw_cjk():
+    missing = cjk_fonts_not_embedded(doc.path, numbers) if numbers and not can_draw_cjk() else {}
+    if not missing:  # (the probe first: where a CJK font stands in, the PDF is not opened again)
         return numbers, ""
     why = f"its Chinese fonts are not embedded and this machine has no CJK font to draw them: {INSTALL_HINT}"
     for n, names in missing.items():

@@ -701,14 +701,27 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[\s
 _REFERENCE_ITEM = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
 
 
+def _shows_end(text: str) -> bool:
+    """Does this line show an article's end: its 参考文献 head or a reference item, or a
+    （收稿日期…）/（责任编辑…） closing?"""
+    t = text.strip()
+    return bool(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t))
+
+
+def _running_text(lines: list["Line"], size: float) -> bool:
+    """Several lines of running text in body type or smaller (not a masthead box): what an
+    article's tail shows above where another one starts."""
+    text = [ln for ln in lines if ln.text.strip() and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text)]
+    return len(text) >= 3 and sum(len(ln.text.strip()) for ln in text) >= 80
+
+
 def _heading_in_text(body: list["Line"], title: "Line", size: float) -> bool:
     """Large type numbered like a section, with running text above it and no sign that an article ended there (no
     references, no （收稿日期…）/（责任编辑…） closing): a section heading of the article going
     on, not the next article (a run-on start follows the earlier one's end matter)."""
     if not _NUMBERED_HEADING.match(title.text) or not _text_above(body, set(), title, size):
         return False
-    above = [ln.text.strip() for ln in body if ln.y < title.y - 0.5]
-    return not any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t) for t in above)
+    return not any(_shows_end(ln.text) for ln in body if ln.y < title.y - 0.5)
 
 
 def ended_above(info: PageInfo) -> bool:
@@ -716,8 +729,7 @@ def ended_above(info: PageInfo) -> bool:
     references, a （收稿日期…） or （责任编辑…） closing)? A masthead box above a title does not."""
     if info.start_y is None:
         return False
-    return any(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t)
-               for t in (ln.text.strip() for ln in info.body if ln.y < info.start_y - 0.5))
+    return any(_shows_end(ln.text) for ln in info.body if ln.y < info.start_y - 0.5)
 
 
 def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:
@@ -765,9 +777,8 @@ def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: flo
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
     which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
     beside = {id(ln) for ln in _column_before(body, title)}
-    above = [ln for k, ln in enumerate(body) if (ln.y < title.y - 0.5 * title.size or id(ln) in beside) and ln.text.strip()
-             and ln.size <= size * 1.15 and k not in labelled and not _MASTHEAD_FURNITURE.search(ln.text)]
-    return len(above) >= 3 and sum(len(ln.text.strip()) for ln in above) >= 80
+    return _running_text([ln for k, ln in enumerate(body) if (ln.y < title.y - 0.5 * title.size or id(ln) in beside)
+                          and k not in labelled], size)
 
 
 def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
@@ -779,8 +790,7 @@ def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
     if at is None:
         return []
     beside = [ln for ln in body[:at] if ln.x1 < title.x0 - 2 and ln.y > title.y + 0.5 * title.size]
-    if len(beside) < 3 or not any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip())
-                                  or _REFERENCE_ITEM.match(ln.text) for ln in beside):
+    if len(beside) < 3 or not any(_shows_end(ln.text) for ln in beside):
         return []
     return beside
 
@@ -833,11 +843,8 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         end = next((m for m in range(j, min(j + 15, len(body))) if body[m].size >= size * 1.2), min(j + 15, len(body)))
         below = {h.field for h in hits if j <= h.line < end}
         region = body[prev:k]
-        ended = any(CLOSING.match(t.text) or REFERENCES_HEAD.match(t.text.strip()) or _REFERENCE_ITEM.match(t.text)
-                    for t in region)
-        text = [t for i, t in enumerate(region, prev) if t.text.strip() and t.size <= size * 1.15
-                and i not in labelled and not _MASTHEAD_FURNITURE.search(t.text)]
-        after_text = len(text) >= 3 and sum(len(t.text.strip()) for t in text) >= 80
+        ended = any(_shows_end(t.text) for t in region)
+        after_text = _running_text([t for i, t in enumerate(region, prev) if i not in labelled], size)
         if after_text and (_ADVERT.search(title) or _NOTICE.search(title)) and len(below & header) < 1:
             notice = group[0].y if notice is None else notice
             k = j

@@ -84,9 +84,7 @@ def pages_of_issue(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) ->
     pdf = Path(pdf)
     if not pdf.is_file():
         return [PageImage(problem=f"{pdf}: no such file") for _ in indexes]
-    ready: dict[int, PageImage] = {}
-    while _AHEAD:
-        ready = _AHEAD.pop().take(pdf, indexes, width)
+    ready = _AHEAD.pop().take(pdf, indexes, width) if _AHEAD else {}
     rest = [i for i in dict.fromkeys(indexes) if i not in ready]
     done = dict(zip(rest, _render_pages(pdf, rest, width))) if rest else {}
     return [ready[i] if i in ready else done[i] for i in indexes]
