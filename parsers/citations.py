@@ -611,8 +611,12 @@ _LICENCE_RE = re.compile(r"(?i)creativecommons\.org/(?:licenses|publicdomain)"
 #: what a CNKI online-first page prints before the article's own address (网络首发地址,
 #: 数字出版地址, 网络出版地址, 优先出版地址): the article itself, not a citation
 _OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先出版)(?:地址|网址)\s*[:：]?\s*$"
-                             # the journal's own site: 本刊网址, 投稿网址, 主页, Journal homepage
-                             r"|(?:网\s*址|主\s*页|网\s*站|官\s*网|投稿系统|(?i:homepage|website))\s*[:：]\s*$")
+                             # the journal's own site: 本刊网址, 投稿网址, Journal homepage
+                             r"|(?:本刊|本期刊|编辑部|投稿)\s*(?:网\s*址|主\s*页|网\s*站|官\s*网|系统)\s*[:：]\s*$"
+                             r"|(?i:journal\s+homepage|journal\s+website)\s*:\s*$")
+#: a bare site label (网址：, 主页：, Homepage:) opening the note: a masthead line, while
+#: "外务省网站：https://…" inside a note names the site a source is on
+_OWN_SITE_LINE_RE = re.compile(r"^\s*(?:网\s*址|主\s*页|网\s*站|官\s*网|(?i:homepage|website))\s*[:：]\s*$")
 #: a note giving the article's own citation (文章引用 / 引用本文 / 引用格式 / Citation: /
 #: To cite this article): its DOI link is the article's, not a source's
 _SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文|引用格式|本文引用格式|"
@@ -624,7 +628,7 @@ def is_furniture_url(url: str, before: str = "") -> bool:
     a licence, an author's ORCID iD, the article's own online-first address or the
     journal's own site (`before` is the note's text up to the URL)."""
     return bool(_WATERMARK_HOSTS.match(url) or _LICENCE_RE.search(url)
-                or _OWN_ADDRESS_RE.search(before[-12:]))
+                or _OWN_ADDRESS_RE.search(before[-20:]) or _OWN_SITE_LINE_RE.match(before))
 
 
 _LEADING_MARKER_RE = re.compile(rf"^\s*\^?\s*(?:[{_CIRCLED}]|[\[［]\s*\d{{1,4}}\s*[\]］])\s*")

@@ -285,6 +285,18 @@ def test_the_journals_site_and_orcid_are_no_citations(text: str) -> None:
     assert parse_citation(1, text).urls == []
 
 
+@pytest.mark.parametrize("text", [
+    "⑦ 参见外务省网站：https://www.mofa.go.jp/mofaj/files/100.pdf（浏览日期：2023年3月1日）。",
+    "⑧ 资料来源：国家统计局网站：http://www.stats.gov.cn/tjsj/，访问日期：2023年3月1日。",
+    "⑨ NATO website: https://www.nato.int/cps/en/natohq/topics_1.htm, accessed 1 March 2023.",
+])
+def test_a_note_naming_the_site_a_source_is_on_cites_it(text: str) -> None:
+    # (网站：/website: inside a note names where the source is; only a line that opens
+    # with the label, or says 本刊/投稿/Journal homepage, is the journal's own site)
+    cit = parse_citation(1, text)
+    assert len(cit.urls) == 1 and cit.accessed == "2023-03-01"
+
+
 def test_the_editor_line_under_a_reference_list_is_no_note() -> None:
     from parsers.article import _split_ref_page
 
