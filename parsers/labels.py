@@ -54,22 +54,27 @@ def field_specs() -> dict[str, FieldSpec]:
     }
 
 
-_DATE_AHEAD = r"(?=[ \u3000]+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+_DATE_AHEAD = r"(?=\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
 
 
-def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "") -> str:
-    spaced = r"[ \u3000]*".join(re.escape(c) if c != " " else r"\s*" for c in label)
+def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "") -> tuple[str, str]:
+    """(the label as printed in a bracket, the label as printed bare): a match opens with a
+    bracket or with the label's first character, never both, so each group of
+    `_label_groups` holds only the form its key can open (half the pattern to compile)."""
+    # (letter-spaced as printed: 摘　要, 关 键 词, A B S T R A C T; any Unicode space, since
+    # justified CJK text is spaced with U+3000 and PDF exports write thin and no-break spaces)
+    spaced = r"\s*".join(re.escape(c) for c in label if c != " ")
     # a strict label needs a colon, unless it is printed alone on its line as a heading
     # (or beside another heading in capitals: "ABSTRACT  ARTICLE HISTORY")
-    colon = r"(?:[ \u3000]*[:：]|[ \u3000]*$|(?<=[A-Z])(?=[ \u3000]+[A-Z]{2,}(?:[ \u3000]+[A-Z]{2,})*[ \u3000]*$)" + (
-        "|" + _DATE_AHEAD if dated else "") + (rf"|(?=[ \u3000]+{ahead})" if ahead else "") + ")" if strict else r"[ \u3000]*[:：]?"
+    colon = r"(?:\s*[:：]|\s*$|(?<=[A-Z])(?=\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*$)" + (
+        "|" + _DATE_AHEAD if dated else "") + (rf"|(?=\s+{ahead})" if ahead else "") + ")" if strict else r"\s*[:：]?"
     # (in any bracket a journal prints labels in: [摘要], 【摘 要】, 〔关键词〕, full-width ［摘 要］, 〖摘要〗)
-    bracketed = r"[【\[〔［〖]\s*" + spaced + r"\s*[】\]〕］〗][ \u3000]*[:：]?"
+    bracketed = r"[【\[〔［〖]\s*" + spaced + r"\s*[】\]〕］〗]\s*[:：]?"
     if strict and label[:1].isascii() and label[:1].isalpha():
         # an English label opening its line may end in a full stop or a dash instead:
         # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
-        return rf"(?:{bracketed}|{spaced}{colon}|(?:(?<=^)|(?<=^\s)|(?<=^\s\s)){spaced}(?:\.(?=\s)|[ \u3000]*[—–]))"
-    return rf"(?:{bracketed}|{spaced}{colon})"
+        return bracketed, rf"(?:{spaced}{colon}|(?:(?<=^)|(?<=^\s)|(?<=^\s\s)){spaced}(?:\.(?=\s)|\s*[—–]))"
+    return bracketed, rf"(?:{spaced}{colon})"
 
 
 _BRACKETS = "【[〔［〖"
@@ -93,10 +98,10 @@ def _label_groups() -> tuple[re.Pattern[str], dict[str, list[str]]]:
             parts.append((len(label), spec.name, label, _label_regex(label, label in spec.strict, spec.dated, spec.ahead)))
     parts.sort(key=lambda p: -p[0])
     groups: dict[str, list[str]] = {}
-    for i, (_, name, label, rx) in enumerate(parts):
-        alt = f"(?P<f{i}_{name}>{rx})"
-        for key in (label[0], *(b + label[0] for b in _BRACKETS)):
-            groups.setdefault(key, []).append(alt)
+    for i, (_, name, label, (bracketed, bare)) in enumerate(parts):
+        groups.setdefault(label[0], []).append(f"(?P<f{i}_{name}>{bare})")
+        for b in _BRACKETS:
+            groups.setdefault(b + label[0], []).append(f"(?P<f{i}_{name}>{bracketed})")
     starts = "".join(sorted(re.escape(c) for c in {k[0] for k in groups}))
     return re.compile(rf"{_BOUNDARY}[{starts}]"), groups
 

@@ -113,19 +113,16 @@ def read_issue_dict(issue_dir: Path) -> dict[str, Any]:
 def validate_articles(data: dict[str, Any], ids: list[str], where: Path) -> None:
     """The changed articles against the schema's article definition (the rest of the record
     was validated when it was read): SchemaInvalid naming the first offending field."""
-    import jsonschema
+    from schemas.record import _validator, schema_error
 
-    from schemas.record import issue_schema
-
-    schema = issue_schema()
-    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/article", "$defs": schema["$defs"]})
+    validator = _validator("article")
     for k, art in enumerate(data["articles"]):
         if art["id"] not in ids:
             continue
-        error = next(iter(sorted(validator.iter_errors(art), key=lambda e: list(e.path))), None)
+        error = schema_error(validator, art)
         if error is not None:
-            at = "/".join(str(p) for p in ["articles", k, *error.absolute_path])
-            raise SchemaInvalid(where, f"issue.json does not match its schema at {at}: {error.message}")
+            at = "/".join(str(p) for p in ["articles", k, *filter(None, error[0].split("/"))])
+            raise SchemaInvalid(where, f"issue.json does not match its schema at {at}: {error[1]}")
 
 
 def find_article(data: dict[str, Any], article_id: str, where: object = "issue.json") -> dict[str, Any]:

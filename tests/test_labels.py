@@ -16,7 +16,8 @@ def _one_regex() -> re.Pattern[str]:
     parts = []
     for spec in field_specs().values():
         for label in spec.labels:
-            parts.append((len(label), spec.name, labels._label_regex(label, label in spec.strict, spec.dated)))
+            bracketed, bare = labels._label_regex(label, label in spec.strict, spec.dated, spec.ahead)
+            parts.append((len(label), spec.name, f"(?:{bracketed}|{bare})"))
     parts.sort(key=lambda p: -p[0])
     alts = "|".join(f"(?P<f{i}_{name}>{rx})" for i, (_, name, rx) in enumerate(parts))
     return re.compile(rf"{labels._BOUNDARY}(?:{alts})")
