@@ -25,6 +25,7 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
+from parsers.pdfmeta import Verdict
 from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, is_pinyin_of, pinyin_printed,
                            pinyin_syllables, split_chinese_name)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
@@ -113,6 +114,7 @@ class PageEvidence:
     url_lines: list[tuple[str, str]] = field(default_factory=list)
     folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
     untrusted: str = ""               # why its first page's text layer is not trusted, when OCR did not read it
+    metadata: "Verdict | None" = None  # what the file's own metadata confirms and disputes (parsers.pdfmeta)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -878,8 +880,21 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _printed_as_read_zh(art, ev, s)
     _bios_zh(art, ev, s)
     _english_names_zh(art, ev, s)
+    if ev.metadata is not None:
+        _file_metadata(ev.metadata, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence
+
+
+def _file_metadata(verdict: "Verdict", s: Scores) -> None:
+    """The publisher's own metadata (parsers.pdfmeta): a field it disputes is checked; one it
+    confirms is sure whatever the other checks doubted (the page and the publisher's record
+    agree), unless the record is itself in doubt."""
+    for key, why in verdict.disputed:
+        s.cap(key, 0.6, why)
+    for key in verdict.confirmed:
+        if key not in {k for k, _ in verdict.disputed} and s.score(key) < 0.95:
+            s.by_field[key] = (0.95, "equals the PDF's own metadata")
 
 
 # below this the OCR engine was unsure of a line (RapidOCR's recognition score: misread

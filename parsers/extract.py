@@ -17,6 +17,7 @@ from parsers.confidence import PageEvidence, assess_issue, url_lines
 from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
+from parsers.pdfmeta import file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
@@ -442,7 +443,12 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     check_issue(issue)
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     untrusted = {p.number: p.distrust for p in plan.pages or doc.pages if p.distrust and p.ocr_confidence is None}
-    assess_issue(issue, [page_evidence(plan, a, taken, k, untrusted) for k, a in enumerate(articles)])
+    evidence = [page_evidence(plan, a, taken, k, untrusted) for k, a in enumerate(articles)]
+    meta = file_metadata(doc.info, doc.xmp)
+    if len(articles) == 1 and (meta.doi or meta.title or meta.keywords or meta.abstract):
+        # (a one-article file's metadata describes that article; an issue's describes the issue)
+        evidence[0].metadata = weigh(articles[0], meta, evidence[0].text)
+    assess_issue(issue, evidence)
     assign_on_ingest(issue, settings.doi_pattern)  # printed DOIs marked; the others from doi_pattern
     add_provenance(articles, plan.pages or doc.pages)  # the page and box each field was printed in
     if plan.halves:

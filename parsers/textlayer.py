@@ -139,6 +139,7 @@ class Document:
     pages: list[PageText]
     outline: list[OutlineItem]
     info: dict[str, str]
+    xmp: str = ""  # the catalog's XMP packet (parsers.pdfmeta reads it), "" when absent
 
     @property
     def text(self) -> str:
@@ -1448,6 +1449,21 @@ def _info(reader: Any) -> dict[str, str]:
     return out
 
 
+def _xmp(reader: Any) -> str:
+    """The document's XMP packet as text (publishers' metadata: parsers.pdfmeta); "" when
+    absent, unreadable or larger than a packet ever is."""
+    try:
+        ref = reader.trailer["/Root"].get("/Metadata")
+        if ref is None:
+            return ""
+        stream = ref.get_object()
+        if int(stream.get("/Length", 0) or 0) > 1024 * 1024:
+            return ""
+        return stream.get_data().decode("utf-8", "replace")
+    except Exception:  # (metadata is evidence, never a reason to refuse the file)
+        return ""
+
+
 def _check_file(path: Path, limits: Limits) -> str:
     """The file's sha256, once it is known to be a regular file within the input limit that
     starts and ends like a PDF (a ZIP, an image or HTML renamed .pdf is named for what it is).
@@ -1727,4 +1743,5 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         _check_some_page_readable(path, pages)
     _document_quirks(pages)
     _soft_line_end_hyphens(pages)
-    return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader))
+    return Document(path=path, sha256=sha, page_count=n, pages=pages, outline=_outline(reader), info=_info(reader),
+                    xmp=_xmp(reader))

@@ -78,7 +78,8 @@ class Article:
     clc: list[str] = field(default_factory=list)
     doc_code: str = ""
     doi: str = ""
-    # where the DOI came from: "printed" (read from the page), "assigned" (made from the
+    # where the DOI came from: "printed" (read from the page), "metadata" (the PDF's own
+    # XMP or information dictionary, parsers.pdfmeta), "assigned" (made from the
     # journal's doi_pattern), "editor" (typed in a correction); "" when there is none
     doi_source: str = ""
     article_no: str = ""

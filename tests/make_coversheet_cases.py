@@ -135,11 +135,13 @@ def stamp(c: canvas.Canvas, lines: list[str], head: list[str] | None = None) -> 
 
 
 def article_pages(c: canvas.Canvas, cite_line: bool, stats_link: bool = False, stamps: list[str] | None = None,
-                  heads: list[list[str]] | None = None) -> None:
-    a = ARTICLE
+                  heads: list[list[str]] | None = None, a: dict | None = None, doi_line: bool = True) -> None:
+    """The article's two pages (`a`: ARTICLE unless given; `doi_line`: print its DOI link)."""
+    a = a or ARTICLE
     c.setFont("Helvetica", 8)
     c.drawString(56, 810, f"{a['citation']}")
-    c.drawRightString(539, 810, f"https://doi.org/{a['doi']}")
+    if doi_line:
+        c.drawRightString(539, 810, f"https://doi.org/{a['doi']}")
     y = _wrap(c, a["title"], 56, 760, 480, "Times-Bold", 18, 22)
     y -= 8
     x = 56.0
