@@ -51,6 +51,7 @@ class FileMeta:
     title: str = ""
     keywords: tuple[str, ...] = ()
     abstract: str = ""
+    authors: tuple[str, ...] = ()  # surnames, in order, when the slot lists two or more people
     where: dict[str, str] = field(default_factory=dict)
 
 
@@ -162,7 +163,36 @@ def file_metadata(info: dict[str, str], packet: str = "") -> FileMeta:
         if len(value) >= 300 and not _doi_in(value[:120]):
             abstract, where["abstract"] = value, src
             break
-    return FileMeta(doi=doi, title=title, keywords=keywords, abstract=abstract, where=where)
+    authors: tuple[str, ...] = ()
+    for src, names in (("XMP dc:creator", xmp.get("dc:creator", [])),
+                       ("/Author", re.split(r"\s*;\s*" if ";" in info.get("Author", "") else r",?\s+and\s+|,\s*",
+                                            info.get("Author", "")))):
+        found = _surnames(names)
+        if len(found) >= 2:
+            authors, where["authors"] = found, src
+            break
+    return FileMeta(doi=doi, title=title, keywords=keywords, abstract=abstract, authors=authors, where=where)
+
+
+_PERSON = re.compile(r"^[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,4}$")
+
+
+def _surnames(names: list[str]) -> tuple[str, ...]:
+    """The surnames of a creator list ("Given Surname" or "Surname, Given"; marks such as
+    "1*" dropped), or () when any entry is no person's name ("Ali et al", "admin",
+    "published by Dove Press")."""
+    out = []
+    for raw in names:
+        name = re.sub(r"[\s\d*†‡§,]+$", "", " ".join(raw.split()))
+        if "," in name:
+            surname, _, given = name.partition(",")
+            name, last = f"{given.strip()} {surname.strip()}", surname.strip()
+        else:
+            last = name.split()[-1] if name else ""
+        if not _PERSON.match(name) or re.search(r"(?i)\bet al\b|\bpublished\b|\bpress\b|\badmin|\buser\b", name):
+            return ()
+        out.append(last)
+    return tuple(out)
 
 
 def _entities(text: str) -> str:
@@ -211,6 +241,30 @@ def _overlap(a: str, b: str) -> float:
     return sum(w in wb for w in wa) / len(wa) if wa else 0.0
 
 
+def _describes(art: "Article", meta: FileMeta) -> bool:
+    """Is the metadata this article's? Templates carry one article's metadata into the next
+    one's file, so it must agree with the page on something that identifies the article
+    (title, DOI, abstract, keywords or the author list), and a title it gives must not be
+    another one."""
+    ours_title = art.title.en or art.title.zh
+    if meta.title and ours_title and _overlap(meta.title, ours_title) < 0.5 and _overlap(ours_title, meta.title) < 0.5:
+        return False
+    ours_sn = [c.surname or (c.name.en.split()[-1] if c.name.en else "") for c in art.contributors]
+    return bool((meta.title and ours_title and same_words(meta.title, ours_title))
+                or (meta.doi and art.doi and meta.doi.casefold() == art.doi.casefold())
+                or (meta.abstract and art.abstract.en and same_words(meta.abstract, art.abstract.en))
+                or (meta.keywords and art.keywords.en and same_keywords(art.keywords.en, meta.keywords))
+                or (meta.authors and len(ours_sn) == len(meta.authors)
+                    and all(_same_surname(a, b) for a, b in zip(ours_sn, meta.authors))))
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Equal, or one ends the other ("Hosseinpour Feizi" / "Feizi": where a compound
+    surname splits is a matter of record, not of reading)."""
+    a, b = looks_alike(a).casefold(), looks_alike(b).casefold()
+    return bool(a and b) and (a == b or a.endswith(" " + b) or b.endswith(" " + a))
+
+
 def _printed(text: str, page_text: str) -> bool:
     """Is `text` printed on the pages (spaces removed, characters that print alike folded)?"""
     flat = re.sub(r"\s+", "", looks_alike(text)).casefold()
@@ -230,10 +284,13 @@ def weigh(art: "Article", meta: FileMeta, page_text: str) -> Verdict:
       the slot holds something else (a company name, a running title, a summary).
     - A DOI the page does not give is taken from the metadata: confirmed when it is printed
       on the pages after all, else disputed (not printed: the editor checks it).
-    - Keywords the page does not give are taken when every one is printed on the pages."""
+    - Keywords the page does not give are taken when every one is printed on the pages.
+    Nothing is done when the metadata does not identify this article (`_describes`)."""
     v = Verdict(set(), [])
     flat = re.sub(r"\s+", "", looks_alike(page_text)).casefold()
     src = meta.where
+    if not _describes(art, meta):
+        return v
     if meta.doi:
         ours = (art.doi or "").casefold()
         if ours == meta.doi.casefold():
@@ -273,6 +330,18 @@ def weigh(art: "Article", meta: FileMeta, page_text: str) -> Verdict:
         elif ours_kw and sum(any(same_words(k, m) for m in meta.keywords) for k in ours_kw) * 2 >= len(ours_kw):
             v.disputed.append(("keywords.en", f"the PDF's metadata ({src['keywords']}) lists "
                                               f"“{'; '.join(meta.keywords)[:160]}”"))
+    if meta.authors and art.contributors and art.language == "en":
+        ours_sn = [c.surname or (c.name.en.split()[-1] if c.name.en else "") for c in art.contributors]
+        if [looks_alike(x).casefold() for x in ours_sn] == [looks_alike(x).casefold() for x in meta.authors]:
+            # (only the same surnames confirm: where a compound surname splits is the very
+            # thing in doubt, so "Feizi" confirms no "Hosseinpour Feizi")
+            v.confirmed.update({"contributors.name.en", "contributors.surname"})
+        elif len(meta.authors) >= len(ours_sn) and not (
+                len(ours_sn) == len(meta.authors) and all(_same_surname(a, b) for a, b in zip(ours_sn, meta.authors))):
+            # (a list as long as ours or longer that names other people: one of them lost
+            # or misread; a shorter one may be the slot's limit, and says nothing)
+            v.disputed.append(("contributors.name.en", f"the PDF's metadata ({src['authors']}) lists "
+                                                       f"{len(meta.authors)} authors: {', '.join(meta.authors)[:120]}"))
     if meta.abstract and art.abstract.en:
         ours = art.abstract.en
         if same_words(ours, meta.abstract):

@@ -12,9 +12,11 @@ Crossmark PDF metadata, PRISM, Dublin Core in XMP; the information dictionary):
               with U+2010 HYPHEN, and its crossmark:DOI, prism:doi and pdf:Keywords equal what
               the page prints
   undotted    the page prints no DOI line at all; the XMP carries the DOI (Crossmark)
-  disputed    the information dictionary's /Subject cites another DOI ("… doi:10.5555/x");
-              /Title holds a typesetter's file name (junk, to be ignored); /Keywords lists
-              three of the four printed keywords and one other
+  disputed    the information dictionary's /Title is the printed title (so the metadata is
+              this article's), its /Subject cites another DOI ("… doi:10.5555/x") and its
+              /Keywords lists three of the four printed keywords and one other
+  foreign     the XMP of another article left in the file by a template: another title,
+              DOI, keywords and authors (to be ignored: nothing confirmed or disputed)
 """
 from __future__ import annotations
 
@@ -77,8 +79,8 @@ def with_metadata(pdf: bytes, info: dict[str, str], xmp: str = "") -> bytes:
     return out.getvalue()
 
 
-def xmp(doi: str, title: str, keywords: list[str]) -> str:
-    creators = "".join(f"<rdf:li>{a}</rdf:li>" for a in PAGE["authors"])
+def xmp(doi: str, title: str, keywords: list[str], authors: list[str] | None = None) -> str:
+    creators = "".join(f"<rdf:li>{a}</rdf:li>" for a in authors or PAGE["authors"])
     return XMP.format(doi=doi, title=title, keywords="; ".join(keywords), creators=creators)
 
 
@@ -87,9 +89,13 @@ CASES = {
                                    xmp(PAGE["doi"], XMP_TITLE, PAGE["keywords"])),
     "undotted": lambda: with_metadata(pages(doi_line=False), {"/Producer": "journal-ingest tests"},
                                       xmp(PAGE["doi"], PAGE["title"], PAGE["keywords"])),
-    "disputed": lambda: with_metadata(pages(), {"/Title": "JUE-2016-0412.indd",
+    "disputed": lambda: with_metadata(pages(), {"/Title": PAGE["title"],
                                                 "/Subject": f"Journal of Upland Ecology 12 (2016) 45-46. doi:{OTHER_DOI}",
                                                 "/Keywords": "; ".join(PAGE["keywords"][:3] + ["grazing"])}),
+    "foreign": lambda: with_metadata(pages(), {"/Producer": "journal-ingest tests"},
+                                     xmp(OTHER_DOI, "Grazing Pressure and Hedgerow Birds in Lowland Farmland",
+                                         ["hedgerows", "farmland birds", "grazing"],
+                                         ["Owen Price", "Mei Lin Tan"])),
 }
 
 

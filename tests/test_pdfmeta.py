@@ -53,8 +53,14 @@ def test_metadata_that_disagrees_flags_the_field_and_changes_nothing():
     assert _flagged(art, "doi") and TRUTH["other_doi"] in next(
         w.message for w in art.warnings if w.code == "uncertain-field" and w.message.startswith("doi:"))
     assert _flagged(art, "keywords.en")
-    # (a typesetter's file name in /Title is no title: the title is not disputed)
     assert art.title.en == page["title"] and not _flagged(art, "title.en")
+
+
+def test_another_articles_metadata_left_by_a_template_is_ignored():
+    art = _article("foreign")
+    page = TRUTH["article"]
+    assert art.doi == page["doi"] and art.title.en == page["title"] and list(art.keywords.en) == page["keywords"]
+    assert not any("metadata" in w.message for w in art.warnings)
 
 
 def test_an_issues_metadata_is_not_any_one_articles():
