@@ -328,6 +328,8 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("abstract.en", 0.7, "a structured abstract: its headings may be printed differently from the record")
     if art.abstract.en and re.search(r"Key\s*words?\s*[:：]|关键词", art.abstract.en, re.I):
         s.cap("abstract.en", 0.3, "ran on into the keywords")
+    if not english_article:
+        _translation_lengths(art, s)
     kz, ke = art.keywords.zh, art.keywords.en
     if not kz and ("keywords_zh" in ev.labels or (_label_printed(ev, "keywords.zh") and not english_article)):
         s.cap("keywords.zh", 0.2, "the pages print 关键词 but none were read")
@@ -353,6 +355,30 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
     if kz and ke and len(kz) != len(ke):
         s.cap("keywords.zh", 0.7, f"{len(kz)} Chinese keywords, {len(ke)} English")
         s.cap("keywords.en", 0.7, f"{len(ke)} English keywords, {len(kz)} Chinese")
+
+
+# An English title and abstract of a Chinese article translate the Chinese ones (GB/T 7713.2:
+# the English abstract corresponds to the Chinese in content): English runs about 2.5 to 6
+# letters per Chinese character (2.6-5.4 for abstracts, 3.0-6.3 for titles on the visible
+# truth). Far outside that one of the two lost part of itself or ran on into a neighbour;
+# the bounds are wide, for journals whose English abstract is longer ("extended abstract").
+_EN_PER_ZH = {"abstract": (1.2, 12.0), "title": (1.2, 14.0)}
+
+
+def _translation_lengths(art: Article, s: Scores) -> None:
+    for part, (low, high) in _EN_PER_ZH.items():
+        zh, en = getattr(art, part).zh or "", getattr(art, part).en or ""
+        han = len(_CJK.findall(zh))
+        if han < (40 if part == "abstract" else 6) or not en:
+            continue
+        ratio = len(en) / han
+        if ratio < low:
+            s.cap(f"{part}.en", 0.6, f"{len(en)} letters for the {han} characters of the Chinese {part}: "
+                                     "a translation that short has likely lost a part")
+        elif ratio > high:
+            why = f"{len(en)} letters for the {han} characters of the Chinese {part}: one of them lost a part or ran on"
+            s.cap(f"{part}.en", 0.6, why)
+            s.cap(f"{part}.zh", 0.7, why)
 
 
 def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:

@@ -155,3 +155,20 @@ def test_a_note_printing_more_addresses_than_were_read_is_flagged() -> None:
     text = "见http://www.a.org/x 和 www. b. org/y"
     assert "citations.urls" in flags(cited(Citation(1, text, ["http://www.a.org/x"])))
     assert "citations.urls" not in flags(cited(Citation(1, text, ["http://www.a.org/x", "www.b.org/y"])))
+
+
+def test_an_english_abstract_or_title_out_of_proportion_to_the_chinese_is_flagged() -> None:
+    # (a translation runs 2.5-6 letters per Chinese character: GB/T 7713.2's corresponding abstract)
+    art = clean_article()
+    assert not {"abstract.en", "title.en"} & flags(art)
+    zh = len([c for c in art.abstract.zh if "\u4e00" <= c <= "\u9fff"])
+    art = clean_article()
+    art.abstract.en = art.abstract.en[: max(20, int(zh * 0.8))].rstrip() + "."  # (lost its second half)
+    assert "abstract.en" in flags(art)
+    art = clean_article()
+    art.abstract.en = (art.abstract.en + " ") * 5  # (ran on into the text)
+    got = flags(art)
+    assert "abstract.en" in got and "abstract.zh" in got
+    art = clean_article()
+    art.title.en = art.title.en.split()[0]  # (one word left of a wrapped title)
+    assert "title.en" in flags(art)
