@@ -115,6 +115,8 @@ class PageEvidence:
     folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
     untrusted: str = ""               # why its first page's text layer is not trusted, when OCR did not read it
     metadata: "Verdict | None" = None  # what the file's own metadata confirms and disputes (parsers.pdfmeta)
+    # why the cut before it and the one after it rest on type size alone (parsers.extract.weak_split)
+    weak_split: tuple[str, str] = ("", "")
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -454,6 +456,13 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap("lpage", 0.2, "before the first page")
         elif span != art.pdf_pages[1] - art.pdf_pages[0] + 1:
             s.cap("lpage", 0.6, f"{span} printed pages for {art.pdf_pages[1] - art.pdf_pages[0] + 1} pages of the PDF")
+    before, after = ev.weak_split
+    if before:
+        s.cap("pdf_pages", 0.6, before)
+        s.cap("fpage", 0.7, "the split before it is uncertain")
+    if after:
+        s.cap("pdf_pages", 0.6, after)
+        s.cap("lpage", 0.7, "the split after it is uncertain")
     for w in art.warnings:
         if w.code in ("no-article-start", "toc-page-missing", "toc-page-not-article", "toc-missing-entry"):
             s.cap("pdf_pages", 0.5, "the split is uncertain: " + w.message[:80])

@@ -19,7 +19,8 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import file_metadata, weigh
 from parsers.provenance import add_provenance
-from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
+from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, _shows_end, body_size, classify,
+                           ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
                            text_runs_on, with_own_notes)
 from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
@@ -463,6 +464,27 @@ def pages_ocr(doc: Document) -> list[PageOcr]:
             for p in doc.pages if p.distrust]
 
 
+def weak_split(plan: Plan, k: int) -> str:
+    """Why the cut between spans k-1 and k rests on type size alone, or "": no label of the
+    front matter (GB/T 7713.2: 摘要, 关键词, codes, DOI, first-page notes) on the start page,
+    neither the 目录 nor the bookmarks name it, it starts at the top of its page, and the page
+    before shows no article's end (a reference list, a 收稿日期/责任编辑 closing). Large type
+    alone is also what a heading, a pull quote or a table's title sets."""
+    spans = plan.split.spans
+    if not 0 < k < len(spans) or spans[k].sources - {"layout"} or spans[k - 1].last != spans[k].first - 1:
+        return ""
+    first = spans[k].first
+    page, prev = plan.infos[first - 1], plan.infos[first - 2]
+    if (page.kind != "start" or page.labels & ARTICLE_LABELS or page.part_type or page.start_y is not None
+            or spans[k].top is not None or prev.kind not in ("content", "start")):
+        return ""
+    if any(_shows_end(ln.text) for ln in prev.body) or prev.notice_y is not None:
+        return ""
+    title = "".join(ln.text.strip() for ln in page.title_lines)[:40]
+    return (f"the article starting on p.{first} (“{title}”) is told from the one before only by its type size: "
+            f"no front-matter label there and no end of an article on p.{first - 1}")
+
+
 def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = None,
                   untrusted: dict[int, str] | None = None) -> PageEvidence:
     """What the article's own pages showed: the labels on its first two pages and on its
@@ -492,7 +514,8 @@ def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = Non
         if info.number in taken or info.kind not in ("content", "start") or not info.body:
             break
         after += 1
-    return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen,
+    splits = (weak_split(plan, k), weak_split(plan, k + 1)) if k is not None else ("", "")
+    return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen, weak_split=splits,
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
                         folios_seen=sum(p.printed_seen for p in own),
                         page_doubts=page_doubts(own, art.fpage, art.lpage), untrusted=(untrusted or {}).get(first, ""))

@@ -364,3 +364,28 @@ def test_large_english_type_without_a_byline_is_no_new_article() -> None:
     assert classify(page(), 10.0).kind != "start"
     byline = Line(text="Anna Smith, John Doe and Li Wei", x0=60, x1=300, y=150, size=11.0)
     assert classify(page(byline), 10.0).kind == "start"
+
+
+def _weak_plan(prev_last: str, start_labels: set[str], sources: set[str]):
+    """Two articles cut between p.1 and p.2: p.2 starts with large type (kind start)."""
+    from parsers.extract import Plan
+    from parsers.pages import PageInfo
+    from parsers.split import Span, Split
+
+    title = _line("一个只凭字号认出的标题", 90, 16.0)
+    p1 = PageInfo(1, kind="start", body=[_line(f"正文第{k}行。", 100 + 14 * k) for k in range(30)] + [_line(prev_last, 540)])
+    p2 = PageInfo(2, kind="start", body=[title] + [_line(f"正文第{k}行。", 120 + 14 * k) for k in range(30)],
+                  title_lines=[title], labels=start_labels)
+    spans = [Span(1, 1, sources={"layout"}), Span(2, 2, sources=sources)]
+    return Plan(infos=[p1, p2], size=10.0, split=Split(spans=spans, toc=[], english_pages=[], skipped={}))
+
+
+def test_a_cut_told_only_by_type_size_is_named_for_the_confidence() -> None:
+    from parsers.extract import weak_split
+
+    assert "type size" in weak_split(_weak_plan("正文的最后一行。", set(), {"layout"}), 1)
+    # any of: a front-matter label on the start page, the 目录 naming it, an end shown before it
+    assert weak_split(_weak_plan("正文的最后一行。", {"abstract_zh"}, {"layout"}), 1) == ""
+    assert weak_split(_weak_plan("正文的最后一行。", set(), {"layout", "toc"}), 1) == ""
+    assert weak_split(_weak_plan("［1］张三. 一篇文献[J]. 某刊, 2020(1): 1-9.", set(), {"layout"}), 1) == ""
+    assert weak_split(_weak_plan("（责任编辑：李四）", set(), {"layout"}), 1) == ""

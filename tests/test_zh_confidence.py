@@ -172,3 +172,10 @@ def test_an_english_abstract_or_title_out_of_proportion_to_the_chinese_is_flagge
     art = clean_article()
     art.title.en = art.title.en.split()[0]  # (one word left of a wrapped title)
     assert "title.en" in flags(art)
+
+
+def test_an_article_cut_from_its_neighbour_by_type_size_alone_is_flagged() -> None:
+    got = flags(clean_article(), PageEvidence(weak_split=("p.2 told by its type size alone", "")))
+    assert {"pdf_pages", "fpage"} <= got and "lpage" not in got
+    got = flags(clean_article(), PageEvidence(weak_split=("", "p.11 told by its type size alone")))
+    assert {"pdf_pages", "lpage"} <= got and "fpage" not in got
