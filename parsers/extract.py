@@ -23,7 +23,7 @@ from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEA
                            ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
                            text_runs_on, with_own_notes)
-from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
+from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
 from parsers.spreads import logical_outline, logical_pages, to_physical
 from parsers.textlayer import Document, PageText, read_document
@@ -69,7 +69,41 @@ def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
     counts = _claimed_page_counts(split, infos)
     merge_by_page_count(split, infos, counts)
     share_mid_page_starts(split, infos, counts)
+    merge_by_file_doi(split, infos, file_metadata(doc.info, doc.xmp).doi)
     return split
+
+
+def merge_by_file_doi(split: Split, infos: list[PageInfo], doi: str) -> None:
+    """A file whose metadata names one DOI (Crossmark, PRISM or the information dictionary:
+    publishers write the version of record of one article) that the first article prints is
+    that one article: a later start that prints no DOI of its own (a supplement's title page,
+    a boxed heading over names) is part of it. A later start printing another DOI is an
+    article of its own, and the file an issue after all."""
+    if not doi or len(split.spans) < 2:
+        return
+    key = doi.casefold()
+
+    def dois_on(span: Span) -> set[str]:
+        text = "\n".join(ln.text for p in infos[span.first - 1: min(span.first + 1, span.last)] for ln in p.body + p.heads)
+        return {d.casefold() for d in re.findall(r"10\.\d{4,9}/\S+", text) for d in [identifiers.find_doi(d) or ""] if d}
+
+    first = split.spans[0]
+    if key not in dois_on(first):
+        return
+    kept = [first]
+    for span in split.spans[1:]:
+        own = dois_on(span) - {key}
+        if own:
+            kept.append(span)
+            continue
+        prev = kept[-1]
+        prev.last = max(prev.last, span.last)
+        prev.evidence.append(f"p.{span.first}'s start prints no DOI of its own, and the file's metadata names {doi}: "
+                             "part of the same article")
+    if len(kept) < len(split.spans):
+        split.warnings.append(("merged-by-file-doi", f"{len(split.spans) - len(kept)} start(s) without a DOI of their own "
+                               f"joined to the article whose DOI the file's metadata names ({doi})"))
+        split.spans[:] = kept
 
 
 def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:

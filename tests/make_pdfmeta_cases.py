@@ -17,6 +17,11 @@ Crossmark PDF metadata, PRISM, Dublin Core in XMP; the information dictionary):
               /Keywords lists three of the four printed keywords and one other
   foreign     the XMP of another article left in the file by a template: another title,
               DOI, keywords and authors (to be ignored: nothing confirmed or disputed)
+  supplement  a third page opening "Supplementary Material: <title>" in title type over the
+              authors' names, which prints no DOI of its own; the XMP names the article's
+              DOI (the file is one article: its pages 1-3)
+  supplement_other  the same pages, but the third page prints a DOI of its own (another item:
+              two articles)
 """
 from __future__ import annotations
 
@@ -30,7 +35,7 @@ from pypdf.generic import DecodedStreamObject, NameObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from make_coversheet_cases import ARTICLE, article_pages  # type: ignore[import-not-found]
+from make_coversheet_cases import ARTICLE, _wrap, article_pages  # type: ignore[import-not-found]
 
 OUT = Path(__file__).resolve().parent / "pdfmeta"
 
@@ -59,7 +64,26 @@ XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 def pages(doi_line: bool = True) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    article_pages(c, cite_line=False, a=PAGE, doi_line=doi_line)
+    article_pages(c, cite_line=False, a=PAGE, doi_line=doi_line)  # (it ends each page itself)
+    c.save()
+    return buf.getvalue()
+
+
+def with_supplement(doi: str = "") -> bytes:
+    """The article's two pages and a supplement's title page (its own DOI line if `doi`)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    article_pages(c, cite_line=False, a=PAGE)
+    if doi:
+        c.setFont("Helvetica", 8)
+        c.drawRightString(539, 810, f"https://doi.org/{doi}")
+    y = _wrap(c, "Supplementary Material: " + PAGE["title"], 56, 760, 480, "Times-Bold", 18, 22)
+    c.setFont("Times-Roman", 11)
+    c.drawString(56, y - 8, "Helen M. Carter, Tomas Lindqvist and Priya Raman")
+    _wrap(c, "Table S1 lists the twelve restored meadows with their coordinates and the years of their "
+             "restoration, and Table S2 the sampling dates of every plot. " * 5, 56, y - 40, 480, "Times-Roman", 10, 12.5)
+    c.setFont("Times-Roman", 9)
+    c.drawCentredString(297, 40, "47")
     c.showPage()
     c.save()
     return buf.getvalue()
@@ -96,6 +120,10 @@ CASES = {
                                      xmp(OTHER_DOI, "Grazing Pressure and Hedgerow Birds in Lowland Farmland",
                                          ["hedgerows", "farmland birds", "grazing"],
                                          ["Owen Price", "Mei Lin Tan"])),
+    "supplement": lambda: with_metadata(with_supplement(), {"/Producer": "journal-ingest tests"},
+                                        xmp(PAGE["doi"], PAGE["title"], PAGE["keywords"])),
+    "supplement_other": lambda: with_metadata(with_supplement(OTHER_DOI), {"/Producer": "journal-ingest tests"},
+                                              xmp(PAGE["doi"], PAGE["title"], PAGE["keywords"])),
 }
 
 

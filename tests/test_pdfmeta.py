@@ -18,8 +18,12 @@ TRUTH = json.loads((CASES / "truth.json").read_text(encoding="utf-8"))
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def _issue(case: str):
+    return build_issue(read_document(CASES / f"{case}.pdf", workers=1))
+
+
 def _article(case: str):
-    issue = build_issue(read_document(CASES / f"{case}.pdf", workers=1))
+    issue = _issue(case)
     assert len(issue.articles) == 1
     return issue.articles[0]
 
@@ -123,3 +127,14 @@ def test_same_words_ignores_what_prints_alike_and_nothing_else(parts, data):
     assert same_words(text, swapped)
     if looks_alike(text).strip():
         assert not same_words(text, text + "x")
+
+
+def test_a_start_without_its_own_doi_in_a_one_article_file_is_part_of_it():
+    issue = _issue("supplement")
+    assert [list(a.pdf_pages) for a in issue.articles] == [[1, 3]]
+    assert issue.articles[0].title.en == TRUTH["article"]["title"]
+    assert any(w.code == "merged-by-file-doi" for w in issue.warnings)
+    # (a page that prints a DOI of its own is another item: the file holds two)
+    issue = _issue("supplement_other")
+    assert [list(a.pdf_pages) for a in issue.articles] == [[1, 2], [3, 3]]
+    assert issue.articles[1].doi == TRUTH["other_doi"]
