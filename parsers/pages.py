@@ -25,8 +25,12 @@ SIDEWAYS_PAGE = 200
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
 # (alone, between dashes or dots, or with the page's letter or brackets: P.27 / Page 27 / [27])
-_FOLIO_ALONE = re.compile(r"^(?:[\-—–·•・－‐‒\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{1,4})"
-                          r"(?:[\-—–·•・－‐‒\s]*|\s*[\]］】]\s*)$")
+# the marks a folio is set between (GB/T 3179-2009 leaves the form to the journal: ·27·, — 27 —,
+# －27－): middle dots and bullets as CJK and Latin fonts encode them (· ・ • ∙ ⋅ ‧), and dashes
+# and bars (a GB 2312 font maps its dash to U+2015 ―, some to the box-drawing ─)
+_MARKS = "\\-—–·•・－‐‒―─∙⋅‧"
+_FOLIO_ALONE = re.compile(rf"^(?:[{_MARKS}\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{{1,4}})"
+                          rf"(?:[{_MARKS}\s]*|\s*[\]］】]\s*)$")
 # a folio run into the running head, before or after it, with or without a space between
 # (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
 _FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
@@ -37,7 +41,7 @@ _FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
 _HEAD_NUMBER_AFTER = re.compile(r"^\s*(?:[年月日卷期辑号页册个例名种项家条次岁届]|世纪)")
 _HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Iss|Fig|Figure|Table)\.?)\s*$", re.I)
 # a margin line that is nothing but the folio: 27 / ·27· / — 27 — / 第27页
-_ALONE_LINE = re.compile(r"^\s*(?:[\-—–·•・－‐‒\s]*\d{1,4}[\-—–·•・－‐‒'‘’\s]*|第\s*\d{1,4}\s*页)\s*$")
+_ALONE_LINE = re.compile(rf"^\s*(?:[{_MARKS}\s]*\d{{1,4}}[{_MARKS}'‘’\s]*|第\s*\d{{1,4}}\s*页)\s*$")
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 # a magazine's jump reference where an article breaks off and resumes on a later page:
 # （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
@@ -46,7 +50,14 @@ _JUMP_FROM = re.compile(r"[（(［\[]\s*(?:上\s*)?接\s*(?:第\s*)?(\d{1,4})\s*
 _JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"(?<![0-9A-Za-z.])[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
+_FOLIO_DOTS = re.compile(rf"(?<![0-9A-Za-z.])[{_MARKS}]\s*(\d{{1,4}})\s*[{_MARKS}'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
+# ·27· at the very start or end of a running head, set right against its words (Founder sets
+# the folio and the 书眉 as one run: "…Vol.20, No.2·37·" / "·36·Chin J …"): the head's own
+# letters and digits touch the marks, which the pattern above refuses mid-line
+_FOLIO_DOTS_EDGE = re.compile(rf"^\s*[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]|[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]\s*$")
+# a letter-spaced folio (1 2 7, each digit placed on its own with a gap the text layer reads as a
+# space) at the start or end of a margin line or between its marks: read as one number
+_SPACED_DIGITS = re.compile(rf"(^|[{_MARKS}]|(?<=[^\d.\s])\s)(\s*)(\d(?:[ \u3000]\d){{1,3}})(?=\s*(?:$|[{_MARKS}]))")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
@@ -141,11 +152,16 @@ def folio_reading(text: str) -> tuple[int, bool] | None:
     (27 中国性科学…, weak). A running head's year, volume and issue (2011年 / 第20卷 / Vol. 20 /
     No. 2) and a jump reference (下转第16页) are no folio."""
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
-    text = _JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip()
-    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
+    text = unspaced(_JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip())
+    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_DOTS_EDGE, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if not m:
             continue
+        if rx is _FOLIO_DOTS_EDGE and m.group(1) is None:
+            n = int(m.group(2))
+            if not 0 < n < 5000 or 1900 <= n <= 2100:
+                continue
+            return n, True
         n = int(m.group(1))
         if not 0 < n < 5000 or (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
             continue
@@ -156,10 +172,22 @@ def folio_reading(text: str) -> tuple[int, bool] | None:
     return None
 
 
+def unspaced(text: str) -> str:
+    """A margin line with a letter-spaced folio closed up ("· 1 2 7 ·" -> "·127·", "1 2 7" ->
+    "127"): journals that space out their folios, and exporters that place each digit on its
+    own, give the text layer one digit per word; read as words, "1 2 7" would be page 1."""
+    return _SPACED_DIGITS.sub(lambda m: m.group(1) + m.group(2) + re.sub(r"\s", "", m.group(3)), text)
+
+
+def alone_line(text: str) -> bool:
+    """Is a margin line nothing but the folio (27 / ·27· / — 27 — / 第27页 / 1 2 7)?"""
+    return _ALONE_LINE.match(unspaced(text)) is not None
+
+
 def _folio_alone(text: str, line: "Line", size: float) -> bool:
     """A page number printed alone in the margin, in type up to 1.4× the text (a journal
     with small body type sets its folios larger)."""
-    return line.size <= size * 1.4 and _FOLIO_ALONE.match(text) is not None
+    return line.size <= size * 1.4 and _FOLIO_ALONE.match(unspaced(text)) is not None
 
 
 def prints_folio(info: "PageInfo") -> bool:
@@ -207,10 +235,10 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
         nxt = next((ln for ln in lines if ln.y > first.y + first.size * 0.6), None)
         prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
         if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
-                _FOLIO_ALONE.match(first.text.strip()) or _apart(nxt.y - first.y, first, pitch)):
+                _FOLIO_ALONE.match(unspaced(first.text.strip())) or _apart(nxt.y - first.y, first, pitch)):
             tops.append((first.y, _folio(first) is not None))
         if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
-                _FOLIO_ALONE.match(last.text.strip()) or _apart(last.y - prv.y, last, pitch)):
+                _FOLIO_ALONE.match(unspaced(last.text.strip())) or _apart(last.y - prv.y, last, pitch)):
             bottoms.append((last.y, _folio(last) is not None))
 
     def cluster(found: list[tuple[float, bool]]) -> list[float]:
@@ -554,7 +582,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         body = [ln for ln in body if ln not in stamps]
         heads = [ln for ln in heads if ln not in stamps]
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
-                    folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
+                    folios=folios_of(heads), folio_alone=any(alone_line(h.text) for h in heads))
     if stamps:
         info.evidence.append(f"a download platform's stamp left out: “{stamps[0].text[:60]}”")
     if folio is None and page.label and page.label.isdigit():
@@ -832,7 +860,7 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
     while k < len(body):
         ln = body[k]
         if (ln.size < size * 1.2 or len(re.sub(r"\s", "", ln.text)) < 2 or COLUMN_LABEL.match(ln.text)
-                or _ALONE_LINE.match(ln.text) or not re.search(r"[^\W\d_]", ln.text)):
+                or alone_line(ln.text) or not re.search(r"[^\W\d_]", ln.text)):
             k += 1
             continue
         group, j = [ln], k + 1
@@ -877,7 +905,7 @@ def text_runs_on(info: PageInfo, size: float) -> bool:
     body-size line here at all (only its title, byline and abstract). The first-page notes
     (收稿日期, 基金项目, 作者简介: CAJ-CD B/T 1-2006 sets them at the foot of the page where
     the article starts) printed below such text are then no closing block."""
-    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not _ALONE_LINE.match(ln.text)]
+    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not alone_line(ln.text)]
     if not lines:
         return True
     last = max(lines, key=lambda ln: (ln.y, ln.x0))

@@ -1,0 +1,529 @@
+#!/usr/bin/env python
+"""Generate the folio suite: whole issues and single-article files of Chinese journals whose
+printed page numbers follow the ways Chinese journals print them.
+
+The conventions (GB/T 3179-2009 期刊编排格式 and common typesetting habits):
+- pages are numbered continuously through an issue, or through a volume (an issue opening
+  at p.201); the cover and the 目录 are outside that sequence (no folio, or roman numerals);
+- the folio sits at the outer edge of the head or the foot: even pages left, odd pages right;
+- the 书眉 (running head) prints the journal's name, year, volume and issue, and the folio
+  may be set inside it: "·36·　中国X学　2011年2月　第20卷　第2期" on an even page and the
+  mirrored "Chin J X, Feb 2011, Vol.20, No.2　·37·" on an odd one (Chinese and English halves
+  on alternate pages, in either order);
+- an article's first page prints a masthead and no folio, or its folio at the foot centre;
+- adverts and notices between articles are counted but print no folio; a landscape table
+  page prints its folio rotated with the table, or none;
+- the folio may be printed in the foot only ("— 37 —", "第37页"), drawn digit by digit (each
+  digit its own text object, as Founder and InDesign exports often do) or letter-spaced;
+- an article's 文章编号 (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names its
+  printed first page and page count even when its pages print no folio;
+- run-on journals start an article on the page where the previous one ends.
+
+    python tests/make_folio_cases.py            # rewrites tests/folio_cases/<case>/
+    python tests/make_folio_cases.py --out DIR  # the same tree under DIR
+
+Per case: `issue.pdf` and `truth.json` (fpage, lpage, pdf_pages per article, from what is
+drawn: the printed number of each page is fixed before anything is drawn), plus `convention`
+and `uncertain` (fields that must be flagged rather than guessed). Typesetting reuses
+tests/make_convention_cases.py (article_flow) and tests/make_fixtures.py (glyphs, pagination).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_convention_cases as mcc  # noqa: E402  (article_flow, Art, people)
+import make_fixtures as mf  # noqa: E402  (glyphs, wrap, paginate, draw_page_body, text_at)
+from make_fixtures import St, Line, glyphs, wrap  # noqa: E402
+from reportlab import rl_config  # noqa: E402
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
+
+rl_config.useA85 = 0
+
+OUT = HERE / "folio_cases"
+JOURNAL = "中国区域科学"
+JOURNAL_EN = "Chin J Reg Sci"
+YEAR, VOLUME, ISSUE, MONTH = 2011, "20", "2", 2
+ISSN = "1672-0172"
+
+
+# =========================================================================================
+# The generator's input
+# =========================================================================================
+@dataclass
+class Item:
+    """One article of the issue (or a page that is no article's)."""
+    kind: str = "article"            # article | advert | cover | toc
+    art: mcc.Art | None = None
+    run_on: bool = False             # starts on the page where the previous article ends
+    landscape: str = ""              # "rotated" | "none": a landscape table page after its first page
+    article_no: bool = False         # prints its 文章编号 (first page and page count)
+    bare: bool = False               # none of its pages prints a folio (its 文章编号 names the pages)
+
+
+@dataclass
+class Case:
+    name: str
+    convention: str
+    items: list[Item]
+    folio: str = "corner_head"       # how the folio is printed (FOLIO_STYLES)
+    first_page: str = "none"         # article first pages: "none" (masthead, no folio) | "foot" | "same"
+    first: int = 1                   # printed number of the first numbered page
+    toc_folio: str = ""              # the 目录's folio: "" none | "roman"
+    digits: str = ""                 # "runs": each digit its own text object | "spaced": letter-spaced
+    dot: str = "·"                   # the marks around a folio in the head (·37·) or the foot's dash (— 37 —)
+    folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
+    tight: bool = False              # the head's text set right against its folio (no gap)
+    uncertain: list[str] = field(default_factory=list)
+
+
+FOLIO_STYLES = ("corner_head", "corner_foot", "head_cn_en", "head_en_cn", "head_plain", "foot_dash", "foot_di")
+
+
+# =========================================================================================
+# Running heads and folios
+# =========================================================================================
+HEAD_Y = mf.PH - 38
+FOOT_Y = 24
+
+
+def head_zh() -> str:
+    return f"{JOURNAL}　{YEAR}年{MONTH}月　第{VOLUME}卷　第{ISSUE}期"
+
+
+def head_en() -> str:
+    return f"{JOURNAL_EN}, Feb {YEAR}, Vol.{VOLUME}, No.{ISSUE}"
+
+
+def draw_number(c, text: str, x: float, y: float, size: float, align: str, digits: str) -> None:
+    """A folio at (x, y) aligned left/right/center of x: one string, each digit its own text
+    object ("runs": BT … ET per glyph, as some exporters write them), or letter-spaced (a
+    gap of half an em between digits: 1 1 8). Type larger than 9 pt is bold (a display folio)."""
+    if any("\u4e00" <= ch or ch in "―─∙‧•" for ch in text):   # (marks outside Times-Roman: the CJK font)
+        st = St(size, bold=size > 9.0)
+        w = sum(g.w for g in glyphs(text, st))
+        x0 = x - w if align == "right" else (x - w / 2 if align == "center" else x)
+        mf.text_at(c, text, x0, y, st)
+        return
+    font = "Times-Bold" if size > 9.0 else "Times-Roman"
+    space = size * 0.5 if digits == "spaced" else 0.0
+    w = pdfmetrics.stringWidth(text, font, size) + space * (len(text) - 1)
+    x0 = x - w if align == "right" else (x - w / 2 if align == "center" else x)
+    if digits in ("runs", "spaced"):   # (each glyph placed on its own, as letter-spacing exports do)
+        for ch in text:
+            c.setFont(font, size)
+            c.drawString(x0, y, ch)
+            x0 += pdfmetrics.stringWidth(ch, font, size) + space
+        return
+    c.setFont(font, size)
+    c.drawString(x0, y, text)
+
+
+def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool) -> None:
+    """The running head and the folio of a numbered page (`printed`: its number)."""
+    left, right = mf.ML, mf.ML + mf.TW
+    even = printed is not None and printed % 2 == 0
+    show = printed is not None and not bare and not (starts_here and case.first_page == "none")
+    style = case.folio
+    if starts_here and case.first_page in ("none", "foot"):
+        # the first page: a masthead (journal, year, volume, issue, in both languages), no folio in it
+        mf.text_at(c, f"{head_zh()}　　{head_en()}", mf.ML, HEAD_Y, St(8), "center", mf.TW)
+        c.setLineWidth(0.6)
+        c.line(left, HEAD_Y - 5, right, HEAD_Y - 5)
+        if show and case.first_page == "foot":
+            draw_number(c, str(printed), mf.PW / 2, FOOT_Y, 9, "center", case.digits)
+        return
+    num = str(printed) if printed is not None else ""
+    if style in ("head_cn_en", "head_en_cn"):
+        # the folio inside the running head, at its outer end: Chinese on one parity, English on the other
+        zh_even = style == "head_cn_en"
+        text = head_zh() if even == zh_even else head_en()
+        folio = f"{case.dot}{num}{case.dot}"
+        fw = pdfmetrics.stringWidth(folio, "Times-Roman", case.folio_size) + (case.folio_size * 0.5 * len(folio)
+                                                                              if case.digits == "spaced" else 0)
+        gap = fw + 1.0 if case.tight else max(30.0, fw + 10.0)
+        if even:
+            if show:
+                draw_number(c, folio, left, HEAD_Y, case.folio_size, "left", case.digits)
+            mf.text_at(c, text, left + gap, HEAD_Y, St(8.5), "left", mf.TW - gap)
+        else:
+            mf.text_at(c, text, left, HEAD_Y, St(8.5), "right", mf.TW - gap)
+            if show:
+                draw_number(c, folio, right, HEAD_Y, case.folio_size, "right", case.digits)
+    elif style == "head_plain":
+        # a bare number run into the head: "36　中国X学　2011年2月…" / "…第2期　37"
+        if even:
+            if show:
+                draw_number(c, num, left, HEAD_Y, 9, "left", case.digits)
+            mf.text_at(c, head_zh(), left + 24, HEAD_Y, St(8.5), "left", mf.TW - 24)
+        else:
+            mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "right", mf.TW - 24)
+            if show:
+                draw_number(c, num, right, HEAD_Y, 9, "right", case.digits)
+    else:
+        mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "center", mf.TW)
+        if show:
+            if style == "corner_head":
+                draw_number(c, num, left if even else right, HEAD_Y, case.folio_size, "left" if even else "right",
+                            case.digits)
+            elif style == "corner_foot":
+                draw_number(c, num, left if even else right, FOOT_Y, case.folio_size, "left" if even else "right",
+                            case.digits)
+            elif style == "foot_dash":
+                dash = case.dot if case.dot != "·" else "—"
+                draw_number(c, f"{dash} {num} {dash}", mf.PW / 2, FOOT_Y, case.folio_size, "center", case.digits)
+            elif style == "foot_di":
+                mf.text_at(c, f"第{num}页", mf.ML, FOOT_Y, St(9), "center", mf.TW)
+    c.setLineWidth(0.6)
+    c.line(left, HEAD_Y - 5, right, HEAD_Y - 5)
+
+
+def roman(n: int) -> str:
+    return ["", "I", "II", "III", "IV", "V"][n]
+
+
+# =========================================================================================
+# Pages that are no article's
+# =========================================================================================
+def draw_cover(c) -> None:
+    mf.text_at(c, JOURNAL, 0, mf.PH - 150, St(40, bold=True), "center", mf.PW)
+    mf.text_at(c, "CHINESE JOURNAL OF REGIONAL SCIENCE", 0, mf.PH - 190, St(13), "center", mf.PW)
+    mf.text_at(c, f"{YEAR}年{MONTH}月　第{VOLUME}卷　第{ISSUE}期", 0, mf.PH - 260, St(16), "center", mf.PW)
+    mf.text_at(c, f"ISSN {ISSN}", 0, 110, St(12), "center", mf.PW)
+    mf.text_at(c, "CN 11-5000/F", 0, 92, St(12), "center", mf.PW)
+
+
+def draw_toc(c, entries: list[tuple[str, str, int]], folio: str) -> None:
+    """The 目录: each entry's title, authors and start page at the right margin."""
+    mf.text_at(c, "目　次", 0, mf.PH - 80, St(20, bold=True), "center", mf.PW)
+    mf.text_at(c, f"{JOURNAL}　{YEAR}年第{ISSUE}期", 0, mf.PH - 104, St(10), "center", mf.PW)
+    y = mf.PH - 140
+    for title, who, page in entries:
+        mf.text_at(c, title, mf.ML, y, St(10.5))
+        mf.text_at(c, f"{who}　（{page}）", mf.ML, y, St(10.5), "right", mf.TW)
+        y -= 24
+    if folio == "roman":
+        mf.text_at(c, roman(1), mf.ML, FOOT_Y, St(9), "center", mf.TW)
+
+
+ADVERT_PARAS = [
+    "本刊为区域科学领域的学术期刊，刊登区域经济、城市与区域规划、区域创新等方面的研究论文，欢迎投稿。",
+    "来稿请附中英文题名、摘要、关键词和作者简介，参考文献按GB/T 7714—2015著录。本刊不收取任何审稿费。",
+    "投稿网址：http://www.zgqykx.cn　电话：010-12345678",
+]
+
+
+def draw_advert(c) -> None:
+    """A 征稿启事 page between articles: counted in the numbering, printing no folio."""
+    c.setLineWidth(1.2)
+    c.rect(mf.ML - 10, 120, mf.TW + 20, mf.PH - 220, stroke=1, fill=0)
+    mf.text_at(c, "征稿启事", 0, mf.PH - 160, St(22, bold=True), "center", mf.PW)
+    y = mf.PH - 200
+    for p in ADVERT_PARAS:
+        for ln in mf.para_lines(p, St(10.5), height=19):
+            y -= 19
+            mf.draw_line(c, ln, y)
+        y -= 6
+    mf.text_at(c, f"《{JOURNAL}》编辑部", mf.ML, y - 30, St(10.5), "right", mf.TW)
+
+
+def draw_landscape(c, printed: int, style: str, case: Case) -> None:
+    """A table set sideways on a portrait page (its rows and any folio drawn rotated 90°:
+    the text layer leaves rotated text out)."""
+    c.saveState()
+    c.translate(mf.PW, 0)
+    c.rotate(90)
+    ph, pw = mf.PW, mf.PH           # the rotated page: width along the portrait height
+    y = ph - 60
+    mf.text_at(c, "表2　各城市数字基础设施指数与创新合作强度（2015—2022年）", 0, y, St(10, bold=True), "center", pw)
+    cities = ["北京", "上海", "广州", "深圳", "杭州", "南京", "武汉", "成都", "西安", "长春", "沈阳", "哈尔滨"]
+    for k, city in enumerate(cities):
+        y -= 18
+        row = f"{city}　　" + "　　".join(f"{0.31 + 0.013 * (k + j):.3f}" for j in range(8))
+        mf.text_at(c, row, 60, y, St(9))
+    mf.text_at(c, "资料来源：根据各城市统计年鉴整理。", 60, y - 22, St(8.5))
+    if style == "rotated":
+        mf.text_at(c, f"·{printed}·", 0, 20, St(9), "center", pw)
+    c.restoreState()
+
+
+# =========================================================================================
+# Layout: every page and its printed number first, then the drawing
+# =========================================================================================
+@dataclass
+class PageSpec:
+    kind: str                               # article | advert | cover | toc | landscape
+    out: mf.PageOut | None = None
+    printed: int | None = None              # the number the page has in the sequence (None: outside it)
+    starts: list[int] = field(default_factory=list)   # items starting here
+    owners: set[int] = field(default_factory=set)
+    bare: bool = False
+
+
+def article_lines(case: Case, i: int, item: Item, count: int | None) -> list[Line]:
+    art = item.art
+    assert art is not None
+    if item.article_no:
+        # (the 文章编号 needs the printed first page and page count: given by the first layout pass)
+        code = f"文章编号：{ISSN}（{YEAR}）0{ISSUE}-{count[0]:04d}-{count[1]:02d}" if count else \
+            f"文章编号：{ISSN}（{YEAR}）0{ISSUE}-0000-00"
+        art = replace(art, codes=[code])
+    lines, _ = mcc.article_flow(art, mf.TW)
+    return lines
+
+
+def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> list[PageSpec]:
+    """The issue's pages in order, with each page's printed number and owners."""
+    pages: list[PageSpec] = []
+    flow: list[Line] = []
+    owner: dict[int, int] = {}
+
+    def flush() -> None:
+        nonlocal flow
+        if not flow:
+            return
+        for p in mf.paginate(flow, None):
+            spec = PageSpec("article", p)
+            for ln in p.lines:
+                if ln.gs and id(ln) in owner:
+                    spec.owners.add(owner[id(ln)])
+            pages.append(spec)
+        flow = []
+
+    pending_land: list[tuple[int, str]] = []
+    for i, item in enumerate(case.items):
+        if item.kind != "article":
+            flush()
+            pages.append(PageSpec(item.kind))
+            continue
+        lines = article_lines(case, i, item, numbers.get(i) if numbers else None)
+        for ln in lines:
+            owner[id(ln)] = i
+        if flow and item.run_on:
+            flow.append(mf.spacer(mf.RUN_ON_GAP))
+            lines[0].keep = 8
+            flow += lines
+        else:
+            flush()
+            flow = lines
+        if item.landscape:
+            pending_land.append((i, item.landscape))
+    flush()
+    # a landscape page after the first page of the article that has one
+    for i, style in pending_land:
+        at = next(k for k, p in enumerate(pages) if i in p.owners)
+        pages.insert(at + 1, PageSpec("landscape", owners={i}, bare=style == "none"))
+        pages[at + 1].out = mf.PageOut()
+        pages[at + 1].kind = "landscape-" + style
+    n = case.first
+    seen: set[int] = set()
+    for p in pages:
+        if p.kind in ("cover", "toc"):
+            continue
+        p.printed = n
+        n += 1
+        new = sorted(p.owners - seen) if p.kind == "article" else []
+        p.starts = [k for k in new]
+        seen |= p.owners
+        p.bare = p.bare or any(case.items[k].bare for k in p.owners)
+    return pages
+
+
+def spans_of(pages: list[PageSpec], n_items: int) -> dict[int, tuple[int, int]]:
+    """Item -> (first, last) physical page (1-based)."""
+    out: dict[int, list[int]] = {}
+    for k, p in enumerate(pages, 1):
+        for i in p.owners:
+            out.setdefault(i, [k, k])[1] = k
+    return {i: (a, b) for i, (a, b) in out.items()}
+
+
+def render(case: Case) -> tuple[bytes, list[PageSpec]]:
+    pages = layout(case)
+    spans = spans_of(pages, len(case.items))
+    numbers = {i: (pages[a - 1].printed, b - a + 1) for i, (a, b) in spans.items()}
+    if any(it.article_no for it in case.items):
+        pages = layout(case, numbers)   # (the 文章编号 line does not move anything: same pages)
+        assert spans_of(pages, len(case.items)) == spans
+    entries = []
+    for i, item in enumerate(case.items):
+        if item.kind == "article" and i in spans:
+            art = item.art
+            entries.append((art.title, "　".join(p.zh for p in art.people), pages[spans[i][0] - 1].printed))
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
+    c.setTitle(f"{JOURNAL} {case.name}")
+    c.setCreator("journal-ingest tests/make_folio_cases.py")
+    c.setProducer("ReportLab")
+    for p in pages:
+        if p.kind == "cover":
+            draw_cover(c)
+        elif p.kind == "toc":
+            draw_toc(c, entries, case.toc_folio)
+        elif p.kind == "advert":
+            draw_advert(c)
+        elif p.kind.startswith("landscape"):
+            mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
+            draw_landscape(c, p.printed, p.kind.split("-")[1], case)
+        else:
+            furniture(c, case, p.printed, bool(p.starts) and p.starts[0] == min(p.owners), p.bare)
+            mf.draw_page_body(c, p.out, None)
+        c.showPage()
+    c.save()
+    return buf.getvalue(), pages
+
+
+def truth_of(case: Case, pages: list[PageSpec]) -> dict:
+    spans = spans_of(pages, len(case.items))
+    arts = []
+    for i, item in enumerate(case.items):
+        if item.kind != "article":
+            continue
+        a, b = spans[i]
+        art = item.art
+        arts.append({"kind": "research-article", "title_zh": art.title,
+                     "fpage": pages[a - 1].printed, "lpage": pages[b - 1].printed, "pdf_pages": [a, b]})
+    # each page: its number in the sequence, and whether an upright folio is drawn on it
+    shown = []
+    for p in pages:
+        first = bool(p.starts) and p.starts[0] == min(p.owners)
+        drawn = (p.kind == "article" and p.printed is not None and not p.bare
+                 and not (first and case.first_page == "none"))
+        shown.append({"printed": p.printed, "folio": drawn})
+    return {"source": f"tests/folio_cases/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
+            "year": YEAR, "issue": ISSUE, "articles": arts, "pages": shown, "convention": case.convention,
+            "uncertain": case.uncertain}
+
+
+# =========================================================================================
+# The cases
+# =========================================================================================
+ZHAO = mcc.Person("赵明华", "赵", "ZHAO Minghua", (1,))
+SUN = mcc.Person("孙立平", "孙", "SUN Liping", (1,))
+QIAN = mcc.Person("钱晓峰", "钱", "QIAN Xiaofeng", (1,))
+TITLES = ["数字经济背景下区域创新网络的演化研究", "城市群协同发展中的产业转移与空间重构",
+          "东北地区县域经济韧性的测度与影响因素", "高铁开通对沿线城市创新合作的影响"]
+
+
+def art(k: int, paras: int = 3, **kw) -> mcc.Art:
+    """The k-th article of an issue: a title of its own, one or two authors, `paras` paragraphs."""
+    people = [[mcc.WANG, mcc.LI], [ZHAO], [SUN], [QIAN]][k % 4]
+    affs = [mcc.AFF1, mcc.AFF2] if len(people) == 2 else [mcc.AFF1]
+    refs = ["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20.",
+            "刘强. 区域经济学[M]. 北京: 人民出版社, 2018: 45."]
+    return mcc.Art(TITLES[k % 4], people, affs, "", [], paras=paras, refs=refs, **kw)
+
+
+def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int | None = None) -> list[Item]:
+    items: list[Item] = []
+    if cover:
+        items.append(Item("cover"))
+    if toc:
+        items.append(Item("toc"))
+    for k, a in enumerate(arts):
+        items.append(a)
+        if advert_after == k:
+            items.append(Item("advert"))
+    return items
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+
+    def add(name: str, convention: str, items: list[Item], **kw) -> None:
+        out.append(Case(name, convention, items, **kw))
+
+    three = [Item(art=art(0, 7)), Item(art=art(1, 4)), Item(art=art(2, 6))]
+    add("issue_corner_head", "bare folio at the head's outer corner (even left, odd right); first pages print a "
+        "masthead and no folio", issue(*three), folio="corner_head")
+    add("issue_corner_foot", "bare folio at the foot's outer corner; first pages print none", issue(*three),
+        folio="corner_foot")
+    add("issue_head_cn_en", "folio inside the running head: ·36· 中国X学 2011年2月 第20卷 第2期 on even pages, "
+        "Chin J X, Feb 2011, Vol.20, No.2 ·37· on odd ones; first pages' folio at the foot centre",
+        issue(*three), folio="head_cn_en", first_page="foot", first=36)
+    add("issue_head_en_cn", "the mirrored head: English half with its folio on even pages, Chinese on odd; "
+        "first pages print no folio", issue(*three), folio="head_en_cn", first=37)
+    add("issue_head_plain", "a bare number run into the Chinese head (36 中国X学 2011年2月 第20卷 第2期 / … 37), "
+        "first pages print the same head", issue(*three), folio="head_plain", first_page="same", first=36)
+    add("issue_volume_pages", "volume-continuous pagination (the issue opens at p.201): a cover and a 目录 "
+        "without folios listing the start pages, folios at the head's outer corner",
+        issue(*three, cover=True, toc=True), folio="corner_head", first=201)
+    add("issue_toc_roman", "a 目录 with a roman folio (I) before the issue's p.1; an advert page without folio "
+        "between two articles, counted in the numbering", issue(*three, toc=True, advert_after=1),
+        folio="corner_head", toc_folio="roman")
+    add("issue_run_on", "run-on issue: each article starts on the page where the previous one ends; folios in "
+        "the Chinese/English running head, first pages' folio at the foot",
+        issue(Item(art=art(0, 3)), Item(art=art(1, 3), run_on=True), Item(art=art(2, 2), run_on=True)),
+        folio="head_cn_en", first_page="foot", first=121)
+    add("issue_foot_dash", "folio only in the foot as — 37 —; the head prints year, volume and issue numbers",
+        issue(*three), folio="foot_dash", first=35)
+    add("issue_foot_di", "folio only in the foot as 第37页", issue(*three), folio="foot_di", first=35)
+    add("issue_digit_runs", "each digit of the folio drawn as its own text object, in the head's outer corner",
+        issue(*three), folio="corner_head", digits="runs", first=118)
+    add("issue_spaced_digits", "letter-spaced folios (1 1 8) in the Chinese/English running head",
+        issue(*three), folio="head_cn_en", digits="spaced", first=118)
+    add("issue_landscape", "landscape table pages: one with its folio rotated with the table, one with none",
+        issue(Item(art=art(0, 3), landscape="rotated"), Item(art=art(1, 2), landscape="none"), Item(art=art(2, 2))),
+        folio="corner_head", first=55)
+    add("issue_article_no_bare", "an article whose pages print no folio; its 文章编号 gives the first page and "
+        "page count", issue(Item(art=art(0, 3)), Item(art=art(1, 3), article_no=True, bare=True), Item(art=art(2, 2))),
+        folio="corner_head", first=61)
+    add("issue_bar_dash", "folio between horizontal bars in the foot (― 37 ―, U+2015: GB 2312's dash as some "
+        "fonts map it)", issue(*three), folio="foot_dash", dot="―", first=35)
+    add("issue_bullet_dots", "folio between bullet operators in the running head (∙36∙ 中国X学 …)", issue(*three),
+        folio="head_cn_en", dot="∙", first=36)
+    add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
+        issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
+    add("issue_tight_head", "the running head's text set right against its folio (No.2·37· / ·36·中国X学)",
+        issue(*three), folio="head_en_cn", tight=True, first=36)
+    add("issue_spaced_tight", "letter-spaced folios run into the running head (No.2· 3 7 ·)",
+        issue(*three), folio="head_cn_en", digits="spaced", tight=True, first=36)
+    # single-article files (a download of one article)
+    add("single_head_cn_en", "one article, folio inside the running head (Chinese even, English odd), first page "
+        "without folio", [Item(art=art(1, 7))], folio="head_cn_en", first=36)
+    add("single_head_en_cn", "one article, the mirrored running head, the first page's folio at the foot",
+        [Item(art=art(2, 7))], folio="head_en_cn", first_page="foot", first=37)
+    add("single_foot_dash", "one article, folios — 37 — in the foot only", [Item(art=art(0, 7))],
+        folio="foot_dash", first=37)
+    add("single_digit_runs", "one article, each folio digit its own text object, folios in the head's corner",
+        [Item(art=art(3, 7))], folio="corner_head", digits="runs", first=209)
+    add("single_article_no", "one article printing no folio at all; its 文章编号 gives p.36 and its page count",
+        [Item(art=art(1, 7), article_no=True, bare=True)], folio="corner_head", first=36)
+    add("single_spaced_foot", "one article, letter-spaced folios at the foot's outer corner", [Item(art=art(2, 7))],
+        folio="corner_foot", digits="spaced", first=142)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(OUT), help="output directory (default: tests/folio_cases)")
+    ap.add_argument("cases", nargs="*", help="cases to build (default: all)")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    total = 0
+    for case in cases():
+        if args.cases and case.name not in args.cases:
+            continue
+        pdf, pages = render(case)
+        d = out / case.name
+        d.mkdir(parents=True, exist_ok=True)
+        (d / "issue.pdf").write_bytes(pdf)
+        truth = truth_of(case, pages)
+        (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        total += len(pdf)
+        print(f"{case.name}: {[(a['fpage'], a['lpage'], a['pdf_pages']) for a in truth['articles']]}, "
+              f"{len(pdf) // 1024} KB")
+    print(f"total {total // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
