@@ -55,9 +55,11 @@ _FOLIO_DOTS = re.compile(rf"(?<![0-9A-Za-z.])[{_MARKS}]\s*(\d{{1,4}})\s*[{_MARKS
 # the folio and the 书眉 as one run: "…Vol.20, No.2·37·" / "·36·Chin J …"): the head's own
 # letters and digits touch the marks, which the pattern above refuses mid-line
 _FOLIO_DOTS_EDGE = re.compile(rf"^\s*[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]|[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]\s*$")
-# a letter-spaced folio (1 2 7, each digit placed on its own with a gap the text layer reads as a
-# space) at the start or end of a margin line or between its marks: read as one number
-_SPACED_DIGITS = re.compile(rf"(^|[{_MARKS}]|(?<=[^\d.\s])\s)(\s*)(\d(?:[ \u3000]\d){{1,3}})(?=\s*(?:$|[{_MARKS}]))")
+# a letter-spaced folio (1 2 7: each digit placed on its own with a gap the text layer reads as
+# a space, as letter-spacing journals and some exporters set them), alone, between its marks or
+# run into the running head (3 6 中国X学… / …第2期 3 7): two to four single digits, one space
+# apart, touching no other letter or digit
+_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])(\d(?:[ \u3000]\d){1,3})(?![0-9A-Za-z.])")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
@@ -176,7 +178,7 @@ def unspaced(text: str) -> str:
     """A margin line with a letter-spaced folio closed up ("· 1 2 7 ·" -> "·127·", "1 2 7" ->
     "127"): journals that space out their folios, and exporters that place each digit on its
     own, give the text layer one digit per word; read as words, "1 2 7" would be page 1."""
-    return _SPACED_DIGITS.sub(lambda m: m.group(1) + m.group(2) + re.sub(r"\s", "", m.group(3)), text)
+    return _SPACED_DIGITS.sub(lambda m: re.sub(r"\s", "", m.group(1)), text)
 
 
 def alone_line(text: str) -> bool:

@@ -33,6 +33,7 @@ import argparse
 import io
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -82,6 +83,7 @@ class Case:
     dot: str = "·"                   # the marks around a folio in the head (·37·) or the foot's dash (— 37 —)
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
     tight: bool = False              # the head's text set right against its folio (no gap)
+    columns: bool = False            # A4, two columns, every article run on (medical journals' habit)
     uncertain: list[str] = field(default_factory=list)
 
 
@@ -160,12 +162,13 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
                 draw_number(c, folio, right, HEAD_Y, case.folio_size, "right", case.digits)
     elif style == "head_plain":
         # a bare number run into the head: "36　中国X学　2011年2月…" / "…第2期　37"
+        gap = 24.0 if case.digits != "spaced" else 9 * 1.5 * len(num) + 4.0   # (spaced: run into the head)
         if even:
             if show:
                 draw_number(c, num, left, HEAD_Y, 9, "left", case.digits)
-            mf.text_at(c, head_zh(), left + 24, HEAD_Y, St(8.5), "left", mf.TW - 24)
+            mf.text_at(c, head_zh(), left + gap, HEAD_Y, St(8.5), "left", mf.TW - gap)
         else:
-            mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "right", mf.TW - 24)
+            mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "right", mf.TW - gap)
             if show:
                 draw_number(c, num, right, HEAD_Y, 9, "right", case.digits)
     else:
@@ -266,9 +269,10 @@ class PageSpec:
     starts: list[int] = field(default_factory=list)   # items starting here
     owners: set[int] = field(default_factory=set)
     bare: bool = False
+    placed: list = field(default_factory=list)       # (two columns) [(line, x offset, top y)]
 
 
-def article_lines(case: Case, i: int, item: Item, count: int | None) -> list[Line]:
+def article_lines(case: Case, i: int, item: Item, count: tuple[int, int] | None, width: float = 0.0) -> list[Line]:
     art = item.art
     assert art is not None
     if item.article_no:
@@ -276,12 +280,43 @@ def article_lines(case: Case, i: int, item: Item, count: int | None) -> list[Lin
         code = f"文章编号：{ISSN}（{YEAR}）0{ISSUE}-{count[0]:04d}-{count[1]:02d}" if count else \
             f"文章编号：{ISSN}（{YEAR}）0{ISSUE}-0000-00"
         art = replace(art, codes=[code])
-    lines, _ = mcc.article_flow(art, mf.TW)
+    lines, _ = mcc.article_flow(art, width or mf.TW)
     return lines
+
+
+def column_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list[PageSpec]:
+    """A run-on issue in two columns: the first article's front matter across the measure,
+    then every article's text, each later one's front matter in the column's width, starting
+    in the column where the one before it ends (make_convention_cases.columns)."""
+    colw = (mf.TW - mcc.GUTTER) / 2
+    arts = [(i, it) for i, it in enumerate(case.items) if it.kind == "article"]
+    owner: dict[int, int] = {}
+    i0, it0 = arts[0]
+    flow = article_lines(case, i0, it0, numbers.get(i0) if numbers else None, colw)
+    _, start = mcc.article_flow(it0.art, colw)
+    owner.update({id(ln): i0 for ln in flow})
+    body = flow[start:]
+    for i, it in arts[1:]:
+        with mcc.measure(colw):
+            lines = article_lines(case, i, it, numbers.get(i) if numbers else None, colw)
+        for ln in lines:
+            ln.fixed = []
+        body.append(mf.spacer(mf.RUN_ON_GAP))
+        body += lines
+        owner.update({id(ln): i for ln in lines})
+    out = []
+    for placed, fixed in mcc.columns(flow[:start], body):
+        spec = PageSpec("article", mf.PageOut([], [], fixed))
+        spec.placed = placed
+        spec.owners = {owner[id(ln)] for ln, _, _ in placed if ln.gs and id(ln) in owner}
+        out.append(spec)
+    return out
 
 
 def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> list[PageSpec]:
     """The issue's pages in order, with each page's printed number and owners."""
+    if case.columns:
+        return number_pages(case, column_pages(case, numbers))
     pages: list[PageSpec] = []
     flow: list[Line] = []
     owner: dict[int, int] = {}
@@ -323,6 +358,12 @@ def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> lis
         pages.insert(at + 1, PageSpec("landscape", owners={i}, bare=style == "none"))
         pages[at + 1].out = mf.PageOut()
         pages[at + 1].kind = "landscape-" + style
+    return number_pages(case, pages)
+
+
+def number_pages(case: Case, pages: list[PageSpec]) -> list[PageSpec]:
+    """Each page's number in the sequence (the cover and the 目录 stand outside it) and the
+    articles that start on it."""
     n = case.first
     seen: set[int] = set()
     for p in pages:
@@ -346,7 +387,30 @@ def spans_of(pages: list[PageSpec], n_items: int) -> dict[int, tuple[int, int]]:
     return {i: (a, b) for i, (a, b) in out.items()}
 
 
+@contextmanager
+def a4(on: bool):
+    """make_fixtures' page geometry, switched to A4 with a 46-character measure."""
+    saved = (mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP)
+    if on:
+        mf.PW, mf.PH, mf.TW = 595.0, 842.0, 46 * mf.BODY
+        mf.ML, mf.TOP = (mf.PW - mf.TW) / 2, mf.PH - 70
+    try:
+        yield
+    finally:
+        mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP = saved
+
+
 def render(case: Case) -> tuple[bytes, list[PageSpec]]:
+    global HEAD_Y
+    with a4(case.columns):
+        HEAD_Y = mf.PH - 38
+        try:
+            return _render(case)
+        finally:
+            HEAD_Y = mf.PH - 38
+
+
+def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     pages = layout(case)
     spans = spans_of(pages, len(case.items))
     numbers = {i: (pages[a - 1].printed, b - a + 1) for i, (a, b) in spans.items()}
@@ -374,8 +438,15 @@ def render(case: Case) -> tuple[bytes, list[PageSpec]]:
             mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
             draw_landscape(c, p.printed, p.kind.split("-")[1], case)
         else:
-            furniture(c, case, p.printed, bool(p.starts) and p.starts[0] == min(p.owners), p.bare)
-            mf.draw_page_body(c, p.out, None)
+            furniture(c, case, p.printed, bool(p.starts) and p.starts[0] == min(p.owners) and not p.placed
+                      or (case.columns and p.printed == case.first), p.bare)
+            if p.placed:
+                for ln, dx, top in p.placed:
+                    mf.draw_line(c, replace(ln, x=ln.x + dx), top - ln.height + ln.height * 0.28)
+                if p.out.fixed:
+                    mf.draw_page_body(c, mf.PageOut([], [], p.out.fixed), None)
+            else:
+                mf.draw_page_body(c, p.out, None)
         c.showPage()
     c.save()
     return buf.getvalue(), pages
@@ -486,6 +557,12 @@ def cases() -> list[Case]:
         issue(*three), folio="head_en_cn", tight=True, first=36)
     add("issue_spaced_tight", "letter-spaced folios run into the running head (No.2· 3 7 ·)",
         issue(*three), folio="head_cn_en", digits="spaced", tight=True, first=36)
+    add("issue_plain_spaced", "letter-spaced bare folios (3 6) at the outer end of the Chinese running head",
+        issue(*three), folio="head_plain", digits="spaced", first_page="same", first=36)
+    add("issue_two_column_run_on", "A4 in two columns, every article run on from where the one before ends "
+        "(medical journals' habit); folio inside the Chinese/English running head; the issue's first page "
+        "prints a masthead", issue(Item(art=art(0, 4)), Item(art=art(1, 3)), Item(art=art(2, 3)), Item(art=art(3, 3))),
+        folio="head_cn_en", columns=True, first=27)
     # single-article files (a download of one article)
     add("single_head_cn_en", "one article, folio inside the running head (Chinese even, English odd), first page "
         "without folio", [Item(art=art(1, 7))], folio="head_cn_en", first=36)
