@@ -679,13 +679,24 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.evidence.append(f"large-type “{title[:60]}” has no byline under it: not an article's title")
         info.title_lines = []
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
+        earlier = _start_read_before(body, hits, size, info.title_lines)
+        if earlier is not None:
+            info.evidence.append(f"“{''.join(ln.text.strip() for ln in earlier)[:40]}” lower in a column read before "
+                                 f"“{title[:40]}” starts first")
+            info.title_lines = earlier
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
         top = info.title_lines[0]
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        before = [ln for ln in body if ln.y < top.y] + _column_before(body, top)
+        before = [ln for k, ln in enumerate(body) if ln.y < top.y and _read_before(body, k, top)] + _column_before(body, top)
         closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in before)
-        if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
+        # the last line or two of the article before (its last reference item, a closing line)
+        # at the top of the column where this one's head starts, under its 摘要/关键词: run-on
+        # journals start an article in the column where the one before it ends, however little
+        # of that one is left (GB/T 7714 numbered references end it)
+        tail = (below & {"abstract_zh", "keywords_zh"}) and any(
+            _shows_end(ln.text) and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
+        if (below & ARTICLE_LABELS or closed_above) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
         info.later_starts, notice = _later_starts(body, hits, size, info.title_lines)
@@ -807,8 +818,20 @@ def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: flo
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
     which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
     beside = {id(ln) for ln in _column_before(body, title)}
-    return _running_text([ln for k, ln in enumerate(body) if (ln.y < title.y - 0.5 * title.size or id(ln) in beside)
+    return _running_text([ln for k, ln in enumerate(body) if (_read_before(body, k, title) or id(ln) in beside)
                           and k not in labelled], size)
+
+
+def _read_before(body: list["Line"], k: int, title: "Line") -> bool:
+    """Is body line k above `title` and read before it? On a two-column page the top of the
+    right column is higher than a title lower in the left column but is read after it (the
+    reading order runs down the left column first): an article that opens the left column and
+    ends at the top of the right one has no other article's text above its title."""
+    ln = body[k]
+    if ln.y >= title.y - 0.5 * title.size:
+        return False
+    at = next((j for j, t in enumerate(body) if t is title), None)
+    return at is None or k < at or ln.x0 < title.x1
 
 
 def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
@@ -888,6 +911,23 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
             prev = j
         k = j
     return starts, notice
+
+
+def _start_read_before(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
+                       ) -> list["Line"] | None:
+    """On a two-column page, the title lines of an article that starts lower in the left column
+    than `first` (the highest title, in the right column) and so is read before it: run-on
+    journals start each piece in the column where the one before ends, so a short piece may
+    open low in the left column, end at the top of the right one, and the next article start
+    under it. None unless such a start follows an article's end (as _later_starts reads one)."""
+    at = next((k for k, ln in enumerate(body) if ln is first[0]), None)
+    if not at:
+        return None
+    head = body[:at]
+    starts, _ = _later_starts(head, [h for h in hits if h.line < at], size, [head[0]])
+    left = [s for s in starts if s.title_lines and s.title_lines[0].y > first[0].y
+            and max(ln.x1 for ln in s.title_lines) < first[0].x0]
+    return left[0].title_lines if left else None
 
 
 def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:

@@ -304,13 +304,31 @@ def column_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list
         body.append(mf.spacer(mf.RUN_ON_GAP))
         body += lines
         owner.update({id(ln): i for ln in lines})
-    out = []
-    for placed, fixed in mcc.columns(flow[:start], body):
+    # a typesetter never breaks an article's head (column label, title, byline) across columns:
+    # a head that would straddle the column's foot moves to the top of the next column
+    heads = [ln for ln in body if id(ln) in owner and owner[id(ln)] != i0 and ln.gs]
+    firsts = {}
+    for ln in heads:
+        firsts.setdefault(owner[id(ln)], ln)
+    while True:
+        laid = mcc.columns(flow[:start], body)
+        where = {id(ln): (pi, dx) for pi, (placed, _) in enumerate(laid) for ln, dx, _ in placed}
+        moved = False
+        for i, first in firsts.items():
+            k = body.index(first)
+            head = [ln for ln in body[k:k + 6] if ln.gs]
+            if len({where[id(ln)] for ln in head}) > 1 and not first.break_before:
+                first.break_before = moved = True
+                break
+        if not moved:
+            break
+    out = [PageSpec(it.kind) for it in case.items if it.kind in ("cover", "toc")]
+    for placed, fixed in laid:
         spec = PageSpec("article", mf.PageOut([], [], fixed))
         spec.placed = placed
         spec.owners = {owner[id(ln)] for ln, _, _ in placed if ln.gs and id(ln) in owner}
         out.append(spec)
-    return out
+    return out + [PageSpec("advert") for it in case.items if it.kind == "advert"]
 
 
 def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> list[PageSpec]:
@@ -481,16 +499,17 @@ ZHAO = mcc.Person("赵明华", "赵", "ZHAO Minghua", (1,))
 SUN = mcc.Person("孙立平", "孙", "SUN Liping", (1,))
 QIAN = mcc.Person("钱晓峰", "钱", "QIAN Xiaofeng", (1,))
 TITLES = ["数字经济背景下区域创新网络的演化研究", "城市群协同发展中的产业转移与空间重构",
-          "东北地区县域经济韧性的测度与影响因素", "高铁开通对沿线城市创新合作的影响"]
+          "东北地区县域经济韧性的测度与影响因素", "高铁开通对沿线城市创新合作的影响",
+          "老工业基地城市更新的路径选择", "长江经济带绿色发展效率的时空分异"]
 
 
-def art(k: int, paras: int = 3, **kw) -> mcc.Art:
+def art(k: int, paras: int = 3, title: int | None = None, **kw) -> mcc.Art:
     """The k-th article of an issue: a title of its own, one or two authors, `paras` paragraphs."""
     people = [[mcc.WANG, mcc.LI], [ZHAO], [SUN], [QIAN]][k % 4]
     affs = [mcc.AFF1, mcc.AFF2] if len(people) == 2 else [mcc.AFF1]
     refs = ["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20.",
             "刘强. 区域经济学[M]. 北京: 人民出版社, 2018: 45."]
-    return mcc.Art(TITLES[k % 4], people, affs, "", [], paras=paras, refs=refs, **kw)
+    return mcc.Art(TITLES[k % 4 if title is None else title], people, affs, "", [], paras=paras, refs=refs, **kw)
 
 
 def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int | None = None) -> list[Item]:
@@ -559,6 +578,22 @@ def cases() -> list[Case]:
         issue(*three), folio="head_cn_en", digits="spaced", tight=True, first=36)
     add("issue_plain_spaced", "letter-spaced bare folios (3 6) at the outer end of the Chinese running head",
         issue(*three), folio="head_plain", digits="spaced", first_page="same", first=36)
+    medical = [Item(art=art(0, 4, column="·论著·")), Item(art=art(1, 3, column="·论著·")),
+               Item(art=art(2, 2, column="·综述·")),
+               Item(art=replace(art(3, 2, column="·个案报道·"), labelled=False)),
+               Item(art=art(0, 3, column="·临床研究·", title=4)), Item(art=art(1, 2, column="·经验交流·", title=5))]
+    add("issue_medical_whole", "a whole issue as medical journals set it: cover and 目录 (start pages) outside "
+        "the numbering, A4 in two columns, six run-on articles under column labels (·论著· …) one of them a "
+        "case report without 摘要, folio inside the Chinese/English running head, a 征稿启事 at the end "
+        "without folio; volume pagination from p.201",
+        issue(*medical, cover=True, toc=True) + [Item("advert")], folio="head_cn_en", columns=True, first=201)
+    lengths = [Item(art=art(1, 3, column="·论著·")), Item(art=art(2, 5, column="·论著·")),
+               Item(art=replace(art(3, 1, column="·个案报道·"), labelled=False)),
+               Item(art=art(0, 2, column="·综述·", title=4)), Item(art=art(1, 6, column="·临床研究·", title=5)),
+               Item(art=replace(art(2, 1, column="·短篇报道·", title=3), labelled=False))]
+    add("issue_medical_lengths", "the medical issue again with other article lengths (heads at column tops and "
+        "feet, short pieces without 摘要), the mirrored running head, bold 12 pt folios, numbered from p.27",
+        issue(*lengths, cover=True, toc=True), folio="head_en_cn", folio_size=12.0, columns=True, first=27)
     add("issue_two_column_run_on", "A4 in two columns, every article run on from where the one before ends "
         "(medical journals' habit); folio inside the Chinese/English running head; the issue's first page "
         "prints a masthead", issue(Item(art=art(0, 4)), Item(art=art(1, 3)), Item(art=art(2, 3)), Item(art=art(3, 3))),
