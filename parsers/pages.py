@@ -103,6 +103,7 @@ class PageInfo:
     folios: list[int] = field(default_factory=list)  # every page number read in the margins, likeliest first
     folio_alone: bool = False        # a margin line is the folio alone (27 / ·27· / 第27页), no head run on
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
+    from_article_no: bool = False    # `printed` counted from the 文章编号s' first pages, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
     heads: list["Line"] = field(default_factory=list)
@@ -501,6 +502,39 @@ def printed_from_contents(infos: list[PageInfo]) -> None:
         if p.number + offset > 0:
             p.printed = p.number + offset
             p.evidence.append(f"printed page {p.printed} from the 目录's start pages (offset {offset:+d})")
+
+
+def printed_from_article_numbers(infos: list[PageInfo]) -> None:
+    """An issue whose pages show no folio that could be read (numbers only from the PDF's page
+    labels, an exporter's 1…N, or none): the 文章编号 an article prints on its first page
+    (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names that page's printed
+    number, so the first pages that print one give the printed-minus-physical offset (two
+    agreeing, or one nothing contradicts, and a majority) and every page is numbered by it.
+    Printed evidence outranks page labels; numbers so given are inferred, not seen."""
+    from parsers.identifiers import parse_article_no
+    if any(p.folios for p in infos):
+        return
+    votes: Counter[int] = Counter()
+    for p in infos:
+        if p.kind != "start" or "article_no" not in p.labels:
+            continue
+        top = p.start_y if p.start_y is not None else float("-inf")
+        end = p.later_starts[0].y if p.later_starts else float("inf")
+        ano = parse_article_no("\n".join(ln.text for ln in p.body if top - 0.5 <= ln.y < end - 0.5))
+        if ano is not None and ano.first_page.isdigit() and int(ano.first_page) > 0:
+            votes[int(ano.first_page) - p.number] += 1
+    if not votes:
+        return
+    offset, n = votes.most_common(1)[0]
+    if (len(votes) > 1 and n < 2) or n * 2 <= sum(votes.values()):
+        return
+    for p in infos:
+        if p.printed == p.number + offset and not p.from_label:
+            continue
+        p.printed = p.number + offset if p.number + offset > 0 else None
+        p.printed_seen = p.from_label = False
+        p.from_article_no = True
+        p.evidence.append(f"printed page {p.printed} from the 文章编号 first pages (offset {offset:+d}, {n} agreeing)")
 
 
 def main_run_last(pages: list[PageInfo]) -> PageInfo:

@@ -84,6 +84,7 @@ class Case:
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
     tight: bool = False              # the head's text set right against its folio (no gap)
     columns: bool = False            # A4, two columns, every article run on (medical journals' habit)
+    page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
     uncertain: list[str] = field(default_factory=list)
 
 
@@ -445,6 +446,8 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     c.setTitle(f"{JOURNAL} {case.name}")
     c.setCreator("journal-ingest tests/make_folio_cases.py")
     c.setProducer("ReportLab")
+    if case.page_labels:
+        c.addPageLabel(0, style="D", start=1)
     for p in pages:
         if p.kind == "cover":
             draw_cover(c)
@@ -598,6 +601,13 @@ def cases() -> list[Case]:
         "(medical journals' habit); folio inside the Chinese/English running head; the issue's first page "
         "prints a masthead", issue(Item(art=art(0, 4)), Item(art=art(1, 3)), Item(art=art(2, 3)), Item(art=art(3, 3))),
         folio="head_cn_en", columns=True, first=27)
+    bare = [Item(art=art(k, 5, title=k), article_no=True, bare=True) for k in range(3)]
+    add("issue_article_no_only", "no page prints a folio (the heads carry no number); every article prints its "
+        "文章编号 with its first page and page count; volume pagination from p.201 after a cover",
+        issue(*bare, cover=True), folio="corner_head", first=201)
+    add("issue_article_no_labels", "as issue_article_no_only, and the PDF labels its pages 1…N from the cover "
+        "(an exporter's default page labels, no printed numbers): the 文章编号 are the printed evidence",
+        issue(*bare, cover=True), folio="corner_head", first=201, page_labels=True)
     # single-article files (a download of one article)
     add("single_head_cn_en", "one article, folio inside the running head (Chinese even, English odd), first page "
         "without folio", [Item(art=art(1, 7))], folio="head_cn_en", first=36)
