@@ -84,7 +84,10 @@ class Case:
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
     tight: bool = False              # the head's text set right against its folio (no gap)
     columns: bool = False            # A4, two columns, every article run on (medical journals' habit)
+    full_heads: bool = False         # (columns) each article's head set across both columns, mid-page
     page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
+    toc_style: str = "right"         # 目录 entries: "right" title … authors （27） | "under" authors and page on
+                                     # the line under the title | "first" the page before the title
     uncertain: list[str] = field(default_factory=list)
 
 
@@ -205,14 +208,27 @@ def draw_cover(c) -> None:
     mf.text_at(c, "CN 11-5000/F", 0, 92, St(12), "center", mf.PW)
 
 
-def draw_toc(c, entries: list[tuple[str, str, int]], folio: str) -> None:
-    """The 目录: each entry's title, authors and start page at the right margin."""
+def draw_toc(c, entries: list[tuple[str, str, int, str]], folio: str, style: str = "right") -> None:
+    """The 目录 (GB/T 3179-2009 目次): column names (·论著·) over their entries, each entry's
+    title, authors and start page, in one of the forms journals use (see Case.toc_style)."""
     mf.text_at(c, "目　次", 0, mf.PH - 80, St(20, bold=True), "center", mf.PW)
     mf.text_at(c, f"{JOURNAL}　{YEAR}年第{ISSUE}期", 0, mf.PH - 104, St(10), "center", mf.PW)
     y = mf.PH - 140
-    for title, who, page in entries:
-        mf.text_at(c, title, mf.ML, y, St(10.5))
-        mf.text_at(c, f"{who}　（{page}）", mf.ML, y, St(10.5), "right", mf.TW)
+    section = ""
+    for title, who, page, column in entries:
+        if column and column != section:
+            section = column
+            mf.text_at(c, column, mf.ML, y, St(10.5, bold=True))
+            y -= 22
+        if style == "under":
+            mf.text_at(c, title, mf.ML, y, St(10.5))
+            y -= 18
+            mf.text_at(c, f"{who}（{page}）", mf.ML, y, St(10.5), "right", mf.TW)
+        elif style == "first":
+            mf.text_at(c, f"{page}　　{title}　{who}", mf.ML, y, St(10.5))
+        else:
+            mf.text_at(c, title, mf.ML, y, St(10.5))
+            mf.text_at(c, f"{who}　（{page}）", mf.ML, y, St(10.5), "right", mf.TW)
         y -= 24
     if folio == "roman":
         mf.text_at(c, roman(1), mf.ML, FOOT_Y, St(9), "center", mf.TW)
@@ -332,8 +348,87 @@ def column_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list
     return out + [PageSpec("advert") for it in case.items if it.kind == "advert"]
 
 
+def _balanced(lines: list[Line]) -> int:
+    """Where to break a run of column lines into two columns of (nearly) equal height, the
+    left one no shorter: how a typesetter closes an article's last columns above a head."""
+    total = sum(ln.height for ln in lines)
+    acc = 0.0
+    for k, ln in enumerate(lines):
+        if acc >= total / 2:
+            return k
+        acc += ln.height
+    return len(lines)
+
+
+def full_head_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list[PageSpec]:
+    """A run-on issue in two columns whose every article's head (column label, title, byline,
+    units, 摘要, 关键词, codes) is set across both columns wherever the article before ends: that
+    one's last columns are balanced above it (the habit of Chinese medical journals)."""
+    colw = (mf.TW - mcc.GUTTER) / 2
+    pages: list[PageSpec] = []
+    placed: list = []
+    owners: set[int] = set()
+    y = mf.TOP
+
+    def new_page() -> None:
+        nonlocal placed, owners, y
+        spec = PageSpec("article", mf.PageOut())
+        spec.placed, spec.owners = placed, owners
+        pages.append(spec)
+        placed, owners, y = [], set(), mf.TOP
+
+    def put(lines: list[Line], dx: float, top: float, i: int) -> float:
+        for ln in lines:
+            placed.append((ln, dx, top))
+            top -= ln.height
+            if ln.gs:
+                owners.add(i)
+        return top
+
+    pages_out = [PageSpec(it.kind) for it in case.items if it.kind in ("cover", "toc")]
+    for i, it in enumerate(case.items):
+        if it.kind != "article":
+            continue
+        flow = article_lines(case, i, it, numbers.get(i) if numbers else None, colw)
+        _, start = mcc.article_flow(it.art, colw)
+        head, body = flow[:start], flow[start:]
+        closing = replace(it.art, title="")   # (its 收稿日期 closes the article: no room for notes at a column's foot)
+        body += wrap([(f"（收稿日期：{closing.received}）", St(9))], colw, height=14, align="right", last_align="right")
+        for ln in flow:
+            ln.fixed = []
+        if placed and y - sum(ln.height for ln in head) - 4 * 17.5 < mf.BOTTOM:
+            new_page()
+        y = put(head, 0.0, y, i) - 6
+        pending = body
+        while pending:
+            cap = y - mf.BOTTOM
+            cols: list[list[Line]] = [[], []]
+            k = 0
+            for c in cols:
+                h = 0.0
+                while k < len(pending) and h + pending[k].height <= cap:
+                    c.append(pending[k])
+                    h += pending[k].height
+                    k += 1
+            if k < len(pending):          # the columns run to the page's foot and on overleaf
+                put(cols[0], 0.0, y, i)
+                put(cols[1], colw + mcc.GUTTER, y, i)
+                new_page()
+                pending = pending[k:]
+                continue
+            b = _balanced(pending)
+            bottom = min(put(pending[:b], 0.0, y, i), put(pending[b:], colw + mcc.GUTTER, y, i))
+            y = bottom - mf.RUN_ON_GAP
+            pending = []
+    if placed:
+        new_page()
+    return pages_out + pages + [PageSpec("advert") for it in case.items if it.kind == "advert"]
+
+
 def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> list[PageSpec]:
     """The issue's pages in order, with each page's printed number and owners."""
+    if case.full_heads:
+        return number_pages(case, full_head_pages(case, numbers))
     if case.columns:
         return number_pages(case, column_pages(case, numbers))
     pages: list[PageSpec] = []
@@ -440,7 +535,7 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     for i, item in enumerate(case.items):
         if item.kind == "article" and i in spans:
             art = item.art
-            entries.append((art.title, "　".join(p.zh for p in art.people), pages[spans[i][0] - 1].printed))
+            entries.append((art.title, "，".join(p.zh for p in art.people), pages[spans[i][0] - 1].printed, art.column))
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
     c.setTitle(f"{JOURNAL} {case.name}")
@@ -452,7 +547,7 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
         if p.kind == "cover":
             draw_cover(c)
         elif p.kind == "toc":
-            draw_toc(c, entries, case.toc_folio)
+            draw_toc(c, entries, case.toc_folio, case.toc_style)
         elif p.kind == "advert":
             draw_advert(c)
         elif p.kind.startswith("landscape"):
@@ -534,7 +629,7 @@ def cases() -> list[Case]:
     def add(name: str, convention: str, items: list[Item], **kw) -> None:
         out.append(Case(name, convention, items, **kw))
 
-    three = [Item(art=art(0, 7)), Item(art=art(1, 4)), Item(art=art(2, 6))]
+    three = [Item(art=art(0, 5)), Item(art=art(1, 3)), Item(art=art(2, 4))]
     add("issue_corner_head", "bare folio at the head's outer corner (even left, odd right); first pages print a "
         "masthead and no folio", issue(*three), folio="corner_head")
     add("issue_corner_foot", "bare folio at the foot's outer corner; first pages print none", issue(*three),
@@ -597,6 +692,21 @@ def cases() -> list[Case]:
     add("issue_medical_lengths", "the medical issue again with other article lengths (heads at column tops and "
         "feet, short pieces without 摘要), the mirrored running head, bold 12 pt folios, numbered from p.27",
         issue(*lengths, cover=True, toc=True), folio="head_en_cn", folio_size=12.0, columns=True, first=27)
+    heads = [Item(art=art(0, 4, column="·论著·")), Item(art=art(1, 2, column="·论著·")),
+             Item(art=art(2, 3, column="·临床研究·")),
+             Item(art=replace(art(3, 1, column="·个案报道·"), labelled=False)),
+             Item(art=art(0, 5, column="·综述·", title=4)), Item(art=art(1, 2, column="·经验交流·", title=5))]
+    add("issue_full_width_heads", "two columns with each article's head set across both columns mid-page, "
+        "under the balanced last columns of the article before; （收稿日期） closing each article; folio in the "
+        "running head; cover and 目录 before p.1", issue(*heads, cover=True, toc=True), folio="head_cn_en",
+        columns=True, full_heads=True, first=1)
+    add("issue_full_width_heads_foot", "the same layout with bare folios at the foot's outer corner, from p.83",
+        issue(*heads[2:], *heads[:2]), folio="corner_foot", columns=True, full_heads=True, first=83)
+    add("issue_toc_under", "a 目录 whose column names (·论著·) head their entries and whose authors and start "
+        "page sit on the line under each title; the medical issue's layout", issue(*medical, cover=True, toc=True),
+        folio="corner_head", columns=True, first=11, toc_style="under")
+    add("issue_toc_page_first", "a 目录 printing each start page before the title (27　题名　作者)",
+        issue(*heads, toc=True), folio="head_en_cn", columns=True, full_heads=True, first=27, toc_style="first")
     add("issue_two_column_run_on", "A4 in two columns, every article run on from where the one before ends "
         "(medical journals' habit); folio inside the Chinese/English running head; the issue's first page "
         "prints a masthead", issue(Item(art=art(0, 4)), Item(art=art(1, 3)), Item(art=art(2, 3)), Item(art=art(3, 3))),
@@ -608,6 +718,12 @@ def cases() -> list[Case]:
     add("issue_article_no_labels", "as issue_article_no_only, and the PDF labels its pages 1…N from the cover "
         "(an exporter's default page labels, no printed numbers): the 文章编号 are the printed evidence",
         issue(*bare, cover=True), folio="corner_head", first=201, page_labels=True)
+    unnumbered = [Item(art=art(k, 4, title=k), bare=True) for k in range(3)]
+    add("issue_toc_only", "no page prints a folio and no article a 文章编号: the 目录's start pages number the "
+        "issue (volume pagination from p.121)", issue(*unnumbered, cover=True, toc=True), folio="corner_head",
+        first=121)
+    add("issue_nothing_printed", "no folio, no 文章编号, no 目录: the printed pages cannot be known (flag them)",
+        issue(*unnumbered), folio="corner_head", first=121, uncertain=["fpage", "lpage"])
     # single-article files (a download of one article)
     add("single_head_cn_en", "one article, folio inside the running head (Chinese even, English odd), first page "
         "without folio", [Item(art=art(1, 7))], folio="head_cn_en", first=36)
