@@ -113,16 +113,20 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
 
 def _page_first(lines: list[str]) -> list[TocEntry]:
     """Entries of a 目次 that prints each start page before its title (27　题名　作者): read
-    only when no line carries its page at the end (a 目次 keeps one form), and two lines at
-    least take this one."""
+    only when no line carries its page at the end (a 目次 keeps one form), each names its
+    authors (a journal's 目次 does; the numbered sections of one work's contents, 1 引言 /
+    2 方法, do not), and two at least, their pages in order."""
     entries = []
     for raw in lines:
         m = _PAGE_FIRST.match(raw.strip())
         if not m or not re.search(r"[\u4e00-\u9fff]{2}", m.group("text")) or _ISSUE_LINE.search(raw):
             continue
         title, authors = _title_and_names(m.group("text").strip())
+        if not authors:
+            return []
         entries.append(TocEntry(title=title, authors=authors, page=int(m.group("page"))))
-    return entries if len(entries) >= 2 else []
+    pages = [e.page for e in entries]
+    return entries if len(entries) >= 2 and pages == sorted(pages) else []
 
 
 def similar(a: str, b: str) -> float:
