@@ -189,8 +189,13 @@ def alone_line(text: str) -> bool:
 
 def _folio_alone(text: str, line: "Line", size: float) -> bool:
     """A page number printed alone in the margin, in type up to 1.4× the text (a journal
-    with small body type sets its folios larger)."""
-    return line.size <= size * 1.4 and _FOLIO_ALONE.match(unspaced(text)) is not None
+    with small body type sets its folios larger), or a running head that carries one in
+    type up to 1.25× the text (a 五号 head and folio over 小五 text: ·36· 中国X学 2011年…), the
+    folio set off by its marks (a bare number run into larger type may be a title's or a
+    masthead's)."""
+    if line.size <= size * 1.4 and _FOLIO_ALONE.match(unspaced(text)) is not None:
+        return True
+    return line.size <= size * 1.25 and (reading := folio_reading(text)) is not None and reading[1]
 
 
 def prints_folio(info: "PageInfo") -> bool:
@@ -237,10 +242,10 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
         # (the pieces of one printed row — a head and its folio — sit within half a line)
         nxt = next((ln for ln in lines if ln.y > first.y + first.size * 0.6), None)
         prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
-        if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
+        if (first.size <= size * 1.05 or _folio_alone(first.text, first, size)) and first.y < page.height * 0.2 and nxt is not None and (
                 _FOLIO_ALONE.match(unspaced(first.text.strip())) or _apart(nxt.y - first.y, first, pitch)):
             tops.append((first.y, _folio(first) is not None))
-        if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
+        if (last.size <= size * 1.05 or _folio_alone(last.text, last, size)) and last.y > page.height * 0.8 and prv is not None and (
                 _FOLIO_ALONE.match(unspaced(last.text.strip())) or _apart(last.y - prv.y, last, pitch)):
             bottoms.append((last.y, _folio(last) is not None))
 

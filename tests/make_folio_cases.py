@@ -83,6 +83,7 @@ class Case:
     dot: str = "·"                   # the marks around a folio in the head (·37·) or the foot's dash (— 37 —)
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
     tight: bool = False              # the head's text set right against its folio (no gap)
+    head_size: float = 8.5           # the running head's type size (larger than the text in some journals)
     columns: bool = False            # A4, two columns, every article run on (medical journals' habit)
     full_heads: bool = False         # (columns) each article's head set across both columns, mid-page
     page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
@@ -159,9 +160,9 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
         if even:
             if show:
                 draw_number(c, folio, left, HEAD_Y, case.folio_size, "left", case.digits)
-            mf.text_at(c, text, left + gap, HEAD_Y, St(8.5), "left", mf.TW - gap)
+            mf.text_at(c, text, left + gap, HEAD_Y, St(case.head_size), "left", mf.TW - gap)
         else:
-            mf.text_at(c, text, left, HEAD_Y, St(8.5), "right", mf.TW - gap)
+            mf.text_at(c, text, left, HEAD_Y, St(case.head_size), "right", mf.TW - gap)
             if show:
                 draw_number(c, folio, right, HEAD_Y, case.folio_size, "right", case.digits)
     elif style == "head_plain":
@@ -170,13 +171,13 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
         if even:
             if show:
                 draw_number(c, num, left, HEAD_Y, 9, "left", case.digits)
-            mf.text_at(c, head_zh(), left + gap, HEAD_Y, St(8.5), "left", mf.TW - gap)
+            mf.text_at(c, head_zh(), left + gap, HEAD_Y, St(case.head_size), "left", mf.TW - gap)
         else:
-            mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "right", mf.TW - gap)
+            mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "right", mf.TW - gap)
             if show:
                 draw_number(c, num, right, HEAD_Y, 9, "right", case.digits)
     else:
-        mf.text_at(c, head_zh(), left, HEAD_Y, St(8.5), "center", mf.TW)
+        mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "center", mf.TW)
         if show:
             if style == "corner_head":
                 draw_number(c, num, left if even else right, HEAD_Y, case.folio_size, "left" if even else "right",
@@ -670,6 +671,9 @@ def cases() -> list[Case]:
         folio="head_cn_en", dot="∙", first=36)
     add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
         issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
+    add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "
+        "text), its folio run into it: ·36·中国X学…", issue(Item(art=art(0, 7)), *three[1:]), folio="head_cn_en", head_size=12.0,
+        folio_size=12.0, tight=True, first=36)
     add("issue_tight_head", "the running head's text set right against its folio (No.2·37· / ·36·中国X学)",
         issue(*three), folio="head_en_cn", tight=True, first=36)
     add("issue_spaced_tight", "letter-spaced folios run into the running head (No.2· 3 7 ·)",
