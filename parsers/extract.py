@@ -20,7 +20,7 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.provenance import add_provenance
 from parsers.pages import (CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, body_size, classify, ended_above, head_band,
                            infer_printed, main_run_last, page_doubts, page_part, printed_from_article_numbers,
-                           printed_from_contents, printed_rows,
+                           printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
 from parsers.split import (Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
@@ -57,7 +57,8 @@ _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
 def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     size = body_size(doc.pages)
     band = head_band(doc.pages, size)
-    infos = [classify(p, size, band) for p in doc.pages]
+    recurring = recurring_heads(doc.pages, size)  # (running heads set larger than the text)
+    infos = [classify(p, size, band, recurring) for p in doc.pages]
     infer_printed(infos)
     printed_from_article_numbers(infos)  # (no folio read: the 文章编号's first pages outrank page labels)
     printed_from_contents(infos)  # (no folio read at all: the 目录's start pages)

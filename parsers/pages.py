@@ -263,8 +263,28 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
     return (max(top_ys) + 1.0 if top_ys else None), (min(bottom_ys) - 1.0 if bottom_ys else None)
 
 
-def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)
-                ) -> tuple[list["Line"], list["Line"], int | None]:
+def recurring_heads(pages: list["PageText"], size: float) -> frozenset[float]:
+    """The y of running heads (or feet) set larger than the text — up to 1.25×, a 五号 head
+    over 小五 text — that carry a number: the top-most (or bottom-most) line of most pages,
+    at the same height on each (GB/T 3179-2009: the 书眉 and its folio recur on every page
+    but the first pages). Larger type in the margin is otherwise taken for a title."""
+    found: list[float] = []
+    used = 0
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        if len(lines) < 5:
+            continue
+        used += 1
+        for ln in {id(x): x for x in (min(lines, key=lambda x: x.y), max(lines, key=lambda x: x.y))}.values():
+            if (size * 1.05 < ln.size <= size * 1.25 and (ln.y < page.height * 0.12 or ln.y > page.height * 0.88)
+                    and folio_reading(ln.text) is not None):
+                found.append(ln.y)
+    enough = max(3, used // 2)
+    return frozenset(y for y in found if sum(abs(y - v) <= 1.5 for v in found) >= enough)
+
+
+def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None),
+                recurring: frozenset[float] = frozenset()) -> tuple[list["Line"], list["Line"], int | None]:
     """(body lines, running-head/foot lines, printed page number seen on the page).
 
     A running head sits in the top margin, set apart from the text by a gap; a foot line
@@ -285,11 +305,13 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         is_head = False
         text = line.text.strip()
         in_margin = line.y < top or line.y > bottom
+        # (a larger running head that recurs at this height on most pages: recurring_heads)
+        large_head = line.size <= size * 1.25 and any(abs(line.y - y) <= 1.5 for y in recurring)
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
         elif in_margin and _JUMP_REF.fullmatch(text):
             pass  # （下转第16页） ending a column at the foot, （上接第12页） over one: the article's text
-        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
+        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
             # a second line under a head belongs to the head only when it sits closer to
@@ -297,7 +319,7 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
             if is_head:
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
-        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
+        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head):
             n = _folio(line)
             apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
             # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
@@ -614,8 +636,9 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
             and not nxt_text.startswith(("—", "-", "（", "(")))
 
 
-def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
-    body, heads, folio = split_edges(page, size, band)
+def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None),
+             recurring: frozenset[float] = frozenset()) -> PageInfo:
+    body, heads, folio = split_edges(page, size, band, recurring)
     body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
     stamps = [ln for ln in body + heads if is_platform_stamp(ln.text)]
     if stamps:  # a download platform's line on every page it serves: no part of the article

@@ -170,12 +170,12 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
         gap = 24.0 if case.digits != "spaced" else 9 * 1.5 * len(num) + 4.0   # (spaced: run into the head)
         if even:
             if show:
-                draw_number(c, num, left, HEAD_Y, 9, "left", case.digits)
+                draw_number(c, num, left, HEAD_Y, case.folio_size, "left", case.digits)
             mf.text_at(c, head_zh(), left + gap, HEAD_Y, St(case.head_size), "left", mf.TW - gap)
         else:
             mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "right", mf.TW - gap)
             if show:
-                draw_number(c, num, right, HEAD_Y, 9, "right", case.digits)
+                draw_number(c, num, right, HEAD_Y, case.folio_size, "right", case.digits)
     else:
         mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "center", mf.TW)
         if show:
@@ -674,6 +674,10 @@ def cases() -> list[Case]:
     add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "
         "text), its folio run into it: ·36·中国X学…", issue(Item(art=art(0, 7)), *three[1:]), folio="head_cn_en", head_size=12.0,
         folio_size=12.0, tight=True, first=36)
+    add("issue_large_plain_head", "a running head set larger than the text (12 pt over 10.5 pt) with a bare "
+        "folio beside it (36　中国X学 2011年2月 … / … 第2期　37), first pages printing the same head",
+        issue(Item(art=art(0, 7)), *three[1:]), folio="head_plain", head_size=12.0, folio_size=12.0,
+        first_page="same", first=36)
     add("issue_tight_head", "the running head's text set right against its folio (No.2·37· / ·36·中国X学)",
         issue(*three), folio="head_en_cn", tight=True, first=36)
     add("issue_spaced_tight", "letter-spaced folios run into the running head (No.2· 3 7 ·)",
