@@ -165,17 +165,19 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
             mf.text_at(c, text, left, HEAD_Y, St(case.head_size), "right", mf.TW - gap)
             if show:
                 draw_number(c, folio, right, HEAD_Y, case.folio_size, "right", case.digits)
-    elif style == "head_plain":
-        # a bare number run into the head: "36　中国X学　2011年2月…" / "…第2期　37"
+    elif style in ("head_plain", "foot_plain"):
+        # a bare number run into the head: "36　中国X学　2011年2月…" / "…第2期　37"; or the same
+        # line set at the foot (a 书脚 in place of the 书眉)
         gap = 24.0 if case.digits != "spaced" else 9 * 1.5 * len(num) + 4.0   # (spaced: run into the head)
+        at = HEAD_Y if style == "head_plain" else FOOT_Y
         if even:
             if show:
-                draw_number(c, num, left, HEAD_Y, case.folio_size, "left", case.digits)
-            mf.text_at(c, head_zh(), left + gap, HEAD_Y, St(case.head_size), "left", mf.TW - gap)
+                draw_number(c, num, left, at, case.folio_size, "left", case.digits)
+            mf.text_at(c, head_zh(), left + gap, at, St(case.head_size), "left", mf.TW - gap)
         else:
-            mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "right", mf.TW - gap)
+            mf.text_at(c, head_zh(), left, at, St(case.head_size), "right", mf.TW - gap)
             if show:
-                draw_number(c, num, right, HEAD_Y, case.folio_size, "right", case.digits)
+                draw_number(c, num, right, at, case.folio_size, "right", case.digits)
     else:
         mf.text_at(c, head_zh(), left, HEAD_Y, St(case.head_size), "center", mf.TW)
         if show:
@@ -678,6 +680,8 @@ def cases() -> list[Case]:
         "folio beside it (36　中国X学 2011年2月 … / … 第2期　37), first pages printing the same head",
         issue(Item(art=art(0, 7)), *three[1:]), folio="head_plain", head_size=12.0, folio_size=12.0,
         first_page="same", first=36)
+    add("issue_foot_running_line", "the journal, year, volume and issue printed at the foot with the folio at its "
+        "outer end (… 第2期　37), nothing in the head", issue(*three), folio="foot_plain", first=36)
     add("issue_tight_head", "the running head's text set right against its folio (No.2·37· / ·36·中国X学)",
         issue(*three), folio="head_en_cn", tight=True, first=36)
     add("issue_spaced_tight", "letter-spaced folios run into the running head (No.2· 3 7 ·)",
