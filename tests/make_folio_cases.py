@@ -65,7 +65,8 @@ class Item:
     kind: str = "article"            # article | advert | cover | toc
     art: mcc.Art | None = None
     run_on: bool = False             # starts on the page where the previous article ends
-    landscape: str = ""              # "rotated" | "none": a landscape table page after its first page
+    landscape: str = ""              # a landscape table page after its first page: "rotated" (folio turned
+                                     # with the table) | "none" (no folio) | "page" (a landscape PDF page)
     article_no: bool = False         # prints its 文章编号 (first page and page count)
     bare: bool = False               # none of its pages prints a folio (its 文章编号 names the pages)
 
@@ -262,8 +263,9 @@ def draw_landscape(c, printed: int, style: str, case: Case) -> None:
     """A table set sideways on a portrait page (its rows and any folio drawn rotated 90°:
     the text layer leaves rotated text out)."""
     c.saveState()
-    c.translate(mf.PW, 0)
-    c.rotate(90)
+    if style != "page":             # ("page": a landscape page of its own, drawn upright)
+        c.translate(mf.PW, 0)
+        c.rotate(90)
     ph, pw = mf.PW, mf.PH           # the rotated page: width along the portrait height
     y = ph - 60
     mf.text_at(c, "表2　各城市数字基础设施指数与创新合作强度（2015—2022年）", 0, y, St(10, bold=True), "center", pw)
@@ -273,7 +275,7 @@ def draw_landscape(c, printed: int, style: str, case: Case) -> None:
         row = f"{city}　　" + "　　".join(f"{0.31 + 0.013 * (k + j):.3f}" for j in range(8))
         mf.text_at(c, row, 60, y, St(9))
     mf.text_at(c, "资料来源：根据各城市统计年鉴整理。", 60, y - 22, St(8.5))
-    if style == "rotated":
+    if style in ("rotated", "page"):
         mf.text_at(c, f"·{printed}·", 0, 20, St(9), "center", pw)
     c.restoreState()
 
@@ -553,12 +555,17 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             draw_toc(c, entries, case.toc_folio, case.toc_style)
         elif p.kind == "advert":
             draw_advert(c)
+        elif p.kind == "landscape-page":   # (a landscape page in the PDF: its table and folio upright)
+            c.setPageSize((mf.PH, mf.PW))
+            draw_landscape(c, p.printed, "page", case)
+            c.showPage()
+            c.setPageSize((mf.PW, mf.PH))
+            continue
         elif p.kind.startswith("landscape"):
             mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
             draw_landscape(c, p.printed, p.kind.split("-")[1], case)
         else:
-            furniture(c, case, p.printed, bool(p.starts) and p.starts[0] == min(p.owners) and not p.placed
-                      or (case.columns and p.printed == case.first), p.bare)
+            furniture(c, case, p.printed, first_page(case, p), p.bare)
             if p.placed:
                 for ln, dx, top in p.placed:
                     mf.draw_line(c, replace(ln, x=ln.x + dx), top - ln.height + ln.height * 0.28)
@@ -569,6 +576,15 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
         c.showPage()
     c.save()
     return buf.getvalue(), pages
+
+
+def first_page(case: Case, p: PageSpec) -> bool:
+    """Does the page print an article's first-page furniture (a masthead, no running head)?
+    An article's first page in a one-column issue; in a two-column run-on issue only the
+    issue's first page (the others carry the running head over the article ending above)."""
+    if case.columns:
+        return p.printed == case.first
+    return bool(p.starts) and p.starts[0] == min(p.owners)
 
 
 def truth_of(case: Case, pages: list[PageSpec]) -> dict:
@@ -584,9 +600,8 @@ def truth_of(case: Case, pages: list[PageSpec]) -> dict:
     # each page: its number in the sequence, and whether an upright folio is drawn on it
     shown = []
     for p in pages:
-        first = bool(p.starts) and p.starts[0] == min(p.owners)
-        drawn = (p.kind == "article" and p.printed is not None and not p.bare
-                 and not (first and case.first_page == "none"))
+        drawn = (p.kind in ("article", "landscape-page") and p.printed is not None and not p.bare
+                 and not (p.kind == "article" and first_page(case, p) and case.first_page == "none"))
         shown.append({"printed": p.printed, "folio": drawn})
     return {"source": f"tests/folio_cases/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
             "year": YEAR, "issue": ISSUE, "articles": arts, "pages": shown, "convention": case.convention,
@@ -661,6 +676,9 @@ def cases() -> list[Case]:
         issue(*three), folio="corner_head", digits="runs", first=118)
     add("issue_spaced_digits", "letter-spaced folios (1 1 8) in the Chinese/English running head",
         issue(*three), folio="head_cn_en", digits="spaced", first=118)
+    add("issue_landscape_page", "a landscape PDF page (the table and its folio ·57· upright) between portrait "
+        "pages of one article", issue(Item(art=art(0, 3), landscape="page"), Item(art=art(1, 2)), Item(art=art(2, 2))),
+        folio="corner_head", first=55)
     add("issue_landscape", "landscape table pages: one with its folio rotated with the table, one with none",
         issue(Item(art=art(0, 3), landscape="rotated"), Item(art=art(1, 2), landscape="none"), Item(art=art(2, 2))),
         folio="corner_head", first=55)
