@@ -88,6 +88,7 @@ class Case:
     columns: bool = False            # A4, two columns, every article run on (medical journals' habit)
     full_heads: bool = False         # (columns) each article's head set across both columns, mid-page
     page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
+    spreads: bool = False            # exported as reader spreads: facing pages side by side on one PDF page
     toc_style: str = "right"         # 目录 entries: "right" title … authors （27） | "under" authors and page on
                                      # the line under the title | "first" the page before the title
     uncertain: list[str] = field(default_factory=list)
@@ -292,6 +293,7 @@ class PageSpec:
     owners: set[int] = field(default_factory=set)
     bare: bool = False
     placed: list = field(default_factory=list)       # (two columns) [(line, x offset, top y)]
+    pdf: int = 0                                     # the PDF page it is drawn on (1-based)
 
 
 def article_lines(case: Case, i: int, item: Item, count: tuple[int, int] | None, width: float = 0.0) -> list[Line]:
@@ -548,21 +550,17 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     c.setProducer("ReportLab")
     if case.page_labels:
         c.addPageLabel(0, style="D", start=1)
-    for p in pages:
+
+    def draw(p: PageSpec) -> None:
         if p.kind == "cover":
             draw_cover(c)
         elif p.kind == "toc":
             draw_toc(c, entries, case.toc_folio, case.toc_style)
         elif p.kind == "advert":
             draw_advert(c)
-        elif p.kind == "landscape-page":   # (a landscape page in the PDF: its table and folio upright)
-            c.setPageSize((mf.PH, mf.PW))
-            draw_landscape(c, p.printed, "page", case)
-            c.showPage()
-            c.setPageSize((mf.PW, mf.PH))
-            continue
         elif p.kind.startswith("landscape"):
-            mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
+            if p.kind != "landscape-page":
+                mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
             draw_landscape(c, p.printed, p.kind.split("-")[1], case)
         else:
             furniture(c, case, p.printed, first_page(case, p), p.bare)
@@ -573,6 +571,25 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
                     mf.draw_page_body(c, mf.PageOut([], [], p.out.fixed), None)
             else:
                 mf.draw_page_body(c, p.out, None)
+
+    # the PDF's pages: one printed page each, or (spreads) facing pages side by side, the
+    # even page on the left, an odd page with no facing page alone
+    groups: list[list[PageSpec]] = []
+    for p in pages:
+        if case.spreads and groups and len(groups[-1]) == 1 and (groups[-1][0].printed or 0) % 2 == 0 \
+                and p.printed is not None:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    for n, group in enumerate(groups, 1):
+        wide = mf.PW * len(group) if group[0].kind != "landscape-page" else mf.PH
+        c.setPageSize((wide, mf.PH if group[0].kind != "landscape-page" else mf.PW))
+        for k, p in enumerate(group):
+            p.pdf = n
+            c.saveState()
+            c.translate(k * mf.PW, 0)
+            draw(p)
+            c.restoreState()
         c.showPage()
     c.save()
     return buf.getvalue(), pages
@@ -596,7 +613,8 @@ def truth_of(case: Case, pages: list[PageSpec]) -> dict:
         a, b = spans[i]
         art = item.art
         arts.append({"kind": "research-article", "title_zh": art.title,
-                     "fpage": pages[a - 1].printed, "lpage": pages[b - 1].printed, "pdf_pages": [a, b]})
+                     "fpage": pages[a - 1].printed, "lpage": pages[b - 1].printed,
+                     "pdf_pages": [pages[a - 1].pdf, pages[b - 1].pdf]})
     # each page: its number in the sequence, and whether an upright folio is drawn on it
     shown = []
     for p in pages:
@@ -676,6 +694,10 @@ def cases() -> list[Case]:
         issue(*three), folio="corner_head", digits="runs", first=118)
     add("issue_spaced_digits", "letter-spaced folios (1 1 8) in the Chinese/English running head",
         issue(*three), folio="head_cn_en", digits="spaced", first=118)
+    add("issue_spreads", "a whole issue exported as reader spreads (facing pages side by side, the even one "
+        "left; p.1 alone), folios inside the Chinese/English running head",
+        issue(Item(art=art(0, 7)), *three[1:]), folio="head_cn_en",
+        spreads=True, first=1)
     add("issue_landscape_page", "a landscape PDF page (the table and its folio ·57· upright) between portrait "
         "pages of one article", issue(Item(art=art(0, 3), landscape="page"), Item(art=art(1, 2)), Item(art=art(2, 2))),
         folio="corner_head", first=55)
