@@ -415,6 +415,8 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
         elif w.code == "article-no-fpage":
             s.cap("article_no", 0.6, "disagrees with the printed first page")
             s.cap("fpage", 0.5, "disagrees with the 文章编号")
+            # (the last page is counted on from the first: a doubted first page doubts it too)
+            s.cap("lpage", 0.5, "counted on from a first page the 文章编号 contradicts")
         elif w.code == "article-no-page-count":
             s.cap("lpage", 0.5, "the 文章编号 page count disagrees")
             s.cap("pdf_pages", 0.5, "the 文章编号 page count disagrees")

@@ -20,8 +20,8 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, _shows_end, body_size, classify,
-                           ended_above, head_band,
-                           infer_printed, main_run_last, page_doubts, page_part, printed_from_contents, printed_rows,
+                           ended_above, head_band, infer_printed, main_run_last, page_doubts, page_part,
+                           printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
 from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
@@ -58,8 +58,10 @@ _ISSN = re.compile(r"ISSN\s*[:：]?\s*(\d{4}\s*[-－]\s*\d{3}[\dXx])")
 def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     size = body_size(doc.pages)
     band = head_band(doc.pages, size)
-    infos = [classify(p, size, band) for p in doc.pages]
+    recurring = recurring_heads(doc.pages, size)  # (running heads set larger than the text)
+    infos = [classify(p, size, band, recurring) for p in doc.pages]
     infer_printed(infos)
+    printed_from_article_numbers(infos)  # (no folio read: the 文章编号's first pages outrank page labels)
     printed_from_contents(infos)  # (no folio read at all: the 目录's start pages)
     return infos, size
 
@@ -385,7 +387,7 @@ def extract_one(plan: Plan, k: int) -> Article:
     run_last = main_run_last(_own_pages(plan, k))
     if run_last.number != span.last and run_last.printed is not None:
         art.lpage = str(run_last.printed)  # (a jump page after the run: no part of fpage–lpage)
-    if ano is not None and not art.fpage:
+    if ano is not None and (not art.fpage or all(p.from_article_no for p in _own_pages(plan, k))):
         _pages_from_article_no(art, ano, span.last - span.first + 1)
     if art.fpage == "1" and _numbered_by_article(plan, k):
         art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "

@@ -25,8 +25,12 @@ SIDEWAYS_PAGE = 200
 # share of the page height at top and bottom where running heads and folios live
 EDGE = 0.085
 # (alone, between dashes or dots, or with the page's letter or brackets: P.27 / Page 27 / [27])
-_FOLIO_ALONE = re.compile(r"^(?:[\-—–·•・－‐‒\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{1,4})"
-                          r"(?:[\-—–·•・－‐‒\s]*|\s*[\]］】]\s*)$")
+# the marks a folio is set between (GB/T 3179-2009 leaves the form to the journal: ·27·, — 27 —,
+# －27－): middle dots and bullets as CJK and Latin fonts encode them (· ・ • ∙ ⋅ ‧), and dashes
+# and bars (a GB 2312 font maps its dash to U+2015 ―, some to the box-drawing ─)
+_MARKS = "\\-—–·•・－‐‒―─∙⋅‧"
+_FOLIO_ALONE = re.compile(rf"^(?:[{_MARKS}\s]*|\s*(?:[Pp]\.?\s*|[Pp]age\s+|[\[［【]\s*))(\d{{1,4}})"
+                          rf"(?:[{_MARKS}\s]*|\s*[\]］】]\s*)$")
 # a folio run into the running head, before or after it, with or without a space between
 # (27 中国性科学 2011年2月 / 27中国性科学… / …第2期 29)
 _FOLIO_START = re.compile(r"^(\d{1,4})(?:\s+\S|(?=[\u4e00-\u9fff]))")
@@ -37,7 +41,7 @@ _FOLIO_END = re.compile(r"(?:\S\s+|[\u4e00-\u9fff])(\d{1,4})$")
 _HEAD_NUMBER_AFTER = re.compile(r"^\s*(?:[年月日卷期辑号页册个例名种项家条次岁届]|世纪)")
 _HEAD_NUMBER_BEFORE = re.compile(r"(?:第|图|表|\b(?:Vol|Volume|No|Nr|Issue|Iss|Fig|Figure|Table)\.?)\s*$", re.I)
 # a margin line that is nothing but the folio: 27 / ·27· / — 27 — / 第27页
-_ALONE_LINE = re.compile(r"^\s*(?:[\-—–·•・－‐‒\s]*\d{1,4}[\-—–·•・－‐‒'‘’\s]*|第\s*\d{1,4}\s*页)\s*$")
+_ALONE_LINE = re.compile(rf"^\s*(?:[{_MARKS}\s]*\d{{1,4}}[{_MARKS}'‘’\s]*|第\s*\d{{1,4}}\s*页)\s*$")
 _FOLIO_CJK_PAGE = re.compile(r"第\s*(\d{1,4})\s*页")  # "第 27 页": page 27
 # a magazine's jump reference where an article breaks off and resumes on a later page:
 # （下转第16页） at a column's foot, （上接第12页） over the column where it goes on
@@ -46,7 +50,16 @@ _JUMP_FROM = re.compile(r"[（(［\[]\s*(?:上\s*)?接\s*(?:第\s*)?(\d{1,4})\s*
 _JUMP_REF = re.compile(r"[（(［\[]?\s*(?:[上下]\s*)?[转接续见]\s*(?:第\s*)?\d{1,4}\s*页\s*[)）］\]]?")
 _FOLIO_PAGE_OF = re.compile(r"\bPage\s+(\d{1,4})\s+of\s+\d{1,4}\b", re.I)  # "Page 2 of 15": page 2
 _URL_OR_DOI = re.compile(r"(?:https?://|www\.|doi:\s*)\S*|\b10\.\d{4,9}/\S+", re.I)
-_FOLIO_DOTS = re.compile(r"(?<![0-9A-Za-z.])[·•・\-—–]\s*(\d{1,4})\s*[·•・\-—–'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
+_FOLIO_DOTS = re.compile(rf"(?<![0-9A-Za-z.])[{_MARKS}]\s*(\d{{1,4}})\s*[{_MARKS}'‘’`´](?![0-9A-Za-z])")  # ·27· (an OCR layer may read the closing dot as a quote)
+# ·27· at the very start or end of a running head, set right against its words (Founder sets
+# the folio and the 书眉 as one run: "…Vol.20, No.2·37·" / "·36·Chin J …"): the head's own
+# letters and digits touch the marks, which the pattern above refuses mid-line
+_FOLIO_DOTS_EDGE = re.compile(rf"^\s*[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]|[·•・∙⋅‧]\s*(\d{{1,4}})\s*[·•・∙⋅‧]\s*$")
+# a letter-spaced folio (1 2 7: each digit placed on its own with a gap the text layer reads as
+# a space, as letter-spacing journals and some exporters set them), alone, between its marks or
+# run into the running head (3 6 中国X学… / …第2期 3 7): two to four single digits, one space
+# apart, touching no other letter or digit
+_SPACED_DIGITS = re.compile(r"(?<![0-9A-Za-z.])(\d(?:[ \u3000]\d){1,3})(?![0-9A-Za-z.])")
 _ENGLISH_BYLINE = re.compile(r"^[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*(?:[,，、;] ?[A-Z][A-Za-z'’\-]+(?: [A-Z][A-Za-z'’\-]*)*)* ?/ ?(\d{1,4})$")
 _ONLINE_FIRST = re.compile(r"网络首发")
 _ENGLISH_SECTION_HEAD = re.compile(r"^(?:本期)?英\s*文\s*摘\s*要$|^(?:English\s+)?Abstracts(?:\s+of\s+(?:the\s+)?(?:Main\s+)?(?:Articles|Papers)(?:\s+in\s+This\s+Issue)?)?$", re.I)
@@ -90,6 +103,7 @@ class PageInfo:
     folios: list[int] = field(default_factory=list)  # every page number read in the margins, likeliest first
     folio_alone: bool = False        # a margin line is the folio alone (27 / ·27· / 第27页), no head run on
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
+    from_article_no: bool = False    # `printed` counted from the 文章编号s' first pages, no folio read
     kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
     heads: list["Line"] = field(default_factory=list)
@@ -141,11 +155,16 @@ def folio_reading(text: str) -> tuple[int, bool] | None:
     (27 中国性科学…, weak). A running head's year, volume and issue (2011年 / 第20卷 / Vol. 20 /
     No. 2) and a jump reference (下转第16页) are no folio."""
     # digits inside a DOI or URL ("s41598-021-85454-5") are no page number
-    text = _JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip()
-    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_START, _FOLIO_END):
+    text = unspaced(_JUMP_REF.sub(" ", _URL_OR_DOI.sub(" ", text)).strip())
+    for rx in (_FOLIO_CJK_PAGE, _FOLIO_PAGE_OF, _FOLIO_ALONE, _FOLIO_DOTS, _FOLIO_DOTS_EDGE, _FOLIO_START, _FOLIO_END):
         m = rx.search(text)
         if not m:
             continue
+        if rx is _FOLIO_DOTS_EDGE and m.group(1) is None:
+            n = int(m.group(2))
+            if not 0 < n < 5000 or 1900 <= n <= 2100:
+                continue
+            return n, True
         n = int(m.group(1))
         if not 0 < n < 5000 or (1900 <= n <= 2100 and rx is not _FOLIO_ALONE):
             continue
@@ -156,10 +175,27 @@ def folio_reading(text: str) -> tuple[int, bool] | None:
     return None
 
 
+def unspaced(text: str) -> str:
+    """A margin line with a letter-spaced folio closed up ("· 1 2 7 ·" -> "·127·", "1 2 7" ->
+    "127"): journals that space out their folios, and exporters that place each digit on its
+    own, give the text layer one digit per word; read as words, "1 2 7" would be page 1."""
+    return _SPACED_DIGITS.sub(lambda m: re.sub(r"\s", "", m.group(1)), text)
+
+
+def alone_line(text: str) -> bool:
+    """Is a margin line nothing but the folio (27 / ·27· / — 27 — / 第27页 / 1 2 7)?"""
+    return _ALONE_LINE.match(unspaced(text)) is not None
+
+
 def _folio_alone(text: str, line: "Line", size: float) -> bool:
     """A page number printed alone in the margin, in type up to 1.4× the text (a journal
-    with small body type sets its folios larger)."""
-    return line.size <= size * 1.4 and _FOLIO_ALONE.match(text) is not None
+    with small body type sets its folios larger), or a running head that carries one in
+    type up to 1.25× the text (a 五号 head and folio over 小五 text: ·36· 中国X学 2011年…), the
+    folio set off by its marks (a bare number run into larger type may be a title's or a
+    masthead's)."""
+    if line.size <= size * 1.4 and _FOLIO_ALONE.match(unspaced(text)) is not None:
+        return True
+    return line.size <= size * 1.25 and (reading := folio_reading(text)) is not None and reading[1]
 
 
 def prints_folio(info: "PageInfo") -> bool:
@@ -206,11 +242,11 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
         # (the pieces of one printed row — a head and its folio — sit within half a line)
         nxt = next((ln for ln in lines if ln.y > first.y + first.size * 0.6), None)
         prv = next((ln for ln in reversed(lines) if ln.y < last.y - last.size * 0.6), None)
-        if first.size <= size * 1.05 and first.y < page.height * 0.2 and nxt is not None and (
-                _FOLIO_ALONE.match(first.text.strip()) or _apart(nxt.y - first.y, first, pitch)):
+        if (first.size <= size * 1.05 or _folio_alone(first.text, first, size)) and first.y < page.height * 0.2 and nxt is not None and (
+                _FOLIO_ALONE.match(unspaced(first.text.strip())) or _apart(nxt.y - first.y, first, pitch)):
             tops.append((first.y, _folio(first) is not None))
-        if last.size <= size * 1.05 and last.y > page.height * 0.8 and prv is not None and (
-                _FOLIO_ALONE.match(last.text.strip()) or _apart(last.y - prv.y, last, pitch)):
+        if (last.size <= size * 1.05 or _folio_alone(last.text, last, size)) and last.y > page.height * 0.8 and prv is not None and (
+                _FOLIO_ALONE.match(unspaced(last.text.strip())) or _apart(last.y - prv.y, last, pitch)):
             bottoms.append((last.y, _folio(last) is not None))
 
     def cluster(found: list[tuple[float, bool]]) -> list[float]:
@@ -227,8 +263,28 @@ def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float
     return (max(top_ys) + 1.0 if top_ys else None), (min(bottom_ys) - 1.0 if bottom_ys else None)
 
 
-def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)
-                ) -> tuple[list["Line"], list["Line"], int | None]:
+def recurring_heads(pages: list["PageText"], size: float) -> frozenset[float]:
+    """The y of running heads (or feet) set larger than the text — up to 1.25×, a 五号 head
+    over 小五 text — that carry a number: the top-most (or bottom-most) line of most pages,
+    at the same height on each (GB/T 3179-2009: the 书眉 and its folio recur on every page
+    but the first pages). Larger type in the margin is otherwise taken for a title."""
+    found: list[float] = []
+    used = 0
+    for page in pages:
+        lines = [ln for ln in page.lines if ln.text.strip()]
+        if len(lines) < 5:
+            continue
+        used += 1
+        for ln in {id(x): x for x in (min(lines, key=lambda x: x.y), max(lines, key=lambda x: x.y))}.values():
+            if (size * 1.05 < ln.size <= size * 1.25 and (ln.y < page.height * 0.12 or ln.y > page.height * 0.88)
+                    and folio_reading(ln.text) is not None):
+                found.append(ln.y)
+    enough = max(3, used // 2)
+    return frozenset(y for y in found if sum(abs(y - v) <= 1.5 for v in found) >= enough)
+
+
+def split_edges(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None),
+                recurring: frozenset[float] = frozenset()) -> tuple[list["Line"], list["Line"], int | None]:
     """(body lines, running-head/foot lines, printed page number seen on the page).
 
     A running head sits in the top margin, set apart from the text by a gap; a foot line
@@ -249,11 +305,13 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         is_head = False
         text = line.text.strip()
         in_margin = line.y < top or line.y > bottom
+        # (a larger running head that recurs at this height on most pages: recurring_heads)
+        large_head = line.size <= size * 1.25 and any(abs(line.y - y) <= 1.5 for y in recurring)
         if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
         elif in_margin and _JUMP_REF.fullmatch(text):
             pass  # （下转第16页） ending a column at the foot, （上接第12页） over one: the article's text
-        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size)) and len(text) < 70:
+        elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
             # a second line under a head belongs to the head only when it sits closer to
@@ -261,7 +319,7 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
             if is_head:
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
-        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size)):
+        elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head):
             n = _folio(line)
             apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
             # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
@@ -473,6 +531,39 @@ def printed_from_contents(infos: list[PageInfo]) -> None:
             p.evidence.append(f"printed page {p.printed} from the 目录's start pages (offset {offset:+d})")
 
 
+def printed_from_article_numbers(infos: list[PageInfo]) -> None:
+    """An issue whose pages show no folio that could be read (numbers only from the PDF's page
+    labels, an exporter's 1…N, or none): the 文章编号 an article prints on its first page
+    (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names that page's printed
+    number, so the first pages that print one give the printed-minus-physical offset (two
+    agreeing, or one nothing contradicts, and a majority) and every page is numbered by it.
+    Printed evidence outranks page labels; numbers so given are inferred, not seen."""
+    from parsers.identifiers import parse_article_no
+    if any(p.folios for p in infos):
+        return
+    votes: Counter[int] = Counter()
+    for p in infos:
+        if p.kind != "start" or "article_no" not in p.labels:
+            continue
+        top = p.start_y if p.start_y is not None else float("-inf")
+        end = p.later_starts[0].y if p.later_starts else float("inf")
+        ano = parse_article_no("\n".join(ln.text for ln in p.body if top - 0.5 <= ln.y < end - 0.5))
+        if ano is not None and ano.first_page.isdigit() and int(ano.first_page) > 0:
+            votes[int(ano.first_page) - p.number] += 1
+    if not votes:
+        return
+    offset, n = votes.most_common(1)[0]
+    if (len(votes) > 1 and n < 2) or n * 2 <= sum(votes.values()):
+        return
+    for p in infos:
+        if p.printed == p.number + offset and not p.from_label:
+            continue
+        p.printed = p.number + offset if p.number + offset > 0 else None
+        p.printed_seen = p.from_label = False
+        p.from_article_no = True
+        p.evidence.append(f"printed page {p.printed} from the 文章编号 first pages (offset {offset:+d}, {n} agreeing)")
+
+
 def main_run_last(pages: list[PageInfo]) -> PageInfo:
     """The last page of an article's main run: its pages are numbered on from the first
     page, one per physical page; a jump page bound in after them (its folio off that
@@ -545,8 +636,9 @@ def _column_name(line: "Line", top: list["Line"], least: float) -> bool:
             and not nxt_text.startswith(("—", "-", "（", "(")))
 
 
-def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None)) -> PageInfo:
-    body, heads, folio = split_edges(page, size, band)
+def classify(page: "PageText", size: float, band: tuple[float | None, float | None] = (None, None),
+             recurring: frozenset[float] = frozenset()) -> PageInfo:
+    body, heads, folio = split_edges(page, size, band, recurring)
     body = split_side_box(unmerge_info_column(body))  # (sidebars and margin boxes the text layer merged)
     stamps = [ln for ln in body + heads if is_platform_stamp(ln.text)]
     if stamps:  # a download platform's line on every page it serves: no part of the article
@@ -554,7 +646,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         body = [ln for ln in body if ln not in stamps]
         heads = [ln for ln in heads if ln not in stamps]
     info = PageInfo(page.number, label=page.label, printed=folio, printed_seen=folio is not None, body=body, heads=heads,
-                    folios=folios_of(heads), folio_alone=any(_ALONE_LINE.match(h.text) for h in heads))
+                    folios=folios_of(heads), folio_alone=any(alone_line(h.text) for h in heads))
     if stamps:
         info.evidence.append(f"a download platform's stamp left out: “{stamps[0].text[:60]}”")
     if folio is None and page.label and page.label.isdigit():
@@ -649,13 +741,24 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.evidence.append(f"large-type “{title[:60]}” has no byline under it: not an article's title")
         info.title_lines = []
     elif info.title_lines and (info.labels & ARTICLE_LABELS or info.title_lines[0].size >= size * 1.5):
+        earlier = _start_read_before(body, hits, size, info.title_lines)
+        if earlier is not None:
+            info.evidence.append(f"“{''.join(ln.text.strip() for ln in earlier)[:40]}” lower in a column read before "
+                                 f"“{title[:40]}” starts first")
+            info.title_lines = earlier
         info.kind = "start"
         info.evidence.append(f"title type {info.title_lines[0].size:.1f}pt vs body {size:.1f}pt")
         top = info.title_lines[0]
         below = {h.field for h in hits if body[h.line].y >= top.y - 0.5}
-        before = [ln for ln in body if ln.y < top.y] + _column_before(body, top)
+        before = [ln for k, ln in enumerate(body) if ln.y < top.y and _read_before(body, k, top)] + _column_before(body, top)
         closed_above = any(CLOSING.match(ln.text) or REFERENCES_HEAD.match(ln.text.strip()) for ln in before)
-        if (below & ARTICLE_LABELS or closed_above) and _text_above(body, labelled, top, size):
+        # the last line or two of the article before (its last reference item, a closing line)
+        # at the top of the column where this one's head starts, under its 摘要/关键词: run-on
+        # journals start an article in the column where the one before it ends, however little
+        # of that one is left (GB/T 7714 numbered references end it)
+        tail = (below & {"abstract_zh", "keywords_zh"}) and any(
+            _shows_end(ln.text) and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
+        if (below & ARTICLE_LABELS or closed_above) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
         info.later_starts, notice = _later_starts(body, hits, size, info.title_lines)
@@ -777,8 +880,20 @@ def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: flo
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
     which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
     beside = {id(ln) for ln in _column_before(body, title)}
-    return _running_text([ln for k, ln in enumerate(body) if (ln.y < title.y - 0.5 * title.size or id(ln) in beside)
+    return _running_text([ln for k, ln in enumerate(body) if (_read_before(body, k, title) or id(ln) in beside)
                           and k not in labelled], size)
+
+
+def _read_before(body: list["Line"], k: int, title: "Line") -> bool:
+    """Is body line k above `title` and read before it? On a two-column page the top of the
+    right column is higher than a title lower in the left column but is read after it (the
+    reading order runs down the left column first): an article that opens the left column and
+    ends at the top of the right one has no other article's text above its title."""
+    ln = body[k]
+    if ln.y >= title.y - 0.5 * title.size:
+        return False
+    at = next((j for j, t in enumerate(body) if t is title), None)
+    return at is None or k < at or ln.x0 < title.x1
 
 
 def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
@@ -832,7 +947,7 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
     while k < len(body):
         ln = body[k]
         if (ln.size < size * 1.2 or len(re.sub(r"\s", "", ln.text)) < 2 or COLUMN_LABEL.match(ln.text)
-                or _ALONE_LINE.match(ln.text) or not re.search(r"[^\W\d_]", ln.text)):
+                or alone_line(ln.text) or not re.search(r"[^\W\d_]", ln.text)):
             k += 1
             continue
         group, j = [ln], k + 1
@@ -860,6 +975,23 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
     return starts, notice
 
 
+def _start_read_before(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
+                       ) -> list["Line"] | None:
+    """On a two-column page, the title lines of an article that starts lower in the left column
+    than `first` (the highest title, in the right column) and so is read before it: run-on
+    journals start each piece in the column where the one before ends, so a short piece may
+    open low in the left column, end at the top of the right one, and the next article start
+    under it. None unless such a start follows an article's end (as _later_starts reads one)."""
+    at = next((k for k, ln in enumerate(body) if ln is first[0]), None)
+    if not at:
+        return None
+    head = body[:at]
+    starts, _ = _later_starts(head, [h for h in hits if h.line < at], size, [head[0]])
+    left = [s for s in starts if s.title_lines and s.title_lines[0].y > first[0].y
+            and max(ln.x1 for ln in s.title_lines) < first[0].x0]
+    return left[0].title_lines if left else None
+
+
 def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
     """The top of the article's block: the title, or the labelled lines printed just above it
     (a CNKI one-line header 文章编号…中图分类号…, a DOI line)."""
@@ -877,7 +1009,7 @@ def text_runs_on(info: PageInfo, size: float) -> bool:
     body-size line here at all (only its title, byline and abstract). The first-page notes
     (收稿日期, 基金项目, 作者简介: CAJ-CD B/T 1-2006 sets them at the foot of the page where
     the article starts) printed below such text are then no closing block."""
-    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not _ALONE_LINE.match(ln.text)]
+    lines = [ln for ln in info.body if abs(ln.size - size) <= 0.4 and not alone_line(ln.text)]
     if not lines:
         return True
     last = max(lines, key=lambda ln: (ln.y, ln.x0))

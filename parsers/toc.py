@@ -12,7 +12,13 @@ _ENTRY = re.compile(
     r"[（(]?(?P<page>\d{1,4})[）)]?\s*$"
 )
 LEADER = re.compile(r"[.·…．_]{3,}|…{2}|[—\-]{3,}")  # (two ellipses are six dots)
-_SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$")
+_SECTION = re.compile(r"^[【\[〔]?[\u4e00-\u9fff]{2,8}[】\]〕]?$|^[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]$")
+# the 目次 page's own heading lines (GB/T 3179-2009: the 目次 repeats the journal, year, volume and
+# issue: 中国X学 2011年第2期 / 第20卷 第2期 / Vol.20 No.2): no entry's title
+_ISSUE_LINE = re.compile(r"(?:19|20)\d\d\s*年\s*(?:\d{1,2}\s*月)?\s*(?:第\s*\d{1,3}\s*卷\s*)?第?\s*\d{1,2}\s*期\s*$"
+                         r"|^第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期|\bVol\.?\s*\d+\s*,?\s*No\.?\s*\d+", re.I)
+# an entry printed with its start page first (27　题名　作者), as some 目次 set it
+_PAGE_FIRST = re.compile(r"^[（(]?(?P<page>\d{1,4})[）)]?[\s.·…]+(?P<text>[^\d\s].*)$")
 TOC_HEAD = re.compile(
     r"^\s*(?:(?:本期|(?:19|20)\d\d\s*年\s*第\s*\d{1,2}\s*期)\s*)?(?:目\s*录|目\s*次)(?:\s+(?:table\s+of\s+)?contents)?\s*$"
     r"|^\s*(?:table\s+of\s+)?contents\s*$", re.I)
@@ -72,7 +78,7 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
     after_entry = False
     for raw in lines:
         line = raw.strip()
-        if not line or TOC_HEAD.match(line):
+        if not line or TOC_HEAD.match(line) or (not pending and _ISSUE_LINE.search(line) and not _ENTRY.match(line)):
             continue
         m = _ENTRY.match(line)
         if not m or m.group("page") == line:
@@ -102,7 +108,25 @@ def parse_toc(lines: list[str]) -> list[TocEntry]:
             continue
         entries.append(TocEntry(title=title, authors=authors, page=int(m.group("page"))))
         after_entry = True
-    return entries
+    return entries or _page_first(lines)
+
+
+def _page_first(lines: list[str]) -> list[TocEntry]:
+    """Entries of a 目次 that prints each start page before its title (27　题名　作者): read
+    only when no line carries its page at the end (a 目次 keeps one form), each names its
+    authors (a journal's 目次 does; the numbered sections of one work's contents, 1 引言 /
+    2 方法, do not), and two at least, their pages in order."""
+    entries = []
+    for raw in lines:
+        m = _PAGE_FIRST.match(raw.strip())
+        if not m or not re.search(r"[\u4e00-\u9fff]{2}", m.group("text")) or _ISSUE_LINE.search(raw):
+            continue
+        title, authors = _title_and_names(m.group("text").strip())
+        if not authors:
+            return []
+        entries.append(TocEntry(title=title, authors=authors, page=int(m.group("page"))))
+    pages = [e.page for e in entries]
+    return entries if len(entries) >= 2 and pages == sorted(pages) else []
 
 
 def similar(a: str, b: str) -> float:

@@ -55,6 +55,22 @@ def test_numbers_of_a_running_head_or_a_jump_reference_are_no_folio(text: str) -
     assert _folio(_line(text, 30)) is None
 
 
+@pytest.mark.parametrize("text", ["― 27 ―", "―27―", "─27─", "∙27∙", "⋅27⋅", "‧27‧",
+                                  "Chin J Hum Sex, Feb 2011, Vol.20, No.2·27·", "·27·Chin J Hum Sex, Feb 2011",
+                                  "2 7", "· 2 7 ·", "— 2 7 —", "2 7 " + HEAD, HEAD + " 2 7", "Vol.20 No.2 · 2 7 ·"])
+def test_folio_marks_fonts_and_letter_spacing(text: str) -> None:
+    """GB/T 3179-2009 leaves the folio's form to the journal: bars and bullets as CJK fonts
+    encode them (― U+2015 for GB 2312's dash, ∙ ‧), a folio set against the running head's
+    words (Founder's one run), and a letter-spaced folio the text layer reads digit by digit."""
+    assert _folio(_line(text, 30)) == 27
+
+
+def test_a_letter_spaced_folio_is_not_its_first_digit() -> None:
+    """"1 4 3" at the foot is page 143 (read as words, it was page 1: wrong and unflagged)."""
+    assert _folio(_line("1 4 3", 800)) == 143
+    assert _folio(_line("2 0 1 1年2月 第20卷 第2期", 30)) is None
+
+
 @given(st.integers(min_value=1, max_value=1899), st.sampled_from(["·{}·", "— {} —", "-{}-", "第{}页", "{}"]))
 def test_any_folio_in_any_form_reads_back(n: int, form: str) -> None:
     assert _folio(_line(form.format(n), 800)) == n
