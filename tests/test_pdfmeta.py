@@ -138,3 +138,18 @@ def test_a_start_without_its_own_doi_in_a_one_article_file_is_part_of_it():
     issue = _issue("supplement_other")
     assert [list(a.pdf_pages) for a in issue.articles] == [[1, 2], [3, 3]]
     assert issue.articles[1].doi == TRUTH["other_doi"]
+
+
+def test_a_hostile_packet_is_read_as_nothing_quickly():
+    import time
+
+    laughs = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+              + "".join(f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(9))
+              + ']><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              '<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>&j;</dc:title>'
+              '</rdf:Description></rdf:RDF></x:xmpmeta>')
+    start = time.perf_counter()
+    props = xmp_properties(laughs)
+    assert time.perf_counter() - start < 2
+    assert all(len(v) < 1000 for vals in props.values() for v in vals)  # (no entity expanded)
+    assert xmp_properties("<x>" * 600_000) == {}  # (over the size a packet ever has)
