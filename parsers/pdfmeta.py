@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -126,52 +127,49 @@ def file_metadata(info: dict[str, str], packet: str = "") -> FileMeta:
     packet; the XMP wins where both carry one (it is the newer, Crossmark-mandated place)."""
     xmp = xmp_properties(packet)
     where: dict[str, str] = {}
-    doi = ""
-    for key in ("crossmark:DOI", "prism:doi", "pdfx:doi", "dc:identifier", "prism:url"):
-        for value in xmp.get(key, []):
-            doi = _doi_in(value if "10." not in value[:3] else "doi:" + value)
-            if doi:
-                where["doi"] = f"XMP {key}"
-                break
-        if doi:
-            break
-    if not doi:
-        for key in ("doi", "Subject", "WPS-ARTICLEDOI"):
-            value = info.get(key, "")
-            doi = _doi_in(value if not value.startswith("10.") else "doi:" + value)
-            if doi:
-                where["doi"] = f"/{key}"
-                break
-    title = ""
-    for src, value in [(f"XMP dc:title", v) for v in xmp.get("dc:title", [])[:1]] + [("/Title", info.get("Title", ""))]:
-        value = unicodedata.normalize("NFC", _entities(value))
-        if _looks_like_title(value):
-            title, where["title"] = value, src
-            break
-    keywords: tuple[str, ...] = ()
-    candidates = [("XMP pdf:Keywords", v) for v in xmp.get("pdf:Keywords", [])[:1]]
-    candidates += [("XMP prism:keyword", "; ".join(xmp["prism:keyword"]))] if xmp.get("prism:keyword") else []
-    candidates += [("/Keywords", info.get("Keywords", ""))]
-    for src, value in candidates:
-        found = _keyword_list(_entities(value))
-        if len(found) >= 2 and all(len(k) <= 80 for k in found):
-            keywords, where["keywords"] = found, src
-            break
-    abstract = ""
-    for src, value in [("XMP dc:description", v) for v in xmp.get("dc:description", [])[:1]] + [("/Subject", info.get("Subject", ""))]:
-        value = " ".join(_entities(value).split())
-        if len(value) >= 300 and not _doi_in(value[:120]):
-            abstract, where["abstract"] = value, src
-            break
-    authors: tuple[str, ...] = ()
-    for src, names in (("XMP dc:creator", xmp.get("dc:creator", [])),
-                       ("/Author", re.split(r"\s*;\s*" if ";" in info.get("Author", "") else r",?\s+and\s+|,\s*",
-                                            info.get("Author", "")))):
-        found = _surnames(names)
-        if len(found) >= 2:
-            authors, where["authors"] = found, src
-            break
+
+    def first(name: str, candidates: list[tuple[str, str]], read: Any, empty: Any = "") -> Any:
+        """The first candidate (where, raw value) that `read` makes something of."""
+        for src, raw in candidates:
+            value = read(raw)
+            if value:
+                where[name] = src
+                return value
+        return empty
+
+    doi_slots = [(f"XMP {k}", v) for k in ("crossmark:DOI", "prism:doi", "pdfx:doi", "dc:identifier", "prism:url")
+                 for v in xmp.get(k, [])] + [(f"/{k}", info.get(k, "")) for k in ("doi", "Subject", "WPS-ARTICLEDOI")]
+    doi = first("doi", doi_slots, lambda v: _doi_in(v if not v.startswith("10.") else "doi:" + v))
+    title = first("title", [("XMP dc:title", v) for v in xmp.get("dc:title", [])[:1]] + [("/Title", info.get("Title", ""))],
+                  _title_in)
+    keyword_slots = [("XMP pdf:Keywords", v) for v in xmp.get("pdf:Keywords", [])[:1]]
+    keyword_slots += [("XMP prism:keyword", "; ".join(xmp["prism:keyword"]))] if xmp.get("prism:keyword") else []
+    keywords = first("keywords", keyword_slots + [("/Keywords", info.get("Keywords", ""))], _keywords_in, ())
+    abstract = first("abstract", [("XMP dc:description", v) for v in xmp.get("dc:description", [])[:1]]
+                     + [("/Subject", info.get("Subject", ""))], _abstract_in)
+    author = info.get("Author", "")
+    people = re.split(r"\s*;\s*" if ";" in author else r",?\s+and\s+|,\s*", author)
+    authors = first("authors", [("XMP dc:creator", xmp.get("dc:creator", [])), ("/Author", people)],
+                    lambda names: _surnames(names) if len(names) >= 2 else (), ())
     return FileMeta(doi=doi, title=title, keywords=keywords, abstract=abstract, authors=authors, where=where)
+
+
+def _title_in(raw: str) -> str:
+    """A slot's text when it has a title's shape (references like &#x2010; resolved)."""
+    value = unicodedata.normalize("NFC", _entities(raw))
+    return value if _looks_like_title(value) else ""
+
+
+def _keywords_in(raw: str) -> tuple[str, ...]:
+    """A slot's keyword list when it holds two or more keywords, none of them a sentence."""
+    found = _keyword_list(_entities(raw))
+    return found if len(found) >= 2 and all(len(k) <= 80 for k in found) else ()
+
+
+def _abstract_in(raw: str) -> str:
+    """A slot's text when it is long enough to be an abstract and is no citation line."""
+    value = " ".join(_entities(raw).split())
+    return value if len(value) >= 300 and not _doi_in(value[:120]) else ""
 
 
 _PERSON = re.compile(r"^[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,4}$")
