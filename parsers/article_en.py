@@ -186,9 +186,21 @@ _NOTE_START = re.compile(r"^\s*\(?(?:©|\(c\)|Copyright|Correspondence|Correspon
                          r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
                          r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
 _LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
-_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y)\s*[:.]?\s*$", re.I)
-_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY)\b"
-                              r"\s*[:.—–-]?\s*")
+# (the abstract's label: "Abstract", Wiley's and The Lancet's "Summary", the "Synopsis" some
+# society journals print, letter-spaced "A B S T R A C T" as Elsevier sets it)
+_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y|synopsis)\s*[:.]?\s*$", re.I)
+_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY|"
+                              r"Synopsis|SYNOPSIS)\b\s*[:.—–-]?\s*")
+# the other summaries journals print beside the abstract, each its own JATS <abstract
+# abstract-type=…> or a note, never the abstract: MDPI's "Simple Summary" (printed before
+# the Abstract), PLOS's "Author summary", eLife's digest and impact statement, PNAS's
+# "Significance", Cell's "In brief" and highlights, Elsevier's graphical abstract, the lay
+# and plain-language summaries of medical journals, Lancet's "Research in context"
+_OTHER_SUMMARY = re.compile(r"^\s*(?:(?:Simple|Plain[\s-]+language|Lay|Author|Non-?technical|Public|Graphical|Visual|Video|"
+                            r"Editor['’]?s|One[\s-]+sentence)\s+(?:summary|abstract)|eLife\s+digest|Digest|"
+                            r"Significance(?:\s+statement)?|In\s+brief|Impact\s+statement|Highlights|Key\s+points|"
+                            r"Research\s+in\s+context|Teaser|G\s?R\s?A\s?P\s?H\s?I\s?C\s?A\s?L\s+A\s?B\s?S\s?T\s?R\s?A\s?C\s?T|"
+                            r"H\s?I\s?G\s?H\s?L\s?I\s?G\s?H\s?T\s?S)\b", re.I)
 
 
 def column_paragraph(lines: list["Line"], k: int, end: int) -> list[int]:
@@ -338,12 +350,15 @@ _FRONT_NOTE_LABEL = (r"^\s*(?:Mathematics\s+Subject\s+Classifications?|AMS\s+(?:
 # front-matter note (correspondence, dates, the citation line, the licence)
 _AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
                              r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$"
+                             # (Elsevier's and T&F's side column: "Article history" or "ARTICLE INFO" alone over the dates)
+                             r"|^\s*(?:Article\s+(?:history|info(?:rmation)?)|History)\s*:?\s*$"
                              rf"|{_FRONT_NOTE_LABEL}", re.I)
 
 
 # a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
 # or the copyright line (not "Open access data sources", a keyword)
-_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence|Corresponding author|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
+_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence(?:\s+(?:to|should\s+be\s+addressed\s+to))?|"
+                              r"(?:\*\s*)?Corresponding\s+authors?|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
                               r"Available online|Academic Editor|Edited by|Reviewed by|Citation|Cite this article|"
                               r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
 
@@ -369,9 +384,25 @@ def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
 
 
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
-    """The first line below the label `lines[k]` in the label's column."""
-    x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
-    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
+    """The first line below the label `lines[k]` in the label's column: found by position
+    (the text layer may read a line of the column beside it first: Elsevier's article-info
+    column and the abstract, read across line by line), as the nearest line under the label
+    that starts at its left edge (a first-line indent allowed), is centred under it (a
+    centred label over centred text) or spans it; else the first line after it that overlaps it."""
+    label = lines[k]
+    mid = (label.x0 + label.x1) / 2
+    reach = 5 * max(label.size, 8.0)
+
+    def in_column(ln: "Line") -> bool:
+        return (-3 < ln.x0 - label.x0 < 3 * label.size + 12 or abs((ln.x0 + ln.x1) / 2 - mid) < 2 * label.size
+                or ln.x0 - 3 <= label.x0 and label.x1 <= ln.x1 + 3)  # (or the label within the text's measure)
+
+    near = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y < reach and lines[j].text.strip()
+            and in_column(lines[j])]
+    if near:
+        return min(near, key=lambda j: (lines[j].y, j))
+    x0, x1 = label.x0, max(label.x1, label.x0 + 200)
+    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > label.y),
                 None)
 
 
@@ -695,7 +726,19 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
         a, b = lines[min(start + 1, len(lines) - 1)], lines[kw_at]
         return kw_at if b.x0 < a.x1 and b.x1 > a.x0 else len(lines)
 
-    if header.fields.get("abstract_en"):
+    at = header.at.get("abstract_en")
+    if at is not None and _OTHER_SUMMARY.match(lines[at].text):
+        # the label pass took the "Summary" of another summary's label (MDPI's "Simple Summary:"
+        # printed before the Abstract): the abstract is under its own label, further on
+        own = next((k for k in range(after_aff, len(lines)) if k != at and _RUN_IN_ABSTRACT.match(lines[k].text)
+                    and not _OTHER_SUMMARY.match(lines[k].text)), None)
+        art.abstract.en = without_permissions(labelled_abstract(lines, own, end_for(own))) if own is not None else ""
+        return
+    if at is not None and _ABSTRACT_ALONE.match(lines[at].text) and (under := labelled_abstract(lines, at, end_for(at))):
+        # the label alone on its line: the text under it, found by position (the label pass
+        # reads on in the text layer's order, which may run across a column beside it)
+        art.abstract.en = without_permissions(under)
+    elif header.fields.get("abstract_en"):
         art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
         if _SUBHEAD.match(art.abstract.en):
             # a structured abstract: the label pass ends a field at a line naming a section
