@@ -267,12 +267,15 @@ _KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+)?key[\s\-]?words?(?:\s+an
                              r"\s*[:：.—–-]?\s*", re.I)
 
 
-def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
+def keywords_from_lines(lines: list["Line"], k: int, where: list[int] | None = None) -> list[str]:
     """The keywords run in after the label at `lines[k]` and continued down its column (a
-    side column of editors or affiliations printed beside them is not part of them)."""
+    side column of editors or affiliations printed beside them is not part of them); the
+    list's last line is appended to `where` when given."""
     rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
     if rest:
         block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
+        if where is not None:
+            where.append(block[-1])
         texts = [rest] + [lines[j].text for j in block[1:]]
         if not any(_KW_SEPARATORS.search(t) for t in texts) and (tabbed := _tabbed_items(lines, block)):
             return tabbed  # (keywords set apart by wide gaps alone, each a run of its own)
@@ -281,7 +284,10 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
-        texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
+        block = [] if nxt is None else _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])
+        if where is not None and block:
+            where.append(block[-1])
+        texts = [lines[j].text for j in block]
         if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]  # one keyword a line
     return split_keywords_en(join_lines(texts))
@@ -371,9 +377,16 @@ _PROSE = frozenset("the a an of and in is are was were be been we our this that 
 def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
     """A keyword list's lines, cut before the first line that opens what follows it in the
     front matter (a heading, a note, the abbreviations list)."""
+    face = _face(lines[block[0]].spans[-1].font) if lines[block[0]].spans else ""
     for n, j in enumerate(block[1:], 1):
         text = lines[j].text
         words = text.lower().split()
+        opens = next((sp for sp in lines[j].spans or [] if sp.text.strip() and not sp.sup), None)
+        if opens is not None and _face(opens.font) == "bold" and face != "bold" or _LABEL_COLON.match(text):
+            # a line opening in bold under a list in another face, or with "Label:", is the
+            # next field's label (journals set front-matter labels in bold: "Article history",
+            # "Handling Editor", "Data availability:"); a keyword holds no colon after its first words
+            return block[:n]
         prose = sum(w in _PROSE for w in words)
         if prose >= 3 and prose * 4 >= len(words):
             return block[:n]  # running text: the body's first paragraph set on under the list
@@ -381,6 +394,15 @@ def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
                 or _RUN_IN_ABSTRACT.match(text) and not re.match(r"\s*\w+\s*[,;]", text):
             return block[:n]
     return block
+
+
+# a front-matter label opening a line: one to four words, the first capitalised, and a colon
+_LABEL_COLON = re.compile(r"^\s*[*†]?[A-Z][A-Za-z'’\-]*(?:\s+[A-Za-z'’\-]+){0,3}\s*[:：]\s")
+
+
+def _face(font: str) -> str:
+    """"bold" for a bold (or heavier) font's name, else ""."""
+    return "bold" if re.search(r"bold|black|heavy|semibold|demi|[-,]B[a-z]*$|\.B$", font or "", re.I) else ""
 
 
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
@@ -643,7 +665,8 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     f = header.fields
     _fill_abstract(art, lines, header, after_aff, bool(marked))
     art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
-    _fill_keywords(art, lines, header, after_aff)
+    kw_last = _fill_keywords(art, lines, header, after_aff)
+    _field_ends(art, lines, after_aff, kw_last, pages or [first])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
@@ -781,16 +804,116 @@ def without_permissions(abstract: str) -> str:
     return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
 
 
-def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> None:
+def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> int | None:
     """The keywords, read from their label's line down its column (the label pass's line, or
-    a keywords label in a case the label pass does not know)."""
+    a keywords label in a case the label pass does not know). Returns the list's last line
+    when it was read from the page's lines."""
     kw_at = header.at.get("keywords_en")
     kw_line = kw_at if kw_at is not None else next(
         (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
     if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
-        art.keywords.en = keywords_from_lines(lines, kw_line)
-    elif header.fields.get("keywords_en"):
+        where: list[int] = []
+        art.keywords.en = keywords_from_lines(lines, kw_line, where)
+        return where[-1] if where and art.keywords.en else None
+    if header.fields.get("keywords_en"):
         art.keywords.en = split_keywords_en(header.fields["keywords_en"])
+    return None
+
+
+def _ends_a_field(text: str) -> bool:
+    """Whether a line opens what follows an abstract or a keyword list in the front matter
+    (JATS order): a label, a heading, another summary, a note, the licence."""
+    return bool(_KEYWORDS_LABEL.match(text) or _RUN_IN_ABSTRACT.match(text) or _OTHER_SUMMARY.match(text)
+                or is_section_heading(text) or _AFTER_KEYWORDS.match(text) or _NOTE_AFTER_LIST.match(text)
+                or _NOTE_START.match(text) or _LICENCE_LINE.match(text) or _LABEL_COLON.match(text)
+                or re.match(_FRONT_NOTE_LABEL, text, re.I))
+
+
+def _column_of(lines: list["Line"], last: "Line") -> tuple[float, float]:
+    """The horizontal extent of the column a field's last line is set in: its left edge,
+    and the furthest any line in its type starting there reaches just above it."""
+    x1 = max([ln.x1 for ln in lines if abs(ln.x0 - last.x0) < 3 and 0 <= last.y - ln.y < 150
+              and abs(ln.size - last.size) <= 0.3] + [last.x1])
+    return last.x0, x1
+
+
+def weak_end(lines: list["Line"], k: int) -> str:
+    """Why the end of a field whose last line is `lines[k]` rests on weak evidence, or "":
+    nothing follows it in its column on the page (it may go on in the next column or on the
+    next page), or only a change of type size sets what follows apart (no label, heading,
+    note or blank line). A label, a heading or a blank line under it is a printed end."""
+    last = lines[k]
+    x0, x1 = _column_of(lines, last)
+    below = [ln for ln in lines if ln.y > last.y + 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1 and ln.text.strip()]
+    if not below:
+        return "nothing follows it in its column on the page: it may go on in the next column or on the next page"
+    nxt = min(below, key=lambda ln: ln.y)
+    if _ends_a_field(nxt.text.strip()):
+        return ""
+    above = [ln for ln in lines if last.y - 3 * last.size < ln.y < last.y - 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1
+             and abs(ln.size - last.size) <= 0.3]
+    lead = min(last.y - max(ln.y for ln in above), last.size * 1.3) if above else last.size * 1.25
+    if nxt.y - last.y > 1.4 * lead:
+        return ""  # a blank line: the paragraph's printed end
+    if abs(nxt.size - last.size) > 0.3:
+        return "only a change of type size sets it apart from the next line (no label, heading or blank line)"
+    return ""
+
+
+def _last_line_of(lines: list["Line"], text: str, start: int) -> int | None:
+    """The line (from `start` on) that prints the end of `text`."""
+    tail = re.sub(r"\W", "", text)[-16:]
+    if len(tail) < 6:
+        return None
+    for k in range(start, len(lines)):
+        own = re.sub(r"\W", "", lines[k].text)
+        if own and (own.endswith(tail) or len(own) < 16 and tail.endswith(own) and len(own) >= 4):
+            return k
+    return None
+
+
+def _runs_over_page(lines: list["Line"], k: int, pages: list["PageInfo"]) -> list[str]:
+    """The lines opening the next page that carry on a paragraph ending the first page at
+    `lines[k]`: in its type, no heading or label, when the paragraph stopped mid-sentence or
+    a label, heading or note closes the lines carried over (an abstract run over the page
+    break; the body's own text, in another type or after a heading, is not carried)."""
+    if len(pages) < 2 or not pages[1].body:
+        return []
+    nxt, last = pages[1].body, lines[k]
+    top = nxt[0]
+    if abs(top.size - last.size) > 0.3 or _ends_a_field(top.text.strip()):
+        return []
+    block = column_paragraph(nxt, 0, len(nxt))
+    cut = next((n for n, j in enumerate(block) if n and _ends_a_field(nxt[j].text.strip())), len(block))
+    block = block[:cut]
+    after = nxt[block[-1] + 1] if block[-1] + 1 < len(nxt) else None
+    mid_sentence = not re.search(r"[.?!)\]]\s*$", last.text)
+    if not mid_sentence and not (after is not None and _ends_a_field(after.text.strip())):
+        return []
+    return [nxt[j].text for j in block]
+
+
+def _field_ends(art: Article, lines: list["Line"], after_aff: int, kw_last: int | None,
+                pages: list["PageInfo"]) -> None:
+    """Where the abstract and the keyword list end, weighed: an abstract the page's foot cut
+    goes on on the next page; a field whose end rests on weak evidence is noted as doubtful
+    (parsers.confidence caps it below the flag threshold)."""
+    from parsers.confidence import clear_doubts, note_doubt
+
+    clear_doubts(art, ("abstract.en", "keywords.en"))
+    if art.abstract.en and (k := _last_line_of(lines, art.abstract.en, after_aff)) is not None:
+        why = weak_end(lines, k)
+        if why.startswith("nothing follows") and (more := _runs_over_page(lines, k, pages)):
+            art.abstract.en = join_lines([art.abstract.en] + more)
+            why = "it runs over the page break: read on at the next page's top"
+        if why:
+            note_doubt(art, "abstract.en", 0.6, f"where the abstract ends: {why}")
+    if art.keywords.en and kw_last is not None:
+        why = weak_end(lines, kw_last)
+        if re.search(r"[;,·•|]\s*$", lines[kw_last].text):
+            why = "the list's last line ends in a separator: it goes on elsewhere"
+        if why:
+            note_doubt(art, "keywords.en", 0.6, f"where the keyword list ends: {why}")
 
 
 def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:
