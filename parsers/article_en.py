@@ -811,6 +811,9 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
     kw_at = header.at.get("keywords_en")
     kw_line = kw_at if kw_at is not None else next(
         (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
+    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text) and not is_keywords_label(lines[kw_line]):
+        art.keywords.en = []  # a sentence that opens with the word ("Keywords were searched in …"): none printed
+        return None
     if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
         where: list[int] = []
         art.keywords.en = keywords_from_lines(lines, kw_line, where)
@@ -818,6 +821,31 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
     if header.fields.get("keywords_en"):
         art.keywords.en = split_keywords_en(header.fields["keywords_en"])
     return None
+
+
+def is_keywords_label(line: "Line") -> bool:
+    """Whether the keywords word opening `line` is printed as a label: followed by a colon,
+    a dash or a full stop, alone on its line, in capitals ("KEYWORDS soil …"), or set in a
+    face or size of its own (Springer's bold "Keywords" with no colon); a sentence that opens
+    with the word ("Keywords were searched in …") is none of these."""
+    text = line.text
+    m = _KEYWORDS_LABEL.match(text)
+    if not m:
+        return False
+    label, rest = m.group(0), text[m.end():]
+    if re.search(r"[:：.—–-]\s*$", label) or not rest.strip() or label.strip().isupper():
+        return True
+    words = rest.lower().split()
+    if _KW_SEPARATORS.search(rest) and sum(w in _PROSE for w in words) * 4 < len(words):
+        return True  # (a list set apart by separators, not a sentence)
+    spans = [sp for sp in line.spans or [] if sp.text.strip()]
+    at = next((n for n, sp in enumerate(spans) if re.sub(r"\W", "", sp.text).lower().startswith(("key", "index"))), None)
+    if at is None:
+        return True  # (no runs to go by: the label pass's reading stands)
+    own = spans[at]
+    if len(re.sub(r"\W", "", own.text)) > len(re.sub(r"\W", "", label)) + 1:
+        return False  # the word and what follows in one run, one face: a sentence
+    return at + 1 >= len(spans) or own.font != spans[at + 1].font or abs(own.size - spans[at + 1].size) > 0.3
 
 
 def _ends_a_field(text: str) -> bool:

@@ -193,6 +193,7 @@ class Case:
     kw_lines: bool = False                     # (tandf) the keywords one a line in the side column
     graphical: bool = False                    # (elsevier) HIGHLIGHTS and GRAPHICAL ABSTRACT boxes above the article info
     margin_notes: list[str] = field(default_factory=list)  # notes in a right margin column level with the abstract's lines
+    body_text: str = ""                        # the body's first words (before the usual text)
     abstract_tail: str = ""                    # printed run on after the abstract's text, no part of it (© line)
     kw_sidebar: bool = False                   # (frontiers) KEYWORDS and the list in the left column beside the abstract
     expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
@@ -521,7 +522,7 @@ def draw_case(case: Case) -> bytes:
     if case.aff_place == "after-abstract":
         y -= 8
         y = affiliations(y)
-    y -= 8
+    y -= 0 if case.tight_after_abstract and not case.body_heading else 8  # (the body set on with no blank line)
     if case.rule_after_front:
         c.line(ML, y + 6, PW - MR, y + 6)
         y -= 10
@@ -549,7 +550,7 @@ def draw_case(case: Case) -> bytes:
             p.text(line, bx, y, 10)
             y -= 12.5
     else:
-        _body_columns(p, [(BODY * 3, "r", False)], y, foot, two, right_top)
+        _body_columns(p, [(case.body_text + BODY * 3, "r", False)], y, foot, two, right_top)
     if notes:
         c.line(ML, foot - 2, ML + 120, foot - 2)
         fy = foot - 14
@@ -1408,6 +1409,17 @@ def cases() -> list[Case]:
         base("kw_then_correspondence", "a 'Correspondence to:' line right under the keywords",
              kw_after=["Correspondence to: Chen Liu, Department of Soil Science, University of Nebraska (chen.liu@unl.edu)"]),
         base("kw_at_end", "the keywords printed on the last page, after the body", kw_at_end=True),
+        base("kw_none_body_mention", "no keywords printed; the body's first line opens 'Keywords were searched …' "
+                                     "(a sentence, not a label: the record holds none)", no_keywords=True,
+             body_heading="1. Methods", body_text="Keywords were searched in three databases for field studies of "
+                                                  "soil water and wheat growth published since 1990. "),
+        base("kw_then_body_tight", "the body's first paragraph right under the keywords in its own larger type, no "
+                                   "heading and no blank line (only the type size ends the list: flagged)",
+             body_heading="", tight_after_abstract=True, expect={"keywords": "flagged"}),
+        base("abstract_then_body_tight", "no keywords: the body's first paragraph right under the abstract in its own "
+                                         "larger type, no heading and no blank line (only the type size ends the "
+                                         "abstract: flagged)", no_keywords=True, body_heading="",
+             tight_after_abstract=True, expect={"abstract": "flagged"}),
         base("frontiers_kw_sidebar", "Frontiers: KEYWORDS and a comma list in the left column beside the abstract",
              sidebar="frontiers", main_indent=125, kw_sidebar=True),
     ]
