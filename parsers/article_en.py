@@ -663,6 +663,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if contributors:
         art.contributors = contributors
     f = header.fields
+    from parsers.confidence import clear_doubts
+
+    clear_doubts(art, ("abstract.en", "keywords.en"))  # (read afresh below)
     _fill_abstract(art, lines, header, after_aff, bool(marked))
     art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     kw_last = _fill_keywords(art, lines, header, after_aff)
@@ -820,6 +823,13 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
         return where[-1] if where and art.keywords.en else None
     if header.fields.get("keywords_en"):
         art.keywords.en = split_keywords_en(header.fields["keywords_en"])
+        if kw_at is not None and len(art.keywords.en) > 1:
+            from parsers.confidence import note_doubt
+
+            # (the label found inside a line: the label pass read on to the next label it
+            # knows, which is weak evidence for where the list ends)
+            note_doubt(art, "keywords.en", 0.7, "where the keyword list ends: read on to the next label the "
+                                                "label pass knows (its line does not open with the label)")
     return None
 
 
@@ -926,9 +936,8 @@ def _field_ends(art: Article, lines: list["Line"], after_aff: int, kw_last: int 
     """Where the abstract and the keyword list end, weighed: an abstract the page's foot cut
     goes on on the next page; a field whose end rests on weak evidence is noted as doubtful
     (parsers.confidence caps it below the flag threshold)."""
-    from parsers.confidence import clear_doubts, note_doubt
+    from parsers.confidence import note_doubt
 
-    clear_doubts(art, ("abstract.en", "keywords.en"))
     if art.abstract.en and (k := _last_line_of(lines, art.abstract.en, after_aff)) is not None:
         why = weak_end(lines, k)
         if why.startswith("nothing follows") and (more := _runs_over_page(lines, k, pages)):

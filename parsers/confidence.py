@@ -859,6 +859,18 @@ def _english_keywords(art: Article, s: Scores) -> None:
         s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
     if len(ke) == 1 and len(ke[0].split()) >= 4:
         s.cap("keywords.en", 0.6, "one long keyword: the list's separator may have been missed")
+    if len(ke) >= 3 and _capitalised_inside(ke[-1]) and not any(_capitalised_inside(k) for k in ke[:-1]):
+        # a list whose items capitalise only their first word (or none) that ends in an item
+        # with a capitalised word inside ("tillering Article history", "drought Handling
+        # Editor"): the next line's label or heading was read into the last keyword
+        s.cap("keywords.en", 0.6, f"the last keyword “{ke[-1][:40]}” has a capitalised word inside, no other "
+                                  "keyword has: the list may have run on into the next line")
+
+
+def _capitalised_inside(keyword: str) -> bool:
+    """A word after a keyword's first that is capitalised but not in capitals (a name or a
+    label word, not an acronym: "GIS", "pH" do not count)."""
+    return any(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in keyword.split()[1:])
 
 
 def _get_text(art: Article, key: str) -> object:
