@@ -263,8 +263,9 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
 # the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
 # (and the other names journals print it under: "Key-words", "Key terms", "Index Terms" (IEEE),
 # "Keywords and phrases", "Additional Key Words and Phrases" (ACM))
-_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
-                             r"\s*[:：.—–-]?\s*", re.I)
+# (and "Author keywords", "Keywords (MeSH):" with the vocabulary named in brackets)
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+|author\s+|other\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
+                             r"(?:\s*\((?:MeSH|author|authors|JEL|ACM|[A-Za-z ]{2,20}terms?)\))?\s*[:：.—–-]?\s*", re.I)
 
 
 def keywords_from_lines(lines: list["Line"], k: int, where: list[int] | None = None) -> list[str]:
@@ -465,8 +466,9 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
                 return block[:n]
             if n and _KEYWORDS_LABEL.match(text):
                 return block[:n]  # (JATS order: the keywords follow the abstract)
-            if n and re.match(_FRONT_NOTE_LABEL, text, re.I):
-                return block[:n]  # (a classification, abbreviations or a significance note after it)
+            if n and (re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text)):
+                return block[:n]  # (a classification, abbreviations or a significance note after it;
+                # the history, the citation note, the licence or another summary set on under it)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
                 state["concluded"] = True
         return block
@@ -731,7 +733,7 @@ def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
         return abstract
     for ln in lines[start:]:
         text = ln.text.strip()
-        if re.match(_FRONT_NOTE_LABEL, text, re.I):
+        if re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text):
             at = abstract.find(text[:40])
             if at > len(abstract) // 2:
                 return abstract[:at].rstrip()
@@ -856,6 +858,19 @@ def is_keywords_label(line: "Line") -> bool:
     if len(re.sub(r"\W", "", own.text)) > len(re.sub(r"\W", "", label)) + 1:
         return False  # the word and what follows in one run, one face: a sentence
     return at + 1 >= len(spans) or own.font != spans[at + 1].font or abs(own.size - spans[at + 1].size) > 0.3
+
+
+def front_note_line(text: str) -> bool:
+    """Whether a line opens a front-matter note that JATS keeps out of the abstract and the
+    keywords, however it is set: the history ("Received 3 March 2024; accepted …"), the
+    correspondence, the article's citation note, the copyright or licence line, or another
+    summary's label (alone or with a colon). Capitalised, as a note opens: an abstract's
+    line that runs on "received 3 doses" is no note."""
+    t = text.strip()
+    if not t or not (t[0].isupper() or t[0] in "©*("):
+        return False
+    return bool(_NOTE_AFTER_LIST.match(t) or _CITE_NOTE.match(t)
+                or _OTHER_SUMMARY.match(t) and re.match(_OTHER_SUMMARY.pattern + r"\s*(?:[:：.—–]|$)", t, re.I))
 
 
 def _ends_a_field(text: str) -> bool:

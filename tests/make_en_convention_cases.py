@@ -193,6 +193,7 @@ class Case:
     kw_lines: bool = False                     # (tandf) the keywords one a line in the side column
     graphical: bool = False                    # (elsevier) HIGHLIGHTS and GRAPHICAL ABSTRACT boxes above the article info
     margin_notes: list[str] = field(default_factory=list)  # notes in a right margin column level with the abstract's lines
+    after_plain: list[str] = field(default_factory=list)  # lines in the abstract's type right after it (a note, no label face)
     body_text: str = ""                        # the body's first words (before the usual text)
     abstract_tail: str = ""                    # printed run on after the abstract's text, no part of it (© line)
     kw_sidebar: bool = False                   # (frontiers) KEYWORDS and the list in the left column beside the abstract
@@ -216,7 +217,7 @@ class Case:
             "first_author": self.authors[0].surname,
             "authors": " ".join(a.surname for a in self.authors if not a.group),
             "abstract": abstract,
-            "keywords": [] if self.no_keywords else list(self.keywords),
+            "keywords": [] if self.no_keywords else [re.sub(r"^and ", "", k) for k in self.keywords],  # (a serial "and" is print)
             "affiliations": affs,
             "expect": self.expect,
         }
@@ -836,6 +837,8 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             continue
         label, rest = extra.split(":", 1)
         y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
+    for extra in case.after_plain:
+        y = p.flow([(extra, "r", False)], L, y, left_w, 9.5, 12)
     if case.post_abstract:
         y = summary_block(p, case.post_abstract, L, y - 6, left_w) + 6
     if case.kw_sidebar:
@@ -1355,8 +1358,6 @@ def cases() -> list[Case]:
                                    "Findings –, Originality/value –)", structured=EMERALD, structured_sep=" – ",
              expect={"abstract": "flagged"}),
         base("synopsis_alone", "a 'Synopsis' heading alone over the abstract", abstract_heading="Synopsis"),
-        base("summary_alone", "a 'Summary' heading alone over the abstract (Wiley, The Lancet)",
-             abstract_heading="Summary"),
         base("abstract_small_caps", "the 'Abstract' heading in capitals and small capitals", heading_small_caps=True),
         base("abstract_shaded", "the abstract and its heading in a shaded box", shade=True),
         base("abstract_column_break", "two columns: the abstract fills the left column and goes on at the right "
@@ -1397,7 +1398,6 @@ def cases() -> list[Case]:
         base("rsoc_subject_areas", "Royal Society: 'Subject Areas:', 'Keywords:' and 'Author for correspondence:' "
                                    "alone over their values in the margin beside the abstract",
              main_indent=150, sidebar="rsoc", body_heading="Introduction"),
-        base("kw_bar", "vertical bars between keywords", kw_sep=" | "),
         base("tandf_kw_lines", "Taylor & Francis: KEYWORDS alone in the side column, one keyword a line",
              layout="tandf", kw_lines=True),
         base("kw_hyphen_wrapped", "keywords wrapping in a narrow measure, a word broken with a hyphen at a line end",
@@ -1420,6 +1420,21 @@ def cases() -> list[Case]:
                                          "larger type, no heading and no blank line (only the type size ends the "
                                          "abstract: flagged)", no_keywords=True, body_heading="",
              tight_after_abstract=True, expect={"abstract": "flagged"}),
+        base("abstract_then_history", "no keywords: the history line ('Received 3 March 2024; accepted …') right "
+                                       "under the abstract in its type, no label face", no_keywords=True,
+             tight_after_abstract=True,
+             after_plain=["Received 3 March 2024; accepted 9 May 2024; published online 1 June 2024"]),
+        base("abstract_then_citation", "no keywords: the citation note ('Citation: …') right under the abstract",
+             no_keywords=True, tight_after_abstract=True,
+             after_plain=["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. "
+                          "J Dryland Field Stud 14: 211–222."]),
+        base("abstract_then_highlights", "no keywords: a 'Highlights' heading and list right under the abstract",
+             no_keywords=True, tight_after_abstract=True,
+             post_abstract=[("Highlights", "Soil water in the top layer at tillering sets the number of tillers.",
+                             "alone")]),
+        base("kw_author_serial", "'Author keywords:' with commas and a serial 'and' before the last keyword",
+             kw_label="Author keywords:", kw_sep=", ", kw_end="", keywords=KEYWORDS[:-1] + ["and " + KEYWORDS[-1]]),
+        base("kw_mesh_label", "'Keywords (MeSH):' naming the vocabulary in brackets", kw_label="Keywords (MeSH):"),
         base("frontiers_kw_sidebar", "Frontiers: KEYWORDS and a comma list in the left column beside the abstract",
              sidebar="frontiers", main_indent=125, kw_sidebar=True),
     ]
