@@ -401,6 +401,11 @@ def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
 _LABEL_COLON = re.compile(r"^\s*[*†]?[A-Z][A-Za-z'’\-]*(?:\s+[A-Za-z'’\-]+){0,3}\s*[:：]\s")
 
 
+def _font(line: "Line") -> str:
+    """The font of a line's first run of text."""
+    return next((sp.font for sp in line.spans or [] if sp.text.strip() and not sp.sup), "")
+
+
 def _face(font: str) -> str:
     """"bold" for a bold (or heavier) font's name, else ""."""
     return "bold" if re.search(r"bold|black|heavy|semibold|demi|[-,]B[a-z]*$|\.B$", font or "", re.I) else ""
@@ -519,14 +524,17 @@ def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
 def _next_column(lines: list["Line"], block: list[int], end: int) -> list[int]:
     """The rest of a paragraph that the column's foot broke off and the next column's top
     carries on (a two-column abstract): a line of the same type to the right, higher on the
-    page than the paragraph's last line, when the paragraph stopped mid-sentence or the line
-    goes on in lower case."""
+    page than the paragraph's last line, when the paragraph stopped mid-sentence, the line
+    goes on in lower case or it is level with the paragraph's first line."""
     first, last = lines[block[0]], lines[block[-1]]
     for j in range(block[-1] + 1, min(end, block[-1] + 8)):
         ln = lines[j]
         if ln.x0 >= first.x1 - 2 and ln.y < last.y and abs(ln.size - first.size) <= 0.3:
             mid_sentence = not re.search(r"[.?!:)\]]\s*$", last.text)
-            if mid_sentence or re.match(r"\s*[a-z(]", ln.text):
+            # (or a paragraph set in two columns under one heading: the right column starts
+            # level with the left one's first line, in its type and face, whatever the break)
+            level = abs(ln.y - first.y) < 1.0 and _face(_font(ln)) == _face(_font(first)) and not _ends_a_field(ln.text)
+            if mid_sentence or re.match(r"\s*[a-z(]", ln.text) or level:
                 return column_paragraph(lines, j, end)
             return []
     return []

@@ -777,6 +777,20 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             if n < len(notes):
                 p.text(notes[n], mx, y, 7)
             y -= ab_lead
+    elif case.abstract_label == "alone" and case.abstract_flow == "block2":
+        # the abstract set in two columns under a full-width heading, the left column ending
+        # at a sentence's end (the keywords and the body full width under both)
+        y = heading(y)
+        colw = (W - 18) / 2
+        sentences = case.abstract.split(". ")
+        half = (len(sentences) + 1) // 2
+        left = wrap(p, ". ".join(sentences[:half]) + ".", colw, ab_size)
+        right = wrap(p, ". ".join(sentences[half:]), colw, ab_size)
+        for n, line in enumerate(left):
+            p.text(line, L, y - n * ab_lead, ab_size)
+        for n, line in enumerate(right):
+            p.text(line, L + colw + 18, y - n * ab_lead, ab_size)
+        y -= max(len(left), len(right)) * ab_lead
     elif case.abstract_label == "alone" and case.abstract_flow:
         lines = wrap(p, case.abstract, left_w, ab_size)
         if case.abstract_flow == "page2":  # a tall figure above: the abstract starts low, goes on on page 2
@@ -1366,6 +1380,8 @@ def cases() -> list[Case]:
         base("abstract_page_break", "a tall figure above the abstract: it runs to the page's foot and goes on on "
                                     "page 2, the keywords under it", abstract_flow="page2", col_foot=120,
              expect={"abstract": "flagged"}),
+        base("abstract_two_column_block", "the abstract set in two columns under a full-width heading, the left "
+                                          "column ending at a sentence's end", abstract_flow="block2"),
         base("abstract_margin_history", "a right margin column of history and licence lines level with the abstract's "
                                         "lines, drawn between them",
              margin_notes=["Received: 3 March 2024", "Accepted: 9 May 2024", "Published: 1 June 2024",
