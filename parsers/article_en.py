@@ -408,7 +408,7 @@ def _font(line: "Line") -> str:
 
 def _face(font: str) -> str:
     """"bold" for a bold (or heavier) font's name, else ""."""
-    return "bold" if re.search(r"bold|black|heavy|semibold|demi|[-,]B[a-z]*$|\.B$", font or "", re.I) else ""
+    return "bold" if re.search(r"bold|black|heavy|demi", font or "", re.I) else ""  # (not "-Book": a regular weight)
 
 
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
@@ -972,6 +972,10 @@ def _field_ends(art: Article, lines: list["Line"], after_aff: int, kw_last: int 
         why = weak_end(lines, kw_last)
         if re.search(r"[;,·•|]\s*$", lines[kw_last].text):
             why = "the list's last line ends in a separator: it goes on elsewhere"
+            if weak_end(lines, kw_last).startswith("nothing follows") and (more := _runs_over_page(lines, kw_last, pages)):
+                # (a list the page's foot broke after a separator goes on at the next page's top)
+                art.keywords.en = art.keywords.en + split_keywords_en(join_lines(more))
+                why = "it runs over the page break: read on at the next page's top"
         if why:
             note_doubt(art, "keywords.en", 0.6, f"where the keyword list ends: {why}")
 

@@ -568,6 +568,12 @@ def draw_case(case: Case) -> bytes:
     p.text("Journal of Dryland Field Studies 14 (2024) 211–222", ML, TOP, 8, "i")
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
+    if getattr(p, "carry_kw", None):  # the keyword list's end, then the body's first heading
+        p.text(p.carry_kw, ML, yy, 9.5)
+        yy -= 22
+        p.text(case.body_heading, ML, yy, 10.5, "b")
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 360, False)
+        yy = 340
     if getattr(p, "carry", None):  # the abstract's end, the keywords and the body's first heading
         for line in p.carry:
             p.text(line, ML, yy, 9.5)
@@ -791,6 +797,18 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         for n, line in enumerate(right):
             p.text(line, L + colw + 18, y - n * ab_lead, ab_size)
         y -= max(len(left), len(right)) * ab_lead
+    elif case.abstract_label == "alone" and case.abstract_flow == "kw-page2":
+        # a tall figure above: the abstract ends near the page's foot, the keyword list's first
+        # line is the page's last (ending in a separator), the rest opens page 2
+        n = len(wrap(p, case.abstract, W, ab_size))
+        y_ab = 80 + 12 + 6 + n * ab_lead + 15
+        c.rect(L, y_ab + 16, W, y - y_ab - 22, stroke=1, fill=0)
+        y = heading(y_ab)
+        y = p.flow(abstract_runs(case), L, y, W, ab_size, ab_lead) - 6
+        head = case.kw_sep.join(case.keywords[:3]) + case.kw_sep.rstrip()
+        p.flow([(case.kw_label + " ", "b", False), (head, "r", False)], L, y, W, 9.5, 12)
+        p.carry_kw = case.kw_sep.join(case.keywords[3:])
+        return -1.0
     elif case.abstract_label == "alone" and case.abstract_flow:
         lines = wrap(p, case.abstract, left_w, ab_size)
         if case.abstract_flow == "page2":  # a tall figure above: the abstract starts low, goes on on page 2
@@ -1382,6 +1400,8 @@ def cases() -> list[Case]:
              expect={"abstract": "flagged"}),
         base("abstract_two_column_block", "the abstract set in two columns under a full-width heading, the left "
                                           "column ending at a sentence's end", abstract_flow="block2"),
+        base("kw_page_break", "the keyword list's first line the page's last, ending in a separator; the rest "
+                              "opens page 2", abstract_flow="kw-page2"),
         base("abstract_margin_history", "a right margin column of history and licence lines level with the abstract's "
                                         "lines, drawn between them",
              margin_notes=["Received: 3 March 2024", "Accepted: 9 May 2024", "Published: 1 June 2024",
