@@ -471,7 +471,8 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
                 return block[:n]
             if n and _KEYWORDS_LABEL.match(text):
                 return block[:n]  # (JATS order: the keywords follow the abstract)
-            if n and (re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text)):
+            own_head = structured and not state["concluded"] and _SUBHEAD.match(text)  # ("Significance:" heads a section too)
+            if n and not own_head and (re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text)):
                 return block[:n]  # (a classification, abbreviations or a significance note after it;
                 # the history, the citation note, the licence or another summary set on under it)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
@@ -739,8 +740,11 @@ def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
     classification or a running title are labels of their own in JATS order)."""
     if not abstract:
         return abstract
+    structured = bool(_SUBHEAD.match(abstract))
     for ln in lines[start:]:
         text = ln.text.strip()
+        if structured and _SUBHEAD.match(text) and abstract.find(text[:40]) < abstract.rfind("Conclusion"):
+            continue  # (a structured abstract's own sub-head before its conclusions: "Significance")
         if re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text):
             at = abstract.find(text[:40])
             if at > len(abstract) // 2:

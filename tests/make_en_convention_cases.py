@@ -1389,6 +1389,11 @@ def cases() -> list[Case]:
         base("structured_emerald", "Emerald: run-in sub-heads with an en dash (Purpose –, Design/methodology/approach –, "
                                    "Findings –, Originality/value –)", structured=EMERALD, structured_sep=" – ",
              expect={"abstract": "flagged"}),
+        base("structured_significance", "a structured abstract whose sections include 'Significance' before the "
+                                        "conclusions, sub-heads alone on their lines",
+             structured=STRUCTURED[:3] + [("Significance", "Soil water in the top layer at tillering sets the yield "
+                                                           "of winter wheat in dry regions.")] + STRUCTURED[3:],
+             structured_heads="alone"),
         base("synopsis_alone", "a 'Synopsis' heading alone over the abstract", abstract_heading="Synopsis"),
         base("abstract_small_caps", "the 'Abstract' heading in capitals and small capitals", heading_small_caps=True),
         base("abstract_shaded", "the abstract and its heading in a shaded box", shade=True),
