@@ -125,3 +125,29 @@ def test_a_last_keyword_with_a_capitalised_word_inside_is_flagged() -> None:
     assert assess_article(art, PageEvidence())["keywords.en"] < 0.8
     art.keywords.en = ["soil moisture", "winter wheat", "GIS", "Triticum aestivum"]
     assert assess_article(art, PageEvidence())["keywords.en"] >= 0.8
+
+
+@pytest.mark.parametrize("text,note", [
+    ("Received 3 March 2024; accepted 9 May 2024; published online 1 June 2024", True),
+    ("Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture.", True),
+    ("© 2024 Elsevier Ltd. All rights reserved.", True),
+    ("Author summary", True),
+    ("received 3 doses of the extract and were followed for a year", False),   # an abstract's line
+    ("Significance was tested with a mixed model at the plot level.", False),  # a sentence, no label
+])
+def test_a_front_note_set_on_under_the_abstract(text: str, note: bool) -> None:
+    from parsers.article_en import front_note_line
+
+    assert front_note_line(text) is note
+
+
+def test_keyword_lists_as_other_journals_print_them() -> None:
+    from parsers.article_en import keywords_from_lines
+    from parsers.english import split_keywords_en
+
+    assert split_keywords_en("soil moisture, winter wheat, and tillering") == ["soil moisture", "winter wheat", "tillering"]
+    assert split_keywords_en("salt and pepper; tillering") == ["salt and pepper", "tillering"]
+    lines = [_line([("Keywords (MeSH): soil moisture; winter wheat", 56, 300)], 300.0)]
+    assert keywords_from_lines(lines, 0) == ["soil moisture", "winter wheat"]
+    lines = [_line([("Author keywords: soil moisture; winter wheat", 56, 300)], 300.0)]
+    assert keywords_from_lines(lines, 0) == ["soil moisture", "winter wheat"]
