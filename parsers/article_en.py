@@ -186,9 +186,21 @@ _NOTE_START = re.compile(r"^\s*\(?(?:©|\(c\)|Copyright|Correspondence|Correspon
                          r"Available online|Academic Editor|Edited by|Reviewed by|Handling Editor|Citation|Cite this|"
                          r"How to cite|This is an open access|This article is|E-?mail|Open Access)\b", re.I)
 _LICENCE_LINE = re.compile(r"^\s*(?:©|\(c\)\s|Copyright\b|This is an open access)", re.I)
-_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y)\s*[:.]?\s*$", re.I)
-_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY)\b"
-                              r"\s*[:.—–-]?\s*")
+# (the abstract's label: "Abstract", Wiley's and The Lancet's "Summary", the "Synopsis" some
+# society journals print, letter-spaced "A B S T R A C T" as Elsevier sets it)
+_ABSTRACT_ALONE = re.compile(r"^\s*(?:a\s?b\s?s\s?t\s?r\s?a\s?c\s?t|s\s?u\s?m\s?m\s?a\s?r\s?y|synopsis)\s*[:.]?\s*$", re.I)
+_RUN_IN_ABSTRACT = re.compile(r"^\s*(?:Abstract|ABSTRACT|[Aa]\s?[Bb]\s?[Ss]\s?[Tt]\s?[Rr]\s?[Aa]\s?[Cc]\s?[Tt]|Summary|SUMMARY|"
+                              r"Synopsis|SYNOPSIS)\b\s*[:.—–-]?\s*")
+# the other summaries journals print beside the abstract, each its own JATS <abstract
+# abstract-type=…> or a note, never the abstract: MDPI's "Simple Summary" (printed before
+# the Abstract), PLOS's "Author summary", eLife's digest and impact statement, PNAS's
+# "Significance", Cell's "In brief" and highlights, Elsevier's graphical abstract, the lay
+# and plain-language summaries of medical journals, Lancet's "Research in context"
+_OTHER_SUMMARY = re.compile(r"^\s*(?:(?:Simple|Plain[\s-]+language|Lay|Author|Non-?technical|Public|Graphical|Visual|Video|"
+                            r"Editor['’]?s|One[\s-]+sentence)\s+(?:summary|abstract)|eLife\s+digest|Digest|"
+                            r"Significance(?:\s+statement)?|In\s+brief|Impact\s+statement|Highlights|Key\s+points|"
+                            r"Research\s+in\s+context|Teaser|G\s?R\s?A\s?P\s?H\s?I\s?C\s?A\s?L\s+A\s?B\s?S\s?T\s?R\s?A\s?C\s?T|"
+                            r"H\s?I\s?G\s?H\s?L\s?I\s?G\s?H\s?T\s?S)\b", re.I)
 
 
 def column_paragraph(lines: list["Line"], k: int, end: int) -> list[int]:
@@ -251,16 +263,20 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
 # the keywords label, in any case ("KEYWORDS", small capitals read as "KEywoRdS"), run in
 # (and the other names journals print it under: "Key-words", "Key terms", "Index Terms" (IEEE),
 # "Keywords and phrases", "Additional Key Words and Phrases" (ACM))
-_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
-                             r"\s*[:：.—–-]?\s*", re.I)
+# (and "Author keywords", "Keywords (MeSH):" with the vocabulary named in brackets)
+_KEYWORDS_LABEL = re.compile(r"^\s*(?:(?:additional\s+|author\s+|other\s+)?key[\s\-]?words?(?:\s+and\s+phrases)?|key\s+terms|index\s+terms)\b"
+                             r"(?:\s*\((?:MeSH|author|authors|JEL|ACM|[A-Za-z ]{2,20}terms?)\))?\s*[:：.—–-]?\s*", re.I)
 
 
-def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
+def keywords_from_lines(lines: list["Line"], k: int, where: list[int] | None = None) -> list[str]:
     """The keywords run in after the label at `lines[k]` and continued down its column (a
-    side column of editors or affiliations printed beside them is not part of them)."""
+    side column of editors or affiliations printed beside them is not part of them); the
+    list's last line is appended to `where` when given."""
     rest = _KEYWORDS_LABEL.sub("", lines[k].text, count=1).strip()
     if rest:
         block = _list_lines(lines, column_paragraph(lines, k, len(lines)))
+        if where is not None:
+            where.append(block[-1])
         texts = [rest] + [lines[j].text for j in block[1:]]
         if not any(_KW_SEPARATORS.search(t) for t in texts) and (tabbed := _tabbed_items(lines, block)):
             return tabbed  # (keywords set apart by wide gaps alone, each a run of its own)
@@ -269,7 +285,10 @@ def keywords_from_lines(lines: list["Line"], k: int) -> list[str]:
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]
     else:  # the label alone on its line ("KEYWORDS"), the list under it in a type of its own
         nxt = _under(lines, k, len(lines))
-        texts = [] if nxt is None else [lines[j].text for j in _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])]
+        block = [] if nxt is None else _list_lines(lines, [nxt] + column_paragraph(lines, nxt, len(lines))[1:])
+        if where is not None and block:
+            where.append(block[-1])
+        texts = [lines[j].text for j in block]
         if len(texts) > 1 and not any(_KW_SEPARATORS.search(t) for t in texts):
             return [_LIST_BULLET.sub("", plain_letters(t)).strip().rstrip(".") for t in texts if _LIST_BULLET.sub("", t).strip()]  # one keyword a line
     return split_keywords_en(join_lines(texts))
@@ -338,12 +357,15 @@ _FRONT_NOTE_LABEL = (r"^\s*(?:Mathematics\s+Subject\s+Classifications?|AMS\s+(?:
 # front-matter note (correspondence, dates, the citation line, the licence)
 _AFTER_KEYWORDS = re.compile(r"^\s*(?:Abbreviations?|Nomenclature|Highlights|Graphical abstract|Classification|"
                              r"MSC|JEL|PACS|Subject (?:areas?|categor(?:y|ies)))\b|^\s*(?:[A-Z][a-z]+ )?Introduction\s*$"
+                             # (Elsevier's and T&F's side column: "Article history" or "ARTICLE INFO" alone over the dates)
+                             r"|^\s*(?:Article\s+(?:history|info(?:rmation)?)|History)\s*:?\s*$"
                              rf"|{_FRONT_NOTE_LABEL}", re.I)
 
 
 # a front-matter note under the list: its label and a colon or a date ("Received 2 May …"),
 # or the copyright line (not "Open access data sources", a keyword)
-_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence|Corresponding author|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
+_NOTE_AFTER_LIST = re.compile(r"^\s*(?:(?:(?:\*\s*)?Correspondence(?:\s+(?:to|should\s+be\s+addressed\s+to))?|"
+                              r"(?:\*\s*)?Corresponding\s+authors?|(?:Author|Authors|Address) for correspondence|Received|Revised|Accepted|Published|"
                               r"Available online|Academic Editor|Edited by|Reviewed by|Citation|Cite this article|"
                               r"How to cite this article|E-?mail)\s*(?:[:：]|\s\d)|©|Copyright\b|This is an open access)", re.I)
 
@@ -356,9 +378,16 @@ _PROSE = frozenset("the a an of and in is are was were be been we our this that 
 def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
     """A keyword list's lines, cut before the first line that opens what follows it in the
     front matter (a heading, a note, the abbreviations list)."""
+    face = _face(lines[block[0]].spans[-1].font) if lines[block[0]].spans else ""
     for n, j in enumerate(block[1:], 1):
         text = lines[j].text
         words = text.lower().split()
+        opens = next((sp for sp in lines[j].spans or [] if sp.text.strip() and not sp.sup), None)
+        if opens is not None and _face(opens.font) == "bold" and face != "bold" or _LABEL_COLON.match(text):
+            # a line opening in bold under a list in another face, or with "Label:", is the
+            # next field's label (journals set front-matter labels in bold: "Article history",
+            # "Handling Editor", "Data availability:"); a keyword holds no colon after its first words
+            return block[:n]
         prose = sum(w in _PROSE for w in words)
         if prose >= 3 and prose * 4 >= len(words):
             return block[:n]  # running text: the body's first paragraph set on under the list
@@ -368,10 +397,40 @@ def _list_lines(lines: list["Line"], block: list[int]) -> list[int]:
     return block
 
 
+# a front-matter label opening a line: one to four words, the first capitalised, and a colon
+_LABEL_COLON = re.compile(r"^\s*[*†]?[A-Z][A-Za-z'’\-]*(?:\s+[A-Za-z'’\-]+){0,3}\s*[:：]\s")
+
+
+def _font(line: "Line") -> str:
+    """The font of a line's first run of text."""
+    return next((sp.font for sp in line.spans or [] if sp.text.strip() and not sp.sup), "")
+
+
+def _face(font: str) -> str:
+    """"bold" for a bold (or heavier) font's name, else ""."""
+    return "bold" if re.search(r"bold|black|heavy|demi", font or "", re.I) else ""  # (not "-Book": a regular weight)
+
+
 def _under(lines: list["Line"], k: int, end: int) -> int | None:
-    """The first line below the label `lines[k]` in the label's column."""
-    x0, x1 = lines[k].x0, max(lines[k].x1, lines[k].x0 + 200)
-    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > lines[k].y),
+    """The first line below the label `lines[k]` in the label's column: found by position
+    (the text layer may read a line of the column beside it first: Elsevier's article-info
+    column and the abstract, read across line by line), as the nearest line under the label
+    that starts at its left edge (a first-line indent allowed), is centred under it (a
+    centred label over centred text) or spans it; else the first line after it that overlaps it."""
+    label = lines[k]
+    mid = (label.x0 + label.x1) / 2
+    reach = 5 * max(label.size, 8.0)
+
+    def in_column(ln: "Line") -> bool:
+        return (-3 < ln.x0 - label.x0 < 3 * label.size + 12 or abs((ln.x0 + ln.x1) / 2 - mid) < 2 * label.size
+                or ln.x0 - 3 <= label.x0 and label.x1 <= ln.x1 + 3)  # (or the label within the text's measure)
+
+    near = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y < reach and lines[j].text.strip()
+            and in_column(lines[j])]
+    if near:
+        return min(near, key=lambda j: (lines[j].y, j))
+    x0, x1 = label.x0, max(label.x1, label.x0 + 200)
+    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > label.y),
                 None)
 
 
@@ -412,8 +471,10 @@ def labelled_abstract(lines: list["Line"], k: int, end: int) -> str:
                 return block[:n]
             if n and _KEYWORDS_LABEL.match(text):
                 return block[:n]  # (JATS order: the keywords follow the abstract)
-            if n and re.match(_FRONT_NOTE_LABEL, text, re.I):
-                return block[:n]  # (a classification, abbreviations or a significance note after it)
+            own_head = structured and not state["concluded"] and _SUBHEAD.match(text)  # ("Significance:" heads a section too)
+            if n and not own_head and (re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text)):
+                return block[:n]  # (a classification, abbreviations or a significance note after it;
+                # the history, the citation note, the licence or another summary set on under it)
             if structured and re.match(r"\s*Conclusions?\b", text, re.I):
                 state["concluded"] = True
         return block
@@ -464,14 +525,17 @@ def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
 def _next_column(lines: list["Line"], block: list[int], end: int) -> list[int]:
     """The rest of a paragraph that the column's foot broke off and the next column's top
     carries on (a two-column abstract): a line of the same type to the right, higher on the
-    page than the paragraph's last line, when the paragraph stopped mid-sentence or the line
-    goes on in lower case."""
+    page than the paragraph's last line, when the paragraph stopped mid-sentence, the line
+    goes on in lower case or it is level with the paragraph's first line."""
     first, last = lines[block[0]], lines[block[-1]]
     for j in range(block[-1] + 1, min(end, block[-1] + 8)):
         ln = lines[j]
         if ln.x0 >= first.x1 - 2 and ln.y < last.y and abs(ln.size - first.size) <= 0.3:
             mid_sentence = not re.search(r"[.?!:)\]]\s*$", last.text)
-            if mid_sentence or re.match(r"\s*[a-z(]", ln.text):
+            # (or a paragraph set in two columns under one heading: the right column starts
+            # level with the left one's first line, in its type and face, whatever the break)
+            level = abs(ln.y - first.y) < 1.0 and _face(_font(ln)) == _face(_font(first)) and not _ends_a_field(ln.text)
+            if mid_sentence or re.match(r"\s*[a-z(]", ln.text) or level:
                 return column_paragraph(lines, j, end)
             return []
     return []
@@ -610,9 +674,13 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     if contributors:
         art.contributors = contributors
     f = header.fields
+    from parsers.confidence import clear_doubts
+
+    clear_doubts(art, ("abstract.en", "keywords.en"))  # (read afresh below)
     _fill_abstract(art, lines, header, after_aff, bool(marked))
     art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
-    _fill_keywords(art, lines, header, after_aff)
+    kw_last = _fill_keywords(art, lines, header, after_aff)
+    _field_ends(art, lines, after_aff, kw_last, pages or [first])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
@@ -672,9 +740,12 @@ def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
     classification or a running title are labels of their own in JATS order)."""
     if not abstract:
         return abstract
+    structured = bool(_SUBHEAD.match(abstract))
     for ln in lines[start:]:
         text = ln.text.strip()
-        if re.match(_FRONT_NOTE_LABEL, text, re.I):
+        if structured and _SUBHEAD.match(text) and abstract.find(text[:40]) < abstract.rfind("Conclusion"):
+            continue  # (a structured abstract's own sub-head before its conclusions: "Significance")
+        if re.match(_FRONT_NOTE_LABEL, text, re.I) or front_note_line(text):
             at = abstract.find(text[:40])
             if at > len(abstract) // 2:
                 return abstract[:at].rstrip()
@@ -695,7 +766,19 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
         a, b = lines[min(start + 1, len(lines) - 1)], lines[kw_at]
         return kw_at if b.x0 < a.x1 and b.x1 > a.x0 else len(lines)
 
-    if header.fields.get("abstract_en"):
+    at = header.at.get("abstract_en")
+    if at is not None and _OTHER_SUMMARY.match(lines[at].text):
+        # the label pass took the "Summary" of another summary's label (MDPI's "Simple Summary:"
+        # printed before the Abstract): the abstract is under its own label, further on
+        own = next((k for k in range(after_aff, len(lines)) if k != at and _RUN_IN_ABSTRACT.match(lines[k].text)
+                    and not _OTHER_SUMMARY.match(lines[k].text)), None)
+        art.abstract.en = without_permissions(labelled_abstract(lines, own, end_for(own))) if own is not None else ""
+        return
+    if at is not None and _ABSTRACT_ALONE.match(lines[at].text) and (under := labelled_abstract(lines, at, end_for(at))):
+        # the label alone on its line: the text under it, found by position (the label pass
+        # reads on in the text layer's order, which may run across a column beside it)
+        art.abstract.en = without_permissions(under)
+    elif header.fields.get("abstract_en"):
         art.abstract.en = without_permissions(re.sub(r"^\s*[:：.—–-]\s*", "", header.fields["abstract_en"]))
         if _SUBHEAD.match(art.abstract.en):
             # a structured abstract: the label pass ends a field at a line naming a section
@@ -738,16 +821,167 @@ def without_permissions(abstract: str) -> str:
     return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
 
 
-def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> None:
+def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff: int) -> int | None:
     """The keywords, read from their label's line down its column (the label pass's line, or
-    a keywords label in a case the label pass does not know)."""
+    a keywords label in a case the label pass does not know). Returns the list's last line
+    when it was read from the page's lines."""
     kw_at = header.at.get("keywords_en")
     kw_line = kw_at if kw_at is not None else next(
         (k for k in range(after_aff, len(lines)) if _KEYWORDS_LABEL.match(lines[k].text)), None)
+    if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text) and not is_keywords_label(lines[kw_line]):
+        art.keywords.en = []  # a sentence that opens with the word ("Keywords were searched in …"): none printed
+        return None
     if kw_line is not None and _KEYWORDS_LABEL.match(lines[kw_line].text):
-        art.keywords.en = keywords_from_lines(lines, kw_line)
-    elif header.fields.get("keywords_en"):
+        where: list[int] = []
+        art.keywords.en = keywords_from_lines(lines, kw_line, where)
+        return where[-1] if where and art.keywords.en else None
+    if header.fields.get("keywords_en"):
         art.keywords.en = split_keywords_en(header.fields["keywords_en"])
+        if kw_at is not None and len(art.keywords.en) > 1:
+            from parsers.confidence import note_doubt
+
+            # (the label found inside a line: the label pass read on to the next label it
+            # knows, which is weak evidence for where the list ends)
+            note_doubt(art, "keywords.en", 0.7, "where the keyword list ends: read on to the next label the "
+                                                "label pass knows (its line does not open with the label)")
+    return None
+
+
+def is_keywords_label(line: "Line") -> bool:
+    """Whether the keywords word opening `line` is printed as a label: followed by a colon,
+    a dash or a full stop, alone on its line, in capitals ("KEYWORDS soil …"), or set in a
+    face or size of its own (Springer's bold "Keywords" with no colon); a sentence that opens
+    with the word ("Keywords were searched in …") is none of these."""
+    text = line.text
+    m = _KEYWORDS_LABEL.match(text)
+    if not m:
+        return False
+    label, rest = m.group(0), text[m.end():]
+    if re.search(r"[:：.—–-]\s*$", label) or not rest.strip() or label.strip().isupper():
+        return True
+    words = rest.lower().split()
+    if _KW_SEPARATORS.search(rest) and sum(w in _PROSE for w in words) * 4 < len(words):
+        return True  # (a list set apart by separators, not a sentence)
+    spans = [sp for sp in line.spans or [] if sp.text.strip()]
+    at = next((n for n, sp in enumerate(spans) if re.sub(r"\W", "", sp.text).lower().startswith(("key", "index"))), None)
+    if at is None:
+        return True  # (no runs to go by: the label pass's reading stands)
+    own = spans[at]
+    if len(re.sub(r"\W", "", own.text)) > len(re.sub(r"\W", "", label)) + 1:
+        return False  # the word and what follows in one run, one face: a sentence
+    return at + 1 >= len(spans) or own.font != spans[at + 1].font or abs(own.size - spans[at + 1].size) > 0.3
+
+
+def front_note_line(text: str) -> bool:
+    """Whether a line opens a front-matter note that JATS keeps out of the abstract and the
+    keywords, however it is set: the history ("Received 3 March 2024; accepted …"), the
+    correspondence, the article's citation note, the copyright or licence line, or another
+    summary's label (alone or with a colon). Capitalised, as a note opens: an abstract's
+    line that runs on "received 3 doses" is no note."""
+    t = text.strip()
+    if not t or not (t[0].isupper() or t[0] in "©*("):
+        return False
+    return bool(_NOTE_AFTER_LIST.match(t) or _CITE_NOTE.match(t)
+                or _OTHER_SUMMARY.match(t) and re.match(_OTHER_SUMMARY.pattern + r"\s*(?:[:：.—–]|$)", t, re.I))
+
+
+def _ends_a_field(text: str) -> bool:
+    """Whether a line opens what follows an abstract or a keyword list in the front matter
+    (JATS order): a label, a heading, another summary, a note, the licence."""
+    return bool(_KEYWORDS_LABEL.match(text) or _RUN_IN_ABSTRACT.match(text) or _OTHER_SUMMARY.match(text)
+                or is_section_heading(text) or _AFTER_KEYWORDS.match(text) or _NOTE_AFTER_LIST.match(text)
+                or _NOTE_START.match(text) or _LICENCE_LINE.match(text) or _LABEL_COLON.match(text)
+                or re.match(_FRONT_NOTE_LABEL, text, re.I))
+
+
+def _column_of(lines: list["Line"], last: "Line") -> tuple[float, float]:
+    """The horizontal extent of the column a field's last line is set in: its left edge,
+    and the furthest any line in its type starting there reaches just above it."""
+    x1 = max([ln.x1 for ln in lines if abs(ln.x0 - last.x0) < 3 and 0 <= last.y - ln.y < 150
+              and abs(ln.size - last.size) <= 0.3] + [last.x1])
+    return last.x0, x1
+
+
+def weak_end(lines: list["Line"], k: int) -> str:
+    """Why the end of a field whose last line is `lines[k]` rests on weak evidence, or "":
+    nothing follows it in its column on the page (it may go on in the next column or on the
+    next page), or only a change of type size sets what follows apart (no label, heading,
+    note or blank line). A label, a heading or a blank line under it is a printed end."""
+    last = lines[k]
+    x0, x1 = _column_of(lines, last)
+    below = [ln for ln in lines if ln.y > last.y + 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1 and ln.text.strip()]
+    if not below:
+        return "nothing follows it in its column on the page: it may go on in the next column or on the next page"
+    nxt = min(below, key=lambda ln: ln.y)
+    if _ends_a_field(nxt.text.strip()):
+        return ""
+    above = [ln for ln in lines if last.y - 3 * last.size < ln.y < last.y - 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1
+             and abs(ln.size - last.size) <= 0.3]
+    lead = min(last.y - max(ln.y for ln in above), last.size * 1.3) if above else last.size * 1.25
+    if nxt.y - last.y > 1.4 * lead:
+        return ""  # a blank line: the paragraph's printed end
+    if abs(nxt.size - last.size) > 0.3:
+        return "only a change of type size sets it apart from the next line (no label, heading or blank line)"
+    return ""
+
+
+def _last_line_of(lines: list["Line"], text: str, start: int) -> int | None:
+    """The line (from `start` on) that prints the end of `text`."""
+    tail = re.sub(r"\W", "", text)[-16:]
+    if len(tail) < 6:
+        return None
+    for k in range(start, len(lines)):
+        own = re.sub(r"\W", "", lines[k].text)
+        if own and (own.endswith(tail) or len(own) < 16 and tail.endswith(own) and len(own) >= 4):
+            return k
+    return None
+
+
+def _runs_over_page(lines: list["Line"], k: int, pages: list["PageInfo"]) -> list[str]:
+    """The lines opening the next page that carry on a paragraph ending the first page at
+    `lines[k]`: in its type, no heading or label, when the paragraph stopped mid-sentence or
+    a label, heading or note closes the lines carried over (an abstract run over the page
+    break; the body's own text, in another type or after a heading, is not carried)."""
+    if len(pages) < 2 or not pages[1].body:
+        return []
+    nxt, last = pages[1].body, lines[k]
+    top = nxt[0]
+    if abs(top.size - last.size) > 0.3 or _ends_a_field(top.text.strip()):
+        return []
+    block = column_paragraph(nxt, 0, len(nxt))
+    cut = next((n for n, j in enumerate(block) if n and _ends_a_field(nxt[j].text.strip())), len(block))
+    block = block[:cut]
+    after = nxt[block[-1] + 1] if block[-1] + 1 < len(nxt) else None
+    mid_sentence = not re.search(r"[.?!)\]]\s*$", last.text)
+    if not mid_sentence and not (after is not None and _ends_a_field(after.text.strip())):
+        return []
+    return [nxt[j].text for j in block]
+
+
+def _field_ends(art: Article, lines: list["Line"], after_aff: int, kw_last: int | None,
+                pages: list["PageInfo"]) -> None:
+    """Where the abstract and the keyword list end, weighed: an abstract the page's foot cut
+    goes on on the next page; a field whose end rests on weak evidence is noted as doubtful
+    (parsers.confidence caps it below the flag threshold)."""
+    from parsers.confidence import note_doubt
+
+    if art.abstract.en and (k := _last_line_of(lines, art.abstract.en, after_aff)) is not None:
+        why = weak_end(lines, k)
+        if why.startswith("nothing follows") and (more := _runs_over_page(lines, k, pages)):
+            art.abstract.en = join_lines([art.abstract.en] + more)
+            why = "it runs over the page break: read on at the next page's top"
+        if why:
+            note_doubt(art, "abstract.en", 0.6, f"where the abstract ends: {why}")
+    if art.keywords.en and kw_last is not None:
+        why = weak_end(lines, kw_last)
+        if re.search(r"[;,·•|]\s*$", lines[kw_last].text):
+            why = "the list's last line ends in a separator: it goes on elsewhere"
+            if weak_end(lines, kw_last).startswith("nothing follows") and (more := _runs_over_page(lines, kw_last, pages)):
+                # (a list the page's foot broke after a separator goes on at the next page's top)
+                art.keywords.en = art.keywords.en + split_keywords_en(join_lines(more))
+                why = "it runs over the page break: read on at the next page's top"
+        if why:
+            note_doubt(art, "keywords.en", 0.6, f"where the keyword list ends: {why}")
 
 
 def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None:

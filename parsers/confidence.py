@@ -96,6 +96,29 @@ class Scores:
         return self.by_field.get(key, (1.0, ""))[0]
 
 
+# doubts the extraction itself had about a field, by article (`id` of the record; dropped
+# with it): where an English abstract or keyword list ends decided by weak evidence (the
+# page's or a column's end, a change of type size alone; parsers.article_en). Kept beside
+# the record, not in it: issue.json holds the confidence and warning they lead to.
+_DOUBTS: dict[int, list[tuple[str, float, str]]] = {}
+
+
+def note_doubt(record: object, key: str, value: float, why: str) -> None:
+    """Cap `key` of `record` at `value` when it is assessed, for the reason `why`."""
+    import weakref
+
+    k = id(record)
+    if k not in _DOUBTS:
+        weakref.finalize(record, _DOUBTS.pop, k, None)
+    _DOUBTS.setdefault(k, []).append((key, value, why))
+
+
+def clear_doubts(record: object, keys: tuple[str, ...]) -> None:
+    """Forget the doubts noted on `keys` of `record` (the field is read again)."""
+    if id(record) in _DOUBTS:
+        _DOUBTS[id(record)] = [d for d in _DOUBTS[id(record)] if d[0] not in keys]
+
+
 @dataclass
 class PageEvidence:
     """What the article's pages showed, beyond the record: labels found (classify()) and
@@ -875,6 +898,18 @@ def _english_keywords(art: Article, s: Scores) -> None:
         s.cap("keywords.en", 0.5, f"the last keyword “{ke[-1][:40]}” ends in a connective: the list may be cut")
     if len(ke) == 1 and len(ke[0].split()) >= 4:
         s.cap("keywords.en", 0.6, "one long keyword: the list's separator may have been missed")
+    if len(ke) >= 3 and _capitalised_inside(ke[-1]) and not any(_capitalised_inside(k) for k in ke[:-1]):
+        # a list whose items capitalise only their first word (or none) that ends in an item
+        # with a capitalised word inside ("tillering Article history", "drought Handling
+        # Editor"): the next line's label or heading was read into the last keyword
+        s.cap("keywords.en", 0.6, f"the last keyword “{ke[-1][:40]}” has a capitalised word inside, no other "
+                                  "keyword has: the list may have run on into the next line")
+
+
+def _capitalised_inside(keyword: str) -> bool:
+    """A word after a keyword's first that is capitalised but not in capitals (a name or a
+    label word, not an acronym: "GIS", "pH" do not count)."""
+    return any(re.fullmatch(r"[A-Z][a-z]{2,}", w) for w in keyword.split()[1:])
 
 
 def _get_text(art: Article, key: str) -> object:
@@ -892,6 +927,9 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     s = Scores()
     for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
         check(art, ev, s)
+    for key, value, why in _DOUBTS.get(id(art), []):
+        if _get_text(art, key):
+            s.cap(key, value, why)
     if art.language == "en" or (not art.title.zh and art.title.en):
         _english_names(art, s)
         _english_affiliations(art, s)

@@ -64,7 +64,11 @@ def split_keywords_en(value: str) -> list[str]:
     article's closing （责任编辑：…） run on after them and the list's full stop are dropped."""
     text = plain_letters(_EDITOR_TAIL.sub("", value)).strip().rstrip(".")
     parts = _KW_SEPARATOR.split(text) if _KW_SEPARATOR.search(text) else _KW_COMMA.split(text)
-    return [p.strip().rstrip(".").strip() for p in parts if p.strip().rstrip(".").strip()]
+    parts = [p.strip().rstrip(".").strip() for p in parts if p.strip().rstrip(".").strip()]
+    if len(parts) >= 3 and not _KW_SEPARATOR.search(text):
+        # a list set as a serial series ("a, b, and c"): the "and" joins the list, no keyword's
+        parts[-1] = re.sub(r"^(?:and|&)\s+", "", parts[-1])
+    return parts
 
 
 # the marks a byline name carries: affiliation numbers (digits, superscripts, circled

@@ -180,6 +180,23 @@ class Case:
     envelope: bool = False                     # a ZapfDingbats envelope after the byline
     aff_paragraph: bool = False                # the affiliations run on in one paragraph, semicolons between
     aff_notes: list[str] = field(default_factory=list)   # notes under the affiliations ("*Corresponding …")
+    # ---- session 9: abstract and keyword conventions
+    structured_sep: str = ": "                 # what follows a run-in sub-head (JAMA: a space after capitals)
+    structured_caps: bool = False              # run-in sub-heads in capitals (JAMA: "IMPORTANCE")
+    pre_abstract: list = field(default_factory=list)     # (heading, text, "runin"|"alone"): a summary before the abstract
+    post_abstract: list = field(default_factory=list)    # (heading, text, "runin"|"alone"): a summary after the keywords
+    shade: bool = False                        # the labelled abstract in a shaded box
+    heading_small_caps: bool = False           # the "Abstract" heading in capitals and small capitals
+    abstract_flow: str = ""                    # "" | columns (goes on at the right column's top) | page2 (on page 2)
+    col_foot: float = 0.0                      # where the abstract's column ends (abstract_flow)
+    kw_at_end: bool = False                    # the keywords printed on the last page, after the body
+    kw_lines: bool = False                     # (tandf) the keywords one a line in the side column
+    graphical: bool = False                    # (elsevier) HIGHLIGHTS and GRAPHICAL ABSTRACT boxes above the article info
+    margin_notes: list[str] = field(default_factory=list)  # notes in a right margin column level with the abstract's lines
+    after_plain: list[str] = field(default_factory=list)  # lines in the abstract's type right after it (a note, no label face)
+    body_text: str = ""                        # the body's first words (before the usual text)
+    abstract_tail: str = ""                    # printed run on after the abstract's text, no part of it (© line)
+    kw_sidebar: bool = False                   # (frontiers) KEYWORDS and the list in the left column beside the abstract
     expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
 
     def truth(self) -> dict:
@@ -200,7 +217,7 @@ class Case:
             "first_author": self.authors[0].surname,
             "authors": " ".join(a.surname for a in self.authors if not a.group),
             "abstract": abstract,
-            "keywords": [] if self.no_keywords else list(self.keywords),
+            "keywords": [] if self.no_keywords else [re.sub(r"^and ", "", k) for k in self.keywords],  # (a serial "and" is print)
             "affiliations": affs,
             "expect": self.expect,
         }
@@ -506,13 +523,14 @@ def draw_case(case: Case) -> bytes:
     if case.aff_place == "after-abstract":
         y -= 8
         y = affiliations(y)
-    y -= 8
+    y -= 0 if case.tight_after_abstract and not case.body_heading else 8  # (the body set on with no blank line)
     if case.rule_after_front:
         c.line(ML, y + 6, PW - MR, y + 6)
         y -= 10
     # --- body
-    if case.body_heading:
-        p.text(case.body_heading, ML, y, 10.5, "b")
+    bx = getattr(p, "right_x", ML)  # (the abstract went on in the right column: the body starts there)
+    if case.body_heading and y > 0:
+        p.text(case.body_heading, bx, y, 10.5, "b")
         y -= 15
     foot = 60.0
     notes: list[list[Piece]] = []
@@ -528,7 +546,12 @@ def draw_case(case: Case) -> bytes:
     if notes:
         foot = 40 + 11 * sum(1 + int(stringWidth(n[-1][0], p.f["r"], 8.5) // TW) for n in notes)
     two = case.two_columns or case.layout in ("ieee", "elsevier")
-    _body_columns(p, [(BODY * 3, "r", False)], y, foot, two, right_top)
+    if bx != ML:
+        for line in wrap(p, BODY, (TW - 18) / 2, 10)[:max(0, int((y - foot) // 12.5))]:
+            p.text(line, bx, y, 10)
+            y -= 12.5
+    else:
+        _body_columns(p, [(case.body_text + BODY * 3, "r", False)], y, foot, two, right_top)
     if notes:
         c.line(ML, foot - 2, ML + 120, foot - 2)
         fy = foot - 14
@@ -545,8 +568,28 @@ def draw_case(case: Case) -> bytes:
     p.text("Journal of Dryland Field Studies 14 (2024) 211–222", ML, TOP, 8, "i")
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     yy = TOP - 30
+    if getattr(p, "carry_kw", None):  # the keyword list's end, then the body's first heading
+        p.text(p.carry_kw, ML, yy, 9.5)
+        yy -= 22
+        p.text(case.body_heading, ML, yy, 10.5, "b")
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 360, False)
+        yy = 340
+    if getattr(p, "carry", None):  # the abstract's end, the keywords and the body's first heading
+        for line in p.carry:
+            p.text(line, ML, yy, 9.5)
+            yy -= 12
+        yy -= 6
+        if not case.no_keywords:
+            yy = p.flow([(case.kw_label + " ", "b", False), (case.kw_sep.join(case.keywords), "r", False)],
+                        ML, yy, TW, 9.5, 12) - 10
+        p.text(case.body_heading, ML, yy, 10.5, "b")
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 360, False)
+        yy = 340
     p.text("2. Materials and methods", ML, yy, 10.5, "b")
-    if case.author_details:  # BMC: the full list of affiliations at the article's end
+    if case.kw_at_end:  # the keywords printed at the article's end, after the body
+        _body_columns(p, [(BODY, "r", False)], yy - 15, 400, False)
+        p.flow([(case.kw_label + " ", "b", False), (case.kw_sep.join(case.keywords), "r", False)], ML, 380, TW, 9.5, 12)
+    elif case.author_details:  # BMC: the full list of affiliations at the article's end
         _body_columns(p, [(BODY, "r", False)], yy - 15, 400, False)
         yy = 380
         p.text("Author details", ML, yy, 10.5, "b")
@@ -582,11 +625,39 @@ def frontiers_sidebar(p: Page, y: float) -> float:
         for ln in lines:
             ys = p.flow([(ln, "r", False)], ML, ys, 105, 7, 9)
         ys -= 6
+    p.side_foot = ys  # (where the column's notes end)
     return y - 30
 
 
+def wrap(p: Page, text: str, width: float, size: float, style: str = "r") -> list[str]:
+    """Plain text broken into lines of at most `width` (drawn a line at a time)."""
+    out: list[str] = []
+    cur = ""
+    for w in text.split():
+        t = f"{cur} {w}" if cur else w
+        if cur and stringWidth(t, p.f[style], size) > width:
+            out.append(cur)
+            cur = w
+        else:
+            cur = t
+    return out + ([cur] if cur else [])
+
+
+def summary_block(p: Page, blocks: list, x: float, y: float, width: float) -> float:
+    """Other summaries printed around the abstract (Simple Summary, Author summary, eLife
+    digest, Significance, In brief): a run-in bold label or a heading alone, then the text."""
+    for head, text, mode in blocks:
+        if mode == "runin":
+            y = p.flow([(head + ": ", "b", False), (text, "r", False)], x, y, width, 9.5, 12) - 8
+        else:
+            p.text(head, x, y, 10.5, "b")
+            y = p.flow([(text, "r", False)], x, y - 15, width, 9.5, 12) - 8
+    return y
+
+
 def abstract_runs(case: Case) -> list[Piece]:
-    return case.abstract_pieces or [(case.abstract, "r", False)]
+    return (case.abstract_pieces or [(case.abstract, "r", False)]) + ([(" " + case.abstract_tail, "r", False)]
+                                                                        if case.abstract_tail else [])
 
 
 def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
@@ -638,6 +709,15 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
                             ("Author for correspondence:", "Chen Liu, Email: chen.liu@unl.edu")):
             p.text(label, ML, ys, 7.5, "b")
             ys = p.flow([(text, "r", False)], ML, ys - 9.5, mw, 7.5, 9.5) - 6
+    if case.sidebar == "rsoc":  # Royal Society: subject areas, keywords and correspondence in the margin
+        ys, mw = y, case.main_indent - 16
+        for label, text in (("Subject Areas:", "ecology, agronomy, soil science"),
+                            ("Keywords:", ", ".join(case.keywords)),
+                            ("Author for correspondence:", "Chen Liu"), ("", "e-mail: chen.liu@unl.edu")):
+            if label:
+                p.text(label, ML, ys, 7.5, "b")
+                ys -= 9.5
+            ys = p.flow([(text, "r", False)], ML, ys, mw, 7.5, 9.5) - (6 if label != "Author for correspondence:" else 0)
     if case.highlights:
         p.text("Highlights", L, y, 10.5, "b")
         y -= 14
@@ -651,8 +731,19 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
 
     def heading(y: float, text: str = case.abstract_heading) -> float:
         x = PW / 2 - stringWidth(text, p.f["b"], 10.5) / 2 if case.center else L
-        p.text(text, x, y, 10.5, "b")
+        if case.heading_small_caps:  # the first capital at full size, the rest as smaller capitals
+            p.text(text[0], x, y, 10.5, "b")
+            p.text(text[1:].upper(), x + stringWidth(text[0], p.f["b"], 10.5), y, 10.5 * SCALE["sc"], "b")
+        else:
+            p.text(text, x, y, 10.5, "b")
         return y - 15
+
+    if case.pre_abstract:
+        y = summary_block(p, case.pre_abstract, L, y, left_w)
+    if case.kw_sidebar:  # Frontiers: KEYWORDS and the list in the left column, level with the abstract
+        yk = min(y, getattr(p, "side_foot", y))
+        p.text("KEYWORDS", ML, yk, 7, "b")
+        ys = p.flow([(", ".join(case.keywords), "r", False)], ML, yk - 9, case.main_indent - 16, 7, 9) - 6
 
     if case.structured:
         if case.abstract_label == "alone":
@@ -663,7 +754,8 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
                 y -= ab_lead
                 y = p.flow([(text, "r", False)], L, y, left_w, ab_size, ab_lead)
             else:
-                y = p.flow([(head + ": ", "b", False), (text, "r", False)], L, y, left_w, ab_size, ab_lead)
+                shown = head.upper() if case.structured_caps else head
+                y = p.flow([(shown + case.structured_sep, "b", False), (text, "r", False)], L, y, left_w, ab_size, ab_lead)
     elif case.abstract_label == "alone" and case.abstract_paras:
         y = heading(y)
         sentences = case.abstract.split(". ")
@@ -673,6 +765,72 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
                 y -= 6
             y = p.flow([(para, "r", False)], L, y, left_w, ab_size, ab_lead,
                        indent=12 if case.abstract_paras == "indent" else 0)
+    elif case.abstract_label == "alone" and case.shade:  # in a shaded box, the heading inside it
+        n = len(wrap(p, case.abstract, W - 16, ab_size))
+        c.setFillGray(0.88)
+        c.rect(L, y - 15 - n * ab_lead + 4, W, 15 + n * ab_lead + 10, stroke=0, fill=1)
+        c.setFillGray(0)
+        y = heading(y)
+        y = p.flow(abstract_runs(case), L + 8, y, W - 16, ab_size, ab_lead) - 6
+    elif case.abstract_label == "alone" and case.margin_notes:
+        # a margin column level with the abstract, its lines drawn between the abstract's
+        # (the text layer holds them in that order)
+        y = heading(y)
+        mx = L + W - 130
+        notes = [ln for note in case.margin_notes for ln in wrap(p, note, 130, 7)]
+        for n, line in enumerate(wrap(p, case.abstract, W - 146, ab_size)):
+            p.text(line, L, y, ab_size)
+            if n < len(notes):
+                p.text(notes[n], mx, y, 7)
+            y -= ab_lead
+    elif case.abstract_label == "alone" and case.abstract_flow == "block2":
+        # the abstract set in two columns under a full-width heading, the left column ending
+        # at a sentence's end (the keywords and the body full width under both)
+        y = heading(y)
+        colw = (W - 18) / 2
+        sentences = case.abstract.split(". ")
+        half = (len(sentences) + 1) // 2
+        left = wrap(p, ". ".join(sentences[:half]) + ".", colw, ab_size)
+        right = wrap(p, ". ".join(sentences[half:]), colw, ab_size)
+        for n, line in enumerate(left):
+            p.text(line, L, y - n * ab_lead, ab_size)
+        for n, line in enumerate(right):
+            p.text(line, L + colw + 18, y - n * ab_lead, ab_size)
+        y -= max(len(left), len(right)) * ab_lead
+    elif case.abstract_label == "alone" and case.abstract_flow == "kw-page2":
+        # a tall figure above: the abstract ends near the page's foot, the keyword list's first
+        # line is the page's last (ending in a separator), the rest opens page 2
+        n = len(wrap(p, case.abstract, W, ab_size))
+        y_ab = 80 + 12 + 6 + n * ab_lead + 15
+        c.rect(L, y_ab + 16, W, y - y_ab - 22, stroke=1, fill=0)
+        y = heading(y_ab)
+        y = p.flow(abstract_runs(case), L, y, W, ab_size, ab_lead) - 6
+        head = case.kw_sep.join(case.keywords[:3]) + case.kw_sep.rstrip()
+        p.flow([(case.kw_label + " ", "b", False), (head, "r", False)], L, y, W, 9.5, 12)
+        p.carry_kw = case.kw_sep.join(case.keywords[3:])
+        return -1.0
+    elif case.abstract_label == "alone" and case.abstract_flow:
+        lines = wrap(p, case.abstract, left_w, ab_size)
+        if case.abstract_flow == "page2":  # a tall figure above: the abstract starts low, goes on on page 2
+            y_ab = case.col_foot + 4 * ab_lead + 15
+            c.rect(L, y_ab + 16, W, y - y_ab - 22, stroke=1, fill=0)
+            y = y_ab
+        top = y
+        y = heading(y)
+        while lines and y > case.col_foot:
+            p.text(lines.pop(0), L, y, ab_size)
+            y -= ab_lead
+        if case.abstract_flow == "page2":
+            p.carry = lines  # (drawn under page 2's running head)
+            return -1.0
+        rx = L + left_w + 18  # the right column's top, level with the abstract's heading
+        c.rect(L, 80, left_w, y - 80, stroke=1, fill=0)  # a figure under it fills the left column
+        y = top
+        while lines:
+            p.text(lines.pop(0), rx, y, ab_size)
+            y -= ab_lead
+        p.right_x = rx
+        L = rx
     elif case.abstract_label == "alone":
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, left_w, ab_size, ab_lead, **opts)
@@ -702,12 +860,22 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
     y -= 0 if case.tight_after_abstract else 6
-    if not case.kw_before and case.sidebar != "cambridge":
+    if not case.kw_before and case.sidebar not in ("cambridge", "rsoc") and not case.kw_at_end and not case.kw_sidebar:
         y = keywords(y)
     for extra in case.kw_after:
+        if ":" not in extra:  # a label alone on its line ("Article history")
+            p.text(extra, L, y, 9.5, "b")
+            y -= 12
+            continue
         label, rest = extra.split(":", 1)
         y = p.flow([(label + ":", "b", False), (rest, "r", False)], L, y, left_w, 9.5, 12)
-    return min(y, ys + 6) if case.sidebar == "cambridge" else y
+    for extra in case.after_plain:
+        y = p.flow([(extra, "r", False)], L, y, left_w, 9.5, 12)
+    if case.post_abstract:
+        y = summary_block(p, case.post_abstract, L, y - 6, left_w) + 6
+    if case.kw_sidebar:
+        return min(y, ys)
+    return min(y, ys + 6) if case.sidebar in ("cambridge", "rsoc") else y
 
 
 PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. J Dryland Field "
@@ -716,6 +884,9 @@ PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation o
               "access article distributed under the terms of the Creative Commons Attribution License.",
               "Funding: The authors received no specific funding for this work.",
               "Competing interests: The authors have declared that no competing interests exist."]
+HIGHLIGHTS = ["Soil water in the top layer at tillering sets the number of tillers.",
+              "A daily water balance reproduces measured soil moisture.",
+              "Conserving autumn rain raises yields without irrigation."]
 HISTORY = ["Received 3 March 2024", "Received in revised form 20 April 2024", "Accepted 9 May 2024"]
 
 
@@ -737,6 +908,16 @@ def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
         return y - 6, top
     if case.layout == "elsevier":
         # Elsevier: an article-info column (history, keywords one a line) beside the abstract
+        if case.graphical:  # HIGHLIGHTS and a GRAPHICAL ABSTRACT side by side above the article info
+            half = (TW - 20) / 2
+            p.text("H I G H L I G H T S", ML, y, 7.5, "b")
+            p.text("G R A P H I C A L   A B S T R A C T", ML + half + 20, y, 7.5, "b")
+            yh = y - 14
+            for h in HIGHLIGHTS:
+                p.text("•", ML, yh, 8)
+                yh = p.flow([(h, "r", False)], ML + 8, yh, half - 8, 8, 10)
+            c.rect(ML + half + 20, y - 100, half, 90, stroke=1, fill=0)
+            y = min(yh, y - 100) - 16
         c.line(ML, y + 8, PW - MR, y + 8)
         info_w, ab_x = 150.0, ML + 170
         p.text("A R T I C L E   I N F O", ML, y - 4, 7.5, "b")
@@ -771,13 +952,21 @@ def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
             ys = p.flow([(h, "r", False)], sx, ys, side_w, 7.5, 9.5)
         ys -= 6
         p.text("KEYWORDS", sx, ys, 7.5, "b")
-        ys = p.flow([("; ".join(kw), "r", False)], sx, ys - 11, side_w, 7.5, 9.5)
+        if case.kw_lines:  # one keyword a line
+            ys -= 11
+            for k in kw:
+                p.text(k, sx, ys, 7.5)
+                ys -= 9.5
+        else:
+            ys = p.flow([("; ".join(kw), "r", False)], sx, ys - 11, side_w, 7.5, 9.5)
         return min(yr, ys) - 8, None
     if case.layout == "mdpi":
         # MDPI: the front matter in a column indented from a left margin column that holds the
         # citation, the editor, the history and the copyright beside the abstract
         L, W = ML + case.main_indent, TW - case.main_indent
         top = y
+        if case.pre_abstract:  # MDPI's Simple Summary before the abstract
+            y = summary_block(p, case.pre_abstract, L, y, W) + 2
         y = p.flow([("Abstract:", "b", False), (" " + case.abstract, "r", False)], L, y, W, 9.5, 12, justify=True)
         y -= 6
         y = p.flow([("Keywords:", "b", False), (" " + "; ".join(kw), "r", False)], L, y, W, 9.5, 12)
@@ -814,6 +1003,34 @@ def _body_columns(p: Page, runs: list[Piece], y: float, foot: float, two: bool, 
                 k += 1
             p.text(" ".join("".join(pc[0] for pc in t) for t in line), x, yy, size)
             yy -= lead
+
+# ---- session 9: structured abstracts other journals print, and the other summaries around an abstract
+JAMA = [("Importance", "Soil moisture controls the early growth of winter wheat where rainfall is scarce."),
+        ("Objective", "To relate soil water at three depths to tillering, leaf area and grain yield."),
+        ("Design, Setting, and Participants", "A field study in forty plots on two farms over four seasons."),
+        ("Main Outcomes and Measures", "Tiller number, leaf area index and grain yield at harvest."),
+        ("Results", "Plots that kept more than twenty percent water in the top layer produced more tillers, and "
+                    "their yield was higher by a quarter on average."),
+        ("Conclusions and Relevance", "Conserving water in autumn can raise yields without extra irrigation.")]
+BMJ = [("Objective", "To relate soil water at three depths to tillering, leaf area and grain yield of winter wheat."),
+       ("Design", "Field study over four seasons."), ("Setting", "Two farms in a semi-arid region."),
+       ("Participants", "Forty plots sown with one cultivar."),
+       ("Main outcome measures", "Tiller number, leaf area index and grain yield."),
+       ("Results", "Plots that kept more than twenty percent water in the top layer produced more tillers, and "
+                   "their yield was higher by a quarter on average."),
+       ("Conclusions", "Conserving water in autumn can raise yields without extra irrigation.")]
+EMERALD = [("Purpose", "This paper relates soil water at three depths to the growth of winter wheat."),
+           ("Design/methodology/approach", "Soil water content was measured in forty plots over four seasons."),
+           ("Findings", "Plots that kept more water in the top layer yielded a quarter more."),
+           ("Originality/value", "The first four-season record of soil water and tillering in the region.")]
+SIMPLE_SUMMARY = ("Wheat grown in dry regions depends on the rain stored in the soil. We followed soil water and crop "
+                  "growth for four seasons and found that keeping water in the topsoil in autumn raises yields.")
+AUTHOR_SUMMARY = ("Farmers in dry regions often lose part of their wheat harvest when the soil dries out in spring. "
+                  "We measured how much water the soil holds at different depths and how the crop responds, and we "
+                  "show that simple changes to sowing and residue handling keep more water for the crop.")
+SIGNIFICANCE = ("Wheat feeds much of the world's dry regions. Knowing which soil layer supplies the crop at "
+                "tillering shows farmers how to store autumn rain where the crop can use it.")
+IN_BRIEF = "Kowalski et al. show that water kept in the topsoil at tillering sets the yield of winter wheat in dry regions."
 
 
 # ----------------------------------------------------------------------------- the cases
@@ -1162,6 +1379,105 @@ def cases() -> list[Case]:
                    ("3", "College of Resources and Environment, China Agricultural University, Beijing, China")],
              author_blocks=True, center=True, title_style="r", date_line="June 1, 2024", abstract_label="latex",
              aff_emails=["anna.kowalski@unl.edu", "brian.okafor@wur.nl", "liu.chen@cau.edu.cn"], no_keywords=True),
+        # ---- session 9: abstract forms
+        base("structured_jama", "JAMA: a structured abstract with bold run-in sub-heads in capitals and no colon "
+                                "(IMPORTANCE, OBJECTIVE, DESIGN, SETTING, AND PARTICIPANTS, …)", structured=JAMA,
+             structured_caps=True, structured_sep=" "),
+        base("structured_bmj_alone", "BMJ: a structured abstract with Objective, Design, Setting, Participants, Main "
+                                     "outcome measures … each alone on its line", structured=BMJ,
+             structured_heads="alone"),
+        base("structured_emerald", "Emerald: run-in sub-heads with an en dash (Purpose –, Design/methodology/approach –, "
+                                   "Findings –, Originality/value –)", structured=EMERALD, structured_sep=" – ",
+             expect={"abstract": "flagged"}),
+        base("structured_significance", "a structured abstract whose sections include 'Significance' before the "
+                                        "conclusions, sub-heads alone on their lines",
+             structured=STRUCTURED[:3] + [("Significance", "Soil water in the top layer at tillering sets the yield "
+                                                           "of winter wheat in dry regions.")] + STRUCTURED[3:],
+             structured_heads="alone"),
+        base("synopsis_alone", "a 'Synopsis' heading alone over the abstract", abstract_heading="Synopsis"),
+        base("abstract_small_caps", "the 'Abstract' heading in capitals and small capitals", heading_small_caps=True),
+        base("abstract_shaded", "the abstract and its heading in a shaded box", shade=True),
+        base("abstract_column_break", "two columns: the abstract fills the left column and goes on at the right "
+                                      "column's top, the keywords under it", two_columns=True, abstract_flow="columns",
+             col_foot=500),
+        base("abstract_page_break", "a tall figure above the abstract: it runs to the page's foot and goes on on "
+                                    "page 2, the keywords under it", abstract_flow="page2", col_foot=120,
+             expect={"abstract": "flagged"}),
+        base("abstract_two_column_block", "the abstract set in two columns under a full-width heading, the left "
+                                          "column ending at a sentence's end", abstract_flow="block2"),
+        base("kw_page_break", "the keyword list's first line the page's last, ending in a separator; the rest "
+                              "opens page 2", abstract_flow="kw-page2"),
+        base("abstract_margin_history", "a right margin column of history and licence lines level with the abstract's "
+                                        "lines, drawn between them",
+             margin_notes=["Received: 3 March 2024", "Accepted: 9 May 2024", "Published: 1 June 2024",
+                           "© 2024 The Authors. Published by Dryland Press. This is an open access article under "
+                           "the CC BY licence."]),
+        base("abstract_then_copyright", "Elsevier: '© 2024 Elsevier Ltd. All rights reserved.' right under the "
+                                        "abstract in its type, then the keywords", tight_after_abstract=True,
+             abstract_tail="© 2024 Elsevier Ltd. All rights reserved."),
+        # ---- other summaries around the abstract, none of them the abstract
+        base("mdpi_simple_summary", "MDPI: a run-in 'Simple Summary:' printed before 'Abstract:'", layout="mdpi",
+             main_indent=120, pre_abstract=[("Simple Summary", SIMPLE_SUMMARY, "runin")]),
+        Case("plos_author_summary", "PLOS: an 'Author summary' heading and paragraph after the abstract",
+             authors=[Author("Anna", "Kowalski", "1*"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
+             affs=list(AFF2), column_label="RESEARCH ARTICLE", main_indent=150, sidebar="plos", no_keywords=True,
+             aff_notes=["*anna.kowalski@unl.edu"], body_heading="Introduction",
+             post_abstract=[("Author summary", AUTHOR_SUMMARY, "alone")]),
+        base("elife_digest", "eLife: an 'eLife digest' heading and paragraph after the abstract, no keywords",
+             no_keywords=True, post_abstract=[("eLife digest", AUTHOR_SUMMARY, "alone")], body_heading="Introduction"),
+        base("pnas_significance", "PNAS: the abstract unlabelled, 'Keywords:' with vertical bars, then a "
+                                  "'Significance' heading and statement", abstract_label="none-bold", kw_sep=" | ",
+             post_abstract=[("Significance", SIGNIFICANCE, "alone")]),
+        base("elsevier_graphical", "Elsevier: HIGHLIGHTS and a GRAPHICAL ABSTRACT above the article-info column "
+                                   "and the letter-spaced A B S T R A C T", layout="elsevier", graphical=True),
+        Case("cell_in_brief", "Cell Press: a 'SUMMARY' heading, then an 'In brief' paragraph before the introduction",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,3,*")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", aff_place="footnote", no_keywords=True,
+             foot_lines=["3Lead contact", "*Correspondence: chen.liu@unl.edu"], body_heading="INTRODUCTION",
+             abstract_heading="SUMMARY", post_abstract=[("In brief", IN_BRIEF, "alone")]),
+        # ---- keywords
+        base("rsoc_subject_areas", "Royal Society: 'Subject Areas:', 'Keywords:' and 'Author for correspondence:' "
+                                   "alone over their values in the margin beside the abstract",
+             main_indent=150, sidebar="rsoc", body_heading="Introduction"),
+        base("tandf_kw_lines", "Taylor & Francis: KEYWORDS alone in the side column, one keyword a line",
+             layout="tandf", kw_lines=True),
+        base("kw_hyphen_wrapped", "keywords wrapping in a narrow measure, a word broken with a hyphen at a line end",
+             hyphenate=True, kw_width=150, kw_sep=", ",
+             keywords=["soil moisture", "evapotranspiration", "water-use efficiency", "semi-arid agriculture",
+                       "tillering"]),
+        base("kw_then_article_history", "'Article history' alone right under the keywords, the dates under it",
+             kw_after=["Article history", "Received: 3 March 2024; Accepted: 9 May 2024"]),
+        base("kw_then_correspondence", "a 'Correspondence to:' line right under the keywords",
+             kw_after=["Correspondence to: Chen Liu, Department of Soil Science, University of Nebraska (chen.liu@unl.edu)"]),
+        base("kw_at_end", "the keywords printed on the last page, after the body", kw_at_end=True),
+        base("kw_none_body_mention", "no keywords printed; the body's first line opens 'Keywords were searched …' "
+                                     "(a sentence, not a label: the record holds none)", no_keywords=True,
+             body_heading="1. Methods", body_text="Keywords were searched in three databases for field studies of "
+                                                  "soil water and wheat growth published since 1990. "),
+        base("kw_then_body_tight", "the body's first paragraph right under the keywords in its own larger type, no "
+                                   "heading and no blank line (only the type size ends the list: flagged)",
+             body_heading="", tight_after_abstract=True, expect={"keywords": "flagged"}),
+        base("abstract_then_body_tight", "no keywords: the body's first paragraph right under the abstract in its own "
+                                         "larger type, no heading and no blank line (only the type size ends the "
+                                         "abstract: flagged)", no_keywords=True, body_heading="",
+             tight_after_abstract=True, expect={"abstract": "flagged"}),
+        base("abstract_then_history", "no keywords: the history line ('Received 3 March 2024; accepted …') right "
+                                       "under the abstract in its type, no label face", no_keywords=True,
+             tight_after_abstract=True,
+             after_plain=["Received 3 March 2024; accepted 9 May 2024; published online 1 June 2024"]),
+        base("abstract_then_citation", "no keywords: the citation note ('Citation: …') right under the abstract",
+             no_keywords=True, tight_after_abstract=True,
+             after_plain=["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. "
+                          "J Dryland Field Stud 14: 211–222."]),
+        base("abstract_then_highlights", "no keywords: a 'Highlights' heading and list right under the abstract",
+             no_keywords=True, tight_after_abstract=True,
+             post_abstract=[("Highlights", "Soil water in the top layer at tillering sets the number of tillers.",
+                             "alone")]),
+        base("kw_author_serial", "'Author keywords:' with commas and a serial 'and' before the last keyword",
+             kw_label="Author keywords:", kw_sep=", ", kw_end="", keywords=KEYWORDS[:-1] + ["and " + KEYWORDS[-1]]),
+        base("kw_mesh_label", "'Keywords (MeSH):' naming the vocabulary in brackets", kw_label="Keywords (MeSH):"),
+        base("frontiers_kw_sidebar", "Frontiers: KEYWORDS and a comma list in the left column beside the abstract",
+             sidebar="frontiers", main_indent=125, kw_sidebar=True),
     ]
     return out
 
