@@ -100,23 +100,14 @@ class Scores:
 # with it): where an English abstract or keyword list ends decided by weak evidence (the
 # page's or a column's end, a change of type size alone; parsers.article_en). Kept beside
 # the record, not in it: issue.json holds the confidence and warning they lead to.
-_DOUBTS: dict[int, list[tuple[str, float, str]]] = {}
-
-
-def note_doubt(record: object, key: str, value: float, why: str) -> None:
+def note_doubt(record: Article, key: str, value: float, why: str) -> None:
     """Cap `key` of `record` at `value` when it is assessed, for the reason `why`."""
-    import weakref
-
-    k = id(record)
-    if k not in _DOUBTS:
-        weakref.finalize(record, _DOUBTS.pop, k, None)
-    _DOUBTS.setdefault(k, []).append((key, value, why))
+    record.doubts.append((key, value, why))
 
 
-def clear_doubts(record: object, keys: tuple[str, ...]) -> None:
+def clear_doubts(record: Article, keys: tuple[str, ...]) -> None:
     """Forget the doubts noted on `keys` of `record` (the field is read again)."""
-    if id(record) in _DOUBTS:
-        _DOUBTS[id(record)] = [d for d in _DOUBTS[id(record)] if d[0] not in keys]
+    record.doubts[:] = [d for d in record.doubts if d[0] not in keys]
 
 
 @dataclass
@@ -927,7 +918,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     s = Scores()
     for check in (_titles, _names, _abstracts_keywords, _codes, _pages):
         check(art, ev, s)
-    for key, value, why in _DOUBTS.get(id(art), []):
+    for key, value, why in art.doubts:
         if _get_text(art, key):
             s.cap(key, value, why)
     if art.language == "en" or (not art.title.zh and art.title.en):

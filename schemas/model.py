@@ -94,6 +94,11 @@ class Article:
     # where each field was printed: {path: {"page": n of article.pdf, "box": [x0, top, x1,
     # bottom] in points from the page's top-left}} (parsers/provenance.py)
     provenance: dict[str, dict] = field(default_factory=dict)
+    # the parser's doubts for the confidence pass, (field path, cap, why): where a field's end
+    # rested on weak evidence. Not part of the record (Issue.to_dict leaves it out); kept on
+    # the article so it travels with it to wherever the confidence is assessed (a thread, a
+    # process or a Dask worker)
+    doubts: list[tuple[str, float, str]] = field(default_factory=list, compare=False, repr=False)
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)
@@ -151,6 +156,8 @@ class Issue:
         data = asdict(self)
         if not data["source"]["pages_ocr"]:
             del data["source"]["pages_ocr"]
+        for art in data["articles"]:
+            del art["doubts"]
         return data
 
     def warn(self, code: str, message: str) -> None:

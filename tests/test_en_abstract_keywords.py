@@ -95,24 +95,25 @@ def test_a_weak_end_is_named() -> None:
 
 
 def test_a_noted_doubt_caps_the_field_and_goes_with_its_record() -> None:
-    import gc
+    import pickle
 
-    from parsers.confidence import _DOUBTS, PageEvidence, assess_article, clear_doubts, note_doubt
-    from schemas.model import Article, LangText
+    from parsers.confidence import PageEvidence, assess_article, clear_doubts, note_doubt
+    from schemas.model import Article, Issue, LangText, Source
 
     art = Article(id="a01", pdf_pages=[1, 2], fpage="1", lpage="2", language="en")
     art.title = LangText(en="Seasonal variation of soil moisture and winter wheat")
     art.abstract = LangText(en="Soil moisture controls the early growth of winter wheat in dry regions. " * 8)
     art.keywords.en = ["soil moisture", "winter wheat"]
     note_doubt(art, "keywords.en", 0.6, "where the keyword list ends: nothing follows it")
-    assert assess_article(art, PageEvidence())["keywords.en"] == 0.6
-    assert any(w.message.startswith("keywords.en: where the keyword list ends") for w in art.warnings)
-    clear_doubts(art, ("keywords.en",))
-    assert assess_article(art, PageEvidence())["keywords.en"] == 1.0
-    key = id(art)
-    del art
-    gc.collect()
-    assert key not in _DOUBTS
+    # (the doubt travels with the article: a task's result is pickled back from a worker)
+    moved = pickle.loads(pickle.dumps(art))
+    assert assess_article(moved, PageEvidence())["keywords.en"] == 0.6
+    assert any(w.message.startswith("keywords.en: where the keyword list ends") for w in moved.warnings)
+    # (and is no part of the record)
+    record = Issue(source=Source(file="x.pdf", sha256="0" * 64, pages=2), articles=[moved]).to_dict()
+    assert "doubts" not in record["articles"][0]
+    clear_doubts(moved, ("keywords.en",))
+    assert assess_article(moved, PageEvidence())["keywords.en"] == 1.0
 
 
 def test_a_last_keyword_with_a_capitalised_word_inside_is_flagged() -> None:
