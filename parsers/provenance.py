@@ -112,14 +112,17 @@ def _index(page: PageText) -> tuple[str, list[int], list[int]]:
 def locate(art: Article, pages: list[PageText]) -> dict[str, dict]:
     """{field path: {"page": n, "box": [x0, top, x1, bottom]}} for the fields found: the
     whole value where it is printed on one page, else where its first characters are."""
-    indexes = [_index(p) for p in pages]
+    indexes: dict[int, tuple[str, list[int], list[int]]] = {}  # (built when a search first reaches the page)
     out: dict[str, dict] = {}
     for path, parts in _fields(art):
         for limit in (None, MATCH_CHARS):
             pattern = _pattern(parts, limit)
             if pattern is None:
                 break
-            for n, (page, (text, owner, offset)) in enumerate(zip(pages, indexes), start=1):
+            for n, page in enumerate(pages, start=1):
+                if n not in indexes:
+                    indexes[n] = _index(page)
+                text, owner, offset = indexes[n]
                 m = pattern.search(text)
                 if m and m.end() > m.start():
                     out[path] = {"page": n, "box": _box(page, owner, offset, m.start(), m.end())}
