@@ -26,6 +26,7 @@ import io
 import json
 import re
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1210,26 +1211,35 @@ def cases() -> list[Case]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default=str(OUT), help="output directory (default: tests/conventions)")
+def generate(argv: list[str] | None, doc: str, default_out: Path, all_cases: list, render_case: Callable,
+             truth: Callable, shown: Callable) -> int:
+    """The generators' command line: `[--out DIR] [case ...]`, each case written to
+    DIR/<name>/issue.pdf and truth.json (`truth(case, rendered)`), one line per case
+    (`shown(truth, rendered)`) and the total size."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--out", default=str(default_out), help=f"output directory (default: tests/{default_out.name})")
     ap.add_argument("cases", nargs="*", help="cases to build (default: all)")
     args = ap.parse_args(argv)
     out = Path(args.out)
     total = 0
-    for case in cases():
+    for case in all_cases:
         if args.cases and case.name not in args.cases:
             continue
-        pdf, spans = render(case)
+        pdf, rendered = render_case(case)
         d = out / case.name
         d.mkdir(parents=True, exist_ok=True)
         (d / "issue.pdf").write_bytes(pdf)
-        (d / "truth.json").write_text(json.dumps(truth_of(case, spans), ensure_ascii=False, indent=1) + "\n",
-                                      encoding="utf-8")
+        record = truth(case, rendered)
+        (d / "truth.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         total += len(pdf)
-        print(f"{case.name}: {len(spans)} article(s), pages {spans}, {len(pdf) // 1024} KB")
+        print(f"{case.name}: {shown(record, rendered)}, {len(pdf) // 1024} KB")
     print(f"total {total // 1024} KB")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generate(argv, __doc__, OUT, cases(), render, truth_of,
+                    lambda _truth, spans: f"{len(spans)} article(s), pages {spans}")
 
 
 if __name__ == "__main__":

@@ -29,9 +29,7 @@ tests/make_convention_cases.py (article_flow) and tests/make_fixtures.py (glyphs
 """
 from __future__ import annotations
 
-import argparse
 import io
-import json
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -793,26 +791,8 @@ def cases() -> list[Case]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", default=str(OUT), help="output directory (default: tests/folio_cases)")
-    ap.add_argument("cases", nargs="*", help="cases to build (default: all)")
-    args = ap.parse_args(argv)
-    out = Path(args.out)
-    total = 0
-    for case in cases():
-        if args.cases and case.name not in args.cases:
-            continue
-        pdf, pages = render(case)
-        d = out / case.name
-        d.mkdir(parents=True, exist_ok=True)
-        (d / "issue.pdf").write_bytes(pdf)
-        truth = truth_of(case, pages)
-        (d / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        total += len(pdf)
-        print(f"{case.name}: {[(a['fpage'], a['lpage'], a['pdf_pages']) for a in truth['articles']]}, "
-              f"{len(pdf) // 1024} KB")
-    print(f"total {total // 1024} KB")
-    return 0
+    return mcc.generate(argv, __doc__, OUT, cases(), render, truth_of,
+                        lambda truth, _pages: str([(a["fpage"], a["lpage"], a["pdf_pages"]) for a in truth["articles"]]))
 
 
 if __name__ == "__main__":
