@@ -30,7 +30,9 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 # (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
 # or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
 # (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
+# (a name: two to six characters, or a transliterated minority or foreign name of dotted
+# parts, 阿不都·热合曼, 阿依古丽·买买提, whose dot a font may give as • or ・)
+_BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff·]{2,6})[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
                      r"|[(（]\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
@@ -652,7 +654,10 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         if _GROUP_AUTHOR.search(line.strip()) and not re.search(r"[，,、;；\s]", line.strip()):
             marked.append((line.strip(), []))
             continue
-        marked += names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
+        found = names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
+        if re.search(r"[\u3400-\u9fff]", line):  # a Western co-author printed in Latin letters in the Chinese byline
+            in_byline.update(n for n, _ in found if not _is_cjk_line(n))
+        marked += found
     cited = names.names_in_citation(header.fields.get("cite_as", ""))
     if cited and [n for n, _ in marked] != cited:
         # the 引用本文 line is typeset from the journal's metadata; a byline that disagrees

@@ -25,8 +25,8 @@ from parsers import identifiers
 from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
-from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, is_pinyin_of, pinyin_printed,
-                           pinyin_syllables, split_chinese_name)
+from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, SURNAME_READINGS, fold_pinyin,
+                           is_pinyin_of, pinyin_printed, pinyin_syllables, split_chinese_name, surname_settled)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -238,7 +238,7 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
             if _INSTITUTION.search(zh) and len(zh) > 4 and not group:
                 s.cap("contributors.name.zh", 0.2, f"“{zh}” names an institution")
             elif not (group or latin) and re.fullmatch(r"[\u3400-\u9fff]{2,4}", zh) and zh[0] not in COMMON_SURNAMES \
-                    and zh[:2] not in COMPOUND_SURNAMES:
+                    and zh[:2] not in COMPOUND_SURNAMES and not _surname_reading_printed(zh, c.name.en):
                 # some 400 surnames name nearly every Han Chinese; another first character is
                 # a rare surname, a minority name, or a misread (扬 for 杨) or a piece of text
                 s.cap("contributors.name.zh", 0.7, f"“{zh[0]}” (of “{zh}”) is not a common Chinese surname")
@@ -257,10 +257,14 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap("contributors.name.zh", 0.6, f"“{zh}” does not read as “{en}”")
         if not c.surname:
             s.cap("contributors.surname", 0.5, f"no surname for “{zh or en}”")
-        elif zh and _CJK.search(zh) and not zh.startswith(c.surname):
+        elif zh and _CJK.search(zh) and not zh.startswith(c.surname) and c.surname != split_chinese_name(zh)[0]:
+            # (a dotted minority or foreign name, 阿不都·热合曼, 埃里克·周: its surname is the last part)
             s.cap("contributors.surname", 0.5, f"surname “{c.surname}” is not the start of “{zh}”")
         elif english_article and en and c.surname not in en:
             s.cap("contributors.surname", 0.4, f"surname “{c.surname}” is not part of “{en}”")
+        elif zh and not surname_settled(zh, en) and c.surname == split_chinese_name(zh)[0]:
+            s.cap("contributors.surname", 0.6, f"where the surname of “{zh}” ends is not settled: no known "
+                                               "compound surname and no English name says")
         if english_article and not c.given:
             s.cap("contributors.given", 0.6, f"no given name for “{en or zh}”")
     named_en = [c for c in people if c.name.en]
@@ -277,6 +281,17 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
         worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
         if worst < s.score(key):
             s.cap(key, worst, "follows the names")
+
+
+def _surname_reading_printed(zh: str, en: str) -> bool:
+    """A rare surname whose English name spells its surname reading where that differs from
+    the character's everyday one (召 Shao, not Zhao; 种 Chong, not Zhong): the printed name
+    says the character is read as a surname, so it is not a misread."""
+    reading = SURNAME_READINGS.get(zh[:1])
+    if not reading or not en or reading == "".join(pinyin_syllables(zh[:1])):
+        return False
+    words = [fold_pinyin(w) for w in en.replace(",", " ").split()]
+    return bool(words) and fold_pinyin(reading) in (words[0], words[-1])
 
 
 def _affiliations(people: list, s: Scores) -> None:
@@ -695,9 +710,10 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     styles, hyphens = set(), set()
     for c in han:
         if c.name.en and is_pinyin_of(c.name.zh, c.name.en):
-            sur = re.sub(r"[^a-z]", "", "".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)).lower())
-            letters = re.sub(r"[^A-Za-z]", "", c.name.en)
-            first = letters.lower().startswith(sur)
+            # (ü folded in both: LÜ, LYU and LV are one surname, GB/T 28039-2011)
+            sur = fold_pinyin("".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)))
+            letters = re.sub(r"[^A-Za-zÜü]", "", c.name.en)
+            first = fold_pinyin(letters).startswith(sur)
             part = letters[:len(sur)] if first else letters[-len(sur):]
             styles.add((first, part.isupper()))
             if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)

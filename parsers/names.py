@@ -168,11 +168,48 @@ def split_by_english(zh: str, en: str) -> tuple[str, str] | None:
     东方亮 printed DONG Fangliang is 东 + 方亮, not the compound 东方. None when the English
     name does not mark its surname that way or spells neither split."""
     zh = re.sub(r"\s+", "", zh or "")
-    sur_en, _ = split_english_name(en)
-    if len(zh) < 3 or not sur_en or not any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+    if len(zh) < 3 or not re.fullmatch(f"[{_HAN}]+", zh):
         return None
-    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) == _letters(sur_en)]
+    words = [_letters(w) for w in (en or "").replace(",", " ").split() if _letters(w)]
+    if any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+        sur_en, _ = split_english_name(en)
+        ends = {_letters(sur_en)} if sur_en else set()
+    elif len(words) >= 2:
+        # no capitals word (Dong Fangliang, Fangliang Dong, Ming Dongfang): GB/T 28039 writes
+        # the surname as one word, first or — in the given-first order many journals use —
+        # last, so it is the first or the last word whichever order the line follows
+        ends = {words[0], words[-1]}
+    else:
+        return None
+    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) in ends]
     return (zh[:fits[0]], zh[fits[0]:]) if len(fits) == 1 else None
+
+
+def surname_settled(zh: str, en: str = "") -> bool:
+    """Does the page settle where the surname of the Chinese name `zh` ends? A printed
+    English name that divides it (split_by_english) settles it; without one, a name of two
+    or three characters is a one-character surname and given name, or a known compound
+    surname (COMPOUND_SURNAMES) and one character. A four-character name without a known
+    compound may hold a compound surname the table lacks, or a married name's two surnames
+    (范徐丽泰: husband's and own, a Hong Kong and Taiwan habit), and 单于X reads either way:
+    those are not settled. Names that are not 2–4 Han characters (dotted, Latin) are
+    taken as split."""
+    zh = re.sub(r"\s+", "", zh or "")
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh):
+        return True
+    if en and split_by_english(zh, en):
+        return True
+    if zh[:2] in _COMPOUND_NOT_SPLIT and len(zh) >= 3:
+        return False
+    return len(zh) <= 3 or zh[:2] in COMPOUND_SURNAMES
+
+
+def fold_pinyin(text: str) -> str:
+    """Letters of a pinyin name for comparison, every printed spelling of ü folded to u
+    (GB/T 28039-2011 writes ü as ü, or yu in capitals and plain ASCII: LYU, NYU; keyboards
+    give v or u:), all else but a–z dropped."""
+    text = (text or "").lower().replace("u:", "u").replace("ü", "u").replace("v", "u")
+    return re.sub(r"(?<=[ln])yu", "u", re.sub(r"[^a-z]", "", text))
 
 
 def _letters(text: str) -> str:
@@ -188,9 +225,10 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     giv = _letters("".join(pinyin_syllables(given)))
     if _letters(en) in (sur + giv, giv + sur):
         return True
-    # a character with several readings read the bearer's way (长乐 Changyue, not Changle)
+    # a character with several readings read the bearer's way (长乐 Changyue, not Changle);
+    # a compound surname's first character alone, a dotted name's parts (pinyin_printed)
     printed = pinyin_printed(re.sub(r"\s+", "", zh or ""))
-    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\- ]", "", en or "").strip()))
+    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\-·. ]", "", en or "").strip()))
 
 
 @lru_cache(maxsize=4096)  # (asked again by the confidence checks for every name the byline rule asked for)
@@ -198,10 +236,14 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
     """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
     capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given
     name's syllables joined or hyphenated (LIU Yun-sheng), spaces anywhere a text layer
-    letter-spaces them; not inside a longer word. None for a name without two Han parts."""
-    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
+    letter-spaces them; not inside a longer word. A name opening with a compound surname
+    may be printed split after its first character (东方亮 DONG Fangliang: 东 + 方亮). A
+    dotted name (阿不都·热合曼, a minority or foreign name) is its parts' pinyin in printed
+    order or reversed (Abudu Reheman). None for a name without two Han parts."""
+    parts = [p for p in re.split(f"[{_NAME_DOTS}]", zh or "") if p]
+    dotted = len(parts) > 1 and all(re.fullmatch(f"[{_HAN}]{{1,8}}", p) for p in parts)
+    if not dotted and not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
         return None
-    surname, given = split_chinese_name(zh)
 
     def syllable(readings: list[str]) -> str:
         # every reading of a character with several (乐 le/yue, 长 chang/zhang): which one
@@ -209,18 +251,34 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
         alts = sorted({re.sub(r"[^a-zü]", "", x.lower().replace("v", "ü")) for x in readings} - {""}, key=len, reverse=True)
         return "(?:" + "|".join(a.replace("ü", "(?:v|u|yu|ü)") for a in alts) + ")" if alts else ""
 
-    sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
-    if len(surname) == 1 and surname not in SURNAME_READINGS:
-        sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
-    # (character by character: a phrase reading would give one reading only)
-    giv = [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(given)[k:k + 1])
-           for k, ch in enumerate(given) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
-    sur, giv = [x for x in sur if x], [x for x in giv if x]
-    if not sur or not giv:
-        return None
+    def chars(text: str) -> list[str]:
+        # (character by character: a phrase reading would give one reading only)
+        return [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(text)[k:k + 1])
+                for k, ch in enumerate(text) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
+
     inner = r"\s?[-‐'’]?\s?"
-    a, b = inner.join(sur), inner.join(giv)
-    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s*{a})(?-i:(?![a-z]))", re.I)
+    if dotted:
+        words = [inner.join(x for x in chars(p) if x) for p in parts]
+        if not all(words):
+            return None
+        apart = r"\s*[-‐·•・‧.]?\s*"
+        body = apart.join(words) + "|" + apart.join(reversed(words))
+        return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{body})(?-i:(?![a-z]))", re.I)
+    surname, given = split_chinese_name(zh)
+    splits = [(surname, given)] + ([(zh[:1], zh[1:])] if len(surname) == 2 else [])
+    forms = []
+    for surname, given in splits:
+        sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
+        if len(surname) == 1 and surname not in SURNAME_READINGS:
+            sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
+        sur, giv = [x for x in sur if x], [x for x in chars(given) if x]
+        if not sur or not giv:
+            continue
+        a, b = inner.join(sur), inner.join(giv)
+        forms += [rf"{a}\s*[,，]?\s*{b}", rf"{b}\s*{a}"]
+    if not forms:
+        return None
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{'|'.join(forms)})(?-i:(?![a-z]))", re.I)
 
 
 def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
@@ -342,8 +400,14 @@ def _mark_digits(run: str) -> list[str]:
     if any(c in _CIRCLED for c in run):
         return [_CIRCLED[c] for c in run if c in _CIRCLED]
     return _split_marks(run)
+# a Western co-author printed in Latin letters in a Chinese byline ("王建国1，John Smith2",
+# "富晓星，Lei Zhang，Eric P. F. Chow"): two or more words, the first a capitalised word, the
+# others capitalised words, initials (P.) or surname particles (van, de) before one
+_LATIN_IN_CJK = (r"[A-Z][A-Za-z]+(?:[-'’][A-Za-z]+)*"
+                 r"(?:[ \u00a0]+(?:(?:van|von|der|den|de|del|da|di|du|la|le|ter|bin)[ \u00a0]+)*"
+                 r"[A-Z](?:[A-Za-z]+(?:[-'’][A-Za-z]+)*|\.))+(?![A-Za-z])")
 _CJK_TOKEN_RE = re.compile(
-    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<latin>{_LATIN_IN_CJK})|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
 )
 
@@ -393,6 +457,11 @@ def split_run_of_names(run: str) -> list[str]:
     return cuts[0] if len(cuts) == 1 else [run]
 
 
+# a role printed after a name on the byline, "李四（通信作者）" / "（通讯作者）" (CAJ-CD B/T 1 and
+# GB/T 7713.2 mark the corresponding author; the role is no name)
+_ROLE_RE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
+
+
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     """``[(name, [affiliation markers])]`` for an author line.
 
@@ -403,7 +472,7 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     (``10`` stays 10).  Corresponding-author marks (``*``, ``†``) are dropped.  Lines
     without CJK are read as romanised names separated by commas / ``and``.
     """
-    line = (line or "").strip()
+    line = _ROLE_RE.sub("", line or "").strip()
     if not line:
         return []
     if not re.search(f"[{_HAN}]", line):
@@ -415,7 +484,10 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     gap = "start"  # what separated the current token from the previous name
     for m in _CJK_TOKEN_RE.finditer(line):
         kind = m.lastgroup
-        if kind == "name":
+        if kind == "latin":
+            out.append([m.group(0), []])
+            gap = "none"
+        elif kind == "name":
             tok = m.group(0)
             if out and gap == "space" and len(out[-1][0]) == 1 and not out[-1][1]:
                 out[-1][0] += tok
