@@ -26,7 +26,8 @@ from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
 from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, SURNAME_READINGS, fold_pinyin,
-                           is_pinyin_of, pinyin_printed, pinyin_syllables, split_chinese_name, surname_settled)
+                           is_pinyin_of, pinyin_printed, pinyin_syllables, romanisation_of, split_chinese_name,
+                           surname_settled)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -252,7 +253,8 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap("contributors.name.en", 0.3, f"“{en}” holds Chinese characters or digits")
             if len(en.split()) > 5 or _INSTITUTION.search(en):
                 s.cap("contributors.name.en", 0.3, f"“{en}” is not shaped like a name")
-            if zh and _CJK.search(zh) and not is_pinyin_of(zh, en):
+            # (a Taiwan or Hong Kong author's name in Wade–Giles or Cantonese spelling is theirs too)
+            if zh and _CJK.search(zh) and not romanisation_of(zh, en):
                 s.cap("contributors.name.en", 0.5, f"“{en}” is not the pinyin of “{zh}”")
                 s.cap("contributors.name.zh", 0.6, f"“{zh}” does not read as “{en}”")
         if not c.surname:

@@ -207,9 +207,10 @@ def surname_settled(zh: str, en: str = "") -> bool:
 def fold_pinyin(text: str) -> str:
     """Letters of a pinyin name for comparison, every printed spelling of ü folded to u
     (GB/T 28039-2011 writes ü as ü, or yu in capitals and plain ASCII: LYU, NYU; keyboards
-    give v or u:), all else but a–z dropped."""
+    give v or u:), all else but a–z dropped. Lyu and Nyu are folded where a word starts."""
     text = (text or "").lower().replace("u:", "u").replace("ü", "u").replace("v", "u")
-    return re.sub(r"(?<=[ln])yu", "u", re.sub(r"[^a-z]", "", text))
+    # (lyu, nyu only where a word starts: inside one, n may end a syllable, Pin-yu)
+    return re.sub(r"[^a-z]", "", re.sub(r"(?<![a-z])([ln])yu", r"\1u", text))
 
 
 def _letters(text: str) -> str:
@@ -423,7 +424,7 @@ def _split_marks(run: str) -> list[str]:
 def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
     text = re.sub(r"\s+(?:and|&)\s+|\s*&\s*", ", ", line)
     out: list[tuple[str, list[str]]] = []
-    for m in re.finditer(rf"(?P<name>[^\W\d_][^,;，、{_MARK_CHARS}*∗†]*)|(?P<mark>[{_MARK_CHARS}]+)", text):
+    for m in re.finditer(rf"(?P<name>(?![{_MARK_CHARS}])[^\W\d_][^,;，、{_MARK_CHARS}*∗†‡#＃＊△▲§※★☆]*)|(?P<mark>[{_MARK_CHARS}]+)", text):
         if m.group("name"):
             name = m.group("name").strip()
             if name:
@@ -812,3 +813,95 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
         common = common.split(name)[0] if name and name in common[2:] else common
     common = _POSTCODE_RE.sub("", common).strip(" ，,")
     return (common if _INST_RE.search(common) else ""), {}  # (a note naming no institution gives none)
+
+
+# ---------------------------------------------------------------------------
+# other romanisations of Chinese names (Taiwan, Hong Kong, older and overseas usage)
+# ---------------------------------------------------------------------------
+
+_WG_INITIALS = (("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"),
+                ("g", "k"), ("k", "k"), ("j", "ch"), ("q", "ch"), ("x", "hs"), ("r", "j"), ("z", "ts"),
+                ("c", "ts"), ("s", "s"), ("h", "h"), ("f", "f"), ("m", "m"), ("n", "n"), ("l", "l"), ("w", "w"))
+#: syllables spelt with y in pinyin whose Wade–Giles spelling differs (yi → i, ye → yeh)
+_WG_Y = {"yi": "i", "ye": "yeh", "yan": "yen", "you": "yu", "yong": "yung", "yue": "yueh"}
+
+
+def wade_giles(syllable: str) -> str:
+    """The Wade–Giles spelling of a toneless pinyin syllable, letters only (aspiration
+    apostrophes and umlauts dropped, as a byline's hyphenated Wade–Giles name compares):
+    zhang → chang, zong → tsung, xian → hsien, guo → kuo, zi → tzu, shi → shih, jue → chueh.
+    Used by Taiwan and much older and overseas usage (Chang Tsung-hsien)."""
+    s = syllable.lower().replace("ü", "v")
+    if s in ("er",):
+        return "erh"
+    if s.startswith("y"):
+        return _WG_Y.get(s, s)
+    ini = next((p for p, _ in _WG_INITIALS if s.startswith(p)), "")
+    fin = s[len(ini):]
+    if ini in ("j", "q", "x") and fin.startswith("u"):
+        fin = "v" + fin[1:]                       # ju, quan, xue, yun: the ü the spelling hides
+    if ini in ("z", "c", "s") and fin == "i":
+        return {"z": "tzu", "c": "tzu", "s": "ssu"}[ini]
+    if ini in ("zh", "ch", "sh", "r") and fin == "i":
+        fin = "ih"
+    wg_ini = dict(_WG_INITIALS).get(ini, ini)
+    fin = re.sub(r"ong$", "ung", fin)
+    fin = re.sub(r"ian$", "ien", fin)
+    if fin in ("ie", "ve"):
+        fin += "h"                                 # xie → hsieh, jue → chüeh
+    if fin == "e" and ini in ("g", "k", "h", ""):
+        fin = "o"                                  # ge → ko, he → ho, e → o
+    if fin == "uo" and ini not in ("g", "k", "h", "sh"):
+        fin = "o"                                  # duo → to, zuo → tso, luo → lo
+    if fin == "ui" and ini in ("g", "k"):
+        fin = "uei"                                # gui → kuei
+    return (wg_ini + fin).replace("v", "u")
+
+
+#: common surnames as Hong Kong and Macau (Cantonese) and Taiwan registers spell them
+#: where the spelling is not their Wade–Giles one (HK government romanisation; Lee for 李)
+ROMANISED_SURNAMES: dict[str, tuple[str, ...]] = {
+    "陈": ("chan",), "黄": ("wong",), "王": ("wong",), "张": ("cheung",), "李": ("lee",), "刘": ("lau",),
+    "吴": ("ng",), "何": ("ho",), "梁": ("leung",), "曾": ("tsang",), "周": ("chow", "chau"), "郭": ("kwok",),
+    "杨": ("yeung",), "林": ("lam",), "邓": ("tang",), "冯": ("fung",), "罗": ("law", "lo"), "郑": ("cheng",),
+    "谢": ("tse",), "蔡": ("choi", "tsai"), "徐": ("tsui", "hsu"), "许": ("hui", "hsu"), "胡": ("wu",),
+    "邱": ("yau", "chiu"), "余": ("yu",), "叶": ("yip", "yeh"), "潘": ("poon",), "麦": ("mak",), "卢": ("lo",),
+    "苏": ("so",), "钟": ("chung",), "朱": ("chu",), "区": ("au",), "莫": ("mok",), "伍": ("ng",), "温": ("wan",),
+    "袁": ("yuen",), "谭": ("tam",), "彭": ("pang",), "孙": ("suen",), "方": ("fong",), "韩": ("hon",),
+    "姚": ("yiu",), "江": ("kong",), "唐": ("tong",), "关": ("kwan",), "黎": ("lai",), "赖": ("lai",),
+    "廖": ("liu",), "高": ("ko",), "邝": ("kwong",), "洪": ("hung",), "杜": ("to",), "文": ("man",),
+    "陆": ("luk",), "严": ("yim",), "程": ("ching",), "魏": ("ngai",), "石": ("shek",), "萧": ("siu", "hsiao"),
+    "崔": ("tsui",), "蒋": ("cheung", "chiang"), "薛": ("sit",), "汤": ("tong",), "龙": ("lung",), "岑": ("shum",),
+    "甘": ("kam",), "金": ("kam",), "戴": ("tai",), "侯": ("hau",), "丁": ("ting",), "熊": ("hung",),
+    "范": ("fan",), "汪": ("wong",), "翁": ("yung",), "容": ("yung",), "简": ("kan",), "游": ("yau",),
+    "施": ("sze",), "司徒": ("szeto",), "欧阳": ("auyeung",), "吕": ("lui",), "贺": ("ho",), "雷": ("lui",),
+}
+
+
+def romanisation_of(zh: str, en: str) -> str:
+    """Which romanisation the printed `en` is of the Chinese name `zh`: "pinyin" (GB/T
+    28039-2011), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
+    last, syllables hyphenated), "cantonese" (Hong Kong: CHAN Tai-man — the surname as
+    ROMANISED_SURNAMES spells it, the given name as many hyphenated or spaced syllables as
+    it has characters; the syllables themselves are not checked), or "" for none."""
+    if is_pinyin_of(zh, en):
+        return "pinyin"
+    zh = re.sub(r"\s+", "", zh or "")
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh):
+        return ""
+    surname, given = split_chinese_name(zh)
+    target = fold_pinyin(en)
+    sur_py = pinyin_syllables(surname, surname=True)
+    sur_wg = "".join(wade_giles(x) for x in sur_py)
+    giv_wg = "".join(wade_giles(x) for x in pinyin_syllables(given))
+    surnames = {sur_wg, *ROMANISED_SURNAMES.get(surname, ())}
+    if any(target in (s + giv_wg, giv_wg + s) for s in surnames):
+        return "wade-giles"
+    words = [w for w in re.split(r"[\s,]+", (en or "").strip()) if w]
+    if len(words) >= 2 and given:
+        for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            syllables = [x for w in rest for x in re.split(r"[-‐]", w) if x]
+            if fold_pinyin(sur_word) in ROMANISED_SURNAMES.get(surname, ()) and len(syllables) == len(given) \
+                    and all(re.fullmatch(r"[A-Za-z]+", x) for x in syllables):
+                return "cantonese"
+    return ""
