@@ -461,6 +461,17 @@ def split_run_of_names(run: str) -> list[str]:
 # a role printed after a name on the byline, "李四（通信作者）" / "（通讯作者）" (CAJ-CD B/T 1 and
 # GB/T 7713.2 mark the corresponding author; the role is no name)
 _ROLE_RE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
+# a translated piece's byline, "［美］约瑟夫·奈 著　张三 译": the author's nationality in
+# brackets before the name (the 国别 Chinese translations print) and what each did after it
+# (著 wrote, 译 / 编译 translated, 校 revised, 整理 edited), set apart by a space; neither is a name
+_NATIONALITY_RE = re.compile(rf"(?:(?<=^)|(?<=[\s，,、;；]))[\[［(（〔【]\s*(?![^\]］)）〕】]*作者)[{_HAN}]{{1,4}}\s*[\]］)）〕】]\s*(?=[{_HAN}])")
+_DEED_RE = re.compile(rf"(?:(?<=[{_HAN}·][{_HAN}])|(?<=[0-9*∗†⁰¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]))[ \u3000]+(?:编译|译校|校译|审校|整理|执笔|撰文|编著|主编|著|译|撰|编|校)(?=[ \u3000，,、;；]|$)")
+
+
+def strip_byline_roles(line: str) -> str:
+    """A byline without the roles and nationalities printed beside its names (see
+    `_ROLE_RE`, `_NATIONALITY_RE`, `_DEED_RE`)."""
+    return _DEED_RE.sub("", _NATIONALITY_RE.sub("", _ROLE_RE.sub("", line or "")))
 
 
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
@@ -473,7 +484,7 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     (``10`` stays 10).  Corresponding-author marks (``*``, ``†``) are dropped.  Lines
     without CJK are read as romanised names separated by commas / ``and``.
     """
-    line = _ROLE_RE.sub("", line or "").strip()
+    line = strip_byline_roles(line).strip()
     if not line:
         return []
     if not re.search(f"[{_HAN}]", line):
@@ -510,6 +521,11 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     for n, marks in out:
         names = split_run_of_names(n)
         split += [(part, []) for part in names[:-1]] + [(names[-1], marks)]
+    if any(not re.search(f"[{_NAME_DOTS}]", n) and re.fullmatch(f"[{_HAN}]+", n)
+           and (len(n) < 2 or len(n) >= 4 and n[:2] not in COMPOUND_SURNAMES) for n, _ in split):
+        padded = _padded_run_names(line)  # (a name of one character, or four without a compound surname)
+        if padded:
+            return [(n, []) for n in padded]
     return split
 
 
@@ -541,6 +557,32 @@ def _letter_spaced_names(line: str) -> list[str] | None:
             cur += ch
     names.append(cur)
     return names if all(2 <= len(n) <= 4 for n in names) else None
+
+
+def _padded_run_names(line: str) -> list[str] | None:
+    """The names of a byline of Han characters and spaces only, where a two-character name
+    is spread to the width of three ("王 芳", a typesetting habit) and the text layer kept
+    that space but lost the one between names ("王 芳李 明赵明华"): the one cut into two-
+    and three-character names, each opening with a surname, in which every space falls
+    between two names or inside a two-character name. None when no cut or several fit."""
+    if not re.fullmatch(rf"[{_HAN}](?:[ \u3000]*[{_HAN}])+", line) or not re.search(r"[ \u3000]", line):
+        return None
+    chars = re.findall(f"[{_HAN}]", line)
+    if len(chars) > 16:
+        return None
+    spaced = {k for k, gap in enumerate(re.findall(rf"(?<=[{_HAN}])([ \u3000]*)(?=[{_HAN}])", line), start=1) if gap}
+    fits = []
+    for cut in name_partitions("".join(chars)):
+        ends, pos, ok = set(), 0, True
+        for n in cut:
+            inside = set(range(pos + 1, pos + len(n)))
+            if len(n) > 2 and inside & spaced:
+                ok = False
+            pos += len(n)
+            ends.add(pos)
+        if ok:
+            fits.append(cut)
+    return fits[0] if len(fits) == 1 else None
 
 
 def split_author_line(line: str) -> list[str]:

@@ -94,6 +94,12 @@ def cases() -> list[Case]:
         "王建国1，John Smith2",
         base(people=people(("王建国", "王", "WANG Jianguo"), ("John Smith", "Smith", "John Smith"))))
 
+    # ---- two-character names spread for alignment ------------------------------------
+    add("padded_half_width", "two-character names spread to the width of three by an ordinary space (王 芳), "
+        "names apart by a full-width space, one unit",
+        base(people=[Person("王 芳", "王", "WANG Fang", (1,)), Person("李 明", "李", "LI Ming", (1,)),
+                     Person("赵明华", "赵", "ZHAO Minghua", (1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single"))
+
     # ---- marks and roles on the byline -----------------------------------------------
     add("role_tongxun", "a role after a name on the byline, spelt 通讯作者: 李思远（通讯作者）",
         base(people=[WANG, replace(LI, role="（通讯作者）")]))

@@ -188,3 +188,46 @@ def test_two_character_names_spread_for_alignment_are_whole(people: list[str], p
     """王　芳 / 王 芳: a two-character name padded to the width of three is one name."""
     line = sep.join(n[0] + pad + n[1] for n in people)
     assert [n for n, _ in split_author_line_with_marks(line)] == people, line
+
+
+def test_a_translated_pieces_byline_keeps_the_names_only() -> None:
+    """"［美］约瑟夫·奈 著　张三 译": the nationality in brackets before a translated name and
+    the role after each name (著, 译, 编译, 整理) are no names."""
+    assert split_author_line_with_marks("［美］约瑟夫·奈 著　张三 译") == [("约瑟夫·奈", []), ("张三", [])]
+    assert split_author_line_with_marks("（英）安东尼·吉登斯") == [("安东尼·吉登斯", [])]
+    assert split_author_line_with_marks("王建国1 编译，李思远2 整理") == [("王建国", ["1"]), ("李思远", ["2"])]
+    # (a role inside the name's own characters is not cut: 王著 is a name)
+    assert split_author_line_with_marks("王著，李译文") == [("王著", []), ("李译文", [])]
+
+
+def test_the_byline_pattern_takes_spaced_dotted_and_marked_names_but_not_a_heading() -> None:
+    from parsers.article import _BYLINE, _byline_then_unit
+    for line in ("王　芳1，李　明2", "张 三  李 四", "阿不都·热合曼1，王建国2", "买买提•艾力　王芳"):
+        assert _BYLINE.match(line), line
+    assert not _BYLINE.match("北京大学法学院 北京 100871")
+    # a one-line byline with its unit after a wide space (no bracket), and a unit alone that is not one
+    assert _byline_then_unit("张三 李四　北京大学法学院 北京 100871") == ("张三 李四", "北京大学法学院 北京 100871")
+    assert _byline_then_unit("北京大学 法学院") is None
+
+
+def test_a_letter_spaced_opening_heading_under_the_byline_is_no_author() -> None:
+    from parsers.article import _author_block
+    from parsers.textlayer import Line
+    lines = [Line(text=t, x0=200, x1=300, y=y, size=sz) for t, y, sz in
+             (("王建国　李思远", 100, 12.0), ("引　言", 130, 12.0), ("本文讨论区域创新网络的演化。", 150, 10.5))]
+    authors, _ = _author_block(lines, 0, len(lines), 10.5)
+    assert authors == ["王建国　李思远"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.builds(lambda s, g: s + g, st.sampled_from(ORDINARY), st.text(alphabet=GIVEN, min_size=1, max_size=2)),
+                min_size=2, max_size=4))
+def test_spread_names_whose_separating_space_the_text_layer_lost_are_cut_or_left_doubtful(people: list[str]) -> None:
+    """"王 芳李 明赵明华": the padding space inside a two-character name survives, the one
+    between names is gone. The names come back, or — when more than one cut fits — some
+    name is left in a shape the confidence layer flags (not 2–3 characters opening with a
+    common surname), never a wrong cut that looks right."""
+    from parsers.names import COMMON_SURNAMES
+    line = "".join(n[0] + " " + n[1] if len(n) == 2 else n for n in people)
+    got = [n for n, _ in split_author_line_with_marks(line)]
+    assert got == people or any(len(n) not in (2, 3) or n[0] not in COMMON_SURNAMES for n in got), (line, got)

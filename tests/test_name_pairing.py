@@ -1,0 +1,70 @@
+"""Pairing the Chinese byline with the English one, and the flags where the page does not
+settle a name: the English byline lists the same people in the same order (CAJ-CD B/T
+1-2006); a form that fits its Chinese name in pinyin (GB/T 28039-2011), Wade–Giles or a
+Hong Kong spelling is that person's; a count or a form that does not fit is flagged, not
+guessed; a surname split neither a known compound nor the English name settles is flagged."""
+from __future__ import annotations
+
+from parsers.confidence import PageEvidence, assess_article, flagged_paths
+from schemas.model import Article, Contributor, LangText
+
+
+def article(*people: tuple[str, str, str]) -> Article:
+    """A Chinese article whose other fields agree (zh name, English name, surname)."""
+    art = Article(id="a01", pdf_pages=[1, 10], fpage="43", lpage="52")
+    art.title = LangText(zh="日本与北约关系的新发展", en="New Developments in Japan-NATO Relations")
+    art.contributors = [Contributor(name=LangText(zh=zh, en=en), name_pinyin="", surname=sur,
+                                    given=zh[len(sur):] if zh.startswith(sur) else "", affiliation="北京外国语大学国际关系学院")
+                        for zh, en, sur in people]
+    art.abstract = LangText(zh="本文讨论日本与北约关系的发展及其动因，" * 3,
+                            en="This article discusses the development of Japan-NATO relations and its causes. " * 2)
+    art.keywords.zh, art.keywords.en = ["日本", "北约", "安全"], ["Japan", "NATO", "security"]
+    art.clc, art.doc_code = ["D831.3"], "A"
+    return art
+
+
+def flags(art: Article) -> set[str]:
+    assess_article(art, PageEvidence())
+    return {p for p in flagged_paths(art.warnings) if p.startswith("contributors")}
+
+
+def test_names_in_order_and_in_pinyin_are_not_flagged() -> None:
+    assert flags(article(("王建国", "WANG Jianguo", "王"), ("李思远", "LI Siyuan", "李"))) == set()
+    assert flags(article(("王建国", "Jianguo Wang", "王"), ("李思远", "Siyuan Li", "李"))) == set()
+
+
+def test_english_names_in_another_order_than_the_chinese_are_flagged() -> None:
+    got = flags(article(("王建国", "LI Siyuan", "王"), ("李思远", "WANG Jianguo", "李")))
+    assert {"contributors.name.en", "contributors.name.zh"} <= got
+
+
+def test_fewer_english_names_than_authors_are_flagged() -> None:
+    assert "contributors.name.en" in flags(article(("王建国", "WANG Jianguo", "王"), ("李思远", "", "李")))
+
+
+def test_wade_giles_and_hong_kong_spellings_are_the_authors_own() -> None:
+    assert flags(article(("张宗宪", "Chang Tsung-hsien", "张"), ("王建国", "Wang Jianguo", "王"))) == set()
+    assert flags(article(("王建国", "WANG Jianguo", "王"), ("陈大文", "CHAN Tai-man", "陈"))) == set()
+    # (a Hong Kong spelling of another surname is no fit)
+    assert "contributors.name.en" in flags(article(("王建国", "CHAN Tai-man", "王")))
+
+
+def test_a_surname_split_nothing_settles_is_flagged() -> None:
+    assert "contributors.surname" in flags(article(("范徐丽泰", "", "范")))
+    assert "contributors.surname" not in flags(article(("范徐丽泰", "FAN Xu Litai", "范")))
+    assert "contributors.surname" not in flags(article(("欧阳修文", "", "欧阳")))
+
+
+def test_a_rare_surname_read_its_surname_way_in_english_is_not_a_misread() -> None:
+    assert "contributors.name.zh" not in flags(article(("召燕", "Yan Shao", "召")))
+    assert "contributors.name.zh" in flags(article(("召燕", "", "召")))
+
+
+def test_u_umlaut_spelt_three_ways_is_one_byline_style() -> None:
+    for lv in ("LÜ Ming", "LYU Ming", "LV Ming"):
+        assert flags(article((("吕明", lv, "吕")), ("李思远", "LI Siyuan", "李"))) == set(), lv
+
+
+def test_dotted_and_latin_names_keep_their_surnames() -> None:
+    assert flags(article(("阿不都·热合曼", "Abudu Reheman", "热合曼"), ("王建国", "WANG Jianguo", "王"))) == set()
+    assert "contributors.surname" not in flags(article(("王建国", "WANG Jianguo", "王"), ("John Smith", "John Smith", "Smith")))
