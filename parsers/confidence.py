@@ -595,6 +595,52 @@ def _bios_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
         break
 
 
+# a line of the front matter that ends the byline block (GB/T 7713.2 / CAJ-CD B/T 1 order:
+# title, byline, units, then 摘要, 关键词, 中图分类号)
+_FRONT_LABEL = re.compile(r"^[【\[［(（]?(?:摘要|内容提要|提要|关键词|关键字|中图分类号|文献标[志识]码|文章编号|Abstract|ABSTRACT)")
+_BYLINE_PIECE = re.compile(r"^([\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}(?:[·•・‧][\u3400-\u9fff]{1,8})+)"
+                           r"[\d,*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]*$")
+
+
+def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """The byline printed under the title (CAJ-CD B/T 1-2006: title, then the names apart by
+    ，or 、 with their marks) against the names read: a line there of names only, any of
+    which was not read, means an author was lost or the names were taken from elsewhere."""
+    if not ev.text or ev.ocr or art.language == "en" or not art.contributors or not art.title.zh:
+        return
+    lines = ev.text.split("\n")
+    head = _letters_zh(art.title.zh)[:8]
+    start = next((k for k, ln in enumerate(lines) if len(head) >= 4 and _letters_zh(ln).startswith(head)), None)
+    if start is None:
+        return
+    read = {re.sub(r"\s+", "", c.name.zh or "") for c in art.contributors}
+    after: list[str] = []
+    for ln in lines[start + 1:start + 8]:  # (a byline wrapped after a separator is one line)
+        if after and re.search(r"[，,、]$", after[-1]):
+            after[-1] += ln
+        else:
+            after.append(ln)
+    for ln in after:
+        if _FRONT_LABEL.match(ln):
+            break
+        pieces = [p for p in re.split(r"[，,、;；]", _NAME_ROLE.sub("", ln)) if p]
+        if len(pieces) < 2:
+            continue  # (spaces are gone from these lines: only a line with separators is cut)
+        found = [_BYLINE_PIECE.match(p) for p in pieces]
+        if not all(found) or not all(f.group(1)[0] in COMMON_SURNAMES or "·" in f.group(1) for f in found):
+            continue
+        missing = [f.group(1) for f in found if f.group(1) not in read]
+        if missing:
+            why = f"the byline under the title prints “{missing[0]}”, who is not among the authors read"
+            s.cap("contributors.name.zh", 0.5, why)
+            s.cap("contributors.name.en", 0.7, why)
+            s.cap("contributors.affiliation", 0.7, why)
+            return
+
+
+_NAME_ROLE = re.compile(r"[(（](?:通[信讯]作者|共同第一作者|第一作者)[)）]")
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -895,6 +941,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _pages_zh(art, ev, s)
     _printed_as_read_zh(art, ev, s)
     _bios_zh(art, ev, s)
+    _byline_as_printed_zh(art, ev, s)
     _english_names_zh(art, ev, s)
     _publish(art, s, ARTICLE_FIELDS)
     return art.confidence

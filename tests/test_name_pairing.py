@@ -68,3 +68,19 @@ def test_u_umlaut_spelt_three_ways_is_one_byline_style() -> None:
 def test_dotted_and_latin_names_keep_their_surnames() -> None:
     assert flags(article(("阿不都·热合曼", "Abudu Reheman", "热合曼"), ("王建国", "WANG Jianguo", "王"))) == set()
     assert "contributors.surname" not in flags(article(("王建国", "WANG Jianguo", "王"), ("John Smith", "John Smith", "Smith")))
+
+
+def test_a_byline_name_under_the_title_that_was_not_read_is_flagged() -> None:
+    """A wrapped byline's second line lost, or names read from elsewhere: the names under the
+    title say so."""
+    page = "日本与北约关系的新发展\n王建国1，李思远2，\n赵明华1*\n（1.北京外国语大学国际关系学院，北京100089）\n摘要：本文讨论"
+    art = article(("王建国", "WANG Jianguo", "王"), ("李思远", "LI Siyuan", "李"))
+    assess_article(art, PageEvidence(text=page.replace("，\n赵", "，赵")))
+    assert "contributors.name.zh" in flagged_paths(art.warnings)
+    art = article(("王建国", "WANG Jianguo", "王"), ("李思远", "LI Siyuan", "李"), ("赵明华", "ZHAO Minghua", "赵"))
+    assess_article(art, PageEvidence(text=page.replace("，\n赵", "，赵")))
+    assert "contributors.name.zh" not in flagged_paths(art.warnings)
+    # (the byline wrapped after a comma: its second line is part of it)
+    art = article(("王建国", "WANG Jianguo", "王"), ("李思远", "LI Siyuan", "李"))
+    assess_article(art, PageEvidence(text=page))
+    assert "contributors.name.zh" in flagged_paths(art.warnings)
