@@ -591,10 +591,11 @@ def split_author_line(line: str) -> list[str]:
 
 
 # (GB/T 7713.2 sets each unit as "单位，城市 邮编", units apart by ；, or by a space alone after
-# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084"; a mark may
+# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084", the number
+# set apart by a space only, "… 100871 2 清华大学 …", as well; a mark may
 # stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
-    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
+    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*(?:[.．、]\s*|\s)[\u4e00-\u9fffA-Z]))"
     r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473]|[a-h](?=\s*[.．、)）]\s*[\u4e00-\u9fff]))"
     r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
