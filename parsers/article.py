@@ -614,6 +614,19 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
     return out if j == len(english) else marked
 
 
+def _english_in_byline_order(zh_names: list[str], english: list[str]) -> list[str]:
+    """The English names in the Chinese byline's order. CAJ-CD B/T 1-2006 prints the same
+    people in the same order; where a name in that position is not its Chinese name's
+    romanisation but the names pair off one to one by their romanisations (each English
+    name that of exactly one Chinese name), they are paired so. Otherwise as printed
+    (a misfit is flagged by the confidence layer, not guessed)."""
+    fits = [[j for j, en in enumerate(english) if names.romanisation_of(zh, en)] for zh in zh_names]
+    if all(k in f for k, f in enumerate(fits)) or not all(len(f) == 1 for f in fits):
+        return english
+    order = [f[0] for f in fits]
+    return [english[j] for j in order] if sorted(order) == list(range(len(english))) else english
+
+
 def _expected_english(marked: list[tuple[str, list[str]]]) -> list[list[str]]:
     """For each byline name, the English forms it may be printed in: the pinyin of a
     Chinese name in either order (GB/T 28039 surname first; Western order), a Latin name as is."""
@@ -730,6 +743,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         # English names run together with no comma between them ("ZHANG San LI Si" read as one
         # name): cut where the pinyin of each Chinese name says, when that accounts for all
         english.names = cut_byline(" ".join(english.names), _expected_english(marked)) or english.names
+    if english and len(english.names) == len(marked):
+        english.names = _english_in_byline_order([n for n, _ in marked], english.names)
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)

@@ -474,6 +474,14 @@ def strip_byline_roles(line: str) -> str:
     return _DEED_RE.sub("", _NATIONALITY_RE.sub("", _ROLE_RE.sub("", line or "")))
 
 
+# a two- or three-character name letter-spaced evenly, from the line's start, a separator or a
+# mark (and one space after it) to the next separator, mark or the line's end
+_SPREAD_AFTER = f"[，,、;；/{_MARK_CHARS}*∗†‡#＃＊△▲§※★☆]"
+_SPREAD_NAME_RE = re.compile(
+    rf"(?:(?<=^)|(?<={_SPREAD_AFTER})|(?<={_SPREAD_AFTER}[ \u3000]))"
+    rf"[{_HAN}]([ \u3000]+)[{_HAN}](?:\1[{_HAN}])?(?=[ \u3000]*(?:{_SPREAD_AFTER}|$))")
+
+
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     """``[(name, [affiliation markers])]`` for an author line.
 
@@ -489,6 +497,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         return []
     if not re.search(f"[{_HAN}]", line):
         return _latin_author_line(line)
+    # a name letter-spaced between separators or marks ("王 建 国，李 思 远", "王 建 国1，…"):
+    # one name, its spaces the display's (up to three characters: a wider spread is rare)
+    line = _SPREAD_NAME_RE.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(0)), line)
     spaced = _letter_spaced_names(line)
     if spaced:
         return [(n, []) for n in spaced]

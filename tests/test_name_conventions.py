@@ -231,3 +231,14 @@ def test_spread_names_whose_separating_space_the_text_layer_lost_are_cut_or_left
     line = "".join(n[0] + " " + n[1] if len(n) == 2 else n for n in people)
     got = [n for n, _ in split_author_line_with_marks(line)]
     assert got == people or any(len(n) not in (2, 3) or n[0] not in COMMON_SURNAMES for n in got), (line, got)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.builds(lambda s, g: s + g, st.sampled_from(ORDINARY), st.text(alphabet=GIVEN, min_size=1, max_size=2)),
+                min_size=1, max_size=4),
+       st.sampled_from([" ", "　"]), st.sampled_from(["，", "、", "1，", "*，"]))
+def test_names_letter_spaced_for_display_between_separators_are_whole(people: list[str], space: str, sep: str) -> None:
+    """"王 建 国，李 思 远" / "王 建 国1，李 思 远2": every character spaced, names apart by a
+    separator or a mark: each run between them is one name."""
+    line = sep.join(space.join(n) for n in people)
+    assert [n for n, _ in split_author_line_with_marks(line)] == people, line

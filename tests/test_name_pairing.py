@@ -84,3 +84,16 @@ def test_a_byline_name_under_the_title_that_was_not_read_is_flagged() -> None:
     art = article(("王建国", "WANG Jianguo", "王"), ("李思远", "LI Siyuan", "李"))
     assess_article(art, PageEvidence(text=page))
     assert "contributors.name.zh" in flagged_paths(art.warnings)
+
+
+def test_english_names_printed_in_another_order_pair_off_by_their_romanisation() -> None:
+    from parsers.article import _english_in_byline_order
+    zh = ["王建国", "李思远", "张宗宪"]
+    assert _english_in_byline_order(zh, ["LI Siyuan", "Chang Tsung-hsien", "WANG Jianguo"]) == \
+        ["WANG Jianguo", "LI Siyuan", "Chang Tsung-hsien"]
+    # (in order already, or no one-to-one pairing: as printed)
+    assert _english_in_byline_order(zh, ["WANG Jianguo", "LI Siyuan", "Chang Tsung-hsien"]) == \
+        ["WANG Jianguo", "LI Siyuan", "Chang Tsung-hsien"]
+    assert _english_in_byline_order(zh, ["LI Siyuan", "WANG Jianguo", "John Smith"]) == \
+        ["LI Siyuan", "WANG Jianguo", "John Smith"]
+    assert _english_in_byline_order(["王芳", "汪芳"], ["WANG Fang", "WANG Fang"]) == ["WANG Fang", "WANG Fang"]
