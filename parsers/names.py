@@ -59,6 +59,12 @@ COMPOUND_SURNAMES: dict[str, str] = {
 #: more common today (单于X is usually 单 + 于X); their reading is still used if split so
 _COMPOUND_NOT_SPLIT = {"单于": "chan yu"}
 
+#: compound surnames rare today whose first character is an everyday single surname and whose
+#: second is common in given names, so that a name opening with one reads either way (乐正华:
+#: 乐正 + 华, or 乐 + 正华; 宗政伟, 梁丘明): still split as the compound, but not settled by it
+COMPOUND_EITHER_WAY: frozenset[str] = frozenset(
+    "宗政 乐正 谷梁 梁丘 左丘 段干 仲孙 巫马 闻人 公良 司空 赫连 钟离 漆雕 公西 南宫 呼延 鲜于".split())
+
 #: surname readings of characters whose everyday reading differs (toneless; v = ü)
 SURNAME_READINGS: dict[str, str] = {
     "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao", "查": "zha",
@@ -177,8 +183,16 @@ def split_by_english(zh: str, en: str) -> tuple[str, str] | None:
     elif len(words) >= 2:
         # no capitals word (Dong Fangliang, Fangliang Dong, Ming Dongfang): GB/T 28039 writes
         # the surname as one word, first or — in the given-first order many journals use —
-        # last, so it is the first or the last word whichever order the line follows
+        # last, so it is the first or the last word whichever order the line follows; where
+        # both cuts find their surname there (闻人文, Wenren Wen), the one whose given name is
+        # the other words decides
         ends = {words[0], words[-1]}
+        whole = [k for k in (1, 2) if any(
+            fold_pinyin("".join(pinyin_syllables(zh[:k], surname=True))) == fold_pinyin(a)
+            and fold_pinyin("".join(pinyin_syllables(zh[k:]))) == fold_pinyin("".join(b))
+            for a, b in ((words[0], words[1:]), (words[-1], words[:-1])))]
+        if len(whole) == 1:
+            return zh[:whole[0]], zh[whole[0]:]
     else:
         return None
     fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) in ends]
@@ -191,15 +205,15 @@ def surname_settled(zh: str, en: str = "") -> bool:
     or three characters is a one-character surname and given name, or a known compound
     surname (COMPOUND_SURNAMES) and one character. A four-character name without a known
     compound may hold a compound surname the table lacks, or a married name's two surnames
-    (范徐丽泰: husband's and own, a Hong Kong and Taiwan habit), and 单于X reads either way:
-    those are not settled. Names that are not 2–4 Han characters (dotted, Latin) are
+    (范徐丽泰: husband's and own, a Hong Kong and Taiwan habit), and 单于X and the rare
+    compounds of COMPOUND_EITHER_WAY read either way: those are not settled. Names that are not 2–4 Han characters (dotted, Latin) are
     taken as split."""
     zh = re.sub(r"\s+", "", zh or "")
     if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh):
         return True
     if en and split_by_english(zh, en):
         return True
-    if zh[:2] in _COMPOUND_NOT_SPLIT and len(zh) >= 3:
+    if (zh[:2] in _COMPOUND_NOT_SPLIT or zh[:2] in COMPOUND_EITHER_WAY) and len(zh) >= 3:
         return False
     return len(zh) <= 3 or zh[:2] in COMPOUND_SURNAMES
 

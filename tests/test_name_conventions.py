@@ -242,3 +242,14 @@ def test_names_letter_spaced_for_display_between_separators_are_whole(people: li
     separator or a mark: each run between them is one name."""
     line = sep.join(space.join(n) for n in people)
     assert [n for n, _ in split_author_line_with_marks(line)] == people, line
+
+
+def test_a_rare_compound_that_reads_either_way_is_not_settled_without_the_english_name() -> None:
+    """谷梁华: 谷梁 + 华 or 谷 + 梁华 — a compound rare today whose first character is an
+    everyday surname does not settle the split; the English name does (GU Lianghua)."""
+    from parsers.names import COMPOUND_EITHER_WAY
+    for comp in COMPOUND_EITHER_WAY:
+        assert comp in COMPOUND_SURNAMES and not surname_settled(comp + "华"), comp
+    assert split_by_english("谷梁华", "GU Lianghua") == ("谷", "梁华")
+    assert split_by_english("谷梁华", "Hua Guliang") == ("谷梁", "华")
+    assert surname_settled("谷梁华", "GU Lianghua") and not surname_settled("谷梁华")
