@@ -262,9 +262,9 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
 
     def syllable(readings: list[str]) -> str:
         # every reading of a character with several (乐 le/yue, 长 chang/zhang): which one
-        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u or yu
+        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u:, u or yu
         alts = sorted({re.sub(r"[^a-zü]", "", x.lower().replace("v", "ü")) for x in readings} - {""}, key=len, reverse=True)
-        return "(?:" + "|".join(a.replace("ü", "(?:v|u|yu|ü)") for a in alts) + ")" if alts else ""
+        return "(?:" + "|".join(a.replace("ü", "(?:v|u:|u|yu|ü)") for a in alts) + ")" if alts else ""
 
     def chars(text: str) -> list[str]:
         # (character by character: a phrase reading would give one reading only)
