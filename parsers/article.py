@@ -30,8 +30,13 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 # (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
 # or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
 # (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
-_BYLINE = re.compile(r"^(?:[\u4e00-\u9fff·]{2,6}[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
-                     r"|[(（]\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
+# (a name: two to six characters, or a transliterated minority or foreign name of dotted
+# parts, 阿不都·热合曼, 阿依古丽·买买提, whose dot a font may give as • or ・, or a name of two
+# or three characters letter-spaced for alignment, 王　芳 / 王 芳, before a wider gap, a
+# separator or a mark)
+_BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff·]{2,6}"
+                     r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
+                     r"|[(（]\d{1,2}[.．]?[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
 _BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
@@ -125,6 +130,10 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         if _BYLINE_ROLE.search(text):
             text = _BYLINE_ROLE.sub("", text)
             ln = replace(ln, text=text)
+        bare = names.strip_byline_roles(text).strip()
+        if bare != text and bare and _BYLINE.match(bare):  # "［美］约瑟夫·奈 著　张三 译": a translated piece's byline
+            text = bare
+            ln = replace(ln, text=text)
         if not text:
             continue
         if (not authors and ln is block[0] and re.search(r"[\u4e00-\u9fff]{2}", text) and re.search(r"[A-Z][a-z]+ [A-Z]", text)
@@ -159,7 +168,8 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             affils.append(text)
             last_affil = ln
             order.append(("f", len(affils) - 1))
-        elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2):
+        elif _BYLINE.match(text) and (not authors or abs(ln.size - authors[0].size) <= authors[0].size * 0.2) \
+                and not _OPENING_HEADING.fullmatch(re.sub(r"[\s\d.、一二三四五六七八九十]+", "", text)):
             authors.append(ln)  # a masthead box in small print beside the byline is not one
             order.append(("a", len(authors) - 1))
         elif not authors and begin > 0 and ln is block[0] and ln.size >= size and re.fullmatch(r"[\w，,、;；*∗ \u3000]{2,40}", text):
@@ -169,6 +179,11 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
         else:
             break
     return _number_alternating([a.text for a in authors], affils, order)
+
+
+# the body's first heading (GB/T 7713.2 引言; 前言, 导言, 绪论, 问题的提出), letter-spaced like a
+# short byline ("引　言") and printed under the front matter of a piece without labels: no names
+_OPENING_HEADING = re.compile(r"引言|前言|导言|绪论|序言|绪言|楔子|结语|问题的提出")
 
 
 def _short_unit_under(line: "Line", authors: list["Line"]) -> bool:
@@ -263,6 +278,17 @@ def _byline_then_unit(text: str) -> tuple[str, str] | None:
     last name, on the same line ("张三，李四（北京大学社会学系，北京 100871）", numbered
     "张三1，李四2（1. …；2. …）"); None for any other line."""
     m = _BYLINE_THEN_UNIT.match(text.strip())
+    if not m and not re.search(r"[（()）]", text):
+        # the unit after a wide space, unbracketed ("张三　北京大学法学院", a magazine habit):
+        # names before the first word that holds an institution word
+        for gap in re.finditer(r"[ \u3000]+", text.strip()):
+            head, rest = text.strip()[:gap.start()], text.strip()[gap.end():]
+            if _INSTITUTION.search(rest.split()[0] if rest.split() else "") and _BYLINE.match(head) \
+                    and not _INSTITUTION.search(head) and all(names._looks_like_name(n) for n in names.split_author_line(head)):
+                return head, rest
+            if _INSTITUTION.search(head):
+                break
+        return None
     if not m or not _BYLINE.match(m.group("byline").strip()) or not (_INSTITUTION.search(m.group("unit")) or _is_address_line(m.group("unit"))):
         return None
     return m.group("byline").strip(), m.group("unit").strip()
@@ -588,6 +614,19 @@ def _split_by_english(marked: list[tuple[str, list[str]]], english: list[str]) -
     return out if j == len(english) else marked
 
 
+def _english_in_byline_order(zh_names: list[str], english: list[str]) -> list[str]:
+    """The English names in the Chinese byline's order. CAJ-CD B/T 1-2006 prints the same
+    people in the same order; where a name in that position is not its Chinese name's
+    romanisation but the names pair off one to one by their romanisations (each English
+    name that of exactly one Chinese name), they are paired so. Otherwise as printed
+    (a misfit is flagged by the confidence layer, not guessed)."""
+    fits = [[j for j, en in enumerate(english) if names.romanisation_of(zh, en)] for zh in zh_names]
+    if all(k in f for k, f in enumerate(fits)) or not all(len(f) == 1 for f in fits):
+        return english
+    order = [f[0] for f in fits]
+    return [english[j] for j in order] if sorted(order) == list(range(len(english))) else english
+
+
 def _expected_english(marked: list[tuple[str, list[str]]]) -> list[list[str]]:
     """For each byline name, the English forms it may be printed in: the pinyin of a
     Chinese name in either order (GB/T 28039 surname first; Western order), a Latin name as is."""
@@ -652,7 +691,10 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         if _GROUP_AUTHOR.search(line.strip()) and not re.search(r"[，,、;；\s]", line.strip()):
             marked.append((line.strip(), []))
             continue
-        marked += names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
+        found = names.split_author_line_with_marks(_BYLINE_PREFIX.sub("", line))
+        if re.search(r"[\u3400-\u9fff]", line):  # a Western co-author printed in Latin letters in the Chinese byline
+            in_byline.update(n for n, _ in found if not _is_cjk_line(n))
+        marked += found
     cited = names.names_in_citation(header.fields.get("cite_as", ""))
     if cited and [n for n, _ in marked] != cited:
         # the 引用本文 line is typeset from the journal's metadata; a byline that disagrees
@@ -701,6 +743,8 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
         # English names run together with no comma between them ("ZHANG San LI Si" read as one
         # name): cut where the pinyin of each Chinese name says, when that accounts for all
         english.names = cut_byline(" ".join(english.names), _expected_english(marked)) or english.names
+    if english and len(english.names) == len(marked):
+        english.names = _english_in_byline_order([n for n, _ in marked], english.names)
     out: list[Contributor] = []
     for k, (name, marks) in enumerate(marked):
         surname, given = names.split_chinese_name(name) if _is_cjk_line(name) else names.split_english_name(name)

@@ -26,8 +26,9 @@ from parsers.checks import field_value
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
 from parsers.pdfmeta import Verdict
-from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, is_pinyin_of, pinyin_printed,
-                           pinyin_syllables, split_chinese_name)
+from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, SURNAME_READINGS, fold_pinyin,
+                           is_pinyin_of, pinyin_printed, pinyin_syllables, romanisation_of, split_chinese_name,
+                           surname_settled)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -256,7 +257,7 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
             if _INSTITUTION.search(zh) and len(zh) > 4 and not group:
                 s.cap("contributors.name.zh", 0.2, f"“{zh}” names an institution")
             elif not (group or latin) and re.fullmatch(r"[\u3400-\u9fff]{2,4}", zh) and zh[0] not in COMMON_SURNAMES \
-                    and zh[:2] not in COMPOUND_SURNAMES:
+                    and zh[:2] not in COMPOUND_SURNAMES and not _surname_reading_printed(zh, c.name.en):
                 # some 400 surnames name nearly every Han Chinese; another first character is
                 # a rare surname, a minority name, or a misread (扬 for 杨) or a piece of text
                 s.cap("contributors.name.zh", 0.7, f"“{zh[0]}” (of “{zh}”) is not a common Chinese surname")
@@ -270,15 +271,20 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
                 s.cap("contributors.name.en", 0.3, f"“{en}” holds Chinese characters or digits")
             if len(en.split()) > 5 or _INSTITUTION.search(en):
                 s.cap("contributors.name.en", 0.3, f"“{en}” is not shaped like a name")
-            if zh and _CJK.search(zh) and not is_pinyin_of(zh, en):
+            # (a Taiwan or Hong Kong author's name in Wade–Giles or Cantonese spelling is theirs too)
+            if zh and _CJK.search(zh) and not romanisation_of(zh, en):
                 s.cap("contributors.name.en", 0.5, f"“{en}” is not the pinyin of “{zh}”")
                 s.cap("contributors.name.zh", 0.6, f"“{zh}” does not read as “{en}”")
         if not c.surname:
             s.cap("contributors.surname", 0.5, f"no surname for “{zh or en}”")
-        elif zh and _CJK.search(zh) and not zh.startswith(c.surname):
+        elif zh and _CJK.search(zh) and not zh.startswith(c.surname) and c.surname != split_chinese_name(zh)[0]:
+            # (a dotted minority or foreign name, 阿不都·热合曼, 埃里克·周: its surname is the last part)
             s.cap("contributors.surname", 0.5, f"surname “{c.surname}” is not the start of “{zh}”")
         elif english_article and en and c.surname not in en:
             s.cap("contributors.surname", 0.4, f"surname “{c.surname}” is not part of “{en}”")
+        elif zh and not surname_settled(zh, en) and c.surname == split_chinese_name(zh)[0]:
+            s.cap("contributors.surname", 0.6, f"where the surname of “{zh}” ends is not settled: no known "
+                                               "compound surname and no English name says")
         if english_article and not c.given:
             s.cap("contributors.given", 0.6, f"no given name for “{en or zh}”")
     named_en = [c for c in people if c.name.en]
@@ -295,6 +301,17 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
         worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
         if worst < s.score(key):
             s.cap(key, worst, "follows the names")
+
+
+def _surname_reading_printed(zh: str, en: str) -> bool:
+    """A rare surname whose English name spells its surname reading where that differs from
+    the character's everyday one (召 Shao, not Zhao; 种 Chong, not Zhong): the printed name
+    says the character is read as a surname, so it is not a misread."""
+    reading = SURNAME_READINGS.get(zh[:1])
+    if not reading or not en or reading == "".join(pinyin_syllables(zh[:1])):
+        return False
+    words = [fold_pinyin(w) for w in en.replace(",", " ").split()]
+    return bool(words) and fold_pinyin(reading) in (words[0], words[-1])
 
 
 def _affiliations(people: list, s: Scores) -> None:
@@ -631,6 +648,52 @@ def _bios_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
         break
 
 
+# a line of the front matter that ends the byline block (GB/T 7713.2 / CAJ-CD B/T 1 order:
+# title, byline, units, then 摘要, 关键词, 中图分类号)
+_FRONT_LABEL = re.compile(r"^[【\[［(（]?(?:摘要|内容提要|提要|关键词|关键字|中图分类号|文献标[志识]码|文章编号|Abstract|ABSTRACT)")
+_BYLINE_PIECE = re.compile(r"^([\u3400-\u9fff]{2,4}|[\u3400-\u9fff]{1,8}(?:[·•・‧][\u3400-\u9fff]{1,8})+)"
+                           r"[\d,*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]*$")
+
+
+def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """The byline printed under the title (CAJ-CD B/T 1-2006: title, then the names apart by
+    ，or 、 with their marks) against the names read: a line there of names only, any of
+    which was not read, means an author was lost or the names were taken from elsewhere."""
+    if not ev.text or ev.ocr or art.language == "en" or not art.contributors or not art.title.zh:
+        return
+    lines = ev.text.split("\n")
+    head = _letters_zh(art.title.zh)[:8]
+    start = next((k for k, ln in enumerate(lines) if len(head) >= 4 and _letters_zh(ln).startswith(head)), None)
+    if start is None:
+        return
+    read = {re.sub(r"\s+", "", c.name.zh or "") for c in art.contributors}
+    after: list[str] = []
+    for ln in lines[start + 1:start + 8]:  # (a byline wrapped after a separator is one line)
+        if after and re.search(r"[，,、]$", after[-1]):
+            after[-1] += ln
+        else:
+            after.append(ln)
+    for ln in after:
+        if _FRONT_LABEL.match(ln):
+            break
+        pieces = [p for p in re.split(r"[，,、;；]", _NAME_ROLE.sub("", ln)) if p]
+        if len(pieces) < 2:
+            continue  # (spaces are gone from these lines: only a line with separators is cut)
+        found = [_BYLINE_PIECE.match(p) for p in pieces]
+        if not all(found) or not all(f.group(1)[0] in COMMON_SURNAMES or "·" in f.group(1) for f in found):
+            continue
+        missing = [f.group(1) for f in found if f.group(1) not in read]
+        if missing:
+            why = f"the byline under the title prints “{missing[0]}”, who is not among the authors read"
+            s.cap("contributors.name.zh", 0.5, why)
+            s.cap("contributors.name.en", 0.7, why)
+            s.cap("contributors.affiliation", 0.7, why)
+            return
+
+
+_NAME_ROLE = re.compile(r"[(（](?:通[信讯]作者|共同第一作者|第一作者)[)）]")
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -748,9 +811,10 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     styles, hyphens = set(), set()
     for c in han:
         if c.name.en and is_pinyin_of(c.name.zh, c.name.en):
-            sur = re.sub(r"[^a-z]", "", "".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)).lower())
-            letters = re.sub(r"[^A-Za-z]", "", c.name.en)
-            first = letters.lower().startswith(sur)
+            # (ü folded in both: LÜ, LYU and LV are one surname, GB/T 28039-2011)
+            sur = fold_pinyin("".join(pinyin_syllables(split_chinese_name(c.name.zh)[0], surname=True)))
+            letters = re.sub(r"[^A-Za-zÜü]", "", c.name.en)
+            first = fold_pinyin(letters).startswith(sur)
             part = letters[:len(sur)] if first else letters[-len(sur):]
             styles.add((first, part.isupper()))
             if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)
@@ -945,6 +1009,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _pages_zh(art, ev, s)
     _printed_as_read_zh(art, ev, s)
     _bios_zh(art, ev, s)
+    _byline_as_printed_zh(art, ev, s)
     _english_names_zh(art, ev, s)
     if ev.metadata is not None:
         _file_metadata(ev.metadata, s)

@@ -59,6 +59,12 @@ COMPOUND_SURNAMES: dict[str, str] = {
 #: more common today (单于X is usually 单 + 于X); their reading is still used if split so
 _COMPOUND_NOT_SPLIT = {"单于": "chan yu"}
 
+#: compound surnames rare today whose first character is an everyday single surname and whose
+#: second is common in given names, so that a name opening with one reads either way (乐正华:
+#: 乐正 + 华, or 乐 + 正华; 宗政伟, 梁丘明): still split as the compound, but not settled by it
+COMPOUND_EITHER_WAY: frozenset[str] = frozenset(
+    "宗政 乐正 谷梁 梁丘 左丘 段干 仲孙 巫马 闻人 公良 司空 赫连 钟离 漆雕 公西 南宫 呼延 鲜于".split())
+
 #: surname readings of characters whose everyday reading differs (toneless; v = ü)
 SURNAME_READINGS: dict[str, str] = {
     "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao", "查": "zha",
@@ -168,11 +174,57 @@ def split_by_english(zh: str, en: str) -> tuple[str, str] | None:
     东方亮 printed DONG Fangliang is 东 + 方亮, not the compound 东方. None when the English
     name does not mark its surname that way or spells neither split."""
     zh = re.sub(r"\s+", "", zh or "")
-    sur_en, _ = split_english_name(en)
-    if len(zh) < 3 or not sur_en or not any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+    if len(zh) < 3 or not re.fullmatch(f"[{_HAN}]+", zh):
         return None
-    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) == _letters(sur_en)]
+    words = [_letters(w) for w in (en or "").replace(",", " ").split() if _letters(w)]
+    if any(w.replace("-", "").isupper() and len(w) > 1 for w in (en or "").split()):
+        sur_en, _ = split_english_name(en)
+        ends = {_letters(sur_en)} if sur_en else set()
+    elif len(words) >= 2:
+        # no capitals word (Dong Fangliang, Fangliang Dong, Ming Dongfang): GB/T 28039 writes
+        # the surname as one word, first or — in the given-first order many journals use —
+        # last, so it is the first or the last word whichever order the line follows; where
+        # both cuts find their surname there (闻人文, Wenren Wen), the one whose given name is
+        # the other words decides
+        ends = {words[0], words[-1]}
+        whole = [k for k in (1, 2) if any(
+            fold_pinyin("".join(pinyin_syllables(zh[:k], surname=True))) == fold_pinyin(a)
+            and fold_pinyin("".join(pinyin_syllables(zh[k:]))) == fold_pinyin("".join(b))
+            for a, b in ((words[0], words[1:]), (words[-1], words[:-1])))]
+        if len(whole) == 1:
+            return zh[:whole[0]], zh[whole[0]:]
+    else:
+        return None
+    fits = [k for k in (1, 2) if _letters("".join(pinyin_syllables(zh[:k], surname=True))) in ends]
     return (zh[:fits[0]], zh[fits[0]:]) if len(fits) == 1 else None
+
+
+def surname_settled(zh: str, en: str = "") -> bool:
+    """Does the page settle where the surname of the Chinese name `zh` ends? A printed
+    English name that divides it (split_by_english) settles it; without one, a name of two
+    or three characters is a one-character surname and given name, or a known compound
+    surname (COMPOUND_SURNAMES) and one character. A four-character name without a known
+    compound may hold a compound surname the table lacks, or a married name's two surnames
+    (范徐丽泰: husband's and own, a Hong Kong and Taiwan habit), and 单于X and the rare
+    compounds of COMPOUND_EITHER_WAY read either way: those are not settled. Names that are not 2–4 Han characters (dotted, Latin) are
+    taken as split."""
+    zh = re.sub(r"\s+", "", zh or "")
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh):
+        return True
+    if en and split_by_english(zh, en):
+        return True
+    if (zh[:2] in _COMPOUND_NOT_SPLIT or zh[:2] in COMPOUND_EITHER_WAY) and len(zh) >= 3:
+        return False
+    return len(zh) <= 3 or zh[:2] in COMPOUND_SURNAMES
+
+
+def fold_pinyin(text: str) -> str:
+    """Letters of a pinyin name for comparison, every printed spelling of ü folded to u
+    (GB/T 28039-2011 writes ü as ü, or yu in capitals and plain ASCII: LYU, NYU; keyboards
+    give v or u:), all else but a–z dropped. Lyu and Nyu are folded where a word starts."""
+    text = (text or "").lower().replace("u:", "u").replace("ü", "u").replace("v", "u")
+    # (lyu, nyu only where a word starts: inside one, n may end a syllable, Pin-yu)
+    return re.sub(r"[^a-z]", "", re.sub(r"(?<![a-z])([ln])yu", r"\1u", text))
 
 
 def _letters(text: str) -> str:
@@ -188,9 +240,10 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     giv = _letters("".join(pinyin_syllables(given)))
     if _letters(en) in (sur + giv, giv + sur):
         return True
-    # a character with several readings read the bearer's way (长乐 Changyue, not Changle)
+    # a character with several readings read the bearer's way (长乐 Changyue, not Changle);
+    # a compound surname's first character alone, a dotted name's parts (pinyin_printed)
     printed = pinyin_printed(re.sub(r"\s+", "", zh or ""))
-    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\- ]", "", en or "").strip()))
+    return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\-·. ]", "", en or "").strip()))
 
 
 @lru_cache(maxsize=4096)  # (asked again by the confidence checks for every name the byline rule asked for)
@@ -198,29 +251,49 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
     """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
     capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given
     name's syllables joined or hyphenated (LIU Yun-sheng), spaces anywhere a text layer
-    letter-spaces them; not inside a longer word. None for a name without two Han parts."""
-    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
+    letter-spaces them; not inside a longer word. A name opening with a compound surname
+    may be printed split after its first character (东方亮 DONG Fangliang: 东 + 方亮). A
+    dotted name (阿不都·热合曼, a minority or foreign name) is its parts' pinyin in printed
+    order or reversed (Abudu Reheman). None for a name without two Han parts."""
+    parts = [p for p in re.split(f"[{_NAME_DOTS}]", zh or "") if p]
+    dotted = len(parts) > 1 and all(re.fullmatch(f"[{_HAN}]{{1,8}}", p) for p in parts)
+    if not dotted and not re.fullmatch(f"[{_HAN}]{{2,4}}", zh or ""):
         return None
-    surname, given = split_chinese_name(zh)
 
     def syllable(readings: list[str]) -> str:
         # every reading of a character with several (乐 le/yue, 长 chang/zhang): which one
-        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u or yu
+        # a name takes is the bearer's, not pypinyin's first choice; ü printed v, u:, u or yu
         alts = sorted({re.sub(r"[^a-zü]", "", x.lower().replace("v", "ü")) for x in readings} - {""}, key=len, reverse=True)
-        return "(?:" + "|".join(a.replace("ü", "(?:v|u|yu|ü)") for a in alts) + ")" if alts else ""
+        return "(?:" + "|".join(a.replace("ü", "(?:v|u:|u|yu|ü)") for a in alts) + ")" if alts else ""
 
-    sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
-    if len(surname) == 1 and surname not in SURNAME_READINGS:
-        sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
-    # (character by character: a phrase reading would give one reading only)
-    giv = [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(given)[k:k + 1])
-           for k, ch in enumerate(given) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
-    sur, giv = [x for x in sur if x], [x for x in giv if x]
-    if not sur or not giv:
-        return None
+    def chars(text: str) -> list[str]:
+        # (character by character: a phrase reading would give one reading only)
+        return [syllable(pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0] + lazy_pinyin(text)[k:k + 1])
+                for k, ch in enumerate(text) if pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")]
+
     inner = r"\s?[-‐'’]?\s?"
-    a, b = inner.join(sur), inner.join(giv)
-    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{a}\s*[,，]?\s*{b}|{b}\s*{a})(?-i:(?![a-z]))", re.I)
+    if dotted:
+        words = [inner.join(x for x in chars(p) if x) for p in parts]
+        if not all(words):
+            return None
+        apart = r"\s*[-‐·•・‧.]?\s*"
+        body = apart.join(words) + "|" + apart.join(reversed(words))
+        return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{body})(?-i:(?![a-z]))", re.I)
+    surname, given = split_chinese_name(zh)
+    splits = [(surname, given)] + ([(zh[:1], zh[1:])] if len(surname) == 2 else [])
+    forms = []
+    for surname, given in splits:
+        sur = [syllable([x]) for x in pinyin_syllables(surname, surname=True)]
+        if len(surname) == 1 and surname not in SURNAME_READINGS:
+            sur = [syllable(pinyin(surname, style=Style.NORMAL, heteronym=True)[0])]
+        sur, giv = [x for x in sur if x], [x for x in chars(given) if x]
+        if not sur or not giv:
+            continue
+        a, b = inner.join(sur), inner.join(giv)
+        forms += [rf"{a}\s*[,，]?\s*{b}", rf"{b}\s*{a}"]
+    if not forms:
+        return None
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{'|'.join(forms)})(?-i:(?![a-z]))", re.I)
 
 
 def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
@@ -342,8 +415,14 @@ def _mark_digits(run: str) -> list[str]:
     if any(c in _CIRCLED for c in run):
         return [_CIRCLED[c] for c in run if c in _CIRCLED]
     return _split_marks(run)
+# a Western co-author printed in Latin letters in a Chinese byline ("王建国1，John Smith2",
+# "富晓星，Lei Zhang，Eric P. F. Chow"): two or more words, the first a capitalised word, the
+# others capitalised words, initials (P.) or surname particles (van, de) before one
+_LATIN_IN_CJK = (r"[A-Z][A-Za-z]+(?:[-'’][A-Za-z]+)*"
+                 r"(?:[ \u00a0]+(?:(?:van|von|der|den|de|del|da|di|du|la|le|ter|bin)[ \u00a0]+)*"
+                 r"[A-Z](?:[A-Za-z]+(?:[-'’][A-Za-z]+)*|\.))+(?![A-Za-z])")
 _CJK_TOKEN_RE = re.compile(
-    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
+    rf"(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]*)|(?P<latin>{_LATIN_IN_CJK})|(?P<mark>[{_MARK_CHARS}]+)|(?P<star>[*∗†‡#＃＊△▲§※★☆])|(?P<letter>(?<=[\u3400-\u9fff])[a-h](?:[,，][a-h])*(?![A-Za-z]))"
     rf"|(?P<sep>[，,、;；/])|(?P<space>\s+)|(?P<other>.)"
 )
 
@@ -359,7 +438,7 @@ def _split_marks(run: str) -> list[str]:
 def _latin_author_line(line: str) -> list[tuple[str, list[str]]]:
     text = re.sub(r"\s+(?:and|&)\s+|\s*&\s*", ", ", line)
     out: list[tuple[str, list[str]]] = []
-    for m in re.finditer(rf"(?P<name>[^\W\d_][^,;，、{_MARK_CHARS}*∗†]*)|(?P<mark>[{_MARK_CHARS}]+)", text):
+    for m in re.finditer(rf"(?P<name>(?![{_MARK_CHARS}])[^\W\d_][^,;，、{_MARK_CHARS}*∗†‡#＃＊△▲§※★☆]*)|(?P<mark>[{_MARK_CHARS}]+)", text):
         if m.group("name"):
             name = m.group("name").strip()
             if name:
@@ -393,6 +472,30 @@ def split_run_of_names(run: str) -> list[str]:
     return cuts[0] if len(cuts) == 1 else [run]
 
 
+# a role printed after a name on the byline, "李四（通信作者）" / "（通讯作者）" (CAJ-CD B/T 1 and
+# GB/T 7713.2 mark the corresponding author; the role is no name)
+_ROLE_RE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
+# a translated piece's byline, "［美］约瑟夫·奈 著　张三 译": the author's nationality in
+# brackets before the name (the 国别 Chinese translations print) and what each did after it
+# (著 wrote, 译 / 编译 translated, 校 revised, 整理 edited), set apart by a space; neither is a name
+_NATIONALITY_RE = re.compile(rf"(?:(?<=^)|(?<=[\s，,、;；]))[\[［(（〔【]\s*(?![^\]］)）〕】]*作者)[{_HAN}]{{1,4}}\s*[\]］)）〕】]\s*(?=[{_HAN}])")
+_DEED_RE = re.compile(rf"(?:(?<=[{_HAN}·][{_HAN}])|(?<=[0-9*∗†⁰¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]))[ \u3000]+(?:编译|译校|校译|审校|整理|执笔|撰文|编著|主编|著|译|撰|编|校)(?=[ \u3000，,、;；]|$)")
+
+
+def strip_byline_roles(line: str) -> str:
+    """A byline without the roles and nationalities printed beside its names (see
+    `_ROLE_RE`, `_NATIONALITY_RE`, `_DEED_RE`)."""
+    return _DEED_RE.sub("", _NATIONALITY_RE.sub("", _ROLE_RE.sub("", line or "")))
+
+
+# a two- or three-character name letter-spaced evenly, from the line's start, a separator or a
+# mark (and one space after it) to the next separator, mark or the line's end
+_SPREAD_AFTER = f"[，,、;；/{_MARK_CHARS}*∗†‡#＃＊△▲§※★☆]"
+_SPREAD_NAME_RE = re.compile(
+    rf"(?:(?<=^)|(?<={_SPREAD_AFTER})|(?<={_SPREAD_AFTER}[ \u3000]))"
+    rf"[{_HAN}]([ \u3000]+)[{_HAN}](?:\1[{_HAN}])?(?=[ \u3000]*(?:{_SPREAD_AFTER}|$))")
+
+
 def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     """``[(name, [affiliation markers])]`` for an author line.
 
@@ -403,11 +506,14 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     (``10`` stays 10).  Corresponding-author marks (``*``, ``†``) are dropped.  Lines
     without CJK are read as romanised names separated by commas / ``and``.
     """
-    line = (line or "").strip()
+    line = strip_byline_roles(line).strip()
     if not line:
         return []
     if not re.search(f"[{_HAN}]", line):
         return _latin_author_line(line)
+    # a name letter-spaced between separators or marks ("王 建 国，李 思 远", "王 建 国1，…"):
+    # one name, its spaces the display's (up to three characters: a wider spread is rare)
+    line = _SPREAD_NAME_RE.sub(lambda m: re.sub(r"[ \u3000]+", "", m.group(0)), line)
     spaced = _letter_spaced_names(line)
     if spaced:
         return [(n, []) for n in spaced]
@@ -415,7 +521,10 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     gap = "start"  # what separated the current token from the previous name
     for m in _CJK_TOKEN_RE.finditer(line):
         kind = m.lastgroup
-        if kind == "name":
+        if kind == "latin":
+            out.append([m.group(0), []])
+            gap = "none"
+        elif kind == "name":
             tok = m.group(0)
             if out and gap == "space" and len(out[-1][0]) == 1 and not out[-1][1]:
                 out[-1][0] += tok
@@ -437,6 +546,11 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     for n, marks in out:
         names = split_run_of_names(n)
         split += [(part, []) for part in names[:-1]] + [(names[-1], marks)]
+    if any(not re.search(f"[{_NAME_DOTS}]", n) and re.fullmatch(f"[{_HAN}]+", n)
+           and (len(n) < 2 or len(n) >= 4 and n[:2] not in COMPOUND_SURNAMES) for n, _ in split):
+        padded = _padded_run_names(line)  # (a name of one character, or four without a compound surname)
+        if padded:
+            return [(n, []) for n in padded]
     return split
 
 
@@ -470,16 +584,43 @@ def _letter_spaced_names(line: str) -> list[str] | None:
     return names if all(2 <= len(n) <= 4 for n in names) else None
 
 
+def _padded_run_names(line: str) -> list[str] | None:
+    """The names of a byline of Han characters and spaces only, where a two-character name
+    is spread to the width of three ("王 芳", a typesetting habit) and the text layer kept
+    that space but lost the one between names ("王 芳李 明赵明华"): the one cut into two-
+    and three-character names, each opening with a surname, in which every space falls
+    between two names or inside a two-character name. None when no cut or several fit."""
+    if not re.fullmatch(rf"[{_HAN}](?:[ \u3000]*[{_HAN}])+", line) or not re.search(r"[ \u3000]", line):
+        return None
+    chars = re.findall(f"[{_HAN}]", line)
+    if len(chars) > 16:
+        return None
+    spaced = {k for k, gap in enumerate(re.findall(rf"(?<=[{_HAN}])([ \u3000]*)(?=[{_HAN}])", line), start=1) if gap}
+    fits = []
+    for cut in name_partitions("".join(chars)):
+        ends, pos, ok = set(), 0, True
+        for n in cut:
+            inside = set(range(pos + 1, pos + len(n)))
+            if len(n) > 2 and inside & spaced:
+                ok = False
+            pos += len(n)
+            ends.add(pos)
+        if ok:
+            fits.append(cut)
+    return fits[0] if len(fits) == 1 else None
+
+
 def split_author_line(line: str) -> list[str]:
     """The names on an author line (see `split_author_line_with_marks`)."""
     return [n for n, _ in split_author_line_with_marks(line)]
 
 
 # (GB/T 7713.2 sets each unit as "单位，城市 邮编", units apart by ；, or by a space alone after
-# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084"; a mark may
+# the six-digit postcode: "1.北京大学法学院 北京 100871 2.清华大学 北京 100084", the number
+# set apart by a space only, "… 100871 2 清华大学 …", as well; a mark may
 # stand apart from the unit by a space: "1 北京大学")
 _AFF_MARK_RE = re.compile(
-    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*[.．、]\s*[\u4e00-\u9fffA-Z]))"
+    r"(?:^|(?<=[;；])|(?<=\d{6})(?=\s+\d{1,2}\s*(?:[.．、]\s*|\s)[\u4e00-\u9fffA-Z]))"
     r"\s*(?:[(（\[［]\s*)?(?P<m>[0-9]{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[\u2460-\u2473]|[a-h](?=\s*[.．、)）]\s*[\u4e00-\u9fff]))"
     r"(?:\s*[)）\]］]|\s*[.．、]|(?=[^\s0-9])|\s+(?=[\u4e00-\u9fff]))\s*"
 )
@@ -740,3 +881,95 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
         common = common.split(name)[0] if name and name in common[2:] else common
     common = _POSTCODE_RE.sub("", common).strip(" ，,")
     return (common if _INST_RE.search(common) else ""), {}  # (a note naming no institution gives none)
+
+
+# ---------------------------------------------------------------------------
+# other romanisations of Chinese names (Taiwan, Hong Kong, older and overseas usage)
+# ---------------------------------------------------------------------------
+
+_WG_INITIALS = (("zh", "ch"), ("ch", "ch"), ("sh", "sh"), ("b", "p"), ("p", "p"), ("d", "t"), ("t", "t"),
+                ("g", "k"), ("k", "k"), ("j", "ch"), ("q", "ch"), ("x", "hs"), ("r", "j"), ("z", "ts"),
+                ("c", "ts"), ("s", "s"), ("h", "h"), ("f", "f"), ("m", "m"), ("n", "n"), ("l", "l"), ("w", "w"))
+#: syllables spelt with y in pinyin whose Wade–Giles spelling differs (yi → i, ye → yeh)
+_WG_Y = {"yi": "i", "ye": "yeh", "yan": "yen", "you": "yu", "yong": "yung", "yue": "yueh"}
+
+
+def wade_giles(syllable: str) -> str:
+    """The Wade–Giles spelling of a toneless pinyin syllable, letters only (aspiration
+    apostrophes and umlauts dropped, as a byline's hyphenated Wade–Giles name compares):
+    zhang → chang, zong → tsung, xian → hsien, guo → kuo, zi → tzu, shi → shih, jue → chueh.
+    Used by Taiwan and much older and overseas usage (Chang Tsung-hsien)."""
+    s = syllable.lower().replace("ü", "v")
+    if s in ("er",):
+        return "erh"
+    if s.startswith("y"):
+        return _WG_Y.get(s, s)
+    ini = next((p for p, _ in _WG_INITIALS if s.startswith(p)), "")
+    fin = s[len(ini):]
+    if ini in ("j", "q", "x") and fin.startswith("u"):
+        fin = "v" + fin[1:]                       # ju, quan, xue, yun: the ü the spelling hides
+    if ini in ("z", "c", "s") and fin == "i":
+        return {"z": "tzu", "c": "tzu", "s": "ssu"}[ini]
+    if ini in ("zh", "ch", "sh", "r") and fin == "i":
+        fin = "ih"
+    wg_ini = dict(_WG_INITIALS).get(ini, ini)
+    fin = re.sub(r"ong$", "ung", fin)
+    fin = re.sub(r"ian$", "ien", fin)
+    if fin in ("ie", "ve"):
+        fin += "h"                                 # xie → hsieh, jue → chüeh
+    if fin == "e" and ini in ("g", "k", "h", ""):
+        fin = "o"                                  # ge → ko, he → ho, e → o
+    if fin == "uo" and ini not in ("g", "k", "h", "sh"):
+        fin = "o"                                  # duo → to, zuo → tso, luo → lo
+    if fin == "ui" and ini in ("g", "k"):
+        fin = "uei"                                # gui → kuei
+    return (wg_ini + fin).replace("v", "u")
+
+
+#: common surnames as Hong Kong and Macau (Cantonese) and Taiwan registers spell them
+#: where the spelling is not their Wade–Giles one (HK government romanisation; Lee for 李)
+ROMANISED_SURNAMES: dict[str, tuple[str, ...]] = {
+    "陈": ("chan",), "黄": ("wong",), "王": ("wong",), "张": ("cheung",), "李": ("lee",), "刘": ("lau",),
+    "吴": ("ng",), "何": ("ho",), "梁": ("leung",), "曾": ("tsang",), "周": ("chow", "chau"), "郭": ("kwok",),
+    "杨": ("yeung",), "林": ("lam",), "邓": ("tang",), "冯": ("fung",), "罗": ("law", "lo"), "郑": ("cheng",),
+    "谢": ("tse",), "蔡": ("choi", "tsai"), "徐": ("tsui", "hsu"), "许": ("hui", "hsu"), "胡": ("wu",),
+    "邱": ("yau", "chiu"), "余": ("yu",), "叶": ("yip", "yeh"), "潘": ("poon",), "麦": ("mak",), "卢": ("lo",),
+    "苏": ("so",), "钟": ("chung",), "朱": ("chu",), "区": ("au",), "莫": ("mok",), "伍": ("ng",), "温": ("wan",),
+    "袁": ("yuen",), "谭": ("tam",), "彭": ("pang",), "孙": ("suen",), "方": ("fong",), "韩": ("hon",),
+    "姚": ("yiu",), "江": ("kong",), "唐": ("tong",), "关": ("kwan",), "黎": ("lai",), "赖": ("lai",),
+    "廖": ("liu",), "高": ("ko",), "邝": ("kwong",), "洪": ("hung",), "杜": ("to",), "文": ("man",),
+    "陆": ("luk",), "严": ("yim",), "程": ("ching",), "魏": ("ngai",), "石": ("shek",), "萧": ("siu", "hsiao"),
+    "崔": ("tsui",), "蒋": ("cheung", "chiang"), "薛": ("sit",), "汤": ("tong",), "龙": ("lung",), "岑": ("shum",),
+    "甘": ("kam",), "金": ("kam",), "戴": ("tai",), "侯": ("hau",), "丁": ("ting",), "熊": ("hung",),
+    "范": ("fan",), "汪": ("wong",), "翁": ("yung",), "容": ("yung",), "简": ("kan",), "游": ("yau",),
+    "施": ("sze",), "司徒": ("szeto",), "欧阳": ("auyeung",), "吕": ("lui",), "贺": ("ho",), "雷": ("lui",),
+}
+
+
+def romanisation_of(zh: str, en: str) -> str:
+    """Which romanisation the printed `en` is of the Chinese name `zh`: "pinyin" (GB/T
+    28039-2011), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
+    last, syllables hyphenated), "cantonese" (Hong Kong: CHAN Tai-man — the surname as
+    ROMANISED_SURNAMES spells it, the given name as many hyphenated or spaced syllables as
+    it has characters; the syllables themselves are not checked), or "" for none."""
+    if is_pinyin_of(zh, en):
+        return "pinyin"
+    zh = re.sub(r"\s+", "", zh or "")
+    if not re.fullmatch(f"[{_HAN}]{{2,4}}", zh):
+        return ""
+    surname, given = split_chinese_name(zh)
+    target = fold_pinyin(en)
+    sur_py = pinyin_syllables(surname, surname=True)
+    sur_wg = "".join(wade_giles(x) for x in sur_py)
+    giv_wg = "".join(wade_giles(x) for x in pinyin_syllables(given))
+    surnames = {sur_wg, *ROMANISED_SURNAMES.get(surname, ())}
+    if any(target in (s + giv_wg, giv_wg + s) for s in surnames):
+        return "wade-giles"
+    words = [w for w in re.split(r"[\s,]+", (en or "").strip()) if w]
+    if len(words) >= 2 and given:
+        for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            syllables = [x for w in rest for x in re.split(r"[-‐]", w) if x]
+            if fold_pinyin(sur_word) in ROMANISED_SURNAMES.get(surname, ()) and len(syllables) == len(given) \
+                    and all(re.fullmatch(r"[A-Za-z]+", x) for x in syllables):
+                return "cantonese"
+    return ""

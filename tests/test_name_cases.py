@@ -1,0 +1,80 @@
+"""The name-convention suite (tests/make_name_cases.py): bylines that vary one naming or
+printing convention for authors (GB/T 28039-2011, compound surnames, surnames with their
+own reading, middle-dot names, Wade–Giles and Cantonese spellings, Latin names in the
+Chinese byline). Every field exact, or — where the case says the page cannot settle it —
+flagged `uncertain-field`; fields compared as ../shared/eval/score.py compares them."""
+from __future__ import annotations
+
+import functools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parsers.extract import extract_issue
+from tests.test_convention_cases import KEYS, got_view, same, want_view
+
+HERE = Path(__file__).resolve().parent
+CASES_DIR = HERE / "name_conventions"
+CASES = sorted(p.parent.name for p in CASES_DIR.glob("*/truth.json"))
+
+
+@functools.lru_cache(maxsize=None)
+def result(case: str) -> tuple[dict, dict]:
+    """(truth, issue record) of one case, ingested once per session."""
+    truth = json.loads((CASES_DIR / case / "truth.json").read_text(encoding="utf-8"))
+    return truth, extract_issue(CASES_DIR / case / "issue.pdf").to_dict()
+
+
+def compare(case: str) -> list[tuple[str, bool, bool, str]]:
+    """(field, exact, flagged, detail) for every field of the case's one article."""
+    truth, issue = result(case)
+    rows = [("articles", len(issue["articles"]) == len(truth["articles"]), False, f"{len(issue['articles'])} articles")]
+    for i, (t, g) in enumerate(zip(truth["articles"], issue["articles"])):
+        flagged = {w["message"].split(":", 1)[0] for w in g["warnings"] if w["code"] == "uncertain-field"}
+        got = got_view(g)
+        for f, w in want_view(t).items():
+            rows.append((f"a{i + 1}.{f}", same(f, got[f], w), KEYS[f] in flagged, f"want {w!r} got {got[f]!r}"))
+    return rows
+
+
+def test_the_suite_is_there_small_and_reproducible(tmp_path: Path) -> None:
+    assert len(CASES) >= 15
+    assert sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES) < 200_000
+    some = CASES[:2]
+    subprocess.run([sys.executable, str(HERE / "make_name_cases.py"), "--out", str(tmp_path), *some],
+                   check=True, capture_output=True)
+    for c in some:
+        assert (tmp_path / c / "issue.pdf").read_bytes() == (CASES_DIR / c / "issue.pdf").read_bytes()
+        assert (tmp_path / c / "truth.json").read_text() == (CASES_DIR / c / "truth.json").read_text()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_name_case_fields(case: str) -> None:
+    """Every field exact, except the case's `uncertain` ones, which must be flagged instead."""
+    truth, _ = result(case)
+    uncertain = set(truth["uncertain"])
+    bad = [f"{f}: {d}" for f, ok, flagged, d in compare(case)
+           if not ok and not (f.split(".", 1)[-1] in uncertain and flagged)]
+    assert not bad, f"{case} ({truth['convention']}):\n" + "\n".join(bad)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if json.loads(
+    (CASES_DIR / c / "truth.json").read_text(encoding="utf-8"))["uncertain"]])
+def test_unsettled_fields_are_flagged(case: str) -> None:
+    truth, _ = result(case)
+    rows = compare(case)
+    for f in truth["uncertain"]:
+        hits = [r for r in rows if r[0].endswith("." + f)]
+        assert hits and all(flagged for _, _, flagged, _ in hits), f"{case}: {f} not flagged: {hits}"
+
+
+if __name__ == "__main__":      # python -m tests.test_name_cases: a per-case table, flags shown
+    for c in CASES:
+        rows = compare(c)
+        print(f"{c:36s} {sum(r[1] for r in rows)}/{len(rows)}")
+        for f, good, flagged, d in rows:
+            if not good or flagged:
+                print(f"    {f}{' [flagged]' if flagged else ''}{'' if good else ' WRONG'}: {d[:150]}")
