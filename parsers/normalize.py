@@ -101,6 +101,8 @@ _WS_RUN = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
 
 def _fix_spaces(s: str) -> str:
+    if not _WS_RUN.search(s):  # (no space of any kind: nothing to collapse or strip)
+        return s
     out: list[str] = []
     pos = 0
     for m in _WS_RUN.finditer(s):
