@@ -8,7 +8,8 @@
 Reads every PDF of the test suites' fixture sets and of shared/real (all subfolders) with
 `parsers.textlayer.read_document(path, workers=1, strict=False)` and keeps the whole result:
 every page's fields, every line's and span's attributes (floats exactly), outline, info,
-XMP; or the error a file raises (its type and message). `--compare` prints the number of
+XMP; or the error a file raises (its type and message). It also keeps `normalize_text` and
+the line normalisation of 20,000 random texts over the characters their rules act on. `--compare` prints the number of
 files compared and every difference (the first differing field per file); exit status 1
 when any differs. It compares the tool with itself only: no truth is read.
 """
@@ -65,6 +66,29 @@ def read(path: Path) -> Any:
     return d
 
 
+# characters every rule of the normalisation and the repairs acts on, and some it leaves alone
+_ALPHABET = ("ab Zz09.,;:()-'\"\t \u00a0\u2002\u200b\u3000\u2063中文摘要字，。：；（）“”—…·–ＡＢａ０１．－／＆～"
+             "\ufb01\ufb03\ue010\ue011\u2043\U001001b0\U00100170鄄摇冶爷野ꎬ\ua1a2\ua3ac\u00e9e\u0301\uf900")
+
+
+def fuzz_texts(n: int = 20000) -> list[str]:
+    """Random short texts over `_ALPHABET` (a fixed seed: the same texts every run)."""
+    import random
+    rnd = random.Random(20261206)
+    return ["".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(0, 24))) for _ in range(n)]
+
+
+def normalized() -> tuple:
+    """`normalize_text` and the text layer's line normalisation (each page quirk set) of the
+    fuzz texts: their other callers see the same text too."""
+    from parsers.normalize import normalize_text
+    from parsers.textlayer import _normalize_keeping_spaces
+    texts = fuzz_texts()
+    quirk_sets = (frozenset(), frozenset({"yi"}), frozenset({"founder"}), frozenset({"yi", "founder"}))
+    return (tuple(normalize_text(t) for t in texts),
+            tuple(tuple(_normalize_keeping_spaces(t, q) for t in texts) for q in quirk_sets))
+
+
 def first_difference(a: Any, b: Any, where: str = "") -> str | None:
     """Where `a` and `b` first differ ("pages[3].lines[7].x0: 12.5 != 12.51"), None when equal."""
     if type(a) is not type(b):
@@ -102,6 +126,7 @@ def main() -> int:
     print(f"parsers from {Path(parsers.__file__).parent}", file=sys.stderr)
     files = pdfs()
     results = {str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p): read(p) for p in files}
+    results["(normalisation of fuzz texts)"] = normalized()
     if args.save:
         args.save.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
         print(f"{len(results)} files read, saved to {args.save}")

@@ -55,7 +55,8 @@ from typing import Any
 from . import errors
 from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLayer, UnreadableText
 from .limits import Limits, check_input_size, check_page_count, current_budget, reading
-from .fonts import FontCache, FontDecoder, _core_widths, page_quirks, repair_founder, repair_quirks, unmapped_count
+from .fonts import (FontCache, FontDecoder, _core_widths, needs_repair, page_quirks, repair_founder, repair_quirks,
+                    unmapped_count)
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
@@ -379,7 +380,7 @@ class _PageWalker:
                     stack.clear()
                     opens.clear()
                     continue
-                try:
+                try:  # (the operators most pages draw most often first)
                     if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
                         if op == b"'" or op == b'"':
                             if op == b'"' and len(stack) >= 3:
@@ -428,17 +429,6 @@ class _PageWalker:
                                 tx = -it / 1000.0 * fs * th
                                 a, b, c, d, e, f = tm
                                 tm = (a, b, c, d, e + tx * a, f + tx * b)
-                    elif op == b"Td" or op == b"TD":
-                        tx, ty = float(stack[-2]), float(stack[-1])
-                        if op == b"TD":
-                            tl = -ty
-                        a, b, c, d, e, f = tlm
-                        tlm = tm = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
-                    elif op == b"Tm":
-                        tlm = tm = tuple(float(x) for x in stack[-6:])
-                    elif op == b"T*":
-                        a, b, c, d, e, f = tlm
-                        tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
                     elif op == b"Tf":
                         fname = _name(stack[-2])
                         fs = float(stack[-1])
@@ -448,24 +438,33 @@ class _PageWalker:
                             ref = font_res.raw_get(fname) if font_res is not None and fname in font_res else None
                             dec = fonts.get(ref) if ref is not None else None
                             font_lookup[fname] = dec
-                    elif op == b"BT":
-                        tm = tlm = _IDENT
-                    elif op == b"ET":
-                        pass
+                    elif op == b"Td" or op == b"TD":
+                        tx, ty = float(stack[-2]), float(stack[-1])
+                        if op == b"TD":
+                            tl = -ty
+                        a, b, c, d, e, f = tlm
+                        tlm = tm = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+                    elif op == b"Tm":
+                        tlm = tm = tuple(map(float, stack[-6:]))
                     elif op == b"Tc":
                         tc = float(stack[-1])
-                    elif op == b"Tw":
-                        tw = float(stack[-1])
-                    elif op == b"Tz":
-                        th = float(stack[-1]) / 100.0
                     elif op == b"TL":
                         tl = float(stack[-1])
                     elif op == b"Ts":
                         rise = float(stack[-1])
+                    elif op == b"Tw":
+                        tw = float(stack[-1])
+                    elif op == b"BT":
+                        tm = tlm = _IDENT
+                    elif op == b"T*":
+                        a, b, c, d, e, f = tlm
+                        tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
+                    elif op == b"Tz":
+                        th = float(stack[-1]) / 100.0
                     elif op == b"Tr":
                         hidden = int(stack[-1]) in (3, 7)
                     elif op == b"cm":
-                        ctm = _mul(tuple(float(x) for x in stack[-6:]), ctm)
+                        ctm = _mul(tuple(map(float, stack[-6:])), ctm)
                     elif op == b"q":
                         stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise, hidden))
                     elif op == b"Q":
@@ -999,7 +998,8 @@ _KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a
 
 
 def _normalize_keeping_spaces(raw: str, quirks: frozenset[str] = frozenset()) -> str:
-    raw = repair_founder(repair_quirks(raw, quirks))
+    if needs_repair(raw, quirks):
+        raw = repair_founder(repair_quirks(raw, quirks))
     if " " in raw:  # (most pieces of a CJK page hold no space: skip the search)
         raw = _PRINTED_SPACE.sub(_printed_space, raw)
     text = normalize_text(raw)
@@ -1015,8 +1015,19 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
     if not c:
         return None
     main, y, _, _ = _cluster_info(c)
+    if len(c) == 1:  # (one piece, as most lines of a CJK page are: no join, one span)
+        p = c[0]
+        text = _normalize_keeping_spaces(p[5], quirks)
+        invisible = bool(p[8])
+        if invisible:
+            text = _ocr_letters(text)
+        if not text:
+            return None
+        x0, x1 = round(p[0], 2), round(p[1], 2)
+        return Line(text=text, x0=x0, x1=x1, y=round(y, 2), size=round(main, 2),
+                    spans=[Span(text, x0, x1, round(p[2], 2), round(p[3], 2), p[4], p[6])], invisible=invisible)
     on_line = [(x0, x1) for x0, x1, sy in spaces if abs(sy - y) < 0.3 * main] if spaces else []
-    seps = _join(c, main, on_line) if len(c) > 1 else [""]  # (one piece: nothing to join)
+    seps = _join(c, main, on_line)
     runs: list[list[Any]] = []  # [text_parts, x0, x1, y, size, font, sup] per span
     raw_parts: list[str] = []
     cur: list[Any] | None = None
