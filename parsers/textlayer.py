@@ -325,54 +325,43 @@ class _PageWalker:
         while pos < n:
             for m in tokens(data, pos):
                 g = m.lastgroup
-                if g is None:
-                    continue
                 if g == "num":
-                    stack.append(float(m.group(g)))
+                    stack.append(float(m[g]))
                     continue
-                if g == "lit":
-                    stack.append(_unescape(m.group(g)[1:-1]))
-                    continue
-                if g == "name":
-                    stack.append(m.group(g))
-                    continue
-                if g == "arr":  # a flat array of strings and numbers
-                    stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
-                                  for lit, hx, num in items_of(data, m.start(g) + 1, m.end() - 1)])
-                    continue
-                if g == "aopen":
-                    opens.append(len(stack))
-                    stack.append(_ARRAY)
-                    continue
-                if g == "aclose":
-                    k = _close(stack, opens, _ARRAY)
-                    if k < 0:
-                        continue
-                    arr = stack[k + 1:]
-                    del stack[k:]
-                    stack.append(arr)
-                    continue
-                if g == "hex":
-                    stack.append(_hex(m.group(g)))
-                    continue
-                if g == "other":
-                    if m.group(g) == b"(":
+                if g != "op":  # (an operand, a bracket, a comment: numbers and operators come first)
+                    if g == "name":
+                        stack.append(m[g])
+                    elif g == "arr":  # a flat array of strings and numbers
+                        stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
+                                      for lit, hx, num in items_of(data, m.start(g) + 1, m.end() - 1)])
+                    elif g == "lit":
+                        stack.append(_unescape(m[g][1:-1]))
+                    elif g == "hex":
+                        stack.append(_hex(m[g]))
+                    elif g == "aopen":
+                        opens.append(len(stack))
+                        stack.append(_ARRAY)
+                    elif g == "aclose":
+                        k = _close(stack, opens, _ARRAY)
+                        if k >= 0:
+                            arr = stack[k + 1:]
+                            del stack[k:]
+                            stack.append(arr)
+                    elif g == "dopen":
+                        opens.append(len(stack))
+                        stack.append(_DICT)
+                    elif g == "dclose":
+                        k = _close(stack, opens, _DICT)
+                        if k >= 0:
+                            del stack[k:]
+                        stack.append(None)
+                    elif g == "other" and m[g] == b"(":
                         s, pos = _scan_literal(data, m.end())
                         stack.append(s)
                         break
-                    continue
-                if g == "dopen":
-                    opens.append(len(stack))
-                    stack.append(_DICT)
-                    continue
-                if g == "dclose":
-                    k = _close(stack, opens, _DICT)
-                    if k >= 0:
-                        del stack[k:]
-                    stack.append(None)
-                    continue
+                    continue  # (g None: a comment)
                 # ---- operator
-                op = m.group(g)
+                op = m[g]
                 ops_left -= 1
                 if ops_left < 0:
                     raise _TooManyOps
