@@ -9,7 +9,8 @@ Reads every PDF of the test suites' fixture sets and of shared/real (all subfold
 `parsers.textlayer.read_document(path, workers=1, strict=False)` and keeps the whole result:
 every page's fields, every line's and span's attributes (floats exactly), outline, info,
 XMP; or the error a file raises (its type and message). It also keeps `normalize_text` and
-the line normalisation of 20,000 random texts over the characters their rules act on. `--compare` prints the number of
+the line normalisation of 20,000 random texts over the characters their rules act on, and
+`_cluster_info` of 30,000 random clusters (NaN and infinite sizes too). `--compare` prints the number of
 files compared and every difference (the first differing field per file); exit status 1
 when any differs. It compares the tool with itself only: no truth is read.
 """
@@ -89,6 +90,25 @@ def normalized() -> tuple:
             tuple(tuple(_normalize_keeping_spaces(t, q) for t in texts) for q in quirk_sets))
 
 
+def cluster_infos(n: int = 30000) -> tuple:
+    """`_cluster_info` of random clusters (ties, raised marks, sizes and baselines that round
+    together or apart, NaN, infinity, -0.0: a damaged matrix's), or the error it raises."""
+    import random
+    from parsers.textlayer import _cluster_info
+    rnd = random.Random(20261206)
+    sizes = [9.0, 9.04, 9.05, 10.5, 10.46, float("nan"), -0.01, 0.0, 8.0, float("inf")]
+    ys = [100.0, 100.004, 100.006, 99.99, float("nan"), -0.001, 0.0]
+    out = []
+    for _ in range(n):
+        c = [[rnd.random(), rnd.random() + 1, rnd.choice(ys), rnd.choice(sizes), None, "x" * rnd.randint(0, 3),
+              rnd.random() < 0.3, 0.15, False] for _ in range(rnd.randint(1, 5))]
+        try:
+            out.append(plain(_cluster_info(c)))
+        except Exception as exc:
+            out.append(("error", type(exc).__name__, str(exc)))
+    return tuple(out)
+
+
 def first_difference(a: Any, b: Any, where: str = "") -> str | None:
     """Where `a` and `b` first differ ("pages[3].lines[7].x0: 12.5 != 12.51"), None when equal."""
     if type(a) is not type(b):
@@ -127,6 +147,7 @@ def main() -> int:
     files = pdfs()
     results = {str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p): read(p) for p in files}
     results["(normalisation of fuzz texts)"] = normalized()
+    results["(cluster info of fuzz clusters)"] = cluster_infos()
     if args.save:
         args.save.write_bytes(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
         print(f"{len(results)} files read, saved to {args.save}")

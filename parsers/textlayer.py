@@ -736,26 +736,28 @@ def _cluster_info(c: list[list[Any]]) -> tuple[float, float, float, float]:
     """(main size, its baseline, x min, x max) of a cluster: the size (to 0.1 pt) that draws
     the most characters, not counting raised marks, and the baseline (to 0.01 pt) that draws
     the most of those. (Most clusters are one piece, or one size on one baseline: those skip
-    the tallies.)"""
+    the tallies. A NaN size, from a damaged matrix, takes the tallies and fails there.)"""
     use = [p for p in c if not p[6]] or c
-    if len(use) == 1 and use[0][3] == use[0][3]:  # (a NaN size, from a damaged matrix, takes the tallies and fails there)
-        p = use[0]
-        main, y = round(p[3], 1), round(p[2], 2)
+    sizes = [round(p[3], 1) for p in use]
+    main = sizes[0]
+    if main == main and sizes.count(main) == len(sizes):
+        ys = [round(p[2], 2) for p in use]
     else:
-        sizes = [round(p[3], 1) for p in use]
         weights: dict[float, int] = {}
         for s, p in zip(sizes, use):
             weights[s] = weights.get(s, 0) + len(p[5])
         main = max(weights, key=lambda s: (weights[s], s))
+        ys = [round(p[2], 2) for s, p in zip(sizes, use) if s == main]
+    if ys and ys.count(ys[0]) == len(ys):
+        y = ys[0]
+    else:  # (no baseline at all for a NaN size: max() fails)
         yw: dict[float, int] = {}
-        for s, p in zip(sizes, use):
-            if s == main:
-                y = round(p[2], 2)
-                yw[y] = yw.get(y, 0) + len(p[5])
+        for y, p in zip(ys, (p for s, p in zip(sizes, use) if s == main)):
+            yw[y] = yw.get(y, 0) + len(p[5])
         y = max(yw, key=lambda v: (yw[v], -v))
     if len(c) == 1:
         return main, y, c[0][0], c[0][1]
-    return main, y, min(p[0] for p in c), max(p[1] for p in c)
+    return main, y, min([p[0] for p in c]), max([p[1] for p in c])
 
 
 def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
