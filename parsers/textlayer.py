@@ -49,6 +49,7 @@ from binascii import Error as BinasciiError, unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -563,7 +564,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
         pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
     if not pieces:
         return []
-    pieces.sort(key=lambda p: (p[2], p[0]))
+    pieces.sort(key=itemgetter(2, 0))
     quirks = page_quirks("".join(p[5] for p in pieces))
     if found is not None:
         found.append(quirks)
@@ -629,7 +630,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
                 info[j] = _cluster_info(clusters[j])
     clusters = [c for c in clusters if c]
     for c in clusters:
-        c.sort(key=lambda p: p[0])
+        c.sort(key=itemgetter(0))
     clusters = [part for c in clusters for part in _split_side_by_side(c)]
     for c in clusters:
         _dedupe(c)
@@ -652,6 +653,9 @@ def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:
     draws, costs 20,000 steps, not 20,000²)."""
     n = len(c)
     if n < 2:
+        return [c]
+    sizes = [q[3] for q in c if not q[6]]
+    if sizes and max(sizes) - min(sizes) < 0.5:  # (one type size, as most lines: no side box)
         return [c]
     inf = float("inf")
     # over the pieces from k on that are not raised: smallest, largest and first size
