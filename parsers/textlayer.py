@@ -300,7 +300,7 @@ class _PageWalker:
         pieces = self.pieces
         font_res = _get(resources, "/Font")
         xobj_res = None
-        font_lookup: dict[str, FontDecoder | None] = {}
+        font_lookup: dict[bytes, FontDecoder | None] = {}  # by the name as the stream spells it
         # graphics/text state
         tm = tlm = _IDENT
         dec: FontDecoder | None = None
@@ -420,14 +420,16 @@ class _PageWalker:
                                 a, b, c, d, e, f = tm
                                 tm = (a, b, c, d, e + tx * a, f + tx * b)
                     elif op == b"Tf":
-                        fname = _name(stack[-2])
-                        fs = float(stack[-1])
-                        if fname in font_lookup:
-                            dec = font_lookup[fname]
+                        key = stack[-2]
+                        if type(key) is bytes and key in font_lookup:  # (a font this stream set before)
+                            fs = float(stack[-1])
+                            dec = font_lookup[key]
                         else:
+                            fname = _name(key)
+                            fs = float(stack[-1])
                             ref = font_res.raw_get(fname) if font_res is not None and fname in font_res else None
                             dec = fonts.get(ref) if ref is not None else None
-                            font_lookup[fname] = dec
+                            font_lookup[key] = dec
                     elif op == b"Td" or op == b"TD":
                         tx, ty = float(stack[-2]), float(stack[-1])
                         if op == b"TD":
