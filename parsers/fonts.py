@@ -40,7 +40,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 log = logging.getLogger(__name__)
 
 __all__ = ["FontDecoder", "FontCache", "repair_founder", "FOUNDER_MAP", "base_font_name", "page_quirks",
-           "repair_quirks", "unmapped_count"]
+           "repair_quirks", "needs_repair", "unmapped_count"]
 
 # --------------------------------------------------------------------------------------------
 # Founder (GBK A0xx) repair table
@@ -592,6 +592,9 @@ _FOUNDER_EVIDENCE = re.compile(
 # words in which 摇 is the character itself (动摇 shake, 摇摆 sway ...)
 _YAO_WORDS = re.compile("(?:动|招|扶|飘|轻)摇|摇(?:摇欲|摇头|摇晃|摆|篮|头|晃|动|滚|曳|匀|床|臂|号|身|椅|旗|橹|醒|手|钱|荡|撼|尾|铃|扇|船|杆|曳)")
 _PUA_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄]")
+# what `repair_founder` and `repair_quirks` (with no page quirks) act on: a text holding
+# none of these they return as it is, so callers can skip both on one search
+_REPAIRS_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄" + "".join(sorted(FOUNDER_MAP)) + "]")
 _PUA_FIXES = (
     (re.compile("(?<=[0-9\uff10-\uff19])[\ue010\U001001b0](?=[0-9\uff10-\uff19])"), "."),
     (re.compile("(?<=[\u3400-\u9fffA-Za-z])\U00100170(?=[\u3400-\u9fffA-Za-z])"), "\u00b7"),
@@ -645,6 +648,12 @@ def repair_quirks(text: str, quirks: frozenset[str] = frozenset()) -> str:
 
 
 _UNMAPPED = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def needs_repair(text: str, quirks: frozenset[str] = frozenset()) -> bool:
+    """Could `repair_founder(repair_quirks(text, quirks))` change `text`? (False lets a
+    caller skip both: most lines have no quirk to repair.)"""
+    return bool(quirks) or _REPAIRS_ANY.search(text) is not None
 
 
 def unmapped_count(text: str) -> int:

@@ -101,16 +101,23 @@ _WS_RUN = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
 
 
 def _fix_spaces(s: str) -> str:
+    if not _WS_RUN.search(s):  # (no space of any kind: nothing to collapse or strip)
+        return s
+    if s.isascii():  # (no CJK on either side of any run: every run is one space)
+        return _WS_RUN.sub(" ", s).strip(" ")
     out: list[str] = []
     pos = 0
+    n = len(s)
     for m in _WS_RUN.finditer(s):
         a, b = m.span()
         out.append(s[pos:a])
         pos = b
-        before = s[a - 1] if a > 0 else ""
-        after = s[b] if b < len(s) else ""
-        if not before or not after:
+        if a == 0 or b == n:
             continue  # leading / trailing: stripped
+        before, after = s[a - 1], s[b]
+        if before < "\x80" or after < "\x80":  # (an ASCII side is never tight)
+            out.append(" ")
+            continue
         run = m.group()
         if is_tight(before) and is_tight(after):
             if IDEOGRAPHIC_SPACE in run and _is_ideograph(before) and _is_ideograph(after):
@@ -146,12 +153,20 @@ def _english_punctuation(s: str) -> str:
     return _EN_CLOSE.sub(")", s)
 
 
+# every character a rule after NFC acts on (full-width forms mapped to ASCII, ligatures, the
+# full-width marks of rule 6, the spaces of `_fix_spaces`): a text holding none of them is
+# its NFC form, which one search tells (most lines of a Chinese page)
+_ACTS_ON = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW_TABLE)) + "\ufb00-\ufb06，；：（） \t\u00a0\u2002-\u200b\u3000]")
+
+
 def normalize_text(s: str) -> str:
     """NFC, full-width alphanumerics -> ASCII, ligatures spelt out, CJK justification spaces
     removed, English punctuation in English lines, spaces collapsed."""
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s)
+    if not _ACTS_ON.search(s):
+        return s
     if s.isascii():
         return _fix_spaces(s)
     if _FW_ANY.search(s):

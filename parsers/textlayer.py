@@ -45,15 +45,19 @@ import math
 import os
 import re
 import stat
+from binascii import Error as BinasciiError, unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from . import errors
 from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLayer, UnreadableText
 from .limits import Limits, check_input_size, check_page_count, current_budget, reading
-from .fonts import FontCache, FontDecoder, _core_widths, page_quirks, repair_founder, repair_quirks, unmapped_count
+from .fonts import (FontCache, FontDecoder, _core_widths, needs_repair, page_quirks, repair_founder, repair_quirks,
+                    unmapped_count)
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
@@ -148,6 +152,16 @@ class Document:
 
 # ============================================================================================
 # content stream tokenizer
+# a whole array of strings and numbers (a TJ operand) in one match, its items in one findall:
+# most of a text page's tokens are inside such arrays (`arr` in _TOK, tried before a bare
+# `[`: an array holding anything else, a dictionary or an array, is read token by token)
+_WS = rb"[\x00\t\n\x0c\r ]*"
+# (a number is matched one way only, and ends where its digits end: an unclosed array of
+# digits, "[1111…", fails in linear time instead of trying every way to split the digits;
+# a string is a run of plain bytes between escapes, "unrolled", so a 30 MB string is one
+# tight loop of the regex engine, not 30 million alternations)
+_ITEM = rb"\([^()\\]*(?:\\.[^()\\]*)*\)|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![0-9.])"
+_ARRAY_BODY = rb"(?:" + _WS + rb"(?:" + _ITEM + rb"))*" + _WS + rb"\]"
 _TOK = re.compile(
     rb"""[\x00\t\n\x0c\r ]*  # whitespace belongs to the token after it: one match per token
     (?:%[^\r\n]*
@@ -156,21 +170,16 @@ _TOK = re.compile(
     |(?P<lit>\([^()\\]*(?:\\.[^()\\]*)*\))
     |(?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)
     |(?P<dopen><<)|(?P<dclose>>>)
-    |(?P<aopen>\[)|(?P<aclose>\])
+    |(?P<arr>\[""" + _ARRAY_BODY + rb""")|(?P<aopen>\[)|(?P<aclose>\])
     |(?P<op>[^\x00\t\n\x0c\r ()<>\[\]{}/%]+)
     |(?P<other>[(){}<>]))
     """,
     re.S | re.X,
 )
-# a whole array of strings and numbers (a TJ operand) in one match, its items in one findall:
-# most of a text page's tokens are inside such arrays
-_WS = rb"[\x00\t\n\x0c\r ]*"
-# (a number is matched one way only, and ends where its digits end: an unclosed array of
-# digits, "[1111…", fails in linear time instead of trying every way to split the digits;
-# a string is a run of plain bytes between escapes, "unrolled", so a 30 MB string is one
-# tight loop of the regex engine, not 30 million alternations)
-_ITEM = rb"\([^()\\]*(?:\\.[^()\\]*)*\)|<[0-9A-Fa-f\x00\t\n\x0c\r ]*>|[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?![0-9.])"
-_ARRAY_RX = re.compile(rb"(?:" + _WS + rb"(?:" + _ITEM + rb"))*" + _WS + rb"\]", re.S)
+# the operators the walk acts on (text, its state, the graphics state it lives in, forms,
+# marked content, inline images); every other operator only clears the operands
+_TEXT_STATE_OPS = frozenset((b"Tj", b"TJ", b"'", b'"', b"Td", b"TD", b"Tm", b"T*", b"Tf", b"BT", b"Tc", b"Tw",
+                             b"Tz", b"TL", b"Ts", b"Tr", b"cm", b"q", b"Q", b"Do", b"BDC", b"BMC", b"EMC", b"ID"))
 _ITEMS = re.compile(rb"(\([^()\\]*(?:\\.[^()\\]*)*\))|(<[0-9A-Fa-f\x00\t\n\x0c\r ]*>)|([+-]?(?:\d+\.?\d*|\.\d+))", re.S)
 _ESC = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.S)
 _ESC_MAP = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
@@ -182,6 +191,12 @@ _DICT = object()
 
 
 def _hex(token: bytes) -> bytes:
+    """A hex string's bytes: whitespace in it is skipped, an odd last digit is followed by 0.
+    (Most have neither: one C call reads those.)"""
+    try:
+        return unhexlify(token[1:-1])
+    except BinasciiError:
+        pass
     h = _HEXWS.sub(b"", token[1:-1])
     if len(h) & 1:
         h += b"0"
@@ -285,7 +300,7 @@ class _PageWalker:
         pieces = self.pieces
         font_res = _get(resources, "/Font")
         xobj_res = None
-        font_lookup: dict[str, FontDecoder | None] = {}
+        font_lookup: dict[bytes, FontDecoder | None] = {}  # by the name as the stream spells it
         # graphics/text state
         tm = tlm = _IDENT
         dec: FontDecoder | None = None
@@ -299,211 +314,207 @@ class _PageWalker:
         stack: list[Any] = []
         opens: list[int] = []  # stack indexes of the open arrays' and dictionaries' marks
         ops_left = self.ops_left
-        match = _TOK.match
-        array_match = _ARRAY_RX.match
+        tokens = _TOK.finditer
         items_of = _ITEMS.findall
+        text_ops = _TEXT_STATE_OPS
         pos = 0
         n = len(data)
         sqrt = math.sqrt
 
+        # (one finditer over the stream, begun again where a token is not what the regular
+        # expression read: a string with nested parentheses, an inline image's bytes)
         while pos < n:
-            m = match(data, pos)
-            if m is None:  # only whitespace is left (every other byte starts some token)
-                break
-            pos = m.end()
-            g = m.lastgroup
-            if g is None:
-                continue
-            if g == "num":
-                stack.append(float(m.group(g)))
-                continue
-            if g == "lit":
-                stack.append(_unescape(m.group(g)[1:-1]))
-                continue
-            if g == "name":
-                stack.append(m.group(g))
-                continue
-            if g == "aopen":
-                am = array_match(data, pos)
-                if am is not None:  # the common case: a flat array of strings and numbers
-                    pos = am.end()
-                    stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
-                                  for lit, hx, num in items_of(data, m.end(), pos - 1)])
+            for m in tokens(data, pos):
+                g = m.lastgroup
+                if g == "num":
+                    stack.append(float(m[g]))
                     continue
-                opens.append(len(stack))
-                stack.append(_ARRAY)
-                continue
-            if g == "aclose":
-                k = _close(stack, opens, _ARRAY)
-                if k < 0:
+                if g != "op":  # (an operand, a bracket, a comment: numbers and operators come first)
+                    if g == "name":
+                        stack.append(m[g])
+                    elif g == "arr":  # a flat array of strings and numbers
+                        stack.append([_unescape(lit[1:-1]) if lit else (_hex(hx) if hx else float(num))
+                                      for lit, hx, num in items_of(data, m.start(g) + 1, m.end() - 1)])
+                    elif g == "lit":
+                        stack.append(_unescape(m[g][1:-1]))
+                    elif g == "hex":
+                        stack.append(_hex(m[g]))
+                    elif g == "aopen":
+                        opens.append(len(stack))
+                        stack.append(_ARRAY)
+                    elif g == "aclose":
+                        k = _close(stack, opens, _ARRAY)
+                        if k >= 0:
+                            arr = stack[k + 1:]
+                            del stack[k:]
+                            stack.append(arr)
+                    elif g == "dopen":
+                        opens.append(len(stack))
+                        stack.append(_DICT)
+                    elif g == "dclose":
+                        k = _close(stack, opens, _DICT)
+                        if k >= 0:
+                            del stack[k:]
+                        stack.append(None)
+                    elif g == "other" and m[g] == b"(":
+                        s, pos = _scan_literal(data, m.end())
+                        stack.append(s)
+                        break
+                    continue  # (g None: a comment)
+                # ---- operator
+                op = m[g]
+                ops_left -= 1
+                if ops_left < 0:
+                    raise _TooManyOps
+                if op not in text_ops:  # (paths, colours, …: nothing to read)
+                    stack.clear()
+                    opens.clear()
                     continue
-                arr = stack[k + 1:]
-                del stack[k:]
-                stack.append(arr)
-                continue
-            if g == "hex":
-                stack.append(_hex(m.group(g)))
-                continue
-            if g == "other":
-                if m.group(g) == b"(":
-                    s, pos = _scan_literal(data, pos)
-                    stack.append(s)
-                continue
-            if g == "dopen":
-                opens.append(len(stack))
-                stack.append(_DICT)
-                continue
-            if g == "dclose":
-                k = _close(stack, opens, _DICT)
-                if k >= 0:
-                    del stack[k:]
-                stack.append(None)
-                continue
-            # ---- operator
-            op = m.group(g)
-            ops_left -= 1
-            if ops_left < 0:
-                raise _TooManyOps
-            try:
-                if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
-                    if op == b"'" or op == b'"':
-                        if op == b'"' and len(stack) >= 3:
-                            tw, tc = float(stack[-3]), float(stack[-2])
+                try:  # (the operators most pages draw most often first)
+                    if op == b"Tj" or op == b"TJ" or op == b"'" or op == b'"':
+                        if op == b"'" or op == b'"':
+                            if op == b'"' and len(stack) >= 3:
+                                tw, tc = float(stack[-3]), float(stack[-2])
+                            a, b, c, d, e, f = tlm
+                            tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
+                        if not stack:
+                            continue
+                        arg = stack[-1]
+                        items = arg if op == b"TJ" else (arg,)
+                        if not isinstance(items, (list, tuple)):
+                            items = (items,)
+                        A, B, C, D, E, F = ctm
+                        for it in items:
+                            if isinstance(it, bytes):
+                                if dec is None:
+                                    continue
+                                ops_left -= len(it)  # each glyph shown is an operation too
+                                if ops_left < 0:
+                                    raise _TooManyOps
+                                text, w, nsp, nc = dec.decode(it)
+                                tx = (w * fs + nc * tc + nsp * tw) * th
+                                a, b, c, d, e, f = tm
+                                ma = a * A + b * C
+                                mb = a * B + b * D
+                                mc = c * A + d * C
+                                md = c * B + d * D
+                                x0 = e * A + f * C + E + rise * mc
+                                y0 = e * B + f * D + F + rise * md
+                                tm = (a, b, c, d, e + tx * a, f + tx * b)
+                                if layers_off or not text or ma <= 0 or abs(mb) > 0.05 * ma:
+                                    if text and not layers_off and abs(mb) > 0.05 * max(abs(ma), 1e-9):
+                                        self.sideways += len(text)
+                                    continue  # nothing to show, or rotated text
+                                size = fs * sqrt(mc * mc + md * md)
+                                x1 = x0 + tx * ma
+                                if pieces and not dec.founder and not _FW <= text[0] <= _FW_END:
+                                    last = pieces[-1]
+                                    if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
+                                            and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
+                                        last[1] = x1
+                                        last[5] += text
+                                        continue
+                                pieces.append([x0, x1, y0, size, dec, text, hidden])
+                            elif isinstance(it, float):
+                                tx = -it / 1000.0 * fs * th
+                                a, b, c, d, e, f = tm
+                                tm = (a, b, c, d, e + tx * a, f + tx * b)
+                    elif op == b"Tf":
+                        key = stack[-2]
+                        if type(key) is bytes and key in font_lookup:  # (a font this stream set before)
+                            fs = float(stack[-1])
+                            dec = font_lookup[key]
+                        else:
+                            fname = _name(key)
+                            fs = float(stack[-1])
+                            ref = font_res.raw_get(fname) if font_res is not None and fname in font_res else None
+                            dec = fonts.get(ref) if ref is not None else None
+                            font_lookup[key] = dec
+                    elif op == b"Td" or op == b"TD":
+                        tx, ty = float(stack[-2]), float(stack[-1])
+                        if op == b"TD":
+                            tl = -ty
+                        a, b, c, d, e, f = tlm
+                        tlm = tm = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
+                    elif op == b"Tm":
+                        tlm = tm = tuple(map(float, stack[-6:]))
+                    elif op == b"Tc":
+                        tc = float(stack[-1])
+                    elif op == b"TL":
+                        tl = float(stack[-1])
+                    elif op == b"Ts":
+                        rise = float(stack[-1])
+                    elif op == b"Tw":
+                        tw = float(stack[-1])
+                    elif op == b"BT":
+                        tm = tlm = _IDENT
+                    elif op == b"T*":
                         a, b, c, d, e, f = tlm
                         tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
-                    if not stack:
-                        continue
-                    arg = stack[-1]
-                    items = arg if op == b"TJ" else (arg,)
-                    if not isinstance(items, (list, tuple)):
-                        items = (items,)
-                    A, B, C, D, E, F = ctm
-                    for it in items:
-                        if isinstance(it, bytes):
-                            if dec is None:
-                                continue
-                            ops_left -= len(it)  # each glyph shown is an operation too
-                            if ops_left < 0:
-                                raise _TooManyOps
-                            text, w, nsp, nc = dec.decode(it)
-                            tx = (w * fs + nc * tc + nsp * tw) * th
-                            a, b, c, d, e, f = tm
-                            ma = a * A + b * C
-                            mb = a * B + b * D
-                            mc = c * A + d * C
-                            md = c * B + d * D
-                            x0 = e * A + f * C + E + rise * mc
-                            y0 = e * B + f * D + F + rise * md
-                            tm = (a, b, c, d, e + tx * a, f + tx * b)
-                            if layers_off or not text or ma <= 0 or abs(mb) > 0.05 * ma:
-                                if text and not layers_off and abs(mb) > 0.05 * max(abs(ma), 1e-9):
-                                    self.sideways += len(text)
-                                continue  # nothing to show, or rotated text
-                            size = fs * sqrt(mc * mc + md * md)
-                            x1 = x0 + tx * ma
-                            if pieces and not dec.founder and not _FW <= text[0] <= _FW_END:
-                                last = pieces[-1]
-                                if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
-                                        and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
-                                    last[1] = x1
-                                    last[5] += text
-                                    continue
-                            pieces.append([x0, x1, y0, size, dec, text, hidden])
-                        elif isinstance(it, float):
-                            tx = -it / 1000.0 * fs * th
-                            a, b, c, d, e, f = tm
-                            tm = (a, b, c, d, e + tx * a, f + tx * b)
-                elif op == b"Td" or op == b"TD":
-                    tx, ty = float(stack[-2]), float(stack[-1])
-                    if op == b"TD":
-                        tl = -ty
-                    a, b, c, d, e, f = tlm
-                    tlm = tm = (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)
-                elif op == b"Tm":
-                    tlm = tm = tuple(float(x) for x in stack[-6:])
-                elif op == b"T*":
-                    a, b, c, d, e, f = tlm
-                    tlm = tm = (a, b, c, d, -tl * c + e, -tl * d + f)
-                elif op == b"Tf":
-                    fname = _name(stack[-2])
-                    fs = float(stack[-1])
-                    if fname in font_lookup:
-                        dec = font_lookup[fname]
-                    else:
-                        ref = font_res.raw_get(fname) if font_res is not None and fname in font_res else None
-                        dec = fonts.get(ref) if ref is not None else None
-                        font_lookup[fname] = dec
-                elif op == b"BT":
-                    tm = tlm = _IDENT
-                elif op == b"ET":
-                    pass
-                elif op == b"Tc":
-                    tc = float(stack[-1])
-                elif op == b"Tw":
-                    tw = float(stack[-1])
-                elif op == b"Tz":
-                    th = float(stack[-1]) / 100.0
-                elif op == b"TL":
-                    tl = float(stack[-1])
-                elif op == b"Ts":
-                    rise = float(stack[-1])
-                elif op == b"Tr":
-                    hidden = int(stack[-1]) in (3, 7)
-                elif op == b"cm":
-                    ctm = _mul(tuple(float(x) for x in stack[-6:]), ctm)
-                elif op == b"q":
-                    stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise, hidden))
-                elif op == b"Q":
-                    if stack_gs:
-                        ctm, dec, fs, tc, tw, th, tl, rise, hidden = stack_gs.pop()
-                elif op == b"Do":
-                    if xobj_res is None:
-                        xobj_res = _get(resources, "/XObject") or {}
-                    name = _name(stack[-1])
-                    xo = xobj_res.get(name) if name in xobj_res else None
-                    if xo is not None:
-                        xo = xo.get_object()
-                        st = xo.get("/Subtype")
-                        if st == "/Image":
-                            self.images += 1
-                        elif st == "/Form" and id(xo) in seen:
-                            raise _TooManyOps("loop")
-                        elif st == "/Form" and (layers_off or self._layer_off(xo.raw_get("/OC") if "/OC" in xo else None)):
-                            pass  # (a form in a hidden layer draws nothing)
-                        elif st == "/Form" and depth < 12:
-                            self.forms_left -= 1
-                            if self.forms_left < 0:
-                                raise _TooManyOps("forms")
-                            mat = xo.get("/Matrix")
-                            fctm = _mul(tuple(float(x) for x in mat), ctm) if mat else ctm
-                            try:
-                                fdata = xo.get_data()
-                            except Exception:
-                                fdata = b""
-                            self.ops_left = ops_left
-                            self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
-                                      seen + (id(xo),))
-                            ops_left = self.ops_left
-                elif op == b"BDC" or op == b"BMC":
-                    off = False
-                    if (op == b"BDC" and self.hidden_layers and len(stack) >= 2 and isinstance(stack[-1], bytes)
-                            and isinstance(stack[-2], bytes) and _name(stack[-2]) == "/OC"):
-                        props = _get(resources, "/Properties")
-                        key = _name(stack[-1])
-                        off = props is not None and key in props and self._layer_off(props.raw_get(key))
-                    layers.append(off)
-                    layers_off += off
-                elif op == b"EMC":
-                    if layers:
-                        layers_off -= layers.pop()
-                elif op == b"ID":
-                    mm = _EI.search(data, pos)
-                    pos = mm.end() if mm else n
-                    self.images += 1
-            except (IndexError, ValueError, TypeError, KeyError, AttributeError) as exc:
-                log.debug("content op %r: %s", op, exc)
-            stack.clear()
-            opens.clear()
+                    elif op == b"Tz":
+                        th = float(stack[-1]) / 100.0
+                    elif op == b"Tr":
+                        hidden = int(stack[-1]) in (3, 7)
+                    elif op == b"cm":
+                        ctm = _mul(tuple(map(float, stack[-6:])), ctm)
+                    elif op == b"q":
+                        stack_gs.append((ctm, dec, fs, tc, tw, th, tl, rise, hidden))
+                    elif op == b"Q":
+                        if stack_gs:
+                            ctm, dec, fs, tc, tw, th, tl, rise, hidden = stack_gs.pop()
+                    elif op == b"Do":
+                        if xobj_res is None:
+                            xobj_res = _get(resources, "/XObject") or {}
+                        name = _name(stack[-1])
+                        xo = xobj_res.get(name) if name in xobj_res else None
+                        if xo is not None:
+                            xo = xo.get_object()
+                            st = xo.get("/Subtype")
+                            if st == "/Image":
+                                self.images += 1
+                            elif st == "/Form" and id(xo) in seen:
+                                raise _TooManyOps("loop")
+                            elif st == "/Form" and (layers_off or self._layer_off(xo.raw_get("/OC") if "/OC" in xo else None)):
+                                pass  # (a form in a hidden layer draws nothing)
+                            elif st == "/Form" and depth < 12:
+                                self.forms_left -= 1
+                                if self.forms_left < 0:
+                                    raise _TooManyOps("forms")
+                                mat = xo.get("/Matrix")
+                                fctm = _mul(tuple(float(x) for x in mat), ctm) if mat else ctm
+                                try:
+                                    fdata = xo.get_data()
+                                except Exception:
+                                    fdata = b""
+                                self.ops_left = ops_left
+                                self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
+                                          seen + (id(xo),))
+                                ops_left = self.ops_left
+                    elif op == b"BDC" or op == b"BMC":
+                        off = False
+                        if (op == b"BDC" and self.hidden_layers and len(stack) >= 2 and isinstance(stack[-1], bytes)
+                                and isinstance(stack[-2], bytes) and _name(stack[-2]) == "/OC"):
+                            props = _get(resources, "/Properties")
+                            key = _name(stack[-1])
+                            off = props is not None and key in props and self._layer_off(props.raw_get(key))
+                        layers.append(off)
+                        layers_off += off
+                    elif op == b"EMC":
+                        if layers:
+                            layers_off -= layers.pop()
+                    elif op == b"ID":
+                        mm = _EI.search(data, m.end())
+                        pos = mm.end() if mm else n
+                        self.images += 1
+                        stack.clear()
+                        opens.clear()
+                        break  # (the image's bytes are no tokens: read on after EI)
+                except (IndexError, ValueError, TypeError, KeyError, AttributeError) as exc:
+                    log.debug("content op %r: %s", op, exc)
+                stack.clear()
+                opens.clear()
+            else:  # (the end of the stream)
+                break
         self.ops_left = ops_left
 
 
@@ -555,7 +566,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
         pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
     if not pieces:
         return []
-    pieces.sort(key=lambda p: (p[2], p[0]))
+    pieces.sort(key=itemgetter(2, 0))
     quirks = page_quirks("".join(p[5] for p in pieces))
     if found is not None:
         found.append(quirks)
@@ -621,7 +632,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
                 info[j] = _cluster_info(clusters[j])
     clusters = [c for c in clusters if c]
     for c in clusters:
-        c.sort(key=lambda p: p[0])
+        c.sort(key=itemgetter(0))
     clusters = [part for c in clusters for part in _split_side_by_side(c)]
     for c in clusters:
         _dedupe(c)
@@ -644,6 +655,9 @@ def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:
     draws, costs 20,000 steps, not 20,000²)."""
     n = len(c)
     if n < 2:
+        return [c]
+    sizes = [q[3] for q in c if not q[6]]
+    if sizes and max(sizes) - min(sizes) < 0.5:  # (one type size, as most lines: no side box)
         return [c]
     inf = float("inf")
     # over the pieces from k on that are not raised: smallest, largest and first size
@@ -725,19 +739,31 @@ def _capped_advance(learned: float | None, text: str) -> float | None:
 
 
 def _cluster_info(c: list[list[Any]]) -> tuple[float, float, float, float]:
-    weights: dict[float, int] = {}
+    """(main size, its baseline, x min, x max) of a cluster: the size (to 0.1 pt) that draws
+    the most characters, not counting raised marks, and the baseline (to 0.01 pt) that draws
+    the most of those. (Most clusters are one piece, or one size on one baseline: those skip
+    the tallies. A NaN size, from a damaged matrix, takes the tallies and fails there.)"""
     use = [p for p in c if not p[6]] or c
-    for p in use:
-        s = round(p[3], 1)
-        weights[s] = weights.get(s, 0) + len(p[5])
-    main = max(weights, key=lambda s: (weights[s], s))
-    yw: dict[float, int] = {}
-    for p in use:
-        if round(p[3], 1) == main:
-            y = round(p[2], 2)
+    sizes = [round(p[3], 1) for p in use]
+    main = sizes[0]
+    if main == main and sizes.count(main) == len(sizes):
+        ys = [round(p[2], 2) for p in use]
+    else:
+        weights: dict[float, int] = {}
+        for s, p in zip(sizes, use):
+            weights[s] = weights.get(s, 0) + len(p[5])
+        main = max(weights, key=lambda s: (weights[s], s))
+        ys = [round(p[2], 2) for s, p in zip(sizes, use) if s == main]
+    if ys and ys.count(ys[0]) == len(ys):
+        y = ys[0]
+    else:  # (no baseline at all for a NaN size: max() fails)
+        yw: dict[float, int] = {}
+        for y, p in zip(ys, (p for s, p in zip(sizes, use) if s == main)):
             yw[y] = yw.get(y, 0) + len(p[5])
-    y = max(yw, key=lambda v: (yw[v], -v))
-    return main, y, min(p[0] for p in c), max(p[1] for p in c)
+        y = max(yw, key=lambda v: (yw[v], -v))
+    if len(c) == 1:
+        return main, y, c[0][0], c[0][1]
+    return main, y, min([p[0] for p in c]), max([p[1] for p in c])
 
 
 def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
@@ -816,13 +842,19 @@ def _reading_order(clusters: list[list[list[Any]]], width: float, x_lo: float = 
     lo, hi = int(x_lo + span * 0.3), int(x_lo + span * 0.7)
     if hi - lo < 4:
         return clusters
-    cover = [0] * (hi - lo + 1)
+    # (how many intervals cover each whole point lo..hi: +1 where one starts, -1 after it
+    # ends, summed along; a point-by-point count cost a line's whole width per line)
+    delta = [0] * (hi - lo + 2)
+    ceil = math.ceil
     for iv in ivs:
         for a, b in iv:
-            s = max(lo, int(math.ceil(a)))
+            s = max(lo, int(ceil(a)))
             e = min(hi, int(b))
-            for x in range(s, e + 1):
-                cover[x - lo] += 1
+            if s <= e:
+                delta[s - lo] += 1
+                delta[e - lo + 1] -= 1
+    cover = list(accumulate(delta))
+    cover.pop()
     best = min(cover)
     # middle of the longest run of minimal coverage, closest to the page centre
     runs: list[tuple[int, int]] = []
@@ -963,8 +995,12 @@ _KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a
 
 
 def _normalize_keeping_spaces(raw: str, quirks: frozenset[str] = frozenset()) -> str:
-    raw = repair_founder(repair_quirks(raw, quirks))
-    return normalize_text(_PRINTED_SPACE.sub(_printed_space, raw)).replace(_KEEP, " ")
+    if needs_repair(raw, quirks):
+        raw = repair_founder(repair_quirks(raw, quirks))
+    if " " in raw:  # (most pieces of a CJK page hold no space: skip the search)
+        raw = _PRINTED_SPACE.sub(_printed_space, raw)
+    text = normalize_text(raw)
+    return text.replace(_KEEP, " ") if _KEEP in text else text
 
 
 def _printed_space(m: re.Match) -> str:
@@ -976,7 +1012,18 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
     if not c:
         return None
     main, y, _, _ = _cluster_info(c)
-    on_line = [(x0, x1) for x0, x1, sy in spaces if abs(sy - y) < 0.3 * main]
+    if len(c) == 1:  # (one piece, as most lines of a CJK page are: no join, one span)
+        p = c[0]
+        text = _normalize_keeping_spaces(p[5], quirks)
+        invisible = bool(p[8])
+        if invisible:
+            text = _ocr_letters(text)
+        if not text:
+            return None
+        x0, x1 = round(p[0], 2), round(p[1], 2)
+        return Line(text=text, x0=x0, x1=x1, y=round(y, 2), size=round(main, 2),
+                    spans=[Span(text, x0, x1, round(p[2], 2), round(p[3], 2), p[4], p[6])], invisible=invisible)
+    on_line = [(x0, x1) for x0, x1, sy in spaces if abs(sy - y) < 0.3 * main] if spaces else []
     seps = _join(c, main, on_line)
     runs: list[list[Any]] = []  # [text_parts, x0, x1, y, size, font, sup] per span
     raw_parts: list[str] = []
