@@ -45,8 +45,16 @@ def has_bad_chars(text: str | None) -> bool:
     return bool(_NOT_XML.search(text or ""))
 
 
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def is_han(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return _HAN.search(text) is not None
+
+
+def _last_han(text: str) -> int:
+    """The index of the last Han character of `text` (which holds one)."""
+    return max(m.start() for m in _HAN.finditer(text))
 
 
 def other_lang(lang: str) -> str:
@@ -745,7 +753,7 @@ def split_bilingual(text: str) -> tuple[str, str] | None:
     text = clean(text)
     if not is_han(text):
         return None
-    last = max(i for i, ch in enumerate(text) if is_han(ch))
+    last = _last_han(text)
     for m in _EN_START.finditer(text, last + 1):
         zh, en = text[: m.start()].strip(), text[m.end():].strip()
         if re.match(r"(?:DOI|URL|https?:|Available|Retrieved|\[?EB)", en, re.I):
