@@ -13,7 +13,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -38,19 +38,30 @@ def first_page_image(pdf: Path, width: int = DEFAULT_WIDTH) -> PageImage:
 
 
 class RenderAhead:
-    """Pages of one PDF rendered in a thread while the caller goes on: an ingest knows its
-    articles' first pages once the split is planned, and renders them while the fields are
-    extracted, instead of after the XML. PDFium (through ctypes) and PNG encoding run
-    outside the GIL, so on a second core this costs the extraction little: the 160-page
-    bench issue's 30 first pages take about 0.35 s where a CJK font draws them
-    (bench/README.md). `pages_of_issue` takes what was rendered ahead and renders the rest."""
+    """Pages of one PDF rendered while the caller goes on: an ingest knows its articles'
+    first pages once the split is planned, and renders them while the fields are extracted,
+    instead of after the XML (the 160-page bench issue's 30 first pages take about 0.35 s
+    where a CJK font draws them, bench/README.md). Where processes can be forked, in a
+    process of its own: a thread's Python half (PDFium's bindings, PIL's set-up) takes the
+    GIL from the extraction in turns, which cost it a fifth of its time; elsewhere in a
+    thread. `pages_of_issue` takes what was rendered ahead and renders the rest."""
 
     def __init__(self, pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> None:
         self.pdf, self.width = Path(pdf).resolve(), width
         self.indexes = list(dict.fromkeys(indexes))
         self.images: dict[int, PageImage] = {}
-        self._thread = threading.Thread(target=self._run, name="render-ahead", daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        self._process: Any = None
+        ctx = _fork_context()
+        if ctx is not None:
+            self._pipe, sending = ctx.Pipe(duplex=False)
+            self._process = ctx.Process(target=_render_and_send, args=(sending, self.pdf, self.indexes, width),
+                                        name="render-ahead", daemon=True)
+            self._process.start()
+            sending.close()
+        else:
+            self._thread = threading.Thread(target=self._run, name="render-ahead", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         try:
@@ -58,12 +69,54 @@ class RenderAhead:
         except Exception:  # (the report renders them again, and says what went wrong then)
             self.images = {}
 
+    def wait(self) -> None:
+        """Until the pages are rendered (or the renderer failed: then there are none)."""
+        if self._thread is not None:
+            self._thread.join()
+        elif self._process is not None:
+            try:
+                self.images = dict(self._pipe.recv())
+            except (EOFError, OSError):  # (it died: the report renders the pages itself)
+                self.images = {}
+            finally:
+                self._pipe.close()
+                self._process.join()
+                self._process = None
+
+    def cancel(self) -> None:
+        """Stop a render-ahead process no report took (its ingest failed, another began)."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._pipe.close()
+            self._process = None
+
     def take(self, pdf: Path, indexes: list[int], width: int) -> dict[int, PageImage]:
-        """The pages of `indexes` rendered ahead for this PDF and width (waits for the thread)."""
+        """The pages of `indexes` rendered ahead for this PDF and width (waits for them)."""
         if Path(pdf).resolve() != self.pdf or width != self.width:
             return {}
-        self._thread.join()
+        self.wait()
         return {i: self.images[i] for i in indexes if i in self.images and self.images[i].data_uri}
+
+
+def _fork_context() -> Any:
+    """multiprocessing's fork context where the platform forks safely (Linux), else None."""
+    import multiprocessing as mp
+    import sys
+
+    return mp.get_context("fork") if sys.platform.startswith("linux") else None
+
+
+def _render_and_send(sending: Any, pdf: Path, indexes: list[int], width: int) -> None:
+    """The render-ahead process: the pages, sent back as (index, PageImage) pairs."""
+    global _PDFIUM
+    _PDFIUM = threading.Lock()  # (a fresh lock: a thread of the parent may have held its copy at the fork)
+    try:
+        sending.send(list(zip(indexes, _render_pages(pdf, indexes, width))))
+    except Exception:
+        sending.send([])
+    finally:
+        sending.close()
 
 
 _AHEAD: list[RenderAhead] = []  # (at most one: the current ingest's)
@@ -71,6 +124,8 @@ _AHEAD: list[RenderAhead] = []  # (at most one: the current ingest's)
 
 def render_ahead(pdf: Path, indexes: list[int], width: int = DEFAULT_WIDTH) -> RenderAhead:
     """Start rendering pages `indexes` (0-based) of `pdf` for a report written soon after."""
+    for stale in _AHEAD:
+        stale.cancel()
     ahead = RenderAhead(pdf, indexes, width)
     _AHEAD[:] = [ahead]
     return ahead
