@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from parsers.extract import extract_issue
-from tests.test_convention_cases import KEYS, got_view, same, want_view
+from tests.test_convention_cases import compare_records, unflagged_uncertain, wrong_fields
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "name_conventions"
@@ -30,14 +30,7 @@ def result(case: str) -> tuple[dict, dict]:
 
 def compare(case: str) -> list[tuple[str, bool, bool, str]]:
     """(field, exact, flagged, detail) for every field of the case's one article."""
-    truth, issue = result(case)
-    rows = [("articles", len(issue["articles"]) == len(truth["articles"]), False, f"{len(issue['articles'])} articles")]
-    for i, (t, g) in enumerate(zip(truth["articles"], issue["articles"])):
-        flagged = {w["message"].split(":", 1)[0] for w in g["warnings"] if w["code"] == "uncertain-field"}
-        got = got_view(g)
-        for f, w in want_view(t).items():
-            rows.append((f"a{i + 1}.{f}", same(f, got[f], w), KEYS[f] in flagged, f"want {w!r} got {got[f]!r}"))
-    return rows
+    return compare_records(*result(case))
 
 
 def test_the_suite_is_there_small_and_reproducible(tmp_path: Path) -> None:
@@ -55,9 +48,7 @@ def test_the_suite_is_there_small_and_reproducible(tmp_path: Path) -> None:
 def test_name_case_fields(case: str) -> None:
     """Every field exact, except the case's `uncertain` ones, which must be flagged instead."""
     truth, _ = result(case)
-    uncertain = set(truth["uncertain"])
-    bad = [f"{f}: {d}" for f, ok, flagged, d in compare(case)
-           if not ok and not (f.split(".", 1)[-1] in uncertain and flagged)]
+    bad = wrong_fields(truth, compare(case))
     assert not bad, f"{case} ({truth['convention']}):\n" + "\n".join(bad)
 
 
@@ -65,10 +56,7 @@ def test_name_case_fields(case: str) -> None:
     (CASES_DIR / c / "truth.json").read_text(encoding="utf-8"))["uncertain"]])
 def test_unsettled_fields_are_flagged(case: str) -> None:
     truth, _ = result(case)
-    rows = compare(case)
-    for f in truth["uncertain"]:
-        hits = [r for r in rows if r[0].endswith("." + f)]
-        assert hits and all(flagged for _, _, flagged, _ in hits), f"{case}: {f} not flagged: {hits}"
+    assert not unflagged_uncertain(truth, compare(case)), case
 
 
 if __name__ == "__main__":      # python -m tests.test_name_cases: a per-case table, flags shown
