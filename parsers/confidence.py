@@ -641,11 +641,16 @@ def _bios_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             continue  # (讲师, 博士, 研究方向: no name)
         if name in read or any(name in r or (len(r) >= 2 and r in name) for r in read if r):
             continue
-        why = f"the 作者简介 names “{name}”, who is not among the authors read"
-        s.cap("contributors.name.zh", 0.5, why)
-        s.cap("contributors.name.en", 0.7, why)
-        s.cap("contributors.affiliation", 0.7, why)
+        _author_lost(s, f"the 作者简介 names “{name}”, who is not among the authors read")
         break
+
+
+def _author_lost(s: Scores, why: str) -> None:
+    """Printed evidence of an author the byline did not give: the names are in doubt, and
+    with them the English names and units paired to them."""
+    s.cap("contributors.name.zh", 0.5, why)
+    s.cap("contributors.name.en", 0.7, why)
+    s.cap("contributors.affiliation", 0.7, why)
 
 
 # a line of the front matter that ends the byline block (GB/T 7713.2 / CAJ-CD B/T 1 order:
@@ -684,10 +689,7 @@ def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             continue
         missing = [f.group(1) for f in found if f.group(1) not in read]
         if missing:
-            why = f"the byline under the title prints “{missing[0]}”, who is not among the authors read"
-            s.cap("contributors.name.zh", 0.5, why)
-            s.cap("contributors.name.en", 0.7, why)
-            s.cap("contributors.affiliation", 0.7, why)
+            _author_lost(s, f"the byline under the title prints “{missing[0]}”, who is not among the authors read")
             return
 
 

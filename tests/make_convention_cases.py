@@ -467,8 +467,15 @@ def furniture(c, case: Case, k: int, printed: int, starts_here: bool) -> None:
 @contextmanager
 def geometry(case: Case):
     """make_fixtures' page geometry, switched to A4 for the cases that ask for it."""
+    with a4(case.a4):
+        yield
+
+
+@contextmanager
+def a4(on: bool):
+    """make_fixtures' page geometry, switched to A4 with a 46-character measure when `on`."""
     saved = (mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP)
-    if case.a4:
+    if on:
         mf.PW, mf.PH, mf.TW = 595.0, 842.0, 46 * mf.BODY
         mf.ML, mf.TOP = (mf.PW - mf.TW) / 2, mf.PH - 70
     try:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import io
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -506,17 +505,7 @@ def spans_of(pages: list[PageSpec], n_items: int) -> dict[int, tuple[int, int]]:
     return {i: (a, b) for i, (a, b) in out.items()}
 
 
-@contextmanager
-def a4(on: bool):
-    """make_fixtures' page geometry, switched to A4 with a 46-character measure."""
-    saved = (mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP)
-    if on:
-        mf.PW, mf.PH, mf.TW = 595.0, 842.0, 46 * mf.BODY
-        mf.ML, mf.TOP = (mf.PW - mf.TW) / 2, mf.PH - 70
-    try:
-        yield
-    finally:
-        mf.PW, mf.PH, mf.TW, mf.ML, mf.TOP = saved
+a4 = mcc.a4  # (make_fixtures' page geometry, switched to A4 with a 46-character measure)
 
 
 def render(case: Case) -> tuple[bytes, list[PageSpec]]:
