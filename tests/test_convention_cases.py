@@ -79,11 +79,16 @@ def got_view(a: dict) -> dict:
             "urls": sorted({(u, c.get("accessed")) for c in a.get("citations") or [] for u in c.get("urls") or []})}
 
 
-@functools.lru_cache(maxsize=None)
 def result(case: str) -> tuple[dict, dict]:
     """(truth, issue record) of one case; each case is ingested once per session."""
-    truth = json.loads((CASES_DIR / case / "truth.json").read_text(encoding="utf-8"))
-    return truth, extract_issue(CASES_DIR / case / "issue.pdf").to_dict()
+    return load_case(CASES_DIR, case)
+
+
+@functools.lru_cache(maxsize=None)
+def load_case(cases_dir: Path, case: str) -> tuple[dict, dict]:
+    """(truth, issue record) of the case folder `cases_dir/case` (issue.pdf, truth.json)."""
+    truth = json.loads((cases_dir / case / "truth.json").read_text(encoding="utf-8"))
+    return truth, extract_issue(cases_dir / case / "issue.pdf").to_dict()
 
 
 def compare(case: str) -> list[tuple[str, bool, bool, str]]:

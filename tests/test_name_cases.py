@@ -5,7 +5,6 @@ Chinese byline). Every field exact, or — where the case says the page cannot s
 flagged `uncertain-field`; fields compared as ../shared/eval/score.py compares them."""
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
 import sys
@@ -13,19 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from parsers.extract import extract_issue
-from tests.test_convention_cases import compare_records, unflagged_uncertain, wrong_fields
+from tests.test_convention_cases import compare_records, load_case, unflagged_uncertain, wrong_fields
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "name_conventions"
 CASES = sorted(p.parent.name for p in CASES_DIR.glob("*/truth.json"))
 
 
-@functools.lru_cache(maxsize=None)
 def result(case: str) -> tuple[dict, dict]:
     """(truth, issue record) of one case, ingested once per session."""
-    truth = json.loads((CASES_DIR / case / "truth.json").read_text(encoding="utf-8"))
-    return truth, extract_issue(CASES_DIR / case / "issue.pdf").to_dict()
+    return load_case(CASES_DIR, case)
 
 
 def compare(case: str) -> list[tuple[str, bool, bool, str]]:
