@@ -17,7 +17,7 @@ from parsers.confidence import PageEvidence, assess_issue, url_lines
 from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
-from parsers.pdfmeta import file_metadata, weigh
+from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, _shows_end, body_size, classify,
                            ended_above, head_band, infer_printed, main_run_last, page_doubts, page_part,
@@ -66,12 +66,12 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     return infos, size
 
 
-def plan_split(doc: Document, infos: list[PageInfo]) -> Split:
+def plan_split(doc: Document, infos: list[PageInfo], meta: FileMeta | None = None) -> Split:
     split = split_issue(infos, doc.outline)
     counts = _claimed_page_counts(split, infos)
     merge_by_page_count(split, infos, counts)
     share_mid_page_starts(split, infos, counts)
-    merge_by_file_doi(split, infos, file_metadata(doc.info, doc.xmp).doi)
+    merge_by_file_doi(split, infos, (meta or file_metadata(doc.info, doc.xmp)).doi)
     return split
 
 
@@ -338,6 +338,8 @@ class Plan:
     # describe, and for each the PDF page it is on and its x offset there; empty otherwise
     pages: list[PageText] = field(default_factory=list)
     halves: list[tuple[int, float]] = field(default_factory=list)
+    # what the file's own metadata says (parsers.pdfmeta), read once for the split and the checks
+    meta: FileMeta = field(default_factory=FileMeta)
 
 
 def plan_issue(doc: Document) -> Plan:
@@ -345,7 +347,8 @@ def plan_issue(doc: Document) -> Plan:
     if halves:  # (two printed pages on each PDF page: classified and split as printed pages)
         doc = replace(doc, pages=pages, outline=logical_outline(doc.outline, pages, halves))
     infos, size = analyse_pages(doc)
-    return Plan(infos, size, plan_split(doc, infos), pages, halves)
+    meta = file_metadata(doc.info, doc.xmp)
+    return Plan(infos, size, plan_split(doc, infos, meta), pages, halves, meta)
 
 
 def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
@@ -481,7 +484,7 @@ def assemble_issue(doc: Document, plan: Plan, articles: list[Article], settings:
     taken = {n for span in plan.split.spans for n in range(span.first, span.last + 1)}
     untrusted = {p.number: p.distrust for p in plan.pages or doc.pages if p.distrust and p.ocr_confidence is None}
     evidence = [page_evidence(plan, a, taken, k, untrusted) for k, a in enumerate(articles)]
-    meta = file_metadata(doc.info, doc.xmp)
+    meta = plan.meta
     if len(articles) == 1 and (meta.doi or meta.title or meta.keywords or meta.abstract):
         # (a one-article file's metadata describes that article; an issue's describes the issue)
         evidence[0].metadata = weigh(articles[0], meta, evidence[0].text)
