@@ -19,7 +19,7 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
-from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, _shows_end, body_size, classify,
+from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, shows_end, body_size, classify,
                            ended_above, head_band, infer_printed, main_run_last, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
@@ -517,7 +517,7 @@ def weak_split(plan: Plan, k: int) -> str:
     if (page.kind != "start" or page.labels & ARTICLE_LABELS or page.part_type or page.start_y is not None
             or spans[k].top is not None or prev.kind not in ("content", "start")):
         return ""
-    if any(_shows_end(ln.text) for ln in prev.body) or prev.notice_y is not None:
+    if any(shows_end(ln.text) for ln in prev.body) or prev.notice_y is not None:
         return ""
     title = "".join(ln.text.strip() for ln in page.title_lines)[:40]
     return (f"the article starting on p.{first} (“{title}”) is told from the one before only by its type size: "

@@ -757,7 +757,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         # journals start an article in the column where the one before it ends, however little
         # of that one is left (GB/T 7714 numbered references end it)
         tail = (below & {"abstract_zh", "keywords_zh"}) and any(
-            _shows_end(ln.text) and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
+            shows_end(ln.text) and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
         if (below & ARTICLE_LABELS or closed_above) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
@@ -804,7 +804,7 @@ _NUMBERED_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[\s
 _REFERENCE_ITEM = re.compile(r"^\s*[\[［【]\s*\d{1,3}\s*[\]］】]")
 
 
-def _shows_end(text: str) -> bool:
+def shows_end(text: str) -> bool:
     """Does this line show an article's end: its 参考文献 head or a reference item, or a
     （收稿日期…）/（责任编辑…） closing?"""
     t = text.strip()
@@ -824,7 +824,7 @@ def _heading_in_text(body: list["Line"], title: "Line", size: float) -> bool:
     on, not the next article (a run-on start follows the earlier one's end matter)."""
     if not _NUMBERED_HEADING.match(title.text) or not _text_above(body, set(), title, size):
         return False
-    return not any(_shows_end(ln.text) for ln in body if ln.y < title.y - 0.5)
+    return not any(shows_end(ln.text) for ln in body if ln.y < title.y - 0.5)
 
 
 def ended_above(info: PageInfo) -> bool:
@@ -832,7 +832,7 @@ def ended_above(info: PageInfo) -> bool:
     references, a （收稿日期…） or （责任编辑…） closing)? A masthead box above a title does not."""
     if info.start_y is None:
         return False
-    return any(_shows_end(ln.text) for ln in info.body if ln.y < info.start_y - 0.5)
+    return any(shows_end(ln.text) for ln in info.body if ln.y < info.start_y - 0.5)
 
 
 def _title_after_closing(body: list["Line"], size: float, page_height: float) -> list["Line"]:
@@ -905,7 +905,7 @@ def _column_before(body: list["Line"], title: "Line") -> list["Line"]:
     if at is None:
         return []
     beside = [ln for ln in body[:at] if ln.x1 < title.x0 - 2 and ln.y > title.y + 0.5 * title.size]
-    if len(beside) < 3 or not any(_shows_end(ln.text) for ln in beside):
+    if len(beside) < 3 or not any(shows_end(ln.text) for ln in beside):
         return []
     return beside
 
@@ -958,7 +958,7 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         end = next((m for m in range(j, min(j + 15, len(body))) if body[m].size >= size * 1.2), min(j + 15, len(body)))
         below = {h.field for h in hits if j <= h.line < end}
         region = body[prev:k]
-        ended = any(_shows_end(t.text) for t in region)
+        ended = any(shows_end(t.text) for t in region)
         after_text = _running_text([t for i, t in enumerate(region, prev) if i not in labelled], size)
         if after_text and (_ADVERT.search(title) or _NOTICE.search(title)) and len(below & header) < 1:
             notice = group[0].y if notice is None else notice
