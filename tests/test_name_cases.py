@@ -6,13 +6,12 @@ flagged `uncertain-field`; fields compared as ../shared/eval/score.py compares t
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_convention_cases import compare_records, load_case, unflagged_uncertain, wrong_fields
+from tests.test_convention_cases import (assert_regenerated, compare_records, load_case, unflagged_uncertain,
+                                         wrong_fields)
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "name_conventions"
@@ -32,12 +31,7 @@ def compare(case: str) -> list[tuple[str, bool, bool, str]]:
 def test_the_suite_is_there_small_and_reproducible(tmp_path: Path) -> None:
     assert len(CASES) >= 15
     assert sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES) < 200_000
-    some = CASES[:2]
-    subprocess.run([sys.executable, str(HERE / "make_name_cases.py"), "--out", str(tmp_path), *some],
-                   check=True, capture_output=True)
-    for c in some:
-        assert (tmp_path / c / "issue.pdf").read_bytes() == (CASES_DIR / c / "issue.pdf").read_bytes()
-        assert (tmp_path / c / "truth.json").read_text() == (CASES_DIR / c / "truth.json").read_text()
+    assert_regenerated("make_name_cases.py", CASES_DIR, CASES[:2], tmp_path)
 
 
 @pytest.mark.parametrize("case", CASES)
