@@ -120,7 +120,7 @@ def test_wrong_page_numbers_are_flagged(case: str) -> None:
     assert not bad, f"{case}:\n" + "\n".join(bad)
 
 
-if __name__ == "__main__":      # python tests/test_folio_cases.py: a per-case table
+if __name__ == "__main__":      # python -m tests.test_folio_cases: a per-case table
     n_ok = n_all = 0
     for c in CASES:
         rows = compare(c)
