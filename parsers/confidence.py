@@ -28,7 +28,7 @@ from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
 from parsers.pdfmeta import Verdict
 from parsers.names import (COMMON_SURNAMES, COMPOUND_SURNAMES, SURNAME_PARTICLES, SURNAME_READINGS, fold_pinyin,
                            is_pinyin_of, pinyin_printed, pinyin_syllables, romanisation_of, split_chinese_name,
-                           surname_settled)
+                           strip_byline_roles, surname_settled)
 from schemas.model import UNCERTAIN_FIELD, Article, Issue
 
 THRESHOLD = 0.8
@@ -681,7 +681,7 @@ def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
     for ln in after:
         if _FRONT_LABEL.match(ln):
             break
-        pieces = [p for p in re.split(r"[，,、;；]", _NAME_ROLE.sub("", ln)) if p]
+        pieces = [p for p in re.split(r"[，,、;；]", strip_byline_roles(ln)) if p]
         if len(pieces) < 2:
             continue  # (spaces are gone from these lines: only a line with separators is cut)
         found = [_BYLINE_PIECE.match(p) for p in pieces]
@@ -691,9 +691,6 @@ def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
         if missing:
             _author_lost(s, f"the byline under the title prints “{missing[0]}”, who is not among the authors read")
             return
-
-
-_NAME_ROLE = re.compile(r"[(（](?:通[信讯]作者|共同第一作者|第一作者)[)）]")
 
 
 def _url_goes_on(nxt: str) -> bool:
