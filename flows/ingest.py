@@ -41,6 +41,7 @@ from flows.problems import (IncompleteOutput, crossref_expected, incomplete_reas
 from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers import ocr as ocr_pages
+from parsers.margin_ocr import add_margin_folios
 from parsers.ocr import OcrBox
 from parsers.textlayer import Document, check_readable
 from schemas.model import Article, Issue
@@ -175,6 +176,8 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
         check_readable(doc, after=after)
         if numbers:  # the split and the articles depend on what OCR read: cached apart
             sha = f"{sha}-ocr-{ocr}"
+        if add_margin_folios(doc, ocr):  # (folios read from the page images: cached apart too)
+            sha = f"{sha}-margins"
         plan = split_issue(Held(doc), sha)
         futures = [extract_articles.submit(Held(plan), ks, sha)
                    for ks in batches(len(plan.split.spans), article_batches)]

@@ -40,6 +40,9 @@ def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int
         from parsers.ocr import ocr_document
 
         ocr_document(doc, ocr, workers=workers, progress=ocr_progress)
+        from parsers.margin_ocr import add_margin_folios
+
+        add_margin_folios(doc, ocr)
     return doc
 
 

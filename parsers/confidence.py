@@ -128,6 +128,7 @@ class PageEvidence:
     # every line of its pages that prints an address, with the line under it (url_lines())
     url_lines: list[tuple[str, str]] = field(default_factory=list)
     folios_seen: int | None = None    # how many of its pages print a folio that was read (None: not known)
+    folios_by_ocr: bool = False       # the issue's folios were read by OCR from margins its text layer left empty
     untrusted: str = ""               # why its first page's text layer is not trusted, when OCR did not read it
     metadata: "Verdict | None" = None  # what the file's own metadata confirms and disputes (parsers.pdfmeta)
     # why the cut before it and the one after it rest on type size alone (parsers.extract.weak_split)
@@ -468,6 +469,13 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("lpage", 0.7, "page 1 first: may be the article's own page count")
     elif not ev.fpage_seen:  # (first pages often print no folio: inferred is the usual case, seldom wrong)
         s.cap("fpage", 0.85, "inferred from the neighbouring pages' numbers, not printed on the page")
+    if ev.folios_by_ocr and art.fpage:
+        # (parsers.margin_ocr: digits read from the image, however well several pages agree,
+        # are a reading the editor confirms, not a printed text)
+        why = "the page numbers were read by OCR from the page images: the text layer prints none"
+        s.cap("fpage", 0.75, why)
+        if art.lpage:
+            s.cap("lpage", 0.75, why)
     if _warned(art, "cut-off"):
         s.cap("lpage", 0.6, "the file does not hold the article's end")
     elif not art.lpage and not per_article:

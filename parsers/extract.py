@@ -340,6 +340,8 @@ class Plan:
     halves: list[tuple[int, float]] = field(default_factory=list)
     # what the file's own metadata says (parsers.pdfmeta), read once for the split and the checks
     meta: FileMeta = field(default_factory=FileMeta)
+    # the page numbers rest on folios read by OCR from margins the text layer left empty
+    folios_by_ocr: bool = False
 
 
 def plan_issue(doc: Document) -> Plan:
@@ -348,7 +350,8 @@ def plan_issue(doc: Document) -> Plan:
         doc = replace(doc, pages=pages, outline=logical_outline(doc.outline, pages, halves))
     infos, size = analyse_pages(doc)
     meta = file_metadata(doc.info, doc.xmp)
-    return Plan(infos, size, plan_split(doc, infos, meta), pages, halves, meta)
+    return Plan(infos, size, plan_split(doc, infos, meta), pages, halves, meta,
+                folios_by_ocr=any(p.margin_ocr for p in doc.pages))
 
 
 def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
@@ -557,6 +560,7 @@ def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = Non
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen, weak_split=splits,
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
                         folios_seen=sum(p.printed_seen for p in own),
+                        folios_by_ocr=plan.folios_by_ocr,
                         page_doubts=page_doubts(own, art.fpage, art.lpage), untrusted=(untrusted or {}).get(first, ""))
 
 

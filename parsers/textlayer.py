@@ -122,6 +122,7 @@ class PageText:
     ocr_confidence: float | None = None  # read by OCR here: the mean of its lines' confidences
     quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
     sideways: int = 0  # characters drawn rotated and left out of `lines` (a landscape table, a margin stamp)
+    margin_ocr: tuple[str, ...] = ()  # folios read by OCR from margins the text layer has none in (parsers.margin_ocr)
 
     @property
     def text(self) -> str:

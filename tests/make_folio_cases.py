@@ -14,7 +14,8 @@ The conventions (GB/T 3179-2009 期刊编排格式 and common typesetting habits
 - adverts and notices between articles are counted but print no folio; a landscape table
   page prints its folio rotated with the table, or none;
 - the folio may be printed in the foot only ("— 37 —", "第37页"), drawn digit by digit (each
-  digit its own text object, as Founder and InDesign exports often do) or letter-spaced;
+  digit its own text object, as Founder and InDesign exports often do) or letter-spaced, or
+  converted to outlines in prepress (转曲), leaving the text layer no folio at all;
 - an article's 文章编号 (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names its
   printed first page and page count even when its pages print no folio;
 - run-on journals start an article on the page where the previous one ends.
@@ -77,7 +78,8 @@ class Case:
     first_page: str = "none"         # article first pages: "none" (masthead, no folio) | "foot" | "same"
     first: int = 1                   # printed number of the first numbered page
     toc_folio: str = ""              # the 目录's folio: "" none | "roman"
-    digits: str = ""                 # "runs": each digit its own text object | "spaced": letter-spaced
+    digits: str = ""                 # "runs": each digit its own text object | "spaced": letter-spaced |
+                                     # "outline": drawn as curves, no text (tests need OCR to read it)
     dot: str = "·"                   # the marks around a folio in the head (·37·) or the foot's dash (— 37 —)
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
     tight: bool = False              # the head's text set right against its folio (no gap)
@@ -109,6 +111,48 @@ def head_en() -> str:
     return f"{JOURNAL_EN}, Feb {YEAR}, Vol.{VOLUME}, No.{ISSUE}"
 
 
+def draw_outlined(c, text: str, x: float, y: float, size: float, align: str) -> None:
+    """The folio drawn as filled outlines, no text: what a prepress "convert text to curves"
+    (转曲) on the running head leaves, so the text layer has no folio at all. The glyph shapes
+    are Bitstream Vera's (shipped inside reportlab), read with fontTools."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+    import reportlab
+
+    font = TTFont(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
+    glyph_set, cmap = font.getGlyphSet(), font.getBestCmap()
+    scale = size / font["head"].unitsPerEm
+    names = [cmap[ord(ch)] for ch in text if ord(ch) in cmap]
+    width = sum(glyph_set[n].width for n in names) * scale
+    x0 = x - width if align == "right" else (x - width / 2 if align == "center" else x)
+    path = c.beginPath()
+
+    class Pen(BasePen):
+        def __init__(self, dx: float) -> None:
+            super().__init__(glyph_set)
+            self.dx = dx
+
+        def _pt(self, p: tuple[float, float]) -> tuple[float, float]:
+            return self.dx + p[0] * scale, y + p[1] * scale
+
+        def _moveTo(self, p):
+            path.moveTo(*self._pt(p))
+
+        def _lineTo(self, p):
+            path.lineTo(*self._pt(p))
+
+        def _curveToOne(self, p1, p2, p3):
+            path.curveTo(*self._pt(p1), *self._pt(p2), *self._pt(p3))
+
+        def _closePath(self):
+            path.close()
+
+    for n in names:
+        glyph_set[n].draw(Pen(x0))
+        x0 += glyph_set[n].width * scale
+    c.drawPath(path, stroke=0, fill=1, fillMode=1)
+
+
 def draw_number(c, text: str, x: float, y: float, size: float, align: str, digits: str) -> None:
     """A folio at (x, y) aligned left/right/center of x: one string, each digit its own text
     object ("runs": BT … ET per glyph, as some exporters write them), or letter-spaced (a
@@ -120,6 +164,10 @@ def draw_number(c, text: str, x: float, y: float, size: float, align: str, digit
         mf.text_at(c, text, x0, y, st)
         return
     font = "Times-Bold" if size > 9.0 else "Times-Roman"
+    if digits == "outline":
+        c.setFont(font, size)   # (the page's other text objects name this font's resource)
+        draw_outlined(c, text, x, y, size, align)
+        return
     space = size * 0.5 if digits == "spaced" else 0.0
     w = pdfmetrics.stringWidth(text, font, size) + space * (len(text) - 1)
     x0 = x - w if align == "right" else (x - w / 2 if align == "center" else x)
@@ -698,6 +746,12 @@ def cases() -> list[Case]:
         "fonts map it)", issue(*three), folio="foot_dash", dot="―", first=35)
     add("issue_bullet_dots", "folio between bullet operators in the running head (∙36∙ 中国X学 …)", issue(*three),
         folio="head_cn_en", dot="∙", first=36)
+    add("issue_outlined_folios", "folios converted to outlines in prepress (转曲): drawn as curves at the head's "
+        "outer corner, so the text layer has none; first pages print none", issue(*three), folio="corner_head",
+        digits="outline", first=36)
+    add("issue_outlined_head", "outlined folios (转曲) at the outer end of the Chinese/English running head "
+        "whose text stays text (·36· …); first pages' outlined folio at the foot centre", issue(*three),
+        folio="head_cn_en", first_page="foot", digits="outline", first=118)
     add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
         issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
     add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "

@@ -85,10 +85,16 @@ def result(case: str) -> tuple[dict, dict]:
 
 
 @functools.lru_cache(maxsize=None)
-def load_case(cases_dir: Path, case: str) -> tuple[dict, dict]:
-    """(truth, issue record) of the case folder `cases_dir/case` (issue.pdf, truth.json)."""
+def load_case(cases_dir: Path, case: str, ocr: str = "never") -> tuple[dict, dict]:
+    """(truth, issue record) of the case folder `cases_dir/case` (issue.pdf, truth.json);
+    ocr="auto" reads it as the CLI does by default (OCR where the text layer falls short)."""
     truth = json.loads((cases_dir / case / "truth.json").read_text(encoding="utf-8"))
-    return truth, extract_issue(cases_dir / case / "issue.pdf").to_dict()
+    if ocr == "never":
+        return truth, extract_issue(cases_dir / case / "issue.pdf").to_dict()
+    from flows.steps import read_pdf
+    from parsers.extract import build_issue
+
+    return truth, build_issue(read_pdf(cases_dir / case / "issue.pdf", ocr=ocr), None).to_dict()
 
 
 def compare(case: str) -> list[tuple[str, bool, bool, str]]:

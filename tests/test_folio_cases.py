@@ -8,6 +8,8 @@ an `uncertain-field` warning instead, and so must any page number that comes out
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,8 @@ import pytest
 from parsers.extract import plan_issue
 from parsers.pages import printed_rows
 from parsers.toc import parse_toc
-from parsers.textlayer import read_document
+from flows.steps import read_pdf
+from parsers.textlayer import Document
 from tests.test_convention_cases import assert_regenerated, load_case, wrong_fields
 
 HERE = Path(__file__).resolve().parent
@@ -24,9 +27,27 @@ CASES = sorted(p.parent.name for p in CASES_DIR.glob("*/truth.json"))
 KEYS = {"fpage": "fpage", "lpage": "lpage", "pdf_pages": "pdf_pages"}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The folios some cases draw as outlines are read by OCR: into a cache of this session's."""
+    old = os.environ.get("JOURNAL_INGEST_OCR_CACHE")
+    os.environ["JOURNAL_INGEST_OCR_CACHE"] = str(tmp_path_factory.mktemp("ocr-cache"))
+    yield
+    if old is None:
+        os.environ.pop("JOURNAL_INGEST_OCR_CACHE", None)
+    else:
+        os.environ["JOURNAL_INGEST_OCR_CACHE"] = old
+
+
 def result(case: str) -> tuple[dict, dict]:
-    """(truth, issue record) of one case; each case is ingested once per session."""
-    return load_case(CASES_DIR, case)
+    """(truth, issue record) of one case, read as the CLI reads by default (--ocr auto: the
+    folios a case draws as outlines are read from the page image); once per session."""
+    return load_case(CASES_DIR, case, "auto")
+
+
+@functools.lru_cache(maxsize=None)
+def document(case: str) -> Document:
+    return read_pdf(CASES_DIR / case / "issue.pdf", ocr="auto")
 
 
 def _int(v: object) -> int | None:
@@ -78,7 +99,7 @@ def test_folio_case_pages(case: str) -> None:
 @functools.lru_cache(maxsize=None)
 def folios_read(case: str) -> list[tuple[int | None, bool]]:
     """Per physical page: (printed number the tool gives it, read on the page itself)."""
-    plan = plan_issue(read_document(CASES_DIR / case / "issue.pdf"))
+    plan = plan_issue(document(case))
     return [(p.printed, p.printed_seen and p.printed in p.folios) for p in plan.infos]
 
 
@@ -100,7 +121,7 @@ def test_every_printed_folio_is_read(case: str) -> None:
 @functools.lru_cache(maxsize=None)
 def contents(case: str) -> list[int]:
     """The start pages the case's 目录 lists, as parse_toc reads them."""
-    plan = plan_issue(read_document(CASES_DIR / case / "issue.pdf"))
+    plan = plan_issue(document(case))
     return [e.page for p in plan.infos if p.kind == "toc" for e in parse_toc(printed_rows(p.body))]
 
 
