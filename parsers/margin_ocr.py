@@ -81,7 +81,13 @@ def _masked_band(page: Any, text_page: "PageText", top: bool, scale: float) -> t
 
     width, height = text_page.width, text_page.height
     band = height * EDGE
-    crop = (0, height - band, 0, 0) if top else (0, 0, 0, height - band)  # (left, bottom, right, top) cut off
+    # (what to cut off the rendered PDF page, left, bottom, right, top: all but the band of
+    # the finished page, which on a printer's sheet lies at `origin` inside it)
+    sheet_w, sheet_h = page.get_size()
+    ox, oy = text_page.origin
+    left, right, above, below = ox, sheet_w - ox - width, oy, sheet_h - oy - height
+    crop = (left, below + height - band, right, above) if top else (left, below, right, above + height - band)
+    crop = tuple(max(v, 0.0) for v in crop)
     image = np.array(page.render(scale=scale, crop=crop, grayscale=True).to_numpy())
     if image.ndim == 3:
         image = image[..., 0]

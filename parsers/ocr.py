@@ -499,8 +499,20 @@ def lines_from_boxes(boxes: list[OcrBox], width: float, height: float) -> list[L
     return out
 
 
+def on_page(page: PageText, boxes: list[OcrBox]) -> list[OcrBox]:
+    """Boxes read from the rendered PDF page moved into the page's own frame: on a printer's
+    sheet (`PageText.origin`) the finished page's, without the crop marks and slug line
+    outside it."""
+    dx, dy = page.origin
+    if not (dx or dy):
+        return boxes
+    moved = [replace(b, x0=b.x0 - dx, y0=b.y0 - dy, x1=b.x1 - dx, y1=b.y1 - dy) for b in boxes]
+    return [b for b in moved if 0 <= (b.x0 + b.x1) / 2 <= page.width and 0 <= (b.y0 + b.y1) / 2 <= page.height]
+
+
 def apply_ocr(page: PageText, boxes: list[OcrBox], reason: str = "") -> None:
     """Replace the page's lines with the OCR'd ones (the layer's own are kept aside)."""
+    boxes = on_page(page, boxes)
     page.unreadable_lines = page.unreadable_lines + page.lines
     page.lines = lines_from_boxes(boxes, page.width, page.height)
     if page.lines:

@@ -6,7 +6,8 @@ over give its box. A value is found when its first characters appear, spaces rem
 full-width forms made ASCII, in the page's running text; a value that is not printed as
 read (a DOI from doi_pattern, a pinyin name, a date made ISO) gets no box rather than a
 wrong one. Boxes are in PDF points from the top-left corner of the page's crop box (the
-text layer's own coordinates), `page` is the page of `articles/<id>/article.pdf`, from 1.
+text layer's own coordinates, moved by the page's `origin` on a printer's sheet), `page`
+is the page of `articles/<id>/article.pdf`, from 1.
 """
 from __future__ import annotations
 
@@ -93,7 +94,8 @@ def _box(page: PageText, owner: list[int], offset: list[int], start: int, end: i
         x0, x1 = xs[offset[start]][0], xs[offset[end - 1]][1]
     top = min(ln.y - ln.size * 0.9 for ln in lines)
     bottom = max(ln.y + ln.size * 0.25 for ln in lines)
-    return [round(x0, 1), round(top, 1), round(x1, 1), round(bottom, 1)]
+    dx, dy = page.origin  # (on a printer's sheet: from the sheet's corner, where a viewer draws it)
+    return [round(x0 + dx, 1), round(top + dy, 1), round(x1 + dx, 1), round(bottom + dy, 1)]
 
 
 def _index(page: PageText) -> tuple[str, list[int], list[int]]:

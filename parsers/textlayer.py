@@ -47,7 +47,7 @@ import re
 import stat
 from binascii import Error as BinasciiError, unhexlify
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
@@ -122,6 +122,11 @@ class PageText:
     ocr_confidence: float | None = None  # read by OCR here: the mean of its lines' confidences
     quirks: tuple[str, ...] = ()  # export quirks repaired on this page ("founder", "yi"; parsers.fonts.page_quirks)
     sideways: int = 0  # characters drawn rotated and left out of `lines` (a landscape table, a margin stamp)
+    # where the page's top-left corner lies on the PDF page (its crop box), in points: a
+    # printer's sheet sets the finished page inside a TrimBox, and `lines` are measured from it
+    origin: tuple[float, float] = (0.0, 0.0)
+    sheet: tuple[float, float] = (0.0, 0.0)  # the crop box's width and height
+    trim_hugs: bool = False  # the TrimBox runs along the page's text (textlayer.hugs_text)
     margin_ocr: tuple[str, ...] = ()  # folios read by OCR from margins the text layer has none in (parsers.margin_ocr)
 
     @property
@@ -1156,21 +1161,27 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     if turn:  # (both boxes as they lie on the displayed page)
         trim = _turned_box(turn, trim, crop) if trim else None
         crop = _turned_box(turn, crop, crop)
-    # (of a printer's sheet only the finished page it holds is read; positions stay the
-    # sheet's, as a viewer shows it and as the article PDF keeps it)
+    # (of a printer's sheet only the finished page it holds is read, and in its own frame:
+    # where the head, the folio and the title sit is measured from the trimmed page's edges,
+    # as they were set, not from a sheet whose margins depend on the press; `origin` says
+    # where that page lies on the sheet, which a viewer shows and the article PDF keeps)
     nchars = _chars(walker.pieces)
+    frame, hugs = crop, False
     if trim is not None:
         kept = [p for p in walker.pieces if _inside(p, trim)]
         lost = nchars - _chars(kept)
         # (more than a slug line's worth outside it: a TrimBox that is not the page's)
         if not (lost > 200 and lost * 4 > nchars):
-            walker.pieces, nchars = kept, nchars - lost
-    llx, lly, urx, ury = crop
+            walker.pieces, nchars, frame = kept, nchars - lost, trim
+            hugs = hugs_text(kept, trim)
+    llx, lly, urx, ury = frame
     width, height = urx - llx, ury - lly
     found: list[frozenset[str]] = []
     lines = _build_lines(walker.pieces, width, height, llx, ury, found)
     page = PageText(number=index + 1, width=round(width, 2), height=round(height, 2), label=None, lines=lines,
-                    quirks=tuple(sorted(found[0])) if found else (), sideways=walker.sideways, images=walker.images)
+                    quirks=tuple(sorted(found[0])) if found else (), sideways=walker.sideways, images=walker.images,
+                    origin=(round(llx - crop[0], 2), round(crop[3] - ury, 2)), trim_hugs=hugs,
+                    sheet=(round(crop[2] - crop[0], 2), round(crop[3] - crop[1], 2)))
     _judge_readability(page)
     _judge_trust(page, nchars)
     return page, nchars, walker.images
@@ -1286,6 +1297,40 @@ def _trim_box(page: Any, crop: tuple[float, float, float, float]) -> tuple[float
     if tllx - llx < 1 and tlly - lly < 1 and urx - turx < 1 and ury - tury < 1:
         return None  # (the trim box is the crop box)
     return tllx, tlly, turx, tury
+
+
+def _settle_frames(pages: list[PageText]) -> None:
+    """One frame for the document: when the TrimBox runs along the text on at least half the
+    pages that have one, it is the type area (版心) and not the finished page, on every page
+    (a figure page or a part-page shows less text, but the box is the same): those pages are
+    measured from the crop box again."""
+    trimmed = [p for p in pages if p.origin != (0.0, 0.0)]
+    if not trimmed or sum(p.trim_hugs for p in trimmed) * 2 < len(trimmed):
+        return
+    for p in trimmed:
+        dx, dy = p.origin
+        p.lines = [replace(ln, x0=ln.x0 + dx, x1=ln.x1 + dx, y=ln.y + dy,
+                           spans=[replace(sp, x0=sp.x0 + dx, x1=sp.x1 + dx, y=sp.y + dy) for sp in ln.spans])
+                   for ln in p.lines]
+        (p.width, p.height), p.origin = p.sheet, (0.0, 0.0)
+
+
+def hugs_text(pieces: list[list[Any]], box: tuple[float, float, float, float]) -> bool:
+    """Does a TrimBox run along the text on three sides or four (within 3% of its size)?
+    Then it is the type area (版心) some exporters write as the TrimBox, not the finished page,
+    whose margins hold the type area well in from every edge (a head or folio 20 pt or more
+    from the edge, the text block further in): the page is measured from the crop box."""
+    pieces = [p for p in pieces if p[5].strip()]  # (a space glyph may be drawn past the text)
+    if not pieces:
+        return False
+    left, bottom, right, top = box
+    x0 = min(p[0] for p in pieces)
+    x1 = max(p[1] for p in pieces)
+    y0 = min(p[2] - abs(p[3]) * 0.2 for p in pieces)
+    y1 = max(p[2] + abs(p[3]) * 0.8 for p in pieces)
+    w, h = right - left, top - bottom
+    gaps = (x0 - left < 0.03 * w, right - x1 < 0.03 * w, y0 - bottom < 0.03 * h, top - y1 < 0.03 * h)
+    return sum(gaps) >= 3
 
 
 def _inside(piece: list[Any], box: tuple[float, float, float, float]) -> bool:
@@ -1784,6 +1829,7 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         if labels is not None and k < len(labels):
             pt.label = labels[k]
         pages.append(pt)
+    _settle_frames(pages)
     _judge_document_trust(pages)
     if strict:
         if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):

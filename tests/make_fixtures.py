@@ -53,7 +53,9 @@ single_article_layers
                   layer shown ON. Nothing of the hidden layer is the article's.
 issue_printer_marks
                   issue_seed_gb1's pages and truth as a typesetter sends them to print: each page
-                  set on a sheet 36 pt larger all round (MediaBox = CropBox) with crop marks and
+                  set on a sheet 72 pt larger all round (MediaBox = CropBox; a press sheet's
+                  margins are the press's: a 16开 page on an A4 sheet has about 52 pt above and
+                  below, so the running head lies outside the sheet's top 8.5%) with crop marks and
                   the layout program's slug line below the TrimBox (file name `…-inner.indd 7`,
                   date and time, a Chinese proofing note `第7页 排版：… 校`); the TrimBox is
                   the finished page (PDF 32000-1 §14.11.2). Nothing outside it is the issue's.
@@ -1703,7 +1705,7 @@ def on_press_sheets(pdf: bytes, tag: str, bleed: float = 36.0) -> bytes:
 def case_printer_marks():
     specs = seed_issue_specs()
     pdf, n = build("seed", specs, Layout(outline=False, labels=False))
-    pdf = on_press_sheets(to_gb1(pdf), "issue_printer_marks")
+    pdf = on_press_sheets(to_gb1(pdf), "issue_printer_marks", bleed=72.0)
     return pdf, issue_truth(pdf, specs, n, True, True)
 
 

@@ -88,6 +88,7 @@ class Case:
     full_heads: bool = False         # (columns) each article's head set across both columns, mid-page
     page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
     spreads: bool = False            # exported as reader spreads: facing pages side by side on one PDF page
+    sheet: float = 0.0               # > 0: each page on a printer's sheet this much larger all round (a TrimBox)
     toc_style: str = "right"         # 目录 entries: "right" title … authors （27） | "under" authors and page on
                                      # the line under the title | "first" the page before the title
     uncertain: list[str] = field(default_factory=list)
@@ -627,6 +628,8 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             c.restoreState()
         c.showPage()
     c.save()
+    if case.sheet:
+        return mf.on_press_sheets(buf.getvalue(), case.name, bleed=case.sheet), pages
     return buf.getvalue(), pages
 
 
@@ -752,6 +755,9 @@ def cases() -> list[Case]:
     add("issue_outlined_head", "outlined folios (转曲) at the outer end of the Chinese/English running head "
         "whose text stays text (·36· …); first pages' outlined folio at the foot centre", issue(*three),
         folio="head_cn_en", first_page="foot", digits="outline", first=118)
+    add("issue_outlined_sheet", "outlined folios (转曲) at the foot's outer corner of pages sent to print: each "
+        "page on a sheet 60 pt larger all round with crop marks and a slug line, the TrimBox the finished page",
+        issue(*three[:2]), folio="corner_foot", digits="outline", sheet=60.0, first=201)
     add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
         issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
     add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "

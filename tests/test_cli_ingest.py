@@ -171,10 +171,11 @@ def test_the_command_exits_quickly_with_its_output_flushed_and_its_code(tmp_path
 
 
 def test_a_printers_pdf_reads_as_the_issue_it_holds(tmp_path: Path, capsys) -> None:
-    """tests/fixtures/issue_printer_marks: issue_seed_gb1's pages on sheets 36 pt larger all
-    round, with crop marks and a slug line outside the TrimBox. Nothing outside it is read:
-    the record is the plain issue's, its boxes 36 pt further in (positions are the sheet's,
-    which article.pdf keeps and a viewer shows)."""
+    """tests/fixtures/issue_printer_marks: issue_seed_gb1's pages on sheets 72 pt larger all
+    round, with crop marks and a slug line outside the TrimBox. Nothing outside it is read,
+    and the page is measured from its own edges (its head and folio lie below the sheet's
+    top 8.5%): the record is the plain issue's, its boxes 72 pt further in (provenance gives
+    the sheet's positions, which article.pdf keeps and a viewer shows)."""
     out = {}
     for name in ("issue_printer_marks", "issue_seed_gb1"):
         assert run("ingest", str(FIXTURES / name / "issue.pdf"), "--out", str(tmp_path / name), "--no-links",
@@ -183,6 +184,6 @@ def test_a_printers_pdf_reads_as_the_issue_it_holds(tmp_path: Path, capsys) -> N
     got, want = out["issue_printer_marks"], out["issue_seed_gb1"]
     strip = lambda a: {k: v for k, v in a.items() if k != "provenance"}  # noqa: E731
     assert [strip(a) for a in got["articles"]] == [strip(a) for a in want["articles"]]
-    moved = [b + 36 for a in want["articles"] for where in a["provenance"].values() for b in where["box"]]
+    moved = [b + 72 for a in want["articles"] for where in a["provenance"].values() for b in where["box"]]
     boxes = [b for a in got["articles"] for where in a["provenance"].values() for b in where["box"]]
     assert moved and boxes == pytest.approx(moved, abs=0.11)

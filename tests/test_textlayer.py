@@ -329,7 +329,7 @@ def test_real_multi_page_parallel():
 
 def test_a_trim_box_that_is_not_the_page_is_not_obeyed(tmp_path: Path) -> None:
     """A TrimBox is the finished page of a printer's sheet: only it is read
-    (tests/fixtures/issue_printer_marks reads as the plain issue, on sheets 72 pt larger);
+    (tests/fixtures/issue_printer_marks reads as the plain issue, in the same frame, on sheets 144 pt larger);
     one that would cut off more than a slug line's worth of the page's text is some other
     box, and the page is read whole."""
     from pypdf import PdfWriter
@@ -348,7 +348,38 @@ def test_a_trim_box_that_is_not_the_page_is_not_obeyed(tmp_path: Path) -> None:
     printer = read_document(Path(__file__).parent / "fixtures" / "issue_printer_marks" / "issue.pdf", workers=1)
     seed = read_document(Path(__file__).parent / "fixtures" / "issue_seed_gb1" / "issue.pdf", workers=1)
     assert [[ln.text for ln in p.lines] for p in printer.pages] == [[ln.text for ln in p.lines] for p in seed.pages]
-    assert [(p.width - 72, p.height - 72) for p in printer.pages] == [(p.width, p.height) for p in seed.pages]
+    # (measured in the finished page's own frame, which lies 72 pt in on the sheet)
+    assert [(p.width, p.height) for p in printer.pages] == [(p.width, p.height) for p in seed.pages]
+    assert {p.origin for p in printer.pages} == {(72.0, 72.0)} and {p.origin for p in seed.pages} == {(0.0, 0.0)}
+    assert [[(ln.x0, ln.y) for ln in p.lines] for p in printer.pages] == \
+        [[(ln.x0, ln.y) for ln in p.lines] for p in seed.pages]
+
+
+def test_a_trim_box_around_the_type_area_is_no_finished_page(tmp_path: Path) -> None:
+    """Some exporters write the type area (版心) as the TrimBox: it runs along the text, and
+    the page is measured from the crop box as before, on every page, even a page whose text
+    stops short of the box (one frame per document)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import RectangleObject
+
+    src = Path(__file__).parent / "fixtures" / "single_article" / "issue.pdf"
+    plain = read_document(src, workers=1)
+    # (the box round all the pages' text, in PDF coordinates, 8 pt out)
+    x0 = min(ln.x0 for p in plain.pages for ln in p.lines) - 8
+    x1 = max(ln.x1 for p in plain.pages for ln in p.lines) + 8
+    top = min(ln.y - ln.size for p in plain.pages for ln in p.lines) - 8
+    foot = max(ln.y + ln.size * 0.3 for p in plain.pages for ln in p.lines) + 8
+    writer = PdfWriter(clone_from=str(src))
+    for page in writer.pages:
+        h = float(page.cropbox.top)
+        page.trimbox = RectangleObject([x0, h - foot, x1, h - top])
+    typed = tmp_path / "type_area_trim.pdf"
+    writer.write(str(typed))
+    odd = read_document(typed, workers=1)
+    assert {p.origin for p in odd.pages} == {(0.0, 0.0)}
+    assert [(p.width, p.height) for p in odd.pages] == [(p.width, p.height) for p in plain.pages]
+    assert [[(ln.text, round(ln.x0, 2), round(ln.y, 2)) for ln in p.lines] for p in odd.pages] == \
+        [[(ln.text, round(ln.x0, 2), round(ln.y, 2)) for ln in p.lines] for p in plain.pages]
 
 
 def test_an_unused_win_ansi_code_is_the_bullet_it_shows() -> None:
