@@ -298,8 +298,10 @@ def test_per_host_limit_and_min_gap(servers, settings):
     assert {r.verdict for r in res} == {"ok"}
     assert inflight["max"] == 2
     starts.sort()
-    gaps = [y - x for x, y in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.07  # 0.1 s apart when sent; arrival jitter allowed
+    # 0.1 s apart when sent; each arrival may lag its sending by scheduling jitter (on a
+    # loaded machine one pair's gap shrank to 0.067 s), so the k-th request after the first
+    # must arrive at least k gaps later, less one jitter allowance, never the k-th all at once
+    assert all(t - starts[0] >= k * 0.1 - 0.05 for k, t in enumerate(starts))
 
 
 def test_hosts_are_checked_concurrently(servers, settings):
