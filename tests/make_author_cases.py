@@ -1,0 +1,277 @@
+#!/usr/bin/env python
+"""Generate the author-convention suite: Chinese articles whose byline, units or English
+names are printed as journals outside the development half print them — the affiliation
+block of CAJ-CD B/T 1-2006 and GB/T 7713.2-2022 in its many spellings (half-width brackets
+around full-width separators, units without city or postcode, run-on circled or raised
+marks, authors in several units, † and * signs), the unit given only in a 作者简介 or a
+作者单位 foot note, English names as GB/T 28039-2011 and journals' habits print them (; & and
+"and" between names, given name first in capitals, ü dropped, compound surnames), and the
+bylines of Founder-typeset issues (摇 for the ideographic space, two-character names
+letter-spaced), role words (主持人, 整理) and group authors (课题组).
+
+    python tests/make_author_cases.py            # rewrites tests/author_conventions/<case>/
+    python tests/make_author_cases.py --out DIR  # the same tree under DIR
+
+Drawing, the page layout and the truth format are tests/make_convention_cases.py's (same
+baseline article, same fields); a case here may print its byline, its unit lines or its
+English byline as explicit rows (`rows`, `units`, `en_rows`), which this file draws through
+that module's own line helpers. The truth is the generator's input (what is drawn), never
+the tool's output; `uncertain` lists the fields a reader cannot settle from the page.
+"""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import make_convention_cases as mc  # noqa: E402
+import make_fixtures as mf  # noqa: E402
+from make_convention_cases import AFF1, AFF2, AFF1_EN, AFF2_EN, LI, WANG, Case, Person, base  # noqa: E402
+from make_fixtures import St, centered, center_line, wrap  # noqa: E402
+
+OUT = HERE / "author_conventions"
+UNIT1, UNIT2 = AFF1.split("，")[0], AFF2.split("，")[0]     # the units' names alone (no city, no postcode)
+ZHAO = Person("赵明华", "赵", "ZHAO Minghua", (1,))
+
+
+@dataclass
+class AuthorArt(mc.Art):
+    """An article whose byline rows, unit lines or English byline rows are given as printed.
+    A row is a list of segments: a plain string is set in the byline's type, "^text" raised
+    and small (a superscript mark)."""
+    rows: list[list[str]] = field(default_factory=list)       # the Chinese byline, row by row
+    units: list[str] = field(default_factory=list)            # the unit lines under it, centred, wrapped
+    en_rows: list[list[str]] = field(default_factory=list)    # the English byline, row by row
+
+
+def _segs(row: list[str], size: float) -> list:
+    return [(s[1:], St(size, sup=True)) if s.startswith("^") else (s, St(size)) for s in row]
+
+
+_DRAW = {name: getattr(mc, name) for name in ("byline", "unit_lines", "english_byline")}
+
+
+def _byline(art: mc.Art) -> list:
+    if isinstance(art, AuthorArt) and art.rows:
+        return [center_line(_segs(r, 12), 22) for r in art.rows]
+    return _DRAW["byline"](art)
+
+
+def _unit_lines(art: mc.Art) -> list:
+    if isinstance(art, AuthorArt) and art.units:
+        return [ln for u in art.units for ln in centered(wrap([(u, St(9))], mf.TW - 20, height=14))]
+    return _DRAW["unit_lines"](art)
+
+
+def _english_byline(art: mc.Art) -> list:
+    if isinstance(art, AuthorArt) and art.en_rows:
+        return [center_line(_segs(r, 10), 16) for r in art.en_rows]
+    return _DRAW["english_byline"](art)
+
+
+@contextmanager
+def drawn_as_printed():
+    """make_convention_cases' article drawing, with this suite's explicit rows in place of
+    its byline, unit and English byline styles (the module looks them up when it draws)."""
+    saved = dict(_DRAW)
+    mc.byline, mc.unit_lines, mc.english_byline = _byline, _unit_lines, _english_byline
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(mc, name, fn)
+
+
+def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    with drawn_as_printed():
+        return mc.render(case)
+
+
+def art(**kw) -> AuthorArt:
+    """The convention suite's baseline article (two authors in two units) as an AuthorArt."""
+    a = base()
+    return AuthorArt(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, **kw})
+
+
+def bio(*entries: tuple[str, str]) -> str:
+    return "；".join(f"{zh}{body}" for zh, body in entries) + "。"
+
+
+def cases() -> list[Case]:
+    out: list[Case] = []
+
+    def add(name: str, convention: str, *arts: mc.Art, **kw) -> None:
+        out.append(Case(name, convention, list(arts), **kw))
+
+    two = ["王建国", "^1", "，", "李思远", "^2"]
+    # ---- the unit block under the byline (CAJ-CD B/T 1-2006, GB/T 7713.2-2022 5.3) --------
+    add("aff_halfwidth_brackets", "half-width brackets around full-width separators, no space after the number: "
+        "(1.单位，城市 邮编；2.…)",
+        art(rows=[two], units=[f"(1.{AFF1}；2.{AFF2})"]))
+    add("aff_no_address_numbered", "numbered units without city or postcode: （1. 吉林大学经济学院；2. 东北师范大学商学院）",
+        art(rows=[two], units=[f"（1. {UNIT1}；2. {UNIT2}）"], affs=[UNIT1, UNIT2]))
+    add("aff_no_address_lines", "numbered units one a line, no brackets, no city or postcode",
+        art(rows=[two], units=[f"1. {UNIT1}", f"2. {UNIT2}"], affs=[UNIT1, UNIT2]))
+    add("aff_no_address_single", "one unit for both authors in brackets, no city or postcode, names unmarked",
+        art(rows=[["王建国", "　", "李思远"]], units=[f"（{UNIT1}）"], affs=[UNIT1],
+            people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("aff_circled_run_on", "circled marks on the byline and the units run on in one bracket: （①…；②…）",
+        art(rows=[["王建国", "^①", "，", "李思远", "^②"]], units=[f"（①{AFF1}；②{AFF2}）"]))
+    add("aff_superscript_run_on", "units run on in one bracket, each led by a superscript character: （¹…；²…）",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2"]], units=[f"（¹{AFF1}；²{AFF2}）"]))
+    add("aff_space_between_units", "units in one bracket apart by a wide space only, no semicolon",
+        art(rows=[two], units=[f"（1. {AFF1}　2. {AFF2}）"]))
+    add("aff_two_units_spaced_marks", "an author in two units, marks apart by comma and space: 王建国1, 2，李思远2",
+        art(rows=[["王建国", "^1, 2", "，", "李思远", "^2"]], people=[replace(WANG, aff=(1, 2)), LI]))
+    add("aff_dagger_and_star", "equal contribution † and corresponding author * after the unit numbers",
+        art(rows=[["王建国", "^1†", "，", "李思远", "^2†", "，", "赵明华", "^1*"]],
+            people=[WANG, LI, ZHAO]))
+    add("aff_third_in_both", "three authors, the third in both units: 王建国1，李思远2，赵明华1,2",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2", "，", "赵明华", "^1,2"]],
+            people=[WANG, LI, replace(ZHAO, aff=(1, 2))]))
+    add("aff_units_wrapped_lines", "two long units, one a line, each wrapping onto a second line",
+        art(rows=[two], units=[f"1. 吉林大学经济学院数量经济研究中心区域发展与创新政策研究所，吉林 长春 130012",
+                                f"2. 东北师范大学商学院现代服务业与数字经济研究院，吉林 长春 130024"],
+            affs=["吉林大学经济学院数量经济研究中心区域发展与创新政策研究所", "东北师范大学商学院现代服务业与数字经济研究院"]))
+
+    # ---- the unit given only in a note (CAJ-CD B/T 1-2006 作者简介; 作者单位 foot note) ----
+    add("bio_degree_before_unit", "no unit under the byline; the 作者简介 gives the degree before the unit: "
+        "…，经济学博士，吉林大学经济学院副教授",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            bio=bio(("王建国", "（1978—），男，吉林长春人，经济学博士，吉林大学经济学院副教授，主要研究方向为区域经济"),
+                    ("李思远", "（1990—），女，汉族，河南郑州人，东北师范大学商学院博士研究生"))))
+    add("bio_bracket_label", "［作者简介］ in brackets, entries without birth years: 王建国，吉林大学经济学院教授，博士生导师",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            foot_extra=["［作者简介］王建国，吉林大学经济学院教授，博士生导师；李思远，东北师范大学商学院讲师。"]))
+    add("bio_xianren", "the 作者简介 says where the author works with a verb: 现任职于吉林大学经济学院，研究员",
+        art(rows=[["王建国"]], people=[WANG], aff_style="bio_only", affs=[UNIT1], affs_en=[],
+            bio=bio(("王建国", "（1978—），男，吉林长春人，博士，现任职于吉林大学经济学院，研究员"))))
+    add("bio_halfwidth", "a 作者简介 set in half-width punctuation: 王建国(1978-),男,吉林长春人,吉林大学经济学院教授",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            bio="王建国(1978-),男,吉林长春人,吉林大学经济学院教授,博士;李思远(1990-),女,河南郑州人,东北师范大学商学院讲师."))
+    add("bio_tutor", "a 作者简介 whose titles follow the unit with 、: 吉林大学经济学院教授、博士生导师",
+        art(rows=[["王建国"]], people=[WANG], aff_style="bio_only", affs=[UNIT1], affs_en=[],
+            bio=bio(("王建国", "（1966—），男，吉林长春人，吉林大学经济学院教授、博士生导师，主要从事区域经济研究"))))
+    add("foot_unit_unnumbered", "作者单位： one unit for both authors in the first-page note, with city and postcode",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="foot", unit_note=AFF1, affs=[UNIT1],
+            people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("foot_unit_paren_address", "作者单位：单位（城市 邮编） in the first-page note",
+        art(rows=[["王建国"]], people=[WANG], aff_style="foot", unit_note=f"{UNIT1}（吉林 长春 130012）",
+            affs=[UNIT1], affs_en=[AFF1_EN]))
+
+    add("bio_solid_brackets", "【作者简介】 in solid brackets (medical journals), birth year with a hyphen",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            foot_extra=["【作者简介】王建国（1978-），男，吉林长春人，博士，吉林大学经济学院副教授；"
+                        "李思远（1990-），女，东北师范大学商学院讲师。"]))
+    add("star_note_unit_only", "law-journal habit: 王建国* on the byline, the note * 吉林大学经济学院教授。 names no one",
+        art(rows=[["王建国", "^*"]], people=[WANG], aff_style="bio_only", affs=[UNIT1], affs_en=[],
+            foot_extra=["* 吉林大学经济学院教授。本文系国家社会科学基金项目（20BJL001）的阶段性成果。"]))
+    add("star_notes_two_authors", "law-journal habit for two authors: 王建国*　李思远**, the notes * 单位职称。 ** 单位职称。",
+        art(rows=[["王建国", "^*", "　", "李思远", "^**"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            foot_extra=["* 吉林大学经济学院教授。", "** 东北师范大学商学院讲师。"]))
+    add("star_note_name_colon", "the byline's star note names the author with a colon: * 王建国：吉林大学经济学院教授",
+        art(rows=[["王建国", "^*", "　", "李思远", "^*"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            foot_extra=["* 王建国：吉林大学经济学院教授；李思远：东北师范大学商学院讲师。"]))
+    add("foot_unit_postcode_first", "作者单位：邮编 单位 (medical habit without the city): 130012 吉林大学经济学院",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="foot", unit_note=f"130012 {UNIT1}", affs=[UNIT1],
+            people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("aff_department_spaced", "a unit printed institution, space, department (CAJ-CD B/T 1-2006 example 北京大学 法学院): "
+        "（1. 吉林大学 经济学院，吉林 长春 130012；2. 东北师范大学 商学院，吉林 长春 130024）",
+        art(rows=[two], units=["（1. 吉林大学 经济学院，吉林 长春 130012；2. 东北师范大学 商学院，吉林 长春 130024）"]))
+    add("aff_science_halfwidth", "science-journal habit: (1 单位, 城市 邮编; 2 单位, 城市 邮编), number without a dot, "
+        "half-width comma and semicolon with spaces",
+        art(rows=[["王建国", "^1", ", ", "李思远", "^2"]],
+            units=[f"(1 {UNIT1}, 吉林 长春 130012; 2 {UNIT2}, 吉林 长春 130024)"], affs=[UNIT1, UNIT2]))
+    add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
+        art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2]))
+
+    # ---- English names in a Chinese article (GB/T 28039-2011 and journals' habits) -----
+    def en(names: list[str], *, marks: bool = True, sep: str = ", ", people=None) -> dict:
+        ps = people or [WANG, LI]
+        row: list[str] = []
+        for k, (p, n) in enumerate(zip(ps, names)):
+            if k:
+                row.append(sep if not callable(sep) else sep(k, len(names)))
+            row.append(n)
+            if marks and len(set(x for q in ps for x in q.aff)) > 1:
+                row.append("^" + ",".join(str(a) for a in p.aff))
+        return {"people": [replace(p, en=n) for p, n in zip(ps, names)], "en_rows": [row]}
+
+    add("en_semicolon", "English names apart by semicolons: WANG Jianguo1; LI Siyuan2",
+        art(**en(["WANG Jianguo", "LI Siyuan"], sep="; ")))
+    add("en_ampersand", "the last two English names joined by &: WANG Jianguo1 & LI Siyuan2",
+        art(**en(["WANG Jianguo", "LI Siyuan"], sep=" & ")))
+    add("en_oxford_and", "three English names, the last after “, and”: WANG Jianguo1, LI Siyuan2, and ZHAO Minghua1",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2", "，", "赵明华", "^1"]],
+            **en(["WANG Jianguo", "LI Siyuan", "ZHAO Minghua"], people=[WANG, LI, ZHAO],
+                 sep=lambda k, n: ", and " if k == n - 1 else ", ")))
+    add("en_given_first_caps_hyphen", "given name first, hyphenated, surname in capitals: Jian-guo WANG, Si-yuan LI",
+        art(**en(["Jian-guo WANG", "Si-yuan LI"])))
+    add("en_title_case_hyphen", "surname first in title case, the given name hyphenated: Wang Jian-guo, Li Si-yuan",
+        art(**en(["Wang Jian-guo", "Li Si-yuan"])))
+    add("en_all_caps_hyphen", "names all in capitals, hyphenated: WANG JIAN-GUO, LI SI-YUAN",
+        art(**en(["WANG JIAN-GUO", "LI SI-YUAN"])))
+    add("en_lu_dropped", "ü printed as plain U (no diaeresis, a keyboard habit): 吕明 as LU Ming",
+        art(**en(["LU Ming", "LI Siyuan"], people=[Person("吕明", "吕", "", (1,)), LI])))
+    add("en_umlaut_hyphen", "ü kept, given name hyphenated: 吕明华 as LÜ Ming-hua, 女 in a given name as Nü",
+        art(**en(["LÜ Ming-hua", "LI Nü-ying"], people=[Person("吕明华", "吕", "", (1,)), Person("李女英", "李", "", (2,))])))
+    add("en_compound_given_first", "compound surnames, given name first: Xiao OUYANG, Qing SIMA",
+        art(rows=[["欧阳晓", "^1", "，", "司马青", "^2"]],
+            **en(["Xiao OUYANG", "Qing SIMA"], people=[Person("欧阳晓", "欧阳", "", (1,)), Person("司马青", "司马", "", (2,))])))
+    add("en_compound_hyphen", "compound surnames, hyphenated given names: OUYANG Xiao-ming, SIMA Qing-yun",
+        art(rows=[["欧阳晓明", "^1", "，", "司马青云", "^2"]],
+            **en(["OUYANG Xiao-ming", "SIMA Qing-yun"],
+                 people=[Person("欧阳晓明", "欧阳", "", (1,)), Person("司马青云", "司马", "", (2,))])))
+    add("en_wrapped_three", "five English names with raised marks wrapped over two lines, the break after a comma",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2", "，", "赵明华", "^1", "，", "刘晓红", "^2", "，", "陈志强", "^1"]],
+            people=[WANG, LI, ZHAO, Person("刘晓红", "刘", "LIU Xiaohong", (2,)), Person("陈志强", "陈", "CHEN Zhiqiang", (1,))],
+            en_rows=[["WANG Jianguo", "^1", ", ", "LI Siyuan", "^2", ", ", "ZHAO Minghua", "^1", ","],
+                     ["LIU Xiaohong", "^2", ", ", "CHEN Zhiqiang", "^1"]]))
+
+    # ---- bylines as Founder and magazine typesetting print them ---------------------------
+    yao_head = "第38卷摇第6期摇摇摇摇现代区域研究摇摇摇摇Vol.摇38摇No.摇6"
+    add("founder_yao_byline", "a Founder export: the ideographic space drawn as 摇 (names 王建国1摇摇李思远2, the units' "
+        "城市摇邮编), evidence of the quirk in the masthead (Vol.摇38)",
+        art(rows=[["王建国", "^1", "摇摇", "李思远", "^2"]],
+            units=["（1. 吉林大学经济学院，吉林摇长春摇130012；2. 东北师范大学商学院，吉林摇长春摇130024）"]),
+        masthead=yao_head)
+    add("founder_yao_padded", "a Founder export: two-character names spread by 摇 (王摇芳摇摇李思远摇摇赵摇明), one unit",
+        art(rows=[["王摇芳摇摇李思远摇摇赵摇明"]], units=[f"（{AFF1.replace(' ', '摇')}）"], affs=[AFF1],
+            people=[Person("王芳", "王", "WANG Fang", (1,)), replace(LI, aff=(1,)), Person("赵明", "赵", "ZHAO Ming", (1,))],
+            affs_en=[AFF1_EN]),
+        masthead=yao_head)
+    add("spread_two_char_marked", "two-character names letter-spaced by two spaces, each with its mark: 王  芳1，李  明2",
+        art(rows=[["王  芳", "^1", "，", "李  明", "^2"]],
+            people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (2,))]))
+    add("spread_mixed_spaces", "names apart by two ideographic spaces, a two-character name spread by one: "
+        "王　芳1　　李思远2　　赵明华1",
+        art(rows=[["王　芳", "^1", "　　", "李思远", "^2", "　　", "赵明华", "^1"]],
+            people=[Person("王芳", "王", "WANG Fang", (1,)), LI, ZHAO]))
+    add("byline_two_rows_spaces", "six authors on two rows, names apart by ideographic spaces, marks raised",
+        art(rows=[["王建国", "^1", "　", "李思远", "^2", "　", "赵明华", "^1"],
+                  ["刘晓红", "^2", "　", "陈志强", "^1", "　", "孙丽", "^2"]],
+            people=[WANG, LI, ZHAO, Person("刘晓红", "刘", "LIU Xiaohong", (2,)),
+                    Person("陈志强", "陈", "CHEN Zhiqiang", (1,)), Person("孙丽", "孙", "SUN Li", (2,))]))
+    add("role_host", "a forum's host piece: the byline 主持人：王建国 (the role is no name)",
+        art(rows=[["主持人：王建国"]], people=[WANG], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[AFF1_EN]))
+    add("role_zhengli", "an interview written up by two editors: 王建国　李思远　整理",
+        art(rows=[["王建国　李思远　整理"]], units=[f"（{AFF1}）"], affs=[AFF1],
+            people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("group_author", "an institution as author (课题组): the byline names the group, no person, no unit",
+        art(rows=[["中国宏观经济研究院课题组"]], people=[Person("中国宏观经济研究院课题组", None, "", ())],
+            aff_style="bio_only", affs=[], affs_en=[]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    return mc.generate(argv, __doc__, OUT, cases(), render,
+                       lambda case, spans: {**mc.truth_of(case, spans), "source": f"tests/author_conventions/{case.name}/issue.pdf"},
+                       lambda _truth, spans: f"{len(spans)} article(s)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
