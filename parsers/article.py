@@ -38,8 +38,9 @@ _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff
                      r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
                      r"|[(（]\d{1,2}[.．]?[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
-# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
-_BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
+# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow); the host of a
+# forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author
+_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文)\s*[/／|｜:：]|主持人\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
@@ -125,6 +126,7 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     block = _rejoin_wrapped_byline(lines[begin:end])
     last_affil: "Line | None" = None
     order: list[tuple[str, int]] = []  # ("a", author line) / ("f", affiliation) in printed order
+    paired = 0  # lines read as names then their unit ("张三　北京大学法学院")
     for ln in block:
         text = ln.text.strip()
         if _BYLINE_ROLE.search(text):
@@ -154,11 +156,12 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 affils.append(f"{k}. {affil}")
             continue
         text = _BYLINE_PREFIX.sub("", text)
-        shared = _byline_then_unit(text) if not authors else None
+        shared = _byline_then_unit(text) if not authors or paired == len(authors) == len(affils) else None
         if shared:  # 张三，李四（北京大学社会学系，北京 100871）: the byline, then the unit(s) of all
             authors.append(replace(ln, text=shared[0]))
             affils.append(shared[1])
             last_affil = ln
+            paired += 1
             continue
         if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
             affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
@@ -178,7 +181,17 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             break
         else:
             break
+    if paired >= 2 and paired == len(authors) == len(affils):
+        return _number_pairs([a.text for a in authors], affils)
     return _number_alternating([a.text for a in authors], affils, order)
+
+
+def _number_pairs(authors: list[str], affils: list[str]) -> tuple[list[str], list[str]]:
+    """Lines each printing names and then their own unit ("张三　北京大学法学院" / "李四　清华大学
+    法学院", a magazine layout for authors from different units): numbered as a marked byline
+    and its numbered units would be, so each name gets the unit on its own line."""
+    marked = ["，".join(f"{n}{k}" for n in names.split_author_line(a)) for k, a in enumerate(authors, start=1)]
+    return marked, [f"{k}. {u}" for k, u in enumerate(affils, start=1)]
 
 
 # the body's first heading (GB/T 7713.2 引言; 前言, 导言, 绪论, 问题的提出), letter-spaced like a
@@ -465,7 +478,7 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
 
 # an unlabelled first-page note on the author, keyed by the star after the byline name:
 # "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
-_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]"
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，:：]"
                         # (or the 作者简介 shape without its label: "张三（1980—），男，…", "张三，男，…")
                         r"|^\s*(?P<bare>[\u4e00-\u9fff]{2,4})\s*(?:[（(]\s*(?:19|20)\d\d\s*[—–\-－~～]|[,，]\s*[男女]\s*[,，])")
 # a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
@@ -489,6 +502,53 @@ def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
             note.append(nxt.text)
         out.append(join_lines(note))
     return "；".join(out)
+
+
+# a name on the byline followed by signs alone ("王建国*　李思远**", "张三†"), no unit number
+_SIGNED_NAME = re.compile(r"(?P<name>[\u3400-\u9fff][\u3400-\u9fff·]{1,7})[ \u3000]*(?P<sign>[*∗＊†‡]+)(?![\d¹²³⁴⁵⁶⁷⁸⁹])")
+_SIGN_NOTE = re.compile(r"^\s*(?P<sign>[*∗＊†‡]+)\s*(?P<text>\S.*)$")
+
+
+def _sign(text: str) -> str:
+    return text.replace("∗", "*").replace("＊", "*")
+
+
+def _sign_keyed_units(lines: list["Line"], size: float, author_lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """A byline whose names carry only signs (王建国*　李思远**) over first-page notes that open
+    with the same signs and give the unit and post without a name ("* 吉林大学经济学院教授。",
+    "** 东北师范大学商学院讲师。"): law and social-science journals put CAJ-CD B/T 1-2006's
+    author note in the page foot keyed so. (author lines numbered, unit lines "k. unit"), or
+    None when a name has no such note."""
+    byline = "".join(author_lines)
+    if re.search(r"[\d¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]", byline):
+        return None  # (numbered units: the signs mark a corresponding author, not a note)
+    signed = [(m.group("name"), _sign(m.group("sign"))) for m in _SIGNED_NAME.finditer(byline)]
+    if not signed:
+        return None
+    units: dict[str, str] = {}
+    for k, ln in enumerate(lines):
+        m = _SIGN_NOTE.match(ln.text)
+        if not m or ln.size >= size - 0.4 or _sign(m.group("sign")) in units:
+            continue
+        note = [m.group("text")]
+        for nxt in lines[k + 1:k + 4]:
+            if abs(nxt.size - ln.size) > 0.3 or nxt.y <= ln.y or _SIGN_NOTE.match(nxt.text) or citations.match_marker(nxt.text):
+                break
+            note.append(nxt.text)
+        text = join_lines(note)
+        if any(text.startswith(n) for n, _ in signed):
+            continue  # (a note naming its author is a 作者简介: _star_bio reads it)
+        unit = names.institution_of(text)
+        # (the note opens with the unit: a 基金项目 or 本文系… note under a star is no author's)
+        if unit and text.lstrip().startswith(unit[:4]) and not find_labels([text]):
+            units[_sign(m.group("sign"))] = unit
+    if not all(sign in units for _, sign in signed):
+        return None
+    numbers = {sign: str(k) for k, sign in enumerate(dict.fromkeys(s for _, s in signed), start=1)}
+    authors = []
+    for line in author_lines:
+        authors.append(_SIGNED_NAME.sub(lambda m: m.group("name") + numbers.get(_sign(m.group("sign")), ""), line))
+    return authors, [f"{numbers[s]}. {units[s]}" for s in numbers]
 
 
 def _marked_affiliation_notes(lines: list["Line"], after: int, author_lines: list[str]) -> list[str]:
@@ -999,6 +1059,9 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     if not affil_lines:
         affil_lines = _marked_affiliation_notes(lines, title_end, author_lines)
+    if not affil_lines and not header.fields.get("bio") and not header.fields.get("affiliation") \
+            and (keyed := _sign_keyed_units(lines, size, author_lines)):
+        author_lines, affil_lines = keyed
     if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
         header.fields["bio"] = star
     if not header.fields.get("affiliation") and not affil_lines and (closing := _closing_author_note(pages[-1])):

@@ -659,7 +659,9 @@ def parse_affiliation_line(line: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 _BIO_LABEL_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:作者简介|作者介绍|作者信息)\s*[:：]?\s*(?:\*\*)?\s*")
-_BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,])")
+# (the name then its birth years or a comma; or a colon, as a byline's star note may print
+# "* 张三：北京大学法学院教授；李四：…")
+_BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,:：])")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _PARENS_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
 _INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True)))
@@ -775,6 +777,8 @@ def parse_bio(text: str, known: "list[str] | tuple[str, ...]" = ()) -> list[dict
                     for n in joint.group("names").split("、")]
             continue
         head = _BIO_HEAD_RE.match(seg)
+        if head and head.group("after") in ":：" and not _looks_like_name(head.group("name")):
+            head = None  # (a label before a colon, 第一作者：, is no name)
         name = head.group("name") if head else ""
         rest = seg[head.end("name"):] if head else seg
         email = email_in(seg)

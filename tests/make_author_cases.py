@@ -187,7 +187,8 @@ def cases() -> list[Case]:
         art(rows=[["王建国", "^1", ", ", "李思远", "^2"]],
             units=[f"(1 {UNIT1}, 吉林 长春 130012; 2 {UNIT2}, 吉林 长春 130024)"], affs=[UNIT1, UNIT2]))
     add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
-        art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2]))
+        art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2],
+            aff_style="bio_only"))
 
     # ---- English names in a Chinese article (GB/T 28039-2011 and journals' habits) -----
     def en(names: list[str], *, marks: bool = True, sep: str = ", ", people=None) -> dict:
