@@ -39,8 +39,9 @@ _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff
                      r"|[(（]\d{1,2}[.．]?[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow); the host of a
-# forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author
-_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文)\s*[/／|｜:：]|主持人\s*[/／|｜:：\s])\s*")
+# forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author; so are
+# the writers a group author's byline names under it ("××课题组" / "执笔：张三　李四")
+_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
@@ -737,6 +738,16 @@ def _lost_mark(marked: list[tuple[str, list[str]]], affiliations: dict[str, str]
     return marked
 
 
+def _unit_without_name(unit: str, byline: list[str]) -> str:
+    """A unit read from a note that opens with its author's name ("①王建国，吉林大学经济学院
+    教授", "王建国：吉林大学…"): the unit, without the name (a 作者简介's head, CAJ-CD B/T 1)."""
+    for name in byline:
+        m = re.match(rf"\s*{re.escape(name)}\s*[：:，,]\s*", unit) if len(name) >= 2 else None
+        if m and names.institution_of(unit[m.end():]):
+            return unit[m.end():]
+    return unit
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -837,7 +848,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             aff = aff or ([note["affiliation"]] if note["affiliation"] else [])
             c.email = c.email or note["email"]
             c.name.en = c.name.en or note["name_en"]
-        c.affiliation = "; ".join(aff)
+        c.affiliation = "; ".join(_unit_without_name(a, [n for n, _ in marked]) for a in aff)
         # the 通信作者 note names this author (JATS corresp="yes"); justification spaces apart ("袁 晶")
         corresponding, compact = re.sub(r"\s+", "", header.fields.get("corresponding", "")), re.sub(r"\s+", "", name)
         if compact and compact in corresponding:

@@ -318,10 +318,14 @@ def _affiliations(people: list, s: Scores) -> None:
     missing = [c for c in people if not c.affiliation]
     if missing:
         s.cap("contributors.affiliation", 0.4, f"{len(missing)} of {len(people)} authors have no affiliation")
+    byline = [c.name.zh for c in people if c.name.zh and len(c.name.zh) >= 2]
     for c in people:
         aff = c.affiliation
         if not aff:
             continue
+        # (a note about the author, 张三：北京大学…教授, read as the unit: GB/T 7713.2 units name no person)
+        if any(re.match(rf"\s*{re.escape(n)}\s*[：:，,（(]", aff) for n in byline):
+            s.cap("contributors.affiliation", 0.5, f"“{aff[:40]}” opens with an author's name")
         if re.match(r"\s*(?:[\u2460-\u2473\u2776-\u277f*∗†]|\d{1,2}[.．、\s])", aff):
             s.cap("contributors.affiliation", 0.6, f"“{aff[:40]}” starts with an affiliation mark")
         if not _INSTITUTION.search(aff):

@@ -305,8 +305,11 @@ def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
     patterns = [pinyin_printed(n) for n in zh_names]
     if not zh_names or any(p is None for p in patterns):
         return []
-    for k in range(len(lines)):
-        window = lines[k] if len(zh_names) == 1 else " ".join(lines[k:k + 2])
+    # (one line, else two: a line followed by the Chinese units, as when the English byline is
+    # set under the Chinese one above the units, is the byline alone)
+    windows = [(k, n) for k in range(len(lines)) for n in ((1,) if len(zh_names) == 1 else (1, 2))]
+    for k, n in windows:
+        window = " ".join(lines[k:k + n])
         found = [p.search(window) for p in patterns]
         if not all(found):
             continue

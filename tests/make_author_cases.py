@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE))
 
 import make_convention_cases as mc  # noqa: E402
 import make_fixtures as mf  # noqa: E402
-from make_convention_cases import AFF1, AFF2, AFF1_EN, AFF2_EN, LI, WANG, Case, Person, base  # noqa: E402
+from make_convention_cases import AFF1, AFF2, AFF1_EN, AFF2_EN, LI, TITLE_EN, WANG, Case, Person, base  # noqa: E402
 from make_fixtures import St, centered, center_line, wrap  # noqa: E402
 
 OUT = HERE / "author_conventions"
@@ -46,19 +46,34 @@ class AuthorArt(mc.Art):
     rows: list[list[str]] = field(default_factory=list)       # the Chinese byline, row by row
     units: list[str] = field(default_factory=list)            # the unit lines under it, centred, wrapped
     en_rows: list[list[str]] = field(default_factory=list)    # the English byline, row by row
+    en_block: bool = True     # False: the English block holds only Abstract and Key words (title, names in `rows`)
 
 
 def _segs(row: list[str], size: float) -> list:
+    if row and row[0].startswith("@"):       # "@10.5": the row's type size when not the default
+        size, row = float(row[0][1:]), row[1:]
     return [(s[1:], St(size, sup=True)) if s.startswith("^") else (s, St(size)) for s in row]
 
 
-_DRAW = {name: getattr(mc, name) for name in ("byline", "unit_lines", "english_byline")}
+def _height(row: list[str], default: float) -> float:
+    return float(row[0][1:]) * 1.6 if row and row[0].startswith("@") else default
+
+
+_DRAW = {name: getattr(mc, name) for name in ("byline", "unit_lines", "english_byline", "english_block")}
 
 
 def _byline(art: mc.Art) -> list:
     if isinstance(art, AuthorArt) and art.rows:
-        return [center_line(_segs(r, 12), 22) for r in art.rows]
+        return [center_line(_segs(r, 12), _height(r, 22)) for r in art.rows]
     return _DRAW["byline"](art)
+
+
+def _english_block(art: mc.Art) -> list:
+    if isinstance(art, AuthorArt) and not art.en_block:   # (the English title and names printed above)
+        ind = 2 * mf.BODY
+        return [mf.spacer(8)] + mc.labelled("Abstract: ", art.abstract_en, 9, ind, 13) + \
+            mc.labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    return _DRAW["english_block"](art)
 
 
 def _unit_lines(art: mc.Art) -> list:
@@ -69,7 +84,7 @@ def _unit_lines(art: mc.Art) -> list:
 
 def _english_byline(art: mc.Art) -> list:
     if isinstance(art, AuthorArt) and art.en_rows:
-        return [center_line(_segs(r, 10), 16) for r in art.en_rows]
+        return [center_line(_segs(r, 10), _height(r, 16)) for r in art.en_rows]
     return _DRAW["english_byline"](art)
 
 
@@ -78,7 +93,7 @@ def drawn_as_printed():
     """make_convention_cases' article drawing, with this suite's explicit rows in place of
     its byline, unit and English byline styles (the module looks them up when it draws)."""
     saved = dict(_DRAW)
-    mc.byline, mc.unit_lines, mc.english_byline = _byline, _unit_lines, _english_byline
+    mc.byline, mc.unit_lines, mc.english_byline, mc.english_block = _byline, _unit_lines, _english_byline, _english_block
     try:
         yield
     finally:
@@ -86,9 +101,37 @@ def drawn_as_printed():
             setattr(mc, name, fn)
 
 
+TITLE2_EN = "Flows of Innovation Factors in Coordinated Regional Development"
+
+
+def english_section(case: Case) -> list:
+    """The issue-end English abstracts (CAJ-CD B/T 1-2006 lets a journal gather them after
+    the articles): a heading on a new page, then per article its title, "names / first
+    page", Abstract and Key words, as tests/make_fixtures.py's issue prints them."""
+    ls = [center_line([("ABSTRACTS", St(14, bold=True))], 30)]
+    ls[0].break_before = True
+    for k, a in enumerate(case.arts):
+        ls.append(mf.spacer(10))
+        t = wrap([(a.title_en, St(11.5, bold=True))], mf.TW, height=16, align="left", last_align="left")
+        ls += t
+        who = ", ".join(p.en for p in a.people)
+        ls.append(mf.Line(mf.glyphs(f"{who} / {case.first + k}", St(10, italic=True)), 17, 0, mf.TW, "left"))
+        ls += wrap([("Abstract: ", St(10, bold=True)), (a.abstract_en, St(10))], mf.TW, height=14)
+        ls += wrap([("Key words: ", St(10, bold=True)), ("; ".join(a.keywords_en), St(10))], mf.TW, height=14)
+    return ls
+
+
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
-    with drawn_as_printed():
-        return mc.render(case)
+    notice_lines = mc.notice_lines
+    drawn = case
+    if case.notice_after.startswith("en:"):
+        mc.notice_lines = lambda _key: english_section(case)
+        drawn = replace(case, arts=[replace(a, title_en="") for a in case.arts])   # (no English block in the articles)
+    try:
+        with drawn_as_printed():
+            return mc.render(drawn)
+    finally:
+        mc.notice_lines = notice_lines
 
 
 def art(**kw) -> AuthorArt:
@@ -233,6 +276,40 @@ def cases() -> list[Case]:
             en_rows=[["WANG Jianguo", "^1", ", ", "LI Siyuan", "^2", ", ", "ZHAO Minghua", "^1", ","],
                      ["LIU Xiaohong", "^2", ", ", "CHEN Zhiqiang", "^1"]]))
 
+    add("en_no_separator", "English names apart by a wide space only, no comma: WANG Jianguo　LI Siyuan",
+        art(**en(["WANG Jianguo", "LI Siyuan"], sep="　", marks=False)))
+    add("en_comma_no_space", "English names apart by a comma with no space after it: WANG Jianguo1,LI Siyuan2",
+        art(**en(["WANG Jianguo", "LI Siyuan"], sep=",")))
+    add("en_one_a_line", "each English name on a line of its own, with its mark",
+        art(people=[WANG, LI], en_rows=[["WANG Jianguo", "^1"], ["LI Siyuan", "^2"]]))
+    add("en_each_with_unit", "each English name on its own line followed by its unit in brackets: "
+        "WANG Jianguo (School of …) / LI Siyuan (School of …)",
+        art(people=[WANG, LI], affs_en=[], en_rows=[["WANG Jianguo (" + AFF1_EN + ")"], ["LI Siyuan (" + AFF2_EN + ")"]]))
+    add("en_given_first_title_and", "given name first in title case, the last after and: Jianguo Wang, Siyuan Li and Minghua Zhao",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2", "，", "赵明华", "^1"]],
+            **en(["Jianguo Wang", "Siyuan Li", "Minghua Zhao"], people=[WANG, LI, ZHAO],
+                 sep=lambda k, n: " and " if k == n - 1 else ", ")))
+    add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
+        "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
+        art(title_en=TITLE_EN, affs_en=[], en_at_end=False),
+        art(title="区域协调发展中的创新要素流动", title_en=TITLE2_EN, affs_en=[], affs=[AFF2],
+            people=[Person("赵明华", "赵", "Zhao Minghua", (1,)), Person("刘晓红", "刘", "Liu Xiaohong", (1,))],
+            aff_style="single"),
+        notice_after="en:section")
+
+    add("en_names_one_unit_paren", "two English names, then the unit they share in brackets on the same line",
+        art(rows=[["王建国", "　", "李思远"]], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[],
+            people=[replace(WANG, en="WANG Jianguo"), replace(LI, en="LI Siyuan", aff=(1,))],
+            en_rows=[["WANG Jianguo, LI Siyuan (" + AFF1_EN + ")"]]))
+    add("en_initials", "English names with the given name as initials (some science journals): WANG J G, LI S Y",
+        art(**en(["WANG J G", "LI S Y"])))
+    add("bilingual_front", "the English title and names printed right under the Chinese ones, before the units "
+        "(title, English title, byline, English byline, units), the English block holding only the abstract",
+        art(rows=[["@11", TITLE_EN], ["王建国", "^1", "，", "李思远", "^2"], ["@10", "WANG Jianguo", "^1", ", ", "LI Siyuan", "^2"]],
+            en_block=False))
+    add("byline_body_size", "the byline set in the body's type size (10.5 pt) and the units in 9 pt",
+        art(rows=[["@10.5", "王建国", "^1", "，", "李思远", "^2"]]))
+
     # ---- bylines as Founder and magazine typesetting print them ---------------------------
     yao_head = "第38卷摇第6期摇摇摇摇现代区域研究摇摇摇摇Vol.摇38摇No.摇6"
     add("founder_yao_byline", "a Founder export: the ideographic space drawn as 摇 (names 王建国1摇摇李思远2, the units' "
@@ -262,6 +339,9 @@ def cases() -> list[Case]:
     add("role_zhengli", "an interview written up by two editors: 王建国　李思远　整理",
         art(rows=[["王建国　李思远　整理"]], units=[f"（{AFF1}）"], affs=[AFF1],
             people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("group_writers", "a group author with its writers under it (执笔：王建国　李思远): the group, then the writers",
+        art(rows=[["中国宏观经济研究院课题组"], ["执笔：王建国　李思远"]], aff_style="bio_only", affs=[], affs_en=[],
+            people=[Person("中国宏观经济研究院课题组", None, "", ()), replace(WANG, aff=()), replace(LI, aff=())]))
     add("group_author", "an institution as author (课题组): the byline names the group, no person, no unit",
         art(rows=[["中国宏观经济研究院课题组"]], people=[Person("中国宏观经济研究院课题组", None, "", ())],
             aff_style="bio_only", affs=[], affs_en=[]))
