@@ -98,6 +98,7 @@ def is_tight(ch: str) -> bool:
 
 
 _WS_RUN = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
+_WS_RUN_END = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+$")
 
 
 def _fix_spaces(s: str) -> str:
@@ -124,6 +125,10 @@ def _fix_spaces(s: str) -> str:
                 # deliberate separator unless it spaces out a one-character label (摘　要)
                 prev = s[a - 2] if a >= 2 else ""
                 if prev and _is_ideograph(prev):
+                    out.append(IDEOGRAPHIC_SPACE)
+                elif prev and _WS_RUN.match(prev) and len(run) > len(_WS_RUN_END.search(s, 0, a - 1).group()):
+                    # a letter-spaced word (王　芳, a two-character name spread to the width of
+                    # three) ends where the gap is wider than its letter-spacing: a separator
                     out.append(IDEOGRAPHIC_SPACE)
             continue  # justification
         out.append(" ")

@@ -121,6 +121,22 @@ def english_section(case: Case) -> list:
     return ls
 
 
+# cases drawn as a Founder (方正) export: its punctuation font's ToUnicode names the ideographic
+# space 摇 (GBK D2A1 for A1A1; parsers/fonts.py), so every U+3000 the page sets reads as 摇
+FOUNDER = {"founder_issue"}
+
+
+@contextmanager
+def founder_spaces(on: bool):
+    glyphs = mf.glyphs
+    if on:
+        mf.glyphs = mc.glyphs = lambda text, st, note=None: glyphs(text.replace("\u3000", "摇"), st, note)
+    try:
+        yield
+    finally:
+        mf.glyphs = mc.glyphs = glyphs
+
+
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     notice_lines = mc.notice_lines
     drawn = case
@@ -128,7 +144,7 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
         mc.notice_lines = lambda _key: english_section(case)
         drawn = replace(case, arts=[replace(a, title_en="") for a in case.arts])   # (no English block in the articles)
     try:
-        with drawn_as_printed():
+        with drawn_as_printed(), founder_spaces(case.name in FOUNDER):
             return mc.render(drawn)
     finally:
         mc.notice_lines = notice_lines
@@ -289,6 +305,12 @@ def cases() -> list[Case]:
         art(rows=[["王建国", "^1", "，", "李思远", "^2", "，", "赵明华", "^1"]],
             **en(["Jianguo Wang", "Siyuan Li", "Minghua Zhao"], people=[WANG, LI, ZHAO],
                  sep=lambda k, n: " and " if k == n - 1 else ", ")))
+    add("en_chosen_english_name", "an author who prints a chosen English name, not the pinyin: 王建国 as Jackie WANG",
+        art(**en(["Jackie WANG", "LI Siyuan"])))
+    add("en_tibetan_name", "a Tibetan name, which has no surname (扎西顿珠, Zhaxi Dunzhu): where a surname would end "
+        "cannot be read from the page (flag the surnames)",
+        art(**en(["Zhaxi Dunzhu", "LI Siyuan"], people=[Person("扎西顿珠", "扎西", "", (1,)), LI])),
+        uncertain=["surnames"])
     add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
         "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
         art(title_en=TITLE_EN, affs_en=[], en_at_end=False),
@@ -322,6 +344,23 @@ def cases() -> list[Case]:
             people=[Person("王芳", "王", "WANG Fang", (1,)), replace(LI, aff=(1,)), Person("赵明", "赵", "ZHAO Ming", (1,))],
             affs_en=[AFF1_EN]),
         masthead=yao_head)
+    add("founder_issue", "a Founder-typeset issue of three run-on articles: every ideographic space reads 摇 (labels "
+        "摘摇要, bylines 王建国1摇摇李思远2 and 王摇芳摇摇赵明华, units 吉林摇长春, English names WANG摇Jianguo)",
+        art(rows=[["王建国", "^1", "　　", "李思远", "^2"]], units=["（1. 吉林大学经济学院，吉林　长春　130012；2. 东北师范大学商学院，吉林　长春　130024）"],
+            en_rows=[["WANG　Jianguo", "^1", ", ", "LI　Siyuan", "^2"]], paras=2),
+        art(title="区域协调发展中的创新要素流动", title_en=TITLE2_EN, rows=[["王　芳　　赵明华"]],
+            units=["（东北师范大学商学院，吉林　长春　130024）"], affs=[AFF2], affs_en=[AFF2_EN],
+            people=[Person("王芳", "王", "WANG Fang", (1,)), replace(ZHAO, aff=(1,))], paras=2),
+        art(title="数字基础设施与城市创新合作", title_en="Digital Infrastructure and Urban Innovation Cooperation",
+            rows=[["欧阳晓", "^1,2", "　　", "李思远", "^2", "　　", "赵明华", "^1"]],
+            units=["（1. 吉林大学经济学院，吉林　长春　130012；2. 东北师范大学商学院，吉林　长春　130024）"],
+            people=[replace(mc.OUYANG, aff=(1, 2)), LI, ZHAO], paras=2),
+        run_on=True, masthead="第38卷　第6期　　　　现代区域研究　　　　Vol.　38　No.　6")
+    add("spread_wide_gap", "two-character names spread by one ideographic space, names apart by two, no marks: "
+        "王　芳　　李　明　　赵明华 (the name ends where the gap is wider than its letter-spacing); no English "
+        "byline to cut the names by",
+        art(rows=[["王　芳　　李　明　　赵明华"]], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[], title_en="",
+            people=[Person("王芳", "王", "", (1,)), Person("李明", "李", "", (1,)), replace(ZHAO, en="")]))
     add("spread_two_char_marked", "two-character names letter-spaced by two spaces, each with its mark: 王  芳1，李  明2",
         art(rows=[["王  芳", "^1", "，", "李  明", "^2"]],
             people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (2,))]))

@@ -56,3 +56,13 @@ def test_fullwidth_marks_in_an_english_line_become_english_marks():
     assert normalize_text("随机将其分为A，B，C 3组") == "随机将其分为A，B，C 3组"
     assert normalize_text("ＴＶ２１２；ＴＰ３９１．９") == "TV212；TP391.9"
     assert normalize_text("关键词：日本，北约") == "关键词：日本，北约"
+
+
+def test_a_letter_spaced_name_ends_where_the_gap_widens() -> None:
+    """A two-character name spread to the width of three (王　芳) is closed up; the wider gap
+    after it (two ideographic spaces, a Founder byline's 摇摇 repaired) still parts two names,
+    while a letter-spaced label with even gaps (关　键　词) closes up whole."""
+    assert normalize_text("王　芳　　赵明华") == "王芳\u3000赵明华"
+    assert normalize_text("王　芳　　李　明　　赵明华") == "王芳\u3000李明\u3000赵明华"
+    assert normalize_text("关　键　词") == "关键词"
+    assert normalize_text("摘　要：本文") == "摘要：本文"
