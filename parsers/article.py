@@ -29,14 +29,14 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 # circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
 # (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
 # or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
-# (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
+# (unit numbers may be bracketed, [1] or (1), closed by a parenthesis, 1), or letters a, b as some science journals print)
 # (a name: two to six characters, or a transliterated minority or foreign name of dotted
 # parts, 阿不都·热合曼, 阿依古丽·买买提, whose dot a font may give as • or ・, or a name of two
 # or three characters letter-spaced for alignment, 王　芳 / 王 芳, before a wider gap, a
 # separator or a mark)
 _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff·]{2,6}"
                      r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
-                     r"|[(（]\d{1,2}[.．]?[)）]|[a-h](?![A-Za-z]))*"
+                     r"|[(（]\d{1,2}[.．]?[)）]|\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow); the host of a
 # forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author; so are
@@ -205,8 +205,14 @@ def _short_unit_under(line: "Line", authors: list["Line"]) -> bool:
     institution word in type smaller than the byline's (GB/T 7713.2 sets the unit under the
     names in smaller type), not itself a byline of marked names."""
     text = line.text.strip()
-    return (bool(authors) and bool(_INSTITUTION.search(text)) and line.size < authors[0].size - 0.5
-            and 4 <= len(text) <= 40 and latin_share(text) < 0.5)
+    if not authors or not _INSTITUTION.search(text) or not 4 <= len(text) <= 40 or latin_share(text) >= 0.5:
+        return False
+    if line.size < authors[0].size - 0.5:
+        return True
+    # (in the byline's own type: a unit's name alone, no sentence punctuation, short — a line
+    # of body text is longer and punctuated; a byline is no run of eight characters or more)
+    return (abs(line.size - authors[0].size) <= 0.5 and len(text) <= 25 and not re.search(r"[，,。；;：:、]", text)
+            and not _BYLINE.match(text))
 
 
 # an address line under the byline: a unit, its city and a six-digit postcode (GB/T 7713.2

@@ -245,6 +245,14 @@ def cases() -> list[Case]:
         "half-width comma and semicolon with spaces",
         art(rows=[["王建国", "^1", ", ", "李思远", "^2"]],
             units=[f"(1 {UNIT1}, 吉林 长春 130012; 2 {UNIT2}, 吉林 长春 130024)"], affs=[UNIT1, UNIT2]))
+    add("aff_spaces_no_comma", "units with the city and postcode apart by spaces only, no comma: "
+        "（1. 吉林大学经济学院 吉林 长春 130012；2. 东北师范大学商学院 吉林 长春 130024）",
+        art(rows=[two], units=[f"（1. {UNIT1} 吉林 长春 130012；2. {UNIT2} 吉林 长春 130024）"], affs=[UNIT1, UNIT2]))
+    add("aff_paren_number", "units numbered 1) 2), one a line, under names marked 1) 2)",
+        art(rows=[["王建国", "^1)", "，", "李思远", "^2)"]], units=[f"1) {AFF1}", f"2) {AFF2}"]))
+    add("aff_same_size_as_byline", "a short unit without brackets, number or postcode, set in the byline's own size",
+        art(rows=[["王建国", "　", "李思远"], [UNIT1]], affs=[UNIT1], aff_style="bio_only",
+            people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
     add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
         art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2],
             aff_style="bio_only"))
