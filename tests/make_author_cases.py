@@ -319,6 +319,10 @@ def cases() -> list[Case]:
         "cannot be read from the page (flag the surnames)",
         art(**en(["Zhaxi Dunzhu", "LI Siyuan"], people=[Person("扎西顿珠", "扎西", "", (1,)), LI])),
         uncertain=["surnames"])
+    add("en_block_next_page", "a long Chinese abstract pushes the English title, names and units to the top of "
+        "the second page",
+        art(abstract=mc.base().abstract * 22, paras=4,
+            **en(["WANG Jian-guo", "LI Si-yuan"])))
     add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
         "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
         art(title_en=TITLE_EN, affs_en=[], en_at_end=False),
