@@ -38,10 +38,10 @@ _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff
                      r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
                      r"|[(（]\d{1,2}[.．]?[)）]|\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
-# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow); the host of a
+# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四", "作者：王五" (the names follow); the host of a
 # forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author; so are
 # the writers a group author's byline names under it ("××课题组" / "执笔：张三　李四")
-_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
+_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文|作者)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
@@ -1068,6 +1068,11 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     # the first label after the title ends the byline; labels above the title (CNKI one-line headers) do not
     label_after = sorted(i for i in header.used if i >= title_end)
+    # a labelled byline right under the title ("作者：王五1，赵六2", its units under it) is part of
+    # the author block, not the label that ends it
+    while label_after and header.at.get("author_note") == label_after[0] and label_after[0] == title_end \
+            and _BYLINE.match(_BYLINE_PREFIX.sub("", lines[label_after[0]].text.strip())):
+        label_after = label_after[1:]
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
 

@@ -390,6 +390,11 @@ def cases() -> list[Case]:
     add("role_zhengli", "an interview written up by two editors: 王建国　李思远　整理",
         art(rows=[["王建国　李思远　整理"]], units=[f"（{AFF1}）"], affs=[AFF1],
             people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("byline_labelled", "the byline led by its label: 作者：王建国1，李思远2, numbered units under it",
+        art(rows=[["作者：王建国", "^1", "，", "李思远", "^2"]]))
+    add("role_translated", "a translated piece: ［美］约翰·史密斯　著　王建国　译 (nationality and roles are no names)",
+        art(rows=[["［美］约翰·史密斯　著　王建国　译"]], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[], title_en="",
+            people=[Person("约翰·史密斯", "史密斯", "", (1,)), replace(WANG, en="")]))
     add("group_writers", "a group author with its writers under it (执笔：王建国　李思远): the group, then the writers",
         art(rows=[["中国宏观经济研究院课题组"], ["执笔：王建国　李思远"]], aff_style="bio_only", affs=[], affs_en=[],
             people=[Person("中国宏观经济研究院课题组", None, "", ()), replace(WANG, aff=()), replace(LI, aff=())]))

@@ -66,3 +66,10 @@ def test_a_letter_spaced_name_ends_where_the_gap_widens() -> None:
     assert normalize_text("王　芳　　李　明　　赵明华") == "王芳\u3000李明\u3000赵明华"
     assert normalize_text("关　键　词") == "关键词"
     assert normalize_text("摘　要：本文") == "摘要：本文"
+
+
+def test_a_one_character_word_set_apart_like_the_word_before_it_stays_apart() -> None:
+    """A translated piece's byline, 史密斯　著　王建国　译: the role 著 is set apart by the same
+    gap as the name before it, so it is a word, not a letter-spaced label (摘　要 opens its line)."""
+    assert normalize_text("约翰·史密斯　著　王建国　译") == "约翰·史密斯\u3000著\u3000王建国\u3000译"
+    assert normalize_text("王　芳　李　明") == "王芳李明"   # (even gaps from the line start: closed up)
