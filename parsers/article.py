@@ -1026,6 +1026,19 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
     for c, en in zip(han, found):
         if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):
             c.name.en = en
+    # (no English byline: the English author note, the 作者简介's twin closing the English block,
+    # "Author: Wang Jianguo, Professor, School of …", prints each name)
+    notes = [" ".join(lines[k:k + 3]) for k, ln in enumerate(lines) if _EN_AUTHOR_NOTE.match(ln)]
+    for c in han:
+        pat = names.pinyin_printed(c.name.zh) if notes and not c.name.en else None
+        m = next((m for note in notes if pat and (m := pat.search(note))), None)
+        if m:
+            c.name.en = re.sub(r"\s+", " ", m.group(0)).strip(" ,，")
+
+
+# the English note on the author(s) (GB/T 7713.2's 作者简介 in English, after the English
+# abstract or at the article's end): "Author: Wang Jianguo, Professor, …", "Authors: Fu Xiaoxing is …"
+_EN_AUTHOR_NOTE = re.compile(r"^\s*(?:About\s+the\s+)?(?:Authors?|AUTHORS?|Biograph(?:y|ies))\s*[:：]")
 
 
 def _surnames_by_english(art: Article) -> None:

@@ -123,7 +123,7 @@ def english_section(case: Case) -> list:
 
 # cases drawn as a Founder (方正) export: its punctuation font's ToUnicode names the ideographic
 # space 摇 (GBK D2A1 for A1A1; parsers/fonts.py), so every U+3000 the page sets reads as 摇
-FOUNDER = {"founder_issue"}
+FOUNDER = {"founder_issue", "founder_medical_spread_rows"}
 
 
 @contextmanager
@@ -184,6 +184,10 @@ def cases() -> list[Case]:
         art(rows=[["王建国", "^1", "，", "李思远", "^2"]], units=[f"（¹{AFF1}；²{AFF2}）"]))
     add("aff_space_between_units", "units in one bracket apart by a wide space only, no semicolon",
         art(rows=[two], units=[f"（1. {AFF1}　2. {AFF2}）"]))
+    add("marks_spaced_baseline", "unit numbers on the baseline set apart from the name by a space: 王建国 1，李思远 2",
+        art(rows=[["王建国 1，李思远 2"]]))
+    add("marks_fullwidth_star", "a full-width asterisk for the corresponding author after the mark: 王建国1，李思远2＊",
+        art(rows=[["王建国", "^1", "，", "李思远", "^2＊"]], people=[WANG, replace(LI, star=True)]))
     add("aff_two_units_spaced_marks", "an author in two units, marks apart by comma and space: 王建国1, 2，李思远2",
         art(rows=[["王建国", "^1, 2", "，", "李思远", "^2"]], people=[replace(WANG, aff=(1, 2)), LI]))
     add("aff_dagger_and_star", "equal contribution † and corresponding author * after the unit numbers",
@@ -323,6 +327,12 @@ def cases() -> list[Case]:
         "the second page",
         art(abstract=mc.base().abstract * 22, paras=4,
             **en(["WANG Jian-guo", "LI Si-yuan"])))
+    add("en_author_note_at_end", "social-science habit: the English block closes the article after its references "
+        "and names the author only in its note, Author: Wang Jianguo, Professor, School of …",
+        art(rows=[["王建国"]], people=[replace(WANG, en="Wang Jianguo")], aff_style="bio_only", affs=[UNIT1], affs_en=[],
+            en_rows=[[]], en_at_end=True, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
+            bio=bio(("王建国", "，吉林大学经济学院教授")),
+            bio_end="Author: Wang Jianguo, Professor, School of Economics, Jilin University, Changchun 130012, China."))
     add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
         "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
         art(title_en=TITLE_EN, affs_en=[], en_at_end=False),
@@ -373,6 +383,16 @@ def cases() -> list[Case]:
         "byline to cut the names by",
         art(rows=[["王　芳　　李　明　　赵明华"]], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[], title_en="",
             people=[Person("王芳", "王", "", (1,)), Person("李明", "李", "", (1,)), replace(ZHAO, en="")]))
+    six = [Person("王芳", "王", "WANG Fang", (1,)), Person("李建国", "李", "LI Jianguo", (1,)), Person("张伟", "张", "ZHANG Wei", (1,)),
+           Person("刘强", "刘", "LIU Qiang", (1,)), Person("陈明", "陈", "CHEN Ming", (1,)), ZHAO]
+    medical = dict(rows=[["王　芳　　李建国　　张　伟　　刘　强"], ["陈　明　　赵明华"]], people=six,
+                   units=["（吉林大学第一医院泌尿外科，吉林　长春　130021）"], affs=["吉林大学第一医院泌尿外科"],
+                   affs_en=["Department of Urology, the First Hospital of Jilin University, Changchun 130021, China"],
+                   en_rows=[["WANG Fang, LI Jianguo, ZHANG Wei, LIU Qiang, CHEN Ming, ZHAO Minghua"]])
+    add("medical_spread_rows", "a medical journal's byline: six authors on two rows, two-character names spread to "
+        "three (王　芳), names apart by two ideographic spaces, one unit with its department", art(**medical))
+    add("founder_medical_spread_rows", "the same byline in a Founder export: 王摇芳摇摇李建国摇摇张摇伟…, its unit "
+        "吉林摇长春摇130021", art(**medical), masthead="第38卷　第6期　　　　现代区域研究　　　　Vol.　38　No.　6")
     add("spread_two_char_marked", "two-character names letter-spaced by two spaces, each with its mark: 王  芳1，李  明2",
         art(rows=[["王  芳", "^1", "，", "李  明", "^2"]],
             people=[Person("王芳", "王", "WANG Fang", (1,)), Person("李明", "李", "LI Ming", (2,))]))
