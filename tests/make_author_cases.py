@@ -333,6 +333,13 @@ def cases() -> list[Case]:
             en_rows=[[]], en_at_end=True, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
             bio=bio(("王建国", "，吉林大学经济学院教授")),
             bio_end="Author: Wang Jianguo, Professor, School of Economics, Jilin University, Changchun 130012, China."))
+    add("bio_with_english_twin", "the first-page note gives the 作者简介 and its English twin (Biography: WANG Jianguo "
+        "(1978-), male, …); no unit under the byline",
+        art(rows=[["王建国"]], people=[WANG], aff_style="bio_only", affs=[UNIT1], affs_en=[],
+            bio=bio(("王建国", "（1978—），男，吉林长春人，吉林大学经济学院教授，博士")),
+            foot_extra=["Biography: WANG Jianguo (1978-), male, professor, School of Economics, Jilin University."]))
+    add("en_by_line", "the English names led by By: By WANG Jianguo and LI Siyuan",
+        art(people=[WANG, LI], en_rows=[["By WANG Jianguo", "^1", " and LI Siyuan", "^2"]]))
     add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
         "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
         art(title_en=TITLE_EN, affs_en=[], en_at_end=False),

@@ -32,7 +32,7 @@ def compare(case: str) -> list[tuple[str, bool, bool, str]]:
 
 def test_the_suite_is_there_small_and_reproducible(tmp_path: Path) -> None:
     assert len(CASES) >= 30
-    assert sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES) < 300_000
+    assert sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES) < 350_000   # (with the truth files, well under 500 KB)
     assert_regenerated("make_author_cases.py", CASES_DIR, ["founder_yao_byline", "en_semicolon", "group_author"],
                        tmp_path)
 
