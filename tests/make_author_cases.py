@@ -340,6 +340,11 @@ def cases() -> list[Case]:
             foot_extra=["Biography: WANG Jianguo (1978-), male, professor, School of Economics, Jilin University."]))
     add("en_by_line", "the English names led by By: By WANG Jianguo and LI Siyuan",
         art(people=[WANG, LI], en_rows=[["By WANG Jianguo", "^1", " and LI Siyuan", "^2"]]))
+    add("japanese_name", "a Japanese co-author's name in kanji (山田太郎) with the English name YAMADA Taro: which "
+        "kanji spell YAMADA takes a Japanese reading the page does not give (flag the surnames)",
+        art(rows=[["王建国", "^1", "，", "山田太郎", "^2"]],
+            **en(["WANG Jianguo", "YAMADA Taro"], people=[WANG, Person("山田太郎", "山田", "", (2,))])),
+        uncertain=["surnames"])
     add("en_issue_end_section", "no English block in the articles: the issue-end English abstracts give each "
         "title and the names with the first page (WANG Jianguo, LI Siyuan / 43)",
         art(title_en=TITLE_EN, affs_en=[], en_at_end=False),
