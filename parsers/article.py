@@ -547,7 +547,8 @@ def _sign_keyed_units(lines: list["Line"], size: float, author_lines: list[str])
             continue  # (a note naming its author is a 作者简介: _star_bio reads it)
         unit = names.institution_of(text)
         # (the note opens with the unit: a 基金项目 or 本文系… note under a star is no author's)
-        if unit and text.lstrip().startswith(unit[:4]) and not find_labels([text]):
+        if (unit and text.lstrip().startswith(unit[:4]) and not find_labels([text])
+                and not _FUNDING_SENTENCE.match(text) and not re.search(r"基金|项目|资助|课题|成果", unit)):
             units[_sign(m.group("sign"))] = unit
     if not all(sign in units for _, sign in signed):
         return None

@@ -239,6 +239,13 @@ def cases() -> list[Case]:
     add("star_note_name_colon", "the byline's star note names the author with a colon: * 王建国：吉林大学经济学院教授",
         art(rows=[["王建国", "^*", "　", "李思远", "^*"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
             foot_extra=["* 王建国：吉林大学经济学院教授；李思远：东北师范大学商学院讲师。"]))
+    add("profile_law", "law-journal profile: 王建国**　李思远*** over sign-keyed unit notes, a 基金项目 note under the "
+        "title's star, the English title, names and abstract after the references",
+        art(rows=[["王建国", "^**", "　", "李思远", "^***"]], aff_style="bio_only", affs=[UNIT1, UNIT2], affs_en=[],
+            title_mark="*", en_at_end=True, refs=["王小明. 区域创新网络研究[J]. 经济地理, 2020, 40(3): 1-10."],
+            people=[replace(WANG, en="Wang Jianguo"), replace(LI, en="Li Siyuan")],
+            foot_extra=["* 本文系国家社会科学基金项目（20BJL001）的阶段性成果。", "** 吉林大学经济学院教授。",
+                        "*** 东北师范大学商学院讲师。"]))
     add("foot_unit_postcode_first", "作者单位：邮编 单位 (medical habit without the city): 130012 吉林大学经济学院",
         art(rows=[["王建国", "　", "李思远"]], aff_style="foot", unit_note=f"130012 {UNIT1}", affs=[UNIT1],
             people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
