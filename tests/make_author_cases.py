@@ -290,6 +290,8 @@ def cases() -> list[Case]:
                  sep=lambda k, n: ", and " if k == n - 1 else ", ")))
     add("en_given_first_caps_hyphen", "given name first, hyphenated, surname in capitals: Jian-guo WANG, Si-yuan LI",
         art(**en(["Jian-guo WANG", "Si-yuan LI"])))
+    add("en_hyphen_capital", "a hyphenated given name with a capital after the hyphen: WANG Jian-Guo, LI Si-Yuan",
+        art(**en(["WANG Jian-Guo", "LI Si-Yuan"])))
     add("en_title_case_hyphen", "surname first in title case, the given name hyphenated: Wang Jian-guo, Li Si-yuan",
         art(**en(["Wang Jian-guo", "Li Si-yuan"])))
     add("en_all_caps_hyphen", "names all in capitals, hyphenated: WANG JIAN-GUO, LI SI-YUAN",
