@@ -955,7 +955,7 @@ ROMANISED_SURNAMES: dict[str, tuple[str, ...]] = {
 
 def romanisation_of(zh: str, en: str) -> str:
     """Which romanisation the printed `en` is of the Chinese name `zh`: "pinyin" (GB/T
-    28039-2011), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
+    28039-2011), "pinyin-initials" (the given name as initials: WANG J G), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
     last, syllables hyphenated), "cantonese" (Hong Kong: CHAN Tai-man — the surname as
     ROMANISED_SURNAMES spells it, the given name as many hyphenated or spaced syllables as
     it has characters; the syllables themselves are not checked), or "" for none."""
@@ -974,6 +974,14 @@ def romanisation_of(zh: str, en: str) -> str:
         return "wade-giles"
     words = [w for w in re.split(r"[\s,]+", (en or "").strip()) if w]
     if len(words) >= 2 and given:
+        # the surname in full, the given name as its syllables' initials (GB/T 7714-2015 8.1.2
+        # abbreviates given names so, and some science journals print bylines so: WANG J G,
+        # Wang JG, J.-G. Wang)
+        initials = "".join(x[0] for x in pinyin_syllables(given) if x)
+        for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            if fold_pinyin(sur_word) == fold_pinyin("".join(sur_py)) and fold_pinyin("".join(rest)) == initials \
+                    and all(len(re.sub(r"[^A-Za-z]", "", w)) <= len(initials) for w in rest):
+                return "pinyin-initials"
         for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
             syllables = [x for w in rest for x in re.split(r"[-‐]", w) if x]
             if fold_pinyin(sur_word) in ROMANISED_SURNAMES.get(surname, ()) and len(syllables) == len(given) \

@@ -289,3 +289,15 @@ def test_is_pinyin_of_takes_either_order_case_and_hyphen_but_not_another_romanis
     assert is_pinyin_of("吕翠霞", "LÜ Cui-xia") and is_pinyin_of("吕翠霞", "LV Cuixia")
     assert not is_pinyin_of("刘云生", "LAU Wan-sang")  # (Cantonese) and not someone else
     assert not is_pinyin_of("刘云生", "LI Si")
+
+
+def test_a_given_name_printed_as_initials_is_the_pinyin() -> None:
+    """GB/T 7714-2015 8.1.2 abbreviates given names to initials, and some journals print
+    bylines so (WANG J G, Wang JG, J.-G. Wang): the surname in full, the given name's
+    syllables' initials; a wrong or missing initial is not the name."""
+    from parsers.names import romanisation_of
+    assert romanisation_of("王建国", "WANG J G") == "pinyin-initials"
+    assert romanisation_of("王建国", "Wang JG") == "pinyin-initials"
+    assert romanisation_of("王建国", "J.-G. Wang") == "pinyin-initials"
+    assert romanisation_of("王建国", "WANG J") == ""
+    assert romanisation_of("王建国", "LI J G") == ""
