@@ -821,7 +821,7 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             part = letters[:len(sur)] if first else letters[-len(sur):]
             styles.add((first, part.isupper()))
             if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)
-                hyphens.add(bool(re.search(r"[a-z][-‐][a-z]", c.name.en, re.I)))
+                hyphens.add(bool(re.search(r"[a-zü][-‐][a-zü]", c.name.en, re.I)))  # (Nü-ying: ü is a letter)
     if len(styles) > 1:
         s.cap(key, 0.6, "the English names are printed in two styles: some may come from elsewhere")
     if len(hyphens) > 1:
