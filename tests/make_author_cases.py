@@ -114,8 +114,12 @@ def english_section(case: Case) -> list:
         ls.append(mf.spacer(10))
         t = wrap([(a.title_en, St(11.5, bold=True))], mf.TW, height=16, align="left", last_align="left")
         ls += t
-        who = ", ".join(p.en for p in a.people)
-        ls.append(mf.Line(mf.glyphs(f"{who} / {case.first + k}", St(10, italic=True)), 17, 0, mf.TW, "left"))
+        if case.notice_after == "en:and_paren":    # "Zhao Minghua and Liu Xiaohong (44)"
+            who = ", ".join(p.en for p in a.people[:-1]) + " and " + a.people[-1].en
+            shown = f"{who} ({case.first + k})"
+        else:                                      # "WANG Jianguo, LI Siyuan / 43"
+            shown = f"{', '.join(p.en for p in a.people)} / {case.first + k}"
+        ls.append(mf.Line(mf.glyphs(shown, St(10, italic=True)), 17, 0, mf.TW, "left"))
         ls += wrap([("Abstract: ", St(10, bold=True)), (a.abstract_en, St(10))], mf.TW, height=14)
         ls += wrap([("Key words: ", St(10, bold=True)), ("; ".join(a.keywords_en), St(10))], mf.TW, height=14)
     return ls
@@ -361,6 +365,10 @@ def cases() -> list[Case]:
             people=[Person("赵明华", "赵", "Zhao Minghua", (1,)), Person("刘晓红", "刘", "Liu Xiaohong", (1,))],
             aff_style="single"),
         notice_after="en:section")
+    add("en_issue_end_and_paren", "the issue-end English abstracts name the authors with and, the page in brackets: "
+        "Wang Jianguo and Li Siyuan (43)",
+        *[replace(a, people=[replace(p, en=p.en.title()) for p in a.people]) for a in out[-1].arts],
+        notice_after="en:and_paren")
 
     add("en_names_one_unit_paren", "two English names, then the unit they share in brackets on the same line",
         art(rows=[["王建国", "　", "李思远"]], units=[f"（{AFF1}）"], affs=[AFF1], affs_en=[],
