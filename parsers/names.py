@@ -667,6 +667,7 @@ _BIO_LABEL_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:作者简介|作者介绍|作者
 _BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,:：])")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _PARENS_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+_CAMPUS_RE = re.compile(rf"(?<=大学|学院)[（(]([{_HAN}]{{2,4}})[）)](?=[{_HAN}])")
 _INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True)))
 _TITLE_RE = re.compile("|".join(sorted(JOB_TITLES, key=len, reverse=True)))
 
@@ -705,7 +706,9 @@ def _affiliation(bio_body: str) -> str:
     """The institution in a bio: the surest clause with an institution word (see
     `_unit_rank`; the first of equals), cut before the first job title after that word
     (parenthesised asides are ignored)."""
-    body = _PARENS_RE.sub("", bio_body)
+    # (a campus or city in brackets inside a university's official name, 中国地质大学（武汉）公共管理
+    # 学院, is part of the name, not an aside: kept through the bracket removal)
+    body = _PARENS_RE.sub("", _CAMPUS_RE.sub("\ue000\\1\ue001", bio_body))
     clauses = []
     for clause in re.split(r"[，,；;。]", body):
         clause = clause.strip()
@@ -724,7 +727,7 @@ def _affiliation(bio_body: str) -> str:
                 break
         aff = clause[:cut].strip()
         if aff:
-            return aff
+            return aff.replace("\ue000", "（").replace("\ue001", "）")
     # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
     # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
     for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):

@@ -268,6 +268,16 @@ def cases() -> list[Case]:
     add("aff_same_size_as_byline", "a short unit without brackets, number or postcode, set in the byline's own size",
         art(rows=[["王建国", "　", "李思远"], [UNIT1]], affs=[UNIT1], aff_style="bio_only",
             people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    campus1, campus2 = "中国石油大学（华东）经济管理学院", "中国地质大学（武汉）公共管理学院"
+    add("aff_campus_parens", "units whose official names hold a campus in brackets (中国石油大学（华东）), numbered in one bracket",
+        art(rows=[two], units=[f"（1. {campus1}，山东 青岛 266580；2. {campus2}，湖北 武汉 430074）"],
+            affs=[f"{campus1}，山东 青岛 266580", f"{campus2}，湖北 武汉 430074"]))
+    add("aff_campus_single", "one unit with a campus in brackets inside the unit's own brackets: （中国矿业大学（北京）管理学院，北京 100083）",
+        art(rows=[["王建国", "　", "李思远"]], units=["（中国矿业大学（北京）管理学院，北京 100083）"],
+            affs=["中国矿业大学（北京）管理学院"], people=[WANG, replace(LI, aff=(1,))], affs_en=[AFF1_EN]))
+    add("bio_campus_parens", "the unit only in the 作者简介, its name holding a campus in brackets: 中国地质大学（武汉）公共管理学院副教授",
+        art(rows=[["王建国"]], people=[WANG], aff_style="bio_only", affs=[campus2], affs_en=[],
+            bio=bio(("王建国", "（1978—），男，湖北武汉人，中国地质大学（武汉）公共管理学院副教授，博士"))))
     add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
         art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2],
             aff_style="bio_only"))
