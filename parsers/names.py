@@ -727,7 +727,7 @@ def _affiliation(bio_body: str) -> str:
                 break
         aff = clause[:cut].strip()
         if aff:
-            return aff.replace("\ue000", "（").replace("\ue001", "）")
+            return _uncampus(aff)
     # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
     # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
     for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):
@@ -869,8 +869,18 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
     A postcode before or after the institution is dropped. With the byline's `authors`
     known, only they are matched, and the shared institution ends where a note on one of
     them begins ("…医院性别重塑中心王大方：女，…")."""
-    text = (text or "").strip().rstrip("。.;；")
+    text = _CAMPUS_RE.sub("\ue000\\1\ue001", (text or "").strip().rstrip("。.;；"))  # (中国地质大学（武汉）: one name)
     known = set(authors or [])
+    common, per = _parse_unit_note(text, known)
+    return _uncampus(common), {name: _uncampus(unit) for name, unit in per.items()}
+
+
+def _uncampus(text: str) -> str:
+    """A unit with its campus brackets put back (see `_CAMPUS_RE`)."""
+    return text.replace("\ue000", "（").replace("\ue001", "）")
+
+
+def _parse_unit_note(text: str, known: set[str]) -> tuple[str, dict[str, str]]:
     per: dict[str, str] = {}
     for m in _UNIT_WITH_NAMES_RE.finditer(text):
         unit = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,;；")

@@ -278,6 +278,9 @@ def cases() -> list[Case]:
     add("bio_campus_parens", "the unit only in the 作者简介, its name holding a campus in brackets: 中国地质大学（武汉）公共管理学院副教授",
         art(rows=[["王建国"]], people=[WANG], aff_style="bio_only", affs=[campus2], affs_en=[],
             bio=bio(("王建国", "（1978—），男，湖北武汉人，中国地质大学（武汉）公共管理学院副教授，博士"))))
+    add("foot_campus_names", "作者单位：单位（姓名）；… in the first-page note, one unit's name holding a campus in brackets",
+        art(rows=[["王建国", "　", "李思远"]], aff_style="foot", affs=[campus2, UNIT1], affs_en=[],
+            unit_note=f"{campus2}（王建国）；{UNIT1}（李思远）", people=[WANG, replace(LI, aff=(2,))]))
     add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
         art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2],
             aff_style="bio_only"))
