@@ -294,6 +294,13 @@ _BYLINE_THEN_UNIT = re.compile(r"^(?P<byline>[^（）()]+?)[ \u3000]*[（(](?P<u
 
 
 def _byline_then_unit(text: str) -> tuple[str, str] | None:
+    """See `_byline_then_unit_of`; a campus in brackets inside the unit's name (中国地质大学（武汉）)
+    is part of it."""
+    found = _byline_then_unit_of(names.protect_campus(text))
+    return (found[0], names.uncampus(found[1])) if found else None
+
+
+def _byline_then_unit_of(text: str) -> tuple[str, str] | None:
     """(byline, units) of a byline that prints the authors' unit(s) in one bracket after the
     last name, on the same line ("张三，李四（北京大学社会学系，北京 100871）", numbered
     "张三1，李四2（1. …；2. …）"); None for any other line."""
@@ -316,12 +323,14 @@ def _byline_then_unit(text: str) -> tuple[str, str] | None:
 
 def _inline_affiliations(text: str) -> list[tuple[str, str]]:
     """(name, affiliation) pairs of a byline that prints each author's institution in
-    brackets after the name; [] for any other line."""
+    brackets after the name (a campus in brackets inside it, 中国地质大学（武汉）, is part of
+    it); [] for any other line."""
+    text = names.protect_campus(text)
     pairs, pos = [], 0
     for m in _INLINE_AFFIL.finditer(text):
         if m.start() != pos or not names._looks_like_name(m.group(1)) or not _INSTITUTION.search(m.group(2)):
             return []
-        pairs.append((m.group(1), m.group(2).strip()))
+        pairs.append((m.group(1), names.uncampus(m.group(2).strip())))
         pos = m.end()
     return pairs if pairs and pos == len(text) else []
 

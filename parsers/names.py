@@ -875,9 +875,18 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
     return _uncampus(common), {name: _uncampus(unit) for name, unit in per.items()}
 
 
+def protect_campus(text: str) -> str:
+    """`text` with a campus in brackets inside a university's name (中国地质大学（武汉）) held as
+    private-use marks, so that bracket rules do not take it for an aside; `_uncampus` undoes it."""
+    return _CAMPUS_RE.sub("\ue000\\1\ue001", text)
+
+
 def _uncampus(text: str) -> str:
     """A unit with its campus brackets put back (see `_CAMPUS_RE`)."""
     return text.replace("\ue000", "（").replace("\ue001", "）")
+
+
+uncampus = _uncampus
 
 
 def _parse_unit_note(text: str, known: set[str]) -> tuple[str, dict[str, str]]:

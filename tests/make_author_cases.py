@@ -281,6 +281,10 @@ def cases() -> list[Case]:
     add("foot_campus_names", "作者单位：单位（姓名）；… in the first-page note, one unit's name holding a campus in brackets",
         art(rows=[["王建国", "　", "李思远"]], aff_style="foot", affs=[campus2, UNIT1], affs_en=[],
             unit_note=f"{campus2}（王建国）；{UNIT1}（李思远）", people=[WANG, replace(LI, aff=(2,))]))
+    add("inline_campus", "a single author with the unit in brackets on the byline, the unit's name holding a campus: "
+        "王建国（中国地质大学（武汉）公共管理学院，湖北 武汉 430074）",
+        art(rows=[[f"王建国（{campus2}，湖北 武汉 430074）"]], people=[WANG], affs=[campus2], affs_en=[AFF1_EN],
+            aff_style="bio_only"))
     add("aff_each_name_then_unit", "magazine habit: each author on a line of their own, the unit after a wide space",
         art(rows=[["王建国　　吉林大学经济学院"], ["李思远　　东北师范大学商学院"]], affs=[UNIT1, UNIT2],
             aff_style="bio_only"))
