@@ -29,17 +29,19 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 # circled numbers, bracketed numbers ([1], ［1,2］), stars and daggers — then a separator
 # (after a name: unit numbers, and the signs journals set for a corresponding author (* † ※ ★)
 # or for authors of equal contribution (# △ ▲ §), each as printed or full-width)
-# (unit numbers may be bracketed, [1] or (1), or letters a, b as some science journals print)
+# (unit numbers may be bracketed, [1] or (1), closed by a parenthesis, 1), or letters a, b as some science journals print)
 # (a name: two to six characters, or a transliterated minority or foreign name of dotted
 # parts, 阿不都·热合曼, 阿依古丽·买买提, whose dot a font may give as • or ・, or a name of two
 # or three characters letter-spaced for alignment, 王　芳 / 王 芳, before a wider gap, a
 # separator or a mark)
 _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff·]{2,6}"
                      r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
-                     r"|[(（]\d{1,2}[.．]?[)）]|[a-h](?![A-Za-z]))*"
+                     r"|[(（]\d{1,2}[.．]?[)）]|\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
-# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四" (the names follow)
-_BYLINE_PREFIX = re.compile(r"^\s*(?:文|撰文|文图|图文)\s*[/／|｜:：]\s*")
+# a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四", "作者：王五" (the names follow); the host of a
+# forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author; so are
+# the writers a group author's byline names under it ("××课题组" / "执笔：张三　李四")
+_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文|作者)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
 _EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
@@ -125,6 +127,7 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
     block = _rejoin_wrapped_byline(lines[begin:end])
     last_affil: "Line | None" = None
     order: list[tuple[str, int]] = []  # ("a", author line) / ("f", affiliation) in printed order
+    paired = 0  # lines read as names then their unit ("张三　北京大学法学院")
     for ln in block:
         text = ln.text.strip()
         if _BYLINE_ROLE.search(text):
@@ -154,11 +157,12 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
                 affils.append(f"{k}. {affil}")
             continue
         text = _BYLINE_PREFIX.sub("", text)
-        shared = _byline_then_unit(text) if not authors else None
+        shared = _byline_then_unit(text) if not authors or paired == len(authors) == len(affils) else None
         if shared:  # 张三，李四（北京大学社会学系，北京 100871）: the byline, then the unit(s) of all
             authors.append(replace(ln, text=shared[0]))
             affils.append(shared[1])
             last_affil = ln
+            paired += 1
             continue
         if affils and last_affil is not None and _affiliation_goes_on(ln, last_affil, affils[-1]):
             affils[-1] = join_lines([affils[-1], text])  # "1. 北京大学经济学院，" + "北京 100871"
@@ -178,7 +182,17 @@ def _author_block(lines: list["Line"], begin: int, end: int, size: float) -> tup
             break
         else:
             break
+    if paired >= 2 and paired == len(authors) == len(affils):
+        return _number_pairs([a.text for a in authors], affils)
     return _number_alternating([a.text for a in authors], affils, order)
+
+
+def _number_pairs(authors: list[str], affils: list[str]) -> tuple[list[str], list[str]]:
+    """Lines each printing names and then their own unit ("张三　北京大学法学院" / "李四　清华大学
+    法学院", a magazine layout for authors from different units): numbered as a marked byline
+    and its numbered units would be, so each name gets the unit on its own line."""
+    marked = ["，".join(f"{n}{k}" for n in names.split_author_line(a)) for k, a in enumerate(authors, start=1)]
+    return marked, [f"{k}. {u}" for k, u in enumerate(affils, start=1)]
 
 
 # the body's first heading (GB/T 7713.2 引言; 前言, 导言, 绪论, 问题的提出), letter-spaced like a
@@ -191,8 +205,14 @@ def _short_unit_under(line: "Line", authors: list["Line"]) -> bool:
     institution word in type smaller than the byline's (GB/T 7713.2 sets the unit under the
     names in smaller type), not itself a byline of marked names."""
     text = line.text.strip()
-    return (bool(authors) and bool(_INSTITUTION.search(text)) and line.size < authors[0].size - 0.5
-            and 4 <= len(text) <= 40 and latin_share(text) < 0.5)
+    if not authors or not _INSTITUTION.search(text) or not 4 <= len(text) <= 40 or latin_share(text) >= 0.5:
+        return False
+    if line.size < authors[0].size - 0.5:
+        return True
+    # (in the byline's own type: a unit's name alone, no sentence punctuation, short — a line
+    # of body text is longer and punctuated; a byline is no run of eight characters or more)
+    return (abs(line.size - authors[0].size) <= 0.5 and len(text) <= 25 and not re.search(r"[，,。；;：:、]", text)
+            and not _BYLINE.match(text))
 
 
 # an address line under the byline: a unit, its city and a six-digit postcode (GB/T 7713.2
@@ -274,6 +294,13 @@ _BYLINE_THEN_UNIT = re.compile(r"^(?P<byline>[^（）()]+?)[ \u3000]*[（(](?P<u
 
 
 def _byline_then_unit(text: str) -> tuple[str, str] | None:
+    """See `_byline_then_unit_of`; a campus in brackets inside the unit's name (中国地质大学（武汉）)
+    is part of it."""
+    found = _byline_then_unit_of(names.protect_campus(text))
+    return (found[0], names.uncampus(found[1])) if found else None
+
+
+def _byline_then_unit_of(text: str) -> tuple[str, str] | None:
     """(byline, units) of a byline that prints the authors' unit(s) in one bracket after the
     last name, on the same line ("张三，李四（北京大学社会学系，北京 100871）", numbered
     "张三1，李四2（1. …；2. …）"); None for any other line."""
@@ -296,12 +323,14 @@ def _byline_then_unit(text: str) -> tuple[str, str] | None:
 
 def _inline_affiliations(text: str) -> list[tuple[str, str]]:
     """(name, affiliation) pairs of a byline that prints each author's institution in
-    brackets after the name; [] for any other line."""
+    brackets after the name (a campus in brackets inside it, 中国地质大学（武汉）, is part of
+    it); [] for any other line."""
+    text = names.protect_campus(text)
     pairs, pos = [], 0
     for m in _INLINE_AFFIL.finditer(text):
         if m.start() != pos or not names._looks_like_name(m.group(1)) or not _INSTITUTION.search(m.group(2)):
             return []
-        pairs.append((m.group(1), m.group(2).strip()))
+        pairs.append((m.group(1), names.uncampus(m.group(2).strip())))
         pos = m.end()
     return pairs if pairs and pos == len(text) else []
 
@@ -465,7 +494,7 @@ def _english_title_under_title(lines: list["Line"], title_end: int) -> str:
 
 # an unlabelled first-page note on the author, keyed by the star after the byline name:
 # "∗ 宋亦明, 北京外国语大学国际关系学院讲师。" (CAJ-CD B/T 1 作者简介 as a page-foot note)
-_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，]"
+_STAR_NOTE = re.compile(r"^\s*[*∗]+\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*[,，:：]"
                         # (or the 作者简介 shape without its label: "张三（1980—），男，…", "张三，男，…")
                         r"|^\s*(?P<bare>[\u4e00-\u9fff]{2,4})\s*(?:[（(]\s*(?:19|20)\d\d\s*[—–\-－~～]|[,，]\s*[男女]\s*[,，])")
 # a magazine's closing note on the author: "（作者为中国人民大学国际关系学院博士研究生）"
@@ -489,6 +518,54 @@ def _star_bio(lines: list["Line"], size: float, author_lines: list[str]) -> str:
             note.append(nxt.text)
         out.append(join_lines(note))
     return "；".join(out)
+
+
+# a name on the byline followed by signs alone ("王建国*　李思远**", "张三†"), no unit number
+_SIGNED_NAME = re.compile(r"(?P<name>[\u3400-\u9fff][\u3400-\u9fff·]{1,7})[ \u3000]*(?P<sign>[*∗＊†‡]+)(?![\d¹²³⁴⁵⁶⁷⁸⁹])")
+_SIGN_NOTE = re.compile(r"^\s*(?P<sign>[*∗＊†‡]+)\s*(?P<text>\S.*)$")
+
+
+def _sign(text: str) -> str:
+    return text.replace("∗", "*").replace("＊", "*")
+
+
+def _sign_keyed_units(lines: list["Line"], size: float, author_lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """A byline whose names carry only signs (王建国*　李思远**) over first-page notes that open
+    with the same signs and give the unit and post without a name ("* 吉林大学经济学院教授。",
+    "** 东北师范大学商学院讲师。"): law and social-science journals put CAJ-CD B/T 1-2006's
+    author note in the page foot keyed so. (author lines numbered, unit lines "k. unit"), or
+    None when a name has no such note."""
+    byline = "".join(author_lines)
+    if re.search(r"[\d¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]", byline):
+        return None  # (numbered units: the signs mark a corresponding author, not a note)
+    signed = [(m.group("name"), _sign(m.group("sign"))) for m in _SIGNED_NAME.finditer(byline)]
+    if not signed:
+        return None
+    units: dict[str, str] = {}
+    for k, ln in enumerate(lines):
+        m = _SIGN_NOTE.match(ln.text)
+        if not m or ln.size >= size - 0.4 or _sign(m.group("sign")) in units:
+            continue
+        note = [m.group("text")]
+        for nxt in lines[k + 1:k + 4]:
+            if abs(nxt.size - ln.size) > 0.3 or nxt.y <= ln.y or _SIGN_NOTE.match(nxt.text) or citations.match_marker(nxt.text):
+                break
+            note.append(nxt.text)
+        text = join_lines(note)
+        if any(text.startswith(n) for n, _ in signed):
+            continue  # (a note naming its author is a 作者简介: _star_bio reads it)
+        unit = names.institution_of(text)
+        # (the note opens with the unit: a 基金项目 or 本文系… note under a star is no author's)
+        if (unit and text.lstrip().startswith(unit[:4]) and not find_labels([text])
+                and not _FUNDING_SENTENCE.match(text) and not re.search(r"基金|项目|资助|课题|成果", unit)):
+            units[_sign(m.group("sign"))] = unit
+    if not all(sign in units for _, sign in signed):
+        return None
+    numbers = {sign: str(k) for k, sign in enumerate(dict.fromkeys(s for _, s in signed), start=1)}
+    authors = []
+    for line in author_lines:
+        authors.append(_SIGNED_NAME.sub(lambda m: m.group("name") + numbers.get(_sign(m.group("sign")), ""), line))
+    return authors, [f"{numbers[s]}. {units[s]}" for s in numbers]
 
 
 def _marked_affiliation_notes(lines: list["Line"], after: int, author_lines: list[str]) -> list[str]:
@@ -677,6 +754,16 @@ def _lost_mark(marked: list[tuple[str, list[str]]], affiliations: dict[str, str]
     return marked
 
 
+def _unit_without_name(unit: str, byline: list[str]) -> str:
+    """A unit read from a note that opens with its author's name ("①王建国，吉林大学经济学院
+    教授", "王建国：吉林大学…"): the unit, without the name (a 作者简介's head, CAJ-CD B/T 1)."""
+    for name in byline:
+        m = re.match(rf"\s*{re.escape(name)}\s*[：:，,]\s*", unit) if len(name) >= 2 else None
+        if m and names.institution_of(unit[m.end():]):
+            return unit[m.end():]
+    return unit
+
+
 def _contributors(author_lines: list[str], affil_lines: list[str], header: Header,
                   english: EnglishEntry | None) -> list[Contributor]:
     marked: list[tuple[str, list[str]]] = []
@@ -777,7 +864,7 @@ def _contributors(author_lines: list[str], affil_lines: list[str], header: Heade
             aff = aff or ([note["affiliation"]] if note["affiliation"] else [])
             c.email = c.email or note["email"]
             c.name.en = c.name.en or note["name_en"]
-        c.affiliation = "; ".join(aff)
+        c.affiliation = "; ".join(_unit_without_name(a, [n for n, _ in marked]) for a in aff)
         # the 通信作者 note names this author (JATS corresp="yes"); justification spaces apart ("袁 晶")
         corresponding, compact = re.sub(r"\s+", "", header.fields.get("corresponding", "")), re.sub(r"\s+", "", name)
         if compact and compact in corresponding:
@@ -949,6 +1036,19 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
     for c, en in zip(han, found):
         if not (c.name.en and names.is_pinyin_of(c.name.zh, c.name.en)):
             c.name.en = en
+    # (no English byline: the English author note, the 作者简介's twin closing the English block,
+    # "Author: Wang Jianguo, Professor, School of …", prints each name)
+    notes = [" ".join(lines[k:k + 3]) for k, ln in enumerate(lines) if _EN_AUTHOR_NOTE.match(ln)]
+    for c in han:
+        pat = names.pinyin_printed(c.name.zh) if notes and not c.name.en else None
+        m = next((m for note in notes if pat and (m := pat.search(note))), None)
+        if m:
+            c.name.en = re.sub(r"\s+", " ", m.group(0)).strip(" ,，")
+
+
+# the English note on the author(s) (GB/T 7713.2's 作者简介 in English, after the English
+# abstract or at the article's end): "Author: Wang Jianguo, Professor, …", "Authors: Fu Xiaoxing is …"
+_EN_AUTHOR_NOTE = re.compile(r"^\s*(?:About\s+the\s+)?(?:Authors?|AUTHORS?|Biograph(?:y|ies))\s*[:：]")
 
 
 def _surnames_by_english(art: Article) -> None:
@@ -991,6 +1091,11 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     # the first label after the title ends the byline; labels above the title (CNKI one-line headers) do not
     label_after = sorted(i for i in header.used if i >= title_end)
+    # a labelled byline right under the title ("作者：王五1，赵六2", its units under it) is part of
+    # the author block, not the label that ends it
+    while label_after and header.at.get("author_note") == label_after[0] and label_after[0] == title_end \
+            and _BYLINE.match(_BYLINE_PREFIX.sub("", lines[label_after[0]].text.strip())):
+        label_after = label_after[1:]
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)
 
@@ -999,6 +1104,9 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     if not affil_lines:
         affil_lines = _marked_affiliation_notes(lines, title_end, author_lines)
+    if not affil_lines and not header.fields.get("bio") and not header.fields.get("affiliation") \
+            and (keyed := _sign_keyed_units(lines, size, author_lines)):
+        author_lines, affil_lines = keyed
     if not header.fields.get("bio") and (star := _star_bio(lines, size, author_lines)):
         header.fields["bio"] = star
     if not header.fields.get("affiliation") and not affil_lines and (closing := _closing_author_note(pages[-1])):

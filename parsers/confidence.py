@@ -133,6 +133,7 @@ class PageEvidence:
     metadata: "Verdict | None" = None  # what the file's own metadata confirms and disputes (parsers.pdfmeta)
     # why the cut before it and the one after it rest on type size alone (parsers.extract.weak_split)
     weak_split: tuple[str, str] = ("", "")
+    toc_authors: str = ""             # the authors its 目录 entry prints (a whole issue's contents)
 
 
 # the record's field -> its label field in layouts/labels.toml (the one label vocabulary)
@@ -319,10 +320,14 @@ def _affiliations(people: list, s: Scores) -> None:
     missing = [c for c in people if not c.affiliation]
     if missing:
         s.cap("contributors.affiliation", 0.4, f"{len(missing)} of {len(people)} authors have no affiliation")
+    byline = [c.name.zh for c in people if c.name.zh and len(c.name.zh) >= 2]
     for c in people:
         aff = c.affiliation
         if not aff:
             continue
+        # (a note about the author, 张三：北京大学…教授, read as the unit: GB/T 7713.2 units name no person)
+        if any(re.match(rf"\s*{re.escape(n)}\s*[：:，,（(]", aff) for n in byline):
+            s.cap("contributors.affiliation", 0.5, f"“{aff[:40]}” opens with an author's name")
         if re.match(r"\s*(?:[\u2460-\u2473\u2776-\u277f*∗†]|\d{1,2}[.．、\s])", aff):
             s.cap("contributors.affiliation", 0.6, f"“{aff[:40]}” starts with an affiliation mark")
         if not _INSTITUTION.search(aff):
@@ -701,6 +706,24 @@ def _byline_as_printed_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             return
 
 
+def _byline_against_toc(art: Article, ev: PageEvidence, s: Scores) -> None:
+    """The names read against the authors the issue's 目录 prints for the article (a whole
+    issue's contents list each article's title, authors and page, CAJ-CD B/T 1-2006): a name
+    it lists that was not read means the byline was misread or an author lost. Only a list
+    of names alone is used (the 目录 may end it in 等, or give the first author only)."""
+    if not ev.toc_authors or art.language == "en" or not art.contributors:
+        return
+    listed = [re.sub(r"\s+", "", n) for n in re.split(r"[，,、;；\s]+", re.sub(r"[\d*∗†等]+", " ", strip_byline_roles(ev.toc_authors)))
+              if n.strip()]
+    if not listed or not all(re.fullmatch(r"[\u3400-\u9fff]{2,4}", n) and (n[0] in COMMON_SURNAMES or n[:2] in COMPOUND_SURNAMES)
+                             for n in listed):
+        return
+    read = {re.sub(r"\s+", "", c.name.zh or "") for c in art.contributors}
+    missing = [n for n in listed if n not in read]
+    if missing:
+        _author_lost(s, f"the 目录 lists “{missing[0]}” for this article, who is not among the authors read")
+
+
 def _url_goes_on(nxt: str) -> bool:
     """Does the next line open with what can only be a URL's rest (a path piece with a
     slash, a dot before a file type, a query), not prose, a date or a new entry?"""
@@ -825,7 +848,7 @@ def _english_names_zh(art: Article, ev: PageEvidence, s: Scores) -> None:
             part = letters[:len(sur)] if first else letters[-len(sur):]
             styles.add((first, part.isupper()))
             if len(split_chinese_name(c.name.zh)[1]) > 1:  # (a given name of two syllables: Yun-sheng or Yunsheng)
-                hyphens.add(bool(re.search(r"[a-z][-‐][a-z]", c.name.en, re.I)))
+                hyphens.add(bool(re.search(r"[a-zü][-‐][a-zü]", c.name.en, re.I)))  # (Nü-ying: ü is a letter)
     if len(styles) > 1:
         s.cap(key, 0.6, "the English names are printed in two styles: some may come from elsewhere")
     if len(hyphens) > 1:
@@ -1017,6 +1040,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _printed_as_read_zh(art, ev, s)
     _bios_zh(art, ev, s)
     _byline_as_printed_zh(art, ev, s)
+    _byline_against_toc(art, ev, s)
     _english_names_zh(art, ev, s)
     if ev.metadata is not None:
         _file_metadata(ev.metadata, s)

@@ -557,7 +557,10 @@ def page_evidence(plan: Plan, art: Article, taken: set[int], k: int | None = Non
             break
         after += 1
     splits = (weak_split(plan, k), weak_split(plan, k + 1)) if k is not None else ("", "")
+    # (the authors the 目录 entry matched to this article prints)
+    toc = spans[k].toc if k is not None and k < len(spans) and spans[k].first == first else None
     return PageEvidence(labels=labels, fpage_seen=own[0].printed_seen, lpage_seen=own[-1].printed_seen, weak_split=splits,
+                        toc_authors=toc.authors if toc else "",
                         text=text, ocr=ocr, pages_after=after, ocr_lines=ocr_lines, url_lines=url_lines(own),
                         folios_seen=sum(p.printed_seen for p in own),
                         folios_by_ocr=plan.folios_by_ocr,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from parsers.joining import join_lines
 from parsers.labels import LabelHit, field_specs, find_labels, is_named_section
+from parsers.normalize import latin_share
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
@@ -216,8 +217,11 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                 skipped = 0
                 j += 1
         value = join_prose(parts) if hit.field == "abstract_en" else join_lines(parts).strip(" ;；,，")
-        if hit.field in header.fields:  # a label seen twice (e.g. 摘要 in a footnote): keep the first
-            continue
+        if hit.field in header.fields and not (hit.field == "bio" and latin_share(header.fields["bio"]) > 0.8
+                                               and latin_share(value) < 0.5):
+            continue  # a label seen twice (e.g. 摘要 in a footnote): keep the first
+        # (but a Chinese 作者简介 after its English twin, "Biography: WANG San (1980-), male, …",
+        # is the record's bio: GB/T 7713.2 prints the Chinese one, the English is its translation)
         header.fields[hit.field] = value
         header.raw[hit.field] = parts
         header.at[hit.field] = hit.line

@@ -305,8 +305,11 @@ def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:
     patterns = [pinyin_printed(n) for n in zh_names]
     if not zh_names or any(p is None for p in patterns):
         return []
-    for k in range(len(lines)):
-        window = lines[k] if len(zh_names) == 1 else " ".join(lines[k:k + 2])
+    # (one line, else two: a line followed by the Chinese units, as when the English byline is
+    # set under the Chinese one above the units, is the byline alone)
+    windows = [(k, n) for k in range(len(lines)) for n in ((1,) if len(zh_names) == 1 else (1, 2))]
+    for k, n in windows:
+        window = " ".join(lines[k:k + n])
         found = [p.search(window) for p in patterns]
         if not all(found):
             continue
@@ -659,9 +662,12 @@ def parse_affiliation_line(line: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------
 
 _BIO_LABEL_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:作者简介|作者介绍|作者信息)\s*[:：]?\s*(?:\*\*)?\s*")
-_BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,])")
+# (the name then its birth years or a comma; or a colon, as a byline's star note may print
+# "* 张三：北京大学法学院教授；李四：…")
+_BIO_HEAD_RE = re.compile(rf"^\s*(?P<name>[{_HAN}][{_HAN}{_NAME_DOTS}]{{1,9}}?)\s*(?P<after>[（(，,:：])")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _PARENS_RE = re.compile(r"（[^（）]*）|\([^()]*\)")
+_CAMPUS_RE = re.compile(rf"(?<=大学|学院)[（(]([{_HAN}]{{2,4}})[）)](?=[{_HAN}])")
 _INST_RE = re.compile("|".join(sorted(INSTITUTION_WORDS, key=len, reverse=True)))
 _TITLE_RE = re.compile("|".join(sorted(JOB_TITLES, key=len, reverse=True)))
 
@@ -700,7 +706,9 @@ def _affiliation(bio_body: str) -> str:
     """The institution in a bio: the surest clause with an institution word (see
     `_unit_rank`; the first of equals), cut before the first job title after that word
     (parenthesised asides are ignored)."""
-    body = _PARENS_RE.sub("", bio_body)
+    # (a campus or city in brackets inside a university's official name, 中国地质大学（武汉）公共管理
+    # 学院, is part of the name, not an aside: kept through the bracket removal)
+    body = _PARENS_RE.sub("", _CAMPUS_RE.sub("\ue000\\1\ue001", bio_body))
     clauses = []
     for clause in re.split(r"[，,；;。]", body):
         clause = clause.strip()
@@ -719,7 +727,7 @@ def _affiliation(bio_body: str) -> str:
                 break
         aff = clause[:cut].strip()
         if aff:
-            return aff
+            return _uncampus(aff)
     # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
     # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
     for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):
@@ -775,6 +783,8 @@ def parse_bio(text: str, known: "list[str] | tuple[str, ...]" = ()) -> list[dict
                     for n in joint.group("names").split("、")]
             continue
         head = _BIO_HEAD_RE.match(seg)
+        if head and head.group("after") in ":：" and not _looks_like_name(head.group("name")):
+            head = None  # (a label before a colon, 第一作者：, is no name)
         name = head.group("name") if head else ""
         rest = seg[head.end("name"):] if head else seg
         email = email_in(seg)
@@ -859,8 +869,27 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
     A postcode before or after the institution is dropped. With the byline's `authors`
     known, only they are matched, and the shared institution ends where a note on one of
     them begins ("…医院性别重塑中心王大方：女，…")."""
-    text = (text or "").strip().rstrip("。.;；")
+    text = _CAMPUS_RE.sub("\ue000\\1\ue001", (text or "").strip().rstrip("。.;；"))  # (中国地质大学（武汉）: one name)
     known = set(authors or [])
+    common, per = _parse_unit_note(text, known)
+    return _uncampus(common), {name: _uncampus(unit) for name, unit in per.items()}
+
+
+def protect_campus(text: str) -> str:
+    """`text` with a campus in brackets inside a university's name (中国地质大学（武汉）) held as
+    private-use marks, so that bracket rules do not take it for an aside; `_uncampus` undoes it."""
+    return _CAMPUS_RE.sub("\ue000\\1\ue001", text)
+
+
+def _uncampus(text: str) -> str:
+    """A unit with its campus brackets put back (see `_CAMPUS_RE`)."""
+    return text.replace("\ue000", "（").replace("\ue001", "）")
+
+
+uncampus = _uncampus
+
+
+def _parse_unit_note(text: str, known: set[str]) -> tuple[str, dict[str, str]]:
     per: dict[str, str] = {}
     for m in _UNIT_WITH_NAMES_RE.finditer(text):
         unit = _POSTCODE_RE.sub("", m.group("unit")).strip(" ，,;；")
@@ -948,7 +977,7 @@ ROMANISED_SURNAMES: dict[str, tuple[str, ...]] = {
 
 def romanisation_of(zh: str, en: str) -> str:
     """Which romanisation the printed `en` is of the Chinese name `zh`: "pinyin" (GB/T
-    28039-2011), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
+    28039-2011), "pinyin-initials" (the given name as initials: WANG J G), "wade-giles" (Taiwan and older usage: Chang Tsung-hsien, surname first or
     last, syllables hyphenated), "cantonese" (Hong Kong: CHAN Tai-man — the surname as
     ROMANISED_SURNAMES spells it, the given name as many hyphenated or spaced syllables as
     it has characters; the syllables themselves are not checked), or "" for none."""
@@ -967,6 +996,14 @@ def romanisation_of(zh: str, en: str) -> str:
         return "wade-giles"
     words = [w for w in re.split(r"[\s,]+", (en or "").strip()) if w]
     if len(words) >= 2 and given:
+        # the surname in full, the given name as its syllables' initials (GB/T 7714-2015 8.1.2
+        # abbreviates given names so, and some science journals print bylines so: WANG J G,
+        # Wang JG, J.-G. Wang)
+        initials = "".join(x[0] for x in pinyin_syllables(given) if x)
+        for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+            if fold_pinyin(sur_word) == fold_pinyin("".join(sur_py)) and fold_pinyin("".join(rest)) == initials \
+                    and all(len(re.sub(r"[^A-Za-z]", "", w)) <= len(initials) for w in rest):
+                return "pinyin-initials"
         for sur_word, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
             syllables = [x for w in rest for x in re.split(r"[-‐]", w) if x]
             if fold_pinyin(sur_word) in ROMANISED_SURNAMES.get(surname, ()) and len(syllables) == len(given) \

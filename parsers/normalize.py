@@ -98,6 +98,7 @@ def is_tight(ch: str) -> bool:
 
 
 _WS_RUN = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+")
+_WS_RUN_END = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000]+$")
 
 
 def _fix_spaces(s: str) -> str:
@@ -125,6 +126,17 @@ def _fix_spaces(s: str) -> str:
                 prev = s[a - 2] if a >= 2 else ""
                 if prev and _is_ideograph(prev):
                     out.append(IDEOGRAPHIC_SPACE)
+                elif prev and _WS_RUN.match(prev):
+                    gap = _WS_RUN_END.search(s, 0, a - 1)
+                    p0 = gap.start()
+                    if len(run) > len(gap.group()):
+                        # a letter-spaced word (王　芳, a two-character name spread to the width
+                        # of three) ends where the gap is wider than its letter-spacing
+                        out.append(IDEOGRAPHIC_SPACE)
+                    elif p0 >= 2 and _is_ideograph(s[p0 - 1]) and _is_ideograph(s[p0 - 2]) and len(run) >= len(gap.group()):
+                        # a one-character word set apart as the word before it is (史密斯　著　王建国,
+                        # a translated piece's byline): not a letter-spaced label (摘　要 opens its line)
+                        out.append(IDEOGRAPHIC_SPACE)
             continue  # justification
         out.append(" ")
     out.append(s[pos:])

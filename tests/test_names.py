@@ -289,3 +289,24 @@ def test_is_pinyin_of_takes_either_order_case_and_hyphen_but_not_another_romanis
     assert is_pinyin_of("吕翠霞", "LÜ Cui-xia") and is_pinyin_of("吕翠霞", "LV Cuixia")
     assert not is_pinyin_of("刘云生", "LAU Wan-sang")  # (Cantonese) and not someone else
     assert not is_pinyin_of("刘云生", "LI Si")
+
+
+def test_a_given_name_printed_as_initials_is_the_pinyin() -> None:
+    """GB/T 7714-2015 8.1.2 abbreviates given names to initials, and some journals print
+    bylines so (WANG J G, Wang JG, J.-G. Wang): the surname in full, the given name's
+    syllables' initials; a wrong or missing initial is not the name."""
+    from parsers.names import romanisation_of
+    assert romanisation_of("王建国", "WANG J G") == "pinyin-initials"
+    assert romanisation_of("王建国", "Wang JG") == "pinyin-initials"
+    assert romanisation_of("王建国", "J.-G. Wang") == "pinyin-initials"
+    assert romanisation_of("王建国", "WANG J") == ""
+    assert romanisation_of("王建国", "LI J G") == ""
+
+
+def test_a_campus_in_brackets_is_part_of_the_unit_in_a_bio() -> None:
+    """Universities with several campuses name them in brackets in their official name
+    (中国地质大学（武汉）, 中国石油大学（华东）): a bio's unit keeps them, while an aside in
+    brackets (an address, a birth year) is still dropped."""
+    from parsers.names import institution_of
+    assert institution_of("（1978—），男，中国地质大学（武汉）公共管理学院副教授，博士") == "中国地质大学（武汉）公共管理学院"
+    assert institution_of("男，吉林大学经济学院（吉林 长春 130012）教授") == "吉林大学经济学院"

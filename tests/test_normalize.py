@@ -56,3 +56,20 @@ def test_fullwidth_marks_in_an_english_line_become_english_marks():
     assert normalize_text("随机将其分为A，B，C 3组") == "随机将其分为A，B，C 3组"
     assert normalize_text("ＴＶ２１２；ＴＰ３９１．９") == "TV212；TP391.9"
     assert normalize_text("关键词：日本，北约") == "关键词：日本，北约"
+
+
+def test_a_letter_spaced_name_ends_where_the_gap_widens() -> None:
+    """A two-character name spread to the width of three (王　芳) is closed up; the wider gap
+    after it (two ideographic spaces, a Founder byline's 摇摇 repaired) still parts two names,
+    while a letter-spaced label with even gaps (关　键　词) closes up whole."""
+    assert normalize_text("王　芳　　赵明华") == "王芳\u3000赵明华"
+    assert normalize_text("王　芳　　李　明　　赵明华") == "王芳\u3000李明\u3000赵明华"
+    assert normalize_text("关　键　词") == "关键词"
+    assert normalize_text("摘　要：本文") == "摘要：本文"
+
+
+def test_a_one_character_word_set_apart_like_the_word_before_it_stays_apart() -> None:
+    """A translated piece's byline, 史密斯　著　王建国　译: the role 著 is set apart by the same
+    gap as the name before it, so it is a word, not a letter-spaced label (摘　要 opens its line)."""
+    assert normalize_text("约翰·史密斯　著　王建国　译") == "约翰·史密斯\u3000著\u3000王建国\u3000译"
+    assert normalize_text("王　芳　李　明") == "王芳李明"   # (even gaps from the line start: closed up)

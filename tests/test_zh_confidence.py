@@ -179,3 +179,15 @@ def test_an_article_cut_from_its_neighbour_by_type_size_alone_is_flagged() -> No
     assert {"pdf_pages", "fpage"} <= got and "lpage" not in got
     got = flags(clean_article(), PageEvidence(weak_split=("", "p.11 told by its type size alone")))
     assert {"pdf_pages", "lpage"} <= got and "fpage" not in got
+
+
+def test_a_name_the_contents_list_but_the_byline_did_not_give_is_flagged() -> None:
+    """A whole issue's 目录 prints each article's authors (CAJ-CD B/T 1-2006): a name listed
+    there that was not read flags the names (and the English names and units paired to them);
+    a 目录 that lists the first author only, ends in 等, or lists what is not a name alone, does not."""
+    art = two_authors()   # 陈晶晶, 刘云生
+    assert "contributors.name.zh" in flags(art, PageEvidence(toc_authors="陈晶晶　刘云生　王建国"))
+    assert "contributors.affiliation" in flags(two_authors(), PageEvidence(toc_authors="陈晶晶，王建国"))
+    assert "contributors.name.zh" not in flags(two_authors(), PageEvidence(toc_authors="陈晶晶　刘云生"))
+    assert "contributors.name.zh" not in flags(two_authors(), PageEvidence(toc_authors="陈晶晶等"))
+    assert "contributors.name.zh" not in flags(two_authors(), PageEvidence(toc_authors="日本研究所课题组"))
