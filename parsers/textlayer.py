@@ -1173,7 +1173,9 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
         # (more than a slug line's worth outside it: a TrimBox that is not the page's)
         if not (lost > 200 and lost * 4 > nchars):
             walker.pieces, nchars, frame = kept, nchars - lost, trim
-            hugs = hugs_text(kept, trim)
+            # (a slug line outside it makes it a printer's sheet, however close the page's
+            # own text comes to its edges)
+            hugs = lost == 0 and hugs_text(kept, trim)
     llx, lly, urx, ury = frame
     width, height = urx - llx, ury - lly
     found: list[frozenset[str]] = []
@@ -1317,9 +1319,10 @@ def _settle_frames(pages: list[PageText]) -> None:
 
 def hugs_text(pieces: list[list[Any]], box: tuple[float, float, float, float]) -> bool:
     """Does a TrimBox run along the text on three sides or four (within 3% of its size)?
-    Then it is the type area (版心) some exporters write as the TrimBox, not the finished page,
-    whose margins hold the type area well in from every edge (a head or folio 20 pt or more
-    from the edge, the text block further in): the page is measured from the crop box."""
+    Then, with no text outside it, it is the type area (版心) some exporters write as the
+    TrimBox, not the finished page, whose margins hold the type area well in from every edge
+    (a head or folio 20 pt or more from the edge, the text block further in): the page is
+    measured from the crop box."""
     pieces = [p for p in pieces if p[5].strip()]  # (a space glyph may be drawn past the text)
     if not pieces:
         return False
