@@ -809,9 +809,13 @@ def _beside(line: "Line", other: "Line") -> bool:
 
 
 # the copyright and licence statement printed under an abstract: JATS <permissions>, not
-# part of the <abstract>
+# part of the <abstract> (also Wiley's accepted-article line "This article is protected by
+# copyright. All rights reserved." and a publisher's line "Published by Elsevier B.V. on
+# behalf of …" opening a sentence)
 _PERMISSIONS = re.compile(r"\s(?:©|Copyright\s*©|\(c\)\s*(?:19|20)\d\d|Copyright\s+(?:19|20)\d\d|"
-                          r"This is an open access article)(?!\w).*$", re.S)
+                          r"This is an open access article|This article is protected by copyright|"
+                          r"(?<=[.!?]\s)Published by [A-Z][\w&.,\- ]{2,60}?(?:\bon behalf of\b|\bB\.\s?V\.|\bLtd\b|"
+                          r"\bInc\b|\bLLC\b|\bGmbH\b|\bS\.A\.|\bAG\b))(?!\w).*$", re.S)
 
 
 def without_permissions(abstract: str) -> str:
@@ -997,6 +1001,35 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     art.title.en = mend(art.title.en)
     art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
+    if (why := _prefix_break_doubt(art.abstract.en, [ln.text for ln in first.body])):
+        from parsers.confidence import note_doubt
+
+        note_doubt(art, "abstract.en", 0.6, why)
+
+
+# prefixes English writes both closed and hyphenated ("antiapoptotic" / "anti-apoptotic",
+# "bioreduction" / "bio-reduction"; Chicago Manual of Style 7.89 leaves many to the author)
+_OPEN_PREFIXES = frozenset("anti bio co counter eco extra geo hyper hypo inter intra macro micro mid multi nano neo "
+                           "neuro non over para peri photo poly post pre pseudo quasi semi socio sub super trans ultra "
+                           "under".split())
+
+
+def _prefix_break_doubt(text: str, lines: list[str]) -> str:
+    """Why a line-end hyphen after such a prefix, before a word, that was taken for a break
+    (here or by the text layer, which makes it a soft hyphen when the article prints the word
+    whole) may be the compound's own, or "": no dictionary has the closed form, only the
+    article prints it, and authors spell one compound both ways (a line end shows neither)."""
+    from parsers.joining import english_words
+
+    known = english_words()
+    soft = [ln.replace("\u00ad", "-") if ln.endswith("\u00ad") else ln for ln in lines]
+    for left, right in sorted(line_end_breaks(soft)):
+        joined = (left + right).lower()
+        if left.lower() in _OPEN_PREFIXES and right.lower() in known and len(right) >= 3 and joined not in known \
+                and re.search(rf"(?<![^\W\d_]){re.escape(left + right)}(?![^\W\d_])", text, re.I):
+            return (f"“{left}-” ended a line before “{right}” and was taken for a break (“{left}{right}” is printed "
+                    f"elsewhere in the article): the compound may be hyphenated here")
+    return ""
 
 
 # combining forms that are no words themselves but that writers join with a hyphen to a word

@@ -10,8 +10,37 @@ from parsers.citations import join_lines as join_pair
 
 def join_lines(lines: list[str]) -> str:
     """Join printed lines with `citations.join_lines` (no space where CJK meets CJK or a
-    URL breaks, else one space), skipping blank lines."""
-    return reduce(join_pair, (ln for ln in lines if ln.strip()), "")
+    URL breaks, else one space), skipping blank lines; English line ends as `join_english`."""
+    return reduce(join_english, (ln for ln in lines if ln.strip()), "")
+
+
+# English line ends `citations.join_lines` does not know (Chicago Manual of Style 7.88-7.89,
+# 6.85; house styles that close up dashes):
+# - a suspended hyphen ("pre- and post-sowing", "two- to threefold") keeps the space after it:
+#   the line broke at that space, before the connective;
+# - a hyphen between a letter and a digit ("COVID-" / "19", "pre-" / "2010") is the compound's
+#   own: a line break at a hyphen never takes a space away;
+# - a closed em or en dash ("yield—" / "the", "soil–" / "plant", or "yield" / "—the") joins
+#   the words it touches; a spaced one ("season –" / "and") keeps its spaces
+_SUSPENDED = re.compile(r"(?<![^\W\d_])[A-Za-z]+-$")
+_CONNECTIVE = re.compile(r"(?:and|or|nor|to)\s")
+_CLOSED_DASH_END = re.compile(r"[A-Za-z)\]][\u2013\u2014]$")
+
+
+def join_english(prev: str, nxt: str) -> str:
+    """`citations.join_lines`, with the English line ends above settled first."""
+    p, n = prev.rstrip(), nxt.strip()
+    if p and n:
+        if _SUSPENDED.search(p) and _CONNECTIVE.match(n):
+            return f"{p} {n}"
+        if p[-1] == "-" and len(p) > 1 and p[-2].isascii() and p[-2].isalpha() and n[0].isdigit():
+            return p + n
+        if _CLOSED_DASH_END.search(p) and n[0].isascii() and n[0].isalnum():
+            return p + n
+        if n[0] in "\u2013\u2014" and len(n) > 1 and n[1].isascii() and n[1].isalpha() and p[-1].isascii() \
+                and p[-1].isalpha():
+            return p + n
+    return join_pair(prev, nxt)
 
 
 # ------------------------------------------------------------------ English line-end hyphens
@@ -21,8 +50,10 @@ _LINE_END_HYPHEN = re.compile(r"([^\W_]+)[-\u2010\u2011]$")
 _LINE_START_WORD = re.compile(r"^([a-z][^\W\d_]*)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
 # typographic ligatures and compatibility letters a text layer may hand over as one glyph
+# (not the micro sign: a text face's U+00B5 is the publisher's micro sign, and a Greek font's
+# mu is made U+03BC where the text layer knows the font, parsers.textlayer._GREEK_FONT)
 _COMPAT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                         "\ufb05": "st", "\ufb06": "st", "\u00b5": "\u03bc", "\u2011": "-"})
+                         "\ufb05": "st", "\ufb06": "st", "\u2011": "-"})
 
 
 # a glyph the text layer could only name: "/T_h" (Adobe glyph naming: components joined by
@@ -34,8 +65,7 @@ _CMSY_CHARS = "−·×∗÷⋄±∓"
 
 
 def plain_letters(text: str) -> str:
-    """Ligatures spelled out (ﬁ → fi, /T_h → Th), the micro sign as the Greek mu it stands
-    for, the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
+    """Ligatures spelled out (ﬁ → fi, /T_h → Th), the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
     symbol: the characters a publisher's XML carries for the glyphs."""
     text = _NAMED_LIGATURE.sub(lambda m: m.group(1).replace("_", ""), text.translate(_COMPAT))
     text = _SPACED_APOSTROPHE.sub(r"\1\2", text)

@@ -58,6 +58,68 @@ def test_the_suite_is_the_generators_and_small(tmp_path: Path) -> None:
     assert_regenerated("make_en_fidelity_cases.py", CASES_DIR, ["ligatures", "line_end_dashes"], tmp_path)
 
 
+# ------------------------------------------------------------------ the rules, one by one
+@pytest.mark.parametrize("lines,want", [
+    (["the COVID-", "19 lockdown"], "the COVID-19 lockdown"),            # a hyphen before a digit is the compound's
+    (["the non-", "Hodgkin type"], "the non-Hodgkin type"),
+    (["measured pre-", "and post-sowing"], "measured pre- and post-sowing"),  # a suspended hyphen
+    (["two-", "to threefold"], "two- to threefold"),
+    (["grain yield\u2014", "the main outcome"], "grain yield\u2014the main outcome"),  # closed dashes join
+    (["soil\u2013", "plant water"], "soil\u2013plant water"),
+    (["grain yield", "\u2014the main outcome"], "grain yield\u2014the main outcome"),
+    (["the driest season \u2013", "and weakest"], "the driest season \u2013 and weakest"),  # a spaced one does not
+    (["at 10\u2013", "40 cm"], "at 10\u201340 cm"),
+    (["water-", "use efficiency"], "water-use efficiency"),
+    (["in the dry season", "and the wet"], "in the dry season and the wet"),
+])
+def test_english_line_ends_join_as_printed(lines: list[str], want: str) -> None:
+    from parsers.joining import join_lines
+
+    assert join_lines(lines) == want
+
+
+def test_a_greek_fonts_mu_is_the_greek_letter_and_a_text_fonts_micro_sign_stays() -> None:
+    from parsers.textlayer import _GREEK_FONT
+
+    for font in ("Symbol", "SymbolMT", "EuclidSymbol-Italic", "MTGU", "EURM10", "CMMI10", "MathematicalPi-One",
+                 "CambriaMath"):
+        assert _GREEK_FONT.search(font), font
+    for font in ("Times-Roman", "STIXGeneral-Regular", "ACaslonPro-Regular", "Cambria", "MinionPro-It",
+                 "Times New Roman,Bold", "AdvOT7bd2d6f1"):
+        assert not _GREEK_FONT.search(font), font
+
+
+@pytest.mark.parametrize("tail", ["This article is protected by copyright. All rights reserved.",
+                                  "Published by Elsevier B.V. on behalf of the Society.",
+                                  "\u00a9 2024 The Authors.", "Copyright \u00a9 2024 Wiley Periodicals LLC."])
+def test_a_licence_line_run_on_after_the_abstract_is_no_part_of_it(tail: str) -> None:
+    from parsers.article_en import without_permissions
+
+    text = "Soil moisture controls the early growth of winter wheat. " * 8 + "It ends here."
+    assert without_permissions(f"{text} {tail}") == text
+
+
+def test_a_sentence_that_names_a_publisher_stays() -> None:
+    from parsers.article_en import without_permissions
+
+    text = "Soil moisture controls the early growth of winter wheat. " * 8 + "Published by the ministry in 2020."
+    assert without_permissions(text) == text
+
+
+def test_the_metadata_titles_u2010_spells_the_abstracts_hyphens_too() -> None:
+    from schemas.model import Article
+    from parsers.pdfmeta import _house_hyphens
+
+    art = Article(id="a01")
+    art.abstract.en, art.keywords.en = "A peri-urban, people-centred view (see https://x.org/a-b).", ["peri-urban"]
+    _house_hyphens(art, "People\u2010centred conservation")
+    assert art.abstract.en == "A peri\u2010urban, people\u2010centred view (see https://x.org/a-b)."
+    assert art.keywords.en == ["peri\u2010urban"]
+    art.abstract.en = "peri-urban"
+    _house_hyphens(art, "People\u2010centred and long-term conservation")  # (the title mixes both: no evidence)
+    assert art.abstract.en == "peri-urban"
+
+
 def main() -> None:
     for case in CASES:
         for field in FIELDS:
