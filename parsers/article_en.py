@@ -906,6 +906,13 @@ def _column_of(lines: list["Line"], last: "Line") -> tuple[float, float]:
     return last.x0, x1
 
 
+# a first-page footnote (an author note under the text's foot): a note mark, a raised digit
+# before the note's first word, or a note's label (correspondence, present address, equal
+# contribution, the copyright line)
+_FOOTNOTE_START = re.compile(r"\s*(?:[*†‡§¶✉]|\d{1,2}\s?[A-Z]|(?:Corresponding|Correspondence|E-?mail|Present\s+address|"
+                             r"These\s+authors|Equal(?:ly)?\s+contribut|©))")
+
+
 def weak_end(lines: list["Line"], k: int) -> str:
     """Why the end of a field whose last line is `lines[k]` rests on weak evidence, or "":
     nothing follows it in its column on the page (it may go on in the next column or on the
@@ -917,11 +924,15 @@ def weak_end(lines: list["Line"], k: int) -> str:
     if not below:
         return "nothing follows it in its column on the page: it may go on in the next column or on the next page"
     nxt = min(below, key=lambda ln: ln.y)
-    if _ends_a_field(nxt.text.strip()):
-        return ""
     above = [ln for ln in lines if last.y - 3 * last.size < ln.y < last.y - 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1
              and abs(ln.size - last.size) <= 0.3]
     lead = min(last.y - max(ln.y for ln in above), last.size * 1.3) if above else last.size * 1.25
+    if _FOOTNOTE_START.match(nxt.text) and nxt.y - last.y > 2 * lead and all(ln.size < last.size - 0.3 for ln in below):
+        # (only the page's footnotes under it, in smaller type, set apart: the column ran to
+        # the foot, and the field may go on at the next page's top)
+        return "nothing follows it in its column on the page but the page's footnotes: it may go on on the next page"
+    if _ends_a_field(nxt.text.strip()):
+        return ""
     if nxt.y - last.y > 1.4 * lead:
         return ""  # a blank line: the paragraph's printed end
     if abs(nxt.size - last.size) > 0.3:

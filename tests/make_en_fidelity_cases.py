@@ -163,6 +163,9 @@ def cases() -> list[Case]:
              meta_title=TITLE.replace("semi-arid", "semi\u2010arid"), title=TITLE.replace("semi-arid", "semi\u2010arid"),
              abstract_truth=ABSTRACT.replace("semi-arid", "semi\u2010arid"),
              keywords=[k.replace("semi-arid", "semi\u2010arid") for k in KEYWORDS]),
+        base("abstract_page_break_footnote", "the abstract runs to the first page's foot over a footnote (the "
+             "corresponding author) and goes on under page 2's running head", abstract_flow="page2", col_foot=120,
+             corresp_note="Corresponding author: Chen Liu, chen.liu@unl.edu", expect={"abstract": "flagged"}),
     ]
 
 
