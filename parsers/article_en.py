@@ -507,6 +507,24 @@ _SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes
 _SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
 
 
+# publishers whose JATS holds a structured abstract's sub-heads as <sec><title> without the
+# colon their PDFs print after a run-in sub-head ("Background: The …" is registered as
+# <title>Background</title><p>The …</p>): BioMed Central and Springer (Springer Nature's XML).
+# (Journals whose JATS was converted from a manuscript keep the colon in the title: elsewhere
+# the printed colon stays, and the structured-abstract flag stands.)
+_SEC_TITLE_NO_COLON = ("10.1186/", "10.1007/")
+_RUN_IN_SUBHEAD = re.compile(rf"(?:^|(?<=[.!?]\s))((?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}}))"
+                             r"\s*:\s+(?=[A-Z0-9])")
+
+
+def sub_heads_as_registered(abstract: str, doi: str) -> str:
+    """A structured abstract's run-in sub-heads as the publisher registers them: without
+    their colon where its JATS holds them as section titles (`_SEC_TITLE_NO_COLON`)."""
+    if not abstract or not doi.lower().startswith(_SEC_TITLE_NO_COLON) or not _RUN_IN_SUBHEAD.match(abstract):
+        return abstract
+    return _RUN_IN_SUBHEAD.sub(r"\1 ", abstract)
+
+
 def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
     """The next section of a structured abstract: below the paragraph read so far, in its
     column and type, a gap of up to a blank line, a line that opens with a sub-head."""
@@ -683,6 +701,7 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _field_ends(art, lines, after_aff, kw_last, pages or [first])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
+    art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):

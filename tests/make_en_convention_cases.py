@@ -206,6 +206,7 @@ class Case:
     abstract_truth: str = ""                   # the abstract's text as the publisher's XML holds it (with abstract_lines)
     word_gap: float = 0.0                      # (em) words set apart by position alone, this far, no space glyphs
     meta_title: str = ""                       # the title in the document information dictionary
+    doi_line: str = ""                         # the DOI line at the top (another publisher's prefix)
 
     def truth(self) -> dict:
         """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
@@ -475,7 +476,8 @@ def draw_case(case: Case) -> bytes:
     p = Page(c, case.font)
     # masthead and DOI (small, at the top)
     p.text(MASTHEAD, ML, TOP, 8, "i")
-    p.text(DOI_LINE, PW - MR - stringWidth(DOI_LINE, p.f["r"], 8), TOP, 8)
+    doi_line = case.doi_line or DOI_LINE
+    p.text(doi_line, PW - MR - stringWidth(doi_line, p.f["r"], 8), TOP, 8)
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     L, W = ML + case.main_indent, TW - case.main_indent   # the front matter's column
     y = TOP - 40

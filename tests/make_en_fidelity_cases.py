@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tests.make_convention_cases import generate  # noqa: E402
-from tests.make_en_convention_cases import ABSTRACT, KEYWORDS, TITLE, Case, base, draw_case  # noqa: E402
+from tests.make_en_convention_cases import ABSTRACT, KEYWORDS, STRUCTURED, TITLE, Case, base, draw_case  # noqa: E402
 
 OUT = HERE / "en_fidelity"
 
@@ -166,6 +166,9 @@ def cases() -> list[Case]:
         base("abstract_page_break_footnote", "the abstract runs to the first page's foot over a footnote (the "
              "corresponding author) and goes on under page 2's running head", abstract_flow="page2", col_foot=120,
              corresp_note="Corresponding author: Chen Liu, chen.liu@unl.edu", expect={"abstract": "flagged"}),
+        base("structured_bmc_colon", "BioMed Central: run-in bold sub-heads with a colon ('Background:'), which its "
+             "JATS holds as <sec><title> without the colon", abstract_label="alone", structured=STRUCTURED,
+             doi_line="https://doi.org/10.1186/s12345-024-0211-5"),
     ]
 
 

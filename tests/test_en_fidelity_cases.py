@@ -120,6 +120,16 @@ def test_the_metadata_titles_u2010_spells_the_abstracts_hyphens_too() -> None:
     assert art.abstract.en == "peri-urban"
 
 
+def test_run_in_sub_heads_lose_their_colon_only_where_the_publishers_jats_drops_it() -> None:
+    from parsers.article_en import sub_heads_as_registered
+
+    text = "Background: Soil is dry. Materials and methods: We dug. Results: Wet plots won. Conclusions: Keep water."
+    assert sub_heads_as_registered(text, "10.1186/s1-024-5") == (
+        "Background Soil is dry. Materials and methods We dug. Results Wet plots won. Conclusions Keep water.")
+    assert sub_heads_as_registered(text, "10.4103/ijrm.1") == text  # (elsewhere the printed colon stays)
+    assert sub_heads_as_registered("We found: Results vary.", "10.1186/x") == "We found: Results vary."
+
+
 def main() -> None:
     for case in CASES:
         for field in FIELDS:
