@@ -819,6 +819,24 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, run_in, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+    _run_on_before_keywords(art, lines, kw_at)
+
+
+# a keywords label run on after a sentence's end inside a line ("… irrigation. Keywords: …")
+_KEYWORDS_RUN_ON = re.compile(r"(?<=[.!?])\s+(?=(?i:key[\s-]?words?|key\s+terms|index\s+terms)\s*[:：.—–-])")
+
+
+def _run_on_before_keywords(art: Article, lines: list["Line"], kw_at: int | None) -> None:
+    """The abstract's last words printed on the keywords' line before their label: a compact
+    layout runs the keywords on in the abstract's paragraph ("… irrigation. Keywords: soil
+    moisture; …"), and the label pass starts the keywords at that line, so the abstract was
+    read to the line above it."""
+    if kw_at is None or not art.abstract.en or _KEYWORDS_LABEL.match(lines[kw_at].text):
+        return
+    m = _KEYWORDS_RUN_ON.search(lines[kw_at].text)
+    head = lines[kw_at].text[:m.start()].strip() if m else ""
+    if head and _last_line_of(lines, art.abstract.en, 0) == kw_at - 1 and not art.abstract.en.endswith(head):
+        art.abstract.en = join_lines([art.abstract.en, head])
 
 
 def _beside(line: "Line", other: "Line") -> bool:
@@ -927,9 +945,12 @@ def _column_of(lines: list["Line"], last: "Line") -> tuple[float, float]:
 
 # a first-page footnote (an author note under the text's foot): a note mark, a raised digit
 # before the note's first word, or a note's label (correspondence, present address, equal
-# contribution, the copyright line)
-_FOOTNOTE_START = re.compile(r"\s*(?:[*†‡§¶✉]|\d{1,2}\s?[A-Z]|(?:Corresponding|Correspondence|E-?mail|Present\s+address|"
-                             r"These\s+authors|Equal(?:ly)?\s+contribut|©))")
+# contribution, the copyright line, the history and editor, Springer's "Electronic
+# supplementary material" note)
+_FOOTNOTE_START = re.compile(r"\s*(?:[*†‡§¶✉]|\d{1,2}\s?[A-Z]|(?i:Corresponding|Correspondence|E-?mail|Present\s+address|"
+                             r"These\s+authors|Equal(?:ly)?\s+contribut|©|Received\b|Accepted\b|Published\b|"
+                             r"Edited\s+by|Communicated\s+by|Handling\s+editor|Electronic\s+supplementary\s+material|"
+                             r"Supplementary\s+(?:information|material)|The\s+online\s+version))")
 
 
 def weak_end(lines: list["Line"], k: int) -> str:

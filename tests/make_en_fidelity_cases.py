@@ -169,7 +169,28 @@ def cases() -> list[Case]:
         base("structured_bmc_colon", "BioMed Central: run-in bold sub-heads with a colon ('Background:'), which its "
              "JATS holds as <sec><title> without the colon", abstract_label="alone", structured=STRUCTURED,
              doi_line="https://doi.org/10.1186/s12345-024-0211-5"),
+        base("italic_runs_by_position", "italic species names and roman text set apart by position alone (no space "
+             "glyphs), tightly (0.2 em)", word_gap=0.2,
+             abstract_pieces=pieces("Soil moisture controls the early growth of winter wheat (", ("Triticum aestivum", "i",
+                                    False), ") where rainfall is scarce. The fungus ", ("Fusarium culmorum", "i", False),
+                                    " and the weed ", ("Avena fatua", "i", False), " were scarce in dry plots over four "
+                                    "seasons. " + TAIL)),
+        base("page_break_esm_footnote", "the abstract runs to the first page's foot over Springer's 'Electronic "
+             "supplementary material' footnote and goes on on page 2", abstract_flow="page2", col_foot=130,
+             foot_after=["Electronic supplementary material The online version of this article contains supplementary "
+                         "material, which is available to authorized users."], expect={"abstract": "flagged"}),
+        base("keywords_run_on", "the keywords run on in the abstract's paragraph after its last sentence "
+             "('… irrigation. Keywords: soil moisture; …'), no line of their own",
+             abstract_tail="Keywords: " + "; ".join(KEYWORDS), no_keywords=True),
     ]
+
+
+def _truth(case: Case) -> dict:
+    """The case's truth; keywords run on in the abstract's paragraph are its keywords."""
+    truth = case.truth()
+    if case.abstract_tail.startswith("Keywords:"):
+        truth["keywords"] = case.abstract_tail.split(":", 1)[1].strip().split("; ")
+    return truth
 
 
 def _draw(case: Case) -> tuple[bytes, None]:
@@ -183,7 +204,7 @@ def _draw(case: Case) -> tuple[bytes, None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return generate(argv, __doc__, OUT, cases(), _draw, lambda case, _: case.truth(),
+    return generate(argv, __doc__, OUT, cases(), _draw, lambda case, _: _truth(case),
                     lambda truth, _: truth["convention"][:60])
 
 
