@@ -1052,7 +1052,8 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     art.title.en = mend(art.title.en)
     art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
-    if (why := _prefix_break_doubt(art.abstract.en, [ln.text for ln in first.body])):
+    art.abstract.en, why = _prefix_breaks(art.abstract.en, [ln.text for ln in first.body])
+    if why:
         from parsers.confidence import note_doubt
 
         note_doubt(art, "abstract.en", 0.6, why)
@@ -1065,22 +1066,33 @@ _OPEN_PREFIXES = frozenset("anti bio co counter eco extra geo hyper hypo inter i
                            "under".split())
 
 
-def _prefix_break_doubt(text: str, lines: list[str]) -> str:
-    """Why a line-end hyphen after such a prefix, before a word, that was taken for a break
-    (here or by the text layer, which makes it a soft hyphen when the article prints the word
-    whole) may be the compound's own, or "": no dictionary has the closed form, only the
-    article prints it, and authors spell one compound both ways (a line end shows neither)."""
+def _prefix_breaks(text: str, lines: list[str]) -> tuple[str, str]:
+    """`text` with the hyphen put back in a prefix compound that a line end broke at its
+    hyphen and that was taken for a break (here or by the text layer, which makes it a soft
+    hyphen when the article prints the word whole), when the same paragraph hyphenates that
+    prefix before other words mid-line ("anti-oxidant … anti-" / "apoptotic": a writer spells
+    a prefix one way within a paragraph; a hyphen that only keeps two like vowels apart,
+    "anti-inflammatory", says nothing) and no dictionary has the closed form; and why a
+    compound still taken closed may be hyphenated, or "" (only the article prints it closed,
+    and authors spell one compound both ways: a line end shows neither)."""
     from parsers.joining import english_words
 
     known = english_words()
     soft = [ln.replace("\u00ad", "-") if ln.endswith("\u00ad") else ln for ln in lines]
+    why = ""
     for left, right in sorted(line_end_breaks(soft)):
         joined = (left + right).lower()
-        if left.lower() in _OPEN_PREFIXES and right.lower() in known and len(right) >= 3 and joined not in known \
-                and re.search(rf"(?<![^\W\d_]){re.escape(left + right)}(?![^\W\d_])", text, re.I):
-            return (f"“{left}-” ended a line before “{right}” and was taken for a break (“{left}{right}” is printed "
-                    f"elsewhere in the article): the compound may be hyphenated here")
-    return ""
+        closed = re.compile(rf"(?<![^\W\d_]){re.escape(left + right)}(?![^\W\d_])", re.I)
+        if left.lower() not in _OPEN_PREFIXES or len(right) < 3 or joined in known or not closed.search(text):
+            continue
+        local = [w for w in re.findall(rf"(?<![^\W\d_]){re.escape(left)}-([^\W\d_]+)", text, re.I)
+                 if w[0].lower() != left[-1].lower() and w.lower() != right.lower()]
+        if local:
+            text = closed.sub(lambda m: m.group(0)[:len(left)] + "-" + m.group(0)[len(left):], text)
+        elif right.lower() in known and not why:
+            why = (f"“{left}-” ended a line before “{right}” and was taken for a break (“{left}{right}” is printed "
+                   f"elsewhere in the article): the compound may be hyphenated here")
+    return text, why
 
 
 # combining forms that are no words themselves but that writers join with a hyphen to a word

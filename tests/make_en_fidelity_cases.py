@@ -132,6 +132,16 @@ def cases() -> list[Case]:
                             "bio-reduction by soil microbes was measured in forty plots over four seasons. " + TAIL,
              body_text="Microbial bioreduction of nitrate and bioreduction of sulphate depend on soil water. ",
              expect={"abstract": "flagged"}),
+        base("prefix_break_local_usage", "a prefix compound broken at its hyphen ('anti-' / 'apoptotic') in a paragraph "
+             "that hyphenates the prefix mid-line ('anti-oxidant'), though the body prints it closed",
+             abstract_lines=printed([
+                 "Soil moisture controls the early growth of winter wheat where rainfall is scarce. The grain's anti-oxidant",
+                 "and anti-",
+                 "apoptotic compounds were measured in forty plots over four seasons. " + TAIL]),
+             abstract_truth="Soil moisture controls the early growth of winter wheat where rainfall is scarce. The "
+                            "grain's anti-oxidant and anti-apoptotic compounds were measured in forty plots over four "
+                            "seasons. " + TAIL,
+             body_text="Antiapoptotic compounds and antiapoptotic proteins of the grain depend on soil water. "),
         base("ligatures", "fi and fl ligatures drawn as one glyph each (the font's /fi and /fl)",
              abstract_pieces=pieces("Soil moisture controls the early growth of winter wheat where rainfall is scarce. "
                                     "We measured water ", ("\ufb02", LIG, False), "uxes in forty ", ("\ufb01", LIG, False),
