@@ -17,7 +17,8 @@ from parsers.byline_en import (affiliations, author_blocks, byline, footnote_aff
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
+from parsers.joining import (U2010_DOI_PREFIXES, dehyphenate, house_hyphens, join_lines, line_end_breaks, mended_ligatures,
+                             plain_letters, vocabulary)
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
 from parsers.labels import is_section_heading, type_of_category
@@ -702,6 +703,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
+    if art.doi.lower().startswith(U2010_DOI_PREFIXES):  # (the publisher's own hyphen character)
+        art.title.en, art.abstract.en = house_hyphens(art.title.en), house_hyphens(art.abstract.en)
+        art.keywords.en = [house_hyphens(k) for k in art.keywords.en]
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):

@@ -221,24 +221,17 @@ def same_keywords(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]
     return len(a) == len(b) and sorted(looks_alike(x).casefold() for x in a) == sorted(looks_alike(x).casefold() for x in b)
 
 
-# a hyphen between two word characters, in a word that is no link, address or identifier
-_WORD_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
-_LINKISH = re.compile(r"/|@|www\.|^doi:|^10\.\d", re.I)
-
-
 def _house_hyphens(art: "Article", title: str) -> None:
     """The publisher's hyphen character in the abstract and keywords too: a metadata title
     that spells every word hyphen U+2010 where the page draws a hyphen glyph shows that the
     publisher's text does (Wiley's XML sets word hyphens as U+2010 HYPHEN), and the page's
     glyphs cannot tell the two apart."""
-    if not re.search(r"[^\W_]\u2010[^\W_]", title) or _WORD_HYPHEN.search(title):
+    from parsers.joining import house_hyphens
+
+    if not re.search(r"[^\W_]\u2010[^\W_]", title) or re.search(r"[^\W_]-[^\W_]", title):
         return
-
-    def house(text: str) -> str:
-        return " ".join(w if _LINKISH.search(w) else _WORD_HYPHEN.sub("\u2010", w) for w in text.split(" "))
-
-    art.abstract.en = house(art.abstract.en)
-    art.keywords.en = [house(k) for k in art.keywords.en]
+    art.abstract.en = house_hyphens(art.abstract.en)
+    art.keywords.en = [house_hyphens(k) for k in art.keywords.en]
 
 
 @dataclass

@@ -173,6 +173,10 @@ def cases() -> list[Case]:
              meta_title=TITLE.replace("semi-arid", "semi\u2010arid"), title=TITLE.replace("semi-arid", "semi\u2010arid"),
              abstract_truth=ABSTRACT.replace("semi-arid", "semi\u2010arid"),
              keywords=[k.replace("semi-arid", "semi\u2010arid") for k in KEYWORDS]),
+        base("hyphen_u2010_wiley_doi", "a Wiley DOI (10.1002/): its XML spells word hyphens U+2010, with no metadata "
+             "title to show it", doi_line="https://doi.org/10.1002/jdfs.70211",
+             title=TITLE.replace("semi-arid", "semi\u2010arid"), abstract_truth=ABSTRACT.replace("semi-arid", "semi\u2010arid"),
+             keywords=[k.replace("semi-arid", "semi\u2010arid") for k in KEYWORDS]),
         base("abstract_page_break_footnote", "the abstract runs to the first page's foot over a footnote (the "
              "corresponding author) and goes on under page 2's running head", abstract_flow="page2", col_foot=120,
              corresp_note="Corresponding author: Chen Liu, chen.liu@unl.edu", expect={"abstract": "flagged"}),

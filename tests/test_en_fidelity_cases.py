@@ -130,6 +130,13 @@ def test_run_in_sub_heads_lose_their_colon_only_where_the_publishers_jats_drops_
     assert sub_heads_as_registered("We found: Results vary.", "10.1186/x") == "We found: Results vary."
 
 
+def test_house_hyphens_leave_links_and_identifiers_alone() -> None:
+    from parsers.joining import house_hyphens
+
+    assert house_hyphens("mid-1990s camera-trap data (doi:10.1002/ece3-71422, https://a-b.org)") == (
+        "mid\u20101990s camera\u2010trap data (doi:10.1002/ece3-71422, https://a-b.org)")
+
+
 def main() -> None:
     for case in CASES:
         for field in FIELDS:
