@@ -510,10 +510,11 @@ _SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_
 
 # publishers whose JATS holds a structured abstract's sub-heads as <sec><title> without the
 # colon their PDFs print after a run-in sub-head ("Background: The …" is registered as
-# <title>Background</title><p>The …</p>): BioMed Central and Springer (Springer Nature's XML).
-# (Journals whose JATS was converted from a manuscript keep the colon in the title: elsewhere
-# the printed colon stays, and the structured-abstract flag stands.)
-_SEC_TITLE_NO_COLON = ("10.1186/", "10.1007/")
+# <title>Background</title><p>The …</p>): BioMed Central and Springer (Springer Nature's XML),
+# Taylor & Francis. (Journals whose JATS was converted from a manuscript keep the colon in
+# the title, MDPI keeps bold run-in labels in one paragraph: elsewhere the printed colon
+# stays, and the structured-abstract flag stands.)
+_SEC_TITLE_NO_COLON = ("10.1186/", "10.1007/", "10.1080/")
 _RUN_IN_SUBHEAD = re.compile(rf"(?:^|(?<=[.!?]\s))((?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}}))"
                              r"\s*:\s+(?=[A-Z0-9])")
 
@@ -1057,10 +1058,17 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
     art.abstract.en, why = _prefix_breaks(art.abstract.en, [ln.text for ln in first.body])
-    if why:
-        from parsers.confidence import note_doubt
+    from parsers.confidence import note_doubt
 
+    if why:
         note_doubt(art, "abstract.en", 0.6, why)
+    if _SPLIT_LINK.search(art.abstract.en):
+        note_doubt(art, "abstract.en", 0.5, "a link in it holds spaces (“https ://…”): the text layer split it where "
+                                            "the link's letters were set apart, and where it ends is unknown")
+
+
+# a link the text layer broke with spaces (a URL typeset letter by letter or letter-spaced)
+_SPLIT_LINK = re.compile(r"\b(?:https?|ftp)\s+:\s*//|\b(?:https?|ftp):\s+//|\bwww\s+\.\s*\w", re.I)
 
 
 # prefixes English writes both closed and hyphenated ("antiapoptotic" / "anti-apoptotic",
@@ -1137,10 +1145,15 @@ _TIGHT_PUNCT = re.compile(r"(?<![/\w.])(?!(?:https?|ftp|doi|urn|mailto|www)[:;])
 _LOPSIDED_SIGN = re.compile(r"(?<![\w.])([pPnNrRtF]|\d+(?:\.\d+)?|\))(?:( )([<>=≤≥±×])(?=[\d.−-])|([<>=≤≥±×])( )(?=[\d.−-]))")
 
 
+# a multiplication sign between two words spaced on one side only ("host ×pathogen"): a cross
+# or an interaction ("genotype × environment") is a binary sign, spaced on both sides
+_LOPSIDED_CROSS = re.compile(r"(?<=[^\W\d_])(?: ×(?=[^\W\d_])|× (?=[^\W\d_]))")
+
+
 def spaced_punctuation(text: str) -> str:
     """English prose with the space after a colon or semicolon that the text layer lost,
     and a binary sign spaced on both sides where it is spaced on one."""
-    text = _TIGHT_PUNCT.sub(r"\1\2 ", text)
+    text = _LOPSIDED_CROSS.sub(" × ", _TIGHT_PUNCT.sub(r"\1\2 ", text))
     return _LOPSIDED_SIGN.sub(lambda m: f"{m.group(1)} {m.group(3) or m.group(4)} ", text)
 
 

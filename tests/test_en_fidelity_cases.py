@@ -126,6 +126,7 @@ def test_run_in_sub_heads_lose_their_colon_only_where_the_publishers_jats_drops_
     text = "Background: Soil is dry. Materials and methods: We dug. Results: Wet plots won. Conclusions: Keep water."
     assert sub_heads_as_registered(text, "10.1186/s1-024-5") == (
         "Background Soil is dry. Materials and methods We dug. Results Wet plots won. Conclusions Keep water.")
+    assert sub_heads_as_registered(text, "10.1080/0886022X.2020.1") == sub_heads_as_registered(text, "10.1186/x")
     assert sub_heads_as_registered(text, "10.4103/ijrm.1") == text  # (elsewhere the printed colon stays)
     assert sub_heads_as_registered("We found: Results vary.", "10.1186/x") == "We found: Results vary."
 
@@ -135,6 +136,13 @@ def test_house_hyphens_leave_links_and_identifiers_alone() -> None:
 
     assert house_hyphens("mid-1990s camera-trap data (doi:10.1002/ece3-71422, https://a-b.org)") == (
         "mid\u20101990s camera\u2010trap data (doi:10.1002/ece3-71422, https://a-b.org)")
+
+
+def test_a_cross_between_words_is_spaced_on_both_sides() -> None:
+    from parsers.article_en import spaced_punctuation
+
+    assert spaced_punctuation("host ×pathogen and genotype× environment") == "host × pathogen and genotype × environment"
+    assert spaced_punctuation("a 151× coverage and 2×10 cells") == "a 151× coverage and 2×10 cells"
 
 
 def main() -> None:
