@@ -20,8 +20,9 @@ def join_lines(lines: list[str]) -> str:
 #   the line broke at that space, before the connective;
 # - a hyphen between a letter and a digit ("COVID-" / "19", "pre-" / "2010") is the compound's
 #   own: a line break at a hyphen never takes a space away;
-# - a closed em or en dash ("yield—" / "the", "soil–" / "plant", or "yield" / "—the") joins
-#   the words it touches; a spaced one ("season –" / "and") keeps its spaces
+# - a closed em or en dash ending a line ("yield—" / "the", "soil–" / "plant") joins the words
+#   it touches; a spaced one ("season –" / "and") keeps its spaces. (A line that opens with a
+#   dash is left alone: it may open a subtitle, "—Taking Zhejiang Province as an Example".)
 _SUSPENDED = re.compile(r"(?<![^\W\d_])[A-Za-z]+-$")
 _CONNECTIVE = re.compile(r"(?:and|or|nor|to)\s")
 _CLOSED_DASH_END = re.compile(r"[A-Za-z)\]][\u2013\u2014]$")
@@ -36,9 +37,6 @@ def join_english(prev: str, nxt: str) -> str:
         if p[-1] == "-" and len(p) > 1 and p[-2].isascii() and p[-2].isalpha() and n[0].isdigit():
             return p + n
         if _CLOSED_DASH_END.search(p) and n[0].isascii() and n[0].isalnum():
-            return p + n
-        if n[0] in "\u2013\u2014" and len(n) > 1 and n[1].isascii() and n[1].isalpha() and p[-1].isascii() \
-                and p[-1].isalpha():
             return p + n
     return join_pair(prev, nxt)
 
