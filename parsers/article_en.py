@@ -825,6 +825,19 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
     _run_on_before_keywords(art, lines, kw_at)
+    art.abstract.en = _without_history(art.abstract.en)
+
+
+# the history run on after the abstract's last sentence, in brackets ("… irrigation. (Received
+# 21 May, 2009; Accepted 5 June, 2009)", J-STAGE journals): JATS <history>, not the abstract;
+# or the bracket left where the label pass cut the field at "Received"
+_HISTORY_RUN_ON = re.compile(r"(?<=[.!?])\s*[(\[]\s*(?:(?:Received|Submitted|Accepted)\b.*)?$", re.S)
+
+
+def _without_history(abstract: str) -> str:
+    """The abstract without a bracketed history run on at its end (in its last third)."""
+    m = _HISTORY_RUN_ON.search(abstract)
+    return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
 
 
 # a keywords label run on after a sentence's end inside a line ("… irrigation. Keywords: …")
@@ -927,7 +940,7 @@ def front_note_line(text: str) -> bool:
     t = text.strip()
     if not t or not (t[0].isupper() or t[0] in "©*("):
         return False
-    return bool(_NOTE_AFTER_LIST.match(t) or _CITE_NOTE.match(t)
+    return bool(_NOTE_AFTER_LIST.match(t) or t[0] in "([" and _NOTE_AFTER_LIST.match(t[1:]) or _CITE_NOTE.match(t)
                 or _OTHER_SUMMARY.match(t) and re.match(_OTHER_SUMMARY.pattern + r"\s*(?:[:：.—–]|$)", t, re.I))
 
 

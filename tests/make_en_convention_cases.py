@@ -207,6 +207,7 @@ class Case:
     word_gap: float = 0.0                      # (em) words set apart by position alone, this far, no space glyphs
     meta_title: str = ""                       # the title in the document information dictionary
     doi_line: str = ""                         # the DOI line at the top (another publisher's prefix)
+    badge: list[str] = field(default_factory=list)  # small lines at the right margin level with the title (Crossmark)
 
     def truth(self) -> dict:
         """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
@@ -493,7 +494,13 @@ def draw_case(case: Case) -> bytes:
         y -= 20
     if case.authors_first:  # the byline above the title
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
+    if case.badge:  # a badge's words at the right margin, level with the title (the title's measure narrower)
+        for n, line in enumerate(case.badge):
+            p.text(line, PW - MR - stringWidth(line, p.f["r"], 6.5), y - n * 7.5, 6.5)
+        W = W - 60
     y = p.flow(case.title_pieces or [(case.title, case.title_style, False)], L, y, W, 17, 21, center=case.center)
+    if case.badge:
+        W = W + 60
     if case.subtitle:
         y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
     y -= 6

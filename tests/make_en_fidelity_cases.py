@@ -196,6 +196,13 @@ def cases() -> list[Case]:
         base("keywords_run_on", "the keywords run on in the abstract's paragraph after its last sentence "
              "('… irrigation. Keywords: soil moisture; …'), no line of their own",
              abstract_tail="Keywords: " + "; ".join(KEYWORDS), no_keywords=True),
+        base("history_in_brackets", "the history in brackets right under the abstract in its type, no label face "
+             "(J-STAGE journals: '(Received 21 May, 2009; Accepted 5 June, 2009)')", no_keywords=True,
+             tight_after_abstract=True, after_plain=["(Received 21 May, 2024; Accepted 5 June, 2024)"]),
+        base("history_run_on", "the history run on in brackets after the abstract's last sentence",
+             abstract_tail="(Received 21 May, 2024; Accepted 5 June, 2024)"),
+        base("crossmark_beside_title", "a Crossmark badge's words ('Check for updates') at the right margin level "
+             "with the title", badge=["Check for", "updates"]),
     ]
 
 
