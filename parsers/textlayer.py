@@ -970,9 +970,9 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
         if (a is not a0 or b is not b0) and (is_tight(a) or is_tight(b)):
             a, b = a0, b0
         cell = 0.5 if a0 in _FW_PUNCT or b0 in _FW_PUNCT else 0.0
-        if b == "%" and a.isdigit() and gap > 0.1 * size and not any(_ideo(ch) for ch in acc):
-            # a number and its percent sign set apart by a (thin) space, as ISO 80000-1 and
-            # Springer's house style print them ("96.47 %"): the publisher's text has the space;
+        if b in "%\u2030" and a.isdigit() and gap > 0.1 * size and not any(_ideo(ch) for ch in acc):
+            # a number and its percent (or per mille) sign set apart by a (thin) space, as ISO
+            # 80000-1 and Springer's house style print them ("96.47 %"): the publisher's text has it;
             # kerning never opens a tenth of an em before a percent sign
             sep = " "
         elif a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
