@@ -17,7 +17,8 @@ from parsers.byline_en import (affiliations, author_blocks, byline, footnote_aff
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import dehyphenate, join_lines, line_end_breaks, mended_ligatures, plain_letters, vocabulary
+from parsers.joining import (U2010_DOI_PREFIXES, dehyphenate, house_hyphens, join_lines, line_end_breaks, mended_ligatures,
+                             plain_letters, vocabulary)
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
 from parsers.labels import is_section_heading, type_of_category
@@ -507,6 +508,25 @@ _SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes
 _SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
 
 
+# publishers whose JATS holds a structured abstract's sub-heads as <sec><title> without the
+# colon their PDFs print after a run-in sub-head ("Background: The …" is registered as
+# <title>Background</title><p>The …</p>): BioMed Central and Springer (Springer Nature's XML),
+# Taylor & Francis. (Journals whose JATS was converted from a manuscript keep the colon in
+# the title, MDPI keeps bold run-in labels in one paragraph: elsewhere the printed colon
+# stays, and the structured-abstract flag stands.)
+_SEC_TITLE_NO_COLON = ("10.1186/", "10.1007/", "10.1080/")
+_RUN_IN_SUBHEAD = re.compile(rf"(?:^|(?<=[.!?]\s))((?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}}))"
+                             r"\s*:\s+(?=[A-Z0-9])")
+
+
+def sub_heads_as_registered(abstract: str, doi: str) -> str:
+    """A structured abstract's run-in sub-heads as the publisher registers them: without
+    their colon where its JATS holds them as section titles (`_SEC_TITLE_NO_COLON`)."""
+    if not abstract or not doi.lower().startswith(_SEC_TITLE_NO_COLON) or not _RUN_IN_SUBHEAD.match(abstract):
+        return abstract
+    return _RUN_IN_SUBHEAD.sub(r"\1 ", abstract)
+
+
 def _next_section(lines: list["Line"], block: list[int], end: int) -> list[int]:
     """The next section of a structured abstract: below the paragraph read so far, in its
     column and type, a gap of up to a blank line, a line that opens with a sub-head."""
@@ -683,6 +703,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _field_ends(art, lines, after_aff, kw_last, pages or [first])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
+    art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
+    if art.doi.lower().startswith(U2010_DOI_PREFIXES):  # (the publisher's own hyphen character)
+        art.title.en, art.abstract.en = house_hyphens(art.title.en), house_hyphens(art.abstract.en)
+        art.keywords.en = [house_hyphens(k) for k in art.keywords.en]
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):
@@ -800,6 +824,37 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, run_in, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+    _run_on_before_keywords(art, lines, kw_at)
+    art.abstract.en = _without_history(art.abstract.en)
+
+
+# the history run on after the abstract's last sentence, in brackets ("… irrigation. (Received
+# 21 May, 2009; Accepted 5 June, 2009)", J-STAGE journals): JATS <history>, not the abstract;
+# or the bracket left where the label pass cut the field at "Received"
+_HISTORY_RUN_ON = re.compile(r"(?<=[.!?])\s*[(\[]\s*(?:(?:Received|Submitted|Accepted)\b.*)?$", re.S)
+
+
+def _without_history(abstract: str) -> str:
+    """The abstract without a bracketed history run on at its end (in its last third)."""
+    m = _HISTORY_RUN_ON.search(abstract)
+    return abstract[:m.start()].rstrip() if m and m.start() > len(abstract) * 2 / 3 else abstract
+
+
+# a keywords label run on after a sentence's end inside a line ("… irrigation. Keywords: …")
+_KEYWORDS_RUN_ON = re.compile(r"(?<=[.!?])\s+(?=(?i:key[\s-]?words?|key\s+terms|index\s+terms)\s*[:：.—–-])")
+
+
+def _run_on_before_keywords(art: Article, lines: list["Line"], kw_at: int | None) -> None:
+    """The abstract's last words printed on the keywords' line before their label: a compact
+    layout runs the keywords on in the abstract's paragraph ("… irrigation. Keywords: soil
+    moisture; …"), and the label pass starts the keywords at that line, so the abstract was
+    read to the line above it."""
+    if kw_at is None or not art.abstract.en or _KEYWORDS_LABEL.match(lines[kw_at].text):
+        return
+    m = _KEYWORDS_RUN_ON.search(lines[kw_at].text)
+    head = lines[kw_at].text[:m.start()].strip() if m else ""
+    if head and _last_line_of(lines, art.abstract.en, 0) == kw_at - 1 and not art.abstract.en.endswith(head):
+        art.abstract.en = join_lines([art.abstract.en, head])
 
 
 def _beside(line: "Line", other: "Line") -> bool:
@@ -809,9 +864,13 @@ def _beside(line: "Line", other: "Line") -> bool:
 
 
 # the copyright and licence statement printed under an abstract: JATS <permissions>, not
-# part of the <abstract>
+# part of the <abstract> (also Wiley's accepted-article line "This article is protected by
+# copyright. All rights reserved." and a publisher's line "Published by Elsevier B.V. on
+# behalf of …" opening a sentence)
 _PERMISSIONS = re.compile(r"\s(?:©|Copyright\s*©|\(c\)\s*(?:19|20)\d\d|Copyright\s+(?:19|20)\d\d|"
-                          r"This is an open access article)(?!\w).*$", re.S)
+                          r"This is an open access article|This article is protected by copyright|"
+                          r"(?<=[.!?]\s)Published by [A-Z][\w&.,\- ]{2,60}?(?:\bon behalf of\b|\bB\.\s?V\.|\bLtd\b|"
+                          r"\bInc\b|\bLLC\b|\bGmbH\b|\bS\.A\.|\bAG\b))(?!\w).*$", re.S)
 
 
 def without_permissions(abstract: str) -> str:
@@ -881,7 +940,7 @@ def front_note_line(text: str) -> bool:
     t = text.strip()
     if not t or not (t[0].isupper() or t[0] in "©*("):
         return False
-    return bool(_NOTE_AFTER_LIST.match(t) or _CITE_NOTE.match(t)
+    return bool(_NOTE_AFTER_LIST.match(t) or t[0] in "([" and _NOTE_AFTER_LIST.match(t[1:]) or _CITE_NOTE.match(t)
                 or _OTHER_SUMMARY.match(t) and re.match(_OTHER_SUMMARY.pattern + r"\s*(?:[:：.—–]|$)", t, re.I))
 
 
@@ -902,6 +961,16 @@ def _column_of(lines: list["Line"], last: "Line") -> tuple[float, float]:
     return last.x0, x1
 
 
+# a first-page footnote (an author note under the text's foot): a note mark, a raised digit
+# before the note's first word, or a note's label (correspondence, present address, equal
+# contribution, the copyright line, the history and editor, Springer's "Electronic
+# supplementary material" note)
+_FOOTNOTE_START = re.compile(r"\s*(?:[*†‡§¶✉]|\d{1,2}\s?[A-Z]|(?i:Corresponding|Correspondence|E-?mail|Present\s+address|"
+                             r"These\s+authors|Equal(?:ly)?\s+contribut|©|Received\b|Accepted\b|Published\b|"
+                             r"Edited\s+by|Communicated\s+by|Handling\s+editor|Electronic\s+supplementary\s+material|"
+                             r"Supplementary\s+(?:information|material)|The\s+online\s+version))")
+
+
 def weak_end(lines: list["Line"], k: int) -> str:
     """Why the end of a field whose last line is `lines[k]` rests on weak evidence, or "":
     nothing follows it in its column on the page (it may go on in the next column or on the
@@ -913,11 +982,15 @@ def weak_end(lines: list["Line"], k: int) -> str:
     if not below:
         return "nothing follows it in its column on the page: it may go on in the next column or on the next page"
     nxt = min(below, key=lambda ln: ln.y)
-    if _ends_a_field(nxt.text.strip()):
-        return ""
     above = [ln for ln in lines if last.y - 3 * last.size < ln.y < last.y - 0.5 and ln.x0 < x1 - 1 and ln.x1 > x0 + 1
              and abs(ln.size - last.size) <= 0.3]
     lead = min(last.y - max(ln.y for ln in above), last.size * 1.3) if above else last.size * 1.25
+    if _FOOTNOTE_START.match(nxt.text) and nxt.y - last.y > 2 * lead and all(ln.size < last.size - 0.3 for ln in below):
+        # (only the page's footnotes under it, in smaller type, set apart: the column ran to
+        # the foot, and the field may go on at the next page's top)
+        return "nothing follows it in its column on the page but the page's footnotes: it may go on on the next page"
+    if _ends_a_field(nxt.text.strip()):
+        return ""
     if nxt.y - last.y > 1.4 * lead:
         return ""  # a blank line: the paragraph's printed end
     if abs(nxt.size - last.size) > 0.3:
@@ -997,6 +1070,61 @@ def _mend_text(art: Article, first: "PageInfo", pages: list["PageInfo"]) -> None
     art.title.en = mend(art.title.en)
     art.abstract.en = spaced_punctuation(mend(art.abstract.en))
     art.keywords.en = [mend(k) for k in art.keywords.en]
+    art.abstract.en, why = _prefix_breaks(art.abstract.en, [ln.text for ln in first.body])
+    from parsers.confidence import note_doubt
+
+    if why:
+        note_doubt(art, "abstract.en", 0.6, why)
+    if _QUOTE_MARKS.search(art.abstract.en):
+        note_doubt(art, "abstract.en", 0.7, "it prints apostrophes or quotation marks: publishers register them "
+                                            "straight (') or curly (’) whatever the page's glyph shows")
+    if _SPLIT_LINK.search(art.abstract.en):
+        note_doubt(art, "abstract.en", 0.5, "a link in it holds spaces (“https ://…”): the text layer split it where "
+                                            "the link's letters were set apart, and where it ends is unknown")
+
+
+# an apostrophe or a quotation mark (typesetting makes every one curly; publishers' XML holds
+# straight or curly ones by house habit: on the development half two of four abstracts with
+# an apostrophe register it straight under a curly glyph)
+_QUOTE_MARKS = re.compile("['\u2018\u2019\u201c\u201d\"]")
+# a link the text layer broke with spaces (a URL typeset letter by letter or letter-spaced)
+_SPLIT_LINK = re.compile(r"\b(?:https?|ftp)\s+:\s*//|\b(?:https?|ftp):\s+//|\bwww\s+\.\s*\w", re.I)
+
+
+# prefixes English writes both closed and hyphenated ("antiapoptotic" / "anti-apoptotic",
+# "bioreduction" / "bio-reduction"; Chicago Manual of Style 7.89 leaves many to the author)
+_OPEN_PREFIXES = frozenset("anti bio co counter eco extra geo hyper hypo inter intra macro micro mid multi nano neo "
+                           "neuro non over para peri photo poly post pre pseudo quasi semi socio sub super trans ultra "
+                           "under".split())
+
+
+def _prefix_breaks(text: str, lines: list[str]) -> tuple[str, str]:
+    """`text` with the hyphen put back in a prefix compound that a line end broke at its
+    hyphen and that was taken for a break (here or by the text layer, which makes it a soft
+    hyphen when the article prints the word whole), when the same paragraph hyphenates that
+    prefix before other words mid-line ("anti-oxidant … anti-" / "apoptotic": a writer spells
+    a prefix one way within a paragraph; a hyphen that only keeps two like vowels apart,
+    "anti-inflammatory", says nothing) and no dictionary has the closed form; and why a
+    compound still taken closed may be hyphenated, or "" (only the article prints it closed,
+    and authors spell one compound both ways: a line end shows neither)."""
+    from parsers.joining import english_words
+
+    known = english_words()
+    soft = [ln.replace("\u00ad", "-") if ln.endswith("\u00ad") else ln for ln in lines]
+    why = ""
+    for left, right in sorted(line_end_breaks(soft)):
+        joined = (left + right).lower()
+        closed = re.compile(rf"(?<![^\W\d_]){re.escape(left + right)}(?![^\W\d_])", re.I)
+        if left.lower() not in _OPEN_PREFIXES or len(right) < 3 or joined in known or not closed.search(text):
+            continue
+        local = [w for w in re.findall(rf"(?<![^\W\d_]){re.escape(left)}-([^\W\d_]+)", text, re.I)
+                 if w[0].lower() != left[-1].lower() and w.lower() != right.lower()]
+        if local:
+            text = closed.sub(lambda m: m.group(0)[:len(left)] + "-" + m.group(0)[len(left):], text)
+        elif right.lower() in known and not why:
+            why = (f"“{left}-” ended a line before “{right}” and was taken for a break (“{left}{right}” is printed "
+                   f"elsewhere in the article): the compound may be hyphenated here")
+    return text, why
 
 
 # combining forms that are no words themselves but that writers join with a hyphen to a word
@@ -1037,10 +1165,15 @@ _TIGHT_PUNCT = re.compile(r"(?<![/\w.])(?!(?:https?|ftp|doi|urn|mailto|www)[:;])
 _LOPSIDED_SIGN = re.compile(r"(?<![\w.])([pPnNrRtF]|\d+(?:\.\d+)?|\))(?:( )([<>=≤≥±×])(?=[\d.−-])|([<>=≤≥±×])( )(?=[\d.−-]))")
 
 
+# a multiplication sign between two words spaced on one side only ("host ×pathogen"): a cross
+# or an interaction ("genotype × environment") is a binary sign, spaced on both sides
+_LOPSIDED_CROSS = re.compile(r"(?<=[^\W\d_])(?: ×(?=[^\W\d_])|× (?=[^\W\d_]))")
+
+
 def spaced_punctuation(text: str) -> str:
     """English prose with the space after a colon or semicolon that the text layer lost,
     and a binary sign spaced on both sides where it is spaced on one."""
-    text = _TIGHT_PUNCT.sub(r"\1\2 ", text)
+    text = _LOPSIDED_CROSS.sub(" × ", _TIGHT_PUNCT.sub(r"\1\2 ", text))
     return _LOPSIDED_SIGN.sub(lambda m: f"{m.group(1)} {m.group(3) or m.group(4)} ", text)
 
 

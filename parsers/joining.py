@@ -10,8 +10,35 @@ from parsers.citations import join_lines as join_pair
 
 def join_lines(lines: list[str]) -> str:
     """Join printed lines with `citations.join_lines` (no space where CJK meets CJK or a
-    URL breaks, else one space), skipping blank lines."""
-    return reduce(join_pair, (ln for ln in lines if ln.strip()), "")
+    URL breaks, else one space), skipping blank lines; English line ends as `join_english`."""
+    return reduce(join_english, (ln for ln in lines if ln.strip()), "")
+
+
+# English line ends `citations.join_lines` does not know (Chicago Manual of Style 7.88-7.89,
+# 6.85; house styles that close up dashes):
+# - a suspended hyphen ("pre- and post-sowing", "two- to threefold") keeps the space after it:
+#   the line broke at that space, before the connective;
+# - a hyphen between a letter and a digit ("COVID-" / "19", "pre-" / "2010") is the compound's
+#   own: a line break at a hyphen never takes a space away;
+# - a closed em or en dash ending a line ("yield—" / "the", "soil–" / "plant") joins the words
+#   it touches; a spaced one ("season –" / "and") keeps its spaces. (A line that opens with a
+#   dash is left alone: it may open a subtitle, "—Taking Zhejiang Province as an Example".)
+_SUSPENDED = re.compile(r"(?<![^\W\d_])[A-Za-z]+-$")
+_CONNECTIVE = re.compile(r"(?:and|or|nor|to)\s")
+_CLOSED_DASH_END = re.compile(r"[A-Za-z)\]][\u2013\u2014]$")
+
+
+def join_english(prev: str, nxt: str) -> str:
+    """`citations.join_lines`, with the English line ends above settled first."""
+    p, n = prev.rstrip(), nxt.strip()
+    if p and n:
+        if _SUSPENDED.search(p) and _CONNECTIVE.match(n):
+            return f"{p} {n}"
+        if p[-1] == "-" and len(p) > 1 and p[-2].isascii() and p[-2].isalpha() and n[0].isdigit():
+            return p + n
+        if _CLOSED_DASH_END.search(p) and n[0].isascii() and n[0].isalnum():
+            return p + n
+    return join_pair(prev, nxt)
 
 
 # ------------------------------------------------------------------ English line-end hyphens
@@ -21,8 +48,10 @@ _LINE_END_HYPHEN = re.compile(r"([^\W_]+)[-\u2010\u2011]$")
 _LINE_START_WORD = re.compile(r"^([a-z][^\W\d_]*)")
 _WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
 # typographic ligatures and compatibility letters a text layer may hand over as one glyph
+# (not the micro sign: a text face's U+00B5 is the publisher's micro sign, and a Greek font's
+# mu is made U+03BC where the text layer knows the font, parsers.textlayer._GREEK_FONT)
 _COMPAT = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                         "\ufb05": "st", "\ufb06": "st", "\u00b5": "\u03bc", "\u2011": "-"})
+                         "\ufb05": "st", "\ufb06": "st", "\u2011": "-"})
 
 
 # a glyph the text layer could only name: "/T_h" (Adobe glyph naming: components joined by
@@ -34,8 +63,7 @@ _CMSY_CHARS = "−·×∗÷⋄±∓"
 
 
 def plain_letters(text: str) -> str:
-    """Ligatures spelled out (ﬁ → fi, /T_h → Th), the micro sign as the Greek mu it stands
-    for, the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
+    """Ligatures spelled out (ﬁ → fi, /T_h → Th), the non-breaking hyphen as a hyphen, TeX symbol glyphs named by code as the
     symbol: the characters a publisher's XML carries for the glyphs."""
     text = _NAMED_LIGATURE.sub(lambda m: m.group(1).replace("_", ""), text.translate(_COMPAT))
     text = _SPACED_APOSTROPHE.sub(r"\1\2", text)
@@ -109,3 +137,18 @@ def mended_ligatures(text: str, words: Counter[str]) -> str:
         whole = m.group(1) + m.group(2)
         return whole if words[whole.lower()] >= 2 * max(words[m.group(1).lower()], 1) else m.group(0)
     return re.sub(r"(?<![^\W\d_])([^\W\d_]*(?:ff|fi|fl))\s([a-z]+)", fix, text)
+
+
+# ------------------------------------------------------------------ the publisher's hyphen
+# a hyphen between two word characters, in a word that is no link, address or identifier
+_WORD_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
+_LINKISH = re.compile(r"/|@|www\.|^doi:|^10\.\d", re.I)
+# publishers whose XML spells every word hyphen U+2010 HYPHEN (Wiley's: its PubMed and PMC
+# records read "COVID‐19", "people‐centered"), where the page draws the same hyphen glyph
+U2010_DOI_PREFIXES = ("10.1002/", "10.1111/")
+
+
+def house_hyphens(text: str) -> str:
+    """`text` with its word hyphens as U+2010, as a publisher that registers them so spells
+    them (links, addresses and identifiers keep theirs)."""
+    return " ".join(w if _LINKISH.search(w) else _WORD_HYPHEN.sub("\u2010", w) for w in text.split(" "))

@@ -221,6 +221,19 @@ def same_keywords(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]
     return len(a) == len(b) and sorted(looks_alike(x).casefold() for x in a) == sorted(looks_alike(x).casefold() for x in b)
 
 
+def _house_hyphens(art: "Article", title: str) -> None:
+    """The publisher's hyphen character in the abstract and keywords too: a metadata title
+    that spells every word hyphen U+2010 where the page draws a hyphen glyph shows that the
+    publisher's text does (Wiley's XML sets word hyphens as U+2010 HYPHEN), and the page's
+    glyphs cannot tell the two apart."""
+    from parsers.joining import house_hyphens
+
+    if not re.search(r"[^\W_]\u2010[^\W_]", title) or re.search(r"[^\W_]-[^\W_]", title):
+        return
+    art.abstract.en = house_hyphens(art.abstract.en)
+    art.keywords.en = [house_hyphens(k) for k in art.keywords.en]
+
+
 @dataclass
 class Verdict:
     """What the file's metadata said about one article's fields: the field paths it confirms
@@ -310,6 +323,7 @@ def weigh(art: "Article", meta: FileMeta, page_text: str) -> Verdict:
             v.confirmed.add(key)
             if looks_alike(ours) == looks_alike(meta.title) and ours != meta.title and key == "title.en":
                 art.title.en = " ".join(meta.title.split())
+                _house_hyphens(art, meta.title)
         elif ours and _overlap(meta.title, ours) >= 0.6 and _overlap(ours, meta.title) >= 0.6:
             v.disputed.append((key, f"the PDF's metadata ({src['title']}) reads “{meta.title[:120]}”"))
     if meta.keywords:

@@ -555,6 +555,15 @@ def _get(d: Any, key: str) -> Any:
 # layout: pieces -> lines
 # piece after conversion: [x0, x1, y_top, size, font_name, text, sup]
 
+# fonts of Greek letters and mathematical signs (Adobe Symbol and its clones, Euclid Symbol,
+# MathTime's Greek, Euler, Computer Modern math italic, Mathematical Pi, any "Math" or
+# "Greek" face): the Adobe Glyph List maps their glyph "mu" to U+00B5 MICRO SIGN, and a
+# ToUnicode map written from glyph names repeats it, but the author typed the Greek letter
+# (a publisher's XML holds U+03BC for them). A micro sign from a text face's Latin-1 slot
+# (Times, STIX General, Caslon) is the micro sign its XML holds: kept.
+_GREEK_FONT = re.compile(r"(?i)symbol|greek|math|^mtg|^mtmi|^eu[rf][mb]|^cmmi|^cmsy|^stdsym")
+
+
 def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float,
                  found: list[frozenset[str]] | None = None) -> list[Line]:
     pieces: list[list[Any]] = []
@@ -567,6 +576,8 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
             if text and x1 > x0:
                 spaces.append((x0 - llx, x1 - llx, yt))
             continue
+        if "\u00b5" in text and _GREEK_FONT.search(dec.name):
+            text = text.replace("\u00b5", "\u03bc")  # (a Greek font's mu: see _GREEK_FONT)
         # [x0, x1, y_top, size, font, text, sup, word-gap factor (em), invisible]
         guessed = dec.founder or (len(text) == 1 and text in _FOLD)
         pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
@@ -965,7 +976,12 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
         if (a is not a0 or b is not b0) and (is_tight(a) or is_tight(b)):
             a, b = a0, b0
         cell = 0.5 if a0 in _FW_PUNCT or b0 in _FW_PUNCT else 0.0
-        if a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
+        if b in "%\u2030" and a.isdigit() and gap > 0.1 * size and not any(_ideo(ch) for ch in acc):
+            # a number and its percent (or per mille) sign set apart by a (thin) space, as ISO
+            # 80000-1 and Springer's house style print them ("96.47 %"): the publisher's text has it;
+            # kerning never opens a tenth of an em before a percent sign
+            sep = " "
+        elif a.isspace() or b.isspace() or b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
             sep = ""
         elif overlapping and not (is_tight(a) and is_tight(b)):
             sep = " " if drawn_between(prev, p) else ""

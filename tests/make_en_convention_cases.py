@@ -32,6 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.pdfgen import canvas as rl_canvas  # noqa: E402
 
@@ -198,10 +199,21 @@ class Case:
     abstract_tail: str = ""                    # printed run on after the abstract's text, no part of it (© line)
     kw_sidebar: bool = False                   # (frontiers) KEYWORDS and the list in the left column beside the abstract
     expect: dict[str, str] = field(default_factory=dict)  # field -> "flagged" where the print cannot be reproduced
+    # ---- session 10: text fidelity (tests/make_en_fidelity_cases.py)
+    title: str = TITLE
+    title_pieces: list = field(default_factory=list)    # the title as styled runs (a subscript, a Symbol glyph)
+    abstract_lines: list = field(default_factory=list)  # the abstract as printed lines (lists of runs), broken by hand
+    abstract_truth: str = ""                   # the abstract's text as the publisher's XML holds it (with abstract_lines)
+    word_gap: float = 0.0                      # (em) words set apart by position alone, this far, no space glyphs
+    meta_title: str = ""                       # the title in the document information dictionary
+    doi_line: str = ""                         # the DOI line at the top (another publisher's prefix)
+    badge: list[str] = field(default_factory=list)  # small lines at the right margin level with the title (Crossmark)
 
     def truth(self) -> dict:
         """The scored fields as the publisher's JATS would hold them (score_en's forms)."""
-        if self.structured:
+        if self.abstract_truth:
+            abstract = self.abstract_truth
+        elif self.structured:
             abstract = " ".join(f"{h} {t}" for h, t in self.structured)
         elif self.abstract_pieces:
             abstract = "".join(t for t, _, _ in self.abstract_pieces)
@@ -213,7 +225,7 @@ class Case:
                 affs.append(text)
         return {
             "convention": self.convention,
-            "title": TITLE,
+            "title": "".join(t for t, _, _ in self.title_pieces) if self.title_pieces else self.title,
             "first_author": self.authors[0].surname,
             "authors": " ".join(a.surname for a in self.authors if not a.group),
             "abstract": abstract,
@@ -224,16 +236,26 @@ class Case:
 
 
 # ----------------------------------------------------------------------------- drawing
+# Times-Roman under Adobe's StandardEncoding, which (unlike WinAnsi) has the fi and fl
+# ligature glyphs: a typesetter's ligatures drawn as one glyph each
+pdfmetrics.registerFont(pdfmetrics.Font("Times-Roman-Std", "Times-Roman", "StandardEncoding"))
+
+
 def fonts(family: str) -> dict[str, str]:
+    """The family's faces by style (r b i bi), with the Symbol font ("sym": Greek letters,
+    the minus sign, primes) and the ligature-drawing Times ("lig")."""
+    extra = {"sym": "Symbol", "lig": "Times-Roman-Std"}
     if family == "Helvetica":
-        return {"r": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Oblique", "bi": "Helvetica-BoldOblique"}
-    return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"}
+        return {"r": "Helvetica", "b": "Helvetica-Bold", "i": "Helvetica-Oblique", "bi": "Helvetica-BoldOblique"} | extra
+    return {"r": "Times-Roman", "b": "Times-Bold", "i": "Times-Italic", "bi": "Times-BoldItalic"} | extra
 
 
-Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi), True superscript / "sub" subscript / "sc" / "raised"
+Piece = tuple[str, str, "bool | str"]  # text, style (r b i bi sym lig), True superscript / "sub" subscript / "sc" /
+# "raised" / "thin" (on the baseline after a thin space set by position: "23.5 %" in Springer's style)
 # the size of a piece against the text's: a small capital (capitals set smaller, at the
 # baseline), a mark raised at nearly the text's size (some exporters only shift the baseline)
-SCALE = {"sc": 0.78, "raised": 0.92}
+SCALE = {"sc": 0.78, "raised": 0.92, "thin": 1.0}
+THIN = 1 / 6  # (em) a thin space
 
 
 def tokens(runs: list[Piece]) -> list[list[Piece]]:
@@ -247,7 +269,7 @@ def tokens(runs: list[Piece]) -> list[list[Piece]]:
                 glue = False
             if not part:
                 continue
-            if (glue or sup and sup != "sc") and out:
+            if (glue or sup and sup not in ("sc",)) and out:
                 out[-1].append((part, style, sup))
             else:
                 out.append([(part, style, sup)])
@@ -263,14 +285,17 @@ class Page:
 
     def width(self, piece: Piece, size: float) -> float:
         text, style, sup = piece
-        return stringWidth(text, self.f[style], size * SCALE.get(sup, 0.62 if sup else 1.0))
+        return stringWidth(text, self.f[style], size * SCALE.get(sup, 0.62 if sup else 1.0)) + (
+            THIN * size if sup == "thin" else 0.0)
 
     def flow(self, runs: list[Piece], x: float, y: float, width: float, size: float, lead: float,
-             center: bool = False, indent: float = 0.0, justify: bool = False, hyphenate: bool = False) -> float:
+             center: bool = False, indent: float = 0.0, justify: bool = False, hyphenate: bool = False,
+             gap_em: float = 0.0) -> float:
         """Draw the runs wrapped at `width` from baseline `y` (the first line indented by
         `indent`; lines but the last spread to the measure with `justify`; a long word that
-        does not fit broken with a hyphen with `hyphenate`); returns the next baseline."""
-        space = stringWidth(" ", self.f["r"], size)
+        does not fit broken with a hyphen with `hyphenate`; words set apart by position alone,
+        `gap_em` apart, with no space glyphs, with `gap_em`); returns the next baseline."""
+        space = gap_em * size if gap_em else stringWidth(" ", self.f["r"], size)
         line: list[list[Piece]] = []
         used = indent
         lines = []
@@ -296,7 +321,7 @@ class Page:
         for n_line, (toks, used) in enumerate(lines):
             first = indent if n_line == 0 and not center else 0
             cx = x + ((width - used) / 2 if center else 0) + first
-            gap = space
+            gap = space + (1e-6 if gap_em else 0.0)  # (by position: never a space glyph)
             if justify and n_line < len(lines) - 1 and len(toks) > 1:
                 gap = space + (width - first - used) / (len(toks) - 1)
             run: list = []  # plain pieces of one style drawn as one string, spaces as space glyphs
@@ -326,6 +351,11 @@ class Page:
                         cx += self.width(piece, size)
                         continue
                     s = size * SCALE.get(sup, 0.62)
+                    if sup == "thin":  # a thin space by position, then the piece on the baseline
+                        self.c.setFont(self.f[style], size)
+                        self.c.drawString(cx + THIN * size, y, text)
+                        cx += self.width(piece, size)
+                        continue
                     self.c.setFont(self.f[style], s)
                     rise = size * 0.38 if sup in (True, "raised") else (-size * 0.15 if sup == "sub" else 0)
                     self.c.drawString(cx, y + rise, text)
@@ -443,11 +473,12 @@ def draw_case(case: Case) -> bytes:
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(PW, PH), invariant=1, pageCompression=1)
     c.setCreator(CREATOR)
-    c.setTitle("")
+    c.setTitle(case.meta_title)
     p = Page(c, case.font)
     # masthead and DOI (small, at the top)
     p.text(MASTHEAD, ML, TOP, 8, "i")
-    p.text(DOI_LINE, PW - MR - stringWidth(DOI_LINE, p.f["r"], 8), TOP, 8)
+    doi_line = case.doi_line or DOI_LINE
+    p.text(doi_line, PW - MR - stringWidth(doi_line, p.f["r"], 8), TOP, 8)
     c.line(ML, TOP - 6, PW - MR, TOP - 6)
     L, W = ML + case.main_indent, TW - case.main_indent   # the front matter's column
     y = TOP - 40
@@ -463,7 +494,13 @@ def draw_case(case: Case) -> bytes:
         y -= 20
     if case.authors_first:  # the byline above the title
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
-    y = p.flow([(TITLE, case.title_style, False)], L, y, W, 17, 21, center=case.center)
+    if case.badge:  # a badge's words at the right margin, level with the title (the title's measure narrower)
+        for n, line in enumerate(case.badge):
+            p.text(line, PW - MR - stringWidth(line, p.f["r"], 6.5), y - n * 7.5, 6.5)
+        W = W - 60
+    y = p.flow(case.title_pieces or [(case.title, case.title_style, False)], L, y, W, 17, 21, center=case.center)
+    if case.badge:
+        W = W + 60
     if case.subtitle:
         y = p.flow([(case.subtitle, "r", False)], L, y - 2, W, 13, 16, center=case.center)
     y -= 6
@@ -664,7 +701,7 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     """Highlights, abstract and keywords in the plain one-column order (or the left column)."""
     c = p.c
     left_w = (W - 18) / 2 if case.two_columns else W
-    opts = {"justify": case.justify, "hyphenate": case.hyphenate}
+    opts = {"justify": case.justify, "hyphenate": case.hyphenate, "gap_em": case.word_gap}
 
     def keywords(y: float) -> float:
         if case.no_keywords:
@@ -831,6 +868,10 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
             y -= ab_lead
         p.right_x = rx
         L = rx
+    elif case.abstract_label == "alone" and case.abstract_lines:  # lines broken by hand, as printed
+        y = heading(y)
+        for runs in case.abstract_lines:
+            y = p.flow(runs, L, y, 2 * PW, ab_size, ab_lead, gap_em=case.word_gap)
     elif case.abstract_label == "alone":
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, left_w, ab_size, ab_lead, **opts)

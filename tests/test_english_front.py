@@ -102,7 +102,9 @@ def test_western_byline_names_take_the_last_word_as_surname() -> None:
 
 # ----------------------------------------------------------------------------- text repairs
 def test_plain_letters_spells_out_ligatures_and_named_glyphs() -> None:
-    assert plain_letters("simpliﬁed ﬂow, 50 µg/mL, growth\u2011promoting") == "simplified flow, 50 μg/mL, growth-promoting"
+    # (the micro sign stays: a text face's U+00B5 is the publisher's micro sign; a Greek font's
+    # mu is made U+03BC by the text layer, which knows the font: tests/test_en_fidelity_cases.py)
+    assert plain_letters("simpliﬁed ﬂow, 50 µg/mL, growth\u2011promoting") == "simplified flow, 50 µg/mL, growth-promoting"
     assert plain_letters("modern medicine. /T_he use") == "modern medicine. The use"
     assert plain_letters("Basil /C1 Diversity at 151/c2 coverage") == "Basil · Diversity at 151× coverage"
 

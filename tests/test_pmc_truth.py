@@ -15,8 +15,9 @@ Comparison rules (decided here, for every field the PDF prints):
 - affiliation: each author's first JATS affiliation (its first 30 characters) must be
   inside the extracted affiliation, when the first page prints it;
 - abstract: the first / last 60 characters of the JATS abstract (its "Abstract" title
-  dropped), compared loosely (NFKC, no whitespace at all); an article whose JATS has no
-  abstract must have none extracted;
+  dropped; a section's title and its text as registered, no colon added), compared loosely
+  (NFKC, no whitespace at all); an article whose JATS has no abstract must have none
+  extracted;
 - keywords: the list exactly, only when the PDF prints them (JATS subject terms that the
   page never shows are not judged);
 - citations: the count of `ref-list/ref` exactly;
@@ -71,10 +72,12 @@ def _abstract(front: ET.Element) -> str:
     for child in ab:
         if child.tag == "title":
             continue
-        if child.tag == "sec":  # a structured abstract prints "Background: …"
+        if child.tag == "sec":  # a structured abstract: "Background …", the section's title and its
+            # text as the publisher registers them (../shared/eval/score_en.py reads them so; the
+            # colon a PDF prints after a run-in sub-head is the stylesheet's, not the title's)
             title = child.find("title")
             body = " ".join(_text(c) for c in child if c.tag != "title")
-            parts.append(f"{_text(title)}: {body}" if title is not None else body)
+            parts.append(f"{_text(title)} {body}" if title is not None else body)
             continue
         parts.append(_text(child))
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
