@@ -17,8 +17,9 @@ from parsers.byline_en import (affiliations, author_blocks, byline, footnote_aff
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import (U2010_DOI_PREFIXES, dehyphenate, house_hyphens, join_lines, line_end_breaks, mended_ligatures,
-                             plain_letters, vocabulary)
+from parsers.joining import (dehyphenate, house_hyphens, join_lines, line_end_breaks, mended_ligatures, plain_letters,
+                             vocabulary)
+from parsers.publishers import habits
 from parsers.names import EMAIL_RE
 from parsers.normalize import latin_share
 from parsers.labels import is_section_heading, type_of_category
@@ -508,21 +509,19 @@ _SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes
 _SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
 
 
-# publishers whose JATS holds a structured abstract's sub-heads as <sec><title> without the
-# colon their PDFs print after a run-in sub-head ("Background: The …" is registered as
-# <title>Background</title><p>The …</p>): BioMed Central and Springer (Springer Nature's XML),
-# Taylor & Francis. (Journals whose JATS was converted from a manuscript keep the colon in
-# the title, MDPI keeps bold run-in labels in one paragraph: elsewhere the printed colon
-# stays, and the structured-abstract flag stands.)
-_SEC_TITLE_NO_COLON = ("10.1186/", "10.1007/", "10.1080/")
+# a run-in sub-head and its colon ("Background: The …"): publishers whose JATS holds the
+# sub-heads as <sec><title> register them without it (`layouts/publishers.toml`
+# subhead_colon); journals whose JATS was converted from a manuscript keep the colon in the
+# title, MDPI keeps bold run-in labels in one paragraph: elsewhere the printed colon stays,
+# and the structured-abstract flag stands
 _RUN_IN_SUBHEAD = re.compile(rf"(?:^|(?<=[.!?]\s))((?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}}))"
                              r"\s*:\s+(?=[A-Z0-9])")
 
 
 def sub_heads_as_registered(abstract: str, doi: str) -> str:
     """A structured abstract's run-in sub-heads as the publisher registers them: without
-    their colon where its JATS holds them as section titles (`_SEC_TITLE_NO_COLON`)."""
-    if not abstract or not doi.lower().startswith(_SEC_TITLE_NO_COLON) or not _RUN_IN_SUBHEAD.match(abstract):
+    their colon where its JATS holds them as section titles (publishers.habits)."""
+    if not abstract or habits(doi).subhead_colon or not _RUN_IN_SUBHEAD.match(abstract):
         return abstract
     return _RUN_IN_SUBHEAD.sub(r"\1 ", abstract)
 
@@ -704,9 +703,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
-    if art.doi.lower().startswith(U2010_DOI_PREFIXES):  # (the publisher's own hyphen character)
-        art.title.en, art.abstract.en = house_hyphens(art.title.en), house_hyphens(art.abstract.en)
-        art.keywords.en = [house_hyphens(k) for k in art.keywords.en]
+    hyphen = habits(art.doi).word_hyphen
+    if hyphen != "-":  # (the publisher's own hyphen character)
+        art.title.en, art.abstract.en = house_hyphens(art.title.en, hyphen), house_hyphens(art.abstract.en, hyphen)
+        art.keywords.en = [house_hyphens(k, hyphen) for k in art.keywords.en]
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):

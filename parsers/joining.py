@@ -143,12 +143,10 @@ def mended_ligatures(text: str, words: Counter[str]) -> str:
 # a hyphen between two word characters, in a word that is no link, address or identifier
 _WORD_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
 _LINKISH = re.compile(r"/|@|www\.|^doi:|^10\.\d", re.I)
-# publishers whose XML spells every word hyphen U+2010 HYPHEN (Wiley's: its PubMed and PMC
-# records read "COVID‐19", "people‐centered"), where the page draws the same hyphen glyph
-U2010_DOI_PREFIXES = ("10.1002/", "10.1111/")
 
 
-def house_hyphens(text: str) -> str:
-    """`text` with its word hyphens as U+2010, as a publisher that registers them so spells
-    them (links, addresses and identifiers keep theirs)."""
-    return " ".join(w if _LINKISH.search(w) else _WORD_HYPHEN.sub("\u2010", w) for w in text.split(" "))
+def house_hyphens(text: str, hyphen: str = "\u2010") -> str:
+    """`text` with its word hyphens as the publisher registers them (U+2010 HYPHEN in Wiley's
+    XML: `layouts/publishers.toml`) where the page draws the same glyph for both; links,
+    addresses and identifiers keep theirs."""
+    return " ".join(w if _LINKISH.search(w) else _WORD_HYPHEN.sub(hyphen, w) for w in text.split(" "))

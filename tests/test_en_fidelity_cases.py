@@ -153,3 +153,14 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def test_publisher_habits_are_data() -> None:
+    """layouts/publishers.toml: a DOI's prefix names its publisher's habits; an unlisted one
+    gets the page's own forms."""
+    from parsers.publishers import habits
+
+    assert habits("10.1002/ece3.71000").word_hyphen == "\u2010" and habits("10.1111/cobi.70001").name == "Wiley"
+    assert not habits("10.1186/1471-2229-10-3").subhead_colon and habits("10.1186/x").word_hyphen == "-"
+    assert habits("10.3390/molecules21020182") == habits("") == habits("10.9999/none")
+    assert habits("10.3390/x").subhead_colon and habits("10.3390/x").word_hyphen == "-"
