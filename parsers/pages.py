@@ -104,7 +104,7 @@ class PageInfo:
     folio_alone: bool = False        # a margin line is the folio alone (27 / ·27· / 第27页), no head run on
     from_label: bool = False         # `printed` taken from the PDF's page label, no folio read
     from_article_no: bool = False    # `printed` counted from the 文章编号s' first pages, no folio read
-    kind: str = "content"            # cover|toc|blank|advert|english|online-first|start|content
+    kind: str = "content"            # cover|toc|blank|advert|insert|english|online-first|start|content
     body: list["Line"] = field(default_factory=list)
     heads: list["Line"] = field(default_factory=list)
     title_lines: list["Line"] = field(default_factory=list)
@@ -481,6 +481,9 @@ def infer_printed(infos: list[PageInfo]) -> None:
     offset, votes = offsets.most_common(1)[0]
     if votes < 2 and len(infos) > 2 and not lone:
         return
+    runs = offset_runs(infos, offsets)
+    if len(runs) > 1 and _number_runs(infos, runs):
+        return
     targets = {int(n) for p in infos for ln in p.body for n in _JUMP_TO.findall(ln.text)}
     last_in_run = max((p.number for p in infos if p.number + offset in _read_on(p)), default=0)
     for p in infos:
@@ -502,6 +505,100 @@ def infer_printed(infos: list[PageInfo]) -> None:
             p.printed_seen = False
         elif p.printed is None and p.number + offset > 0:
             p.printed = p.number + offset
+
+
+# a page bound in outside the numbering carries at most a caption (a colour plate's): more
+# text than this is an article's page
+INSERT_CHARS = 200
+# two runs of folios further apart than this many numbers are no insert or missing page
+MAX_RUN_STEP = 8
+
+
+def offset_runs(infos: list[PageInfo], votes: Counter[int]) -> list[tuple[int, int, int, int]]:
+    """(first page, last page, printed-minus-physical offset, pages) of the runs of pages whose
+    folios agree, in page order. A colour plate or an advert printed on other paper is bound
+    in outside the numbering (the pages after it carry on from the page before it), and a
+    page counted in the numbering may be missing from the file: the offset steps between two
+    runs. A run needs two pages (one page's odd number is a misread or a head's number, which
+    the sequence around it overrides); the runs must step by a few numbers and keep the
+    printed numbers rising, else the file is taken to have one offset."""
+    own: list[tuple[int, int, bool]] = []
+    for p in infos:
+        read = _read_on(p)
+        if read:
+            own.append((p.number, max((n - p.number for n in read), key=lambda o: votes[o]), p.folio_alone))
+    runs: list[list[int]] = []  # [first, last, offset, pages, pages printing the folio alone]
+    for n, o, alone in own:
+        if runs and runs[-1][2] == o:
+            runs[-1][1], runs[-1][3], runs[-1][4] = n, runs[-1][3] + 1, runs[-1][4] + alone
+        else:
+            runs.append([n, n, o, 1, int(alone)])
+    merged: list[list[int]] = []
+    # (one page's number set alone in the margin is a run too: a short article prints one
+    # folio; _number_runs accepts it only where inserts between explain the step)
+    for r in (r for r in runs if r[3] >= 2 or r[4]):
+        if merged and merged[-1][2] == r[2]:
+            merged[-1][1], merged[-1][3] = r[1], merged[-1][3] + r[3]
+        else:
+            merged.append(r)
+    for a, b in zip(merged, merged[1:]):
+        if abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]:
+            return []
+    return [(a, b, o, n) for a, b, o, n, _ in merged]
+
+
+def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -> bool:
+    """Number the pages by their runs (see offset_runs): a page inside a run takes its offset;
+    between two runs whose numbers advance less than the pages do, that many pages with no
+    more than a caption's text are inserts outside the numbering (kind "insert": no article's
+    page) and the others are numbered on; where the numbers jump, the pages up to the first
+    article start in between keep the first run's offset. False (nothing changed) when the
+    pages between cannot hold the inserts the numbers call for."""
+    by_number = {p.number: p for p in infos}
+    offset_of: dict[int, int | None] = {}
+    for (f1, l1, a, n1), (f2, l2, b, n2) in zip(runs, runs[1:]):
+        between = [by_number[n] for n in range(l1 + 1, f2)]
+        if b > a and min(n1, n2) < 2:
+            return False  # (a jump in the numbers needs two pages on each side to be believed)
+        if b < a:
+            light = [p for p in between if p.kind not in ("start",) and sum(len(ln.text) for ln in p.body) <= INSERT_CHARS
+                     and not _read_on(p)]
+            if len(light) < a - b:
+                return False
+            inserts = {p.number for p in light[:a - b]}
+            k = l1 + a
+            for p in between:
+                if p.number in inserts:
+                    offset_of[p.number] = None
+                else:
+                    k += 1
+                    offset_of[p.number] = k - p.number
+        else:
+            start = next((p.number for p in between if p.kind == "start"), f2)
+            for p in between:
+                offset_of[p.number] = a if p.number < start else b
+    for p in infos:
+        run = next(((f, l, o) for f, l, o, _ in runs if f <= p.number <= l), None)
+        if run is not None:
+            o: int | None = run[2]
+        elif p.number < runs[0][0]:
+            o = runs[0][2]
+        elif p.number > runs[-1][1]:
+            o = runs[-1][2]
+        else:
+            o = offset_of[p.number]
+        if o is None:
+            p.printed, p.printed_seen, p.kind = None, False, "insert"
+            p.evidence.append("outside the page numbering: the pages after it number on from the page before it "
+                              "(a plate or an advert bound in)")
+            continue
+        if p.number + o in _read_on(p):
+            p.printed, p.printed_seen = p.number + o, True
+        else:
+            if p.printed is not None and p.printed != p.number + o:
+                p.evidence.append(f"printed page {p.printed} disagrees with offset {o:+d} here; using {p.number + o}")
+            p.printed, p.printed_seen = (p.number + o if p.number + o > 0 else None), False
+    return True
 
 
 def printed_from_contents(infos: list[PageInfo]) -> None:

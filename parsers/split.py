@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # title may open with a number too ("82例…"), but not with a number set off by a space or 、
 _SECTION_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?[\s\u3000]+\S|\d{1,2}(?:\.\d{1,2})+\S"
                                r"|[一二三四五六七八九十]{1,3}\s*[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
-NOT_ARTICLE = {"cover", "toc", "blank", "advert", "english", "online-first"}
+NOT_ARTICLE = {"cover", "toc", "blank", "advert", "insert", "english", "online-first"}
 
 
 @dataclass

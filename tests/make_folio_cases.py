@@ -11,7 +11,8 @@ The conventions (GB/T 3179-2009 期刊编排格式 and common typesetting habits
   mirrored "Chin J X, Feb 2011, Vol.20, No.2　·37·" on an odd one (Chinese and English halves
   on alternate pages, in either order);
 - an article's first page prints a masthead and no folio, or its folio at the foot centre;
-- adverts and notices between articles are counted but print no folio; a landscape table
+- adverts and notices between articles are counted but print no folio, a colour plate bound
+  in between them is not counted; a landscape table
   page prints its folio rotated with the table, or none;
 - the folio may be printed in the foot only ("— 37 —", "第37页"), drawn digit by digit (each
   digit its own text object, as Founder and InDesign exports often do) or letter-spaced, or
@@ -60,7 +61,7 @@ ISSN = "1672-0172"
 @dataclass
 class Item:
     """One article of the issue (or a page that is no article's)."""
-    kind: str = "article"            # article | advert | cover | toc
+    kind: str = "article"            # article | advert | plate | cover | toc
     art: mcc.Art | None = None
     run_on: bool = False             # starts on the page where the previous article ends
     landscape: str = ""              # a landscape table page after its first page: "rotated" (folio turned
@@ -306,6 +307,15 @@ def draw_advert(c) -> None:
     mf.text_at(c, f"《{JOURNAL}》编辑部", mf.ML, y - 30, St(10.5), "right", mf.TW)
 
 
+def draw_plate(c) -> None:
+    """A colour plate (彩色插页) bound in between two articles: printed on other paper, outside
+    the page numbering, no folio; a picture and its caption."""
+    c.setFillGray(0.55)
+    c.rect(mf.ML, 200, mf.TW, mf.PH - 330, stroke=0, fill=1)
+    c.setFillGray(0)
+    mf.text_at(c, "彩色插页　东北地区县域经济韧性的空间格局", 0, 170, St(10.5), "center", mf.PW)
+
+
 def draw_landscape(c, printed: int, style: str, case: Case) -> None:
     """A table set sideways on a portrait page (its rows and any folio drawn rotated 90°:
     the text layer leaves rotated text out)."""
@@ -332,7 +342,7 @@ def draw_landscape(c, printed: int, style: str, case: Case) -> None:
 # =========================================================================================
 @dataclass
 class PageSpec:
-    kind: str                               # article | advert | cover | toc | landscape
+    kind: str                               # article | advert | plate | cover | toc | landscape
     out: mf.PageOut | None = None
     printed: int | None = None              # the number the page has in the sequence (None: outside it)
     starts: list[int] = field(default_factory=list)   # items starting here
@@ -534,7 +544,7 @@ def number_pages(case: Case, pages: list[PageSpec]) -> list[PageSpec]:
     n = case.first
     seen: set[int] = set()
     for p in pages:
-        if p.kind in ("cover", "toc"):
+        if p.kind in ("cover", "toc", "plate"):
             continue
         p.printed = n
         n += 1
@@ -594,6 +604,8 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             draw_toc(c, entries, case.toc_folio, case.toc_style)
         elif p.kind == "advert":
             draw_advert(c)
+        elif p.kind == "plate":
+            draw_plate(c)
         elif p.kind.startswith("landscape"):
             if p.kind != "landscape-page":
                 mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)
@@ -684,7 +696,8 @@ def art(k: int, paras: int = 3, title: int | None = None, **kw) -> mcc.Art:
     return mcc.Art(TITLES[k % 4 if title is None else title], people, affs, "", [], paras=paras, refs=refs, **kw)
 
 
-def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int | None = None) -> list[Item]:
+def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int | None = None,
+          plate_after: int | None = None) -> list[Item]:
     items: list[Item] = []
     if cover:
         items.append(Item("cover"))
@@ -694,6 +707,8 @@ def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int
         items.append(a)
         if advert_after == k:
             items.append(Item("advert"))
+        if plate_after == k:
+            items.append(Item("plate"))
     return items
 
 
@@ -758,6 +773,9 @@ def cases() -> list[Case]:
     add("issue_outlined_sheet", "outlined folios (转曲) at the foot's outer corner of pages sent to print: each "
         "page on a sheet 60 pt larger all round with crop marks and a slug line, the TrimBox the finished page",
         issue(*three[:2]), folio="corner_foot", digits="outline", sheet=60.0, first=201)
+    add("issue_uncounted_plate", "a colour plate (彩色插页) bound in between two articles, outside the numbering "
+        "and without folio: the pages after it are numbered on from the page before it",
+        issue(*three, plate_after=0), folio="corner_head", first=36)
     add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
         issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
     add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "

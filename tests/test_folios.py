@@ -177,6 +177,72 @@ def test_the_longest_run_wins_over_a_constant_misread() -> None:
     assert all(p.printed_seen for p in infos)
 
 
+def _run_pages(printed: list[int | None], text: dict[int, int] | None = None) -> list[PageInfo]:
+    """Pages reading `printed` (None: no folio) alone in the margin; `text`: page -> body chars."""
+    infos = []
+    for n, f in enumerate(printed, 1):
+        body = [_line("字" * (text or {}).get(n, 600), 100.0)]
+        infos.append(PageInfo(number=n, printed=f, printed_seen=f is not None, folios=[f] if f else [],
+                              folio_alone=f is not None, body=body))
+    return infos
+
+
+def test_a_plate_bound_in_outside_the_numbering() -> None:
+    """36 37 | plate | 38 39 40: the pages after the plate number on from the page before it;
+    the plate (a caption's text) is an insert, no article's page."""
+    infos = _run_pages([None, 37, None, None, 39, None, 41], text={3: 20})
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [36, 37, None, 38, 39, 40, 41]
+    assert infos[2].kind == "insert" and all(p.kind != "insert" for k, p in enumerate(infos) if k != 2)
+
+
+def test_two_runs_need_a_page_that_can_be_the_insert() -> None:
+    """A step down in the numbers with only article text between is no insert: the file keeps
+    one offset (the longest run's), as before."""
+    infos = _run_pages([None, 37, None, 38, 39, None, 41], text={3: 900})
+    infer_printed(infos)
+    assert all(p.kind != "insert" for p in infos)
+    assert [p.printed for p in infos][3:] == [38, 39, 40, 41]
+
+
+def test_numbers_that_jump_where_pages_are_missing() -> None:
+    """31 32 33 | 36 37 38: two pages counted in the numbering are not in the file; the jump
+    lies at the article start between, and each run keeps its own numbers."""
+    infos = _run_pages([31, 32, 33, None, 37, 38])
+    infos[3].kind = "start"
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [31, 32, 33, 36, 37, 38]
+
+
+def test_one_odd_number_is_no_run() -> None:
+    """A single page reading off the sequence (run into a head, misread) is overridden: it
+    takes two pages, or one folio alone with an insert between, to make a run."""
+    infos = _run_pages([21, 22, 23, 5, 25, 26])
+    infos[3].folio_alone = False
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [21, 22, 23, 24, 25, 26]
+
+
+@given(st.integers(min_value=1, max_value=300), st.integers(min_value=2, max_value=6), st.integers(min_value=1, max_value=2))
+def test_an_issue_with_inserts_numbers_every_counted_page(first: int, run: int, plates: int) -> None:
+    """Runs of `run` numbered pages with `plates` plates between: every numbered page gets its
+    number, every plate none."""
+    printed: list[int | None] = []
+    text: dict[int, int] = {}
+    k = first
+    for block in range(3):
+        for _ in range(run):
+            printed.append(k)
+            k += 1
+        if block < 2:
+            for _ in range(plates):
+                printed.append(None)
+                text[len(printed)] = 10
+    infos = _run_pages(printed, text)
+    infer_printed(infos)
+    assert [p.printed for p in infos] == printed
+
+
 # --- articles ------------------------------------------------------------------------------
 
 def _doc(pages: list[list[Line]]):
