@@ -285,6 +285,9 @@ def _run_in_notes(lines: list[str], kinds: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     last: int | None = None
     for raw in lines:
+        if not raw or not _CIRCLED_RE.search(raw):  # (no circled mark: neither test can match)
+            out.append(raw or "")
+            continue
         hit = match_marker(raw or "", None, ("circled",))
         if hit:
             last = marker_number(hit[0])
@@ -592,7 +595,9 @@ def find_access_date(text: str) -> str | None:
         if iso:
             found.append((m.start(), iso))
             break
-    for m in _EN_LABEL_RE.finditer(norm):
+    # (every English label ends in "ed", and no other character folds to e or d: a note
+    # without it is not scanned)
+    for m in _EN_LABEL_RE.finditer(norm) if "ed" in norm.lower() else ():
         iso = _english_date(norm[m.end():])
         if iso:
             found.append((m.start(), iso))

@@ -16,7 +16,6 @@ before.
 """
 from __future__ import annotations
 
-import inspect
 from typing import Any, Callable
 
 # distinct classes kept (a long-running inbox compiles a name's pattern per author: bounded)
@@ -58,10 +57,7 @@ def install() -> None:
     optimize = getattr(compiler, "_optimize_charset", None)
     if optimize is None or hasattr(optimize, "__wrapped__"):
         return
-    try:
-        params = list(inspect.signature(optimize).parameters)
-    except (TypeError, ValueError):
-        return
-    if params != ["charset", "iscased", "fixup", "fixes"]:
+    code = getattr(optimize, "__code__", None)  # (not inspect: the CLI has not imported it yet)
+    if code is None or code.co_varnames[:code.co_argcount] != ("charset", "iscased", "fixup", "fixes"):
         return
     compiler._optimize_charset = _memoised(optimize)
