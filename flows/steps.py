@@ -49,6 +49,7 @@ def warm_up() -> None:
     while the text layer's workers read pages instead of before, when the other core would
     sit idle. Nothing here imports them at module level for that reason."""
     from parsers import labels
+    from parsers import ocr  # noqa: F401  (read_pdf asks it which pages to OCR, right after the read)
     from parsers.extract import build_issue  # noqa: F401  (pypinyin, every field parser)
 
     # the label groups almost every article needs (the rest compile when a page has them)
