@@ -425,6 +425,9 @@ def despace_urls(text: str) -> str:
         text = re.sub(r"(?<=[A-Za-z0-9/_.-])？(?=[A-Za-z0-9_.-]+[=＝][A-Za-z0-9])", "?", text)
     if "\u2010" in text or "\u2011" in text:  # a real hyphen set as U+2010 / U+2011 between URL characters
         text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)
+    low = text.lower()  # (no other character case-folds to h, t, p, f or w: a note without
+    if not ((("http" in low or "ftp" in low) and "/" in text) or ("www" in low and "." in text)):
+        return text  # a scheme or "www." holds no URL start: nothing to walk)
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:
@@ -453,6 +456,8 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     ``.,;:!?`` and an unbalanced ``)`` are not part of it.  Surrounding ``<...>`` are dropped.
     """
     out = []
+    if "://" not in text and "www." not in text.lower():
+        return out  # (every match opens with one of them; w folds from nothing else)
     for m in _URL_RE.finditer(text):
         raw = _extend_url(text, m.start(), m.end())
         url = _strip_url_tail(raw)
