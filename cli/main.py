@@ -59,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# set by the console script, which ends the process as soon as `main` returns (`entry`)
+ENDS_PROCESS = False
+
+
 def entry() -> None:
     """The console script: `main`, then a quick exit.
 
@@ -66,6 +70,8 @@ def entry() -> None:
     returns; what is left is the interpreter freeing each object of a large issue one by
     one (about 0.15 s after 160 pages). A run that used Prefect exits normally, so its
     exit hooks can send what they hold to the API."""
+    global ENDS_PROCESS
+    ENDS_PROCESS = True
     code = main()
     if "prefect" in sys.modules:
         sys.exit(code)
