@@ -145,7 +145,8 @@ _CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
 
 def _open_url(prev: str) -> str | None:
     """The URL (with a ``<`` before it, if any) that `prev` ends with, or None."""
-    tail = prev.split()[-1] if prev.split() else ""
+    last = prev.rsplit(None, 1)  # (its last word; not a split of the whole note per line)
+    tail = last[-1] if last else ""
     m = _TRAILING_URL_RE.search(tail)
     return m.group(0) if m else None
 
@@ -154,12 +155,20 @@ _TRAILING_URL_RE = re.compile(rf"<?(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}<>]*$"
 _SCHEMES = ("https://", "http://", "ftp://", "www.")
 
 
+_SCHEME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz:/.")
+
+
 def _split_scheme(prev: str, nxt: str) -> bool:
     """True when the line broke inside a URL's scheme (``…、htt`` + ``ps://www…``)."""
-    m = re.search(r"[A-Za-z:/.]+$", prev)
-    if not m:
+    # the run of scheme characters the line ends with (as `[A-Za-z:/.]+$` finds it, before
+    # one final newline too), taken from the end instead of searched for from the start
+    end = len(prev) - 1 if prev.endswith("\n") else len(prev)
+    start = end
+    while start and prev[start - 1] in _SCHEME_CHARS:
+        start -= 1
+    if start == end:
         return False
-    run = m.group(0)
+    run = prev[start:end]
     for k in range(1, len(run) + 1):
         part = run[-k:]
         for scheme in _SCHEMES:
