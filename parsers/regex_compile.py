@@ -4,8 +4,9 @@ Most of our patterns carry the same few Han classes (``[\\u3400-\\u4dbf\\u4e00-\
 ``[\\u4e00-\\u9fff]``: the CJK blocks). Python's regex compiler turns each occurrence into
 its matching code with a Python loop over every code point of every range (about 35,000
 for the three blocks: 2-7 ms a class), and no cache covers the class, only whole patterns.
-A 160-page ingest compiles some 6,900 classes, 600 of them distinct: 0.2-0.3 s of CPU,
-most of it these few classes again (bench/README.md, "Speed").
+A 160-page ingest compiles some 6,900 classes, 600 of them distinct: with each worked out
+once, the run's regex compiles take about 0.18 s of CPU instead of 0.26 s (bench/README.md,
+"ingest").
 
 `install()` memoises the compiler's class optimiser (`_optimize_charset`, a pure function
 of its arguments: the parsed class and the case-folding functions) so each distinct class
