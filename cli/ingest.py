@@ -67,8 +67,15 @@ def run(args: argparse.Namespace) -> int:
                               links=not args.no_links, force=args.force, ocr=args.ocr,
                               schemas=(str(args.schemas) if args.schemas else None) if args.validate else False)
     else:
+        from cli import main as console
         from flows.steps import ingest
         from flows.extras import after_extract_hook, render_ahead_step, warm_up
+        if console.ENDS_PROCESS:
+            # the collector paused for the ingest (flows.steps.collector_paused) stays off: its
+            # first pass after it would walk every object of the issue (60 ms on 160 pages)
+            # just before the process ends
+            import gc
+            gc.disable()
         progress = Progress(False if args.quiet else None)
         result = ingest(args.pdf, args.out, args.journal, force=args.force, workers=args.workers, progress=progress,
                         after_extract=after_extract_hook(args.journal, links=not args.no_links,

@@ -17,7 +17,11 @@ from parsers.errors import IngestError
 COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "report", "inbox", "serve", "edit", "review", "corrections"]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. `command`: its first word; when that is the name of one of
+    the COMMANDS modules, only that module is imported and registered (what the others import,
+    lxml among them, cost an ingest about 15 ms before its page readers start); any other
+    word (an option, "schemas", a typo) gets every command, for help and error messages."""
     parser = argparse.ArgumentParser(
         prog="journal-ingest",
         description="Turn a typeset journal issue PDF into per-article PDFs, metadata "
@@ -25,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in [command] if command in COMMANDS else COMMANDS:
         try:
             module = importlib.import_module(f"cli.{name}")
         except ModuleNotFoundError as exc:
@@ -37,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words[0] if words else None)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -59,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# set by the console script, which ends the process as soon as `main` returns (`entry`)
+ENDS_PROCESS = False
+
+
 def entry() -> None:
     """The console script: `main`, then a quick exit.
 
@@ -66,6 +75,8 @@ def entry() -> None:
     returns; what is left is the interpreter freeing each object of a large issue one by
     one (about 0.15 s after 160 pages). A run that used Prefect exits normally, so its
     exit hooks can send what they hold to the API."""
+    global ENDS_PROCESS
+    ENDS_PROCESS = True
     code = main()
     if "prefect" in sys.modules:
         sys.exit(code)

@@ -16,7 +16,7 @@ from parsers.errors import MissingFile, OutputExists
 from parsers.textlayer import Document, read_document
 from schemas.model import Issue
 from schemas.outdir import Staging, clean_stale_staging, output_folder
-from schemas.record import current_umask, write_atomic, write_record
+from schemas.record import current_umask, flushed_together, write_atomic, write_record
 from schemas.settings import JournalSettings, load_settings
 
 log = logging.getLogger("journal_ingest")
@@ -52,12 +52,16 @@ def warm_up() -> None:
     while the text layer's workers read pages instead of before, when the other core would
     sit idle. Nothing here imports them at module level for that reason."""
     from parsers import labels
+    from parsers import ocr  # noqa: F401  (read_pdf asks it which pages to OCR, right after the read)
     from parsers.extract import build_issue  # noqa: F401  (pypinyin, every field parser)
 
     # the label groups almost every article needs (the rest compile when a page has them)
     labels.find_labels(["摘要：", "内容提要：", "关键词：", "中图分类号：", "文献标识码：", "文章编号：", "DOI：",
                         "收稿日期：", "基金项目：", "作者简介：", "【摘要】", "[摘要]", "Abstract:", "Key words:",
-                        "Keywords:", "Received:", "引用本文："])
+                        "Keywords:", "Received:", "引用本文：",
+                        # (the English block of a Chinese article repeats the codes and the
+                        # funding: CAJ-CD B/T 1-2006's "CLC number:", "Foundation item:")
+                        "CLC number:", "Foundation item:"])
 
 
 def extract(doc: Document, settings: JournalSettings, planned: Callable[[list[int]], None] | None = None) -> Issue:
@@ -133,7 +137,8 @@ def write_outputs(issue: Issue, pdf: Path, out: Path, *, force: bool = False,
     staging = stage.path
     staging.chmod(0o777 & ~current_umask())  # mkdtemp makes 0700; the published folder is shared like any other
     try:
-        _stage_with(issue, pdf, staging, after_extract, workers)
+        with flushed_together(staging):  # (each file's own fsync, one after another, waited longer)
+            _stage_with(issue, pdf, staging, after_extract, workers)
         kept = publish(staging, target, force)
     except BaseException:
         stage.discard()

@@ -145,7 +145,8 @@ _CLOSERS = "”’)）]］>》」』,，.。;；:：!！?？、"
 
 def _open_url(prev: str) -> str | None:
     """The URL (with a ``<`` before it, if any) that `prev` ends with, or None."""
-    tail = prev.split()[-1] if prev.split() else ""
+    last = prev.rsplit(None, 1)  # (its last word; not a split of the whole note per line)
+    tail = last[-1] if last else ""
     m = _TRAILING_URL_RE.search(tail)
     return m.group(0) if m else None
 
@@ -154,12 +155,20 @@ _TRAILING_URL_RE = re.compile(rf"<?(?:(?:https?|ftp)://|www\.)[{_URL_CHAR}<>]*$"
 _SCHEMES = ("https://", "http://", "ftp://", "www.")
 
 
+_SCHEME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz:/.")
+
+
 def _split_scheme(prev: str, nxt: str) -> bool:
     """True when the line broke inside a URL's scheme (``…、htt`` + ``ps://www…``)."""
-    m = re.search(r"[A-Za-z:/.]+$", prev)
-    if not m:
+    # the run of scheme characters the line ends with (as `[A-Za-z:/.]+$` finds it, before
+    # one final newline too), taken from the end instead of searched for from the start
+    end = len(prev) - 1 if prev.endswith("\n") else len(prev)
+    start = end
+    while start and prev[start - 1] in _SCHEME_CHARS:
+        start -= 1
+    if start == end:
         return False
-    run = m.group(0)
+    run = prev[start:end]
     for k in range(1, len(run) + 1):
         part = run[-k:]
         for scheme in _SCHEMES:
@@ -285,6 +294,9 @@ def _run_in_notes(lines: list[str], kinds: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     last: int | None = None
     for raw in lines:
+        if not raw or not _CIRCLED_RE.search(raw):  # (no circled mark: neither test can match)
+            out.append(raw or "")
+            continue
         hit = match_marker(raw or "", None, ("circled",))
         if hit:
             last = marker_number(hit[0])
@@ -422,6 +434,9 @@ def despace_urls(text: str) -> str:
         text = re.sub(r"(?<=[A-Za-z0-9/_.-])？(?=[A-Za-z0-9_.-]+[=＝][A-Za-z0-9])", "?", text)
     if "\u2010" in text or "\u2011" in text:  # a real hyphen set as U+2010 / U+2011 between URL characters
         text = re.sub(r"(?<=[A-Za-z0-9/._])[\u2010\u2011](?=[A-Za-z0-9])", "-", text)
+    low = text.lower()  # (no other character case-folds to h, t, p, f or w: a note without
+    if not ((("http" in low or "ftp" in low) and "/" in text) or ("www" in low and "." in text)):
+        return text  # a scheme or "www." holds no URL start: nothing to walk)
     out, pos = [], 0
     for m in _SPACED_START_RE.finditer(text):
         if m.start() < pos:
@@ -450,6 +465,8 @@ def find_urls(text: str) -> list[tuple[str, int, int]]:
     ``.,;:!?`` and an unbalanced ``)`` are not part of it.  Surrounding ``<...>`` are dropped.
     """
     out = []
+    if "://" not in text and "www." not in text.lower():
+        return out  # (every match opens with one of them; w folds from nothing else)
     for m in _URL_RE.finditer(text):
         raw = _extend_url(text, m.start(), m.end())
         url = _strip_url_tail(raw)
@@ -592,7 +609,9 @@ def find_access_date(text: str) -> str | None:
         if iso:
             found.append((m.start(), iso))
             break
-    for m in _EN_LABEL_RE.finditer(norm):
+    # (every English label ends in "ed", and no other character folds to e or d: a note
+    # without it is not scanned)
+    for m in _EN_LABEL_RE.finditer(norm) if "ed" in norm.lower() else ():
         iso = _english_date(norm[m.end():])
         if iso:
             found.append((m.start(), iso))

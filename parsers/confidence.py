@@ -571,7 +571,8 @@ def url_lines(pages: list) -> list[tuple[str, str]]:
     for page in pages:
         body = page.body
         for i, ln in enumerate(body):
-            if _URL_LIKE.search(ln.text) and plain_key(ln.text) not in furniture:
+            # (an address holds a ":" or a "."; most Chinese lines have neither: no search)
+            if (":" in ln.text or "." in ln.text) and _URL_LIKE.search(ln.text) and plain_key(ln.text) not in furniture:
                 out.append((ln.text, body[i + 1].text if i + 1 < len(body) else ""))
     return out
 

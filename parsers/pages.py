@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from parsers.coversheet import cover_sheet_of, is_platform_stamp
@@ -149,6 +150,7 @@ def _folio(line: "Line") -> int | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)  # (a margin line is read by the band, the split and the folio votes: once)
 def folio_reading(text: str) -> tuple[int, bool] | None:
     """(page number, printed alone) read from a margin line: alone or between dashes or dots
     (27 / ·27· / — 27 — / 第27页, strong), or run into a running head at its start or end
@@ -321,7 +323,8 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
         elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head):
             n = _folio(line)
-            apart = _gap(page, line, below=False) > line.size * 1.6 and (not pitch or _gap(page, line, below=False) > pitch * 1.35)
+            above = _gap(page, line, below=False)  # (once: it walks the page's lines)
+            apart = above > line.size * 1.6 and (not pitch or above > pitch * 1.35)
             # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
             alone = len(text) <= 15 and (reading := folio_reading(text)) is not None and reading[1]
             is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30)
@@ -948,15 +951,20 @@ def _database_page(texts: list[str]) -> bool:
     """A page a full-text database adds to a download: its record of the article (two or
     more record fields such as 刊名 / 年，卷(期) / 本文链接), or a page of its own links (most
     lines a URL: 免费文献下载：http://…)."""
-    lines = [t for t in texts if t.strip() and not re.fullmatch(r"[\s\-—_=·.]+", t)]
+    lines = [t for t in texts if t.strip() and not _RULE_ONLY.fullmatch(t)]
     if not lines:
         return False
     if sum(1 for t in lines if _DATABASE_FIELD.match(t)) >= 2:
         return True
     # (a page of web references is long and numbered; a link page is a few lines)
+    if len(lines) > 15:
+        return False  # (the cheap test first: most pages are longer)
     urls = sum(1 for t in lines if _URL.search(t))
-    numbered = sum(1 for t in lines if re.match(r"^\s*(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.、])", t))
-    return urls >= 3 and urls * 2 > len(lines) and len(lines) <= 15 and not numbered
+    return urls >= 3 and urls * 2 > len(lines) and not any(_NUMBERED_ENTRY.match(t) for t in lines)
+
+
+_RULE_ONLY = re.compile(r"[\s\-—_=·.]+")
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:[\[［]\s*\d{1,3}\s*[\]］]|\d{1,3}\s*[.、])")
 
 
 def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float, page_height: float) -> list["Line"]:

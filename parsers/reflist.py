@@ -142,12 +142,16 @@ def source_notes(body: list["Line"], taken: list["Line"]) -> list[str]:
     return out
 
 
+_DIGITS_SPACES = re.compile(r"[\d\s]+")
+
+
 def plain_key(text: str) -> str:
     """A line's text without digits and spaces: a running head or foot with its page number."""
-    return re.sub(r"[\d\s]+", "", text)
+    return _DIGITS_SPACES.sub("", text)  # (compiled once: every body line of an article asks)
 
 
 _URL_MARK = re.compile(r"(?i)https?:|www\.")
+_URL_RUN = re.compile(r"(?i)(?:https?://|www\.)\S+")
 
 
 def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
@@ -158,11 +162,12 @@ def repeated_url_lines(pages: list["PageInfo"]) -> set[str]:
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
         for ln in page.body:
-            if not _URL_MARK.search(ln.text):
+            # (every match holds a ":" or a "."; most Chinese lines have neither: no search)
+            if (":" not in ln.text and "." not in ln.text) or not _URL_MARK.search(ln.text):
                 continue
-            rest = re.sub(r"(?i)(?:https?://|www\.)\S+", "", ln.text).strip()
-            if len(rest) <= 30 and plain_key(ln.text):
-                seen.setdefault(plain_key(ln.text), []).append((page.number, ln.y))
+            rest = _URL_RUN.sub("", ln.text).strip()
+            if len(rest) <= 30 and (key := plain_key(ln.text)):
+                seen.setdefault(key, []).append((page.number, ln.y))
     return {key for key, where in seen.items()
             if any(p != q and abs(y - z) <= 6 for p, y in where for q, z in where)}
 

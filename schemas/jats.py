@@ -54,7 +54,10 @@ def is_han(text: str) -> bool:
 
 def _last_han(text: str) -> int:
     """The index of the last Han character of `text` (which holds one)."""
-    return max(m.start() for m in _HAN.finditer(text))
+    return _LAST_HAN.match(text).start(1)  # (from the end: not a match object per character)
+
+
+_LAST_HAN = re.compile("(?s).*([\u3400-\u9fff\uf900-\ufaff])")
 
 
 def other_lang(lang: str) -> str:
@@ -686,11 +689,14 @@ def citation_type(citation: Citation) -> str:
     code = re.search(r"\[(J|M|C|D|R|N|S|P|EB/OL|EB|DB|Z|G|A|CP)(?:/OL)?\]", text)
     if code:  # GB/T 7714 document type code
         return GBT7714_TYPES.get(code.group(1), "other")
-    if re.search(r"《[^》]+》[^《]*?\d{4}\s*年\s*第\s*\d+\s*期", text) or re.search(
-        r"\b(Vol\.|No\.)\s*\d", text
-    ):
+    # (each search only where its words occur: an alternation of words tried at every
+    # position cost 50 µs a reference, 20 ms for the issue's 432)
+    if re.search(r"《[^》]+》[^《]*?\d{4}\s*年\s*第\s*\d+\s*期", text) or (
+            ("Vol." in text or "No." in text) and re.search(r"\b(Vol\.|No\.)\s*\d", text)):
         return "journal"
-    if re.search(r"出版社|出版公司|书店|年版|\bPress\b|\bPublishers?\b|\bBooks\b", text):
+    if any(w in text for w in ("出版社", "出版公司", "书店", "年版")) or (
+            ("Press" in text or "Publisher" in text or "Books" in text)
+            and re.search(r"\bPress\b|\bPublishers?\b|\bBooks\b", text)):
         return "book"
     if citation.urls or re.search(r"https?://", text):
         return PUB_TYPE_WEB

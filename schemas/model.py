@@ -153,7 +153,7 @@ class Issue:
         return stem[:-4] if stem.lower().endswith(".pdf") else stem
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _asdict(self)
         if not data["source"]["pages_ocr"]:
             del data["source"]["pages_ocr"]
         for art in data["articles"]:
@@ -162,6 +162,30 @@ class Issue:
 
     def warn(self, code: str, message: str) -> None:
         add_warning(self.warnings, code, message)
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def _asdict(obj: Any) -> Any:
+    """`dataclasses.asdict(obj)`, the same dict, without its deep copy of every string and
+    number (a 160-page issue's record holds some 6,000: a copy each returned the value
+    itself, through `copy.deepcopy`). Any other value is converted as asdict does."""
+    kind = type(obj)
+    if kind in _ATOMIC:
+        return obj
+    if hasattr(kind, "__dataclass_fields__"):
+        return {f.name: _asdict(getattr(obj, f.name)) for f in fields(obj)}
+    if kind is list:
+        return [_asdict(v) for v in obj]
+    if kind is dict:
+        return {_asdict(k): _asdict(v) for k, v in obj.items()}
+    return asdict(_Holder(obj))["value"]  # (a tuple, a set, anything else: as asdict makes it)
+
+
+@dataclass
+class _Holder:
+    value: Any
 
 
 def _build(cls: type, data: Any) -> Any:

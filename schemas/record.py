@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -146,8 +147,15 @@ def current_umask() -> int:
     return mask
 
 
+# staging folders whose files are flushed to disk together when the folder is complete
+# (`flushed_together`), not one by one as they are written
+_DEFERRED: set[Path] = set()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    """Write via a temporary file in the same folder and rename: never a half-written file.
+    The data is on disk before the rename, or (inside a `flushed_together` folder) before
+    that folder is published."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -155,11 +163,51 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if not (_DEFERRED and any(path.absolute().is_relative_to(d) for d in _DEFERRED)):
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def flushed_together(folder: Path) -> Iterator[None]:
+    """Files written with `write_atomic` under `folder` (by this process or a child forked
+    inside the block) skip their own fsync; when the block ends normally, every file and
+    folder under `folder` is flushed at once (`flush_tree`). An ingest's staging folder
+    holds some 60 files: one fsync each waited about 4 ms in turn (a quarter of a second
+    on the 160-page bench issue), flushed together they take about 15 ms. Nothing is
+    published before the flush, so a published folder never holds data not yet on disk."""
+    key = Path(folder).absolute()
+    _DEFERRED.add(key)
+    try:
+        yield
+    finally:
+        _DEFERRED.discard(key)
+    flush_tree(Path(folder))
+
+
+def flush_tree(folder: Path) -> None:
+    """fsync every file and folder under `folder` (and itself), several at once: the file
+    system commits concurrent flushes together."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def flush(path: Path) -> None:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:  # a folder where the system cannot open one (not on POSIX)
+            if path.is_dir():
+                return
+            raise
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    paths = [p for p in folder.rglob("*") if not p.is_symlink()] + [folder]
+    with ThreadPoolExecutor(max_workers=min(16, len(paths))) as pool:
+        list(pool.map(flush, paths))  # (re-raises the first error: nothing is published then)
 
 
 def write_record(issue: Issue, path: Path) -> None:

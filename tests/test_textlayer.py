@@ -126,7 +126,7 @@ def test_an_error_in_a_worker_is_one_corrupt_pdf_error(monkeypatch):
 def test_a_worker_that_dies_holding_pages_is_an_error_not_a_hang(monkeypatch):
     import parsers.textlayer as tl
 
-    def dies_after_claiming(path, chunks, counter, out):
+    def dies_after_claiming(path, chunks, counter, out, reader=None):
         tl._claim(counter, len(chunks))
         os._exit(3)
 
