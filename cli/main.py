@@ -12,7 +12,12 @@ import logging
 import os
 import sys
 
+from parsers import regex_compile
 from parsers.errors import IngestError
+
+# the command line's process is ours: each CJK character class is compiled once in it
+# (parsers.regex_compile). A program that imports the library is left to decide for itself.
+regex_compile.install()
 
 COMMANDS = ["ingest", "xml", "validate", "schemas_cmd", "links", "deposit", "report", "inbox", "serve", "edit", "review", "corrections"]
 

@@ -41,11 +41,14 @@ from flows.problems import (IncompleteOutput, crossref_expected, incomplete_reas
 from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers import ocr as ocr_pages
+from parsers import regex_compile
 from parsers.margin_ocr import add_margin_folios
 from parsers.ocr import OcrBox
 from parsers.textlayer import Document, check_readable
 from schemas.model import Article, Issue
 from schemas.settings import load_settings
+
+regex_compile.install()  # (a flow's process, like the command line's, is ours: parsers.regex_compile)
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE_DAYS = 30

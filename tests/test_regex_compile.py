@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-import parsers  # noqa: F401  (installs the memo)
 from parsers import regex_compile
+
+regex_compile.install()  # (what the command line and the flow's workers do at start)
 
 try:
     from re import _compiler as compiler, _parser as sre_parser
@@ -35,8 +36,19 @@ def _code(pattern: str | bytes, flags: int) -> list[int]:
 
 
 def test_installed() -> None:
-    """Importing parsers memoises the optimiser (on the compiler it was written for)."""
+    """install() memoises the optimiser (on the compiler it was written for)."""
     assert hasattr(compiler._optimize_charset, "__wrapped__")
+
+
+def test_the_library_alone_leaves_the_compiler_alone() -> None:
+    """Importing the parsers patches nothing: only the command line and the flow install it."""
+    import subprocess
+    import sys
+
+    code = ("import parsers.extract, re; from re import _compiler as c; "
+            "print(hasattr(c._optimize_charset, '__wrapped__'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
 
 
 @pytest.mark.parametrize("pattern,flags", PATTERNS)
