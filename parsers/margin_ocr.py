@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -178,8 +179,6 @@ def in_sequence(found: dict[int, list["OcrBox"]]) -> dict[int, list["OcrBox"]]:
     at least two pages (a folio grows by one per page). A number read on one page alone may
     be a logo's, a figure's tick label or a misreading, and the folio rules would let a lone
     number set the sequence of a file that prints only one."""
-    from collections import Counter
-
     votes = Counter(folio_reading(b.text)[0] - n for n, boxes in found.items() for b in boxes)
     agreed = {o for o, v in votes.items() if v >= 2}
     return {n: [b for b in boxes if folio_reading(b.text)[0] - n in agreed] for n, boxes in found.items()}
