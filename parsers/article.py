@@ -1093,8 +1093,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     label_after = sorted(i for i in header.used if i >= title_end)
     # a labelled byline right under the title ("作者：王五1，赵六2", its units under it) is part of
     # the author block, not the label that ends it
-    while label_after and header.at.get("author_note") == label_after[0] and label_after[0] == title_end \
-            and _BYLINE.match(_BYLINE_PREFIX.sub("", lines[label_after[0]].text.strip())):
+    if label_after and header.at.get("author_note") == label_after[0] == title_end \
+            and _BYLINE.match(_BYLINE_PREFIX.sub("", lines[title_end].text.strip())):
         label_after = label_after[1:]
     byline_end = label_after[0] if label_after else min(len(lines), title_end + 4)
     author_lines, affil_lines = _author_block(lines, title_end, byline_end, size)

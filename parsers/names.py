@@ -708,7 +708,7 @@ def _affiliation(bio_body: str) -> str:
     (parenthesised asides are ignored)."""
     # (a campus or city in brackets inside a university's official name, 中国地质大学（武汉）公共管理
     # 学院, is part of the name, not an aside: kept through the bracket removal)
-    body = _PARENS_RE.sub("", _CAMPUS_RE.sub("\ue000\\1\ue001", bio_body))
+    body = _PARENS_RE.sub("", protect_campus(bio_body))
     clauses = []
     for clause in re.split(r"[，,；;。]", body):
         clause = clause.strip()
@@ -727,7 +727,7 @@ def _affiliation(bio_body: str) -> str:
                 break
         aff = clause[:cut].strip()
         if aff:
-            return _uncampus(aff)
+            return uncampus(aff)
     # the unit only in parentheses, with its address (…主要研究区域经济（吉林大学经济学院，吉林
     # 长春 130012）): GB/T 7713.2's "单位，城市 邮编" in brackets closing the entry
     for group in re.findall(r"[（(]([^（）()]*)[）)]", bio_body):
@@ -869,24 +869,21 @@ def parse_unit_note(text: str, authors: list[str] | None = None) -> tuple[str, d
     A postcode before or after the institution is dropped. With the byline's `authors`
     known, only they are matched, and the shared institution ends where a note on one of
     them begins ("…医院性别重塑中心王大方：女，…")."""
-    text = _CAMPUS_RE.sub("\ue000\\1\ue001", (text or "").strip().rstrip("。.;；"))  # (中国地质大学（武汉）: one name)
+    text = protect_campus((text or "").strip().rstrip("。.;；"))  # (中国地质大学（武汉）: one name)
     known = set(authors or [])
     common, per = _parse_unit_note(text, known)
-    return _uncampus(common), {name: _uncampus(unit) for name, unit in per.items()}
+    return uncampus(common), {name: uncampus(unit) for name, unit in per.items()}
 
 
 def protect_campus(text: str) -> str:
     """`text` with a campus in brackets inside a university's name (中国地质大学（武汉）) held as
-    private-use marks, so that bracket rules do not take it for an aside; `_uncampus` undoes it."""
+    private-use marks, so that bracket rules do not take it for an aside; `uncampus` undoes it."""
     return _CAMPUS_RE.sub("\ue000\\1\ue001", text)
 
 
-def _uncampus(text: str) -> str:
+def uncampus(text: str) -> str:
     """A unit with its campus brackets put back (see `_CAMPUS_RE`)."""
     return text.replace("\ue000", "（").replace("\ue001", "）")
-
-
-uncampus = _uncampus
 
 
 def _parse_unit_note(text: str, known: set[str]) -> tuple[str, dict[str, str]]:

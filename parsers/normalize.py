@@ -133,7 +133,7 @@ def _fix_spaces(s: str) -> str:
                         # a letter-spaced word (王　芳, a two-character name spread to the width
                         # of three) ends where the gap is wider than its letter-spacing
                         out.append(IDEOGRAPHIC_SPACE)
-                    elif p0 >= 2 and _is_ideograph(s[p0 - 1]) and _is_ideograph(s[p0 - 2]) and len(run) >= len(gap.group()):
+                    elif p0 >= 2 and _is_ideograph(s[p0 - 1]) and _is_ideograph(s[p0 - 2]) and len(run) == len(gap.group()):
                         # a one-character word set apart as the word before it is (史密斯　著　王建国,
                         # a translated piece's byline): not a letter-spaced label (摘　要 opens its line)
                         out.append(IDEOGRAPHIC_SPACE)
