@@ -12,8 +12,14 @@ records compared field by field (without the source block and provenance boxes).
     reorder     the page's top-level text objects (BT…ET) drawn in another (seeded) order, each
                 carrying the text state in effect where it stood (PDF 32000-1 §9.3: the text
                 state outlives ET)
+    on-a4       each page centred on a larger sheet with no TrimBox to say where it was cut:
+                the box grown by B5 → A4's margins (48 pt each side, 66 pt top and bottom), as
+                exports of a B5 or 16开 journal onto A4 paper are written
+    font-names  every embedded font renamed to a neutral name (F1, F2, …, its subset tag
+                kept), as some exporters and re-distillers write them: nothing may hang on a
+                font's name (a bold face is known by its name only where the name says so)
 
-    python bench/perturb.py [per-glyph|reorder|all] [--half dev|check] [-v]
+    python bench/perturb.py [per-glyph|reorder|on-a4|all] [--half dev|check] [-v]
 
 Of the check half only the totals are printed, as bench/accuracy.py does. Needs pdftotext
 (`make poppler`)."""
@@ -114,12 +120,57 @@ def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> lis
 
 
 TRANSFORMS: dict[str, Callable[..., list[tuple[Any, bytes]]]] = {"per-glyph": per_glyph, "reorder": reorder}
+_A4_MARGINS = (48.0, 66.0)  # (A4 595×842 pt less B5 499×709 pt, halved)
+
+
+def on_a4(page: Any) -> None:
+    """Grow the page's boxes by B5→A4's margins and drop the boxes that would say where it was cut."""
+    from pypdf.generic import RectangleObject
+    dx, dy = _A4_MARGINS
+    x0, y0, x1, y1 = (float(v) for v in page.cropbox)
+    grown = RectangleObject([x0 - dx, y0 - dy, x1 + dx, y1 + dy])
+    page.mediabox = grown
+    page.cropbox = grown
+    for box in ("/TrimBox", "/BleedBox", "/ArtBox"):
+        if box in page:
+            del page[box]
+
+
+_NEUTRAL: dict[int, str] = {}
+
+
+def neutral_font_names(page: Any) -> None:
+    """Rename the page's embedded fonts (a font whose program the file carries draws the same
+    whatever its name) to F1, F2, …, keeping a subset tag (ABCDEF+)."""
+    from pypdf.generic import NameObject
+    res = page.get("/Resources")
+    fonts = res.get_object().get("/Font") if res is not None else None
+    for ref in (fonts.get_object().values() if fonts is not None else []):
+        font = ref.get_object()
+        parts = [font] + [d.get_object() for d in font.get("/DescendantFonts", [])]
+        descs = [f["/FontDescriptor"].get_object() for f in parts if "/FontDescriptor" in f]
+        if not any(k in d for d in descs for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            continue  # (a font the reader supplies is found by its name)
+        base = str(font.get("/BaseFont", ""))
+        tag = base[1:8] if re.match(r"/[A-Z]{6}\+", base) else ""
+        name = _NEUTRAL.setdefault(id(font), f"/{tag}F{len(_NEUTRAL) + 1}")
+        for f in parts:
+            if "/BaseFont" in f:
+                f[NameObject("/BaseFont")] = NameObject(name)
+        for d in descs:
+            d[NameObject("/FontName")] = NameObject(name)
+
+
+PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names}
 
 
 def rewrite(src: Path, dest: Path, transform: str) -> None:
     writer = PdfWriter(clone_from=str(src))
     rng = random.Random(7)
     for page in writer.pages:
+        if transform in PAGE_TRANSFORMS:
+            PAGE_TRANSFORMS[transform](page)
+            continue
         contents = page.get_contents()
         if contents is None:
             continue
@@ -162,14 +213,14 @@ def files(half: str) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("transform", nargs="?", default="all", choices=[*TRANSFORMS, "all"])
+    ap.add_argument("transform", nargs="?", default="all", choices=[*TRANSFORMS, *PAGE_TRANSFORMS, "all"])
     ap.add_argument("--half", default="dev", choices=["dev", "check"])
     ap.add_argument("-v", action="store_true", help="print each difference (development half only)")
     args = ap.parse_args(argv)
     if shutil.which("pdftotext") is None:
         raise SystemExit("pdftotext not found: run `make poppler`")
     OUT.mkdir(parents=True, exist_ok=True)
-    for transform in TRANSFORMS if args.transform == "all" else [args.transform]:
+    for transform in [*TRANSFORMS, *PAGE_TRANSFORMS] if args.transform == "all" else [args.transform]:
         tried = skipped = changed = fields = 0
         for pdf in files(args.half):
             name = pdf.parent.name if pdf.name == "article.pdf" else pdf.stem
@@ -179,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
             except Exception:  # (a file pypdf cannot rewrite is no evidence either way)
                 skipped += 1
                 continue
-            if _pdftotext(dest) != _pdftotext(pdf):
+            a, b = _pdftotext(dest), _pdftotext(pdf)
+            if transform in PAGE_TRANSFORMS:  # (a larger page may change pdftotext's order, not its glyphs)
+                a, b = sorted(a), sorted(b)
+            if a != b:
                 skipped += 1  # (not drawn the same: no test of the reader)
                 continue
             tried += 1

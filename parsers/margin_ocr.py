@@ -69,10 +69,14 @@ def wanted(doc: "Document", mode: str) -> bool:
     return mode != "never" and doc.page_count >= MIN_PAGES and not text_layer_has_folios(doc)
 
 
-def _cache_file(sha256: str, number: int) -> Path:
+def _cache_file(sha256: str, page: "PageText") -> Path:
+    """The bands are the finished page's, in its frame: a frame read another way (a TrimBox,
+    frames.inset_by_furniture) is another reading."""
     from parsers.ocr import cache_dir, engine_version
 
-    return cache_dir() / sha256[:2] / sha256 / f"margins{number:04d}-{DPI}dpi-{engine_version()}-{CACHE_FORMAT}.json"
+    frame = "-".join(f"{v:g}" for v in (*page.origin, page.width, page.height))
+    return (cache_dir() / sha256[:2] / sha256
+            / f"margins{page.number:04d}-{DPI}dpi-{engine_version()}-{CACHE_FORMAT}-{frame}.json")
 
 
 def _masked_band(page: Any, text_page: "PageText", top: bool, scale: float) -> tuple[Any, float]:
@@ -145,7 +149,7 @@ def read_margins(pdf: Path, sha256: str, pages: list["PageText"]) -> dict[int, l
     scale = DPI / 72
     try:
         for text_page in pages:
-            path = _cache_file(sha256, text_page.number)
+            path = _cache_file(sha256, text_page)
             cached = _load(path)
             if cached is not None:
                 out[text_page.number] = cached

@@ -58,6 +58,7 @@ from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLa
 from .limits import Limits, check_input_size, check_page_count, current_budget, reading
 from .fonts import (FontCache, FontDecoder, _core_widths, needs_repair, page_quirks, repair_founder, repair_quirks,
                     unmapped_count)
+from .frames import inset_by_furniture
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
@@ -1161,7 +1162,10 @@ def _page_content(page: Any) -> bytes:
     return contents.get_data()
 
 
-def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int, int]:
+def _read_page(reader: Any, index: int, fonts: FontCache,
+               inset: tuple[float, float] | None = None) -> tuple[PageText, int, int]:
+    """inset: the finished page lies this far in from the crop box's sides, and the page is
+    read in that frame (frames.inset_by_furniture: paper that writes no TrimBox)."""
     page = reader.pages[index]
     box = page.cropbox
     crop = (float(box.left), float(box.bottom), float(box.right), float(box.top))
@@ -1183,7 +1187,9 @@ def _read_page(reader: Any, index: int, fonts: FontCache) -> tuple[PageText, int
     # where that page lies on the sheet, which a viewer shows and the article PDF keeps)
     nchars = _chars(walker.pieces)
     frame, hugs = crop, False
-    if trim is not None:
+    if inset is not None:  # (nothing is dropped: the frame is inferred, not written)
+        frame = (crop[0] + inset[0], crop[1] + inset[1], crop[2] - inset[0], crop[3] - inset[1])
+    elif trim is not None:
         kept = [p for p in walker.pieces if _inside(p, trim)]
         lost = nchars - _chars(kept)
         # (more than a slug line's worth outside it: a TrimBox that is not the page's)
@@ -1823,9 +1829,9 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
 
     fonts = FontCache()
 
-    def read_here(i: int) -> tuple[PageText, int, int]:
+    def read_here(i: int, inset: tuple[float, float] | None = None) -> tuple[PageText, int, int]:
         try:
-            return _read_page(reader, i, fonts)
+            return _read_page(reader, i, fonts, inset)
         except IngestError:
             raise
         except Exception as exc:
@@ -1857,6 +1863,14 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
             pt.label = labels[k]
         pages.append(pt)
     _settle_frames(pages)
+    framed = inset_by_furniture(pages)
+    if framed is not None:  # (no TrimBox, and the folios and heads further in than the margin share)
+        dx, dy, which = framed
+        for k in which:
+            label = pages[k].label
+            results[k] = read_here(k, (dx, dy))
+            pages[k] = results[k][0]
+            pages[k].label = label
     _judge_document_trust(pages)
     if strict:
         if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):

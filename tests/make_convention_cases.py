@@ -128,7 +128,8 @@ class Case:
     advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
     notice_after: str = ""           # a notice (NOTICES key) set below the last article's end, on its last page
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
-    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
+    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks;
+                                     # "paper": the page centred on A4 paper, no TrimBox, no marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
     uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
     truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
@@ -572,6 +573,7 @@ def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
 
 
 BLEED = 36.0
+A4_PAPER = (595.28, 841.89)  # (a 16开 page exported onto A4: centred, nothing says where it was cut)
 
 
 def crop_marks(c) -> None:
@@ -684,10 +686,14 @@ def render_flow(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
         pages = pages[:span[last][0] + 1]
         span[last][1] = span[last][0]
     starts = {a for a, _ in span.values()}
-    if case.bleed:
+    if case.bleed == "paper":
+        c.setPageSize(A4_PAPER)
+    elif case.bleed:
         c.setPageSize((mf.PW + 2 * BLEED, mf.PH + 2 * BLEED))
     for pi, p in enumerate(pages):
-        if case.bleed:
+        if case.bleed == "paper":
+            c.translate((A4_PAPER[0] - mf.PW) / 2, (A4_PAPER[1] - mf.PH) / 2)
+        elif case.bleed:
             trim = (BLEED, BLEED, BLEED + mf.PW, BLEED + mf.PH)
             c.setTrimBox(trim)
             if case.bleed == "cropbox":
@@ -944,6 +950,11 @@ def cases() -> list[Case]:
         uncertain=["lpage"])
     add("print_bleed_marks", "a printer's PDF: trimmed page inside a larger MediaBox with crop marks and a slug line",
         base(**three), folio="foot_center", bleed="marks")
+    add("print_on_a4_paper", "a 16开 article exported onto A4 paper: each page centred on it, no TrimBox, its "
+        "running heads and folios further in than the margin share of the A4 page", base(**three),
+        folio="head_outer", bleed="paper")
+    add("print_on_a4_foot", "a 16开 article exported onto A4 paper (no TrimBox), folios at the foot's centre",
+        base(**three), folio="foot_center", bleed="paper")
     add("print_cropbox", "the printer's PDF with a CropBox on the trimmed page (readers show the CropBox)",
         base(**three), folio="head_outer", bleed="cropbox")
     add("font_gb1_folio_foot", "Chinese text as Adobe-GB1 CIDs without ToUnicode (xelatex habit), folios at the foot",

@@ -1702,6 +1702,23 @@ def on_press_sheets(pdf: bytes, tag: str, bleed: float = 36.0) -> bytes:
     return _finish(writer, tag)
 
 
+def on_larger_paper(pdf: bytes, tag: str, paper: tuple[float, float] = (595.28, 841.89)) -> bytes:
+    """The issue exported onto paper larger than its trim (a 16开 issue onto A4): each page
+    centred on the paper, which is the MediaBox, with no TrimBox to say where the page was
+    cut and no marks."""
+    from pypdf import PdfReader, PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    for page in reader.pages:
+        pw, ph = float(page.mediabox.width), float(page.mediabox.height)
+        x0, y0 = float(page.mediabox.left), float(page.mediabox.bottom)
+        sheet = writer.add_blank_page(*paper)
+        sheet.merge_transformed_page(page, Transformation().translate((paper[0] - pw) / 2 - x0, (paper[1] - ph) / 2 - y0))
+        sheet.mediabox = RectangleObject([0, 0, *paper])
+    return _finish(writer, tag)
+
+
 def case_printer_marks():
     specs = seed_issue_specs()
     pdf, n = build("seed", specs, Layout(outline=False, labels=False))

@@ -90,6 +90,7 @@ class Case:
     page_labels: bool = False        # the PDF labels its pages 1…N from its first page (an exporter's default)
     spreads: bool = False            # exported as reader spreads: facing pages side by side on one PDF page
     sheet: float = 0.0               # > 0: each page on a printer's sheet this much larger all round (a TrimBox)
+    paper: tuple[float, float] | None = None  # each page centred on paper this size, no TrimBox (16开 onto A4)
     toc_style: str = "right"         # 目录 entries: "right" title … authors （27） | "under" authors and page on
                                      # the line under the title | "first" the page before the title
     uncertain: list[str] = field(default_factory=list)
@@ -642,6 +643,8 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     c.save()
     if case.sheet:
         return mf.on_press_sheets(buf.getvalue(), case.name, bleed=case.sheet), pages
+    if case.paper:
+        return mf.on_larger_paper(buf.getvalue(), case.name, case.paper), pages
     return buf.getvalue(), pages
 
 
@@ -773,6 +776,10 @@ def cases() -> list[Case]:
     add("issue_outlined_sheet", "outlined folios (转曲) at the foot's outer corner of pages sent to print: each "
         "page on a sheet 60 pt larger all round with crop marks and a slug line, the TrimBox the finished page",
         issue(*three[:2]), folio="corner_foot", digits="outline", sheet=60.0, first=201)
+    add("issue_outlined_on_a4", "outlined folios (转曲) at the outer end of the Chinese/English running head, the "
+        "16开 issue exported onto A4 paper (each page centred, no TrimBox): only the running heads' text says "
+        "where the page lies", issue(*three[:2]), folio="head_cn_en", first_page="foot", digits="outline",
+        first=118, paper=(595.28, 841.89))
     add("issue_uncounted_plate", "a colour plate (彩色插页) bound in between two articles, outside the numbering "
         "and without folio: the pages after it are numbered on from the page before it",
         issue(*three, plate_after=0), folio="corner_head", first=36)
@@ -854,6 +861,12 @@ def cases() -> list[Case]:
         [Item(art=art(1, 7), article_no=True, bare=True)], folio="corner_head", first=36)
     add("single_spaced_foot", "one article, letter-spaced folios at the foot's outer corner", [Item(art=art(2, 7))],
         folio="corner_foot", digits="spaced", first=142)
+    add("single_on_a4_head", "one article of a 16开 journal exported onto A4 paper, each page centred on it and "
+        "no TrimBox: its folios, in the running head and at the first page's foot, lie further in than the "
+        "margin share of the A4 page", [Item(art=art(2, 7))], folio="head_en_cn", first_page="foot", first=37,
+        paper=(595.28, 841.89))
+    add("single_on_a4_foot", "one article of a 16开 journal exported onto A4 paper (no TrimBox), folios — 37 — "
+        "in the foot only", [Item(art=art(0, 7))], folio="foot_dash", first=37, paper=(595.28, 841.89))
     return out
 
 

@@ -61,7 +61,7 @@ def test_ink_blobs_keep_a_number_and_drop_a_line_of_text() -> None:
 
 
 @pytest.mark.parametrize("case, first", [("issue_outlined_folios", 36), ("issue_outlined_head", 118),
-                                         ("issue_outlined_sheet", 201)])
+                                         ("issue_outlined_sheet", 201), ("issue_outlined_on_a4", 118)])
 def test_outlined_folios_are_read_where_they_are_drawn(case: str, first: int, _cache: Path) -> None:
     d = doc(case)
     assert add_margin_folios(d, "auto") >= 2
@@ -75,6 +75,21 @@ def test_outlined_folios_are_read_where_they_are_drawn(case: str, first: int, _c
     # the running head's own text is never read again: only the folios join the lines
     assert all(len(p.margin_ocr) <= 1 for p in d.pages)
     assert list(_cache.rglob("margins*.json")), "the readings are cached"
+
+
+def test_readings_are_kept_per_frame(_cache: Path) -> None:
+    """The bands are the finished page's: the same file read in another frame (its pages on
+    A4 paper found by their running heads, or not) is read again, not from the other frame's
+    cache."""
+    d = doc("issue_outlined_on_a4")
+    assert d.pages[0].origin != (0.0, 0.0)
+    assert add_margin_folios(d, "auto") >= 2
+    before = set(_cache.rglob("margins*.json"))
+    again = doc("issue_outlined_on_a4")
+    for page in again.pages:  # (the sheet's frame, as a reader without frames.py had it)
+        page.origin, (page.width, page.height) = (0.0, 0.0), page.sheet
+    assert add_margin_folios(again, "auto") == 0  # (the sheet's margin share holds no folio)
+    assert len(set(_cache.rglob("margins*.json")) - before) == len(d.pages)
 
 
 def test_a_case_that_prints_no_folio_gets_none() -> None:
