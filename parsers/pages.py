@@ -545,9 +545,25 @@ def offset_runs(infos: list[PageInfo], votes: Counter[int]) -> list[tuple[int, i
         else:
             merged.append(r)
     for a, b in zip(merged, merged[1:]):
-        if abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]:
+        if (abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]) and not _restart(infos, a, b):
             return []
     return [(a, b, o, n) for a, b, o, n, _ in merged]
+
+
+def restarts(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """Do the numbers of run `b` not carry on from run `a` (they jump by more than an insert or
+    a missing page explains, or fall)? Then the file joins articles printed in different
+    places (downloads bound into one file) and each run keeps its own numbers."""
+    return abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]
+
+
+def _restart(infos: list[PageInfo], a: list[int], b: list[int]) -> bool:
+    """Is a step between two runs that no insert or missing page explains an article's own
+    numbering starting (see `restarts`)? Only at an article's first page, with each run two
+    pages long or printing its folios alone: a lone odd number is a misread."""
+    by_number = {p.number: p for p in infos}
+    at_start = any(by_number[n].kind == "start" for n in range(a[1] + 1, b[0] + 1))
+    return at_start and all(r[3] >= 2 or r[4] == r[3] for r in (a, b))
 
 
 def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -> bool:
@@ -561,9 +577,13 @@ def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -
     offset_of: dict[int, int | None] = {}
     for (f1, l1, a, n1), (f2, l2, b, n2) in zip(runs, runs[1:]):
         between = [by_number[n] for n in range(l1 + 1, f2)]
-        if b > a and min(n1, n2) < 2:
+        restart = restarts((f1, l1, a, n1), (f2, l2, b, n2))
+        if b > a and min(n1, n2) < 2 and not restart:
             return False  # (a jump in the numbers needs two pages on each side to be believed)
-        if b < a:
+        if restart:
+            by_number[f2].evidence.append(f"the page numbers start again at p.{f2} ({f2 + b}, after {l1 + a} on "
+                                          f"p.{l1}): articles printed in different places bound into one file")
+        if b < a and not restart:
             light = [p for p in between if p.kind not in ("start",) and sum(len(ln.text) for ln in p.body) <= INSERT_CHARS
                      and not _read_on(p)]
             if len(light) < a - b:

@@ -68,6 +68,8 @@ class Item:
                                      # with the table) | "none" (no folio) | "page" (a landscape PDF page)
     article_no: bool = False         # prints its 文章编号 (first page and page count)
     bare: bool = False               # none of its pages prints a folio (its 文章编号 names the pages)
+    numbered_from: int | None = None  # its pages printed from this number (an article downloaded from
+                                      # another issue and bound into the file)
 
 
 @dataclass
@@ -547,9 +549,11 @@ def number_pages(case: Case, pages: list[PageSpec]) -> list[PageSpec]:
     for p in pages:
         if p.kind in ("cover", "toc", "plate"):
             continue
+        new = sorted(p.owners - seen) if p.kind == "article" else []
+        restart = next((case.items[k].numbered_from for k in new if case.items[k].numbered_from is not None), None)
+        n = restart if restart is not None else n
         p.printed = n
         n += 1
-        new = sorted(p.owners - seen) if p.kind == "article" else []
         p.starts = [k for k in new]
         seen |= p.owners
         p.bare = p.bare or any(case.items[k].bare for k in p.owners)
@@ -780,6 +784,11 @@ def cases() -> list[Case]:
         "16开 issue exported onto A4 paper (each page centred, no TrimBox): only the running heads' text says "
         "where the page lies", issue(*three[:2]), folio="head_cn_en", first_page="foot", digits="outline",
         first=118, paper=(595.28, 841.89))
+    add("issue_bound_downloads", "articles downloaded one by one from different issues of the journal and bound "
+        "into one file: each prints its own page numbers (p.36, then p.121, then p.57), folios in the Chinese/"
+        "English running head, first pages' folio at the foot",
+        issue(three[0], replace(three[1], numbered_from=121), replace(three[2], numbered_from=57)),
+        folio="head_cn_en", first_page="foot", first=36)
     add("issue_uncounted_plate", "a colour plate (彩色插页) bound in between two articles, outside the numbering "
         "and without folio: the pages after it are numbered on from the page before it",
         issue(*three, plate_after=0), folio="corner_head", first=36)

@@ -214,6 +214,25 @@ def test_numbers_that_jump_where_pages_are_missing() -> None:
     assert [p.printed for p in infos] == [31, 32, 33, 36, 37, 38]
 
 
+def test_articles_bound_from_different_issues_keep_their_numbers() -> None:
+    """36 37 | 121 122 | 57 58: downloads bound into one file; at each article start the
+    numbers begin again, by any step (up or down), and each run keeps its own."""
+    infos = _run_pages([36, 37, 121, 122, 57, 58])
+    infos[2].kind = infos[4].kind = "start"
+    infer_printed(infos)
+    assert [p.printed for p in infos] == [36, 37, 121, 122, 57, 58]
+    assert all(p.printed_seen for p in infos)
+    assert any("start again" in e for e in infos[2].evidence)
+
+
+def test_numbers_that_start_again_mid_article_are_misreads() -> None:
+    """The same step inside an article (no article starts there) is no restart: the file
+    keeps one offset, as before."""
+    infos = _run_pages([36, 37, 38, 39, 121, 122, 123, 124, 125])
+    infer_printed(infos)
+    assert [p.printed for p in infos] == list(range(117, 126))
+
+
 def test_one_odd_number_is_no_run() -> None:
     """A single page reading off the sequence (run into a head, misread) is overridden: it
     takes two pages, or one folio alone with an insert between, to make a run."""
