@@ -58,7 +58,6 @@ from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLa
 from .limits import Limits, check_input_size, check_page_count, current_budget, reading
 from .fonts import (FontCache, FontDecoder, _core_widths, needs_repair, page_quirks, repair_founder, repair_quirks,
                     unmapped_count)
-from .frames import inset_by_furniture
 from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
@@ -1863,6 +1862,10 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
             pt.label = labels[k]
         pages.append(pt)
     _settle_frames(pages)
+    # (imported here: frames needs the layout rules (parsers.pages and what it imports), which
+    # the reading processes never need and which this one imports meanwhile, while they read)
+    from .frames import inset_by_furniture
+
     framed = inset_by_furniture(pages)
     if framed is not None:  # (no TrimBox, and the folios and heads further in than the margin share)
         dx, dy, which = framed

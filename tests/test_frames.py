@@ -112,3 +112,16 @@ def test_a_16kai_article_on_a4_paper_reads_as_on_its_own_page() -> None:
         assert abs(dx - (A4[0] - W) / 2) < 12 and abs(dy - (A4[1] - H) / 2) < 12, page.origin
         assert (page.width, page.height) == (round(A4[0] - 2 * dx, 2), round(A4[1] - 2 * dy, 2))
         assert page.sheet == A4
+
+
+def test_the_text_layer_reads_without_the_layout_rules() -> None:
+    """The reading processes import the text layer only: the layout rules frames needs
+    (parsers.pages and what it imports, a third of a second) load in the main process while
+    they read, not before they start nor in each of them."""
+    import subprocess
+    import sys
+
+    code = "import sys, parsers.textlayer; print('parsers.pages' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=HERE.parent).stdout.strip()
+    assert out == "False"
