@@ -72,7 +72,36 @@ def plan_split(doc: Document, infos: list[PageInfo], meta: FileMeta | None = Non
     merge_by_page_count(split, infos, counts)
     share_mid_page_starts(split, infos, counts)
     merge_by_file_doi(split, infos, (meta or file_metadata(doc.info, doc.xmp)).doi)
+    drop_repeated_starts(split, infos)
     return split
+
+
+def drop_repeated_starts(split: Split, infos: list[PageInfo]) -> None:
+    """A file bound from single-article downloads repeats each page two run-on articles
+    share (a download holds its article's whole pages, CNKI's among them): the next page
+    prints the same lines. The start read on the first copy, below the earlier article's
+    end, is the next download's article read twice; it is that download's, starting on the
+    repeat, and the first copy is the earlier article's last page."""
+    kept: list[Span] = []
+    for k, span in enumerate(split.spans):
+        nxt = split.spans[k + 1] if k + 1 < len(split.spans) else None
+        p = span.first
+        if (nxt is not None and kept and nxt.first == p + 1 and start_top(span, infos) is not None
+                and _same_page(infos[p - 1], infos[p])):
+            kept[-1].last = max(kept[-1].last, p)
+            nxt.evidence.append(f"p.{p + 1} repeats p.{p} (single-article downloads bound into one file): "
+                                f"the start read on p.{p} is this one")
+            split.warnings.append(("repeated-page", f"p.{p + 1} repeats p.{p}: the file binds single-article "
+                                   "downloads, and each article is read from its own"))
+            continue
+        kept.append(span)
+    split.spans[:] = kept
+
+
+def _same_page(a: PageInfo, b: PageInfo) -> bool:
+    """Do two pages print the same lines (five or more)?"""
+    lines = [ln.text for ln in a.heads + a.body]
+    return len(lines) >= 5 and lines == [ln.text for ln in b.heads + b.body]
 
 
 def merge_by_file_doi(split: Split, infos: list[PageInfo], doi: str) -> None:

@@ -93,6 +93,8 @@ class Case:
     spreads: bool = False            # exported as reader spreads: facing pages side by side on one PDF page
     sheet: float = 0.0               # > 0: each page on a printer's sheet this much larger all round (a TrimBox)
     paper: tuple[float, float] | None = None  # each page centred on paper this size, no TrimBox (16开 onto A4)
+    downloads: bool = False          # bound from single-article downloads: each article's whole pages, so a
+                                     # page two run-on articles share comes twice, once in each download
     toc_style: str = "right"         # 目录 entries: "right" title … authors （27） | "under" authors and page on
                                      # the line under the title | "first" the page before the title
     uncertain: list[str] = field(default_factory=list)
@@ -353,6 +355,7 @@ class PageSpec:
     bare: bool = False
     placed: list = field(default_factory=list)       # (two columns) [(line, x offset, top y)]
     pdf: int = 0                                     # the PDF page it is drawn on (1-based)
+    drawn: bool | None = None                        # (a repeated page) whether its folio is drawn
 
 
 def article_lines(case: Case, i: int, item: Item, count: tuple[int, int] | None, width: float = 0.0) -> list[Line]:
@@ -647,9 +650,41 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
     c.save()
     if case.sheet:
         return mf.on_press_sheets(buf.getvalue(), case.name, bleed=case.sheet), pages
+    if case.downloads:
+        return bound_downloads(case, buf.getvalue(), pages)
     if case.paper:
         return mf.on_larger_paper(buf.getvalue(), case.name, case.paper), pages
     return buf.getvalue(), pages
+
+
+def bound_downloads(case: Case, pdf: bytes, pages: list[PageSpec]) -> tuple[bytes, list[PageSpec]]:
+    """The issue as single-article downloads bound into one file: each article's pages in
+    turn, whole, so a page where one run-on article ends and the next starts comes twice
+    (CNKI serves an article with the pages it is printed on). Each copy belongs to its
+    download's article only."""
+    from pypdf import PdfReader, PdfWriter
+
+    for p in pages:
+        p.drawn = folio_drawn(case, p)
+    spans = spans_of(pages, len(case.items))
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    bound: list[PageSpec] = []
+    for i, item in enumerate(case.items):
+        if item.kind != "article":
+            continue
+        a, b = spans[i]
+        for k in range(a, b + 1):
+            writer.add_page(reader.pages[pages[k - 1].pdf - 1])
+            bound.append(replace(pages[k - 1], owners={i}, starts=[i] if k == a else [], pdf=len(bound) + 1))
+    return mf._finish(writer, case.name), bound
+
+
+def folio_drawn(case: Case, p: PageSpec) -> bool:
+    """Is an upright folio drawn on the page?"""
+    if p.drawn is not None:
+        return p.drawn
+    return (p.kind in ("article", "landscape-page") and p.printed is not None and not p.bare
+            and not (p.kind == "article" and first_page(case, p) and case.first_page == "none"))
 
 
 def first_page(case: Case, p: PageSpec) -> bool:
@@ -675,9 +710,7 @@ def truth_of(case: Case, pages: list[PageSpec]) -> dict:
     # each page: its number in the sequence, and whether an upright folio is drawn on it
     shown = []
     for p in pages:
-        drawn = (p.kind in ("article", "landscape-page") and p.printed is not None and not p.bare
-                 and not (p.kind == "article" and first_page(case, p) and case.first_page == "none"))
-        shown.append({"printed": p.printed, "folio": drawn})
+        shown.append({"printed": p.printed, "folio": folio_drawn(case, p)})
     return {"source": f"tests/folio_cases/{case.name}/issue.pdf", "journal": {"title_zh": JOURNAL, "issn": None},
             "year": YEAR, "issue": ISSUE, "articles": arts, "pages": shown, "convention": case.convention,
             "uncertain": case.uncertain}
@@ -789,6 +822,11 @@ def cases() -> list[Case]:
         "English running head, first pages' folio at the foot",
         issue(three[0], replace(three[1], numbered_from=121), replace(three[2], numbered_from=57)),
         folio="head_cn_en", first_page="foot", first=36)
+    add("issue_bound_run_on", "a run-on issue bound from its single-article downloads: each download holds the "
+        "article's whole pages, so the page where one article ends and the next starts comes twice; folios in "
+        "the Chinese/English running head, first pages' folio at the foot",
+        issue(Item(art=art(0, 3)), Item(art=art(1, 3), run_on=True), Item(art=art(2, 2), run_on=True)),
+        folio="head_cn_en", first_page="foot", first=121, downloads=True)
     add("issue_uncounted_plate", "a colour plate (彩色插页) bound in between two articles, outside the numbering "
         "and without folio: the pages after it are numbered on from the page before it",
         issue(*three, plate_after=0), folio="corner_head", first=36)

@@ -375,3 +375,32 @@ def test_a_misread_number_on_a_page_that_resumes_an_article_is_no_jump_page() ->
     infos[3].body = [_line("（上接第12页）", 100)]
     infer_printed(infos)
     assert [p.printed for p in infos] == [11, 12, 13, 14, 15]
+
+
+def _same_lines_page(number: int, text: str, start_y: float | None = None) -> PageInfo:
+    return PageInfo(number=number, body=[_line(f"{text}第{i}行，正文。", 100.0 + 14 * i) for i in range(12)],
+                    start_y=start_y)
+
+
+def test_a_page_repeated_by_bound_downloads_starts_its_article_once() -> None:
+    """A | shared page (B starts mid-page) | the same page again, B's download | B: B is read
+    from its own download, the first copy is A's last page."""
+    from parsers.extract import drop_repeated_starts
+    from parsers.split import Span, Split
+
+    infos = [_same_lines_page(1, "甲"), _same_lines_page(2, "乙", start_y=400.0),
+             _same_lines_page(3, "乙", start_y=400.0), _same_lines_page(4, "丙")]
+    split = Split(spans=[Span(1, 1), Span(2, 3), Span(3, 4)], toc=[], english_pages=[], skipped={})
+    drop_repeated_starts(split, infos)
+    assert [(s.first, s.last) for s in split.spans] == [(1, 2), (3, 4)]
+    assert [code for code, _ in split.warnings] == ["repeated-page"]
+
+
+def test_a_start_on_a_page_unlike_the_next_is_kept() -> None:
+    from parsers.extract import drop_repeated_starts
+    from parsers.split import Span, Split
+
+    infos = [_same_lines_page(1, "甲"), _same_lines_page(2, "乙", start_y=400.0), _same_lines_page(3, "丙", start_y=300.0)]
+    split = Split(spans=[Span(1, 1), Span(2, 2), Span(3, 3)], toc=[], english_pages=[], skipped={})
+    drop_repeated_starts(split, infos)
+    assert len(split.spans) == 3 and not split.warnings
