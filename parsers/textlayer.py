@@ -798,16 +798,34 @@ def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
 
 
 def _dedupe(c: list[list[Any]]) -> None:
-    """Drop text drawn twice at nearly the same place (fake bold, shadow)."""
-    i = 1
-    while i < len(c):
+    """Drop text drawn twice at nearly the same place (fake bold, shadow): layout programs
+    embolden by drawing a text object again a fraction of a point aside (加粗 by
+    overprinting), and the second drawing may break its strings elsewhere ("Te" once, "T"
+    and "e" again), so a piece drawn within another where that one has the same characters
+    is the same text too. (`c` is sorted by x0: the copies lie a few pieces apart.)"""
+    dropped: set[int] = set()
+    for i in range(1, len(c)):
         p = c[i]
-        for q in c[max(0, i - 3):i]:
-            if q[5] == p[5] and abs(q[0] - p[0]) < 0.12 * p[3] and abs(q[2] - p[2]) < 0.3 * p[3]:
-                del c[i]
+        slack = 0.12 * p[3]
+        for q in c[max(0, i - 6):i]:
+            if id(q) in dropped or abs(q[2] - p[2]) >= 0.3 * p[3]:
+                continue
+            if (q[5] == p[5] and abs(q[0] - p[0]) < slack) or (p[1] <= q[1] + slack and _drawn_within(p, q)):
+                dropped.add(id(p))  # (p, or a part of q, drawn again)
                 break
-        else:
-            i += 1
+            if p[0] - q[0] < slack and q[1] <= p[1] + slack and _drawn_within(q, p):
+                dropped.add(id(q))  # (q is a part of p, drawn first)
+    if dropped:
+        c[:] = [p for p in c if id(p) not in dropped]
+
+
+def _drawn_within(part: list[Any], whole: list[Any]) -> bool:
+    """Are `part`'s characters `whole`'s at the place `part` is drawn (by `whole`'s mean advance)?"""
+    small, big = part[5], whole[5]
+    if len(big) <= len(small) or whole[1] <= whole[0]:
+        return False
+    k = round((part[0] - whole[0]) / ((whole[1] - whole[0]) / len(big)))
+    return big[k:k + len(small)] == small
 
 
 _DASHES = frozenset("—―─")

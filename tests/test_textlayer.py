@@ -390,3 +390,35 @@ def test_an_unused_win_ansi_code_is_the_bullet_it_shows() -> None:
     text = "\n".join(ln.text for p in doc.pages for ln in p.lines)
     assert "soil moisture • winter wheat" in text and "\x7f" not in text
     assert doc.pages[0].unmapped == 0
+
+
+def _piece(x0: float, x1: float, text: str, y: float = 100.0, size: float = 10.0) -> list:
+    # (the line builder's pieces: [x0, x1, y_top, size, font, text, sup, word gap, invisible])
+    return [x0, x1, y, size, "F1", text, False, 0.15, False]
+
+
+def _deduped(pieces: list[list]) -> str:
+    from parsers.textlayer import _dedupe
+
+    c = sorted(pieces, key=lambda p: p[0])
+    _dedupe(c)
+    return "".join(p[5] for p in c)
+
+
+def test_text_drawn_again_beside_itself_is_read_once() -> None:
+    """Fake bold by overprinting (加粗): the second drawing 0.3 pt aside, its strings broken
+    elsewhere; and a line drawn glyph by glyph and again whole at the same place."""
+    first = [_piece(100, 121, "Te"), _piece(121, 141, "ak")]
+    again = [_piece(100.3, 111.3, "T"), _piece(111.3, 121.3, "e"), _piece(121.3, 141.3, "ak")]
+    assert _deduped(first + again) == "Teak"
+    assert _deduped(again + first) == "Teak"
+    whole = [_piece(57.6, 130.5, "Received: April 27, 2016", size=7.0)]
+    glyphs = [_piece(57.6, 64.8, "Re", size=7.0), _piece(64.8, 67.9, "c", size=7.0), _piece(67.9, 71.3, "e", size=7.0)]
+    assert _deduped(whole + glyphs) == "Received: April 27, 2016"
+
+
+def test_the_same_characters_side_by_side_are_both_kept() -> None:
+    """Two pieces with the same text one after the other (11, ——) are text, not a copy."""
+    assert _deduped([_piece(100, 105, "1"), _piece(105, 110, "1")]) == "11"
+    assert _deduped([_piece(100, 110, "—"), _piece(110, 120, "—")]) == "——"
+    assert _deduped([_piece(100, 120, "ab"), _piece(110, 120, "a")]) == "ab" + "a"  # (not b's place)
