@@ -808,8 +808,8 @@ def _dedupe(c: list[list[Any]]) -> None:
         p = c[i]
         slack = 0.12 * p[3]
         for q in c[max(0, i - 6):i]:
-            if id(q) in dropped or abs(q[2] - p[2]) >= 0.3 * p[3]:
-                continue
+            if p[0] >= max(q[1], q[0] + slack) or abs(q[2] - p[2]) >= 0.3 * p[3] or id(q) in dropped:
+                continue  # (a copy starts within what it copies: text set on starts past it)
             if (q[5] == p[5] and abs(q[0] - p[0]) < slack) or (p[1] <= q[1] + slack and _drawn_within(p, q)):
                 dropped.add(id(p))  # (p, or a part of q, drawn again)
                 break
