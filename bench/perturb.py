@@ -89,10 +89,12 @@ def per_glyph(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> l
     return out
 
 
-def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> list[tuple[Any, bytes]]:
+def _text_objects(ops: list[tuple[Any, bytes]]) -> list[tuple[Any, bytes] | tuple[None, list[tuple[Any, bytes]]]]:
+    """The page's operations with each top-level text object (BT…ET) as one item (None, its
+    operations), those carrying the text state in effect where it began (PDF 32000-1 §9.3:
+    the text state outlives ET), so that it can be drawn elsewhere or again."""
     state: dict[bytes, Any] = {}
-    kept: list[Any] = []  # operations, with None where a text object stood
-    blocks: list[list[tuple[Any, bytes]]] = []
+    out: list[Any] = []
     depth = i = 0
     while i < len(ops):
         operands, op = ops[i]
@@ -104,20 +106,25 @@ def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> lis
             while j < len(ops) and ops[j][1] != b"ET":
                 j += 1
             body = ops[i + 1:j + 1]
-            blocks.append([ops[i]] + [(v, k) for k, v in state.items()] + body)
+            out.append((None, [ops[i]] + [(v, k) for k, v in state.items()] + body))
             for operands2, op2 in body:
                 if op2 in _TEXT_STATE:
                     state[op2] = operands2
-            kept.append(None)
             i = j + 1
             continue
-        kept.append((operands, op))
+        out.append((operands, op))
         i += 1
+    return out
+
+
+def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> list[tuple[Any, bytes]]:
+    items = _text_objects(ops)
+    blocks = [item[1] for item in items if item[0] is None]
     rng.shuffle(blocks)
     it = iter(blocks)
     out: list[tuple[Any, bytes]] = []
-    for item in kept:
-        out.extend(next(it) if item is None else [item])
+    for item in items:
+        out.extend(next(it) if item[0] is None else [item])
     return out
 
 
@@ -125,29 +132,13 @@ def overprint(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> l
     """Each top-level text object drawn a second time 0.3 pt to the right: the fake bold of
     Chinese layout programs (加粗 by overprinting), which pdftotext reads twice."""
     from pypdf.generic import FloatObject, NumberObject
+    shift = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), FloatObject(0.3), NumberObject(0)]
     out: list[tuple[Any, bytes]] = []
-    state: dict[bytes, Any] = {}
-    depth = i = 0
-    while i < len(ops):
-        operands, op = ops[i]
-        depth += (op == b"q") - (op == b"Q")
-        if op in _TEXT_STATE:
-            state[op] = operands
-        if op == b"BT" and depth == 0:
-            j = i
-            while j < len(ops) and ops[j][1] != b"ET":
-                j += 1
-            block = ops[i:j + 1]
-            start = [(v, k) for k, v in state.items()]  # (the text state the first drawing began in)
-            for operands2, op2 in block:
-                if op2 in _TEXT_STATE:
-                    state[op2] = operands2
-            shift = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), FloatObject(0.3), NumberObject(0)]
-            out += block + [([], b"q"), (shift, b"cm")] + start + block + [([], b"Q")]
-            i = j + 1
-            continue
-        out.append((operands, op))
-        i += 1
+    for item in _text_objects(ops):
+        if item[0] is None:
+            out += item[1] + [([], b"q"), (shift, b"cm")] + item[1] + [([], b"Q")]
+        else:
+            out.append(item)
     return out
 
 
