@@ -545,22 +545,22 @@ def offset_runs(infos: list[PageInfo], votes: Counter[int]) -> list[tuple[int, i
         else:
             merged.append(r)
     for a, b in zip(merged, merged[1:]):
-        if (abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]) and not _restart(infos, a, b):
+        if _numbers_break(a, b) and not _own_numbering(infos, a, b):
             return []
     return [(a, b, o, n) for a, b, o, n, _ in merged]
 
 
-def restarts(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """Do the numbers of run `b` not carry on from run `a` (they jump by more than an insert or
-    a missing page explains, or fall)? Then the file joins articles printed in different
-    places (downloads bound into one file) and each run keeps its own numbers."""
+def _numbers_break(a: list[int] | tuple[int, ...], b: list[int] | tuple[int, ...]) -> bool:
+    """Do the numbers of run `b` (first page, last page, offset, …) not carry on from run `a`:
+    they jump by more than an insert or a missing page explains, or fall?"""
     return abs(a[2] - b[2]) > MAX_RUN_STEP or a[1] + a[2] >= b[0] + b[2]
 
 
-def _restart(infos: list[PageInfo], a: list[int], b: list[int]) -> bool:
-    """Is a step between two runs that no insert or missing page explains an article's own
-    numbering starting (see `restarts`)? Only at an article's first page, with each run two
-    pages long or printing its folios alone: a lone odd number is a misread."""
+def _own_numbering(infos: list[PageInfo], a: list[int], b: list[int]) -> bool:
+    """Is a break in the numbers (`_numbers_break`) an article's own numbering starting, the
+    file joining articles printed in different places (downloads bound into one)? Only at an
+    article's first page, with each run two pages long or printing its folios alone: a lone
+    odd number is a misread. Then each run keeps its own numbers."""
     by_number = {p.number: p for p in infos}
     at_start = any(by_number[n].kind == "start" for n in range(a[1] + 1, b[0] + 1))
     return at_start and all(r[3] >= 2 or r[4] == r[3] for r in (a, b))
@@ -577,7 +577,7 @@ def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -
     offset_of: dict[int, int | None] = {}
     for (f1, l1, a, n1), (f2, l2, b, n2) in zip(runs, runs[1:]):
         between = [by_number[n] for n in range(l1 + 1, f2)]
-        restart = restarts((f1, l1, a, n1), (f2, l2, b, n2))
+        restart = _numbers_break((f1, l1, a), (f2, l2, b))  # (offset_runs kept it: an article's own numbering)
         if b > a and min(n1, n2) < 2 and not restart:
             return False  # (a jump in the numbers needs two pages on each side to be believed)
         if restart:

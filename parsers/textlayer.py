@@ -1454,9 +1454,9 @@ def _judge_document_trust(pages: list[PageText]) -> None:
 
 
 def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
-                 read_here: Callable[[int], tuple[PageText, int, int]], meanwhile: Callable[[], None] | None,
+                 read_here: Callable[..., tuple[PageText, int, int]], meanwhile: Callable[[], None] | None,
                  progress: Callable[[int, int], None] | None, n: int,
-                 reader: Any = None) -> list[list[tuple[PageText, int, int]]]:
+                 reader: Any = None, inset: tuple[float, float] | None = None) -> list[list[tuple[PageText, int, int]]]:
     import multiprocessing as mp
     from queue import Empty
 
@@ -1466,7 +1466,7 @@ def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
     out = ctx.Queue()  # put() never blocks a worker while this process is busy reading
     # a forked worker starts from this process's open reader (the file's bytes in memory, its
     # page tree walked: about 20 ms a worker saved); a spawned one opens the file itself
-    procs = [ctx.Process(target=_chunk_worker, args=(str(path), chunks, counter, out, reader if forked else None),
+    procs = [ctx.Process(target=_chunk_worker, args=(str(path), chunks, counter, out, reader if forked else None, inset),
                          daemon=True)
              for _ in range(nprocs)]
     for proc in procs:
@@ -1485,7 +1485,7 @@ def _read_chunks(path: Path, chunks: list[tuple[int, int]], nprocs: int,
         if meanwhile:
             meanwhile()
         while (k := _claim(counter, len(chunks))) is not None:
-            got(k, [read_here(i) for i in range(*chunks[k])])
+            got(k, [read_here(i, inset) for i in range(*chunks[k])])
         finished = 0
         while finished < nprocs:
             try:
@@ -1524,7 +1524,8 @@ def _claim(counter: Any, total: int) -> int | None:
         return k
 
 
-def _chunk_worker(path: str, chunks: list[tuple[int, int]], counter: Any, out: Any, reader: Any = None) -> None:
+def _chunk_worker(path: str, chunks: list[tuple[int, int]], counter: Any, out: Any, reader: Any = None,
+                  inset: tuple[float, float] | None = None) -> None:
     """Worker process: claim and read chunks until none is left; (k, pages) for each on `out`,
     then None. The file is opened (unless `reader`, the parent's, came with the fork) and its
     fonts parsed once, on the first chunk."""
@@ -1535,7 +1536,7 @@ def _chunk_worker(path: str, chunks: list[tuple[int, int]], counter: Any, out: A
             if state is None:
                 state = (reader if reader is not None else _open(Path(path)), FontCache())
             reader, fonts = state
-            out.put((k, [_read_page(reader, i, fonts) for i in range(*chunks[k])]))
+            out.put((k, [_read_page(reader, i, fonts, inset) for i in range(*chunks[k])]))
     except BaseException as exc:  # the reader raises; its kind and message travel, not the object
         out.put((-1, _error_payload(exc)))
     finally:
@@ -1854,15 +1855,17 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         except Exception as exc:
             raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
 
-    results: list[tuple[PageText, int, int]] = []
-    if workers == 1 or n <= PARALLEL_MIN_PAGES:
-        if meanwhile:
-            meanwhile()
-        for i in range(n):
-            results.append(read_here(i))
-            if progress:
-                progress(i + 1, n)
-    else:
+    def read_all(inset: tuple[float, float] | None, meanwhile: Callable[[], None] | None,
+                 progress: Callable[[int, int], None] | None) -> list[tuple[PageText, int, int]]:
+        if workers == 1 or n <= PARALLEL_MIN_PAGES:
+            if meanwhile:
+                meanwhile()
+            results = []
+            for i in range(n):
+                results.append(read_here(i, inset))
+                if progress:
+                    progress(i + 1, n)
+            return results
         # workers-1 processes and this one claim chunks from one shared counter (each process
         # opens the file and parses its fonts once); this process first does its `meanwhile`
         # work, so it claims fewer: the work balances itself whatever `meanwhile` costs
@@ -1870,9 +1873,10 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         # the other, about 30 ms at 3 ms a page, half what four chunks a process left idle)
         size = max(8, -(-n // (workers * 8)))
         chunks = [(a, min(a + size, n)) for a in range(0, n, size)]
-        parts = _read_chunks(path, chunks, workers - 1, read_here, meanwhile, progress, n, reader)
-        results = [r for part in parts for r in part]
+        parts = _read_chunks(path, chunks, workers - 1, read_here, meanwhile, progress, n, reader, inset)
+        return [r for part in parts for r in part]
 
+    results = read_all(None, meanwhile, progress)
     labels = _labels(reader)
     pages = []
     for k, (pt, _, _) in enumerate(results):
@@ -1887,11 +1891,10 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
     framed = inset_by_furniture(pages)
     if framed is not None:  # (no TrimBox, and the folios and heads further in than the margin share)
         dx, dy, which = framed
+        again = read_all((dx, dy), None, None)  # (read as the first time: the pages of that size kept)
         for k in which:
-            label = pages[k].label
-            results[k] = read_here(k, (dx, dy))
-            pages[k] = results[k][0]
-            pages[k].label = label
+            again[k][0].label = pages[k].label
+            results[k], pages[k] = again[k], again[k][0]
     _judge_document_trust(pages)
     if strict:
         if all(nc < _MIN_TEXT_CHARS for _, nc, _ in results) and any(im for _, _, im in results):

@@ -128,9 +128,9 @@ class Case:
     advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
     notice_after: str = ""           # a notice (NOTICES key) set below the last article's end, on its last page
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
-    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks;
+    bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
+                                     # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page;
                                      # "paper": the page centred on A4 paper, no TrimBox, no marks
-                                     # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page
     uncertain: list[str] = field(default_factory=list)   # fields that must be flagged, not guessed
     truth_fields: tuple[str, ...] = ("title_zh", "authors", "fpage", "lpage", "pdf_pages", "urls")
 

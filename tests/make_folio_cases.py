@@ -816,7 +816,7 @@ def cases() -> list[Case]:
     add("issue_outlined_on_a4", "outlined folios (转曲) at the outer end of the Chinese/English running head, the "
         "16开 issue exported onto A4 paper (each page centred, no TrimBox): only the running heads' text says "
         "where the page lies", issue(*three[:2]), folio="head_cn_en", first_page="foot", digits="outline",
-        first=118, paper=(595.28, 841.89))
+        first=118, paper=mcc.A4_PAPER)
     add("issue_bound_downloads", "articles downloaded one by one from different issues of the journal and bound "
         "into one file: each prints its own page numbers (p.36, then p.121, then p.57), folios in the Chinese/"
         "English running head, first pages' folio at the foot",
@@ -911,9 +911,9 @@ def cases() -> list[Case]:
     add("single_on_a4_head", "one article of a 16开 journal exported onto A4 paper, each page centred on it and "
         "no TrimBox: its folios, in the running head and at the first page's foot, lie further in than the "
         "margin share of the A4 page", [Item(art=art(2, 7))], folio="head_en_cn", first_page="foot", first=37,
-        paper=(595.28, 841.89))
+        paper=mcc.A4_PAPER)
     add("single_on_a4_foot", "one article of a 16开 journal exported onto A4 paper (no TrimBox), folios — 37 — "
-        "in the foot only", [Item(art=art(0, 7))], folio="foot_dash", first=37, paper=(595.28, 841.89))
+        "in the foot only", [Item(art=art(0, 7))], folio="foot_dash", first=37, paper=mcc.A4_PAPER)
     return out
 
 

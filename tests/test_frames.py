@@ -125,3 +125,15 @@ def test_the_text_layer_reads_without_the_layout_rules() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=HERE.parent).stdout.strip()
     assert out == "False"
+
+
+def test_pages_read_again_in_the_frame_by_the_reading_processes(monkeypatch) -> None:
+    """A long issue is read again in its frame as it was read the first time, by the
+    reading processes: the same pages as one process reads them."""
+    import parsers.textlayer as tl
+
+    monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
+    pdf = HERE / "folio_cases" / "issue_outlined_on_a4" / "issue.pdf"
+    many, one = read_document(pdf, workers=2), read_document(pdf, workers=1)
+    assert many.pages[0].origin != (0.0, 0.0)
+    assert [(p.origin, p.width, p.text) for p in many.pages] == [(p.origin, p.width, p.text) for p in one.pages]

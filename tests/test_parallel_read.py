@@ -28,12 +28,12 @@ def test_a_forked_worker_is_handed_the_open_reader(monkeypatch: pytest.MonkeyPat
     seen: list[bool] = []
     real = textlayer._chunk_worker
 
-    def worker(path, chunks, counter, out, reader=None):  # type: ignore[no-untyped-def]
+    def worker(path, chunks, counter, out, reader=None, inset=None):  # type: ignore[no-untyped-def]
         if reader is None:  # (told through the queue: the assertion runs in the parent)
             out.put((-1, ("CorruptPdf", "no reader handed over")))
             out.put(None)
             return
-        real(path, chunks, counter, out, reader)
+        real(path, chunks, counter, out, reader, inset)
 
     monkeypatch.setattr(textlayer, "PARALLEL_MIN_PAGES", 1)
     monkeypatch.setattr(textlayer, "_chunk_worker", worker)

@@ -112,10 +112,10 @@ def test_an_error_in_a_worker_is_one_corrupt_pdf_error(monkeypatch):
 
     parent, read_page = os.getpid(), tl._read_page
 
-    def failing_in_worker(reader, i, fonts):
+    def failing_in_worker(reader, i, fonts, inset=None):
         if os.getpid() != parent:
             raise ValueError("bad glyph run")
-        return read_page(reader, i, fonts)
+        return read_page(reader, i, fonts, inset)
 
     monkeypatch.setattr(tl, "PARALLEL_MIN_PAGES", 1)
     monkeypatch.setattr(tl, "_read_page", failing_in_worker)  # the forked worker inherits it
@@ -126,7 +126,7 @@ def test_an_error_in_a_worker_is_one_corrupt_pdf_error(monkeypatch):
 def test_a_worker_that_dies_holding_pages_is_an_error_not_a_hang(monkeypatch):
     import parsers.textlayer as tl
 
-    def dies_after_claiming(path, chunks, counter, out, reader=None):
+    def dies_after_claiming(path, chunks, counter, out, reader=None, inset=None):
         tl._claim(counter, len(chunks))
         os._exit(3)
 
