@@ -21,7 +21,7 @@ from pypdf import PdfReader, PdfWriter
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from perturb import _record, files  # noqa: E402
+from perturb import Tally, _record, files  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "results" / "bind"
 KEYS = ("title", "contributors", "abstract", "keywords", "fpage", "lpage", "doi", "clc", "article_no", "citations")
@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     zh = [p for p in files(args.half) if p.name != "article.pdf"]
     alone = {p: _record(p) for p in zh}
-    tried = miscounted = changed = fields = 0
+    tried = miscounted = 0
+    tally = Tally(args.v and args.half == "dev")
     for a, b in zip(zh, zh[1:] + zh[:1]):
         if not alone[a] or not alone[b]:
             continue
@@ -55,14 +56,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.v and args.half == "dev":
                 print(f"  {dest.name}: {len(got)} articles, want {len(want)}")
             continue
-        diff = [f"a{k + 1}.{key}: {str(x.get(key))[:50]!r} -> {str(y.get(key))[:50]!r}"
-                for k, (x, y) in enumerate(zip(want, got)) for key in KEYS if x.get(key) != y.get(key)]
-        changed += bool(diff)
-        fields += len(diff)
-        if diff and args.v and args.half == "dev":
-            print(f"  {dest.name}: " + "; ".join(diff[:4]))
+        # (one difference a field of an article, however much of it differs)
+        tally.count(dest.name, [f"a{k + 1}.{key}: {str(x.get(key))[:50]!r} -> {str(y.get(key))[:50]!r}"
+                                for k, (x, y) in enumerate(zip(want, got)) for key in KEYS if x.get(key) != y.get(key)])
     print(f"bind ({args.half} half): {tried} pairs; {miscounted} with a wrong article count; "
-          f"{changed} with a changed article, {fields} fields changed")
+          f"{tally.changed} with a changed article, {tally.fields} fields changed")
     return 0
 
 

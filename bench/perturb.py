@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from dataclasses import dataclass
 import re
 import shutil
 import subprocess
@@ -232,6 +233,21 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
     return [] if a == b else [f"{path}: {str(a)[:60]!r} -> {str(b)[:60]!r}"]
 
 
+@dataclass
+class Tally:
+    """Records changed and fields changed; each difference printed when asked (the
+    development half only: of the check half only totals are read)."""
+    verbose: bool
+    changed: int = 0
+    fields: int = 0
+
+    def count(self, name: str, diff: list[str]) -> None:
+        self.changed += bool(diff)
+        self.fields += len(diff)
+        if diff and self.verbose:
+            print(f"  {name}: " + "; ".join(diff[:5]))
+
+
 def files(half: str) -> list[Path]:
     zh = [Path(str(t).replace("/truth/", "/").removesuffix(".truth.json") + ".pdf") for t in zh_cases(half)]
     return [p for p in zh if p.is_file()] + [d / "article.pdf" for d in en_cases(half)]
@@ -247,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("pdftotext not found: run `make poppler`")
     OUT.mkdir(parents=True, exist_ok=True)
     for transform in [*TRANSFORMS, *PAGE_TRANSFORMS] if args.transform == "all" else [args.transform]:
-        tried = skipped = changed = fields = 0
+        tried = skipped = 0
+        tally = Tally(args.v and args.half == "dev")
         for pdf in files(args.half):
             name = pdf.parent.name if pdf.name == "article.pdf" else pdf.stem
             dest = OUT / f"{name}.{transform}.pdf"
@@ -263,13 +280,9 @@ def main(argv: list[str] | None = None) -> int:
                 skipped += 1  # (not drawn the same: no test of the reader)
                 continue
             tried += 1
-            diff = differences(_record(pdf), _record(dest))
-            changed += bool(diff)
-            fields += len(diff)
-            if diff and args.v and args.half == "dev":
-                print(f"  {name}: " + "; ".join(diff[:5]))
+            tally.count(name, differences(_record(pdf), _record(dest)))
         print(f"{transform} ({args.half} half): {tried} files drawn the same way by pdftotext ({skipped} skipped); "
-              f"{changed} with a changed record, {fields} fields changed")
+              f"{tally.changed} with a changed record, {tally.fields} fields changed")
     return 0
 
 

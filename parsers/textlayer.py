@@ -1855,17 +1855,19 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         except Exception as exc:
             raise CorruptPdf(path, f"page {i + 1} unreadable: {_one_line(exc)}") from None
 
-    def read_all(inset: tuple[float, float] | None, meanwhile: Callable[[], None] | None,
-                 progress: Callable[[int, int], None] | None) -> list[tuple[PageText, int, int]]:
+    def read_all(inset: tuple[float, float] | None, first: Callable[[], None] | None,
+                 report: Callable[[int, int], None] | None) -> list[tuple[PageText, int, int]]:
+        """Every page, in `inset`'s frame; `first` is this process's work while the others
+        read (`meanwhile`), `report` the progress callback (both only on the first reading)."""
         if workers == 1 or n <= PARALLEL_MIN_PAGES:
-            if meanwhile:
-                meanwhile()
-            results = []
+            if first:
+                first()
+            read = []
             for i in range(n):
-                results.append(read_here(i, inset))
-                if progress:
-                    progress(i + 1, n)
-            return results
+                read.append(read_here(i, inset))
+                if report:
+                    report(i + 1, n)
+            return read
         # workers-1 processes and this one claim chunks from one shared counter (each process
         # opens the file and parses its fonts once); this process first does its `meanwhile`
         # work, so it claims fewer: the work balances itself whatever `meanwhile` costs
@@ -1873,7 +1875,7 @@ def _read_document(path: Path, sha: str, workers: int | None, progress: Callable
         # the other, about 30 ms at 3 ms a page, half what four chunks a process left idle)
         size = max(8, -(-n // (workers * 8)))
         chunks = [(a, min(a + size, n)) for a in range(0, n, size)]
-        parts = _read_chunks(path, chunks, workers - 1, read_here, meanwhile, progress, n, reader, inset)
+        parts = _read_chunks(path, chunks, workers - 1, read_here, first, report, n, reader, inset)
         return [r for part in parts for r in part]
 
     results = read_all(None, meanwhile, progress)
