@@ -188,7 +188,19 @@ def neutral_font_names(page: Any) -> None:
             d[NameObject("/FontName")] = NameObject(name)
 
 
-PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names}
+_TRIM_RATIO = 297 / 260  # (A4 210×297 mm against 大16开 184×260 mm: one layout set on the other trim)
+
+
+def scaled(factor: float) -> Callable[[Any], None]:
+    """The same page set on another trim size: content, type and boxes scaled together."""
+    def scale(page: Any) -> None:
+        page.scale_by(factor)
+    return scale
+
+
+PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names,
+                                                     "scale-up": scaled(_TRIM_RATIO),
+                                                     "scale-down": scaled(1 / _TRIM_RATIO)}
 
 
 def rewrite(src: Path, dest: Path, transform: str) -> None:

@@ -1,0 +1,225 @@
+"""Conventions in combination: does every field come out right (or flagged) when one page
+prints several of the conventions the Chinese convention suite varies one at a time?
+
+An unseen journal is a new combination of known conventions (GB/T 7713.2-2022 and CAJ-CD
+B/T 1-2006 fix the fields and their order; each journal picks its own marks, unit style,
+name romanisation, folio, columns and notes). The suite (tests/make_convention_cases.py)
+checks each convention against one baseline; this probe draws random combinations of them
+with the same generator, and scores each field against the generator's input as
+tests/test_convention_cases.py does: exact, or wrong and flagged (the editor is told), or
+wrong and silent. Seeded, so a combination can be drawn again by its number.
+
+    .venv/bin/python bench/combos.py -n 200            # totals and every silent miss
+    .venv/bin/python bench/combos.py --show 17 --out /tmp/c17   # one combination's PDF and truth
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import make_convention_cases as mc  # noqa: E402
+from make_convention_cases import Art, Case, Person  # noqa: E402
+
+# names as GB/T 28039-2011 romanises them (surname in capitals first), one- and two-character
+# given names, compound surnames
+PEOPLE = [Person("王建国", "王", "WANG Jianguo"), Person("李思远", "李", "LI Siyuan"),
+          Person("欧阳晓", "欧阳", "OUYANG Xiao"), Person("张敏", "张", "ZHANG Min"),
+          Person("陈志强", "陈", "CHEN Zhiqiang"), Person("司马相如", "司马", "SIMA Xiangru"),
+          Person("赵明华", "赵", "ZHAO Minghua"), Person("刘洋", "刘", "LIU Yang"),
+          Person("黄晓燕", "黄", "HUANG Xiaoyan"), Person("诸葛明亮", "诸葛", "ZHUGE Mingliang"),
+          Person("吕娜", "吕", "LÜ Na"), Person("郑海峰", "郑", "ZHENG Haifeng")]
+UNITS = [(mc.AFF1, mc.AFF1_EN), (mc.AFF2, mc.AFF2_EN),
+         ("中国社会科学院数量经济与技术经济研究所，北京 100732",
+          "Institute of Quantitative and Technological Economics, Chinese Academy of Social Sciences, Beijing 100732, China"),
+         ("华中科技大学公共管理学院，湖北 武汉 430074",
+          "School of Public Administration, Huazhong University of Science and Technology, Wuhan 430074, China")]
+TITLES = [(mc.TITLE, mc.TITLE_EN),
+          ("人口老龄化对家庭消费结构的影响", "The Effect of Population Ageing on Household Consumption Structure"),
+          ("乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究",
+           "Innovation of Governance Mechanisms and Institutional Guarantees of Rural Collective Economic "
+           "Organizations under the Rural Revitalization Strategy")]
+# unit styles that mark each name with its units' numbers (or letters)
+MARKED = ["numbered", "label", "sup_unicode", "bracket", "circled", "fullwidth", "letters", "paren_marks",
+          "nodot", "paren_each", "sup_raised", "tight", "spaced"]
+# styles for one unit a person, the unit printed with the name
+ONE_EACH = ["inline", "alternating"]
+EN_STYLES = ["caps", "caps", "and", "baseline", "fullwidth_comma", "sup_unicode"]
+ARTICLE_NO = "文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"  # CAJ-CD B/T 1-2006: ISSN(year)issue-page-count
+FOLIOS = ["head_dots", "head_outer", "head_dash", "foot_center", "foot_dash", "foot_outer", "head_di", "head_joined"]
+
+
+# the given names' syllables, for the hyphenated form an older habit prints (WANG Jian-guo)
+SYLLABLES = {"Jianguo": "Jian-guo", "Siyuan": "Si-yuan", "Zhiqiang": "Zhi-qiang", "Xiangru": "Xiang-ru",
+             "Minghua": "Ming-hua", "Xiaoyan": "Xiao-yan", "Mingliang": "Ming-liang", "Haifeng": "Hai-feng"}
+
+
+NAME_FORMS = ["caps", "caps", "title", "given_first", "hyphen"]
+
+
+def english_form(p: Person, form: str) -> str:
+    """The printed English name: GB/T 28039 capitals, or the title-case, given-first and
+    hyphenated forms many journals print (one form for a whole byline)."""
+    sur, given = p.en.split(" ", 1)
+    if form == "title":
+        return f"{sur.title()} {given}"
+    if form == "given_first":
+        return f"{given} {sur.title()}"
+    if form == "hyphen" and given in SYLLABLES:
+        return f"{sur} {SYLLABLES[given]}"
+    return p.en
+
+
+def draw_article(rng: random.Random, seed_title: int) -> Art:
+    n_people = rng.choice([1, 2, 2, 3, 3, 4])
+    people = rng.sample(PEOPLE, n_people)
+    style = rng.choice(MARKED + ONE_EACH + ["single"])
+    n_units = 1 if style == "single" else rng.choice([1, 2, 2, 3]) if style not in ONE_EACH else min(n_people, 3)
+    units = rng.sample(UNITS, n_units)
+    out = []
+    form = rng.choice(NAME_FORMS)
+    for k, p in enumerate(people):
+        if style in ONE_EACH:
+            aff = (k % n_units + 1,)
+        elif n_units > 1 and rng.random() < 0.2:
+            aff = tuple(sorted(rng.sample(range(1, n_units + 1), 2)))
+        else:
+            aff = (rng.randrange(n_units) + 1,) if k else (1,)
+        out.append(replace(p, aff=aff, en=english_form(p, form), star=(k == 0 and rng.random() < 0.3)))
+    # every unit is someone's (a printed unit no author has is no convention)
+    used = sorted({u for p in out for u in p.aff})
+    renumber = {u: k + 1 for k, u in enumerate(used)}
+    out = [replace(p, aff=tuple(renumber[u] for u in p.aff)) for p in out]
+    units = [units[u - 1] for u in used]
+    if style == "single" or (len(units) == 1 and style in ("inline", "alternating")):
+        style = "single" if all(p.aff == (1,) for p in out) else "numbered"
+    title, title_en = TITLES[seed_title % len(TITLES)]
+    kw: dict = {}
+    if rng.random() < 0.3:
+        kw["column"] = rng.choice(["区域经济", "理论探讨", "专题研究"])
+    if rng.random() < 0.2:
+        kw["subtitle"] = "基于省级面板数据的分析"
+    if rng.random() < 0.3:
+        kw.update(notes=[f"国家统计局：《中国统计年鉴2022》，{mc.URL_STATS}，访问日期：2023年3月1日。"],
+                  urls=[(mc.URL_STATS, mc.ACCESS)], note_style=rng.choice(["circled", "bracket", "paren"]))
+    elif rng.random() < 0.3:
+        kw.update(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {mc.URL_STATS}."],
+                  urls=[(mc.URL_STATS, mc.ACCESS)])
+    if rng.random() < 0.3:
+        kw["codes"] = [ARTICLE_NO]  # (numbered once the pages are set: see render)
+    return mc.base(title=title, title_en=title_en, people=out, affs=[u[0] for u in units],
+                   affs_en=[u[1] for u in units], aff_style=style, en_style=rng.choice(EN_STYLES),
+                   en_at_end=rng.random() < 0.15, paras=rng.choice([2, 3, 4, 6]), **kw)
+
+
+def draw(n: int) -> Case:
+    """Combination number n (the same n draws the same combination)."""
+    rng = random.Random(n)
+    arts = [draw_article(rng, n)]
+    run_on = rng.random() < 0.25
+    if run_on:
+        arts.append(draw_article(rng, n + 1))
+    a4 = rng.random() < 0.5
+    columns = a4 and rng.random() < 0.5
+    if columns:  # (the generator sets no first-page notes for a run-on article in two columns)
+        arts[1:] = [replace(a, notes=[], urls=[] if a.notes else a.urls) for a in arts[1:]]
+    return Case(f"combo_{n}", "random combination", arts, folio=rng.choice(FOLIOS),
+                first_folio=rng.random() < 0.7, run_on=run_on, first=rng.choice([1, 43, 117, 1276]),
+                a4=a4, columns=columns)
+
+
+def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
+    """The case drawn, each 文章编号 giving the article's own first page and page count (a
+    number of the same width, so the pages come out the same)."""
+    pdf, spans = mc.render(case)
+    if not any(ARTICLE_NO in a.codes for a in case.arts):
+        return pdf, spans
+    arts = [replace(a, codes=[c.format(first=case.first + s - 1, count=e - s + 1) if c == ARTICLE_NO else c
+                              for c in a.codes]) for a, (s, e) in zip(case.arts, spans)]
+    return mc.render(replace(case, arts=arts))
+
+
+def describe(case: Case) -> str:
+    parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
+    parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
+    for a in case.arts:
+        parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
+                     + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
+                     + (", en at end" if a.en_at_end else "") + f", paras={a.paras}]")
+    return " ".join(parts)
+
+
+def score(case: Case, work: Path) -> list[tuple[str, bool, bool, str]] | None:
+    from parsers.errors import IngestError
+    from parsers.extract import extract_issue
+    from test_convention_cases import compare_records
+    try:
+        pdf, spans = render(case)
+    except Exception:  # (a combination the generator cannot set: no evidence either way)
+        return None
+    path = work / f"{case.name}.pdf"
+    path.write_bytes(pdf)
+    truth = mc.truth_of(case, spans)
+    try:
+        issue = extract_issue(path).to_dict()
+    except IngestError as e:
+        return [("ingest", False, True, str(e))]
+    return compare_records(truth, issue)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("-n", type=int, default=100, help="combinations to draw (default 100)")
+    ap.add_argument("--start", type=int, default=0, help="first combination number")
+    ap.add_argument("--show", type=int, help="write one combination's issue.pdf and truth.json to --out")
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("-q", action="store_true", help="totals only")
+    args = ap.parse_args(argv)
+    if args.show is not None:
+        case = draw(args.show)
+        pdf, spans = render(case)
+        out = args.out or Path(f"combo_{args.show}")
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "issue.pdf").write_bytes(pdf)
+        (out / "truth.json").write_text(json.dumps(mc.truth_of(case, spans), ensure_ascii=False, indent=1) + "\n")
+        print(describe(case))
+        return 0
+    exact = silent = flagged = cases = skipped = clean = 0
+    by_field: Counter = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(args.start, args.start + args.n):
+            case = draw(n)
+            rows = score(case, Path(tmp))
+            if rows is None:
+                skipped += 1
+                continue
+            cases += 1
+            bad = [r for r in rows if not r[1]]
+            clean += not bad
+            exact += len(rows) - len(bad)
+            for f, _, flag, d in bad:
+                by_field[(f.split(".", 1)[-1], flag)] += 1
+                flagged += flag
+                silent += not flag
+            if bad and not args.q:
+                print(f"combo {n}: {describe(case)}")
+                for f, _, flag, d in bad:
+                    print(f"    {f}{' [flagged]' if flag else ''}: {d[:160]}")
+    total = exact + silent + flagged
+    print(f"{cases} combinations ({skipped} the generator cannot set): {clean} all exact; fields {exact}/{total} exact, "
+          f"{flagged} wrong and flagged, {silent} wrong and silent")
+    print("   wrong per field (silent/flagged): " + "; ".join(
+        f"{f} {by_field[(f, False)]}/{by_field[(f, True)]}" for f in sorted({f for f, _ in by_field})))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
