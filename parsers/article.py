@@ -269,7 +269,10 @@ _GROUP_AUTHOR = re.compile(r"(?:委员会|协会|学会|分会|工作组|协作�
 def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
     """A byline wrapped over two lines ("…，潘柏林，刘" + "烨，李革临，…"): one line, so
     that a name broken at the line end is whole again. Joined only when the first line
-    alone is no byline, the two together are, in one type size on consecutive rows."""
+    alone is no byline, the two together are, in one type size on consecutive rows. A
+    byline that prints each name with its unit in brackets may wrap over several lines,
+    a bracket broken from its name ("张三（北京大学…），李四" + "（清华大学…）"): those
+    lines are joined while they end inside such a byline."""
     out: list["Line"] = []
     k = 0
     while k < len(block):
@@ -277,14 +280,30 @@ def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
         if k + 1 < len(block):
             nxt = block[k + 1]
             joined = ln.text.strip() + nxt.text.strip()
-            if (not _BYLINE.match(ln.text.strip()) and _BYLINE.match(joined) and abs(nxt.size - ln.size) <= 0.3
-                    and 0 < nxt.y - ln.y < 2 * ln.size):
+            if (not _BYLINE.match(ln.text.strip()) and _BYLINE.match(joined) and _next_row(ln, nxt)):
                 out.append(replace(ln, text=joined, x1=max(ln.x1, nxt.x1)))
                 k += 2
                 continue
+            if "（" in ln.text or "(" in ln.text:
+                end = k + 1  # (the rows of an inline byline: each the next row of the last, up to four,
+                # set in display type, whose leading may be wider)
+                while end < min(len(block), k + 4) and _next_row(block[end - 1], block[end], 2.5):
+                    end += 1
+                whole = next((j for j in range(k + 2, end + 1) if not _inline_affiliations(block[j - 1].text.strip())
+                              and _inline_affiliations("".join(b.text.strip() for b in block[k:j]))), None)
+                if whole and not _inline_affiliations(ln.text.strip()):
+                    out.append(replace(ln, text="".join(b.text.strip() for b in block[k:whole]),
+                                       x1=max(b.x1 for b in block[k:whole])))
+                    k = whole
+                    continue
         out.append(ln)
         k += 1
     return out
+
+
+def _next_row(ln: "Line", nxt: "Line", leading: float = 2.0) -> bool:
+    """`nxt` is the row under `ln` in the same type (at most `leading` sizes down)."""
+    return abs(nxt.size - ln.size) <= 0.3 and 0 < nxt.y - ln.y < leading * ln.size
 
 
 _INLINE_AFFIL = re.compile(r"([\u4e00-\u9fff·]{2,6})[ \u3000]*[（(]([^（）()]{4,80})[）)][ \u3000，,、;；]*")

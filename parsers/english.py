@@ -270,6 +270,8 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         run_in = run_in or _names_of(lines[i].text) is None
         names = found + names
         i -= 1
+    if not run_in and i + 2 < at:
+        names = _names_rewrapped([ln.text for ln in lines[i + 1:at] if _names_of(ln.text) is not None], names)
     # a title line never ends on an article, preposition or conjunction: a name-like line
     # under one ("… Treatment of Male to" / "Female Transsexuals") is the title's last line
     if (names and i >= lo and i + 1 < at and _OPEN_END.search(lines[i].text)
@@ -305,6 +307,16 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
         names = [n for t in below for n in split_names_en(_ocr_hyphens(t))]
     title = _TITLE_LABEL.sub("", join_lines([ln.text for ln in run[start:top + 1]]))
     return title, names, ("" if names or len(below) > 2 else join_lines(below))
+
+
+def _names_rewrapped(texts: list[str], names: list[str]) -> list[str]:
+    """The names of a byline wrapped inside a name ("Zheng Haifeng1, Sima" / "Xiangru2 and
+    ZHUGE" / "Mingliang1", a narrow column): read line by line, a name of one word is half
+    a name (a romanised name has a surname and a given name), so the lines are read as one."""
+    if len(texts) < 2 or all(len(n.split()) >= 2 for n in names):
+        return names
+    whole = _names_of(" ".join(t.strip() for t in texts))
+    return whole if whole and len(whole) < len(names) and all(len(n.split()) >= 2 for n in whole) else names
 
 
 def _run_in_names(texts: list[str]) -> list[str]:

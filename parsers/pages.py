@@ -728,9 +728,12 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     if biggest < size * ratio:
         return []
     tol = size_slack(top, biggest, 0.6)
-    first = next(i for i, ln in enumerate(top) if ln.size >= biggest - tol)
+    first = next(ln for ln in top if ln.size >= biggest - tol)
     out = []
-    for ln in top[first:]:
+    # (the window bounds where the title starts, not its lines: a title that starts in the
+    # window may wrap past it)
+    rest = body[next(i for i, ln in enumerate(body) if ln is first):]
+    for ln in (ln for ln in rest if len(ln.text.strip()) > 1 and not COLUMN_LABEL.match(ln.text)):
         if ln.size >= biggest - tol and (not out or ln.y - out[-1].y < biggest * 2.2):
             out.append(ln)
         elif out:
@@ -1092,7 +1095,10 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         byline = j < len(body) and _BYLINE.match(body[j].text.strip()) is not None and body[j].size < ln.size
         heading = (is_section_heading(title) or _NUMBERED_HEADING.match(group[0].text) is not None
                    or REFERENCES_HEAD.match(title) is not None or latin_share(title) > 0.5)
-        if ended and after_text and not heading and not _ADVERT.search(title) and (
+        # (an article's end is shown by its references or closing line; a short piece may
+        # print neither, and then the next one's full header (GB/T 7713.2: title, byline,
+        # 摘要/关键词, which no article prints inside its running text) shows the start alone)
+        if (ended or byline and below & header) and after_text and not heading and not _ADVERT.search(title) and (
                 below & header or (ln.size >= size * 1.5 and byline and not _NOTICE.search(title))):
             starts.append(LaterStart(_header_top(body, labelled, group[0]), group))
             prev = j

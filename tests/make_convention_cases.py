@@ -1198,6 +1198,38 @@ def cases() -> list[Case]:
     add("url_notes_circled_many", "page footnotes ① … ⑩ on one page, each with its URL",
         replace(notes(*[(f"资料{k}：https://data.example.cn/series/{k:02d}.html，访问日期：2023年3月{k}日。",
                  f"https://data.example.cn/series/{k:02d}.html", f"2023-03-{k:02d}") for k in range(1, 11)]), paras=6))
+    # ---- conventions in combination (found by bench/combos.py drawing them at random) ----
+    sima = Person("司马相如", "司马", "Sima Xiangru", (2,))
+    zhuge = Person("诸葛明亮", "诸葛", "Zhuge Mingliang", (1,))
+    zheng = Person("郑海峰", "郑", "Zheng Haifeng", (1,))
+    unit3 = "中国社会科学院数量经济与技术经济研究所，北京 100732"
+    unit3_en = ("Institute of Quantitative and Technological Economics, Chinese Academy of Social Sciences, "
+                "Beijing 100732, China")
+    add("combo_run_on_no_end", "a short piece without references or closing line, and the next article's full "
+        "header (title, byline, 摘要) under its text on the same page: the header alone shows the start",
+        base(people=[replace(LI, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=1,
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"], urls=[(URL_STATS, ACCESS)]),
+        base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究",
+             title_en="Innovation of Governance Mechanisms and Institutional Guarantees of Rural Collective Economic "
+                      "Organizations under the Rural Revitalization Strategy",
+             people=[replace(LI, aff=(1,)), replace(zheng, aff=(2,))], affs=[unit3, AFF2], affs_en=[unit3_en, AFF2_EN],
+             aff_style="bracket", paras=6),
+        folio="foot_outer", run_on=True, first=1)
+    add("combo_en_names_wrap_in_column", "two-column run-on: the next article's English byline wraps inside "
+        "names in the narrow column (Zheng Haifeng1, Sima / Xiangru2 and ZHUGE / Mingliang1)",
+        base(people=[replace(WANG, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=5),
+        base(title=TITLE, people=[zheng, sima, replace(zhuge, en="ZHUGE Mingliang")], affs=[AFF1, AFF2],
+             affs_en=[AFF1_EN, AFF2_EN], aff_style="nodot", en_style="and", paras=6,
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]),
+        folio="head_di", first_folio=False, run_on=True, first=117, a4=True, columns=True)
+    add("combo_inline_units_wrap", "each name with its unit in brackets on the byline, two authors: the byline "
+        "wraps between a name and its bracket",
+        base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究",
+             people=[Person("赵明华", "赵", "ZHAO Ming-hua", (1,)), Person("黄晓燕", "黄", "HUANG Xiaoyan", (2,))],
+             affs=[unit3, AFF2], affs_en=[unit3_en, AFF2_EN], aff_style="inline", paras=3),
+        folio="head_dash")
+
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
         "hyphenated English names, ·1276· folios, a 参考文献 list",
