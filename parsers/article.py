@@ -284,21 +284,30 @@ def _rejoin_wrapped_byline(block: list["Line"]) -> list["Line"]:
                 out.append(replace(ln, text=joined, x1=max(ln.x1, nxt.x1)))
                 k += 2
                 continue
-            if "（" in ln.text or "(" in ln.text:
-                end = k + 1  # (the rows of an inline byline: each the next row of the last, up to four,
-                # set in display type, whose leading may be wider)
-                while end < min(len(block), k + 4) and _next_row(block[end - 1], block[end], 2.5):
-                    end += 1
-                whole = next((j for j in range(k + 2, end + 1) if not _inline_affiliations(block[j - 1].text.strip())
-                              and _inline_affiliations("".join(b.text.strip() for b in block[k:j]))), None)
-                if whole and not _inline_affiliations(ln.text.strip()):
-                    out.append(replace(ln, text="".join(b.text.strip() for b in block[k:whole]),
-                                       x1=max(b.x1 for b in block[k:whole])))
-                    k = whole
-                    continue
+            if (end := _inline_rows(block, k)) is not None:
+                out.append(replace(ln, text="".join(b.text.strip() for b in block[k:end]),
+                                   x1=max(b.x1 for b in block[k:end])))
+                k = end
+                continue
         out.append(ln)
         k += 1
     return out
+
+
+def _inline_rows(block: list["Line"], k: int) -> int | None:
+    """Where the rows of a byline that prints each name's unit in brackets, wrapped from row
+    k, end (exclusive): the fewest next rows (up to four, in display type, whose leading may
+    be wider) that make row k, no such byline alone, into one. None when they don't."""
+    if not re.search(r"[（(]", block[k].text) or _inline_affiliations(block[k].text.strip()):
+        return None
+    text = block[k].text.strip()
+    for j in range(k + 1, min(len(block), k + 4)):
+        if not _next_row(block[j - 1], block[j], 2.5):
+            return None
+        text += block[j].text.strip()
+        if _inline_affiliations(text):
+            return j + 1
+    return None
 
 
 def _next_row(ln: "Line", nxt: "Line", leading: float = 2.0) -> bool:

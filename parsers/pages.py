@@ -1098,7 +1098,7 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         # (an article's end is shown by its references or closing line; a short piece may
         # print neither, and then the next one's full header (GB/T 7713.2: title, byline,
         # 摘要/关键词, which no article prints inside its running text) shows the start alone)
-        if (ended or byline and below & header) and after_text and not heading and not _ADVERT.search(title) and (
+        if (ended or (byline and below & header)) and after_text and not heading and not _ADVERT.search(title) and (
                 below & header or (ln.size >= size * 1.5 and byline and not _NOTICE.search(title))):
             starts.append(LaterStart(_header_top(body, labelled, group[0]), group))
             prev = j
