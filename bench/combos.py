@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import make_convention_cases as mc  # noqa: E402
+import make_folio_cases as mfc  # noqa: E402
 from make_convention_cases import Art, Case, Person  # noqa: E402
 
 # names as GB/T 28039-2011 romanises them (surname in capitals first), one- and two-character
@@ -147,6 +148,57 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     return mc.render(replace(case, arts=arts))
 
 
+def draw_issue(n: int) -> "mfc.Case":
+    """Issue combination number n: a whole issue as tests/make_folio_cases.py sets one (GB/T
+    3179 folios and running heads, a cover, a 目录, adverts and plates, run-on or not), its
+    page fields scored."""
+    rng = random.Random(n)
+    columns = rng.random() < 0.25
+    run_on = columns or rng.random() < 0.3  # (a journal runs its articles on, or never)
+    items = []
+    for k in range(rng.randint(3, 10)):
+        land = rng.choice(["rotated", "none", "page"]) if rng.random() < 0.08 else ""
+        items.append(mfc.Item(art=mfc.art(k, rng.choice([1, 2, 3, 4, 6, 8]), title=k % len(mfc.TITLES)),
+                              run_on=run_on and k > 0, landscape=land, article_no=rng.random() < 0.25))
+    toc = rng.random() < 0.4
+    folio = rng.choice(mfc.FOLIO_STYLES)
+    return mfc.Case(f"issue_combo_{n}", "random combination",
+                    mfc.issue(*items, cover=rng.random() < 0.3, toc=toc,
+                              advert_after=rng.randrange(len(items) - 1) if rng.random() < 0.3 else None,
+                              plate_after=rng.randrange(len(items) - 1) if rng.random() < 0.15 else None),
+                    folio=folio, first_page=rng.choice(["none", "foot"] + ["same"] * (folio == "head_plain")),
+                    first=rng.choice([1, 35, 121, 201, 1276]), toc_folio=rng.choice(["", "roman"]) if toc else "",
+                    digits=rng.choice(["", "", "", "runs", "spaced"]), tight=rng.random() < 0.2,
+                    head_size=rng.choice([8.5, 8.5, 10.5]), columns=columns, page_labels=rng.random() < 0.2,
+                    toc_style=rng.choice(["right", "under", "first"]))
+
+
+def describe_issue(case: "mfc.Case") -> str:
+    kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t"}[i.kind] for i in case.items)
+    extras = [f"{k}={getattr(case, k)}" for k in ("first_page", "first", "toc_folio", "digits", "tight", "head_size",
+                                                  "columns", "page_labels", "toc_style") if getattr(case, k)]
+    arts = [f"{i.art.paras}{'r' if i.run_on else ''}{'#' if i.article_no else ''}{i.landscape[:1]}"
+            for i in case.items if i.kind == "article"]
+    return f"folio={case.folio} items={kinds} " + " ".join(extras) + " paras=" + ",".join(arts)
+
+
+def score_issue(case: "mfc.Case", work: Path) -> list[tuple[str, bool, bool, str]] | None:
+    from parsers.errors import IngestError
+    from parsers.extract import extract_issue
+    from test_folio_cases import compare_pages
+    try:
+        pdf, pages = mfc.render(case)
+    except Exception:  # (a combination the generator cannot set: no evidence either way)
+        return None
+    path = work / f"{case.name}.pdf"
+    path.write_bytes(pdf)
+    try:
+        issue = extract_issue(path).to_dict()
+    except IngestError as e:
+        return [("ingest", False, True, str(e))]
+    return compare_pages(mfc.truth_of(case, pages), issue)
+
+
 def describe(case: Case) -> str:
     parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
     parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
@@ -182,22 +234,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, help="write one combination's issue.pdf and truth.json to --out")
     ap.add_argument("--out", type=Path)
     ap.add_argument("-q", action="store_true", help="totals only")
+    ap.add_argument("--issues", action="store_true",
+                    help="whole issues (the folio suite's conventions), their page fields scored")
     args = ap.parse_args(argv)
+    kind = (draw_issue, describe_issue, score_issue, mfc.render, mfc.truth_of) if args.issues else \
+        (draw, describe, score, render, mc.truth_of)
     if args.show is not None:
-        case = draw(args.show)
-        pdf, spans = render(case)
+        case = kind[0](args.show)
+        pdf, drawn = kind[3](case)
         out = args.out or Path(f"combo_{args.show}")
         out.mkdir(parents=True, exist_ok=True)
         (out / "issue.pdf").write_bytes(pdf)
-        (out / "truth.json").write_text(json.dumps(mc.truth_of(case, spans), ensure_ascii=False, indent=1) + "\n")
-        print(describe(case))
+        (out / "truth.json").write_text(json.dumps(kind[4](case, drawn), ensure_ascii=False, indent=1) + "\n")
+        print(kind[1](case))
         return 0
     exact = silent = flagged = cases = skipped = clean = 0
     by_field: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(args.start, args.start + args.n):
-            case = draw(n)
-            rows = score(case, Path(tmp))
+            case = kind[0](n)
+            rows = kind[2](case, Path(tmp))
             if rows is None:
                 skipped += 1
                 continue
@@ -210,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                 flagged += flag
                 silent += not flag
             if bad and not args.q:
-                print(f"combo {n}: {describe(case)}")
+                print(f"combo {n}: {kind[1](case)}")
                 for f, _, flag, d in bad:
                     print(f"    {f}{' [flagged]' if flag else ''}: {d[:160]}")
     total = exact + silent + flagged

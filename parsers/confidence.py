@@ -510,7 +510,7 @@ def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("pdf_pages", 0.6, after)
         s.cap("lpage", 0.7, "the split after it is uncertain")
     for w in art.warnings:
-        if w.code in ("no-article-start", "toc-page-missing", "toc-page-not-article", "toc-missing-entry"):
+        if w.code in ("no-article-start", "toc-page-missing", "toc-page-not-article", "toc-missing-entry", "toc-page-offset"):
             s.cap("pdf_pages", 0.5, "the split is uncertain: " + w.message[:80])
             s.cap("fpage", 0.6, "the split is uncertain")
 

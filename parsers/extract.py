@@ -20,7 +20,7 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, shows_end, body_size, classify,
-                           ended_above, head_band, infer_printed, main_run_last, page_doubts, page_part,
+                           ended_above, head_band, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
 from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
@@ -61,6 +61,7 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     recurring = recurring_heads(doc.pages, size)  # (running heads set larger than the text)
     infos = [classify(p, size, band, recurring) for p in doc.pages]
     infer_printed(infos)
+    number_past_plates(infos)
     printed_from_article_numbers(infos)  # (no folio read: the 文章编号's first pages outrank page labels)
     printed_from_contents(infos)  # (no folio read at all: the 目录's start pages)
     return infos, size
@@ -144,8 +145,11 @@ def _claimed_page_counts(split: Split, infos: list[PageInfo]) -> dict[int, int]:
         page = infos[span.first - 1]
         if "article_no" in page.labels and span.top is None:
             # (of a page where more articles start lower, the 文章编号 above the next one's)
+            # (and of a page where it starts mid-page, not the one above it: the end of the
+            # header of an article run on from the page before)
             end = page.later_starts[0].y if page.later_starts else float("inf")
-            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body if ln.y < end - 0.5))
+            top = page.start_y if page.start_y is not None else float("-inf")
+            ano = identifiers.parse_article_no("\n".join(ln.text for ln in page.body if top - 0.5 <= ln.y < end - 0.5))
             if ano is not None and ano.page_count.isdigit():
                 counts[span.first] = int(ano.page_count)
     return counts

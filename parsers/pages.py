@@ -452,6 +452,11 @@ def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, 
         read = [n for n in page.folios if n != page.printed]
         if page.folio_alone and read and not page.printed_seen and page.printed is not None and page.printed not in page.folios:
             out.append((key, f"p.{page.number} prints {read[0]}, off the sequence that gives {page.printed}"))
+        if page.from_label and page.printed == page.number:
+            # (a label that counts the file's pages from 1 is an exporter's default, PDF 32000
+            # 12.4.2, as likely as a printed number: the page itself prints none that was read)
+            out.append((key, f"p.{page.number}'s number is the PDF's page label, which counts the file's pages; "
+                             "no folio was read"))
     first = own[0]
     if fpage.isdigit() and lpage.isdigit():
         top = [ln.text for ln in first.body[:8]]
@@ -513,6 +518,32 @@ def infer_printed(infos: list[PageInfo]) -> None:
 # a page bound in outside the numbering carries at most a caption (a colour plate's): more
 # text than this is an article's page
 INSERT_CHARS = 200
+# the label a colour plate printed on other paper and bound in between articles carries
+# (彩色插页, 彩插, 彩页, 插页 with its number); 图版 is left out: a plate at an article's end
+# in the sciences is that article's own
+_PLATE = re.compile(r"^\s*(?:彩色插页|彩色插图|彩插|彩页|插页)\s*[\dⅠ-Ⅻ]*(?:\s|$|[　:：])")
+
+
+def number_past_plates(infos: list[PageInfo]) -> None:
+    """A labelled plate (kind "insert") is outside the numbering: it prints no number. When
+    no folio is read after it, the numbers after it were carried on from before it and
+    counted it: one less for each plate before them; when none is read before it, the
+    numbers before it were carried back from after it: one more for each plate after them."""
+    def seen(pages: list[PageInfo]) -> bool:
+        return any(q.printed_seen and not q.from_label for q in pages)
+
+    for k, p in enumerate(infos):
+        if p.kind != "insert":
+            continue
+        p.printed, p.printed_seen = None, False
+        before, after = infos[:k], infos[k + 1:]
+        if seen(before) == seen(after):
+            continue  # (folios on both sides: offset_runs steps past it; on neither: nothing to move)
+        step, moved = (-1, after) if seen(before) else (1, before)
+        for q in moved:
+            if q.printed is not None and not q.printed_seen:
+                q.printed += step
+                q.evidence.append(f"printed page {q.printed}: numbered past the plate on p.{p.number}")
 # two runs of folios further apart than this many numbers are no insert or missing page
 MAX_RUN_STEP = 8
 
@@ -800,6 +831,11 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     if not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
         info.kind = "online-first"
         info.evidence.append("a CNKI 网络首发 cover page")
+        return info
+    if (not info.labels & ARTICLE_LABELS and any(_PLATE.match(t) for t in texts)
+            and sum(len(t) for t in texts) <= INSERT_CHARS):
+        info.kind = "insert"
+        info.evidence.append("a plate (彩色插页) bound in: a caption and no article's text, outside the numbering")
         return info
     if not info.labels & ARTICLE_LABELS and _database_page(texts):
         info.kind = "advert"
@@ -1226,6 +1262,10 @@ def _from_cut(body: list["Line"], cut: float) -> set[int]:
         at = max(row, key=lambda k: (body[k].size, -k))  # (the block's top: its largest piece)
         top = body[at]
         if len([ln for ln in body[:at] if ln.x1 < top.x0 - 2 and ln.y > top.y + 0.5 * top.size]) >= 3:
+            return {id(ln) for ln in body[at:]}
+        # (a block that opens low in the left column runs on at the top of the right one,
+        # higher on the page but read after it)
+        if len([ln for ln in body[at:] if ln.x0 > top.x1 and ln.y < top.y - 0.5 * top.size]) >= 3:
             return {id(ln) for ln in body[at:]}
     return {id(ln) for ln in body if ln.y >= cut - 0.5}
 

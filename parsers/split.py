@@ -161,6 +161,16 @@ def article_level(outline: list["OutlineItem"]) -> list["OutlineItem"]:
     return []
 
 
+def _start_titled(entry: TocEntry, phys: int, starts: dict[int, Span], by_number: dict[int, PageInfo]) -> int | None:
+    """A layout start near physical page `phys` (two pages either way) that prints `entry`'s
+    title and that no other 目录 entry has claimed, when `phys` itself prints no title."""
+    if by_number[phys].title_lines:
+        return None
+    near = [n for n in range(phys - 2, phys + 3) if n != phys and n in starts and starts[n].toc is None
+            and similar(entry.title, "".join(ln.text for ln in by_number[n].title_lines)) >= 0.8]
+    return near[0] if len(near) == 1 else None
+
+
 def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = None) -> Split:
     """Article page ranges with evidence; pages that belong to no article are listed too."""
     outline = outline or []
@@ -202,7 +212,15 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
                 there.toc = entry
                 there.sources.add("toc")
                 continue
-        if span is None:
+        if span is None and (near := _start_titled(entry, phys, starts, by_number)) is not None:
+            # (the page numbers put the entry on a page with no title, a neighbour prints it:
+            # the numbering is off there (a plate bound in before any folio is read), not the 目录)
+            span = starts[near]
+            span.evidence.append(f"目录 lists “{entry.title}” at p.{entry.page}, which the page numbers put at "
+                                 f"physical {phys}; its title is on p.{near}")
+            span.warnings.append(("toc-page-offset", f"目录 lists “{entry.title}” at p.{entry.page}, but the page "
+                                                     f"numbers read put p.{entry.page} at physical page {phys}, not {near}"))
+        elif span is None:
             span = starts[phys] = Span(phys, phys)
             page.kind = "start"
             span.evidence.append(f"目录 lists “{entry.title}” at printed p.{entry.page} (physical {phys}); no large-type title seen")
@@ -236,7 +254,7 @@ def split_issue(infos: list[PageInfo], outline: list["OutlineItem"] | None = Non
     if toc:
         listed = {(_physical_for(e.page, infos)) for e in toc}
         for phys, span in starts.items():
-            if phys not in listed and by_number[phys].kind == "start" and not by_number[phys].labels:
+            if phys not in listed and span.toc is None and by_number[phys].kind == "start" and not by_number[phys].labels:
                 span.warnings.append(("toc-missing-entry", f"p.{phys} starts like an article but the 目录 does not list it"))
 
     # a document with no start at all is one article (minus front matter)

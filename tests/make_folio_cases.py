@@ -830,6 +830,30 @@ def cases() -> list[Case]:
     add("issue_uncounted_plate", "a colour plate (彩色插页) bound in between two articles, outside the numbering "
         "and without folio: the pages after it are numbered on from the page before it",
         issue(*three, plate_after=0), folio="corner_head", first=36)
+    # ---- conventions in combination (found by bench/combos.py --issues drawing them at random)
+    add("combo_plate_before_any_folio", "a 目录 listing first pages, a one-page article and then a colour plate "
+        "(彩色插页) before any page prints a folio: the 目录 names the article's page, the plate is no article",
+        issue(Item(art=art(0, 1), article_no=True), Item(art=art(1, 4)), Item(art=art(2, 3)), toc=True, plate_after=0),
+        folio="head_en_cn", first=1276, toc_style="first")
+    add("combo_plate_before_last", "a colour plate (彩色插页) bound in before the issue's last article, a "
+        "one-page piece: nothing after the plate prints a folio, its numbers go on past the plate",
+        issue(Item(art=art(0, 6)), Item(art=art(1, 2)), Item(art=art(2, 1)), plate_after=1),
+        folio="head_cn_en", first=201)
+    add("combo_labels_only", "one-page articles whose first pages print no folio and a plate: no page prints a "
+        "number, the PDF's page labels count its pages 1…N (an exporter's default)",
+        issue(Item(art=art(0, 2)), Item(art=art(1, 1)), Item(art=art(2, 2)), Item(art=art(3, 1)), cover=True,
+              plate_after=1),
+        folio="corner_foot", first=121, page_labels=True, uncertain=["fpage", "lpage"])
+    add("combo_columns_header_over_page", "two columns, run on: an article starting at the foot of a page has "
+        "its header (and 文章编号) run over onto the next page, above the next article's start",
+        issue(Item(art=art(0, 3)), Item(art=art(1, 4), run_on=True, article_no=True), Item(art=art(2, 6), run_on=True),
+              Item(art=art(3, 1), run_on=True)),
+        folio="head_en_cn", first=1276, columns=True)
+    add("combo_columns_last_low_left", "two columns, run on: the last article opens low in the left column and "
+        "ends (references and all) at the top of the right one",
+        issue(Item(art=art(0, 4)), Item(art=art(1, 1), run_on=True), Item(art=art(2, 8), run_on=True),
+              Item(art=art(3, 2), run_on=True, article_no=True), cover=True),
+        folio="head_en_cn", first_page="foot", first=35, columns=True)
     add("issue_bold_folio", "a bold display folio (12 pt) run into the running head's text, no gap between them",
         issue(*three), folio="head_cn_en", folio_size=12.0, tight=True, first=36)
     add("issue_large_head", "a running head set larger than the text (12 pt over 10.5 pt: 五号 heads over 小五 "

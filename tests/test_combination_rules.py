@@ -1,7 +1,8 @@
-"""Rules that bench/combos.py found failing when conventions meet (each also has a case in
-tests/conventions/combo_*): a title that starts above the page's middle and wraps below
-it, an English byline wrapped inside names in a narrow column, a byline of names with
-their units in brackets wrapped between a name and its bracket."""
+"""Rules that bench/combos.py found failing when conventions meet (most also have a case in
+tests/conventions/combo_* or tests/folio_cases/combo_*): a title that starts above the
+page's middle and wraps below it, an English byline wrapped inside names in a narrow
+column, a byline of names with their units in brackets wrapped between a name and its
+bracket, a 目录 entry the numbering puts on an untitled page beside the page with its title."""
 from __future__ import annotations
 
 from parsers.article import _rejoin_wrapped_byline
@@ -52,3 +53,20 @@ def test_a_byline_of_names_with_bracketed_units_is_joined_across_its_rows() -> N
 def test_a_complete_bracketed_byline_row_is_not_joined_to_the_next() -> None:
     block = [line("张三（北京大学社会学系，北京 100871）", 137.0, 10.0), line("（收稿日期：2023-03-15）", 159.0, 10.0)]
     assert [ln.text for ln in _rejoin_wrapped_byline(block)] == [ln.text for ln in block]
+
+
+def test_a_contents_entry_on_an_untitled_page_beside_its_title_joins_that_start() -> None:
+    """An unlabelled plate before any folio: the numbering puts the 目录's p.36 on the plate,
+    the page before prints the title. The entry joins that start; no article opens on the plate."""
+    from parsers.pages import PageInfo
+    from parsers.split import split_issue
+    toc = PageInfo(1, kind="toc", body=[line("目　次", 60.0, 16.0), line("数字经济背景下区域创新网络的演化研究……王建国（36）", 100.0)])
+    first = PageInfo(2, printed=35, kind="start", title_lines=[line("数字经济背景下区域创新网络的演化研究", 90.0, 16.0)])
+    first.body = first.title_lines + [line("正文" * 40, 200.0)]
+    plate = PageInfo(3, printed=36, body=[line("图1　东北地区县域经济韧性的空间格局", 600.0)])
+    nxt = PageInfo(4, printed=37, printed_seen=True, kind="start",
+                   title_lines=[line("城市群协同发展中的产业转移与空间重构", 90.0, 16.0)])
+    nxt.body = nxt.title_lines + [line("正文" * 40, 200.0)]
+    split = split_issue([toc, first, plate, nxt])
+    assert [s.first for s in split.spans] == [2, 4]
+    assert any(code == "toc-page-offset" for code, _ in split.spans[0].warnings)

@@ -59,7 +59,12 @@ def _int(v: object) -> int | None:
 
 def compare(case: str) -> list[tuple[str, bool, bool, str]]:
     """(field, exact, flagged, detail) for the page fields of every article of the case."""
-    truth, issue = result(case)
+    return compare_pages(*result(case))
+
+
+def compare_pages(truth: dict, issue: dict) -> list[tuple[str, bool, bool, str]]:
+    """(field, exact, flagged, detail) for the page fields of every article of a truth file
+    against an issue record (shared with bench/combos.py)."""
     got = issue["articles"]
     rows = [("articles", len(got) == len(truth["articles"]), False, f"{len(got)} articles, want {len(truth['articles'])}")]
     for i, t in enumerate(truth["articles"]):
