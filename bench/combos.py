@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import make_convention_cases as mc  # noqa: E402
+import make_en_convention_cases as mec  # noqa: E402
 import make_folio_cases as mfc  # noqa: E402
 from make_convention_cases import Art, Case, Person  # noqa: E402
 
@@ -199,6 +200,88 @@ def score_issue(case: "mfc.Case", work: Path) -> list[tuple[str, bool, bool, str
     return compare_pages(mfc.truth_of(case, pages), issue)
 
 
+# English-language first pages (tests/make_en_convention_cases.py): names with particles,
+# hyphens, accents and initials; one to three affiliations
+EN_PEOPLE = [("Anna", "Kowalski"), ("Brian", "Okafor"), ("Chen", "Liu"), ("Jan", "van der Berg"),
+             ("María", "García-López"), ("Sean", "O'Neill"), ("Jürgen", "Müller"), ("Priya", "Raghunathan"),
+             ("John A.", "Smith"), ("Fatima", "Al-Sayed"), ("Luc", "De Smet"), ("Yuki", "Tanaka")]
+EN_AFFS = ["Department of Soil Science, University of Nebraska, Lincoln, NE, USA",
+           "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands",
+           "School of Life Sciences, Peking University, Beijing 100871, China",
+           "Faculty of Medicine, University of Porto, Porto, Portugal"]
+EN_KW = [("Keywords:", "; "), ("Key words:", ", "), ("KEYWORDS", "; "), ("Keywords", " · "), ("Index Terms—", ", ")]
+
+
+def draw_en(n: int) -> "mec.Case":
+    """English combination number n: the English convention suite's switches drawn together."""
+    rng = random.Random(n)
+    people = rng.sample(EN_PEOPLE, rng.choice([1, 2, 3, 3, 4, 5]))
+    n_affs = rng.choice([1, 2, 2, 3])
+    affs = rng.sample(EN_AFFS, n_affs)
+    marks = [",".join(sorted({str(rng.randrange(n_affs) + 1) if k else "1"} | ({str(n_affs)} if rng.random() < 0.2 else set())))
+             for k in range(len(people))] if n_affs > 1 else [""] * len(people)
+    used = sorted({m for ms in marks for m in ms.split(",") if m})
+    affs = [affs[int(m) - 1] for m in used] if n_affs > 1 else affs
+    renumber = {m: str(k + 1) for k, m in enumerate(used)}
+    marks = [",".join(renumber[m] for m in ms.split(",")) if ms and len(used) > 1 else "" for ms in marks]
+    authors = [mec.Author(g, s, m) for (g, s), m in zip(people, marks)]
+    kw_label, kw_sep = rng.choice(EN_KW)
+    label = rng.choice(["alone", "alone", "run-in", "none-box", "none-italic"])
+    kw: dict = {}
+    if rng.random() < 0.2:
+        kw.update(structured=mec.STRUCTURED, structured_heads=rng.choice(["run-in", "alone"]))
+        if kw["structured_heads"] == "run-in":
+            kw["expect"] = {"abstract": "flagged"}
+    return mec.Case(
+        name=f"en_combo_{n}", convention="random combination", authors=authors,
+        affs=[(str(k + 1) if len(affs) > 1 else "", a) for k, a in enumerate(affs)],
+        font=rng.choice(["Times", "Helvetica"]), abstract_label=label,
+        abstract_run_in=rng.choice(["Abstract: ", "Abstract. ", "ABSTRACT "]) if label == "run-in" else "",
+        kw_label=kw_label, kw_sep=kw_sep, kw_end=rng.choice(["", "."]), kw_alone=rng.random() < 0.15,
+        no_keywords=rng.random() < 0.1, two_columns=rng.random() < 0.3, orcid=rng.random() < 0.15,
+        corresp_note="* Corresponding author. E-mail: anna.kowalski@unl.edu" if rng.random() < 0.3 else "",
+        center=rng.random() < 0.5, abstract_paras=rng.choice(["", "", "indent", "gap"]) if label == "alone" else "",
+        byline_style=rng.choice(["r", "b"]), byline_size=rng.choice([10.0, 11.0, 12.0]),
+        aff_mark_style=rng.choice(["sup", "baseline"]), aff_place=rng.choice(["under", "under", "footnote"]),
+        column_label=rng.choice(["", "", "ORIGINAL ARTICLE", "Research Article"]), title_style=rng.choice(["b", "r"]),
+        justify=rng.random() < 0.5, hyphenate=rng.random() < 0.3,
+        name_format=rng.choice(["given-first", "given-first", "vancouver", "surname-caps"]),
+        aff_paragraph=rng.random() < 0.2, **kw)
+
+
+def score_en(case: "mec.Case", work: Path) -> list[tuple[str, bool, bool, str]] | None:
+    """(field, exact, flagged, detail) as tests/test_en_convention_cases.py scores a case
+    (abstracts and affiliations are always flagged by parsers.confidence.PRIORS_EN)."""
+    from parsers.errors import IngestError
+    from parsers.extract import extract_issue
+    from test_en_convention_cases import FIELDS, KEYS, exact, fields_of
+    try:
+        pdf = mec.draw_case(case)
+    except Exception:  # (a combination the generator cannot set: no evidence either way)
+        return None
+    path = work / f"{case.name}.pdf"
+    path.write_bytes(pdf)
+    try:
+        issue = extract_issue(path).to_dict()
+    except IngestError as e:
+        return [("ingest", False, True, str(e))]
+    got, flags = fields_of(issue)
+    truth = case.truth()
+    return [("articles", got["articles"] == 1, False, f"{got['articles']} articles")] + [
+        (f, exact(f, truth[f], got[f]), KEYS[f] in flags, f"want {truth[f]!r} got {got[f]!r}") for f in FIELDS]
+
+
+def describe_en(case: "mec.Case") -> str:
+    base = mec.Case(name="", convention="", authors=[], affs=[])
+    keys = ["font", "abstract_label", "abstract_run_in", "kw_label", "kw_sep", "kw_end", "kw_alone", "no_keywords",
+            "two_columns", "orcid", "corresp_note", "center", "abstract_paras", "byline_style", "byline_size",
+            "aff_mark_style", "aff_place", "column_label", "title_style", "justify", "hyphenate", "name_format",
+            "aff_paragraph", "structured_heads"]
+    shown = [f"{k}={getattr(case, k)!r}" for k in keys if getattr(case, k) != getattr(base, k)]
+    return (f"{len(case.authors)} names {[a.marks for a in case.authors]}, {len(case.affs)} affs"
+            + (", structured" if case.structured else "") + " " + " ".join(shown))
+
+
 def describe(case: Case) -> str:
     parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
     parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
@@ -236,8 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-q", action="store_true", help="totals only")
     ap.add_argument("--issues", action="store_true",
                     help="whole issues (the folio suite's conventions), their page fields scored")
+    ap.add_argument("--english", action="store_true",
+                    help="English-language first pages (the English convention suite's switches)")
     args = ap.parse_args(argv)
     kind = (draw_issue, describe_issue, score_issue, mfc.render, mfc.truth_of) if args.issues else \
+        (draw_en, describe_en, score_en, lambda c: (mec.draw_case(c), None), lambda c, _: c.truth()) if args.english else \
         (draw, describe, score, render, mc.truth_of)
     if args.show is not None:
         case = kind[0](args.show)

@@ -8,12 +8,15 @@ drawn from symbol fonts are not letters and are dropped.
 """
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from parsers import names
 from parsers.joining import plain_letters
-from parsers.names import SURNAME_PARTICLES
+from parsers.names import CAPITAL_PARTICLES, SURNAME_PARTICLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
@@ -48,7 +51,9 @@ _HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+(?=[A-Z])")
 _NAME_WORD = re.compile(r"^(?:(?:[a-z]{1,4}['’])?[A-ZÀ-ÞĀ-ſ][^\W\d_]*(?:['’‐‑\-][^\W\d_]+)*\.?|[A-Z]\.(?:-?[A-Z]\.)*)$")
 _NOT_NAME = re.compile(r"\b(?:University|Universit[éä]|Institute|Department|Hospital|College|School|Center|Centre|"
                        r"Laboratory|Faculty|Division|Abstract|Introduction|Keywords|Received|Accepted|Open|Access|Review|"
-                       r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue)\b", re.I)
+                       r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue|"
+                       # (a structured abstract's sub-heads, set alone under an unlabelled byline)
+                       r"Background|Objectives?|Purpose|Methods|Results|Conclusions?|Summary|Highlights)\b", re.I)
 
 
 def _is_mark_span(span, line: "Line") -> bool:
@@ -197,6 +202,31 @@ PINYIN = _PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|i
                      r"an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)'?)+")
 
 
+@functools.cache
+def _syllables() -> frozenset[str]:
+    """Every Mandarin syllable (toneless, ü as v) that pypinyin's character table gives,
+    but the interjections with no vowel (呣 m, 嗯 n/ng, 噷 hm), which no name is read as."""
+    from pypinyin.pinyin_dict import pinyin_dict
+    out = set()
+    for readings in pinyin_dict.values():
+        for r in readings.split(","):
+            r = unicodedata.normalize("NFD", r).replace("u\u0308", "v")
+            r = "".join(c for c in r if not unicodedata.combining(c))
+            if re.search(r"[aeiouv]", r):
+                out.add(r)
+    return frozenset(out)
+
+
+def pinyin_word(word: str) -> bool:
+    """Is `word` one or more real Mandarin syllables ("li", "xiaoming")? PINYIN's pattern
+    lets any initial meet any final; initials such as "JA" or "AM" are no syllable."""
+    w = word.lower().replace("ü", "v")
+    ok = [True] + [False] * len(w)
+    for end in range(1, len(w) + 1):
+        ok[end] = any(ok[start] and w[start:end] in _syllables() for start in range(max(0, end - 6), end))
+    return ok[-1]
+
+
 def split_byline_name(name: str) -> tuple[str, str]:
     """``(surname, given)`` of a name printed in a Western byline: given names first, the
     last word (with particles such as "van der") the surname, whatever its case: "NS Sampath
@@ -206,7 +236,7 @@ def split_byline_name(name: str) -> tuple[str, str]:
     last = words[-1] if words else ""
     # a last word in capitals that is pinyin ("Chen LIU", "Wei LI") is the surname set in
     # capitals, not initials; initials are no syllable ("AM", "BT", "J.")
-    pinyin_caps = last.isalpha() and last.isupper() and len(last) >= 2 and bool(_PINYIN.fullmatch(last.lower()))
+    pinyin_caps = last.isalpha() and last.isupper() and len(last) >= 2 and pinyin_word(last)
     if len(words) >= 2 and re.fullmatch(r"[A-Z]{1,3}", last) and not pinyin_caps and "," not in name \
             and all(w[:1].isupper() and not w.isupper() for w in words[:-1]):
         # a Vancouver (ICMJE/MEDLINE) byline: the surname, then the initials without full
@@ -219,12 +249,18 @@ def split_byline_name(name: str) -> tuple[str, str]:
     caps = [k for k, w in enumerate(words) if "." not in w and w.replace("-", "").isupper() and (
         len(w.replace("-", "")) >= 3 or (len(w) == 2 and _PINYIN.fullmatch(w.lower())))]
     all_caps = len(caps) == len([w for w in words if len(w.replace(".", "")) > 1])
+    if (len(caps) >= 2 and caps == list(range(caps[0], len(words))) and caps[0] >= 1 and not all_caps
+            and not any(w.lower() in SURNAME_PARTICLES for w in words[:caps[0]])):
+        # the French habit, the surname in capitals after the given names ("Luc DE SMET",
+        # "Jan VAN DER BERG"): the run of capitals that ends the name is the surname
+        return " ".join(words[caps[0]:]), " ".join(words[:caps[0]])
     if caps and caps != [len(words) - 1] and not (all_caps and not all(_PINYIN.fullmatch(w.lower()) for w in words)):
         # a capitals surname first ("LI Ming", "ZHANG SAN"); a whole name in capitals that
         # is no pinyin ("JOHN A. SMITH") is a byline set in capitals, in Western order
         return names.split_english_name(name)
     k = len(words) - 1
-    while k > 1 and words[k - 1] in SURNAME_PARTICLES:
+    while k > 1 and (words[k - 1] in SURNAME_PARTICLES or words[k - 1] in CAPITAL_PARTICLES
+                     or words[k - 1] == "Van" and k < len(words) - 1 and words[k] in CAPITAL_PARTICLES):
         k -= 1
     return " ".join(words[k:]), " ".join(words[:k])
 
@@ -262,7 +298,10 @@ def looks_like_name(name: str) -> bool:
         return False
     if len(words) == 1 and not re.search(r"[a-z]", name):
         return False  # "OPEN", "REVIEW": a badge, not a name
-    return all(_NAME_WORD.match(w) or (0 < i < len(words) - 1 and w in SURNAME_PARTICLES) for i, w in enumerate(words))
+    # (a particle opens the name only where the surname comes first, Vancouver's "van der Berg J")
+    vancouver = len(words) >= 3 and bool(re.fullmatch(r"[A-Z]{1,3}", words[-1]))
+    return all(_NAME_WORD.match(w) or ((0 < i or vancouver) and i < len(words) - 1 and w in SURNAME_PARTICLES)
+               for i, w in enumerate(words))
 
 
 def author_blocks(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[str], dict[str, str]]], int]:
@@ -544,12 +583,19 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         if size is not None and abs(ln.size - size) > 0.6:
             break
         got = marked_names(ln)
+        rejoined = False
+        if not got and names and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
+                and (whole := marked_names(replace(ln, text=f"{names[-1][0]} {_clean(ln.text).strip()}", spans=[]))) \
+                and len(whole) == 1:
+            # the byline's last name broken before its surname alone on the next line ("…
+            # and Brian" / "OKAFOR"): one word is no name, but with the name it ends
+            got, names[-1:], rejoined = whole, [], True
         if not got:
             break
         if raised is not None:
             got = _with_raised_marks(got, ln, raised)
         raised = None
-        if names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
+        if not rejoined and names and not names[-1][1] and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
                 and not _STARTS_WITH_SEPARATOR.match(_clean(ln.text)):
             # a name broken over two lines ("… Nagarajan Binai, Balaji / Rajashekar4,5, …"):
             # a line of several names that ends without a separator (a byline of one name a

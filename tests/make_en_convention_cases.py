@@ -1242,6 +1242,24 @@ def cases() -> list[Case]:
         Case("names_surname_caps", "surnames in capitals after the given names ('Anna KOWALSKI')",
              authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
              affs=list(AFF2), name_format="surname-caps"),
+        # ---- conventions in combination (bench/combos.py --english drew them together)
+        Case("names_capital_particles", "capitalised particles that open the surname (Luc De Smet, Maria Da Silva, "
+             "Luigi Di Maio)",
+             authors=[Author("Luc", "De Smet", "1"), Author("Maria", "Da Silva", "2"), Author("Luigi", "Di Maio", "1,2")],
+             affs=list(AFF2)),
+        Case("names_vancouver_particles", "Vancouver byline with a particle-led surname and two initials that are "
+             "no pinyin ('van der Berg J', 'Smith JA')",
+             authors=[Author("Jan", "van der Berg", "1"), Author("John A.", "Smith", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), name_format="vancouver"),
+        Case("names_surname_caps_particles", "surnames of several words in capitals after the given names "
+             "('Jan VAN DER BERG', 'Luc DE SMET')",
+             authors=[Author("Jan", "van der Berg", "1"), Author("Luc", "De Smet", "2"), Author("Anna", "Kowalski", "1,2")],
+             affs=list(AFF2), name_format="surname-caps"),
+        Case("names_surname_caps_wrapped", "a byline in the 'Given SURNAME' form wrapping before the last surname, "
+             "set alone on the next line",
+             authors=[Author("Priya", "Raghunathan"), Author("María", "García-López"), Author("Luc", "De Smet"),
+                      Author("Jan", "van der Berg"), Author("Brian", "Okafor")],
+             affs=[("", AFF2[0][1])], name_format="surname-caps", mark_style="none", byline_width=455.0),
         Case("names_suffix_hyphen", "hyphenated given names, initials with a hyphen and a 'Jr.' suffix",
              authors=[Author("Jean-Pierre", "Dupont", "1"), Author("Min-Jung", "Kim", "2"),
                       Author("J.-P.", "Martin", "1"), Author("John", "Smith", "2", " Jr.")], affs=list(AFF2)),

@@ -70,3 +70,16 @@ def test_a_contents_entry_on_an_untitled_page_beside_its_title_joins_that_start(
     split = split_issue([toc, first, plate, nxt])
     assert [s.first for s in split.spans] == [2, 4]
     assert any(code == "toc-page-offset" for code, _ in split.spans[0].warnings)
+
+
+def test_western_names_as_bylines_print_them() -> None:
+    from parsers.byline_en import looks_like_name, pinyin_word, split_byline_name
+
+    assert split_byline_name("Luc De Smet") == ("De Smet", "Luc")              # a capitalised particle
+    assert split_byline_name("Minh Van Nguyen") == ("Nguyen", "Minh Van")      # Văn, a Vietnamese middle name
+    assert split_byline_name("Jan VAN DER BERG") == ("VAN DER BERG", "Jan")    # the surname in capitals, several words
+    assert split_byline_name("Smith JA") == ("Smith", "JA")                    # initials that are no pinyin syllable
+    assert split_byline_name("Chen LIU") == ("LIU", "Chen")                    # a pinyin surname in capitals
+    assert looks_like_name("van der Berg J")                                   # Vancouver: the particle opens it
+    assert not looks_like_name("Background")                                   # a structured abstract's sub-head
+    assert pinyin_word("xiaoming") and pinyin_word("LV") and not pinyin_word("JA") and not pinyin_word("AM")

@@ -53,7 +53,12 @@ def read(name: str) -> tuple[dict, dict, dict[str, str]]:
     from parsers.extract import extract_issue
 
     truth = json.loads((CASES_DIR / name / "truth.json").read_text(encoding="utf-8"))
-    issue = extract_issue(CASES_DIR / name / "article.pdf").to_dict()
+    return (truth, *fields_of(extract_issue(CASES_DIR / name / "article.pdf").to_dict()))
+
+
+def fields_of(issue: dict) -> tuple[dict, dict[str, str]]:
+    """(the scored fields, {flagged confidence key: why}) of an issue record's first article
+    (shared with bench/combos.py)."""
     arts = issue.get("articles") or [{}]
     art = arts[0]
     cs = art.get("contributors") or []
@@ -72,7 +77,7 @@ def read(name: str) -> tuple[dict, dict, dict[str, str]]:
            "articles": len(arts)}
     flags = {w["message"].split(":", 1)[0]: w["message"].split(":", 1)[1].strip()
              for w in (art.get("warnings") or []) + (issue.get("warnings") or []) if w.get("code") == "uncertain-field"}
-    return truth, got, flags
+    return got, flags
 
 
 def exact(field: str, want, got) -> bool:
