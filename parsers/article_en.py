@@ -430,7 +430,12 @@ def _under(lines: list["Line"], k: int, end: int) -> int | None:
     near = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y < reach and lines[j].text.strip()
             and in_column(lines[j])]
     if near:
-        return min(near, key=lambda j: (lines[j].y, j))
+        top = min(near, key=lambda j: (lines[j].y, j))
+        # (a short first line of the text, flush with its left edge, that a label centred over
+        # the measure does not reach: a structured abstract's first sub-head set alone)
+        above = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y and lines[j].y < lines[top].y - 0.5
+                 and lines[j].text.strip() and abs(lines[j].x0 - lines[top].x0) < 3]
+        return min(above, key=lambda j: (lines[j].y, j)) if above else top
     x0, x1 = label.x0, max(label.x1, label.x0 + 200)
     return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > label.y),
                 None)
@@ -507,6 +512,21 @@ _SUBHEAD_WORD = (r"(?:Background|Introduction|Context|Objectives?|Aims?|Purposes
                  r"Conclusions?|Discussion|Interpretation|Implications|Significance|Importance|Relevance|Limitations|"
                  r"Case\s+(?:presentation|report|description)s?|Trial\s+registration|Clinical\s+relevance)")
 _SUBHEAD = re.compile(rf"^\s*(?i:{_SUBHEAD_WORD}(?:\s*(?:,|and|&|/)\s*{_SUBHEAD_WORD}){{0,3}})\s*(?:[:：.—–]\s*|$|\s+(?=[A-Z]))")
+
+
+# the sub-heads a structured abstract opens with, and those that follow them
+_OPENING_SUBHEAD = re.compile(r"^\s*(?:Background|Context|Objectives?|Aims?|Purposes?)\s*(?:[:：.—–]|$)", re.I)
+_LATER_SUBHEAD = re.compile(r"^\s*(?:Methods?|Materials?\s+and\s+[Mm]ethods|Results?|Conclusions?)\s*(?:[:：.—–]|$)", re.I)
+
+
+def _structured_opening(lines: list["Line"], start: int, stop: int) -> int | None:
+    """The first sub-head of a structured abstract printed with no "Abstract" label (the
+    sub-head opens it: "Background" alone on its line, or run in), when its later sub-heads
+    (Methods, Results, Conclusions) follow it: the line it is on, or None."""
+    at = next((k for k in range(start, min(stop, start + 6)) if _OPENING_SUBHEAD.match(lines[k].text)), None)
+    if at is None or not any(_LATER_SUBHEAD.match(lines[j].text) for j in range(at + 1, min(stop, at + 40))):
+        return None
+    return at
 
 
 # a run-in sub-head and its colon ("Background: The …"): publishers whose JATS holds the
@@ -820,8 +840,11 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
     else:
         run_in = next((k for k in range(after_aff, stop)
                        if _RUN_IN_ABSTRACT.match(lines[k].text) and re.match(r"\s*\w+\s+[A-Z]", lines[k].text)), None)
+        opening = _structured_opening(lines, after_aff, stop)
         if run_in is not None:  # "Abstract There is …"
             art.abstract.en = labelled_abstract(lines, run_in, stop)
+        elif opening is not None:
+            art.abstract.en = labelled_abstract(lines, opening, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
     _run_on_before_keywords(art, lines, kw_at)

@@ -1260,6 +1260,12 @@ def cases() -> list[Case]:
              authors=[Author("Priya", "Raghunathan"), Author("María", "García-López"), Author("Luc", "De Smet"),
                       Author("Jan", "van der Berg"), Author("Brian", "Okafor")],
              affs=[("", AFF2[0][1])], name_format="surname-caps", mark_style="none", byline_width=455.0),
+        base("structured_alone_centred_label", "a structured abstract, sub-heads alone at the measure's left edge, "
+             "under an 'Abstract' heading centred over the page", structured=STRUCTURED, structured_heads="alone",
+             center=True),
+        base("structured_unlabelled", "a structured abstract printed with no 'Abstract' label: its first sub-head "
+             "'Background', alone on its line, opens it", structured=STRUCTURED, structured_heads="alone",
+             abstract_label="none-italic"),
         Case("names_suffix_hyphen", "hyphenated given names, initials with a hyphen and a 'Jr.' suffix",
              authors=[Author("Jean-Pierre", "Dupont", "1"), Author("Min-Jung", "Kim", "2"),
                       Author("J.-P.", "Martin", "1"), Author("John", "Smith", "2", " Jr.")], affs=list(AFF2)),
