@@ -212,6 +212,13 @@ EN_AFFS = ["Department of Soil Science, University of Nebraska, Lincoln, NE, USA
 EN_KW = [("Keywords:", "; "), ("Key words:", ", "), ("KEYWORDS", "; "), ("Keywords", " · "), ("Index Terms—", ", ")]
 
 
+_EN_PROFILES = {c.name: c for c in mec.cases() if c.name in {
+    "springer", "wiley", "oup", "nature", "ieee", "elsevier", "tandf", "mdpi",
+    "banner", "subtitle", "bmc", "cell", "acs", "aps", "arxiv", "centered", "helvetica", "highlights"}}
+# (left out: plos, cambridge and frontiers_sidebar print a citation note naming the suite's own
+# authors, which other names drawn into the byline would contradict)
+
+
 def draw_en(n: int) -> "mec.Case":
     """English combination number n: the English convention suite's switches drawn together."""
     rng = random.Random(n)
@@ -225,6 +232,14 @@ def draw_en(n: int) -> "mec.Case":
     renumber = {m: str(k + 1) for k, m in enumerate(used)}
     marks = [",".join(renumber[m] for m in ms.split(",")) if ms and len(used) > 1 else "" for ms in marks]
     authors = [mec.Author(g, s, m) for (g, s), m in zip(people, marks)]
+    if rng.random() < 0.35:
+        # a publisher's front matter (the suite's profile cases) with other names and units
+        profile = _EN_PROFILES[rng.choice(sorted(_EN_PROFILES))]
+        return replace(profile, name=f"en_combo_{n}", convention=f"profile {profile.name}", authors=authors,
+                       affs=[(str(k + 1) if len(affs) > 1 else "", a) for k, a in enumerate(affs)],
+                       name_format=rng.choice(["given-first", "given-first", "vancouver", "surname-caps"]),
+                       font=rng.choice(["Times", "Helvetica"]), hyphenate=rng.random() < 0.3,
+                       orcid=rng.random() < 0.15, aff_notes=[], foot_lines=[], foot_after=[])
     kw_label, kw_sep = rng.choice(EN_KW)
     label = rng.choice(["alone", "alone", "run-in", "none-box", "none-italic"])
     kw: dict = {}
@@ -278,7 +293,7 @@ def describe_en(case: "mec.Case") -> str:
             "aff_mark_style", "aff_place", "column_label", "title_style", "justify", "hyphenate", "name_format",
             "aff_paragraph", "structured_heads"]
     shown = [f"{k}={getattr(case, k)!r}" for k in keys if getattr(case, k) != getattr(base, k)]
-    return (f"{len(case.authors)} names {[a.marks for a in case.authors]}, {len(case.affs)} affs"
+    return (f"{case.convention.removeprefix('random combination')}{len(case.authors)} names {[a.marks for a in case.authors]}, {len(case.affs)} affs"
             + (", structured" if case.structured else "") + " " + " ".join(shown))
 
 

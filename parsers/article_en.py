@@ -692,9 +692,10 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
             one = unmarked_footnote_affiliation(lines, after_aff)
             foot = {"": one} if one else {}
         blocks = [(n, m, foot) for n, m, _ in blocks]
-    if blocks and pages and any(_FULL_LIST_AT_END.search(ln.text) for ln in lines):
+    if blocks and pages and (any(_FULL_LIST_AT_END.search(ln.text) for ln in lines)
+                             or not any(affs for _, _, affs in blocks)):
         # BMC and Springer Nature print the corresponding author's affiliation on the first
-        # page and the full list under "Author details" at the article's end
+        # page and the full list under "Author details" at the article's end (or only there)
         details = author_details(pages)
         if details:
             blocks = [(n, m, details) for n, m, _ in blocks]

@@ -1436,6 +1436,11 @@ def cases() -> list[Case]:
                          "1Department of Soil Science, University of Nebraska, Lincoln, NE, USA",
                          "Full list of author information is available at the end of the article"],
              body_heading="Background"),
+        Case("details_only", "the affiliations printed only under 'Author details' on the last page (no first-page "
+                             "footnote, no note that the list is at the end)",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), column_label="RESEARCH", aff_place="details", kw_sep=", ", author_details=True,
+             body_heading="Background"),
         Case("arxiv", "arXiv-style LaTeX (article class): centred title in regular type, author blocks side by side "
                       "(\\and), a centred date, a small centred 'Abstract' and an indented abstract",
              authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "3")],
