@@ -916,7 +916,8 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         # journals start an article in the column where the one before it ends, however little
         # of that one is left (GB/T 7714 numbered references end it)
         tail = (below & {"abstract_zh", "keywords_zh"}) and any(
-            shows_end(ln.text) and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
+            (shows_end(ln.text) or _URL_TAIL.match(ln.text)) and ln.size <= size * 1.15
+            and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
         if (below & ARTICLE_LABELS or closed_above) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
@@ -1039,6 +1040,12 @@ def _title_above_labels(body: list["Line"], hits: list["LabelHit"], size: float,
     return lines
 
 
+# the end of a cited address run over from the page before (a reference's last line:
+# "2022/indexch.htm."), which a GB/T 7714 entry closes with its full stop
+_URL_TAIL = re.compile(r"^\s*(?:[\w\-.%?=&#~:+@]*/[\w\-./%?=&#~:+@]*|[\w\-%?=&#~:+@]+\.(?:s?html?|pdf|aspx?|php|jsp))"
+                       r"\.\s*$", re.A)
+
+
 def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: float) -> bool:
     """Does another article's text end above this title? Several lines of running text in
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
@@ -1132,9 +1139,11 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         heading = (is_section_heading(title) or _NUMBERED_HEADING.match(group[0].text) is not None
                    or REFERENCES_HEAD.match(title) is not None or latin_share(title) > 0.5)
         # (an article's end is shown by its references or closing line; a short piece may
-        # print neither, and then the next one's full header (GB/T 7713.2: title, byline,
-        # 摘要/关键词, which no article prints inside its running text) shows the start alone)
-        if (ended or (byline and below & header)) and after_text and not heading and not _ADVERT.search(title) and (
+        # print neither, and then the next one's header (GB/T 7713.2: title, byline, 摘要/关键词,
+        # which no article prints inside its running text) shows the start alone: all of it,
+        # or a display title and its byline where the page ends before the 摘要)
+        if (ended or (byline and (below & header or ln.size >= size * 1.5))) and after_text and not heading \
+                and not _ADVERT.search(title) and (
                 below & header or (ln.size >= size * 1.5 and byline and not _NOTICE.search(title))):
             starts.append(LaterStart(_header_top(body, labelled, group[0]), group))
             prev = j

@@ -1223,6 +1223,28 @@ def cases() -> list[Case]:
              refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
              urls=[(URL_STATS, ACCESS)]),
         folio="head_di", first_folio=False, run_on=True, first=117, a4=True, columns=True)
+    add("combo_run_on_title_at_foot", "a piece without references, and the next article's display title and "
+        "byline at the foot of the page, its 摘要 and the rest of its header on the next page",
+        base(people=[WANG, replace(LI, aff=(1,)), replace(zheng, aff=(2,))], aff_style="label", paras=2,
+             subtitle="基于省级面板数据的分析"),
+        base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究", column="专题研究",
+             title_en="Innovation of Governance Mechanisms and Institutional Guarantees of Rural Collective Economic "
+                      "Organizations under the Rural Revitalization Strategy",
+             people=[Person("黄晓燕", "黄", "HUANG Xiaoyan", (1,)), replace(LI, aff=(2,))], affs=[unit3, AFF2],
+             affs_en=[unit3_en, AFF2_EN], aff_style="label", en_style="fullwidth_comma", paras=2),
+        folio="head_dots", first_folio=False, first=117, run_on=True, a4=True)
+    add("combo_url_over_page", "two columns, run on: the last reference's address runs over onto the next page, "
+        "one line above the next article's column label and title",
+        base(people=[WANG, replace(LI, aff=(1,)), replace(zheng, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+             aff_style="spaced", paras=3, column="理论探讨",
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]),
+        base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究", column="专题研究",
+             title_en="Innovation of Governance Mechanisms and Institutional Guarantees of Rural Collective Economic "
+                      "Organizations under the Rural Revitalization Strategy", subtitle="基于省级面板数据的分析",
+             people=[replace(OUYANG, aff=(1,))], affs=[unit3], affs_en=[unit3_en], aff_style="nodot", paras=3,
+             refs=["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20."]),
+        folio="head_dash", first=1, run_on=True, a4=True, columns=True)
     add("combo_inline_units_wrap", "each name with its unit in brackets on the byline, two authors: the byline "
         "wraps between a name and its bracket",
         base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究",

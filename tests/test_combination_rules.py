@@ -83,3 +83,10 @@ def test_western_names_as_bylines_print_them() -> None:
     assert looks_like_name("van der Berg J")                                   # Vancouver: the particle opens it
     assert not looks_like_name("Background")                                   # a structured abstract's sub-head
     assert pinyin_word("xiaoming") and pinyin_word("LV") and not pinyin_word("JA") and not pinyin_word("AM")
+
+
+def test_a_reference_address_run_over_a_page_is_the_earlier_articles_tail() -> None:
+    from parsers.pages import _URL_TAIL
+
+    assert _URL_TAIL.match("2022/indexch.htm.") and _URL_TAIL.match("t20220325_1320207.html.")
+    assert not _URL_TAIL.match("理论探讨") and not _URL_TAIL.match("2019.") and not _URL_TAIL.match("see p. 4/5 of it.")
