@@ -448,11 +448,11 @@ def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, 
     out: list[tuple[str, str]] = []
     if not own:
         return out
-    for key, page in (("fpage", own[0]), ("lpage", own[-1])):
+    for key, page, value in (("fpage", own[0], fpage), ("lpage", own[-1], lpage)):
         read = [n for n in page.folios if n != page.printed]
         if page.folio_alone and read and not page.printed_seen and page.printed is not None and page.printed not in page.folios:
             out.append((key, f"p.{page.number} prints {read[0]}, off the sequence that gives {page.printed}"))
-        if page.from_label and page.printed == page.number:
+        if page.from_label and page.printed == page.number and value == str(page.printed):
             # (a label that counts the file's pages from 1 is an exporter's default, PDF 32000
             # 12.4.2, as likely as a printed number: the page itself prints none that was read)
             out.append((key, f"p.{page.number}'s number is the PDF's page label, which counts the file's pages; "
