@@ -20,8 +20,10 @@ import random
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -183,21 +185,33 @@ def describe_issue(case: "mfc.Case") -> str:
     return f"folio={case.folio} items={kinds} " + " ".join(extras) + " paras=" + ",".join(arts)
 
 
-def score_issue(case: "mfc.Case", work: Path) -> list[tuple[str, bool, bool, str]] | None:
+Row = tuple[str, bool, bool, str]  # (field, exact, flagged, detail)
+
+
+def scored(name: str, draw: Callable[[], tuple[bytes, Any]], work: Path,
+           compare: Callable[[dict, Any], list[Row]]) -> list[Row] | None:
+    """The rows `compare(issue record, what the drawing returned beside the PDF)` gives for a
+    drawn combination, or one row for the one-line error when ingesting refuses the PDF.
+    None when the generator cannot set the combination: no evidence either way."""
     from parsers.errors import IngestError
     from parsers.extract import extract_issue
-    from test_folio_cases import compare_pages
     try:
-        pdf, pages = mfc.render(case)
-    except Exception:  # (a combination the generator cannot set: no evidence either way)
+        pdf, drawn = draw()
+    except Exception:
         return None
-    path = work / f"{case.name}.pdf"
+    path = work / f"{name}.pdf"
     path.write_bytes(pdf)
     try:
         issue = extract_issue(path).to_dict()
     except IngestError as e:
         return [("ingest", False, True, str(e))]
-    return compare_pages(mfc.truth_of(case, pages), issue)
+    return compare(issue, drawn)
+
+
+def score_issue(case: "mfc.Case", work: Path) -> list[Row] | None:
+    from test_folio_cases import compare_pages
+    return scored(case.name, lambda: mfc.render(case), work,
+                  lambda issue, pages: compare_pages(mfc.truth_of(case, pages), issue))
 
 
 # English-language first pages (tests/make_en_convention_cases.py): names with particles,
@@ -264,26 +278,17 @@ def draw_en(n: int) -> "mec.Case":
         aff_paragraph=rng.random() < 0.2, **kw)
 
 
-def score_en(case: "mec.Case", work: Path) -> list[tuple[str, bool, bool, str]] | None:
+def score_en(case: "mec.Case", work: Path) -> list[Row] | None:
     """(field, exact, flagged, detail) as tests/test_en_convention_cases.py scores a case
     (abstracts and affiliations are always flagged by parsers.confidence.PRIORS_EN)."""
-    from parsers.errors import IngestError
-    from parsers.extract import extract_issue
     from test_en_convention_cases import FIELDS, KEYS, exact, fields_of
-    try:
-        pdf = mec.draw_case(case)
-    except Exception:  # (a combination the generator cannot set: no evidence either way)
-        return None
-    path = work / f"{case.name}.pdf"
-    path.write_bytes(pdf)
-    try:
-        issue = extract_issue(path).to_dict()
-    except IngestError as e:
-        return [("ingest", False, True, str(e))]
-    got, flags = fields_of(issue)
-    truth = case.truth()
-    return [("articles", got["articles"] == 1, False, f"{got['articles']} articles")] + [
-        (f, exact(f, truth[f], got[f]), KEYS[f] in flags, f"want {truth[f]!r} got {got[f]!r}") for f in FIELDS]
+
+    def compare(issue: dict, _: Any) -> list[Row]:
+        got, flags = fields_of(issue)
+        truth = case.truth()
+        return [("articles", got["articles"] == 1, False, f"{got['articles']} articles")] + [
+            (f, exact(f, truth[f], got[f]), KEYS[f] in flags, f"want {truth[f]!r} got {got[f]!r}") for f in FIELDS]
+    return scored(case.name, lambda: (mec.draw_case(case), None), work, compare)
 
 
 def describe_en(case: "mec.Case") -> str:
@@ -307,22 +312,10 @@ def describe(case: Case) -> str:
     return " ".join(parts)
 
 
-def score(case: Case, work: Path) -> list[tuple[str, bool, bool, str]] | None:
-    from parsers.errors import IngestError
-    from parsers.extract import extract_issue
+def score(case: Case, work: Path) -> list[Row] | None:
     from test_convention_cases import compare_records
-    try:
-        pdf, spans = render(case)
-    except Exception:  # (a combination the generator cannot set: no evidence either way)
-        return None
-    path = work / f"{case.name}.pdf"
-    path.write_bytes(pdf)
-    truth = mc.truth_of(case, spans)
-    try:
-        issue = extract_issue(path).to_dict()
-    except IngestError as e:
-        return [("ingest", False, True, str(e))]
-    return compare_records(truth, issue)
+    return scored(case.name, lambda: render(case), work,
+                  lambda issue, spans: compare_records(mc.truth_of(case, spans), issue))
 
 
 def main(argv: list[str] | None = None) -> int:
