@@ -260,7 +260,7 @@ def split_byline_name(name: str) -> tuple[str, str]:
         return names.split_english_name(name)
     k = len(words) - 1
     while k > 1 and (words[k - 1] in SURNAME_PARTICLES or words[k - 1] in CAPITAL_PARTICLES
-                     or words[k - 1] == "Van" and k < len(words) - 1 and words[k] in CAPITAL_PARTICLES):
+                     or (words[k - 1] == "Van" and k < len(words) - 1 and words[k] in CAPITAL_PARTICLES)):
         k -= 1
     return " ".join(words[k:]), " ".join(words[:k])
 

@@ -544,6 +544,8 @@ def number_past_plates(infos: list[PageInfo]) -> None:
             if q.printed is not None and not q.printed_seen:
                 q.printed += step
                 q.evidence.append(f"printed page {q.printed}: numbered past the plate on p.{p.number}")
+
+
 # two runs of folios further apart than this many numbers are no insert or missing page
 MAX_RUN_STEP = 8
 
@@ -1139,11 +1141,10 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
         heading = (is_section_heading(title) or _NUMBERED_HEADING.match(group[0].text) is not None
                    or REFERENCES_HEAD.match(title) is not None or latin_share(title) > 0.5)
         # (an article's end is shown by its references or closing line; a short piece may
-        # print neither, and then the next one's header (GB/T 7713.2: title, byline, 摘要/关键词,
-        # which no article prints inside its running text) shows the start alone: all of it,
-        # or a display title and its byline where the page ends before the 摘要)
-        if (ended or (byline and (below & header or ln.size >= size * 1.5))) and after_text and not heading \
-                and not _ADVERT.search(title) and (
+        # print neither, and then the next one's byline under its title shows the start: with
+        # its 摘要/关键词 (GB/T 7713.2: no article prints them inside its running text), or
+        # under a display title where the page ends before the 摘要)
+        if (ended or byline) and after_text and not heading and not _ADVERT.search(title) and (
                 below & header or (ln.size >= size * 1.5 and byline and not _NOTICE.search(title))):
             starts.append(LaterStart(_header_top(body, labelled, group[0]), group))
             prev = j
