@@ -1,16 +1,18 @@
 """Conventions in combination: does every field come out right (or flagged) when one page
-prints several of the conventions the Chinese convention suite varies one at a time?
+prints several of the conventions the suites vary one at a time?
 
 An unseen journal is a new combination of known conventions (GB/T 7713.2-2022 and CAJ-CD
 B/T 1-2006 fix the fields and their order; each journal picks its own marks, unit style,
-name romanisation, folio, columns and notes). The suite (tests/make_convention_cases.py)
-checks each convention against one baseline; this probe draws random combinations of them
-with the same generator, and scores each field against the generator's input as
-tests/test_convention_cases.py does: exact, or wrong and flagged (the editor is told), or
-wrong and silent. Seeded, so a combination can be drawn again by its number.
+name romanisation, folio, columns and notes). The suites check each convention against one
+baseline; this probe draws random combinations of them with the suites' own generators and
+scores each field against the generator's input as the suite's test does: exact, or wrong
+and flagged (the editor is told), or wrong and silent. Seeded, so a combination can be drawn
+again by its number. Three modes: Chinese articles (tests/make_convention_cases.py), whole
+issues (--issues, tests/make_folio_cases.py), English first pages (--english,
+tests/make_en_convention_cases.py).
 
-    .venv/bin/python bench/combos.py -n 200            # totals and every silent miss
-    .venv/bin/python bench/combos.py --show 17 --out /tmp/c17   # one combination's PDF and truth
+    .venv/bin/python bench/combos.py -n 200            # totals and every miss
+    .venv/bin/python bench/combos.py --issues --show 17 --out /tmp/c17   # one combination's PDF and truth
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -32,6 +34,9 @@ import make_convention_cases as mc  # noqa: E402
 import make_en_convention_cases as mec  # noqa: E402
 import make_folio_cases as mfc  # noqa: E402
 from make_convention_cases import Art, Case, Person  # noqa: E402
+from test_convention_cases import compare_records  # noqa: E402  (each suite's comparison of truth and record)
+from test_en_convention_cases import FIELDS, KEYS, exact, fields_of  # noqa: E402
+from test_folio_cases import compare_pages  # noqa: E402
 
 # names as GB/T 28039-2011 romanises them (surname in capitals first), one- and two-character
 # given names, compound surnames
@@ -151,6 +156,16 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     return mc.render(replace(case, arts=arts))
 
 
+def describe(case: Case) -> str:
+    parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
+    parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
+    for a in case.arts:
+        parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
+                     + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
+                     + (", en at end" if a.en_at_end else "") + f", paras={a.paras}]")
+    return " ".join(parts)
+
+
 def draw_issue(n: int) -> "mfc.Case":
     """Issue combination number n: a whole issue as tests/make_folio_cases.py sets one (GB/T
     3179 folios and running heads, a cover, a 目录, adverts and plates, run-on or not), its
@@ -185,35 +200,6 @@ def describe_issue(case: "mfc.Case") -> str:
     return f"folio={case.folio} items={kinds} " + " ".join(extras) + " paras=" + ",".join(arts)
 
 
-Row = tuple[str, bool, bool, str]  # (field, exact, flagged, detail)
-
-
-def scored(name: str, draw: Callable[[], tuple[bytes, Any]], work: Path,
-           compare: Callable[[dict, Any], list[Row]]) -> list[Row] | None:
-    """The rows `compare(issue record, what the drawing returned beside the PDF)` gives for a
-    drawn combination, or one row for the one-line error when ingesting refuses the PDF.
-    None when the generator cannot set the combination: no evidence either way."""
-    from parsers.errors import IngestError
-    from parsers.extract import extract_issue
-    try:
-        pdf, drawn = draw()
-    except Exception:
-        return None
-    path = work / f"{name}.pdf"
-    path.write_bytes(pdf)
-    try:
-        issue = extract_issue(path).to_dict()
-    except IngestError as e:
-        return [("ingest", False, True, str(e))]
-    return compare(issue, drawn)
-
-
-def score_issue(case: "mfc.Case", work: Path) -> list[Row] | None:
-    from test_folio_cases import compare_pages
-    return scored(case.name, lambda: mfc.render(case), work,
-                  lambda issue, pages: compare_pages(mfc.truth_of(case, pages), issue))
-
-
 # English-language first pages (tests/make_en_convention_cases.py): names with particles,
 # hyphens, accents and initials; one to three affiliations
 EN_PEOPLE = [("Anna", "Kowalski"), ("Brian", "Okafor"), ("Chen", "Liu"), ("Jan", "van der Berg"),
@@ -223,6 +209,7 @@ EN_AFFS = ["Department of Soil Science, University of Nebraska, Lincoln, NE, USA
            "Institute of Crop Research, Wageningen University, Wageningen, The Netherlands",
            "School of Life Sciences, Peking University, Beijing 100871, China",
            "Faculty of Medicine, University of Porto, Porto, Portugal"]
+EN_NAME_FORMATS = ["given-first", "given-first", "vancouver", "surname-caps"]
 EN_KW = [("Keywords:", "; "), ("Key words:", ", "), ("KEYWORDS", "; "), ("Keywords", " · "), ("Index Terms—", ", ")]
 
 
@@ -246,12 +233,12 @@ def draw_en(n: int) -> "mec.Case":
     renumber = {m: str(k + 1) for k, m in enumerate(used)}
     marks = [",".join(renumber[m] for m in ms.split(",")) if ms and len(used) > 1 else "" for ms in marks]
     authors = [mec.Author(g, s, m) for (g, s), m in zip(people, marks)]
+    printed_affs = [(str(k + 1) if len(affs) > 1 else "", a) for k, a in enumerate(affs)]
     if rng.random() < 0.35:
         # a publisher's front matter (the suite's profile cases) with other names and units
         profile = _EN_PROFILES[rng.choice(sorted(_EN_PROFILES))]
         return replace(profile, name=f"en_combo_{n}", convention=f"profile {profile.name}", authors=authors,
-                       affs=[(str(k + 1) if len(affs) > 1 else "", a) for k, a in enumerate(affs)],
-                       name_format=rng.choice(["given-first", "given-first", "vancouver", "surname-caps"]),
+                       affs=printed_affs, name_format=rng.choice(EN_NAME_FORMATS),
                        font=rng.choice(["Times", "Helvetica"]), hyphenate=rng.random() < 0.3,
                        orcid=rng.random() < 0.15, aff_notes=[], foot_lines=[], foot_after=[])
     kw_label, kw_sep = rng.choice(EN_KW)
@@ -262,8 +249,7 @@ def draw_en(n: int) -> "mec.Case":
         if kw["structured_heads"] == "run-in":
             kw["expect"] = {"abstract": "flagged"}
     return mec.Case(
-        name=f"en_combo_{n}", convention="random combination", authors=authors,
-        affs=[(str(k + 1) if len(affs) > 1 else "", a) for k, a in enumerate(affs)],
+        name=f"en_combo_{n}", convention="random combination", authors=authors, affs=printed_affs,
         font=rng.choice(["Times", "Helvetica"]), abstract_label=label,
         abstract_run_in=rng.choice(["Abstract: ", "Abstract. ", "ABSTRACT "]) if label == "run-in" else "",
         kw_label=kw_label, kw_sep=kw_sep, kw_end=rng.choice(["", "."]), kw_alone=rng.random() < 0.15,
@@ -274,21 +260,15 @@ def draw_en(n: int) -> "mec.Case":
         aff_mark_style=rng.choice(["sup", "baseline"]), aff_place=rng.choice(["under", "under", "footnote"]),
         column_label=rng.choice(["", "", "ORIGINAL ARTICLE", "Research Article"]), title_style=rng.choice(["b", "r"]),
         justify=rng.random() < 0.5, hyphenate=rng.random() < 0.3,
-        name_format=rng.choice(["given-first", "given-first", "vancouver", "surname-caps"]),
-        aff_paragraph=rng.random() < 0.2, **kw)
+        name_format=rng.choice(EN_NAME_FORMATS), aff_paragraph=rng.random() < 0.2, **kw)
 
 
-def score_en(case: "mec.Case", work: Path) -> list[Row] | None:
+def compare_en(truth: dict, issue: dict) -> list[Row]:
     """(field, exact, flagged, detail) as tests/test_en_convention_cases.py scores a case
     (abstracts and affiliations are always flagged by parsers.confidence.PRIORS_EN)."""
-    from test_en_convention_cases import FIELDS, KEYS, exact, fields_of
-
-    def compare(issue: dict, _: Any) -> list[Row]:
-        got, flags = fields_of(issue)
-        truth = case.truth()
-        return [("articles", got["articles"] == 1, False, f"{got['articles']} articles")] + [
-            (f, exact(f, truth[f], got[f]), KEYS[f] in flags, f"want {truth[f]!r} got {got[f]!r}") for f in FIELDS]
-    return scored(case.name, lambda: (mec.draw_case(case), None), work, compare)
+    got, flags = fields_of(issue)
+    return [("articles", got["articles"] == 1, False, f"{got['articles']} articles")] + [
+        (f, exact(f, truth[f], got[f]), KEYS[f] in flags, f"want {truth[f]!r} got {got[f]!r}") for f in FIELDS]
 
 
 def describe_en(case: "mec.Case") -> str:
@@ -302,20 +282,40 @@ def describe_en(case: "mec.Case") -> str:
             + (", structured" if case.structured else "") + " " + " ".join(shown))
 
 
-def describe(case: Case) -> str:
-    parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
-    parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
-    for a in case.arts:
-        parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
-                     + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
-                     + (", en at end" if a.en_at_end else "") + f", paras={a.paras}]")
-    return " ".join(parts)
+Row = tuple[str, bool, bool, str]  # (field, exact, flagged, detail)
 
 
-def score(case: Case, work: Path) -> list[Row] | None:
-    from test_convention_cases import compare_records
-    return scored(case.name, lambda: render(case), work,
-                  lambda issue, spans: compare_records(mc.truth_of(case, spans), issue))
+class Mode(NamedTuple):
+    """One kind of combination: drawn by number, described in a line, set as a PDF (with what
+    the truth needs beside it), its truth, and the suite's comparison of truth and record."""
+    draw: Callable[[int], Any]
+    describe: Callable[[Any], str]
+    render: Callable[[Any], tuple[bytes, Any]]
+    truth: Callable[[Any, Any], dict]
+    compare: Callable[[dict, dict], list[Row]]
+
+
+MODES = {"articles": Mode(draw, describe, render, mc.truth_of, compare_records),
+         "issues": Mode(draw_issue, describe_issue, mfc.render, mfc.truth_of, compare_pages),
+         "english": Mode(draw_en, describe_en, lambda c: (mec.draw_case(c), None), lambda c, _: c.truth(), compare_en)}
+
+
+def score(mode: Mode, case: Any, work: Path) -> list[Row] | None:
+    """The rows of a drawn combination, or one row for the one-line error when ingesting
+    refuses the PDF. None when the generator cannot set the combination: no evidence either way."""
+    from parsers.errors import IngestError
+    from parsers.extract import extract_issue
+    try:
+        pdf, drawn = mode.render(case)
+    except Exception:
+        return None
+    path = work / f"{case.name}.pdf"
+    path.write_bytes(pdf)
+    try:
+        issue = extract_issue(path).to_dict()
+    except IngestError as e:
+        return [("ingest", False, True, str(e))]
+    return mode.compare(mode.truth(case, drawn), issue)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -330,24 +330,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--english", action="store_true",
                     help="English-language first pages (the English convention suite's switches)")
     args = ap.parse_args(argv)
-    kind = (draw_issue, describe_issue, score_issue, mfc.render, mfc.truth_of) if args.issues else \
-        (draw_en, describe_en, score_en, lambda c: (mec.draw_case(c), None), lambda c, _: c.truth()) if args.english else \
-        (draw, describe, score, render, mc.truth_of)
+    mode = MODES["issues" if args.issues else "english" if args.english else "articles"]
     if args.show is not None:
-        case = kind[0](args.show)
-        pdf, drawn = kind[3](case)
+        case = mode.draw(args.show)
+        pdf, drawn = mode.render(case)
         out = args.out or Path(f"combo_{args.show}")
         out.mkdir(parents=True, exist_ok=True)
         (out / "issue.pdf").write_bytes(pdf)
-        (out / "truth.json").write_text(json.dumps(kind[4](case, drawn), ensure_ascii=False, indent=1) + "\n")
-        print(kind[1](case))
+        (out / "truth.json").write_text(json.dumps(mode.truth(case, drawn), ensure_ascii=False, indent=1) + "\n")
+        print(mode.describe(case))
         return 0
     exact = silent = flagged = cases = skipped = clean = 0
     by_field: Counter = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(args.start, args.start + args.n):
-            case = kind[0](n)
-            rows = kind[2](case, Path(tmp))
+            case = mode.draw(n)
+            rows = score(mode, case, Path(tmp))
             if rows is None:
                 skipped += 1
                 continue
@@ -360,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
                 flagged += flag
                 silent += not flag
             if bad and not args.q:
-                print(f"combo {n}: {kind[1](case)}")
+                print(f"combo {n}: {mode.describe(case)}")
                 for f, _, flag, d in bad:
                     print(f"    {f}{' [flagged]' if flag else ''}: {d[:160]}")
     total = exact + silent + flagged
