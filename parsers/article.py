@@ -1087,6 +1087,49 @@ def _surnames_by_english(art: Article) -> None:
             c.surname, c.given = split
 
 
+# the Chinese fields the norms print between the byline and the body (GB/T 7713.2-2022 5.4-5.7,
+# CAJ-CD B/T 1-2006): a page break inside them leaves the rest at the top of the next page (the
+# English block's own run-over is _english_runs_over's)
+_FRONT_FIELDS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", "doi"}
+
+
+def _front_runs_over(lines: list["Line"], header: Header, nxt: list["Line"], size: float) -> list["Line"]:
+    """The start page's lines with the next page's opening lines set in after its front matter,
+    when a run-on article's header sits at the page's foot and its 摘要 (or what follows it) breaks
+    over the page: the next page's lines in the front matter's smaller type, and English lines, up
+    to the first Chinese line in the body's type, moved under the front matter's last line as if
+    the page went on (the first-page notes stay after them). [] when the front matter ends on the page."""
+    def owner(i: int) -> str:
+        return max((f for f, at in header.at.items() if at <= i), key=lambda f: header.at[f], default="")
+
+    if not nxt:
+        return []
+    front = [i for i in sorted(header.used) if owner(i) in _FRONT_FIELDS]
+    if front:
+        last = front[-1]
+    else:
+        # the title and byline alone at the page's foot: the next page must open with a front label
+        opening = find_labels([nxt[0].text])
+        unused = [i for i in range(len(lines)) if i not in header.used]
+        if not (opening and opening[0].start == 0 and opening[0].field in _FRONT_FIELDS and unused):
+            return []
+        last = unused[-1]
+    if any(owner(i) in _FRONT_FIELDS or (i not in header.used and lines[i].size >= lines[last].size - 0.3)
+           for i in range(last + 1, len(lines))):
+        return []  # the front matter ends on this page: something of its type follows it
+    more = []
+    for ln in nxt:
+        if _is_cjk_line(ln.text) and ln.size >= size - 0.3:
+            break  # the body (or its first heading)
+        more.append(ln)
+    if not more:
+        return []
+    end = lines[last]
+    lead = end.y - lines[last - 1].y if last and 0 < end.y - lines[last - 1].y < 2 * end.size else 1.5 * end.size
+    dy = end.y + lead - more[0].y
+    return lines[:last + 1] + [replace(ln, y=ln.y + dy) for ln in more] + lines[last + 1:]
+
+
 def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str = "") -> Article:
     """All fields printed in the article's own pages."""
     first = pages[0]
@@ -1100,6 +1143,10 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
 
     title_idx = [i for i, ln in enumerate(lines) if any(ln is t for t in first.title_lines)]
     header = extract_labelled(lines)
+    if len(pages) > 1 and any(_is_cjk_line(ln.text) and ln.size > size for ln in lines) \
+            and (carried := _front_runs_over(lines, header, pages[1].body, size)):
+        lines = carried
+        header = extract_labelled(lines)
     if not title_idx:  # the page facts found none: the largest Chinese type, else an English title a little larger than the text
         title_idx = _title_by_type(lines, size) or fallback_title(lines, size, header)
     elif "abstract_zh" in header.fields:

@@ -56,6 +56,11 @@ def _continues(prev: "Line", nxt: "Line", label_line: "Line", gap_lines: float =
     return gap < 0 and nxt.x0 > prev.x0 + 4 * nxt.size  # next column
 
 
+# a line opening with a run-in label of its own ("Author: …", "Foundation item: …"): a keyword
+# list holds no such label, so the list ended on the line before (the next labelled note)
+_RUN_IN_LABEL_EN = re.compile(r"^\s*[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,2}\s*[:：]\s*\S")
+
+
 def _column_x1(line: "Line") -> float:
     """The right edge of a line's own column: where its spans stop before a gap of over one and a half
     ems (a side box's text merged into the same printed row lies beyond it)."""
@@ -205,7 +210,8 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                         parts.append(texts[j][:first_hit])
                     break
                 if (not _continues(prev, here, label_line, gap_lines, leading) or _NOTE_START.match(texts[j])
-                        or is_named_section(texts[j])):
+                        or is_named_section(texts[j])
+                        or (hit.field == "keywords_en" and _RUN_IN_LABEL_EN.match(texts[j]))):
                     break
                 if 0 < here.y - prev.y:
                     leading = max(leading, here.y - prev.y)

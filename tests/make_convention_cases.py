@@ -102,6 +102,14 @@ class Art:
     labelled: bool = True            # 摘要/关键词/中图分类号 printed (a short piece, a 书评 or 短文, prints none)
     received: str = "2023-03-15"     # the 收稿日期 its first-page note prints
     received_truth: bool = False     # put the 收稿日期 in the truth (cases where articles share a page's foot)
+    labels: str = "colon"            # the front labels' form (LABEL_FORMS): 摘　要： | 【摘要】 | [摘要] | 摘要 in
+                                     # bold, no colon | 内容提要：
+    structured: str = ""             # 目的/方法/结果/结论 sub-heads (the medical journals' structured abstract,
+                                     # GB/T 7713.2-2022 5.6.2 and both languages): "run_in" one paragraph |
+                                     # "lines" each sub-head opens a line
+    kw_sep: str = "；"               # between keywords (；，、 or a full-width space)
+    clc: tuple[str, ...] = ("F127",)  # the 中图分类号 (several: printed apart by ；)
+    doc_code: str = "A"              # the 文献标志码
 
 
 @dataclass
@@ -304,16 +312,68 @@ def english_units(art: Art) -> list[Line]:
     return centered(wrap([(text, St(8.5, italic=True))], mf.TW - 20, height=12))
 
 
+# the labels of the front matter in the forms journals print them: (摘要, 关键词, 中图分类号,
+# 文献标志码, Abstract, Key words); "bare" sets the label in bold and a space after it
+LABEL_FORMS = {
+    "colon": ("摘　要：", "关键词：", "中图分类号：", "文献标志码：", "Abstract: ", "Key words: "),
+    "lenticular": ("【摘要】", "【关键词】", "【中图分类号】", "【文献标识码】", "【Abstract】", "【Key words】"),
+    "square": ("[摘　要]　", "[关键词]　", "[中图分类号]　", "[文献标识码]　", "[Abstract] ", "[Key words] "),
+    "bare": ("摘要　", "关键词　", "中图分类号　", "文献标识码　", "Abstract ", "Key words "),
+    "tiyao": ("内容提要：", "关键词：", "中图分类号：", "文献标识码：", "Abstract: ", "Key words: "),
+}
+# a structured abstract (目的、方法、结果、结论 and their English counterparts), as medical journals print it
+STRUCTURED_ZH = [("目的", "探讨数字经济发展对城市间创新合作的影响。"),
+                 ("方法", "利用2011—2020年城市面板数据构建合作网络，采用双重差分模型估计。"),
+                 ("结果", "数字基础设施显著提高了城市间合作的强度（P<0.05）。"),
+                 ("结论", "应加快数字基础设施建设，促进区域协同创新。")]
+STRUCTURED_EN = [("Objective", "To explore how the digital economy affects innovation cooperation between cities."),
+                 ("Methods", "A cooperation network was built from city panel data of 2011-2020 and estimated "
+                             "with a difference-in-differences model."),
+                 ("Results", "Digital infrastructure significantly raised the intensity of cooperation (P<0.05)."),
+                 ("Conclusion", "Digital infrastructure should be built faster to promote regional innovation.")]
+
+
+def abstract_text(art: Art, en: bool = False) -> str:
+    """The abstract as printed (sub-heads included), for the truth."""
+    if art.structured:
+        return (" " if en else "　").join(f"{h} {t}" if en else f"{h}　{t}" for h, t in (STRUCTURED_EN if en else STRUCTURED_ZH))
+    return art.abstract_en if en else art.abstract
+
+
+def keywords_printed(art: Art, en: bool = False) -> str:
+    sep = art.kw_sep if not en else ("; " if art.kw_sep in ("；", "　") else ", ")
+    return sep.join(art.keywords_en if en else art.keywords)
+
+
+def abstract_lines(art: Art, label: str, en: bool, size: float, ind: float, height: float) -> list[Line]:
+    """The labelled abstract: plain, or structured with bold sub-heads run in or each opening a line."""
+    if not art.structured:
+        return labelled(label, abstract_text(art, en), size, ind, height)
+    parts = STRUCTURED_EN if en else STRUCTURED_ZH
+    gap = " " if en else "　"
+    lab = [(label, St(size, bold=True))]
+    if art.structured == "run_in":
+        segs = lab + [s for k, (h, t) in enumerate(parts)
+                      for s in ([(gap, St(size))] if k else []) + [(h, St(size, bold=True)), (gap + t, St(size))]]
+        return wrap(segs, mf.TW, first=ind, rest=ind, right=ind, height=height)
+    ls: list[Line] = []
+    for k, (h, t) in enumerate(parts):
+        ls += wrap((lab if not k else []) + [(h, St(size, bold=True)), (gap + t, St(size))], mf.TW,
+                   first=ind, rest=ind, right=ind, height=height)
+    return ls
+
+
 def english_block(art: Art) -> list[Line]:
     """The English title, names, units, Abstract and Key words (CAJ-CD B/T 1-2006)."""
     ind = 2 * mf.BODY
+    forms = LABEL_FORMS[art.labels]
     ls = [spacer(8)]
     ls += mf.title_lines(None, text=art.title_en, st=St(12, bold=True), height=16)
     ls += english_byline(art)
     ls += english_units(art)
     ls.append(spacer(4))
-    ls += labelled("Abstract: ", art.abstract_en, 9, ind, 13)
-    ls += labelled("Key words: ", "; ".join(art.keywords_en), 9, ind, 13)
+    ls += abstract_lines(art, forms[4], True, 9, ind, 13)
+    ls += labelled(forms[5], keywords_printed(art, en=True), 9, ind, 13)
     ls[1].keep = len(ls) - 2
     return ls
 
@@ -359,9 +419,11 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls.append(spacer(6))
     ind = 2 * mf.BODY
     if art.labelled:
-        ls += labelled("摘　要：", art.abstract, 9, ind, 14)
-        ls += labelled("关键词：", "；".join(art.keywords), 9, ind, 14)
-        ls.append(Line(glyphs("中图分类号：F127　　文献标志码：A", St(9)), 14, ind, mf.TW - 2 * ind))
+        forms = LABEL_FORMS[art.labels]
+        ls += abstract_lines(art, forms[0], False, 9, ind, 14)
+        ls += labelled(forms[1], keywords_printed(art), 9, ind, 14)
+        ls.append(Line(glyphs(f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}", St(9)), 14, ind,
+                       mf.TW - 2 * ind))
     for code in art.codes:
         ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
     if art.title_en and not art.en_at_end:
@@ -727,6 +789,11 @@ def truth_of(case: Case, spans: list[tuple[int, int]]) -> dict:
         t["authors"] = people
         if art.title_en:
             t["title_en"] = art.title_en
+        if art.labelled:       # the front matter's labelled fields (both languages when printed)
+            t["abstract_zh"], t["keywords_zh"] = abstract_text(art), list(art.keywords)
+            t["clc"], t["doc_code"] = list(art.clc), art.doc_code
+            if art.title_en:
+                t["abstract_en"], t["keywords_en"] = abstract_text(art, en=True), list(art.keywords_en)
         t["fpage"], t["lpage"], t["pdf_pages"] = case.first + a - 1, case.first + b - 1, [a, b]
         if case.cut_after and art is case.arts[-1]:
             t["lpage"] = None         # its end is not in the file

@@ -29,7 +29,10 @@ CASES = sorted(p.parent.name for p in CASES_DIR.glob("*/truth.json"))
 KEYS = {"title_zh": "title.zh", "title_en": "title.en", "authors_zh": "contributors.name.zh",
         "authors_en": "contributors.name.en", "surnames": "contributors.surname",
         "affiliations": "contributors.affiliation", "fpage": "fpage", "lpage": "lpage",
-        "pdf_pages": "pdf_pages", "urls": "citations.urls"}
+        "pdf_pages": "pdf_pages", "urls": "citations.urls", "abstract_zh": "abstract.zh",
+        "abstract_en": "abstract.en", "keywords_zh": "keywords.zh", "keywords_en": "keywords.en", "clc": "clc",
+        "doc_code": "doc_code"}
+FRONT = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", "clc", "doc_code")  # scored when the truth has them
 
 
 def norm(s: object) -> str | None:
@@ -67,6 +70,7 @@ def want_view(t: dict) -> dict:
         v["title_en"] = t["title_en"]
     if all("name_en" in x for x in a):
         v["authors_en"] = [x["name_en"] for x in a]
+    v.update((f, t[f]) for f in FRONT if f in t)
     return v
 
 
@@ -76,7 +80,11 @@ def got_view(a: dict) -> dict:
             "authors_zh": [p["name"]["zh"] for p in people], "authors_en": [p["name"]["en"] for p in people],
             "surnames": [p["surname"] for p in people], "affiliations": [p["affiliation"] for p in people],
             "fpage": a.get("fpage"), "lpage": a.get("lpage"), "pdf_pages": a.get("pdf_pages"),
-            "urls": sorted({(u, c.get("accessed")) for c in a.get("citations") or [] for u in c.get("urls") or []})}
+            "urls": sorted({(u, c.get("accessed")) for c in a.get("citations") or [] for u in c.get("urls") or []}),
+            "abstract_zh": (a.get("abstract") or {}).get("zh"), "abstract_en": (a.get("abstract") or {}).get("en"),
+            "keywords_zh": (a.get("keywords") or {}).get("zh") or [],
+            "keywords_en": (a.get("keywords") or {}).get("en") or [], "clc": a.get("clc") or [],
+            "doc_code": a.get("doc_code")}
 
 
 def result(case: str) -> tuple[dict, dict]:
