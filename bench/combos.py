@@ -124,6 +124,14 @@ def draw_article(rng: random.Random, seed_title: int) -> Art:
                   urls=[(mc.URL_STATS, mc.ACCESS)])
     if rng.random() < 0.3:
         kw["codes"] = [ARTICLE_NO]  # (numbered once the pages are set: see render)
+    # the front matter's labels, a structured abstract (medical journals), keyword separators, codes
+    kw["labels"] = rng.choice(["colon", "colon"] + sorted(mc.LABEL_FORMS.keys() - {"colon"}))
+    if rng.random() < 0.2:
+        kw["structured"] = rng.choice(["run_in", "lines"])
+    kw["kw_sep"] = rng.choice(["；", "；", "，", "　", "、"])
+    if rng.random() < 0.3:
+        kw["clc"] = rng.choice([("F127", "F49"), ("R737.33",), ("G206.2",), ("D822", "D73"), ("TP391.1",)])
+    kw["doc_code"] = rng.choice("AAAB")
     return mc.base(title=title, title_en=title_en, people=out, affs=[u[0] for u in units],
                    affs_en=[u[1] for u in units], aff_style=style, en_style=rng.choice(EN_STYLES),
                    en_at_end=rng.random() < 0.15, paras=rng.choice([2, 3, 4, 6]), **kw)
@@ -162,7 +170,9 @@ def describe(case: Case) -> str:
     for a in case.arts:
         parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
                      + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
-                     + (", en at end" if a.en_at_end else "") + f", paras={a.paras}]")
+                     + (", en at end" if a.en_at_end else "") + f", labels={a.labels}, kw_sep={a.kw_sep!r}"
+                     + (f", structured={a.structured}" if a.structured else "") + f", clc={'/'.join(a.clc)}"
+                     + f", paras={a.paras}]")
     return " ".join(parts)
 
 

@@ -11,7 +11,7 @@ from parsers.byline_en import INSTITUTION_EN
 from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_keywords_en, split_names_en
 from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
-from parsers.labels import find_labels, is_end_matter, is_named_section, type_of_title
+from parsers.labels import find_labels, is_end_matter, is_named_section, is_section_heading, type_of_title
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo, printed_range
 from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
@@ -298,8 +298,9 @@ def _inline_rows(block: list["Line"], k: int) -> int | None:
     """Where the rows of a byline that prints each name's unit in brackets, wrapped from row
     k, end (exclusive): the fewest next rows (up to four, in display type, whose leading may
     be wider) that make row k, no such byline alone, into one. None when they don't."""
-    if not re.search(r"[（(]", block[k].text) or _inline_affiliations(block[k].text.strip()):
-        return None
+    if not re.search(r"[（(]", block[k].text) or (_inline_affiliations(block[k].text.strip())
+                                                  and not re.search(r"[，,、；;]\s*$", block[k].text)):
+        return None  # (a row of whole pairs ending in a comma goes on: its byline is not done)
     text = block[k].text.strip()
     for j in range(k + 1, min(len(block), k + 4)):
         if not _next_row(block[j - 1], block[j], 2.5):
@@ -1095,34 +1096,34 @@ _FRONT_FIELDS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no", 
 
 def _front_runs_over(lines: list["Line"], header: Header, nxt: list["Line"], size: float) -> list["Line"]:
     """The start page's lines with the next page's opening lines set in after its front matter,
-    when a run-on article's header sits at the page's foot and its 摘要 (or what follows it) breaks
-    over the page: the next page's lines in the front matter's smaller type, and English lines, up
-    to the first Chinese line in the body's type, moved under the front matter's last line as if
-    the page went on (the first-page notes stay after them). [] when the front matter ends on the page."""
+    when a run-on article's header sits at the page's foot and breaks over the page: inside its
+    摘要 (or what follows it), or before it (the title and byline at the foot, the rest of the
+    byline or the 摘要 on the next page). The carried lines run to the body: a Chinese line in
+    its type, or its first heading (below the 摘要, any Chinese line in body type or larger).
+    They are moved under the front matter's last line as if the page went on (the first-page
+    notes stay after them). [] when the front matter ends on the page."""
     def owner(i: int) -> str:
         return max((f for f, at in header.at.items() if at <= i), key=lambda f: header.at[f], default="")
 
     if not nxt:
         return []
     front = [i for i in sorted(header.used) if owner(i) in _FRONT_FIELDS]
-    if front:
-        last = front[-1]
-    else:
-        # the title and byline alone at the page's foot: the next page must open with a front label
-        opening = find_labels([nxt[0].text])
-        unused = [i for i in range(len(lines)) if i not in header.used]
-        if not (opening and opening[0].start == 0 and opening[0].field in _FRONT_FIELDS and unused):
-            return []
-        last = unused[-1]
+    unused = [i for i in range(len(lines)) if i not in header.used]
+    if not front and not unused:
+        return []
+    last = front[-1] if front else unused[-1]
     if any(owner(i) in _FRONT_FIELDS or (i not in header.used and lines[i].size >= lines[last].size - 0.3)
            for i in range(last + 1, len(lines))):
         return []  # the front matter ends on this page: something of its type follows it
     more = []
     for ln in nxt:
-        if _is_cjk_line(ln.text) and ln.size >= size - 0.3:
+        if _is_cjk_line(ln.text) and (ln.size >= size - 0.3 if front else (
+                abs(ln.size - size) <= 0.3 and not find_labels([ln.text]) or is_section_heading(ln.text))):
             break  # the body (or its first heading)
         more.append(ln)
-    if not more:
+    # (before the 摘要, the carried lines must hold one of its labels: the header goes on there)
+    if not more or not front and not any(h.start == 0 and h.field in _FRONT_FIELDS
+                                         for h in find_labels([ln.text for ln in more])):
         return []
     end = lines[last]
     lead = end.y - lines[last - 1].y if last and 0 < end.y - lines[last - 1].y < 2 * end.size else 1.5 * end.size

@@ -875,6 +875,14 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.title_lines = _title_above_labels(body, hits, size, page.height)
     if not info.title_lines:
         info.title_lines = _title_after_closing(body, size, page.height)
+    run_on_head = False
+    if not info.title_lines and body:
+        # a run-on article's head under the running text of the one before, on a page where no
+        # other article starts, read on the evidence a later start below a page's first needs (an
+        # end shown or a byline under the title, then its 摘要/关键词 or a display title and byline)
+        found, _ = _later_starts(body, hits, size, [body[0]])
+        if found:
+            info.title_lines, run_on_head = found[0].title_lines, True
     title = "".join(ln.text for ln in info.title_lines)
     if info.title_lines and not info.labels & ARTICLE_LABELS and is_section_heading(" ".join(ln.text for ln in info.title_lines)):
         info.evidence.append(f"large-type “{title}” is a section heading")
@@ -891,7 +899,8 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.kind = "advert"
         info.evidence.append(f"notice or advert “{title}”")
         info.title_lines = []
-    elif info.title_lines and not info.labels & ARTICLE_LABELS and _heading_in_text(body, info.title_lines[0], size):
+    elif (info.title_lines and not run_on_head and not info.labels & ARTICLE_LABELS
+          and _heading_in_text(body, info.title_lines[0], size)):
         info.evidence.append(f"large-type “{title}” under running text that shows no article's end: a heading inside the article")
         info.title_lines = []
     elif (info.title_lines and not info.labels & ARTICLE_LABELS and page.number > 1 and latin_share(title) > 0.8
@@ -920,7 +929,7 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         tail = (below & {"abstract_zh", "keywords_zh"}) and any(
             (shows_end(ln.text) or _URL_TAIL.match(ln.text)) and ln.size <= size * 1.15
             and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
-        if (below & ARTICLE_LABELS or closed_above) and (_text_above(body, labelled, top, size) or tail):
+        if (below & ARTICLE_LABELS or closed_above or run_on_head) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
         info.later_starts, notice = _later_starts(body, hits, size, info.title_lines)
@@ -1108,7 +1117,7 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
     for a short piece that prints none (书评, 短文, 编者按), a byline right under a title at
     least 1.5× the text. A section heading, a 参考文献 head, an English title (an article's
     English block set after its references) or a notice (稿约, 征稿启事, 本刊声明) is none."""
-    from parsers.article import _BYLINE  # (here: parsers.article reads this module's PageInfo)
+    from parsers.article import _is_subtitle  # (here: parsers.article reads this module's PageInfo)
     at = [k for k, ln in enumerate(body) if any(ln is t for t in first)]
     if not at:
         return [], None
@@ -1137,7 +1146,9 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
             notice = group[0].y if notice is None else notice
             k = j
             continue
-        byline = j < len(body) and _BYLINE.match(body[j].text.strip()) is not None and body[j].size < ln.size
+        # (the byline under the title, or under its ——subtitle)
+        b = j + 1 if j + 1 < len(body) and _is_subtitle(body[j], group[-1], size) else j
+        byline = b < len(body) and body[b].size < ln.size and _is_byline(body, b)
         heading = (is_section_heading(title) or _NUMBERED_HEADING.match(group[0].text) is not None
                    or REFERENCES_HEAD.match(title) is not None or latin_share(title) > 0.5)
         # (an article's end is shown by its references or closing line; a short piece may
@@ -1150,6 +1161,22 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
             prev = j
         k = j
     return starts, notice
+
+
+def _is_byline(body: list["Line"], b: int) -> bool:
+    """Is body[b] a byline: names (with their marks), or names each followed by its unit in
+    brackets (黄晓燕（华中科技大学…），刘洋（…）), such a byline read with the lines it wraps onto."""
+    from parsers.article import _BYLINE, _inline_affiliations
+    text = body[b].text.strip()
+    if _BYLINE.match(text):
+        return True
+    for ln in body[b + 1:b + 4]:  # (a long byline of names and units wraps over lines)
+        if _inline_affiliations(text):
+            return True
+        if abs(ln.size - body[b].size) >= 0.5:
+            break
+        text += ln.text.strip()
+    return bool(_inline_affiliations(text))
 
 
 def _start_read_before(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
@@ -1280,16 +1307,19 @@ def _from_cut(body: list["Line"], cut: float) -> set[int]:
     return {id(ln) for ln in body if ln.y >= cut - 0.5}
 
 
-_NOTE_MARK = re.compile(r"^\s*([\u2460-\u2473])")
+# a footnote's mark as journals print it (numbered per page): ① or 1). (A mark [1] is left out: GB/T
+# 7714-2015's numbered citations print [1] in the text too, and some bylines mark units with it.)
+_MARK = r"[\u2460-\u2473]|(?<![(（\d])\d{1,2}\)"
+_NOTE_MARK = re.compile(rf"^\s*({_MARK})")
 
 
 def _earlier_notes(body: list["Line"], later: set[int]) -> set[int]:
     """Footnotes after the cut (`later`: the ids of the lines from it on) that belong to the
     article ending before it: the notes whose marks (①②, numbered per page) its text before
-    the cut uses, with their run-on lines. The later article's own notes and its first-page
-    note (收稿日期…) stay with it."""
+    the cut uses (① or 1)), with their run-on lines. The later article's own notes and its
+    first-page note (收稿日期…) stay with it."""
     text_above = "".join(ln.text for ln in body if id(ln) not in later)
-    marks = set(re.findall(r"[\u2460-\u2473]", text_above))
+    marks = set(re.findall(_MARK, text_above))
     if not marks:
         return set()
     below = sorted((ln for ln in body if id(ln) in later), key=lambda ln: ln.y)

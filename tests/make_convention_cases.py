@@ -1318,6 +1318,59 @@ def cases() -> list[Case]:
              people=[Person("赵明华", "赵", "ZHAO Ming-hua", (1,)), Person("黄晓燕", "黄", "HUANG Xiaoyan", (2,))],
              affs=[unit3, AFF2], affs_en=[unit3_en, AFF2_EN], aff_style="inline", paras=3),
         folio="head_dash")
+    # ---- the front matter's labels and a structured abstract (medical journals) ----
+    add("front_structured_lines", "labels in square brackets ([摘　要], [关键词], [中图分类号]), a structured 摘要 "
+        "and Abstract whose sub-heads (目的/方法/结果/结论, Objective/Methods/…) each open a line, keywords apart "
+        "by a full-width space, two CLC codes",
+        base(labels="square", structured="lines", kw_sep="　", clc=("R737.33", "R473"), paras=1))
+    add("front_tiyao_run_in", "内容提要： over a structured abstract run in one paragraph, keywords apart by 、, "
+        "文献标识码 B",
+        base(labels="tiyao", structured="run_in", kw_sep="、", doc_code="B", paras=1))
+    rural = dict(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究",
+                 title_en="Innovation of Governance Mechanisms and Institutional Guarantees of Rural Collective "
+                          "Economic Organizations under the Rural Revitalization Strategy")
+    huang = Person("黄晓燕", "黄", "HUANG Xiaoyan", (1,))
+    unit4, unit4_en = "华中科技大学公共管理学院，湖北 武汉 430074", ("School of Public Administration, Huazhong "
+                                                                 "University of Science and Technology, Wuhan 430074, China")
+    add("combo_run_on_next_page_subtitle", "run on, no end shown: the next article starts low on the earlier one's "
+        "second page, its ——subtitle between title and byline, labels in 【】 and the 摘要 broken over the page",
+        base(people=[WANG], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=4,
+             source_note="资料来源：国家统计局。"),
+        base(**rural, subtitle="基于省级面板数据的分析", people=[replace(LI, aff=(1,)), replace(zheng, aff=(2,))],
+             affs=[unit3, AFF2], affs_en=[unit3_en, AFF2_EN], aff_style="label", labels="lenticular", kw_sep="、",
+             clc=("D822", "D73"), doc_code="B", paras=2),
+        folio="foot_dash", run_on=True, first=43)
+    add("combo_run_on_inline_byline", "run on, no end shown: the next article starts on the earlier one's second "
+        "page under a byline of names each with its unit in brackets (wrapped), labels in bold with no colon, a "
+        "structured 摘要 (目的　方法　结果　结论)",
+        base(people=[WANG], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=4,
+             source_note="资料来源：国家统计局。"),
+        base(**rural, people=[replace(huang, aff=(1,)), replace(LI, aff=(2,))], affs=[unit4, AFF2],
+             affs_en=[unit4_en, AFF2_EN], aff_style="inline", labels="bare", structured="run_in", kw_sep="，",
+             paras=2),
+        folio="foot_dash", run_on=True, first=43)
+    add("combo_byline_over_page", "run on: the next article's byline (each name over its unit) breaks over the "
+        "page, its third author and the 摘要 on the next page",
+        base(people=[WANG], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=4),
+        base(**rural, column="区域经济", people=[Person("吕娜", "吕", "LÜ Na", (1,)), replace(zheng, aff=(2,)),
+                                                replace(OUYANG, aff=(3,))],
+             affs=[unit3, unit4, AFF2], affs_en=[unit3_en, unit4_en, AFF2_EN], aff_style="alternating",
+             labels="square", kw_sep="　", paras=2),
+        folio="foot_outer", run_on=True, first=117)
+    add("combo_inline_row_ends_comma", "a byline of names each with its unit in brackets, three authors: its "
+        "first row ends after a whole name and unit and a comma, the next wraps between a name and its bracket",
+        base(title="人口老龄化对家庭消费结构的影响", people=[replace(zhuge, aff=(1,)), replace(WANG, aff=(2,)),
+                                                   replace(huang, aff=(3,))],
+             affs=[unit3, AFF1, unit4], affs_en=[unit3_en, AFF1_EN, unit4_en], aff_style="inline", paras=1),
+        folio="head_dots")
+    add("combo_columns_paren_note", "two columns, run on: the earlier article's page note marked 1) sits at the foot "
+        "of the page where the next one starts in the right column; the note is the earlier article's",
+        base(people=[replace(WANG, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN], aff_style="single", paras=2,
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"], note_style="paren",
+             urls=[(URL_STATS, ACCESS)]),
+        base(**rural, people=[replace(LI, aff=(1,)), replace(huang, aff=(2,))], affs=[unit3, AFF1],
+             affs_en=[unit3_en, AFF1_EN], aff_style="fullwidth", labels="tiyao", clc=("G206.2",), paras=3),
+        folio="foot_center", run_on=True, first=1276, a4=True, columns=True)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

@@ -90,3 +90,69 @@ def test_a_reference_address_run_over_a_page_is_the_earlier_articles_tail() -> N
 
     assert _URL_TAIL.match("2022/indexch.htm.") and _URL_TAIL.match("t20220325_1320207.html.")
     assert not _URL_TAIL.match("理论探讨") and not _URL_TAIL.match("2019.") and not _URL_TAIL.match("see p. 4/5 of it.")
+
+
+# ---- session 13: the front matter's conventions drawn together (labels, structured abstracts) ----
+def test_a_run_on_start_on_a_page_where_no_other_starts_is_read_by_its_byline_and_its_label() -> None:
+    from parsers.pages import _later_starts
+    from parsers.labels import find_labels
+
+    body = [line("系快速推进到战略层面，对其自身以及各自所在地区产生重要影响。", 74.6)]
+    body += [line("冷战时期，日本与北约各自关注自身所在地区，接触有限。冷战的结束促使双方走", 92.1 + 17.5 * k)
+             for k in range(8)]
+    body += [line("作文件《个别伙伴合作计划》。", 250.0),
+            line("乡村振兴战略下农村集体经济组", 540.9, 16.0), line("织治理机制创新与制度保障研究", 565.7, 16.0),
+            line("——基于省级面板数据的分析", 587.0, 12.0, 180.0),
+            line("黄晓燕（华中科技大学公共管理学院，湖北 武汉 430074），刘洋", 612.4, 10.0),
+            line("（东北师范大学商学院，吉林 长春 130024）", 634.4, 10.0),
+            line("摘要　目的　探讨数字经济发展对城市间创新合作的影响。", 656.7, 9.0)]
+    hits = find_labels([ln.text for ln in body])
+    starts, _ = _later_starts(body, hits, 10.5, [body[0]])
+    assert [[ln.text for ln in s.title_lines] for s in starts] == [["乡村振兴战略下农村集体经济组", "织治理机制创新与制度保障研究"]]
+    # (the same lines with the byline cut to a sentence of running text: no start)
+    body[-3] = line("近年来（2020年以来），数字经济成为区域发展的新动能", 612.4, 10.0)
+    body[-2] = line("学界对此已有较多讨论。", 634.4, 10.0)
+    assert _later_starts(body, find_labels([ln.text for ln in body]), 10.5, [body[0]])[0] == []
+
+
+def test_a_byline_row_of_whole_names_and_units_ending_in_a_comma_goes_on() -> None:
+    block = [line("诸葛明亮（中国社会科学院数量经济与技术经济研究所，北京 100732），", 182.6, 10.0),
+             line("王建国（吉林大学经济学院，吉林 长春 130012），黄晓燕", 204.6, 10.0),
+             line("（华中科技大学公共管理学院，湖北 武汉 430074）", 226.6, 10.0)]
+    assert [ln.text for ln in _rejoin_wrapped_byline(block)] == [
+        "诸葛明亮（中国社会科学院数量经济与技术经济研究所，北京 100732），王建国（吉林大学经济学院，吉林 长春 130012），"
+        "黄晓燕（华中科技大学公共管理学院，湖北 武汉 430074）"]
+
+
+def test_a_page_note_marked_1_paren_under_the_next_start_is_the_earlier_articles() -> None:
+    from parsers.pages import _earlier_notes
+
+    body = [line("近年来，数字经济成为区域发展的新动能。第1类研究关注不同的数据来源。1)", 500.0),
+            line("乡村振兴战略下农村集体经济组织", 570.0, 16.0, 340.0), line("内容提要：本文以区域创新网络为对象", 694.0, 9.0, 325.0),
+            line("1) 国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/", 791.0, 8.5)]
+    later = {id(ln) for ln in body[1:]}
+    assert _earlier_notes(body, later) == {id(body[3])}
+    # (an enumeration "(1)" in the text above marks no note)
+    body[0] = line("近年来，研究分为(1)数据来源与(2)方法两类。", 500.0)
+    assert _earlier_notes(body, later) == set()
+
+
+def test_a_header_broken_over_the_page_carries_on_at_the_next_pages_top() -> None:
+    from parsers.article import _front_runs_over
+    from parsers.header import extract_labelled
+
+    lines = [line("乡村振兴战略下农村集体经济组织治理", 521.2, 16.0), line("李思远[1]，郑海峰[2]", 572.7, 12.0),
+             line("[1]中国社会科学院数量经济与技术经济研究所，北京 100732", 589.0, 9.0),
+             line("摘要：本文以区域创新网络为对象，考察数字经济发展对创新合作的影响，发现数字基", 623.0, 9.0, 79.5),
+             line("收稿日期：2023-03-15", 686.0, 8.5)]
+    nxt = [line("础设施显著提高了城市间合作的强度，并提出相应的政策建议。", 72.1, 9.0, 79.5),
+           line("关键词：数字经济；创新网络；区域合作", 86.1, 9.0, 79.5), line("一、问题的提出", 270.3, 11.5),
+           line("近年来，数字经济成为区域发展的新动能。", 289.6)]
+    carried = _front_runs_over(lines, extract_labelled(lines), nxt, 10.5)
+    header = extract_labelled(carried)
+    assert header.fields["abstract_zh"].endswith("并提出相应的政策建议。")
+    assert header.fields["keywords_zh"] == "数字经济；创新网络；区域合作"
+    assert "received" in header.fields and "问题的提出" not in " ".join(ln.text for ln in carried)
+    # (a header that ends on its page, its body under it, carries nothing over)
+    ended = lines[:4] + [line("一、问题的提出", 650.0, 11.5), line("收稿日期：2023-03-15", 686.0, 8.5)]
+    assert _front_runs_over(ended, extract_labelled(ended), nxt, 10.5) == []
