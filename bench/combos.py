@@ -112,6 +112,18 @@ def draw_article(rng: random.Random, seed_title: int) -> Art:
         style = "single" if all(p.aff == (1,) for p in out) else "numbered"
     title, title_en = TITLES[seed_title % len(TITLES)]
     kw: dict = {}
+    if rng.random() < 0.12:
+        # the units in the first-page note (作者单位：…), each naming its people: 单位（姓名）, the
+        # medical journals' 邮编 城市，单位（姓名）, or one unit as printed under a byline
+        style = "foot"
+        form = rng.choice(["names", "postcode"] + ["plain"] * (len(units) == 1))
+        parts = []
+        for k, (zh_u, _) in enumerate(units, 1):
+            name, place = zh_u.split("，", 1)
+            who = "、".join(p.zh for p in out if k in p.aff)
+            parts.append({"names": f"{name}（{who}）", "postcode": f"{place.split()[-1]} {place.split()[-2]}，{name}（{who}）",
+                          "plain": zh_u}[form])
+        kw.update(unit_note="；".join(parts), aff_truth=[u[0].split("，")[0] for u in units])
     if rng.random() < 0.3:
         kw["column"] = rng.choice(["区域经济", "理论探讨", "专题研究"])
     if rng.random() < 0.2:

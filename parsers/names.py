@@ -246,7 +246,15 @@ def is_pinyin_of(zh: str, en: str) -> bool:
     return bool(printed and printed.fullmatch(re.sub(r"[^A-Za-zü'’\-·. ]", "", en or "").strip()))
 
 
+# where a printed name ends: not inside a longer word, but for unit marks in lower-case letters
+# glued to it (WANG Jianguoa,b*, LÜ Naa: units marked a, b, …, the byline set without superscripts),
+# unless the letter would go on the syllable (Jian+g, Xi+a, Lü+e: the name printed is another)
+_NAME_END = r"(?-i:(?![a-z])|(?=(?:(?<![iu])a|(?<![iuü])e|(?<!n)g|[bcdfh])(?:,[a-h])*(?:[*†‡#,，;；\s]|$)))"
+
+
 @lru_cache(maxsize=4096)  # (asked again by the confidence checks for every name the byline rule asked for)
+
+
 def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
     """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
     capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given
@@ -278,7 +286,7 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
             return None
         apart = r"\s*[-‐·•・‧.]?\s*"
         body = apart.join(words) + "|" + apart.join(reversed(words))
-        return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{body})(?-i:(?![a-z]))", re.I)
+        return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{body}){_NAME_END}", re.I)
     surname, given = split_chinese_name(zh)
     splits = [(surname, given)] + ([(zh[:1], zh[1:])] if len(surname) == 2 else [])
     forms = []
@@ -293,7 +301,7 @@ def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
         forms += [rf"{a}\s*[,，]?\s*{b}", rf"{b}\s*{a}"]
     if not forms:
         return None
-    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{'|'.join(forms)})(?-i:(?![a-z]))", re.I)
+    return re.compile(rf"(?-i:(?<![a-z])|(?=[A-Z]))(?:{'|'.join(forms)}){_NAME_END}", re.I)
 
 
 def english_byline(zh_names: list[str], lines: list[str]) -> list[str]:

@@ -867,6 +867,39 @@ def _merged_intervals(c: list[list[Any]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in out]
 
 
+def _column_kinds(ivs: list[list[tuple[float, float]]], gx: float) -> list[str]:
+    """Each cluster against a gutter at gx: F crosses it, L and R lie on one side, S on both."""
+    kinds = []
+    for iv in ivs:
+        if any(a < gx < b for a, b in iv):
+            kinds.append("F")
+        elif all(b <= gx for a, b in iv):
+            kinds.append("L")
+        elif all(a >= gx for a, b in iv):
+            kinds.append("R")
+        else:
+            kinds.append("S")
+    return kinds
+
+
+def _two_sides(kinds: list[str]) -> bool:
+    """Enough text on each side of a gutter to read the page as two columns."""
+    return (sum(k in "LS" for k in kinds) >= 4 and sum(k in "RS" for k in kinds) >= 4
+            and kinds.count("R") + kinds.count("S") >= 4)
+
+
+def _runs_at_most(cover: list[int], limit: int) -> list[tuple[int, int]]:
+    """The runs (first, last index) where `cover` is at most `limit`."""
+    runs, start = [], None
+    for k, v in enumerate(cover + [limit + 1]):
+        if v <= limit and start is None:
+            start = k
+        elif v > limit and start is not None:
+            runs.append((start, k - 1))
+            start = None
+    return runs
+
+
 def _reading_order(clusters: list[list[list[Any]]], width: float, x_lo: float = 0.0, depth: int = 0) -> list[list[list[Any]]]:
     """Clusters in reading order: split at the page's column gutter, then each side at its
     own (a three-column page has two gutters; `x_lo`..`width` is the region's span)."""
@@ -903,20 +936,16 @@ def _reading_order(clusters: list[list[list[Any]]], width: float, x_lo: float = 
     centre = (x_lo + span / 2) - lo
     s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - centre)))
     gx = lo + (s + e) / 2.0
-    kinds = []
-    for iv in ivs:
-        if any(a < gx < b for a, b in iv):
-            kinds.append("F")
-        elif all(b <= gx for a, b in iv):
-            kinds.append("L")
-        elif all(a >= gx for a, b in iv):
-            kinds.append("R")
-        else:
-            kinds.append("S")
-    nl = sum(k in "LS" for k in kinds)
-    nr = sum(k in "RS" for k in kinds)
-    if nl < 4 or nr < 4 or kinds.count("R") + kinds.count("S") < 4:
-        return clusters
+    kinds = _column_kinds(ivs, gx)
+    if not _two_sides(kinds):
+        # the least covered x is inside one column (a short right column under full-width front
+        # matter leaves fewer lines over its middle than over the gutter): the gutter is where
+        # nearly as few lines cross and text lies on both sides of it
+        near = [lo + (a + b) / 2.0 for a, b in _runs_at_most(cover, best + max(3, best // 4))]
+        found = [(min(k.count("L"), k.count("R")), g, k) for g in near if _two_sides(k := _column_kinds(ivs, g))]
+        if not found:
+            return clusters
+        _, gx, kinds = max(found, key=lambda f: (f[0], -abs(f[1] - lo - centre)))
     out: list[list[list[Any]]] = []
     i = 0
     n = len(clusters)

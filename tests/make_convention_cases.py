@@ -1371,6 +1371,20 @@ def cases() -> list[Case]:
         base(**rural, people=[replace(LI, aff=(1,)), replace(huang, aff=(2,))], affs=[unit3, AFF1],
              affs_en=[unit3_en, AFF1_EN], aff_style="fullwidth", labels="tiyao", clc=("G206.2",), paras=3),
         folio="foot_center", run_on=True, first=1276, a4=True, columns=True)
+    add("combo_letter_marks_glued", "units marked by letters, the English byline's marks set on the baseline "
+        "right after hyphenated names (WANG Jian-guoa,b*, LÜ Naa): the marks are no part of the names",
+        base(people=[replace(WANG, en="WANG Jian-guo", aff=(1, 2), star=True), replace(huang, en="HUANG Xiao-yan", aff=(2,)),
+                     replace(LI, en="LI Si-yuan", aff=(2,)), Person("吕娜", "吕", "LÜ Na", (1,))],
+             affs=[unit3, unit4], affs_en=[unit3_en, unit4_en], aff_style="letters", en_style="baseline", paras=1),
+        folio="head_outer", first=117)
+    add("combo_columns_refs_beside_text", "A4, two columns, one page: the right column holds only the text's end "
+        "and the 参考文献, set in smaller type on the same baselines as the left column's text",
+        base(**rural, people=[Person("吕娜", "吕", "Na Lü", (1,), star=True), replace(OUYANG, en="Xiao Ouyang", aff=(2,)),
+                              Person("陈志强", "陈", "Zhiqiang Chen", (1,)), replace(LI, en="Siyuan Li", aff=(2,))],
+             aff_style="sup_raised", en_style="sup_unicode", column="专题研究", clc=("G206.2",), paras=2,
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
+             urls=[(URL_STATS, ACCESS)]),
+        folio="foot_center", first=1, a4=True, columns=True)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

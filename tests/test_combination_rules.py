@@ -156,3 +156,15 @@ def test_a_header_broken_over_the_page_carries_on_at_the_next_pages_top() -> Non
     # (a header that ends on its page, its body under it, carries nothing over)
     ended = lines[:4] + [line("一、问题的提出", 650.0, 11.5), line("收稿日期：2023-03-15", 686.0, 8.5)]
     assert _front_runs_over(ended, extract_labelled(ended), nxt, 10.5) == []
+
+
+def test_letter_marks_glued_to_english_names_are_no_part_of_them() -> None:
+    from parsers.names import english_byline
+
+    line_ = "WANG Jian-guoa,b*, HUANG Xiao-yanb, LI Si-yuanb, LÜ Naa"
+    assert english_byline(["王建国", "黄晓燕", "李思远", "吕娜"], [line_]) == ["WANG Jian-guo", "HUANG Xiao-yan", "LI Si-yuan", "LÜ Na"]
+    assert english_byline(["吕娜", "王建国"], ["Na Lüa, Jianguo Wangb*"]) == ["Na Lü", "Jianguo Wang"]
+    # (a letter that goes on the syllable is the name printed, another one: 王建 is not WANG Jiang,
+    # 王希 not WANG Xia)
+    assert english_byline(["王建", "李四"], ["WANG Jiang, LI Si"]) == []
+    assert english_byline(["王希", "李四"], ["WANG Xia, LI Si"]) == []
