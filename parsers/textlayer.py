@@ -614,7 +614,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
         if not c:
             continue
         moved = []
-        for p in c:
+        for p in sorted(c, key=lambda q: q[0]):  # (left to right: a mark after a mark follows it in)
             psize, py = p[3], p[2]
             target = None
             if len(p[5].strip()) > 8:
@@ -640,10 +640,10 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
             if target is not None:
                 p[6] = sup
                 moved.append((p, target))
+                clusters[target].append(p)
         if moved:
             for p, j in moved:
                 c.remove(p)
-                clusters[j].append(p)
             info[i] = _cluster_info(c) if c else (0.0, 0.0, 0.0, 0.0)
             for _, j in moved:
                 info[j] = _cluster_info(clusters[j])
@@ -784,11 +784,13 @@ def _cluster_info(c: list[list[Any]]) -> tuple[float, float, float, float]:
 
 
 def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
-    """p starts right where some text of the line ends (a mark after a word), or ends right
-    where some text starts (a mark before it)."""
+    """p starts right where some text of the line ends (a mark after a word, or after the
+    word's mark: 张敏①*, 1,2*), or ends right where some text starts (a mark before it)."""
     x0, x1 = p[0], p[1]
     for q in cluster:
         if q[6] or q[3] < 0.9 * msz:
+            if len(q[5].strip()) <= 3 and -0.3 * msz <= x0 - q[1] <= 0.6 * msz and x0 >= q[0]:
+                return True
             continue
         if -0.3 * msz <= x0 - q[1] <= 0.6 * msz and x0 >= q[0]:
             return True

@@ -1385,6 +1385,11 @@ def cases() -> list[Case]:
              refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."],
              urls=[(URL_STATS, ACCESS)]),
         folio="foot_center", first=1, a4=True, columns=True)
+    add("combo_star_after_circled_mark", "one author marked by a circled unit number and the corresponding "
+        "author's star after it (张敏①*), both raised",
+        base(**rural, people=[Person("张敏", "张", "ZHANG Min", (1,), star=True)], affs=[AFF2], affs_en=[AFF2_EN],
+             aff_style="circled", en_style="sup_unicode", paras=1),
+        folio="foot_center", first=117)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
