@@ -188,7 +188,15 @@ def normalize_text(s: str) -> str:
     return _fix_spaces(_english_punctuation(s))
 
 
+def _latin(c: str) -> bool:
+    """A letter of the Latin script: ASCII, or accented (Lü, García, Nguyễn: Latin-1 Supplement,
+    Latin Extended-A and -B, Latin Extended Additional)."""
+    o = ord(c)
+    return o < 0x80 or 0xC0 <= o <= 0x24F or 0x1E00 <= o <= 0x1EFF
+
+
 def latin_share(text: str) -> float:
-    """Share of the letters in `text` that are ASCII: tells English lines from Chinese."""
+    """Share of the letters in `text` that are Latin: tells English lines from Chinese (a name
+    with a diacritic, "Na Lü", is as Latin as any)."""
     letters = [c for c in text if c.isalpha()]
-    return sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+    return sum(_latin(c) for c in letters) / len(letters) if letters else 0.0

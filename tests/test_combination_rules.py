@@ -168,3 +168,15 @@ def test_letter_marks_glued_to_english_names_are_no_part_of_them() -> None:
     # 王希 not WANG Xia)
     assert english_byline(["王建", "李四"], ["WANG Jiang, LI Si"]) == []
     assert english_byline(["王希", "李四"], ["WANG Xia, LI Si"]) == []
+
+
+def test_a_name_with_a_diacritic_is_a_latin_line_and_the_title_above_it_is_read() -> None:
+    from parsers.normalize import latin_share
+
+    assert latin_share("Na Lü") == 1.0 and latin_share("Nguyễn Văn An") == 1.0 and latin_share("吕娜 Lü") < 0.8
+    lines = [line("[文献标识码] A", 190.9, 9.0), line("The Effect of Population Ageing on", 214.3, 12.0),
+             line("Household Consumption Structure", 230.3, 12.0), line("Na Lü", 246.3, 10.0),
+             line("(School of Economics, Jilin University, Changchun 130012, China)", 259.4, 8.5),
+             line("[Abstract] Taking regional innovation networks as the object", 276.2, 9.0)]
+    title, names, _ = _title_and_names_above(lines, 5)
+    assert title == "The Effect of Population Ageing on Household Consumption Structure" and names == ["Na Lü"]
