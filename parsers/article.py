@@ -471,12 +471,13 @@ def _english_runs_over(english: EnglishEntry, header: Header, page: PageInfo) ->
         english.keywords = split_keywords_en(found.fields["keywords_en"])
 
 
-def _english_at_end(pages: list[PageInfo]) -> EnglishEntry | None:
+def _english_at_end(pages: list[PageInfo], chinese: bool = False) -> EnglishEntry | None:
     """The English block closing the article (after the references); its title and names
-    may stand at the foot of the page before the one holding its Abstract."""
-    english = english_beside_header(pages[-1].body)
+    may stand at the foot of the page before the one holding its Abstract. `chinese`: the
+    article's 摘要 was read (its English labels may be printed bare, as its Chinese ones are)."""
+    english = english_beside_header(pages[-1].body, chinese=chinese)
     if english is not None and not english.title and len(pages) > 2:
-        merged = english_beside_header(pages[-2].body[-8:] + pages[-1].body)
+        merged = english_beside_header(pages[-2].body[-8:] + pages[-1].body, chinese=chinese)
         if merged is not None and merged.abstract == english.abstract:
             english.title, english.names = merged.title, english.names or merged.names
     return english
@@ -1191,7 +1192,8 @@ def extract_article(aid: str, pages: list[PageInfo], size: float, toc_title: str
     english = english_beside_header(lines, header)
     if english is None and len(pages) > 1:
         # the English block may open the second page (title left on the first) or close the article
-        english = english_beside_header(pages[1].body) or _english_at_end(pages)
+        chinese = "abstract_zh" in header.fields
+        english = english_beside_header(pages[1].body, chinese=chinese) or _english_at_end(pages, chinese)
         if english is not None and not english.title:
             english.title, names_en = _english_head_after_header(lines, header, size)
             english.names = english.names or names_en

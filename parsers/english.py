@@ -339,11 +339,12 @@ def _stray(line: "Line", beside: "Line") -> bool:
     return not text or line.size < beside.size * 0.5 or bool(re.fullmatch(r"[\d*∗†‡,，.\s]+", text))
 
 
-def english_beside_header(lines: list["Line"], header: Header | None = None) -> EnglishEntry | None:
+def english_beside_header(lines: list["Line"], header: Header | None = None, chinese: bool = False) -> EnglishEntry | None:
     """The English block printed in an article itself: title, names, Abstract, Key words.
 
-    `header` is the page's labelled fields when the caller has them already."""
-    header = header or extract_labelled(lines)
+    `header` is the page's labelled fields when the caller has them already; `chinese`: the
+    lines are a Chinese article's (its English labels may be printed bare)."""
+    header = header or extract_labelled(lines, chinese=chinese)
     if "abstract_en" not in header.fields:
         return None
     entry = EnglishEntry(abstract=join_prose(header.raw["abstract_en"]),

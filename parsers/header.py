@@ -129,14 +129,15 @@ _BARE_EN = {"abstract_en": re.compile(r"^(\s*(?:Abstract|ABSTRACT))[ \u3000]+(?=
              "keywords_en": re.compile(r"^(\s*(?:Key[ \u3000]?words|KEY[ \u3000]?WORDS|Key[ \u3000]Words))[ \u3000]+(?=[A-Za-z])")}
 
 
-def _bare_english_labels(texts: list[str], start: int, hits: list[LabelHit]) -> bool:
+def _bare_english_labels(texts: list[str], start: int, hits: list[LabelHit], chinese: bool = False) -> bool:
     """Give a colon to English labels printed bare ("Abstract Money boys…", "Key words
     sexuality") in a Chinese article's header: its English block repeats the Chinese
     labels (GB/T 7713.2), so with 摘要 found and its English twin missing, a line opening
-    with the English label word and then a capitalised word is that label. Edits `texts`;
-    True when one was given."""
+    with the English label word and then a capitalised word is that label. `chinese`: the
+    lines are a Chinese article's own (its 摘要 read elsewhere: the English block closing the
+    article). Edits `texts`; True when one was given."""
     found = {h.field for h in hits}
-    if "abstract_zh" not in found:
+    if "abstract_zh" not in found and not chinese:
         return False
     changed = False
     for name, rx in _BARE_EN.items():
@@ -151,17 +152,18 @@ def _bare_english_labels(texts: list[str], start: int, hits: list[LabelHit]) -> 
     return changed
 
 
-def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3) -> Header:
+def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3, chinese: bool = False) -> Header:
     """Values of every label found in `lines[start:]`.
 
     A value runs to the next label on the same line; multi-line fields (abstracts,
     keywords, bios, funding) continue on following lines of the same type size until
-    the next label or a gap of more than `gap_lines` line heights.
+    the next label or a gap of more than `gap_lines` line heights. `chinese`: the lines are
+    a Chinese article's, whose English labels may be printed bare (_bare_english_labels).
     """
     specs = field_specs()
     texts = [_run_in_label(ln) for ln in lines]
     hits = find_labels(texts[start:])
-    if _bare_english_labels(texts, start, hits):
+    if _bare_english_labels(texts, start, hits, chinese):
         hits = find_labels(texts[start:])
     for h in hits:
         h.line += start

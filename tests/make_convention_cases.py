@@ -1390,6 +1390,10 @@ def cases() -> list[Case]:
         base(**rural, people=[Person("张敏", "张", "ZHANG Min", (1,), star=True)], affs=[AFF2], affs_en=[AFF2_EN],
              aff_style="circled", en_style="sup_unicode", paras=1),
         folio="foot_center", first=117)
+    add("combo_en_at_end_bare_labels", "labels in bold with no colon (摘要　, Abstract ), the English block closing "
+        "the article after its text, its structured Abstract run in",
+        base(**rural, labels="bare", structured="run_in", en_at_end=True, paras=2),
+        folio="head_outer", first=117)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
