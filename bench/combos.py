@@ -237,9 +237,11 @@ EN_KW = [("Keywords:", "; "), ("Key words:", ", "), ("KEYWORDS", "; "), ("Keywor
 
 _EN_PROFILES = {c.name: c for c in mec.cases() if c.name in {
     "springer", "wiley", "oup", "nature", "ieee", "elsevier", "tandf", "mdpi",
-    "banner", "subtitle", "bmc", "cell", "acs", "aps", "arxiv", "centered", "helvetica", "highlights"}}
-# (left out: plos, cambridge and frontiers_sidebar print a citation note naming the suite's own
-# authors, which other names drawn into the byline would contradict)
+    "banner", "subtitle", "bmc", "cell", "acs", "aps", "arxiv", "centered", "helvetica", "highlights",
+    # (margin columns and notes that name the authors: the generator names the byline's own)
+    "plos", "cambridge", "frontiers_sidebar", "rsoc_subject_areas", "plos_author_summary", "elife_digest",
+    "mdpi_simple_summary", "pnas_significance", "frontiers_kw_sidebar", "tandf_kw_lines", "elsevier_graphical"}}
+# (left out: cell_in_brief, whose summary names the suite's first author)
 
 
 def draw_en(n: int) -> "mec.Case":

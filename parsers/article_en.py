@@ -81,6 +81,8 @@ def title_above_byline(lines: list["Line"], limit: int = 45) -> tuple[list[int],
     for b in range(1, min(len(lines), limit)):
         if is_section_heading(lines[b].text) or _RUN_IN_ABSTRACT.match(lines[b].text) \
                 or _KEYWORDS_LABEL.match(lines[b].text):
+            if any(ln.y < lines[b].y - 2 * lines[b].size for ln in lines[b + 1:limit]):
+                continue  # (the foot of a margin column read first: the main column, higher, follows)
             break  # past the front matter's top: the byline is above the abstract and the body
         people, _ = byline(lines, b, limit=3)
         if not any(len(n.split()) > 1 for n, _ in people):  # a one-word logo line is no byline

@@ -586,9 +586,10 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         rejoined = False
         if not got and names and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
                 and (whole := marked_names(replace(ln, text=f"{names[-1][0]} {_clean(ln.text).strip()}", spans=[]))) \
-                and len(whole) == 1:
+                and (len(whole) == 1 or (whole[0][0].startswith(names[-1][0] + " ") and not names[-1][1])):
             # the byline's last name broken before its surname alone on the next line ("…
-            # and Brian" / "OKAFOR"): one word is no name, but with the name it ends
+            # and Brian" / "OKAFOR"), or inside it with more names after ("Jan VAN DER" /
+            # "BERG2 and Jürgen MÜLLER2"): one word is no name, but with the name it ends
             got, names[-1:], rejoined = whole, [], True
         if not got:
             break

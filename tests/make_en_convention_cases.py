@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -488,7 +489,7 @@ def draw_case(case: Case) -> bytes:
         p.text("RESEARCH ARTICLE", L, y, 9, "b")
         y -= 24
     if case.sidebar == "frontiers":
-        y = frontiers_sidebar(p, y)
+        y = frontiers_sidebar(p, y, case)
     if case.column_label:  # the article's column, in small bold capitals above everything
         p.text(case.column_label, L, y, 9, "b")
         y -= 20
@@ -641,7 +642,23 @@ def draw_case(case: Case) -> bytes:
     return buf.getvalue()
 
 
-def frontiers_sidebar(p: Page, y: float) -> float:
+def cited(case: "Case", last_sep: str = ", ") -> str:
+    """The authors as a citation note names them (Vancouver: surname and initials): the
+    note beside the byline names the same people."""
+    names = [a.surname + " " + "".join(w[0] for w in re.split(r"[\s.-]+", a.given) if w) for a in case.authors
+             if not a.group]
+    return ", ".join(names[:-1]) + last_sep + names[-1] if len(names) > 1 else "".join(names)
+
+
+def corresponding(case: "Case") -> tuple[str, str]:
+    """The corresponding author (the last) and an address for them."""
+    a = case.authors[-1]
+    ascii_ = lambda w: re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", w.lower()).encode("ascii", "ignore").decode())  # noqa: E731
+    user = ".".join(ascii_(w) for w in (a.given.split()[0], a.surname.split()[-1]))
+    return f"{a.given} {a.surname}", f"{user}@unl.edu"
+
+
+def frontiers_sidebar(p: Page, y: float, case: "Case") -> float:
     """Frontiers' first page: a type/date/DOI strip on top, and a narrow left column of
     the editors, the correspondence, the history, the citation and the copyright beside the
     title and byline (names of people who are not authors)."""
@@ -653,9 +670,9 @@ def frontiers_sidebar(p: Page, y: float) -> float:
     ys = y - 30
     for label, lines in (("OPEN ACCESS", []), ("EDITED BY", ["Maria Rossi,", "University of Padua, Italy"]),
                          ("REVIEWED BY", ["Tomas Novak,", "Czech University of Life Sciences, Czechia"]),
-                         ("*CORRESPONDENCE", ["Chen Liu", "chen.liu@unl.edu"]),
+                         ("*CORRESPONDENCE", list(corresponding(case))),
                          ("RECEIVED", ["03 March 2024"]), ("ACCEPTED", ["09 May 2024"]),
-                         ("CITATION", ["Kowalski A, Okafor B and Liu C (2024) Seasonal variation of soil moisture. "
+                         ("CITATION", [f"{cited(case, ' and ')} (2024) Seasonal variation of soil moisture. "
                                        "Front. Dryland Stud. 14:211."])):
         p.text(label, ML, ys, 7, "b")
         ys -= 9
@@ -734,23 +751,24 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
 
     ys = y  # (the margin column's foot: the body starts under it and under the abstract)
     if case.sidebar == "plos":  # PLOS: the article's notes in the margin column beside the abstract
-        for note in PLOS_NOTES:
+        for note in plos_notes(case):
             label, rest = note.split(":", 1)
             ys = p.flow([(label + ":", "b", False), (rest, "r", False)], ML, ys, case.main_indent - 16, 7, 8.5) - 5
     if case.sidebar == "cambridge":  # Cambridge: citation, history, keywords and correspondence in the margin
         ys, mw = y, case.main_indent - 16
-        for label, text in (("Cite this article:", "Kowalski A, Okafor B, Liu C (2024). Seasonal variation of soil "
+        for label, text in (("Cite this article:", f"{cited(case)} (2024). Seasonal variation of soil "
                                                    "moisture. Journal of Dryland Field Studies 14, 211–222."),
                             ("Received:", "3 March 2024"), ("Revised:", "20 April 2024"), ("Accepted:", "9 May 2024"),
                             ("Keywords:", "; ".join(case.keywords)),
-                            ("Author for correspondence:", "Chen Liu, Email: chen.liu@unl.edu")):
+                            ("Author for correspondence:", "{}, Email: {}".format(*corresponding(case)))):
             p.text(label, ML, ys, 7.5, "b")
             ys = p.flow([(text, "r", False)], ML, ys - 9.5, mw, 7.5, 9.5) - 6
     if case.sidebar == "rsoc":  # Royal Society: subject areas, keywords and correspondence in the margin
         ys, mw = y, case.main_indent - 16
         for label, text in (("Subject Areas:", "ecology, agronomy, soil science"),
                             ("Keywords:", ", ".join(case.keywords)),
-                            ("Author for correspondence:", "Chen Liu"), ("", "e-mail: chen.liu@unl.edu")):
+                            ("Author for correspondence:", corresponding(case)[0]),
+                            ("", "e-mail: " + corresponding(case)[1])):
             if label:
                 p.text(label, ML, ys, 7.5, "b")
                 ys -= 9.5
@@ -919,12 +937,15 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
     return min(y, ys + 6) if case.sidebar in ("cambridge", "rsoc") else y
 
 
-PLOS_NOTES = ["Citation: Kowalski A, Okafor B, Liu C (2024) Seasonal variation of soil moisture. J Dryland Field "
-              "Stud 14: 211.", "Editor: Jane Doe, University of Padua, ITALY", "Received: March 3, 2024",
-              "Accepted: May 9, 2024", "Published: June 1, 2024", "Copyright: © 2024 Kowalski et al. This is an open "
-              "access article distributed under the terms of the Creative Commons Attribution License.",
-              "Funding: The authors received no specific funding for this work.",
-              "Competing interests: The authors have declared that no competing interests exist."]
+def plos_notes(case: "Case") -> list[str]:
+    """PLOS's margin notes: the citation (naming the authors), editor, history, copyright."""
+    return [f"Citation: {cited(case)} (2024) Seasonal variation of soil moisture. J Dryland Field "
+            "Stud 14: 211.", "Editor: Jane Doe, University of Padua, ITALY", "Received: March 3, 2024",
+            "Accepted: May 9, 2024", "Published: June 1, 2024", f"Copyright: © 2024 {case.authors[0].surname} "
+            f"{'et al.' if len(case.authors) > 1 else ''}".rstrip() + " This is an open "
+            "access article distributed under the terms of the Creative Commons Attribution License.",
+            "Funding: The authors received no specific funding for this work.",
+            "Competing interests: The authors have declared that no competing interests exist."]
 HIGHLIGHTS = ["Soil water in the top layer at tillering sets the number of tillers.",
               "A daily water balance reproduces measured soil moisture.",
               "Conserving autumn rain raises yields without irrigation."]
@@ -1013,7 +1034,9 @@ def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
         y = p.flow([("Keywords:", "b", False), (" " + "; ".join(kw), "r", False)], L, y, W, 9.5, 12)
         mw = case.main_indent - 14
         ym = top
-        for note in ["Citation: Kowalski, A.; Okafor, B.; Liu, C. Seasonal Variation of Soil Moisture. "
+        mdpi_names = "; ".join(f"{a.surname}, {''.join(w[0] + '.' for w in a.given.replace('.', ' ').split())}"
+                               for a in case.authors if not a.group)
+        for note in [f"Citation: {mdpi_names} Seasonal Variation of Soil Moisture. "
                      "J. Dryland Field Stud. 2024, 14, 211.", "Academic Editor: Jane Doe",
                      "Received: 3 March 2024", "Revised: 20 April 2024", "Accepted: 9 May 2024",
                      "Published: 1 June 2024", "Copyright: © 2024 by the authors. Licensee MDPI, Basel, Switzerland."]:
@@ -1548,6 +1571,20 @@ def cases() -> list[Case]:
         base("kw_mesh_label", "'Keywords (MeSH):' naming the vocabulary in brackets", kw_label="Keywords (MeSH):"),
         base("frontiers_kw_sidebar", "Frontiers: KEYWORDS and a comma list in the left column beside the abstract",
              sidebar="frontiers", main_indent=125, kw_sidebar=True),
+    ]
+    # ---- publishers' layouts with other bylines (found by bench/combos.py --english)
+    profile = {c.name: c for c in out}
+    out += [
+        replace(profile["cambridge"], name="cambridge_long_byline", convention="Cambridge with five authors: the "
+                "byline wraps inside a name, and the margin column (read first) ends with the body's first heading "
+                "below it", authors=[Author("Jürgen", "Müller", "1"), Author("Luc", "De Smet", "1"),
+                                     Author("Jan", "van der Berg", "2"), Author("Sean", "O'Neill", "1"),
+                                     Author("María", "García-López", "1,2")], affs=list(AFF2), orcid=True),
+        replace(profile["rsoc_subject_areas"], name="rsoc_caps_particle_wrapped", convention="Royal Society layout, "
+                "surnames in capitals: the byline breaks inside 'VAN DER' / 'BERG' with more names after it",
+                authors=[Author("John A.", "Smith", "1"), Author("Luc", "De Smet", "1"), Author("Anna", "Kowalski", "1"),
+                         Author("Jan", "van der Berg", "2"), Author("Jürgen", "Müller", "2")], affs=list(AFF2),
+                name_format="surname-caps", font="Helvetica", hyphenate=True),
     ]
     return out
 
