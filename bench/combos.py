@@ -71,12 +71,12 @@ SYLLABLES = {"Jianguo": "Jian-guo", "Siyuan": "Si-yuan", "Zhiqiang": "Zhi-qiang"
              "Minghua": "Ming-hua", "Xiaoyan": "Xiao-yan", "Mingliang": "Ming-liang", "Haifeng": "Hai-feng"}
 
 
-NAME_FORMS = ["caps", "caps", "title", "given_first", "hyphen"]
+NAME_FORMS = ["caps", "caps", "title", "given_first", "hyphen", "given_first_caps", "given_first_hyphen", "all_caps"]
 
 
 def english_form(p: Person, form: str) -> str:
-    """The printed English name: GB/T 28039 capitals, or the title-case, given-first and
-    hyphenated forms many journals print (one form for a whole byline)."""
+    """The printed English name: GB/T 28039 capitals, or the title-case, given-first,
+    hyphenated and all-capitals forms many journals print (one form for a whole byline)."""
     sur, given = p.en.split(" ", 1)
     if form == "title":
         return f"{sur.title()} {given}"
@@ -84,6 +84,12 @@ def english_form(p: Person, form: str) -> str:
         return f"{given} {sur.title()}"
     if form == "hyphen" and given in SYLLABLES:
         return f"{sur} {SYLLABLES[given]}"
+    if form == "given_first_caps":       # Jianguo WANG
+        return f"{given} {sur}"
+    if form == "given_first_hyphen":     # Jian-guo Wang
+        return f"{SYLLABLES.get(given, given)} {sur.title()}"
+    if form == "all_caps":               # WANG JIANGUO
+        return f"{sur} {given.upper()}"
     return p.en
 
 

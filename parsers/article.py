@@ -1055,7 +1055,7 @@ def _english_names_by_pinyin(art: Article, pages: list[PageInfo]) -> None:
         if bare != (c.name.en or "") and names.is_pinyin_of(c.name.zh, bare):
             c.name.en = bare
         # (units marked by letters, WANG Jianguoa: the letter is a mark when the rest is the pinyin)
-        lettered = re.sub(r"(?<=[a-z])[a-h](?:,[a-h])*$", "", c.name.en or "")
+        lettered = re.sub(r"(?<=[a-zü])[a-h](?:,[a-h])*$", "", c.name.en or "")
         if lettered != (c.name.en or "") and not names.is_pinyin_of(c.name.zh, c.name.en) and names.is_pinyin_of(c.name.zh, lettered):
             c.name.en = lettered
     if not han or all(c.name.en and names.is_pinyin_of(c.name.zh, c.name.en) for c in han):

@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # a footnote (①, [1]) begins: the end of an unmarked footnote block's last field
 _NOTE_START = re.compile(r"^\s*(?:[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|\[\d{1,3}\])")
+# a page note marked 1) (GB/T 7714-2015 10.1.2 allows it) ends a first-page note before it; in an
+# abstract, "1) …" opens an item of an enumeration, so only the notes' own fields end there
+_PAREN_NOTE = re.compile(r"^\s*\d{1,2}\)\s*\S")
+_NOTE_FIELDS = frozenset({"bio", "funding", "author_note", "affiliation", "contact", "corresponding"})
 
 
 @dataclass
@@ -212,7 +216,7 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                         parts.append(texts[j][:first_hit])
                     break
                 if (not _continues(prev, here, label_line, gap_lines, leading) or _NOTE_START.match(texts[j])
-                        or is_named_section(texts[j])
+                        or (hit.field in _NOTE_FIELDS and _PAREN_NOTE.match(texts[j])) or is_named_section(texts[j])
                         or (hit.field == "keywords_en" and _RUN_IN_LABEL_EN.match(texts[j]))):
                     break
                 if 0 < here.y - prev.y:

@@ -477,7 +477,11 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
             ls += rl
     if art.title_en and art.en_at_end:
         ls.append(spacer(12))
-        ls += english_block(art)
+        if width < mf.TW:      # (closing a column: set in the column's measure)
+            with measure(width):
+                ls += english_block(art)
+        else:
+            ls += english_block(art)
     if art.bio_end:
         ls.append(spacer(6))
         ls += wrap([(art.bio_end, St(9))], width, height=13.5, last_align="left")
@@ -563,9 +567,10 @@ def columns(front: list[Line], body: list[Line]) -> list[tuple[list[tuple[Line, 
         y -= ln.height
         fixed += ln.fixed
     top, col = y, 0
-    for ln in body:
+    for i, ln in enumerate(body):
         foot = sum(x.height for x in fixed + ln.fixed) + (9 if fixed or ln.fixed else 0)
-        if y - ln.height < mf.BOTTOM + foot or (ln.break_before and y < top):
+        need = ln.height + sum(x.height for x in body[i + 1:i + 1 + ln.keep])  # (a block kept together)
+        if y - need < mf.BOTTOM + foot or (ln.break_before and y < top):
             if col == 0:
                 col, y = 1, top
             else:
@@ -1394,6 +1399,13 @@ def cases() -> list[Case]:
         "the article after its text, its structured Abstract run in",
         base(**rural, labels="bare", structured="run_in", en_at_end=True, paras=2),
         folio="head_outer", first=117)
+    add("combo_unit_note_then_paren_note", "作者单位 in the first-page note (邮编 城市，单位（姓名）) and under it a page "
+        "note marked 1) with a URL: the note is no part of the unit",
+        base(people=[replace(LI, aff=(1,)), Person("赵明华", "赵", "ZHAO Minghua", (1,))], affs=[AFF2], affs_en=[AFF2_EN],
+             aff_style="foot", unit_note="130024 长春，东北师范大学商学院（李思远、赵明华）", aff_truth=["东北师范大学商学院"],
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"], note_style="paren",
+             urls=[(URL_STATS, ACCESS)], paras=2),
+        folio="head_outer", first=1)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

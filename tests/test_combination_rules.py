@@ -180,3 +180,13 @@ def test_a_name_with_a_diacritic_is_a_latin_line_and_the_title_above_it_is_read(
              line("[Abstract] Taking regional innovation networks as the object", 276.2, 9.0)]
     title, names, _ = _title_and_names_above(lines, 5)
     assert title == "The Effect of Population Ageing on Household Consumption Structure" and names == ["Na Lü"]
+
+
+def test_a_note_marked_1_paren_ends_the_unit_note_above_it_but_not_an_abstract() -> None:
+    from parsers.header import extract_labelled
+
+    notes = [line("作者单位：130024 长春，东北师范大学商学院（李思远、赵明华）", 661.0, 8.5),
+             line("1) 国家统计局：《中国统计年鉴2022》，https://www.stats.gov.cn/sj/ndsj/2022/indexch.htm", 673.5, 8.5)]
+    assert "国家统计局" not in extract_labelled(notes).fields["affiliation"]
+    abstract = [line("摘要：本文的贡献有二：", 150.0, 9.0), line("1) 构建了城市合作网络；2) 估计了数字基础设施的影响。", 164.0, 9.0)]
+    assert extract_labelled(abstract).fields["abstract_zh"].endswith("估计了数字基础设施的影响。")
