@@ -150,6 +150,7 @@ def draw_article(rng: random.Random, seed_title: int) -> Art:
     if rng.random() < 0.3:
         kw["clc"] = rng.choice([("F127", "F49"), ("R737.33",), ("G206.2",), ("D822", "D73"), ("TP391.1",)])
     kw["doc_code"] = rng.choice("AAAB")
+    kw["codes_above"] = rng.random() < 0.15  # (CNKI's one-line header over the title)
     return mc.base(title=title, title_en=title_en, people=out, affs=[u[0] for u in units],
                    affs_en=[u[1] for u in units], aff_style=style, en_style=rng.choice(EN_STYLES),
                    en_at_end=rng.random() < 0.15, paras=rng.choice([2, 3, 4, 6]), **kw)
@@ -190,6 +191,7 @@ def describe(case: Case) -> str:
                      + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
                      + (", en at end" if a.en_at_end else "") + f", labels={a.labels}, kw_sep={a.kw_sep!r}"
                      + (f", structured={a.structured}" if a.structured else "") + f", clc={'/'.join(a.clc)}"
+                     + (", codes above" if a.codes_above else "")
                      + f", paras={a.paras}]")
     return " ".join(parts)
 

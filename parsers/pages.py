@@ -1200,11 +1200,21 @@ def _header_top(body: list["Line"], labelled: set[int], title: "Line") -> float:
     """The top of the article's block: the title, or the labelled lines printed just above it
     (a CNKI one-line header 文章编号…中图分类号…, a DOI line)."""
     top = title.y
-    for k in sorted((k for k, ln in enumerate(body) if ln.y < title.y - 0.5), key=lambda k: -body[k].y):
-        if top - body[k].y > 3.5 * max(body[k].size, title.size) or k not in labelled:
+    near = top  # (the last line passed: a column label between the code line and the title)
+    label = None
+    # (the lines above it in its own column: on a two-column page the other column's text is beside it)
+    for k in sorted((k for k, ln in enumerate(body) if ln.y < title.y - 0.5 and ln.x1 > title.x0 - 3 * title.size
+                     and ln.x0 < title.x1), key=lambda k: -body[k].y):
+        if near - body[k].y > 3.5 * max(body[k].size, title.size):
             break
-        top = body[k].y
-    return top
+        if k not in labelled:
+            text = body[k].text.strip()
+            if label is None and top == title.y and len(text) <= 10 and not re.search(r"[。，,.;；:：]", text):
+                label = near = body[k].y  # ("专题研究" over the title, the CNKI header over both)
+                continue
+            break
+        top = near = body[k].y
+    return top if label is None or top == title.y else min(top, label)
 
 
 def text_runs_on(info: PageInfo, size: float) -> bool:

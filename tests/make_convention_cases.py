@@ -110,6 +110,7 @@ class Art:
     kw_sep: str = "；"               # between keywords (；，、 or a full-width space)
     clc: tuple[str, ...] = ("F127",)  # the 中图分类号 (several: printed apart by ；)
     doc_code: str = "A"              # the 文献标志码
+    codes_above: bool = False        # the code line (and its 文章编号) set above the title: CNKI's one-line header
 
 
 @dataclass
@@ -320,6 +321,8 @@ LABEL_FORMS = {
     "square": ("[摘　要]　", "[关键词]　", "[中图分类号]　", "[文献标识码]　", "[Abstract] ", "[Key words] "),
     "bare": ("摘要　", "关键词　", "中图分类号　", "文献标识码　", "Abstract ", "Key words "),
     "tiyao": ("内容提要：", "关键词：", "中图分类号：", "文献标识码：", "Abstract: ", "Key words: "),
+    "spaced": ("摘　　要：", "关 键 词：", "中图分类号：", "文献标识码：", "ABSTRACT: ", "KEY WORDS: "),
+    "fullwidth": ("摘要：", "关键词：", "中图分类号：", "文献标识码：", "Abstract：", "Keywords："),
 }
 # a structured abstract (目的、方法、结果、结论 and their English counterparts), as medical journals print it
 STRUCTURED_ZH = [("目的", "探讨数字经济发展对城市间创新合作的影响。"),
@@ -405,6 +408,12 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     """The article as one flow of lines (first-page notes ride on its first line) and where
     its body starts; the body is wrapped to `width` (a column of a two-column page)."""
     ls: list[Line] = [spacer(6)]
+    forms = LABEL_FORMS[art.labels]
+    code_line = "　　".join([c for c in art.codes if c.startswith("文章编号")] if art.codes_above else []) + \
+        ("　　" if art.codes_above and any(c.startswith("文章编号") for c in art.codes) else "") + \
+        f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}"
+    if art.codes_above and art.labelled:   # (CNKI's one-line header over the title)
+        ls.append(Line(glyphs(code_line, St(9)), 16, 0, mf.TW, "left"))
     if art.column:
         ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
     tl = mf.title_lines(None, art.title_size, text=art.title, st=St(art.title_size, bold=True))
@@ -419,13 +428,13 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     ls.append(spacer(6))
     ind = 2 * mf.BODY
     if art.labelled:
-        forms = LABEL_FORMS[art.labels]
         ls += abstract_lines(art, forms[0], False, 9, ind, 14)
         ls += labelled(forms[1], keywords_printed(art), 9, ind, 14)
-        ls.append(Line(glyphs(f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}", St(9)), 14, ind,
-                       mf.TW - 2 * ind))
+        if not art.codes_above:
+            ls.append(Line(glyphs(code_line, St(9)), 14, ind, mf.TW - 2 * ind))
     for code in art.codes:
-        ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
+        if not (art.codes_above and code.startswith("文章编号")):
+            ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
     if art.title_en and not art.en_at_end:
         ls += english_block(art)
     ls.append(spacer(10))
@@ -1406,6 +1415,15 @@ def cases() -> list[Case]:
              notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"], note_style="paren",
              urls=[(URL_STATS, ACCESS)], paras=2),
         folio="head_outer", first=1)
+    add("combo_cnki_header_over_column_label", "run on: the next article opens with CNKI's one-line header "
+        "(中图分类号 … 文献标识码 …) over its column label and title; the header is the next article's",
+        base(people=[WANG, LI], aff_style="circled", labels="lenticular", paras=4,
+             refs=["张华. 东北振兴的历史逻辑[J]. 经济纵横, 2019(5): 12-20."]),
+        base(title="人口老龄化对家庭消费结构的影响", title_en="The Effect of Population Ageing on Household Consumption "
+             "Structure", column="专题研究", people=[replace(LI, aff=(1,)), replace(zheng, aff=(1, 2))],
+             affs=[unit3, AFF1], affs_en=[unit3_en, AFF1_EN], aff_style="circled", labels="bare", codes_above=True,
+             doc_code="B", paras=3),
+        folio="head_outer", run_on=True, first=117)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
