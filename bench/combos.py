@@ -210,7 +210,7 @@ def draw_issue(n: int) -> "mfc.Case":
                               run_on=run_on and k > 0, landscape=land, article_no=rng.random() < 0.25))
     toc = rng.random() < 0.4
     folio = rng.choice(mfc.FOLIO_STYLES)
-    return mfc.Case(f"issue_combo_{n}", "random combination",
+    case = mfc.Case(f"issue_combo_{n}", "random combination",
                     mfc.issue(*items, cover=rng.random() < 0.3, toc=toc,
                               advert_after=rng.randrange(len(items) - 1) if rng.random() < 0.3 else None,
                               plate_after=rng.randrange(len(items) - 1) if rng.random() < 0.15 else None),
@@ -219,10 +219,14 @@ def draw_issue(n: int) -> "mfc.Case":
                     digits=rng.choice(["", "", "", "runs", "spaced"]), tight=rng.random() < 0.2,
                     head_size=rng.choice([8.5, 8.5, 10.5]), columns=columns, page_labels=rng.random() < 0.2,
                     toc_style=rng.choice(["right", "under", "first"]))
+    if rng.random() < 0.3:  # the issue-end English abstracts (drawn last: the other choices stay as they were)
+        case.items += [mfc.Item("english")] * -(-len(items) // mfc.ENTRIES_PER_PAGE)
+    return case
 
 
 def describe_issue(case: "mfc.Case") -> str:
-    kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t"}[i.kind] for i in case.items)
+    kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t", "english": "e"}[i.kind]
+                    for i in case.items)
     extras = [f"{k}={getattr(case, k)}" for k in ("first_page", "first", "toc_folio", "digits", "tight", "head_size",
                                                   "columns", "page_labels", "toc_style") if getattr(case, k)]
     arts = [f"{i.art.paras}{'r' if i.run_on else ''}{'#' if i.article_no else ''}{i.landscape[:1]}"

@@ -690,9 +690,12 @@ def printed_from_article_numbers(infos: list[PageInfo]) -> None:
     (CAJ-CD B/T 1-2006: ISSN(year)issue-first page-page count) names that page's printed
     number, so the first pages that print one give the printed-minus-physical offset (two
     agreeing, or one nothing contradicts, and a majority) and every page is numbered by it.
-    Printed evidence outranks page labels; numbers so given are inferred, not seen."""
+    Printed evidence outranks page labels; numbers so given are inferred, not seen. A folio
+    read on a page or two too few to number the file alone (the English abstracts' page at the
+    issue's end, beside article first pages that print none) must agree with that offset."""
     from parsers.identifiers import parse_article_no
-    if any(p.folios for p in infos):
+    seen = {f - p.number for p in infos if p.folios and p.printed_seen for f in p.folios[:1]}
+    if any(p.folios for p in infos) and (len(seen) != 1 or sum(1 for p in infos if p.printed_seen) >= 2):
         return
     votes: Counter[int] = Counter()
     for p in infos:
@@ -706,7 +709,7 @@ def printed_from_article_numbers(infos: list[PageInfo]) -> None:
     if not votes:
         return
     offset, n = votes.most_common(1)[0]
-    if (len(votes) > 1 and n < 2) or n * 2 <= sum(votes.values()):
+    if (len(votes) > 1 and n < 2) or n * 2 <= sum(votes.values()) or (seen and seen != {offset}):
         return
     for p in infos:
         if p.printed == p.number + offset and not p.from_label:

@@ -61,7 +61,8 @@ ISSN = "1672-0172"
 @dataclass
 class Item:
     """One article of the issue (or a page that is no article's)."""
-    kind: str = "article"            # article | advert | plate | cover | toc
+    kind: str = "article"            # article | advert | plate | cover | toc | english (the issue-end
+                                     # English abstracts: each article's title, names / first page, abstract)
     art: mcc.Art | None = None
     run_on: bool = False             # starts on the page where the previous article ends
     landscape: str = ""              # a landscape table page after its first page: "rotated" (folio turned
@@ -312,6 +313,30 @@ def draw_advert(c) -> None:
     mf.text_at(c, f"《{JOURNAL}》编辑部", mf.ML, y - 30, St(10.5), "right", mf.TW)
 
 
+def draw_english(c, case: Case, entries: list[tuple[str, str, int | None]], printed: int | None) -> None:
+    """A page of the issue-end English abstracts (CAJ-CD B/T 1-2006: the English title, the
+    names with the article's first page, "NAME Given / 43", Abstract and Keywords), under the
+    running head and folio of the issue's pages."""
+    furniture(c, case, printed, False, False)
+    y = mf.PH - 80
+    for title, names, page in entries:
+        for ln in mf.para_lines(title, St(11.5, bold=True), indent=0, height=16):
+            y -= 16
+            mf.draw_line(c, ln, y)
+        y -= 17
+        mf.text_at(c, f"{names} / {page}", mf.ML, y, St(10, italic=True), "left", mf.TW)
+        for ln in mf.para_lines("Abstract: " + EN_ABSTRACT, St(10), indent=0, height=14):
+            y -= 14
+            mf.draw_line(c, ln, y)
+        y -= 14
+        mf.text_at(c, "Keywords: regional economy; innovation; cities", mf.ML, y, St(10), "left", mf.TW)
+        y -= 18
+
+
+EN_ABSTRACT = ("This paper examines the question with panel data of prefecture-level cities and finds that the "
+               "effect is significant and differs between regions.")
+
+
 def draw_plate(c) -> None:
     """A colour plate (彩色插页) bound in between two articles: printed on other paper, outside
     the page numbering, no folio; a picture and its caption."""
@@ -414,7 +439,7 @@ def column_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list
         spec.placed = placed
         spec.owners = {owner[id(ln)] for ln, _, _ in placed if ln.gs and id(ln) in owner}
         out.append(spec)
-    return out + [PageSpec("advert") for it in case.items if it.kind == "advert"]
+    return out + [PageSpec(it.kind) for it in case.items if it.kind in ("advert", "english")]
 
 
 def _balanced(lines: list[Line]) -> int:
@@ -491,7 +516,7 @@ def full_head_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> l
             pending = []
     if placed:
         new_page()
-    return pages_out + pages + [PageSpec("advert") for it in case.items if it.kind == "advert"]
+    return pages_out + pages + [PageSpec(it.kind) for it in case.items if it.kind in ("advert", "english")]
 
 
 def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> list[PageSpec]:
@@ -593,10 +618,13 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
         pages = layout(case, numbers)   # (the 文章编号 line does not move anything: same pages)
         assert spans_of(pages, len(case.items)) == spans
     entries = []
+    english = []
     for i, item in enumerate(case.items):
         if item.kind == "article" and i in spans:
             art = item.art
             entries.append((art.title, "，".join(p.zh for p in art.people), pages[spans[i][0] - 1].printed, art.column))
+            english.append((TITLES_EN[TITLES.index(art.title)] if art.title in TITLES else art.title_en,
+                            ", ".join(p.en for p in art.people), pages[spans[i][0] - 1].printed))
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
     c.setTitle(f"{JOURNAL} {case.name}")
@@ -612,6 +640,9 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             draw_toc(c, entries, case.toc_folio, case.toc_style)
         elif p.kind == "advert":
             draw_advert(c)
+        elif p.kind == "english":
+            k = sum(1 for q in pages[:pages.index(p)] if q.kind == "english")
+            draw_english(c, case, english[k * ENTRIES_PER_PAGE:(k + 1) * ENTRIES_PER_PAGE], p.printed)
         elif p.kind == "plate":
             draw_plate(c)
         elif p.kind.startswith("landscape"):
@@ -725,6 +756,13 @@ QIAN = mcc.Person("钱晓峰", "钱", "QIAN Xiaofeng", (1,))
 TITLES = ["数字经济背景下区域创新网络的演化研究", "城市群协同发展中的产业转移与空间重构",
           "东北地区县域经济韧性的测度与影响因素", "高铁开通对沿线城市创新合作的影响",
           "老工业基地城市更新的路径选择", "长江经济带绿色发展效率的时空分异"]
+TITLES_EN = ["The Evolution of Regional Innovation Networks in the Digital Economy",
+             "Industrial Transfer and Spatial Restructuring in the Coordinated Development of City Clusters",
+             "Measuring the Economic Resilience of Counties in Northeast China and Its Determinants",
+             "The Effect of High-speed Rail on Innovation Cooperation between Cities",
+             "Paths of Urban Renewal in Old Industrial Base Cities",
+             "Spatial and Temporal Differences in the Green Development Efficiency of the Yangtze River Economic Belt"]
+ENTRIES_PER_PAGE = 4
 
 
 def art(k: int, paras: int = 3, title: int | None = None, **kw) -> mcc.Art:
@@ -737,7 +775,7 @@ def art(k: int, paras: int = 3, title: int | None = None, **kw) -> mcc.Art:
 
 
 def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int | None = None,
-          plate_after: int | None = None) -> list[Item]:
+          plate_after: int | None = None, english: bool = False) -> list[Item]:
     items: list[Item] = []
     if cover:
         items.append(Item("cover"))
@@ -749,6 +787,9 @@ def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int
             items.append(Item("advert"))
         if plate_after == k:
             items.append(Item("plate"))
+    if english:  # (the English abstracts close the issue, a page for every few articles)
+        n = sum(1 for a in arts if a.kind == "article")
+        items += [Item("english") for _ in range(-(-n // ENTRIES_PER_PAGE))]
     return items
 
 
@@ -938,6 +979,12 @@ def cases() -> list[Case]:
         paper=mcc.A4_PAPER)
     add("single_on_a4_foot", "one article of a 16开 journal exported onto A4 paper (no TrimBox), folios — 37 — "
         "in the foot only", [Item(art=art(0, 7))], folio="foot_dash", first=37, paper=mcc.A4_PAPER)
+    add("combo_english_section_folio", "the issue-end English abstracts (NAME Given / page): on a run-on issue "
+        "whose first pages print no folio and whose other page is a landscape table, the English page's folio is "
+        "the only one read, and it agrees with an article's 文章编号",
+        issue(Item(art=art(0, 2), landscape="none"), Item(art=art(1, 2), run_on=True, article_no=True),
+              Item(art=art(2, 1), run_on=True), english=True),
+        folio="head_en_cn", first_page="none", first=201, digits="runs", toc_style="first")
     return out
 
 

@@ -85,7 +85,7 @@ def compare_pages(truth: dict, issue: dict) -> list[tuple[str, bool, bool, str]]
 def test_the_suite_is_there_and_small() -> None:
     assert len(CASES) >= 20
     total = sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES)
-    assert total < 900_000, f"{total} bytes"  # (under 1 MB)
+    assert total < 950_000, f"{total} bytes"  # (under 1 MB)
 
 
 def test_the_generator_is_deterministic(tmp_path: Path) -> None:
