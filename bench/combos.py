@@ -167,9 +167,18 @@ def draw(n: int) -> Case:
     columns = a4 and rng.random() < 0.5
     if columns:  # (the generator sets no first-page notes for a run-on article in two columns)
         arts[1:] = [replace(a, notes=[], urls=[] if a.notes else a.urls) for a in arts[1:]]
-    return Case(f"combo_{n}", "random combination", arts, folio=rng.choice(FOLIOS),
+    case = Case(f"combo_{n}", "random combination", arts, folio=rng.choice(FOLIOS),
                 first_folio=rng.random() < 0.7, run_on=run_on, first=rng.choice([1, 43, 117, 1276]),
                 a4=a4, columns=columns)
+    # (drawn last, so that the other choices stay as they were) an export whose Chinese fonts carry
+    # no ToUnicode: Adobe-GB1 CIDs only; or a Founder export (摇 for the ideographic space, 鄄 for a
+    # hyphen), its masthead printing the volume in English as such journals do
+    export = rng.random()
+    if export < 0.15:
+        return replace(case, font="gb1")
+    if export < 0.3:
+        return replace(case, export="founder", masthead="第38卷第6期　　现代区域研究　　Vol.　38　No.　6")
+    return case
 
 
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
@@ -185,7 +194,8 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
 
 def describe(case: Case) -> str:
     parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
-    parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on
+    parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on + ["gb1"] * (case.font == "gb1")
+    parts += [case.export] if case.export else []
     for a in case.arts:
         parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
                      + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))

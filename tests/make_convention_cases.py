@@ -137,6 +137,8 @@ class Case:
     advert_after: bool = False       # the file ends with a 征稿启事 advert page after the article
     notice_after: str = ""           # a notice (NOTICES key) set below the last article's end, on its last page
     font: str = ""                   # "gb1": Chinese re-encoded as Adobe-GB1 CIDs, no ToUnicode (make_fixtures)
+    export: str = ""                 # "founder": a Founder (方正) export's text layer: the ideographic space
+                                     # reads 摇, a hyphen between Latin letters or digits 鄄, quotes 冶爷野
     bleed: str = ""                  # "marks": printer's PDF, page inside a larger MediaBox with crop marks
                                      # (TrimBox set); "cropbox": the same with a CropBox on the trimmed page;
                                      # "paper": the page centred on A4 paper, no TrimBox, no marks
@@ -666,9 +668,31 @@ def crop_marks(c) -> None:
     c.drawString(BLEED + 40, 12, "xdqy2023-06.indd   2023-11-02   10:15:22")
 
 
+# what a Founder export's punctuation fonts name in the text layer (parsers/fonts.py: the GBK lead
+# byte plus 0x31 for the ideographic space and the curly quotes, 鄄 for a hyphen in Latin text)
+FOUNDER_TEXT = [(re.compile("\u3000"), "摇"), (re.compile("(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])"), "鄄"),
+                (re.compile("\u201d"), "冶"), (re.compile("\u2019"), "爷"), (re.compile("\u201c"), "野")]
+
+
+@contextmanager
+def exported(how: str):
+    """Glyphs drawn as the export's text layer names them (the page looks the same in print)."""
+    glyphs_ = mf.glyphs
+    if how == "founder":
+        def founder(text: str, st, note=None):
+            for rx, to in FOUNDER_TEXT:
+                text = rx.sub(to, text)
+            return glyphs_(text, st, note)
+        mf.glyphs = globals()["glyphs"] = founder
+    try:
+        yield
+    finally:
+        mf.glyphs = globals()["glyphs"] = glyphs_
+
+
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     """The case's PDF and each article's (first, last) physical page (1-based)."""
-    with geometry(case):
+    with geometry(case), exported(case.export):
         pdf, spans = render_columns(case) if case.columns else render_flow(case)
     if case.font == "gb1":
         pdf = mf.to_gb1(pdf)
