@@ -231,14 +231,19 @@ def draw_issue(n: int) -> "mfc.Case":
                     toc_style=rng.choice(["right", "under", "first"]))
     if rng.random() < 0.3:  # the issue-end English abstracts (drawn last: the other choices stay as they were)
         case.items += [mfc.Item("english")] * -(-len(items) // mfc.ENTRIES_PER_PAGE)
-    return case
+    # how the file was made: as typeset, bound from single-article downloads, exported as reader
+    # spreads, on printer's sheets (a TrimBox), or a 16开 page centred on A4 paper (no TrimBox)
+    made = rng.choice(["typeset"] * 6 + ["downloads", "spreads", "sheet"] + ["paper"] * (not columns))
+    return replace(case, downloads=made == "downloads", spreads=made == "spreads",
+                   sheet=36.0 if made == "sheet" else 0.0, paper=mc.A4_PAPER if made == "paper" else None)
 
 
 def describe_issue(case: "mfc.Case") -> str:
     kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t", "english": "e"}[i.kind]
                     for i in case.items)
     extras = [f"{k}={getattr(case, k)}" for k in ("first_page", "first", "toc_folio", "digits", "tight", "head_size",
-                                                  "columns", "page_labels", "toc_style") if getattr(case, k)]
+                                                  "columns", "page_labels", "toc_style", "downloads", "spreads", "sheet")
+              if getattr(case, k)] + (["paper=A4"] if case.paper else [])
     arts = [f"{i.art.paras}{'r' if i.run_on else ''}{'#' if i.article_no else ''}{i.landscape[:1]}"
             for i in case.items if i.kind == "article"]
     return f"folio={case.folio} items={kinds} " + " ".join(extras) + " paras=" + ",".join(arts)

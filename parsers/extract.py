@@ -95,6 +95,15 @@ def drop_repeated_starts(split: Split, infos: list[PageInfo]) -> None:
             split.warnings.append(("repeated-page", f"p.{p + 1} repeats p.{p}: the file binds single-article "
                                    "downloads, and each article is read from its own"))
             continue
+        if (kept and p == kept[-1].first + 1 and start_top(span, infos) is None and start_top(kept[-1], infos) is None
+                and _same_page(infos[p - 2], infos[p - 1])):
+            # (the repeat's top article is the one read on the page before: a one-page article
+            # whose page the next download holds too, its own start lower on it)
+            kept[-1].evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): "
+                                     f"the start read at its top is this one again")
+            split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
+                                   "downloads, and each article is read from its own"))
+            continue
         kept.append(span)
     split.spans[:] = kept
 

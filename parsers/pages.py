@@ -607,12 +607,17 @@ def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -
     article start in between keep the first run's offset. False (nothing changed) when the
     pages between cannot hold the inserts the numbers call for."""
     by_number = {p.number: p for p in infos}
+
+    def believed(first: int, last: int, pages: int) -> bool:
+        # (a run of two pages, or of folios each set alone in the margin: a short article's one)
+        return pages >= 2 or all(by_number[k].folio_alone for k in range(first, last + 1) if _read_on(by_number[k]))
+
     offset_of: dict[int, int | None] = {}
     for (f1, l1, a, n1), (f2, l2, b, n2) in zip(runs, runs[1:]):
         between = [by_number[n] for n in range(l1 + 1, f2)]
         restart = _numbers_break((f1, l1, a), (f2, l2, b))  # (offset_runs kept it: an article's own numbering)
-        if b > a and min(n1, n2) < 2 and not restart:
-            return False  # (a jump in the numbers needs two pages on each side to be believed)
+        if b > a and not (believed(f1, l1, n1) and believed(f2, l2, n2)) and not restart:
+            return False  # (a jump in the numbers needs two pages on each side, or folios set alone, to be believed)
         if restart:
             by_number[f2].evidence.append(f"the page numbers start again at p.{f2} ({f2 + b}, after {l1 + a} on "
                                           f"p.{l1}): articles printed in different places bound into one file")

@@ -88,9 +88,12 @@ def logical_pages(pages: list["PageText"]) -> tuple[list["PageText"], list[tuple
         middle = p.width / 2
         left = [ln for ln in p.lines if (ln.x0 + ln.x1) / 2 < middle]
         right = [_shifted(ln, middle) for ln in p.lines if (ln.x0 + ln.x1) / 2 >= middle]
-        for lines, dx in ((left, 0.0), (right, middle)):
+        # (text set sideways, a landscape table on one half, is counted, not placed: it goes to the
+        # half with less upright text, so that half is a page of content, not a blank one)
+        sparse = 0 if sum(len(ln.text) for ln in left) <= sum(len(ln.text) for ln in right) else 1
+        for k, (lines, dx) in enumerate(((left, 0.0), (right, middle))):
             out.append(replace(p, number=len(out) + 1, width=middle, label=None, lines=lines,
-                               unreadable_lines=[], sideways=0))
+                               unreadable_lines=[], sideways=p.sideways if k == sparse else 0))
             halves.append((p.number, dx))
     return out, halves
 

@@ -985,6 +985,20 @@ def cases() -> list[Case]:
         issue(Item(art=art(0, 2), landscape="none"), Item(art=art(1, 2), run_on=True, article_no=True),
               Item(art=art(2, 1), run_on=True), english=True),
         folio="head_en_cn", first_page="none", first=201, digits="runs", toc_style="first")
+    add("combo_spreads_landscape_half", "reader spreads of a run-on issue: one half of a spread is a landscape "
+        "table set sideways (no upright text), the article's page, not a blank one",
+        issue(Item(art=art(0, 3), article_no=True), Item(art=art(1, 8), run_on=True),
+              Item(art=art(2, 3), run_on=True), Item(art=art(3, 3), run_on=True, article_no=True),
+              Item(art=art(4, 6, title=4), run_on=True, landscape="none"), Item(art=art(5, 1, title=5), run_on=True)),
+        folio="foot_dash", first_page="foot", first=1, spreads=True)
+    add("combo_downloads_one_page_shared", "single-article downloads bound into one file, an advert between the "
+        "first two articles not bound: a one-page article shares its page with the next one's start, so that "
+        "page comes twice (the next download's copy opens with the one-page article again); the first article's "
+        "folio, set alone at its foot, is one page of its own",
+        issue(Item(art=art(0, 1)), Item(art=art(1, 4), run_on=True), Item(art=art(2, 8), run_on=True),
+              Item(art=art(3, 1), run_on=True), Item(art=art(4, 2, title=4), run_on=True),
+              advert_after=0),
+        folio="head_cn_en", first_page="foot", first=121, downloads=True)
     return out
 
 

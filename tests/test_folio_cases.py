@@ -68,8 +68,11 @@ def compare_pages(truth: dict, issue: dict) -> list[tuple[str, bool, bool, str]]
     got = issue["articles"]
     rows = [("articles", len(got) == len(truth["articles"]), False, f"{len(got)} articles, want {len(truth['articles'])}")]
     for i, t in enumerate(truth["articles"]):
-        # (the article read on the same first page; else the i-th one)
-        g = next((a for a in got if a["pdf_pages"] == t["pdf_pages"]), None) or \
+        # (the article read on the same pages; else on the same first page; else the i-th one. Of
+        # articles sharing their pages, as two on one spread do, the j-th is matched with the j-th)
+        j = sum(1 for u in truth["articles"][:i] if u["pdf_pages"] == t["pdf_pages"])
+        same = [a for a in got if a["pdf_pages"] == t["pdf_pages"]]
+        g = (same[j] if j < len(same) else None) or \
             next((a for a in got if a["pdf_pages"][:1] == t["pdf_pages"][:1]), None) or (got[i] if i < len(got) else None)
         if g is None:
             rows.append((f"a{i + 1}", False, False, "no article"))
@@ -85,7 +88,7 @@ def compare_pages(truth: dict, issue: dict) -> list[tuple[str, bool, bool, str]]
 def test_the_suite_is_there_and_small() -> None:
     assert len(CASES) >= 20
     total = sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES)
-    assert total < 950_000, f"{total} bytes"  # (under 1 MB)
+    assert total < 1_000_000, f"{total} bytes"  # (under 1 MB)
 
 
 def test_the_generator_is_deterministic(tmp_path: Path) -> None:
