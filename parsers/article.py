@@ -1116,11 +1116,18 @@ def _front_runs_over(lines: list["Line"], header: Header, nxt: list["Line"], siz
     if any(owner(i) in _FRONT_FIELDS or (i not in header.used and lines[i].size >= lines[last].size - 0.3)
            for i in range(last + 1, len(lines))):
         return []  # the front matter ends on this page: something of its type follows it
+    def body_begins(ln: "Line") -> bool:
+        if not _is_cjk_line(ln.text):
+            return False  # (the English block goes on)
+        if front:  # below the 摘要, anything Chinese in the body's type or larger
+            return ln.size >= size - 0.3
+        # (above it the rest of a byline in display type goes on: the text, or its first heading)
+        return is_section_heading(ln.text) or (abs(ln.size - size) <= 0.3 and not find_labels([ln.text]))
+
     more = []
     for ln in nxt:
-        if _is_cjk_line(ln.text) and (ln.size >= size - 0.3 if front else (
-                abs(ln.size - size) <= 0.3 and not find_labels([ln.text]) or is_section_heading(ln.text))):
-            break  # the body (or its first heading)
+        if body_begins(ln):
+            break
         more.append(ln)
     # (before the 摘要, the carried lines must hold one of its labels: the header goes on there)
     if not more or not front and not any(h.start == 0 and h.field in _FRONT_FIELDS

@@ -90,22 +90,23 @@ def drop_repeated_starts(split: Split, infos: list[PageInfo]) -> None:
         if (nxt is not None and kept and nxt.first == p + 1 and start_top(span, infos) is not None
                 and _same_page(infos[p - 1], infos[p])):
             kept[-1].last = max(kept[-1].last, p)
-            nxt.evidence.append(f"p.{p + 1} repeats p.{p} (single-article downloads bound into one file): "
-                                f"the start read on p.{p} is this one")
-            split.warnings.append(("repeated-page", f"p.{p + 1} repeats p.{p}: the file binds single-article "
-                                   "downloads, and each article is read from its own"))
+            _repeated(split, nxt, p + 1, f"the start read on p.{p} is this one")
             continue
         if (kept and p == kept[-1].first + 1 and start_top(span, infos) is None and start_top(kept[-1], infos) is None
                 and _same_page(infos[p - 2], infos[p - 1])):
             # (the repeat's top article is the one read on the page before: a one-page article
             # whose page the next download holds too, its own start lower on it)
-            kept[-1].evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): "
-                                     f"the start read at its top is this one again")
-            split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
-                                   "downloads, and each article is read from its own"))
+            _repeated(split, kept[-1], p, "the start read at its top is this one again")
             continue
         kept.append(span)
     split.spans[:] = kept
+
+
+def _repeated(split: Split, span: Span, p: int, which: str) -> None:
+    """Record that page p repeats the page before it, on the span it was resolved for."""
+    span.evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): {which}")
+    split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
+                           "downloads, and each article is read from its own"))
 
 
 def _same_page(a: PageInfo, b: PageInfo) -> bool:

@@ -253,8 +253,6 @@ _NAME_END = r"(?-i:(?![a-z])|(?=(?:(?<![iu])a|(?<![iuü])e|(?<!n)g|[bcdfh])(?:,[
 
 
 @lru_cache(maxsize=4096)  # (asked again by the confidence checks for every name the byline rule asked for)
-
-
 def pinyin_printed(zh: str) -> "re.Pattern[str] | None":
     """The printed forms of a Chinese name's pinyin (GB/T 28039-2011): surname first in
     capitals or not (ZHANG San, Zhang San), or given name first (San Zhang); the given

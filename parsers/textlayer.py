@@ -927,14 +927,7 @@ def _reading_order(clusters: list[list[list[Any]]], width: float, x_lo: float = 
     cover.pop()
     best = min(cover)
     # middle of the longest run of minimal coverage, closest to the page centre
-    runs: list[tuple[int, int]] = []
-    start = None
-    for k, v in enumerate(cover + [best + 1]):
-        if v == best and start is None:
-            start = k
-        elif v != best and start is not None:
-            runs.append((start, k - 1))
-            start = None
+    runs = _runs_at_most(cover, best)  # (best is the least: the runs of least coverage)
     centre = (x_lo + span / 2) - lo
     s, e = max(runs, key=lambda r: (r[1] - r[0], -abs((r[0] + r[1]) / 2 - centre)))
     gx = lo + (s + e) / 2.0

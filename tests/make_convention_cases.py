@@ -411,9 +411,8 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     its body starts; the body is wrapped to `width` (a column of a two-column page)."""
     ls: list[Line] = [spacer(6)]
     forms = LABEL_FORMS[art.labels]
-    code_line = "　　".join([c for c in art.codes if c.startswith("文章编号")] if art.codes_above else []) + \
-        ("　　" if art.codes_above and any(c.startswith("文章编号") for c in art.codes) else "") + \
-        f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}"
+    numbers = [c for c in art.codes if c.startswith("文章编号")] if art.codes_above else []
+    code_line = "　　".join(numbers + [f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}"])
     if art.codes_above and art.labelled:   # (CNKI's one-line header over the title)
         ls.append(Line(glyphs(code_line, St(9)), 16, 0, mf.TW, "left"))
     if art.column:
