@@ -230,7 +230,7 @@ def draw_issue(n: int) -> "mfc.Case":
                     head_size=rng.choice([8.5, 8.5, 10.5]), columns=columns, page_labels=rng.random() < 0.2,
                     toc_style=rng.choice(["right", "under", "first"]))
     if rng.random() < 0.3:  # the issue-end English abstracts (drawn last: the other choices stay as they were)
-        case.items += [mfc.Item("english")] * -(-len(items) // mfc.ENTRIES_PER_PAGE)
+        case.items += mfc.english_section(len(items))
     # how the file was made: as typeset, bound from single-article downloads, exported as reader
     # spreads, on printer's sheets (a TrimBox), or a 16开 page centred on A4 paper (no TrimBox)
     made = rng.choice(["typeset"] * 6 + ["downloads", "spreads", "sheet"] + ["paper"] * (not columns))

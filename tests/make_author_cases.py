@@ -130,25 +130,16 @@ def english_section(case: Case) -> list:
 FOUNDER = {"founder_issue", "founder_medical_spread_rows"}
 
 
-@contextmanager
-def founder_spaces(on: bool):
-    glyphs = mf.glyphs
-    if on:
-        mf.glyphs = mc.glyphs = lambda text, st, note=None: glyphs(text.replace("\u3000", "摇"), st, note)
-    try:
-        yield
-    finally:
-        mf.glyphs = mc.glyphs = glyphs
-
-
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     notice_lines = mc.notice_lines
     drawn = case
     if case.notice_after.startswith("en:"):
         mc.notice_lines = lambda _key: english_section(case)
         drawn = replace(case, arts=[replace(a, title_en="") for a in case.arts])   # (no English block in the articles)
+    if case.name in FOUNDER:
+        drawn = replace(drawn, export="founder")   # (make_convention_cases.exported draws its text layer)
     try:
-        with drawn_as_printed(), founder_spaces(case.name in FOUNDER):
+        with drawn_as_printed():
             return mc.render(drawn)
     finally:
         mc.notice_lines = notice_lines

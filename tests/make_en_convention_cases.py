@@ -642,11 +642,13 @@ def draw_case(case: Case) -> bytes:
     return buf.getvalue()
 
 
-def cited(case: "Case", last_sep: str = ", ") -> str:
-    """The authors as a citation note names them (Vancouver: surname and initials): the
-    note beside the byline names the same people."""
-    names = [a.surname + " " + "".join(w[0] for w in re.split(r"[\s.-]+", a.given) if w) for a in case.authors
-             if not a.group]
+def cited(case: "Case", last_sep: str = ", ", mdpi: bool = False) -> str:
+    """The authors as a citation note names them: the note beside the byline names the same
+    people (Vancouver, surname and initials; MDPI's "Surname, I.;" list)."""
+    people = [(a.surname, [w[0] for w in re.split(r"[\s.-]+", a.given) if w]) for a in case.authors if not a.group]
+    if mdpi:
+        return "; ".join(f"{sur}, {''.join(i + '.' for i in ini)}" for sur, ini in people)
+    names = [f"{sur} {''.join(ini)}" for sur, ini in people]
     return ", ".join(names[:-1]) + last_sep + names[-1] if len(names) > 1 else "".join(names)
 
 
@@ -1034,9 +1036,7 @@ def front_layout(case: Case, p: Page, y: float) -> tuple[float, float | None]:
         y = p.flow([("Keywords:", "b", False), (" " + "; ".join(kw), "r", False)], L, y, W, 9.5, 12)
         mw = case.main_indent - 14
         ym = top
-        mdpi_names = "; ".join(f"{a.surname}, {''.join(w[0] + '.' for w in a.given.replace('.', ' ').split())}"
-                               for a in case.authors if not a.group)
-        for note in [f"Citation: {mdpi_names} Seasonal Variation of Soil Moisture. "
+        for note in [f"Citation: {cited(case, mdpi=True)} Seasonal Variation of Soil Moisture. "
                      "J. Dryland Field Stud. 2024, 14, 211.", "Academic Editor: Jane Doe",
                      "Received: 3 March 2024", "Revised: 20 April 2024", "Accepted: 9 May 2024",
                      "Published: 1 June 2024", "Copyright: © 2024 by the authors. Licensee MDPI, Basel, Switzerland."]:

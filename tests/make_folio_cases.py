@@ -625,6 +625,7 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             entries.append((art.title, "，".join(p.zh for p in art.people), pages[spans[i][0] - 1].printed, art.column))
             english.append((TITLES_EN[TITLES.index(art.title)] if art.title in TITLES else art.title_en,
                             ", ".join(p.en for p in art.people), pages[spans[i][0] - 1].printed))
+    english_at = {id(q): k for k, q in enumerate(q for q in pages if q.kind == "english")}  # (its page's entries)
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=(mf.PW, mf.PH), invariant=1, pageCompression=1)
     c.setTitle(f"{JOURNAL} {case.name}")
@@ -641,7 +642,7 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
         elif p.kind == "advert":
             draw_advert(c)
         elif p.kind == "english":
-            k = sum(1 for q in pages[:pages.index(p)] if q.kind == "english")
+            k = english_at[id(p)]
             draw_english(c, case, english[k * ENTRIES_PER_PAGE:(k + 1) * ENTRIES_PER_PAGE], p.printed)
         elif p.kind == "plate":
             draw_plate(c)
@@ -787,10 +788,14 @@ def issue(*arts: Item, cover: bool = False, toc: bool = False, advert_after: int
             items.append(Item("advert"))
         if plate_after == k:
             items.append(Item("plate"))
-    if english:  # (the English abstracts close the issue, a page for every few articles)
-        n = sum(1 for a in arts if a.kind == "article")
-        items += [Item("english") for _ in range(-(-n // ENTRIES_PER_PAGE))]
+    if english:
+        items += english_section(sum(1 for a in arts if a.kind == "article"))
     return items
+
+
+def english_section(articles: int) -> list[Item]:
+    """The English abstracts closing an issue of that many articles: a page for every few."""
+    return [Item("english") for _ in range(-(-articles // ENTRIES_PER_PAGE))]
 
 
 def cases() -> list[Case]:
