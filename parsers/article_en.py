@@ -433,14 +433,23 @@ def _under(lines: list["Line"], k: int, end: int) -> int | None:
             and in_column(lines[j])]
     if near:
         top = min(near, key=lambda j: (lines[j].y, j))
-        # (a short first line of the text, flush with its left edge, that a label centred over
-        # the measure does not reach: a structured abstract's first sub-head set alone)
-        above = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y and lines[j].y < lines[top].y - 0.5
-                 and lines[j].text.strip() and abs(lines[j].x0 - lines[top].x0) < 3]
-        return min(above, key=lambda j: (lines[j].y, j)) if above else top
-    x0, x1 = label.x0, max(label.x1, label.x0 + 200)
-    return next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > label.y),
-                None)
+    else:
+        x0, x1 = label.x0, max(label.x1, label.x0 + 200)
+        top = next((j for j in range(k + 1, end) if lines[j].x0 < x1 and lines[j].x1 > x0 and lines[j].y > label.y),
+                   None)
+        if top is None:
+            return None
+    # (a short first line of the text, flush with its left edge, that a label centred over
+    # the measure does not reach: a structured abstract's first sub-head set alone, or a
+    # ragged first line under a label centred over the page above a column's text)
+    above = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y and lines[j].y < lines[top].y - 0.5
+             and lines[j].text.strip() and abs(lines[j].x0 - lines[top].x0) < 3]
+    first = min(above, key=lambda j: (lines[j].y, j)) if above else top
+    # (and that first line indented, as a paragraph's first line is, right above it)
+    indented = [j for j in range(end) if j != k and 0.5 < lines[j].y - label.y
+                and 0.5 < lines[first].y - lines[j].y < 2 * lines[first].size and lines[j].text.strip()
+                and 3 <= lines[j].x0 - lines[top].x0 < 3 * lines[first].size]
+    return max(indented, key=lambda j: (lines[j].y, -j)) if indented else first
 
 
 def in_column(line: "Line", x0: float) -> str:

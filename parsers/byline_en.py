@@ -515,9 +515,27 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
                 # (or a raised mark the text layer set on a line of its own, its affiliation beside it)
                 or (ln.text.strip() in wanted and k + 1 < len(lines) and lines[k + 1].size > ln.size * 1.2
                     and INSTITUTION_EN.search(lines[k + 1].text[:80]))):
-            affs, _ = affiliations(lines, k, limit=40, symbols=bool(symbols))
+            affs, _ = affiliations(_foot_block(lines, k), 0, limit=40, symbols=bool(symbols))
             return {m: v for m, v in affs.items() if not _NOTE_LINE.search(v[:60])}
     return {}
+
+
+def _foot_block(lines: list["Line"], k: int) -> list["Line"]:
+    """The footnote block that opens at `lines[k]`, line under line by position: on a
+    two-column page the text layer reads a foot line short enough to fit a column with
+    that column, and the wider ones under it after the other column."""
+    block = [lines[k]]
+    rest = list(lines[k + 1:])
+    while True:
+        last = block[-1]
+        under = [ln for ln in rest if abs(ln.size - last.size) < 0.3 and -3 < ln.x0 - block[0].x0 < 2 * last.size
+                 and 0.5 < ln.y - last.y < 1.6 * last.size]  # (a wrapped line indented after its mark)
+        if not under:
+            break
+        nxt = min(under, key=lambda ln: ln.y)
+        block.append(nxt)
+        rest.remove(nxt)
+    return block + [ln for ln in rest if ln.y > block[-1].y]
 
 
 # an unmarked affiliation opens with the unit's kind (Department of …, Institute of …)

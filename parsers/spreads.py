@@ -62,6 +62,16 @@ def _facing_folios(page: "PageText") -> bool:
     return any(n + 1 in right for n in left if n % 2 == 0)
 
 
+def _beside_single_pages(pages: list["PageText"], shaped: list["PageText"]) -> bool:
+    """Is a spread-shaped page twice as wide as a page of the same height the PDF also holds?
+    A spreads export draws the cover (or a page whose facing page is cut) alone, at the
+    printed page's size: such a pair of sizes says spreads where no facing folios are
+    printed to (article first pages print none in many journals)."""
+    singles = [p for p in pages if all(p is not q for q in shaped) and p.width < p.height]
+    return any(abs(q.height - p.height) < 1 and abs(q.width - 2 * p.width) < 0.02 * q.width
+               for q in shaped for p in singles)
+
+
 def _shifted(line: "Line", dx: float) -> "Line":
     return replace(line, x0=line.x0 - dx, x1=line.x1 - dx, spans=[replace(s, x0=s.x0 - dx, x1=s.x1 - dx) for s in line.spans])
 
@@ -75,7 +85,7 @@ def logical_pages(pages: list["PageText"]) -> tuple[list["PageText"], list[tuple
     half too: it is a printed page, counted in the numbering), and the others (a first
     or last page exported alone) stay whole."""
     shaped = [p for p in pages if _shape_of_spread(p)]
-    if not shaped or not any(_facing_folios(p) for p in shaped):
+    if not shaped or not (any(_facing_folios(p) for p in shaped) or _beside_single_pages(pages, shaped)):
         return [], []
     cut = {id(p) for p in shaped}
     out: list["PageText"] = []

@@ -1585,6 +1585,15 @@ def cases() -> list[Case]:
                 authors=[Author("John A.", "Smith", "1"), Author("Luc", "De Smet", "1"), Author("Anna", "Kowalski", "1"),
                          Author("Jan", "van der Berg", "2"), Author("Jürgen", "Müller", "2")], affs=list(AFF2),
                 name_format="surname-caps", font="Helvetica", hyphenate=True),
+        base("two_col_abstract_centred_label", "two columns: 'Abstract' centred over the page above the left "
+             "column's abstract, whose ragged first line does not reach under it", two_columns=True, center=True,
+             title_style="r", kw_label="Key words:", kw_sep=", "),
+        base("two_col_abstract_indented", "two columns: 'Abstract' centred over the page, the abstract's first "
+             "line indented as a paragraph's", two_columns=True, center=True, abstract_paras="indent",
+             font="Helvetica", justify=True, title_style="r"),
+        replace(base("two_col_footnote_affs", "two columns: the affiliations a page-foot list under both columns, "
+                     "its first line short enough to fit the left column", two_columns=True, aff_place="footnote",
+                     font="Helvetica"), affs=[("1", "Faculty of Medicine, University of Porto, Porto, Portugal"), AFF2[1]]),
     ]
     return out
 

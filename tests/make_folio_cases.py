@@ -426,7 +426,7 @@ def column_pages(case: Case, numbers: dict[int, tuple[int, int]] | None) -> list
         where = {id(ln): (pi, dx) for pi, (placed, _) in enumerate(laid) for ln, dx, _ in placed}
         moved = False
         for i, first in firsts.items():
-            k = body.index(first)
+            k = next(j for j, ln in enumerate(body) if ln is first)   # (not index(): titles repeat, lines compare equal)
             head = [ln for ln in body[k:k + 6] if ln.gs]
             if len({where[id(ln)] for ln in head}) > 1 and not first.break_before:
                 first.break_before = moved = True
@@ -563,6 +563,10 @@ def layout(case: Case, numbers: dict[int, tuple[int, int]] | None = None) -> lis
     # a landscape page after the first page of the article that has one
     for i, style in pending_land:
         at = next(k for k, p in enumerate(pages) if i in p.owners)
+        if any(j > i for j in pages[at].owners):
+            # (the article ends on its first page, where the next begins: no typesetter floats
+            # its table past the next article's start, and whose page it would be is moot)
+            raise ValueError(f"article {i}'s landscape page would follow the start of article {max(pages[at].owners)}")
         pages.insert(at + 1, PageSpec("landscape", owners={i}, bare=style == "none"))
         pages[at + 1].out = mf.PageOut()
         pages[at + 1].kind = "landscape-" + style
@@ -661,11 +665,12 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
                 mf.draw_page_body(c, p.out, None)
 
     # the PDF's pages: one printed page each, or (spreads) facing pages side by side, the
-    # even page on the left, an odd page with no facing page alone
+    # even page on the left, an odd page with no facing page alone (and a landscape page alone:
+    # it has no portrait page to face)
     groups: list[list[PageSpec]] = []
     for p in pages:
         if case.spreads and groups and len(groups[-1]) == 1 and (groups[-1][0].printed or 0) % 2 == 0 \
-                and p.printed is not None:
+                and p.printed is not None and "landscape-page" not in (p.kind, groups[-1][0].kind):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -1004,6 +1009,12 @@ def cases() -> list[Case]:
               Item(art=art(3, 1), run_on=True), Item(art=art(4, 2, title=4), run_on=True),
               advert_after=0),
         folio="head_cn_en", first_page="foot", first=121, downloads=True)
+    add("combo_spreads_no_facing_folios", "reader spreads whose first pages print no folio: the 目录 faces the first "
+        "article's first page, and no spread prints two facing folios; the cover and a page with no facing page "
+        "are exported alone at the printed page's size, half the spreads' width",
+        issue(Item(art=art(0, 3)), Item(art=art(1, 1), article_no=True), Item(art=art(2, 2)), Item(art=art(3, 4)),
+              cover=True, toc=True),
+        folio="foot_dash", first_page="none", first=1276, toc_style="right", spreads=True)
     return out
 
 
