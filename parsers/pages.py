@@ -934,8 +934,9 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         # at the top of the column where this one's head starts, under its 摘要/关键词: run-on
         # journals start an article in the column where the one before it ends, however little
         # of that one is left (GB/T 7714 numbered references end it)
+        # (or a paragraph's last line, alone at the page's top: a widow of the article before)
         tail = (below & {"abstract_zh", "keywords_zh"}) and any(
-            (shows_end(ln.text) or _URL_TAIL.match(ln.text)) and ln.size <= size * 1.15
+            (shows_end(ln.text) or _URL_TAIL.match(ln.text) or _widow(ln, size)) and ln.size <= size * 1.15
             and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
         if (below & ARTICLE_LABELS or closed_above or run_on_head) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
@@ -988,6 +989,17 @@ def shows_end(text: str) -> bool:
     （收稿日期…）/（责任编辑…） closing?"""
     t = text.strip()
     return bool(CLOSING.match(t) or REFERENCES_HEAD.match(t) or _REFERENCE_ITEM.match(t))
+
+
+# a sentence's end in Chinese running text (a closing quote or bracket may follow it)
+_SENTENCE_END = re.compile(r"[。！？][”’」』）)]?\s*$")
+
+
+def _widow(line: "Line", size: float) -> bool:
+    """A line of running text in body type that ends a sentence: the last line of a paragraph."""
+    t = line.text.strip()
+    return abs(line.size - size) <= size * 0.1 and len(t) >= 6 and bool(_SENTENCE_END.search(t)) \
+        and latin_share(t) < 0.5
 
 
 def _running_text(lines: list["Line"], size: float) -> bool:

@@ -615,6 +615,9 @@ def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     owner = {id(ln): 0 for ln in flow}
     body = flow[start:]
     for i, more in enumerate(case.arts[1:], 1):
+        if more.aff_style == "foot" or more.unit_note:
+            # (its notes are not printed: its units, printed only there, would be on no page)
+            raise ValueError(f"{case.name}: a run-on article in columns with its units in a first-page note")
         with measure(colw):
             lines, _ = article_flow(more, colw)
         for ln in lines:   # (its 收稿日期 is printed with its text: a column's foot has no room for notes)
@@ -1447,6 +1450,19 @@ def cases() -> list[Case]:
              affs=[unit3, AFF1], affs_en=[unit3_en, AFF1_EN], aff_style="circled", labels="bare", codes_above=True,
              doc_code="B", paras=3),
         folio="head_outer", run_on=True, first=117)
+    add("combo_run_on_widow_line", "run on: the earlier article's last line (a paragraph's end, no references "
+        "or closing line) alone at the top of the page where the next one starts: that page is both articles'",
+        base(title="人口老龄化对家庭消费结构的影响", title_en="The Effect of Population Ageing on Household Consumption "
+             "Structure", people=[replace(LI, en="Li Siyuan", aff=(1,), star=True),
+                                  Person("赵明华", "赵", "Zhao Minghua", (1,))],
+             affs=[AFF2], affs_en=[AFF2_EN], aff_style="foot", unit_note="130024 长春，东北师范大学商学院（李思远、赵明华）",
+             aff_truth=["东北师范大学商学院"], notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+             note_style="paren", urls=[(URL_STATS, ACCESS)], column="区域经济", labels="bare", paras=2,
+             codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"]),
+        base(**rural, people=[replace(LI, en="LI SIYUAN", aff=(1,))], affs=[unit3], affs_en=[unit3_en],
+             aff_style="tight", subtitle="基于省级面板数据的分析", labels="square", paras=4,
+             codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"]),
+        folio="foot_outer", run_on=True, first=117)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "
