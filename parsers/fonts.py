@@ -37,6 +37,8 @@ from typing import Any
 
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
+from parsers.joining import COMPOUND_LINKS
+
 log = logging.getLogger(__name__)
 
 __all__ = ["FontDecoder", "FontCache", "repair_founder", "FOUNDER_MAP", "base_font_name", "page_quirks",
@@ -598,6 +600,8 @@ _REPAIRS_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄" + "".join
 _PUA_FIXES = (
     (re.compile("(?<=[0-9\uff10-\uff19])[\ue010\U001001b0](?=[0-9\uff10-\uff19])"), "."),
     (re.compile("(?<=[\u3400-\u9fffA-Za-z])\U00100170(?=[\u3400-\u9fffA-Za-z])"), "\u00b7"),
+    # (after a compound's link word, "difference鄄in鄄": the compound's own hyphen, not a break's)
+    (re.compile(rf"(?<=[A-Za-z])([-鄄\ue011](?i:{'|'.join(sorted(COMPOUND_LINKS))}))[鄄\ue011\u2043]$"), r"\1-"),
     (re.compile(f"(?<=[{_LATIN}])[鄄\ue011\u2043]$"), "\u00ad"),
     (re.compile(f"(?<=[{_LATIN}])[鄄\ue011](?=[{_LATIN}/])"), "-"),
 )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parsers.joining import join_lines
+from parsers.joining import COMPOUND_LINKS, join_lines
 from parsers.labels import LabelHit, field_specs, find_labels, is_named_section
 from parsers.normalize import latin_share
 
@@ -92,7 +92,7 @@ def join_prose(parts: list[str]) -> str:
     the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
     hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
     the same compound is printed hyphenated elsewhere in the text or its first part is a
-    prefix English hyphenates (self-, non-, multi-)."""
+    prefix English hyphenates (self-, non-, multi-) or a compound's link word (difference-in-)."""
     parts = [_HYPHEN_AS_TWO.sub("-", p) for p in parts]
     whole = " ".join(parts)
     out: list[str] = []
@@ -103,7 +103,8 @@ def join_prose(parts: list[str]) -> str:
         tail = re.match(r"[a-z]+", nxt)
         if m and tail:
             head = m.group("head")
-            if head.lower() not in _HYPHEN_PREFIXES and f"{head}-{tail.group(0)}" not in whole:
+            link = head.lower() in COMPOUND_LINKS and line[m.start() - 1:m.start()] in ("-", "\u2010")
+            if head.lower() not in _HYPHEN_PREFIXES and not link and f"{head}-{tail.group(0)}" not in whole:
                 line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
             elif line.endswith(("\u2043", "\u2010")):
                 line = line[:-1] + "-"

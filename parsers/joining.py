@@ -111,6 +111,11 @@ def english_words() -> frozenset[str]:
     return frozenset(SpellChecker(language="en", distance=1).word_frequency.dictionary)
 
 
+# the short words that link the parts of a compound (difference-in-differences, state-of-the-art,
+# face-to-face, all-or-none)
+COMPOUND_LINKS = frozenset({"in", "of", "to", "the", "and", "or", "on", "by", "for", "at", "per", "a", "over", "under"})
+
+
 def dehyphenate(text: str, breaks: set[tuple[str, str]], words: Counter[str] | set[str]) -> str:
     """Undo line-end hyphenation in `text`, a field joined from printed lines.
 
@@ -119,6 +124,13 @@ def dehyphenate(text: str, breaks: set[tuple[str, str]], words: Counter[str] | s
     form is not printed mid-line; a compound keeps it ("multi-season"). A hyphen after a
     digit is part of a chemical or numeric name ("2-phenylindole"): kept, with no space."""
     for left, right in sorted(breaks):
+        if left.lower() in COMPOUND_LINKS and right.lower() in english_words() and re.search(
+                rf"[-\u2010\u2011]{re.escape(left)}[-\u2010\u2011]\s?{re.escape(right)}(?![^\W\d_])", text):
+            # (the link word of a compound, "difference-in-" / "differences": the break fell at
+            # the compound's own hyphen; no hyphenation leaves a link word after a hyphen)
+            text = re.sub(rf"(?<=[-\u2010\u2011]){re.escape(left)}([-\u2010\u2011])\s?{re.escape(right)}(?![^\W\d_])",
+                          lambda m: f"{left}{m.group(1)}{right}", text)
+            continue
         if left[-1:].isdigit():
             text = re.sub(rf"(?<![\w]){re.escape(left)}-\s+{re.escape(right)}(?![^\W\d_])", f"{left}-{right}", text)
             continue

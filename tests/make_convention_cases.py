@@ -1463,6 +1463,17 @@ def cases() -> list[Case]:
              aff_style="tight", subtitle="基于省级面板数据的分析", labels="square", paras=4,
              codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"]),
         folio="foot_outer", run_on=True, first=117)
+    add("combo_en_at_end_byline_wrapped_marks", "A4, two columns, the English block closing the article in a "
+        "column: its byline wraps after a comma and after 'and', each name with a raised letter mark",
+        base(people=[Person("陈志强", "陈", "Zhi-qiang Chen", (1,)), Person("诸葛明亮", "诸葛", "Ming-liang Zhuge", (1,)),
+                     replace(WANG, en="Jian-guo Wang", aff=(1, 2))],
+             aff_style="letters", en_style="and", en_at_end=True, labels="lenticular", kw_sep="、", clc=("G206.2",),
+             notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"], urls=[(URL_STATS, ACCESS)],
+             codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"], paras=4),
+        folio="foot_center", first=1, a4=True, columns=True)
+    add("combo_founder_compound_at_line_end", "Founder export, A4 two columns: the structured English abstract breaks "
+        "'difference-in-differences' after 'in-', both hyphens printed as 鄄: the compound keeps its hyphen",
+        base(structured="lines"), folio="foot_center", first=117, a4=True, columns=True, export="founder")
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

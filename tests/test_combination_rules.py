@@ -190,3 +190,20 @@ def test_a_note_marked_1_paren_ends_the_unit_note_above_it_but_not_an_abstract()
     assert "国家统计局" not in extract_labelled(notes).fields["affiliation"]
     abstract = [line("摘要：本文的贡献有二：", 150.0, 9.0), line("1) 构建了城市合作网络；2) 估计了数字基础设施的影响。", 164.0, 9.0)]
     assert extract_labelled(abstract).fields["abstract_zh"].endswith("估计了数字基础设施的影响。")
+
+
+def test_a_line_end_hyphen_after_a_compounds_link_word_is_the_compounds_own() -> None:
+    from parsers.fonts import repair_quirks
+    from parsers.header import join_prose
+    from parsers.joining import dehyphenate, line_end_breaks, vocabulary
+
+    # (a Founder export prints both hyphens as 鄄; the one closing the line after "in" is kept)
+    assert repair_quirks("with a difference鄄in鄄", frozenset({"founder"})) == "with a difference-in-"
+    assert repair_quirks("a well鄄estab鄄", frozenset({"founder"})) == "a well-estab\u00ad"
+    parts = ["estimated with a difference-in-", "differences model and a state-of-", "the-art index of in-",
+             "dustry"]
+    assert join_prose(parts) == "estimated with a difference-in-differences model and a state-of-the-art index of industry"
+    lines = ["a difference-in-", "differences model, well-estab-", "lished and self-re-", "ported"]
+    text = " ".join(lines)
+    assert dehyphenate(text, line_end_breaks(lines), vocabulary(lines)) == \
+        "a difference-in-differences model, well-established and self-reported"
