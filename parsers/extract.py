@@ -73,11 +73,56 @@ def plan_split(doc: Document, infos: list[PageInfo], meta: FileMeta | None = Non
     merge_by_page_count(split, infos, counts)
     share_mid_page_starts(split, infos, counts)
     merge_by_file_doi(split, infos, (meta or file_metadata(doc.info, doc.xmp)).doi)
-    drop_repeated_starts(split, infos)
+    drop_repeated_starts(split, infos, assign_repeated_copies(split, infos))
     return split
 
 
-def drop_repeated_starts(split: Split, infos: list[PageInfo]) -> None:
+def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> set[int]:
+    """A file bound from single-article downloads holds a page that several run-on articles
+    share once per download: m copies in a row of one printed page, where the article
+    running on from the page before (if text stands above the page's first start) and each
+    article starting on the page are, in reading order, m owners. Each download's copy is
+    its own article's: copy j is the j-th owner's, so the earlier owners end on their copy
+    and the last goes on from its copy. (Where copies and owners do not pair up, the page
+    is left to `drop_repeated_starts`.) Returns the pages so assigned."""
+    spans = split.spans
+    done: set[int] = set()
+    p = 1
+    while p < len(infos):
+        b = p
+        while b < len(infos) and _same_page(infos[b - 1], infos[b]):
+            b += 1
+        if b == p:
+            p += 1
+            continue
+        a, m = p, b - p + 1  # (pages a..b, 1-based, print the same lines)
+        p = b + 1
+        on_copy = {q: [s for s in spans if s.first == q] for q in range(a, b + 1)}
+        starts = on_copy[a]
+        if not starts or any(len(on_copy[q]) != len(starts) for q in on_copy):
+            continue
+        before = [s for s in spans if s.first < a and s.last >= a - 1]
+        running_on = bool(before) and start_top(starts[0], infos) is not None
+        if len(starts) + running_on != m:
+            continue
+        chosen = []
+        for i in range(len(starts)):
+            j = i + running_on
+            span = on_copy[a + j][i]
+            if j < m - 1:
+                span.last = a + j  # (another article starts lower on the printed page)
+            chosen.append(span)
+        if running_on:
+            before[-1].last = a
+        for span in chosen:
+            _repeated(split, span, span.first, "each download's copy is its own article's")
+        drop = {id(s) for q in on_copy for s in on_copy[q]} - {id(s) for s in chosen}
+        spans[:] = [s for s in spans if id(s) not in drop]
+        done.update(range(a, b + 1))
+    return done
+
+
+def drop_repeated_starts(split: Split, infos: list[PageInfo], assigned: set[int] = frozenset()) -> None:
     """A file bound from single-article downloads repeats each page two run-on articles
     share (a download holds its article's whole pages, CNKI's among them): the next page
     prints the same lines. The start read on the first copy, below the earlier article's
@@ -87,6 +132,9 @@ def drop_repeated_starts(split: Split, infos: list[PageInfo]) -> None:
     for k, span in enumerate(split.spans):
         nxt = split.spans[k + 1] if k + 1 < len(split.spans) else None
         p = span.first
+        if p in assigned:  # (copies `assign_repeated_copies` gave their owners)
+            kept.append(span)
+            continue
         if (nxt is not None and kept and nxt.first == p + 1 and start_top(span, infos) is not None
                 and _same_page(infos[p - 1], infos[p])):
             kept[-1].last = max(kept[-1].last, p)
