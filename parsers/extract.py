@@ -19,7 +19,7 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
-from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, shows_end, body_size, classify,
+from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, same_lines, shows_end, body_size, classify,
                            ended_above, head_band, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
@@ -90,7 +90,7 @@ def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> set[int]:
     p = 1
     while p < len(infos):
         b = p
-        while b < len(infos) and _same_page(infos[b - 1], infos[b]):
+        while b < len(infos) and same_lines(infos[b - 1], infos[b]):
             b += 1
         if b == p:
             p += 1
@@ -136,12 +136,12 @@ def drop_repeated_starts(split: Split, infos: list[PageInfo], assigned: set[int]
             kept.append(span)
             continue
         if (nxt is not None and kept and nxt.first == p + 1 and start_top(span, infos) is not None
-                and _same_page(infos[p - 1], infos[p])):
+                and same_lines(infos[p - 1], infos[p])):
             kept[-1].last = max(kept[-1].last, p)
             _repeated(split, nxt, p + 1, f"the start read on p.{p} is this one")
             continue
         if (kept and p == kept[-1].first + 1 and start_top(span, infos) is None and start_top(kept[-1], infos) is None
-                and _same_page(infos[p - 2], infos[p - 1])):
+                and same_lines(infos[p - 2], infos[p - 1])):
             # (the repeat's top article is the one read on the page before: a one-page article
             # whose page the next download holds too, its own start lower on it)
             _repeated(split, kept[-1], p, "the start read at its top is this one again")
@@ -155,12 +155,6 @@ def _repeated(split: Split, span: Span, p: int, which: str) -> None:
     span.evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): {which}")
     split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
                            "downloads, and each article is read from its own"))
-
-
-def _same_page(a: PageInfo, b: PageInfo) -> bool:
-    """Do two pages print the same lines (five or more)?"""
-    lines = [ln.text for ln in a.heads + a.body]
-    return len(lines) >= 5 and lines == [ln.text for ln in b.heads + b.body]
 
 
 def merge_by_file_doi(split: Split, infos: list[PageInfo], doi: str) -> None:

@@ -467,7 +467,34 @@ def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, 
     return out
 
 
+def same_lines(a: PageInfo, b: PageInfo) -> bool:
+    """Do two pages print the same lines (five or more)? (A file bound from single-article
+    downloads holds a page several articles share once per download.)"""
+    lines = [ln.text for ln in a.heads + a.body]
+    return len(lines) >= 5 and lines == [ln.text for ln in b.heads + b.body]
+
+
 def infer_printed(infos: list[PageInfo]) -> None:
+    """Number the pages (`_infer_printed`) as printed pages: copies of one page in a row are
+    one printed page, numbered once, and each copy takes its number."""
+    groups: list[list[PageInfo]] = []
+    for p in infos:
+        if groups and same_lines(groups[-1][0], p):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    if len(groups) == len(infos):
+        _infer_printed(infos)
+        return
+    # (a copy's evidence list is its first copy's own: what is said of one is said of the page)
+    printed = [replace(g[0], number=k) for k, g in enumerate(groups, 1)]
+    _infer_printed(printed)
+    for one, group in zip(printed, groups):
+        for p in group:
+            p.printed, p.printed_seen, p.kind = one.printed, one.printed_seen, one.kind
+
+
+def _infer_printed(infos: list[PageInfo]) -> None:
     """Fill printed numbers from the physical->printed offset most pages agree on.
 
     A folio grows by exactly one per physical page, so the pages that print one share an

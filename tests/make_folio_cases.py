@@ -1009,12 +1009,13 @@ def cases() -> list[Case]:
               Item(art=art(3, 1), run_on=True), Item(art=art(4, 2, title=4), run_on=True),
               advert_after=0),
         folio="head_cn_en", first_page="foot", first=121, downloads=True)
-    add("combo_downloads_three_on_a_page", "single-article downloads of a two-column run-on issue bound into one "
-        "file: one printed page holds an article's end and two starts, so it comes three times; each copy is one "
-        "download's, the j-th copy the page's j-th article's",
+    add("combo_downloads_copies_numbered_once", "single-article downloads of a two-column run-on issue bound into "
+        "one file, first pages printing no folio: one printed page holds an article's end and two starts, so it "
+        "comes three times; the j-th copy is the page's j-th article's, and the copies are one printed page, "
+        "numbered once",
         issue(Item(art=art(0, 4)), Item(art=art(1, 4), run_on=True), Item(art=art(2, 1), run_on=True),
               Item(art=art(3, 6), run_on=True)),
-        folio="corner_foot", first_page="foot", first=35, columns=True, downloads=True)
+        folio="head_en_cn", first_page="none", first=121, columns=True, downloads=True)
     add("combo_spreads_no_facing_folios", "reader spreads whose first pages print no folio: the 目录 faces the first "
         "article's first page, and no spread prints two facing folios; the cover and a page with no facing page "
         "are exported alone at the printed page's size, half the spreads' width",
