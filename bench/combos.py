@@ -156,6 +156,37 @@ def draw_article(rng: random.Random, seed_title: int) -> Art:
                    en_at_end=rng.random() < 0.15, paras=rng.choice([2, 3, 4, 6]), **kw)
 
 
+def more_conventions(rng: random.Random, art: Art) -> Art:
+    """A second layer of conventions the convention suite prints one at a time (session 14),
+    drawn from a generator of its own so that the first layer's draws stay as they were:
+    an English title in capitals, two-character names padded to three, 基金项目 as the
+    title's note, 作者简介 in the first-page note or after the references, a 通信作者 role or
+    an equal-contribution sign on the byline, a 资料来源 line under a table."""
+    kw: dict = {}
+    if rng.random() < 0.1:
+        kw["title_en"] = art.title_en.upper()
+    if rng.random() < 0.1 and art.aff_style not in ("single", "label", "bio_only", "foot", "spaced"):
+        kw["pad_names"] = True  # (names apart by commas: padded names apart by the padding's own space read as one)
+    if rng.random() < 0.15:
+        mark = rng.choice(["*", "①"])
+        kw.update(title_mark=mark, foot_extra=[f"{mark} 基金项目：国家社会科学基金项目（22BJL001）"])
+    if rng.random() < 0.15:
+        units = [u.split("，")[0] for u in art.affs]
+        who = [(p.zh, units[p.aff[0] - 1]) for p in art.people]
+        if rng.random() < 0.5:
+            kw["bio"] = mc._bio(*who)
+        else:
+            kw["bio_end"] = "作者简介：" + mc._bio(who[0])
+    people = list(art.people)
+    if rng.random() < 0.08:
+        people[-1] = replace(people[-1], role="（通信作者）", star=False)
+    elif rng.random() < 0.08 and len(people) > 1:
+        people[:2] = [replace(p, sign="#") for p in people[:2]]
+    if rng.random() < 0.1 and not art.urls:
+        kw["source_note"] = "资料来源：国家统计局。"
+    return replace(art, people=people, **kw)
+
+
 def draw(n: int) -> Case:
     """Combination number n (the same n draws the same combination)."""
     rng = random.Random(n)
@@ -170,6 +201,7 @@ def draw(n: int) -> Case:
     case = Case(f"combo_{n}", "random combination", arts, folio=rng.choice(FOLIOS),
                 first_folio=rng.random() < 0.7, run_on=run_on, first=rng.choice([1, 43, 117, 1276]),
                 a4=a4, columns=columns)
+    case = replace(case, arts=[more_conventions(random.Random(f"more-{n}-{k}"), a) for k, a in enumerate(arts)])
     # (drawn last, so that the other choices stay as they were) an export whose Chinese fonts carry
     # no ToUnicode: Adobe-GB1 CIDs only; or a Founder export (摇 for the ideographic space, 鄄 for a
     # hyphen), its masthead printing the volume in English as such journals do
@@ -264,7 +296,8 @@ EN_KW = [("Keywords:", "; "), ("Key words:", ", "), ("KEYWORDS", "; "), ("Keywor
 
 _EN_PROFILES = {c.name: c for c in mec.cases() if c.name in {
     "springer", "wiley", "oup", "nature", "ieee", "elsevier", "tandf", "mdpi",
-    "banner", "subtitle", "bmc", "cell", "acs", "aps", "arxiv", "centered", "helvetica", "highlights",
+    "banner", "subtitle", "bmc", "cell", "acs", "aps", "arxiv", "centered", "helvetica", "highlights", "hindawi",
+    "copernicus",
     # (margin columns and notes that name the authors: the generator names the byline's own)
     "plos", "cambridge", "frontiers_sidebar", "rsoc_subject_areas", "plos_author_summary", "elife_digest",
     "mdpi_simple_summary", "pnas_significance", "frontiers_kw_sidebar", "tandf_kw_lines", "elsevier_graphical"}}

@@ -37,6 +37,7 @@ _INSTITUTION = re.compile(r"大学|学院|研究院|研究所|研究中心|科�
 _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff]{1,8})+|[\u4e00-\u9fff·]{2,6}"
                      r"|[\u4e00-\u9fff](?:[ \u3000]{1,2}[\u4e00-\u9fff]){1,2}(?=[ \u3000]{2}|[ \u3000]*[，、,;；\d*∗†¹²³⁴⁵⁶⁷⁸⁹\u2460-\u2473]|$))[ \u3000]*(?:[\d,，*∗†‡#＃＊△▲§※★☆¹²³⁴⁵⁶⁷⁸⁹⁰\u2460-\u2473]|[\[［][\d,，\s]+[\]］]"
                      r"|[(（]\d{1,2}[.．]?[)）]|\d{1,2}[)）]|[a-h](?![A-Za-z]))*"
+                     r"(?:[(（](?:通[信讯]作者|共同第一作者)[)）])?"  # (a role printed after the name)
                      r"(?:[ \u3000]*[，、,;；][ \u3000]*|[ \u3000]+|$))+$")
 # a magazine byline's lead-in: "文/宋亦明", "文｜张三", "撰文：李四", "作者：王五" (the names follow); the host of a
 # forum column (专题/笔谈 主持人), "主持人：张三" over the host's preface, is that piece's author; so are
@@ -447,8 +448,9 @@ def _title_under_column_label(lines: list["Line"], k: int, size: float) -> list[
     return idx
 
 
-# a note mark after the title (*, ∗, †, ①): it points at the funding or author note (CAJ-CD B/T 1)
-_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+$")
+# a note mark after the title (*, ∗, †, ①): it points at the funding or author note (CAJ-CD B/T 1);
+# set after the main title, it stands before a ——subtitle
+_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+(?=$|\s*—{2,})")
 
 
 def _tidy_title(text: str) -> str:

@@ -609,6 +609,9 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
             # and Brian" / "OKAFOR"), or inside it with more names after ("Jan VAN DER" /
             # "BERG2 and Jürgen MÜLLER2"): one word is no name, but with the name it ends
             got, names[-1:], rejoined = whole, [], True
+        if not got and not rejoined and (pair := _wrapped_inside_name(ln, lines[i + 1] if i + 1 < len(lines) else None)):
+            got, i = pair, i + 1  # (the next line read with it)
+            ln = lines[i]
         if not got:
             break
         if raised is not None:
@@ -627,6 +630,21 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         prev_count = len(got)
         i += 1
     return names, i
+
+
+def _wrapped_inside_name(line: "Line", nxt: "Line | None") -> list[tuple[str, list[str]]]:
+    """The names of a byline line that breaks inside its last name ("… Luc De Smet2 and Jan
+    van der" / "Berg2, …"), read with the next line in the same type: the broken name's
+    first part goes on at the next line's start. [] when the two lines do not read so."""
+    if nxt is None or abs(nxt.size - line.size) > 0.6:
+        return []
+    text = _clean(line.text).rstrip()
+    m = re.search(r"(?:,|\s(?:and|&))\s+(?P<part>[A-Z][^\s,&]*(?:\s+[^\s,&\d]+){0,3})$", text)
+    if not m:
+        return []
+    head = marked_names(replace(line, text=text[:m.start()], spans=[]))
+    tail = marked_names(replace(nxt, text=f"{m.group('part')} {_clean(nxt.text).strip()}", spans=[]))
+    return head + tail if head and tail else []
 
 
 _LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")

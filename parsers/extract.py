@@ -20,7 +20,7 @@ from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, same_lines, shows_end, body_size, classify,
-                           ended_above, head_band, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
+                           ended_above, head_band, heads_over_the_page, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
 from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
@@ -60,6 +60,7 @@ def analyse_pages(doc: Document) -> tuple[list[PageInfo], float]:
     band = head_band(doc.pages, size)
     recurring = recurring_heads(doc.pages, size)  # (running heads set larger than the text)
     infos = [classify(p, size, band, recurring) for p in doc.pages]
+    heads_over_the_page(infos, size)
     infer_printed(infos)
     number_past_plates(infos)
     printed_from_article_numbers(infos)  # (no folio read: the 文章编号's first pages outrank page labels)

@@ -1210,6 +1210,38 @@ def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first
     return starts, notice
 
 
+def heads_over_the_page(infos: list[PageInfo], size: float) -> None:
+    """A run-on article's display title (with its ——subtitle) set at the foot of a page, its
+    byline and 摘要/关键词 at the top of the next: the title starts that article where it is
+    printed. The page of the title shows no header under it, so the next page's top, a byline
+    and the labels of an article's header with no title above them, is the evidence a later
+    start needs (`_later_starts` reads it on one page)."""
+    for prev, cur in zip(infos, infos[1:]):
+        if cur.kind != "content" or cur.title_lines or not cur.body or not _is_byline(cur.body, 0):
+            continue
+        if not {h.field for h in find_labels([ln.text for ln in cur.body[:8]])} & {"abstract_zh", "keywords_zh"}:
+            continue
+        body = prev.body
+        k = len(body)
+        while k and body[k - 1].size < size * 0.95:  # (the page's notes, set smaller, under it)
+            k -= 1
+        end = k
+        while k and (body[k - 1].size >= size * 1.5 or body[k - 1].text.strip().startswith("——")):
+            k -= 1
+        group = [ln for ln in body[k:end] if ln.size >= size * 1.5]
+        if (not group or not k or abs(body[k - 1].size - size) > size * 0.15
+                or any(ln is t for t in prev.title_lines for ln in group)
+                or any(ln is t for s in prev.later_starts for t in s.title_lines for ln in group)):
+            continue
+        title = "".join(ln.text.strip() for ln in group)
+        prev.evidence.append(f"“{title[:40]}” at the page's foot under running text starts an article: its byline "
+                             f"and 摘要 open p.{cur.number}")
+        if prev.kind == "start":
+            prev.later_starts.append(LaterStart(group[0].y, group))
+        elif prev.kind == "content":
+            prev.kind, prev.title_lines, prev.start_y = "start", group, group[0].y
+
+
 def _is_byline(body: list["Line"], b: int) -> bool:
     """Is body[b] a byline: names (with their marks), or names each followed by its unit in
     brackets (黄晓燕（华中科技大学…），刘洋（…）), such a byline read with the lines it wraps onto."""

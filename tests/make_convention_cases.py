@@ -1474,6 +1474,38 @@ def cases() -> list[Case]:
     add("combo_founder_compound_at_line_end", "Founder export, A4 two columns: the structured English abstract breaks "
         "'difference-in-differences' after 'in-', both hyphens printed as 鄄: the compound keeps its hyphen",
         base(structured="lines"), folio="foot_center", first=117, a4=True, columns=True, export="founder")
+    fund = ["* 基金项目：国家社会科学基金项目（22BJL001）"]
+    add("combo_title_mark_before_subtitle", "the title's note mark (*) after the main title, above its ——subtitle: "
+        "the mark is no part of the title",
+        base(subtitle="基于省级面板数据的分析", title_mark="*", foot_extra=fund), folio="head_di")
+    sima, chen = Person("司马相如", "司马", "SIMA Xiangru", (1,)), Person("陈志强", "陈", "CHEN Zhiqiang", (1,))
+    add("combo_run_on_title_alone_at_foot", "run on, A4: the next article's display title and ——subtitle alone at "
+        "the page's foot under the earlier one's text, its byline, units and 摘要 at the next page's top",
+        base(title="人口老龄化对家庭消费结构的影响", title_en="The Effect of Population Ageing on Household Consumption "
+             "Structure", people=[Person("刘洋", "刘", "LIU YANG", (1, 2), star=True), replace(sima, en="SIMA XIANGRU",
+                                                                                                aff=(2,))],
+             affs=[AFF2, unit3], affs_en=[AFF2_EN, unit3_en], aff_style="fullwidth", column="理论探讨",
+             labels="lenticular", kw_sep="　", clc=("G206.2",), doc_code="B", paras=2),
+        base(**rural, people=[chen, sima, Person("张敏", "张", "ZHANG Min", (1, 2))], affs=[unit3, AFF1],
+             affs_en=[unit3_en, AFF1_EN], aff_style="sup_raised", en_style="baseline", subtitle="基于省级面板数据的分析",
+             bio=_bio(("陈志强", "中国社会科学院数量经济与技术经济研究所"), ("司马相如", "中国社会科学院数量经济与技术经济研究所"),
+                      ("张敏", "中国社会科学院数量经济与技术经济研究所")), en_at_end=True, kw_sep="、", paras=2),
+        folio="foot_center", run_on=True, first=1276, a4=True)
+    add("combo_run_on_byline_role", "run on: the next article's byline ends with a role, 刘洋1（通信作者）, under its "
+        "title and ——subtitle; the earlier article shows no end (its notes are page notes)",
+        base(title="人口老龄化对家庭消费结构的影响", title_en="The Effect of Population Ageing on Household Consumption "
+             "Structure", people=[replace(sima, en="Xiangru SIMA"), Person("刘洋", "刘", "Yang LIU", (1,))],
+             affs=[AFF1], affs_en=[AFF1_EN], aff_style="foot", en_style="fullwidth_comma", unit_note=AFF1,
+             aff_truth=["吉林大学经济学院"], notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+             note_style="paren", urls=[(URL_STATS, ACCESS)], labels="bare", kw_sep="　", paras=4),
+        base(**rural, people=[replace(LI, en="Si-yuan Li", aff=(1,)), Person("黄晓燕", "黄", "Xiao-yan Huang", (2,)),
+                              replace(sima, en="Xiang-ru Sima", aff=(1, 2)),
+                              Person("刘洋", "刘", "Yang Liu", (1,), role="（通信作者）")],
+             affs=[AFF1, unit3], affs_en=[AFF1_EN, unit3_en], aff_style="label", en_at_end=True, title_mark="*",
+             refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {URL_STATS}."], urls=[(URL_STATS, ACCESS)],
+             subtitle="基于省级面板数据的分析", codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"],
+             foot_extra=fund, labels="bare", kw_sep="、", doc_code="B", paras=3),
+        folio="head_dash", run_on=True, first=1276)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

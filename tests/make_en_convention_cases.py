@@ -548,7 +548,8 @@ def draw_case(case: Case) -> bytes:
     else:
         y -= 8
     for note in case.front_notes:  # correspondence, history, funding: "Label: text" (or in brackets, plain)
-        label, rest = note.split(":", 1) if not note.startswith("(") else ("", note)
+        # (a note with no label, Hindawi's "Correspondence should be addressed to …", is plain)
+        label, rest = note.split(":", 1) if ":" in note and not note.startswith("(") else ("", note)
         runs = ([(label + ":", "b", False)] if label else []) + [(rest, "r", False)]
         y = p.flow(runs, L, y, W, 8.5, 10.5, center=case.center) - 3
     if case.front_notes:
@@ -917,6 +918,8 @@ def plain_front(case: Case, p: Page, y: float, L: float, W: float) -> float:
         y = p.flow(abstract_runs(case), L + 36, y, W - 72, 9.5, 11.5, justify=True) - 4
         p.text("DOI: 10.5555/jdfs.2024.0211", L + 36, y, 8)
         y -= 6
+    elif case.abstract_label == "none-plain":  # Hindawi: no label, a paragraph across the measure under the notes
+        y = p.flow(abstract_runs(case), L, y, W, ab_size, ab_lead, justify=True)
     elif case.abstract_label == "alone-body-type":  # in the body's size and leading, then a blank line
         y = heading(y)
         y = p.flow(abstract_runs(case), L, y, W, 10, 12.5) - 12.5
@@ -1445,6 +1448,24 @@ def cases() -> list[Case]:
              affs=list(AFF2), comma_marks=True, last_sep=", and ", center=True, no_keywords=True,
              front_notes=["(Received 3 March 2024; published 1 June 2024)"], abstract_label="none-indented",
              body_heading="I. INTRODUCTION"),
+        Case("hindawi", "Hindawi: a 'Research Article' label, marks after the names' commas, the correspondence, "
+                        "history, academic editor and copyright lines, then the abstract with no label, no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), comma_marks=True, last_sep=", and ", column_label="Research Article", no_keywords=True,
+             front_notes=["Correspondence should be addressed to Chen Liu; chen.liu@unl.edu",
+                          "Received 3 March 2024; Revised 20 April 2024; Accepted 9 May 2024; Published 1 June 2024",
+                          "Academic Editor: John Smith",
+                          "Copyright © 2024 Chen Liu et al. This is an open access article distributed under the "
+                          "Creative Commons Attribution License, which permits unrestricted use, distribution, and "
+                          "reproduction in any medium, provided the original work is properly cited."],
+             abstract_label="none-plain", body_heading="1. Introduction"),
+        Case("copernicus", "Copernicus: the correspondence and a history line of dates apart by en dashes under the "
+                           "affiliations, then a run-in 'Abstract.', no keywords",
+             authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2")],
+             affs=list(AFF2), last_sep=", and ", no_keywords=True,
+             front_notes=["Correspondence: Chen Liu (chen.liu@unl.edu)",
+                          "Received: 3 March 2024 – Revised: 20 April 2024 – Accepted: 9 May 2024 – Published: 1 June 2024"],
+             abstract_label="run-in", abstract_run_in="Abstract.", body_heading="1 Introduction"),
         Case("cell", "Cell Press: marks after the commas, the affiliations, lead contact and correspondence as "
                      "first-page footnotes, a 'SUMMARY' heading, no keywords",
              authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1,2,3,*")],
@@ -1594,6 +1615,13 @@ def cases() -> list[Case]:
         replace(base("two_col_footnote_affs", "two columns: the affiliations a page-foot list under both columns, "
                      "its first line short enough to fit the left column", two_columns=True, aff_place="footnote",
                      font="Helvetica"), affs=[("1", "Faculty of Medicine, University of Porto, Porto, Portugal"), AFF2[1]]),
+        replace(profile["mdpi_simple_summary"], name="mdpi_byline_wrapped_in_particle", convention="MDPI with five "
+                "authors: the byline breaks inside 'van der' / 'Berg2' (given names first), the margin citation wraps "
+                "over four lines beside it", authors=[Author("Anna", "Kowalski", "1"), Author("John A.", "Smith", "3"),
+                                                      Author("Brian", "Okafor", "2"), Author("Luc", "De Smet", "2"),
+                                                      Author("Jan", "van der Berg", "2")],
+                affs=[("1", "School of Life Sciences, Peking University, Beijing 100871, China"),
+                      ("2", "Faculty of Medicine, University of Porto, Porto, Portugal"), ("3", AFF2[1][1])], orcid=True),
     ]
     return out
 
