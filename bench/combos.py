@@ -266,8 +266,34 @@ def draw_issue(n: int) -> "mfc.Case":
     # how the file was made: as typeset, bound from single-article downloads, exported as reader
     # spreads, on printer's sheets (a TrimBox), or a 16开 page centred on A4 paper (no TrimBox)
     made = rng.choice(["typeset"] * 6 + ["downloads", "spreads", "sheet"] + ["paper"] * (not columns))
-    return replace(case, downloads=made == "downloads", spreads=made == "spreads",
+    case = replace(case, downloads=made == "downloads", spreads=made == "spreads",
                    sheet=36.0 if made == "sheet" else 0.0, paper=mc.A4_PAPER if made == "paper" else None)
+    return more_issue_conventions(random.Random(f"more-issue-{n}"), case)
+
+
+def more_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
+    """A second layer of the folio suite's conventions (session 14), from a generator of its
+    own so that the first layer's draws stay as they were: each article's head set across both
+    columns (the medical journals' habit), another dot or dash around the folio, a folio set
+    larger and bold, an article that prints no folio but its 文章编号, one bound in from another
+    issue with its own numbers."""
+    kw: dict = {}
+    if case.columns and rng.random() < 0.4:
+        kw["full_heads"] = True
+    if rng.random() < 0.15:
+        kw["dot"] = rng.choice(["∙", "―", "•"])
+    if rng.random() < 0.15:
+        kw["folio_size"] = 12.0
+    items = list(case.items)
+    arts = [k for k, it in enumerate(items) if it.kind == "article"]
+    if len(arts) > 2 and rng.random() < 0.1:
+        k = rng.choice(arts[1:-1])
+        items[k] = replace(items[k], article_no=True, bare=True)
+    elif len(arts) > 2 and not case.downloads and not case.columns and rng.random() < 0.08:
+        # (not in a two-column issue: there every article runs on, on the page the last one ends)
+        k = arts[-1]
+        items[k] = replace(items[k], numbered_from=rng.choice([57, 301]), run_on=False)
+    return replace(case, items=items, **kw)
 
 
 def describe_issue(case: "mfc.Case") -> str:

@@ -663,6 +663,10 @@ def _number_runs(infos: list[PageInfo], runs: list[tuple[int, int, int, int]]) -
                     offset_of[p.number] = k - p.number
         else:
             start = next((p.number for p in between if p.kind == "start"), f2)
+            if restart and by_number[f2].kind != "start":
+                # (numbers that start again are the pages of the article the second run is in:
+                # it starts at the last start before that run; the starts before it keep the first)
+                start = max((p.number for p in between if p.kind == "start"), default=f2)
             for p in between:
                 offset_of[p.number] = a if p.number < start else b
     for p in infos:

@@ -1016,6 +1016,13 @@ def cases() -> list[Case]:
         issue(Item(art=art(0, 4)), Item(art=art(1, 4), run_on=True), Item(art=art(2, 1), run_on=True),
               Item(art=art(3, 6), run_on=True)),
         folio="head_en_cn", first_page="none", first=121, columns=True, downloads=True)
+    add("combo_bound_in_after_unnumbered_starts", "a run-on issue whose last article was printed elsewhere and bound "
+        "in with its own numbers (57…): the short articles before it print no folio on their one page, so the "
+        "numbers start again at the last start before the bound-in article's numbered pages, not at the first",
+        issue(Item(art=art(0, 8)), Item(art=art(1, 8), run_on=True), Item(art=art(2, 2), run_on=True),
+              Item(art=art(3, 2), run_on=True, article_no=True), Item(art=art(4, 1), run_on=True, article_no=True),
+              Item(art=art(5, 6, title=5), numbered_from=57), cover=True, toc=True),
+        folio="corner_head", first_page="none", first=121, toc_folio="roman", head_size=10.5)
     add("combo_spreads_no_facing_folios", "reader spreads whose first pages print no folio: the 目录 faces the first "
         "article's first page, and no spread prints two facing folios; the cover and a page with no facing page "
         "are exported alone at the printed page's size, half the spreads' width",
