@@ -358,7 +358,7 @@ def draw_en(n: int) -> "mec.Case":
         kw.update(structured=mec.STRUCTURED, structured_heads=rng.choice(["run-in", "alone"]))
         if kw["structured_heads"] == "run-in":
             kw["expect"] = {"abstract": "flagged"}
-    return mec.Case(
+    return more_en_conventions(random.Random(f"more-en-{n}"), mec.Case(
         name=f"en_combo_{n}", convention="random combination", authors=authors, affs=printed_affs,
         font=rng.choice(["Times", "Helvetica"]), abstract_label=label,
         abstract_run_in=rng.choice(["Abstract: ", "Abstract. ", "ABSTRACT "]) if label == "run-in" else "",
@@ -370,7 +370,34 @@ def draw_en(n: int) -> "mec.Case":
         aff_mark_style=rng.choice(["sup", "baseline"]), aff_place=rng.choice(["under", "under", "footnote"]),
         column_label=rng.choice(["", "", "ORIGINAL ARTICLE", "Research Article"]), title_style=rng.choice(["b", "r"]),
         justify=rng.random() < 0.5, hyphenate=rng.random() < 0.3,
-        name_format=rng.choice(EN_NAME_FORMATS), aff_paragraph=rng.random() < 0.2, **kw)
+        name_format=rng.choice(EN_NAME_FORMATS), aff_paragraph=rng.random() < 0.2, **kw))
+
+
+def more_en_conventions(rng: random.Random, case: "mec.Case") -> "mec.Case":
+    """A second layer of the English suite's switches (session 14), from a generator of its own
+    so that the first layer's draws stay as they were: degrees after the names, marks after
+    the names' commas, a serial "and" or an ampersand before the last name, the byline in
+    small capitals, a subtitle, a Crossmark badge beside the title, the "Abstract" heading in
+    small capitals, an envelope after the corresponding author."""
+    kw: dict = {}
+    authors = case.authors
+    if rng.random() < 0.1:
+        authors = [replace(a, degrees=rng.choice([", MD", ", PhD", ", MD, PhD"])) for a in authors]
+    if rng.random() < 0.1 and len(authors) > 1:
+        kw["comma_marks"] = True
+    if rng.random() < 0.2 and len(authors) > 2:
+        kw["last_sep"] = rng.choice([", and ", " & "])
+    if rng.random() < 0.08:
+        kw["small_caps"] = True
+    if rng.random() < 0.1:
+        kw["subtitle"] = "A four-season field study"
+    if rng.random() < 0.1:
+        kw["badge"] = ["Check for", "updates"]
+    if rng.random() < 0.08 and case.abstract_label == "alone":
+        kw["heading_small_caps"] = True
+    if rng.random() < 0.05:
+        kw["envelope"] = True
+    return replace(case, authors=authors, **kw)
 
 
 def compare_en(truth: dict, issue: dict) -> list[Row]:

@@ -111,13 +111,18 @@ def _run_above(lines: list["Line"], b: int) -> list[int]:
     title's last line in title case reads as names too)."""
     floor = lines[b].size * 1.1
     run: list[int] = []
+    subtitle = 0  # (a subtitle between title and byline, in type between theirs: not the title's)
     for k in range(b - 1, -1, -1):
         ln = lines[k]
         if not run:
             if abs(ln.size - lines[b].size) <= 0.6:
                 return []
-            if ln.size >= floor and re.search(r"[A-Za-z]{2}", ln.text):
+            if ln.size >= floor and re.search(r"[A-Za-z]{2}", ln.text) and not (
+                    subtitle and abs(ln.size - lines[k + 1].size) <= 0.6):
                 run = [k]
+            elif (subtitle < 2 and lines[b].size + 0.6 < ln.size < floor + 2
+                  and lines[k + 1].y - ln.y <= 2.5 * ln.size and re.search(r"[A-Za-z]{2}", ln.text)):
+                subtitle += 1
             elif lines[b].y - ln.y > 3 * lines[b].size or ln.size > lines[b].size + 0.6:
                 return []
             continue
@@ -127,6 +132,10 @@ def _run_above(lines: list["Line"], b: int) -> list[int]:
         if abs(ln.size - top.size) <= 0.6:
             run.insert(0, k)
         elif ln.size > top.size:
+            if len(run) <= 2 and top.y - ln.y <= 1.5 * ln.size and re.search(r"[A-Za-z]{2}", ln.text):
+                # (the run was a subtitle: its title, larger, right above it at a title's line pitch)
+                run = [k]
+                continue
             break
     return run
 

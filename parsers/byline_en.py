@@ -276,12 +276,17 @@ def split_byline_names(names_: list[str]) -> list[tuple[str, str]]:
 
     western_caps = len(names_) > 1 and all(caps(n) for n in names_) and any(
         not all(_PINYIN.fullmatch(w.lower().strip(".")) for w in n.split()) for n in names_)
+    vancouver_caps = western_caps and any(re.fullmatch(r"[A-Z]", n.split()[-1]) for n in names_ if n.split())
     out = []
     for n in names_:
         words = n.split()
         # (in capitals a last word of three letters is a surname, LIU, not initials: initials
         # at the end of a name carry their full stops, "SMITH J.A.")
-        if western_caps and len(words) > 1 and "," not in n and not re.fullmatch(r"(?:[A-Z]\.\s?)+", words[-1]):
+        if vancouver_caps and len(words) > 1 and len(words[-1]) <= 3 and "," not in n:
+            # (a byline in capitals whose names end in a one-letter initial is in Vancouver
+            # order, surname then initials: "DE SMET L", "SMITH JA")
+            out.append((" ".join(words[:-1]), words[-1]))
+        elif western_caps and len(words) > 1 and "," not in n and not re.fullmatch(r"(?:[A-Z]\.\s?)+", words[-1]):
             k = len(words) - 1
             while k > 1 and words[k - 1].lower() in {p.lower() for p in SURNAME_PARTICLES}:
                 k -= 1

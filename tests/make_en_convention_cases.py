@@ -397,6 +397,9 @@ def byline_runs(case: Case) -> list[Piece]:
         name = printed_name(case, a)
         if case.small_caps:  # each word's first capital at full size, the rest as smaller capitals
             for n_w, w in enumerate(name.split()):
+                if w[0].islower():  # (a particle in lower case, "van der": small capitals throughout)
+                    runs += [(" " if n_w else "", case.byline_style, False), (w.upper(), case.byline_style, "sc")]
+                    continue
                 runs += [((" " if n_w else "") + w[0], case.byline_style, False), (w[1:].upper(), case.byline_style, "sc")]
         else:
             runs.append((name.upper() if case.caps_names else name, case.byline_style, False))
@@ -1615,6 +1618,18 @@ def cases() -> list[Case]:
         replace(base("two_col_footnote_affs", "two columns: the affiliations a page-foot list under both columns, "
                      "its first line short enough to fit the left column", two_columns=True, aff_place="footnote",
                      font="Helvetica"), affs=[("1", "Faculty of Medicine, University of Porto, Porto, Portugal"), AFF2[1]]),
+        base("subtitle_byline_near_its_size", "a subtitle (13 pt) between the title and a byline set only a point "
+             "smaller (12 pt), centred, the abstract unlabelled in italics", subtitle="A four-season field study",
+             byline_size=12.0, center=True, abstract_label="none-italic", font="Helvetica"),
+        replace(base("subtitle_over_caps_byline", "a subtitle (13 pt) over a byline in 11 pt with surnames in "
+                     "capitals and particles ('Jan VAN DER BERG'), a Crossmark badge beside the title",
+                     subtitle="A four-season field study", byline_size=11.0, name_format="surname-caps",
+                     badge=["Check for", "updates"]),
+                authors=[Author("Yuki", "Tanaka", "1"), Author("Jan", "van der Berg", "2")]),
+        replace(base("names_small_caps_vancouver", "the byline in capitals and small capitals, Vancouver order: "
+                     "'DE SMET L, SMITH JA and VAN DER BERG J'", small_caps=True, name_format="vancouver"),
+                authors=[Author("Luc", "De Smet", "1"), Author("John A.", "Smith", "2"),
+                         Author("Jan", "van der Berg", "1,2")]),
         replace(profile["mdpi_simple_summary"], name="mdpi_byline_wrapped_in_particle", convention="MDPI with five "
                 "authors: the byline breaks inside 'van der' / 'Berg2' (given names first), the margin citation wraps "
                 "over four lines beside it", authors=[Author("Anna", "Kowalski", "1"), Author("John A.", "Smith", "3"),
