@@ -450,7 +450,7 @@ def _title_under_column_label(lines: list["Line"], k: int, size: float) -> list[
 
 # a note mark after the title (*, ∗, †, ①): it points at the funding or author note (CAJ-CD B/T 1);
 # set after the main title, it stands before a ——subtitle
-_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+(?=$|\s*—{2,})")
+_TITLE_MARK = re.compile(r"[\s*∗†‡\u2460-\u2473]+$|\s*[*∗†‡\u2460-\u2473]+(?=\s*—{2,})")
 
 
 def _tidy_title(text: str) -> str:

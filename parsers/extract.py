@@ -116,7 +116,8 @@ def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> set[int]:
         if running_on:
             before[-1].last = a
         for span in chosen:
-            _repeated(split, span, span.first, "each download's copy is its own article's")
+            if span.first > a:  # (the first copy repeats no page)
+                _repeated(split, span, span.first, "each download's copy is its own article's")
         drop = {id(s) for q in on_copy for s in on_copy[q]} - {id(s) for s in chosen}
         spans[:] = [s for s in spans if id(s) not in drop]
         done.update(range(a, b + 1))
