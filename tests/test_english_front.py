@@ -278,9 +278,12 @@ def test_a_subtitle_under_the_pages_title_keeps_the_title() -> None:
     from parsers.article_en import _subtitle_of
     lines = [_ln("Deep learning for teeth", 100, 20.0), _ln("a review of the methods", 122, 14.0),
              _ln("Jane Roe and John Smith", 150, 11.0)]
-    assert title_above_byline(lines) == ([1], 2)
+    # (the subtitle is passed over: the title is the larger run right above it, at a title's line pitch)
+    assert title_above_byline(lines) == ([0], 2)
     assert _subtitle_of(lines, [0], [1])
-    assert not _subtitle_of([_ln("molecules", 70, 25.0)] + lines[1:], [0], [1])  # a masthead far above
+    masthead = [_ln("molecules", 70, 25.0)] + lines[1:]  # (a masthead far above: not the title)
+    assert title_above_byline(masthead) == ([1], 2)
+    assert not _subtitle_of(masthead, [0], [1])
 
 
 def test_a_byline_in_capitals_is_western_unless_pinyin() -> None:
