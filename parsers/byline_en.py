@@ -655,7 +655,7 @@ def _wrapped_inside_name(line: "Line", nxt: "Line | None") -> list[tuple[str, li
 _LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")
 # one name's affiliation marks: numbers or letters, commas between, note signs after
 # (a leading comma goes on from marks the text layer kept on the name's line: "Lemos¹,²" + ",3,4")
-_MARK_GROUP = re.compile(r",?(?:\d{1,2}|[a-z])(?:\s*,\s*(?:\d{1,2}|[a-z]))*[*†‡§¶#∗✝⁎]*|[*†‡§¶#∗✝⁎]{1,2}")
+MARK_GROUP = re.compile(r",?(?:\d{1,2}|[a-z])(?:\s*,\s*(?:\d{1,2}|[a-z]))*[*†‡§¶#∗✝⁎]*|[*†‡§¶#∗✝⁎]{1,2}")
 
 
 def _mark_row(line: "Line") -> bool:
@@ -663,7 +663,7 @@ def _mark_row(line: "Line") -> bool:
     they follow: marks only raised, at nearly the text's size, that the text layer read as a
     line of their own above the byline."""
     groups = line.text.split()
-    return bool(groups) and len(groups) <= 40 and all(_MARK_GROUP.fullmatch(g) for g in groups) \
+    return bool(groups) and len(groups) <= 40 and all(MARK_GROUP.fullmatch(g) for g in groups) \
         and any(re.search(r"[\da-z]", g) for g in groups)
 
 

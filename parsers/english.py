@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from parsers.byline_en import MARK_GROUP
 from parsers.fonts import repair_quirks
 from parsers.header import Header, extract_labelled, join_prose, size_slack
 from parsers.labels import find_labels, type_of_category
@@ -243,15 +244,11 @@ def _names_of(text: str) -> list[str] | None:
     return None
 
 
-# a raised unit or note mark after a name: a letter or number, several apart by commas, a star
-_MARK_SPAN = re.compile(r"[\da-z*∗†‡§#,，\s]{1,8}")
-
-
 def _unmarked(line: "Line") -> str:
     """A byline line's text without its raised marks ("Zhi-qiang Chen" ᵃ "," → "Zhi-qiang Chen,"),
     which the text layer glues to the name before them ("Chena"), nor the "and" it wraps after."""
     spans = line.spans or []
-    kept = [sp for sp in spans if not (sp.sup and sp.text.strip() and _MARK_SPAN.fullmatch(sp.text))]
+    kept = [sp for sp in spans if not (sp.sup and sp.text.strip() and MARK_GROUP.fullmatch(sp.text.strip()))]
     # (spans rejoined are repaired as the line was: a Founder hyphen 鄄 is a span of its own)
     text = line.text if not kept or len(kept) == len(spans) else \
         repair_quirks(re.sub(r"\s+(?=[,，;；])", "", joined_spans(kept)))
@@ -282,14 +279,16 @@ def _title_and_names_above(lines: list["Line"], at: int, lo: int = 0) -> tuple[s
     name_size = lines[i].size if i >= lo else 0.0
     run_in = False
     # (a line in larger type than the byline is the title's last line, however name-like)
-    while (i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5
-           and ((found := _names_of(_unmarked(lines[i]))) is not None
-                or len(found := _CAPS_NAME.findall(lines[i].text)) >= 2)):
-        run_in = run_in or _names_of(_unmarked(lines[i])) is None
+    while i >= lo and latin_share(lines[i].text) > 0.8 and lines[i].size <= name_size + 0.5:
+        named = _names_of(_unmarked(lines[i]))
+        found = named if named is not None else _CAPS_NAME.findall(lines[i].text)
+        if named is None and len(found) < 2:
+            break
+        run_in = run_in or named is None
         names = found + names
         i -= 1
     if not run_in and i + 2 < at:
-        names = _names_rewrapped([_unmarked(ln) for ln in lines[i + 1:at] if _names_of(_unmarked(ln)) is not None], names)
+        names = _names_rewrapped([t for t in map(_unmarked, lines[i + 1:at]) if _names_of(t) is not None], names)
     # a title line never ends on an article, preposition or conjunction: a name-like line
     # under one ("… Treatment of Male to" / "Female Transsexuals") is the title's last line
     if (names and i >= lo and i + 1 < at and _OPEN_END.search(lines[i].text)

@@ -19,7 +19,7 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
-from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, same_lines, shows_end, body_size, classify,
+from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, copy_runs, shows_end, body_size, classify,
                            ended_above, head_band, heads_over_the_page, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
                            text_runs_on, with_own_notes)
@@ -74,33 +74,26 @@ def plan_split(doc: Document, infos: list[PageInfo], meta: FileMeta | None = Non
     merge_by_page_count(split, infos, counts)
     share_mid_page_starts(split, infos, counts)
     merge_by_file_doi(split, infos, (meta or file_metadata(doc.info, doc.xmp)).doi)
-    drop_repeated_starts(split, infos, assign_repeated_copies(split, infos))
+    assign_repeated_copies(split, infos)
     return split
 
 
-def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> set[int]:
-    """A file bound from single-article downloads holds a page that several run-on articles
-    share once per download: m copies in a row of one printed page, where the article
+def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> None:
+    """A file bound from single-article downloads holds a page that run-on articles share
+    once per download (`copy_runs`): m copies in a row of one printed page, where the article
     running on from the page before (if text stands above the page's first start) and each
     article starting on the page are, in reading order, m owners. Each download's copy is
     its own article's: copy j is the j-th owner's, so the earlier owners end on their copy
-    and the last goes on from its copy. (Where copies and owners do not pair up, the page
-    is left to `drop_repeated_starts`.) Returns the pages so assigned."""
+    and the last goes on from its copy. Where copies and owners do not pair up, the starts
+    are left as read."""
     spans = split.spans
-    done: set[int] = set()
-    p = 1
-    while p < len(infos):
-        b = p
-        while b < len(infos) and same_lines(infos[b - 1], infos[b]):
-            b += 1
-        if b == p:
-            p += 1
+    for run in copy_runs(infos):
+        if len(run) < 2:
             continue
-        a, m = p, b - p + 1  # (pages a..b, 1-based, print the same lines)
-        p = b + 1
-        on_copy = {q: [s for s in spans if s.first == q] for q in range(a, b + 1)}
+        a, m = run[0].number, len(run)
+        on_copy = {p.number: [s for s in spans if s.first == p.number] for p in run}
         starts = on_copy[a]
-        if not starts or any(len(on_copy[q]) != len(starts) for q in on_copy):
+        if not starts or any(len(found) != len(starts) for found in on_copy.values()):
             continue
         before = [s for s in spans if s.first < a and s.last >= a - 1]
         running_on = bool(before) and start_top(starts[0], infos) is not None
@@ -117,46 +110,13 @@ def assign_repeated_copies(split: Split, infos: list[PageInfo]) -> set[int]:
             before[-1].last = a
         for span in chosen:
             if span.first > a:  # (the first copy repeats no page)
-                _repeated(split, span, span.first, "each download's copy is its own article's")
-        drop = {id(s) for q in on_copy for s in on_copy[q]} - {id(s) for s in chosen}
+                p = span.first
+                span.evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): "
+                                     "each download's copy is its own article's")
+                split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
+                                       "downloads, and each article is read from its own"))
+        drop = {id(s) for found in on_copy.values() for s in found} - {id(s) for s in chosen}
         spans[:] = [s for s in spans if id(s) not in drop]
-        done.update(range(a, b + 1))
-    return done
-
-
-def drop_repeated_starts(split: Split, infos: list[PageInfo], assigned: set[int] = frozenset()) -> None:
-    """A file bound from single-article downloads repeats each page two run-on articles
-    share (a download holds its article's whole pages, CNKI's among them): the next page
-    prints the same lines. The start read on the first copy, below the earlier article's
-    end, is the next download's article read twice; it is that download's, starting on the
-    repeat, and the first copy is the earlier article's last page."""
-    kept: list[Span] = []
-    for k, span in enumerate(split.spans):
-        nxt = split.spans[k + 1] if k + 1 < len(split.spans) else None
-        p = span.first
-        if p in assigned:  # (copies `assign_repeated_copies` gave their owners)
-            kept.append(span)
-            continue
-        if (nxt is not None and kept and nxt.first == p + 1 and start_top(span, infos) is not None
-                and same_lines(infos[p - 1], infos[p])):
-            kept[-1].last = max(kept[-1].last, p)
-            _repeated(split, nxt, p + 1, f"the start read on p.{p} is this one")
-            continue
-        if (kept and p == kept[-1].first + 1 and start_top(span, infos) is None and start_top(kept[-1], infos) is None
-                and same_lines(infos[p - 2], infos[p - 1])):
-            # (the repeat's top article is the one read on the page before: a one-page article
-            # whose page the next download holds too, its own start lower on it)
-            _repeated(split, kept[-1], p, "the start read at its top is this one again")
-            continue
-        kept.append(span)
-    split.spans[:] = kept
-
-
-def _repeated(split: Split, span: Span, p: int, which: str) -> None:
-    """Record that page p repeats the page before it, on the span it was resolved for."""
-    span.evidence.append(f"p.{p} repeats p.{p - 1} (single-article downloads bound into one file): {which}")
-    split.warnings.append(("repeated-page", f"p.{p} repeats p.{p - 1}: the file binds single-article "
-                           "downloads, and each article is read from its own"))
 
 
 def merge_by_file_doi(split: Split, infos: list[PageInfo], doi: str) -> None:

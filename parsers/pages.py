@@ -467,22 +467,24 @@ def page_doubts(own: list[PageInfo], fpage: str, lpage: str) -> list[tuple[str, 
     return out
 
 
-def same_lines(a: PageInfo, b: PageInfo) -> bool:
-    """Do two pages print the same lines (five or more)? (A file bound from single-article
-    downloads holds a page several articles share once per download.)"""
-    lines = [ln.text for ln in a.heads + a.body]
-    return len(lines) >= 5 and lines == [ln.text for ln in b.heads + b.body]
+def copy_runs(infos: list[PageInfo]) -> list[list[PageInfo]]:
+    """The pages as printed pages: a page printing the same lines (five or more) as the page
+    before is a copy of it (a file bound from single-article downloads holds a page several
+    articles share once per download), so each run of copies is one printed page."""
+    groups: list[list[PageInfo]] = []
+    for p in infos:
+        lines = [ln.text for ln in p.heads + p.body]
+        if groups and len(lines) >= 5 and lines == [ln.text for ln in groups[-1][0].heads + groups[-1][0].body]:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
 
 
 def infer_printed(infos: list[PageInfo]) -> None:
     """Number the pages (`_infer_printed`) as printed pages: copies of one page in a row are
     one printed page, numbered once, and each copy takes its number."""
-    groups: list[list[PageInfo]] = []
-    for p in infos:
-        if groups and same_lines(groups[-1][0], p):
-            groups[-1].append(p)
-        else:
-            groups.append([p])
+    groups = copy_runs(infos)
     if len(groups) == len(infos):
         _infer_printed(infos)
         return

@@ -385,22 +385,22 @@ def _same_lines_page(number: int, text: str, start_y: float | None = None) -> Pa
 def test_a_page_repeated_by_bound_downloads_starts_its_article_once() -> None:
     """A | shared page (B starts mid-page) | the same page again, B's download | B: B is read
     from its own download, the first copy is A's last page."""
-    from parsers.extract import drop_repeated_starts
+    from parsers.extract import assign_repeated_copies
     from parsers.split import Span, Split
 
     infos = [_same_lines_page(1, "甲"), _same_lines_page(2, "乙", start_y=400.0),
              _same_lines_page(3, "乙", start_y=400.0), _same_lines_page(4, "丙")]
     split = Split(spans=[Span(1, 1), Span(2, 3), Span(3, 4)], toc=[], english_pages=[], skipped={})
-    drop_repeated_starts(split, infos)
+    assign_repeated_copies(split, infos)
     assert [(s.first, s.last) for s in split.spans] == [(1, 2), (3, 4)]
     assert [code for code, _ in split.warnings] == ["repeated-page"]
 
 
 def test_a_start_on_a_page_unlike_the_next_is_kept() -> None:
-    from parsers.extract import drop_repeated_starts
+    from parsers.extract import assign_repeated_copies
     from parsers.split import Span, Split
 
     infos = [_same_lines_page(1, "甲"), _same_lines_page(2, "乙", start_y=400.0), _same_lines_page(3, "丙", start_y=300.0)]
     split = Split(spans=[Span(1, 1), Span(2, 2), Span(3, 3)], toc=[], english_pages=[], skipped={})
-    drop_repeated_starts(split, infos)
+    assign_repeated_copies(split, infos)
     assert len(split.spans) == 3 and not split.warnings
