@@ -124,13 +124,13 @@ def dehyphenate(text: str, breaks: set[tuple[str, str]], words: Counter[str] | s
     form is not printed mid-line; a compound keeps it ("multi-season"). A hyphen after a
     digit is part of a chemical or numeric name ("2-phenylindole"): kept, with no space."""
     for left, right in sorted(breaks):
-        if left.lower() in COMPOUND_LINKS and right.lower() in english_words() and re.search(
-                rf"[-\u2010\u2011]{re.escape(left)}[-\u2010\u2011]\s?{re.escape(right)}(?![^\W\d_])", text):
+        if left.lower() in COMPOUND_LINKS and right.lower() in english_words():
             # (the link word of a compound, "difference-in-" / "differences": the break fell at
             # the compound's own hyphen; no hyphenation leaves a link word after a hyphen)
-            text = re.sub(rf"(?<=[-\u2010\u2011]){re.escape(left)}([-\u2010\u2011])\s?{re.escape(right)}(?![^\W\d_])",
-                          lambda m: f"{left}{m.group(1)}{right}", text)
-            continue
+            text, linked = re.subn(rf"(?<=[-\u2010\u2011]){re.escape(left)}([-\u2010\u2011])\s?{re.escape(right)}"
+                                   r"(?![^\W\d_])", lambda m: f"{left}{m.group(1)}{right}", text)
+            if linked:
+                continue
         if left[-1:].isdigit():
             text = re.sub(rf"(?<![\w]){re.escape(left)}-\s+{re.escape(right)}(?![^\W\d_])", f"{left}-{right}", text)
             continue

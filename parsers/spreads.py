@@ -67,7 +67,8 @@ def _beside_single_pages(pages: list["PageText"], shaped: list["PageText"]) -> b
     A spreads export draws the cover (or a page whose facing page is cut) alone, at the
     printed page's size: such a pair of sizes says spreads where no facing folios are
     printed to (article first pages print none in many journals)."""
-    singles = [p for p in pages if all(p is not q for q in shaped) and p.width < p.height]
+    cut = {id(q) for q in shaped}
+    singles = [p for p in pages if id(p) not in cut and p.width < p.height]
     return any(abs(q.height - p.height) < 1 and abs(q.width - 2 * p.width) < 0.02 * q.width
                for q in shaped for p in singles)
 
