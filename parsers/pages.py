@@ -472,12 +472,14 @@ def copy_runs(infos: list[PageInfo]) -> list[list[PageInfo]]:
     before is a copy of it (a file bound from single-article downloads holds a page several
     articles share once per download), so each run of copies is one printed page."""
     groups: list[list[PageInfo]] = []
+    first: list[str] = []  # (the lines of the run's first page, read once)
     for p in infos:
         lines = [ln.text for ln in p.heads + p.body]
-        if groups and len(lines) >= 5 and lines == [ln.text for ln in groups[-1][0].heads + groups[-1][0].body]:
+        if groups and len(lines) >= 5 and lines == first:
             groups[-1].append(p)
         else:
             groups.append([p])
+            first = lines
     return groups
 
 
