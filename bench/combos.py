@@ -187,6 +187,60 @@ def more_conventions(rng: random.Random, art: Art) -> Art:
     return replace(art, people=people, **kw)
 
 
+CITE_LINE = "引用格式：{names}．{title}[J]．" + f"{mc.JOURNAL}，{mc.YEAR}，{mc.VOLUME}({mc.ISSUE})：" + "{first}-{last}．"
+ONLINE_FIRST = ("网络首发时间：2023-05-12 10:23:11；网络首发地址：https://kns.cnki.net/kcms/detail/"
+                "22.1234.F.20230512.1023.002.html")  # (CNKI's online-first note: a record's address, not a citation)
+RECEIVED_FORMS = ["2023年3月15日", "2023－03－15", "2023-3-15", "2023.03.15"]  # (all 2023-03-15)
+
+
+def third_conventions(rng: random.Random, art: Art) -> Art:
+    """A third layer of the suite's switches (session 15), from a generator of its own: names
+    letter-spaced for display, notes gathered under 注释： at the end, the short unit label
+    单位：, a DOI line and a 引用格式 line among the codes, a 通信作者 note and CNKI's 网络首发
+    note at the page foot, the 收稿日期 in other date forms."""
+    kw: dict = {}
+    if rng.random() < 0.15 and art.aff_style == "single" and not art.pad_names:
+        kw.update(letter_spaced=True, name_sep="　　")
+    if art.notes and rng.random() < 0.3:
+        kw["endnotes"] = True
+    if art.aff_style == "label" and rng.random() < 0.3:
+        kw["unit_label"] = "单位："
+    codes = list(art.codes)
+    if rng.random() < 0.15:
+        codes.append(f"DOI：10.13345/j.cnki.xdqy.{mc.YEAR}.0{mc.ISSUE}.005")
+    if rng.random() < 0.1:
+        names = "，".join(p.zh for p in art.people[:3]) + ("，等" if len(art.people) > 3 else "")
+        codes.append(CITE_LINE.replace("{names}", names).replace("{title}", art.title))
+    extra = list(art.foot_extra)
+    if rng.random() < 0.1:
+        extra.append(f"通信作者：{art.people[0].zh}，E-mail：xdqy2023@163.com")
+    if rng.random() < 0.08:
+        extra.append(ONLINE_FIRST)
+    if rng.random() < 0.15:
+        kw.update(received_printed=rng.choice(RECEIVED_FORMS), received="2023-03-15", received_truth=True)
+    return replace(art, codes=codes, foot_extra=extra, **kw)
+
+
+def third_case_conventions(rng: random.Random, case: Case) -> Case:
+    """The third layer's page conventions: a first page that prints the running head, a
+    printer's PDF (crop marks, a CropBox, or the page on A4 paper), a notice under the last
+    article's end, a 征稿启事 page after it, a last page without a folio, a download that
+    opens with the previous article's tail."""
+    kw: dict = {}
+    if rng.random() < 0.08 and case.folio.startswith("head"):
+        kw["first_head"] = True
+    if rng.random() < 0.08 and not case.a4:
+        kw["bleed"] = rng.choice(["marks", "cropbox", "paper"])
+    r = rng.random()
+    if r < 0.06:
+        kw["notice_after"] = rng.choice(sorted(mc.NOTICES))
+    elif r < 0.1:
+        kw["advert_after"] = True
+    if rng.random() < 0.06:
+        kw["tail_before"] = True
+    return replace(case, **kw)
+
+
 def draw(n: int) -> Case:
     """Combination number n (the same n draws the same combination)."""
     rng = random.Random(n)
@@ -202,6 +256,10 @@ def draw(n: int) -> Case:
                 first_folio=rng.random() < 0.7, run_on=run_on, first=rng.choice([1, 43, 117, 1276]),
                 a4=a4, columns=columns)
     case = replace(case, arts=[more_conventions(random.Random(f"more-{n}-{k}"), a) for k, a in enumerate(arts)])
+    case = replace(case, arts=[third_conventions(random.Random(f"third-{n}-{k}"), a) for k, a in enumerate(case.arts)])
+    if columns:  # (its 收稿日期 note is not printed either)
+        case = replace(case, arts=case.arts[:1] + [replace(a, received_truth=False) for a in case.arts[1:]])
+    case = third_case_conventions(random.Random(f"third-case-{n}"), case)
     # (drawn last, so that the other choices stay as they were) an export whose Chinese fonts carry
     # no ToUnicode: Adobe-GB1 CIDs only; or a Founder export (摇 for the ideographic space, 鄄 for a
     # hyphen), its masthead printing the volume in English as such journals do
@@ -217,9 +275,10 @@ def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     """The case drawn, each 文章编号 giving the article's own first page and page count (a
     number of the same width, so the pages come out the same)."""
     pdf, spans = mc.render(case)
-    if not any(ARTICLE_NO in a.codes for a in case.arts):
+    if not any(ARTICLE_NO in a.codes or any("{first}" in c for c in a.codes) for a in case.arts):
         return pdf, spans
-    arts = [replace(a, codes=[c.format(first=case.first + s - 1, count=e - s + 1) if c == ARTICLE_NO else c
+    arts = [replace(a, codes=[c.format(first=case.first + s - 1, count=e - s + 1) if c == ARTICLE_NO
+                              else c.replace("{first}", str(case.first + s - 1)).replace("{last}", str(case.first + e - 1))
                               for c in a.codes]) for a, (s, e) in zip(case.arts, spans)]
     return mc.render(replace(case, arts=arts))
 
@@ -228,12 +287,17 @@ def describe(case: Case) -> str:
     parts = [f"folio={case.folio}{'' if case.first_folio else ' (none on p.1)'}", f"first={case.first}"]
     parts += ["a4"] * case.a4 + ["columns"] * case.columns + ["run-on"] * case.run_on + ["gb1"] * (case.font == "gb1")
     parts += [case.export] if case.export else []
+    parts += [f"{k}={getattr(case, k)}" for k in ("first_head", "bleed", "notice_after", "advert_after", "tail_before")
+              if getattr(case, k)]
     for a in case.arts:
         parts.append(f"[{len(a.people)} names, {len(a.affs)} units, aff={a.aff_style}, en={a.en_style}"
                      + "".join(f", {k}" for k in ("column", "subtitle", "notes", "refs", "codes") if getattr(a, k))
                      + (", en at end" if a.en_at_end else "") + f", labels={a.labels}, kw_sep={a.kw_sep!r}"
                      + (f", structured={a.structured}" if a.structured else "") + f", clc={'/'.join(a.clc)}"
                      + (", codes above" if a.codes_above else "")
+                     + "".join(f", {k}" for k in ("letter_spaced", "endnotes", "unit_label", "received_printed") if getattr(a, k))
+                     + "".join(f", code {c[:6]}" for c in a.codes if not c.startswith("文章编号"))
+                     + "".join(f", foot {x[:6]}" for x in a.foot_extra)
                      + f", paras={a.paras}]")
     return " ".join(parts)
 
@@ -268,7 +332,8 @@ def draw_issue(n: int) -> "mfc.Case":
     made = rng.choice(["typeset"] * 6 + ["downloads", "spreads", "sheet"] + ["paper"] * (not columns))
     case = replace(case, downloads=made == "downloads", spreads=made == "spreads",
                    sheet=36.0 if made == "sheet" else 0.0, paper=mc.A4_PAPER if made == "paper" else None)
-    return more_issue_conventions(random.Random(f"more-issue-{n}"), case)
+    return third_issue_conventions(random.Random(f"third-issue-{n}"),
+                                   more_issue_conventions(random.Random(f"more-issue-{n}"), case))
 
 
 def more_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
@@ -296,9 +361,28 @@ def more_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
     return replace(case, items=items, **kw)
 
 
+def third_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
+    """A third layer of whole-issue conventions (session 15), from a generator of its own: a
+    blank page left before an article that starts on a recto, and short pieces that print no
+    摘要, 关键词 or codes (an editorial, a book review, a 短文), which are articles too."""
+    items = list(case.items)
+    arts = [k for k, it in enumerate(items) if it.kind == "article"]
+    if not case.columns and not case.full_heads and not case.downloads and rng.random() < 0.12:
+        # (a journal that opens each article on a recto leaves the verso before it blank)
+        can = [k for k in arts[1:] if not items[k].run_on and items[k - 1].kind == "article"]
+        if can:
+            k = rng.choice(can)
+            items.insert(k, mfc.Item("blank"))
+    arts = [k for k, it in enumerate(items) if it.kind == "article"]
+    for k in arts:
+        if rng.random() < 0.08:
+            items[k] = replace(items[k], art=replace(items[k].art, labelled=False, paras=min(items[k].art.paras, 3)))
+    return replace(case, items=items)
+
+
 def describe_issue(case: "mfc.Case") -> str:
-    kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t", "english": "e"}[i.kind]
-                    for i in case.items)
+    kinds = "".join({"article": "A", "advert": "d", "plate": "p", "cover": "c", "toc": "t", "english": "e",
+                     "blank": "b"}[i.kind] if i.kind != "article" or i.art.labelled else "a" for i in case.items)
     extras = [f"{k}={getattr(case, k)}" for k in ("first_page", "first", "toc_folio", "digits", "tight", "head_size",
                                                   "columns", "page_labels", "toc_style", "downloads", "spreads", "sheet")
               if getattr(case, k)] + (["paper=A4"] if case.paper else [])
@@ -358,7 +442,7 @@ def draw_en(n: int) -> "mec.Case":
         kw.update(structured=mec.STRUCTURED, structured_heads=rng.choice(["run-in", "alone"]))
         if kw["structured_heads"] == "run-in":
             kw["expect"] = {"abstract": "flagged"}
-    return more_en_conventions(random.Random(f"more-en-{n}"), mec.Case(
+    return third_en_conventions(random.Random(f"third-en-{n}"), more_en_conventions(random.Random(f"more-en-{n}"), mec.Case(
         name=f"en_combo_{n}", convention="random combination", authors=authors, affs=printed_affs,
         font=rng.choice(["Times", "Helvetica"]), abstract_label=label,
         abstract_run_in=rng.choice(["Abstract: ", "Abstract. ", "ABSTRACT "]) if label == "run-in" else "",
@@ -370,7 +454,7 @@ def draw_en(n: int) -> "mec.Case":
         aff_mark_style=rng.choice(["sup", "baseline"]), aff_place=rng.choice(["under", "under", "footnote"]),
         column_label=rng.choice(["", "", "ORIGINAL ARTICLE", "Research Article"]), title_style=rng.choice(["b", "r"]),
         justify=rng.random() < 0.5, hyphenate=rng.random() < 0.3,
-        name_format=rng.choice(EN_NAME_FORMATS), aff_paragraph=rng.random() < 0.2, **kw))
+        name_format=rng.choice(EN_NAME_FORMATS), aff_paragraph=rng.random() < 0.2, **kw)))
 
 
 def more_en_conventions(rng: random.Random, case: "mec.Case") -> "mec.Case":
@@ -400,6 +484,60 @@ def more_en_conventions(rng: random.Random, case: "mec.Case") -> "mec.Case":
     return replace(case, authors=authors, **kw)
 
 
+EN_AFTER_KW = [["JEL classification: Q15, Q25, C23"], ["Abbreviations: SWC, soil water content; LAI, leaf area index"],
+               ["Received: 3 March 2024; Accepted: 9 May 2024; Published: 1 June 2024"],
+               ["Running title: Soil moisture and winter wheat"]]
+EN_FRONT_NOTES = [["Received: 3 March 2024 / Accepted: 9 May 2024 / Published online: 1 June 2024"],
+                  ["Received: 3 March 2024; Editorial decision: 20 April 2024; Accepted: 9 May 2024"],
+                  ["Correspondence: {given} {surname} ({mail})"]]
+EN_BODY_HEADINGS = ["Introduction", "1 Introduction", "I. INTRODUCTION", "Background", "INTRODUCTION"]
+
+
+def third_en_conventions(rng: random.Random, case: "mec.Case") -> "mec.Case":
+    """A third layer of the English suite's switches (session 15), from a generator of its
+    own: an e-mail under each affiliation, a line after the keywords (JEL codes, abbreviations,
+    history, running title), history or correspondence lines over the abstract, a SUMMARY or
+    Synopsis heading, the byline above the title, a structured abstract's sub-heads in
+    capitals, a shaded abstract, the keywords above the abstract or on the last page, a
+    copyright line under the abstract, a DOI line at the top, a rule under the front matter,
+    affiliations marked by letters, the body's first heading in other forms."""
+    kw: dict = {}
+    first = case.authors[0]
+    mail = first.surname.split()[-1].lower().replace("'", "") + "@unl.edu"
+    if rng.random() < 0.12 and case.aff_place == "under" and not case.aff_paragraph:
+        kw["aff_emails"] = [("Email: " if rng.random() < 0.5 else "") + f"office{k + 1}@unl.edu" for k in range(len(case.affs))]
+    if rng.random() < 0.12 and not case.no_keywords:
+        kw["kw_after"] = rng.choice(EN_AFTER_KW)
+    if rng.random() < 0.1:
+        kw["front_notes"] = [n.format(given=first.given, surname=first.surname, mail=mail) for n in rng.choice(EN_FRONT_NOTES)]
+    if rng.random() < 0.08 and case.abstract_label == "alone":
+        kw["abstract_heading"] = rng.choice(["SUMMARY", "Synopsis"])
+    if rng.random() < 0.06:
+        kw["authors_first"] = True
+    if case.structured and case.structured_heads == "run-in" and rng.random() < 0.3:
+        kw.update(structured_caps=True, structured_sep=" ")
+    if rng.random() < 0.06 and case.abstract_label == "alone":
+        kw["shade"] = True
+    r = rng.random()
+    if r < 0.06 and not case.no_keywords:
+        kw["kw_at_end"] = True
+    elif r < 0.14 and not case.no_keywords:
+        kw["kw_before"] = True
+    if rng.random() < 0.06 and not kw.get("kw_before"):
+        kw.update(abstract_tail="© 2024 Elsevier Ltd. All rights reserved.", tight_after_abstract=True)
+    if rng.random() < 0.06:
+        kw["doi_line"] = "https://doi.org/10.1016/j.agwat.2024.108765"
+    if rng.random() < 0.06:
+        kw["rule_after_front"] = True
+    if rng.random() < 0.08 and len(case.affs) > 1 and all(m.isdigit() for m, _ in case.affs):
+        letter = {str(k): "abcdefgh"[k - 1] for k in range(1, 9)}
+        kw["authors"] = [replace(a, marks=",".join(letter[m] for m in a.marks.split(",") if m)) for a in case.authors]
+        kw["affs"] = [(letter[m], t) for m, t in case.affs]
+    if rng.random() < 0.1:
+        kw["body_heading"] = rng.choice(EN_BODY_HEADINGS)
+    return replace(case, **kw)
+
+
 def compare_en(truth: dict, issue: dict) -> list[Row]:
     """(field, exact, flagged, detail) as tests/test_en_convention_cases.py scores a case
     (abstracts and affiliations are always flagged by parsers.confidence.PRIORS_EN)."""
@@ -413,7 +551,9 @@ def describe_en(case: "mec.Case") -> str:
     keys = ["font", "abstract_label", "abstract_run_in", "kw_label", "kw_sep", "kw_end", "kw_alone", "no_keywords",
             "two_columns", "orcid", "corresp_note", "center", "abstract_paras", "byline_style", "byline_size",
             "aff_mark_style", "aff_place", "column_label", "title_style", "justify", "hyphenate", "name_format",
-            "aff_paragraph", "structured_heads"]
+            "aff_paragraph", "structured_heads", "aff_emails", "kw_after", "front_notes", "abstract_heading",
+            "authors_first", "structured_caps", "shade", "kw_at_end", "kw_before", "abstract_tail", "doi_line",
+            "rule_after_front", "body_heading"]
     shown = [f"{k}={getattr(case, k)!r}" for k in keys if getattr(case, k) != getattr(base, k)]
     return (f"{case.convention.removeprefix('random combination')}{len(case.authors)} names {[a.marks for a in case.authors]}, {len(case.affs)} affs"
             + (", structured" if case.structured else "") + " " + " ".join(shown))

@@ -53,12 +53,14 @@ _NOT_NAME = re.compile(r"\b(?:University|Universit[éä]|Institute|Department|Ho
                        r"Laboratory|Faculty|Division|Abstract|Introduction|Keywords|Received|Accepted|Open|Access|Review|"
                        r"Article|Journal|Research|Study|Email|Correspondence|Vol|Issue|"
                        # (a structured abstract's sub-heads, set alone under an unlabelled byline)
-                       r"Background|Objectives?|Purpose|Methods|Results|Conclusions?|Summary|Highlights)\b", re.I)
+                       r"Background|Objectives?|Purpose|Methods|Results|Conclusions?|Summary|Synopsis|Highlights)\b", re.I)
 
 
 def _is_mark_span(span, line: "Line") -> bool:
     """A superscript affiliation/correspondence mark (or one set much smaller than the name)."""
     text = span.text.strip()
+    if not span.sup and re.search(r"[A-Z]", text) and not re.search(r"[a-z\d]", text):
+        return False  # (small capitals on the baseline, "J" + "AN VAN DER", "D" + "E": a name's letters)
     return bool(text) and bool(_MARK_TEXT.match(text)) and (span.sup or span.size < line.size * 0.8)
 
 
@@ -78,13 +80,17 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     spans = line.spans or []
     if spans:
         prev = None
+        icon = False
         for sp in spans:
+            if sp.text.strip() == "iD" and sp.size < 0.5 * line.size:
+                icon = True  # (an ORCID icon drawn as text, in the gap after a name: no mark, no letters)
+                continue
             kind = "m" if _is_mark_span(sp, line) else "t"
             if kind == "t" and pieces and pieces[-1][0] == "t":
                 # one name may be drawn in several runs ("Shahira H." + "EL-Moslamy"): a run
                 # continues the text before it, with a space where the page leaves a gap
                 joined = pieces[-1][1].rstrip() + " " + sp.text.lstrip()
-                gap = " " if joined in line.text else ""
+                gap = " " if joined in line.text or icon else ""
                 if prev is not None and sp.x0 - prev.x1 > 2.5 * line.size:
                     # author blocks set side by side (IEEE, ACM, conference layouts): names set
                     # apart by a wide space alone, no comma or "and" between them
@@ -92,7 +98,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
                 pieces[-1] = ("t", pieces[-1][1] + gap + sp.text)
             else:
                 pieces.append((kind, sp.text))
-            prev = sp
+            prev, icon = sp, False
     else:
         for m in re.finditer(r"([^\d*†‡§¶#∗]+)|([\d*†‡§¶#∗,]+)", line.text):
             pieces.append(("t", m.group(1)) if m.group(1) else ("m", m.group(2)))
@@ -276,7 +282,9 @@ def split_byline_names(names_: list[str]) -> list[tuple[str, str]]:
 
     western_caps = len(names_) > 1 and all(caps(n) for n in names_) and any(
         not all(_PINYIN.fullmatch(w.lower().strip(".")) for w in n.split()) for n in names_)
-    vancouver_caps = western_caps and any(re.fullmatch(r"[A-Z]", n.split()[-1]) for n in names_ if n.split())
+    # (Vancouver order in capitals, one name or several, Western or pinyin: "VAN DER BERG J",
+    # "ZHANG S, LI MH": a last word of one letter is an initial, never a surname)
+    vancouver_caps = all(caps(n) for n in names_) and any(re.fullmatch(r"[A-Z]", n.split()[-1]) for n in names_ if n.split())
     out = []
     for n in names_:
         words = n.split()
@@ -587,6 +595,7 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         i += 1
     names: list[tuple[str, list[str]]] = []
     size = None
+    sizes: set[float] = set()
     prev_text, prev_count = "", 0
     while i < len(lines) and i < start + limit:
         ln = lines[i]
@@ -603,12 +612,12 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
                 i += 1
                 continue
             break
-        if size is not None and abs(ln.size - size) > 0.6:
+        if size is not None and abs(ln.size - size) > 0.6 and not _same_small_caps(ln, sizes):
             break
         got = marked_names(ln)
         rejoined = False
         if not got and names and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
-                and (whole := marked_names(replace(ln, text=f"{names[-1][0]} {_clean(ln.text).strip()}", spans=[]))) \
+                and (whole := marked_names(_after_name(ln, names[-1][0]))) \
                 and (len(whole) == 1 or (whole[0][0].startswith(names[-1][0] + " ") and not names[-1][1])):
             # the byline's last name broken before its surname alone on the next line ("…
             # and Brian" / "OKAFOR"), or inside it with more names after ("Jan VAN DER" /
@@ -631,10 +640,35 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
             got = [(f"{last} {head}", marks)] + got[1:]
         names += got
         size = ln.size
+        sizes = _type_sizes(ln)
         prev_text = _clean(ln.text)
         prev_count = len(got)
         i += 1
     return names, i
+
+
+def _type_sizes(line: "Line") -> set[float]:
+    """The sizes a line's text (not its marks) is set in."""
+    return {round(sp.size, 1) for sp in line.spans or [] if not sp.sup and sp.text.strip()}
+
+
+def _same_small_caps(line: "Line", sizes: set[float]) -> bool:
+    """Is `line` set in both the capitals' and the small capitals' sizes of the byline line
+    before it? A byline in capitals and small capitals counts as the size of whichever it
+    prints more of, which differs from line to line ("JAN VAN DER BERG" / "YUKI TANAKA")."""
+    own = _type_sizes(line)
+    return len(sizes) >= 2 and len(own) >= 2 and all(any(abs(a - b) <= 0.3 for b in sizes) for a in own)
+
+
+def _after_name(line: "Line", name: str) -> "Line":
+    """`line` read after `name` (the byline's last name, broken before its surname): its
+    spans kept, so its raised marks stay marks ("Priya" / "RAGHUNATHANb")."""
+    text = f"{name} {_clean(line.text).strip()}"
+    if not line.spans:
+        return replace(line, text=text, spans=[])
+    first = line.spans[0]
+    head = replace(first, text=name, x0=first.x0 - 1 - 0.5 * line.size * len(name), x1=first.x0 - 1, size=line.size, sup=False)
+    return replace(line, text=text, spans=[head, *line.spans])
 
 
 def _wrapped_inside_name(line: "Line", nxt: "Line | None") -> list[tuple[str, list[str]]]:

@@ -577,7 +577,8 @@ class FontCache:
 # * Founder's punctuation fonts whose ToUnicode adds 0x31 to the GBK lead byte: 摇 (D2A1) for
 #   the ideographic space (A1A1), 冶/爷/野 (D2B1/D2AF/D2B0) for ” ’ “. These are real
 #   characters too, so they are repaired only on a page that shows the quirk: 摇 between Latin
-#   letters or digits ("Vol.摇12"), a run of three 摇, 爷 inside a Latin word ("world爷s").
+#   letters or digits ("Vol.摇12"), a run of three 摇, 爷 inside a Latin word ("world爷s"), 摇
+#   inside or after a front-matter label ("摘摇要", "关键词摇数字经济").
 # * Founder's 鄄 and private-use U+E011 for a hyphen after a Latin letter or digit (never
 #   Chinese there): inside a word a hyphen; at the end of the line, like the U+2043 hyphen
 #   bullet typesetters draw for automatic hyphenation (ques⁃ / tions), the line-break hyphen
@@ -589,8 +590,12 @@ _YI_ROWS = re.compile("[\ua1a1-\ua1fe\ua3a1-\ua3fe]")
 _YI_ANY = re.compile("[\ua000-\ua4cf]")
 _HAN = re.compile("[\u3400-\u9fff]")
 _LATIN = "A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # ASCII and full-width letters and digits
+# (or 摇 for the space inside, after or before a front-matter label, GB/T 7713.2's 摘　要 /
+# 关键词　… / F127　文献标识码: no word of the language puts 摇 there)
 _FOUNDER_EVIDENCE = re.compile(
-    rf"[{_LATIN}.,;:)\]]摇+[{_LATIN}(\[]|摇{{3,}}|[A-Za-z]爷[A-Za-z]|[A-Za-z]鄄[A-Za-z]")
+    rf"[{_LATIN}.,;:)\]]摇+[{_LATIN}(\[]|摇{{3,}}|[A-Za-z]爷[A-Za-z]|[A-Za-z]鄄[A-Za-z]"
+    r"|摘摇+要|关摇+键摇+词|(?:摘要|关键词|中图分类号|文献标[识志]码|文章编号|收稿日期|基金项目|作者简介)摇"
+    r"|摇(?:文献标[识志]码|文章编号|中图分类号|DOI)")
 # words in which 摇 is the character itself (动摇 shake, 摇摆 sway ...)
 _YAO_WORDS = re.compile("(?:动|招|扶|飘|轻)摇|摇(?:摇欲|摇头|摇晃|摆|篮|头|晃|动|滚|曳|匀|床|臂|号|身|椅|旗|橹|醒|手|钱|荡|撼|尾|铃|扇|船|杆|曳)")
 _PUA_ANY = re.compile("[\ue010\ue011\u2043\U001001b0\U00100170鄄]")

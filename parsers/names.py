@@ -571,8 +571,8 @@ def _letter_spaced_names(line: str) -> list[str] | None:
     """The names of a byline set letter-spaced for display ("王 建 国  李 思 远", which a
     text layer may give as "王 建 国李 思 远"): when most gaps between its characters are
     spaces, the names end at the other kind of gap (the wider one, or one the text layer
-    closed). None unless the line is Han characters and spaces only and every name found
-    has two to four characters."""
+    closed); evenly spaced throughout, one name. None unless the line is Han characters and
+    spaces only and every name found has two to four characters."""
     if not re.fullmatch(rf"[{_HAN}](?:\s*[{_HAN}])+", line):
         return None
     gaps = [bool(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
@@ -583,9 +583,9 @@ def _letter_spaced_names(line: str) -> list[str] | None:
     # the names end where the gap differs from the letter-spacing: closed, or wider
     narrow = min(w for w in wide if w)
     cut = [w == 0 or w > narrow for w in wide]
-    if not any(cut):
-        return None
     chars = re.findall(f"[{_HAN}]", line)
+    if not any(cut):  # (one name spread evenly, 诸 葛 明 亮: names of a byline are set apart by more)
+        return ["".join(chars)] if 2 <= len(chars) <= 4 else None
     names, cur = [], chars[0]
     for ch, c in zip(chars[1:], cut):
         if c:

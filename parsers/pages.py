@@ -82,7 +82,9 @@ _URL = re.compile(r"https?://|www\.", re.I)
 COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s*$")
 # the lines that close an article in a run-on layout: （收稿日期：…）, （本文编辑：…）, （责任编辑：…）
 CLOSING = re.compile(r"^\s*[（(【\[]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*[:：]|^\s*[（(]\s*(?:本文|责任)编辑[\s\u3000]+\S")
-REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*参\s*考\s*文\s*献\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
+# (and the endnotes' heading, 注释： or 注释与参考文献: a social-science article's notes gathered at its end)
+REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*(?:参\s*考\s*文\s*献(?:\s*与\s*注\s*释)?|注\s*释(?:\s*与\s*参\s*考\s*文\s*献)?)"
+                             r"\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
 ARTICLE_LABELS = {"abstract_zh", "keywords_zh", "clc", "doc_code", "doi", "article_no", "abstract_en", "keywords_en", "bio", "funding", "received"}
 
 
@@ -812,6 +814,9 @@ def title_lines(body: list["Line"], size: float, page_height: float, ratio: floa
     for ln in (ln for ln in rest if len(ln.text.strip()) > 1 and not COLUMN_LABEL.match(ln.text)):
         if ln.size >= biggest - tol and (not out or ln.y - out[-1].y < biggest * 2.2):
             out.append(ln)
+        elif out and ln.size < biggest - tol and (ln.x0 >= out[-1].x1 or ln.x1 <= out[-1].x0) \
+                and ln.y - out[-1].y < biggest * 1.2:
+            continue  # (a badge in the margin level with the title, Crossmark's "Check for updates")
         elif out:
             break
     if len(out) == 1 and _column_name(out[0], top, size * ratio):
@@ -873,7 +878,11 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         info.kind = "cover"  # (its title, byline and DOI are the platform's record of the article)
         info.evidence.append(f"a download platform's cover sheet ({platform})")
         return info
-    if not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined) and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined):
+    if (not info.labels & {"abstract_zh", "keywords_zh", "abstract_en"} and _ONLINE_FIRST.search(joined)
+            and ("网络首发时间" in joined or "引用格式" in joined or "网络首发论文" in joined)
+            and not _running_text(body[:next(k for k, t in enumerate(texts) if _ONLINE_FIRST.search(t))], size)):
+        # (CNKI's cover sheet opens with 网络首发论文; an article's first page may carry its
+        # 网络首发时间/地址 as a note at its foot, under the running text)
         info.kind = "online-first"
         info.evidence.append("a CNKI 网络首发 cover page")
         return info
@@ -970,10 +979,12 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
         # journals start an article in the column where the one before it ends, however little
         # of that one is left (GB/T 7714 numbered references end it)
         # (or a paragraph's last line, alone at the page's top: a widow of the article before)
-        tail = (below & {"abstract_zh", "keywords_zh"}) and any(
+        # (or, for a short piece that prints no 摘要 (书评, 短文), a display title with its byline)
+        headed = bool(below & {"abstract_zh", "keywords_zh"}) or (top.size >= size * 1.5 and _byline_after(body, info.title_lines))
+        tail = headed and any(
             (shows_end(ln.text) or _URL_TAIL.match(ln.text) or _widow(ln, size)) and ln.size <= size * 1.15
             and not _MASTHEAD_FURNITURE.search(ln.text) for ln in before)
-        if (below & ARTICLE_LABELS or closed_above or run_on_head) and (_text_above(body, labelled, top, size) or tail):
+        if (below & ARTICLE_LABELS or closed_above or run_on_head or headed) and (_text_above(body, labelled, top, size) or tail):
             info.start_y = _header_top(body, labelled, top)
             info.evidence.append(f"starts mid-page (y {info.start_y:.0f}) below the end of other text")
         info.later_starts, notice = _later_starts(body, hits, size, info.title_lines)
@@ -1158,7 +1169,19 @@ def _notice_under_text(body: list["Line"], hits: list["LabelHit"], head: "Line",
     if not any_size and head.size < size * 1.2:
         return False
     header = {h.field for h in hits if body[h.line].y > head.y} & {"abstract_zh", "keywords_zh", "clc", "doc_code", "article_no"}
-    return len(header) < 2 and _text_above(body, {h.line for h in hits}, head, size)
+    labelled = {h.line for h in hits}
+    return len(header) < 2 and (_text_above(body, labelled, head, size) or _paragraph_end_above(body, labelled, head, size))
+
+
+
+def _paragraph_end_above(body: list["Line"], labelled: set[int], title: "Line", size: float) -> bool:
+    """Does an article's last paragraph end above this notice's title, even in a line or two
+    (the article's widow lines carried over the page)? A notice is set in the space an
+    article's end leaves (补白); a notice page of its own prints nothing in body type above its
+    title but the running head, which is furniture."""
+    above = [ln for k, ln in enumerate(body) if _read_before(body, k, title) and k not in labelled and ln.text.strip()
+             and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text)]
+    return bool(above) and bool(_SENTENCE_END.search(above[-1].text))
 
 
 def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
@@ -1248,6 +1271,17 @@ def heads_over_the_page(infos: list[PageInfo], size: float) -> None:
             prev.later_starts.append(LaterStart(group[0].y, group))
         elif prev.kind == "content":
             prev.kind, prev.title_lines, prev.start_y = "start", group, group[0].y
+
+
+def _byline_after(body: list["Line"], title_lines: list["Line"]) -> bool:
+    """Is the line under the title (or under its ——subtitle) a byline?"""
+    at = [k for k, ln in enumerate(body) if any(ln is t for t in title_lines)]
+    if not at:
+        return False
+    b = at[-1] + 1
+    if b < len(body) and body[b].text.lstrip().startswith(("——", "—")):
+        b += 1
+    return b < len(body) and body[b].size < title_lines[0].size and _is_byline(body, b)
 
 
 def _is_byline(body: list["Line"], b: int) -> bool:

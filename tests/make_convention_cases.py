@@ -102,6 +102,7 @@ class Art:
     labelled: bool = True            # 摘要/关键词/中图分类号 printed (a short piece, a 书评 or 短文, prints none)
     received: str = "2023-03-15"     # the 收稿日期 its first-page note prints
     received_truth: bool = False     # put the 收稿日期 in the truth (cases where articles share a page's foot)
+    received_printed: str = ""       # the 收稿日期 as printed when not ISO 8601 (2023年3月15日, 2023－03－15)
     labels: str = "colon"            # the front labels' form (LABEL_FORMS): 摘　要： | 【摘要】 | [摘要] | 摘要 in
                                      # bold, no colon | 内容提要：
     structured: str = ""             # 目的/方法/结果/结论 sub-heads (the medical journals' structured abstract,
@@ -406,6 +407,15 @@ def note_block(marker: str, text: str) -> list[Line]:
     return ls
 
 
+def code_lines(text: str, indent: float, height: float) -> list[Line]:
+    """A code line (文章编号, DOI, 引用格式) at `indent` on both sides, ranged left; one too long
+    for the measure (a 引用格式 in a column) wraps."""
+    one = Line(glyphs(text, St(9)), height, indent, mf.TW - 2 * indent, "left")
+    if one.w <= one.avail:
+        return [one]
+    return wrap([(text, St(9))], mf.TW, first=indent, rest=indent, right=indent, height=height, last_align="left")
+
+
 def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     """The article as one flow of lines (first-page notes ride on its first line) and where
     its body starts; the body is wrapped to `width` (a column of a two-column page)."""
@@ -414,7 +424,7 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     numbers = [c for c in art.codes if c.startswith("文章编号")] if art.codes_above else []
     code_line = "　　".join(numbers + [f"{forms[2]}{'；'.join(art.clc)}　　{forms[3]}{art.doc_code}"])
     if art.codes_above and art.labelled:   # (CNKI's one-line header over the title)
-        ls.append(Line(glyphs(code_line, St(9)), 16, 0, mf.TW, "left"))
+        ls += code_lines(code_line, 0, 16)
     if art.column:
         ls.append(Line(glyphs(art.column, St(10.5, bold=True)), 20, 0, mf.TW, "left"))
     tl = mf.title_lines(None, art.title_size, text=art.title, st=St(art.title_size, bold=True))
@@ -424,8 +434,10 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     if art.subtitle:
         ls += mf.title_lines(None, 12, text="——" + art.subtitle, st=St(12), height=20)
     ls.append(spacer(4))
-    ls += alternating_byline(art) if art.aff_style == "alternating" else byline(art)
-    ls += unit_lines(art)
+    names = (alternating_byline(art) if art.aff_style == "alternating" else byline(art)) + unit_lines(art)
+    if names:   # (a byline and its units are never broken over a column or a page)
+        names[0].keep = max(names[0].keep, len(names) - 1)
+    ls += names
     ls.append(spacer(6))
     ind = 2 * mf.BODY
     if art.labelled:
@@ -435,11 +447,11 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
             ls.append(Line(glyphs(code_line, St(9)), 14, ind, mf.TW - 2 * ind))
     for code in art.codes:
         if not (art.codes_above and code.startswith("文章编号")):
-            ls.append(Line(glyphs(code, St(9)), 14, ind, mf.TW - 2 * ind))
+            ls += code_lines(code, ind, 14)
     if art.title_en and not art.en_at_end:
         ls += english_block(art)
     ls.append(spacer(10))
-    fixed: list[Line] = wrap([("收稿日期：" + art.received, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
+    fixed: list[Line] = wrap([("收稿日期：" + (art.received_printed or art.received), St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     for note in art.foot_extra:
         fixed += wrap([(note, St(mf.FN))], mf.TW, height=mf.FN_LEAD)
     if art.unit_note:
@@ -471,8 +483,9 @@ def article_flow(art: Art, width: float = mf.TW) -> tuple[list[Line], int]:
     if art.endnotes:           # 注释： at the end (social-science habit), before any 参考文献
         ls.append(spacer(8))
         ls += wrap([("注释：", St(10, bold=True))], width, height=18)
-        for k, note in enumerate(art.notes):
-            ls += [replace(ln, height=13.5) for ln in note_block(marks[k], note)]
+        with measure(width):   # (closing a column: set in the column's measure)
+            for k, note in enumerate(art.notes):
+                ls += [replace(ln, height=13.5) for ln in note_block(marks[k], note)]
     if art.refs:
         ls.append(spacer(8))
         head = wrap([("参考文献：", St(10, bold=True))], width, height=18)
@@ -620,6 +633,9 @@ def render_columns(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
             raise ValueError(f"{case.name}: a run-on article in columns with its units in a first-page note")
         with measure(colw):
             lines, _ = article_flow(more, colw)
+        if any(ln.gs and ln.w > colw + 0.5 for ln in lines):
+            # (a centred byline line wider than the column would stand out into the gutter)
+            raise ValueError(f"{case.name}: a run-on article's line is wider than its column")
         for ln in lines:   # (its 收稿日期 is printed with its text: a column's foot has no room for notes)
             ln.fixed = []
         if case.new_column:

@@ -431,16 +431,16 @@ def draw_orcid(c, case: Case, page: Page, y: float, center: bool) -> None:
     """An ORCID iD icon after each name: a green disc with "iD" in it (the icon as a glyph
     run, as publishers' PDFs draw it), placed where the name ends on the byline."""
     # recompute the byline positions the flow used (one line: the case keeps it short)
-    space = stringWidth(" ", page.f["r"], 11)
+    space = stringWidth(" ", page.f["r"], case.byline_size)
     runs = byline_runs(case)
-    total = sum(page.width(p, 11) for tok in tokens(runs) for p in tok) + space * (len(tokens(runs)) - 1)
+    total = sum(page.width(p, case.byline_size) for tok in tokens(runs) for p in tok) + space * (len(tokens(runs)) - 1)
     x = ML + ((TW - total) / 2 if center else 0)
     ends = []
     toks = tokens(runs)
     for n, tok in enumerate(toks):
         if n:
             x += space
-        x += sum(page.width(p, 11) for p in tok)
+        x += sum(page.width(p, case.byline_size) for p in tok)
         if tok[-1][2] and (n + 1 == len(toks) or not toks[n + 1][0][0] in (",", "and")):
             ends.append(x)
     for x_end in ends:
@@ -496,6 +496,7 @@ def draw_case(case: Case) -> bytes:
     if case.column_label:  # the article's column, in small bold capitals above everything
         p.text(case.column_label, L, y, 9, "b")
         y -= 20
+    first_by_y = y
     if case.authors_first:  # the byline above the title
         y = p.flow(byline_runs(case), L, y, case.byline_width or W, case.byline_size, case.byline_size + 3) - 8
     if case.badge:  # a badge's words at the right margin, level with the title (the title's measure narrower)
@@ -517,7 +518,7 @@ def draw_case(case: Case) -> bytes:
     if case.date_line:
         y = p.flow([(case.date_line, "r", False)], L, y - 4, W, 11, 14, center=True)
     if case.orcid:
-        draw_orcid(c, case, p, by_y, False)
+        draw_orcid(c, case, p, first_by_y if case.authors_first else by_y, False)
     if case.envelope:
         # the corresponding author's envelope icon, a ZapfDingbats glyph after the byline
         c.setFont("ZapfDingbats", 8)

@@ -61,7 +61,7 @@ ISSN = "1672-0172"
 @dataclass
 class Item:
     """One article of the issue (or a page that is no article's)."""
-    kind: str = "article"            # article | advert | plate | cover | toc | english (the issue-end
+    kind: str = "article"            # article | advert | plate | cover | toc | blank | english (the issue-end
                                      # English abstracts: each article's title, names / first page, abstract)
     art: mcc.Art | None = None
     run_on: bool = False             # starts on the page where the previous article ends
@@ -650,6 +650,8 @@ def _render(case: Case) -> tuple[bytes, list[PageSpec]]:
             draw_english(c, case, english[k * ENTRIES_PER_PAGE:(k + 1) * ENTRIES_PER_PAGE], p.printed)
         elif p.kind == "plate":
             draw_plate(c)
+        elif p.kind == "blank":
+            pass   # (a blank verso before an article that opens on a recto: numbered, nothing printed)
         elif p.kind.startswith("landscape"):
             if p.kind != "landscape-page":
                 mf.text_at(c, head_zh(), mf.ML, HEAD_Y, St(8.5), "center", mf.TW)

@@ -31,8 +31,8 @@ KEYS = {"title_zh": "title.zh", "title_en": "title.en", "authors_zh": "contribut
         "affiliations": "contributors.affiliation", "fpage": "fpage", "lpage": "lpage",
         "pdf_pages": "pdf_pages", "urls": "citations.urls", "abstract_zh": "abstract.zh",
         "abstract_en": "abstract.en", "keywords_zh": "keywords.zh", "keywords_en": "keywords.en", "clc": "clc",
-        "doc_code": "doc_code"}
-FRONT = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", "clc", "doc_code")  # scored when the truth has them
+        "doc_code": "doc_code", "received": "received"}
+FRONT = ("abstract_zh", "abstract_en", "keywords_zh", "keywords_en", "clc", "doc_code", "received")  # scored when the truth has them
 
 
 def norm(s: object) -> str | None:
@@ -84,7 +84,7 @@ def got_view(a: dict) -> dict:
             "abstract_zh": (a.get("abstract") or {}).get("zh"), "abstract_en": (a.get("abstract") or {}).get("en"),
             "keywords_zh": (a.get("keywords") or {}).get("zh") or [],
             "keywords_en": (a.get("keywords") or {}).get("en") or [], "clc": a.get("clc") or [],
-            "doc_code": a.get("doc_code")}
+            "doc_code": a.get("doc_code"), "received": a.get("received")}
 
 
 def result(case: str) -> tuple[dict, dict]:
