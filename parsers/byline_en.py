@@ -678,12 +678,33 @@ def _wrapped_inside_name(line: "Line", nxt: "Line | None") -> list[tuple[str, li
     if nxt is None or abs(nxt.size - line.size) > 0.6:
         return []
     text = _clean(line.text).rstrip()
-    m = re.search(r"(?:,|\s(?:and|&))\s+(?P<part>[A-Z][^\s,&]*(?:\s+[^\s,&\d]+){0,3})$", text)
+    m = re.search(r"(?:,|\s(?:and|&))\s+(?P<part>[A-Z][^\s,&]*(?:\s+(?!and\b)[^\s,&\d]+){0,3})$", text)
     if not m:
         return []
-    head = marked_names(replace(line, text=text[:m.start()], spans=[]))
-    tail = marked_names(replace(nxt, text=f"{m.group('part')} {_clean(nxt.text).strip()}", spans=[]))
+    # (read with the lines' spans, which tell raised marks from letters: "… PhDa and YUKI" / "TANAKA, MDb")
+    spans = _without_last_chars(line.spans or [], len(re.sub(r"\s", "", m.group(0))))
+    head = marked_names(replace(line, text=text[:m.start()], spans=spans))
+    tail = marked_names(_after_name(nxt, m.group("part")) if nxt.spans else
+                        replace(nxt, text=f"{m.group('part')} {_clean(nxt.text).strip()}", spans=[]))
     return head + tail if head and tail else []
+
+
+def _without_last_chars(spans: list, n: int) -> list:
+    """The spans with their last `n` characters (spaces not counted) taken off."""
+    out = list(spans)
+    while n > 0 and out:
+        text = out[-1].text.rstrip()
+        count = len(re.sub(r"\s", "", text))
+        if count <= n:
+            out.pop()
+            n -= count
+            continue
+        k = len(text)
+        while n > 0:
+            k -= 1
+            n -= not text[k].isspace()
+        out[-1] = replace(out[-1], text=text[:k].rstrip())
+    return out
 
 
 _LONE_MARK = re.compile(r"[\d,*†‡§¶#∗✉✝⁎\s]{1,8}")

@@ -1522,6 +1522,24 @@ def cases() -> list[Case]:
              subtitle="基于省级面板数据的分析", codes=["文章编号：1000-1234(2023)06-{first:04d}-{count:02d}"],
              foot_extra=fund, labels="bare", kw_sep="、", doc_code="B", paras=3),
         folio="head_dash", run_on=True, first=1276)
+    # ---- session 15: the probes' third layer
+    add("combo_notice_under_widow", "a 征稿启事 set in the space under the article's last line, carried over alone "
+        "to the top of its last page: the page is still the article's (its lpage)",
+        base(title="乡村振兴战略下农村集体经济组织治理机制创新与制度保障研究", subtitle="基于省级面板数据的分析",
+             bio=_bio(("王建国", "吉林大学经济学院"), ("李思远", "东北师范大学商学院")), paras=2),
+        folio="head_dots", notice_after="zhenggao")
+    add("combo_online_first_note", "run on: CNKI's 网络首发时间/网络首发地址 printed as the first-page note of the next "
+        "piece (no 摘要), under the earlier one's text: the page is where it starts, not an online-first cover sheet",
+        base(paras=4), base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, en="", aff=(1,))], affs=[AFF1],
+                            affs_en=[], title_en="", aff_style="single", paras=3, labelled=False,
+                            foot_extra=["网络首发时间：2023-05-12 10:23:11；网络首发地址：https://kns.cnki.net/kcms/detail/"
+                                        "22.1234.F.20230512.1023.002.html"]), folio="head_dots", run_on=True)
+    add("combo_endnotes_over_page", "run on, A4: the earlier article's 注释： (its notes gathered at its end, 1) with a URL "
+        "and its access date) at the top of the page where the next one starts: that page is the earlier one's too",
+        base(paras=3, notes=[f"国家统计局：《中国统计年鉴2022》，{URL_STATS}，访问日期：2023年3月1日。"],
+             urls=[(URL_STATS, ACCESS)], note_style="paren", endnotes=True),
+        base(title="区域协调发展中的创新要素流动", people=[replace(OUYANG, aff=(1,))], affs=[AFF1], affs_en=[AFF1_EN],
+             aff_style="single", paras=3), folio="head_dots", run_on=True, a4=True)
 
     # ---- journal profiles: several conventions at once, as one unseen journal prints them
     add("profile_medical", "medical-journal profile: A4 two columns, 作者单位 (邮编 城市，单位) in the first-page note, "

@@ -1638,6 +1638,19 @@ def cases() -> list[Case]:
                                                       Author("Jan", "van der Berg", "2")],
                 affs=[("1", "School of Life Sciences, Peking University, Beijing 100871, China"),
                       ("2", "Faculty of Medicine, University of Porto, Porto, Portugal"), ("3", AFF2[1][1])], orcid=True),
+        # ---- session 15: the probe's third layer
+        replace(base("synopsis_under_one_name", "one author, surname in capitals ('Chen LIU'), the abstract headed "
+                     "'Synopsis' right under the byline (the affiliation in a footnote): the heading is no second "
+                     "name", name_format="surname-caps", abstract_heading="Synopsis", byline_style="b",
+                     aff_place="footnote"),
+                authors=[Author("Chen", "Liu", "")], affs=[("", AFF2[0][1])]),
+        replace(base("small_caps_degrees_letters", "the byline in capitals and small capitals with degrees and letter "
+                     "marks, wrapped: 'JAN VAN DER BERG, MDa, …' / 'YUKI TANAKA, MDb' (each line's main size differs)",
+                     small_caps=True, byline_size=12.0),
+                authors=[Author("Jan", "van der Berg", "a", degrees=", MD"), Author("Chen", "Liu", "a", degrees=", MD"),
+                         Author("Fatima", "Al-Sayed", "b", degrees=", PhD"), Author("Luc", "De Smet", "a", degrees=", PhD"),
+                         Author("Yuki", "Tanaka", "b", degrees=", MD")],
+                affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])]),
     ]
     return out
 

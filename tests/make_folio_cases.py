@@ -1031,6 +1031,16 @@ def cases() -> list[Case]:
         issue(Item(art=art(0, 3)), Item(art=art(1, 1), article_no=True), Item(art=art(2, 2)), Item(art=art(3, 4)),
               cover=True, toc=True),
         folio="foot_dash", first_page="none", first=1276, toc_style="right", spreads=True)
+    # ---- session 15: the probe's third layer
+    short = dict(labelled=False)  # (a piece that prints no 摘要, 关键词 or codes: an editorial, a book review)
+    add("combo_columns_short_piece_after_tail", "reader spreads of a two-column run-on issue: a short piece with no "
+        "摘要 (title and byline only) opens a page under the earlier article's last reference, alone at the top of "
+        "the column: that page is the earlier article's too",
+        issue(Item(art=art(0, 3)), Item(art=art(1, 6), run_on=True), Item(art=art(2, 1), run_on=True),
+              Item(art=art(3, 6), run_on=True, landscape="none"), Item(art=replace(art(0, 2, title=0), **short), run_on=True),
+              Item(art=art(1, 1), run_on=True), Item(art=replace(art(2, 3), **short), run_on=True), cover=True, toc=True),
+        folio="corner_head", first_page="foot", first=35, digits="spaced", dot="•", columns=True, spreads=True,
+        toc_style="under")
     return out
 
 

@@ -207,3 +207,75 @@ def test_a_line_end_hyphen_after_a_compounds_link_word_is_the_compounds_own() ->
     text = " ".join(lines)
     assert dehyphenate(text, line_end_breaks(lines), vocabulary(lines)) == \
         "a difference-in-differences model, well-established and self-reported"
+
+
+# ---- session 15: the probes' third layer ---------------------------------------------------
+def test_founders_space_inside_or_around_a_front_label_shows_the_export() -> None:
+    from parsers.fonts import page_quirks, repair_quirks
+    # (a first page with no Latin text between 摇s: the labels alone show the quirk)
+    for text in ("摘要摇本文以区域创新网络为对象", "摘摇要：本文以区域创新网络为对象", "关键词摇数字经济；创新网络",
+                 "中图分类号：TP391.1摇摇文献标识码：A"):
+        assert "founder" in page_quirks(text), text
+    assert repair_quirks("摘要摇本文以", page_quirks("摘要摇本文以")) == "摘要\u3000本文以"
+    # (the character itself, 动摇, is no evidence)
+    assert "founder" not in page_quirks("这一判断开始动摇，摇摆不定")
+
+
+def test_one_name_spread_evenly_is_one_name() -> None:
+    from parsers.names import split_author_line_with_marks
+    assert [n for n, _ in split_author_line_with_marks("诸 葛 明 亮")] == ["诸葛明亮"]
+    assert [n for n, _ in split_author_line_with_marks("王 建 国")] == ["王建国"]
+    # (names of a byline are set apart by more than the letter-spacing)
+    assert [n for n, _ in split_author_line_with_marks("王 建 国　　李 思 远")] == ["王建国", "李思远"]
+
+
+def test_a_vancouver_name_in_capitals_alone_on_its_byline() -> None:
+    from parsers.byline_en import split_byline_names
+    assert split_byline_names(["VAN DER BERG J"]) == [("VAN DER BERG", "J")]
+    assert split_byline_names(["ZHANG S", "LI MH"]) == [("ZHANG", "S"), ("LI", "MH")]
+    assert split_byline_names(["ANNA KOWALSKI", "BRIAN OKAFOR"]) == [("KOWALSKI", "ANNA"), ("OKAFOR", "BRIAN")]
+
+
+def spanned(runs: list[tuple[str, float, bool]], y: float = 158.0) -> Line:
+    from parsers.textlayer import Span
+    spans, x = [], 56.0
+    for text, size, sup in runs:  # (a run's leading space is a gap on the page, no glyph of the span)
+        x += 0.25 * size * (len(text) - len(text.lstrip()))
+        w = 0.6 * size * len(text.strip())
+        spans.append(Span(text.strip(), x, x + w, y - (3.0 if sup else 0.0), size, "Times-Bold", sup))
+        x += w
+    return Line("".join(t for t, _, _ in runs), 56.0, x, y, max(s for _, s, _ in runs), spans)
+
+
+def test_small_capitals_are_a_names_letters_and_an_orcid_icon_is_skipped() -> None:
+    from parsers.byline_en import marked_names
+    # "JAN VAN DER BERG, MDa": J and B in capitals, the rest in small capitals on the baseline
+    got = marked_names(spanned([("J", 12.0, False), ("AN VAN DER", 9.36, False), (" B", 12.0, False), ("ERG", 9.36, False),
+                                (", MD", 12.0, False), ("a", 7.44, True), (", L", 12.0, False), ("UC D", 9.36, False),
+                                ("E", 9.36, False), (" S", 12.0, False), ("MET", 9.36, False), ("b", 7.44, True)]))
+    assert [n for n, _ in got][0] == "JAN VAN DER BERG" and [m for _, m in got] == [["a"], ["b"]]
+    # an ORCID iD drawn as text in the gap after a name is neither a mark nor letters of it
+    got = marked_names(spanned([("TANAKA", 12.0, False), ("iD", 3.2, True), ("Y", 12.0, False), ("1", 7.44, True)]))
+    # (before, "TANAKAiDY")
+    assert got == [("TANAKA Y", ["1"])]
+
+
+def test_a_name_broken_before_its_surname_keeps_the_surnames_raised_mark() -> None:
+    from parsers.byline_en import byline
+    lines = [spanned([("Yuki TANAKA", 12.0, False), ("b", 7.44, True), (", and Priya", 12.0, False)], 138.0),
+             spanned([("RAGHUNATHAN", 12.0, False), ("b", 7.44, True)], 153.0),
+             line("bDepartment of Soil Science, University of Nebraska, Lincoln, NE, USA", 172.0, 9.0)]
+    names, after = byline(lines, 0)
+    assert names == [("Yuki TANAKA", ["b"]), ("Priya RAGHUNATHAN", ["b"])] and after == 2
+
+
+def test_a_badge_level_with_the_title_does_not_cut_it() -> None:
+    # (the title's measure narrowed for the badge at the right margin)
+    body = [line("Sean O'Neill1, Jan van der Berg2 and Chen Liu1", 90.0, 11.0),
+            Line("Seasonal variation of soil moisture and its effect on the", 80.0, 480.0, 112.0, 17.0),
+            line("Check for", 112.0, 6.5, x0=513.0), line("updates", 119.5, 6.5, x0=519.0),
+            Line("growth of winter wheat in semi-arid regions", 118.0, 440.0, 133.0, 17.0),
+            line("1Institute of Crop Research, Wageningen University", 164.0, 9.0)]
+    got = title_lines(body, 9.5, 842.0)
+    assert [ln.text for ln in got] == ["Seasonal variation of soil moisture and its effect on the",
+                                       "growth of winter wheat in semi-arid regions"]

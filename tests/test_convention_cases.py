@@ -135,7 +135,7 @@ def compare_records(truth: dict, issue: dict) -> list[tuple[str, bool, bool, str
 def test_the_suite_is_there_and_small() -> None:
     assert len(CASES) >= 30
     total = sum((CASES_DIR / c / "issue.pdf").stat().st_size for c in CASES)
-    assert total < 1_100_000, f"{total} bytes"
+    assert total < 1_150_000, f"{total} bytes"
 
 
 def test_the_generator_is_deterministic(tmp_path: Path) -> None:
