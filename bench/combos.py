@@ -141,7 +141,7 @@ def draw_article(rng: random.Random, seed_title: int) -> Art:
         kw.update(refs=[f"国家统计局. 中国统计年鉴2022[EB/OL]. (2022-07-28)[2023-03-01]. {mc.URL_STATS}."],
                   urls=[(mc.URL_STATS, mc.ACCESS)])
     if rng.random() < 0.3:
-        kw["codes"] = [ARTICLE_NO]  # (numbered once the pages are set: see render)
+        kw["codes"] = [ARTICLE_NO]  # (numbered once the pages are set: see make_convention_cases.render)
     # the front matter's labels, a structured abstract (medical journals), keyword separators, codes
     kw["labels"] = rng.choice(["colon", "colon"] + sorted(mc.LABEL_FORMS.keys() - {"colon"}))
     if rng.random() < 0.2:
@@ -269,18 +269,6 @@ def draw(n: int) -> Case:
     if export < 0.3:
         return replace(case, export="founder", masthead="第38卷第6期　　现代区域研究　　Vol.　38　No.　6")
     return case
-
-
-def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
-    """The case drawn, each 文章编号 giving the article's own first page and page count (a
-    number of the same width, so the pages come out the same)."""
-    pdf, spans = mc.render(case)
-    if not any(ARTICLE_NO in a.codes or any("{first}" in c for c in a.codes) for a in case.arts):
-        return pdf, spans
-    arts = [replace(a, codes=[c.format(first=case.first + s - 1, count=e - s + 1) if c == ARTICLE_NO
-                              else c.replace("{first}", str(case.first + s - 1)).replace("{last}", str(case.first + e - 1))
-                              for c in a.codes]) for a, (s, e) in zip(case.arts, spans)]
-    return mc.render(replace(case, arts=arts))
 
 
 def describe(case: Case) -> str:
@@ -572,7 +560,7 @@ class Mode(NamedTuple):
     compare: Callable[[dict, dict], list[Row]]
 
 
-MODES = {"articles": Mode(draw, describe, render, mc.truth_of, compare_records),
+MODES = {"articles": Mode(draw, describe, mc.render, mc.truth_of, compare_records),
          "issues": Mode(draw_issue, describe_issue, mfc.render, mfc.truth_of, compare_pages),
          "english": Mode(draw_en, describe_en, lambda c: (mec.draw_case(c), None), lambda c, _: c.truth(), compare_en)}
 

@@ -709,7 +709,19 @@ def exported(how: str):
 
 
 def render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
-    """The case's PDF and each article's (first, last) physical page (1-based)."""
+    """The case's PDF and each article's (first, last) physical page (1-based). A code line
+    that names the article's own pages ({first}, {last}, {count}: a 文章编号 or 引用格式) is
+    filled in once the pages are set, with numbers of the same width (the pages come out
+    the same)."""
+    pdf, spans = _render(case)
+    if not any("{first" in c or "{count" in c or "{last" in c for a in case.arts for c in a.codes):
+        return pdf, spans
+    arts = [replace(a, codes=[c.format(first=case.first + s - 1, last=case.first + e - 1, count=e - s + 1) for c in a.codes])
+            for a, (s, e) in zip(case.arts, spans)]
+    return _render(replace(case, arts=arts))
+
+
+def _render(case: Case) -> tuple[bytes, list[tuple[int, int]]]:
     with geometry(case), exported(case.export):
         pdf, spans = render_columns(case) if case.columns else render_flow(case)
     if case.font == "gb1":
