@@ -351,9 +351,13 @@ def more_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
 
 def third_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
     """A third layer of whole-issue conventions (session 15), from a generator of its own: a
-    blank page left before an article that starts on a recto, and short pieces that print no
-    摘要, 关键词 or codes (an editorial, a book review, a 短文), which are articles too."""
+    blank page left before an article that starts on a recto, short pieces that print no
+    摘要, 关键词 or codes (an editorial, a book review, a 短文), which are articles too, and a
+    Founder export's full-width digits in the folios."""
     items = list(case.items)
+    kw: dict = {}
+    if not case.digits and rng.random() < 0.1:
+        kw["digits"] = "fullwidth"   # (a Founder export: full-width digits in the folios, １１８)
     arts = [k for k, it in enumerate(items) if it.kind == "article"]
     if not case.columns and not case.full_heads and not case.downloads and rng.random() < 0.12:
         # (a journal that opens each article on a recto leaves the verso before it blank)
@@ -365,7 +369,7 @@ def third_issue_conventions(rng: random.Random, case: "mfc.Case") -> "mfc.Case":
     for k in arts:
         if rng.random() < 0.08:
             items[k] = replace(items[k], art=replace(items[k].art, labelled=False, paras=min(items[k].art.paras, 3)))
-    return replace(case, items=items)
+    return replace(case, items=items, **kw)
 
 
 def describe_issue(case: "mfc.Case") -> str:

@@ -82,7 +82,7 @@ class Case:
     first_page: str = "none"         # article first pages: "none" (masthead, no folio) | "foot" | "same"
     first: int = 1                   # printed number of the first numbered page
     toc_folio: str = ""              # the 目录's folio: "" none | "roman"
-    digits: str = ""                 # "runs": each digit its own text object | "spaced": letter-spaced |
+    digits: str = ""                 # "runs": each digit its own text object | "spaced": letter-spaced | "fullwidth" |
                                      # "outline": drawn as curves, no text (tests need OCR to read it)
     dot: str = "·"                   # the marks around a folio in the head (·37·) or the foot's dash (— 37 —)
     folio_size: float = 9.0          # the folio's type size (bold when larger than the head's)
@@ -161,11 +161,22 @@ def draw_outlined(c, text: str, x: float, y: float, size: float, align: str) -> 
     c.drawPath(path, stroke=0, fill=1, fillMode=1)
 
 
+def full_width(text: str) -> str:
+    return text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+
+
+def full_width_number(text: str, size: float) -> float:
+    """The width of a folio set in full-width digits (the CJK font's em each)."""
+    return sum(g.w for g in glyphs(full_width(text), St(size, bold=size > 9.0)))
+
+
 def draw_number(c, text: str, x: float, y: float, size: float, align: str, digits: str) -> None:
     """A folio at (x, y) aligned left/right/center of x: one string, each digit its own text
     object ("runs": BT … ET per glyph, as some exporters write them), or letter-spaced (a
     gap of half an em between digits: 1 1 8). Type larger than 9 pt is bold (a display folio)."""
-    if any("\u4e00" <= ch or ch in "―─∙‧•" for ch in text):   # (marks outside Times-Roman: the CJK font)
+    if digits == "fullwidth":   # (a Founder export's full-width digits, １１８, set in the CJK font)
+        text = full_width(text)
+    if any("\u4e00" <= ch or ch in "―─∙‧•" or "\uff10" <= ch <= "\uff19" for ch in text):   # (marks outside Times-Roman: the CJK font)
         st = St(size, bold=size > 9.0)
         w = sum(g.w for g in glyphs(text, st))
         x0 = x - w if align == "right" else (x - w / 2 if align == "center" else x)
@@ -211,6 +222,8 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
         folio = f"{case.dot}{num}{case.dot}"
         fw = pdfmetrics.stringWidth(folio, "Times-Roman", case.folio_size) + (case.folio_size * 0.5 * len(folio)
                                                                               if case.digits == "spaced" else 0)
+        if case.digits == "fullwidth":
+            fw = full_width_number(folio, case.folio_size)
         gap = fw + 1.0 if case.tight else max(30.0, fw + 10.0)
         if even:
             if show:
@@ -224,6 +237,8 @@ def furniture(c, case: Case, printed: int | None, starts_here: bool, bare: bool)
         # a bare number run into the head: "36　中国X学　2011年2月…" / "…第2期　37"; or the same
         # line set at the foot (a 书脚 in place of the 书眉)
         gap = 24.0 if case.digits != "spaced" else 9 * 1.5 * len(num) + 4.0   # (spaced: run into the head)
+        if case.digits == "fullwidth":
+            gap = max(gap, full_width_number(num, case.folio_size) + 6.0)
         at = HEAD_Y if style == "head_plain" else FOOT_Y
         if even:
             if show:
