@@ -740,6 +740,8 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _fill_abstract(art, lines, header, after_aff, bool(marked))
     art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     kw_last = _fill_keywords(art, lines, header, after_aff)
+    if not art.keywords.en and pages and len(pages) > 1:
+        _keywords_at_end(art, pages[1:])
     _field_ends(art, lines, after_aff, kw_last, pages or [first])
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
@@ -948,6 +950,21 @@ def _fill_keywords(art: Article, lines: list["Line"], header: Header, after_aff:
             note_doubt(art, "keywords.en", 0.7, "where the keyword list ends: read on to the next label the "
                                                 "label pass knows (its line does not open with the label)")
     return None
+
+
+def _keywords_at_end(art: Article, later: list["PageInfo"]) -> None:
+    """Keywords printed after the body, on the article's last pages (some journals set them
+    under the text or above the references, with the first page printing none): the last
+    page's line a keywords label opens, read as on the first page."""
+    from parsers.confidence import note_doubt
+
+    for page in reversed(later):
+        at = next((k for k, ln in enumerate(page.body) if _KEYWORDS_LABEL.match(ln.text) and is_keywords_label(ln)), None)
+        if at is not None:
+            art.keywords.en = keywords_from_lines(page.body, at)
+            if art.keywords.en:
+                note_doubt(art, "keywords.en", 0.8, f"read at the article's end (p.{page.number}), not on its first page")
+            return
 
 
 def is_keywords_label(line: "Line") -> bool:

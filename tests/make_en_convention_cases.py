@@ -1651,6 +1651,9 @@ def cases() -> list[Case]:
                          Author("Fatima", "Al-Sayed", "b", degrees=", PhD"), Author("Luc", "De Smet", "a", degrees=", PhD"),
                          Author("Yuki", "Tanaka", "b", degrees=", MD")],
                 affs=[("a", AFF2[0][1]), ("b", AFF2[1][1])]),
+        base("kw_at_end_bare", "the keywords on the last page after the body, their label bold with no colon and "
+             "the list set apart by middle dots ('Keywords soil moisture · winter wheat · …'); the abstract "
+             "unlabelled, in italics", kw_at_end=True, kw_label="Keywords", kw_sep=" · ", abstract_label="none-italic"),
     ]
     return out
 
