@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from parsers.errors import SchemaInvalid
+from parsers.names import SURNAME_PARTICLES
 from schemas.jats_links import LinkNote, add_notes
 from schemas.model import Article, Citation, Contributor, Issue, LangText
 from schemas.settings import JournalSettings
@@ -156,9 +157,15 @@ def _split_han(full: str) -> tuple[str, str]:
 
 
 def _title_case(token: str) -> str:
-    if token.isupper() and len(token) > 1:
-        return "-".join(p.capitalize() for p in token.split("-"))
-    return token
+    """A surname printed in capitals, in title case: each word, each part of a hyphenated
+    one or one after an apostrophe, and a particle after the first word in lower case ("VAN
+    DER BERG" -> "Van der Berg", as a Dutch surname is written without its given name;
+    "AL-SAYED" -> "Al-Sayed", "O'NEILL" -> "O'Neill")."""
+    if not (token.isupper() and len(token) > 1):
+        return token
+    words = token.split(" ")
+    return " ".join(w.lower() if k and w.lower() in SURNAME_PARTICLES else re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), w)
+                    for k, w in enumerate(words))
 
 
 def _pinyin_of(han: str) -> str:

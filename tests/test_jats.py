@@ -409,3 +409,13 @@ def test_a_url_stays_with_the_half_that_prints_it() -> None:
                                                     "http://www.stats.gov.cn/english/a.html"], "2024-01-03"))
     assert zh.urls == ["http://www.stats.gov.cn/a.html"] and en.urls == ["http://www.stats.gov.cn/english/a.html"]
     assert zh.accessed == "2024-01-03" and en.accessed is None  # printed in both: kept once, with the first
+
+
+def test_a_surname_printed_in_capitals_is_written_in_title_case_word_by_word() -> None:
+    from schemas.jats import _title_case
+    # (before, the whole surname was capitalised as one word: "Van der berg", "O'neill")
+    assert _title_case("VAN DER BERG") == "Van der Berg"
+    assert _title_case("O'NEILL") == "O'Neill"
+    assert _title_case("GARCÍA-LÓPEZ") == "García-López"
+    assert _title_case("DE SMET") == "De Smet"
+    assert _title_case("van der Berg") == "van der Berg"  # (not in capitals: as printed)
