@@ -761,9 +761,10 @@ def byline_above_title(lines: list["Line"], title_idx: list[int], under: int
     """Authors printed above the title (some journals set the byline first, then the title,
     then the affiliations): the lines right above the title, in one type smaller than the
     title's, that read wholly as names, read only when every name carries an affiliation
-    mark that the affiliations under the title list. The marks tie the names to the
-    affiliations; an unmarked line of names above a title could as well be a running head or
-    the editors, so it is not read (the record then flags its missing authors)."""
+    mark that the affiliations under the title (or in the first-page footnote) list. The
+    marks tie the names to the affiliations; an unmarked line of names above a title could
+    as well be a running head or the editors, so it is not read (the record then flags its
+    missing authors)."""
     first = lines[title_idx[0]]
     k = title_idx[0]
     while k > max(0, title_idx[0] - 3) and lines[k - 1].size < first.size * 0.9 \
@@ -779,7 +780,13 @@ def byline_above_title(lines: list["Line"], title_idx: list[int], under: int
     if not all(numbered):
         return None
     affs, after = affiliations(lines, under)
-    if not affs or not all(m in affs for ms in numbered for m in ms):
+    if not affs:
+        # (or in a first-page footnote: the caller reads it, as for a byline under the title)
+        foot = footnote_affiliations(lines, under, numbered)
+        if foot and all(m in foot for ms in numbered for m in ms):
+            return [(n, ms, {}) for n, ms in names], under
+        return None
+    if not all(m in affs for ms in numbered for m in ms):
         return None
     return [(n, ms, affs) for n, ms in names], after
 

@@ -1654,6 +1654,8 @@ def cases() -> list[Case]:
         base("kw_at_end_bare", "the keywords on the last page after the body, their label bold with no colon and "
              "the list set apart by middle dots ('Keywords soil moisture · winter wheat · …'); the abstract "
              "unlabelled, in italics", kw_at_end=True, kw_label="Keywords", kw_sep=" · ", abstract_label="none-italic"),
+        base("byline_first_affs_in_footnote", "the byline above the title, its marks keyed to affiliations in the "
+             "first-page footnote (none under the title)", authors_first=True, aff_place="footnote"),
     ]
     return out
 
