@@ -1008,13 +1008,17 @@ def classify(page: "PageText", size: float, band: tuple[float | None, float | No
     return info
 
 
+def _after_title(body: list["Line"], title_lines: list["Line"]) -> int | None:
+    """The index of the body line after the title's last line (None: the title is not in it)."""
+    ids = {id(t) for t in title_lines}
+    return next((k + 1 for k in range(len(body) - 1, -1, -1) if id(body[k]) in ids), None)
+
+
 def _byline_under(body: list["Line"], title_lines: list["Line"]) -> bool:
     """Names printed within three lines under a title (the byline of an English article)."""
     from parsers.byline_en import byline
-    at = [k for k, ln in enumerate(body) if any(ln is t for t in title_lines)]
-    if not at:
-        return False
-    return any(byline(body, k)[0] for k in range(at[-1] + 1, min(at[-1] + 4, len(body))))
+    b = _after_title(body, title_lines)
+    return b is not None and any(byline(body, k)[0] for k in range(b, min(b + 3, len(body))))
 
 
 def _english_section_title(body: list["Line"], size: float) -> bool:
@@ -1173,7 +1177,6 @@ def _notice_under_text(body: list["Line"], hits: list["LabelHit"], head: "Line",
     return len(header) < 2 and (_text_above(body, labelled, head, size) or _paragraph_end_above(body, labelled, head, size))
 
 
-
 def _paragraph_end_above(body: list["Line"], labelled: set[int], title: "Line", size: float) -> bool:
     """Does an article's last paragraph end above this notice's title, even in a line or two
     (the article's widow lines carried over the page)? A notice is set in the space an
@@ -1275,10 +1278,9 @@ def heads_over_the_page(infos: list[PageInfo], size: float) -> None:
 
 def _byline_after(body: list["Line"], title_lines: list["Line"]) -> bool:
     """Is the line under the title (or under its ——subtitle) a byline?"""
-    at = [k for k, ln in enumerate(body) if any(ln is t for t in title_lines)]
-    if not at:
+    b = _after_title(body, title_lines)
+    if b is None:
         return False
-    b = at[-1] + 1
     if b < len(body) and body[b].text.lstrip().startswith(("——", "—")):
         b += 1
     return b < len(body) and body[b].size < title_lines[0].size and _is_byline(body, b)
