@@ -224,8 +224,8 @@ def third_conventions(rng: random.Random, art: Art) -> Art:
 def third_case_conventions(rng: random.Random, case: Case) -> Case:
     """The third layer's page conventions: a first page that prints the running head, a
     printer's PDF (crop marks, a CropBox, or the page on A4 paper), a notice under the last
-    article's end, a 征稿启事 page after it, a last page without a folio, a download that
-    opens with the previous article's tail."""
+    article's end or a 征稿启事 page after it, a download that opens with the previous
+    article's tail."""
     kw: dict = {}
     if rng.random() < 0.08 and case.folio.startswith("head"):
         kw["first_head"] = True
