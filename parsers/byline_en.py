@@ -684,8 +684,7 @@ def _wrapped_inside_name(line: "Line", nxt: "Line | None") -> list[tuple[str, li
     # (read with the lines' spans, which tell raised marks from letters: "… PhDa and YUKI" / "TANAKA, MDb")
     spans = _without_last_chars(line.spans or [], len(re.sub(r"\s", "", m.group(0))))
     head = marked_names(replace(line, text=text[:m.start()], spans=spans))
-    tail = marked_names(_after_name(nxt, m.group("part")) if nxt.spans else
-                        replace(nxt, text=f"{m.group('part')} {_clean(nxt.text).strip()}", spans=[]))
+    tail = marked_names(_after_name(nxt, m.group("part")))
     return head + tail if head and tail else []
 
 

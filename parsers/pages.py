@@ -1131,9 +1131,14 @@ def _text_above(body: list["Line"], labelled: set[int], title: "Line", size: flo
     """Does another article's text end above this title? Several lines of running text in
     body type or smaller — not a column name, a masthead box or a one-line CNKI header,
     which carry no text or carry labels (`labelled`: indexes of body lines with one)."""
+    return _running_text(_unlabelled_before(body, labelled, title), size)
+
+
+def _unlabelled_before(body: list["Line"], labelled: set[int], title: "Line") -> list["Line"]:
+    """The body lines read before `title` (those above it, and those of the column before
+    it), without the labelled ones (`labelled`: their indexes)."""
     beside = {id(ln) for ln in _column_before(body, title)}
-    return _running_text([ln for k, ln in enumerate(body) if (_read_before(body, k, title) or id(ln) in beside)
-                          and k not in labelled], size)
+    return [ln for k, ln in enumerate(body) if (_read_before(body, k, title) or id(ln) in beside) and k not in labelled]
 
 
 def _read_before(body: list["Line"], k: int, title: "Line") -> bool:
@@ -1182,9 +1187,8 @@ def _paragraph_end_above(body: list["Line"], labelled: set[int], title: "Line", 
     (the article's widow lines carried over the page)? A notice is set in the space an
     article's end leaves (补白); a notice page of its own prints nothing in body type above its
     title but the running head, which is furniture."""
-    above = [ln for k, ln in enumerate(body) if _read_before(body, k, title) and k not in labelled and ln.text.strip()
-             and ln.size <= size * 1.15 and not _MASTHEAD_FURNITURE.search(ln.text)]
-    return bool(above) and bool(_SENTENCE_END.search(above[-1].text))
+    above = [ln for ln in _unlabelled_before(body, labelled, title) if ln.text.strip() and not _MASTHEAD_FURNITURE.search(ln.text)]
+    return bool(above) and _widow(above[-1], size)
 
 
 def _later_starts(body: list["Line"], hits: list["LabelHit"], size: float, first: list["Line"]
