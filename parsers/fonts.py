@@ -242,6 +242,18 @@ def _glyph_text(value: str) -> str:
 _WIN_ANSI_UNUSED = (0o177, 0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
+def _case_swapped_capitals(tu: dict[int, str], enc: dict[int, str]) -> dict[int, str]:
+    """The capitals a simple font's ToUnicode gives as their own small letters, as its
+    encoding names them. A known export quirk (Acrobat-made subsets of Office TrueType fonts;
+    pdf.js #4934): the ToUnicode maps the codes of most capitals to the lower-case letter, so
+    "Huma Ali" reads "huma ali" though the page draws capitals. An encoding that names a
+    capital whose ToUnicode says the same letter in lower case is not a real reading (a
+    font draws the capital it names: a small-capitals face is encoded on the small letters)."""
+    return {code: letter for code, text in tu.items()
+            if len(text) == 1 and (letter := enc.get(code, "")) and len(letter) == 1
+            and letter.isupper() and text == letter.lower()}
+
+
 def _win_ansi(font: DictionaryObject) -> bool:
     """Is the simple font's encoding WinAnsiEncoding, named or as a /Differences base?"""
     enc = _resolve(font.get("/Encoding"))
@@ -411,6 +423,8 @@ class FontDecoder:
                     self._simple_enc[c] = bytes([c]).decode(enc)
                 except Exception:
                     pass
+        if self._tu and "/Encoding" in font:
+            self._tu.update(_case_swapped_capitals(self._tu, self._simple_enc))
         if not self._tu:
             # derived maps (embedded Type1 encodings) that pypdf reads without /ToUnicode
             try:

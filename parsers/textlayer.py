@@ -45,6 +45,7 @@ import math
 import os
 import re
 import stat
+import unicodedata
 from binascii import Error as BinasciiError, unhexlify
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -1000,6 +1001,14 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
     def drawn_between(a: list[Any], b: list[Any]) -> bool:
         return any(a[0] < x0 <= b[0] for x0, _ in spaces)
 
+    def kerned_space(a: list[Any], b: list[Any]) -> bool:
+        # a space glyph of a word space's width whose middle is before the next glyph, though
+        # kerned back over the last one (not a near-zero-width break opportunity some exports
+        # draw inside URLs, nor a space the next glyph is drawn over: a superscript's space, nor
+        # the one-em cell of a CNKI export's full-width space, placed by advance, not by box)
+        return any(0.15 * size <= x1 - x0 <= 0.6 * size and a[1] - 0.15 * size <= (x0 + x1) / 2 <= b[0]
+                   for x0, x1 in spaces)
+
     overlapping = bool(spaces) and len(pieces) > 3 and sum(
         1 for a, b in zip(pieces, pieces[1:]) if b[0] - a[1] < -0.2 * size) * 2 >= len(pieces) - 1
     seps = [""]
@@ -1043,6 +1052,11 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
                                               (_ideo(b) and a.isascii() and a.isalnum()))
             if not autospace or drawn(prev[1], p[0]):
                 sep = " "
+        elif spaces and gap > -0.1 * size and not is_tight(a) and not is_tight(b) and kerned_space(prev, p):
+            # a space glyph drawn between two Latin words is a word space however tightly the
+            # line is justified (a typesetter's kerning can pull it back over the comma before it,
+            # leaving a gap narrower than any word space: "Application, Alexandria")
+            sep = " "
         seps.append(sep)
         acc = acc + sep + p[5] if len(acc) < 8 else acc[-4:] + sep + p[5]
         prev = p
@@ -1071,10 +1085,61 @@ def _printed_space(m: re.Match) -> str:
     return _KEEP if len(m.group()) == 1 else "\u3000"
 
 
+# spacing accents a typesetter may draw as glyphs of their own over (or under) a letter, as TeX
+# does for an accent its font has no composite for (OT1 encoding: \"o, \c{s}, \u{g}) and some
+# publishers' pipelines copy: the text layer then reads "Sto¨ck", "Socie´te´", "Cavidoglu˘"
+_SPACING_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "\u02dd": "\u030b", "\u02c6": "\u0302",
+                    "\u02dc": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306",
+                    "\u02d9": "\u0307", "\u02da": "\u030a", "\u00af": "\u0304", "\u02db": "\u0328",
+                    "`": "\u0300", "^": "\u0302", "~": "\u0303"}
+_ACCENT_CHARS = re.compile("[" + re.escape("".join(_SPACING_ACCENTS)) + "]")
+
+
+def _glyph_boxes(p: list[Any]) -> list[tuple[float, float]]:
+    """Each character's box in a piece, its width shared out as Times-Roman's advances share it
+    (a piece keeps only its whole extent)."""
+    widths = [_TIMES.get(ch, 500.0) for ch in p[5]]
+    scale = (p[1] - p[0]) / (sum(widths) or 1.0)
+    out, x = [], p[0]
+    for w in widths:
+        out.append((x, x + w * scale))
+        x += w * scale
+    return out
+
+
+def _compose_accents(c: list[list[Any]]) -> list[list[Any]]:
+    """The line's pieces with each spacing accent drawn on its own over a letter set on that
+    letter as one character (Stöck, Société, Cavidoğlu). An accent is composed only where it
+    is a piece's first or last glyph (drawn apart, then moved over its letter), its middle
+    falls inside another piece's letter, and Unicode has the letter with that accent as one
+    character; a lone ^ or ~ elsewhere (a URL's ~, an exponent's ^) stays as printed."""
+    for k, p in enumerate(c):
+        for i in sorted({0, len(p[5]) - 1}, reverse=True):
+            ch = p[5][i] if p[5] else ""
+            mark = _SPACING_ACCENTS.get(ch)
+            if mark is None or (ch in "`^~" and len(p[5]) > 1):
+                continue
+            x0, x1 = _glyph_boxes(p)[i]
+            mid = (x0 + x1) / 2
+            for j, q in enumerate(c):
+                if j == k or not q[0] <= mid <= q[1] or not q[5]:
+                    continue
+                at = next((n for n, (b0, b1) in enumerate(_glyph_boxes(q)) if b0 <= mid <= b1), None)
+                base = q[5][at] if at is not None else ""
+                one = unicodedata.normalize("NFC", base + mark)
+                if base.isalpha() and len(one) == 1:
+                    q[5] = q[5][:at] + one + q[5][at + 1:]
+                    p[5] = p[5][:i] + p[5][i + 1:]
+                break
+    return [p for p in c if p[5]]
+
+
 def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = (),
                quirks: frozenset[str] = frozenset()) -> Line | None:
     if not c:
         return None
+    if len(c) > 1 and not c[0][8] and _ACCENT_CHARS.search("".join(p[5] for p in c)):  # (OCR text draws no glyphs)
+        c = _compose_accents(c)
     main, y, _, _ = _cluster_info(c)
     if len(c) == 1:  # (one piece, as most lines of a CJK page are: no join, one span)
         p = c[0]

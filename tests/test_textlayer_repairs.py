@@ -9,7 +9,7 @@ import pytest
 
 from parsers.errors import IngestError, UnreadableText
 from parsers.fonts import _glyph_text, page_quirks, repair_quirks, unmapped_count
-from parsers.textlayer import _TIMES, Line, PageText, _build_lines, _check_some_page_readable, _join, _judge_readability
+from parsers.textlayer import _TIMES, Line, PageText, _build_lines, _compose_accents, _check_some_page_readable, _join, _judge_readability
 
 FONT = SimpleNamespace(name="DY1", founder=False)
 CJK = SimpleNamespace(name="FZSS", founder=False)
@@ -202,6 +202,36 @@ def test_a_bracketed_label_after_a_wide_gap_is_a_new_field() -> None:
     assert _join(line, 10.0) == ["", "", "", ""]
 
 
+def test_a_space_glyph_kerned_back_over_a_comma_is_still_a_word_space() -> None:
+    """A justified line whose typesetter drew the space glyph but pulled it back over the comma
+    before it: the gap left is narrower than any word space, the drawn space says it is one."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 8.0, "F", t, False, 0.15]  # noqa: E731
+    line = [p(70.9, 113.2, "Application,"), p(114.2, 154.0, "Alexandria,"), p(156.1, 175.5, "Egypt")]
+    assert _join(line, 8.0) == ["", "", " "]
+    assert _join(line, 8.0, [(112.4, 115.0)]) == ["", " ", " "]
+    # (a drawn space is not a gap's only reading between ideographs: there it is kept as printed)
+    assert _join([p(0, 16, "吉林"), p(17, 33, "长春")], 8.0, [(16.0, 17.0)])[1] != " "
+
+
+def test_a_spacing_accent_drawn_over_a_letter_is_set_on_it() -> None:
+    """TeX's OT1 accents and some publishers' pipelines draw the accent as a glyph of its own
+    over the letter: on its own (Socie + ´), last in one piece (A¸ + skın: the cedilla is the
+    s's), or first in the next (Sto + ¨ck); the pieces are placed as the real PDFs place them."""
+    p = lambda x0, x1, t: [x0, x1, 100.0, 9.0, "F", t, False, 0.15, False]  # noqa: E731
+    assert [q[5] for q in _compose_accents([p(215.0, 234.9, "Socie"), p(231.5, 234.5, "\u00b4"),
+                                            p(235.0, 241.5, "te"), p(238.1, 241.0, "\u00b4")])] == ["Socié", "té"]
+    assert [q[5] for q in _compose_accents([p(237.7, 248.5, "A\u00b8"), p(244.9, 262.6, "skın")])] == ["A", "şkın"]
+    assert [q[5] for q in _compose_accents([p(87.1, 96.8, "Sto"), p(93.8, 104.9, "\u00a8ck,")])] == ["Stö", "ck,"]
+    assert [q[5] for q in _compose_accents([p(411.6, 424.9, "glu"), p(412.4, 415.7, "\u02d8")])] == ["ğlu"]
+    # not composed: an accent over nothing, a letter Unicode has no such character for, an ASCII
+    # tilde inside a string (a URL's ~)
+    assert [q[5] for q in _compose_accents([p(10.0, 20.0, "27"), p(22.0, 25.0, "\u02da"), p(26.0, 32.0, "C")])] == \
+        ["27", "\u02da", "C"]
+    assert [q[5] for q in _compose_accents([p(10.0, 16.0, "C"), p(11.0, 14.0, "\u02da")])] == ["C", "\u02da"]
+    assert [q[5] for q in _compose_accents([p(10.0, 40.0, "www.x.edu/~"), p(38.0, 50.0, "user")])] == \
+        ["www.x.edu/~", "user"]
+
+
 def test_a_run_of_printed_spaces_between_chinese_words_separates_them() -> None:
     from parsers.textlayer import _normalize_keeping_spaces
     assert _normalize_keeping_spaces("[关键词] 人工智能   性别伦理   女性   政府治理") == \
@@ -323,3 +353,47 @@ def test_an_advent_symbol_font_names_its_glyphs_by_tex_oms_codes(tmp_path) -> No
     _pdf_with_symbol_font(pdf, "IJDGDO+SomeSymbols")
     text = read_document(pdf, workers=1, strict=False).pages[0].text
     assert "×" not in text and "\ufffd" in text
+
+
+def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes) -> None:
+    """One page of `text` in Helvetica (WinAnsiEncoding) whose ToUnicode maps each code of
+    `pairs` to its value, as an export wrote it."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    cmap = DecodedStreamObject()
+    body = "".join(f"<{c:02X}> <{ord(u):04X}>\n" for c, u in sorted(pairs.items()))
+    cmap.set_data(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                   "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+                   "1 begincodespacerange <00> <FF> endcodespacerange\n"
+                   f"{len(pairs)} beginbfchar\n{body}endbfchar\n"
+                   "endcmap CMapName currentdict /CMap defineresource pop end end").encode())
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=400, height=200)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+                             NameObject("/ToUnicode"): writer._add_object(cmap)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): writer._add_object(font)})})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 20 150 Td (" + text + b") Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+
+
+def test_a_tounicode_giving_capitals_as_small_letters_reads_the_capitals(tmp_path) -> None:
+    """The export quirk of pdf.js #4934: the page draws "Huma Ali", the ToUnicode says "huma ali"."""
+    from parsers.textlayer import read_document
+    printed = b"Huma Ali, Department of Chemistry, India"
+    pairs = {c: chr(c) for c in set(printed)}
+    pairs.update({ord(c): c.lower() for c in "HACI"})      # (capitals as small letters)
+    pdf = tmp_path / "case.pdf"
+    _pdf_with_tounicode(pdf, pairs, printed)
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "Huma Ali, Department of Chemistry, India"
+    # a ToUnicode that names another character for a code is still the reading (a re-encoded font)
+    pairs[ord("H")] = "K"
+    _pdf_with_tounicode(pdf, pairs, printed)
+    assert read_document(pdf, workers=1).pages[0].text.startswith("Kuma Ali")
