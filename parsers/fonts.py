@@ -242,6 +242,22 @@ def _glyph_text(value: str) -> str:
 _WIN_ANSI_UNUSED = (0o177, 0x81, 0x8D, 0x8F, 0x90, 0x9D)
 
 
+# Microsoft's Symbol font (Word's Insert Symbol: ±, μ, α, ≤ in abstracts and tables) has a
+# symbol cmap at U+F020-U+F0FF, one private-use code point per Adobe Symbol encoding position,
+# and Office writes those into the ToUnicode: "26\uf0b12 oC" is "26±2 oC". The position's
+# character in the Adobe Symbol encoding (PDF 32000-1 Annex D.5) is the text; positions it
+# leaves empty or private (the bracket pieces) stay as they are.
+_MS_SYMBOL_FONT = re.compile(r"Symbol(?:MT)?(?:$|[,-])", re.I)
+
+
+def _ms_symbol(text: str) -> str:
+    if len(text) != 1 or not "\uf020" <= text <= "\uf0ff":
+        return text
+    from pypdf._codecs import _symbol_encoding
+    ch = _symbol_encoding[ord(text) - 0xF000]
+    return ch if ch and not "\ue000" <= ch <= "\uf8ff" else text
+
+
 def _case_swapped_capitals(tu: dict[int, str], enc: dict[int, str]) -> dict[int, str]:
     """The capitals a simple font's ToUnicode gives as their own small letters, as its
     encoding names them. A known export quirk (Acrobat-made subsets of Office TrueType fonts;
@@ -300,6 +316,9 @@ class FontDecoder:
             self._setup_type0(font)
         else:
             self._setup_simple(font, subtype)
+        if _MS_SYMBOL_FONT.match(self.name):
+            self._tu = {k: _ms_symbol(v) for k, v in self._tu.items()}
+            self._simple_enc = {k: _ms_symbol(v) for k, v in self._simple_enc.items()}
         # Founder pseudo-Latin font: most mapped characters are GBK A0xx ideographs
         vals = [v for v in self._tu.values() if v.strip()]
         if vals:

@@ -355,9 +355,9 @@ def test_an_advent_symbol_font_names_its_glyphs_by_tex_oms_codes(tmp_path) -> No
     assert "×" not in text and "\ufffd" in text
 
 
-def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes) -> None:
-    """One page of `text` in Helvetica (WinAnsiEncoding) whose ToUnicode maps each code of
-    `pairs` to its value, as an export wrote it."""
+def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes, base_font: str = "Helvetica") -> None:
+    """One page of `text` in a WinAnsiEncoding font whose ToUnicode maps each code of `pairs`
+    to its value, as an export wrote it."""
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
@@ -372,7 +372,7 @@ def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes) -> None:
     writer = PdfWriter()
     page = writer.add_blank_page(width=400, height=200)
     font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/BaseFont"): NameObject(f"/{base_font}"),
                              NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
                              NameObject("/ToUnicode"): writer._add_object(cmap)})
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
@@ -397,3 +397,16 @@ def test_a_tounicode_giving_capitals_as_small_letters_reads_the_capitals(tmp_pat
     pairs[ord("H")] = "K"
     _pdf_with_tounicode(pdf, pairs, printed)
     assert read_document(pdf, workers=1).pages[0].text.startswith("Kuma Ali")
+
+
+def test_word_symbol_font_private_use_codes_are_the_symbols_it_draws(tmp_path) -> None:
+    """Office writes its Symbol font's characters as U+F000 + the Adobe Symbol position."""
+    from parsers.textlayer import read_document
+    printed = b"26\xb12 C, 5 \x6dL, \xa3 0.05"
+    pairs = {c: chr(c) for c in set(printed)} | {c: chr(0xF000 + c) for c in (0xB1, 0x6D, 0xA3)}
+    pdf = tmp_path / "symbol.pdf"
+    _pdf_with_tounicode(pdf, pairs, printed, base_font="ABCDEF+SymbolMT")
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "26±2 C, 5 μL, ≤ 0.05"
+    # (another font's private-use codes mean what that font draws: not read as Symbol's)
+    _pdf_with_tounicode(pdf, pairs, printed, base_font="ABCDEF+Wingdings")
+    assert "\uf0b1" in read_document(pdf, workers=1, strict=False).pages[0].text
