@@ -206,7 +206,8 @@ def _worse_codepoint(old: int, new: int) -> bool:
 # for OUP, Elsevier, Taylor & Francis and others): its math-symbol fonts name each glyph /C<n>,
 # n the glyph's code in TeX's OMS encoding (cmsy: /C2 is ×, /C20 ≤, /C24 ∼), and give no
 # ToUnicode for them; the Adobe Glyph List knows no such name, so they would be U+FFFD.
-_ADVENT = ("Adv",)
+# (Springer's files put a second six-letter subset tag before the name: GnrlgcAdvP4C4E74.)
+_ADVENT = re.compile(r"(?:[A-Za-z]{6})?Adv")
 _OMS = ("−·×∗÷⋄±∓⊕⊖⊗⊘⊙◯∘•≍≡⊆⊇≤≥⪯⪰∼≈⊂⊃≪≫≺≻←→↑↓↔↗↘≃⇐⇒⇑⇓⇔↖↙∝′∞∈∋△▽\0\0∀∃¬∅ℜℑ⊤⊥")
 _OMS_NAME = re.compile(r"/C(\d{1,2})")
 
@@ -428,7 +429,7 @@ class FontDecoder:
             enc = {}
         if isinstance(enc, dict):
             self._simple_enc = {k: _glyph_text(v) for k, v in enc.items() if isinstance(k, int) and isinstance(v, str)}
-            if self.name.startswith(_ADVENT):
+            if _ADVENT.match(self.name):
                 self._simple_enc.update(_advent_symbols(enc, self._simple_enc))
             if _win_ansi(font):
                 # PDF 32000-1 Annex D, WinAnsiEncoding note: every unused code above 040 shows

@@ -349,6 +349,9 @@ def test_an_advent_symbol_font_names_its_glyphs_by_tex_oms_codes(tmp_path) -> No
     _pdf_with_symbol_font(pdf, "IJDGDO+AdvP4C4E74")
     text = read_document(pdf, workers=1).pages[0].text
     assert "151×∼≥≤" in text.replace(" ", "")
+    # Springer's files tag the name twice: the subset's prefix and six letters of their own
+    _pdf_with_symbol_font(pdf, "TDPPAE+GnrlgcAdvP4C4E74")
+    assert "151×∼≥≤" in read_document(pdf, workers=1).pages[0].text.replace(" ", "")
     # (another font with such names is not read so: its names mean nothing known)
     _pdf_with_symbol_font(pdf, "IJDGDO+SomeSymbols")
     text = read_document(pdf, workers=1, strict=False).pages[0].text
