@@ -532,6 +532,7 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         return [(n, []) for n in spaced]
     out: list[list] = []
     gap = "start"  # what separated the current token from the previous name
+    padded_into: dict[int, int] = {}  # out index -> where a character was joined across a space to two or more
     for m in _CJK_TOKEN_RE.finditer(line):
         kind = m.lastgroup
         if kind == "latin":
@@ -540,6 +541,8 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         elif kind == "name":
             tok = m.group(0)
             if out and gap == "space" and len(out[-1][0]) == 1 and not out[-1][1]:
+                if len(tok) > 1 and not re.search(f"[{_NAME_DOTS}]", tok):
+                    padded_into[len(out) - 1] = 1
                 out[-1][0] += tok
             else:
                 out.append([tok, []])
@@ -555,15 +558,28 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
                 gap = "space"
         elif kind in ("sep", "other"):
             gap = "sep"
+    split = _split_runs(out)
+    # the padding of a two-character name (王 芳) never falls inside a longer one: a space
+    # between one character and a run of more ("王 丽王 华…") is such padding before a run the
+    # text layer closed up, so the names are cut as `_padded_run_names` cuts them
+    if padded_into or any(not re.search(f"[{_NAME_DOTS}]", n) and re.fullmatch(f"[{_HAN}]+", n)
+                          and (len(n) < 2 or len(n) >= 4 and n[:2] not in COMPOUND_SURNAMES) for n, _ in split):
+        padded = _padded_run_names(line)  # (a name of one character, or four without a compound surname)
+        if padded:
+            return [(n, []) for n in padded]
+    if padded_into:  # (several cuts fit: the character is left alone, a shape the editor is asked about)
+        out = [part for k, (n, marks) in enumerate(out)
+               for part in ([[n[:1], []], [n[1:], marks]] if k in padded_into else [[n, marks]])]
+        split = _split_runs(out)
+    return split
+
+
+def _split_runs(out: list[list]) -> list[tuple[str, list[str]]]:
+    """Each run of names cut into names, the run's marks on its last name."""
     split: list[tuple[str, list[str]]] = []
     for n, marks in out:
         names = split_run_of_names(n)
         split += [(part, []) for part in names[:-1]] + [(names[-1], marks)]
-    if any(not re.search(f"[{_NAME_DOTS}]", n) and re.fullmatch(f"[{_HAN}]+", n)
-           and (len(n) < 2 or len(n) >= 4 and n[:2] not in COMPOUND_SURNAMES) for n, _ in split):
-        padded = _padded_run_names(line)  # (a name of one character, or four without a compound surname)
-        if padded:
-            return [(n, []) for n in padded]
     return split
 
 
