@@ -532,7 +532,7 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
         return [(n, []) for n in spaced]
     out: list[list] = []
     gap = "start"  # what separated the current token from the previous name
-    padded_into: dict[int, int] = {}  # out index -> where a character was joined across a space to two or more
+    padded_into: set[int] = set()  # runs where one character was joined across a space to two or more
     for m in _CJK_TOKEN_RE.finditer(line):
         kind = m.lastgroup
         if kind == "latin":
@@ -542,7 +542,7 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
             tok = m.group(0)
             if out and gap == "space" and len(out[-1][0]) == 1 and not out[-1][1]:
                 if len(tok) > 1 and not re.search(f"[{_NAME_DOTS}]", tok):
-                    padded_into[len(out) - 1] = 1
+                    padded_into.add(len(out) - 1)
                 out[-1][0] += tok
             else:
                 out.append([tok, []])
