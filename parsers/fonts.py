@@ -533,6 +533,23 @@ class FontDecoder:
                 w = self._dw
         return w
 
+    def code_bytes(self, data: bytes) -> list[bytes]:
+        """The string's bytes code by code, as `_codes` reads them (so each glyph can be
+        placed on its own)."""
+        if not self.type0:
+            return [data[i:i + 1] for i in range(len(data))]
+        if self._code2cid is None:
+            return [data[i:i + 2] for i in range(0, len(data) - (len(data) & 1), 2)]
+        out, start, node = [], 0, self._code2cid
+        for i, b in enumerate(data):
+            nxt = node.get(b) if isinstance(node, dict) else None
+            if isinstance(nxt, dict):
+                node = nxt
+                continue
+            out.append(data[start:i + 1])
+            start, node = i + 1, self._code2cid
+        return out
+
     def _codes(self, data: bytes) -> list[tuple[int, int]]:
         """Split a string into (code, cid) pairs."""
         if not self.type0:

@@ -390,6 +390,9 @@ class _PageWalker:
                         items = arg if op == b"TJ" else (arg,)
                         if not isinstance(items, (list, tuple)):
                             items = (items,)
+                        spaced_by_tc = op == b"TJ" and dec is not None and _tc_justified(items, tc, fs)
+                        if spaced_by_tc:
+                            items = [code for it in items for code in (dec.code_bytes(it) if isinstance(it, bytes) else (it,))]
                         A, B, C, D, E, F = ctm
                         for it in items:
                             if isinstance(it, bytes):
@@ -413,7 +416,7 @@ class _PageWalker:
                                         self.sideways += len(text)
                                     continue  # nothing to show, or rotated text
                                 size = fs * sqrt(mc * mc + md * md)
-                                x1 = x0 + tx * ma
+                                x1 = x0 + (tx - tc * th if spaced_by_tc else tx) * ma
                                 if pieces and not dec.founder and not _FW <= text[0] <= _FW_END:
                                     last = pieces[-1]
                                     if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
@@ -563,6 +566,20 @@ def _get(d: Any, key: str) -> Any:
 # (a publisher's XML holds U+03BC for them). A micro sign from a text face's Latin-1 slot
 # (Times, STIX General, Caslon) is the micro sign its XML holds: kept.
 _GREEK_FONT = re.compile(r"(?i)symbol|greek|math|^mtg|^mtmi|^eu[rf][mb]|^cmmi|^cmsy|^stdsym")
+
+
+def _tc_justified(items: list[Any], tc: float, fs: float) -> bool:
+    """Does this TJ array justify its line by the character spacing? A typesetter may set a
+    large Tc (a tenth of an em or more) and kern every glyph of a word back by it, so the
+    spacing shows only where no kern cancels it: between words, inside a string as often as
+    between strings ("(T)311(h)313.7(ee)306.8…": "The effect"). Most of its kerns then undo
+    the Tc; a letter-spaced heading sets Tc too but kerns nothing back."""
+    if fs <= 0 or tc <= 0.1 * fs:
+        return False
+    back = 1000.0 * tc / fs
+    kerns = [it for it in items if isinstance(it, float)]
+    undo = sum(1 for k in kerns if abs(k - back) <= 0.25 * back)
+    return undo >= 2 and undo * 2 >= len(kerns)
 
 
 def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, ury: float,

@@ -413,3 +413,34 @@ def test_word_symbol_font_private_use_codes_are_the_symbols_it_draws(tmp_path) -
     # (another font's private-use codes mean what that font draws: not read as Symbol's)
     _pdf_with_tounicode(pdf, pairs, printed, base_font="ABCDEF+Wingdings")
     assert "\uf0b1" in read_document(pdf, workers=1, strict=False).pages[0].text
+
+
+def _pdf_with_content(path, content: bytes) -> None:
+    """One page in Helvetica drawing `content` (operators inside BT … ET)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=400, height=200)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 10 Tf 20 150 Td " + content + b" ET")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+
+
+def test_word_spaces_a_typesetter_leaves_in_the_character_spacing_are_read(tmp_path) -> None:
+    """Justified by a large Tc, every glyph of a word kerned back by it: the spacing shows only
+    between words, inside a string ("ee": The|effect) as often as between strings."""
+    from parsers.textlayer import read_document
+    pdf = tmp_path / "tc.pdf"
+    _pdf_with_content(pdf, b"3 Tc [(T)295(h)296(ee)294(f)295(f)296(e)295(c)294(t)2(o)295(f)-1(s)295(a)294(p)] TJ")
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "The effect of sap"
+    # a heading letter-spaced by the same Tc, nothing kerned back, is one word
+    _pdf_with_content(pdf, b"3 Tc [(SUMMARY)] TJ")
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "SUMMARY"
