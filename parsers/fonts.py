@@ -259,6 +259,9 @@ def _ms_symbol(text: str) -> str:
     return ch if ch and not "\ue000" <= ch <= "\uf8ff" else text
 
 
+_CONDENSED = re.compile(r"Cond|Narrow|Compress", re.I)
+
+
 def _case_swapped_capitals(tu: dict[int, str], enc: dict[int, str]) -> dict[int, str]:
     """The capitals a simple font's ToUnicode gives as their own small letters, as its
     encoding names them. A known export quirk (Acrobat-made subsets of Office TrueType fonts;
@@ -283,7 +286,7 @@ class FontDecoder:
 
     __slots__ = ("name", "type0", "vertical", "_code2cid", "_two_byte", "_tu", "_cid_uni",
                  "_gid_uni", "_cid2gid", "_simple_enc", "_widths", "_dw", "_cache", "_scale",
-                 "_core_w", "founder", "_space_code_one_byte")
+                 "_core_w", "founder", "_space_code_one_byte", "word_gap")
 
     def __init__(self, font: DictionaryObject) -> None:
         self.name = base_font_name(font.get("/BaseFont") or font.get("/Name") or "")
@@ -304,6 +307,9 @@ class FontDecoder:
         self._cache: dict[bytes, tuple[str, float, int, int]] = {}
         self.founder = False
         self._space_code_one_byte = True
+        # the narrowest gap between glyphs that is a word space, in ems: a condensed face's word
+        # space is narrower (MyriadPro-Cond's references: "beat numerical" 0.15 em apart)
+        self.word_gap = 0.1 if _CONDENSED.search(self.name) else 0.15
         try:
             self._setup(font, subtype)
         except Exception as exc:  # a broken font must not break the page

@@ -276,9 +276,11 @@ def ocr_page(pdf: str | os.PathLike, sha256: str, number: int, dpi: int = DPI, u
 @dataclass(frozen=True)
 class _OcrFont:
     """What `_build_lines` asks of a font decoder: a name (which carries the box's confidence
-    through the layout, one span per box) and whether its widths are guessed."""
+    through the layout, one span per box), whether its widths are guessed, and the narrowest
+    gap that is a word space."""
     name: str
     founder: bool = False
+    word_gap: float = 0.15
 
 
 def type_size(b: OcrBox) -> float:

@@ -598,7 +598,7 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
             text = text.replace("\u00b5", "\u03bc")  # (a Greek font's mu: see _GREEK_FONT)
         # [x0, x1, y_top, size, font, text, sup, word-gap factor (em), invisible]
         guessed = dec.founder or (len(text) == 1 and text in _FOLD)
-        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else 0.15, hidden])
+        pieces.append([x0 - llx, x1 - llx, yt, size, dec.name, text, False, 0.4 if guessed else dec.word_gap, hidden])
     if not pieces:
         return []
     pieces.sort(key=itemgetter(2, 0))

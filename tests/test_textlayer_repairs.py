@@ -11,8 +11,8 @@ from parsers.errors import IngestError, UnreadableText
 from parsers.fonts import _glyph_text, page_quirks, repair_quirks, unmapped_count
 from parsers.textlayer import _TIMES, Line, PageText, _build_lines, _compose_accents, _check_some_page_readable, _join, _judge_readability
 
-FONT = SimpleNamespace(name="DY1", founder=False)
-CJK = SimpleNamespace(name="FZSS", founder=False)
+FONT = SimpleNamespace(name="DY1", founder=False, word_gap=0.15)
+CJK = SimpleNamespace(name="FZSS", founder=False, word_gap=0.15)
 
 
 def _glyphs(text: str, advances: dict[str, float], x: float = 50.0, size: float = 10.0, gap: float = 0.4,
@@ -444,3 +444,19 @@ def test_word_spaces_a_typesetter_leaves_in_the_character_spacing_are_read(tmp_p
     # a heading letter-spaced by the same Tc, nothing kerned back, is one word
     _pdf_with_content(pdf, b"3 Tc [(SUMMARY)] TJ")
     assert read_document(pdf, workers=1).pages[0].text.strip() == "SUMMARY"
+
+
+def test_a_condensed_face_sets_its_word_spaces_narrower() -> None:
+    """MyriadPro-Cond references justified tight: "beat numerical" 0.15 em apart, the letters
+    of a word kerned closer; a regular face's word space is wider, so there 0.15 em is not."""
+    from pypdf.generic import DictionaryObject, NameObject
+    from parsers.fonts import FontDecoder
+
+    def font(name: str) -> FontDecoder:
+        return FontDecoder(DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"):
+                                             NameObject("/Type1"), NameObject("/BaseFont"): NameObject(f"/ABCDEF+{name}")}))
+    cond, plain = font("MyriadPro-Cond").word_gap, font("MyriadPro-Regular").word_gap
+    assert cond < plain
+    p = lambda x0, x1, t, g: [x0, x1, 100.0, 10.0, "F", t, False, g]  # noqa: E731
+    assert _join([p(43.6, 57.3, "beat", cond), p(58.8, 89.4, "numerical", cond)], 10.0) == ["", " "]
+    assert _join([p(43.6, 57.3, "beat", plain), p(58.8, 89.4, "numerical", plain)], 10.0) == ["", ""]
