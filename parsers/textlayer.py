@@ -1069,7 +1069,7 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
                                               (_ideo(b) and a.isascii() and a.isalnum()))
             if not autospace or drawn(prev[1], p[0]):
                 sep = " "
-        elif spaces and gap > -0.1 * size and not is_tight(a) and not is_tight(b) and kerned_space(prev, p):
+        elif spaces and gap > 0.05 * size and not is_tight(a) and not is_tight(b) and kerned_space(prev, p):
             # a space glyph drawn between two Latin words is a word space however tightly the
             # line is justified (a typesetter's kerning can pull it back over the comma before it,
             # leaving a gap narrower than any word space: "Application, Alexandria")
