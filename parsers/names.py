@@ -409,9 +409,10 @@ def split_english_name(printed: str) -> tuple[str, str]:
 SURNAME_PARTICLES: frozenset[str] = frozenset(
     "van von der den de del della di da das dos du la le ter ten bin binti al el".split())
 #: the same particles capitalised, as Belgian, Italian and Portuguese names print them (Luc De
-#: Smet, Luigi Di Maio, Maria Da Silva, Jan Van der Berg). "Van" and "Le" alone are left out:
+#: Smet, Luigi Di Maio, Maria Da Silva, Jan Van der Berg), and the Irish particles, printed as
+#: words of their own (Zoë Ó Súilleabháin, Aoife Ní Bhriain). "Van" and "Le" alone are left out:
 #: Văn is a Vietnamese middle name (Minh Van Nguyen) and Lê a surname.
-CAPITAL_PARTICLES: frozenset[str] = frozenset("De Di Da Das Dos Du Del Della Von Der Den".split())
+CAPITAL_PARTICLES: frozenset[str] = frozenset("De Di Da Das Dos Du Del Della Von Der Den Ó Ní Nic Uí".split())
 
 
 # ---------------------------------------------------------------------------

@@ -98,6 +98,12 @@ def test_western_byline_names_take_the_last_word_as_surname() -> None:
     assert split_byline_name("Shahira H. EL-Moslamy") == ("EL-Moslamy", "Shahira H.")
     assert split_byline_name("Ludwig van Beethoven") == ("van Beethoven", "Ludwig")
     assert split_byline_name("CHEN Jingjing") == ("Chen", "Jingjing")  # a capitals surname first
+    # the Irish particles print as words of their own and open the surname
+    assert split_byline_name("Zoë Ó Súilleabháin") == ("Ó Súilleabháin", "Zoë")
+    assert split_byline_name("Aoife Ní Bhriain") == ("Ní Bhriain", "Aoife")
+    # letters of other Latin alphabets are letters of the name
+    assert split_byline_name("Ayşe Yıldız") == ("Yıldız", "Ayşe")
+    assert split_byline_name("Łukasz Żółć") == ("Żółć", "Łukasz")
 
 
 # ----------------------------------------------------------------------------- text repairs
