@@ -168,15 +168,34 @@ def _english_punctuation(s: str) -> str:
 # every character a rule after NFC acts on (full-width forms mapped to ASCII, ligatures, the
 # full-width marks of rule 6, the spaces of `_fix_spaces`): a text holding none of them is
 # its NFC form, which one search tells (most lines of a Chinese page)
+# A CJK font may draw a common character with the glyph it shares with a radical, and an
+# export name the radical in the ToUnicode (macOS and some Office fonts): 文献 reads ⽂献, 长 ⻓,
+# 门 ⻔, so labels go unfound and titles carry look-alikes. A Kangxi radical (U+2F00-U+2FD5) is
+# its ideograph by NFKC; a CJK Radicals Supplement character by Unicode's
+# EquivalentUnifiedIdeograph.txt (UCD 14.0, U+2E81-U+2EF3: radical then ideograph, in pairs).
+_RADICAL_SUPPLEMENT = (
+    "⺁厂 ⺂乛 ⺃乚 ⺄乙 ⺅亻 ⺆冂 ⺇𠘨 ⺈刀 ⺉刂 ⺊卜 ⺋㔾 ⺌小 ⺍小 ⺎兀 ⺏尣 ⺐尢 ⺑𡯂 ⺒巳 ⺓幺 ⺔彑 "
+    "⺕彐 ⺖忄 ⺗心 ⺘扌 ⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺥爫 ⺦丬 ⺧牛 ⺨犭 ⺩王 "
+    "⺪𤴔 ⺫目 ⺬示 ⺭礻 ⺮𥫗 ⺯糹 ⺰纟 ⺱罓 ⺲罒 ⺳㓁 ⺴冗 ⺵𦉫 ⺶羊 ⺷𦍌 ⺸𦍋 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺽𦥑 "
+    "⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻇𧢲 ⻈讠 ⻉贝 ⻊𧾷 ⻋车 ⻌辶 ⻍辶 ⻎辶 ⻏邑 ⻐钅 ⻑長 "
+    "⻒镸 ⻓长 ⻔门 ⻕𨸏 ⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻞𩙿 ⻟飠 ⻠饣 ⻡𩠐 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 "
+    "⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟"
+)
+_RADICALS = {ord(pair[0]): pair[1:] for pair in _RADICAL_SUPPLEMENT.split()} | {
+    c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_RADICAL_ANY = re.compile("[\u2e80-\u2fd5]")
 _ACTS_ON = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW_TABLE)) + "\ufb00-\ufb06，；：（） \t\u00a0\u2002-\u200b\u3000]")
 
 
 def normalize_text(s: str) -> str:
-    """NFC, full-width alphanumerics -> ASCII, ligatures spelt out, CJK justification spaces
-    removed, English punctuation in English lines, spaces collapsed."""
+    """NFC, radicals as their ideographs, full-width alphanumerics -> ASCII, ligatures spelt
+    out, CJK justification spaces removed, English punctuation in English lines, spaces
+    collapsed."""
     if not s:
         return ""
     s = unicodedata.normalize("NFC", s)
+    if _RADICAL_ANY.search(s):
+        s = s.translate(_RADICALS)
     if not _ACTS_ON.search(s):
         return s
     if s.isascii():

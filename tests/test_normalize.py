@@ -73,3 +73,14 @@ def test_a_one_character_word_set_apart_like_the_word_before_it_stays_apart() ->
     gap as the name before it, so it is a word, not a letter-spaced label (摘　要 opens its line)."""
     assert normalize_text("约翰·史密斯　著　王建国　译") == "约翰·史密斯\u3000著\u3000王建国\u3000译"
     assert normalize_text("王　芳　李　明") == "王芳李明"   # (even gaps from the line start: closed up)
+
+
+def test_radicals_an_export_named_for_common_characters_are_those_characters() -> None:
+    """A font drawing 文 with the glyph it shares with the Kangxi radical ⽂, an export naming the
+    radical: labels and titles read as printed (a Kangxi radical by NFKC, a CJK Radicals
+    Supplement character by Unicode's EquivalentUnifiedIdeograph)."""
+    assert normalize_text("⽂献标识码：A") == "文献标识码：A"
+    assert normalize_text("⻓江⻔户的⺠族⻛格") == "长江门户的民族风格"
+    assert normalize_text("⼈⼯智能") == "人工智能"
+    # the ideographs themselves and other symbols are left as they are
+    assert normalize_text("文献 ⿰ ㄅ") == "文献 ⿰ ㄅ"
