@@ -259,6 +259,14 @@ def _ms_symbol(text: str) -> str:
     return ch if ch and not "\ue000" <= ch <= "\uf8ff" else text
 
 
+# Adobe's expert sets (oldstyle figures, small capitals) name their glyphs /oneoldstyle,
+# /Asmall, /Agravesmall, which the Adobe Glyph List maps into the private-use area at U+F700
+# plus the character's Latin-1 code: U+F731 is an oldstyle 1, U+F761 a small-capital a. The
+# text is that character (a small capital is a small letter set as a capital).
+_EXPERT_PUA = re.compile("[\uf721-\uf77e\uf7a1-\uf7ff]")
+_EXPERT_TABLE = {c: c - 0xF700 for c in (*range(0xF721, 0xF77F), *range(0xF7A1, 0xF800))}
+
+
 _CONDENSED = re.compile(r"Cond|Narrow|Compress", re.I)
 
 
@@ -326,6 +334,9 @@ class FontDecoder:
         if _MS_SYMBOL_FONT.match(self.name):
             self._tu = {k: _ms_symbol(v) for k, v in self._tu.items()}
             self._simple_enc = {k: _ms_symbol(v) for k, v in self._simple_enc.items()}
+        if any(_EXPERT_PUA.search(v) for v in (*self._tu.values(), *self._simple_enc.values())):
+            self._tu = {k: v.translate(_EXPERT_TABLE) for k, v in self._tu.items()}
+            self._simple_enc = {k: v.translate(_EXPERT_TABLE) for k, v in self._simple_enc.items()}
         # Founder pseudo-Latin font: most mapped characters are GBK A0xx ideographs
         vals = [v for v in self._tu.values() if v.strip()]
         if vals:

@@ -460,3 +460,28 @@ def test_a_condensed_face_sets_its_word_spaces_narrower() -> None:
     p = lambda x0, x1, t, g: [x0, x1, 100.0, 10.0, "F", t, False, g]  # noqa: E731
     assert _join([p(43.6, 57.3, "beat", cond), p(58.8, 89.4, "numerical", cond)], 10.0) == ["", " "]
     assert _join([p(43.6, 57.3, "beat", plain), p(58.8, 89.4, "numerical", plain)], 10.0) == ["", ""]
+
+
+def test_oldstyle_figures_and_small_capitals_of_an_expert_set_are_their_characters(tmp_path) -> None:
+    """/oneoldstyle and /Asmall glyph names: the Adobe Glyph List gives U+F731 and U+F761."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+    from parsers.textlayer import read_document
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=300, height=200)
+    diffs = ArrayObject([NumberObject(49), NameObject("/oneoldstyle"), NameObject("/twooldstyle"),
+                         NumberObject(97), NameObject("/Asmall"), NameObject("/Bsmall")])
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/MinionPro-Regular"),
+                             NameObject("/Encoding"): DictionaryObject({NameObject("/Type"): NameObject("/Encoding"),
+                                                                        NameObject("/Differences"): diffs})})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
+        {NameObject("/F1"): writer._add_object(font)})})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 20 150 Td (Vol. 12, Ab) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    pdf = tmp_path / "expert.pdf"
+    with open(pdf, "wb") as fh:
+        writer.write(fh)
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "Vol. 12, Ab"
