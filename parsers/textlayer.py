@@ -497,9 +497,13 @@ class _PageWalker:
                                 except Exception:
                                     fdata = b""
                                 self.ops_left = ops_left
+                                start = len(pieces)
                                 self.walk(fdata, xo.get("/Resources") or resources, fctm, depth + 1,
                                           seen + (id(xo),))
                                 ops_left = self.ops_left
+                                bbox = xo.get("/BBox")
+                                if len(pieces) > start and isinstance(bbox, list) and len(bbox) == 4:
+                                    _clip_to_form(pieces, start, tuple(float(v) for v in bbox), fctm)
                     elif op == b"BDC" or op == b"BMC":
                         off = False
                         if (op == b"BDC" and self.hidden_layers and len(stack) >= 2 and isinstance(stack[-1], bytes)
@@ -526,6 +530,24 @@ class _PageWalker:
             else:  # (the end of the stream)
                 break
         self.ops_left = ops_left
+
+
+def _clip_to_form(pieces: list[list[Any]], start: int, bbox: tuple[float, float, float, float],
+                  m: tuple) -> None:
+    """Drop the pieces from `start` on that a form draws outside its /BBox, which clips it
+    (PDF 32000-1 §8.10.1). A figure placed as a whole page of another PDF (LaTeX's
+    \\includegraphics of the author's page, cut down to the figure by its box) otherwise
+    brings that page's text in, interleaved with the article's own lines."""
+    x0, y0, x1, y1 = bbox
+    a, b, c, d, e, f = m
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (x0, x1) for y in (y0, y1)]
+    lo_x, hi_x = min(p[0] for p in corners), max(p[0] for p in corners)
+    lo_y, hi_y = min(p[1] for p in corners), max(p[1] for p in corners)
+    kept = [p for p in pieces[start:] if lo_x - 1.0 <= (p[0] + p[1]) / 2 <= hi_x + 1.0
+            and lo_y - 0.5 * p[3] <= p[2] <= hi_y + 0.5 * p[3]]
+    if len(kept) < len(pieces) - start:
+        del pieces[start:]
+        pieces.extend(kept)
 
 
 class _TooManyOps(Exception):

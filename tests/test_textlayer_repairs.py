@@ -485,3 +485,33 @@ def test_oldstyle_figures_and_small_capitals_of_an_expert_set_are_their_characte
     with open(pdf, "wb") as fh:
         writer.write(fh)
     assert read_document(pdf, workers=1).pages[0].text.strip() == "Vol. 12, Ab"
+
+
+def test_a_form_draws_no_text_outside_its_bounding_box(tmp_path) -> None:
+    """A figure placed as a whole page of another PDF, cut down to the figure by its /BBox:
+    the page's other text is clipped away and must not join the article's lines."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject
+    from parsers.textlayer import read_document
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=400, height=300)
+    helv = writer._add_object(DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                                                NameObject("/Subtype"): NameObject("/Type1"),
+                                                NameObject("/BaseFont"): NameObject("/Helvetica")}))
+    form = DecodedStreamObject()
+    form.set_data(b"BT /F1 10 Tf 20 250 Td (the authors own paragraph) Tj ET "
+                  b"BT /F1 10 Tf 120 120 Td (Pump) Tj ET")
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): ArrayObject([FloatObject(100), FloatObject(100), FloatObject(200), FloatObject(150)]),
+                 NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): helv})})})
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/Font"): DictionaryObject({NameObject("/F1"): helv}),
+        NameObject("/XObject"): DictionaryObject({NameObject("/Fm1"): writer._add_object(form)})})
+    content = DecodedStreamObject()
+    content.set_data(b"q 1 0 0 1 50 0 cm /Fm1 Do Q BT /F1 10 Tf 20 250 Td (The article paragraph) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    pdf = tmp_path / "form.pdf"
+    with open(pdf, "wb") as fh:
+        writer.write(fh)
+    assert [ln.text for ln in read_document(pdf, workers=1).pages[0].lines] == ["The article paragraph", "Pump"]
