@@ -358,33 +358,39 @@ def test_an_advent_symbol_font_names_its_glyphs_by_tex_oms_codes(tmp_path) -> No
     assert "×" not in text and "\ufffd" in text
 
 
-def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes, base_font: str = "Helvetica") -> None:
-    """One page of `text` in a WinAnsiEncoding font whose ToUnicode maps each code of `pairs`
-    to its value, as an export wrote it."""
+def _pdf_one_font(path, ops: bytes, base_font: str = "Helvetica", encoding=None,
+                  tounicode: dict[int, str] | None = None) -> None:
+    """One page drawing `ops` (inside BT … ET) in font /F1: `base_font`, WinAnsiEncoding or
+    the given encoding, and a ToUnicode mapping each code of `tounicode`, as an export wrote it."""
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-    cmap = DecodedStreamObject()
-    body = "".join(f"<{c:02X}> <{ord(u):04X}>\n" for c, u in sorted(pairs.items()))
-    cmap.set_data(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                   "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-                   "1 begincodespacerange <00> <FF> endcodespacerange\n"
-                   f"{len(pairs)} beginbfchar\n{body}endbfchar\n"
-                   "endcmap CMapName currentdict /CMap defineresource pop end end").encode())
     writer = PdfWriter()
     page = writer.add_blank_page(width=400, height=200)
     font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
                              NameObject("/BaseFont"): NameObject(f"/{base_font}"),
-                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
-                             NameObject("/ToUnicode"): writer._add_object(cmap)})
+                             NameObject("/Encoding"): encoding or NameObject("/WinAnsiEncoding")})
+    if tounicode:
+        cmap = DecodedStreamObject()
+        body = "".join(f"<{c:02X}> <{ord(u):04X}>\n" for c, u in sorted(tounicode.items()))
+        cmap.set_data(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+                       "1 begincodespacerange <00> <FF> endcodespacerange\n"
+                       f"{len(tounicode)} beginbfchar\n{body}endbfchar\n"
+                       "endcmap CMapName currentdict /CMap defineresource pop end end").encode())
+        font[NameObject("/ToUnicode")] = writer._add_object(cmap)
     page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
         {NameObject("/F1"): writer._add_object(font)})})
     content = DecodedStreamObject()
-    content.set_data(b"BT /F1 12 Tf 20 150 Td (" + text + b") Tj ET")
+    content.set_data(b"BT " + ops + b" ET")
     page[NameObject("/Contents")] = writer._add_object(content)
     with open(path, "wb") as fh:
         writer.write(fh)
+
+
+def _pdf_with_tounicode(path, pairs: dict[int, str], text: bytes, base_font: str = "Helvetica") -> None:
+    _pdf_one_font(path, b"/F1 12 Tf 20 150 Td (" + text + b") Tj", base_font, tounicode=pairs)
 
 
 def test_a_tounicode_giving_capitals_as_small_letters_reads_the_capitals(tmp_path) -> None:
@@ -416,22 +422,7 @@ def test_word_symbol_font_private_use_codes_are_the_symbols_it_draws(tmp_path) -
 
 
 def _pdf_with_content(path, content: bytes) -> None:
-    """One page in Helvetica drawing `content` (operators inside BT … ET)."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=400, height=200)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica"),
-                             NameObject("/Encoding"): NameObject("/WinAnsiEncoding")})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
-        {NameObject("/F1"): writer._add_object(font)})})
-    stream = DecodedStreamObject()
-    stream.set_data(b"BT /F1 10 Tf 20 150 Td " + content + b" ET")
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    with open(path, "wb") as fh:
-        writer.write(fh)
+    _pdf_one_font(path, b"/F1 10 Tf 20 150 Td " + content)
 
 
 def test_word_spaces_a_typesetter_leaves_in_the_character_spacing_are_read(tmp_path) -> None:
@@ -464,26 +455,14 @@ def test_a_condensed_face_sets_its_word_spaces_narrower() -> None:
 
 def test_oldstyle_figures_and_small_capitals_of_an_expert_set_are_their_characters(tmp_path) -> None:
     """/oneoldstyle and /Asmall glyph names: the Adobe Glyph List gives U+F731 and U+F761."""
-    from pypdf import PdfWriter
-    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
     from parsers.textlayer import read_document
 
-    writer = PdfWriter()
-    page = writer.add_blank_page(width=300, height=200)
     diffs = ArrayObject([NumberObject(49), NameObject("/oneoldstyle"), NameObject("/twooldstyle"),
                          NumberObject(97), NameObject("/Asmall"), NameObject("/Bsmall")])
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/MinionPro-Regular"),
-                             NameObject("/Encoding"): DictionaryObject({NameObject("/Type"): NameObject("/Encoding"),
-                                                                        NameObject("/Differences"): diffs})})
-    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject(
-        {NameObject("/F1"): writer._add_object(font)})})
-    content = DecodedStreamObject()
-    content.set_data(b"BT /F1 12 Tf 20 150 Td (Vol. 12, Ab) Tj ET")
-    page[NameObject("/Contents")] = writer._add_object(content)
     pdf = tmp_path / "expert.pdf"
-    with open(pdf, "wb") as fh:
-        writer.write(fh)
+    _pdf_one_font(pdf, b"/F1 12 Tf 20 150 Td (Vol. 12, Ab) Tj", "MinionPro-Regular",
+                  DictionaryObject({NameObject("/Type"): NameObject("/Encoding"), NameObject("/Differences"): diffs}))
     assert read_document(pdf, workers=1).pages[0].text.strip() == "Vol. 12, Ab"
 
 
