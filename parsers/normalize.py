@@ -165,9 +165,6 @@ def _english_punctuation(s: str) -> str:
     return _EN_CLOSE.sub(")", s)
 
 
-# every character a rule after NFC acts on (full-width forms mapped to ASCII, ligatures, the
-# full-width marks of rule 6, the spaces of `_fix_spaces`): a text holding none of them is
-# its NFC form, which one search tells (most lines of a Chinese page)
 # A CJK font may draw a common character with the glyph it shares with a radical, and an
 # export name the radical in the ToUnicode (macOS and some Office fonts): 文献 reads ⽂献, 长 ⻓,
 # 门 ⻔, so labels go unfound and titles carry look-alikes. A Kangxi radical (U+2F00-U+2FD5) is
@@ -184,6 +181,9 @@ _RADICAL_SUPPLEMENT = (
 _RADICALS = {ord(pair[0]): pair[1:] for pair in _RADICAL_SUPPLEMENT.split()} | {
     c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
 _RADICAL_ANY = re.compile("[\u2e80-\u2fd5]")
+# every character a rule after NFC acts on (full-width forms mapped to ASCII, ligatures, the
+# full-width marks of rule 6, the spaces of `_fix_spaces`): a text holding none of them is
+# its NFC form, which one search tells (most lines of a Chinese page)
 _ACTS_ON = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW_TABLE)) + "\ufb00-\ufb06，；：（） \t\u00a0\u2002-\u200b\u3000]")
 
 
