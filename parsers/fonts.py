@@ -557,15 +557,8 @@ class FontDecoder:
             return [data[i:i + 1] for i in range(len(data))]
         if self._code2cid is None:
             return [data[i:i + 2] for i in range(0, len(data) - (len(data) & 1), 2)]
-        out, start, node = [], 0, self._code2cid
-        for i, b in enumerate(data):
-            nxt = node.get(b) if isinstance(node, dict) else None
-            if isinstance(nxt, dict):
-                node = nxt
-                continue
-            out.append(data[start:i + 1])
-            start, node = i + 1, self._code2cid
-        return out
+        ends = [end for end, _, _ in self._cmap_codes(data)]
+        return [data[a:b] for a, b in zip([0, *ends], ends)]
 
     def _codes(self, data: bytes) -> list[tuple[int, int]]:
         """Split a string into (code, cid) pairs."""
@@ -574,17 +567,22 @@ class FontDecoder:
         if self._code2cid is None:
             n = len(data) - (len(data) & 1)
             return [((data[i] << 8) | data[i + 1],) * 2 for i in range(0, n, 2)]
-        out: list[tuple[int, int]] = []
+        return [(code, cid) for _, code, cid in self._cmap_codes(data)]
+
+    def _cmap_codes(self, data: bytes) -> list[tuple[int, int, int]]:
+        """(end offset, code, cid) of each code of a string, read through the font's encoding
+        CMap (codes of one to four bytes)."""
+        out: list[tuple[int, int, int]] = []
         root = self._code2cid
         node = root
         code = 0
-        for b in data:
+        for i, b in enumerate(data):
             code = (code << 8) | b
             nxt = node.get(b) if isinstance(node, dict) else None
             if isinstance(nxt, dict):
                 node = nxt
                 continue
-            out.append((code, nxt if isinstance(nxt, int) else 0))
+            out.append((i + 1, code, nxt if isinstance(nxt, int) else 0))
             node = root
             code = 0
         return out

@@ -494,3 +494,15 @@ def test_a_form_draws_no_text_outside_its_bounding_box(tmp_path) -> None:
     with open(pdf, "wb") as fh:
         writer.write(fh)
     assert [ln.text for ln in read_document(pdf, workers=1).pages[0].lines] == ["The article paragraph", "Pump"]
+
+
+def test_a_string_splits_into_its_codes_as_the_encoding_cmap_reads_them() -> None:
+    """A CMap of one- and two-byte codes (GBK-EUC-H: ASCII in one byte, a GBK character in
+    two): each glyph's bytes, for a line set glyph by glyph, and its (code, CID)."""
+    from pypdf.generic import DictionaryObject, NameObject
+    from parsers.fonts import FontDecoder
+    dec = FontDecoder(DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
+                                        NameObject("/BaseFont"): NameObject("/SimSun")}))
+    dec._code2cid = {0x81: {0x40: 100}, 0x41: 5}
+    assert dec.code_bytes(b"\x81\x40\x41\x81\x40") == [b"\x81\x40", b"\x41", b"\x81\x40"]
+    assert dec._codes(b"\x81\x40\x41") == [(0x8140, 100), (0x41, 5)]
