@@ -35,6 +35,7 @@ import re
 from io import BytesIO
 from typing import Any
 
+from pypdf._codecs import _symbol_encoding
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, StreamObject
 
 from parsers.joining import COMPOUND_LINKS
@@ -254,7 +255,6 @@ _MS_SYMBOL_FONT = re.compile(r"Symbol(?:MT)?(?:$|[,-])", re.I)
 def _ms_symbol(text: str) -> str:
     if len(text) != 1 or not "\uf020" <= text <= "\uf0ff":
         return text
-    from pypdf._codecs import _symbol_encoding
     ch = _symbol_encoding[ord(text) - 0xF000]
     return ch if ch and not "\ue000" <= ch <= "\uf8ff" else text
 
@@ -265,6 +265,12 @@ def _ms_symbol(text: str) -> str:
 # text is that character (a small capital is a small letter set as a capital).
 _EXPERT_PUA = re.compile("[\uf721-\uf77e\uf7a1-\uf7ff]")
 _EXPERT_TABLE = {c: c - 0xF700 for c in (*range(0xF721, 0xF77F), *range(0xF7A1, 0xF800))}
+
+
+def _private_use_text(text: str, symbol: bool) -> str:
+    """The text a code's private-use character stands for: a Symbol font's (when `symbol`),
+    an expert set's oldstyle figures and small capitals; any other is left as it is."""
+    return (_ms_symbol(text) if symbol else text).translate(_EXPERT_TABLE)
 
 
 _CONDENSED = re.compile(r"Cond|Narrow|Compress", re.I)
@@ -331,12 +337,10 @@ class FontDecoder:
             self._setup_type0(font)
         else:
             self._setup_simple(font, subtype)
-        if _MS_SYMBOL_FONT.match(self.name):
-            self._tu = {k: _ms_symbol(v) for k, v in self._tu.items()}
-            self._simple_enc = {k: _ms_symbol(v) for k, v in self._simple_enc.items()}
-        if any(_EXPERT_PUA.search(v) for v in (*self._tu.values(), *self._simple_enc.values())):
-            self._tu = {k: v.translate(_EXPERT_TABLE) for k, v in self._tu.items()}
-            self._simple_enc = {k: v.translate(_EXPERT_TABLE) for k, v in self._simple_enc.items()}
+        symbol = bool(_MS_SYMBOL_FONT.match(self.name))
+        if symbol or any(_EXPERT_PUA.search("".join(m.values())) for m in (self._tu, self._simple_enc)):
+            self._tu = {k: _private_use_text(v, symbol) for k, v in self._tu.items()}
+            self._simple_enc = {k: _private_use_text(v, symbol) for k, v in self._simple_enc.items()}
         # Founder pseudo-Latin font: most mapped characters are GBK A0xx ideographs
         vals = [v for v in self._tu.values() if v.strip()]
         if vals:
