@@ -246,6 +246,13 @@ def _paragraph_closed(lines: list["Line"], block: list[int], end: int) -> bool:
         end < len(lines) and last is not lines[-1])
 
 
+def _addresses_only(text: str) -> bool:
+    """Does a paragraph print nothing but e-mail addresses and ORCID iDs (the contact line a
+    layout sets under the affiliations)?"""
+    rest = re.sub(r"\bORCID(?:\s*iD)?\b|https?://orcid\.org/|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", "", EMAIL_RE.sub("", text))
+    return rest != text and not re.search(r"[^\W\d_]{2}", rest)
+
+
 def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
     """An unlabelled abstract: the first paragraph from `start` that is no front-matter note
     (correspondence, dates, editor, licence), when something closes it, it is not a caption
@@ -257,7 +264,7 @@ def _abstract_block(lines: list["Line"], start: int, end: int) -> str:
         if k >= end or _CAPTION.match(lines[k].text) or is_section_heading(lines[k].text):
             return ""
         block = column_paragraph(lines, k, end)
-        if _NOTE_START.match(lines[k].text):
+        if _NOTE_START.match(lines[k].text) or _addresses_only(" ".join(lines[j].text for j in block)):
             k = block[-1] + 1
             continue
         if _SUBHEAD.match(lines[k].text) and not is_section_heading(lines[k].text):
@@ -877,8 +884,15 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, opening, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
+            if not art.abstract.en and kw_at is not None and stop == kw_at:
+                # the keywords printed above an unlabelled abstract, under the affiliations
+                # (a layout some society journals use): the paragraph after their list
+                listed: list[int] = []
+                keywords_from_lines(lines, kw_at, listed)
+                if listed:
+                    art.abstract.en = _abstract_block(lines, listed[-1] + 1, len(lines))
     _run_on_before_keywords(art, lines, kw_at)
-    art.abstract.en = _without_history(art.abstract.en)
+    art.abstract.en = _without_history(without_permissions(art.abstract.en))
 
 
 # the history run on after the abstract's last sentence, in brackets ("… irrigation. (Received

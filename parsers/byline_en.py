@@ -514,7 +514,8 @@ def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]
     # (marks of the footnote sequence *, †, ‡ key affiliations too where every author has
     # one and the note under it names an institution: not a correspondence note)
     symbols = {m for ms in marks for m in ms if _SYMBOL.fullmatch(m)}
-    byline_size = lines[start - 1].size if 0 < start <= len(lines) else 99.0
+    # (a byline in capitals and small capitals is as large as its capitals)
+    byline_size = max(_type_sizes(lines[start - 1]) | {lines[start - 1].size}) if 0 < start <= len(lines) else 99.0
     for k in range(start, len(lines)):
         ln = lines[k]
         first = ln.spans[0] if ln.spans else None
@@ -614,6 +615,11 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
             break
         if size is not None and abs(ln.size - size) > 0.6 and not _same_small_caps(ln, sizes):
             break
+        if names and prev_text.rstrip().endswith(",") and _degrees_only(ln.text):
+            # the last name's degrees wrapped onto a line of their own ("… and Jürgen
+            # Müller," / "MD"): still the byline, not a line after it
+            i += 1
+            continue
         got = marked_names(ln)
         rejoined = False
         if not got and names and prev_count > 1 and not _ENDS_WITH_SEPARATOR.search(prev_text) \
@@ -645,6 +651,12 @@ def byline(lines: list["Line"], start: int, limit: int = 8) -> tuple[list[tuple[
         prev_count = len(got)
         i += 1
     return names, i
+
+
+def _degrees_only(text: str) -> bool:
+    """Does the line print degrees and nothing else ("MD", "MD, PhD")?"""
+    parts = [p for p in re.split(r"[,\s]+", _clean(text)) if p]
+    return bool(parts) and all(_DEGREE.fullmatch(p) and p not in ("II", "III", "Jr", "Sr") for p in parts)
 
 
 def _type_sizes(line: "Line") -> set[float]:

@@ -1656,6 +1656,29 @@ def cases() -> list[Case]:
              "unlabelled, in italics", kw_at_end=True, kw_label="Keywords", kw_sep=" · ", abstract_label="none-italic"),
         base("byline_first_affs_in_footnote", "the byline above the title, its marks keyed to affiliations in the "
              "first-page footnote (none under the title)", authors_first=True, aff_place="footnote"),
+        # ---- session 17: the probe's unlabelled abstracts in combination
+        base("kw_before_unlabelled", "the keywords above an unlabelled abstract set in a ruled box",
+             kw_before=True, abstract_label="none-box"),
+        base("unlabelled_copyright", "an unlabelled abstract in a ruled box, a copyright line run on after its last "
+             "sentence", abstract_label="none-box", abstract_tail="© 2024 Elsevier Ltd. All rights reserved."),
+        replace(base("bare_email_unlabelled", "a bare e-mail address (no label) under the affiliation, then an "
+                     "unlabelled abstract in a ruled box", abstract_label="none-box", aff_emails=["office1@unl.edu"]),
+                authors=[Author("Priya", "Raghunathan", ""), Author("Luc", "De Smet", "")],
+                affs=[("", "Faculty of Medicine, University of Porto, Porto, Portugal")]),
+        replace(base("degrees_wrapped_alone", "a bold byline whose last name's degree wraps onto a line of its own "
+                     "('…, and Jürgen Müller,' / 'MD'), then an unlabelled abstract", abstract_label="none-box",
+                     byline_style="b", byline_size=12.0, center=True, last_sep=", and ", font="Helvetica",
+                     column_label="Research Article", title_style="r"),
+                authors=[Author("Sean", "O'Neill", "", degrees=", PhD"), Author("Yuki", "Tanaka", "", degrees=", MD"),
+                         Author("Jan", "van der Berg", "", degrees=", MD, PhD"),
+                         Author("Jürgen", "Müller", "", degrees=", MD")],
+                affs=[("", "School of Life Sciences, Peking University, Beijing 100871, China")]),
+        replace(base("small_caps_marks_footnote_affs", "the byline in capitals and small capitals ('AL-SAYED F,1 "
+                     "…'), its marks keyed to affiliations in the first-page footnote, the keywords above the abstract",
+                     name_format="vancouver", aff_place="footnote", kw_before=True, center=True, byline_size=10.0,
+                     font="Helvetica", small_caps=True, comma_marks=True),
+                authors=[Author("Fatima", "Al-Sayed", "1"), Author("Jan", "van der Berg", "2"),
+                         Author("Anna", "Kowalski", "2")], affs=list(AFF2)),
     ]
     return out
 

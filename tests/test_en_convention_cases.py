@@ -125,12 +125,12 @@ def test_no_field_is_wrong_without_a_flag(name: str, field: str) -> None:
 
 def test_the_cases_are_the_generators_and_small() -> None:
     """Every case the generator makes is committed, and all of them stay small (140 cases of
-    two pages, about 5.5 KB a PDF: some 1 MB in all; sessions 9, 14 and 15 raised the caps)."""
+    two pages, about 5.5 KB a PDF: some 1 MB in all; sessions 9, 14, 15 and 17 raised the caps)."""
     from tests.make_en_convention_cases import cases
 
     assert sorted(c.name for c in cases()) == CASES
     assert sum(f.stat().st_size for f in CASES_DIR.rglob("*.pdf")) < 950_000
-    assert sum(f.stat().st_size for f in CASES_DIR.rglob("*") if f.is_file()) < 1_200_000
+    assert sum(f.stat().st_size for f in CASES_DIR.rglob("*") if f.is_file()) < 1_250_000
 
 
 # ----------------------------------------------------------------------------- the rules, one by one
