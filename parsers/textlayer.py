@@ -317,6 +317,10 @@ class _PageWalker:
         hidden = False  # text render mode 3 (or 7): invisible, as OCR layers draw it
         layers: list[bool] = []  # marked-content nesting: does this level hide its content?
         layers_off = 0  # levels open that hide their content (a hidden optional content group)
+        # marked-content nesting: does this level name its glyphs as no text (an /ActualText of
+        # zero-width characters), and the first piece drawn inside it
+        unsaid: list[tuple[bool, int]] = []
+        fence = 0  # pieces before this index take no more glyphs (the edge of such a span)
         stack_gs: list[tuple] = []
         stack: list[Any] = []
         opens: list[int] = []  # stack indexes of the open arrays' and dictionaries' marks
@@ -360,9 +364,11 @@ class _PageWalker:
                         stack.append(_DICT)
                     elif g == "dclose":
                         k = _close(stack, opens, _DICT)
+                        inline = None
                         if k >= 0:
+                            inline = _inline_dict(stack[k + 1:])
                             del stack[k:]
-                        stack.append(None)
+                        stack.append(inline)
                     elif g == "other" and m[g] == b"(":
                         s, pos = _scan_literal(data, m.end())
                         stack.append(s)
@@ -417,7 +423,7 @@ class _PageWalker:
                                     continue  # nothing to show, or rotated text
                                 size = fs * sqrt(mc * mc + md * md)
                                 x1 = x0 + (tx - tc * th if spaced_by_tc else tx) * ma
-                                if pieces and not dec.founder and not _FW <= text[0] <= _FW_END:
+                                if len(pieces) > fence and not dec.founder and not _FW <= text[0] <= _FW_END:
                                     last = pieces[-1]
                                     if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
                                             and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
@@ -513,9 +519,19 @@ class _PageWalker:
                             off = props is not None and key in props and self._layer_off(props.raw_get(key))
                         layers.append(off)
                         layers_off += off
+                        named = stack[-1].get("/ActualText") if op == b"BDC" and stack and isinstance(stack[-1], dict) else None
+                        nothing = isinstance(named, bytes) and _names_no_text(named)
+                        unsaid.append((nothing, len(pieces)))
+                        if nothing:
+                            fence = len(pieces)
                     elif op == b"EMC":
                         if layers:
                             layers_off -= layers.pop()
+                        if unsaid:
+                            nothing, start = unsaid.pop()
+                            if nothing:
+                                del pieces[start:]
+                                fence = len(pieces)
                     elif op == b"ID":
                         mm = _EI.search(data, m.end())
                         pos = mm.end() if mm else n
@@ -553,6 +569,26 @@ def _clip_to_form(pieces: list[list[Any]], start: int, bbox: tuple[float, float,
 class _TooManyOps(Exception):
     """A page (with the forms it draws) ran out of its drawing-operation or form budget
     (args: "forms"), or a form draws itself ("loop")."""
+
+
+def _inline_dict(items: list[Any]) -> dict[str, Any]:
+    """A dictionary written inline in a content stream (a BDC operator's property list), from
+    its tokens: names as keys, each with the value after it."""
+    return {_name(k): v for k, v in zip(items[::2], items[1::2]) if isinstance(k, bytes) and k[:1] == b"/"}
+
+
+# characters that take no room: the text a span names when its glyphs are no text
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def _names_no_text(raw: bytes) -> bool:
+    """Does an /ActualText (PDF 32000-1 §14.9.4) name only zero-width characters? Springer
+    Nature's exports draw a space glyph inside URLs and DOIs as a break opportunity and name
+    it U+200B ("https​://githu​b.com"): the glyph is no word space. (Other /ActualText, a thin
+    space named for a space glyph, small capitals named as capitals, is left to the glyphs:
+    the text layer reads them as well or better.)"""
+    text = raw[2:].decode("utf-16-be", "replace") if raw[:2] == b"\xfe\xff" else raw.decode("latin-1")
+    return bool(text) and set(text) <= _ZERO_WIDTH
 
 
 def _close(stack: list[Any], opens: list[int], mark: object) -> int:

@@ -506,3 +506,18 @@ def test_a_string_splits_into_its_codes_as_the_encoding_cmap_reads_them() -> Non
     dec._code2cid = {0x81: {0x40: 100}, 0x41: 5}
     assert dec.code_bytes(b"\x81\x40\x41\x81\x40") == [b"\x81\x40", b"\x41", b"\x81\x40"]
     assert dec._codes(b"\x81\x40\x41") == [(0x8140, 100), (0x41, 5)]
+
+
+def test_a_space_glyph_named_a_zero_width_break_is_no_word_space(tmp_path) -> None:
+    """Springer Nature's exports draw a space glyph inside URLs as a break opportunity and
+    name it U+200B with /ActualText: "https​://githu​b.com" is one link. Other /ActualText (a
+    thin space named for a space glyph) is read from the glyphs, as before."""
+    from parsers.textlayer import read_document
+    zwsp = b"/Span<</ActualText(\xfe\xff\x20\x0b)>> BDC [( ) 278] TJ EMC "  # (a glyph that takes no room)
+    pdf = tmp_path / "zwsp.pdf"
+    _pdf_one_font(pdf, b"/F1 10 Tf 20 150 Td (Available from: https) Tj " + zwsp + b"(://githu) Tj " + zwsp
+                  + b"(b.com/nedae) Tj <</MCID 3>> BDC (mami) Tj EMC")
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "Available from: https://github.com/nedaemami"
+    thin = b"/Span<</ActualText<FEFF2009>>> BDC ( ) Tj EMC "
+    _pdf_one_font(pdf, b"/F1 10 Tf 20 150 Td (a diameter of 53) Tj " + thin + b"(nm.) Tj")
+    assert read_document(pdf, workers=1).pages[0].text.strip() == "a diameter of 53 nm."
