@@ -835,6 +835,8 @@ def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool
     last: "Line | None" = None  # the block's last line so far
     leading = 0.0  # the spacing between the current affiliation's lines
     pending = ""
+    groups: list[tuple[str, list[str]]] = []  # (unit word, marks) of shared affiliation lines
+    shared: tuple[str, list[str]] | None = None  # the one being read
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
@@ -889,17 +891,52 @@ def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool
         leading = ln.y - last.y if last is not None and not has_mark and 0 < ln.y - last.y < 1.6 * ln.size else \
             (leading if not has_mark else 0.0)
         last = ln
-        for kind, text in pieces:
+        for n, (kind, text) in enumerate(pieces):
             if kind == "m":
                 cur = text
                 out.setdefault(cur, "")
-            else:
-                out[cur] = _join_aff(out.get(cur, ""), _clean(text))
+                if shared is not None:
+                    shared[1].append(cur)
+                continue
+            head = _SHARED_HEAD.search(text) if n + 1 < len(pieces) and pieces[n + 1][0] == "m" else None
+            if head:  # "Departments of 2Biomedical Engineering and 3Gastroenterology, …"
+                text = text[:head.start()]
+                shared = (_SINGULAR.get(head.group(1).lower(), head.group(1)) + " of", [])
+                groups.append(shared)
+            elif shared is not None and re.search(r",\s*\S", text):
+                shared = None  # (the last unit's name, then the address they share)
+            out[cur] = _join_aff(out.get(cur, ""), _clean(text))
         i += 1
+    for unit, marks in groups:
+        _share_address(out, unit, marks)
     # (the separator after a run-on affiliation goes: "; ", "," or Wiley's vertical bar)
     out = {k: _LIST_AND.sub("", plain_letters(_TRAILING_NOTE.sub("", _PHONE.sub("", _CONTACT.sub("", v))))
                             .strip(" ;,|")).strip(" ;,|") for k, v in out.items()}
     return {k: v for k, v in out.items() if v}, i
+
+
+# one affiliation line for several units of one institution, each unit marked ("Departments
+# of 2Biomedical Engineering and 3Gastroenterology, Asan Medical Center, …", a habit of
+# Korean and American medical journals): each mark is "Department of <unit>" with the
+# address the last one carries; the publisher's JATS lists them so
+_SINGULAR = {"departments": "Department", "divisions": "Division", "schools": "School", "laboratories": "Laboratory",
+             "institutes": "Institute", "faculties": "Faculty", "centers": "Center", "centres": "Centre",
+             "units": "Unit", "sections": "Section", "programs": "Program", "programmes": "Programme",
+             "services": "Service", "colleges": "College"}
+_SHARED_HEAD = re.compile(r"\b(" + "|".join(w.capitalize() for w in _SINGULAR) + r")\s+of\s*$")
+
+
+def _share_address(out: dict[str, str], unit: str, marks: list[str]) -> None:
+    """The units of a shared affiliation line, each with its unit word and the address."""
+    if len(marks) < 2 or any(not out.get(m) for m in marks):
+        return
+    name, comma, address = out[marks[-1]].partition(",")
+    if not comma:
+        return
+    for m in marks[:-1]:
+        own = re.sub(r"(?:\s*,)?(?:\s+and)?\s*$", "", out[m])
+        out[m] = f"{unit} {own},{address}"
+    out[marks[-1]] = f"{unit} {name},{address}"
 
 
 # a line that stops mid-phrase: the affiliation goes on on the next line

@@ -277,9 +277,18 @@ def dated_year(infos: list["PageInfo"]) -> tuple[int, str] | None:
     pages ("copyright"), else their publication date's year ("published"), else the year they
     were accepted ("accepted"). These say when the article came out, not which volume it is
     in, so the caller marks the year as inferred."""
-    for rx, how in ((_COPYRIGHT_YEAR, "copyright"), (_PUBLISHED_YEAR, "published"), (_ACCEPTED_YEAR, "accepted")):
-        found = Counter(int(y) for p in _first_pages(infos)
-                        for ln in p.heads + p.body for y in rx.findall(ln.text))
-        if found:
-            return found.most_common(1)[0][0], how
+    for pages in (_first_pages(infos), _last_pages(infos)):
+        # (journals that print the history, copyright and citation notes at the article's
+        # end, after the references, as microPublication and many humanities journals do)
+        for rx, how in ((_COPYRIGHT_YEAR, "copyright"), (_PUBLISHED_YEAR, "published"), (_ACCEPTED_YEAR, "accepted")):
+            found = Counter(int(y) for p in pages for ln in p.heads + p.body for y in rx.findall(ln.text))
+            if found:
+                return found.most_common(1)[0][0], how
     return None
+
+
+def _last_pages(infos: list["PageInfo"]) -> list["PageInfo"]:
+    """Each article's last page: the page before the next article's first, and the file's
+    last page of text."""
+    own = [p for p in infos if p.kind in ("content", "start")]
+    return [a for a, b in zip(own, own[1:]) if b.kind == "start"] + own[-1:]

@@ -327,3 +327,49 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def test_units_sharing_one_affiliation_line_each_get_the_address() -> None:
+    """"Departments of 2Biomedical Engineering and 3Gastroenterology, Asan Medical Center, …"
+    (Korean J Radiol): each mark is a department with the address the line ends with."""
+    from dataclasses import replace
+
+    from parsers.byline_en import affiliations
+
+    def marked(parts: list[str], y: float):
+        spans, x = [], 42.0
+        for k, part in enumerate(parts):
+            spans.append((part, x, x + 4.0 * len(part)))
+            x += 4.0 * len(part) + 1
+        ln = _line(spans, y, 8.5)
+        ln.spans = [replace(sp, sup=True, size=5.5) if k % 2 == 0 else sp for k, sp in enumerate(ln.spans)]
+        ln.text = "".join(parts)
+        return ln
+
+    first = marked(["1", "Department of Radiology, Asan Medical Center, Seoul, Korea;"], 233.0)
+    shared = marked(["", "Departments of ", "2", "Biomedical Engineering, ", "3", "Surgery and ", "4",
+                     "Gastroenterology, Asan Medical Center, University of Ulsan College of Medicine, Seoul, Korea"],
+                    243.0)
+    shared.spans = shared.spans[1:]
+    got, _ = affiliations([first, shared], 0)
+    rest = "Asan Medical Center, University of Ulsan College of Medicine, Seoul, Korea"
+    assert got == {"1": "Department of Radiology, Asan Medical Center, Seoul, Korea",
+                   "2": f"Department of Biomedical Engineering, {rest}", "3": f"Department of Surgery, {rest}",
+                   "4": f"Department of Gastroenterology, {rest}"}
+
+
+def test_author_details_are_found_before_a_long_reference_list() -> None:
+    """BMC sets "Author details" with the declarations, before references that may fill
+    several pages: the heading is looked for from the article's end back to its second page."""
+    from parsers.article_en import author_details
+    from parsers.pages import PageInfo
+
+    details = [_line([("Author details", 304.7, 360.0)], 647.0, 7.5),
+               _line([("1", 304.7, 307.0), ("INRAE, Oniris, BIOEPAR, Nantes, France.", 308.0, 420.0),
+                      ("2", 421.0, 424.0), ("INRAE, EpiA, Theix, France.", 425.0, 500.0)], 656.0, 7.5)]
+    for k in (0, 2):
+        details[1].spans[k].__dict__.update(sup=True, size=5.25)
+    refs = [_line([("12. Smith J. A title. Vet Res. 2019;50:1-9.", 56.0, 290.0)], 100.0, 8.0)]
+    pages = [PageInfo(number=n, kind="content", body=details if n == 11 else refs) for n in range(10, 16)]
+    assert author_details(pages) == {"1": "INRAE, Oniris, BIOEPAR, Nantes, France",
+                                     "2": "INRAE, EpiA, Theix, France"}

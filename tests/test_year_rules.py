@@ -70,3 +70,17 @@ def test_a_received_or_revised_date_is_not_the_issues_year() -> None:
     assert _year_in_text("Received: 29 February 2024 Revised: 25 November 2024") is None
     assert _year_in_text("收稿日期：2022年3月5日\n2023年5月 第32卷") == 2023
     assert _year_in_text("Journal of X, Mar., 2023") == 2023
+
+
+def test_notes_at_the_articles_end_date_it_when_its_first_page_does_not() -> None:
+    """microPublication and many humanities journals print the history, copyright and citation
+    after the references, on the article's last page."""
+    first = _start(["9/9/2019 - Open Access", "Temperature-dependent epistasis", "Authors"])
+    middle = _start(["Results", "text"], kind="content")
+    last = _start(["References", "Smith J (2014) Title. Nature 5: 1-2.",
+                   "History: Received August 1, 2019 Accepted September 3, 2019 Published September 9, 2019",
+                   "Copyright: © 2019 by the authors."], kind="content")
+    assert dated_year([first, middle, last]) == (2019, "copyright")
+    # a first page that dates the article wins; a middle page's notes are not the article's end
+    assert dated_year([_start(["x", "Published: 8 May 2018"]), middle, last]) == (2018, "published")
+    assert dated_year([first, _start(["© 2001 Someone"], kind="content"), middle]) is None
