@@ -681,8 +681,9 @@ _AUTHOR_DETAILS = re.compile(r"^\s*Author(?:s['’]?)?\s+(?:details|information)
 
 def author_details(pages: list["PageInfo"]) -> dict[str, str]:
     """``{mark: affiliation}`` under an "Author details" heading, found from the article's end
-    (BMC sets it with the declarations, before a reference list that may run several pages)."""
-    for page in reversed(pages[1:]):
+    (BMC sets it with the declarations, before a reference list that may run several pages;
+    a one-page article, on its page)."""
+    for page in reversed(pages[1:] or pages):
         for k, ln in enumerate(page.body):
             if _AUTHOR_DETAILS.match(ln.text):
                 affs, _ = affiliations(page.body, k + 1, limit=40)

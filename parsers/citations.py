@@ -331,9 +331,10 @@ def split_notes(
             expected = prev_n + 1 if prev_n is not None else None
         use = kinds
         if notes and _continues_url(notes[-1][1].rstrip(), raw.strip()) and not (
-                expected is not None and re.match(rf"\s*{expected}\.\s+[^\W\d_]", raw)):
+                expected is not None and re.match(rf"\s*{expected}\.\s+\S", raw)):
             # "…/page" + "1.html": a URL continued, not note 1 (only unambiguous markers win);
-            # but "70. Marceau A" after a URL is the next entry, numbered as expected
+            # but "70. Marceau A" or "198. 2020 BH." after a URL is the next entry, numbered
+            # as expected, its number set apart by a space as no URL's characters are
             use = tuple(k for k in kinds if k not in ("closing", "dotted", "bare"))
         hit = match_marker(raw, expected, use)
         if hit:

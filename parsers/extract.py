@@ -14,14 +14,14 @@ from parsers import identifiers
 from parsers.article import extract_article
 from parsers.checks import check_issue
 from parsers.confidence import PageEvidence, assess_issue, url_lines
-from parsers.masthead import dated_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
+from parsers.masthead import dated_year, self_cited_year, front_text, head_text, journal_title_en, journal_title_zh, masthead_volume
 from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, copy_runs, shows_end, body_size, classify,
                            ended_above, head_band, heads_over_the_page, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
-                           printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads,
+                           printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads, SELF_CITE,
                            text_runs_on, with_own_notes)
 from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
@@ -279,6 +279,8 @@ def _journal(infos: list[PageInfo], size: float, articles: list[Article], settin
         if cited:
             year, volume, issue = cited[0], volume or cited[1], issue or cited[2]
     year_note = ""
+    if year is None:  # … or the article's own citation line ("Cite this article: …")
+        year = self_cited_year(infos)
     if year is None:  # no masthead dates the issue: the articles' copyright or publication year
         dated = dated_year(infos)
         if dated:
@@ -487,6 +489,10 @@ def _numbered_by_article(plan: Plan, k: int) -> bool:
     rows = [row for p in pages for row in printed_rows(p.heads)]
     first = pages[0].body
     rows += [ln.text for ln in first[:6] + first[-6:]]
+    # (and the article's own citation, wherever the page sets it: "Cite this article: … Phil.
+    # Trans. R. Soc. A 379: 20200097" in a side column)
+    text = "\n".join(ln.text for ln in first)
+    rows += [text[m.end():m.end() + 300].replace("\n", " ") for m in SELF_CITE.finditer(text)]
     return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
 
 

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable
 
 from parsers.normalize import is_cjk
-from parsers.pages import printed_rows
+from parsers.pages import SELF_CITE, printed_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.pages import PageInfo
@@ -284,6 +284,28 @@ def dated_year(infos: list["PageInfo"]) -> tuple[int, str] | None:
             found = Counter(int(y) for p in pages for ln in p.heads + p.body for y in rx.findall(ln.text))
             if found:
                 return found.most_common(1)[0][0], how
+    return None
+
+
+# a year in an article's own citation: standing alone (not inside a DOI, an article number or
+# a date's digits); in a GB/T 7714 citation after the [J] of the journal part, since a title
+# may name a year ("2022年…")
+_CITED_YEAR = re.compile(r"(?<![\d./:\-])((?:19|20)\d\d)(?!\d)")
+
+
+def self_cited_year(infos: list["PageInfo"]) -> int | None:
+    """The year of the article's own citation on its first page ("Cite this article: Schultz
+    MG, … 2021 Can deep learning … Phil. Trans. R. Soc. A 379: 20200097", 引用本文：….[J].
+    刊名, 2023, 45(6): 12-20): the publisher's record of the issue it is in, which a print
+    issue dates later than the acceptance or online dates the page also prints."""
+    for p in _first_pages(infos):
+        text = "\n".join(ln.text for ln in p.heads + p.body)
+        for m in SELF_CITE.finditer(text):
+            seg = text[m.end():m.end() + 300]
+            journal = re.search(r"[\[［]\s*J\s*(?:/\s*OL)?\s*[\]］]", seg)
+            found = _CITED_YEAR.search(seg, journal.end() if journal else 0)
+            if found:
+                return int(found.group(1))
     return None
 
 

@@ -407,7 +407,7 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 # - the article's own citation (引用本文 / 本文引用格式 / Cite this article), set by GB/T 7714-2015
 #   from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the range after the colon;
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
-_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
+SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
 _RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 _RANGE_LABELLED = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|P\s*(?=\d)|[Pp]ages?\s+(?=\d)|页\s*码\s*[:：]\s*|第\s*(?=\d{1,4}\s*[-–—~～−]\s*\d{1,4}\s*页))"
                              r"(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
@@ -420,7 +420,7 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
     none, or the two numbers are no range (last before first, or over 200 pages)."""
     text = "\n".join(lines + heads)
     found = []
-    for m in _SELF_CITE.finditer(text):
+    for m in SELF_CITE.finditer(text):
         # (the citation may wrap: read up to 300 characters on, to the end of this one
         # citation: an online-first article's prints no pages, and a note may follow it)
         seg = text[m.end():m.end() + 300]

@@ -250,8 +250,14 @@ def test_markers_in_english_numbered_lists() -> None:
     broken = split_notes(["1. Hepworth PJ (2012) Broiler chickens. https://doi.org/10.1098/rsif.2011.0852",
                           "2. Marceau A, Madouasse A (2014) Can routinely recorded data"], kinds=("dotted",))
     assert [m for m, _ in broken] == ["1.", "2."]
+    # and after a URL that ends a line with its full stop, before a year (PMC7783296)
+    after = split_notes(["1. Khamis H. TELE ECG Database. 2016. Available from: http://arxiv.org/abs/1811.07054.",
+                         "2. 2020 BH. BNCIHorizon2020. 2015."], kinds=("dotted",))
+    assert [m for m, _ in after] == ["1.", "2."]
     # while "…/page" + "2.html" goes on with the URL
     url = split_notes(["1. See https://example.org/page", "2.html for more"], kinds=("dotted",))
+    assert len(url) == 1
+    url = split_notes(["1. See https://example.org/abs/1811.", "07054. Accessed"], kinds=("dotted",))
     assert len(url) == 1
 
 
@@ -551,3 +557,24 @@ def test_affiliation_letters_and_superscript_digits_in_text_type_are_marks() -> 
     assert got("Jane Doe a,b, John Smith c,*") == [("Jane Doe", ["a", "b"]), ("John Smith", ["c", "*"])]
     assert got("Jane Doe¹, John Smith²") == [("Jane Doe", ["1"]), ("John Smith", ["2"])]
     assert got("Anna de Souza, Hans van der Berg") == [("Anna de Souza", []), ("Hans van der Berg", [])]
+
+
+def test_an_article_number_in_the_own_citation_of_a_side_column_counts() -> None:
+    """The Royal Society sets "Cite this article: … Phil. Trans. R. Soc. A 379: 20200097." in a
+    side column, its number on the seventh line of the page's reading order: the journal cites
+    the article by number, so folios 1…22 are no volume pages."""
+    from types import SimpleNamespace
+
+    from parsers.extract import _numbered_by_article
+    from parsers.pages import PageInfo
+
+    side = ["royalsocietypublishing.org/journal/rsta", "Opinion piece", "Cite this article: Schultz MG, Betancourt C,",
+            "Gong B, Kleinert F, Langguth M, Leufen LH,", "Mozaffari A, Stadtler S. 2021 Can deep learning",
+            "beat numerical weather prediction? Phil. Trans.", "R. Soc. A 379: 20200097.",
+            "https://doi.org/10.1098/rsta.2020.0097", "Accepted: 3 September 2020"]
+    body = [_ln(t, 80 + 14 * k, 10.0) for k, t in enumerate(side + ["text"] * 20)]
+    plan = SimpleNamespace(split=SimpleNamespace(spans=[SimpleNamespace(first=1, last=2)]),
+                           infos=[PageInfo(number=1, kind="start", body=body), PageInfo(number=2, kind="content")])
+    assert _numbered_by_article(plan, 0)
+    body[6] = _ln("R. Soc. A 379: 205-226.", 164, 10.0)  # (a page range is no article number)
+    assert not _numbered_by_article(plan, 0)

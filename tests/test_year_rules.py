@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from parsers.extract import _year_in_text
-from parsers.masthead import dated_year, first_page_margins, foot_line, masthead_volume
+from parsers.masthead import dated_year, first_page_margins, foot_line, masthead_volume, self_cited_year
 from parsers.pages import PageInfo
 from parsers.textlayer import Line
 
@@ -84,3 +84,18 @@ def test_notes_at_the_articles_end_date_it_when_its_first_page_does_not() -> Non
     # a first page that dates the article wins; a middle page's notes are not the article's end
     assert dated_year([_start(["x", "Published: 8 May 2018"]), middle, last]) == (2018, "published")
     assert dated_year([first, _start(["© 2001 Someone"], kind="content"), middle]) is None
+
+
+def test_the_articles_own_citation_line_dates_its_issue() -> None:
+    """The Royal Society prints "Cite this article: … 2021 Title … 379: 20200097" beside
+    "Accepted: 3 September 2020"; the citation is the issue's year."""
+    page = _start(["Opinion piece", "Cite this article: Schultz MG, Betancourt C,",
+                   "Mozaffari A, Stadtler S. 2021 Can deep learning", "beat numerical weather prediction? Phil. Trans.",
+                   "R. Soc. A 379: 20200097.", "https://doi.org/10.1098/rsta.2020.0097", "Accepted: 3 September 2020"])
+    assert self_cited_year([page]) == 2021
+    # GB/T 7714: the journal's year after [J], not a year the title names
+    page = _start(["题名", "引用本文：张三. 2022年中国经济形势分析[J]. 经济研究, 2023, 58(6): 12-20."])
+    assert self_cited_year([page]) == 2023
+    # a DOI's or an article number's digits are no year; no citation line, no year
+    assert self_cited_year([_start(["x", "Citation: doi:10.1098/rsta.2020.0097; 20200097"])]) is None
+    assert self_cited_year([_start(["x", "Accepted: 3 September 2020"])]) is None
