@@ -17,7 +17,7 @@ from parsers.byline_en import (affiliations, author_blocks, byline, footnote_aff
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
 from parsers.header import Header, extract_labelled
-from parsers.joining import (dehyphenate, house_hyphens, join_lines, line_end_breaks, mended_ligatures, plain_letters,
+from parsers.joining import (dehyphenate, house_apostrophes, house_hyphens, join_lines, line_end_breaks, mended_ligatures, plain_letters,
                              vocabulary)
 from parsers.publishers import habits
 from parsers.names import EMAIL_RE
@@ -755,10 +755,15 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     _mend_text(art, first, pages or [first])
     art.doi = plain_letters(page_doi(first) or art.doi or cited_doi(pages or [first]))
     art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
-    hyphen = habits(art.doi).word_hyphen
-    if hyphen != "-":  # (the publisher's own hyphen character)
+    house = habits(art.doi)
+    if house.word_hyphen != "-":  # (the publisher's own hyphen character)
+        hyphen = house.word_hyphen
         art.title.en, art.abstract.en = house_hyphens(art.title.en, hyphen), house_hyphens(art.abstract.en, hyphen)
         art.keywords.en = [house_hyphens(k, hyphen) for k in art.keywords.en]
+    if house.apostrophe != "\u2019":  # (and its apostrophe)
+        mark = house.apostrophe
+        art.title.en, art.abstract.en = house_apostrophes(art.title.en, mark), house_apostrophes(art.abstract.en, mark)
+        art.keywords.en = [house_apostrophes(k, mark) for k in art.keywords.en]
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):

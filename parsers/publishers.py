@@ -1,6 +1,6 @@
 """What a publisher's own XML does with an English article's text that its page cannot show
-(`layouts/publishers.toml`): the hyphen character it registers, whether it keeps the colon
-after a structured abstract's run-in sub-heads. The habits are data; this module only looks
+(`layouts/publishers.toml`): the hyphen and apostrophe characters it registers, whether it
+keeps the colon after a structured abstract's run-in sub-heads. The habits are data; this module only looks
 an article's DOI up in them."""
 from __future__ import annotations
 
@@ -20,12 +20,14 @@ class Habits:
     name: str = ""
     word_hyphen: str = "-"       # the character a word hyphen is registered as
     subhead_colon: bool = True   # a run-in sub-head keeps its printed colon
+    apostrophe: str = "\u2019"    # the character an apostrophe inside a word is registered as
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[tuple[tuple[str, ...], Habits], ...]:
     data = tomllib.loads(resources.files("parsers").joinpath("layouts/publishers.toml").read_text(encoding="utf-8"))
-    return tuple((tuple(p["prefixes"]), Habits(p["name"], p.get("word_hyphen", "-"), p.get("subhead_colon", True)))
+    return tuple((tuple(p["prefixes"]), Habits(p["name"], p.get("word_hyphen", "-"), p.get("subhead_colon", True),
+                                               p.get("apostrophe", "\u2019")))
                  for p in data["publisher"])
 
 

@@ -164,3 +164,16 @@ def test_publisher_habits_are_data() -> None:
     assert not habits("10.1186/1471-2229-10-3").subhead_colon and habits("10.1186/x").word_hyphen == "-"
     assert habits("10.3390/molecules21020182") == habits("") == habits("10.9999/none")
     assert habits("10.3390/x").subhead_colon and habits("10.3390/x").word_hyphen == "-"
+
+
+def test_an_apostrophe_inside_a_word_as_the_publisher_registers_it() -> None:
+    """Medknow's and Hindawi's XML spell "tulsi's" where the page curls it; a closing quote
+    after a word stays curly, and other publishers keep the page's form."""
+    from parsers.joining import house_apostrophes
+    from parsers.publishers import habits
+
+    assert habits("10.4103/0975-9476.146554").apostrophe == "'" and habits("10.1155/2018/1").apostrophe == "'"
+    assert habits("10.1002/ece3.1").apostrophe == "\u2019"
+    text = "tulsi\u2019s effect on the plant\u2019s \u2018adaptogen\u2019 use and farmers\u2019 fields"
+    assert house_apostrophes(text, "'") == "tulsi's effect on the plant's \u2018adaptogen\u2019 use and farmers\u2019 fields"
+    assert house_apostrophes(text, "\u2019") == text
