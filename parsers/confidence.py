@@ -298,9 +298,15 @@ def _names(art: Article, ev: PageEvidence, s: Scores) -> None:
     if ev.ocr:
         for key in ("contributors.name.zh", "contributors.surname", "contributors.affiliation"):
             s.cap(key, 0.7, "read from an OCR layer over a scan: characters may be misread")
-    # the surnames and affiliations are read per author: a doubtful list of names makes them doubtful
+
+
+def _follow_names(art: Article, s: Scores) -> None:
+    """The surnames and affiliations are read per author: a doubtful list of names makes them
+    doubtful (once every check has had its say on the names, the byline's and the table of
+    contents' included)."""
+    english_article = art.language == "en" or (not art.title.zh and art.title.en)
+    worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
     for key in ("contributors.surname", "contributors.affiliation"):
-        worst = min(s.score("contributors.name.zh"), s.score("contributors.name.en") if english_article else 1.0)
         if worst < s.score(key):
             s.cap(key, worst, "follows the names")
 
@@ -1043,6 +1049,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _byline_as_printed_zh(art, ev, s)
     _byline_against_toc(art, ev, s)
     _english_names_zh(art, ev, s)
+    _follow_names(art, s)
     if ev.metadata is not None:
         _file_metadata(ev.metadata, s)
     _publish(art, s, ARTICLE_FIELDS)

@@ -233,3 +233,12 @@ def test_an_article_number_journal_without_pages_is_left_to_the_editor() -> None
     art = clean_article()
     art.fpage = art.lpage = ""
     assert {"fpage", "lpage"} <= flags(art)  # (and with no such reason, as ever)
+
+
+def test_a_doubt_on_the_names_found_late_reaches_the_surnames_and_affiliations() -> None:
+    """The 目录 lists an author the byline did not give: the names are doubtful, and so are
+    the surnames and affiliations read per author (their lists are off by that author too)."""
+    art = clean_article()
+    got = flags(art, PageEvidence(toc_authors="陈晶晶，王明"))
+    assert {"contributors.name.zh", "contributors.surname", "contributors.affiliation"} <= got
+    assert "contributors.surname" not in flags(clean_article(), PageEvidence(toc_authors="陈晶晶"))
