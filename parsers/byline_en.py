@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from parsers import names
 from parsers.joining import plain_letters
-from parsers.names import CAPITAL_PARTICLES, SURNAME_PARTICLES
+from parsers.names import CAPITAL_PARTICLES, HISPANIC_SURNAMES, SURNAME_PARTICLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.textlayer import Line
@@ -268,7 +268,15 @@ def split_byline_name(name: str) -> tuple[str, str]:
     while k > 1 and (words[k - 1] in SURNAME_PARTICLES or words[k - 1] in CAPITAL_PARTICLES
                      or (words[k - 1] == "Van" and k < len(words) - 1 and words[k] in CAPITAL_PARTICLES)):
         k -= 1
+    if k > 1 and hispanic(words[k - 1]) and not hispanic(words[0]) and "." not in words[k - 1]:
+        k -= 1  # (a Spanish name's two surnames: "Anselmo García Cantú", "Ana María Pérez de la Torre")
     return " ".join(words[k:]), " ".join(words[:k])
+
+
+def hispanic(word: str) -> bool:
+    """Is `word` one of the frequent Spanish surnames (names.HISPANIC_SURNAMES), accents aside?"""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return bare.lower() in HISPANIC_SURNAMES
 
 
 def split_byline_names(names_: list[str]) -> list[tuple[str, str]]:

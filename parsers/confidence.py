@@ -886,7 +886,7 @@ def _english_names(art: Article, s: Scores) -> None:
     byline's names (capitalised words and initials, particles inside): an item that is no
     name, a surname that is an initial or in lower case, the same name twice, a name holding
     "and" (a separator missed)."""
-    from parsers.byline_en import looks_like_name
+    from parsers.byline_en import hispanic, looks_like_name
 
     seen: set[str] = set()
     for c in art.contributors:
@@ -909,6 +909,13 @@ def _english_names(art: Article, s: Scores) -> None:
             # a bare initial before the last name ("Ravindranath H Aladakatti"): a South
             # Indian initial of the family or father's name, which some records keep with the surname
             why = f"“{name}”: a bare initial right before the surname may belong to it"
+            s.cap("contributors.surname", 0.75, why)
+            s.cap("contributors.given", 0.75, why)
+        parts = sur.split() if sur else []
+        if len(parts) == 2 and hispanic(parts[0]) and not hispanic(parts[1]) and not parts[1] in SURNAME_PARTICLES:
+            # (two surnames by Spanish custom, the second no Spanish surname: "Robert Gomez
+            # Smith" may be an English name with a middle name)
+            why = f"“{name}”: read as two surnames by Spanish custom; “{parts[0]}” may be a middle name"
             s.cap("contributors.surname", 0.75, why)
             s.cap("contributors.given", 0.75, why)
         key = re.sub(r"\W", "", name.lower())

@@ -413,6 +413,23 @@ SURNAME_PARTICLES: frozenset[str] = frozenset(
 #: words of their own (Zoë Ó Súilleabháin, Aoife Ní Bhriain). "Van" and "Le" alone are left out:
 #: Văn is a Vietnamese middle name (Minh Van Nguyen) and Lê a surname.
 CAPITAL_PARTICLES: frozenset[str] = frozenset("De Di Da Das Dos Du Del Della Von Der Den Ó Ní Nic Uí".split())
+#: Spanish names carry two surnames, the father's then the mother's ("Anselmo García Cantú",
+#: "María José López García"), and a publisher's record keeps both as the surname. The
+#: father's is told by being one of the most frequent surnames of Spain and Mexico (INE's
+#: and RENAPO's lists), without accents; those that are given names as well (Martín,
+#: Santiago, Vicente, Lorenzo, Cruz, Reyes, Santos, León…) are left out, so "Juan Martín
+#: Sánchez" keeps the general rule.
+HISPANIC_SURNAMES: frozenset[str] = frozenset("""
+garcia rodriguez gonzalez fernandez lopez martinez sanchez perez gomez jimenez ruiz hernandez diaz
+moreno alvarez munoz romero alonso gutierrez navarro torres dominguez vazquez ramos ramirez serrano
+blanco suarez molina morales ortega delgado castro ortiz rubio marin sanz nunez iglesias medina
+garrido cortes castillo lozano guerrero cano prieto mendez calvo gallego vidal marquez herrera pena
+flores cabrera campos vega fuentes carrasco caballero nieto aguilar herrero montero hidalgo gimenez
+ibanez ferrer duran benitez mora vargas arias carmona crespo pastor soto saez velasco moya soler
+parra bravo gallardo rojas mendoza salazar contreras guzman estrada espinoza sandoval valdez rivera
+cervantes villanueva cardenas zamora acosta juarez chavez ochoa velazquez cantu trevino villarreal
+quintero rios orozco bautista gaytan barrera figueroa mejia aguirre salinas
+""".split())
 
 
 # ---------------------------------------------------------------------------

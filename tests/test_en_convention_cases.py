@@ -373,3 +373,28 @@ def test_author_details_are_found_before_a_long_reference_list() -> None:
     pages = [PageInfo(number=n, kind="content", body=details if n == 11 else refs) for n in range(10, 16)]
     assert author_details(pages) == {"1": "INRAE, Oniris, BIOEPAR, Nantes, France",
                                      "2": "INRAE, EpiA, Theix, France"}
+
+
+def test_a_spanish_name_keeps_both_its_surnames() -> None:
+    """Spanish custom: the father's surname, then the mother's ("Anselmo Garcia Cantu", PMC
+    records "Garcia Cantu"); a given name that is no frequent surname stays given, and a name
+    whose second surname is no Spanish one is read so but checked."""
+    from parsers.byline_en import split_byline_name
+    from parsers.confidence import PageEvidence, assess_article
+    from schemas.model import Article, Contributor, LangText
+
+    assert split_byline_name("Anselmo Garcia Cantu") == ("Garcia Cantu", "Anselmo")
+    assert split_byline_name("María José López García") == ("López García", "María José")
+    assert split_byline_name("Ana María Pérez de la Torre") == ("Pérez de la Torre", "Ana María")
+    assert split_byline_name("Juan Martín Sánchez") == ("Sánchez", "Juan Martín")  # (Martín: a given name too)
+    assert split_byline_name("Maria Garcia") == ("Garcia", "Maria")
+    assert split_byline_name("Garcia Lopez Maria") == ("Maria", "Garcia Lopez")  # (a name that opens with one: no rule)
+
+    def doubted(name: str) -> bool:
+        sur, given = split_byline_name(name)
+        art = Article(id="a01", language="en", title=LangText(en="A title of some words here"))
+        art.contributors = [Contributor(name=LangText(en=name), surname=sur, given=given, affiliation="University of X")]
+        assess_article(art, PageEvidence())
+        return art.confidence["contributors.surname"] < 0.8
+
+    assert doubted("Robert Gomez Smith") and not doubted("Anselmo Garcia Cantu") and not doubted("Anna Kowalski")
