@@ -534,11 +534,11 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,
 # 浏览日期, 检索日期, 查阅日期, 访问于; letters may be spaced (访 问 日 期)
 _ZH_LABEL_DATE_RE = re.compile(
-    rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取)"
-    rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
+    rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
+    rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")  # (上网时间: the day the page was read online)
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
 _ZH_DATE_THEN_VERB_RE = re.compile(
-    rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|下\s*载|检\s*索|引\s*用)"
+    rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"
     r"(?=\s*(?:[。.，,;；)）\]］]|$))")  # (not "2015年9月22日访问美国": a visit, no access)
 # the citation date as the note's last element, after the address (the 《中国社会科学》 note
 # style: "责任者：《题名》，更新日期，获取和访问路径，引用日期。"; GB/T 7714-1987's "URL,
@@ -546,10 +546,12 @@ _ZH_DATE_THEN_VERB_RE = re.compile(
 _TRAILING_DATE_RE = re.compile(rf"\s*[，,]\s*(?:{_NUM_DATE}\s*/\s*)?({_NUM_DATE})\s*[。.；;]?\s*$")
 _EN_LABEL_RE = re.compile(
     r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
+    r"|(?<=\[)\s*(?i:cited)\s+"  # (NLM's Citing Medicine: "[cited 2023 Mar 12]")
 )
 _EN_DATE_RES = [
     re.compile(rf"(?i)({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"),  # March 1, 2023
     re.compile(rf"(?i)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})"),  # 1 March 2023
+    re.compile(rf"(?i)(\d{{4}})\s+({_MONTH_ALT})\.?\s+(\d{{1,2}})(?!\d)"),  # 2023 Mar 12 (NLM)
 ]
 
 
@@ -571,6 +573,9 @@ def _english_date(s: str) -> str | None:
     m = _EN_DATE_RES[1].match(s)
     if m:
         return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _EN_DATE_RES[2].match(s)
+    if m:
+        return _iso(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
     return None
 
 
@@ -580,7 +585,8 @@ def find_access_date(text: str) -> str | None:
     Recognised: ``[2023-03-01]`` (also ``［2023－03－01］``, ``[2023-3-1]``, ``[2023年3月1日]``),
     ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 访问时间, 引用/检索/浏览/
     查阅日期, 登录/下载时间, 最后访问日期, 访问于), ``2023年3月1日访问``,
-    ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``.
+    ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``, NLM's
+    ``[cited 2023 Mar 1]`` / ``Accessed 2023 Mar 1``.
     A bracketed date is GB/T 7714's 引用日期; a parenthesised date before ``[...]`` is the
     update date and is not taken.
     """

@@ -290,6 +290,16 @@ def test_urls(text, urls):
         ("张三. 标题[EB/OL]. (2022-12-05)[2023-01-10]. https://a.org.", "2023-01-10"),
         ("published (2023-03-01) no url", None),
         ("2023年3月1日 without label", None),
+        # NLM's Citing Medicine (Vancouver): "[cited 2021 Jan 5]", "Accessed 2023 Mar 12"
+        ("WHO. Report [Internet]. Geneva: WHO; 2020 [cited 2021 Jan 5]. Available from: https://who.int/x",
+         "2021-01-05"),
+        ("Anon. Web page. https://example.com/z [Accessed 2023 Mar 12].", "2023-03-12"),
+        ("Smith J. Title. 2019 Mar 3. Cited by 12 articles.", None),
+        # 上网时间 (the day read online), and the date before 查询 / 获取
+        ("外交部网站，https://a.org/x，上网时间：2023年5月1日。", "2023-05-01"),
+        ("https://a.org/x（2023年5月1日查询）", "2023-05-01"),
+        ("https://a.org/x，2023年5月1日获取。", "2023-05-01"),
+        ("2023年5月1日查询结果显示", None),
     ],
 )
 def test_access_dates(text, iso):
