@@ -66,6 +66,9 @@ def repair_founder(s: str) -> str:
     return _FOUNDER_RUN.sub(lambda m: m.group().translate(_FOUNDER_TABLE), s)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def base_font_name(name: Any) -> str:
     """'/ABCDEF+SimSun' -> 'SimSun'."""
     s = str(name or "")
@@ -362,7 +365,10 @@ class FontDecoder:
         out: dict[int, str] = {}
         for k, v in md.items():
             if isinstance(k, str) and len(k) == 1 and isinstance(v, str):
-                out[ord(k)] = v
+                # (a code mapped to a control character, U+0000 most often, is a glyph the
+                # export could not name: unreadable, not text; a layer that maps every digit
+                # of a page to U+0000 would otherwise write NULs into the record)
+                out[ord(k)] = _CONTROL.sub("\ufffd", v) if _CONTROL.search(v) else v
         return out
 
     def _setup_type0(self, font: DictionaryObject) -> None:

@@ -521,3 +521,16 @@ def test_a_space_glyph_named_a_zero_width_break_is_no_word_space(tmp_path) -> No
     thin = b"/Span<</ActualText<FEFF2009>>> BDC ( ) Tj EMC "
     _pdf_one_font(pdf, b"/F1 10 Tf 20 150 Td (a diameter of 53) Tj " + thin + b"(nm.) Tj")
     assert read_document(pdf, workers=1).pages[0].text.strip() == "a diameter of 53 nm."
+
+
+def test_a_glyph_mapped_to_a_control_character_is_unreadable_not_text(tmp_path) -> None:
+    """An OCR layer whose font maps every digit to U+0000 (a zh_more scan of the development
+    half): the record must not carry NULs as if they were text; they read as U+FFFD, which
+    the trust decision counts as unmapped glyphs."""
+    from parsers.textlayer import read_document
+    printed = b"Received 2004-07-17"
+    pairs = {c: chr(c) for c in set(printed)} | {c: "\x00" for c in b"0123456789"}
+    pdf = tmp_path / "nul.pdf"
+    _pdf_with_tounicode(pdf, pairs, printed)
+    text = read_document(pdf, workers=1).pages[0].text
+    assert "\x00" not in text and text.count("\ufffd") == 8
