@@ -8,7 +8,7 @@ running head, a masthead line or a footnote, often as https://doi.org/….
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
@@ -679,6 +679,12 @@ _FULL_LIST_AT_END = re.compile(r"Full list of author information is available at
 _AUTHOR_DETAILS = re.compile(r"^\s*Author(?:s['’]?)?\s+(?:details|information)\s*$", re.I)
 
 
+def _as_registered(art: Article, form: Callable[[str], str]) -> None:
+    """The English title, abstract and keywords in a form the publisher registers them in."""
+    art.title.en, art.abstract.en = form(art.title.en), form(art.abstract.en)
+    art.keywords.en = [form(k) for k in art.keywords.en]
+
+
 def author_details(pages: list["PageInfo"]) -> dict[str, str]:
     """``{mark: affiliation}`` under an "Author details" heading, found from the article's end
     (BMC sets it with the declarations, before a reference list that may run several pages;
@@ -757,13 +763,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     art.abstract.en = sub_heads_as_registered(art.abstract.en, art.doi)
     house = habits(art.doi)
     if house.word_hyphen != "-":  # (the publisher's own hyphen character)
-        hyphen = house.word_hyphen
-        art.title.en, art.abstract.en = house_hyphens(art.title.en, hyphen), house_hyphens(art.abstract.en, hyphen)
-        art.keywords.en = [house_hyphens(k, hyphen) for k in art.keywords.en]
-    if house.apostrophe != "\u2019":  # (and its apostrophe)
-        mark = house.apostrophe
-        art.title.en, art.abstract.en = house_apostrophes(art.title.en, mark), house_apostrophes(art.abstract.en, mark)
-        art.keywords.en = [house_apostrophes(k, mark) for k in art.keywords.en]
+        _as_registered(art, lambda t: house_hyphens(t, house.word_hyphen))
+    if house.apostrophe:  # (and its apostrophe)
+        _as_registered(art, lambda t: house_apostrophes(t, house.apostrophe))
     if f.get("funding"):  # the whole statement (the Chinese rule keeps only the Chinese part)
         art.funding = f["funding"]
     if not art.received and f.get("received"):

@@ -549,9 +549,9 @@ _EN_LABEL_RE = re.compile(
     r"|(?<=\[)\s*(?i:cited)\s+"  # (NLM's Citing Medicine: "[cited 2023 Mar 12]")
 )
 _EN_DATE_RES = [
-    re.compile(rf"(?i)({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"),  # March 1, 2023
-    re.compile(rf"(?i)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})"),  # 1 March 2023
-    re.compile(rf"(?i)(\d{{4}})\s+({_MONTH_ALT})\.?\s+(\d{{1,2}})(?!\d)"),  # 2023 Mar 12 (NLM)
+    re.compile(rf"(?i)(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),  # March 1, 2023
+    re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})"),  # 1 March 2023
+    re.compile(rf"(?i)(?P<y>\d{{4}})\s+(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?!\d)"),  # 2023 Mar 12 (NLM)
 ]
 
 
@@ -567,15 +567,10 @@ def _english_date(s: str) -> str | None:
     num = parse_date(s[:16]) if re.match(r"\d{4}", s) else None
     if num:
         return num
-    m = _EN_DATE_RES[0].match(s)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
-    m = _EN_DATE_RES[1].match(s)
-    if m:
-        return _iso(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
-    m = _EN_DATE_RES[2].match(s)
-    if m:
-        return _iso(int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3)))
+    for rx in _EN_DATE_RES:
+        m = rx.match(s)
+        if m:
+            return _iso(int(m["y"]), _MONTHS[m["m"].lower()], int(m["d"]))
     return None
 
 

@@ -881,6 +881,12 @@ _FRONT_HEADING_EN = re.compile(r"\b(?:Introduction|INTRODUCTION|Abbreviations|AB
                                r"Correspondence|Received|Accepted|Published|Copyright|Citation|Abstract|ABSTRACT)\b")
 
 
+def _where_surname_starts(s: Scores, why: str) -> None:
+    """A word between the given names and the surname that may belong to either."""
+    s.cap("contributors.surname", 0.75, why)
+    s.cap("contributors.given", 0.75, why)
+
+
 def _english_names(art: Article, s: Scores) -> None:
     """The byline of an English-language article, read against the shape of a Western
     byline's names (capitalised words and initials, particles inside): an item that is no
@@ -908,16 +914,12 @@ def _english_names(art: Article, s: Scores) -> None:
         if re.search(r"\b[A-Z]\s+\S+$", name) and len(full) >= 2:
             # a bare initial before the last name ("Ravindranath H Aladakatti"): a South
             # Indian initial of the family or father's name, which some records keep with the surname
-            why = f"“{name}”: a bare initial right before the surname may belong to it"
-            s.cap("contributors.surname", 0.75, why)
-            s.cap("contributors.given", 0.75, why)
+            _where_surname_starts(s, f"“{name}”: a bare initial right before the surname may belong to it")
         parts = sur.split() if sur else []
-        if len(parts) == 2 and hispanic(parts[0]) and not hispanic(parts[1]) and not parts[1] in SURNAME_PARTICLES:
+        if len(parts) == 2 and hispanic(parts[0]) and not hispanic(parts[1]) and parts[1] not in SURNAME_PARTICLES:
             # (two surnames by Spanish custom, the second no Spanish surname: "Robert Gomez
             # Smith" may be an English name with a middle name)
-            why = f"“{name}”: read as two surnames by Spanish custom; “{parts[0]}” may be a middle name"
-            s.cap("contributors.surname", 0.75, why)
-            s.cap("contributors.given", 0.75, why)
+            _where_surname_starts(s, f"“{name}”: read as two surnames by Spanish custom; “{parts[0]}” may be a middle name")
         key = re.sub(r"\W", "", name.lower())
         if key in seen:
             s.cap("contributors.surname", 0.5, f"“{name}” is printed twice in the byline as read")

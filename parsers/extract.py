@@ -21,7 +21,7 @@ from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
 from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, copy_runs, shows_end, body_size, classify,
                            ended_above, head_band, heads_over_the_page, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
-                           printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads, SELF_CITE,
+                           printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads, self_citations,
                            text_runs_on, with_own_notes)
 from parsers.split import (Span, Split, merge_by_page_count, share_mid_page_starts, shared_first, split_issue, start_top,
                            trim_to_page_count)
@@ -491,8 +491,7 @@ def _numbered_by_article(plan: Plan, k: int) -> bool:
     rows += [ln.text for ln in first[:6] + first[-6:]]
     # (and the article's own citation, wherever the page sets it: "Cite this article: … Phil.
     # Trans. R. Soc. A 379: 20200097" in a side column)
-    text = "\n".join(ln.text for ln in first)
-    rows += [text[m.end():m.end() + 300].replace("\n", " ") for m in SELF_CITE.finditer(text)]
+    rows += [seg.replace("\n", " ") for seg in self_citations("\n".join(ln.text for ln in first))]
     return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
 
 

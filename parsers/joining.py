@@ -160,7 +160,7 @@ _LINKISH = re.compile(r"/|@|www\.|^doi:|^10\.\d", re.I)
 def house_apostrophes(text: str, apostrophe: str) -> str:
     """`text` with each apostrophe inside a word ("tulsi’s") as the publisher registers it; a
     quote's closing mark after a word and before a space stays as printed."""
-    return re.sub(r"(?<=[^\W\d_])[\u2019\u02bc](?=[^\W\d_])", apostrophe, text) if apostrophe != "\u2019" else text
+    return re.sub(r"(?<=[^\W\d_])[\u2019\u02bc](?=[^\W\d_])", apostrophe, text)
 
 
 def house_hyphens(text: str, hyphen: str = "\u2010") -> str:

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Callable
 
 from parsers.normalize import is_cjk
-from parsers.pages import SELF_CITE, printed_rows
+from parsers.pages import printed_rows, self_citations
 
 if TYPE_CHECKING:  # pragma: no cover
     from parsers.pages import PageInfo
@@ -299,9 +299,7 @@ def self_cited_year(infos: list["PageInfo"]) -> int | None:
     刊名, 2023, 45(6): 12-20): the publisher's record of the issue it is in, which a print
     issue dates later than the acceptance or online dates the page also prints."""
     for p in _first_pages(infos):
-        text = "\n".join(ln.text for ln in p.heads + p.body)
-        for m in SELF_CITE.finditer(text):
-            seg = text[m.end():m.end() + 300]
+        for seg in self_citations("\n".join(ln.text for ln in p.heads + p.body)):
             journal = re.search(r"[\[［]\s*J\s*(?:/\s*OL)?\s*[\]］]", seg)
             found = _CITED_YEAR.search(seg, journal.end() if journal else 0)
             if found:

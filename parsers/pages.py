@@ -407,10 +407,17 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 # - the article's own citation (引用本文 / 本文引用格式 / Cite this article), set by GB/T 7714-2015
 #   from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the range after the colon;
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
-SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
+_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
 _RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 _RANGE_LABELLED = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|P\s*(?=\d)|[Pp]ages?\s+(?=\d)|页\s*码\s*[:：]\s*|第\s*(?=\d{1,4}\s*[-–—~～−]\s*\d{1,4}\s*页))"
                              r"(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
+
+
+def self_citations(text: str) -> list[str]:
+    """The article's own citation after each label that opens one (引用本文：, Cite this
+    article:), as the text runs on for 300 characters: the citation may wrap, and an
+    online-first one prints no pages, so where it ends is for the reader to tell."""
+    return [text[m.end():m.end() + 300] for m in _SELF_CITE.finditer(text)]
 
 
 def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
@@ -420,10 +427,8 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
     none, or the two numbers are no range (last before first, or over 200 pages)."""
     text = "\n".join(lines + heads)
     found = []
-    for m in SELF_CITE.finditer(text):
-        # (the citation may wrap: read up to 300 characters on, to the end of this one
-        # citation: an online-first article's prints no pages, and a note may follow it)
-        seg = text[m.end():m.end() + 300]
+    for seg in self_citations(text):
+        # (read to the end of this one citation: a note may follow it)
         codes = list(re.finditer(r"[\[［]\s*[A-Z]{1,2}(?:\s*/\s*OL)?\s*[\]］]", seg))
         ends = [k for k in (seg.find("。"), codes[1].start() if len(codes) > 1 else -1,
                             seg.find("\n[", 1)) if k > 0]

@@ -20,14 +20,14 @@ class Habits:
     name: str = ""
     word_hyphen: str = "-"       # the character a word hyphen is registered as
     subhead_colon: bool = True   # a run-in sub-head keeps its printed colon
-    apostrophe: str = "\u2019"    # the character an apostrophe inside a word is registered as
+    apostrophe: str = ""         # the character an in-word apostrophe is registered as ("": as printed)
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[tuple[tuple[str, ...], Habits], ...]:
     data = tomllib.loads(resources.files("parsers").joinpath("layouts/publishers.toml").read_text(encoding="utf-8"))
     return tuple((tuple(p["prefixes"]), Habits(p["name"], p.get("word_hyphen", "-"), p.get("subhead_colon", True),
-                                               p.get("apostrophe", "\u2019")))
+                                               p.get("apostrophe", "")))
                  for p in data["publisher"])
 
 

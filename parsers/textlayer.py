@@ -315,12 +315,12 @@ class _PageWalker:
         tc = tw = tl = rise = 0.0
         th = 1.0
         hidden = False  # text render mode 3 (or 7): invisible, as OCR layers draw it
-        layers: list[bool] = []  # marked-content nesting: does this level hide its content?
-        layers_off = 0  # levels open that hide their content (a hidden optional content group)
-        # marked-content nesting: does this level name its glyphs as no text (an /ActualText of
-        # zero-width characters), and the first piece drawn inside it
-        unsaid: list[tuple[bool, int]] = []
-        fence = 0  # pieces before this index take no more glyphs (the edge of such a span)
+        # marked-content nesting, per level: does it hide its content (a hidden optional content
+        # group), and where it names its glyphs as no text (an /ActualText of zero-width
+        # characters) the first piece drawn inside it, else -1
+        layers: list[tuple[bool, int]] = []
+        layers_off = 0  # levels open that hide their content
+        fence = 0  # pieces before this index take no more glyphs (the edge of an unsaid span)
         stack_gs: list[tuple] = []
         stack: list[Any] = []
         opens: list[int] = []  # stack indexes of the open arrays' and dictionaries' marks
@@ -517,19 +517,17 @@ class _PageWalker:
                             props = _get(resources, "/Properties")
                             key = _name(stack[-1])
                             off = props is not None and key in props and self._layer_off(props.raw_get(key))
-                        layers.append(off)
-                        layers_off += off
                         named = stack[-1].get("/ActualText") if op == b"BDC" and stack and isinstance(stack[-1], dict) else None
-                        nothing = isinstance(named, bytes) and _names_no_text(named)
-                        unsaid.append((nothing, len(pieces)))
-                        if nothing:
+                        unsaid = isinstance(named, bytes) and _names_no_text(named)
+                        if unsaid:
                             fence = len(pieces)
+                        layers.append((off, fence if unsaid else -1))
+                        layers_off += off
                     elif op == b"EMC":
                         if layers:
-                            layers_off -= layers.pop()
-                        if unsaid:
-                            nothing, start = unsaid.pop()
-                            if nothing:
+                            off, start = layers.pop()
+                            layers_off -= off
+                            if start >= 0:  # (the span's glyphs are no text)
                                 del pieces[start:]
                                 fence = len(pieces)
                     elif op == b"ID":
