@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable
 
 from parsers import identifiers
 from parsers.sidebar import joined_spans
-from parsers.byline_en import (affiliations, author_blocks, byline, footnote_affiliations, marked_names,
+from parsers.byline_en import (ORCID_ID, affiliations, author_blocks, byline, footnote_affiliations, marked_names,
                                split_byline_names, unmarked_footnote_affiliation)
 from parsers.emails_en import assign_emails
 from parsers.english import split_keywords_en
@@ -249,7 +249,7 @@ def _paragraph_closed(lines: list["Line"], block: list[int], end: int) -> bool:
 def _addresses_only(text: str) -> bool:
     """Does a paragraph print nothing but e-mail addresses and ORCID iDs (the contact line a
     layout sets under the affiliations)?"""
-    rest = re.sub(r"\bORCID(?:\s*iD)?\b|https?://orcid\.org/|\d{4}-\d{4}-\d{4}-\d{3}[\dX]", "", EMAIL_RE.sub("", text))
+    rest = re.sub(r"\bORCID(?:\s*iD)?\b|https?://orcid\.org/", "", ORCID_ID.sub("", EMAIL_RE.sub("", text)))
     return rest != text and not re.search(r"[^\W\d_]{2}", rest)
 
 
@@ -752,9 +752,9 @@ def fill_english(art: Article, first: "PageInfo", title_idx: list[int], header: 
     from parsers.confidence import clear_doubts
 
     clear_doubts(art, ("abstract.en", "keywords.en"))  # (read afresh below)
-    _fill_abstract(art, lines, header, after_aff, bool(marked))
-    art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     kw_last = _fill_keywords(art, lines, header, after_aff)
+    _fill_abstract(art, lines, header, after_aff, bool(marked), kw_last)
+    art.abstract.en = _cut_at_front_note(art.abstract.en, lines, after_aff)
     if not art.keywords.en and pages and len(pages) > 1:
         _keywords_at_end(art, pages[1:])
     _field_ends(art, lines, after_aff, kw_last, pages or [first])
@@ -842,9 +842,11 @@ def _cut_at_front_note(abstract: str, lines: list["Line"], start: int) -> str:
     return abstract
 
 
-def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool) -> None:
+def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff: int, has_byline: bool,
+                   kw_last: int | None = None) -> None:
     """The abstract: the labelled field, else the text under a label alone on its line, a
-    run-in "Abstract" heading without a colon, or the first paragraph under the front matter."""
+    run-in "Abstract" heading without a colon, or the first paragraph under the front matter
+    (or under the keyword list, whose last line is `kw_last`, when the keywords come first)."""
     kw_at = header.at.get("keywords_en")
     stop = kw_at if kw_at is not None and kw_at >= after_aff else len(lines)
 
@@ -893,13 +895,10 @@ def _fill_abstract(art: Article, lines: list["Line"], header: Header, after_aff:
             art.abstract.en = labelled_abstract(lines, opening, stop)
         elif has_byline:
             art.abstract.en = _abstract_block(lines, after_aff, stop)
-            if not art.abstract.en and kw_at is not None and stop == kw_at:
+            if not art.abstract.en and kw_at is not None and stop == kw_at and kw_last is not None:
                 # the keywords printed above an unlabelled abstract, under the affiliations
                 # (a layout some society journals use): the paragraph after their list
-                listed: list[int] = []
-                keywords_from_lines(lines, kw_at, listed)
-                if listed:
-                    art.abstract.en = _abstract_block(lines, listed[-1] + 1, len(lines))
+                art.abstract.en = _abstract_block(lines, kw_last + 1, len(lines))
     _run_on_before_keywords(art, lines, kw_at)
     art.abstract.en = _without_history(without_permissions(art.abstract.en))
 

@@ -440,7 +440,7 @@ def side_by_side(lines: list["Line"], start: int) -> tuple[list[tuple[str, list[
     for got, block in zip(people, texts):
         aff = ""
         for piece in block:
-            if _EMAIL_LINE.fullmatch(piece) or _ORCID.search(piece) or _NOTE_LINE.search(piece):
+            if _EMAIL_LINE.fullmatch(piece) or ORCID_ID.search(piece) or _NOTE_LINE.search(piece):
                 continue
             aff = _join_aff(aff, piece)
         aff = _LIST_AND.sub("", plain_letters(_PHONE.sub("", _CONTACT.sub("", aff))).strip(" ;,")).strip(" ;,")
@@ -811,7 +811,7 @@ _FRONT_LABEL = re.compile(r"^\s*(?:Received|Revised|Accepted|Published|Available
                           r"A R T I C L E|Copyright|©|Correspondence|Corresponding author|Handling Editor)\b", re.I)
 _NOTE_LINE = re.compile(r"^\s*[*∗§†‡✉#]|@|\b(?:correspond\w*|e-?mail|contributed equally|present address)\b", re.I)
 _ADDRESS_ONLY = re.compile(r"\S+@\S+(?:\s*[,;]\s*\S+@\S+)*")
-_ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
+ORCID_ID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 
 
@@ -848,7 +848,7 @@ def affiliations(lines: list["Line"], start: int, limit: int = 30, symbols: bool
     i = start
     while i < len(lines) and i < start + limit:
         ln = lines[i]
-        if _ORCID.search(ln.text):
+        if ORCID_ID.search(ln.text):
             i += 1  # a row of ORCID iDs under the affiliations
             continue
         pieces: list[tuple[str, str]] = []
