@@ -242,7 +242,12 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
                 for d in differences(a.get(k), b.get(k), f"{path}/{k}")]
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
         return [d for k, (x, y) in enumerate(zip(a, b)) for d in differences(x, y, f"{path}/{k}")]
-    return [] if a == b else [f"{path}: {str(a)[:60]!r} -> {str(b)[:60]!r}"]
+    if a == b:
+        return []
+    x, y = str(a), str(b)
+    at = next((k for k, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+    at = max(0, at - 25)  # where the two first part, with some context before it
+    return [f"{path}: {'…' * bool(at)}{x[at:at + 60]!r} -> {y[at:at + 60]!r}"]
 
 
 @dataclass

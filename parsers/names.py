@@ -548,6 +548,9 @@ def split_author_line_with_marks(line: str) -> list[tuple[str, list[str]]]:
     spaced = _letter_spaced_names(line)
     if spaced:
         return [(n, []) for n in spaced]
+    marked = _letter_spaced_between_marks(line)
+    if marked:
+        return marked
     out: list[list] = []
     gap = "start"  # what separated the current token from the previous name
     padded_into: set[int] = set()  # runs where one character was joined across a space to two or more
@@ -609,8 +612,9 @@ def _letter_spaced_names(line: str) -> list[str] | None:
     spaces only and every name found has two to four characters."""
     if not re.fullmatch(rf"[{_HAN}](?:\s*[{_HAN}])+", line):
         return None
-    gaps = [bool(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
-    wide = [len(g) for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    # (an ideographic space is an em wide, a typed space half an em at most)
+    wide = [len(g) + g.count("\u3000") for g in re.findall(rf"(?<=[{_HAN}])(\s*)(?=[{_HAN}])", line)]
+    gaps = [bool(w) for w in wide]
     spaced, tight = sum(gaps), len(gaps) - sum(gaps)
     if spaced <= tight:
         return None
@@ -619,7 +623,9 @@ def _letter_spaced_names(line: str) -> list[str] | None:
     cut = [w == 0 or w > narrow for w in wide]
     chars = re.findall(f"[{_HAN}]", line)
     if not any(cut):  # (one name spread evenly, 诸 葛 明 亮: names of a byline are set apart by more)
-        return ["".join(chars)] if 2 <= len(chars) <= 4 else None
+        # (four characters are one name only after a compound surname: 诸葛明亮, not 张三李四)
+        one = "".join(chars)
+        return [one] if 2 <= len(one) <= 3 or len(one) == 4 and one[:2] in COMPOUND_SURNAMES else None
     names, cur = [], chars[0]
     for ch, c in zip(chars[1:], cut):
         if c:
@@ -629,6 +635,33 @@ def _letter_spaced_names(line: str) -> list[str] | None:
             cur += ch
     names.append(cur)
     return names if all(2 <= len(n) <= 4 for n in names) else None
+
+
+# a mark run after a name: affiliation numbers, a star or dagger, with the spaces around it
+_MARK_RUN = re.compile(rf"\s*[{_MARK_CHARS}*∗†‡#＃＊△▲§※★☆,，、]+\s*")
+
+
+def _letter_spaced_between_marks(line: str) -> list[tuple[str, list[str]]] | None:
+    """A letter-spaced byline whose names carry marks ("陈 志 强*  赵 明 华1　司 马 相 如2"):
+    the Han runs between the marks read as `_letter_spaced_names` reads a whole line, each
+    run's marks on its last name. None unless some run is letter-spaced and every run reads."""
+    parts = _MARK_RUN.split(line)
+    marks = _MARK_RUN.findall(line)
+    if not marks or not any(re.search(rf"[{_HAN}] +[{_HAN}]", p) for p in parts):
+        return None
+    out: list[tuple[str, list[str]]] = []
+    for k, part in enumerate(parts):
+        part = part.strip()
+        if not part:
+            continue
+        names = [part] if re.fullmatch(f"[{_HAN}]{{2,4}}", part) else _letter_spaced_names(part)
+        if not names:
+            return None
+        run = marks[k] if k < len(marks) else ""
+        numbers = re.sub(rf"[^{_MARK_CHARS}]", "", run)
+        digits = _mark_digits(numbers) if numbers else []
+        out += [(n, []) for n in names[:-1]] + [(names[-1], digits)]
+    return out or None
 
 
 def _padded_run_names(line: str) -> list[str] | None:

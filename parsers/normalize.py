@@ -31,9 +31,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize_text", "is_cjk", "latin_share", "is_tight", "fullwidth_to_ascii", "IDEOGRAPHIC_SPACE"]
+__all__ = ["normalize_text", "is_cjk", "latin_share", "is_tight", "fullwidth_to_ascii", "IDEOGRAPHIC_SPACE",
+           "PRINTED_SPACE"]
 
 IDEOGRAPHIC_SPACE = "\u3000"
+# U+2063 INVISIBLE SEPARATOR: how the text layer marks one space glyph the PDF itself draws
+# between two ideographs ("吉林 长春", a name letter-spaced with typed spaces: 王 建 国), so that
+# it survives rule 3; it is narrower than any ideographic-space run (half an em at most)
+PRINTED_SPACE = "\u2063"
 
 # full-width -> ASCII for letters, digits and code-ish symbols (not Chinese punctuation)
 _FW_KEEP = set("，。：；（）“”《》、！？【】［］｛｝〔〕～")  # stay full-width
@@ -125,6 +130,10 @@ def _fix_spaces(s: str) -> str:
                 # deliberate separator unless it spaces out a one-character label (摘　要)
                 prev = s[a - 2] if a >= 2 else ""
                 if prev and _is_ideograph(prev):
+                    out.append(IDEOGRAPHIC_SPACE)
+                elif prev == PRINTED_SPACE:
+                    # a word letter-spaced with typed spaces (王 建 国　　李 思 远, a Word-set
+                    # byline): the ideographic space after it is wider than its letter-spacing
                     out.append(IDEOGRAPHIC_SPACE)
                 elif prev and _WS_RUN.match(prev):
                     gap = _WS_RUN_END.search(s, 0, a - 1)

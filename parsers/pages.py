@@ -404,11 +404,16 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 
 # A page range the first page prints in words, for when no folio is read there:
-# - the article's own citation (引用本文 / 本文引用格式 / Cite this article), set by GB/T 7714-2015
-#   from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the range after the colon;
+# - the article's own citation, set by GB/T 7714-2015 from the journal's record: "…[J]. 刊名,
+#   2020, 12(3): 45-52." — the range after the colon — or in Vancouver's order (NLM: "2020;
+#   12(3):45-52", "2020;12:45-52"). Its label takes many printed forms: 引用本文, 本文引用格式,
+#   引用格式, 引文格式, 本文引文格式, 中文引用格式, 引用信息; Cite this article (as), How to cite
+#   this article (Nature), Please cite this article (in press) as (Elsevier), Cite as (AIP),
+#   Citation;
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
-_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|本文引用格式|引用格式|文献引用格式|(?i:cite\s+this\s+article|to\s+cite\s+this\s+article|citation))\s*[:：]")
-_RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
+_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|(?:本\s*文|中\s*文|英\s*文|文\s*献)?\s*引\s*[用文]\s*(?:本\s*文\s*)?(?:格\s*式|信\s*息)"
+                        r"|(?i:(?:please\s+)?cite\s+this\s+article(?:\s+in\s+press)?(?:\s+as)?|cite\s+as|citation))\s*[:：]")
+_RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，;；](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 _RANGE_LABELLED = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|P\s*(?=\d)|[Pp]ages?\s+(?=\d)|页\s*码\s*[:：]\s*|第\s*(?=\d{1,4}\s*[-–—~～−]\s*\d{1,4}\s*页))"
                              r"(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 
@@ -432,7 +437,8 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
         codes = list(re.finditer(r"[\[［]\s*[A-Z]{1,2}(?:\s*/\s*OL)?\s*[\]］]", seg))
         ends = [k for k in (seg.find("。"), codes[1].start() if len(codes) > 1 else -1,
                             seg.find("\n[", 1)) if k > 0]
-        r = _RANGE_AFTER_ISSUE.search(seg[:min(ends, default=len(seg))].replace("\n", ""))
+        own = seg[:min(ends, default=len(seg))].replace("\n", "")
+        r = _RANGE_AFTER_ISSUE.search(own) or _RANGE_LABELLED.search(own)
         if r:
             found.append(r)
     if not found:

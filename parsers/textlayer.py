@@ -59,7 +59,7 @@ from .errors import CorruptPdf, EncryptedPdf, IngestError, MissingFile, NoTextLa
 from .limits import Limits, check_input_size, check_page_count, current_budget, reading
 from .fonts import (FontCache, FontDecoder, _core_widths, needs_repair, page_quirks, repair_founder, repair_quirks,
                     unmapped_count)
-from .normalize import fullwidth_to_ascii, is_cjk, is_tight, normalize_text
+from .normalize import PRINTED_SPACE, fullwidth_to_ascii, is_cjk, is_tight, normalize_text
 
 log = logging.getLogger(__name__)
 
@@ -1142,7 +1142,7 @@ def _join(pieces: list[list[Any]], size: float, spaces: list[tuple[float, float]
 # ideographic space, which normalize_text keeps between words and closes up in a letter-spaced
 # one-character label)
 _PRINTED_SPACE = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
-_KEEP = "\u2063"  # invisible separator: survives normalize_text, then becomes a space
+_KEEP = PRINTED_SPACE  # (survives normalize_text, then becomes a space)
 
 
 def _normalize_keeping_spaces(raw: str, quirks: frozenset[str] = frozenset()) -> str:

@@ -229,6 +229,20 @@ def test_one_name_spread_evenly_is_one_name() -> None:
     assert [n for n, _ in split_author_line_with_marks("王 建 国　　李 思 远")] == ["王建国", "李思远"]
 
 
+def test_letter_spaced_names_with_marks_end_at_their_marks_or_a_wider_gap() -> None:
+    """A letter-spaced byline whose names carry a star or affiliation numbers (found by
+    bench/combos.py: 陈 志 强* 赵 明 华　司 马 相 如): each run between marks reads as a
+    letter-spaced line does, an ideographic space (an em) wider than a typed space (half
+    one), the marks on the run's last name."""
+    from parsers.names import split_author_line_with_marks
+    assert split_author_line_with_marks("陈 志 强* 赵 明 华\u3000司 马 相 如") == \
+        [("陈志强", []), ("赵明华", []), ("司马相如", [])]
+    assert split_author_line_with_marks("陈 志 强1 赵 明 华2\u3000司 马 相 如1,2") == \
+        [("陈志强", ["1"]), ("赵明华", ["2"]), ("司马相如", ["1", "2"])]
+    assert split_author_line_with_marks("张 伟1\u3000李晓明2") == [("张伟", ["1"]), ("李晓明", ["2"])]
+    assert split_author_line_with_marks("王芳1，李明2") == [("王芳", ["1"]), ("李明", ["2"])]
+
+
 def test_a_vancouver_name_in_capitals_alone_on_its_byline() -> None:
     from parsers.byline_en import split_byline_names
     assert split_byline_names(["VAN DER BERG J"]) == [("VAN DER BERG", "J")]

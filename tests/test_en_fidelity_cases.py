@@ -167,13 +167,14 @@ def test_publisher_habits_are_data() -> None:
 
 
 def test_an_apostrophe_inside_a_word_as_the_publisher_registers_it() -> None:
-    """Medknow's and Hindawi's XML spell "tulsi's" where the page curls it; a closing quote
-    after a word stays curly, and other publishers keep the page's form."""
+    """Medknow's, Hindawi's and Wiley's XML spell "tulsi's" where the page curls it; a
+    closing quote after a word stays curly, and other publishers keep the page's form."""
     from parsers.joining import house_apostrophes
     from parsers.publishers import habits
 
     assert habits("10.4103/0975-9476.146554").apostrophe == "'" and habits("10.1155/2018/1").apostrophe == "'"
-    assert habits("10.1002/ece3.1").apostrophe == ""  # (as the page prints it)
+    assert habits("10.1002/ece3.1").apostrophe == habits("10.1111/cobi.1").apostrophe == "'"
+    assert habits("10.1038/s41598-017-1").apostrophe == ""  # (as the page prints it)
     text = "tulsi\u2019s effect on the plant\u2019s \u2018adaptogen\u2019 use and farmers\u2019 fields"
     assert house_apostrophes(text, "'") == "tulsi's effect on the plant's \u2018adaptogen\u2019 use and farmers\u2019 fields"
     assert house_apostrophes(text, "\u2019") == text

@@ -68,6 +68,17 @@ def test_a_letter_spaced_name_ends_where_the_gap_widens() -> None:
     assert normalize_text("摘　要：本文") == "摘要：本文"
 
 
+def test_a_name_letter_spaced_with_typed_spaces_keeps_the_wider_gap_after_it() -> None:
+    """A byline set in Word with typed spaces (王 建 国　　李 思 远; a two-character name 张 伟):
+    the text layer marks each drawn space between ideographs, and the ideographic space after
+    such a word, wider than its letter-spacing, still parts two names."""
+    from parsers.textlayer import _normalize_keeping_spaces
+
+    assert _normalize_keeping_spaces("王 建 国\u3000\u3000李 思 远") == "王 建 国\u3000李 思 远"
+    assert _normalize_keeping_spaces("张 伟\u3000\u3000李晓明\u3000\u3000王 芳") == "张 伟\u3000李晓明\u3000王 芳"
+    assert _normalize_keeping_spaces("吉林 长春") == "吉林 长春"  # (one printed space stays one)
+
+
 def test_a_one_character_word_set_apart_like_the_word_before_it_stays_apart() -> None:
     """A translated piece's byline, 史密斯　著　王建国　译: the role 著 is set apart by the same
     gap as the name before it, so it is a word, not a letter-spaced label (摘　要 opens its line)."""

@@ -20,6 +20,14 @@ from tests.test_confidence import clean_article
     ([], ["页码：45-52"], (45, 52)),
     ([], ["Ancient Science of Life, Vol No. XV No.1 July 1995, Pages 53-61"], (53, 61)),  # an English masthead
     ([], ["Page 3 of 12"], None),  # an article-number journal's page count: no range
+    # the label's other printed forms, and Vancouver's order (NLM: year; volume(issue): pages)
+    (["引文格式：王建国. 数字经济研究[J]. 现代区域研究, 2023, 38(6): 43-51."], [], (43, 51)),
+    (["本文引文格式：王建国. 数字经济研究[J]. 现代区域研究, 2023(6): 43-51."], [], (43, 51)),
+    (["引用信息：王建国. 数字经济研究[J]. 现代区域研究, 2023, 38: 43-51."], [], (43, 51)),
+    (["How to cite this article: Smith J. A study. Sci Rep 2017;7:1234-1240."], [], (1234, 1240)),
+    (["Please cite this article as: A. Smith, Title, J. X 12 (2018) pp. 45-52"], [], (45, 52)),
+    (["Cite as: Smith J, Lee K. Title. J Med. 2020;12(3):45–52."], [], (45, 52)),
+    (["见文献[3]：刊名, 2020, 12(3): 45-52"], [], None),  # (no label: another work's range)
     # a footnote citing another work prints a range too: only the heads' is the article's
     (["① 张三：《论文》，《刊名》2010年第3期，第45-52页。"], [], None),
     (["图2 1990-2020年变化"], ["2020年第3期"], None),
