@@ -47,3 +47,35 @@ def test_bracketed_and_letter_spaced_labels() -> None:
     hits = find_labels(["【摘 要】本文", "[ Abstract ] We", "内容提要：x", "关　键　词：甲"])
     assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("abstract_en", 1), ("abstract_zh", 2),
                                                 ("keywords_zh", 3)]
+
+
+def test_the_dates_and_funding_notes_in_their_other_printed_wordings() -> None:
+    """CAJ-CD B/T 1-2006 fixes the fields of a first-page note, not their wording: journals
+    print 来稿日期 or 投稿日期 for 收稿日期, 收修改稿日期 for 修回日期, 接收日期 for 录用日期,
+    基金资助 or 项目来源 for 基金项目."""
+    hits = find_labels(["来稿日期：2020-01-02", "［投稿日期］2020-01-02", "收修改稿日期：2020-02-01",
+                        "接收日期：2020-03-01", "基金资助：国家社会科学基金（20BSH001）", "项目来源：国家自然科学基金",
+                        "本项目来源于调查"])
+    assert [(h.field, h.line) for h in hits] == [("received", 0), ("received", 1), ("revised", 2), ("accepted", 3),
+                                                ("funding", 4), ("funding", 5)]
+
+
+def test_labels_that_name_the_language_or_the_author_they_belong_to() -> None:
+    """中文摘要 / 英文摘要, 中文关键词 / 英文关键词 (journals printing both blocks under Chinese
+    labels), and a bio under 第一作者 or 通讯作者简介; a sentence naming the first author is
+    no label."""
+    hits = find_labels(["中文摘要：本文", "【英文摘要】We study", "中文关键词：数字经济", "英文关键词：digital economy",
+                        "第一作者：张三（1980-），男", "通讯作者简介：李四", "本文第一作者为张三", "通讯作者：李四"])
+    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("abstract_en", 1), ("keywords_zh", 2),
+                                                ("keywords_en", 3), ("bio", 4), ("bio", 5), ("corresponding", 7)]
+
+
+def test_english_history_and_funding_labels_of_other_house_styles() -> None:
+    """IEEE's first-page note ("Manuscript received March 5, 2020; …", "Date of publication
+    May 5, 2020"), "Accepted for publication:", Wiley's "Funding Information" and "Grant
+    sponsor:"; a sentence that mentions a manuscript is no label."""
+    hits = find_labels(["Manuscript received March 5, 2020; revised April 1, 2020.", "Accepted for publication: 2020-03-01",
+                        "Date of publication May 5, 2020", "Funding Information", "Grant sponsor: NSF",
+                        "The manuscript received comments from two readers."])
+    assert [(h.field, h.line) for h in hits] == [("received", 0), ("accepted", 1), ("online", 2), ("funding", 3),
+                                                ("funding", 4)]
