@@ -535,7 +535,8 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # 浏览日期, 检索日期, 查阅日期, 访问于; letters may be spaced (访 问 日 期)
 _ZH_LABEL_DATE_RE = re.compile(
     rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
-    rf"\s*(?:日\s*期|时\s*间|于)\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")  # (上网时间: the day the page was read online)
+    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：]))\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")  # (上网时间: the day the page was read online;
+# 最后访问：… the verb alone with its colon)
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
 _ZH_DATE_THEN_VERB_RE = re.compile(
     rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"
@@ -545,13 +546,17 @@ _ZH_DATE_THEN_VERB_RE = re.compile(
 # 更新日期/引用日期"): a date printed after the URL and ending the note
 _TRAILING_DATE_RE = re.compile(rf"\s*[，,]\s*(?:{_NUM_DATE}\s*/\s*)?({_NUM_DATE})\s*[。.；;]?\s*$")
 _EN_LABEL_RE = re.compile(
-    r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed)(?:\s+on)?\s*[:：]?\s*"
+    r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?\s*[:：]?\s*"
     r"|(?<=\[)\s*(?i:cited)\s+"  # (NLM's Citing Medicine: "[cited 2023 Mar 12]")
 )
 _EN_DATE_RES = [
     re.compile(rf"(?i)(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),  # March 1, 2023
     re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})"),  # 1 March 2023
     re.compile(rf"(?i)(?P<y>\d{{4}})\s+(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?!\d)"),  # 2023 Mar 12 (NLM)
+    re.compile(rf"(?i)(?P<d>\d{{1,2}})-(?P<m>{_MONTH_ALT})-(?P<y>\d{{4}})"),  # [Accessed: 05-Mar-2020] (IEEE's older style)
+    # day, month, year with full stops (DIN 5008 and most of Europe: "accessed 5.3.2020");
+    # a year-first numeric date is parse_date's
+    re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)"),
 ]
 
 
@@ -570,7 +575,8 @@ def _english_date(s: str) -> str | None:
     for rx in _EN_DATE_RES:
         m = rx.match(s)
         if m:
-            return _iso(int(m["y"]), _MONTHS[m["m"].lower()], int(m["d"]))
+            month = int(m["m"]) if m["m"].isdigit() else _MONTHS[m["m"].lower()]
+            return _iso(int(m["y"]), month, int(m["d"]))
     return None
 
 

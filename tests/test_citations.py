@@ -6,6 +6,7 @@ reading the seed.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import pytest
@@ -300,6 +301,13 @@ def test_urls(text, urls):
         ("https://a.org/x（2023年5月1日查询）", "2023-05-01"),
         ("https://a.org/x，2023年5月1日获取。", "2023-05-01"),
         ("2023年5月1日查询结果显示", None),
+        # IEEE's older "[Accessed: 05-Mar-2020]", a European day.month.year, "Consulted on",
+        # and the verb alone with its colon (最后访问：)
+        ("[Online]. Available: https://a.org/x. [Accessed: 05-Mar-2020].", "2020-03-05"),
+        ("https://a.org/x (accessed 5.3.2020).", "2020-03-05"),
+        ("https://a.org/x (accessed 13.13.2020).", None),
+        ("https://a.org/x. Consulted on 5 March 2020.", "2020-03-05"),
+        ("https://a.org/x，最后访问：2023年3月1日。", "2023-03-01"),
     ],
 )
 def test_access_dates(text, iso):
@@ -448,3 +456,16 @@ def test_a_page_range_broken_after_its_dash_joins_tight() -> None:
     assert join_lines("管理世界, 2021(8): 117-", "129.") == "管理世界, 2021(8): 117-129."
     assert join_lines("pp. 45–", "67.") == "pp. 45–67."
     assert join_lines("in 2020 -", "2021 we") == "in 2020 - 2021 we"  # a spaced dash is no range
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=_dt.date(1995, 1, 1), max_value=_dt.date(2035, 12, 31)))
+def test_every_spelling_of_an_access_date_reads_the_same_day(day) -> None:
+    """Whatever the house style spells it, an access date after its label is one day."""
+    mon = day.strftime("%b")
+    for text in (f"https://a.org/x (accessed {day.day}.{day.month}.{day.year}).",
+                 f"https://a.org/x. [Accessed: {day.day:02d}-{mon}-{day.year}].",
+                 f"https://a.org/x，最后访问：{day.year}年{day.month}月{day.day}日。",
+                 f"https://a.org/x [cited {day.year} {mon} {day.day}]",
+                 f"https://a.org/x. Consulted on {day.day} {day.strftime('%B')} {day.year}."):
+        assert find_access_date(text) == day.isoformat(), text
