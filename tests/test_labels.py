@@ -65,9 +65,11 @@ def test_labels_that_name_the_language_or_the_author_they_belong_to() -> None:
     labels), and a bio under 第一作者 or 通讯作者简介; a sentence naming the first author is
     no label."""
     hits = find_labels(["中文摘要：本文", "【英文摘要】We study", "中文关键词：数字经济", "英文关键词：digital economy",
-                        "第一作者：张三（1980-），男", "通讯作者简介：李四", "本文第一作者为张三", "通讯作者：李四"])
+                        "第一作者：张三（1980-），男", "通讯作者简介：李四", "本文第一作者为张三", "通讯作者：李四",
+                        "中国图书分类号：D822", "中国图书馆分类号：G250"])
     assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("abstract_en", 1), ("keywords_zh", 2),
-                                                ("keywords_en", 3), ("bio", 4), ("bio", 5), ("corresponding", 7)]
+                                                ("keywords_en", 3), ("bio", 4), ("bio", 5), ("corresponding", 7),
+                                                ("clc", 8), ("clc", 9)]
 
 
 def test_english_history_and_funding_labels_of_other_house_styles() -> None:
@@ -76,6 +78,17 @@ def test_english_history_and_funding_labels_of_other_house_styles() -> None:
     sponsor:"; a sentence that mentions a manuscript is no label."""
     hits = find_labels(["Manuscript received March 5, 2020; revised April 1, 2020.", "Accepted for publication: 2020-03-01",
                         "Date of publication May 5, 2020", "Funding Information", "Grant sponsor: NSF",
-                        "The manuscript received comments from two readers."])
+                        "The manuscript received comments from two readers.", "Funded by: NSF",
+                        "This project was funded by NSF."])
     assert [(h.field, h.line) for h in hits] == [("received", 0), ("accepted", 1), ("online", 2), ("funding", 3),
-                                                ("funding", 4)]
+                                                ("funding", 4), ("funding", 6)]
+
+
+def test_a_keywords_label_that_names_phrases_too_is_one_label() -> None:
+    """AMS journals print "Key words and phrases:", ACM "Additional Key Words and Phrases:":
+    the whole of it is the label, not "Key words" with "and phrases" as a first keyword."""
+    hits = find_labels(["Key words and phrases: Banach spaces, operators", "Additional Key Words and Phrases: deep learning",
+                        "Author keywords: a; b"])
+    assert [(h.field, h.label) for h in hits] == [("keywords_en", "Key words and phrases:"),
+                                                 ("keywords_en", "Additional Key Words and Phrases:"),
+                                                 ("keywords_en", "Author keywords:")]
