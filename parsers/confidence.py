@@ -467,6 +467,15 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
 
 def _pages(art: Article, ev: PageEvidence, s: Scores) -> None:
     per_article = _warned(art, "article-pagination")  # (pages numbered within the article: none expected)
+    if art.elocation:
+        # (most such journals build the DOI's suffix on the article number: PLOS
+        # journal.pone.0115884 for e0115884, Frontiers fpsyg.2014.01582 for 1582, Hindawi
+        # 2016/5482578; Nature's and BMC's do not, but print it in every page's running head)
+        number = art.elocation.lstrip("eE").lstrip("0")
+        suffix = re.sub(r"\D", "", art.doi.split("/", 1)[-1]) if art.doi else ""
+        if not number or (number not in suffix and ev.text.count(art.elocation) < 2):
+            s.cap("elocation", 0.7, "the article number is neither part of the DOI nor repeated in the running "
+                                    "heads: it was read from one citation form that another number could fill")
     if not art.fpage and not per_article:
         s.cap("fpage", 0.4, "no printed first page found")
     elif not art.fpage:
@@ -1061,7 +1070,7 @@ def assess_article(art: Article, ev: PageEvidence) -> dict[str, float]:
     _follow_names(art, s)
     if ev.metadata is not None:
         _file_metadata(ev.metadata, s)
-    _publish(art, s, ARTICLE_FIELDS)
+    _publish(art, s, ARTICLE_FIELDS + (("elocation",) if art.elocation else ()))
     return art.confidence
 
 

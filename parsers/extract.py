@@ -444,10 +444,11 @@ def extract_one(plan: Plan, k: int) -> Article:
         art.lpage = str(run_last.printed)  # (a jump page after the run: no part of fpage–lpage)
     if ano is not None and (not art.fpage or all(p.from_article_no for p in _own_pages(plan, k))):
         _pages_from_article_no(art, ano, span.last - span.first + 1)
-    if art.fpage == "1" and _numbered_by_article(plan, k):
+    if art.fpage == "1" and (number := _numbered_by_article(plan, k)) is not None:
         art.warn("article-pagination", f"pages numbered 1–{art.lpage or '?'} within the article, which the journal "
-                 "cites by an article number: no volume page range")
+                 f"cites by an article number{' (' + number + ')' if number else ''}: no volume page range")
         art.fpage = art.lpage = ""
+        art.elocation = number
     if _cut_off(plan, k, art):
         art.lpage = ""
         art.warn("cut-off", f"starts mid-page on p.{span.first}, the file's last article page, and shows no end "
@@ -474,16 +475,21 @@ def _pages_from_article_no(art: Article, ano: identifiers.ArticleNo, span_pages:
 # how a continuous-publication journal cites an article by its number, not its pages:
 # "Article ID 5417249", "Page 3 of 12", "Scientific Reports | 7: 15867", "(2021) 11:6102",
 # "Molecules 2016, 21, 182" (a page range after the colon or comma is no article number)
+# (the number itself in the group of its form, `n1` to `n4`; "Page 3 of 12" names none)
 _ARTICLE_NUMBER_CITED = re.compile(
-    r"\bArticle\s+(?:ID|No\.?|number)?\s*[:#]?\s*[A-Za-z]?\d{3,}\b|\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b"
-    r"|(?<![\d.(])\d{1,4}\s*:\s*[A-Za-z]?\d{3,}\b(?!\s*[-–−:]|\.\d)"
-    r"|\b(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*[A-Za-z]?\d{2,}\b(?!\s*[-–−])", re.I)
+    r"\bArticle\s+(?:ID|No\.?|number)?\s*[:#]?\s*(?P<n1>[A-Za-z]?\d{3,})\b|\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b"
+    r"|(?<![\d.(])\d{1,4}\s*:\s*(?P<n2>[A-Za-z]?\d{3,})\b(?!\s*[-–−:]|\.\d)"
+    r"|\b(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*(?P<n3>[A-Za-z]?\d{2,})\b(?!\s*[-–−])"
+    # an e-number after the issue or the year in brackets: "PLoS ONE 9(12): e0115884",
+    # "Heliyon 8 (2022) e08932" (a letter before it: a page range has none)
+    r"|\d\s*\(\s*\d{1,4}\s*\)\s*[:,]?\s*(?P<n4>e\d{3,})\b(?!\s*[-–−])", re.I)
 
 
-def _numbered_by_article(plan: Plan, k: int) -> bool:
+def _numbered_by_article(plan: Plan, k: int) -> str | None:
     """Does article k's journal number each article's pages from 1 and cite it by an article
     number (continuous publication)? Then its folios 1…N are no volume pages (JATS gives
-    such an article an elocation-id, no fpage)."""
+    such an article an elocation-id, no fpage): the number it is cited by (the first form
+    printed that names one; "" when only "Page 3 of 12" is), else None."""
     span = plan.split.spans[k]
     pages = plan.infos[span.first - 1: span.last]
     rows = [row for p in pages for row in printed_rows(p.heads)]
@@ -492,7 +498,16 @@ def _numbered_by_article(plan: Plan, k: int) -> bool:
     # (and the article's own citation, wherever the page sets it: "Cite this article: … Phil.
     # Trans. R. Soc. A 379: 20200097" in a side column)
     rows += [seg.replace("\n", " ") for seg in self_citations("\n".join(ln.text for ln in first))]
-    return any(_ARTICLE_NUMBER_CITED.search(r) for r in rows)
+    return cited_article_number(rows)
+
+
+def cited_article_number(rows: list[str]) -> str | None:
+    """The article number the rows cite the article by (the first form that names one), ""
+    when they only count its pages ("Page 3 of 12"), None when no row cites it by number."""
+    found = [m for r in rows for m in _ARTICLE_NUMBER_CITED.finditer(r)]
+    if not found:
+        return None
+    return next((n for m in found if (n := m["n1"] or m["n2"] or m["n3"] or m["n4"])), "")
 
 
 def _column_labels(page: PageInfo) -> list[str]:

@@ -117,7 +117,9 @@ def _shown(parts: list[str | int]) -> list[str]:
 
 def get_value(article: dict[str, Any], path: FieldPath) -> Any:
     node: Any = article
-    for p in path.parts:
+    for k, p in enumerate(path.parts):
+        if k == len(path.parts) - 1 and isinstance(node, dict) and p not in node:
+            return ""  # (an optional text field the record leaves out when empty: elocation)
         node = node[p]
     return node
 

@@ -224,6 +224,7 @@ def _article(view: ArticleView) -> etree._Element:
         ("DOI", a.doi, "doi"),
         ("Article no. 文章编号", a.article_no, "article_no"),
         ("Pages", _pages(view), "fpage"),
+        *([("Article number", a.elocation, "elocation")] if a.elocation else []),
         ("Funding 基金项目", _t(a.funding) if a.funding else "", "funding"),
         ("Received 收稿日期", a.received, "received"),
         ("Deposit", _deposit(view.deposit), "deposit"),

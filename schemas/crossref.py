@@ -285,6 +285,7 @@ def add_journal_article(journal: etree._Element, issue: Issue, article: Article,
     add_abstracts(element, article, lang)
     add_publication_date(element, issue)
     add_pages(element, article)
+    add_article_number(element, article)
     add_funding(element, article)
     add_license(element, settings)
     add_doi_data(element, issue, article, settings)
@@ -366,6 +367,16 @@ def add_pages(element: etree._Element, article: Article) -> None:
     sub(pages, "first_page", fpage)
     if lpage:
         sub(pages, "last_page", lpage)
+
+
+def add_article_number(element: etree._Element, article: Article) -> None:
+    """The number a continuous-publication journal cites the article by, where the record
+    has one: Crossref's `publisher_item/item_number` of type article_number (after pages,
+    before the fundref program, in crossref5.3.1.xsd's order)."""
+    number = clean(article.elocation)
+    if number:
+        item = sub(element, "publisher_item")
+        sub(item, "item_number", number[:32], item_number_type="article_number")
 
 
 def add_funding(element: etree._Element, article: Article) -> None:

@@ -561,6 +561,9 @@ def add_pages(meta: etree._Element, article: Article) -> None:
         sub(meta, "fpage", fpage)
         if lpage:
             sub(meta, "lpage", lpage)
+    elif clean(article.elocation):
+        # (JATS: a page range or an electronic location, never both)
+        sub(meta, "elocation-id", clean(article.elocation))
 
 
 def add_history(meta: etree._Element, article: Article) -> None:

@@ -83,6 +83,11 @@ class Article:
     # journal's doi_pattern), "editor" (typed in a correction); "" when there is none
     doi_source: str = ""
     article_no: str = ""
+    # the number a continuous-publication journal cites the article by in place of a page
+    # range ("PLoS ONE 9(12): e0115884", "Sci Rep 7: 15867", "Article ID 5482578"): JATS
+    # <elocation-id>, Crossref's article_number item_number; "" when it has none (and then
+    # left out of the record)
+    elocation: str = ""
     funding: str = ""
     received: str = ""
     citations: list[Citation] = field(default_factory=list)
@@ -158,6 +163,8 @@ class Issue:
             del data["source"]["pages_ocr"]
         for art in data["articles"]:
             del art["doubts"]
+            if not art["elocation"]:
+                del art["elocation"]
         return data
 
     def warn(self, code: str, message: str) -> None:

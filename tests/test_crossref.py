@@ -295,3 +295,21 @@ def test_a_municipality_is_the_institution_place():
     issue, settings = load_case("multi")
     places = [p.text for p in build(issue, settings).tree.getroot().iter(f"{CR}institution_place")]
     assert "北京市" in places and "海淀区" not in places
+
+
+def test_an_article_number_is_deposited_as_an_article_number_item(schema_dir):
+    """A continuous-publication article has no page range: its number goes in
+    publisher_item/item_number (type article_number), after pages, before the fundref
+    program and doi_data, as crossref5.3.1.xsd orders them; an article without one has none."""
+    issue, settings = load_case("multi")
+    issue.articles[0].fpage = issue.articles[0].lpage = ""
+    issue.articles[0].elocation = "e0115884"
+    tree = build(issue, settings).tree
+    assert_valid(tree, schema_dir)
+    first, *rest = tree.getroot().findall(f"{CR}body/{CR}journal/{CR}journal_article")
+    item = first.find(f"{CR}publisher_item/{CR}item_number")
+    assert (item.text, item.get("item_number_type")) == ("e0115884", "article_number")
+    assert first.find(f"{CR}pages") is None
+    tags = [etree.QName(el).localname for el in first]
+    assert tags.index("publication_date") < tags.index("publisher_item") < tags.index("doi_data")
+    assert all(a.find(f"{CR}publisher_item") is None for a in rest)

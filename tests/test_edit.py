@@ -103,6 +103,8 @@ ROUND_TRIPS = [
     ("article_no", "2095-3453(2023)06-0044-09", "2095-3453(2023)06-0044-09"),
     ("doi", "https://doi.org/10.19498/j.cnki.dbyxk.2023.06.104", "10.19498/j.cnki.dbyxk.2023.06.104"),
     ("title", '{"zh": "中文", "en": "English"}', {"zh": "中文", "en": "English"}),
+    # (an optional field the record leaves out when empty: set where it was absent)
+    ("elocation", "e0115884", "e0115884"),
 ]
 
 

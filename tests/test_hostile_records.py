@@ -286,3 +286,20 @@ def test_links_json_nested_too_deep_is_a_note_not_a_crash(ingested, tmp_path, ca
     from schemas.jats_links import load_notes
 
     assert load_notes(d) == {}  # what `xml` and `links` read: unreadable, so no notes
+
+
+def test_an_article_number_is_written_only_where_there_is_one_and_reads_back(tmp_path):
+    """`elocation` (the article number a continuous-publication journal cites by) is left out
+    of an article that has none, so earlier records and their readers are unchanged."""
+    from schemas.model import Article
+    issue = Issue(Source("x.pdf", "0" * 64, 1), articles=[Article(id="a01", pdf_pages=[1, 1]),
+                                                       Article(id="a02", pdf_pages=[1, 1], elocation="e0115884")])
+    write_record(issue, tmp_path / "issue.json")
+    data = json.loads((tmp_path / "issue.json").read_text(encoding="utf-8"))
+    assert "elocation" not in data["articles"][0] and data["articles"][1]["elocation"] == "e0115884"
+    back = read_record(tmp_path / "issue.json")
+    assert [a.elocation for a in back.articles] == ["", "e0115884"]
+    data["articles"][1]["elocation"] = "x" * 33  # (Crossref's item_number holds 32 characters)
+    (tmp_path / "long.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(Exception, match="elocation"):
+        read_record(tmp_path / "long.json")

@@ -419,3 +419,18 @@ def test_a_surname_printed_in_capitals_is_written_in_title_case_word_by_word() -
     assert _title_case("GARCÍA-LÓPEZ") == "García-López"
     assert _title_case("DE SMET") == "De Smet"
     assert _title_case("van der Berg") == "van der Berg"  # (not in capitals: as printed)
+
+
+def test_an_article_number_is_an_elocation_id_in_place_of_pages(schema_dir: Path) -> None:
+    """JATS gives an article a page range or an electronic location, never both: the number
+    a continuous-publication journal cites it by is <elocation-id> when it has no fpage."""
+    issue, settings = load_case("multi")
+    art = issue.articles[0]
+    art.fpage = art.lpage = ""
+    art.elocation = "e0115884"
+    meta = jats.build_article(issue, art, settings).find("front/article-meta")
+    assert meta.findtext("elocation-id") == "e0115884" and meta.find("fpage") is None
+    assert_valid(meta.getroottree(), schema_dir)
+    art.fpage, art.lpage = "43", "51"  # (a printed range wins)
+    meta = jats.build_article(issue, art, settings).find("front/article-meta")
+    assert meta.findtext("fpage") == "43" and meta.find("elocation-id") is None

@@ -194,6 +194,21 @@ def test_an_article_number_citation_marks_per_article_pagination() -> None:
         assert not rx.search(paged), paged
 
 
+def test_the_article_number_a_journal_cites_the_article_by() -> None:
+    """The number itself, for JATS <elocation-id> and Crossref's article_number, in each
+    printed form; "Page 3 of 12" counts pages and names none; a page range is no citation."""
+    from parsers.extract import cited_article_number
+    assert cited_article_number(["ScienTific REPORTS | 7: 15867 | DOI:10.1038/s41598-017-15724-8"]) == "15867"
+    assert cited_article_number(["Hindawi Case Reports in Cardiology Volume 2016, Article ID 5417249, 5 pages"]) == "5417249"
+    assert cited_article_number(["Molecules 2016, 21, 182; doi:10.3390/molecules21020182"]) == "182"
+    assert cited_article_number(["Citation: Smith J (2014) Title. PLoS ONE 9(12): e0115884. doi:10.1371/x"]) == "e0115884"
+    assert cited_article_number(["Heliyon 8 (2022) e08932"]) == "e08932"
+    assert cited_article_number(["eLife 2012;1:e00353. DOI: 10.7554/eLife.00353"]) == "e00353"
+    assert cited_article_number(["Page 3 of 12", "Smith et al. BMC Public Health (2024) 24:2069"]) == "2069"
+    assert cited_article_number(["Page 3 of 12"]) == ""
+    assert cited_article_number(["J X 2020, 12(3): 45-52", "PLoS ONE 9(12): 1234-1240"]) is None
+
+
 def test_a_column_label_over_the_title_gives_the_type() -> None:
     review = _flow([("·书评·", 12.0)] + _head("东北亚国际关系史的新叙事", "张三", "本文。", "东北亚", "0001-01") + _text(20, "文"))
     news = _flow([("·信息·", 12.0)] + _head("第三届东北亚论坛在沈阳举行", "李四", "本文。", "论坛", "0001-01") + _text(20, "文"))
