@@ -61,13 +61,13 @@ def test_the_dates_and_funding_notes_in_their_other_printed_wordings() -> None:
 
 
 def test_labels_that_name_the_language_or_the_author_they_belong_to() -> None:
-    """中文摘要 / 英文摘要, 中文关键词 / 英文关键词 (journals printing both blocks under Chinese
-    labels), and a bio under 第一作者 or 通讯作者简介; a sentence naming the first author is
-    no label."""
+    """中文摘要, 中文关键词 / 英文关键词 (journals printing both blocks under Chinese labels), and
+    a bio under 第一作者 or 通讯作者简介; a sentence naming the first author is no label. (英文摘要
+    is not one: it heads the issue-end section of English abstracts, parsers/english.py.)"""
     hits = find_labels(["中文摘要：本文", "【英文摘要】We study", "中文关键词：数字经济", "英文关键词：digital economy",
                         "第一作者：张三（1980-），男", "通讯作者简介：李四", "本文第一作者为张三", "通讯作者：李四",
                         "中国图书分类号：D822", "中国图书馆分类号：G250"])
-    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("abstract_en", 1), ("keywords_zh", 2),
+    assert [(h.field, h.line) for h in hits] == [("abstract_zh", 0), ("keywords_zh", 2),
                                                 ("keywords_en", 3), ("bio", 4), ("bio", 5), ("corresponding", 7),
                                                 ("clc", 8), ("clc", 9)]
 
