@@ -577,7 +577,17 @@ def _english_date(s: str) -> str | None:
         if m:
             month = int(m["m"]) if m["m"].isdigit() else _MONTHS[m["m"].lower()]
             return _iso(int(m["y"]), month, int(m["d"]))
+    m = _SLASH_DATE.match(s)
+    if m:
+        # (biblatex's "visited on 03/25/2020" is month first in American English, day first
+        # in British: read only where a number over 12 says which is the day)
+        a, b = int(m["a"]), int(m["b"])
+        if (a > 12) != (b > 12):
+            return _iso(int(m["y"]), min(a, b), max(a, b))
     return None
+
+
+_SLASH_DATE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d)")
 
 
 def find_access_date(text: str) -> str | None:

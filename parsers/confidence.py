@@ -68,7 +68,7 @@ _BIO = re.compile(r"(?:男|女)[，,]|出生|\d{4}\s*年生|教授[，,]|博士�
 # a line-break hyphen left inside an English word: the right part is a bare suffix
 _BROKEN_WORD = re.compile(r"[a-z]{2,}-(?:tion|tions|sion|ment|ments|ness|ity|ities|ence|ance|ive|ous|able|ible|ing|ings|"
                           r"ed|ly|ally|ical|ogy|ysis|ize|ized|ise|ised|ure|ures|ial|ian|ory|ary|ism|ist|ists)\b")
-_ACCESS_WORDS = re.compile(r"访问|引用日期|登录|下载时间|浏览|检索日期|accessed|last visited|retrieved", re.I)
+_ACCESS_WORDS = re.compile(r"访问|引用日期|登录|下载时间|浏览|检索日期|查阅日期|accessed|visited|retrieved|consulted", re.I)
 _URL_LIKE = re.compile(r"https?\s*:\s*/\s*/|www\s*\.", re.I)
 
 

@@ -308,6 +308,11 @@ def test_urls(text, urls):
         ("https://a.org/x (accessed 13.13.2020).", None),
         ("https://a.org/x. Consulted on 5 March 2020.", "2020-03-05"),
         ("https://a.org/x，最后访问：2023年3月1日。", "2023-03-01"),
+        # biblatex's "visited on": month or day first by the document's language, read only
+        # where a number over 12 tells them apart
+        ("https://a.org/x (visited on 03/25/2020).", "2020-03-25"),
+        ("https://a.org/x (visited on 25/03/2020).", "2020-03-25"),
+        ("https://a.org/x (visited on 03/05/2020).", None),
     ],
 )
 def test_access_dates(text, iso):

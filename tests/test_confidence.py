@@ -99,6 +99,10 @@ def test_url_with_an_unread_access_date_is_flagged() -> None:
     assert "citations.urls" in flags(art)
     art.citations[0].accessed = "2023-03-01"
     assert "citations.urls" not in flags(art)
+    # (biblatex's "visited on 03/05/2020": day and month cannot be told apart, so none is read)
+    art.citations = [Citation(n=1, text="NATO. Partners. https://www.nato.int/x.htm (visited on 03/05/2020).",
+                              urls=["https://www.nato.int/x.htm"], accessed=None)]
+    assert "citations.urls" in flags(art)
 
 
 def test_issue_fields_and_rerun_replaces_old_flags() -> None:
