@@ -409,11 +409,18 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 #   12(3):45-52", "2020;12:45-52"). Its label takes many printed forms: 引用本文, 本文引用格式,
 #   引用格式, 引文格式, 本文引文格式, 中文引用格式, 引用信息; Cite this article (as), How to cite
 #   this article (Nature), Please cite this article (in press) as (Elsevier), Cite as (AIP),
-#   Citation;
+#   Cite This (ACS), Citation, Recommended citation (bepress);
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
 _SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|(?:本\s*文|中\s*文|英\s*文|文\s*献)?\s*引\s*[用文]\s*(?:本\s*文\s*)?(?:格\s*式|信\s*息)"
-                        r"|(?i:(?:please\s+)?cite\s+this\s+article(?:\s+in\s+press)?(?:\s+as)?|cite\s+as|citation))\s*[:：]")
-_RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]|(?:19|20)\d\d\s*[,，;；](?:\s*\d{1,4})?)\s*[:：]\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
+                        r"|(?i:(?:please\s+)?cite\s+this(?:\s+(?:article|paper))?(?:\s+in\s+press)?(?:\s+as)?|cite\s+as"
+                        r"|(?:recommended\s+|suggested\s+)?citation))\s*[:：]")
+# ACS's order after its "Cite This:" label: journal year, volume, first–last page
+# ("ACS Omega 2020, 5, 12345−12352")
+_RANGE_AFTER_VOLUME = re.compile(r"(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*(\d{1,5})\s*[-–—~～−]\s*(\d{1,5})(?!\d)")
+# (APA sets a comma where GB/T 7714 sets the colon: "Journal of X, 12(3), 45-60")
+_RANGE_AFTER_ISSUE = re.compile(r"(?:\d\s*[)）]\s*[:：]|\d\s*[(（]\s*[\w-]{1,6}\s*[)）]\s*[,，]"
+                                r"|(?:19|20)\d\d\s*[,，;；](?:\s*\d{1,4})?\s*[:：])"
+                                r"\s*(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 _RANGE_LABELLED = re.compile(r"(?<![A-Za-z])(?:pp?\.\s*|P\s*(?=\d)|[Pp]ages?\s+(?=\d)|页\s*码\s*[:：]\s*|第\s*(?=\d{1,4}\s*[-–—~～−]\s*\d{1,4}\s*页))"
                              r"(\d{1,4})\s*[-–—~～−]\s*(\d{1,4})(?!\d)")
 
@@ -438,7 +445,7 @@ def printed_range(lines: list[str], heads: list[str]) -> tuple[int, int] | None:
         ends = [k for k in (seg.find("。"), codes[1].start() if len(codes) > 1 else -1,
                             seg.find("\n[", 1)) if k > 0]
         own = seg[:min(ends, default=len(seg))].replace("\n", "")
-        r = _RANGE_AFTER_ISSUE.search(own) or _RANGE_LABELLED.search(own)
+        r = _RANGE_AFTER_ISSUE.search(own) or _RANGE_LABELLED.search(own) or _RANGE_AFTER_VOLUME.search(own)
         if r:
             found.append(r)
     if not found:

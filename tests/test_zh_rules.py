@@ -28,6 +28,9 @@ from tests.test_confidence import clean_article
     (["Please cite this article as: A. Smith, Title, J. X 12 (2018) pp. 45-52"], [], (45, 52)),
     (["Cite as: Smith J, Lee K. Title. J Med. 2020;12(3):45–52."], [], (45, 52)),
     (["见文献[3]：刊名, 2020, 12(3): 45-52"], [], None),  # (no label: another work's range)
+    (["Cite This: ACS Omega 2020, 5, 12345−12352"], [], (12345, 12352)),  # (ACS: year, volume, pages)
+    (["Recommended Citation: Smith, J. (2019). Title. Journal of X, 12(3), 45-60."], [], (45, 60)),  # (APA)
+    (["Citation: Smith J (2019), 45-52 participants"], [], None),  # (a year in brackets is no issue)
     # a footnote citing another work prints a range too: only the heads' is the article's
     (["① 张三：《论文》，《刊名》2010年第3期，第45-52页。"], [], None),
     (["图2 1990-2020年变化"], ["2020年第3期"], None),
