@@ -75,13 +75,15 @@ def test_labels_that_name_the_language_or_the_author_they_belong_to() -> None:
 def test_english_history_and_funding_labels_of_other_house_styles() -> None:
     """IEEE's first-page note ("Manuscript received March 5, 2020; …", "Date of publication
     May 5, 2020"), "Accepted for publication:", Wiley's "Funding Information" and "Grant
-    sponsor:"; a sentence that mentions a manuscript is no label."""
+    sponsor:", the English funding note of Chinese journals ("Project supported by …",
+    "Fund:"); a sentence that mentions a manuscript or a fund is no label."""
     hits = find_labels(["Manuscript received March 5, 2020; revised April 1, 2020.", "Accepted for publication: 2020-03-01",
                         "Date of publication May 5, 2020", "Funding Information", "Grant sponsor: NSF",
                         "The manuscript received comments from two readers.", "Funded by: NSF",
-                        "This project was funded by NSF."])
+                        "This project was funded by NSF.", "Project supported by the National Natural Science "
+                        "Foundation of China (Grant No. 12345678)", "Fund: NSFC (1234)", "Fund raising matters"])
     assert [(h.field, h.line) for h in hits] == [("received", 0), ("accepted", 1), ("online", 2), ("funding", 3),
-                                                ("funding", 4), ("funding", 6)]
+                                                ("funding", 4), ("funding", 6), ("funding", 8), ("funding", 9)]
 
 
 def test_a_keywords_label_that_names_phrases_too_is_one_label() -> None:
