@@ -532,11 +532,11 @@ _BRACKET_DATE_RE = re.compile(rf"[\[〔【]\s*({_NUM_DATE})\s*[\]〕】]")
 _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # the label Chinese notes print before the access date (CNKI and CAJ-CD note styles):
 # 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,
-# 浏览日期, 检索日期, 查阅日期, 访问于; letters may be spaced (访 问 日 期)
+# 浏览日期, 检索日期, 查阅日期, 访问于, 上网时间 (the day the page was read online), or the verb
+# alone with its colon (最后访问：…); letters may be spaced (访 问 日 期)
 _ZH_LABEL_DATE_RE = re.compile(
     rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
-    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：]))\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")  # (上网时间: the day the page was read online;
-# 最后访问：… the verb alone with its colon)
+    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：]))\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
 _ZH_DATE_THEN_VERB_RE = re.compile(
     rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"
@@ -558,6 +558,8 @@ _EN_DATE_RES = [
     # a year-first numeric date is parse_date's
     re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d)"),
 ]
+# biblatex's "visited on 03/25/2020": month first in American English, day first in British
+_SLASH_DATE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d)")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -578,16 +580,11 @@ def _english_date(s: str) -> str | None:
             month = int(m["m"]) if m["m"].isdigit() else _MONTHS[m["m"].lower()]
             return _iso(int(m["y"]), month, int(m["d"]))
     m = _SLASH_DATE.match(s)
-    if m:
-        # (biblatex's "visited on 03/25/2020" is month first in American English, day first
-        # in British: read only where a number over 12 says which is the day)
+    if m:  # (read only where a number over 12 says which is the day)
         a, b = int(m["a"]), int(m["b"])
         if (a > 12) != (b > 12):
             return _iso(int(m["y"]), min(a, b), max(a, b))
     return None
-
-
-_SLASH_DATE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})(?!\d)")
 
 
 def find_access_date(text: str) -> str | None:
@@ -597,7 +594,9 @@ def find_access_date(text: str) -> str | None:
     ``(2023-03-01)`` right after a URL, ``访问日期：2023年3月1日`` (also 访问时间, 引用/检索/浏览/
     查阅日期, 登录/下载时间, 最后访问日期, 访问于), ``2023年3月1日访问``,
     ``accessed March 1, 2023`` / ``accessed 1 March 2023`` / ``Accessed: 2023-03-01``, NLM's
-    ``[cited 2023 Mar 1]`` / ``Accessed 2023 Mar 1``.
+    ``[cited 2023 Mar 1]`` / ``Accessed 2023 Mar 1``, IEEE's ``[Accessed: 01-Mar-2023]``,
+    ``accessed 1.3.2023`` (day first), ``Consulted on …``, biblatex's ``visited on 03/25/2023``
+    (where a number over 12 tells day from month).
     A bracketed date is GB/T 7714's 引用日期; a parenthesised date before ``[...]`` is the
     update date and is not taken.
     """
