@@ -653,10 +653,17 @@ _OWN_ADDRESS_RE = re.compile(r"(?:网络首发|数字出版|网络出版|优先�
 #: a bare site label (网址：, 主页：, Homepage:) opening the note: a masthead line, while
 #: "外务省网站：https://…" inside a note names the site a source is on
 _OWN_SITE_LINE_RE = re.compile(r"^\s*(?:网\s*址|主\s*页|网\s*站|官\s*网|(?i:homepage|website))\s*[:：]\s*$")
-#: a note giving the article's own citation (文章引用 / 引用本文 / 引用格式 / Citation: /
-#: To cite this article): its DOI link is the article's, not a source's
-_SELF_CITATION_RE = re.compile(r"(?i)^\s*[【\[]?\s*(?:文章引用|引用本文|引用格式|本文引用格式|"
-                               r"to\s+cite\s+this\s+article|cite\s+this\s+article|citation)\s*[】\]]?\s*[:：]")
+#: the label of an article's own citation line in its printed forms: 引用本文, 文章引用,
+#: 本文引用格式, 引用格式, 引文格式, 本文引文格式, 中文引用格式, 引用信息; Cite this article (as),
+#: To cite / How to cite this article (Taylor & Francis, Nature), Please cite this article (in
+#: press) as (Elsevier), Cite as (AIP), Cite This (ACS), Citation, Recommended citation
+#: (bepress). Read here and by parsers.pages (the printed range, the year, the article number).
+SELF_CITE_LABEL = (r"(?:引\s*用\s*本\s*文|文\s*章\s*引\s*用"
+                   r"|(?:本\s*文|中\s*文|英\s*文|文\s*献)?\s*引\s*[用文]\s*(?:本\s*文\s*)?(?:格\s*式|信\s*息)"
+                   r"|(?i:(?:(?:how\s+)?to\s+|please\s+)?cite\s+this(?:\s+(?:article|paper))?(?:\s+in\s+press)?"
+                   r"(?:\s+as)?|cite\s+as|(?:recommended\s+|suggested\s+)?citation))")
+#: a note giving the article's own citation: its DOI link is the article's, not a source's
+_SELF_CITATION_RE = re.compile(rf"^\s*[【\[［]?\s*{SELF_CITE_LABEL}\s*(?:[:：]|[】\]］]\s*[:：]?)")
 
 
 def is_furniture_url(url: str, before: str = "") -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from parsers.citations import SELF_CITE_LABEL
 from parsers.coversheet import cover_sheet_of, is_platform_stamp
 from parsers.header import size_slack
 from parsers.labels import find_labels, is_section_heading, type_of_heading
@@ -404,16 +405,11 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 
 
 # A page range the first page prints in words, for when no folio is read there:
-# - the article's own citation, set by GB/T 7714-2015 from the journal's record: "…[J]. 刊名,
-#   2020, 12(3): 45-52." — the range after the colon — or in Vancouver's order (NLM: "2020;
-#   12(3):45-52", "2020;12:45-52"). Its label takes many printed forms: 引用本文, 本文引用格式,
-#   引用格式, 引文格式, 本文引文格式, 中文引用格式, 引用信息; Cite this article (as), How to cite
-#   this article (Nature), Please cite this article (in press) as (Elsevier), Cite as (AIP),
-#   Cite This (ACS), Citation, Recommended citation (bepress);
+# - the article's own citation (its label in every printed form: citations.SELF_CITE_LABEL),
+#   set by GB/T 7714-2015 from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the
+#   range after the colon — or in Vancouver's order (NLM: "2020;12(3):45-52", "2020;12:45-52");
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
-_SELF_CITE = re.compile(r"(?:引\s*用\s*本\s*文|(?:本\s*文|中\s*文|英\s*文|文\s*献)?\s*引\s*[用文]\s*(?:本\s*文\s*)?(?:格\s*式|信\s*息)"
-                        r"|(?i:(?:please\s+)?cite\s+this(?:\s+(?:article|paper))?(?:\s+in\s+press)?(?:\s+as)?|cite\s+as"
-                        r"|(?:recommended\s+|suggested\s+)?citation))\s*[:：]")
+_SELF_CITE = re.compile(rf"{SELF_CITE_LABEL}\s*(?:[:：]|[】\]］]\s*[:：]?)")  # (【引用格式】, as 【摘要】 is printed)
 # ACS's order after its "Cite This:" label: journal year, volume, first–last page
 # ("ACS Omega 2020, 5, 12345−12352")
 _RANGE_AFTER_VOLUME = re.compile(r"(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*(\d{1,5})\s*[-–—~～−]\s*(\d{1,5})(?!\d)")

@@ -474,3 +474,12 @@ def test_every_spelling_of_an_access_date_reads_the_same_day(day) -> None:
                  f"https://a.org/x [cited {day.year} {mon} {day.day}]",
                  f"https://a.org/x. Consulted on {day.day} {day.strftime('%B')} {day.year}."):
         assert find_access_date(text) == day.isoformat(), text
+
+
+def test_a_note_giving_the_article_s_own_citation_cites_no_source() -> None:
+    """The article's own citation line, in any of its printed labels (one vocabulary with
+    parsers.pages): its DOI link is the article's, not a cited source's."""
+    for label in ("How to cite this article:", "【引用格式】", "Cite This:", "文章引用：", "Recommended Citation:"):
+        note = f"{label} Smith J. Title. Sci Rep 7, 15867 (2017). https://doi.org/10.1038/s41598-017-15724-8"
+        assert parse_citation(1, note).urls == [], label
+    assert parse_citation(1, "Smith J. Title. https://doi.org/10.1038/x").urls == ["https://doi.org/10.1038/x"]

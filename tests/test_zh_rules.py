@@ -29,6 +29,7 @@ from tests.test_confidence import clean_article
     (["Cite as: Smith J, Lee K. Title. J Med. 2020;12(3):45–52."], [], (45, 52)),
     (["见文献[3]：刊名, 2020, 12(3): 45-52"], [], None),  # (no label: another work's range)
     (["Cite This: ACS Omega 2020, 5, 12345−12352"], [], (12345, 12352)),  # (ACS: year, volume, pages)
+    (["【引用格式】王建国. 数字经济研究[J]. 现代区域研究, 2023, 38(6): 43-51."], [], (43, 51)),  # (bracketed, no colon)
     (["Recommended Citation: Smith, J. (2019). Title. Journal of X, 12(3), 45-60."], [], (45, 60)),  # (APA)
     (["Citation: Smith J (2019), 45-52 participants"], [], None),  # (a year in brackets is no issue)
     # a footnote citing another work prints a range too: only the heads' is the article's
