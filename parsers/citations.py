@@ -533,10 +533,11 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # the label Chinese notes print before the access date (CNKI and CAJ-CD note styles):
 # 访问日期, 访问时间, 引用日期, 登录时间 (and the common 登陆), 最后访问日期, 下载时间,
 # 浏览日期, 检索日期, 查阅日期, 访问于, 上网时间 (the day the page was read online), or the verb
-# alone with its colon (最后访问：…); letters may be spaced (访 问 日 期)
+# alone with its colon (最后访问：…); in brackets as labels are ([访问日期], 【访问日期】); letters
+# may be spaced (访 问 日 期)
 _ZH_LABEL_DATE_RE = re.compile(
     rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
-    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：]))\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
+    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：】\]］〕]))\s*[】\]］〕]?\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
 _ZH_DATE_THEN_VERB_RE = re.compile(
     rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"

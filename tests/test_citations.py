@@ -308,6 +308,8 @@ def test_urls(text, urls):
         ("https://a.org/x (accessed 13.13.2020).", None),
         ("https://a.org/x. Consulted on 5 March 2020.", "2020-03-05"),
         ("https://a.org/x，最后访问：2023年3月1日。", "2023-03-01"),
+        ("https://a.org/x，[访问日期]2023-03-01。", "2023-03-01"),  # (the label bracketed, as 【摘要】 is)
+        ("https://a.org/x【访问日期】2023年3月1日", "2023-03-01"),
         # biblatex's "visited on": month or day first by the document's language, read only
         # where a number over 12 tells them apart
         ("https://a.org/x (visited on 03/25/2020).", "2020-03-25"),
