@@ -45,7 +45,8 @@ _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff
 _BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文|作者)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
-_EDITOR = re.compile(r"^\s*[（(]?\s*(责任编辑|责任校对|编辑)\s*[:：]")
+_EDITOR = re.compile(r"^\s*[（(【\[［〔]?\s*(责任编辑|责任校对|编辑)\s*(?:[:：]|[】\]］〕])"
+                     r"|^\s*[（(【\[［〔]\s*(?:本文|责任)(?:编辑|校对)[\s\u3000]+\S")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
 

@@ -82,7 +82,10 @@ _URL = re.compile(r"https?://|www\.", re.I)
 # a column name printed between middle dots above a title (·综述·, ·案例报道·): not the title
 COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s*$")
 # the lines that close an article in a run-on layout: （收稿日期：…）, （本文编辑：…）, （责任编辑：…）
-CLOSING = re.compile(r"^\s*[（(【\[]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*[:：]|^\s*[（(]\s*(?:本文|责任)编辑[\s\u3000]+\S")
+# (with its colon, or in brackets as labels are printed: ［收稿日期］2023-03-15, 【责任编辑】; the
+# editor's name may follow a space instead: （责任编辑　王红）)
+CLOSING = re.compile(r"^\s*[（(【\[［〔]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*(?:[:：]|[】\]］〕])"
+                     r"|^\s*[（(【\[［〔]\s*(?:本文|责任)编辑[\s\u3000]+\S")
 # (and the endnotes' heading, 注释： or 注释与参考文献: a social-science article's notes gathered at its end)
 REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*(?:参\s*考\s*文\s*献(?:\s*与\s*注\s*释)?|注\s*释(?:\s*与\s*参\s*考\s*文\s*献)?)"
                              r"\s*[】\]］]?\s*[:：]?$|^References?$", re.I)

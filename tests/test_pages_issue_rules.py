@@ -310,3 +310,17 @@ def test_a_page_of_web_references_is_no_link_page() -> None:
     refs = [_line(f"[{k}] 国家统计局. 统计公报[EB/OL]. https://www.stats.gov.cn/{k}.html", 80 + 14 * k, 9.0) for k in range(1, 9)]
     info = classify(PageText(12, 595, 842, None, refs), 10.5)
     assert info.kind != "advert"
+
+
+def test_an_article_s_closing_lines_in_brackets_or_with_a_space() -> None:
+    """收稿日期 and 责任编辑 close an article with a colon, or bracketed as labels are printed
+    (［收稿日期］2023-03-15, 【责任编辑】王红), or with the editor's name after a space
+    (（责任编辑　王红）); the words inside a sentence close nothing."""
+    from parsers.article import _EDITOR
+    from parsers.pages import CLOSING
+    for line in ("［收稿日期］2023-03-15", "【责任编辑】王红", "（责任编辑　王红）", "[责任编辑 王红]", "收稿日期：2023-03-15"):
+        assert CLOSING.match(line), line
+    for line in ("【责任编辑】王红", "（责任编辑　王红）", "（责任校对：李明）"):
+        assert _EDITOR.match(line), line
+    for line in ("编辑部地址：北京", "编辑的作用在于", "责任编辑制度的完善"):
+        assert not CLOSING.match(line) and not _EDITOR.match(line), line
