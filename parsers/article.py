@@ -11,7 +11,8 @@ from parsers.byline_en import INSTITUTION_EN
 from parsers.english import EnglishEntry, cut_byline, english_beside_header, looks_like_names, split_keywords_en, split_names_en
 from parsers.header import Header, extract_labelled, join_prose
 from parsers.joining import join_lines
-from parsers.labels import find_labels, is_end_matter, is_named_section, is_section_heading, type_of_title
+from parsers.labels import (LABEL_CLOSE, LABEL_OPEN, find_labels, is_end_matter, is_named_section, is_section_heading,
+                            type_of_title)
 from parsers.normalize import latin_share
 from parsers.pages import PageInfo, printed_range
 from parsers.reflist import SOURCE_NOTE, own_doi, plain_key, reference_entries, repeated_url_lines, source_notes
@@ -45,8 +46,8 @@ _BYLINE = re.compile(r"^(?:(?:[\u4e00-\u9fff]{1,8}(?:[·•・‧][\u4e00-\u9fff
 _BYLINE_PREFIX = re.compile(r"^\s*(?:(?:文|撰文|文图|图文|作者)\s*[/／|｜:：]|(?:主持人|执笔人?)\s*[/／|｜:：\s])\s*")
 # a role printed after a name on the byline, "李四（通信作者）": no part of the names
 _BYLINE_ROLE = re.compile(r"\s*[(（]\s*(?:通[信讯]作者|共同第一作者|第一作者|corresponding\s+author)\s*[)）]", re.I)
-_EDITOR = re.compile(r"^\s*[（(【\[［〔]?\s*(责任编辑|责任校对|编辑)\s*(?:[:：]|[】\]］〕])"
-                     r"|^\s*[（(【\[［〔]\s*(?:本文|责任)(?:编辑|校对)[\s\u3000]+\S")
+_EDITOR = re.compile(rf"^\s*[（({LABEL_OPEN}]?\s*(责任编辑|责任校对|编辑)\s*(?:[:：]|[{LABEL_CLOSE}])"
+                     rf"|^\s*[（({LABEL_OPEN}]\s*(?:本文|责任)(?:编辑|校对)[\s\u3000]+\S")
 _KW_SPLIT = re.compile(r"\s*[;；,，、]\s*|[ \u3000]+")
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from parsers.identifiers import _ascii_dashes, parse_date, to_halfwidth
+from parsers.labels import LABEL_CLOSE, LABEL_OPEN
 from parsers.normalize import is_cjk
 from schemas.model import Citation
 
@@ -537,7 +538,7 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # may be spaced (访 问 日 期)
 _ZH_LABEL_DATE_RE = re.compile(
     rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
-    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：】\]］〕]))\s*[】\]］〕]?\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
+    rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：{LABEL_CLOSE}]))\s*[{LABEL_CLOSE}]?\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
 _ZH_DATE_THEN_VERB_RE = re.compile(
     rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"
@@ -664,7 +665,7 @@ SELF_CITE_LABEL = (r"(?:引\s*用\s*本\s*文|文\s*章\s*引\s*用"
                    r"|(?i:(?:(?:how\s+)?to\s+|please\s+)?cite\s+this(?:\s+(?:article|paper))?(?:\s+in\s+press)?"
                    r"(?:\s+as)?|cite\s+as|(?:recommended\s+|suggested\s+)?citation))")
 #: a note giving the article's own citation: its DOI link is the article's, not a source's
-_SELF_CITATION_RE = re.compile(rf"^\s*[【\[［]?\s*{SELF_CITE_LABEL}\s*(?:[:：]|[】\]］]\s*[:：]?)")
+_SELF_CITATION_RE = re.compile(rf"^\s*[{LABEL_OPEN}]?\s*{SELF_CITE_LABEL}\s*(?:[:：]|[{LABEL_CLOSE}]\s*[:：]?)")
 
 
 def is_furniture_url(url: str, before: str = "") -> bool:

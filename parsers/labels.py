@@ -57,6 +57,12 @@ def field_specs() -> dict[str, FieldSpec]:
 _DATE_AHEAD = r"(?=\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
 
 
+# the brackets a journal prints a label in ([摘要], 【摘 要】, 〔关键词〕, ［摘 要］, 〖摘要〗), as
+# regex class contents: every reader of a label, here and beyond the vocabulary, takes these
+LABEL_OPEN = r"【\[〔［〖"
+LABEL_CLOSE = r"】\]〕］〗"
+
+
 def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "") -> tuple[str, str]:
     """(the label as printed in a bracket, the label as printed bare): a match opens with a
     bracket or with the label's first character, never both, so each group of
@@ -69,7 +75,7 @@ def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "")
     colon = r"(?:\s*[:：]|\s*$|(?<=[A-Z])(?=\s+[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*$)" + (
         "|" + _DATE_AHEAD if dated else "") + (rf"|(?=\s+{ahead})" if ahead else "") + ")" if strict else r"\s*[:：]?"
     # (in any bracket a journal prints labels in: [摘要], 【摘 要】, 〔关键词〕, full-width ［摘 要］, 〖摘要〗)
-    bracketed = r"[【\[〔［〖]\s*" + spaced + r"\s*[】\]〕］〗]\s*[:：]?"
+    bracketed = rf"[{LABEL_OPEN}]\s*" + spaced + rf"\s*[{LABEL_CLOSE}]\s*[:：]?"
     if strict and label[:1].isascii() and label[:1].isalpha():
         # an English label opening its line may end in a full stop or a dash instead:
         # "Abstract. We…", "Index Terms—Deep…" (mid-sentence "the Abstract. Then" is not one)
@@ -77,7 +83,7 @@ def _label_regex(label: str, strict: bool, dated: bool = False, ahead: str = "")
     return bracketed, rf"(?:{spaced}{colon})"
 
 
-_BRACKETS = "【[〔［〖"
+_BRACKETS = LABEL_OPEN.replace("\\", "")
 # a label starts a line or follows a space/punctuation; never inside a word
 # (or follows a note mark: *, ∗, or a private-use glyph a typesetter drew the mark with;
 # or a bullet some journals print before each closing label: ■收稿日期, ◆作者单位)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from parsers.citations import SELF_CITE_LABEL
 from parsers.coversheet import cover_sheet_of, is_platform_stamp
 from parsers.header import size_slack
-from parsers.labels import find_labels, is_section_heading, type_of_heading
+from parsers.labels import LABEL_CLOSE, LABEL_OPEN, find_labels, is_section_heading, type_of_heading
 from parsers.sidebar import split_side_box, unmerge_info_column
 from parsers.normalize import latin_share
 from parsers.toc import TOC_HEAD, parse_toc, similar
@@ -84,8 +84,8 @@ COLUMN_LABEL = re.compile(r"^\s*[·•・]\s*[\u4e00-\u9fff]{2,8}\s*[·•・]\s
 # the lines that close an article in a run-on layout: （收稿日期：…）, （本文编辑：…）, （责任编辑：…）
 # (with its colon, or in brackets as labels are printed: ［收稿日期］2023-03-15, 【责任编辑】; the
 # editor's name may follow a space instead: （责任编辑　王红）)
-CLOSING = re.compile(r"^\s*[（(【\[［〔]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*(?:[:：]|[】\]］〕])"
-                     r"|^\s*[（(【\[［〔]\s*(?:本文|责任)编辑[\s\u3000]+\S")
+CLOSING = re.compile(rf"^\s*[（({LABEL_OPEN}]?\s*(?:收稿日期|收稿|本文编辑|责任编辑|编辑)\s*(?:[:：]|[{LABEL_CLOSE}])"
+                     rf"|^\s*[（({LABEL_OPEN}]\s*(?:本文|责任)编辑[\s\u3000]+\S")
 # (and the endnotes' heading, 注释： or 注释与参考文献: a social-science article's notes gathered at its end)
 REFERENCES_HEAD = re.compile(r"^[【\[［]?\s*(?:参\s*考\s*文\s*献(?:\s*与\s*注\s*释)?|注\s*释(?:\s*与\s*参\s*考\s*文\s*献)?)"
                              r"\s*[】\]］]?\s*[:：]?$|^References?$", re.I)
@@ -412,7 +412,7 @@ def printed_rows(lines: list["Line"]) -> list[str]:
 #   set by GB/T 7714-2015 from the journal's record: "…[J]. 刊名, 2020, 12(3): 45-52." — the
 #   range after the colon — or in Vancouver's order (NLM: "2020;12(3):45-52", "2020;12:45-52");
 # - a masthead or CNKI record line: "pp. 45-52", "P45-52", "Pages 45-52", "第45-52页", "页码：45-52".
-_SELF_CITE = re.compile(rf"{SELF_CITE_LABEL}\s*(?:[:：]|[】\]］]\s*[:：]?)")  # (【引用格式】, as 【摘要】 is printed)
+_SELF_CITE = re.compile(rf"{SELF_CITE_LABEL}\s*(?:[:：]|[{LABEL_CLOSE}]\s*[:：]?)")  # (【引用格式】, as 【摘要】 is printed)
 # ACS's order after its "Cite This:" label: journal year, volume, first–last page
 # ("ACS Omega 2020, 5, 12345−12352")
 _RANGE_AFTER_VOLUME = re.compile(r"(?:19|20)\d\d\s*,\s*\d{1,4}\s*,\s*(\d{1,5})\s*[-–—~～−]\s*(\d{1,5})(?!\d)")
