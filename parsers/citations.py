@@ -536,21 +536,26 @@ _PAREN_DATE_RE = re.compile(rf"\s*>?\s*\(\s*({_NUM_DATE})\s*\)")
 # 浏览日期, 检索日期, 查阅日期, 访问于, 上网时间 (the day the page was read online), or the verb
 # alone with its colon (最后访问：…); in brackets as labels are ([访问日期], 【访问日期】); letters
 # may be spaced (访 问 日 期)
+_ZH_ACCESS_VERB = r"(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
 _ZH_LABEL_DATE_RE = re.compile(
-    rf"(?:最\s*后\s*)?(?:访\s*问|引\s*用|检\s*索|浏\s*览|查\s*询|查\s*阅|获\s*取|登\s*[录陆]|下\s*载|阅\s*读|读\s*取|上\s*网)"
+    rf"(?:最\s*后\s*)?{_ZH_ACCESS_VERB}"
     rf"\s*(?:日\s*期|时\s*间|于|(?=\s*[:：{LABEL_CLOSE}]))\s*[{LABEL_CLOSE}]?\s*(?:为|是)?\s*[:：]?\s*({_NUM_DATE})")
 # the date first, the verb after it: "2023年3月1日访问", "2020-05-01最后浏览" (Chinese law-review notes)
-_ZH_DATE_THEN_VERB_RE = re.compile(
-    rf"({_NUM_DATE})\s*(?:最\s*后\s*)?(?:访\s*问|浏\s*览|登\s*[录陆]|查\s*阅|查\s*询|获\s*取|下\s*载|检\s*索|引\s*用|上\s*网)"
-    r"(?=\s*(?:[。.，,;；)）\]］]|$))")  # (not "2015年9月22日访问美国": a visit, no access)
+_VERB_ENDS_NOTE = r"(?=\s*(?:[。.，,;；)）\]］]|$))"  # (not "2015年9月22日访问美国": a visit, no access)
+_ZH_DATE_THEN_VERB_RE = re.compile(rf"({_NUM_DATE})\s*(?:最\s*后\s*)?{_ZH_ACCESS_VERB}{_VERB_ENDS_NOTE}")
 # the citation date as the note's last element, after the address (the 《中国社会科学》 note
 # style: "责任者：《题名》，更新日期，获取和访问路径，引用日期。"; GB/T 7714-1987's "URL,
 # 更新日期/引用日期"): a date printed after the URL and ending the note
 _TRAILING_DATE_RE = re.compile(rf"\s*[，,]\s*(?:{_NUM_DATE}\s*/\s*)?({_NUM_DATE})\s*[。.；;]?\s*$")
+_EN_ACCESS_VERB = r"(?:accessed|retrieved|visited|viewed|consulted)"
 _EN_LABEL_RE = re.compile(
-    r"(?i)(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+on)?\s*[:：]?\s*"
+    rf"(?i)(?:last\s+)?{_EN_ACCESS_VERB}(?:\s+on)?\s*[:：]?\s*"
     r"|(?<=\[)\s*(?i:cited)\s+"  # (NLM's Citing Medicine: "[cited 2023 Mar 12]")
 )
+# any of those labels, whatever follows it: a note that prints one has an access date, read or not
+_ACCESS_LABEL_RE = re.compile(
+    rf"{_ZH_ACCESS_VERB}\s*(?:日\s*期|时\s*间|于|[:：{LABEL_CLOSE}])|{_ZH_ACCESS_VERB}{_VERB_ENDS_NOTE}"
+    rf"|(?i:\b{_EN_ACCESS_VERB}\b)|\[\s*(?i:cited)\s")
 _EN_DATE_RES = [
     re.compile(rf"(?i)(?P<m>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),  # March 1, 2023
     re.compile(rf"(?i)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})"),  # 1 March 2023
@@ -587,6 +592,13 @@ def _english_date(s: str) -> str | None:
         if (a > 12) != (b > 12):
             return _iso(int(m["y"]), min(a, b), max(a, b))
     return None
+
+
+def prints_access_label(text: str) -> bool:
+    """Does `text` print an access-date label (访问日期, 2023年3月访问, accessed, [cited …]),
+    so that a date find_access_date cannot read (an ambiguous 03/05/2020, a month alone) is
+    still a date printed?"""
+    return bool(_ACCESS_LABEL_RE.search(text))
 
 
 def find_access_date(text: str) -> str | None:

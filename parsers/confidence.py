@@ -23,6 +23,7 @@ from typing import Iterable
 
 from parsers import identifiers
 from parsers.checks import field_value
+from parsers.citations import prints_access_label
 from parsers.labels import vocabulary
 from parsers.byline_en import PINYIN as _PINYIN_SYLLABLES
 from parsers.pdfmeta import Verdict
@@ -68,7 +69,6 @@ _BIO = re.compile(r"(?:男|女)[，,]|出生|\d{4}\s*年生|教授[，,]|博士�
 # a line-break hyphen left inside an English word: the right part is a bare suffix
 _BROKEN_WORD = re.compile(r"[a-z]{2,}-(?:tion|tions|sion|ment|ments|ness|ity|ities|ence|ance|ive|ous|able|ible|ing|ings|"
                           r"ed|ly|ally|ical|ogy|ysis|ize|ized|ise|ised|ure|ures|ial|ian|ory|ary|ism|ist|ists)\b")
-_ACCESS_WORDS = re.compile(r"访问|引用日期|登录|下载时间|浏览|检索日期|查阅日期|accessed|visited|retrieved|consulted", re.I)
 _URL_LIKE = re.compile(r"https?\s*:\s*/\s*/|www\s*\.", re.I)
 
 
@@ -559,7 +559,7 @@ def _urls(art: Article, s: Scores) -> None:
         bare = re.sub(r"https?://\S+", "", c.text)
         if _URL_LIKE.search(bare) and not c.urls:
             s.cap("citations.urls", 0.4, f"[{c.n}] prints an address that was not read as a URL")
-        if c.urls and not c.accessed and _ACCESS_WORDS.search(c.text):
+        if c.urls and not c.accessed and prints_access_label(c.text):
             s.cap("citations.urls", 0.5, f"[{c.n}] prints an access date that was not read")
 
 

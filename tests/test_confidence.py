@@ -103,6 +103,11 @@ def test_url_with_an_unread_access_date_is_flagged() -> None:
     art.citations = [Citation(n=1, text="NATO. Partners. https://www.nato.int/x.htm (visited on 03/05/2020).",
                               urls=["https://www.nato.int/x.htm"], accessed=None)]
     assert "citations.urls" in flags(art)
+    # (the same labels find_access_date reads: a month alone is a date printed, a visit is none)
+    art.citations[0].text = "外交部网站，https://www.nato.int/x.htm，2023年3月访问。"
+    assert "citations.urls" in flags(art)
+    art.citations[0].text = "美国总统访问日本，https://www.nato.int/x.htm。"
+    assert "citations.urls" not in flags(art)
 
 
 def test_issue_fields_and_rerun_replaces_old_flags() -> None:
