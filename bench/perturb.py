@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, TextStringObject
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NumberObject, TextStringObject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -48,6 +48,10 @@ from split import en_cases, zh_cases  # noqa: E402
 OUT = Path(__file__).resolve().parent / "results" / "perturb"
 _STRINGS = (ByteStringObject, TextStringObject)
 _TEXT_STATE = (b"Tf", b"Tc", b"Tw", b"Tz", b"TL", b"Ts", b"Tr")
+# a page begins with these (PDF 32000-1 Table 103): a text object drawn again starts from
+# them too where the page has not set them yet, not from what its first drawing set
+_TEXT_STATE_DEFAULTS: dict[bytes, Any] = {op: [NumberObject(v)] for op, v in
+                                          ((b"Tc", 0), (b"Tw", 0), (b"Tz", 100), (b"TL", 0), (b"Ts", 0), (b"Tr", 0))}
 
 
 def _raw(s: Any) -> bytes:
@@ -90,18 +94,39 @@ def per_glyph(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> l
     return out
 
 
+def _set_text_state(state: dict[bytes, Any], operands: Any, op: bytes) -> None:
+    """The text state an operation leaves (PDF 32000-1 §9.3, §9.4.2-3): its own operators,
+    and the side effects of TD (the leading, -ty) and " (word and character spacing)."""
+    if op in _TEXT_STATE:
+        state[op] = operands
+    elif op == b"TD" and len(operands) == 2:
+        state[b"TL"] = [NumberObject(0) if not operands[1] else _negated(operands[1])]
+    elif op == b'"' and len(operands) == 3:
+        state[b"Tw"], state[b"Tc"] = [operands[0]], [operands[1]]
+
+
+def _negated(value: Any) -> Any:
+    from pypdf.generic import FloatObject
+    return FloatObject(-float(value))
+
+
 def _text_objects(ops: list[tuple[Any, bytes]]) -> list[tuple[Any, bytes] | tuple[None, list[tuple[Any, bytes]]]]:
     """The page's operations with each top-level text object (BT…ET) as one item (None, its
     operations), those carrying the text state in effect where it began (PDF 32000-1 §9.3:
-    the text state outlives ET), so that it can be drawn elsewhere or again."""
-    state: dict[bytes, Any] = {}
+    the text state outlives ET, and is part of the graphics state q saves and Q restores),
+    so that it can be drawn elsewhere or again."""
+    state: dict[bytes, Any] = dict(_TEXT_STATE_DEFAULTS)
+    saved: list[dict[bytes, Any]] = []
     out: list[Any] = []
     depth = i = 0
     while i < len(ops):
         operands, op = ops[i]
         depth += (op == b"q") - (op == b"Q")
-        if op in _TEXT_STATE:
-            state[op] = operands
+        if op == b"q":
+            saved.append(dict(state))
+        elif op == b"Q" and saved:
+            state = saved.pop()
+        _set_text_state(state, operands, op)
         if op == b"BT" and depth == 0:
             j = i
             while j < len(ops) and ops[j][1] != b"ET":
@@ -109,8 +134,7 @@ def _text_objects(ops: list[tuple[Any, bytes]]) -> list[tuple[Any, bytes] | tupl
             body = ops[i + 1:j + 1]
             out.append((None, [ops[i]] + [(v, k) for k, v in state.items()] + body))
             for operands2, op2 in body:
-                if op2 in _TEXT_STATE:
-                    state[op2] = operands2
+                _set_text_state(state, operands2, op2)
             i = j + 1
             continue
         out.append((operands, op))

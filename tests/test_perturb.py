@@ -56,3 +56,21 @@ def test_per_glyph_splits_every_string() -> None:
            (["/F2", 12], b"Tf"), ([ByteStringObject(b"\xb0\xa1A")], b"Tj")]
     out = perturb.per_glyph(ops, fonts, None)
     assert [bytes(a[0]) for a, o in out if o == b"Tj"] == [b"\x00\x01", b"\x00\x02", b"\x00\x03", b"\xb0\xa1A"]
+
+
+def test_a_text_object_drawn_again_starts_from_the_state_it_first_began_with() -> None:
+    """A copy (overprint) or a moved object (reorder) must start from the text state its
+    first drawing began with (PDF 32000-1 §9.3): the defaults where the page had set none
+    (not what the first drawing set inside itself), TD's leading, and no state set inside a
+    q … Q that Q has undone."""
+    from pypdf.generic import FloatObject, NumberObject
+
+    ops = [([FloatObject(0), FloatObject(-1.2)], b"TD"),     # sets the leading to 1.2
+           ([], b"q"), ([NumberObject(3)], b"Tw"), ([], b"Q"),  # undone by Q
+           ([], b"BT"), ([NumberObject(1)], b"Tc"), ([], b"T*"), ([], b"ET")]
+    obj = next(item[1] for item in perturb._text_objects(ops) if item[0] is None)
+    state = {op: [float(v) for v in operands] for operands, op in obj[1:] if op in perturb._TEXT_STATE}
+    assert state[b"TL"] == [1.2]
+    assert state[b"Tw"] == [0.0]   # (the 3 set inside q … Q is gone)
+    assert state[b"Tc"] == [1.0]   # (the object's own Tc, after the carried default 0)
+    assert [op for _, op in obj][:2] == [b"BT", b"Tc"] and obj[1][0] == [0]

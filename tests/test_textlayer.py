@@ -417,6 +417,26 @@ def test_text_drawn_again_beside_itself_is_read_once() -> None:
     assert _deduped(whole + glyphs) == "Received: April 27, 2016"
 
 
+def test_a_copy_broken_elsewhere_is_found_by_where_it_ends() -> None:
+    """Fake bold where the copy's strings break elsewhere than the first drawing's, in long
+    pieces whose mean advance misplaces a character by two (spaces and an "i" are narrow):
+    the copy ending where the whole ends is its tail (ijbms, medknow-jaim and tehran-jabd of
+    en_more's development half, overprinted by bench/perturb.py)."""
+    whole = _piece(458.63, 558.23, " on oxidant-antioxidant", size=8.0)
+    copies = [_piece(458.93, 513.89, " on oxidant", size=8.0), _piece(513.89, 558.53, "-antioxidant", size=8.0)]
+    assert _deduped([whole] + copies) == " on oxidant-antioxidant"
+    trio = [_piece(145.78, 156.06, "er ", size=9.96), _piece(146.08, 168.56, "er sm", size=9.96),
+            _piece(157.16, 168.86, "sm", size=9.96)]
+    assert _deduped(trio) == "er sm"
+
+
+def test_a_period_kerned_into_the_word_before_is_kept() -> None:
+    """"M.M.V." set with its period kerned under the V (mdpi-molecules-2016, reference 107):
+    the period ends past the V, so it is no copy of the V's tail, and no copy of the other
+    periods of the piece, which stand far to its left."""
+    assert _deduped([_piece(173.9, 201.35, "M.M.V", size=8.97), _piece(200.2, 202.4, ".", size=8.97)]) == "M.M.V."
+
+
 def test_the_same_characters_side_by_side_are_both_kept() -> None:
     """Two pieces with the same text one after the other (11, ——) are text, not a copy."""
     assert _deduped([_piece(100, 105, "1"), _piece(105, 110, "1")]) == "11"
