@@ -667,12 +667,15 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
 
     # 1. baseline clusters
     # (chained: within 0.2 em of the previous piece and 0.4 em of the cluster's first piece, so
-    # Founder's per-glyph descender shifts and raised CJK punctuation stay on the line)
+    # Founder's per-glyph descender shifts and raised CJK punctuation stay on the line; or
+    # within 0.4 em of the highest of the cluster's pieces beside it: where the next column's
+    # line sits a little higher, the chain starts there, and this column's digits, which
+    # Founder sets 0.1 em below its Han characters, must still stay on their line)
     clusters: list[list[list[Any]]] = []
     cy = cs = ly = -1e9
     for p in pieces:
         s = max(min(p[3], cs), 1.0)
-        if clusters and p[2] - ly <= 0.2 * s and p[2] - cy <= 0.4 * s:
+        if clusters and p[2] - ly <= 0.2 * s and (p[2] - cy <= 0.4 * s or _near_beside(clusters[-1], p, s)):
             clusters[-1].append(p)
         else:
             clusters.append([p])
@@ -734,6 +737,14 @@ def _build_lines(raw: list[list[Any]], width: float, height: float, llx: float, 
     # 3. columns
     order = _reading_order(clusters, width)
     return [ln for ln in (_make_line(c, spaces, quirks) for c in order) if ln is not None]
+
+
+def _near_beside(c: list[list[Any]], p: list[Any], s: float) -> bool:
+    """Is `p` within 0.4 em below the highest of the pieces of `c` nearest beside it (the
+    nearest, and any within 1.5 em further: its own column's, not the next column's)?"""
+    dist = [max(0.0, q[0] - p[1], p[0] - q[1]) for q in c]
+    near = min(dist) + 1.5 * s
+    return p[2] - min(q[2] for q, d in zip(c, dist) if d <= near) <= 0.4 * s
 
 
 def _split_side_by_side(c: list[list[Any]]) -> list[list[list[Any]]]:

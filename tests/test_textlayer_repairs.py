@@ -534,3 +534,31 @@ def test_a_glyph_mapped_to_a_control_character_is_unreadable_not_text(tmp_path) 
     _pdf_with_tounicode(pdf, pairs, printed)
     text = read_document(pdf, workers=1).pages[0].text
     assert "\x00" not in text and text.count("\ufffd") == 8
+
+
+# ---------------------------------------------------------------- Founder digits below the Han line
+def _founder_piece(x0: float, top: float, font: SimpleNamespace, text: str, size: float, advance: float = 1.0) -> list:
+    """A run drawn at `top` (from the page's top), each glyph `advance` em on."""
+    return [x0, x0 + size * (advance * (len(text) - 1) + 1), 842.0 - top, size, font, text, False]
+
+
+def test_digits_set_below_the_han_characters_stay_on_their_line_beside_a_higher_column() -> None:
+    """Founder sets full-width digits and Latin in their own font 0.1 em below the line's Han
+    characters. Where the next column's line sits a little higher (its notes in smaller
+    type, or its own leading), the baseline chain starts in that column, and the digits fell
+    more than 0.4 em below its first piece: "第　条与" and "109 110" apart, "［］李强" and "1"
+    (dbsdxbzs2018-2, page 10, of zh_more's development half)."""
+    cjk = SimpleNamespace(name="方正书宋_GBK", founder=False, word_gap=0.15)
+    punct = SimpleNamespace(name="DY44", founder=False, word_gap=0.15)
+    dig = SimpleNamespace(name="DY1", founder=False, word_gap=0.15)
+    notes = [_founder_piece(344.2, 76.05, cjk, "馆", 7.28), _founder_piece(354.2, 76.78, dig, "１９５９．", 7.28)]
+    body = [_founder_piece(193.2, 78.21, cjk, "虽于第", 9.7), _founder_piece(225.5, 79.18, dig, "１０９", 9.7, 0.54),
+            _founder_piece(246.7, 78.21, cjk, "条与", 9.7)]
+    texts = _texts(notes + body)
+    assert any("第109条与" in t for t in texts), texts
+    refs = [_founder_piece(376.1, 166.71, punct, "，", 7.28), _founder_piece(344.2, 167.07, cjk, "社会发展", 7.28),
+            _founder_piece(378.1, 167.8, dig, "２０１３", 7.28, 0.54),
+            _founder_piece(82.5, 168.84, punct, "［", 7.28), _founder_piece(90.5, 168.84, punct, "］", 7.28),
+            _founder_piece(97.3, 169.21, cjk, "李强", 7.28), _founder_piece(84.8, 169.93, dig, "１", 7.28)]
+    texts = _texts(refs)
+    assert any("［1］李强" in t for t in texts) and "1" not in texts, texts
