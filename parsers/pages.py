@@ -220,9 +220,16 @@ def _gap(page: "PageText", line: "Line", below: bool) -> float:
 
 
 def _pitch(page: "PageText", size: float) -> float:
-    """The page's usual baseline-to-baseline distance in body type (0 when unknown)."""
-    ys = sorted({round(ln.y, 1) for ln in page.lines if abs(ln.size - size) <= 0.6})
-    gaps = sorted(b - a for a, b in zip(ys, ys[1:]) if 0.5 < b - a < 3 * size)
+    """The page's usual baseline-to-baseline distance in body type (0 when unknown): from
+    each line to the next one under it in its column (two columns need not share baselines:
+    across them the distance would be some fraction of the leading)."""
+    lines = sorted((ln for ln in page.lines if abs(ln.size - size) <= 0.6), key=lambda ln: ln.y)
+    gaps = []
+    for k, ln in enumerate(lines):
+        under = next((o for o in lines[k + 1:k + 8] if o.y > ln.y + 0.5 and o.x0 < ln.x1 and ln.x0 < o.x1), None)
+        if under is not None and under.y - ln.y < 3 * size:
+            gaps.append(under.y - ln.y)
+    gaps.sort()
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
@@ -333,7 +340,10 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             apart = above > line.size * 1.6 and (not pitch or above > pitch * 1.35)
             # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
             alone = len(text) <= 15 and (reading := folio_reading(text)) is not None and reading[1]
-            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30)
+            # (or a short line where this document's running feet recur, `band`: Springer
+            # Nature's "Vol:.(1234567890)" under its folio line, however close to it)
+            at_feet = band[1] is not None and line.y >= band[1] + 0.5 and len(text) < 30
+            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30) or at_feet
         if is_head:
             heads.append(line)
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from parsers.pages import PageInfo, _folio, classify, infer_printed, split_edges
+from parsers.pages import PageInfo, _folio, classify, head_band, infer_printed, split_edges
 from parsers.textlayer import Line, PageText
 
 SIZE = 10.0
@@ -404,3 +404,44 @@ def test_a_start_on_a_page_unlike_the_next_is_kept() -> None:
     split = Split(spans=[Span(1, 1), Span(2, 2), Span(3, 3)], toc=[], english_pages=[], skipped={})
     assign_repeated_copies(split, infos)
     assert len(split.spans) == 3 and not split.warnings
+
+
+def test_a_footnote_ending_in_the_foot_margin_stays_text_beside_offset_columns() -> None:
+    """Two columns of body text whose baselines do not line up (half a leading apart) and a
+    footnote in smaller type whose last line reaches into the foot margin (dbsdxbzs2018-2,
+    page 8, of zh_more's development half). The body's leading is measured down each
+    column, not across them, so the note line set at the note's own leading is no running
+    foot, and the page number is still the folio's."""
+    left = [Line(text="左栏正文，这是一行用于测试的正文文字。", x0=60.0, x1=280.0, y=90.0 + 16.0 * k, size=SIZE) for k in range(38)]
+    right = [Line(text="右栏正文，这是一行用于测试的正文文字。", x0=310.0, x1=530.0, y=98.0 + 16.0 * k, size=SIZE) for k in range(38)]
+    notes = [_line("① 如盖尤斯认为：“毫无疑问。”盖尤斯：《论尤利和巴比法》第10编，中国政法大学出版社", 723.3, 7.3),
+             _line("1995年版，第2页。", 735.2, 7.3),
+             _line("② 罗马法以类推方式解决双性人问题。乌尔比安：《论萨宾》第1编，黄风，译，中国", 747.1, 7.3),
+             _line("在他身上占主导地位的性视为他的性别。”桑德罗·斯契巴尼，选编，黄风，译", 759.1, 7.3),
+             _line("政法大学出版社1995年版", 771.0, 7.3)]
+    page = _page(19, [_line("·19·", 786.5, 9.7, 486.6)], body=left + right + notes)
+    body, heads, number = split_edges(page, SIZE)
+    assert number == 19
+    assert [h.text for h in heads] == ["·19·"]
+    assert body[-1].text == "政法大学出版社1995年版"
+
+
+def test_a_short_line_where_the_feet_recur_is_the_foot_s() -> None:
+    """Springer Nature prints a "Vol:.(1234567890)" line under the folio line of every other
+    page. On most pages it stands apart from the text; on a page set in wider leading it is
+    closer to the folio line than that leading. It sits where this document's running feet
+    recur (head_band), so it is the foot's there too, not text to glue onto the last
+    reference (PMC7971039, page 16)."""
+    def page(number: int, leading: float) -> PageText:
+        body = [Line(text="29. Hasan, M. M. et al. Meta-i6mA: An interspecies predictor.", x0=160.0, x1=530.0,
+                     y=90.0 + leading * k, size=SIZE) for k in range(int(600 / leading))]
+        feet = [_line(f"Scientific Reports | (2021) 11:6074 | https://doi.org/10.1038/s41598-021-85629-0 {number}", 764.0, 8.0, 41.0),
+                _line("Vol:.(1234567890)", 780.2, 8.0, 4.8)]
+        return PageText(number, 595.0, 782.4, None, sorted(body + feet, key=lambda ln: ln.y))
+    pages = [page(n, 11.0) for n in range(10, 16)] + [page(16, 12.7)]
+    band = head_band(pages, SIZE)
+    assert band[1] is not None and band[1] < 780.2
+    body_lines, heads, number = split_edges(pages[-1], SIZE, band)
+    assert number == 16
+    assert [h.text for h in heads][-1] == "Vol:.(1234567890)"
+    assert all(not ln.text.startswith("Vol:") for ln in body_lines)
