@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, FloatObject, NumberObject, TextStringObject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -100,14 +100,9 @@ def _set_text_state(state: dict[bytes, Any], operands: Any, op: bytes) -> None:
     if op in _TEXT_STATE:
         state[op] = operands
     elif op == b"TD" and len(operands) == 2:
-        state[b"TL"] = [NumberObject(0) if not operands[1] else _negated(operands[1])]
+        state[b"TL"] = [FloatObject(-float(operands[1]))]
     elif op == b'"' and len(operands) == 3:
         state[b"Tw"], state[b"Tc"] = [operands[0]], [operands[1]]
-
-
-def _negated(value: Any) -> Any:
-    from pypdf.generic import FloatObject
-    return FloatObject(-float(value))
 
 
 def _text_objects(ops: list[tuple[Any, bytes]]) -> list[tuple[Any, bytes] | tuple[None, list[tuple[Any, bytes]]]]:
@@ -156,7 +151,6 @@ def reorder(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> lis
 def overprint(ops: list[tuple[Any, bytes]], fonts: Any, rng: random.Random) -> list[tuple[Any, bytes]]:
     """Each top-level text object drawn a second time 0.3 pt to the right: the fake bold of
     Chinese layout programs (加粗 by overprinting), which pdftotext reads twice."""
-    from pypdf.generic import FloatObject, NumberObject
     shift = [NumberObject(1), NumberObject(0), NumberObject(0), NumberObject(1), FloatObject(0.3), NumberObject(0)]
     out: list[tuple[Any, bytes]] = []
     for item in _text_objects(ops):

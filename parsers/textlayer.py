@@ -884,6 +884,10 @@ def _adjacent(p: list[Any], cluster: list[list[Any]], msz: float) -> bool:
     return False
 
 
+# how far (in em) a fake-bold copy lies from what it copies: a fraction of a point aside
+_COPY_SLACK = 0.12
+
+
 def _dedupe(c: list[list[Any]]) -> None:
     """Drop text drawn twice at nearly the same place (fake bold, shadow): layout programs
     embolden by drawing a text object again a fraction of a point aside (加粗 by
@@ -893,7 +897,7 @@ def _dedupe(c: list[list[Any]]) -> None:
     dropped: set[int] = set()
     for i in range(1, len(c)):
         p = c[i]
-        slack = 0.12 * p[3]
+        slack = _COPY_SLACK * p[3]
         for q in c[max(0, i - 6):i]:
             if p[0] >= max(q[1], q[0] + slack) or abs(q[2] - p[2]) >= 0.3 * p[3] or id(q) in dropped:
                 continue  # (a copy starts within what it copies: text set on starts past it)
@@ -915,7 +919,7 @@ def _drawn_within(part: list[Any], whole: list[Any]) -> bool:
     small, big = part[5], whole[5]
     if len(big) <= len(small) or whole[1] <= whole[0]:
         return False
-    slack = 0.12 * part[3]
+    slack = _COPY_SLACK * part[3]
     if abs(part[1] - whole[1]) < slack:
         return big.endswith(small)
     if abs(part[0] - whole[0]) < slack:
