@@ -425,8 +425,11 @@ class _PageWalker:
                                 x1 = x0 + (tx - tc * th if spaced_by_tc else tx) * ma
                                 if len(pieces) > fence and not dec.founder and not _FW <= text[0] <= _FW_END:
                                     last = pieces[-1]
-                                    if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and last[2] == y0 and last[3] == size
-                                            and 0 <= x0 - last[1] < 0.1 * size and last[6] is hidden):
+                                    # (to float noise: a page drawn under a scaling matrix puts a
+                                    # string's start 1e-14 pt before the last one's end)
+                                    if (last[4] is dec and not _FW <= last[5][-1] <= _FW_END and abs(last[2] - y0) <= 1e-6 * size
+                                            and abs(last[3] - size) <= 1e-9 * size
+                                            and -1e-6 * size <= x0 - last[1] < 0.1 * size and last[6] is hidden):
                                         last[1] = x1
                                         last[5] += text
                                         continue
@@ -1250,7 +1253,11 @@ def _make_line(c: list[list[Any]], spaces: list[tuple[float, float, float]] = ()
         return Line(text=text, x0=x0, x1=x1, y=round(y, 2), size=round(main, 2),
                     spans=[Span(text, x0, x1, round(p[2], 2), round(p[3], 2), p[4], p[6])], invisible=invisible)
     on_line = [(x0, x1) for x0, x1, sy in spaces if abs(sy - y) < 0.3 * main] if spaces else []
-    seps = _join(c, main, on_line)
+    # (the gaps are measured against the size as drawn, not its 0.1 pt tally key: a gap of
+    # 0.15 em drawn at 9.14 pt would read 0.1505 em against 9.1, a word space; 0.1499 em at the
+    # same layout set at 8 pt. The same page on another trim must read the same.)
+    exact = next((p[3] for p in c if not p[6] and round(p[3], 1) == main), main)
+    seps = _join(c, exact, on_line)
     runs: list[list[Any]] = []  # [text_parts, x0, x1, y, size, font, sup] per span
     raw_parts: list[str] = []
     cur: list[Any] | None = None

@@ -442,3 +442,31 @@ def test_the_same_characters_side_by_side_are_both_kept() -> None:
     assert _deduped([_piece(100, 105, "1"), _piece(105, 110, "1")]) == "11"
     assert _deduped([_piece(100, 110, "—"), _piece(110, 120, "—")]) == "——"
     assert _deduped([_piece(100, 120, "ab"), _piece(110, 120, "a")]) == "ab" + "a"  # (not b's place)
+
+
+def test_strings_drawn_under_a_scaling_matrix_stay_one_piece() -> None:
+    """A page set on another trim (its content under a scaling `cm`, as imposition and pypdf's
+    scale_by draw it): each string starts where float arithmetic puts the last one's end, a
+    hair before or after it. The strings are still one run of text, as at 100%."""
+    factor = 297 / 260
+    body = b"".join(b"(%s) Tj " % bytes([97 + i % 26]) for i in range(40))
+    at_100 = _walk(b"BT /F1 9.5 Tf 1 0 0 1 56.7 700.3 Tm " + body + b"ET")
+    scaled = _walk(b"q %.6f 0 0 %.6f 0 0 cm BT /F1 9.5 Tf 1 0 0 1 56.7 700.3 Tm " % (factor, factor) + body + b"ET Q")
+    assert len(at_100) == 1
+    assert scaled == at_100
+
+
+def test_word_gaps_are_measured_against_the_size_as_drawn() -> None:
+    """A gap of 0.15 em between a CJK word and "[M]" reads the same at any scale: at 9.14 pt
+    the size's 0.1 pt tally key (9.1) made it 0.1506 em, a word space, where at 8 pt it is none."""
+    from parsers.textlayer import _make_line
+
+    def line(size: float) -> str:
+        k = size / 8.0
+        made = _make_line([_piece(388.4 * k, 447.7 * k, "医学伦理学辞典", size=size),
+                           _piece(448.9 * k, 466.7 * k, "[M].", size=0.95 * size)])
+        assert made is not None
+        return made.text
+
+    assert line(8.0) == "医学伦理学辞典[M]."
+    assert line(8.0 * 297 / 260) == line(8.0)
