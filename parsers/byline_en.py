@@ -212,9 +212,10 @@ PINYIN = _PINYIN = re.compile(r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|i
 def _syllables() -> frozenset[str]:
     """Every Mandarin syllable (toneless, ü as v) that pypinyin's character table gives,
     but the interjections with no vowel (呣 m, 嗯 n/ng, 噷 hm), which no name is read as."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    from parsers.pinyin_tables import CHAR_READINGS
+
     out = set()
-    for readings in pinyin_dict.values():
+    for readings in CHAR_READINGS.values():
         for r in readings.split(","):
             r = unicodedata.normalize("NFD", r).replace("u\u0308", "v")
             r = "".join(c for c in r if not unicodedata.combining(c))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from parsers.pinyin_tables import Style, lazy_pinyin, pinyin
 
 __all__ = [
     "COMPOUND_SURNAMES",

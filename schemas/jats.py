@@ -169,10 +169,8 @@ def _title_case(token: str) -> str:
 
 
 def _pinyin_of(han: str) -> str:
-    try:
-        from pypinyin import Style, lazy_pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
-        return ""
+    from parsers.pinyin_tables import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(han, style=Style.NORMAL)).lower()
 
 
