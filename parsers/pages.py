@@ -315,6 +315,9 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
     body: list[Line] = []
     heads: list[Line] = []
     last_head_y: float | None = None  # the lowest head line so far in the top margin
+    # top-margin lines taken for a head by a number run into their text alone, followed at
+    # no more than the text's own leading (see below)
+    run_in: list[Line] = []
     for line in page.lines:
         n = None
         is_head = False
@@ -332,6 +335,8 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             # a second line under a head belongs to the head only when it sits closer to
             # the head than to the text below (else it is the text's first line)
             is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
+            if n is not None and pitch and below <= pitch * 1.35 and not (folio_reading(line.text) or (n, False))[1]:
+                run_in.append(line)
             if is_head:
                 last_head_y = line.y if last_head_y is None else max(last_head_y, line.y)
         elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head):
@@ -348,6 +353,15 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
             heads.append(line)
         else:
             body.append(line)
+    # A page prints its number once. Where it prints it alone (· 215 ·), a line at the top
+    # that only starts with another number and goes on at the text's leading is the text's:
+    # a reference carried over to the next column ("141 Dutch transsexuals[J]…") on a page
+    # cropped to its type area, where the column's first line lies in the top margin
+    strong = {r[0] for r in (folio_reading(h.text) for h in heads) if r is not None and r[1]}
+    back = [ln for ln in run_in if strong and _folio(ln) not in strong]
+    if back:
+        heads = [h for h in heads if not any(h is b for b in back)]
+        body = [ln for ln in page.lines if any(ln is b for b in body) or any(ln is b for b in back)]
     # a piece of a running foot or head cut off by the text layer sits on the same baseline
     # as the piece that carries the folio
     beside = [ln for ln in body if (ln.y < top or ln.y > bottom)

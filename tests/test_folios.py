@@ -445,3 +445,25 @@ def test_a_short_line_where_the_feet_recur_is_the_foot_s() -> None:
     assert number == 16
     assert [h.text for h in heads][-1] == "Vol:.(1234567890)"
     assert all(not ln.text.startswith("Vol:") for ln in body_lines)
+
+
+def test_a_column_top_that_starts_with_a_number_is_text_where_the_folio_stands_alone() -> None:
+    """A page cropped to its type area (a CAJ export) puts the right column's first line in
+    the top margin. When that line carries a reference over from the left column and starts
+    with a number ("141 Dutch transsexuals[J]…", symrzxwkzz2000-4, page 3, of zh_more's
+    development half), it is the reference's end, not a running head with its folio: the
+    page prints its number alone at the foot (· 215 ·), and the line goes on at the text's
+    own leading. The same page set on A4, with the margin around it, read it so already."""
+    left = [Line(text="左栏正文，这是一行用于测试的正文文字。", x0=9.0, x1=250.0, y=70.0 + 16.0 * k, size=SIZE) for k in range(42)]
+    right = [Line(text="141 Dutch transsexuals[J].Arch Sex Behav, 1988, 17:438.", x0=281.0, x1=500.0, y=48.0, size=7.7)]
+    right += [Line(text=f"[{k}] Becking AG, Tuinzing DB, Hage JJ, et al.Facial corrections", x0=281.0, x1=500.0,
+                   y=59.0 + 11.0 * (k - 4), size=7.7) for k in range(4, 64)]
+    foot = [_line("· 215 ·", 760.0, 8.0, 120.0)]
+    page = PageText(3, 520.0, 770.0, None, sorted(left + right + foot, key=lambda ln: (ln.y, ln.x0)))
+    body, heads, number = split_edges(page, SIZE)
+    assert number == 215
+    assert [h.text for h in heads] == ["· 215 ·"]
+    assert any(ln.text.startswith("141 Dutch") for ln in body)
+    # where no folio stands alone on the page, the number run into a top line is still read
+    page = PageText(3, 520.0, 770.0, None, sorted(left + right, key=lambda ln: (ln.y, ln.x0)))
+    assert split_edges(page, SIZE)[2] == 141
