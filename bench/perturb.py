@@ -20,8 +20,12 @@ records compared field by field (without the source block and provenance boxes).
     font-names  every embedded font renamed to a neutral name (F1, F2, …, its subset tag
                 kept), as some exporters and re-distillers write them: nothing may hang on a
                 font's name (a bold face is known by its name only where the name says so)
+    type-area   each page cropped to what it draws (text, images, forms: their extent as
+                PDFium bounds them) and 6 pt around it, as CNKI's CAJ-to-PDF exports crop: the
+                first and last lines of every column then lie where a wider page has its
+                running heads and feet
 
-    python bench/perturb.py [per-glyph|reorder|overprint|on-a4|font-names|all] [--half dev|check] [-v]
+    python bench/perturb.py [per-glyph|reorder|overprint|on-a4|font-names|type-area|all] [--half dev|check] [-v]
 
 Of the check half only the totals are printed, as bench/accuracy.py does. Needs pdftotext
 (`make poppler`)."""
@@ -216,6 +220,45 @@ def scaled(factor: float) -> Callable[[Any], None]:
     return scale
 
 
+_TYPE_AREA_MARGIN = 6.0
+
+
+def drawn_extents(pdf: Path) -> list[tuple[float, float, float, float] | None]:
+    """Each page's extent of what it draws but paths (text, visible or not, images and
+    forms, as PDFium bounds them: left, bottom, right, top in the page's user space); None
+    for a page that draws none of them."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    kinds = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+    out: list[tuple[float, float, float, float] | None] = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for page in doc:
+            boxes = [obj.get_bounds() for obj in page.get_objects(max_depth=0) if obj.type in kinds]
+            out.append((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                        max(b[3] for b in boxes)) if boxes else None)
+    finally:
+        doc.close()
+    return out
+
+
+def type_area(page: Any, extent: tuple[float, float, float, float] | None) -> None:
+    """Crop the page to what it draws and a narrow margin, and drop the boxes that would
+    say where the sheet was (a page turned by /Rotate is left as it is)."""
+    from pypdf.generic import RectangleObject
+    if extent is None or int(page.get("/Rotate", 0) or 0) % 360:
+        return
+    x0, y0, x1, y1 = (float(v) for v in page.cropbox)
+    left, bottom, right, top = extent
+    m = _TYPE_AREA_MARGIN
+    box = RectangleObject([max(x0, left - m), max(y0, bottom - m), min(x1, right + m), min(y1, top + m)])
+    page.mediabox = box
+    page.cropbox = box
+    for name in ("/TrimBox", "/BleedBox", "/ArtBox"):
+        if name in page:
+            del page[name]
+
+
 PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names,
                                                      "scale-up": scaled(_TRIM_RATIO),
                                                      "scale-down": scaled(1 / _TRIM_RATIO)}
@@ -224,7 +267,11 @@ PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names
 def rewrite(src: Path, dest: Path, transform: str) -> None:
     writer = PdfWriter(clone_from=str(src))
     rng = random.Random(7)
-    for page in writer.pages:
+    extents = drawn_extents(src) if transform == "type-area" else []
+    for k, page in enumerate(writer.pages):
+        if transform == "type-area":
+            type_area(page, extents[k] if k < len(extents) else None)
+            continue
         if transform in PAGE_TRANSFORMS:
             PAGE_TRANSFORMS[transform](page)
             continue
@@ -290,14 +337,14 @@ def files(half: str) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("transform", nargs="?", default="all", choices=[*TRANSFORMS, *PAGE_TRANSFORMS, "all"])
+    ap.add_argument("transform", nargs="?", default="all", choices=[*TRANSFORMS, *PAGE_TRANSFORMS, "type-area", "all"])
     ap.add_argument("--half", default="dev", choices=["dev", "check"])
     ap.add_argument("-v", action="store_true", help="print each difference (development half only)")
     args = ap.parse_args(argv)
     if shutil.which("pdftotext") is None:
         raise SystemExit("pdftotext not found: run `make poppler`")
     OUT.mkdir(parents=True, exist_ok=True)
-    for transform in [*TRANSFORMS, *PAGE_TRANSFORMS] if args.transform == "all" else [args.transform]:
+    for transform in [*TRANSFORMS, *PAGE_TRANSFORMS, "type-area"] if args.transform == "all" else [args.transform]:
         tried = skipped = 0
         tally = Tally(args.v and args.half == "dev")
         for pdf in files(args.half):
@@ -309,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
                 skipped += 1
                 continue
             a, b = _pdftotext(dest), _pdftotext(pdf)
-            if transform in PAGE_TRANSFORMS:  # (a larger page may change pdftotext's order, not its glyphs)
+            if transform in PAGE_TRANSFORMS or transform == "type-area":  # (another page size may change pdftotext's order, not its glyphs)
                 a, b = sorted(a), sorted(b)
             if a != b and transform not in UNCHECKED:
                 skipped += 1  # (not drawn the same: no test of the reader)
