@@ -44,6 +44,7 @@ _CIRCLED = (
     "\u24eb-\u24f4"  # ⓫–⓴
 )
 _CIRCLED_RE = re.compile(f"[{_CIRCLED}]")
+CIRCLED_MARKS = _CIRCLED
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 #: characters that, right after a bare number at line start, show it is a quantity or a

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parsers.citations import SELF_CITE_LABEL
+from parsers.citations import CIRCLED_MARKS, SELF_CITE_LABEL
 from parsers.coversheet import cover_sheet_of, is_platform_stamp
 from parsers.header import size_slack
 from parsers.labels import LABEL_CLOSE, LABEL_OPEN, find_labels, is_section_heading, type_of_heading
@@ -233,9 +233,20 @@ def _pitch(page: "PageText", size: float) -> float:
     return gaps[len(gaps) // 2] if gaps else 0.0
 
 
-def _apart(gap: float, line: "Line", pitch: float) -> bool:
+def _apart(gap: float, line: "Line", pitch: float, leadings: float = 1.35) -> bool:
     """A gap wider than the text's own leading: what sets a running head or foot apart."""
-    return gap > line.size * 1.3 and (not pitch or gap > pitch * 1.35)
+    return gap > line.size * 1.3 and (not pitch or gap > pitch * leadings)
+
+
+_LABEL_BRACKETS = frozenset(LABEL_OPEN.replace("\\", ""))
+_NOTE_OPENS = re.compile(rf"[*∗†‡§¶※{CIRCLED_MARKS}]")
+
+
+def _under_a_title(page: "PageText", line: "Line", size: float, recurring: frozenset[float]) -> bool:
+    """Is a line set in display type (over 1.25x the text's) above this one, that is no
+    running head recurring at its height?"""
+    return any(ln.y < line.y - 0.5 * line.size and ln.size > size * 1.25 and ln.text.strip()
+               and not any(abs(ln.y - y) <= 1.5 for y in recurring) for ln in page.lines)
 
 
 def head_band(pages: list["PageText"], size: float) -> tuple[float | None, float | None]:
@@ -311,7 +322,19 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         top = max(top, band[0])
     if band[1] is not None:
         bottom = min(bottom, band[1])
-    pitch = _pitch(page, size)
+    body_pitch = _pitch(page, size)
+    pitches: dict[float, float] = {}
+
+    def pitch_at(line: Line) -> float:
+        # the leading a margin line must beat: the body's, or, where more lines are set in
+        # its own type, theirs if wider (a page of references alone has no body leading:
+        # "［47］Kim HT. … for 12" at a column's foot, 1.7 lines of 7.8 pt under the line above
+        # it, looked set apart)
+        key = round(line.size, 1)
+        if key not in pitches:
+            pitches[key] = body_pitch if abs(line.size - size) <= 0.6 else max(body_pitch, _pitch(page, line.size))
+        return pitches[key]
+
     body: list[Line] = []
     heads: list[Line] = []
     last_head_y: float | None = None  # the lowest head line so far in the top margin
@@ -325,16 +348,24 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         in_margin = line.y < top or line.y > bottom
         # (a larger running head that recurs at this height on most pages: recurring_heads)
         large_head = line.size <= size * 1.25 and any(abs(line.y - y) <= 1.5 for y in recurring)
-        if in_margin and ("：" in text or ":" in text) and find_labels([text]):  # (such labels carry a colon)
+        if in_margin and ("：" in text or ":" in text or text[:1] in _LABEL_BRACKETS) and find_labels([text]):
+            # (such labels carry a colon, or brackets: ［DOI］, 【文章编号】)
             pass  # a labelled field (文章编号, 收稿日期) printed in the margin is header, not a running head
         elif in_margin and _JUMP_REF.fullmatch(text):
             pass  # （下转第16页） ending a column at the foot, （上接第12页） over one: the article's text
         elif line.y < top and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head) and len(text) < 70:
             n = _folio(line)
             below = _gap(page, line, below=True)
+            pitch = pitch_at(line)
             # a second line under a head belongs to the head only when it sits closer to
             # the head than to the text below (else it is the text's first line)
-            is_head = n is not None or (below > line.size * 1.3 and (last_head_y is None or line.y - last_head_y < below))
+            # (and a running head tops the page: no line under a title is one, the byline under
+            # it on a first page cropped to its type area)
+            # (a fifth of a line more than the text's leading at least: on a page cropped to
+            # its type area the text's first line lies in the top margin, one leading over
+            # the next; microPublication's dated head stands 1.32 leadings over the text)
+            is_head = n is not None or (_apart(below, line, pitch, 1.2) and (last_head_y is None or line.y - last_head_y < below)
+                                        and not _under_a_title(page, line, size, recurring))
             if n is not None and pitch and below <= pitch * 1.35 and not (folio_reading(line.text) or (n, False))[1]:
                 run_in.append(line)
             if is_head:
@@ -342,13 +373,17 @@ def split_edges(page: "PageText", size: float, band: tuple[float | None, float |
         elif line.y > bottom and (line.size <= size * 1.05 or _folio_alone(text, line, size) or large_head):
             n = _folio(line)
             above = _gap(page, line, below=False)  # (once: it walks the page's lines)
+            pitch = pitch_at(line)
             apart = above > line.size * 1.6 and (not pitch or above > pitch * 1.35)
             # (a folio printed alone — 27 / ·27· / 第27页 / Page 3 of 12 — needs no gap above it)
             alone = len(text) <= 15 and (reading := folio_reading(text)) is not None and reading[1]
             # (or a short line where this document's running feet recur, `band`: Springer
             # Nature's "Vol:.(1234567890)" under its folio line, however close to it)
             at_feet = band[1] is not None and line.y >= band[1] + 0.5 and len(text) < 30
-            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30) or at_feet
+            # (a short line that opens with a note mark is a first-page note at the foot of a
+            # page cropped to its type area, "∗ 宋亦明, 北京外国语大学国际关系学院讲师。": no
+            # running foot opens with one)
+            is_head = (n is not None and (apart or alone)) or (apart and len(text) < 30 and not _NOTE_OPENS.match(text)) or at_feet
         if is_head:
             heads.append(line)
         else:

@@ -467,3 +467,66 @@ def test_a_column_top_that_starts_with_a_number_is_text_where_the_folio_stands_a
     # where no folio stands alone on the page, the number run into a top line is still read
     page = PageText(3, 520.0, 770.0, None, sorted(left + right, key=lambda ln: (ln.y, ln.x0)))
     assert split_edges(page, SIZE)[2] == 141
+
+
+# ------------------------------------------------------- pages cropped to their type area
+# CNKI's CAJ-to-PDF exports crop each page to what it prints: the first and last lines of the
+# columns, a first page's title and byline, its first-page notes all lie inside the margins
+# a wider page keeps for its running heads and feet (bench/perturb.py type-area)
+
+def _cropped(lines: list[Line], height: float = 530.0) -> PageText:
+    return PageText(2, 360.0, height, None, sorted(lines, key=lambda ln: (ln.y, ln.x0)))
+
+
+def _column(top: float, n: int, leading: float = 17.5, size: float = SIZE) -> list[Line]:
+    return [Line(text="瓦解和重构？而我们所习惯的关于物质身体、精神价值，欲望路径，", x0=6.0, x1=340.0,
+                 y=top + leading * k, size=size) for k in range(n)]
+
+
+def test_the_first_line_of_a_cropped_page_is_text() -> None:
+    """One leading over the next line is the text's own spacing, not a head's gap."""
+    body, heads, _ = split_edges(_cropped(_column(14.5, 29) + [_line("241", 522.0, 9.0, 170.0)]), SIZE)
+    assert body[0].text.startswith("瓦解和重构") and [h.text for h in heads] == ["241"]
+
+
+def test_a_head_a_third_of_a_line_over_the_text_is_still_a_head() -> None:
+    """microPublication's "11/28/2020 - Open Access" stands 1.32 leadings over the text."""
+    lines = [_line("11/28/2020 - Open Access", 68.0, SIZE)] + _column(83.8, 40, 12.0)
+    body, heads, _ = split_edges(PageText(2, W, H, None, lines), SIZE)
+    assert [h.text for h in heads] == ["11/28/2020 - Open Access"]
+
+
+def test_a_byline_under_the_title_is_no_running_head() -> None:
+    title = Line(text="人工智能与性别伦理：一个新时代", x0=60.0, x1=300.0, y=18.3, size=15.0)
+    byline = Line(text="马中红", x0=170.0, x1=200.0, y=40.1, size=SIZE)
+    page = _cropped([title, byline] + _column(118.5, 23) + [_line("240", 522.0, 9.0, 10.0)])
+    body, heads, _ = split_edges(page, SIZE)
+    assert "马中红" in [ln.text for ln in body] and [h.text for h in heads] == ["240"]
+
+
+def test_a_first_page_note_at_the_foot_is_no_running_foot() -> None:
+    note = Line(text="∗ 宋亦明, 北京外国语大学国际关系学院讲师。", x0=6.0, x1=200.0, y=515.0, size=7.5)
+    body, heads, _ = split_edges(_cropped(_column(14.5, 27) + [note]), SIZE)
+    assert body[-1] is note and heads == []
+    # a short line set apart at the foot without a note mark is still the foot's
+    stamp = Line(text="万方数据", x0=150.0, x1=190.0, y=515.0, size=7.5)
+    assert split_edges(_cropped(_column(14.5, 27) + [stamp]), SIZE)[1] == [stamp]
+
+
+def test_a_reference_page_s_own_leading_sets_its_feet_apart() -> None:
+    """A page of references alone (7.8 pt at 13.2 pt leading: no body line to measure the
+    text's leading by) ends a column with a line that ends in a number. 1.7 lines of its own
+    type under the line above it is its leading, not a foot's gap: no folio 12 here."""
+    refs = [Line(text="［30］Chen EC, Boyd DM, Cunningham tized identities of transgender", x0=8.0, x1=236.0,
+                 y=20.0 + 13.2 * k, size=7.8) for k in range(49)]
+    last = Line(text="［47］Kim HT. A new conceptual approach for 12", x0=8.0, x1=236.0, y=20.0 + 13.2 * 49, size=7.8)
+    folio = Line(text="·13·", x0=446.0, x1=477.0, y=8.0, size=10.3)
+    body, heads, number = split_edges(_cropped(refs + [last, folio], 719.0), SIZE)
+    assert number == 13 and body[-1] is last
+
+
+def test_a_bracketed_label_in_the_top_margin_is_a_field_not_a_head() -> None:
+    doi = Line(text="［DOI］10.16164/j.cnki.22-1062/c.2018.02.002", x0=6.0, x1=187.0, y=49.2, size=8.2)
+    title = Line(text="性别选择权：性质界定与法权塑造", x0=60.0, x1=300.0, y=90.0, size=16.0)
+    body, heads, _ = split_edges(_cropped([doi, title] + _column(140.0, 32), 728.5), 9.5)
+    assert doi in body and heads == []
