@@ -530,3 +530,29 @@ def test_a_bracketed_label_in_the_top_margin_is_a_field_not_a_head() -> None:
     title = Line(text="性别选择权：性质界定与法权塑造", x0=60.0, x1=300.0, y=90.0, size=16.0)
     body, heads, _ = split_edges(_cropped([doi, title] + _column(140.0, 32), 728.5), 9.5)
     assert doi in body and heads == []
+
+
+def test_a_month_after_its_year_is_no_folio() -> None:
+    """A CIP data page's "… 中国社会科学出版社, 2023. 10" (year and month) at the foot of a
+    page cropped to its type area; the head's own number after a year in words still is."""
+    from parsers.pages import folio_reading
+    assert folio_reading("主办. --北京: 中国社会科学出版社, 2023. 10") is None
+    assert folio_reading("Published 2023/10") is None
+    assert folio_reading("中国性科学 2011年第20卷 27") == (27, False)
+    assert folio_reading("Journal of Things 2023, 45") == (45, False)
+
+
+def test_the_pieces_of_a_recurring_head_row_are_all_the_head_s() -> None:
+    """Wiley sets "CONSERVATION BIOLOGY" 1.7 pt under its folio "12 of 12" on one row. On a
+    short last page cropped to its type area, the fixed margin share is smaller than that
+    row; the band where the heads recur reaches half a line past the folio, so the whole
+    row is the head's, not the last reference's end."""
+    def page(number: int, height: float) -> PageText:
+        row = [_line(f"{number} of 12", 19.2, 7.0, 488.0), _line("CONSERVATION BIOLOGY", 20.9, 7.0, 6.0)]
+        body = [Line(text="Van Vliet, N., Quiceno, M. P., Cruz, D. (2015). Bushmeat networks.", x0=6.0, x1=300.0,
+                     y=46.5 + 11.96 * k, size=SIZE) for k in range(int((height - 60) / 11.96))]
+        return PageText(number, 520.0, height, None, sorted(row + body, key=lambda ln: (ln.y, ln.x0)))
+    pages = [page(n, 720.0) for n in range(8, 12)] + [page(12, 202.5)]
+    band = head_band(pages, SIZE)
+    body, heads, number = split_edges(pages[-1], SIZE, band)
+    assert number == 12 and sorted(h.text for h in heads) == ["12 of 12", "CONSERVATION BIOLOGY"]
