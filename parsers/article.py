@@ -919,6 +919,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
     sources: list[str] = []
     in_refs = False
     furniture = repeated_url_lines(pages)
+    headings = _list_headings(pages)
     for k, page in enumerate(pages):
         body = page.body
         skip = {i for i, ln in enumerate(body) if plain_key(ln.text) in furniture}
@@ -929,7 +930,7 @@ def _citations(pages: list[PageInfo], size: float, header_used: set[int]) -> lis
             notes += [ln.text for ln in below if plain_key(ln.text) not in furniture]
             sources += source_notes(body, listed + below)
             continue
-        head_at = next((i for i, ln in enumerate(body) if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4])), None)
+        head_at = headings.get(k)
         above = body if head_at is None else body[:head_at]
         probe = PageInfo(page.number, body=above)
         # a note runs on from the previous page only when that page's last note is unfinished
@@ -971,6 +972,27 @@ def _affiliation_note(text: str) -> bool:
     """A first-page note giving the authors' institutions (and addresses), which cites
     nothing: an institution named at its start and no year anywhere."""
     return bool(INSTITUTION_EN.search(text[:80])) and not re.search(r"\b(?:1[5-9]|20)\d\d\b", text)
+
+
+def _list_headings(pages: list[PageInfo]) -> dict[int, int]:
+    """The reference-list heading of each page that opens the list: {page index: line
+    index}. A list is printed after the text it serves (GB/T 7713.2, GB/T 7714), so where the
+    same heading comes twice, the last opens it: an earlier 参考文献 is a table's column
+    head ("参考文献 | 文献[8] …" in a survey table) or a mention, and taking it would turn every
+    page after it into references. (Different headings, 参考文献 then 注释, both count; the
+    same heading again on the next page is the list's, repeated over its continuation.)"""
+    last: dict[str, tuple[int, int]] = {}
+    for k, page in enumerate(pages):
+        body = page.body
+        for i, ln in enumerate(body):
+            if citations.REF_HEADING.match(ln.text) and _list_follows(body[i + 1:i + 4]):
+                key = re.sub(r"[\W_]+", "", ln.text).lower()
+                if key not in last or k > last[key][0] + 1:
+                    last[key] = (k, i)
+    out: dict[int, int] = {}
+    for k, i in last.values():
+        out[k] = min(out.get(k, i), i)
+    return out
 
 
 def _list_follows(lines: list["Line"]) -> bool:

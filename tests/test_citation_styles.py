@@ -342,3 +342,23 @@ def test_a_source_line_at_the_top_of_the_zone_does_not_continue_a_note() -> None
     page = PageInfo(3, body=[_ln("正文。", 100), _ln("资料来源：https://www.example.org/data，访问日期：2023年9月2日。", 690, 8),
                              _ln("② 《报告》，北京：人民出版社2020年版，第3页。", 712, 8)])
     assert [ln.text[:1] for ln in footnote_lines(page, 10.0, continuing=True)] == ["②"]
+
+
+def test_a_reference_heading_in_a_table_does_not_open_the_list() -> None:
+    """A survey table's column head "参考文献" (its cells: 文献[8], 文献[9] …) on page 1 of
+    3, the list under its own 参考文献 heading on page 3 (txxb2022-4, of zh_more's
+    development half): the list is printed after the text, so the later heading opens it,
+    and page 2's text is no reference."""
+    from parsers.article import _citations
+
+    p1 = PageInfo(1, body=[_ln("正文一。", 100), _ln("表1 关键技术", 200), _ln("参考文献", 220), _ln("文献[8]", 232),
+                           _ln("文献[9]", 244), _ln("文献[10]", 256), _ln("正文继续。", 300)])
+    p2 = PageInfo(2, body=[_ln("第二页的正文，不是参考文献。", 100), _ln("又一行正文。", 112)])
+    p3 = PageInfo(3, body=[_ln("结束语。", 100), _ln("参考文献：", 130), _ln("[1] 张三. 题名[J]. 期刊, 2020, 1(2): 3-4.", 142, 9),
+                           _ln("[2] LI S. Title[J]. Journal, 2021, 5: 6-7.", 154, 9)])
+    cites = _citations([p1, p2, p3], 10.0, set())
+    assert [c.text[:4] for c in cites] == ["张三. ", "LI S"]
+    # the same heading again over the list's next page is the list's: both pages are read
+    p4 = PageInfo(4, body=[_ln("参考文献", 60, 9), _ln("[3] 王五. 题名[M]. 北京: 出版社, 2019.", 72, 9)])
+    cites = _citations([p2, p3, p4], 10.0, set())
+    assert [c.text[:4] for c in cites] == ["张三. ", "LI S", "王五. "]
