@@ -20,6 +20,9 @@ records compared field by field (without the source block and provenance boxes).
     font-names  every embedded font renamed to a neutral name (F1, F2, …, its subset tag
                 kept), as some exporters and re-distillers write them: nothing may hang on a
                 font's name (a bold face is known by its name only where the name says so)
+    turned      each page's content drawn a quarter turn round and /Rotate set to show it
+                upright (as scanners, imposition tools and some drivers write pages): it looks
+                the same; the reader must turn it back (PDF 32000-1 §7.7.3.3)
     type-area   each page cropped to what it draws (text, images, forms: their extent as
                 PDFium bounds them) and 6 pt around it, as CNKI's CAJ-to-PDF exports crop: the
                 first and last lines of every column then lie where a wider page has its
@@ -259,7 +262,15 @@ def type_area(page: Any, extent: tuple[float, float, float, float] | None) -> No
             del page[name]
 
 
-PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names,
+def turned(page: Any) -> None:
+    """Draw the page's content turned a quarter clockwise (pypdf bakes a /Rotate of 90 into
+    the content stream and the boxes), then show it upright with /Rotate 270."""
+    page.rotate(90)
+    page.transfer_rotation_to_content()
+    page.rotate(270)
+
+
+PAGE_TRANSFORMS: dict[str, Callable[[Any], None]] = {"on-a4": on_a4, "font-names": neutral_font_names, "turned": turned,
                                                      "scale-up": scaled(_TRIM_RATIO),
                                                      "scale-down": scaled(1 / _TRIM_RATIO)}
 
