@@ -995,11 +995,21 @@ def _list_headings(pages: list[PageInfo]) -> dict[int, int]:
     return out
 
 
+_ENTRY_MARK = re.compile(r"^\s*(?:[\[［【]\s*\d{1,3}(?:\s*[-–,，]\s*\d{1,3})*\s*[\]］】]|\d{1,3}\s*[.．、]|[\u2460-\u2473])\s*")
+
+
 def _list_follows(lines: list["Line"]) -> bool:
-    """Do the lines under a References heading start a list (a marker or a year)? A
-    "References" entry in a contents box is followed by the text of the first section."""
-    text = " ".join(ln.text for ln in lines)
-    return not lines or bool(re.search(r"(?:1[5-9]|20)\d\d|^\s*(?:[\[［【]\s*\d{1,3}|\d{1,3}\s*[.．、])|[\u2460-\u2473]|[\u4e00-\u9fff]", text))
+    """Do the lines under a References heading start a list (a year, or an entry: a marker
+    with text after it, or a line of Chinese)? A "References" entry in a contents box is
+    followed by the text of the first section; a table's "Reference" or 参考文献 column by
+    bare cells ("[138]", "文献[8]")."""
+    for ln in lines:
+        text = ln.text.strip()
+        rest = _ENTRY_MARK.sub("", text, count=1)
+        if (re.search(r"(?:1[5-9]|20)\d\d", text) or (rest != text and len(rest) >= 6)
+                or (len(text) >= 10 and re.search(r"[\u4e00-\u9fff]", text))):
+            return True
+    return not lines
 
 
 def _source_key(text: str) -> str:

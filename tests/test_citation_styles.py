@@ -362,3 +362,17 @@ def test_a_reference_heading_in_a_table_does_not_open_the_list() -> None:
     p4 = PageInfo(4, body=[_ln("参考文献", 60, 9), _ln("[3] 王五. 题名[M]. 北京: 出版社, 2019.", 72, 9)])
     cites = _citations([p2, p3, p4], 10.0, set())
     assert [c.text[:4] for c in cites] == ["张三. ", "LI S", "王五. "]
+
+
+def test_a_table_column_headed_reference_opens_no_list() -> None:
+    """MDPI's tables head a column "Reference" whose cells are bare markers ([138], [182]):
+    no list follows such a head, however many times it comes; the "References" heading
+    over entries does open one."""
+    from parsers.article import _citations
+
+    table = PageInfo(1, body=[_ln("Stilbenes", 100), _ln("Phenolic compounds", 112), _ln("Reference", 124),
+                              _ln("[138]", 136), _ln("[182]", 148), _ln("[183]", 160), _ln("The text goes on.", 200)])
+    refs = PageInfo(2, body=[_ln("References", 100), _ln("1. Cusidó, R.M.; Vidal, H. Biotechnological production. 2014, 19, 1-5.", 112, 9),
+                             _ln("2. Gupta, S.; Chauhan, D. An overview of nutraceuticals. 2010, 2, 7-9.", 124, 9)])
+    cites = _citations([table, refs], 10.0, set())
+    assert [c.text[:6] for c in cites] == ["Cusidó", "Gupta,"]
