@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -76,15 +75,9 @@ def load_or_build(phrases: Path, chars: Path, path: Path) -> dict[str, list[list
         with open(chars, encoding="utf-8") as fh:
             readings = json.load(fh)
         kept = read_otherwise(table, readings)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".phrases-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(kept, fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        from schemas.record import write_atomic  # (only when the cache is built)
+
+        write_atomic(path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
         return kept
     except (OSError, ValueError) as exc:
         log.debug("pinyin phrase cache not built (%s): the whole table serves", exc)
