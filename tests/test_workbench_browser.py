@@ -50,6 +50,26 @@ def shot(driver, name: str) -> None:
         driver.save_screenshot(str(Path(folder) / f"review-{name}.png"))
 
 
+def replaced(element):
+    """A wait condition: the page that held `element` has been replaced by the next one.
+    Selenium's staleness_of asks the element and counts only its StaleElementReference error;
+    chromedriver, asked while the old document is being torn down, may answer "Node with
+    given id does not belong to the document" instead, which says the same."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def gone(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+    return gone
+
+
 def save_field(driver, field: str, text: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -58,10 +78,9 @@ def save_field(driver, field: str, text: str) -> None:
     box.clear()
     box.send_keys(text)
     form.find_element(By.TAG_NAME, "button").click()
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 60).until(EC.staleness_of(form))  # the answer page replaced this one
+    WebDriverWait(driver, 60).until(replaced(form))  # the answer page replaced this one
     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -113,7 +132,7 @@ def test_an_editor_corrects_sees_the_files_change_assigns_dois_and_deposits(chro
         from selenium.webdriver.support import expected_conditions as EC
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(chromium, 60).until(EC.staleness_of(button))
+        WebDriverWait(chromium, 60).until(replaced(button))
         notes = [p.text for p in chromium.find_elements(By.CSS_SELECTOR, "p.note")]
         assert "a01: assigned 10.19498/j.cnki.dbyxk.2023.06.0041" in notes
         assert chromium.find_element(By.CSS_SELECTOR, "#row-a04 .tag-assigned").text == "assigned"
@@ -130,7 +149,7 @@ def test_an_editor_corrects_sees_the_files_change_assigns_dois_and_deposits(chro
         box.send_keys("Wang Fang")
         button = chromium.find_element(By.ID, "approve")
         button.click()
-        WebDriverWait(chromium, 120).until(EC.staleness_of(button))
+        WebDriverWait(chromium, 120).until(replaced(button))
         notes = [p.text for p in chromium.find_elements(By.CSS_SELECTOR, "p.note")]
         assert notes[0].startswith(f"{issue.name} (test): registered"), notes
         rows = chromium.find_elements(By.CSS_SELECTOR, "table.deposit tbody tr")
