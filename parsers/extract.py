@@ -19,7 +19,7 @@ from parsers.normalize import fullwidth_to_ascii
 from parsers.english import EnglishEntry, parse_english_section
 from parsers.pdfmeta import FileMeta, file_metadata, weigh
 from parsers.provenance import add_provenance
-from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, copy_runs, shows_end, body_size, classify,
+from parsers.pages import (ARTICLE_LABELS, CLOSING, COLUMN_LABEL, REFERENCES_HEAD, PageInfo, copy_runs, shows_end, body_size, text_size, classify,
                            ended_above, head_band, heads_over_the_page, infer_printed, main_run_last, number_past_plates, page_doubts, page_part,
                            printed_from_article_numbers, printed_from_contents, printed_rows, recurring_heads, self_citations,
                            text_runs_on, with_own_notes)
@@ -426,19 +426,36 @@ def _own_pages(plan: Plan, k: int) -> list[PageInfo]:
     return pages
 
 
+def _article_size(pages: list[PageInfo], file_size: float) -> float:
+    """The article's own text size where it is set in other type than the file: an issue may
+    set a section so (case reports and short communications in 小五 among 五号 articles), and
+    an article read against another's size takes its text for notes. Only then: a short
+    article's pages are mostly front matter and references, whose own vote is no measure, so
+    the file's size stands wherever it carries a tenth of the article's characters."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.body:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+    total = sum(sizes.values())
+    if not total or sizes[file_size] * 10 >= total:
+        return file_size
+    return text_size([p.body for p in pages])
+
+
 def extract_one(plan: Plan, k: int) -> Article:
     """Article k (0-based) of the plan, cross-checked against its 文章编号 page count."""
     span = plan.split.spans[k]
     aid = f"a{k + 1:02d}"
     # the type words of the 目录 entry and of a ·column· label over the title (·书评·, ·卷首语·)
     toc_title = " ".join([span.toc.title if span.toc else ""] + _column_labels(_own_pages(plan, k)[0])).strip()
-    art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+    size = _article_size(_own_pages(plan, k), plan.size)
+    art = extract_article(aid, _own_pages(plan, k), size, toc_title)
     ano = identifiers.parse_article_no(art.article_no) if art.article_no else None
     if ano is not None and ano.page_count and int(ano.page_count) != span.last - span.first + 1:
         before = span.last
         trim_to_page_count(span, int(ano.page_count), plan.infos)
         if span.last != before:
-            art = extract_article(aid, _own_pages(plan, k), plan.size, toc_title)
+            art = extract_article(aid, _own_pages(plan, k), size, toc_title)
     run_last = main_run_last(_own_pages(plan, k))
     if run_last.number != span.last and run_last.printed is not None:
         art.lpage = str(run_last.printed)  # (a jump page after the run: no part of fpage–lpage)

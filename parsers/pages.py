@@ -134,11 +134,16 @@ def body_size(pages: list["PageText"]) -> float:
     article's first page, mostly front matter and footnotes, still votes for its text. A
     tie goes to the tied size that carries most characters in the whole file.
     """
+    return text_size([page.lines for page in pages])
+
+
+def text_size(pages: list[list["Line"]]) -> float:
+    """body_size over pages given as their lines (an article's own part of its pages)."""
     votes: Counter[float] = Counter()
     chars: Counter[float] = Counter()
-    for page in pages:
+    for lines in pages:
         sizes: Counter[float] = Counter()
-        for line in page.lines:
+        for line in lines:
             key = round(line.size * 2) / 2
             sizes[key] += len(line.text)
         if sizes:

@@ -389,3 +389,17 @@ def test_a_cut_told_only_by_type_size_is_named_for_the_confidence() -> None:
     assert weak_split(_weak_plan("正文的最后一行。", set(), {"layout", "toc"}), 1) == ""
     assert weak_split(_weak_plan("［1］张三. 一篇文献[J]. 某刊, 2020(1): 1-9.", set(), {"layout"}), 1) == ""
     assert weak_split(_weak_plan("（责任编辑：李四）", set(), {"layout"}), 1) == ""
+
+
+def test_an_article_is_read_against_its_own_text_size():
+    """An issue may set a section in other type (case reports in 小五 among 五号 articles): an
+    article's fields are read against the size of its own text, not the file's, or its text
+    is taken for notes (a case report's "1 临床资料 …" became a citation)."""
+    from parsers.extract import _article_size
+
+    def lines(size: float, n: int) -> list[Line]:
+        return [Line("患者，女，24岁，因反复腹痛入院。" * 2, 50, 300, 100 + 14 * k, size) for k in range(n)]
+
+    small = [PageInfo(1, body=lines(9.0, 40) + lines(7.5, 6)), PageInfo(2, body=lines(9.0, 44))]
+    assert _article_size(small, 10.5) == 9.0
+    assert _article_size([PageInfo(3, body=[])], 10.5) == 10.5  # (nothing of its own: the file's)
