@@ -42,6 +42,7 @@ from parsers.errors import IngestError
 from parsers.extract import Plan, assemble_issue, extract_one, plan_issue
 from parsers import ocr as ocr_pages
 from parsers import regex_compile
+from parsers.glyph_ocr import fill_unnamed_glyphs
 from parsers.margin_ocr import add_margin_folios
 from parsers.ocr import OcrBox
 from parsers.textlayer import Document, check_readable
@@ -171,6 +172,7 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
         sha = sha256_file(Path(pdf))
         doc = read_issue(pdf, sha)
         doc.path = Path(pdf)  # a cached Document may come from the same bytes under another name
+        glyphs = fill_unnamed_glyphs(doc, ocr)  # (trusted pages' glyphs no font names, from the page images)
         numbers, undrawable = ocr_pages.ocr_plan(doc, ocr)
         pages = [ocr_page.submit(pdf, sha, n) for n in numbers]
         for n, boxes in zip(numbers, pages):
@@ -179,6 +181,8 @@ def ingest_issue(pdf: str, out: str = "output", journal: str | None = None, link
         check_readable(doc, after=after)
         if numbers:  # the split and the articles depend on what OCR read: cached apart
             sha = f"{sha}-ocr-{ocr}"
+        if glyphs:
+            sha = f"{sha}-glyphs"
         if add_margin_folios(doc, ocr):  # (folios read from the page images: cached apart too)
             sha = f"{sha}-margins"
         plan = split_issue(Held(doc), sha)

@@ -37,8 +37,10 @@ def read_pdf(pdf: Path, workers: int | None = None, progress: Callable[[int, int
     caller OCRs (the Prefect flow, one task per page) and then calls check_readable."""
     doc = read_document(pdf, workers=workers, progress=progress, meanwhile=meanwhile, strict=ocr == "never")
     if ocr in ("auto", "always"):
+        from parsers.glyph_ocr import fill_unnamed_glyphs
         from parsers.ocr import ocr_document
 
+        fill_unnamed_glyphs(doc, ocr, workers=workers)  # (trusted pages' glyphs no font names)
         ocr_document(doc, ocr, workers=workers, progress=ocr_progress)
         from parsers.margin_ocr import add_margin_folios
 

@@ -570,6 +570,18 @@ def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = Non
     if not numbers:
         check_readable(doc, after=f"; OCR cannot read its pages here: {undrawable}" if undrawable else "")
         return []
+    results = read_pages(doc, numbers, workers=workers, dpi=dpi, progress=progress)
+    for n in numbers:
+        apply_ocr(doc.pages[n - 1], results.get(n, []))
+    check_readable(doc, after="; OCR found no text either" + (f" ({undrawable})" if undrawable else ""))
+    return numbers
+
+
+def read_pages(doc: Document, numbers: list[int], *, workers: int | None = None, dpi: int = DPI,
+               progress: Callable[[int, int], None] | None = None) -> dict[int, list[OcrBox]]:
+    """Pages `numbers` (1-based) read by OCR, from the cache where they were read before, the
+    rest over `workers` processes (default: the cores, at most 4, and no more than the
+    available memory holds; 1 = in this process)."""
     jobs = [(str(doc.path), doc.sha256, n, dpi) for n in numbers]
     cached = [j for j in jobs if _load(_cache_file(doc.sha256, j[2], dpi)) is not None]
     todo = [j for j in jobs if j not in cached]
@@ -600,10 +612,7 @@ def ocr_document(doc: Document, mode: str = "auto", *, workers: int | None = Non
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
             for number, boxes, _ in pool.map(_worker, todo):
                 got(number, boxes)
-    for n in numbers:
-        apply_ocr(doc.pages[n - 1], results.get(n, []))
-    check_readable(doc, after="; OCR found no text either" + (f" ({undrawable})" if undrawable else ""))
-    return numbers
+    return results
 
 
 def ocr_plan(doc: Document, mode: str) -> tuple[list[int], str]:
