@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,6 @@ def _over(line: "Line", boxes: list["OcrBox"]) -> tuple[str, float]:
 
 def _patched(line: "Line", boxes: list["OcrBox"]) -> "Line | None":
     """The line with its unnamed glyphs filled from the OCR over it, or None where none could be."""
-    from dataclasses import replace
-
     ocr, sure = _over(line, boxes)
     text = fill(line.text, ocr) if ocr else line.text
     if text == line.text:
