@@ -181,6 +181,46 @@ def _split_scheme(prev: str, nxt: str) -> bool:
     return False
 
 
+#: what closes a URL in Chinese text: GB/T 7714-2015 and the notes' habit set the comma,
+#: full stop or a bracket right after the address ("…/index.html，访问日期：…", "…/dialogue。",
+#: "…/report（访问日期：…）")
+_CJK_CLOSING = frozenset("，。；：、）】」』》（【［")
+#: a host's last label as DNS names them: letters (two or more) or an IDN's xn-- form
+_TLD_RE = re.compile(r"(?i)[a-z]{2,63}|xn--[a-z0-9-]+")
+
+
+def _host_unfinished(tail: str) -> bool:
+    """True when `tail` stops inside its host before any top-level domain ("http://w",
+    "https://icd11.p", "www.h2"): no address ends there, so the next line goes on with it."""
+    m = re.match(r"(?i)<?(?:(?:https?|ftp)://)?([^/?#<>]*)$", tail)
+    if not m or (not re.match(r"(?i)<?(?:https?|ftp)://", tail) and not tail.lower().lstrip("<").startswith("www.")):
+        return False
+    host = m.group(1).rsplit("@", 1)[-1].split(":", 1)[0]
+    if re.fullmatch(r"[\d.]+", host):
+        return False  # (an IP address: any of its lengths is whole)
+    return "." not in host or not _TLD_RE.fullmatch(host.rsplit(".", 1)[1])
+
+
+def _host_whole(tail: str) -> bool:
+    """True when `tail` is a scheme and a host that ends in a top-level domain, no path yet."""
+    m = re.match(r"(?i)<?(?:(?:https?|ftp)://|(?=www\.))([^/?#<>:]+)$", tail)
+    return bool(m) and "." in m.group(1) and bool(_TLD_RE.fullmatch(m.group(1).rsplit(".", 1)[1]))
+
+
+#: the generic top-level domains most addresses end in (RFC 1591 and ICANN's first ones)
+_COMMON_TLDS = frozenset({"com", "org", "net", "edu", "gov", "int", "mil", "info"})
+
+
+def _tld_goes_on(tail: str, word: str) -> bool:
+    """True when the line broke inside a common top-level domain ("…tensorflow.or" +
+    "g", "…onekp.co" + "m/"): the host's last label and the next line's letters make it."""
+    m = re.search(r"(?i)(?:^|[/.@])[a-z0-9-]+\.([a-z]{1,3})$", tail)
+    if not m or "/" in re.sub(r"(?i)^<?(?:https?|ftp)://", "", tail):
+        return False
+    head = re.match(r"[a-z]{1,3}(?![a-z])", word)
+    return bool(head) and (m.group(1) + head.group(0)).lower() in _COMMON_TLDS
+
+
 def _url_continues(tail: str, nxt: str) -> bool:
     """Does `nxt` continue the URL `tail` that ended the previous line?"""
     b = nxt[0]
@@ -197,6 +237,17 @@ def _url_continues(tail: str, nxt: str) -> bool:
     word = first.rstrip(".,;:)")
     if word.lower() in _URL_STOP_WORDS:
         return False
+    if _host_unfinished(tail) or _tld_goes_on(tail, word):
+        return True
+    run = re.match(rf"[{_URL_CHAR}]+", nxt)
+    if _host_whole(tail) and nxt[run.end():run.end() + 1].isspace() and not re.search(r"[./:?#]", run.group(0).rstrip(".,;:)")):
+        return False  # ("…example.org" + "and others": a host goes on only with more host or its path)
+    # the line's URL-character run, when Chinese punctuation closes it right after: the
+    # address's own end, whatever it looks like ("…/d" + "ialogue，访问日期", ".htm" + "l。"),
+    # but for a capitalised word, which may be prose after a line broken at a space
+    closed = run.group(0) if run and nxt[run.end():run.end() + 1] in _CJK_CLOSING else ""
+    if closed and not re.fullmatch(r"[A-Z][a-z]+", closed):
+        return True
     if tail[-1] in "/-_=&?#%~:+@":
         return True
     if tail[-1] == ".":
@@ -213,8 +264,9 @@ def _url_continues(tail: str, nxt: str) -> bool:
     # ends at a comma or at Chinese text goes on with it ("…/data-and-a" + "nalysis,")
     slug = bool(re.search(r"/[^/]*[a-z0-9][-_][a-z0-9][^/]*$", tail)) and tail[-1].isalnum()
     if _COMPLETE_EXT_RE.search(tail) and b not in "?#&/=._-%":
-        # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it
-        return bool(re.fullmatch(r"[a-z0-9]+", word)) and len(word) <= 4
+        # looks finished; only a lowercase fragment such as 'l' (htm|l) continues it, or
+        # one that goes on into a query or path ("index.asp" + "x?sec=nws")
+        return bool(re.fullmatch(rf"[a-z0-9]{{1,4}}(?:[?#/][{_URL_CHAR}]*)?", word))
     # mid-segment: continue with a URL-looking fragment, not with a prose word like "NATO,"
     if word and not re.fullmatch(rf"[{_URL_CHAR}]+", word):
         # the fragment runs straight into Chinese text ("1214B0S3A110C2000000/，访问日期…"):

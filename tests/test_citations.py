@@ -485,3 +485,53 @@ def test_a_note_giving_the_article_s_own_citation_cites_no_source() -> None:
         note = f"{label} Smith J. Title. Sci Rep 7, 15867 (2017). https://doi.org/10.1038/s41598-017-15724-8"
         assert parse_citation(1, note).urls == [], label
     assert parse_citation(1, "Smith J. Title. https://doi.org/10.1038/x").urls == ["https://doi.org/10.1038/x"]
+
+
+_LABEL = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=10)
+_SEGMENT = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12).filter(
+    lambda s: s[0].isalnum() and s[-1].isalnum())
+
+
+@st.composite
+def _urls(draw) -> str:
+    """Addresses as notes cite them: a scheme or www., a host ending in a common top-level
+    domain or a country code, a path of lowercase segments, maybe a file or a query."""
+    host = ".".join(draw(st.lists(_LABEL, min_size=1, max_size=3))) + "." + draw(
+        st.sampled_from(["com", "org", "net", "edu", "gov", "int", "cn", "uk", "de"]))
+    url = draw(st.sampled_from(["http://", "https://", "http://www.", "https://www."])) + host
+    segs = draw(st.lists(_SEGMENT, max_size=4))
+    if segs:
+        url += "/" + "/".join(segs)
+        url += draw(st.sampled_from(["", "/", ".html", ".htm", ".pdf", ".shtml", "?id=12&p=3"]))
+    return url
+
+
+@settings(max_examples=300)
+@given(url=_urls(), data=st.data())
+def test_property_a_url_broken_anywhere_in_a_chinese_note_is_rejoined(url: str, data) -> None:
+    """A Chinese note breaks a URL at any character (CJK justification breaks a Latin run
+    wherever the line is full) and closes it with Chinese punctuation (GB/T 7714-2015 and the
+    notes' habit): the two lines join back into the whole address."""
+    k = data.draw(st.integers(1, len(url) - 1))
+    close = data.draw(st.sampled_from(["，访问日期：2023年3月1日。", "。", "（访问日期：2023-03-01）"]))
+    text = join_lines("国家统计局：《中国统计年鉴》，" + url[:k], url[k:] + close)
+    assert [u for u, _, _ in find_urls(text)] == [url]
+
+
+def test_a_line_broken_inside_a_host_or_its_top_level_domain_goes_on() -> None:
+    # no address ends before its top-level domain (http://w, …stanford.e), nor inside a
+    # common one (…tensorflow.or + g)
+    assert join_lines("See http://w", "ww.repeatmasker.org, accessed 1 March 2023.") == \
+        "See http://www.repeatmasker.org, accessed 1 March 2023."
+    assert join_lines("See https://tma.stanford.e", "du, accessed 1 March 2023.") == \
+        "See https://tma.stanford.edu, accessed 1 March 2023."
+    assert join_lines("See http://www.tensorflow.or", "g, accessed") == "See http://www.tensorflow.org, accessed"
+    assert join_lines("See http://192.168.1.1", "Reuters, 2023") == "See http://192.168.1.1 Reuters, 2023"
+    assert join_lines("See https://www.example.org", "and others") == "See https://www.example.org and others"
+    # a file name goes on into its query
+    assert join_lines("World Bank, https://www.imf.org/external/pp/ppindex.asp", "x?sec=nws&sub=rad.") == \
+        "World Bank, https://www.imf.org/external/pp/ppindex.aspx?sec=nws&sub=rad."
+    # Chinese punctuation right after a fragment closes the address it ends
+    assert join_lines("见 http://www.coe.int/d", "ialogue，访问日期：2023年3月1日。") == \
+        "见 http://www.coe.int/dialogue，访问日期：2023年3月1日。"
+    assert join_lines("见 https://www.example.org/news", "Reuters，2023年。") == "见 https://www.example.org/news Reuters，2023年。"
