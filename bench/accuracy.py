@@ -22,10 +22,13 @@ import argparse
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,6 +79,8 @@ class Tally:
         self.wrong = [0, 0]      # flagged, all
         self.silent: dict[str, int] = {}  # field -> wrong but not flagged (a total, like per_field)
         self.files = self.count_wrong = 0
+        self.matchers: dict[str, dict[str, int]] = {}  # (English) field -> matcher -> right
+        self.kinds: dict[str, Counter] = {}  # (Chinese) field -> how its misses miss (miss_kind) -> count
 
     def add(self, field: str, ok: bool, is_flagged: bool) -> None:
         t = self.fields.setdefault(field, [0, 0])
@@ -103,6 +108,23 @@ class Tally:
                 "flagged_pct": round(100 * (1 - self.unflagged[1] / max(n, 1)), 1),
                 "per_field": {k: f"{a}/{b}" for k, (a, b) in sorted(self.fields.items())},
                 "wrong_unflagged_per_field": dict(sorted(self.silent.items()))}
+
+
+def miss_kind(got: object, want: object) -> str:
+    """How a wrong value misses, for totals that say where to look without naming a file:
+    `none` (nothing given), `near` (the same text but for a few characters: a character-level
+    slip), `part` (one holds the other: a block cut short or run on), `off` (a page number
+    off by a few), `other`."""
+    if got in (None, "", []):
+        return "none"
+    g, w = (re.sub(r"\s+", "", str(v)) for v in (got, want))
+    if g.lstrip("-").isdigit() and w.lstrip("-").isdigit():
+        return "off" if abs(int(g) - int(w)) <= 3 else "other"
+    if SequenceMatcher(None, g, w, autojunk=False).ratio() >= 0.9:
+        return "near"
+    if g in w or w in g:
+        return "part"
+    return "other"
 
 
 def score_zh(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> Tally:
@@ -133,6 +155,7 @@ def score_zh(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> Ta
                 ok_n += ok
                 all_n += 1
                 if not ok:
+                    tally.kinds.setdefault(f, Counter())[miss_kind(have.get(f), w)] += 1
                     misses.append(f"art{i + 1}.{f}{' [flagged]' if is_flagged else ''}: want {str(w)[:100]!r} got {str(have.get(f))[:100]!r}")
                 elif is_flagged and verbose:
                     misses.append(f"art{i + 1}.{f} [flagged, but exact]")
@@ -187,9 +210,13 @@ def score_en(half: str, root: Path, reuse: bool, verbose: bool, jobs: int) -> tu
         tally.count_wrong += rec["articles"] != 1
         for f, v in rec["fields"].items():
             tally.add(f, bool(v["strict"]), EN_KEYS[f] in marks)
+            if not v["strict"]:
+                tally.kinds.setdefault(f, Counter())[miss_kind(v["got"], v["gold"])] += 1
             if verbose and half == "dev" and not v["strict"] and EN_KEYS[f] not in marks:
                 print(f"  wrong, not flagged: {rec['case']} {f}")
     f1 = st.micro("strict", se.GROBID5)[2]
+    tally.matchers = {f: {m: sum(bool(r["fields"][f][m]) for r in details if f in r["fields"]) for m in se.MATCHERS}
+                      for f in sorted({f for r in details for f in r["fields"]})}
     return tally, f1
 
 
@@ -223,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; {s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
             print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
+            print("   how the misses miss: " + "; ".join(
+                f"{f} " + " ".join(f"{k} {n}" for k, n in sorted(c.items())) for f, c in sorted(t.kinds.items())))
         if args.sets in ("en", "all"):
             print(f"en_more {half}:")
             t, f1 = score_en(half, root / half, args.reuse, args.verbose, args.jobs)
@@ -233,6 +262,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
             print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
+            # (how near the misses come, in counts only: a field wrong by strict but right by
+            # Levenshtein is a character-level slip, one wrong by all is a wrong block)
+            print("   how the misses miss: " + "; ".join(
+                f"{f} " + " ".join(f"{k} {n}" for k, n in sorted(c.items())) for f, c in sorted(t.kinds.items())))
+            print("   right by matcher (strict/soft/lev/ro): " + "; ".join(
+                f"{f} {'/'.join(str(c[m]) for m in ('strict', 'soft', 'lev', 'ro'))}" for f, c in t.matchers.items()))
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.markdown:

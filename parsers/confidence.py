@@ -360,6 +360,8 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
             s.cap("abstract.en", 0.6, "an English title was found but no English abstract")
         elif english_article and art.type == "research-article":
             s.cap("abstract.en", 0.4, "no abstract found")
+        elif ev.english_elsewhere and art.type == "research-article" and art.abstract.zh:
+            s.cap("abstract.en", 0.6, "other articles of the issue print an English title; no English abstract was found here")
     _text_checks(s, "abstract.en", art.abstract.en, english=True, min_len=80, max_len=6000)
     for key, text in (("abstract.en", art.abstract.en), ("title.en", art.title.en)):
         if text:
@@ -382,6 +384,11 @@ def _abstracts_keywords(art: Article, ev: PageEvidence, s: Scores) -> None:
         s.cap("keywords.en", 0.2, "the pages print Key words but none were read")
     if not ke and english_article and art.abstract.en and "keywords_en" not in ev.labels:
         s.cap("keywords.en", 0.85, "")
+    elif not ke and kz and (art.abstract.en or ev.english_elsewhere) and not english_article:
+        # (CAJ-CD B/T 1-2006 and GB/T 7713.2: a Chinese article's English abstract comes with
+        # Key words that translate its 关键词; a journal that prints the one prints the other)
+        s.cap("keywords.en", 0.6, "关键词 and an English abstract were read, but no English key words" if art.abstract.en
+              else "other articles of the issue print an English title; no English key words were found here")
     if kz:
         if len(kz) == 1 or len(kz) > 12:
             s.cap("keywords.zh", 0.5, f"{len(kz)} keywords: the separator may have been missed")

@@ -251,3 +251,22 @@ def test_a_doubt_on_the_names_found_late_reaches_the_surnames_and_affiliations()
     got = flags(art, PageEvidence(toc_authors="陈晶晶，王明"))
     assert {"contributors.name.zh", "contributors.surname", "contributors.affiliation"} <= got
     assert "contributors.surname" not in flags(clean_article(), PageEvidence(toc_authors="陈晶晶"))
+
+
+def test_english_key_words_the_norm_prints_with_the_english_abstract_are_missed() -> None:
+    # CAJ-CD B/T 1-2006: an English abstract comes with Key words translating the 关键词
+    art = clean_article()
+    art.keywords.en = []
+    assert flags(art) == {"keywords.en"}
+    art = clean_article()
+    art.keywords.en, art.abstract.en = [], ""
+    art.title.en = art.contributors[0].name.en = ""
+    assert flags(art) == set()  # (a journal that prints no English block: nothing is missed)
+
+
+def test_an_article_without_the_english_block_its_issue_prints_elsewhere_is_doubted() -> None:
+    art = clean_article()
+    art.title.en, art.abstract.en, art.keywords.en = "", "", []
+    assert flags(art, PageEvidence(english_elsewhere=True)) == {"title.en", "abstract.en", "keywords.en"}
+    art.type = "editorial"  # (a short piece prints no abstract of its own)
+    assert "abstract.en" not in flags(art, PageEvidence(english_elsewhere=True))
