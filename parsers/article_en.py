@@ -163,7 +163,7 @@ _TITLE_DOI = re.compile(r"\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)
 def page_doi(page: "PageInfo") -> str:
     """The article's DOI printed on its first page: a labelled one (doi:, DOI, doi.org/)
     first, else the first DOI on the page (heads, then body)."""
-    texts = _doi_lines([ln.text for ln in page.heads]) + _doi_lines([ln.text for ln in page.body])
+    texts = _doi_lines(page.heads) + _doi_lines(page.body)
     labelled = [t for t in texts if re.search(r"doi\.org/|\bdoi\b", t, re.I)]
     for t in labelled + texts:
         found = doi_in(t)
@@ -181,15 +181,43 @@ def doi_in(text: str) -> str:
     return re.split(r"https?://", m.group(0))[0].rstrip(".,;:)]}")
 
 
-def _doi_lines(texts: list[str]) -> list[str]:
-    """The lines with a DOI broken after its prefix ("doi: 10.22038/" + "IJBMS.2018…")
-    joined to the next line: a DOI has no space, so the break is no part of it."""
+def _doi_lines(lines: list["Line"]) -> list[str]:
+    """The lines' texts, a line that ends inside a DOI joined to the next line: a DOI has no
+    space, so the break is no part of it."""
     out = []
-    for k, t in enumerate(texts):
-        if re.search(r"(?<![\w.])10\.\d{4,9}/\s*$", t) and k + 1 < len(texts):
-            t = t.rstrip() + texts[k + 1].strip()
+    for k, ln in enumerate(lines):
+        t = ln.text
+        if k + 1 < len(lines) and (re.search(r"(?<![\w.])10\.\d{4,9}/\s*$", t) or _doi_goes_on(lines, k)):
+            t = t.rstrip() + lines[k + 1].text.strip()
         out.append(t)
     return out
+
+
+_DOI_AT_END = re.compile(r"(?<![\w.])10\.\d{4,9}/[^\s\"<>|]+$")
+#: what a DOI's tail on the next line looks like: DOI characters up to a space or the end,
+#: with a digit or a DOI's punctuation in it, or a short lower-case rest (Wiley's ".x")
+_DOI_TAIL = re.compile(r"(?=[^\s]*[\d./-]|[a-z]{1,2}(?:\s|$))[\w.\-/();:+]+(?:[.,;]?(?:\s|$))")
+#: a DOI never ends in a hyphen, a slash, an underscore or an open bracket: what follows goes on with it
+_DOI_UNFINISHED = re.compile(r"[-/_(]$")
+
+
+def _doi_goes_on(lines: list["Line"], k: int) -> bool:
+    """Does line k end inside a DOI that the next line finishes? A narrow column (a
+    citation box, a two-column masthead) breaks a long DOI where the line is full: the line
+    reaches its column's right edge, the next line sits right under it at the paragraph's
+    left edge, in the same type, and opens with the DOI's tail ("…journal.pone." +
+    "0123456", "…/fpsyg.2016" + ".01234")."""
+    ln, nxt = lines[k], lines[k + 1]
+    end = _DOI_AT_END.search(ln.text.rstrip())
+    if not end or not (_DOI_TAIL.match(nxt.text.strip()) or (
+            _DOI_UNFINISHED.search(end.group(0)) and re.match(r"[\w(]", nxt.text.strip()))):
+        return False
+    if re.match(r"\d{1,3}[.)]\s", nxt.text.strip()):
+        return False  # (the next item of a numbered list: "3. Smith J …")
+    if abs(nxt.size - ln.size) > 0.6 or not 0 < nxt.y - ln.y <= 1.8 * ln.size or not ln.x0 - 40 <= nxt.x0 <= ln.x0 + 2:
+        return False
+    column = [o.x1 for o in lines if abs(o.x0 - nxt.x0) <= 3 and abs(o.size - ln.size) <= 0.6]
+    return len(column) >= 2 and ln.x1 >= max(column) - 3 * ln.size
 
 
 # front-matter notes printed between the affiliations and an unlabelled abstract, each a

@@ -280,6 +280,26 @@ def test_dois_glued_to_their_link_broken_after_the_prefix_or_above_the_cite_note
     assert cited_doi([last]) == "10.1186/1749-7221-5-3"
 
 
+def test_a_doi_broken_where_a_narrow_column_is_full_is_joined() -> None:
+    from parsers.article_en import page_doi
+    from parsers.pages import PageInfo
+
+    def box(first: str, second: str, x1: float = 250.0, gap: float = 11.0) -> PageInfo:
+        # a citation box in the margin column: 200 pt wide, 9 pt type
+        return PageInfo(1, body=[_ln("Citation: Smith J and Roe J (2016) Sowing dates and", 100, 9.0, 50, 249),
+                                 _ln("soil water. Front. Psychol. 7:1234. https://doi.org/", 111, 9.0, 50, 248),
+                                 _ln(first, 122, 9.0, 50, x1), _ln(second, 122 + gap, 9.0, 50, 120)])
+    assert page_doi(box("10.1371/journal.pone.", "0123456")) == "10.1371/journal.pone.0123456"
+    assert page_doi(box("10.3389/fpsyg.2016", ".01234")) == "10.3389/fpsyg.2016.01234"
+    assert page_doi(box("10.1016/0168-1656(90)90043-", "B Received 3 March")) == "10.1016/0168-1656(90)90043-B"
+    # a line that stops short of the column's edge ended its DOI; so did one far above the next
+    assert page_doi(box("10.1371/journal.pone.0123456", "2024 Received", x1=180)) == "10.1371/journal.pone.0123456"
+    assert page_doi(box("10.1371/journal.pone.", "0123456", gap=40)) == "10.1371/journal.pone"
+    # a word, or a numbered list's next item, is no DOI's tail
+    assert page_doi(box("10.1371/journal.pone.0123456", "Received 3 March")) == "10.1371/journal.pone.0123456"
+    assert page_doi(box("10.1371/journal.pone.0123456", "3. Smith J, Roe J.")) == "10.1371/journal.pone.0123456"
+
+
 def test_a_subtitle_under_the_pages_title_keeps_the_title() -> None:
     from parsers.article_en import _subtitle_of
     lines = [_ln("Deep learning for teeth", 100, 20.0), _ln("a review of the methods", 122, 14.0),
