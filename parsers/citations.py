@@ -298,6 +298,26 @@ def _continues_url(prev: str, nxt: str) -> bool:
     return _split_scheme(prev, nxt)
 
 
+#: a DOI that ends the line, bare or labelled ("doi:10.1371/journal.pone."), its suffix begun
+_TRAILING_DOI_RE = re.compile(r"(?<![\w./])10\.\d{4,9}/[^\s\"<>]*$")
+#: the next line's opening token as a DOI's tail: DOI characters with a digit or a DOI's
+#: punctuation in them ("0123456.", "020-1234-5.", ".01234"), up to a space or the end
+_DOI_TAIL_RE = re.compile(r"(?=\S*[\d./-])[\w.\-/();:+]+(?=\s|$)")
+
+
+def _continues_doi(prev: str, nxt: str) -> bool:
+    """Does line `nxt` finish a DOI that `prev` ends inside? A DOI has no space, so a line
+    broken inside one ("doi:10.1038/s41586-" + "020-1234-5.", "…/journal.pone." +
+    "0123456") joins with none. A DOI the line ends whole is followed by more of the note
+    only after a space: a next line that opens with a label ("PMID:", "Epub") is no tail."""
+    m = _TRAILING_DOI_RE.search(prev)
+    if not m or len(m.group(0)) > 120 or not _DOI_TAIL_RE.match(nxt):
+        return False
+    if m.group(0)[-1].isalnum() and re.match(r"(?:19|20)\d\d[\s;,.]", nxt):
+        return False  # (a year after a whole DOI, the note's date: "…/xyz" + "2020 Jan;5(3)")
+    return not re.match(r"(?i)(?:pmid|pmcid|epub|isbn|issn|\[)", nxt)
+
+
 def join_lines(prev: str, nxt: str) -> str:
     """Join a note's text with its next line.
 
@@ -319,7 +339,7 @@ def join_lines(prev: str, nxt: str) -> str:
     if prev.endswith("\u2043") and _continues_url(prev, nxt):
         return prev[:-1] + nxt  # a hyphen bullet (⁃) some exports set as the break hyphen, in a URL
     a, b = prev[-1], nxt[0]
-    if _continues_url(prev, nxt):
+    if _continues_url(prev, nxt) or _continues_doi(prev, nxt):
         return prev + nxt
     if a == "-" and len(prev) > 1 and prev[-2].isalpha() and b.isalpha():
         return prev + nxt

@@ -162,10 +162,28 @@ def _warned(art: Article, code: str) -> bool:
     return any(w.code == code for w in art.warnings)
 
 
+# brackets and quotes a printed text pairs; a list's enumerator ("1)", "a）" after a
+# sentence's start or a semicolon) is the one closer printed alone
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"), ("[", "]"), ("［", "］"))
+_ENUMERATOR = re.compile(r"(?:^|(?:(?<=[；;，,。:：])|(?<=\band)|(?<=\bor)|(?<=[和及或]))\s*)(?:\d{1,2}|[a-z]|[ivx]{1,4})[)）]")
+
+
+def _unpaired(text: str) -> str:
+    """The first bracket or quote `text` opens and does not close (or closes unopened)."""
+    if not any(a in text or b in text for a, b in _PAIRS):
+        return ""
+    bare = _ENUMERATOR.sub("", text)
+    return next((a + b for a, b in _PAIRS if bare.count(a) != bare.count(b)), "")
+
+
 def _text_checks(s: Scores, key: str, text: str, *, english: bool, min_len: int, max_len: int) -> None:
     """Shape checks every text field shares."""
     if not text:
         return
+    if pair := _unpaired(text):
+        # (a text layer that lost a character, or a field cut at a line or run on into the
+        # next, leaves one half of a pair: on the visible truth every title and abstract pairs them)
+        s.cap(key, 0.7, f"a {pair} pair is left open: part of the text may be lost or run on")
     if _garbage(text):
         s.cap(key, 0.2, "holds characters no printed text has (private-use, Yi or control characters)")
     if english and _CJK.search(text):
@@ -443,6 +461,10 @@ def _codes(art: Article, ev: PageEvidence, s: Scores) -> None:
         for key in ("abstract.zh", "keywords.zh", "clc", "doc_code", "article_no", "title.en", "abstract.en",
                     "keywords.en", "contributors.name.en"):
             s.cap(key, 0.7, "no front-matter field of a research article was read: the layout may not have been")
+    if not art.doi and art.language == "en" and art.type == "research-article" and "doi" not in ev.labels:
+        # (an English journal article has carried a registered DOI on its first page since
+        # about 2000, and a Crossref deposit cannot go without one: the editor supplies it)
+        s.cap("doi", 0.6, "no DOI was read: a research article registers one, which the deposit needs")
     if art.clc and not all(identifiers.valid_clc(c) for c in art.clc):
         s.cap("clc", 0.3, "not valid CLC syntax")
     if art.doc_code and not identifiers.valid_doc_code(art.doc_code):

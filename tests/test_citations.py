@@ -535,3 +535,13 @@ def test_a_line_broken_inside_a_host_or_its_top_level_domain_goes_on() -> None:
     assert join_lines("见 http://www.coe.int/d", "ialogue，访问日期：2023年3月1日。") == \
         "见 http://www.coe.int/dialogue，访问日期：2023年3月1日。"
     assert join_lines("见 https://www.example.org/news", "Reuters，2023年。") == "见 https://www.example.org/news Reuters，2023年。"
+
+
+def test_a_doi_broken_over_two_lines_of_a_reference_is_joined_with_no_space() -> None:
+    assert join_lines("Nature. 2020;5:1-3. doi:10.1038/s41586-", "020-1234-5.") == "Nature. 2020;5:1-3. doi:10.1038/s41586-020-1234-5."
+    assert join_lines("PLoS One. 2014. doi:10.1371/journal.pone.", "0123456.") == "PLoS One. 2014. doi:10.1371/journal.pone.0123456."
+    assert join_lines("期刊, 2023(6). DOI:10.19498/j.cnki.dbyxk.2023.", "06.004.") == "期刊, 2023(6). DOI:10.19498/j.cnki.dbyxk.2023.06.004."
+    # what follows a whole DOI: a label, a date
+    assert join_lines("doi:10.1038/s41586-020-1234-5.", "PMID: 32000000.") == "doi:10.1038/s41586-020-1234-5. PMID: 32000000."
+    assert join_lines("doi:10.1000/xyz", "2020 Jan;5(3):1-3.") == "doi:10.1000/xyz 2020 Jan;5(3):1-3."
+    assert join_lines("doi:10.1038/s41586-020-1234-5.", "Epub 2020 Jan 3.") == "doi:10.1038/s41586-020-1234-5. Epub 2020 Jan 3."

@@ -270,3 +270,36 @@ def test_an_article_without_the_english_block_its_issue_prints_elsewhere_is_doub
     assert flags(art, PageEvidence(english_elsewhere=True)) == {"title.en", "abstract.en", "keywords.en"}
     art.type = "editorial"  # (a short piece prints no abstract of its own)
     assert "abstract.en" not in flags(art, PageEvidence(english_elsewhere=True))
+
+
+def test_an_english_research_article_without_a_doi_is_flagged_for_the_editor() -> None:
+    art = clean_article()
+    art.language, art.title.zh = "en", ""
+    art.contributors[0].name.zh = ""
+    assert "doi" not in flags(art)
+    art.doi = ""
+    assert "doi" in flags(art)
+    art.type = "editorial"  # (not every piece is registered)
+    assert "doi" not in flags(art)
+    zh = clean_article()  # (many Chinese journals print no DOI: its absence says nothing)
+    zh.doi = ""
+    assert "doi" not in flags(zh)
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("差异无显著性（P＞0.05），A组口服", ""),
+    ("缩短（平均短3.08 h，更易为患者接受", "（）"),  # (the closing bracket lost)
+    ("risk factors were: 1) age; 2) sex; and 3) smoking", ""),  # (a list's enumerators)
+    ("the “one country” policy and the “one China", "“”"),
+    ("Teak (Tectona grandis L. f): insights", ""),
+    ("《日本经济新闻》报道", ""),
+])
+def test_a_bracket_or_quote_left_open_is_found(text: str, pair: str) -> None:
+    from parsers.confidence import _unpaired
+    assert _unpaired(text) == pair
+
+
+def test_an_abstract_with_a_bracket_left_open_is_flagged() -> None:
+    art = clean_article()
+    art.abstract.zh = "本文讨论日本与北约关系的发展及其动因（以安全合作为例，" * 3
+    assert flags(art) == {"abstract.zh"}
