@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from parsers.joining import COMPOUND_LINKS, join_lines
+from parsers.joining import COMPOUND_LINKS, english_words, join_lines
 from parsers.labels import LabelHit, field_specs, find_labels, is_named_section
 from parsers.normalize import latin_share
 
@@ -79,6 +79,24 @@ def _column_x1(line: "Line") -> float:
 _BROKEN_WORD = re.compile(r"(?P<head>[A-Za-z]+)[-\u2043\u2010]$")
 # prefixes English spells with a hyphen: "multi-\ndisciplinary" keeps it
 _HYPHEN_PREFIXES = {"self", "non", "cross", "well", "multi", "semi", "anti", "co", "ex"}
+# the second parts of English compounds that join a noun of any kind ("quercetol-induced",
+# "evidence-based"): a word broken before one of them was broken at its own hyphen
+_COMPOUND_TAILS = {"induced", "based", "related", "dependent", "mediated", "associated", "derived", "specific",
+                   "like", "free", "treated", "resistant", "driven", "oriented", "containing", "loaded", "rich"}
+
+
+def _compound_break(head: str, tail: str, whole: str) -> bool:
+    """Was a word broken at a line end after `head` a compound broken at its own hyphen?
+    Yes when the compound is printed hyphenated elsewhere in the text, when `head` is a
+    prefix English hyphenates or a compound's link word, when `tail` is a compound's common
+    second part, or when both halves are English words and the two run together are not
+    ("high-" + "quality", "long-" + "term", "state-" + "owned"; not "in-" + "dustry",
+    "work-" + "place"). Justified English hyphenates a plain word only inside itself."""
+    low, rest = head.lower(), tail.lower()
+    if low in _HYPHEN_PREFIXES or f"{head}-{tail}" in whole or rest in _COMPOUND_TAILS:
+        return True
+    words = english_words()
+    return low in words and rest in words and low + rest not in words
 
 
 # a font without a ToUnicode map that reads its hyphen as "2" ("new2emerging", "mak2" + "ing"):
@@ -91,8 +109,8 @@ def join_prose(parts: list[str]) -> str:
     """Lines of English prose (an abstract) joined, a word the typesetter hyphenated at
     the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
     hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
-    the same compound is printed hyphenated elsewhere in the text or its first part is a
-    prefix English hyphenates (self-, non-, multi-) or a compound's link word (difference-in-)."""
+    the word is a compound broken at its own hyphen (_compound_break: "high-" + "quality")
+    or its first part is a compound's link word (difference-in-)."""
     parts = [_HYPHEN_AS_TWO.sub("-", p) for p in parts]
     whole = " ".join(parts)
     out: list[str] = []
@@ -104,7 +122,7 @@ def join_prose(parts: list[str]) -> str:
         if m and tail:
             head = m.group("head")
             link = head.lower() in COMPOUND_LINKS and line[m.start() - 1:m.start()] in ("-", "\u2010")
-            if head.lower() not in _HYPHEN_PREFIXES and not link and f"{head}-{tail.group(0)}" not in whole:
+            if not link and not _compound_break(head, tail.group(0), whole):
                 line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
             elif line.endswith(("\u2043", "\u2010")):
                 line = line[:-1] + "-"

@@ -35,6 +35,13 @@ def test_a_line_end_hyphen_in_an_english_abstract_is_a_break_unless_the_compound
     assert join_prose(["a cross-", "border and cross-border"]) == "a cross-border and cross-border"
     assert join_prose(["a multi-", "disciplinary team"]) == "a multi-disciplinary team"
     assert join_prose(["Tongji Hos-", "Pital"]) == "Tongji Hos-Pital"  # (not before a capital)
+    # a compound broken at its own hyphen: two English words that run together into none,
+    # or a compound's common second part
+    assert join_prose(["promotes high-", "quality development"]) == "promotes high-quality development"
+    assert join_prose(["the long-", "term effect of state-", "owned firms"]) == "the long-term effect of state-owned firms"
+    assert join_prose(["quercetol-", "induced apoptosis"]) == "quercetol-induced apoptosis"
+    assert join_prose(["at the work-", "place and some-", "times at home"]) == "at the workplace and sometimes at home"
+    assert join_prose(["the develop-", "ment of eco-", "nomic ties"]) == "the development of economic ties"
 
 
 def test_the_english_title_is_not_glued_to_a_doi_line_above_it() -> None:
