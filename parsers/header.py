@@ -247,7 +247,8 @@ def extract_labelled(lines: list["Line"], start: int = 0, gap_lines: float = 2.3
                 prev = here
                 skipped = 0
                 j += 1
-        value = join_prose(parts) if hit.field == "abstract_en" else join_lines(parts).strip(" ;；,，")
+        # (English key words are set justified as the abstract is, and broken as it is)
+        value = join_prose(parts) if hit.field in ("abstract_en", "keywords_en") else join_lines(parts).strip(" ;；,，")
         if hit.field in header.fields and not (hit.field == "bio" and latin_share(header.fields["bio"]) > 0.8
                                                and latin_share(value) < 0.5):
             continue  # a label seen twice (e.g. 摘要 in a footnote): keep the first

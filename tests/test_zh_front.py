@@ -44,6 +44,16 @@ def test_a_line_end_hyphen_in_an_english_abstract_is_a_break_unless_the_compound
     assert join_prose(["the develop-", "ment of eco-", "nomic ties"]) == "the development of economic ties"
 
 
+def test_english_key_words_broken_inside_a_word_are_joined_as_the_abstract_is() -> None:
+    from parsers.header import extract_labelled
+    from parsers.textlayer import Line
+    lines = [Line("Abstract: This article studies things.", 50, 450, 90, 9.0),
+             Line("Key words: high-quality development; eco-", 50, 450, 110, 9.0),
+             Line("nomic ties; Japan-NATO relations", 50, 300, 121, 9.0)]
+    assert extract_labelled(lines, chinese=True).fields["keywords_en"] == \
+        "high-quality development; economic ties; Japan-NATO relations"
+
+
 def test_the_english_title_is_not_glued_to_a_doi_line_above_it() -> None:
     lines = [_ln("文献标志码：A", 270), _ln("DOI: 10.11959/j.issn.1000−436x.2022084", 290),
              _ln("Research on heterogeneous identifier namespace", 335, 16), _ln("control architecture", 354, 16),
