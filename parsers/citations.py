@@ -240,8 +240,11 @@ def _url_continues(tail: str, nxt: str) -> bool:
     if _host_unfinished(tail) or _tld_goes_on(tail, word):
         return True
     run = re.match(rf"[{_URL_CHAR}]+", nxt)
-    if _host_whole(tail) and nxt[run.end():run.end() + 1].isspace() and not re.search(r"[./:?#]", run.group(0).rstrip(".,;:)")):
-        return False  # ("…example.org" + "and others": a host goes on only with more host or its path)
+    after = nxt[run.end():run.end() + 1]
+    if _host_whole(tail) and (after.isspace() or after in _CJK_CLOSING) and not re.search(r"[./:?#]", run.group(0).rstrip(".,;:)")):
+        # ("…example.org" + "and others", "…www.imf.org" + "IMF，": a host goes on only with
+        # more host or its path)
+        return False
     # the line's URL-character run, when Chinese punctuation closes it right after: the
     # address's own end, whatever it looks like ("…/d" + "ialogue，访问日期", ".htm" + "l。"),
     # but for a capitalised word, which may be prose after a line broken at a space

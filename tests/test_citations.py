@@ -535,6 +535,7 @@ def test_a_line_broken_inside_a_host_or_its_top_level_domain_goes_on() -> None:
     assert join_lines("见 http://www.coe.int/d", "ialogue，访问日期：2023年3月1日。") == \
         "见 http://www.coe.int/dialogue，访问日期：2023年3月1日。"
     assert join_lines("见 https://www.example.org/news", "Reuters，2023年。") == "见 https://www.example.org/news Reuters，2023年。"
+    assert join_lines("参见 https://www.imf.org", "IMF，2023年。") == "参见 https://www.imf.org IMF，2023年。"
 
 
 def test_a_doi_broken_over_two_lines_of_a_reference_is_joined_with_no_space() -> None:
