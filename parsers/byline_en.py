@@ -107,7 +107,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
     for kind, text in pieces:
         if kind == "m":
             if out:  # "1,2" → 1, 2; "1§" / "1,*" → 1 and the correspondence sign apart
-                out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", text.strip()) if t)
+                out[-1][1].extend(mark_tokens(text))
             continue
         text = _BY.sub("", _clean(text)) if not out else _clean(text)
         text = _GLUED_INITIALS.sub(r"\1 ", text)
@@ -117,7 +117,7 @@ def marked_names(line: "Line") -> list[tuple[str, list[str]]]:
         for seg in re.split(rf"((?<=[^\W\d_])\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*)", text):
             if re.fullmatch(rf"\d{{1,2}}(?:\s*,\s*\d{{1,2}})*[{_CORRESPONDENCE_MARKS}]*", seg or "-"):
                 if out:
-                    out[-1][1].extend(t for t in re.split(rf"[,\s]+|(?=[{_CORRESPONDENCE_MARKS}])", seg) if t)
+                    out[-1][1].extend(mark_tokens(seg))
                 continue
             # correspondence signs printed in text type right after a name are marks too
             trail = re.search(rf"[{_CORRESPONDENCE_MARKS}]+\s*$", seg)
@@ -505,13 +505,29 @@ def _cut_across(sp, bounds: list[float], centres: list[float], lefts: list[float
     return None if any(not t for _, t in pieces) else pieces
 
 
+def mark_tokens(text: str) -> list[str]:
+    """The marks printed after a name, apart: "1,2" → 1, 2; "1§" and "1,*" → 1 and the sign;
+    a repeated sign is one mark ("**": the second affiliation where signs key them)."""
+    out: list[str] = []
+    for chunk in re.split(r"[,\s]+", text.strip()):
+        for k, ch in enumerate(chunk):
+            if not out or k == 0 or (ch in _CORRESPONDENCE_MARKS and chunk[k - 1] != ch):
+                out.append(ch)
+            else:
+                out[-1] += ch
+    return [t for t in out if t]
+
+
 def _keyed_by_symbols(names: list[tuple[str, list[str]]]) -> bool:
     """Whether a byline keys its affiliations by note symbols (ACS: †, ‡, §, ∥, ⊥, # in that
     order, "*" the corresponding author): no name has a number or letter, and every name
     has a symbol other than the asterisk."""
     marks = [m for _, ms in names for m in ms]
-    return bool(names) and not any(re.fullmatch(r"\d{1,2}|[a-z]", m) for m in marks) and all(
-        any(_SYMBOL.fullmatch(m) and m.strip() not in "*∗" for m in ms) for _, ms in names)
+    if not names or any(re.fullmatch(r"\d{1,2}|[a-z]", m) for m in marks):
+        return False
+    if all(ms and all(re.fullmatch(r"[*∗]+", m) for m in ms) for _, ms in names) and len(set(marks)) > 1:
+        return True  # (asterisks counted out: *, **, *** — one asterisk alone is the corresponding author's)
+    return all(any(_SYMBOL.fullmatch(m) and m.strip() not in "*∗" for m in ms) for _, ms in names)
 
 
 def footnote_affiliations(lines: list["Line"], start: int, marks: list[list[str]]) -> dict[str, str]:
@@ -819,7 +835,9 @@ _AFF_START = re.compile(r"^\s*(?P<m>\d{1,2}|[a-z])\s*(?=[A-Z])")
 # an affiliation's raised mark: a number or a letter; in a footnote list also a note symbol
 # (the footnote sequence *, †, ‡, §, ¶ that some journals key affiliations by)
 _MARK = re.compile(r"\s*(?:\d{1,2}|[a-z])\s*")
-_SYMBOL = re.compile(r"\s*[*∗†‡§¶∥‖⊥#]{1,2}\s*")
+# a note symbol, two of them, or one repeated (*, **, *** key the affiliations in order: an
+# older typesetting habit some journals keep where numbers would be read as references)
+_SYMBOL = re.compile(r"\s*(?:[*∗†‡§¶∥‖⊥#]{1,2}|([*∗†‡§¶∥‖⊥#])\1{2,3})\s*")
 # a line that only gives an e-mail address ("Email: a@b.edu", "E-mail address: …", a bare one)
 _EMAIL_LINE = re.compile(r"(?:e-?mail(?:\s+address(?:es)?)?\s*[:.]?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?"
                          r"(?:\s*[,;]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*", re.I)

@@ -1230,6 +1230,10 @@ def cases() -> list[Case]:
         Case("aff_symbol_footnote", "footnote affiliations keyed by symbols (*, †) instead of numbers",
              authors=[Author("Anna", "Kowalski", "*"), Author("Brian", "Okafor", "†"), Author("Chen", "Liu", "*")],
              affs=[("*", AFF2[0][1]), ("†", AFF2[1][1])], aff_place="footnote"),
+        Case("aff_asterisks", "affiliations keyed by asterisks counted out (*, **, ***) under the byline, an "
+                              "older habit where numbers would read as references",
+             authors=[Author("Anna", "Kowalski", "*"), Author("Brian", "Okafor", "**"), Author("Chen", "Liu", "***")],
+             affs=[("*", AFF2[0][1]), ("**", AFF2[1][1]), ("***", "Faculty of Medicine, University of Porto, Porto, Portugal")]),
         Case("aff_wrapped", "a long affiliation wrapping over two lines",
              authors=[Author("Anna", "Kowalski", "1"), Author("Brian", "Okafor", "2"), Author("Chen", "Liu", "1")],
              affs=[("1", "State Key Laboratory of Soil Erosion and Dryland Farming on the Loess Plateau, Institute of "
