@@ -122,7 +122,10 @@ def join_prose(parts: list[str]) -> str:
         if m and tail:
             head = m.group("head")
             link = head.lower() in COMPOUND_LINKS and line[m.start() - 1:m.start()] in ("-", "\u2010")
-            if not link and not _compound_break(head, tail.group(0), whole):
+            # (a break inside a hyphenated chain, "source-network-load-storage-" +
+            # "decarbonization-digitization", falls at one of the chain's own hyphens)
+            chain = line[m.start() - 1:m.start()] in ("-", "\u2010") or nxt[tail.end():tail.end() + 1] in ("-", "\u2010")
+            if not link and not chain and not _compound_break(head, tail.group(0), whole):
                 line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
             elif line.endswith(("\u2043", "\u2010")):
                 line = line[:-1] + "-"
