@@ -318,7 +318,8 @@ def _continues_doi(prev: str, nxt: str) -> bool:
         return False
     if m.group(0)[-1].isalnum() and re.match(r"(?:19|20)\d\d[\s;,.]", nxt):
         return False  # (a year after a whole DOI, the note's date: "…/xyz" + "2020 Jan;5(3)")
-    return not re.match(r"(?i)(?:pmid|pmcid|epub|isbn|issn|\[)", nxt)
+    # (nor a label, nor a numbered list's next item: "2. Smith J …", "[2] …")
+    return not re.match(r"(?i)(?:pmid|pmcid|epub|isbn|issn|\[|\d{1,3}[.)]\s)", nxt)
 
 
 def join_lines(prev: str, nxt: str) -> str:

@@ -88,8 +88,8 @@ _COMPOUND_TAILS = {"induced", "based", "related", "dependent", "mediated", "asso
 def _compound_break(head: str, tail: str, whole: str) -> bool:
     """Was a word broken at a line end after `head` a compound broken at its own hyphen?
     Yes when the compound is printed hyphenated elsewhere in the text, when `head` is a
-    prefix English hyphenates or a compound's link word, when `tail` is a compound's common
-    second part, or when both halves are English words and the two run together are not
+    prefix English hyphenates, when `tail` is a compound's common second part, or when both
+    halves are English words and the two run together are not
     ("high-" + "quality", "long-" + "term", "state-" + "owned"; not "in-" + "dustry",
     "work-" + "place"). Justified English hyphenates a plain word only inside itself."""
     low, rest = head.lower(), tail.lower()
@@ -110,7 +110,7 @@ def join_prose(parts: list[str]) -> str:
     the line end made whole again ("in-" + "dustry" -> "industry"): justified English is
     hyphenated freely, so a line-end hyphen before a lower-case letter is a break unless
     the word is a compound broken at its own hyphen (_compound_break: "high-" + "quality")
-    or its first part is a compound's link word (difference-in-)."""
+    or at one of a hyphenated chain's own hyphens (difference-in-differences)."""
     parts = [_HYPHEN_AS_TWO.sub("-", p) for p in parts]
     whole = " ".join(parts)
     out: list[str] = []
@@ -121,11 +121,12 @@ def join_prose(parts: list[str]) -> str:
         tail = re.match(r"[a-z]+", nxt)
         if m and tail:
             head = m.group("head")
-            link = head.lower() in COMPOUND_LINKS and line[m.start() - 1:m.start()] in ("-", "\u2010")
-            # (a break inside a hyphenated chain, "source-network-load-storage-" +
-            # "decarbonization-digitization", falls at one of the chain's own hyphens)
-            chain = line[m.start() - 1:m.start()] in ("-", "\u2010") or nxt[tail.end():tail.end() + 1] in ("-", "\u2010")
-            if not link and not chain and not _compound_break(head, tail.group(0), whole):
+            # (a break at a hyphenated chain's own hyphen: after its link word, "difference-in-"
+            # + "differences", or before a part the chain goes on from, "…-storage-" +
+            # "decarbonization-digitization"; "cost-effec-" + "tive" was hyphenated inside a part)
+            after_hyphen = line[m.start() - 1:m.start()] in ("-", "\u2010")
+            chain = (head.lower() in COMPOUND_LINKS and after_hyphen) or nxt[tail.end():tail.end() + 1] in ("-", "\u2010")
+            if not chain and not _compound_break(head, tail.group(0), whole):
                 line = line[:m.end("head")] + "\u00ad"  # (join_lines closes a soft hyphen up)
             elif line.endswith(("\u2043", "\u2010")):
                 line = line[:-1] + "-"

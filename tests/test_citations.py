@@ -546,3 +546,4 @@ def test_a_doi_broken_over_two_lines_of_a_reference_is_joined_with_no_space() ->
     assert join_lines("doi:10.1038/s41586-020-1234-5.", "PMID: 32000000.") == "doi:10.1038/s41586-020-1234-5. PMID: 32000000."
     assert join_lines("doi:10.1000/xyz", "2020 Jan;5(3):1-3.") == "doi:10.1000/xyz 2020 Jan;5(3):1-3."
     assert join_lines("doi:10.1038/s41586-020-1234-5.", "Epub 2020 Jan 3.") == "doi:10.1038/s41586-020-1234-5. Epub 2020 Jan 3."
+    assert join_lines("doi:10.1038/s41586-020-1234-5.", "2. Smith J. Title.") == "doi:10.1038/s41586-020-1234-5. 2. Smith J. Title."

@@ -44,6 +44,8 @@ def test_a_line_end_hyphen_in_an_english_abstract_is_a_break_unless_the_compound
     assert join_prose(["the develop-", "ment of eco-", "nomic ties"]) == "the development of economic ties"
     assert join_prose(["source-network-load-storage-", "decarbonization-digitization"]) == \
         "source-network-load-storage-decarbonization-digitization"  # (a hyphenated chain)
+    assert join_prose(["a cost-effec-", "tive and difference-in-", "differences design"]) == \
+        "a cost-effective and difference-in-differences design"
 
 
 def test_english_key_words_broken_inside_a_word_are_joined_as_the_abstract_is() -> None:
