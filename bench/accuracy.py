@@ -80,7 +80,7 @@ class Tally:
         self.silent: dict[str, int] = {}  # field -> wrong but not flagged (a total, like per_field)
         self.files = self.count_wrong = 0
         self.matchers: dict[str, dict[str, int]] = {}  # (English) field -> matcher -> right
-        self.kinds: dict[str, Counter] = {}  # (Chinese) field -> how its misses miss (miss_kind) -> count
+        self.kinds: dict[str, Counter] = {}  # field -> how its misses miss (miss_kind) -> count
 
     def add(self, field: str, ok: bool, is_flagged: bool) -> None:
         t = self.fields.setdefault(field, [0, 0])
@@ -95,6 +95,10 @@ class Tally:
             if not is_flagged:
                 self.silent[field] = self.silent.get(field, 0) + 1
 
+    def kinds_line(self) -> str:
+        """Per field, how its misses miss (miss_kind), in counts."""
+        return "; ".join(f"{f} " + " ".join(f"{k} {n}" for k, n in sorted(c.items())) for f, c in sorted(self.kinds.items()))
+
     def total(self) -> tuple[int, int]:
         return sum(a for a, _ in self.fields.values()), sum(b for _, b in self.fields.values())
 
@@ -107,7 +111,8 @@ class Tally:
                 "wrong_flagged_pct": round(100 * self.wrong[0] / max(self.wrong[1], 1), 1), "wrong": self.wrong[1],
                 "flagged_pct": round(100 * (1 - self.unflagged[1] / max(n, 1)), 1),
                 "per_field": {k: f"{a}/{b}" for k, (a, b) in sorted(self.fields.items())},
-                "wrong_unflagged_per_field": dict(sorted(self.silent.items()))}
+                "wrong_unflagged_per_field": dict(sorted(self.silent.items())),
+                "miss_kinds_per_field": {f: dict(sorted(c.items())) for f, c in sorted(self.kinds.items())}}
 
 
 def miss_kind(got: object, want: object) -> str:
@@ -250,8 +255,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"wrong flagged {s['wrong_flagged_pct']}% of {s['wrong']}; {s['flagged_pct']}% of fields flagged")
             print("   per field: " + "; ".join(f"{k} {v}" for k, v in s["per_field"].items()))
             print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
-            print("   how the misses miss: " + "; ".join(
-                f"{f} " + " ".join(f"{k} {n}" for k, n in sorted(c.items())) for f, c in sorted(t.kinds.items())))
+            print("   how the misses miss: " + t.kinds_line())
         if args.sets in ("en", "all"):
             print(f"en_more {half}:")
             t, f1 = score_en(half, root / half, args.reuse, args.verbose, args.jobs)
@@ -264,8 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             print("   wrong, not flagged: " + "; ".join(f"{k} {v}" for k, v in s["wrong_unflagged_per_field"].items()))
             # (how near the misses come, in counts only: a field wrong by strict but right by
             # Levenshtein is a character-level slip, one wrong by all is a wrong block)
-            print("   how the misses miss: " + "; ".join(
-                f"{f} " + " ".join(f"{k} {n}" for k, n in sorted(c.items())) for f, c in sorted(t.kinds.items())))
+            print("   how the misses miss: " + t.kinds_line())
             print("   right by matcher (strict/soft/lev/ro): " + "; ".join(
                 f"{f} {'/'.join(str(c[m]) for m in ('strict', 'soft', 'lev', 'ro'))}" for f, c in t.matchers.items()))
     if args.json:
